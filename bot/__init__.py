@@ -1,0 +1,1 @@
+"""Feedback bot: post-purchase surveys, complaints with SLA escalation, digests for owners."""

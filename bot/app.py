@@ -1,0 +1,174 @@
+"""The app factory: every object built here, for production, the demo and the tests alike."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.methods import DeleteWebhook, SetWebhook
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot import jobs
+from bot.i18n import Catalog
+from bot.intake.poller import ALLOWED_UPDATES, Poller
+from bot.intake.processor import Processor
+from bot.intake.webhook import webhook_handler
+from bot.metrics import Metrics
+from bot.middlewares import ContextMiddleware
+from bot.outbox.pacer import Limits
+from bot.outbox.sender import Sender
+from bot.outbox.service import Outbox
+from bot.settings import Settings
+from bot.web import init_web
+from handlers import routers
+from storage.db import Database
+from storage.migrate import migrate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    bot: Bot
+    dp: Dispatcher
+    catalog: Catalog
+    metrics: Metrics
+    outbox: Outbox
+    sender: Sender
+    processor: Processor
+    poller: Poller | None
+    http: web.Application
+    scheduler: AsyncIOScheduler
+    id: str
+    port: int | None = None
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        """Start serving: restore the outbox, process the inbox, listen, schedule."""
+        jobs.REGISTRY[self.id] = self
+        restored = await self.sender.restore()
+        if restored:
+            log.info("outbox: %d messages still owed to Telegram, sending", restored)
+        self._spawn(self.sender.run(), "sender")
+        self._spawn(self.processor.run(), "processor")
+        self._runner = web.AppRunner(self.http, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
+        await site.start()
+        self.port = self._runner.addresses[0][1] if self._runner.addresses else None
+        tg = self.settings.telegram
+        if tg.webhook_url:
+            secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
+            await self.bot(
+                SetWebhook(
+                    url=tg.webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+                )
+            )
+        else:
+            await self.bot(DeleteWebhook(drop_pending_updates=False))
+        if self.poller is not None:
+            self._spawn(self.poller.run(), "poller")
+        self.scheduler.start()
+        log.info(
+            "bot started (%s mode), API on port %s",
+            "webhook" if tg.webhook_url else "polling",
+            self.port,
+        )
+
+    def _spawn(self, coro: Any, name: str) -> None:
+        task = asyncio.create_task(coro, name=name)
+        task.add_done_callback(_report_crash)
+        self._tasks.append(task)
+
+    async def stop(self) -> None:
+        """Stop taking work, let the sender finish what is in flight, close everything."""
+        if self.poller is not None:
+            self.poller.stop()
+        self.processor.stop()
+        self.sender.stop()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        for task in self._tasks:
+            if task.get_name() == "poller":
+                task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._runner is not None:
+            await self._runner.cleanup()
+        await self.bot.session.close()
+        await self.db.close()
+        jobs.REGISTRY.pop(self.id, None)
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.critical("%s stopped: %r", task.get_name(), task.exception())
+
+
+async def create_app(settings: Settings, *, poll_timeout: int = 25) -> App:
+    """Build (and migrate) everything; nothing talks to Telegram until `App.start()`."""
+    db = Database(settings.storage.database_path)
+    await db.connect()
+    await migrate(db.conn)
+
+    tg = settings.telegram
+    session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
+    bot = Bot(tg.bot_token.get_secret_value(), session=session)
+    catalog = Catalog.load(settings.chats.default_language)
+    metrics = Metrics()
+    s = settings.sender
+    sender = Sender(
+        db,
+        bot,
+        Limits(
+            s.send_global_per_second,
+            s.send_private_per_second,
+            s.send_private_burst,
+            s.send_group_per_minute,
+        ),
+        concurrency=s.send_concurrency,
+        max_attempts=s.send_max_attempts,
+        metrics=metrics,
+    )
+    outbox = Outbox(sender)
+    metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
+
+    dp = Dispatcher(disable_fsm=True, settings=settings, outbox=outbox, catalog=catalog)
+    dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language))
+    dp.include_routers(*routers())
+
+    processor = Processor(db, dp, bot, metrics)
+    poller = None
+    webhook = None
+    if tg.webhook_url:
+        secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
+        path = urlsplit(tg.webhook_url).path or "/"
+        webhook = (path, webhook_handler(db, secret, metrics, processor.wake))
+    else:
+        poller = Poller(bot, db, metrics, processor.wake, timeout=poll_timeout)
+    app_id = uuid.uuid4().hex
+    return App(
+        id=app_id,
+        settings=settings,
+        db=db,
+        bot=bot,
+        dp=dp,
+        catalog=catalog,
+        metrics=metrics,
+        outbox=outbox,
+        sender=sender,
+        processor=processor,
+        poller=poller,
+        http=init_web(db, metrics, webhook),
+        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone),
+    )

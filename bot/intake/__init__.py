@@ -1,0 +1,1 @@
+"""Incoming side: updates are stored in the inbox before Telegram is told they arrived."""

@@ -1,0 +1,40 @@
+"""Per-update context: who is talking (the customer row) and in which language to answer."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import Chat, TelegramObject, User
+
+from bot.i18n import Catalog
+from storage.db import Tx
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class ContextMiddleware(BaseMiddleware):
+    """Outer update middleware: loads or creates the customer in private chats, picks `t`."""
+
+    def __init__(self, catalog: Catalog, staff_language: str) -> None:
+        self.catalog = catalog
+        self.staff_language = staff_language
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        chat: Chat | None = data.get("event_chat")
+        tx: Tx = data["tx"]
+        data["customer"] = None
+        language = self.staff_language
+        if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
+            customer = await tx.customers.touch_from_telegram(
+                user.id, user.full_name or None, user.username, user.language_code
+            )
+            if customer.unreachable_at is not None:
+                # They wrote to us, so Telegram delivers to them again.
+                await tx.customers.clear_unreachable(user.id)
+            data["customer"] = customer
+            language = customer.language or self.catalog.pick(user.language_code)
+        data["t"] = self.catalog.bind(language)
+        return await handler(event, data)

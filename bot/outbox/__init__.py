@@ -1,0 +1,1 @@
+"""Outgoing side: a persisted outbox, a pacer that keeps Telegram's limits, and one sender."""

@@ -1,0 +1,77 @@
+"""Turn an aiogram method into a storable row and back; files travel inside the payload."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from aiogram import methods
+from aiogram.client.default import Default
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.types import BufferedInputFile, InputFile
+from pydantic import BaseModel
+
+from bot.outbox.pacer import FREE_LANE
+
+_FILE = "__file__"
+
+
+def encode(method: TelegramMethod[Any]) -> tuple[str, str]:
+    """(method class name, JSON of its fields). Files must be in memory (BufferedInputFile)."""
+    data: dict[str, Any] = {}
+    for name in type(method).model_fields:
+        value = getattr(method, name)
+        if value is None or isinstance(value, Default):
+            continue  # Default(...) is resolved from the Bot's defaults when sent
+        if isinstance(value, InputFile):
+            data[name] = _encode_file(value)
+        elif isinstance(value, BaseModel):
+            data[name] = value.model_dump(mode="json", exclude_none=True)
+        else:
+            data[name] = value
+    return type(method).__name__, json.dumps(data, ensure_ascii=False, default=_default)
+
+
+def decode(name: str, payload: str) -> TelegramMethod[Any]:
+    cls = getattr(methods, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, TelegramMethod)):
+        raise ValueError(f"unknown Telegram method {name!r}")
+    data = json.loads(payload)
+    for key, value in data.items():
+        if isinstance(value, dict) and _FILE in value:
+            data[key] = BufferedInputFile(base64.b64decode(value["data"]), value[_FILE])
+    method: TelegramMethod[Any] = cls.model_validate(data)
+    return method
+
+
+def lane_of(method: TelegramMethod[Any]) -> int:
+    """The chat whose order and limits the call belongs to (0: none)."""
+    if isinstance(method, AnswerCallbackQuery):
+        return FREE_LANE
+    chat_id = getattr(method, "chat_id", None)
+    if isinstance(chat_id, int):
+        return chat_id
+    raise ValueError(f"{type(method).__name__} needs a numeric chat_id to go through the outbox")
+
+
+def compact_result(result: Any) -> Any:
+    """What is worth keeping of Telegram's answer (ids for later edits), as JSON data."""
+    if isinstance(result, BaseModel):
+        data = result.model_dump(mode="json", exclude_none=True)
+        keep = ("message_id", "message_thread_id", "name", "chat")
+        slim = {k: data[k] for k in keep if k in data}
+        if isinstance(slim.get("chat"), dict):
+            slim["chat"] = {"id": slim["chat"]["id"]}
+        return slim or data
+    return result
+
+
+def _encode_file(value: InputFile) -> dict[str, str]:
+    if not isinstance(value, BufferedInputFile):
+        raise TypeError("only in-memory files (BufferedInputFile) can be queued")
+    return {_FILE: value.filename or "file", "data": base64.b64encode(value.data).decode()}
+
+
+def _default(value: Any) -> Any:
+    raise TypeError(f"cannot store {type(value).__name__} in the outbox")

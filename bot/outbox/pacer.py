@@ -1,0 +1,198 @@
+"""Which queued message goes next: pure scheduling under Telegram's send limits, no I/O.
+
+Each chat is a lane: its messages go out one at a time, in order, no faster than the chat's
+limit (private chats ~1/s with short bursts, groups 20/min). All lanes share a global limit
+(~30/s). Among lanes that may send now, the lowest (priority, id) goes first, so interactive
+replies overtake bulk invitations. Lane 0 carries calls bound to no chat (answerCallbackQuery):
+unordered, exempt from the per-chat and global message limits.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from dataclasses import dataclass
+
+from storage.models import OutboxItem
+
+FREE_LANE = 0
+
+
+@dataclass(frozen=True)
+class Limits:
+    global_per_second: float = 30.0
+    private_per_second: float = 1.0
+    private_burst: int = 3
+    group_per_minute: float = 20.0
+
+
+class TokenBucket:
+    """`rate` tokens per second, at most `capacity` saved up."""
+
+    def __init__(self, rate: float, capacity: float, now: float) -> None:
+        self.rate = rate
+        self.capacity = capacity
+        self.tokens = capacity
+        self.stamp = now
+
+    def _refill(self, now: float) -> None:
+        if now > self.stamp:
+            self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+            self.stamp = now
+
+    def ready_at(self, now: float) -> float:
+        self._refill(now)
+        if self.tokens >= 1.0:
+            return now
+        return now + (1.0 - self.tokens) / self.rate
+
+    def take(self, now: float) -> None:
+        self._refill(now)
+        self.tokens -= 1.0
+
+
+class Pacer:
+    def __init__(self, limits: Limits, now: float) -> None:
+        self.limits = limits
+        self._global = TokenBucket(limits.global_per_second, 1.0, now)
+        self._lanes: dict[int, deque[OutboxItem]] = {}
+        self._buckets: dict[int, TokenBucket] = {}
+        self._paused: dict[int, float] = {}
+        self._busy: set[int] = set()
+        self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat)
+        self._sleeping: list[tuple[float, int]] = []  # (wake at, chat)
+        self._free: list[tuple[int, int, OutboxItem]] = []  # lane 0: (priority, id, item)
+        self._free_later: list[tuple[float, int, OutboxItem]] = []
+        self._global_paused = 0.0
+        self.queued = 0
+
+    # -- feeding ---------------------------------------------------------------------------
+    def push(self, item: OutboxItem, now: float) -> None:
+        self.queued += 1
+        if item.chat_id == FREE_LANE:
+            heapq.heappush(self._free_later, (item.not_before, item.id, item))
+            return
+        lane = self._lanes.get(item.chat_id)
+        if lane is None:
+            lane = self._lanes[item.chat_id] = deque()
+        # Restored or retried items may arrive out of order; keep each lane sorted by id.
+        if lane and lane[-1].id > item.id:
+            items = sorted([*lane, item], key=lambda i: i.id)
+            lane.clear()
+            lane.extend(items)
+        else:
+            lane.append(item)
+        self._schedule(item.chat_id, now)
+
+    # -- choosing --------------------------------------------------------------------------
+    def next(self, now: float) -> OutboxItem | float | None:
+        """The item to send now, else the time worth waking up at, else None (idle)."""
+        while self._free_later and self._free_later[0][0] <= now:
+            _, item_id, item = heapq.heappop(self._free_later)
+            heapq.heappush(self._free, (item.priority, item_id, item))
+        if self._free:
+            self.queued -= 1
+            return heapq.heappop(self._free)[2]
+        while self._sleeping and self._sleeping[0][0] <= now:
+            _, chat = heapq.heappop(self._sleeping)
+            self._schedule(chat, now)
+        wake = self._wake_time()
+        if not self._ready:
+            return wake
+        global_at = max(self._global.ready_at(now), self._global_paused)
+        if global_at > now:
+            return global_at if wake is None else min(wake, global_at)
+        while self._ready:
+            _, item_id, chat = heapq.heappop(self._ready)
+            lane = self._lanes.get(chat)
+            if chat in self._busy or not lane or lane[0].id != item_id:
+                continue  # a stale entry: the lane moved on since it was queued
+            if self._eligible_at(chat, now) > now:
+                self._schedule(chat, now)
+                continue
+            self._busy.add(chat)
+            self._global.take(now)
+            self._bucket(chat, now).take(now)
+            self.queued -= 1
+            return lane[0]
+        return self._wake_time()
+
+    def _wake_time(self) -> float | None:
+        heads = [heap[0][0] for heap in (self._sleeping, self._free_later) if heap]
+        return min(heads, default=None)
+
+    # -- outcomes --------------------------------------------------------------------------
+    def done(self, item: OutboxItem, now: float) -> None:
+        """The item left the queue for good (sent or given up)."""
+        if item.chat_id == FREE_LANE:
+            return
+        lane = self._lanes.get(item.chat_id)
+        self._busy.discard(item.chat_id)
+        if lane and lane[0].id == item.id:
+            lane.popleft()
+        if not lane:
+            self._lanes.pop(item.chat_id, None)
+            return
+        self._schedule(item.chat_id, now)
+
+    def retry(self, item: OutboxItem, at: float, now: float, pause_chat: bool = False) -> None:
+        """Send the item again at `at`, keeping its place at the head of its lane."""
+        self.queued += 1
+        if item.chat_id == FREE_LANE:
+            heapq.heappush(self._free_later, (at, item.id, item))
+            return
+        lane = self._lanes[item.chat_id]
+        lane[0] = item
+        self._busy.discard(item.chat_id)
+        if pause_chat:
+            self._paused[item.chat_id] = at
+        self._schedule(item.chat_id, now)
+
+    def drop_lane(self, item: OutboxItem) -> list[OutboxItem]:
+        """Telegram refuses the chat: everything still queued for it is given up."""
+        lane = self._lanes.pop(item.chat_id, deque())
+        self._busy.discard(item.chat_id)
+        rest = [i for i in lane if i.id != item.id]
+        self.queued -= len(rest)
+        return rest
+
+    def pause_all(self, until: float) -> None:
+        self._global_paused = max(self._global_paused, until)
+
+    # -- internals -------------------------------------------------------------------------
+    def _bucket(self, chat: int, now: float) -> TokenBucket:
+        bucket = self._buckets.get(chat)
+        if bucket is None:
+            if chat > 0:
+                rate, burst = self.limits.private_per_second, float(self.limits.private_burst)
+            else:
+                rate, burst = self.limits.group_per_minute / 60.0, 1.0
+            bucket = self._buckets[chat] = TokenBucket(rate, burst, now)
+        return bucket
+
+    def _eligible_at(self, chat: int, now: float) -> float:
+        head = self._lanes[chat][0]
+        return max(
+            head.not_before, self._bucket(chat, now).ready_at(now), self._paused.get(chat, 0)
+        )
+
+    def _schedule(self, chat: int, now: float) -> None:
+        lane = self._lanes.get(chat)
+        if not lane or chat in self._busy:
+            return
+        at = self._eligible_at(chat, now)
+        if at <= now:
+            head = lane[0]
+            heapq.heappush(self._ready, (head.priority, head.id, chat))
+        else:
+            heapq.heappush(self._sleeping, (at, chat))
+        self._forget_full_buckets(chat, now)
+
+    def _forget_full_buckets(self, chat: int, now: float) -> None:
+        # Keep memory flat: a bucket that refilled completely carries no information.
+        if len(self._buckets) > 4 * (len(self._lanes) + 64):
+            for key in [k for k, b in self._buckets.items() if k not in self._lanes]:
+                bucket = self._buckets[key]
+                if bucket.ready_at(now) <= now and bucket.tokens >= bucket.capacity:
+                    del self._buckets[key]
+                    self._paused.pop(key, None)

@@ -1,0 +1,227 @@
+"""The one place that talks to Telegram: drains the outbox through the pacer, records outcomes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+
+from bot.metrics import Metrics
+from bot.outbox.codec import compact_result, decode
+from bot.outbox.pacer import Limits, Pacer
+from storage.db import Database, Tx
+from storage.models import OutboxItem
+from storage.repos.outbox import Outcome
+
+log = logging.getLogger(__name__)
+
+ResultHook = Callable[[Tx, int, Any], Awaitable[None]]
+Clock = Callable[[], float]
+
+_BACKOFF_BASE = 0.5
+_BACKOFF_CAP = 60.0
+_UNCHANGED = "message is not modified"
+
+
+class Sender:
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        limits: Limits,
+        *,
+        concurrency: int = 8,
+        max_attempts: int = 8,
+        hooks: Mapping[str, ResultHook] | None = None,
+        metrics: Metrics | None = None,
+        clock: Clock = time.time,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.clock = clock
+        self.pacer = Pacer(limits, clock())
+        self.hooks = dict(hooks or {})
+        self.metrics = metrics or Metrics()
+        self.max_attempts = max_attempts
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+        self._flush_wake = asyncio.Event()
+        self._outcomes: list[tuple[Outcome, OutboxItem]] = []
+        self._unreachable: dict[int, str] = {}
+        self._inflight: set[asyncio.Task[None]] = set()
+        self._stopping = False
+        self._idle = asyncio.Event()
+
+    # -- feeding ---------------------------------------------------------------------------
+    async def restore(self) -> int:
+        """Queue everything the database still owes Telegram (after a restart or crash)."""
+        async with self.db.read() as tx:
+            items = await tx.outbox.pending()
+        now = self.clock()
+        for item in items:
+            self.pacer.push(item, now)
+        self._wake.set()
+        return len(items)
+
+    def notify(self, item: OutboxItem) -> None:
+        """A committed outbox row is ready to go."""
+        self.pacer.push(item, self.clock())
+        self._idle.clear()
+        self._wake.set()
+
+    # -- running ---------------------------------------------------------------------------
+    async def run(self) -> None:
+        flusher = asyncio.create_task(self._flush_loop(), name="outbox-flush")
+        try:
+            await self._send_loop()
+        finally:
+            self._stopping = True
+            if self._inflight:
+                await asyncio.wait(self._inflight, timeout=10)
+            self._flush_wake.set()
+            await flusher
+
+    async def _send_loop(self) -> None:
+        while not self._stopping:
+            now = self.clock()
+            choice = self.pacer.next(now)
+            if isinstance(choice, OutboxItem):
+                await self._slots.acquire()
+                task = asyncio.create_task(self._deliver(choice))
+                self._inflight.add(task)
+                task.add_done_callback(self._inflight.discard)
+                continue
+            if choice is None and not self._inflight and not self._outcomes:
+                self._idle.set()
+            self._wake.clear()
+            timeout = None if choice is None else max(0.0, choice - now)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+
+    async def wait_idle(self, within: float) -> bool:
+        """For tests and the demo: True once nothing is queued, in flight or unrecorded."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if self.pacer.queued == 0 and not self._inflight and not self._outcomes:
+                return True
+            await asyncio.sleep(0.02)
+        return False
+
+    # -- one delivery ----------------------------------------------------------------------
+    async def _deliver(self, item: OutboxItem) -> None:
+        attempts = item.attempts + 1
+        try:
+            outcome = await self._attempt(item, attempts)
+        finally:
+            self._slots.release()
+        self._outcomes.append((outcome, item))
+        self._flush_wake.set()
+        self._wake.set()
+
+    async def _attempt(self, item: OutboxItem, attempts: int) -> Outcome:
+        now = self.clock
+        try:
+            method = decode(item.method, item.payload)
+            result = await self.bot(method)
+        except TelegramRetryAfter as exc:
+            self.metrics.inc("outbox_retry_after_total")
+            at = now() + float(exc.retry_after)
+            return self._again(item, attempts, at, f"429 retry_after={exc.retry_after}", True)
+        except TelegramForbiddenError as exc:
+            self._unreachable[item.chat_id] = exc.message
+            for rest in self.pacer.drop_lane(item):
+                failed = self._failed(rest, rest.attempts, "chat unreachable", drop=False)
+                self._outcomes.append((failed, rest))
+            return self._failed(item, attempts, f"403 {exc.message}", drop=False)
+        except TelegramBadRequest as exc:
+            if _UNCHANGED in exc.message.lower():
+                return self._sent(item, attempts, True)
+            return self._failed(item, attempts, f"400 {exc.message}")
+        except (TelegramServerError, TelegramNetworkError, ClientDecodeError) as exc:
+            self.metrics.inc("outbox_transient_errors_total")
+            reason = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"[:300]
+            if attempts >= self.max_attempts:
+                return self._failed(item, attempts, reason)
+            delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** (attempts - 1))
+            return self._again(item, attempts, now() + delay * random.uniform(0.8, 1.2), reason)
+        except (TelegramAPIError, ValueError) as exc:
+            return self._failed(item, attempts, f"{type(exc).__name__}: {exc}"[:300])
+        except Exception as exc:  # a bug must not wedge the lane: give the message up, loudly
+            log.exception("outbox %s: unexpected error", item.id)
+            return self._failed(item, attempts, f"{type(exc).__name__}: {exc}"[:300])
+        return self._sent(item, attempts, result)
+
+    def _sent(self, item: OutboxItem, attempts: int, result: Any) -> Outcome:
+        now = self.clock()
+        self.pacer.done(item, now)
+        self.metrics.inc("outbox_sent_total")
+        payload = json.dumps(compact_result(result), ensure_ascii=False)
+        return Outcome(item.id, "sent", attempts, now, item.not_before, payload)
+
+    def _failed(self, item: OutboxItem, attempts: int, error: str, drop: bool = True) -> Outcome:
+        now = self.clock()
+        if drop:
+            self.pacer.done(item, now)
+        self.metrics.inc("outbox_failed_total")
+        log.warning("outbox %s to chat %s given up: %s", item.id, item.chat_id, error)
+        return Outcome(item.id, "failed", attempts, now, item.not_before, None, error)
+
+    def _again(
+        self, item: OutboxItem, attempts: int, at: float, error: str, pause: bool = False
+    ) -> Outcome:
+        retry = OutboxItem(**{**item.__dict__, "attempts": attempts, "not_before": at})
+        self.pacer.retry(retry, at, self.clock(), pause_chat=pause)
+        return Outcome(item.id, "pending", attempts, self.clock(), at, None, error)
+
+    # -- recording -------------------------------------------------------------------------
+    async def _flush_loop(self) -> None:
+        while True:
+            await self._flush_wake.wait()
+            self._flush_wake.clear()
+            await asyncio.sleep(0.01)  # let a burst of outcomes gather into one transaction
+            if self._outcomes or self._unreachable:
+                await self._flush()
+            if self._stopping and not self._inflight and not self._outcomes:
+                return
+
+    async def _flush(self) -> None:
+        batch, self._outcomes = self._outcomes, []
+        unreachable, self._unreachable = self._unreachable, {}
+        async with self.db.transaction() as tx:
+            await tx.outbox.record([outcome for outcome, _ in batch])
+            for chat_id, reason in unreachable.items():
+                await tx.customers.mark_unreachable(chat_id, reason)
+            for outcome, item in batch:
+                if outcome.status == "sent" and item.purpose:
+                    await self._run_hook(tx, item, outcome)
+
+    async def _run_hook(self, tx: Tx, item: OutboxItem, outcome: Outcome) -> None:
+        hook = self.hooks.get(item.purpose or "")
+        if hook is None:
+            log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
+            return
+        try:
+            async with tx.savepoint():
+                await hook(tx, item.ref or 0, json.loads(outcome.result or "null"))
+        except Exception:  # the delivery is recorded either way; the hook's failure is logged
+            log.exception("outbox %s: result hook %r failed", item.id, item.purpose)

@@ -1,0 +1,59 @@
+"""What handlers and services call to send: a row in the outbox, handed to the sender on commit."""
+
+from __future__ import annotations
+
+import time
+from enum import IntEnum
+from typing import Any, Protocol
+
+from aiogram.methods import TelegramMethod
+
+from bot.outbox.codec import encode, lane_of
+from storage.db import Tx
+from storage.models import OutboxItem
+from storage.repos.outbox import NewMessage
+
+
+class Priority(IntEnum):
+    INTERACTIVE = 0  # replies to something the person just did
+    NORMAL = 1  # staff cards, escalations, digests
+    BULK = 2  # survey invitations and reminders
+
+
+class Notifiable(Protocol):
+    def notify(self, item: OutboxItem) -> None: ...
+
+
+class Outbox:
+    def __init__(self, sender: Notifiable | None = None) -> None:
+        self.sender = sender
+
+    async def send(
+        self,
+        tx: Tx,
+        method: TelegramMethod[Any],
+        *,
+        priority: Priority = Priority.INTERACTIVE,
+        not_before: float | None = None,
+        purpose: str | None = None,
+        ref: int | None = None,
+    ) -> int:
+        """Queue `method` inside `tx`; it is sent only if and after the transaction commits."""
+        name, payload = encode(method)
+        now = time.time()
+        item = await tx.outbox.add(
+            NewMessage(
+                chat_id=lane_of(method),
+                method=name,
+                payload=payload,
+                priority=int(priority),
+                not_before=now if not_before is None else not_before,
+                purpose=purpose,
+                ref=ref,
+            ),
+            now,
+        )
+        sender = self.sender
+        if sender is not None:
+            tx.after_commit(lambda: sender.notify(item))
+        return item.id

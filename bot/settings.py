@@ -1,0 +1,235 @@
+"""Settings from the environment and `.env`, one class per concern, names as DESIGN.md §3 fixes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
+
+from bot.timeparse import BusinessHours, QuietHours, check_cron, parse_duration
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+LANGUAGES = ("en", "ru", "sv")
+S = TypeVar("S", bound=BaseSettings)
+
+
+def _id_list(value: object) -> list[int]:
+    if isinstance(value, list):
+        return [int(v) for v in value]
+    text = str(value).strip()
+    if not text:
+        return []
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise ValueError("expected comma-separated numeric Telegram ids, e.g. 111,222") from None
+
+
+IdList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
+
+
+class _Section(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+
+class TelegramSettings(_Section):
+    bot_token: SecretStr = Field(description="the token @BotFather gave, like 123456:AbC-dEf")
+    telegram_api_url: str = Field(
+        "https://api.telegram.org", description="base URL of the Bot API server"
+    )
+    webhook_url: str | None = Field(None, description="public https URL Telegram posts to")
+    webhook_secret: SecretStr | None = Field(None, description="1-256 chars of A-Za-z0-9_-")
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr) -> SecretStr:
+        left, sep, right = value.get_secret_value().partition(":")
+        if not sep or not left.isdigit() or not re.fullmatch(r"[\w-]+", right):
+            raise ValueError("not a bot token: expected digits, a colon and a key")
+        return value
+
+    @field_validator("telegram_api_url", "webhook_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("expected an http(s):// URL")
+        return value.rstrip("/")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("use 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+
+class StorageSettings(_Section):
+    database_url: str = Field("sqlite:///data/bot.db", description="sqlite:///relative/path.db")
+
+    @field_validator("database_url")
+    @classmethod
+    def _sqlite(cls, value: str) -> str:
+        if not value.startswith("sqlite:///") or len(value) == len("sqlite:///"):
+            raise ValueError("only SQLite is supported: sqlite:///data/bot.db")
+        return value
+
+    @property
+    def database_path(self) -> Path:
+        return Path(self.database_url.removeprefix("sqlite:///"))
+
+
+class ChatSettings(_Section):
+    staff_chat_id: int = Field(description="numeric id of the staff group, e.g. -1001234567890")
+    owner_ids: IdList = Field(default_factory=list, description="comma-separated user ids")
+    manager_ids: IdList = Field(default_factory=list, description="comma-separated user ids")
+    digest_chat_id: int | None = Field(None, description="numeric chat id for the weekly digest")
+    timezone: str = Field("UTC", description="an IANA zone such as Europe/Stockholm")
+    staff_language: str = Field("en", description="one of en, ru, sv")
+    default_language: str = Field("en", description="one of en, ru, sv")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("staff_language", "default_language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"expected one of {', '.join(LANGUAGES)}")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class ApiSettings(_Section):
+    api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
+    api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
+    api_token: SecretStr | None = Field(None, description="bearer token for /api/v1")
+
+
+class RuleSettings(_Section):
+    survey_delay: Duration = timedelta(hours=2)
+    quiet_hours: Annotated[QuietHours | None, NoDecode, BeforeValidator(QuietHours.parse)] = (
+        QuietHours.parse("21:00-09:00")
+    )
+    survey_cooldown: Duration = timedelta(days=30)
+    reminder_after: Duration = timedelta(hours=24)
+    survey_expiry: Duration = timedelta(hours=72)
+    sla_take: Duration = timedelta(minutes=15)
+    sla_resolve: Duration = timedelta(hours=24)
+    sla_key_take: Duration = timedelta(minutes=5)
+    sla_key_resolve: Duration = timedelta(hours=4)
+    business_hours: Annotated[BusinessHours, NoDecode, BeforeValidator(BusinessHours.parse)] = (
+        BusinessHours(None)
+    )
+    weekly_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * mon"
+    daily_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * *"
+
+
+class SenderSettings(_Section):
+    send_global_per_second: float = Field(30, gt=0, description="all chats together")
+    send_private_per_second: float = Field(1, gt=0, description="per private chat")
+    send_private_burst: int = Field(3, ge=1, description="messages a private chat may get at once")
+    send_group_per_minute: float = Field(20, gt=0, description="per group chat")
+    send_concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
+    send_max_attempts: int = Field(8, ge=1, description="tries before a message is given up")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All sections together; built by `load_settings`, never at import time."""
+
+    telegram: TelegramSettings
+    storage: StorageSettings
+    chats: ChatSettings
+    api: ApiSettings
+    rules: RuleSettings
+    sender: SenderSettings
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; `lines` has one human sentence per problem."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def describe(error: ValidationError, cls: type[BaseSettings]) -> list[str]:
+    lines = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else "?"
+        name = field.upper()
+        info = cls.model_fields.get(field)
+        hint = f" ({info.description})" if info and info.description else ""
+        if item["type"] == "missing":
+            wanted = info.description if info and info.description else "a value"
+            lines.append(f"config error: {name} is not set: set it to {wanted} (see .env.example)")
+        else:
+            reason = str(item["msg"]).removeprefix("Value error, ")
+            lines.append(f"config error: {name} is invalid: {reason}{hint}")
+    return lines
+
+
+def load_section(cls: type[S], **overrides: Any) -> S:
+    """Read one section alone (e.g. `migrate` needs only storage)."""
+    try:
+        return cls(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(describe(exc, cls)) from None
+
+
+def load_settings(env_file: str | None = ".env", **overrides: Any) -> Settings:
+    """Read every section; raise ConfigError listing every bad setting at once."""
+    problems: list[str] = []
+    sections: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        own = {k: v for k, v in overrides.items() if k in cls.model_fields}
+        try:
+            sections[name] = cls(_env_file=env_file, **own)
+        except ValidationError as exc:
+            problems.extend(describe(exc, cls))
+        except SettingsError as exc:
+            problems.append(f"config error: {exc}")
+    if problems:
+        raise ConfigError(problems)
+    settings = Settings(**sections)
+    _cross_checks(settings)
+    return settings
+
+
+def _cross_checks(settings: Settings) -> None:
+    if settings.telegram.webhook_url and settings.telegram.webhook_secret is None:
+        raise ConfigError(
+            [
+                "config error: WEBHOOK_SECRET is not set: webhook mode needs a secret of"
+                " 1-256 characters of A-Za-z0-9_- (see .env.example)"
+            ]
+        )
+
+
+_SECTIONS: dict[str, type[_Section]] = {
+    "telegram": TelegramSettings,
+    "storage": StorageSettings,
+    "chats": ChatSettings,
+    "api": ApiSettings,
+    "rules": RuleSettings,
+    "sender": SenderSettings,
+}

@@ -1,0 +1,145 @@
+"""Parsers for the time-shaped settings: durations, quiet hours, business hours, cron."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time, timedelta
+
+_ISO = re.compile(
+    r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
+    r"(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_duration(value: object) -> timedelta:
+    """Seconds (a number) or an ISO 8601 duration such as PT15M, PT2H, P30D, P1DT12H."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("expected seconds or an ISO 8601 duration such as PT2H")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        text = str(value).strip().upper()
+        try:
+            seconds = float(text)
+        except ValueError:
+            match = _ISO.match(text)
+            if not match or text in ("P", "PT") or text.endswith("T"):
+                raise ValueError(
+                    f"{value!r} is not a duration: use seconds (7200) or ISO 8601 (PT2H, P30D)"
+                ) from None
+            parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
+            seconds = (
+                parts["w"] * 604800
+                + parts["d"] * 86400
+                + parts["h"] * 3600
+                + parts["m"] * 60
+                + parts["s"]
+            )
+    if seconds < 0:
+        raise ValueError("a duration cannot be negative")
+    return timedelta(seconds=seconds)
+
+
+def _parse_time(text: str) -> time:
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match or int(match[1]) > 24 or int(match[2]) > 59:
+        raise ValueError(f"{text!r} is not a time of day (HH:MM)")
+    hour, minute = int(match[1]), int(match[2])
+    if hour == 24:
+        if minute:
+            raise ValueError(f"{text!r} is not a time of day (HH:MM)")
+        return time.max
+    return time(hour, minute)
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """A nightly window (may cross midnight) in which no invitation is sent."""
+
+    start: time
+    end: time
+
+    @classmethod
+    def parse(cls, value: object) -> QuietHours | None:
+        text = str(value).strip().lower()
+        if text in ("", "off", "none"):
+            return None
+        start, sep, end = text.partition("-")
+        if not sep:
+            raise ValueError(f"{value!r}: use HH:MM-HH:MM, e.g. 21:00-09:00, or 'off'")
+        return cls(_parse_time(start), _parse_time(end))
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class BusinessHours:
+    """A weekly calendar: weekday (0 = Monday) → open intervals; None means around the clock."""
+
+    week: tuple[tuple[tuple[time, time], ...], ...] | None
+
+    @classmethod
+    def parse(cls, value: object) -> BusinessHours:
+        text = str(value).strip().lower()
+        if text in ("24/7", "always", ""):
+            return cls(None)
+        week: list[list[tuple[time, time]]] = [[] for _ in _DAYS]
+        for chunk in re.split(r"[;,]", text):
+            chunk = chunk.strip()
+            if not chunk:
+                continue
+            days, _, hours = chunk.partition(" ")
+            start_text, sep, end_text = hours.strip().partition("-")
+            if not sep:
+                raise ValueError(f"{chunk!r}: use e.g. 'mon-fri 09:00-18:00; sat 10:00-14:00'")
+            start, end = _parse_time(start_text), _parse_time(end_text)
+            if end <= start:
+                raise ValueError(f"{chunk!r}: the end must be after the start")
+            for day in _expand_days(days):
+                week[day].append((start, end))
+        if not any(week):
+            raise ValueError("no open hours given")
+        return cls(tuple(tuple(sorted(day)) for day in week))
+
+    def __str__(self) -> str:
+        if self.week is None:
+            return "24/7"
+        parts = []
+        for day, intervals in zip(_DAYS, self.week, strict=True):
+            for start, end in intervals:
+                end_text = "24:00" if end == time.max else f"{end:%H:%M}"
+                parts.append(f"{day} {start:%H:%M}-{end_text}")
+        return "; ".join(parts)
+
+
+def _expand_days(text: str) -> list[int]:
+    first, sep, last = text.partition("-")
+    if first not in _DAYS or (sep and last not in _DAYS):
+        raise ValueError(f"{text!r}: days are mon, tue, wed, thu, fri, sat, sun or a range")
+    if not sep:
+        return [_DAYS.index(first)]
+    a, b = _DAYS.index(first), _DAYS.index(last)
+    return list(range(a, b + 1)) if a <= b else [*range(a, 7), *range(0, b + 1)]
+
+
+def check_cron(expression: str) -> str:
+    """Validate a 5-field crontab; numeric days of week are refused (APScheduler: 0 = Monday)."""
+    fields = expression.split()
+    if len(fields) != 5:
+        raise ValueError(f"{expression!r}: a cron expression has 5 fields, e.g. '0 9 * * mon'")
+    if re.search(r"\d", fields[4]):
+        raise ValueError(
+            f"{expression!r}: write the day of week as a name (mon-sun), not a number"
+        )
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expression)
+    except ValueError as exc:
+        raise ValueError(f"{expression!r}: {exc}") from None
+    return expression

@@ -1,0 +1,79 @@
+"""Telegram's send limits and injected faults, as the fake server enforces them."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FakeLimits:
+    """Per-second rates with a burst allowance; generous enough to absorb network jitter."""
+
+    enabled: bool = True
+    global_per_second: float = 30.0
+    global_burst: float = 30.0
+    private_per_second: float = 1.0
+    private_burst: float = 4.0
+    group_per_minute: float = 20.0
+    group_burst: float = 20.0
+
+
+@dataclass
+class Faults:
+    error_rate: float = 0.0  # share of requests answered 500
+    timeout_rate: float = 0.0  # share processed but answered after `timeout_delay` (lost answer)
+    timeout_delay: float = 5.0
+    latency: float = 0.0  # seconds added to every answer
+    burst_429: int = 0  # the next N limited requests get 429 regardless of the buckets
+    seed: int = 1
+    rng: random.Random = field(default_factory=lambda: random.Random(1))
+
+
+class Bucket:
+    def __init__(self, rate: float, capacity: float, now: float) -> None:
+        self.rate, self.capacity, self.tokens, self.stamp = rate, capacity, capacity, now
+
+    def try_take(self, now: float) -> float:
+        """0 if a token was taken, else seconds until one is available."""
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return 0.0
+        return (1.0 - self.tokens) / self.rate
+
+
+class Limiter:
+    def __init__(self, limits: FakeLimits, now: float) -> None:
+        self.limits = limits
+        self.global_bucket = Bucket(limits.global_per_second, limits.global_burst, now)
+        self.chats: dict[int, Bucket] = {}
+
+    def check(self, chat_id: int, now: float) -> int:
+        """0 if the call may go through now, else retry_after in whole seconds (≥ 1)."""
+        if not self.limits.enabled:
+            return 0
+        bucket = self.chats.get(chat_id)
+        if bucket is None:
+            lim = self.limits
+            if chat_id > 0:
+                bucket = Bucket(lim.private_per_second, lim.private_burst, now)
+            else:
+                bucket = Bucket(lim.group_per_minute / 60.0, lim.group_burst, now)
+            self.chats[chat_id] = bucket
+        # Peek the chat first so a refused call does not burn a global token.
+        wait_chat = _peek(bucket, now)
+        wait_global = _peek(self.global_bucket, now)
+        wait = max(wait_chat, wait_global)
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        bucket.try_take(now)
+        self.global_bucket.try_take(now)
+        return 0
+
+
+def _peek(bucket: Bucket, now: float) -> float:
+    tokens = min(bucket.capacity, bucket.tokens + (now - bucket.stamp) * bucket.rate)
+    return 0.0 if tokens >= 1.0 else (1.0 - tokens) / bucket.rate

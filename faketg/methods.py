@@ -1,0 +1,284 @@
+"""Bot API methods as the fake implements them: Telegram's result shapes and error texts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from faketg.world import ApiError, Sent, World
+
+Params = dict[str, Any]
+Method = Callable[[World, Params], Awaitable[Any]]
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup are"
+    " exactly the same as a current content and reply markup of the message"
+)
+
+
+def _chat(world: World, params: Params, key: str = "chat_id") -> dict[str, Any]:
+    chat_id = params.get(key)
+    if not isinstance(chat_id, int) or chat_id not in world.chats:
+        raise ApiError(400, "Bad Request: chat not found")
+    if chat_id in world.blocked:
+        raise ApiError(403, "Forbidden: bot was blocked by the user")
+    return world.chats[chat_id]
+
+
+def _check_markup(params: Params) -> dict[str, Any] | None:
+    markup = params.get("reply_markup")
+    if markup is None:
+        return None
+    if not isinstance(markup, dict):
+        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and len(str(data).encode()) > MAX_CALLBACK_DATA:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+    return markup
+
+
+def _new_message(
+    world: World, method: str, chat: dict[str, Any], params: Params, content: dict[str, Any]
+) -> dict[str, Any]:
+    message: dict[str, Any] = {
+        "message_id": world.next_message_id(chat["id"]),
+        "from": world.bot_user,
+        "chat": chat,
+        "date": int(time.time()),
+        **content,
+    }
+    markup = _check_markup(params)
+    if markup:
+        message["reply_markup"] = markup
+    thread = params.get("message_thread_id")
+    if isinstance(thread, int):
+        message["message_thread_id"] = thread
+        message["is_topic_message"] = True
+    reply_to = params.get("reply_to_message_id")
+    if isinstance(params.get("reply_parameters"), dict):
+        reply_to = params["reply_parameters"].get("message_id")
+    if isinstance(reply_to, int) and (chat["id"], reply_to) in world.messages:
+        message["reply_to_message"] = world.messages[(chat["id"], reply_to)]
+    world.messages[(chat["id"], message["message_id"])] = message
+    world.sent.append(Sent(method, chat["id"], message["message_id"], time.time(), message))
+    return message
+
+
+async def get_me(world: World, params: Params) -> Any:
+    return {
+        **world.bot_user,
+        "can_join_groups": True,
+        "can_read_all_group_messages": False,
+        "supports_inline_queries": False,
+    }
+
+
+async def send_message(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    text = params.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(400, "Bad Request: message text is empty")
+    if len(text) > MAX_TEXT:
+        raise ApiError(400, "Bad Request: message is too long")
+    return _new_message(world, "sendMessage", chat, params, {"text": text})
+
+
+async def _send_file(world: World, params: Params, kind: str) -> Any:
+    chat = _chat(world, params)
+    value = params.get(kind)
+    if value is None:
+        raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+    caption = params.get("caption")
+    if isinstance(caption, str) and len(caption) > MAX_CAPTION:
+        raise ApiError(400, "Bad Request: message caption is too long")
+    size = len(value) if isinstance(value, bytes) else 0
+    file = {
+        "file_id": f"{kind}-{len(world.sent)}",
+        "file_unique_id": f"u{len(world.sent)}",
+        "file_size": size,
+    }
+    content: dict[str, Any] = {kind: [file] if kind == "photo" else file}
+    if caption:
+        content["caption"] = caption
+    method = "sendPhoto" if kind == "photo" else "sendDocument"
+    return _new_message(world, method, chat, params, content)
+
+
+async def send_photo(world: World, params: Params) -> Any:
+    return await _send_file(world, params, "photo")
+
+
+async def send_document(world: World, params: Params) -> Any:
+    return await _send_file(world, params, "document")
+
+
+async def copy_message(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    source = world.messages.get((params.get("from_chat_id"), params.get("message_id")))  # type: ignore[arg-type]
+    if source is None:
+        raise ApiError(400, "Bad Request: message to copy not found")
+    keep = ("text", "photo", "document", "caption", "entities", "voice", "video", "sticker")
+    content = {k: v for k, v in source.items() if k in keep}
+    if "caption" in params:
+        content["caption"] = params["caption"]
+    message = _new_message(world, "copyMessage", chat, params, content)
+    return {"message_id": message["message_id"]}
+
+
+async def edit_message_text(world: World, params: Params) -> Any:
+    message = _editable(world, params)
+    text = params.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(400, "Bad Request: message text is empty")
+    markup = _check_markup(params)
+    if message.get("text") == text and message.get("reply_markup") == markup:
+        raise ApiError(400, NOT_MODIFIED)
+    message["text"] = text
+    _set_markup(message, markup)
+    _count_edit(world, message)
+    return message
+
+
+async def edit_message_reply_markup(world: World, params: Params) -> Any:
+    message = _editable(world, params)
+    markup = _check_markup(params)
+    if message.get("reply_markup") == markup:
+        raise ApiError(400, NOT_MODIFIED)
+    _set_markup(message, markup)
+    _count_edit(world, message)
+    return message
+
+
+def _editable(world: World, params: Params) -> dict[str, Any]:
+    chat = _chat(world, params)
+    message = world.messages.get((chat["id"], params.get("message_id")))  # type: ignore[arg-type]
+    if message is None or message.get("from", {}).get("id") != world.bot_id:
+        raise ApiError(400, "Bad Request: message to edit not found")
+    return message
+
+
+def _set_markup(message: dict[str, Any], markup: dict[str, Any] | None) -> None:
+    if markup:
+        message["reply_markup"] = markup
+    else:
+        message.pop("reply_markup", None)
+
+
+def _count_edit(world: World, message: dict[str, Any]) -> None:
+    for sent in world.sent:
+        if sent.message is message:
+            sent.edits += 1
+
+
+async def delete_message(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    if world.messages.pop((chat["id"], params.get("message_id")), None) is None:  # type: ignore[arg-type]
+        raise ApiError(400, "Bad Request: message to delete not found")
+    return True
+
+
+async def answer_callback_query(world: World, params: Params) -> Any:
+    query = world.callbacks.get(str(params.get("callback_query_id")))
+    if query is None or query["answered"]:
+        raise ApiError(
+            400,
+            "Bad Request: query is too old and response timeout expired or query ID is invalid",
+        )
+    query["answered"] = True
+    query["answer"] = {k: params[k] for k in ("text", "show_alert") if k in params}
+    return True
+
+
+async def create_forum_topic(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    if not chat.get("is_forum"):
+        raise ApiError(400, "Bad Request: the chat is not a forum")
+    name = params.get("name")
+    if not isinstance(name, str) or not 1 <= len(name) <= 128:
+        raise ApiError(400, "Bad Request: TOPIC_TITLE_EMPTY")
+    world.topics += 1
+    return {"message_thread_id": world.topics, "name": name, "icon_color": 7322096}
+
+
+async def forum_topic_flag(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    if not chat.get("is_forum"):
+        raise ApiError(400, "Bad Request: the chat is not a forum")
+    return True
+
+
+async def get_chat_member(world: World, params: Params) -> Any:
+    chat = _chat(world, params)
+    user_id = params.get("user_id")
+    user = world.users.get(user_id) if isinstance(user_id, int) else None
+    if user is None:
+        raise ApiError(400, "Bad Request: PARTICIPANT_ID_INVALID")
+    status = "member" if user_id in world.members.get(chat["id"], set()) else "left"
+    return {"status": status, "user": user}
+
+
+async def set_webhook(world: World, params: Params) -> Any:
+    url = params.get("url") or ""
+    world.webhook = {"url": url, "secret_token": params.get("secret_token")} if url else {}
+    return True
+
+
+async def delete_webhook(world: World, params: Params) -> Any:
+    world.webhook = {}
+    if params.get("drop_pending_updates"):
+        world.updates.clear()
+    return True
+
+
+async def get_webhook_info(world: World, params: Params) -> Any:
+    return {
+        "url": world.webhook.get("url", ""),
+        "has_custom_certificate": False,
+        "pending_update_count": len(world.updates),
+    }
+
+
+async def ok(world: World, params: Params) -> Any:
+    return True
+
+
+METHODS: dict[str, Method] = {
+    "getme": get_me,
+    "sendmessage": send_message,
+    "sendphoto": send_photo,
+    "senddocument": send_document,
+    "copymessage": copy_message,
+    "editmessagetext": edit_message_text,
+    "editmessagereplymarkup": edit_message_reply_markup,
+    "deletemessage": delete_message,
+    "answercallbackquery": answer_callback_query,
+    "createforumtopic": create_forum_topic,
+    "editforumtopic": forum_topic_flag,
+    "closeforumtopic": forum_topic_flag,
+    "reopenforumtopic": forum_topic_flag,
+    "getchatmember": get_chat_member,
+    "setwebhook": set_webhook,
+    "deletewebhook": delete_webhook,
+    "getwebhookinfo": get_webhook_info,
+    "setmycommands": ok,
+}
+# Calls that count against the send limits: everything that writes into a chat.
+LIMITED = {
+    "sendmessage",
+    "sendphoto",
+    "senddocument",
+    "copymessage",
+    "editmessagetext",
+    "editmessagereplymarkup",
+    "deletemessage",
+    "createforumtopic",
+    "editforumtopic",
+    "closeforumtopic",
+    "reopenforumtopic",
+}

@@ -1,0 +1,280 @@
+"""HTTP front of the fake: /bot<token>/<method> like Telegram, /_fake/* to play and inspect."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from dataclasses import asdict
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from faketg.limits import FakeLimits, Faults
+from faketg.methods import LIMITED, METHODS
+from faketg.world import ApiError, World
+
+log = logging.getLogger(__name__)
+
+# Parameters that are always strings, even when they look like JSON ("123", "true").
+_TEXT_KEYS = {
+    "text",
+    "caption",
+    "callback_query_id",
+    "url",
+    "secret_token",
+    "name",
+    "title",
+    "description",
+    "parse_mode",
+    "query",
+    "icon_custom_emoji_id",
+}
+# Parameters getUpdates answers without waiting on anything.
+_MAX_POLL = 50.0
+
+
+async def read_params(request: web.Request) -> dict[str, Any]:
+    """Telegram accepts query strings, JSON and form data; aiogram sends multipart forms."""
+    params: dict[str, Any] = dict(request.query)
+    if request.content_type == "application/json":
+        body = await request.json()
+        if not isinstance(body, dict):
+            raise ApiError(400, "Bad Request: expected a JSON object")
+        params.update(body)
+        return params
+    if request.can_read_body:
+        form = await request.post()
+        for key, value in form.items():
+            if isinstance(value, web.FileField):
+                params[key] = value.file.read()
+            else:
+                params[key] = _coerce(key, str(value))
+    return params
+
+
+def _coerce(key: str, value: str) -> Any:
+    if key in _TEXT_KEYS:
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+class FakeTelegramServer:
+    def __init__(
+        self, token: str = "123456:TEST-token", host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        self.world = World(token=token)
+        self.host = host
+        self.port = port
+        self._runner: web.AppRunner | None = None
+        self._webhook_task: asyncio.Task[None] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def app(self) -> web.Application:
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_post("/_fake/users", self._ctl_user)
+        app.router.add_post("/_fake/messages", self._ctl_message)
+        app.router.add_post("/_fake/press", self._ctl_press)
+        app.router.add_post("/_fake/block", self._ctl_block)
+        app.router.add_post("/_fake/config", self._ctl_config)
+        app.router.add_get("/_fake/sent", self._ctl_sent)
+        app.router.add_get("/_fake/stats", self._ctl_stats)
+        return app
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        self._webhook_task = asyncio.create_task(self._deliver_webhooks())
+
+    async def stop(self) -> None:
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # -- the Bot API -----------------------------------------------------------------------
+    async def _api(self, request: web.Request) -> web.Response:
+        world = self.world
+        name = request.match_info["method"].lower()
+        if request.match_info["token"] != world.token:
+            return self._answer(name, None, ApiError(401, "Unauthorized"))
+        try:
+            params = await read_params(request)
+        except (ApiError, ValueError) as exc:
+            error = exc if isinstance(exc, ApiError) else ApiError(400, "Bad Request: bad body")
+            return self._answer(name, None, error)
+        chat_id = params.get("chat_id") if isinstance(params.get("chat_id"), int) else None
+        if name == "getupdates":
+            return await self._get_updates(params)
+        method = METHODS.get(name)
+        if method is None:
+            return self._answer(name, chat_id, ApiError(404, "Not Found"))
+        faults = world.faults
+        if faults.latency:
+            await asyncio.sleep(faults.latency)
+        if faults.error_rate and faults.rng.random() < faults.error_rate:
+            return self._answer(name, chat_id, ApiError(500, "Internal Server Error"))
+        if name in LIMITED and chat_id is not None:
+            if faults.burst_429 > 0:
+                faults.burst_429 -= 1
+                return self._answer(
+                    name, chat_id, ApiError(429, "Too Many Requests: retry after 1", 1)
+                )
+            wait = world.limiter.check(chat_id, time.monotonic())
+            if wait:
+                error = ApiError(429, f"Too Many Requests: retry after {wait}", wait)
+                return self._answer(name, chat_id, error)
+        try:
+            result = await method(world, params)
+        except ApiError as exc:
+            return self._answer(name, chat_id, exc)
+        if faults.timeout_rate and faults.rng.random() < faults.timeout_rate:
+            await asyncio.sleep(faults.timeout_delay)  # done, but the answer comes too late
+        return self._answer(name, chat_id, None, result)
+
+    def _answer(
+        self, name: str, chat_id: int | None, error: ApiError | None, result: Any = None
+    ) -> web.Response:
+        status = error.code if error else 200
+        self.world.log.append((time.time(), name, chat_id, status))
+        body = error.body() if error else {"ok": True, "result": result}
+        return web.json_response(body, status=status)
+
+    async def _get_updates(self, params: dict[str, Any]) -> web.Response:
+        world = self.world
+        if world.webhook:
+            error = ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active;"
+                " use deleteWebhook to delete the webhook first",
+            )
+            return self._answer("getupdates", None, error)
+        offset = params.get("offset")
+        if isinstance(offset, int):
+            world.updates[:] = [u for u in world.updates if u["update_id"] >= offset]
+        limit = params["limit"] if isinstance(params.get("limit"), int) else 100
+        timeout = params["timeout"] if isinstance(params.get("timeout"), int) else 0
+        deadline = time.monotonic() + min(float(timeout), _MAX_POLL)
+        async with world.new_update:
+            while not world.updates and time.monotonic() < deadline:
+                try:
+                    await asyncio.wait_for(world.new_update.wait(), deadline - time.monotonic())
+                except TimeoutError:
+                    break
+            batch = world.updates[: max(1, min(int(limit), 100))]
+        return self._answer("getupdates", None, None, batch)
+
+    async def _deliver_webhooks(self) -> None:
+        """While a webhook is set, POST queued updates to it, in order, retrying until 2xx."""
+        world = self.world
+        async with aiohttp.ClientSession() as session:
+            while True:
+                if not world.webhook or not world.updates:
+                    async with world.new_update:
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(world.new_update.wait(), 0.2)
+                    continue
+                update = world.updates[0]
+                headers = {}
+                if world.webhook.get("secret_token"):
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = world.webhook["secret_token"]
+                try:
+                    async with session.post(
+                        world.webhook["url"], json=update, headers=headers
+                    ) as resp:
+                        delivered = 200 <= resp.status < 300
+                except aiohttp.ClientError:
+                    delivered = False
+                if delivered and world.updates and world.updates[0] is update:
+                    world.updates.pop(0)
+                elif not delivered:
+                    await asyncio.sleep(0.2)
+
+    # -- the control API -------------------------------------------------------------------
+    async def _ctl_user(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        user = self.world.add_user(
+            int(body["id"]),
+            str(body.get("first_name", "User")),
+            body.get("language_code", "en"),
+            body.get("username"),
+        )
+        return web.json_response(user)
+
+    async def _ctl_message(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        user_id = int(body.pop("user_id"))
+        update = await self.world.user_sends(user_id, body.pop("text", None), **body)
+        return web.json_response(update)
+
+    async def _ctl_press(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        sent = next(
+            s
+            for s in self.world.sent
+            if s.chat_id == body["chat_id"] and s.message_id == body["message_id"]
+        )
+        update = await self.world.user_presses(int(body["user_id"]), sent, str(body["data"]))
+        return web.json_response(update)
+
+    async def _ctl_block(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if body.get("blocked", True):
+            self.world.blocked.add(int(body["user_id"]))
+        else:
+            self.world.blocked.discard(int(body["user_id"]))
+        return web.json_response({"ok": True})
+
+    async def _ctl_config(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if "limits" in body:
+            self.world.set_limits(FakeLimits(**body["limits"]))
+        if "faults" in body:
+            faults = Faults(**body["faults"])
+            faults.rng.seed(faults.seed)
+            self.world.faults = faults
+        return web.json_response({"ok": True})
+
+    async def _ctl_sent(self, request: web.Request) -> web.Response:
+        chat = request.query.get("chat_id")
+        sent = self.world.sent if chat is None else self.world.sent_to(int(chat))
+        return web.json_response(
+            [
+                {
+                    "method": s.method,
+                    "chat_id": s.chat_id,
+                    "message_id": s.message_id,
+                    "text": s.text,
+                    "buttons": s.buttons,
+                    "edits": s.edits,
+                }
+                for s in sent
+            ]
+        )
+
+    async def _ctl_stats(self, request: web.Request) -> web.Response:
+        world = self.world
+        by_status: dict[str, int] = {}
+        for _, _, _, status in world.log:
+            by_status[str(status)] = by_status.get(str(status), 0) + 1
+        return web.json_response(
+            {
+                "requests": len(world.log),
+                "by_status": by_status,
+                "sent": len(world.sent),
+                "limits": asdict(world.limits),
+            }
+        )

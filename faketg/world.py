@@ -1,0 +1,196 @@
+"""The fake's state: users, chats, messages, the update queue, and what the bot sent."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from faketg.limits import FakeLimits, Faults, Limiter
+
+
+class ApiError(Exception):
+    """A Bot API error answer: {"ok": false, "error_code", "description", "parameters"?}."""
+
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": self.code,
+            "description": self.description,
+        }
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+@dataclass
+class Sent:
+    """One message the bot created, as it looks now (edits applied)."""
+
+    method: str
+    chat_id: int
+    message_id: int
+    at: float
+    message: dict[str, Any]
+    edits: int = 0
+
+    @property
+    def text(self) -> str | None:
+        value = self.message.get("text") or self.message.get("caption")
+        return str(value) if value is not None else None
+
+    @property
+    def buttons(self) -> list[list[dict[str, Any]]]:
+        markup = self.message.get("reply_markup") or {}
+        rows: list[list[dict[str, Any]]] = markup.get("inline_keyboard", [])
+        return rows
+
+
+@dataclass
+class World:
+    token: str
+    bot_username: str = "feedback_test_bot"
+    users: dict[int, dict[str, Any]] = field(default_factory=dict)
+    chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    members: dict[int, set[int]] = field(default_factory=dict)
+    blocked: set[int] = field(default_factory=set)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    sent: list[Sent] = field(default_factory=list)
+    callbacks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    webhook: dict[str, Any] = field(default_factory=dict)
+    log: list[tuple[float, str, int | None, int]] = field(default_factory=list)
+    limits: FakeLimits = field(default_factory=FakeLimits)
+    faults: Faults = field(default_factory=Faults)
+    next_update_id: int = 1000
+    topics: int = 1
+
+    def __post_init__(self) -> None:
+        self.limiter = Limiter(self.limits, time.monotonic())
+        self.new_update = asyncio.Condition()
+        self._message_ids: dict[int, int] = {}
+
+    # -- identities ------------------------------------------------------------------------
+    @property
+    def bot_id(self) -> int:
+        return int(self.token.split(":")[0])
+
+    @property
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Feedback",
+            "username": self.bot_username,
+        }
+
+    def set_limits(self, limits: FakeLimits) -> None:
+        self.limits = limits
+        self.limiter = Limiter(limits, time.monotonic())
+
+    def add_user(
+        self,
+        user_id: int,
+        first_name: str,
+        language_code: str | None = "en",
+        username: str | None = None,
+    ) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if username:
+            user["username"] = username
+        if language_code:
+            user["language_code"] = language_code
+        self.users[user_id] = user
+        chat = {"id": user_id, "type": "private", "first_name": first_name}
+        if username:
+            chat["username"] = username
+        self.chats[user_id] = chat
+        return user
+
+    def add_group(
+        self, chat_id: int, title: str, members: list[int], forum: bool = False
+    ) -> dict[str, Any]:
+        chat = {"id": chat_id, "type": "supergroup", "title": title}
+        if forum:
+            chat["is_forum"] = True
+        self.chats[chat_id] = chat
+        self.members[chat_id] = {*members, self.bot_id}
+        return chat
+
+    def next_message_id(self, chat_id: int) -> int:
+        self._message_ids[chat_id] = self._message_ids.get(chat_id, 0) + 1
+        return self._message_ids[chat_id]
+
+    # -- playing users ---------------------------------------------------------------------
+    async def push_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        update = {"update_id": self.next_update_id, **update}
+        self.next_update_id += 1
+        async with self.new_update:
+            self.updates.append(update)
+            self.new_update.notify_all()
+        return update
+
+    async def user_sends(
+        self,
+        user_id: int,
+        text: str | None = None,
+        *,
+        chat_id: int | None = None,
+        reply_to: int | None = None,
+        thread_id: int | None = None,
+        **content: Any,
+    ) -> dict[str, Any]:
+        """The user writes a message (text, or content such as contact=..., photo=...)."""
+        chat = self.chats[chat_id if chat_id is not None else user_id]
+        message: dict[str, Any] = {
+            "message_id": self.next_message_id(chat["id"]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.users[user_id],
+            **content,
+        }
+        if text is not None:
+            message["text"] = text
+            if text.startswith("/"):
+                length = len(text.split()[0])
+                message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        if reply_to is not None:
+            original = self.messages.get((chat["id"], reply_to))
+            if original is not None:
+                message["reply_to_message"] = original
+        self.messages[(chat["id"], message["message_id"])] = message
+        return await self.push_update({"message": message})
+
+    async def user_presses(self, user_id: int, sent: Sent, data: str) -> dict[str, Any]:
+        """The user presses an inline button with callback data `data` under a bot message."""
+        query_id = f"cb{self.next_update_id}"
+        query = {
+            "id": query_id,
+            "from": self.users[user_id],
+            "message": self.messages[(sent.chat_id, sent.message_id)],
+            "chat_instance": f"ci{sent.chat_id}",
+            "data": data,
+        }
+        self.callbacks[query_id] = {"answered": False, "answer": None}
+        return await self.push_update({"callback_query": query})
+
+    # -- reading what the bot did ----------------------------------------------------------
+    def sent_to(self, chat_id: int) -> list[Sent]:
+        return [s for s in self.sent if s.chat_id == chat_id]
+
+    def count(self, method: str | None = None, status: int | None = None) -> int:
+        return sum(
+            1
+            for _, m, _, s in self.log
+            if (method is None or m == method) and (status is None or s == status)
+        )

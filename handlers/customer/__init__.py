@@ -1,0 +1,1 @@
+"""Routers for the customer's private chat with the bot."""

@@ -1,0 +1,62 @@
+"""/language: the customer picks the language the bot speaks to them."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.i18n import Catalog, Translator
+from bot.outbox.service import Outbox
+from handlers.filters import PRIVATE, PRIVATE_CALLBACK
+from storage.db import Tx
+
+router = Router(name=__name__)
+router.message.filter(PRIVATE)
+router.callback_query.filter(PRIVATE_CALLBACK)
+
+
+class LanguageChoice(CallbackData, prefix="lang"):
+    code: str
+
+
+@router.message(Command("language"))
+async def ask(message: Message, tx: Tx, outbox: Outbox, t: Translator, catalog: Catalog) -> None:
+    buttons = [
+        InlineKeyboardButton(
+            text=catalog.text(code, "language.name"),
+            callback_data=LanguageChoice(code=code).pack(),
+        )
+        for code in catalog.languages
+    ]
+    markup = InlineKeyboardMarkup(inline_keyboard=[buttons])
+    await outbox.send(
+        tx, SendMessage(chat_id=message.chat.id, text=t("language.choose"), reply_markup=markup)
+    )
+
+
+@router.callback_query(LanguageChoice.filter())
+async def choose(
+    query: CallbackQuery,
+    callback_data: LanguageChoice,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    catalog: Catalog,
+) -> None:
+    if callback_data.code not in catalog.languages or query.message is None:
+        await outbox.send(
+            tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("language.unknown"))
+        )
+        return
+    await tx.customers.set_language(query.from_user.id, callback_data.code)
+    done = catalog.text(callback_data.code, "language.changed")
+    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
+    await outbox.send(
+        tx,
+        EditMessageText(
+            chat_id=query.message.chat.id, message_id=query.message.message_id, text=done
+        ),
+    )

@@ -1,0 +1,22 @@
+"""Small named values the process must remember across restarts."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+
+class KvRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def get(self, key: str) -> str | None:
+        async with self._conn.execute("SELECT value FROM kv WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else None
+
+    async def set(self, key: str, value: str) -> None:
+        await self._conn.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,0 +1,97 @@
+"""Outbox: every Telegram call the bot decided to make, until it is delivered or given up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.models import OutboxItem
+
+_COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref"
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    chat_id: int
+    method: str
+    payload: str
+    priority: int
+    not_before: float
+    purpose: str | None = None
+    ref: int | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one delivery attempt; written in batches by the sender."""
+
+    id: int
+    status: str  # sent, failed, pending (retry later)
+    attempts: int
+    at: float
+    not_before: float = 0.0
+    result: str | None = None
+    error: str | None = None
+
+
+class OutboxRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def add(self, message: NewMessage, now: float) -> OutboxItem:
+        cur = await self._conn.execute(
+            "INSERT INTO outbox (chat_id, method, payload, priority, not_before, purpose, ref,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                message.chat_id,
+                message.method,
+                message.payload,
+                message.priority,
+                message.not_before,
+                message.purpose,
+                message.ref,
+                now,
+            ),
+        )
+        assert cur.lastrowid is not None
+        return OutboxItem(
+            id=cur.lastrowid,
+            chat_id=message.chat_id,
+            method=message.method,
+            payload=message.payload,
+            priority=message.priority,
+            attempts=0,
+            not_before=message.not_before,
+            purpose=message.purpose,
+            ref=message.ref,
+        )
+
+    async def pending(self) -> list[OutboxItem]:
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY priority, id"
+        ) as cur:
+            return [OutboxItem(**dict(row)) for row in await cur.fetchall()]
+
+    async def record(self, outcomes: list[Outcome]) -> None:
+        await self._conn.executemany(
+            "UPDATE outbox SET status = ?, attempts = ?, not_before = ?, result = ?, error = ?,"
+            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            [
+                (o.status, o.attempts, o.not_before, o.result, o.error, o.status, o.at, o.id)
+                for o in outcomes
+            ],
+        )
+
+    async def counts(self) -> dict[str, int]:
+        async with self._conn.execute(
+            "SELECT status, COUNT(*) FROM outbox GROUP BY status"
+        ) as cur:
+            return {row[0]: row[1] for row in await cur.fetchall()}
+
+    async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
+        """(id, method, status) of everything addressed to a chat, oldest first."""
+        async with self._conn.execute(
+            "SELECT id, method, status FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
+        ) as cur:
+            return [(row[0], row[1], row[2]) for row in await cur.fetchall()]

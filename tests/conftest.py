@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, create_app
+from faketg import FakeTelegramServer
+from tests.helpers import TOKEN, make_settings
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegramServer]:
+    server = FakeTelegramServer(token=TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
+    application = await create_app(make_settings(tmp_path, fake.url), poll_timeout=1)
+    await application.start()
+    yield application
+    await application.stop()

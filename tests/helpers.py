@@ -1,0 +1,34 @@
+"""Shared test helpers: settings for a temp database and a fake server, polling waits."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings, load_settings
+
+TOKEN = "123456:TEST-token"
+STAFF_CHAT = -1001000000001
+
+
+def make_settings(tmp_path: Path, api_url: str = "http://127.0.0.1:9", **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "bot_token": TOKEN,
+        "telegram_api_url": api_url,
+        "database_url": f"sqlite:///{tmp_path / 'bot.db'}",
+        "staff_chat_id": STAFF_CHAT,
+        "api_port": 0,
+    }
+    values.update(overrides)
+    return load_settings(env_file=None, **values)
+
+
+async def wait_for(predicate: Callable[[], bool], within: float = 10.0, what: str = "") -> None:
+    deadline = time.monotonic() + within
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {within}s waiting for {what or predicate}")
+        await asyncio.sleep(0.02)
