@@ -51,9 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "migrate":
             return asyncio.run(_migrate(load_section(StorageSettings)))
         if command == "demo":
-            from bot.demo import run_demo
+            from bot import demo
 
-            return int(asyncio.run(run_demo()))
+            return demo.main()
         settings = load_settings()
     except ConfigError as exc:
         for line in exc.lines:

@@ -92,11 +92,16 @@ async def _wait(predicate: Any, within: float = 10.0) -> None:
         await asyncio.sleep(0.02)
 
 
+def main() -> int:
+    """Start from an empty demo database each time, then play the script."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
+    return asyncio.run(run_demo())
+
+
 async def run_demo() -> int:
     fake = FakeTelegramServer(token=DEMO_TOKEN)
     await fake.start()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
     settings = load_settings(
         env_file=None,
         bot_token=DEMO_TOKEN,

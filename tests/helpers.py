@@ -14,7 +14,9 @@ TOKEN = "123456:TEST-token"
 STAFF_CHAT = -1001000000001
 
 
-def make_settings(tmp_path: Path, api_url: str = "http://127.0.0.1:9", **overrides: Any) -> Settings:
+def make_settings(
+    tmp_path: Path, api_url: str = "http://127.0.0.1:9", **overrides: Any
+) -> Settings:
     values: dict[str, Any] = {
         "bot_token": TOKEN,
         "telegram_api_url": api_url,
