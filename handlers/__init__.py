@@ -1,4 +1,7 @@
-"""aiogram routers, thin: parse, call a service, answer. Order matters: the catch-all is last."""
+"""aiogram routers, thin: parse, call a service, answer. Order matters: the catch-all is last.
+
+Each module builds its router in `router()`, so every app (and every test) gets fresh ones.
+"""
 
 from aiogram import Router
 
@@ -7,4 +10,5 @@ from handlers.customer import language, start
 
 
 def routers() -> list[Router]:
-    return [start.router, language.router, fallback.router]
+    """Fresh routers for one Dispatcher (a router can belong to one only)."""
+    return [start.router(), language.router(), fallback.router()]

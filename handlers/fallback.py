@@ -13,10 +13,15 @@ from storage.db import Tx
 
 MAX_TEXT = 4096
 
-router = Router(name=__name__)
+
+def router() -> Router:
+    r = Router(name=__name__)
+    r.message.register(unknown_text, PRIVATE, F.text)
+    r.message.register(unsupported, PRIVATE)
+    r.callback_query.register(stale_button)
+    return r
 
 
-@router.message(PRIVATE, F.text)
 async def unknown_text(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     length = len(message.text or "")
     text = (
@@ -27,11 +32,9 @@ async def unknown_text(message: Message, tx: Tx, outbox: Outbox, t: Translator) 
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 
-@router.message(PRIVATE)
 async def unsupported(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("fallback.unsupported")))
 
 
-@router.callback_query()
 async def stale_button(query: CallbackQuery, tx: Tx, outbox: Outbox, t: Translator) -> None:
     await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("button.stale")))

@@ -13,16 +13,20 @@ from bot.outbox.service import Outbox
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 
-router = Router(name=__name__)
-router.message.filter(PRIVATE)
-router.callback_query.filter(PRIVATE_CALLBACK)
-
 
 class LanguageChoice(CallbackData, prefix="lang"):
     code: str
 
 
-@router.message(Command("language"))
+def router() -> Router:
+    r = Router(name=__name__)
+    r.message.filter(PRIVATE)
+    r.callback_query.filter(PRIVATE_CALLBACK)
+    r.message.register(ask, Command("language"))
+    r.callback_query.register(choose, LanguageChoice.filter())
+    return r
+
+
 async def ask(message: Message, tx: Tx, outbox: Outbox, t: Translator, catalog: Catalog) -> None:
     buttons = [
         InlineKeyboardButton(
@@ -37,7 +41,6 @@ async def ask(message: Message, tx: Tx, outbox: Outbox, t: Translator, catalog: 
     )
 
 
-@router.callback_query(LanguageChoice.filter())
 async def choose(
     query: CallbackQuery,
     callback_data: LanguageChoice,

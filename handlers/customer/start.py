@@ -13,11 +13,15 @@ from handlers.filters import PRIVATE
 from storage.db import Tx
 from storage.models import Customer
 
-router = Router(name=__name__)
-router.message.filter(PRIVATE)
+
+def router() -> Router:
+    r = Router(name=__name__)
+    r.message.filter(PRIVATE)
+    r.message.register(start, CommandStart())
+    r.message.register(help_, Command("help"))
+    return r
 
 
-@router.message(CommandStart())
 async def start(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
 ) -> None:
@@ -26,6 +30,5 @@ async def start(
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 
-@router.message(Command("help"))
 async def help_(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("help.text")))

@@ -1,0 +1,139 @@
+"""Dispatcher level: stored updates through the real routers and database, no network."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram import F
+
+from bot.app import App, create_app
+from bot.intake.poller import store_updates, to_inbox_rows
+from tests.helpers import make_settings
+
+
+@pytest.fixture
+async def offline(tmp_path: Path) -> AsyncIterator[App]:
+    app = await create_app(make_settings(tmp_path))
+    yield app
+    await app.bot.session.close()
+    await app.db.close()
+
+
+def message(
+    update_id: int, user_id: int, text: str | None, lang: str = "en", **extra: Any
+) -> dict[str, Any]:
+    msg: dict[str, Any] = {
+        "message_id": update_id,
+        "date": 1_700_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Test"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Test", "language_code": lang},
+        **extra,
+    }
+    if text is not None:
+        msg["text"] = text
+        if text.startswith("/"):
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"update_id": update_id, "message": msg}
+
+
+async def feed(app: App, *updates: dict[str, Any]) -> None:
+    await store_updates(app.db, to_inbox_rows(list(updates)), app.metrics, lambda: None)
+    while await app.processor.process_pending():
+        pass
+
+
+async def outbox_rows(app: App, chat_id: int) -> list[tuple[str, dict[str, Any]]]:
+    async with (
+        app.db.read() as tx,
+        tx.conn.execute(
+            "SELECT method, payload FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
+        ) as cur,
+    ):
+        return [(row[0], json.loads(row[1])) for row in await cur.fetchall()]
+
+
+async def test_start_queues_a_greeting_and_creates_the_customer(offline: App) -> None:
+    await feed(offline, message(1, 77, "/start", lang="ru"))
+    rows = await outbox_rows(offline, 77)
+    assert [m for m, _ in rows] == ["SendMessage"]
+    assert rows[0][1]["text"].startswith("Здравствуйте, Test!")
+    async with offline.db.read() as tx:
+        assert (await tx.customers.by_telegram_id(77)) is not None
+        assert await tx.inbox.counts() == {"done": 1}
+
+
+async def test_a_redelivered_update_has_no_second_effect(offline: App) -> None:
+    update = message(5, 78, "/start")
+    await feed(offline, update)
+    await feed(offline, update, update)
+    assert len(await outbox_rows(offline, 78)) == 1
+
+
+async def test_malformed_and_unknown_updates_change_nothing(offline: App) -> None:
+    await feed(
+        offline,
+        {"update_id": 10, "message": {"message_id": "not a number"}},
+        {"update_id": 11, "some_future_update": {"x": 1}},
+    )
+    await feed(offline, {"no_update_id": True})  # dropped at intake, never stored
+    async with offline.db.read() as tx:
+        assert await tx.inbox.counts() == {"done": 1, "failed": 1}
+        assert await tx.outbox.counts() == {}
+        assert await tx.customers.count() == 0
+
+
+async def test_a_failing_handler_rolls_back_only_its_own_update(offline: App) -> None:
+    async def explode(*_: Any, **__: Any) -> None:
+        raise RuntimeError("handler bug")
+
+    # The dispatcher's own handlers run before its routers, so this one sees the update first.
+    offline.dp.message.register(explode, F.text == "/explode")
+    await feed(offline, message(20, 80, "/explode"), message(21, 81, "/start"))
+    async with offline.db.read() as tx:
+        assert await tx.inbox.counts() == {"done": 1, "failed": 1}
+        assert await tx.customers.by_telegram_id(80) is None  # its writes were rolled back
+    assert len(await outbox_rows(offline, 81)) == 1
+
+
+async def test_forged_and_stale_buttons_get_an_answer_and_change_nothing(offline: App) -> None:
+    await feed(offline, message(30, 90, "/start"))
+    query = {
+        "id": "q1",
+        "from": {"id": 90, "is_bot": False, "first_name": "Test", "language_code": "en"},
+        "chat_instance": "c",
+        "message": message(30, 90, "menu")["message"]
+        | {"from": {"id": 1, "is_bot": True, "first_name": "Bot"}},
+    }
+    await feed(
+        offline,
+        {"update_id": 31, "callback_query": {**query, "id": "q1", "data": "lang:xx"}},
+        {"update_id": 32, "callback_query": {**query, "id": "q2", "data": "survey:9:nps:10"}},
+        {"update_id": 33, "callback_query": {**query, "id": "q3", "data": "x" * 300}},
+    )
+    rows = await outbox_rows(offline, 0)
+    assert [m for m, _ in rows] == ["AnswerCallbackQuery"] * 3
+    assert rows[0][1]["text"] == "That language is not available."
+    assert rows[1][1]["text"] == "This button is no longer active."
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(90)
+    assert customer is not None and customer.language is None
+
+
+async def test_stickers_and_oversized_texts_get_a_clear_answer(offline: App) -> None:
+    sticker = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await feed(offline, message(40, 91, None, sticker=sticker), message(41, 91, "y" * 5000))
+    texts = [p["text"] for _, p in await outbox_rows(offline, 91)]
+    assert texts[0].startswith("I cannot read this kind of message")
+    assert "5000 characters" in texts[1]

@@ -1,0 +1,104 @@
+"""The pacer on a virtual clock: limits kept, order kept, interactive first."""
+
+from __future__ import annotations
+
+from bot.outbox.pacer import Limits, Pacer
+from storage.models import OutboxItem
+
+GROUP = -100500
+
+
+def item(item_id: int, chat: int, priority: int = 1, not_before: float = 0.0) -> OutboxItem:
+    return OutboxItem(item_id, chat, "SendMessage", "{}", priority, 0, not_before, None, None)
+
+
+def drain(pacer: Pacer, start: float = 0.0, limit: float = 10_000.0) -> list[tuple[float, int]]:
+    """Run the pacer to exhaustion on a virtual clock; every send succeeds instantly."""
+    now, sent = start, []
+    while now < limit:
+        choice = pacer.next(now)
+        if isinstance(choice, OutboxItem):
+            sent.append((now, choice.id))
+            pacer.done(choice, now)
+        elif choice is None:
+            break
+        else:
+            now = choice
+    return sent
+
+
+def max_in_window(times: list[float], window: float) -> int:
+    best, j = 0, 0
+    for i, t in enumerate(times):
+        while times[j] <= t - window:
+            j += 1
+        best = max(best, i - j + 1)
+    return best
+
+
+def test_group_chat_gets_at_most_20_per_minute() -> None:
+    pacer = Pacer(Limits(), 0.0)
+    for i in range(1, 101):
+        pacer.push(item(i, GROUP), 0.0)
+    sent = drain(pacer)
+    times = [t for t, _ in sent]
+    assert [i for _, i in sent] == list(range(1, 101))
+    assert max_in_window(times, 60.0) <= 20
+    assert times[-1] < 5 * 60 + 3  # and no slower than the limit
+
+
+def test_global_limit_and_private_bursts() -> None:
+    pacer = Pacer(Limits(global_per_second=30), 0.0)
+    for i in range(1, 1001):
+        pacer.push(item(i, 10_000 + i), 0.0)
+    times = [t for t, _ in drain(pacer)]
+    assert len(times) == 1000
+    assert max_in_window(times, 1.0) <= 30
+    assert 1000 / times[-1] >= 0.97 * 30  # the global budget is used, not wasted
+
+    pacer = Pacer(Limits(private_per_second=1, private_burst=3), 0.0)
+    for i in range(1, 11):
+        pacer.push(item(i, 42), 0.0)
+    times = [t for t, _ in drain(pacer)]
+    assert max_in_window(times, 1.0) <= 3
+    assert times[3] >= 1.0 - 1e-9
+
+
+def test_interactive_overtakes_bulk_but_chat_order_is_kept() -> None:
+    pacer = Pacer(Limits(global_per_second=10), 0.0)
+    for i in range(1, 51):
+        pacer.push(item(i, 1000 + i, priority=2), 0.0)
+    first = drain(pacer, limit=0.5)
+    pacer.push(item(99, 7, priority=0), 0.5)
+    nxt = pacer.next(0.6)
+    assert isinstance(nxt, OutboxItem) and nxt.id == 99
+    assert len(first) < 10
+
+    pacer = Pacer(Limits(), 0.0)
+    pacer.push(item(1, 5, priority=2), 0.0)
+    pacer.push(item(2, 5, priority=0), 0.0)
+    assert [i for _, i in drain(pacer)] == [1, 2]
+
+
+def test_retry_after_pauses_only_that_chat_and_keeps_the_head() -> None:
+    pacer = Pacer(Limits(), 0.0)
+    pacer.push(item(1, 5), 0.0)
+    pacer.push(item(2, 5), 0.0)
+    pacer.push(item(3, 6), 0.0)
+    first = pacer.next(0.0)
+    assert isinstance(first, OutboxItem) and first.id == 1
+    pacer.retry(item(1, 5, not_before=7.0), 7.0, 0.0, pause_chat=True)
+    sent = drain(pacer, start=0.1)
+    assert [i for _, i in sent] == [3, 1, 2]
+    assert sent[1][0] >= 7.0
+
+
+def test_dropped_lane_returns_what_was_queued() -> None:
+    pacer = Pacer(Limits(), 0.0)
+    for i in (1, 2, 3):
+        pacer.push(item(i, 5), 0.0)
+    head = pacer.next(0.0)
+    assert isinstance(head, OutboxItem)
+    assert [i.id for i in pacer.drop_lane(head)] == [2, 3]
+    assert pacer.queued == 0
+    assert pacer.next(1.0) is None

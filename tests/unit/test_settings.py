@@ -1,0 +1,48 @@
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.settings import ConfigError, load_settings
+from tests.helpers import make_settings
+
+
+def test_defaults_and_parsing(tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path,
+        owner_ids="11, 22",
+        manager_ids="",
+        survey_delay="PT1H",
+        timezone="Europe/Stockholm",
+    )
+    assert settings.chats.owner_ids == [11, 22]
+    assert settings.chats.manager_ids == []
+    assert settings.rules.survey_delay == timedelta(hours=1)
+    assert settings.rules.sla_take == timedelta(minutes=15)
+    assert settings.rules.weekly_digest_cron == "0 9 * * mon"
+    assert settings.telegram.bot_token.get_secret_value() not in repr(settings)
+
+
+def test_every_bad_setting_is_named_on_its_own_line() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env_file=None, staff_chat_id="abc", owner_ids="1,x", timezone="Mars/Base")
+    lines = caught.value.lines
+    assert any(line.startswith("config error: BOT_TOKEN is not set") for line in lines)
+    assert any(line.startswith("config error: STAFF_CHAT_ID is invalid") for line in lines)
+    assert any(line.startswith("config error: OWNER_IDS is invalid") for line in lines)
+    assert any(line.startswith("config error: TIMEZONE is invalid") for line in lines)
+    assert all("\n" not in line for line in lines)
+
+
+def test_malformed_token_and_webhook_secret(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="BOT_TOKEN is invalid"):
+        make_settings(tmp_path, bot_token="not-a-token")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET is invalid"):
+        make_settings(tmp_path, webhook_url="https://example.invalid/hook", webhook_secret="a b")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET is not set"):
+        make_settings(tmp_path, webhook_url="https://example.invalid/hook")
+
+
+def test_only_sqlite_urls(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="DATABASE_URL is invalid"):
+        make_settings(tmp_path, database_url="postgresql://db/bot")

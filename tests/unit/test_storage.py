@@ -1,0 +1,95 @@
+"""Migrations and repositories on a real SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.db import Database
+from storage.migrate import applied_versions, available, migrate
+from storage.repos.outbox import NewMessage, Outcome
+
+
+async def open_db(tmp_path: Path) -> Database:
+    db = Database(tmp_path / "t.db")
+    await db.connect()
+    await migrate(db.conn)
+    return db
+
+
+async def test_migrations_apply_once_and_are_numbered(tmp_path: Path) -> None:
+    db = await open_db(tmp_path)
+    try:
+        assert await applied_versions(db.conn) == {m.version for m in available()}
+        assert await migrate(db.conn) == []
+        async with db.conn.execute("PRAGMA journal_mode") as cur:
+            row = await cur.fetchone()
+        assert row is not None and row[0] == "wal"
+    finally:
+        await db.close()
+
+
+async def test_inbox_deduplicates_by_update_id(tmp_path: Path) -> None:
+    db = await open_db(tmp_path)
+    try:
+        async with db.transaction() as tx:
+            assert await tx.inbox.add_many([(1, "{}"), (2, "{}")], 0.0) == 2
+            assert await tx.inbox.add_many([(2, "{}"), (3, "{}")], 0.0) == 1
+            await tx.inbox.finish(1, 1.0)
+            await tx.inbox.finish(2, 1.0, error="ValueError")
+        async with db.read() as tx:
+            assert [i.update_id for i in await tx.inbox.pending(10)] == [3]
+            assert await tx.inbox.counts() == {"done": 1, "failed": 1, "pending": 1}
+    finally:
+        await db.close()
+
+
+async def test_rollback_discards_writes_and_after_commit_hooks(tmp_path: Path) -> None:
+    db = await open_db(tmp_path)
+    fired: list[str] = []
+    try:
+        try:
+            async with db.transaction() as tx:
+                await tx.customers.touch_from_telegram(7, "A", None, "en")
+                tx.after_commit(lambda: fired.append("x"))
+                raise RuntimeError("boom")
+        except RuntimeError:
+            pass
+        async with db.transaction() as tx:
+            await tx.customers.touch_from_telegram(8, "B", None, "en")
+            tx.after_commit(lambda: fired.append("y"))
+        async with db.read() as tx:
+            assert await tx.customers.by_telegram_id(7) is None
+            assert await tx.customers.by_telegram_id(8) is not None
+        assert fired == ["y"]
+    finally:
+        await db.close()
+
+
+async def test_outbox_rows_and_outcomes(tmp_path: Path) -> None:
+    db = await open_db(tmp_path)
+    try:
+        async with db.transaction() as tx:
+            a = await tx.outbox.add(NewMessage(5, "SendMessage", "{}", 2, 0.0), 0.0)
+            b = await tx.outbox.add(NewMessage(5, "SendMessage", "{}", 0, 0.0), 0.0)
+            await tx.outbox.record([Outcome(a.id, "sent", 1, 1.0, result='{"message_id": 1}')])
+        async with db.read() as tx:
+            assert [i.id for i in await tx.outbox.pending()] == [b.id]
+            assert await tx.outbox.counts() == {"pending": 1, "sent": 1}
+    finally:
+        await db.close()
+
+
+async def test_unreachable_is_recorded_once_and_cleared(tmp_path: Path) -> None:
+    db = await open_db(tmp_path)
+    try:
+        async with db.transaction() as tx:
+            await tx.customers.touch_from_telegram(9, "C", None, "ru")
+            assert await tx.customers.mark_unreachable(9, "bot was blocked by the user")
+            assert not await tx.customers.mark_unreachable(9, "again")
+            customer = await tx.customers.by_telegram_id(9)
+            assert customer is not None and customer.unreachable_at is not None
+            await tx.customers.clear_unreachable(9)
+            customer = await tx.customers.by_telegram_id(9)
+            assert customer is not None and customer.unreachable_at is None
+    finally:
+        await db.close()
