@@ -1,0 +1,81 @@
+"""The command line as a newcomer meets it: help, config errors, migrate."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"BOT_TOKEN", "STAFF_CHAT_ID", "DATABASE_URL"}
+    }
+    clean["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_help_lists_every_subcommand(tmp_path: Path) -> None:
+    out = run("--help", cwd=tmp_path).stdout
+    for command in (
+        "run",
+        "demo",
+        "import-purchases",
+        "export",
+        "digest",
+        "migrate",
+        "check-config",
+    ):
+        assert command in out
+
+
+def test_missing_token_is_one_clear_line(tmp_path: Path) -> None:
+    result = run("run", cwd=tmp_path, STAFF_CHAT_ID="-100123")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "config error: BOT_TOKEN is not set: set it to the token @BotFather gave, like"
+        " 123456:AbC-dEf (see .env.example)"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_staff_chat_is_one_clear_line(tmp_path: Path) -> None:
+    result = run("run", cwd=tmp_path, BOT_TOKEN="1:abc", STAFF_CHAT_ID="staff-group")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("config error: STAFF_CHAT_ID is invalid")
+
+
+def test_settings_come_from_dotenv_too(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\n")
+    result = run("check-config", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "STAFF_CHAT_ID=-100" in result.stdout
+    assert "1:abc" not in result.stdout  # secrets stay hidden
+
+
+def test_migrate_creates_the_database(tmp_path: Path) -> None:
+    result = run("migrate", cwd=tmp_path, DATABASE_URL="sqlite:///state/x.db")
+    assert result.returncode == 0, result.stderr
+    assert "applied 0001_initial" in result.stdout
+    assert (tmp_path / "state" / "x.db").exists()
+    again = run("migrate", cwd=tmp_path, DATABASE_URL="sqlite:///state/x.db")
+    assert "applied" not in again.stdout.replace("up to date", "")
+
+
+def test_unbuilt_commands_say_so(tmp_path: Path) -> None:
+    result = run("digest", cwd=tmp_path)
+    assert result.returncode == 2 and "not available yet" in result.stderr
