@@ -35,7 +35,9 @@ IdList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
 
 
 class _Section(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", case_sensitive=False, env_ignore_empty=True
+    )
 
 
 class TelegramSettings(_Section):

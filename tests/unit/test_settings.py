@@ -46,3 +46,23 @@ def test_malformed_token_and_webhook_secret(tmp_path: Path) -> None:
 def test_only_sqlite_urls(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="DATABASE_URL is invalid"):
         make_settings(tmp_path, database_url="postgresql://db/bot")
+
+
+def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
+    from bot import settings as module
+
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    names = {
+        line.split("=", 1)[0]
+        for line in example.read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    fields = {
+        name.upper()
+        for section in module._SECTIONS.values()
+        for name in section.model_fields
+    }
+    assert fields <= names
+    loaded = load_settings(env_file=str(example), database_url=f"sqlite:///{tmp_path}/x.db")
+    assert loaded.chats.digest_chat_id is None  # empty means "not set", not an error
+    assert loaded.telegram.webhook_url is None
