@@ -58,9 +58,7 @@ def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
         if line and not line.startswith("#")
     }
     fields = {
-        name.upper()
-        for section in module._SECTIONS.values()
-        for name in section.model_fields
+        name.upper() for section in module._SECTIONS.values() for name in section.model_fields
     }
     assert fields <= names
     loaded = load_settings(env_file=str(example), database_url=f"sqlite:///{tmp_path}/x.db")
