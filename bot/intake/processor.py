@@ -24,13 +24,20 @@ log = logging.getLogger(__name__)
 
 class Processor:
     def __init__(
-        self, db: Database, dispatcher: Dispatcher, bot: Bot, metrics: Metrics, batch: int = 50
+        self,
+        db: Database,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        metrics: Metrics,
+        batch: int = 50,
+        max_hold: float = 0.05,
     ) -> None:
         self.db = db
         self.dp = dispatcher
         self.bot = bot
         self.metrics = metrics
         self.batch = batch
+        self.max_hold = max_hold
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -50,12 +57,20 @@ class Processor:
                 await asyncio.wait_for(self._wake.wait(), timeout=5)
 
     async def process_pending(self) -> int:
-        """Handle up to one batch of stored updates in update_id order; return how many."""
+        """Handle up to one batch of stored updates in update_id order; return how many.
+
+        A batch also ends after `max_hold` seconds: the sender records delivery outcomes through
+        the same lock, and every outcome not yet recorded is a message a crash would resend.
+        """
+        handled = 0
+        started = time.monotonic()
         async with self.db.transaction() as tx:
-            items = await tx.inbox.pending(self.batch)
-            for item in items:
+            for item in await tx.inbox.pending(self.batch):
                 await self._handle(tx, item)
-        return len(items)
+                handled += 1
+                if time.monotonic() - started > self.max_hold:
+                    break
+        return handled
 
     async def _handle(self, tx: Tx, item: InboxItem) -> None:
         error: str | None = None

@@ -64,6 +64,7 @@ class Pacer:
         self._free: list[tuple[int, int, OutboxItem]] = []  # lane 0: (priority, id, item)
         self._free_later: list[tuple[float, int, OutboxItem]] = []
         self._global_paused = 0.0
+        self._next_cleanup = now
         self.queued = 0
 
     # -- feeding ---------------------------------------------------------------------------
@@ -186,12 +187,14 @@ class Pacer:
             heapq.heappush(self._ready, (head.priority, head.id, chat))
         else:
             heapq.heappush(self._sleeping, (at, chat))
-        self._forget_full_buckets(chat, now)
+        self._forget_full_buckets(now)
 
-    def _forget_full_buckets(self, chat: int, now: float) -> None:
-        # Keep memory flat: a bucket that refilled completely carries no information.
-        if len(self._buckets) > 4 * (len(self._lanes) + 64):
-            for key in [k for k, b in self._buckets.items() if k not in self._lanes]:
+    def _forget_full_buckets(self, now: float) -> None:
+        # Keep memory flat: a bucket that refilled completely carries no information. The sweep
+        # is O(chats), so it runs at most every few seconds, never once per message.
+        if now >= self._next_cleanup and len(self._buckets) > 4 * (len(self._lanes) + 64):
+            self._next_cleanup = now + 5.0
+            for key in [k for k in self._buckets if k not in self._lanes]:
                 bucket = self._buckets[key]
                 if bucket.ready_at(now) <= now and bucket.tokens >= bucket.capacity:
                     del self._buckets[key]

@@ -8,13 +8,15 @@ import random
 import signal
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from faketg import FakeTelegramServer
+from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from tests.helpers import STAFF_CHAT, TOKEN, wait_for
 
 USERS = 300
+KILLS = 3
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,7 +29,7 @@ def bot_env(fake: FakeTelegramServer, db: Path) -> dict[str, str]:
         STAFF_CHAT_ID=str(STAFF_CHAT),
         API_PORT="0",
         LOG_LEVEL="WARNING",
-        SEND_GLOBAL_PER_SECOND="300",
+        SEND_GLOBAL_PER_SECOND="100",
         SEND_PRIVATE_PER_SECOND="10",
     )
     return env
@@ -46,6 +48,10 @@ async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
     )
 
 
+def sent_at_least(world: World, goal: int) -> Callable[[], bool]:
+    return lambda: len(world.sent) >= goal
+
+
 def db_rows(db: Path, sql: str) -> list[tuple[object, int]]:
     with sqlite3.connect(db) as conn:
         return [(row[0], int(row[1])) for row in conn.execute(sql).fetchall()]
@@ -55,7 +61,7 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
     tmp_path: Path, fake: FakeTelegramServer
 ) -> None:
     world = fake.world
-    world.set_limits(FakeLimits(global_per_second=300, global_burst=300, private_per_second=10))
+    world.set_limits(FakeLimits(global_per_second=100, global_burst=100, private_per_second=10))
     for i in range(USERS):
         world.add_user(50_000 + i, f"U{i}", random.choice(["en", "ru", "sv"]))
     db = tmp_path / "bot.db"
@@ -64,13 +70,14 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
     async def stream() -> None:
         for i in range(USERS):
             await world.user_sends(50_000 + i, "/start")
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.03)
 
     streaming = asyncio.create_task(stream())
     rng = random.Random(3)
-    for _ in range(3):  # three hard kills at random moments
+    for _ in range(KILLS):  # hard kills at random moments while it works
         proc = await start_bot(env)
-        await asyncio.sleep(rng.uniform(0.8, 1.6))
+        await wait_for(sent_at_least(world, len(world.sent) + 10), within=30, what="bot at work")
+        await asyncio.sleep(rng.uniform(0.0, 0.3))
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
     await streaming
@@ -93,6 +100,9 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
     assert dict(db_rows(db, "SELECT status, COUNT(*) FROM outbox GROUP BY status")) == {
         "sent": USERS
     }
+    # A kill between Telegram's answer and our record of it resends that message; nothing else
+    # can. Per kill that is at most the requests in flight (SEND_CONCURRENCY = 8) plus what was
+    # sent while outcomes waited to be written (10 ms window + the processor's 50 ms lock hold,
+    # at 100 msg/s: ~7). Seen: 0-10 over three kills.
     duplicates = sum(len(world.sent_to(50_000 + i)) - 1 for i in range(USERS))
-    # A kill between Telegram's answer and our record of it can resend; that is all it can do.
-    assert duplicates <= 3 * 8
+    assert duplicates <= KILLS * (8 + 10)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -67,10 +66,8 @@ async def test_draining_1000_messages_meets_every_limit(
     world.add_group(STAFF_CHAT, "Staff", members=[])
     batch = [(10_000 + i % 200, f"m{i}") for i in range(960)]
     batch += [(STAFF_CHAT, f"g{i}") for i in range(40)]
-    started = time.monotonic()
     await queue(paced, batch, Priority.BULK)
     await wait_for(lambda: len(world.sent) == 1000, within=60, what="1000 deliveries")
-    elapsed = time.monotonic() - started
     assert world.count(status=429) == 0
     group_times = [s.at for s in world.sent_to(STAFF_CHAT)]
     assert max_in_window(group_times, 6.0) <= 20  # 20/min at 10x speed
@@ -81,7 +78,6 @@ async def test_draining_1000_messages_meets_every_limit(
     assert await paced.sender.wait_idle(5)
     async with paced.db.read() as tx:
         assert await tx.outbox.counts() == {"sent": 1000}
-    assert elapsed < 30
 
 
 async def test_every_message_is_delivered_through_429s_and_5xx(

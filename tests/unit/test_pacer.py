@@ -102,3 +102,14 @@ def test_dropped_lane_returns_what_was_queued() -> None:
     assert [i.id for i in pacer.drop_lane(head)] == [2, 3]
     assert pacer.queued == 0
     assert pacer.next(1.0) is None
+
+
+def test_memory_stays_flat_after_many_chats() -> None:
+    pacer = Pacer(Limits(global_per_second=1000), 0.0)
+    for i in range(1, 10_001):
+        pacer.push(item(i, 100_000 + i), 0.0)
+    assert len(drain(pacer)) == 10_000
+    pacer.push(item(20_000, 7), 100.0)  # long after: every bucket refilled
+    drain(pacer, start=100.0)
+    assert len(pacer._buckets) < 100
+    assert not pacer._lanes
