@@ -138,6 +138,7 @@ async def create_app(settings: Settings, *, poll_timeout: int = 25) -> App:
         ),
         concurrency=s.send_concurrency,
         max_attempts=s.send_max_attempts,
+        request_timeout=s.send_timeout,
         metrics=metrics,
     )
     outbox = Outbox(sender)

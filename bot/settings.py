@@ -152,6 +152,7 @@ class SenderSettings(_Section):
     send_group_per_minute: float = Field(20, gt=0, description="per group chat")
     send_concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
     send_max_attempts: int = Field(8, ge=1, description="tries before a message is given up")
+    send_timeout: int = Field(30, ge=1, le=300, description="seconds to wait for Telegram")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class Sender:
         *,
         concurrency: int = 8,
         max_attempts: int = 8,
+        request_timeout: int = 30,
         hooks: Mapping[str, ResultHook] | None = None,
         metrics: Metrics | None = None,
         clock: Clock = time.time,
@@ -59,6 +60,7 @@ class Sender:
         self.hooks = dict(hooks or {})
         self.metrics = metrics or Metrics()
         self.max_attempts = max_attempts
+        self.request_timeout = request_timeout
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._flush_wake = asyncio.Event()
@@ -142,7 +144,7 @@ class Sender:
         now = self.clock
         try:
             method = decode(item.method, item.payload)
-            result = await self.bot(method)
+            result = await self.bot(method, request_timeout=self.request_timeout)
         except TelegramRetryAfter as exc:
             self.metrics.inc("outbox_retry_after_total")
             at = now() + float(exc.retry_after)

@@ -127,3 +127,32 @@ async def test_interactive_reply_overtakes_a_bulk_backlog(
     await world.user_sends(49_999, "/help")
     await wait_for(lambda: len(world.sent_to(49_999)) == 1, within=10)
     assert len(world.sent) < 900  # answered while most of the backlog was still queued
+
+
+async def test_lost_answers_are_retried_and_counted(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """Telegram did the work but its answer never came: the sender retries after its timeout."""
+    world = fake.world
+    for i in range(20):
+        world.add_user(60_000 + i, f"U{i}", "en")
+    world.faults = Faults(timeout_rate=0.2, timeout_delay=3.0, seed=5)
+    world.faults.rng.seed(5)
+    app = await create_app(make_settings(tmp_path, fake.url, send_timeout=1, **SCALE))
+    await app.start()
+    try:
+        await queue(app, [(60_000 + i, f"m{i}") for i in range(20)], Priority.NORMAL)
+        await wait_for(lambda: app.sender.pacer.queued == 0, within=30)
+        assert await app.sender.wait_idle(30)
+        async with app.db.read() as tx:
+            assert await tx.outbox.counts() == {"sent": 20}
+            async with tx.conn.execute("SELECT SUM(attempts) FROM outbox") as cur:
+                row = await cur.fetchone()
+        retried = int(row[0]) - 20 if row else 0
+        delivered = [str(s.text) for s in world.sent]
+        assert set(delivered) == {f"m{i}" for i in range(20)}
+        assert retried >= 1
+        assert len(delivered) - 20 == retried  # each lost answer cost exactly one duplicate
+        assert app.metrics.get("outbox_transient_errors_total") == retried
+    finally:
+        await app.stop()
