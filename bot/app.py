@@ -17,6 +17,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
+from bot.commands import publish_commands
 from bot.i18n import Catalog
 from bot.intake.poller import ALLOWED_UPDATES, Poller
 from bot.intake.processor import Processor
@@ -77,6 +78,7 @@ class App:
             )
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
+        await publish_commands(self.db, self.outbox, self.catalog)
         if self.poller is not None:
             self._spawn(self.poller.run(), "poller")
         self.scheduler.start()

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import methods
 from aiogram.client.default import Default
-from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, SetMyCommands, TelegramMethod
 from aiogram.types import BufferedInputFile, InputFile
 from pydantic import BaseModel
 
@@ -47,7 +47,7 @@ def decode(name: str, payload: str) -> TelegramMethod[Any]:
 
 def lane_of(method: TelegramMethod[Any]) -> int:
     """The chat whose order and limits the call belongs to (0: none)."""
-    if isinstance(method, AnswerCallbackQuery):
+    if isinstance(method, AnswerCallbackQuery | SetMyCommands):
         return FREE_LANE
     chat_id = getattr(method, "chat_id", None)
     if isinstance(chat_id, int):
@@ -74,4 +74,6 @@ def _encode_file(value: InputFile) -> dict[str, str]:
 
 
 def _default(value: Any) -> Any:
+    if isinstance(value, BaseModel):  # nested objects: a list of BotCommand, media groups
+        return value.model_dump(mode="json", exclude_none=True)
     raise TypeError(f"cannot store {type(value).__name__} in the outbox")

@@ -3,7 +3,8 @@
 Each chat is a lane: its messages go out one at a time, in order, no faster than the chat's
 limit (private chats ~1/s with short bursts, groups 20/min). All lanes share a global limit
 (~30/s). Among lanes that may send now, the lowest (priority, id) goes first, so interactive
-replies overtake bulk invitations. Lane 0 carries calls bound to no chat (answerCallbackQuery):
+replies overtake bulk invitations. Lane 0 carries calls bound to no chat (answerCallbackQuery,
+setMyCommands):
 unordered, exempt from the per-chat and global message limits.
 """
 
