@@ -14,6 +14,8 @@ from storage.repos.customers import CustomerRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
+from storage.repos.purchases import PurchaseRepo
+from storage.repos.surveys import SurveyRepo
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,8 @@ class Tx:
         self.inbox = InboxRepo(conn)
         self.outbox = OutboxRepo(conn)
         self.kv = KvRepo(conn)
+        self.purchases = PurchaseRepo(conn)
+        self.surveys = SurveyRepo(conn)
 
     def after_commit(self, hook: AfterCommit) -> None:
         """Run `hook` once the transaction is durable (never if it rolls back)."""

@@ -16,6 +16,43 @@ class Customer:
     segment: str
     opted_out_at: str | None
     unreachable_at: str | None
+    phone: str | None = None
+    external_id: str | None = None
+    timezone: str | None = None
+    forgotten_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Purchase:
+    id: int
+    order_id: str
+    customer_id: int
+    amount: str | None
+    currency: str | None
+    branch: str | None
+    purchased_at: str
+    link_token: str
+
+
+@dataclass(frozen=True)
+class Survey:
+    id: int
+    purchase_id: int
+    customer_id: int
+    status: str
+    reason: str | None
+    due_at: str | None
+    sent_at: str | None
+    reminded_at: str | None
+    expires_at: str | None
+    answered_at: str | None
+    step: str | None
+    chat_id: int | None
+    message_id: int | None
+    nps: int | None
+    csat: int | None
+    expectation: str | None
+    comment: str | None
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,30 @@ import aiosqlite
 from storage.models import Customer
 
 _COLUMNS = (
-    "id, telegram_id, name, username, tg_language, language, segment, opted_out_at, unreachable_at"
+    "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
+    " unreachable_at, phone, external_id, timezone, forgotten_at"
 )
+
+
+# Columns services may write by name; anything else is a programming error, never user input.
+_WRITABLE = {
+    "telegram_id",
+    "external_id",
+    "phone",
+    "name",
+    "username",
+    "language",
+    "segment",
+    "timezone",
+    "tg_language",
+}
+
+
+def _checked(fields: dict[str, object]) -> dict[str, object]:
+    unknown = set(fields) - _WRITABLE
+    if unknown:
+        raise ValueError(f"not writable customer columns: {sorted(unknown)}")
+    return fields
 
 
 def _now() -> str:
@@ -79,3 +101,95 @@ class CustomerRepo:
         async with self._conn.execute("SELECT COUNT(*) FROM customers") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def get(self, customer_id: int) -> Customer | None:
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _row(row) if row else None
+
+    async def find(
+        self, telegram_id: int | None, external_id: str | None, phone: str | None
+    ) -> Customer | None:
+        """The customer these identifiers name; Telegram id first, then external id, then phone."""
+        for column, value in (
+            ("telegram_id", telegram_id),
+            ("external_id", external_id),
+            ("phone", phone),
+        ):
+            if value is None:
+                continue
+            async with self._conn.execute(
+                f"SELECT {_COLUMNS} FROM customers WHERE {column} = ? AND forgotten_at IS NULL"
+                " ORDER BY id LIMIT 2",
+                (value,),
+            ) as cur:
+                rows = list(await cur.fetchall())
+            if len(rows) == 1 or (rows and column != "phone"):
+                return _row(rows[0])
+        return None
+
+    async def create(self, fields: dict[str, object]) -> Customer:
+        now = _now()
+        names = ", ".join(_checked(fields))
+        marks = ", ".join("?" for _ in fields)
+        cur = await self._conn.execute(
+            f"INSERT INTO customers ({names}, created_at, updated_at) VALUES ({marks}, ?, ?)",
+            (*fields.values(), now, now),
+        )
+        assert cur.lastrowid is not None
+        customer = await self.get(cur.lastrowid)
+        assert customer is not None
+        return customer
+
+    async def fill(self, customer_id: int, fields: dict[str, object]) -> None:
+        """Set the given columns where they are still empty (never overwrite what is known)."""
+        for column, value in _checked(fields).items():
+            if value is None:
+                continue
+            await self._conn.execute(
+                f"UPDATE customers SET {column} = ?, updated_at = ?"
+                f" WHERE id = ? AND ({column} IS NULL OR {column} = '')",
+                (value, _now(), customer_id),
+            )
+
+    async def update(self, customer_id: int, fields: dict[str, object]) -> None:
+        sets = ", ".join(f"{column} = ?" for column in _checked(fields))
+        await self._conn.execute(
+            f"UPDATE customers SET {sets}, updated_at = ? WHERE id = ?",
+            (*fields.values(), _now(), customer_id),
+        )
+
+    async def link_telegram(self, customer_id: int, telegram_id: int) -> None:
+        await self._conn.execute(
+            "UPDATE customers SET telegram_id = ?, updated_at = ? WHERE id = ?",
+            (telegram_id, _now(), customer_id),
+        )
+
+    async def set_opted_out(self, telegram_id: int, opted_out: bool) -> None:
+        await self._conn.execute(
+            "UPDATE customers SET opted_out_at = ?, updated_at = ? WHERE telegram_id = ?",
+            (_now() if opted_out else None, _now(), telegram_id),
+        )
+
+    async def merge(self, into_id: int, from_id: int) -> None:
+        """Fold customer `from_id` (known from purchases) into `into_id` (known in Telegram)."""
+        source = await self.get(from_id)
+        if source is None or into_id == from_id:
+            return
+        for table in ("purchases", "surveys", "complaints"):
+            await self._conn.execute(
+                f"UPDATE {table} SET customer_id = ? WHERE customer_id = ?", (into_id, from_id)
+            )
+        await self._conn.execute("DELETE FROM customers WHERE id = ?", (from_id,))
+        await self.fill(
+            into_id,
+            {
+                "external_id": source.external_id,
+                "phone": source.phone,
+                "timezone": source.timezone,
+                "segment": source.segment or None,
+                "language": source.language,
+            },
+        )

@@ -1,0 +1,79 @@
+"""Pure scheduling rules of DESIGN §2.1: when an invitation may go out, and whether at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.timeparse import QuietHours
+
+
+@dataclass(frozen=True)
+class Rules:
+    delay: timedelta
+    quiet: QuietHours | None
+    cooldown: timedelta
+    reminder_after: timedelta
+    expiry: timedelta
+
+
+def in_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo) -> bool:
+    if quiet is None or quiet.start == quiet.end:
+        return False
+    local = moment.astimezone(tz).time()
+    if quiet.start < quiet.end:  # e.g. 13:00-14:00, same day
+        return quiet.start <= local < quiet.end
+    return local >= quiet.start or local < quiet.end  # crosses midnight, e.g. 21:00-09:00
+
+
+def out_of_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo) -> datetime:
+    """`moment` if it is outside quiet hours, else the end of the quiet window (local time)."""
+    if not in_quiet_hours(moment, quiet, tz):
+        return moment
+    assert quiet is not None
+    local = moment.astimezone(tz)
+    end_day = local.date()
+    if quiet.start > quiet.end and local.time() >= quiet.start:
+        end_day += timedelta(days=1)  # evening part of an overnight window: ends tomorrow
+    end = _local(end_day, quiet.end, tz)
+    return end.astimezone(moment.tzinfo)
+
+
+def _local(day: object, at: time, tz: ZoneInfo) -> datetime:
+    """A wall-clock time in `tz`; inside a DST gap it resolves to the first valid instant."""
+    naive = datetime.combine(day, at)  # type: ignore[call-overload]
+    aware = naive.replace(tzinfo=tz)
+    roundtrip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != naive:  # nonexistent local time (spring forward)
+        return roundtrip
+    return aware
+
+
+def invitation_time(purchased_at: datetime, now: datetime, rules: Rules, tz: ZoneInfo) -> datetime:
+    """Purchase + delay (never in the past), moved out of the customer's quiet hours."""
+    return out_of_quiet_hours(max(purchased_at + rules.delay, now), rules.quiet, tz)
+
+
+def cooldown_reason(
+    last_invitation: datetime | None, candidate: datetime, cooldown: timedelta
+) -> str | None:
+    """'cooldown' if another invitation falls within the cooldown window of this one."""
+    if last_invitation is not None and abs(candidate - last_invitation) < cooldown:
+        return "cooldown"
+    return None
+
+
+def skip_reason(opted_out: bool, unreachable: bool) -> str | None:
+    if opted_out:
+        return "opted_out"
+    if unreachable:
+        return "unreachable"
+    return None
+
+
+def category(nps: int) -> str:
+    """NPS category: 0-6 detractor, 7-8 passive, 9-10 promoter."""
+    if nps <= 6:
+        return "detractor"
+    return "passive" if nps <= 8 else "promoter"

@@ -1,0 +1,71 @@
+"""Purchases: one per order_id, each with the unguessable token of its deep link."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.models import Purchase
+
+_COLUMNS = "id, order_id, customer_id, amount, currency, branch, purchased_at, link_token"
+
+
+class PurchaseRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def by_order_id(self, order_id: str) -> Purchase | None:
+        return await self._one("order_id", order_id)
+
+    async def by_token(self, token: str) -> Purchase | None:
+        return await self._one("link_token", token)
+
+    async def _one(self, column: str, value: object) -> Purchase | None:
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM purchases WHERE {column} = ?", (value,)
+        ) as cur:
+            row = await cur.fetchone()
+        return Purchase(**dict(row)) if row else None
+
+    async def add(
+        self,
+        order_id: str,
+        customer_id: int,
+        amount: str | None,
+        currency: str | None,
+        branch: str | None,
+        purchased_at: str,
+        link_token: str,
+        created_at: str,
+    ) -> Purchase:
+        cur = await self._conn.execute(
+            "INSERT INTO purchases (order_id, customer_id, amount, currency, branch,"
+            " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                order_id,
+                customer_id,
+                amount,
+                currency,
+                branch,
+                purchased_at,
+                link_token,
+                created_at,
+            ),
+        )
+        assert cur.lastrowid is not None
+        return Purchase(
+            cur.lastrowid,
+            order_id,
+            customer_id,
+            amount,
+            currency,
+            branch,
+            purchased_at,
+            link_token,
+        )
+
+    async def count_for(self, customer_id: int) -> int:
+        async with self._conn.execute(
+            "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0

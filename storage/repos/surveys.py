@@ -1,0 +1,134 @@
+"""Surveys: one per purchase, its schedule, its progress and the answers given so far."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.models import Survey
+from storage.timefmt import now_db
+
+_COLUMNS = (
+    "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
+    " answered_at, step, chat_id, message_id, nps, csat, expectation, comment"
+)
+# Statuses in which a survey still counts against the customer's cooldown.
+COUNTING = ("scheduled", "sent", "answered", "expired", "dismissed")
+# Columns a survey's progress may change.
+_WRITABLE = {
+    "status",
+    "reason",
+    "due_at",
+    "sent_at",
+    "reminded_at",
+    "expires_at",
+    "answered_at",
+    "step",
+    "chat_id",
+    "message_id",
+    "nps",
+    "csat",
+    "expectation",
+    "comment",
+}
+
+
+class SurveyRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def get(self, survey_id: int) -> Survey | None:
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return Survey(**dict(row)) if row else None
+
+    async def for_purchase(self, purchase_id: int) -> Survey | None:
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return Survey(**dict(row)) if row else None
+
+    async def add(
+        self,
+        purchase_id: int,
+        customer_id: int,
+        status: str,
+        reason: str | None,
+        due_at: str | None,
+    ) -> Survey:
+        now = now_db()
+        cur = await self._conn.execute(
+            "INSERT INTO surveys (purchase_id, customer_id, status, reason, due_at, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (purchase_id, customer_id, status, reason, due_at, now, now),
+        )
+        assert cur.lastrowid is not None
+        survey = await self.get(cur.lastrowid)
+        assert survey is not None
+        return survey
+
+    async def update(self, survey_id: int, **fields: object) -> None:
+        unknown = set(fields) - _WRITABLE
+        if unknown:
+            raise ValueError(f"not writable survey columns: {sorted(unknown)}")
+        sets = ", ".join(f"{column} = ?" for column in fields)
+        await self._conn.execute(
+            f"UPDATE surveys SET {sets}, updated_at = ? WHERE id = ?",
+            (*fields.values(), now_db(), survey_id),
+        )
+
+    async def last_invitation(self, customer_id: int, exclude: int | None = None) -> str | None:
+        """The invitation time (sent, else planned) of the customer's latest counting survey."""
+        marks = ", ".join("?" for _ in COUNTING)
+        async with self._conn.execute(
+            f"SELECT MAX(COALESCE(sent_at, due_at)) FROM surveys WHERE customer_id = ?"
+            f" AND status IN ({marks}) AND id != ?",
+            (customer_id, *COUNTING, exclude or 0),
+        ) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    async def due(self, now: str, limit: int) -> list[Survey]:
+        """Surveys whose next step (invite, remind, expire) is due."""
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM surveys WHERE status IN ('scheduled', 'sent')"
+            " AND due_at <= ? ORDER BY due_at LIMIT ?",
+            (now, limit),
+        ) as cur:
+            return [Survey(**dict(row)) for row in await cur.fetchall()]
+
+    async def next_due(self) -> str | None:
+        async with self._conn.execute(
+            "SELECT MIN(due_at) FROM surveys WHERE status IN ('scheduled', 'sent')"
+        ) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    async def by_customer(self, customer_id: int, statuses: tuple[str, ...]) -> list[Survey]:
+        marks = ", ".join("?" for _ in statuses)
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM surveys WHERE customer_id = ? AND status IN ({marks})"
+            " ORDER BY id",
+            (customer_id, *statuses),
+        ) as cur:
+            return [Survey(**dict(row)) for row in await cur.fetchall()]
+
+    async def aspects(self, survey_id: int) -> list[str]:
+        async with self._conn.execute(
+            "SELECT aspect FROM survey_aspects WHERE survey_id = ? ORDER BY aspect", (survey_id,)
+        ) as cur:
+            return [row[0] for row in await cur.fetchall()]
+
+    async def toggle_aspect(self, survey_id: int, aspect: str) -> bool:
+        """Add the aspect, or remove it if it was there; True if it is now selected."""
+        cur = await self._conn.execute(
+            "DELETE FROM survey_aspects WHERE survey_id = ? AND aspect = ?", (survey_id, aspect)
+        )
+        if cur.rowcount:
+            return False
+        await self._conn.execute(
+            "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (survey_id, aspect)
+        )
+        return True
