@@ -28,6 +28,8 @@ from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.settings import Settings
+from bot.surveys.config import SurveyConfig
+from bot.surveys.timeline import SURVEY_MESSAGE, remember_message
 from bot.web import init_web
 from handlers import routers
 from storage.db import Database
@@ -50,6 +52,7 @@ class App:
     poller: Poller | None
     http: web.Application
     scheduler: AsyncIOScheduler
+    surveys: SurveyConfig
     id: str
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -58,6 +61,8 @@ class App:
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule."""
         jobs.REGISTRY[self.id] = self
+        me = await self.bot.me()
+        self.surveys.bot_username = me.username or self.surveys.bot_username
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
@@ -117,7 +122,9 @@ def _report_crash(task: asyncio.Task[None]) -> None:
         log.critical("%s stopped: %r", task.get_name(), task.exception())
 
 
-async def create_app(settings: Settings, *, poll_timeout: int = 25) -> App:
+async def create_app(
+    settings: Settings, *, poll_timeout: int = 25, tick_seconds: float = 5.0
+) -> App:
     """Build (and migrate) everything; nothing talks to Telegram until `App.start()`."""
     db = Database(settings.storage.database_path)
     await db.connect()
@@ -144,10 +151,14 @@ async def create_app(settings: Settings, *, poll_timeout: int = 25) -> App:
         metrics=metrics,
     )
     outbox = Outbox(sender)
+    surveys = SurveyConfig.from_settings(settings, catalog, outbox)
+    sender.hooks[SURVEY_MESSAGE] = remember_message
     metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
 
-    dp = Dispatcher(disable_fsm=True, settings=settings, outbox=outbox, catalog=catalog)
-    dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language))
+    dp = Dispatcher(
+        disable_fsm=True, settings=settings, outbox=outbox, catalog=catalog, surveys=surveys
+    )
+    dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
     dp.include_routers(*routers())
 
     processor = Processor(db, dp, bot, metrics)
@@ -173,5 +184,6 @@ async def create_app(settings: Settings, *, poll_timeout: int = 25) -> App:
         processor=processor,
         poller=poller,
         http=init_web(db, metrics, webhook),
-        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone),
+        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, tick_seconds),
+        surveys=surveys,
     )

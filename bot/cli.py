@@ -102,6 +102,7 @@ def _print_settings(settings: Settings) -> None:
         settings.chats,
         settings.api,
         settings.rules,
+        settings.surveys,
         settings.sender,
     ):
         for name in type(section).model_fields:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import UTC, datetime
 from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.surveys.config import SurveyConfig
+from bot.surveys.timeline import BATCH, advance_due
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -21,6 +24,7 @@ INBOX_KEEP_SECONDS = 7 * 86400
 
 class JobContext(Protocol):
     db: Database
+    surveys: SurveyConfig
 
 
 REGISTRY: dict[str, JobContext] = {}
@@ -37,12 +41,36 @@ async def prune_inbox(app_id: str) -> None:
         log.info("pruned %d processed updates", removed)
 
 
-def build_scheduler(app_id: str, timezone: str) -> AsyncIOScheduler:
+async def survey_tick(app_id: str) -> None:
+    """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
+    app = REGISTRY.get(app_id)
+    if app is None:
+        return
+    while True:
+        async with app.db.transaction() as tx:
+            moved = await advance_due(tx, app.surveys)
+        if moved < BATCH:
+            return
+
+
+def build_scheduler(app_id: str, timezone: str, tick_seconds: float = 5.0) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
     scheduler = AsyncIOScheduler(
         timezone=timezone, job_defaults={"coalesce": True, "misfire_grace_time": None}
     )
     scheduler.add_job(
         prune_inbox, "interval", hours=1, args=[app_id], id="prune-inbox", replace_existing=True
+    )
+    # One short periodic job instead of a date job per survey: a date job due while the process
+    # was down would be dropped (misfire), while this one picks up everything overdue at start.
+    scheduler.add_job(
+        survey_tick,
+        "interval",
+        seconds=tick_seconds,
+        args=[app_id],
+        id="survey-tick",
+        replace_existing=True,
+        max_instances=1,
+        next_run_time=datetime.now(UTC),
     )
     return scheduler

@@ -9,6 +9,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import Chat, TelegramObject, User
 
 from bot.i18n import Catalog
+from bot.surveys.config import SurveyConfig
+from bot.surveys.intake import link_waiting_surveys
 from storage.db import Tx
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -17,9 +19,10 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 class ContextMiddleware(BaseMiddleware):
     """Outer update middleware: loads or creates the customer in private chats, picks `t`."""
 
-    def __init__(self, catalog: Catalog, staff_language: str) -> None:
+    def __init__(self, catalog: Catalog, staff_language: str, surveys: SurveyConfig) -> None:
         self.catalog = catalog
         self.staff_language = staff_language
+        self.surveys = surveys
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
@@ -28,12 +31,15 @@ class ContextMiddleware(BaseMiddleware):
         data["customer"] = None
         language = self.staff_language
         if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
-            customer = await tx.customers.touch_from_telegram(
+            customer, first_contact = await tx.customers.touch_from_telegram(
                 user.id, user.full_name or None, user.username, user.language_code
             )
             if customer.unreachable_at is not None:
                 # They wrote to us, so Telegram delivers to them again.
                 await tx.customers.clear_unreachable(user.id)
+            if first_contact:
+                # Purchases registered by Telegram id waited for this: now we may write first.
+                await link_waiting_surveys(tx, self.surveys, customer)
             data["customer"] = customer
             language = customer.language or self.catalog.pick(user.language_code)
         data["t"] = self.catalog.bind(language)

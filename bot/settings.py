@@ -145,6 +145,33 @@ class RuleSettings(_Section):
     daily_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * *"
 
 
+def _aspect_list(value: object) -> list[str]:
+    items = value if isinstance(value, list) else str(value).split(",")
+    aspects = [str(item).strip().lower() for item in items if str(item).strip()]
+    bad = [a for a in aspects if not re.fullmatch(r"[a-z0-9_]{1,20}", a)]
+    if bad or not aspects:
+        raise ValueError("expected comma-separated keys of a-z, 0-9, _ (up to 20 characters)")
+    return aspects
+
+
+class SurveySettings(_Section):
+    survey_aspects: Annotated[list[str], NoDecode, BeforeValidator(_aspect_list)] = Field(
+        default_factory=lambda: ["quality", "price", "delivery", "staff", "speed", "other"],
+        description="aspect keys detractors can pick",
+    )
+    review_url: str | None = Field(None, description="public review page offered to everyone")
+    referral_url: str | None = Field(None, description="referral link offered to promoters")
+
+    @field_validator("review_url", "referral_url")
+    @classmethod
+    def _link(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not re.match(r"^https?://\S+$", value):
+            raise ValueError("expected an http(s):// URL")
+        return value
+
+
 class SenderSettings(_Section):
     send_global_per_second: float = Field(30, gt=0, description="all chats together")
     send_private_per_second: float = Field(1, gt=0, description="per private chat")
@@ -164,6 +191,7 @@ class Settings:
     chats: ChatSettings
     api: ApiSettings
     rules: RuleSettings
+    surveys: SurveySettings
     sender: SenderSettings
 
 
@@ -234,5 +262,6 @@ _SECTIONS: dict[str, type[_Section]] = {
     "chats": ChatSettings,
     "api": ApiSettings,
     "rules": RuleSettings,
+    "surveys": SurveySettings,
     "sender": SenderSettings,
 }

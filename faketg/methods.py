@@ -54,7 +54,8 @@ def _new_message(
         **content,
     }
     markup = _check_markup(params)
-    if markup:
+    if markup and "inline_keyboard" in markup:
+        # Telegram echoes only inline keyboards; reply keyboards are the client's business.
         message["reply_markup"] = markup
     thread = params.get("message_thread_id")
     if isinstance(thread, int):

@@ -6,9 +6,15 @@ Each module builds its router in `router()`, so every app (and every test) gets 
 from aiogram import Router
 
 from handlers import fallback
-from handlers.customer import language, start
+from handlers.customer import language, privacy, start, survey
 
 
 def routers() -> list[Router]:
     """Fresh routers for one Dispatcher (a router can belong to one only)."""
-    return [start.router(), language.router(), fallback.router()]
+    return [
+        start.router(),
+        language.router(),
+        privacy.router(),
+        survey.router(),
+        fallback.router(),
+    ]

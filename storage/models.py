@@ -20,6 +20,7 @@ class Customer:
     external_id: str | None = None
     timezone: str | None = None
     forgotten_at: str | None = None
+    started_at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import QuietHours
@@ -40,9 +40,9 @@ def out_of_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo)
     return end.astimezone(moment.tzinfo)
 
 
-def _local(day: object, at: time, tz: ZoneInfo) -> datetime:
+def _local(day: date, at: time, tz: ZoneInfo) -> datetime:
     """A wall-clock time in `tz`; inside a DST gap it resolves to the first valid instant."""
-    naive = datetime.combine(day, at)  # type: ignore[call-overload]
+    naive = datetime.combine(day, at)
     aware = naive.replace(tzinfo=tz)
     roundtrip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz)
     if roundtrip.replace(tzinfo=None) != naive:  # nonexistent local time (spring forward)

@@ -1,14 +1,16 @@
-"""/start and /help: greet the customer in their language."""
+"""/start (plain, or with a receipt's deep-link token), /help, and sharing a phone number."""
 
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandStart
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.methods import SendMessage
-from aiogram.types import Message
+from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
+from bot.surveys.config import SurveyConfig
+from bot.surveys.linking import link_by_phone, link_by_token
 from handlers.filters import PRIVATE
 from storage.db import Tx
 from storage.models import Customer
@@ -17,9 +19,18 @@ from storage.models import Customer
 def router() -> Router:
     r = Router(name=__name__)
     r.message.filter(PRIVATE)
+    r.message.register(start_with_token, CommandStart(deep_link=True))
     r.message.register(start, CommandStart())
     r.message.register(help_, Command("help"))
+    r.message.register(contact, F.contact)
     return r
+
+
+async def _welcome_back(tx: Tx, customer: Customer, t: Translator) -> str | None:
+    if customer.opted_out_at is None or customer.telegram_id is None:
+        return None
+    await tx.customers.set_opted_out(customer.telegram_id, False)
+    return t("start.welcome_back")
 
 
 async def start(
@@ -27,7 +38,59 @@ async def start(
 ) -> None:
     first_name = message.from_user.first_name if message.from_user else None
     text = t("start.greeting", name=first_name) if first_name else t("start.greeting_anonymous")
+    back = await _welcome_back(tx, customer, t)
+    if back:
+        text = f"{back}\n\n{text}"
+    share = KeyboardButton(text=t("start.share_phone_button"), request_contact=True)
+    keyboard = ReplyKeyboardMarkup(
+        keyboard=[[share]], resize_keyboard=True, one_time_keyboard=True
+    )
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.send(
+        tx,
+        SendMessage(chat_id=message.chat.id, text=t("start.share_phone"), reply_markup=keyboard),
+    )
+
+
+async def start_with_token(
+    message: Message,
+    command: CommandObject,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    customer: Customer,
+    surveys: SurveyConfig,
+) -> None:
+    back = await _welcome_back(tx, customer, t)
+    found = await link_by_token(tx, surveys, customer, command.args or "")
+    text = t("start.linked") if found else t("start.link_unknown")
+    await outbox.send(
+        tx, SendMessage(chat_id=message.chat.id, text=f"{back}\n\n{text}" if back else text)
+    )
+
+
+async def contact(
+    message: Message,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    customer: Customer,
+    surveys: SurveyConfig,
+) -> None:
+    shared = message.contact
+    own = (
+        shared is not None
+        and message.from_user is not None
+        and (shared.user_id == message.from_user.id)
+    )
+    if not own or shared is None:  # a forwarded card proves nothing about who is writing
+        await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("phone.not_own")))
+        return
+    found = await link_by_phone(tx, surveys, customer, shared.phone_number)
+    text = t("phone.linked") if found else t("phone.not_found")
+    await outbox.send(
+        tx, SendMessage(chat_id=message.chat.id, text=text, reply_markup=ReplyKeyboardRemove())
+    )
 
 
 async def help_(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:

@@ -10,7 +10,7 @@ from storage.models import Customer
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
-    " unreachable_at, phone, external_id, timezone, forgotten_at"
+    " unreachable_at, phone, external_id, timezone, forgotten_at, started_at"
 )
 
 
@@ -56,23 +56,25 @@ class CustomerRepo:
 
     async def touch_from_telegram(
         self, telegram_id: int, name: str | None, username: str | None, tg_language: str | None
-    ) -> Customer:
-        """Create the customer on first contact, refresh their Telegram profile afterwards."""
+    ) -> tuple[Customer, bool]:
+        """Create or refresh the customer who just wrote; True if this is their first contact."""
         now = _now()
         await self._conn.execute(
-            "INSERT INTO customers (telegram_id, name, username, tg_language, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO customers (telegram_id, name, username, tg_language, started_at,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name,"
             " username = excluded.username, tg_language = excluded.tg_language,"
+            " started_at = COALESCE(customers.started_at, excluded.started_at),"
             " updated_at = excluded.updated_at"
             " WHERE customers.forgotten_at IS NULL AND (customers.name IS NOT excluded.name"
             " OR customers.username IS NOT excluded.username"
-            " OR customers.tg_language IS NOT excluded.tg_language)",
-            (telegram_id, name, username, tg_language, now, now),
+            " OR customers.tg_language IS NOT excluded.tg_language"
+            " OR customers.started_at IS NULL)",
+            (telegram_id, name, username, tg_language, now, now, now),
         )
         customer = await self.by_telegram_id(telegram_id)
         assert customer is not None
-        return customer
+        return customer, customer.started_at == now
 
     async def set_language(self, telegram_id: int, language: str) -> None:
         await self._conn.execute(
@@ -129,6 +131,15 @@ class CustomerRepo:
             if len(rows) == 1 or (rows and column != "phone"):
                 return _row(rows[0])
         return None
+
+    async def unlinked_with_phone(self, phone: str) -> list[Customer]:
+        """Customers known only from purchases with this phone, not yet tied to Telegram."""
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM customers WHERE phone = ? AND telegram_id IS NULL"
+            " AND forgotten_at IS NULL ORDER BY id",
+            (phone,),
+        ) as cur:
+            return [_row(row) for row in await cur.fetchall()]
 
     async def create(self, fields: dict[str, object]) -> Customer:
         now = _now()

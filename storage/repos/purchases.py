@@ -13,6 +13,9 @@ class PurchaseRepo:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
+    async def get(self, purchase_id: int) -> Purchase | None:
+        return await self._one("id", purchase_id)
+
     async def by_order_id(self, order_id: str) -> Purchase | None:
         return await self._one("order_id", order_id)
 

@@ -59,8 +59,9 @@ async def outbox_rows(app: App, chat_id: int) -> list[tuple[str, dict[str, Any]]
 async def test_start_queues_a_greeting_and_creates_the_customer(offline: App) -> None:
     await feed(offline, message(1, 77, "/start", lang="ru"))
     rows = await outbox_rows(offline, 77)
-    assert [m for m, _ in rows] == ["SendMessage"]
+    assert [m for m, _ in rows] == ["SendMessage", "SendMessage"]
     assert rows[0][1]["text"].startswith("Здравствуйте, Test!")
+    assert rows[1][1]["reply_markup"]["keyboard"][0][0]["request_contact"] is True
     async with offline.db.read() as tx:
         assert (await tx.customers.by_telegram_id(77)) is not None
         assert await tx.inbox.counts() == {"done": 1}
@@ -70,7 +71,7 @@ async def test_a_redelivered_update_has_no_second_effect(offline: App) -> None:
     update = message(5, 78, "/start")
     await feed(offline, update)
     await feed(offline, update, update)
-    assert len(await outbox_rows(offline, 78)) == 1
+    assert len(await outbox_rows(offline, 78)) == 2  # the greeting and the phone offer, once
 
 
 async def test_malformed_and_unknown_updates_change_nothing(offline: App) -> None:
@@ -96,7 +97,7 @@ async def test_a_failing_handler_rolls_back_only_its_own_update(offline: App) ->
     async with offline.db.read() as tx:
         assert await tx.inbox.counts() == {"done": 1, "failed": 1}
         assert await tx.customers.by_telegram_id(80) is None  # its writes were rolled back
-    assert len(await outbox_rows(offline, 81)) == 1
+    assert len(await outbox_rows(offline, 81)) == 2
 
 
 async def test_forged_and_stale_buttons_get_an_answer_and_change_nothing(offline: App) -> None:

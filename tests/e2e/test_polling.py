@@ -13,7 +13,7 @@ async def test_start_greets_in_the_customers_language(app: App, fake: FakeTelegr
     world.add_user(502, "Bob", "en-GB")
     await world.user_sends(501, "/start")
     await world.user_sends(502, "/start")
-    await wait_for(lambda: len(world.sent) == 2, what="two greetings")
+    await wait_for(lambda: len(world.sent) == 4, what="two greetings with phone offers")
     assert str(world.sent_to(501)[0].text).startswith("Здравствуйте, Anna!")
     assert str(world.sent_to(502)[0].text).startswith("Hello, Bob!")
     async with app.db.read() as tx:

@@ -35,7 +35,7 @@ async def test_updates_arrive_by_webhook_and_are_answered(
     assert world.webhook["secret_token"] == SECRET
     world.add_user(601, "Vera", "sv")
     await world.user_sends(601, "/start")
-    await wait_for(lambda: len(world.sent_to(601)) == 1, what="greeting via webhook")
+    await wait_for(lambda: len(world.sent_to(601)) == 2, what="greeting via webhook")
     assert str(world.sent_to(601)[0].text).startswith("Hej, Vera!")
 
 

@@ -1,0 +1,191 @@
+"""A customer's button press or typed comment, checked against the survey's state, then applied.
+
+Every press is validated: the survey exists, belongs to the presser, is still open, and is at
+the step the button answers. Anything else gets a friendly alert and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiogram.methods import EditMessageReplyMarkup, SendMessage
+
+from bot.i18n import Translator
+from bot.outbox.service import Priority
+from bot.surveys.config import COMMENT_LIMIT, SurveyConfig
+from bot.surveys.rules import category
+from bot.surveys.screens import (
+    EXPECTATIONS,
+    Screen,
+    csat_screen,
+    expectation_screen,
+    followup_screen,
+    thanks_screen,
+)
+from bot.surveys.timeline import SURVEY_MESSAGE
+from storage.db import Tx
+from storage.models import Customer, Survey
+from storage.timefmt import to_db
+
+# Which buttons each step accepts.
+ACCEPTS = {
+    "nps": {"nps"},
+    "followup": {"aspect", "followup"},
+    "csat": {"csat"},
+    "expectation": {"expectation"},
+}
+CLOSED = ("expired", "skipped", "dismissed", "waiting_link", "scheduled")
+
+
+@dataclass(frozen=True)
+class PressResult:
+    alert: str | None = None  # shown to the presser; None: a silent acknowledgement
+    edit: Screen | None = None  # new content of the pressed message
+
+
+async def press(
+    tx: Tx,
+    cfg: SurveyConfig,
+    t: Translator,
+    presser: Customer,
+    survey_id: int,
+    step: str,
+    value: str,
+) -> PressResult:
+    survey = await tx.surveys.get(survey_id)
+    if survey is None or survey.customer_id != presser.id:
+        return PressResult(alert=t("button.stale"))  # forged, or someone else's
+    if survey.status == "answered":
+        return PressResult(alert=t("survey.alert.done"))
+    if survey.status in CLOSED:
+        return PressResult(alert=t("survey.alert.closed"))
+    if step not in ACCEPTS.get(survey.step or "", set()):
+        return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
+    apply = _STEPS[step]
+    return await apply(tx, cfg, t, presser, survey, value)
+
+
+async def _nps(
+    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+) -> PressResult:
+    if value == "later":
+        await tx.surveys.update(survey.id, status="dismissed", reason="later", due_at=None)
+        return PressResult(edit=Screen(t("survey.dismissed_later")))
+    if value == "never":
+        await opt_out(tx, presser)
+        return PressResult(edit=Screen(t("survey.dismissed_never")))
+    score = _int_in(value, 0, 10)
+    if score is None:
+        return PressResult(alert=t("button.stale"))
+    await tx.surveys.update(survey.id, nps=score, step="followup")
+    return PressResult(edit=followup_screen(t, survey.id, score, cfg.aspects, []))
+
+
+async def _aspect(
+    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+) -> PressResult:
+    if value not in cfg.aspects or survey.nps is None or category(survey.nps) != "detractor":
+        return PressResult(alert=t("button.stale"))
+    await tx.surveys.toggle_aspect(survey.id, value)
+    chosen = await tx.surveys.aspects(survey.id)
+    return PressResult(edit=followup_screen(t, survey.id, survey.nps, cfg.aspects, chosen))
+
+
+async def _followup(
+    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+) -> PressResult:
+    if value not in ("next", "skip"):
+        return PressResult(alert=t("button.stale"))
+    await tx.surveys.update(survey.id, step="csat")
+    return PressResult(edit=csat_screen(t, survey.id))
+
+
+async def _csat(
+    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+) -> PressResult:
+    score = _int_in(value, 1, 5)
+    if score is None:
+        return PressResult(alert=t("button.stale"))
+    await tx.surveys.update(survey.id, csat=score, step="expectation")
+    return PressResult(edit=expectation_screen(t, survey.id))
+
+
+async def _expectation(
+    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+) -> PressResult:
+    if value not in EXPECTATIONS:
+        return PressResult(alert=t("button.stale"))
+    await tx.surveys.update(
+        survey.id,
+        expectation=value,
+        step="done",
+        status="answered",
+        answered_at=to_db(cfg.now()),
+        due_at=None,
+    )
+    return PressResult(edit=thanks_screen(t, survey.nps, cfg.review_url, cfg.referral_url))
+
+
+_STEPS = {
+    "nps": _nps,
+    "aspect": _aspect,
+    "followup": _followup,
+    "csat": _csat,
+    "expectation": _expectation,
+}
+
+
+def _int_in(value: str, low: int, high: int) -> int | None:
+    if not value.isdigit():
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+@dataclass(frozen=True)
+class TypedResult:
+    handled: bool  # False: no survey is open, the text is for someone else
+    reply: str | None = None
+
+
+async def typed(
+    tx: Tx, cfg: SurveyConfig, t: Translator, customer: Customer, text: str
+) -> TypedResult:
+    """Text from a customer while a survey may be open.
+
+    At the follow-up step the text is the comment and the survey moves on (the next question
+    comes as a new message, below the comment); at a button step it gets a hint.
+    """
+    open_surveys = await tx.surveys.by_customer(customer.id, ("sent",))
+    if not open_surveys or customer.telegram_id is None:
+        return TypedResult(handled=False)
+    survey = open_surveys[-1]
+    if survey.step != "followup":
+        return TypedResult(True, t("survey.use_buttons"))
+    if len(text) > COMMENT_LIMIT:
+        reply = t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
+        return TypedResult(True, reply)
+    await tx.surveys.update(survey.id, comment=text, step="csat")
+    if survey.chat_id and survey.message_id:  # the old question's buttons are done with
+        await cfg.outbox.send(
+            tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
+        )
+    screen = csat_screen(t, survey.id)
+    await cfg.outbox.send(
+        tx,
+        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
+        priority=Priority.INTERACTIVE,
+        purpose=SURVEY_MESSAGE,
+        ref=survey.id,
+    )
+    return TypedResult(handled=True)
+
+
+async def opt_out(tx: Tx, customer: Customer) -> None:
+    """/stop or "Don't ask me again": no invitation, reminder or survey from now on."""
+    if customer.telegram_id is not None:
+        await tx.customers.set_opted_out(customer.telegram_id, True)
+    for survey in await tx.surveys.by_customer(customer.id, ("scheduled", "waiting_link")):
+        await tx.surveys.update(survey.id, status="skipped", reason="opted_out", due_at=None)
+    for survey in await tx.surveys.by_customer(customer.id, ("sent",)):
+        await tx.surveys.update(survey.id, status="dismissed", reason="opted_out", due_at=None)

@@ -1,0 +1,49 @@
+"""Everything the survey services need to know, built once by the app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Catalog
+from bot.outbox.service import Outbox
+from bot.settings import Settings
+from bot.surveys.rules import Rules
+
+COMMENT_LIMIT = 2000
+
+
+@dataclass
+class SurveyConfig:
+    rules: Rules
+    tz: ZoneInfo
+    aspects: list[str]
+    review_url: str | None
+    referral_url: str | None
+    catalog: Catalog
+    outbox: Outbox
+    bot_username: str = "bot"
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, catalog: Catalog, outbox: Outbox) -> SurveyConfig:
+        r = settings.rules
+        return cls(
+            rules=Rules(
+                r.survey_delay, r.quiet_hours, r.survey_cooldown, r.reminder_after, r.survey_expiry
+            ),
+            tz=settings.chats.tz,
+            aspects=settings.surveys.survey_aspects,
+            review_url=settings.surveys.review_url,
+            referral_url=settings.surveys.referral_url,
+            catalog=catalog,
+            outbox=outbox,
+        )
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def deep_link(self, token: str) -> str:
+        return f"https://t.me/{self.bot_username}?start={token}"

@@ -1,0 +1,80 @@
+"""What the survey message shows at each step: text and buttons, in the customer's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from bot.surveys.callbacks import SurveyPress
+from bot.surveys.rules import category
+
+EXPECTATIONS = ("worse", "as_expected", "better")
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+def _button(text: str, survey_id: int, step: str, value: str) -> InlineKeyboardButton:
+    data = SurveyPress(survey_id=survey_id, step=step, value=value).pack()
+    return InlineKeyboardButton(text=text, callback_data=data)
+
+
+def nps_screen(t: Translator, survey_id: int, reminder: bool = False) -> Screen:
+    rows = [
+        [_button(str(n), survey_id, "nps", str(n)) for n in range(0, 6)],
+        [_button(str(n), survey_id, "nps", str(n)) for n in range(6, 11)],
+        [
+            _button(t("survey.later"), survey_id, "nps", "later"),
+            _button(t("survey.never"), survey_id, "nps", "never"),
+        ],
+    ]
+    text = t("survey.invite")
+    if reminder:
+        text = f"{t('survey.reminder')}\n\n{text}"
+    return Screen(text, InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def followup_screen(
+    t: Translator, survey_id: int, nps: int, aspects: list[str], chosen: list[str]
+) -> Screen:
+    kind = category(nps)
+    rows: list[list[InlineKeyboardButton]] = []
+    if kind == "detractor":
+        buttons = [
+            _button(("✓ " if key in chosen else "") + t(f"aspect.{key}"), survey_id, "aspect", key)
+            for key in aspects
+        ]
+        rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+        rows.append([_button(t("survey.next"), survey_id, "followup", "next")])
+    else:
+        rows.append([_button(t("survey.skip"), survey_id, "followup", "skip")])
+    return Screen(t(f"survey.followup.{kind}"), InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def csat_screen(t: Translator, survey_id: int) -> Screen:
+    row = [_button(str(n), survey_id, "csat", str(n)) for n in range(1, 6)]
+    return Screen(t("survey.csat"), InlineKeyboardMarkup(inline_keyboard=[row]))
+
+
+def expectation_screen(t: Translator, survey_id: int) -> Screen:
+    rows = [
+        [_button(t(f"survey.expectation.{key}"), survey_id, "expectation", key)]
+        for key in EXPECTATIONS
+    ]
+    return Screen(t("survey.expectation"), InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def thanks_screen(
+    t: Translator, nps: int | None, review_url: str | None, referral_url: str | None
+) -> Screen:
+    parts = [t("survey.thanks")]
+    if review_url:  # everyone or no one: asking only the happy ones is review gating
+        parts.append(t("survey.review", url=review_url))
+    if referral_url and nps is not None and category(nps) == "promoter":
+        parts.append(t("survey.referral", url=referral_url))
+    return Screen("\n\n".join(parts))

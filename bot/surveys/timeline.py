@@ -1,0 +1,111 @@
+"""Due surveys move on: invitations go out, one reminder follows, unanswered ones expire."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from aiogram.methods import EditMessageText, SendMessage
+
+from bot.outbox.service import Priority
+from bot.surveys.config import SurveyConfig
+from bot.surveys.rules import cooldown_reason, skip_reason
+from bot.surveys.steps import current_screen, translator
+from storage.db import Tx
+from storage.models import Survey
+from storage.timefmt import from_db, to_db
+
+log = logging.getLogger(__name__)
+
+SURVEY_MESSAGE = "survey_message"  # outbox result hook: remember the message to edit later
+BATCH = 500
+
+
+async def advance_due(tx: Tx, cfg: SurveyConfig) -> int:
+    """Act on every survey whose next step is due; return how many moved."""
+    now = cfg.now()
+    due = await tx.surveys.due(to_db(now), BATCH)
+    for survey in due:
+        if survey.status == "scheduled":
+            await _invite(tx, cfg, survey, now)
+        else:
+            await _remind_or_expire(tx, cfg, survey, now)
+    return len(due)
+
+
+async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> None:
+    customer = await tx.customers.get(survey.customer_id)
+    if customer is None or customer.telegram_id is None:
+        await tx.surveys.update(survey.id, status="waiting_link", due_at=None)
+        return
+    last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey.id))
+    last = last if last is not None and last <= now else None  # only those already sent count
+    reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
+    reason = reason or cooldown_reason(last, now, cfg.rules.cooldown)
+    if reason:
+        await tx.surveys.update(survey.id, status="skipped", reason=reason, due_at=None)
+        return
+    t = translator(cfg, customer)
+    screen = await current_screen(tx, cfg, t, survey)
+    await cfg.outbox.send(
+        tx,
+        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
+        priority=Priority.BULK,
+        purpose=SURVEY_MESSAGE,
+        ref=survey.id,
+    )
+    expires = now + cfg.rules.expiry
+    remind = now + cfg.rules.reminder_after
+    await tx.surveys.update(
+        survey.id,
+        status="sent",
+        step="nps",
+        sent_at=to_db(now),
+        expires_at=to_db(expires),
+        due_at=to_db(min(remind, expires)),
+        chat_id=customer.telegram_id,
+    )
+
+
+async def _remind_or_expire(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> None:
+    customer = await tx.customers.get(survey.customer_id)
+    expires = from_db(survey.expires_at)
+    if customer is None or customer.telegram_id is None or expires is None or expires <= now:
+        await _expire(tx, cfg, survey)
+        return
+    if survey.reminded_at is not None or customer.opted_out_at or customer.unreachable_at:
+        await tx.surveys.update(survey.id, due_at=survey.expires_at)
+        return
+    t = translator(cfg, customer)
+    screen = await current_screen(tx, cfg, t, survey, reminder=True)
+    await cfg.outbox.send(
+        tx,
+        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
+        priority=Priority.BULK,
+        purpose=SURVEY_MESSAGE,
+        ref=survey.id,
+    )
+    await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)
+
+
+async def _expire(tx: Tx, cfg: SurveyConfig, survey: Survey) -> None:
+    answered = survey.nps is not None
+    await tx.surveys.update(
+        survey.id, status="expired", reason="partial" if answered else "no_answer", due_at=None
+    )
+    customer = await tx.customers.get(survey.customer_id)
+    if customer is not None and survey.chat_id and survey.message_id:
+        t = translator(cfg, customer)
+        await cfg.outbox.send(
+            tx,
+            EditMessageText(
+                chat_id=survey.chat_id, message_id=survey.message_id, text=t("survey.closed")
+            ),
+            priority=Priority.NORMAL,
+        )
+
+
+async def remember_message(tx: Tx, survey_id: int, result: object) -> None:
+    """Outbox hook: the survey's latest message, so later steps can edit it in place."""
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        await tx.surveys.update(survey_id, message_id=result["message_id"])
