@@ -17,6 +17,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
+from bot.api.purchases import bearer_guard, purchases_handler
 from bot.commands import publish_commands
 from bot.i18n import Catalog
 from bot.intake.poller import ALLOWED_UPDATES, Poller
@@ -63,6 +64,8 @@ class App:
         jobs.REGISTRY[self.id] = self
         me = await self.bot.me()
         self.surveys.bot_username = me.username or self.surveys.bot_username
+        async with self.db.transaction() as tx:  # for the CLI, which does not ask Telegram
+            await tx.kv.set("bot_username", self.surveys.bot_username)
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
@@ -163,11 +166,13 @@ async def create_app(
 
     processor = Processor(db, dp, bot, metrics)
     poller = None
-    webhook = None
+    token = settings.api.api_token.get_secret_value() if settings.api.api_token else None
+    guard = bearer_guard(token)
+    routes = [("POST", "/api/v1/purchases", guard(purchases_handler(db, surveys)))]
     if tg.webhook_url:
         secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
         path = urlsplit(tg.webhook_url).path or "/"
-        webhook = (path, webhook_handler(db, secret, metrics, processor.wake))
+        routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
     else:
         poller = Poller(bot, db, metrics, processor.wake, timeout=poll_timeout)
     app_id = uuid.uuid4().hex
@@ -183,7 +188,7 @@ async def create_app(
         sender=sender,
         processor=processor,
         poller=poller,
-        http=init_web(db, metrics, webhook),
+        http=init_web(db, metrics, routes),
         scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, tick_seconds),
         surveys=surveys,
     )

@@ -1,4 +1,4 @@
-"""The aiohttp application: health, metrics, and the webhook endpoint in webhook mode."""
+"""The aiohttp application: health and metrics, plus the routes features add (API, webhook)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from storage.db import Database
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 purchases with names fits comfortably
+
+
 def init_web(
-    db: Database, metrics: Metrics, webhook: tuple[str, Handler] | None
+    db: Database, metrics: Metrics, routes: list[tuple[str, str, Handler]]
 ) -> web.Application:
-    app = web.Application(client_max_size=1024 * 1024)
+    app = web.Application(client_max_size=MAX_BODY)
 
     async def healthz(_: web.Request) -> web.Response:
         async with db.read() as tx:
@@ -39,7 +42,6 @@ def init_web(
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", prometheus)
-    if webhook is not None:
-        path, handler = webhook
-        app.router.add_post(path, handler)
+    for method, path, handler in routes:
+        app.router.add_route(method, path, handler)
     return app

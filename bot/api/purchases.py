@@ -1,0 +1,83 @@
+"""POST /api/v1/purchases: one purchase or a batch of up to 1,000, all or nothing."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from bot.api.models import MAX_BATCH, field_errors, parse_body
+from bot.surveys.config import SurveyConfig
+from bot.surveys.intake import register_purchase
+from storage.db import Database
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def error(status: int, message: str, fields: list[dict[str, str]] | None = None) -> web.Response:
+    body: dict[str, object] = {"error": message}
+    if fields:
+        body["fields"] = fields
+    return web.json_response(body, status=status)
+
+
+def bearer_guard(token: str | None) -> Callable[[Handler], Handler]:
+    """401 unless `Authorization: Bearer <API_TOKEN>`; 503 when no API_TOKEN is configured."""
+
+    def wrap(handler: Handler) -> Handler:
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            if token is None:
+                return error(503, "the API is disabled: set API_TOKEN")
+            given = request.headers.get("Authorization", "")
+            scheme, _, value = given.partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                value.strip().encode(), token.encode()
+            ):
+                return error(401, "missing or wrong bearer token")
+            return await handler(request)
+
+        return guarded
+
+    return wrap
+
+
+def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
+    async def handle(request: web.Request) -> web.Response:
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return error(413, "body too large (1 MiB at most)")
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return error(400, "the body is not valid JSON")
+        batch_items = body.get("purchases") if isinstance(body, dict) else None
+        if isinstance(batch_items, list) and len(batch_items) > MAX_BATCH:
+            return error(413, f"at most {MAX_BATCH} purchases per request")
+        try:
+            items, batch = parse_body(body)
+            now = cfg.now()
+            new = [item.to_new(cfg.tz, now) for item in items]
+        except ValidationError as exc:
+            return error(422, "invalid purchase", field_errors(exc))
+        except ValueError as exc:
+            return error(422, "invalid purchase", [{"field": "purchased_at", "message": str(exc)}])
+        async with db.transaction() as tx:
+            results = [await register_purchase(tx, cfg, purchase) for purchase in new]
+        created = sum(r.created for r in results)
+        status = 201 if created else 200
+        if not batch:
+            return web.json_response(results[0].as_json(), status=status)
+        return web.json_response(
+            {
+                "created": created,
+                "duplicates": len(results) - created,
+                "results": [r.as_json() for r in results],
+            },
+            status=status,
+        )
+
+    return handle

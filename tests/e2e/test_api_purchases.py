@@ -1,0 +1,135 @@
+"""POST /api/v1/purchases refuses bad input clearly and stores nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import App, create_app
+from faketg import FakeTelegramServer
+from tests.helpers import make_settings
+
+TOKEN = "api-secret"
+
+
+@pytest.fixture
+async def api(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
+    app = await create_app(make_settings(tmp_path, fake.url, api_token=TOKEN), poll_timeout=1)
+    await app.start()
+    yield app
+    await app.stop()
+
+
+async def call(
+    app: App, data: bytes | None = None, body: Any = None, auth: str | None = f"Bearer {TOKEN}"
+) -> tuple[int, Any]:
+    headers = {"Authorization": auth} if auth else {}
+    url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=data, json=body, headers=headers) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def stored(app: App) -> int:
+    async with app.db.read() as tx, tx.conn.execute("SELECT COUNT(*) FROM purchases") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
+GOOD = {"order_id": "Z-1", "customer": {"external_id": "crm-1"}}
+
+
+@pytest.mark.parametrize("auth", [None, "Bearer wrong", "Basic api-secret", TOKEN])
+async def test_without_the_right_token_401(api: App, auth: str | None) -> None:
+    status, body = await call(api, body=GOOD, auth=auth)
+    assert status == 401 and "token" in body["error"]
+    assert await stored(api) == 0
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"customer": {"external_id": "x"}}, "order_id"),
+        ({"order_id": "", "customer": {"external_id": "x"}}, "order_id"),
+        ({"order_id": "Z", "customer": {}}, "customer"),
+        ({"order_id": "Z", "customer": {"phone": "call me"}}, "customer.phone"),
+        ({"order_id": "Z", "customer": {"telegram_id": -5}}, "customer.telegram_id"),
+        ({"order_id": "Z", "customer": {"external_id": "x"}, "amount": -1}, "amount"),
+        ({"order_id": "Z", "customer": {"external_id": "x"}, "currency": "euro"}, "currency"),
+        (
+            {"order_id": "Z", "customer": {"external_id": "x"}, "purchased_at": "yesterday"},
+            "purchased_at",
+        ),
+        (
+            {
+                "order_id": "Z",
+                "customer": {"external_id": "x"},
+                "purchased_at": "2999-01-01T00:00",
+            },
+            "purchased_at",
+        ),
+        (
+            {
+                "order_id": "Z'; DROP TABLE purchases;--",
+                "customer": {"name": "x" * 201, "external_id": "x"},
+            },
+            "customer.name",
+        ),
+        ({"purchases": [GOOD, {"order_id": "Z-2"}]}, "purchases[1].customer"),
+        ({"purchases": []}, "purchases"),
+        ([1, 2, 3], "body"),
+    ],
+)
+async def test_invalid_bodies_422_naming_the_field(api: App, payload: Any, field: str) -> None:
+    status, body = await call(api, body=payload)
+    assert status == 422, body
+    assert field in [f["field"] for f in body["fields"]]
+    assert await stored(api) == 0  # a batch with one bad purchase stores none
+
+
+async def test_not_json_400_and_too_many_413(api: App) -> None:
+    status, body = await call(api, data=b"{not json")
+    assert status == 400 and "JSON" in body["error"]
+    many = {
+        "purchases": [
+            {"order_id": f"O-{i}", "customer": {"external_id": f"c{i}"}} for i in range(1001)
+        ]
+    }
+    status, body = await call(api, body=many)
+    assert status == 413 and "1000" in body["error"]
+    status, body = await call(api, data=b"x" * (5 * 1024 * 1024))
+    assert status == 413
+    assert await stored(api) == 0
+
+
+async def test_batch_and_repeats(api: App) -> None:
+    batch = {
+        "purchases": [
+            {"order_id": f"B-{i}", "customer": {"external_id": f"c{i % 3}"}} for i in range(10)
+        ]
+    }
+    status, body = await call(api, body=batch)
+    assert status == 201 and body["created"] == 10 and len(body["results"]) == 10
+    status, body = await call(api, body=batch)
+    assert status == 200 and body["created"] == 0 and body["duplicates"] == 10
+    assert await stored(api) == 10
+    async with api.db.read() as tx:
+        assert await tx.customers.count() == 3
+    tokens = {r["deep_link"] for r in body["results"]}
+    assert len(tokens) == 10  # every receipt its own link
+
+
+async def test_api_disabled_without_a_token(tmp_path: Path, fake: FakeTelegramServer) -> None:
+    app = await create_app(make_settings(tmp_path, fake.url), poll_timeout=1)
+    await app.start()
+    try:
+        status, body = await call(app, body=GOOD)
+        assert status == 503 and "API_TOKEN" in body["error"]
+    finally:
+        await app.stop()

@@ -1,0 +1,312 @@
+"""A purchase becomes a survey, end to end: HTTP API → invitation → buttons and a comment."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import App, create_app
+from faketg import FakeTelegramServer
+from faketg.world import Sent
+from storage.models import Survey
+from tests.helpers import make_settings, wait_for
+
+API_TOKEN = "test-api-token"
+MakeApp = Callable[..., Awaitable[App]]
+
+
+@pytest.fixture
+async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[MakeApp]:
+    started: list[App] = []
+
+    async def make(**overrides: Any) -> App:
+        values: dict[str, Any] = {
+            "api_token": API_TOKEN,
+            "survey_delay": "1",
+            "quiet_hours": "off",
+            "send_global_per_second": 300,
+            "send_private_per_second": 10,
+        }
+        values.update(overrides)
+        app = await create_app(
+            make_settings(tmp_path, fake.url, **values), poll_timeout=1, tick_seconds=0.2
+        )
+        await app.start()
+        started.append(app)
+        return app
+
+    yield make
+    for app in started:
+        if app.poller is not None and not app.poller._stopping:
+            await app.stop()
+
+
+async def post(app: App, body: object, token: str | None = API_TOKEN) -> tuple[int, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            url,
+            data=body if isinstance(body, str) else None,
+            json=None if isinstance(body, str) else body,
+            headers=headers,
+        ) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def survey_of(app: App, order_id: str) -> Survey:
+    async with app.db.read() as tx:
+        purchase = await tx.purchases.by_order_id(order_id)
+        assert purchase is not None
+        survey = await tx.surveys.for_purchase(purchase.id)
+    assert survey is not None
+    return survey
+
+
+def button(sent: Sent, text: str) -> str:
+    return str(next(b for row in sent.buttons for b in row if b["text"] == text)["callback_data"])
+
+
+async def test_deep_link_purchase_to_answered_survey(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(review_url="https://reviews.example/shop")
+    world = fake.world
+    world.add_user(7001, "Dana", "en")
+    status, body = await post(
+        app,
+        {
+            "order_id": "A-1",
+            "customer": {"telegram_id": 7001},
+            "amount": 120.5,
+            "currency": "EUR",
+            "branch": "north",
+        },
+    )
+    assert status == 201
+    assert body["status"] == "waiting_link"  # she never started the bot: we may not write
+    assert body["deep_link"].startswith("https://t.me/feedback_test_bot?start=")
+    token = body["deep_link"].split("start=")[1]
+    assert "A-1" not in token and len(token) >= 16
+
+    await world.user_sends(7001, f"/start {token}")
+    await wait_for(
+        lambda: any("found your purchase" in str(s.text) for s in world.sent_to(7001)),
+        what="link confirmation",
+    )
+    invite = await _invitation(world, 7001)
+    assert len(invite.buttons) == 3 and len(invite.buttons[0]) == 6  # 0-5, 6-10, later/never
+
+    await world.user_presses(7001, invite, button(invite, "3"))
+    await wait_for(lambda: "What went wrong" in str(invite.text), what="follow-up")
+    await world.user_presses(7001, invite, button(invite, "Delivery"))
+    await wait_for(
+        lambda: any(b["text"] == "✓ Delivery" for row in invite.buttons for b in row),
+        what="aspect ticked",
+    )
+    await world.user_sends(7001, "The parcel came two days late")
+    csat = await _wait_new_message(world, 7001, "How satisfied")
+    assert invite.buttons == []  # the old question's buttons are gone
+    await world.user_presses(7001, csat, button(csat, "2"))
+    await wait_for(lambda: "Compared with" in str(csat.text))
+    await world.user_presses(7001, csat, button(csat, "Worse"))
+    await wait_for(lambda: str(csat.text).startswith("Thank you!"))
+    assert "https://reviews.example/shop" in str(csat.text)
+
+    survey = await survey_of(app, "A-1")
+    assert (survey.status, survey.nps, survey.csat, survey.expectation) == (
+        "answered",
+        3,
+        2,
+        "worse",
+    )
+    assert survey.comment == "The parcel came two days late"
+    async with app.db.read() as tx:
+        assert await tx.surveys.aspects(survey.id) == ["delivery"]
+
+
+async def _invitation(world: Any, chat: int) -> Sent:
+    return await _wait_new_message(world, chat, "recommend us")
+
+
+async def _wait_new_message(world: Any, chat: int, needle: str) -> Sent:
+    await wait_for(
+        lambda: any(needle in str(s.text) for s in world.sent_to(chat)), within=15, what=needle
+    )
+    return [s for s in world.sent_to(chat) if needle in str(s.text)][-1]
+
+
+async def test_started_customer_is_invited_and_presses_are_validated(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(referral_url="https://shop.example/ref")
+    world = fake.world
+    world.add_user(7002, "Ola", "sv")
+    world.add_user(7003, "Eve", "en")
+    await world.user_sends(7002, "/start")
+    await world.user_sends(7003, "/start")
+    await wait_for(lambda: len(world.sent_to(7003)) == 2)
+    status, body = await post(app, {"order_id": "B-1", "customer": {"telegram_id": 7002}})
+    assert status == 201 and body["status"] == "scheduled"
+    invite = await _invitation_sv(world, 7002)
+
+    # Someone else presses her button (forged update): refused, nothing changes.
+    await world.user_presses(7003, invite, button(invite, "10"))
+    await world.user_sends(7002, "hej")  # text where a button is expected: a hint
+    await wait_for(lambda: any("knapparna" in str(s.text) for s in world.sent_to(7002)))
+    assert (await survey_of(app, "B-1")).nps is None
+
+    await world.user_presses(7002, invite, button(invite, "10"))
+    await wait_for(lambda: "tyckte du bäst om" in str(invite.text))
+    old_nps = button(_first_version(invite), "9")
+    await world.user_presses(7002, invite, old_nps)  # the NPS question again: already answered
+    await wait_for(lambda: _last_alert(world) == "Redan besvarat, tack!")
+    assert (await survey_of(app, "B-1")).nps == 10
+
+    await world.user_presses(7002, invite, button(invite, "Hoppa över"))
+    await wait_for(lambda: "nöjd" in str(invite.text))
+    await world.user_presses(7002, invite, button(invite, "5"))
+    await wait_for(lambda: "förväntade" in str(invite.text))
+    await world.user_presses(7002, invite, button(invite, "Bättre"))
+    await wait_for(lambda: str(invite.text).startswith("Tack!"))
+    assert "https://shop.example/ref" in str(invite.text)  # promoters get the referral
+
+
+_NPS_BUTTONS: dict[int, list[list[dict[str, Any]]]] = {}
+
+
+def _first_version(sent: Sent) -> Sent:
+    return Sent(
+        sent.method,
+        sent.chat_id,
+        sent.message_id,
+        sent.at,
+        {"reply_markup": {"inline_keyboard": _NPS_BUTTONS[sent.message_id]}},
+    )
+
+
+async def _invitation_sv(world: Any, chat: int) -> Sent:
+    sent = await _wait_new_message(world, chat, "rekommendera")
+    _NPS_BUTTONS[sent.message_id] = [list(row) for row in sent.buttons]
+    return sent
+
+
+def _last_alert(world: Any) -> str | None:
+    answered = [c for c in world.callbacks.values() if c["answered"]]
+    return answered[-1]["answer"].get("text") if answered else None
+
+
+async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegramServer) -> None:
+    app = await make_app()
+    world = fake.world
+    world.add_user(7004, "Ivan", "ru")
+    status, body = await post(app, {"order_id": "C-1", "customer": {"phone": "+7 900 123-45-67"}})
+    assert status == 201 and body["status"] == "waiting_link"
+    await world.user_sends(7004, "/start")
+    await wait_for(lambda: len(world.sent_to(7004)) == 2)
+    forwarded = {"phone_number": "79001234567", "first_name": "Ivan", "user_id": 999}
+    await world.user_sends(7004, contact=forwarded)  # somebody else's card proves nothing
+    await wait_for(lambda: any("своим контактом" in str(s.text) for s in world.sent_to(7004)))
+    assert (await survey_of(app, "C-1")).status == "waiting_link"
+    own = {"phone_number": "79001234567", "first_name": "Ivan", "user_id": 7004}
+    await world.user_sends(7004, contact=own)
+    await wait_for(lambda: any("нашёл ваши покупки" in str(s.text) for s in world.sent_to(7004)))
+    await _wait_new_message(world, 7004, "порекомендуете")
+    assert (await survey_of(app, "C-1")).status == "sent"
+
+
+async def test_cooldown_stop_and_rules_record_their_reasons(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app()
+    world = fake.world
+    world.add_user(7005, "Mia", "en")
+    await world.user_sends(7005, "/start")
+    await wait_for(lambda: len(world.sent_to(7005)) == 2)
+    _, first = await post(app, {"order_id": "D-1", "customer": {"telegram_id": 7005}})
+    _, second = await post(app, {"order_id": "D-2", "customer": {"telegram_id": 7005}})
+    assert first["status"] == "scheduled"
+    assert (second["status"], second["reason"]) == ("skipped", "cooldown")
+    again_status, again = await post(app, {"order_id": "D-1", "customer": {"telegram_id": 7005}})
+    assert again_status == 200 and again == first  # the same purchase, not a second one
+
+    await world.user_sends(7005, "/stop")
+    await wait_for(lambda: any("no more surveys" in str(s.text) for s in world.sent_to(7005)))
+    assert (await survey_of(app, "D-1")).status in ("skipped", "dismissed")
+    _, third = await post(app, {"order_id": "D-3", "customer": {"telegram_id": 7005}})
+    assert (third["status"], third["reason"]) == ("skipped", "opted_out")
+    old = datetime.now(UTC) - timedelta(days=10)
+    _, stale = await post(
+        app,
+        {
+            "order_id": "D-4",
+            "purchased_at": old.isoformat(),
+            "customer": {"external_id": "crm-42"},
+        },
+    )
+    assert (stale["status"], stale["reason"]) == ("skipped", "too_old")
+
+
+async def test_quiet_hours_move_the_invitation(make_app: MakeApp) -> None:
+    now = datetime.now(UTC)
+    start, end = (now - timedelta(hours=1)), (now + timedelta(hours=2))
+    app = await make_app(quiet_hours=f"{start:%H:%M}-{end:%H:%M}", survey_delay="PT1M")
+    _, body = await post(app, {"order_id": "E-1", "customer": {"external_id": "x"}})
+    assert body["status"] == "waiting_link"  # not started yet; planned when linked
+    await app.stop()
+    app = await make_app(quiet_hours=f"{start:%H:%M}-{end:%H:%M}", survey_delay="PT1M")
+    async with app.db.transaction() as tx:
+        await tx.customers.touch_from_telegram(7006, "Q", None, "en")
+    _, body = await post(app, {"order_id": "E-2", "customer": {"telegram_id": 7006}})
+    due = datetime.fromisoformat(body["due_at"])
+    assert due.strftime("%H:%M") == f"{end:%H:%M}" and due > now + timedelta(hours=1)
+
+
+async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer) -> None:
+    app = await make_app(reminder_after="1", survey_expiry="3")
+    world = fake.world
+    world.add_user(7007, "Sam", "en")
+    await world.user_sends(7007, "/start")
+    await post(app, {"order_id": "F-1", "customer": {"telegram_id": 7007}})
+    invite = await _invitation(world, 7007)
+    reminder = await _wait_new_message(world, 7007, "gentle reminder")
+    await wait_for(lambda: reminder.text == "This survey has closed. Thank you!", within=10)
+    survey = await survey_of(app, "F-1")
+    assert (survey.status, survey.reason) == ("expired", "no_answer")
+    await world.user_presses(7007, invite, button(invite, "7"))  # too late
+    await wait_for(lambda: _last_alert(world) == "This survey has closed.")
+    # greeting, phone offer, invitation, one reminder (now closed): nothing more
+    assert len(world.sent_to(7007)) == 4
+
+
+async def test_a_restart_mid_survey_continues_where_the_customer_was(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app()
+    world = fake.world
+    world.add_user(7008, "Kim", "en")
+    await world.user_sends(7008, "/start")
+    await post(app, {"order_id": "G-1", "customer": {"telegram_id": 7008}})
+    invite = await _invitation(world, 7008)
+    await world.user_presses(7008, invite, button(invite, "8"))
+    await wait_for(lambda: "make it a 10" in str(invite.text))
+    await app.stop()
+    app = await make_app()
+    await world.user_sends(7008, "Faster checkout")
+    csat = await _wait_new_message(world, 7008, "How satisfied")
+    await world.user_presses(7008, csat, button(csat, "4"))
+    await wait_for(lambda: "Compared with" in str(csat.text))
+    survey = await survey_of(app, "G-1")
+    assert (survey.nps, survey.comment, survey.csat, survey.step) == (
+        8,
+        "Faster checkout",
+        4,
+        "expectation",
+    )
