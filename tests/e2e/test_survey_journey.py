@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot.app import App, create_app
-from faketg import FakeTelegramServer
+from faketg import FakeTelegramServer, World
 from faketg.world import Sent
 from storage.models import Survey
 from tests.helpers import make_settings, wait_for
@@ -132,11 +132,11 @@ async def test_deep_link_purchase_to_answered_survey(
         assert await tx.surveys.aspects(survey.id) == ["delivery"]
 
 
-async def _invitation(world: Any, chat: int) -> Sent:
+async def _invitation(world: World, chat: int) -> Sent:
     return await _wait_new_message(world, chat, "recommend us")
 
 
-async def _wait_new_message(world: Any, chat: int, needle: str) -> Sent:
+async def _wait_new_message(world: World, chat: int, needle: str) -> Sent:
     await wait_for(
         lambda: any(needle in str(s.text) for s in world.sent_to(chat)), within=15, what=needle
     )
@@ -192,13 +192,13 @@ def _first_version(sent: Sent) -> Sent:
     )
 
 
-async def _invitation_sv(world: Any, chat: int) -> Sent:
+async def _invitation_sv(world: World, chat: int) -> Sent:
     sent = await _wait_new_message(world, chat, "rekommendera")
     _NPS_BUTTONS[sent.message_id] = [list(row) for row in sent.buttons]
     return sent
 
 
-def _last_alert(world: Any) -> str | None:
+def _last_alert(world: World) -> str | None:
     answered = [c for c in world.callbacks.values() if c["answered"]]
     return answered[-1]["answer"].get("text") if answered else None
 
