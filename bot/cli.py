@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import logging
 import os
 import signal
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
 
 from bot.settings import ConfigError, Settings, StorageSettings, load_section, load_settings
+from bot.surveys.csv_import import ImportReport
 
 NOT_YET = {
-    "import-purchases": "importing purchases from CSV arrives with the survey journey (issue 3)",
     "export": "CSV export arrives with digests and reports (issue 5)",
     "digest": "digests arrive with digests and reports (issue 5)",
 }
@@ -29,8 +32,11 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="play scripted customers against a local fake Telegram server")
     sub.add_parser("migrate", help="apply pending database migrations and exit")
     sub.add_parser("check-config", help="validate every setting and print them (secrets hidden)")
-    imp = sub.add_parser("import-purchases", help="import purchases from a CSV file (not yet)")
-    imp.add_argument("file", nargs="?")
+    imp = sub.add_parser(
+        "import-purchases", help="import purchases from a CSV file; prints each one's deep link"
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--out", type=Path, help="write order_id,status,due_at,deep_link here")
     sub.add_parser("export", help="write responses and complaints as CSV (not yet)")
     sub.add_parser("digest", help="print the digest for a period (not yet)")
     return p
@@ -62,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "check-config":
         _print_settings(settings)
         return 0
+    if command == "import-purchases":
+        if not args.file.is_file():
+            print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
+            return 2
+        report = asyncio.run(_import(settings, args.file.read_text(encoding="utf-8-sig")))
+        return _write_report(report, args.out)
     return asyncio.run(serve(settings))
 
 
@@ -79,6 +91,39 @@ async def _migrate(storage: StorageSettings) -> int:
         print(f"applied {m.version:04d}_{m.name}")
     print(f"database {storage.database_path} is up to date")
     return 0
+
+
+async def _import(settings: Settings, text: str) -> ImportReport:
+    from bot.i18n import Catalog
+    from bot.outbox.service import Outbox
+    from bot.surveys.config import SurveyConfig
+    from bot.surveys.csv_import import import_csv
+    from storage.db import Database
+    from storage.migrate import migrate
+
+    db = Database(settings.storage.database_path)
+    await db.connect()
+    try:
+        await migrate(db.conn)
+        # Nothing is sent from here: invitations go out when the bot's scheduler finds them.
+        cfg = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None))
+        async with db.read() as tx:
+            cfg.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
+        return await import_csv(db, cfg, text)
+    finally:
+        await db.close()
+
+
+def _write_report(report: ImportReport, out: Path | None) -> int:
+    for line, why in report.rejected:
+        print(f"line {line}: rejected: {why}", file=sys.stderr)
+    with out.open("w", newline="", encoding="utf-8") if out else nullcontext(sys.stdout) as f:
+        writer = csv.writer(f)
+        writer.writerow(["order_id", "status", "due_at", "deep_link"])
+        for r in report.results:
+            writer.writerow([r.order_id, r.status, r.due_at or "", r.deep_link])
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.rejected else 0
 
 
 async def serve(settings: Settings) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App, create_app
+from bot.demo_surveys import DEMO_API_TOKEN, survey_act
 from bot.settings import load_settings
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
@@ -47,13 +48,14 @@ async def _script(app: App, world: World) -> None:
         world.add_user(user_id, name, language)
         await world.user_sends(user_id, "/start")
         _say(name, "/start")
-        reply = (await _expect(world, user_id, 1))[-1]
-        _say("bot", str(reply.text))
+        greeting, offer = (await _expect(world, user_id, 2))[:2]
+        _say("bot", str(greeting.text))
+    _say("bot", f"(after each greeting) {offer.text} [a 'share my phone' button]")
 
     print("\n2. Lukas picks a language with /language and a button")
     await world.user_sends(9004, "/language")
     _say("Lukas", "/language")
-    menu = (await _expect(world, 9004, 2))[-1]
+    menu = (await _expect(world, 9004, 3))[-1]
     _say("bot", f"{menu.text} {[b['text'] for row in menu.buttons for b in row]}")
     choice = next(b for row in menu.buttons for b in row if b["text"] == "Svenska")
     await world.user_presses(9004, menu, choice["callback_data"])
@@ -75,7 +77,7 @@ async def _script(app: App, world: World) -> None:
         },
     )
     _say("Ben", "(a sticker)")
-    _say("bot", str((await _expect(world, 9002, 2))[-1].text))
+    _say("bot", str((await _expect(world, 9002, 3))[-1].text))
     await world.user_presses(9002, world.sent_to(9002)[0], "survey:forged:999")
     _say("Ben", "(presses a forged button)")
     query = max(world.callbacks)
@@ -90,6 +92,29 @@ async def _wait(predicate: Any, within: float = 10.0) -> None:
         if loop.time() > deadline:
             raise RuntimeError("the demo waited too long for the bot")
         await asyncio.sleep(0.02)
+
+
+async def _summary(app: App) -> None:
+    async with (
+        app.db.read() as tx,
+        tx.conn.execute(
+            "SELECT status, COUNT(*), SUM(nps >= 9), SUM(nps <= 6), COUNT(nps) FROM surveys"
+            " GROUP BY status ORDER BY status"
+        ) as cur,
+    ):
+        rows = list(await cur.fetchall())
+    print("\n6. What the database holds now")
+    for status, count, _, _, _ in rows:
+        print(f"   surveys {status}: {count}")
+    answered = sum(r[4] or 0 for r in rows)
+    promoters = sum(r[2] or 0 for r in rows)
+    detractors = sum(r[3] or 0 for r in rows)
+    if answered:
+        nps = 100 * (promoters - detractors) / answered
+        print(
+            f"   NPS over {answered} answers: {nps:+.0f} ({promoters} promoters,"
+            f" {detractors} detractors); the full digest arrives with issue 5"
+        )
 
 
 def main() -> int:
@@ -109,14 +134,23 @@ async def run_demo() -> int:
         database_url=f"sqlite:///{DEMO_DB}",
         staff_chat_id=STAFF_CHAT,
         api_port=0,
+        api_token=DEMO_API_TOKEN,
+        survey_delay="2",
+        quiet_hours="off",
+        reminder_after="6",
+        survey_expiry="10",
+        review_url="https://reviews.example/demo-shop",
     )
     fake.world.add_group(STAFF_CHAT, "Support team", members=[])
-    app = await create_app(settings, poll_timeout=1)
+    app = await create_app(settings, poll_timeout=1, tick_seconds=0.5)
     await app.start()
     print(f"Demo: fake Telegram on {fake.url}, HTTP API on port {app.port}, database {DEMO_DB}")
     try:
         await _script(app, fake.world)
+        await survey_act(app, fake.world)
+        await asyncio.sleep(11)  # let the silent ones be reminded and their surveys expire
         await app.sender.wait_idle(10)
+        await _summary(app)
     finally:
         await app.stop()
         await fake.stop()

@@ -79,3 +79,28 @@ def test_migrate_creates_the_database(tmp_path: Path) -> None:
 def test_unbuilt_commands_say_so(tmp_path: Path) -> None:
     result = run("digest", cwd=tmp_path)
     assert result.returncode == 2 and "not available yet" in result.stderr
+
+
+def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) -> None:
+    (tmp_path / "sales.csv").write_text(
+        "order_id,telegram_id,phone,external_id,name,amount,currency,branch\n"
+        "S-1,,+46 70 111 22 33,,Alva,199.00,SEK,city\n"
+        "S-2,5005,,,Bo,10,SEK,city\n"
+        "S-1,,+46 70 111 22 33,,Alva,199.00,SEK,city\n"  # a repeat: one purchase
+        "S-3,,,,Nobody,5,SEK,city\n"  # no customer identifier
+        "S-4,,,crm-9,Cid,-3,SEK,city\n"  # negative amount
+        ",,,crm-10,Dee,1,SEK,city\n",  # no order id
+        encoding="utf-8",
+    )
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
+    assert result.returncode == 1  # some lines were rejected
+    err = result.stderr
+    assert "imported 2, duplicates 1, rejected 3" in err
+    assert "line 5: rejected: customer:" in err
+    assert "line 6: rejected: amount:" in err
+    assert "line 7: rejected: order_id:" in err
+    rows = result.stdout.strip().splitlines()
+    assert rows[0] == "order_id,status,due_at,deep_link"
+    assert len(rows) == 4 and all("?start=" in row for row in rows[1:])
+    assert run("import-purchases", "missing.csv", cwd=tmp_path, **env).returncode == 2
