@@ -36,7 +36,7 @@ class Catalog:
                 return base
         return self.default
 
-    def text(self, language: str, key: str, **params: Any) -> str:
+    def text(self, language: str, key: str, /, **params: Any) -> str:
         template = self.messages.get(language, {}).get(key)
         if template is None:
             template = self.messages[self.default].get(key, key)
@@ -53,7 +53,7 @@ class Translator:
         self.catalog = catalog
         self.language = language
 
-    def __call__(self, key: str, **params: Any) -> str:
+    def __call__(self, key: str, /, **params: Any) -> str:
         return self.catalog.text(self.language, key, **params)
 
 

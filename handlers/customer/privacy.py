@@ -1,24 +1,35 @@
-"""/stop: no more surveys (the way back is /start)."""
+"""/stop (the way back is /start), /mydata, /forget_me with a confirmation."""
 
 from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.methods import SendMessage
-from aiogram.types import Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.answers import opt_out
-from handlers.filters import PRIVATE
+from bot.surveys.privacy import describe_customer
+from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
+
+
+class ForgetChoice(CallbackData, prefix="forget"):
+    customer_id: int
+    erase: bool
 
 
 def router() -> Router:
     r = Router(name=__name__)
     r.message.filter(PRIVATE)
+    r.callback_query.filter(PRIVATE_CALLBACK)
     r.message.register(stop, Command("stop"))
+    r.message.register(mydata, Command("mydata"))
+    r.message.register(forget_me, Command("forget_me"))
+    r.callback_query.register(forget_answer, ForgetChoice.filter())
     return r
 
 
@@ -27,3 +38,61 @@ async def stop(
 ) -> None:
     await opt_out(tx, customer)
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("stop.done")))
+
+
+async def mydata(
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
+) -> None:
+    text = await describe_customer(tx, t, customer)
+    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+
+
+async def forget_me(
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
+) -> None:
+    buttons = [
+        InlineKeyboardButton(
+            text=t("forget.yes"),
+            callback_data=ForgetChoice(customer_id=customer.id, erase=True).pack(),
+        ),
+        InlineKeyboardButton(
+            text=t("forget.no"),
+            callback_data=ForgetChoice(customer_id=customer.id, erase=False).pack(),
+        ),
+    ]
+    await outbox.send(
+        tx,
+        SendMessage(
+            chat_id=message.chat.id,
+            text=t("forget.confirm"),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=[buttons]),
+        ),
+    )
+
+
+async def forget_answer(
+    query: CallbackQuery,
+    callback_data: ForgetChoice,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    customer: Customer,
+) -> None:
+    if callback_data.customer_id != customer.id or query.message is None:
+        # Forged, or pressed again after erasing (the presser is a new, empty customer now).
+        await outbox.send(
+            tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("button.stale"))
+        )
+        return
+    if callback_data.erase:
+        await tx.customers.forget(customer.id)
+    text = t("forget.done") if callback_data.erase else t("forget.cancelled")
+    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
+    await outbox.send(
+        tx,
+        EditMessageText(
+            chat_id=query.message.chat.id,
+            message_id=query.message.message_id,
+            text=text,
+        ),
+    )

@@ -204,3 +204,33 @@ class CustomerRepo:
                 "language": source.language,
             },
         )
+
+    async def forget(self, customer_id: int) -> None:
+        """Erase what identifies the customer and what they wrote; anonymous scores stay."""
+        now = _now()
+        row = await self.get(customer_id)
+        telegram_id = row.telegram_id if row else None
+        await self._conn.execute(
+            "UPDATE customers SET telegram_id = NULL, external_id = NULL, phone = NULL,"
+            " name = NULL, username = NULL, tg_language = NULL, language = NULL,"
+            " timezone = NULL, forgotten_at = ?, updated_at = ? WHERE id = ?",
+            (now, now, customer_id),
+        )
+        await self._conn.execute(
+            "UPDATE surveys SET comment = NULL, chat_id = NULL, message_id = NULL"
+            " WHERE customer_id = ?",
+            (customer_id,),
+        )
+        await self._conn.execute(
+            "UPDATE complaint_messages SET text = NULL WHERE complaint_id IN"
+            " (SELECT id FROM complaints WHERE customer_id = ?)",
+            (customer_id,),
+        )
+        if telegram_id is not None:  # raw updates they sent, kept for replay, go too
+            await self._conn.execute(
+                "DELETE FROM inbox WHERE status != 'pending' AND ("
+                " json_extract(payload, '$.message.from.id') = ?"
+                " OR json_extract(payload, '$.edited_message.from.id') = ?"
+                " OR json_extract(payload, '$.callback_query.from.id') = ?)",
+                (telegram_id, telegram_id, telegram_id),
+            )

@@ -132,3 +132,14 @@ class SurveyRepo:
             "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (survey_id, aspect)
         )
         return True
+
+    async def history(self, customer_id: int, limit: int) -> list[tuple[str, Survey]]:
+        """(order_id, survey) of the customer's latest purchases, newest first."""
+        columns = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
+        async with self._conn.execute(
+            f"SELECT p.order_id, {columns} FROM surveys s JOIN purchases p"
+            " ON p.id = s.purchase_id WHERE s.customer_id = ? ORDER BY s.id DESC LIMIT ?",
+            (customer_id, limit),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [(row[0], Survey(*tuple(row)[1:])) for row in rows]

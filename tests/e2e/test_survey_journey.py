@@ -310,3 +310,47 @@ async def test_a_restart_mid_survey_continues_where_the_customer_was(
         4,
         "expectation",
     )
+
+
+async def test_mydata_and_forget_me_keep_only_anonymous_scores(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app()
+    world = fake.world
+    world.add_user(7009, "Nora", "en", username="nora_t")
+    await world.user_sends(7009, "/start")
+    await world.user_sends(
+        7009, contact={"phone_number": "+46700000009", "first_name": "Nora", "user_id": 7009}
+    )
+    await post(app, {"order_id": "H-1", "customer": {"telegram_id": 7009}})
+    invite = await _invitation(world, 7009)
+    await world.user_presses(7009, invite, button(invite, "4"))
+    await wait_for(lambda: "What went wrong" in str(invite.text))
+    await world.user_sends(7009, "Rude staff at the till")
+    await _wait_new_message(world, 7009, "How satisfied")
+
+    await world.user_sends(7009, "/mydata")
+    data = await _wait_new_message(world, 7009, "What we store about you")
+    for fact in ("Nora", "nora_t", "46700000009", "Order H-1", "NPS 4", "Rude staff"):
+        assert fact in str(data.text)
+
+    await world.user_sends(7009, "/forget_me")
+    confirm = await _wait_new_message(world, 7009, "cannot be undone")
+    forged = button(confirm, "Yes, erase").replace("forget:", "forget:999", 1)
+    await world.user_presses(7009, confirm, forged)
+    await wait_for(lambda: _last_alert(world) == "This button is no longer active.")
+    await world.user_presses(7009, confirm, button(confirm, "Yes, erase"))
+    await wait_for(lambda: str(confirm.text).startswith("Done: your personal data is erased"))
+
+    survey = await survey_of(app, "H-1")
+    assert survey.nps == 4 and survey.comment is None
+    async with app.db.read() as tx:
+        assert await tx.customers.by_telegram_id(7009) is None
+        customer = await tx.customers.get(survey.customer_id)
+        assert customer is not None and customer.forgotten_at is not None
+        assert (customer.name, customer.phone, customer.username) == (None, None, None)
+        async with tx.conn.execute(
+            "SELECT COUNT(*) FROM inbox WHERE payload LIKE '%Rude staff%'"
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None and row[0] == 0
