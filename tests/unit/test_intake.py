@@ -1,0 +1,132 @@
+"""Purchase registration and linking on a real SQLite file, with a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.i18n import Catalog
+from bot.outbox.service import Outbox
+from bot.surveys.config import SurveyConfig
+from bot.surveys.intake import CustomerRef, NewPurchase, register_purchase
+from bot.surveys.linking import link_by_phone, link_by_token
+from bot.surveys.phones import normalize_phone
+from bot.surveys.rules import Rules
+from bot.timeparse import QuietHours
+from storage.db import Database
+from storage.migrate import migrate
+
+NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(tmp_path / "t.db")
+    await database.connect()
+    await migrate(database.conn)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def cfg() -> SurveyConfig:
+    rules = Rules(
+        timedelta(hours=2),
+        QuietHours.parse("21:00-09:00"),
+        timedelta(days=30),
+        timedelta(hours=24),
+        timedelta(hours=72),
+    )
+    return SurveyConfig(
+        rules,
+        ZoneInfo("UTC"),
+        ["quality"],
+        None,
+        None,
+        Catalog.load(),
+        Outbox(None),
+        bot_username="shop_bot",
+        clock=lambda: NOW,
+    )
+
+
+def purchase(order: str, **customer: object) -> NewPurchase:
+    return NewPurchase(order, CustomerRef(**customer), purchased_at=NOW)  # type: ignore[arg-type]
+
+
+async def test_idempotent_by_order_id_and_one_customer_per_identity(
+    db: Database, cfg: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        first = await register_purchase(tx, cfg, purchase("P-1", external_id="crm-1", name="A"))
+        again = await register_purchase(tx, cfg, purchase("P-1", external_id="crm-2"))
+        other = await register_purchase(tx, cfg, purchase("P-2", external_id="crm-1"))
+        assert first.created and not again.created and other.created
+        assert again.deep_link == first.deep_link
+        assert first.deep_link.startswith("https://t.me/shop_bot?start=")
+        assert await tx.customers.count() == 1
+
+
+async def test_started_customer_is_scheduled_with_delay_and_cooldown(
+    db: Database, cfg: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        await tx.customers.touch_from_telegram(42, "B", None, "en")
+        first = await register_purchase(tx, cfg, purchase("P-1", telegram_id=42))
+        second = await register_purchase(tx, cfg, purchase("P-2", telegram_id=42))
+    assert (first.status, first.due_at) == ("scheduled", "2026-11-10T14:00:00+00:00")
+    assert (second.status, second.reason) == ("skipped", "cooldown")
+
+
+async def test_deep_link_merges_the_purchase_customer_into_the_telegram_one(
+    db: Database, cfg: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        result = await register_purchase(
+            tx, cfg, purchase("P-1", external_id="crm-7", segment="key")
+        )
+        assert result.status == "waiting_link"
+        me, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
+        token = result.deep_link.split("start=")[1]
+        assert not await link_by_token(tx, cfg, me, "no-such-token")
+        assert await link_by_token(tx, cfg, me, token)
+        merged = await tx.customers.by_telegram_id(43)
+        assert merged is not None
+        assert (merged.external_id, merged.segment) == ("crm-7", "key")
+        assert await tx.customers.count() == 1
+        purchase_row = await tx.purchases.by_order_id("P-1")
+        assert purchase_row is not None
+        survey = await tx.surveys.for_purchase(purchase_row.id)
+        assert survey is not None and survey.status == "scheduled"
+        # Another Telegram user with the same receipt link cannot take it over.
+        stranger, _ = await tx.customers.touch_from_telegram(44, "D", None, "en")
+        assert not await link_by_token(tx, cfg, stranger, token)
+
+
+async def test_phone_links_every_unlinked_purchase(db: Database, cfg: SurveyConfig) -> None:
+    async with db.transaction() as tx:
+        await register_purchase(tx, cfg, purchase("P-1", phone="46701112233"))
+        await register_purchase(tx, cfg, purchase("P-2", phone="46701112233", external_id="crm-9"))
+        me, _ = await tx.customers.touch_from_telegram(45, "E", None, "sv")
+        assert await link_by_phone(tx, cfg, me, "+46 70 111 22 33")
+        assert await tx.purchases.count_for(me.id) == 2
+        assert await tx.customers.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+46 70-111 22 33", "46701112233"),
+        ("0046701112233", "46701112233"),
+        ("(495) 123-45-67", "4951234567"),
+        ("12345", None),
+        ("call me", None),
+        ("+1234567890123456", None),
+    ],
+)
+def test_phone_normalisation(raw: str, expected: str | None) -> None:
+    assert normalize_phone(raw) == expected
