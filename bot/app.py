@@ -30,7 +30,7 @@ from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
-from bot.surveys.timeline import SURVEY_MESSAGE, remember_message
+from bot.surveys.steps import SURVEY_MESSAGE, remember_message
 from bot.web import init_web
 from handlers import routers
 from storage.db import Database

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram.methods import EditMessageReplyMarkup, SendMessage
+from aiogram.methods import EditMessageReplyMarkup
 
 from bot.i18n import Translator
 from bot.outbox.service import Priority
@@ -22,7 +22,7 @@ from bot.surveys.screens import (
     followup_screen,
     thanks_screen,
 )
-from bot.surveys.timeline import SURVEY_MESSAGE
+from bot.surveys.steps import send_screen
 from storage.db import Tx
 from storage.models import Customer, Survey
 from storage.timefmt import to_db
@@ -171,13 +171,7 @@ async def typed(
             tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
         )
     screen = csat_screen(t, survey.id)
-    await cfg.outbox.send(
-        tx,
-        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
-        priority=Priority.INTERACTIVE,
-        purpose=SURVEY_MESSAGE,
-        ref=survey.id,
-    )
+    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
     return TypedResult(handled=True)
 
 

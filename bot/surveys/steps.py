@@ -1,8 +1,11 @@
-"""Which screen a survey shows, and in whose language."""
+"""Which screen a survey shows, in whose language, and sending it as the survey's message."""
 
 from __future__ import annotations
 
+from aiogram.methods import SendMessage
+
 from bot.i18n import Translator
+from bot.outbox.service import Priority
 from bot.surveys.config import SurveyConfig
 from bot.surveys.screens import (
     Screen,
@@ -13,6 +16,8 @@ from bot.surveys.screens import (
 )
 from storage.db import Tx
 from storage.models import Customer, Survey
+
+SURVEY_MESSAGE = "survey_message"  # outbox result hook: remember the message to edit later
 
 
 def translator(cfg: SurveyConfig, customer: Customer) -> Translator:
@@ -35,3 +40,22 @@ async def current_screen(
     if reminder:
         return Screen(f"{t('survey.reminder')}\n\n{screen.text}", screen.markup)
     return screen
+
+
+async def send_screen(
+    tx: Tx, cfg: SurveyConfig, chat_id: int, survey_id: int, screen: Screen, priority: Priority
+) -> None:
+    """Send `screen` as a new message that becomes the survey's message (edited later)."""
+    await cfg.outbox.send(
+        tx,
+        SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
+        priority=priority,
+        purpose=SURVEY_MESSAGE,
+        ref=survey_id,
+    )
+
+
+async def remember_message(tx: Tx, survey_id: int, result: object) -> None:
+    """Outbox hook: the survey's latest message, so later steps can edit it in place."""
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        await tx.surveys.update(survey_id, message_id=result["message_id"])

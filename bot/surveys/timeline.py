@@ -5,19 +5,18 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from aiogram.methods import EditMessageText, SendMessage
+from aiogram.methods import EditMessageText
 
 from bot.outbox.service import Priority
 from bot.surveys.config import SurveyConfig
 from bot.surveys.rules import cooldown_reason, skip_reason
-from bot.surveys.steps import current_screen, translator
+from bot.surveys.steps import current_screen, send_screen, translator
 from storage.db import Tx
 from storage.models import Survey
 from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
 
-SURVEY_MESSAGE = "survey_message"  # outbox result hook: remember the message to edit later
 BATCH = 500
 
 
@@ -47,13 +46,7 @@ async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> N
         return
     t = translator(cfg, customer)
     screen = await current_screen(tx, cfg, t, survey)
-    await cfg.outbox.send(
-        tx,
-        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
-        priority=Priority.BULK,
-        purpose=SURVEY_MESSAGE,
-        ref=survey.id,
-    )
+    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK)
     expires = now + cfg.rules.expiry
     remind = now + cfg.rules.reminder_after
     await tx.surveys.update(
@@ -78,13 +71,7 @@ async def _remind_or_expire(tx: Tx, cfg: SurveyConfig, survey: Survey, now: date
         return
     t = translator(cfg, customer)
     screen = await current_screen(tx, cfg, t, survey, reminder=True)
-    await cfg.outbox.send(
-        tx,
-        SendMessage(chat_id=customer.telegram_id, text=screen.text, reply_markup=screen.markup),
-        priority=Priority.BULK,
-        purpose=SURVEY_MESSAGE,
-        ref=survey.id,
-    )
+    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK)
     await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)
 
 
@@ -103,9 +90,3 @@ async def _expire(tx: Tx, cfg: SurveyConfig, survey: Survey) -> None:
             ),
             priority=Priority.NORMAL,
         )
-
-
-async def remember_message(tx: Tx, survey_id: int, result: object) -> None:
-    """Outbox hook: the survey's latest message, so later steps can edit it in place."""
-    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
-        await tx.surveys.update(survey_id, message_id=result["message_id"])
