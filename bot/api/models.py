@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -32,6 +32,7 @@ class CustomerIn(BaseModel):
     name: str | None = Field(None, max_length=200)
     language: str | None = Field(None, max_length=10)
     segment: str | None = Field(None, max_length=50)
+    timezone: str | None = Field(None, max_length=64)
 
     @field_validator("phone")
     @classmethod
@@ -57,6 +58,17 @@ class CustomerIn(BaseModel):
     def _segment(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]*", value):
             raise ValueError("use letters, digits, _ and - (e.g. key)")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown time zone (an IANA name such as Europe/Stockholm)") from None
         return value
 
     @model_validator(mode="after")
@@ -93,7 +105,7 @@ class PurchaseIn(BaseModel):
         return NewPurchase(
             order_id=self.order_id,
             customer=CustomerRef(
-                c.telegram_id, c.phone, c.external_id, c.name, c.language, c.segment
+                c.telegram_id, c.phone, c.external_id, c.name, c.language, c.segment, c.timezone
             ),
             amount=self.amount,
             currency=self.currency,

@@ -21,7 +21,15 @@ from bot.surveys.config import SurveyConfig
 from bot.surveys.intake import NewPurchase, PurchaseResult, register_purchase
 from storage.db import Database
 
-CUSTOMER_COLUMNS = ("telegram_id", "phone", "external_id", "name", "language", "segment")
+CUSTOMER_COLUMNS = (
+    "telegram_id",
+    "phone",
+    "external_id",
+    "name",
+    "language",
+    "segment",
+    "timezone",
+)
 CHUNK = 500
 
 

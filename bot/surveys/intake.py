@@ -9,7 +9,12 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot.surveys.config import SurveyConfig
-from bot.surveys.rules import cooldown_reason, invitation_time, skip_reason
+from bot.surveys.rules import (
+    cooldown_reason,
+    earliest_invitation,
+    invitation_time,
+    skip_reason,
+)
 from storage.db import Tx
 from storage.models import Customer, Purchase, Survey
 from storage.timefmt import from_db, now_db, to_db
@@ -23,6 +28,7 @@ class CustomerRef:
     name: str | None = None
     language: str | None = None
     segment: str | None = None
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,8 @@ async def plan(
     reason = cooldown_reason(last, due, cfg.rules.cooldown)
     if reason:
         return "skipped", reason, None
-    return "scheduled", None, to_db(due)
+    deferred = due > earliest_invitation(purchased_at, now, cfg.rules)
+    return "scheduled", "quiet_hours" if deferred else None, to_db(due)
 
 
 async def link_waiting_surveys(tx: Tx, cfg: SurveyConfig, customer: Customer) -> int:
@@ -131,10 +138,12 @@ async def _customer_for(tx: Tx, ref: CustomerRef) -> Customer:
             "name": ref.name,
             "language": ref.language,
             "segment": ref.segment or "",
+            "timezone": ref.timezone,
         }
         return await tx.customers.create({k: v for k, v in fields.items() if v is not None})
     await tx.customers.fill(
-        customer.id, {**identifiers, "name": ref.name, "language": ref.language}
+        customer.id,
+        {**identifiers, "name": ref.name, "language": ref.language, "timezone": ref.timezone},
     )
     if ref.segment is not None and ref.segment != customer.segment:
         await tx.customers.update(customer.id, {"segment": ref.segment})

@@ -52,7 +52,11 @@ def _local(day: date, at: time, tz: ZoneInfo) -> datetime:
 
 def invitation_time(purchased_at: datetime, now: datetime, rules: Rules, tz: ZoneInfo) -> datetime:
     """Purchase + delay (never in the past), moved out of the customer's quiet hours."""
-    return out_of_quiet_hours(max(purchased_at + rules.delay, now), rules.quiet, tz)
+    return out_of_quiet_hours(earliest_invitation(purchased_at, now, rules), rules.quiet, tz)
+
+
+def earliest_invitation(purchased_at: datetime, now: datetime, rules: Rules) -> datetime:
+    return max(purchased_at + rules.delay, now)
 
 
 def cooldown_reason(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -267,6 +268,7 @@ async def test_quiet_hours_move_the_invitation(make_app: MakeApp) -> None:
     _, body = await post(app, {"order_id": "E-2", "customer": {"telegram_id": 7006}})
     due = datetime.fromisoformat(body["due_at"])
     assert due.strftime("%H:%M") == f"{end:%H:%M}" and due > now + timedelta(hours=1)
+    assert (body["status"], body["reason"]) == ("scheduled", "quiet_hours")
 
 
 async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer) -> None:
@@ -354,3 +356,30 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
         ) as cur:
             row = await cur.fetchone()
         assert row is not None and row[0] == 0
+
+
+async def test_a_customer_who_blocked_the_bot_is_not_chased(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(reminder_after="1", survey_expiry="3")
+    world = fake.world
+    world.add_user(7010, "Tor", "en")
+    await world.user_sends(7010, "/start")
+    await wait_for(lambda: len(world.sent_to(7010)) == 2)
+    world.blocked.add(7010)
+    await post(app, {"order_id": "I-1", "customer": {"telegram_id": 7010}})
+    await wait_for(lambda: world.count("sendmessage", 403) == 1, what="the refused invitation")
+    for _ in range(100):
+        if (await survey_of(app, "I-1")).status == "expired":
+            break
+        await asyncio.sleep(0.1)
+    assert (await survey_of(app, "I-1")).status == "expired"
+    assert world.count("sendmessage", 403) == 1  # no reminder was tried
+    _, second = await post(app, {"order_id": "I-2", "customer": {"telegram_id": 7010}})
+    assert (second["status"], second["reason"]) == ("skipped", "unreachable")
+    world.blocked.discard(7010)
+    await world.user_sends(7010, "/start")  # back again: Telegram delivers to them once more
+    await wait_for(lambda: len(world.sent_to(7010)) == 4)
+    async with app.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(7010)
+    assert customer is not None and customer.unreachable_at is None

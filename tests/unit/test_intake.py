@@ -130,3 +130,20 @@ async def test_phone_links_every_unlinked_purchase(db: Database, cfg: SurveyConf
 )
 def test_phone_normalisation(raw: str, expected: str | None) -> None:
     assert normalize_phone(raw) == expected
+
+
+async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
+    db: Database, cfg: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        await tx.customers.touch_from_telegram(46, "F", None, "en")
+        result = await register_purchase(
+            tx,
+            cfg,
+            NewPurchase(
+                "P-1", CustomerRef(telegram_id=46, timezone="Asia/Tokyo"), purchased_at=NOW
+            ),
+        )
+    # 12:00 UTC + 2 h = 23:00 in Tokyo, inside 21:00-09:00: 09:00 Tokyo = 00:00 UTC next day.
+    assert (result.status, result.reason) == ("scheduled", "quiet_hours")
+    assert result.due_at == "2026-11-11T00:00:00+00:00"
