@@ -6,12 +6,13 @@ Each module builds its router in `router()`, so every app (and every test) gets 
 from aiogram import Router
 
 from handlers import fallback
-from handlers.customer import language, privacy, start, survey
+from handlers.customer import language, membership, privacy, start, survey
 
 
 def routers() -> list[Router]:
     """Fresh routers for one Dispatcher (a router can belong to one only)."""
     return [
+        membership.router(),
         start.router(),
         language.router(),
         privacy.router(),

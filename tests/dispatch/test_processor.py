@@ -138,3 +138,33 @@ async def test_stickers_and_oversized_texts_get_a_clear_answer(offline: App) -> 
     texts = [p["text"] for _, p in await outbox_rows(offline, 91)]
     assert texts[0].startswith("I cannot read this kind of message")
     assert "5000 characters" in texts[1]
+
+
+async def test_blocking_and_unblocking_the_bot_is_tracked(offline: App) -> None:
+    await feed(offline, message(50, 95, "/start"))
+
+    def member_update(update_id: int, status: str) -> dict[str, Any]:
+        user = {"id": 95, "is_bot": False, "first_name": "Test"}
+        bot = {"id": 1, "is_bot": True, "first_name": "Bot"}
+        return {
+            "update_id": update_id,
+            "my_chat_member": {
+                "chat": {"id": 95, "type": "private", "first_name": "Test"},
+                "from": user,
+                "date": 1_700_000_000,
+                "old_chat_member": {"status": "member", "user": bot},
+                "new_chat_member": {"status": status, "user": bot, "until_date": 0}
+                if status == "kicked"
+                else {"status": status, "user": bot},
+            },
+        }
+
+    await feed(offline, member_update(51, "kicked"))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(95)
+    assert customer is not None and customer.unreachable_at is not None
+    await feed(offline, member_update(52, "member"))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(95)
+        assert await tx.inbox.counts() == {"done": 3}
+    assert customer is not None and customer.unreachable_at is None
