@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 _ISO = re.compile(
     r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
@@ -143,3 +144,16 @@ def check_cron(expression: str) -> str:
     except ValueError as exc:
         raise ValueError(f"{expression!r}: {exc}") from None
     return expression
+
+
+def local_datetime(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """A wall-clock time in `tz` as an aware datetime; 24:00 is the next midnight, and a time
+    inside a DST gap (spring forward) resolves to the first real instant after it."""
+    if at == time.max:
+        return local_datetime(day + timedelta(days=1), time(0), tz)
+    naive = datetime.combine(day, at)
+    aware = naive.replace(tzinfo=tz)
+    roundtrip = aware.astimezone(UTC).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != naive:  # nonexistent local time
+        return roundtrip
+    return aware

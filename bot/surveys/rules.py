@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.timeparse import QuietHours
+from bot.timeparse import QuietHours, local_datetime
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,8 @@ def out_of_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo)
     end_day = local.date()
     if quiet.start > quiet.end and local.time() >= quiet.start:
         end_day += timedelta(days=1)  # evening part of an overnight window: ends tomorrow
-    end = _local(end_day, quiet.end, tz)
+    end = local_datetime(end_day, quiet.end, tz)
     return end.astimezone(moment.tzinfo)
-
-
-def _local(day: date, at: time, tz: ZoneInfo) -> datetime:
-    """A wall-clock time in `tz`; inside a DST gap it resolves to the first valid instant."""
-    naive = datetime.combine(day, at)
-    aware = naive.replace(tzinfo=tz)
-    roundtrip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz)
-    if roundtrip.replace(tzinfo=None) != naive:  # nonexistent local time (spring forward)
-        return roundtrip
-    return aware
 
 
 def invitation_time(purchased_at: datetime, now: datetime, rules: Rules, tz: ZoneInfo) -> datetime:
@@ -56,7 +46,8 @@ def invitation_time(purchased_at: datetime, now: datetime, rules: Rules, tz: Zon
 
 
 def earliest_invitation(purchased_at: datetime, now: datetime, rules: Rules) -> datetime:
-    return max(purchased_at + rules.delay, now)
+    # In UTC: adding to a ZoneInfo-aware time would add wall-clock hours across a DST change.
+    return max(purchased_at.astimezone(UTC) + rules.delay, now)
 
 
 def cooldown_reason(

@@ -97,3 +97,12 @@ def test_cooldown_window() -> None:
 )
 def test_categories(score: int, name: str) -> None:
     assert category(score) == name
+
+
+def test_the_delay_is_real_time_across_a_dst_change() -> None:
+    purchased = datetime(2026, 3, 29, 1, 30, tzinfo=STOCKHOLM)  # 30 min before the jump
+    rules = Rules(
+        timedelta(hours=2), None, timedelta(days=30), timedelta(hours=24), timedelta(hours=72)
+    )
+    due = invitation_time(purchased, purchased, rules, STOCKHOLM)
+    assert due.astimezone(STOCKHOLM) == datetime(2026, 3, 29, 4, 30, tzinfo=STOCKHOLM)
