@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot handlers storage faketg tests
+	$(BIN)/mypy bot handlers storage faketg tests bench
 
 check: lint typecheck test
 

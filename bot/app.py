@@ -103,6 +103,7 @@ class App:
 
     async def stop(self) -> None:
         """Stop taking work, let the sender finish what is in flight, close everything."""
+        jobs.REGISTRY.pop(self.id, None)  # a job still running sees this and stops
         if self.poller is not None:
             self.poller.stop()
         self.processor.stop()
@@ -117,7 +118,6 @@ class App:
             await self._runner.cleanup()
         await self.bot.session.close()
         await self.db.close()
-        jobs.REGISTRY.pop(self.id, None)
 
 
 def _report_crash(task: asyncio.Task[None]) -> None:

@@ -6,8 +6,11 @@ start; no live object is ever stored inside a job.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -30,6 +33,24 @@ class JobContext(Protocol):
 REGISTRY: dict[str, JobContext] = {}
 
 
+JobFunc = Callable[[str], Awaitable[None]]
+
+
+def job(func: JobFunc) -> JobFunc:
+    """A job cancelled because the app stops has nothing left to do: its transaction rolled
+    back, and the database still says what is due, so the next start picks it up."""
+
+    @functools.wraps(func)
+    async def run(app_id: str) -> None:
+        try:
+            await func(app_id)
+        except asyncio.CancelledError:
+            log.info("%s interrupted by shutdown; it resumes at the next start", func.__name__)
+
+    return run
+
+
+@job
 async def prune_inbox(app_id: str) -> None:
     """Forget processed updates after a week; their effects live in the other tables."""
     app = REGISTRY.get(app_id)
@@ -41,12 +62,10 @@ async def prune_inbox(app_id: str) -> None:
         log.info("pruned %d processed updates", removed)
 
 
+@job
 async def survey_tick(app_id: str) -> None:
     """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
-    app = REGISTRY.get(app_id)
-    if app is None:
-        return
-    while True:
+    while (app := REGISTRY.get(app_id)) is not None:  # gone: the app is stopping
         async with app.db.transaction() as tx:
             moved = await advance_due(tx, app.surveys)
         if moved < BATCH:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -85,9 +87,11 @@ class Database:
         self._conn = conn
 
     async def close(self) -> None:
-        if self._conn is not None:
-            await self._conn.close()
-            self._conn = None
+        """Close after the transaction in progress, if any, has finished."""
+        async with self._lock:
+            if self._conn is not None:
+                await self._conn.close()
+                self._conn = None
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -100,21 +104,28 @@ class Database:
         """A write transaction (BEGIN IMMEDIATE); commits on success, rolls back on error."""
         async with self._lock:
             tx = Tx(self.conn)
-            await self.conn.execute("BEGIN IMMEDIATE")
             try:
+                await self.conn.execute("BEGIN IMMEDIATE")
                 yield tx
+                await self.conn.execute("COMMIT")
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                # Also on cancellation: BEGIN or COMMIT may still run in aiosqlite's thread, and
+                # a connection left inside a transaction would break every later one.
+                await asyncio.shield(self._rollback())
                 raise
-            await self.conn.execute("COMMIT")
         await tx.run_after_commit()
+
+    async def _rollback(self) -> None:
+        # Queued behind whatever the thread is doing, so it runs after a pending BEGIN/COMMIT.
+        with contextlib.suppress(sqlite3.OperationalError):  # nothing to roll back
+            await self.conn.execute("ROLLBACK")
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:
         """A consistent read: same lock, no write lock on the file."""
         async with self._lock:
-            await self.conn.execute("BEGIN")
             try:
+                await self.conn.execute("BEGIN")
                 yield Tx(self.conn)
             finally:
-                await self.conn.execute("COMMIT")
+                await asyncio.shield(self._rollback())  # a read has nothing to keep

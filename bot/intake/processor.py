@@ -51,7 +51,12 @@ class Processor:
     async def run(self) -> None:
         while not self._stopping:
             self._wake.clear()
-            if await self.process_pending():
+            try:
+                if await self.process_pending():
+                    continue
+            except Exception:  # e.g. the disk is full: keep the updates, try again shortly
+                log.exception("processing stored updates failed; retrying in 1 s")
+                await asyncio.sleep(1)
                 continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=5)

@@ -202,20 +202,30 @@ class Sender:
             self._flush_wake.clear()
             await asyncio.sleep(0.01)  # let a burst of outcomes gather into one transaction
             if self._outcomes or self._unreachable:
-                await self._flush()
+                try:
+                    await self._flush()
+                except Exception:  # keep the outcomes and try again; never lose them
+                    log.exception("recording delivery outcomes failed; retrying in 1 s")
+                    await asyncio.sleep(1)
+                    self._flush_wake.set()
             if self._stopping and not self._inflight and not self._outcomes:
                 return
 
     async def _flush(self) -> None:
         batch, self._outcomes = self._outcomes, []
         unreachable, self._unreachable = self._unreachable, {}
-        async with self.db.transaction() as tx:
-            await tx.outbox.record([outcome for outcome, _ in batch])
-            for chat_id, reason in unreachable.items():
-                await tx.customers.mark_unreachable(chat_id, reason)
-            for outcome, item in batch:
-                if outcome.status == "sent" and item.purpose:
-                    await self._run_hook(tx, item, outcome)
+        try:
+            async with self.db.transaction() as tx:
+                await tx.outbox.record([outcome for outcome, _ in batch])
+                for chat_id, reason in unreachable.items():
+                    await tx.customers.mark_unreachable(chat_id, reason)
+                for outcome, item in batch:
+                    if outcome.status == "sent" and item.purpose:
+                        await self._run_hook(tx, item, outcome)
+        except BaseException:
+            self._outcomes[:0] = batch  # back in front, in order, for the next try
+            self._unreachable = unreachable | self._unreachable
+            raise
 
     async def _run_hook(self, tx: Tx, item: OutboxItem, outcome: Outcome) -> None:
         hook = self.hooks.get(item.purpose or "")

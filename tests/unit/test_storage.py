@@ -93,3 +93,31 @@ async def test_unreachable_is_recorded_once_and_cleared(tmp_path: Path) -> None:
             assert customer is not None and customer.unreachable_at is None
     finally:
         await db.close()
+
+
+async def test_cancelled_transactions_leave_the_connection_usable(tmp_path: Path) -> None:
+    """A task cancelled at any point (even mid-BEGIN or mid-COMMIT) must not wedge the writer."""
+    import asyncio
+    import random
+
+    db = await open_db(tmp_path)
+    rng = random.Random(1)
+
+    async def writer(i: int) -> None:
+        async with db.transaction() as tx:
+            await tx.kv.set(f"k{i}", "v")
+            await asyncio.sleep(rng.choice([0, 0, 0.001]))
+
+    try:
+        for i in range(200):
+            task = asyncio.create_task(writer(i))
+            await asyncio.sleep(rng.choice([0, 0, 0.0002, 0.0005, 0.002]))
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        async with db.transaction() as tx:  # would fail: "cannot start a transaction within..."
+            await tx.kv.set("after", "ok")
+        async with db.read() as tx:
+            assert await tx.kv.get("after") == "ok"
+        assert not db.conn.in_transaction
+    finally:
+        await db.close()
