@@ -36,6 +36,7 @@ async def run(total: int, batch: int) -> float:
         )
         app = await create_app(settings, poll_timeout=1)
         await app.start()
+        await asyncio.wait_for(app.connected.wait(), 10)
         url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
         bodies = [
             {

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import DeleteWebhook, SetWebhook
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -58,14 +59,13 @@ class App:
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
+    connected: asyncio.Event = field(default_factory=asyncio.Event)  # Telegram answered getMe
 
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule."""
         jobs.REGISTRY[self.id] = self
-        me = await self.bot.me()
-        self.surveys.bot_username = me.username or self.surveys.bot_username
-        async with self.db.transaction() as tx:  # for the CLI, which does not ask Telegram
-            await tx.kv.set("bot_username", self.surveys.bot_username)
+        async with self.db.read() as tx:  # deep links work before Telegram answers getMe
+            self.surveys.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
@@ -76,25 +76,47 @@ class App:
         site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
         await site.start()
         self.port = self._runner.addresses[0][1] if self._runner.addresses else None
-        tg = self.settings.telegram
-        if tg.webhook_url:
-            secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
-            await self.bot(
-                SetWebhook(
-                    url=tg.webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
-                )
-            )
-        else:
-            await self.bot(DeleteWebhook(drop_pending_updates=False))
         await publish_commands(self.db, self.outbox, self.catalog)
-        if self.poller is not None:
-            self._spawn(self.poller.run(), "poller")
+        # Telegram may be unreachable right now; the API and the queues work regardless.
+        self._spawn(self._connect_telegram(), "telegram-setup")
         self.scheduler.start()
         log.info(
             "bot started (%s mode), API on port %s",
-            "webhook" if tg.webhook_url else "polling",
+            "webhook" if self.settings.telegram.webhook_url else "polling",
             self.port,
         )
+
+    async def _connect_telegram(self) -> None:
+        """getMe and set (or delete) the webhook, retrying until Telegram answers; then poll."""
+        tg = self.settings.telegram
+        delay = 1.0
+        while True:
+            try:
+                me = await self.bot.me()
+                if tg.webhook_url:
+                    secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
+                    await self.bot(
+                        SetWebhook(
+                            url=tg.webhook_url,
+                            secret_token=secret,
+                            allowed_updates=ALLOWED_UPDATES,
+                        )
+                    )
+                else:
+                    await self.bot(DeleteWebhook(drop_pending_updates=False))
+                break
+            except (TelegramNetworkError, TelegramServerError, TelegramRetryAfter) as exc:
+                log.warning(
+                    "Telegram not reachable (%s); retrying in %.0f s", type(exc).__name__, delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60.0)
+        self.surveys.bot_username = me.username or self.surveys.bot_username
+        async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
+            await tx.kv.set("bot_username", self.surveys.bot_username)
+        self.connected.set()
+        if self.poller is not None:
+            await self.poller.run()
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.create_task(coro, name=name)
@@ -111,7 +133,7 @@ class App:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         for task in self._tasks:
-            if task.get_name() == "poller":
+            if task.get_name() == "telegram-setup":  # it runs the poller once connected
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._runner is not None:

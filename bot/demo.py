@@ -144,6 +144,7 @@ async def run_demo() -> int:
     fake.world.add_group(STAFF_CHAT, "Support team", members=[])
     app = await create_app(settings, poll_timeout=1, tick_seconds=0.5)
     await app.start()
+    await asyncio.wait_for(app.connected.wait(), 10)
     print(f"Demo: fake Telegram on {fake.url}, HTTP API on port {app.port}, database {DEMO_DB}")
     try:
         await _script(app, fake.world)

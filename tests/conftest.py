@@ -7,7 +7,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import TOKEN, make_settings
+from tests.helpers import TOKEN, make_settings, start
 
 
 @pytest.fixture
@@ -21,6 +21,6 @@ async def fake() -> AsyncIterator[FakeTelegramServer]:
 @pytest.fixture
 async def app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
     application = await create_app(make_settings(tmp_path, fake.url), poll_timeout=1)
-    await application.start()
+    await start(application)
     yield application
     await application.stop()

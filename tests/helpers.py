@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.app import App
 from bot.settings import Settings, load_settings
 
 TOKEN = "123456:TEST-token"
@@ -34,3 +35,10 @@ async def wait_for(predicate: Callable[[], bool], within: float = 10.0, what: st
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {within}s waiting for {what or predicate}")
         await asyncio.sleep(0.02)
+
+
+async def start(app: App) -> App:
+    """Start the app and wait until it has reached the (fake) Telegram server."""
+    await app.start()
+    await asyncio.wait_for(app.connected.wait(), 10)
+    return app

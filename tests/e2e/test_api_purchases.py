@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import make_settings
+from tests.helpers import make_settings, start
 
 TOKEN = "api-secret"
 
@@ -19,7 +19,7 @@ TOKEN = "api-secret"
 @pytest.fixture
 async def api(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
     app = await create_app(make_settings(tmp_path, fake.url, api_token=TOKEN), poll_timeout=1)
-    await app.start()
+    await start(app)
     yield app
     await app.stop()
 
@@ -127,7 +127,7 @@ async def test_batch_and_repeats(api: App) -> None:
 
 async def test_api_disabled_without_a_token(tmp_path: Path, fake: FakeTelegramServer) -> None:
     app = await create_app(make_settings(tmp_path, fake.url), poll_timeout=1)
-    await app.start()
+    await start(app)
     try:
         status, body = await call(app, body=GOOD)
         assert status == 503 and "API_TOKEN" in body["error"]

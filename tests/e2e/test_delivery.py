@@ -13,7 +13,7 @@ from bot.app import App, create_app
 from bot.outbox.service import Priority
 from faketg import FakeTelegramServer
 from faketg.limits import FakeLimits, Faults
-from tests.helpers import STAFF_CHAT, make_settings, wait_for
+from tests.helpers import STAFF_CHAT, make_settings, start, wait_for
 
 # Limits scaled 10x so a test drains in seconds; the same code paths keep Telegram's real ones.
 SCALE: dict[str, Any] = {
@@ -36,7 +36,7 @@ FAKE_SCALE = FakeLimits(
 async def paced(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
     fake.world.set_limits(FAKE_SCALE)
     app = await create_app(make_settings(tmp_path, fake.url, **SCALE), poll_timeout=1)
-    await app.start()
+    await start(app)
     yield app
     await app.stop()
 
@@ -148,7 +148,7 @@ async def test_lost_answers_are_retried_and_counted(
     world.faults = Faults(timeout_rate=0.2, timeout_delay=3.0, seed=5)
     world.faults.rng.seed(5)
     app = await create_app(make_settings(tmp_path, fake.url, send_timeout=1, **SCALE))
-    await app.start()
+    await start(app)
     try:
         await queue(app, [(60_000 + i, f"m{i}") for i in range(20)], Priority.NORMAL)
         await wait_for(lambda: app.sender.pacer.queued == 0, within=30)

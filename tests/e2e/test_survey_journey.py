@@ -15,7 +15,7 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
 from storage.models import Survey
-from tests.helpers import make_settings, wait_for
+from tests.helpers import make_settings, start, wait_for
 
 API_TOKEN = "test-api-token"
 MakeApp = Callable[..., Awaitable[App]]
@@ -37,7 +37,7 @@ async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[Ma
         app = await create_app(
             make_settings(tmp_path, fake.url, **values), poll_timeout=1, tick_seconds=0.2
         )
-        await app.start()
+        await start(app)
         started.append(app)
         return app
 

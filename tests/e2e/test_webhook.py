@@ -10,7 +10,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import make_settings, wait_for
+from tests.helpers import make_settings, start, wait_for
 
 SECRET = "s3cret_for-tests"
 
@@ -22,7 +22,7 @@ async def hooked(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]
         tmp_path, fake.url, webhook_url="http://127.0.0.1:1/tg/hook", webhook_secret=SECRET
     )
     app = await create_app(settings)
-    await app.start()
+    await start(app)
     fake.world.webhook["url"] = f"http://127.0.0.1:{app.port}/tg/hook"
     yield app
     await app.stop()
