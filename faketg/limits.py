@@ -28,7 +28,10 @@ class Faults:
     latency: float = 0.0  # seconds added to every answer
     burst_429: int = 0  # the next N limited requests get 429 regardless of the buckets
     seed: int = 1
-    rng: random.Random = field(default_factory=lambda: random.Random(1))
+    rng: random.Random = field(default_factory=random.Random)
+
+    def __post_init__(self) -> None:
+        self.rng.seed(self.seed)  # the same faults in the same order on every run
 
 
 class Bucket:

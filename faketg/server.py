@@ -243,9 +243,7 @@ class FakeTelegramServer:
         if "limits" in body:
             self.world.set_limits(FakeLimits(**body["limits"]))
         if "faults" in body:
-            faults = Faults(**body["faults"])
-            faults.rng.seed(faults.seed)
-            self.world.faults = faults
+            self.world.faults = Faults(**body["faults"])
         return web.json_response({"ok": True})
 
     async def _ctl_sent(self, request: web.Request) -> web.Response:

@@ -42,3 +42,14 @@ async def start(app: App) -> App:
     await app.start()
     await asyncio.wait_for(app.connected.wait(), 10)
     return app
+
+
+def max_in_window(times: list[float], window: float) -> int:
+    """The most events inside any time window of the given length."""
+    times = sorted(times)
+    best, j = 0, 0
+    for i, t in enumerate(times):
+        while times[j] <= t - window:
+            j += 1
+        best = max(best, i - j + 1)
+    return best

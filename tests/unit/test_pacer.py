@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.outbox.pacer import Limits, Pacer
 from storage.models import OutboxItem
+from tests.helpers import max_in_window
 
 GROUP = -100500
 
@@ -25,15 +26,6 @@ def drain(pacer: Pacer, start: float = 0.0, limit: float = 10_000.0) -> list[tup
         else:
             now = choice
     return sent
-
-
-def max_in_window(times: list[float], window: float) -> int:
-    best, j = 0, 0
-    for i, t in enumerate(times):
-        while times[j] <= t - window:
-            j += 1
-        best = max(best, i - j + 1)
-    return best
 
 
 def test_group_chat_gets_at_most_20_per_minute() -> None:
