@@ -114,7 +114,11 @@ class CustomerRepo:
     async def find(
         self, telegram_id: int | None, external_id: str | None, phone: str | None
     ) -> Customer | None:
-        """The customer these identifiers name; Telegram id first, then external id, then phone."""
+        """The customer these identifiers name; Telegram id first, then external id, then phone.
+
+        A weaker match that belongs to another Telegram user is no match (a shared family phone
+        must not hand one person's survey to another).
+        """
         for column, value in (
             ("telegram_id", telegram_id),
             ("external_id", external_id),
@@ -124,8 +128,8 @@ class CustomerRepo:
                 continue
             async with self._conn.execute(
                 f"SELECT {_COLUMNS} FROM customers WHERE {column} = ? AND forgotten_at IS NULL"
-                " ORDER BY id LIMIT 2",
-                (value,),
+                " AND (? IS NULL OR telegram_id IS NULL OR telegram_id = ?) ORDER BY id LIMIT 2",
+                (value, telegram_id, telegram_id),
             ) as cur:
                 rows = list(await cur.fetchall())
             if len(rows) == 1 or (rows and column != "phone"):

@@ -147,3 +147,15 @@ async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
     # 12:00 UTC + 2 h = 23:00 in Tokyo, inside 21:00-09:00: 09:00 Tokyo = 00:00 UTC next day.
     assert (result.status, result.reason) == ("scheduled", "quiet_hours")
     assert result.due_at == "2026-11-11T00:00:00+00:00"
+
+
+async def test_a_shared_phone_does_not_hand_a_purchase_to_another_telegram_user(
+    db: Database, cfg: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        parent, _ = await tx.customers.touch_from_telegram(47, "G", None, "en")
+        await tx.customers.fill(parent.id, {"phone": "46709998877"})
+        await register_purchase(tx, cfg, purchase("P-1", telegram_id=48, phone="46709998877"))
+        child = await tx.customers.by_telegram_id(48)
+        assert child is not None and child.id != parent.id
+        assert await tx.purchases.count_for(parent.id) == 0
