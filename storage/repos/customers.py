@@ -48,8 +48,14 @@ class CustomerRepo:
         self._conn = conn
 
     async def by_telegram_id(self, telegram_id: int) -> Customer | None:
+        return await self._one("telegram_id", telegram_id)
+
+    async def get(self, customer_id: int) -> Customer | None:
+        return await self._one("id", customer_id)
+
+    async def _one(self, column: str, value: int) -> Customer | None:
         async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM customers WHERE telegram_id = ?", (telegram_id,)
+            f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?", (value,)
         ) as cur:
             row = await cur.fetchone()
         return _row(row) if row else None
@@ -103,13 +109,6 @@ class CustomerRepo:
         async with self._conn.execute("SELECT COUNT(*) FROM customers") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
-
-    async def get(self, customer_id: int) -> Customer | None:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _row(row) if row else None
 
     async def find(
         self, telegram_id: int | None, external_id: str | None, phone: str | None

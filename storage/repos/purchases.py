@@ -40,31 +40,14 @@ class PurchaseRepo:
         link_token: str,
         created_at: str,
     ) -> Purchase:
+        values = (order_id, customer_id, amount, currency, branch, purchased_at, link_token)
         cur = await self._conn.execute(
             "INSERT INTO purchases (order_id, customer_id, amount, currency, branch,"
             " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                order_id,
-                customer_id,
-                amount,
-                currency,
-                branch,
-                purchased_at,
-                link_token,
-                created_at,
-            ),
+            (*values, created_at),
         )
         assert cur.lastrowid is not None
-        return Purchase(
-            cur.lastrowid,
-            order_id,
-            customer_id,
-            amount,
-            currency,
-            branch,
-            purchased_at,
-            link_token,
-        )
+        return Purchase(cur.lastrowid, *values)
 
     async def count_for(self, customer_id: int) -> int:
         async with self._conn.execute(

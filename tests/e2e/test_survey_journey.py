@@ -62,6 +62,13 @@ async def post(app: App, body: object, token: str | None = API_TOKEN) -> tuple[i
         return resp.status, await resp.json()
 
 
+async def started(world: World, user_id: int, name: str, language: str) -> None:
+    """A customer who has started the bot (greeted, offered the phone button)."""
+    world.add_user(user_id, name, language)
+    await world.user_sends(user_id, "/start")
+    await wait_for(lambda: len(world.sent_to(user_id)) == 2, what=f"{name} greeted")
+
+
 async def survey_of(app: App, order_id: str) -> Survey:
     async with app.db.read() as tx:
         purchase = await tx.purchases.by_order_id(order_id)
@@ -228,9 +235,7 @@ async def test_cooldown_stop_and_rules_record_their_reasons(
 ) -> None:
     app = await make_app()
     world = fake.world
-    world.add_user(7005, "Mia", "en")
-    await world.user_sends(7005, "/start")
-    await wait_for(lambda: len(world.sent_to(7005)) == 2)
+    await started(world, 7005, "Mia", "en")
     _, first = await post(app, {"order_id": "D-1", "customer": {"telegram_id": 7005}})
     _, second = await post(app, {"order_id": "D-2", "customer": {"telegram_id": 7005}})
     assert first["status"] == "scheduled"
@@ -274,8 +279,7 @@ async def test_quiet_hours_move_the_invitation(make_app: MakeApp) -> None:
 async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer) -> None:
     app = await make_app(reminder_after="1", survey_expiry="3")
     world = fake.world
-    world.add_user(7007, "Sam", "en")
-    await world.user_sends(7007, "/start")
+    await started(world, 7007, "Sam", "en")
     await post(app, {"order_id": "F-1", "customer": {"telegram_id": 7007}})
     invite = await _invitation(world, 7007)
     reminder = await _wait_new_message(world, 7007, "gentle reminder")
@@ -293,8 +297,7 @@ async def test_a_restart_mid_survey_continues_where_the_customer_was(
 ) -> None:
     app = await make_app()
     world = fake.world
-    world.add_user(7008, "Kim", "en")
-    await world.user_sends(7008, "/start")
+    await started(world, 7008, "Kim", "en")
     await post(app, {"order_id": "G-1", "customer": {"telegram_id": 7008}})
     invite = await _invitation(world, 7008)
     await world.user_presses(7008, invite, button(invite, "8"))
@@ -363,9 +366,7 @@ async def test_a_customer_who_blocked_the_bot_is_not_chased(
 ) -> None:
     app = await make_app(reminder_after="1", survey_expiry="3")
     world = fake.world
-    world.add_user(7010, "Tor", "en")
-    await world.user_sends(7010, "/start")
-    await wait_for(lambda: len(world.sent_to(7010)) == 2)
+    await started(world, 7010, "Tor", "en")
     world.blocked.add(7010)
     await post(app, {"order_id": "I-1", "customer": {"telegram_id": 7010}})
     await wait_for(lambda: world.count("sendmessage", 403) == 1, what="the refused invitation")
