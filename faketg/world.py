@@ -114,6 +114,13 @@ class World:
         self.chats[user_id] = chat
         return user
 
+    def add_users(self, first_id: int, count: int, language_code: str = "en") -> list[int]:
+        """`count` made-up users with consecutive ids, named U0, U1, ..."""
+        ids = list(range(first_id, first_id + count))
+        for n, user_id in enumerate(ids):
+            self.add_user(user_id, f"U{n}", language_code)
+        return ids
+
     def add_group(
         self, chat_id: int, title: str, members: list[int], forum: bool = False
     ) -> dict[str, Any]:
