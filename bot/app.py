@@ -6,20 +6,30 @@ import asyncio
 import logging
 import uuid
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import DeleteWebhook, SetWebhook
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.methods import DeleteWebhook, GetChat, SetWebhook
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
 from bot.api.purchases import bearer_guard, purchases_handler
 from bot.commands import publish_commands
+from bot.complaints import posting
+from bot.complaints.config import ComplaintConfig
+from bot.complaints.opening import on_survey_change
+from bot.complaints.staff import StaffDirectory
 from bot.i18n import Catalog
 from bot.intake.poller import ALLOWED_UPDATES, Poller
 from bot.intake.processor import Processor
@@ -55,6 +65,8 @@ class App:
     http: web.Application
     scheduler: AsyncIOScheduler
     surveys: SurveyConfig
+    complaints: ComplaintConfig
+    staff: StaffDirectory
     id: str
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -112,11 +124,21 @@ class App:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 60.0)
         self.surveys.bot_username = me.username or self.surveys.bot_username
+        self.complaints.forum = await self._staff_chat_is_forum()
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", self.surveys.bot_username)
         self.connected.set()
         if self.poller is not None:
             await self.poller.run()
+
+    async def _staff_chat_is_forum(self) -> bool:
+        """Forum supergroups get a topic per complaint; anything else gets replies to cards."""
+        try:
+            chat = await self.bot(GetChat(chat_id=self.complaints.staff_chat_id))
+        except TelegramAPIError as exc:  # e.g. the bot is not in the group yet: cards still queue
+            log.warning("staff chat not readable (%s); cards go to its main thread", exc)
+            return False
+        return bool(chat.is_forum)
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.create_task(coro, name=name)
@@ -178,10 +200,23 @@ async def create_app(
     outbox = Outbox(sender)
     surveys = SurveyConfig.from_settings(settings, catalog, outbox)
     sender.hooks[SURVEY_MESSAGE] = remember_message
+    complaints = ComplaintConfig.from_settings(settings, surveys)
+    surveys.listeners.append(lambda tx, survey_id: on_survey_change(tx, complaints, survey_id))
+    sender.hooks[posting.CARD] = partial(posting.on_card_sent, complaints)
+    sender.hooks[posting.TOPIC] = partial(posting.on_topic_created, complaints)
+    sender.failure_hooks[posting.TOPIC] = partial(posting.on_topic_failed, complaints)
+    sender.hooks[posting.STAFF_LINK] = partial(posting.on_staff_message, complaints)
+    staff = StaffDirectory(bot, complaints)
     metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
 
     dp = Dispatcher(
-        disable_fsm=True, settings=settings, outbox=outbox, catalog=catalog, surveys=surveys
+        disable_fsm=True,
+        settings=settings,
+        outbox=outbox,
+        catalog=catalog,
+        surveys=surveys,
+        complaints=complaints,
+        staff=staff,
     )
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
     dp.include_routers(*routers())
@@ -213,4 +248,6 @@ async def create_app(
         http=init_web(db, metrics, routes),
         scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, tick_seconds),
         surveys=surveys,
+        complaints=complaints,
+        staff=staff,
     )

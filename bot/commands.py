@@ -9,7 +9,7 @@ from bot.i18n import Catalog
 from bot.outbox.service import Outbox, Priority
 from storage.db import Database
 
-CUSTOMER_COMMANDS = ("start", "help", "language", "stop", "mydata", "forget_me")
+CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
 
 
 async def publish_commands(db: Database, outbox: Outbox, catalog: Catalog) -> None:

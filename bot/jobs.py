@@ -16,6 +16,8 @@ from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.complaints import ladder, posting
+from bot.complaints.config import ComplaintConfig
 from bot.surveys.config import SurveyConfig
 from bot.surveys.timeline import BATCH, advance_due
 from storage.db import Database
@@ -28,6 +30,7 @@ INBOX_KEEP_SECONDS = 7 * 86400
 class JobContext(Protocol):
     db: Database
     surveys: SurveyConfig
+    complaints: ComplaintConfig
 
 
 REGISTRY: dict[str, JobContext] = {}
@@ -72,6 +75,17 @@ async def survey_tick(app_id: str) -> None:
             return
 
 
+@job
+async def complaint_tick(app_id: str) -> None:
+    """Post due cards (coalesced in a storm) and fire due SLA steps, each exactly once."""
+    while (app := REGISTRY.get(app_id)) is not None:
+        async with app.db.transaction() as tx:
+            posted = await posting.post_due(tx, app.complaints)
+            fired = await ladder.fire_due(tx, app.complaints)
+        if posted < posting.BATCH and fired < ladder.BATCH:
+            return
+
+
 def build_scheduler(app_id: str, timezone: str, tick_seconds: float = 5.0) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
     scheduler = AsyncIOScheduler(
@@ -88,6 +102,16 @@ def build_scheduler(app_id: str, timezone: str, tick_seconds: float = 5.0) -> As
         seconds=tick_seconds,
         args=[app_id],
         id="survey-tick",
+        replace_existing=True,
+        max_instances=1,
+        next_run_time=datetime.now(UTC),
+    )
+    scheduler.add_job(
+        complaint_tick,
+        "interval",
+        seconds=tick_seconds,
+        args=[app_id],
+        id="complaint-tick",
         replace_existing=True,
         max_instances=1,
         next_run_time=datetime.now(UTC),

@@ -172,6 +172,29 @@ class SurveySettings(_Section):
         return value
 
 
+def _word_list(value: object) -> list[str]:
+    items = value if isinstance(value, list) else str(value).split(",")
+    words = [str(item).strip() for item in items if str(item).strip()]
+    if any(len(word) > 50 for word in words):
+        raise ValueError("expected comma-separated segment names of up to 50 characters")
+    return words
+
+
+class ComplaintSettings(_Section):
+    complaint_nps_max: int = Field(6, ge=-1, le=10, description="NPS at or below opens one")
+    complaint_csat_max: int = Field(2, ge=0, le=5, description="CSAT at or below opens one")
+    key_segments: Annotated[list[str], NoDecode, BeforeValidator(_word_list)] = Field(
+        default_factory=lambda: ["key"], description="segments on the key-customer SLA ladder"
+    )
+    staff_ids: IdList = Field(default_factory=list, description="comma-separated user ids")
+    complaint_settle: Duration = Field(
+        timedelta(minutes=10), description="how long a card waits for the survey to finish"
+    )
+    storm_cards_per_minute: int = Field(
+        12, ge=0, le=20, description="cards a minute before they are coalesced into summaries"
+    )
+
+
 class SenderSettings(_Section):
     send_global_per_second: float = Field(30, gt=0, description="all chats together")
     send_private_per_second: float = Field(1, gt=0, description="per private chat")
@@ -192,6 +215,7 @@ class Settings:
     api: ApiSettings
     rules: RuleSettings
     surveys: SurveySettings
+    complaints: ComplaintSettings
     sender: SenderSettings
 
 
@@ -263,5 +287,6 @@ _SECTIONS: dict[str, type[_Section]] = {
     "api": ApiSettings,
     "rules": RuleSettings,
     "surveys": SurveySettings,
+    "complaints": ComplaintSettings,
     "sender": SenderSettings,
 }

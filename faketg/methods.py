@@ -204,6 +204,7 @@ async def create_forum_topic(world: World, params: Params) -> Any:
     if not isinstance(name, str) or not 1 <= len(name) <= 128:
         raise ApiError(400, "Bad Request: TOPIC_TITLE_EMPTY")
     world.topics += 1
+    world.topic_names[world.topics] = name
     return {"message_thread_id": world.topics, "name": name, "icon_color": 7322096}
 
 
@@ -211,7 +212,16 @@ async def forum_topic_flag(world: World, params: Params) -> Any:
     chat = _chat(world, params)
     if not chat.get("is_forum"):
         raise ApiError(400, "Bad Request: the chat is not a forum")
+    thread, name = params.get("message_thread_id"), params.get("name")
+    if isinstance(thread, int) and thread not in world.topic_names:
+        raise ApiError(400, "Bad Request: message thread not found")
+    if isinstance(thread, int) and isinstance(name, str):
+        world.topic_names[thread] = name
     return True
+
+
+async def get_chat(world: World, params: Params) -> Any:
+    return _chat(world, params)
 
 
 async def get_chat_member(world: World, params: Params) -> Any:
@@ -263,6 +273,7 @@ METHODS: dict[str, Method] = {
     "editforumtopic": forum_topic_flag,
     "closeforumtopic": forum_topic_flag,
     "reopenforumtopic": forum_topic_flag,
+    "getchat": get_chat,
     "getchatmember": get_chat_member,
     "setwebhook": set_webhook,
     "deletewebhook": delete_webhook,

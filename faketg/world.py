@@ -71,6 +71,7 @@ class World:
     faults: Faults = field(default_factory=Faults)
     next_update_id: int = 1000
     topics: int = 1
+    topic_names: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.limiter = Limiter(self.limits, time.monotonic())

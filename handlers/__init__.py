@@ -6,16 +6,19 @@ Each module builds its router in `router()`, so every app (and every test) gets 
 from aiogram import Router
 
 from handlers import fallback
-from handlers.customer import language, membership, privacy, start, survey
+from handlers.customer import complaint, language, membership, privacy, start, survey
+from handlers.staff import complaints
 
 
 def routers() -> list[Router]:
     """Fresh routers for one Dispatcher (a router can belong to one only)."""
     return [
         membership.router(),
+        complaints.router(),
         start.router(),
         language.router(),
         privacy.router(),
         survey.router(),
+        complaint.router(),
         fallback.router(),
     ]

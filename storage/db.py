@@ -12,6 +12,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.repos.complaints import ComplaintRepo
 from storage.repos.customers import CustomerRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
@@ -37,6 +38,7 @@ class Tx:
         self.kv = KvRepo(conn)
         self.purchases = PurchaseRepo(conn)
         self.surveys = SurveyRepo(conn)
+        self.complaints = ComplaintRepo(conn)
 
     def after_commit(self, hook: AfterCommit) -> None:
         """Run `hook` once the transaction is durable (never if it rolls back)."""

@@ -73,3 +73,46 @@ class OutboxItem:
     not_before: float
     purpose: str | None
     ref: int | None
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: int
+    customer_id: int
+    survey_id: int | None
+    purchase_id: int | None
+    source: str  # low_score, command, message
+    status: str  # open, taken, resolved (asked the customer), closed
+    segment: str
+    text: str | None
+    taken_by: int | None
+    taken_at: str | None
+    taken_by_name: str | None
+    resolved_at: str | None
+    closed_at: str | None
+    resolution_satisfied: int | None
+    card_chat_id: int | None
+    card_message_id: int | None
+    topic_thread_id: int | None
+    card_due_at: str | None
+    card_mode: str | None
+    clock_started_at: str
+    reopened: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class SlaStep:
+    complaint_id: int
+    step: str  # take, resolve
+    due_at: str
+    fired_at: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintMessage:
+    direction: str  # from_customer, to_customer, note
+    sender_id: int | None
+    kind: str
+    text: str | None
+    created_at: str

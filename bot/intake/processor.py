@@ -15,11 +15,14 @@ import time
 
 from aiogram import Bot, Dispatcher
 
+from bot.intake.lookup import NeedsLookup
 from bot.metrics import Metrics
 from storage.db import Database, Tx
 from storage.models import InboxItem
 
 log = logging.getLogger(__name__)
+
+LOOKUP_TIMEOUT = 10.0
 
 
 class Processor:
@@ -69,20 +72,31 @@ class Processor:
         """
         handled = 0
         started = time.monotonic()
+        lookup: NeedsLookup | None = None
         async with self.db.transaction() as tx:
             for item in await tx.inbox.pending(self.batch):
-                await self._handle(tx, item)
+                lookup = await self._handle(tx, item)
+                if lookup is not None:
+                    break  # commit what is done, look up with no lock held, then go on
                 handled += 1
                 if time.monotonic() - started > self.max_hold:
                     break
+        if lookup is not None:
+            try:
+                await asyncio.wait_for(lookup.fetch(), LOOKUP_TIMEOUT)
+            except Exception:  # the handler sees the answer is missing and says so
+                log.warning("a lookup for a stored update failed", exc_info=True)
+            return handled + 1  # not idle: run again
         return handled
 
-    async def _handle(self, tx: Tx, item: InboxItem) -> None:
+    async def _handle(self, tx: Tx, item: InboxItem) -> NeedsLookup | None:
         error: str | None = None
         try:
             async with tx.savepoint():
                 raw = json.loads(item.payload)
                 await self.dp.feed_raw_update(self.bot, raw, tx=tx)
+        except NeedsLookup as lookup:  # rolled back to the savepoint; handled again after
+            return lookup
         except Exception as exc:  # one bad update must not stop the others; it is kept
             error = f"{type(exc).__name__}"
             # Ids only: exception texts can quote what the customer wrote.
@@ -95,3 +109,4 @@ class Processor:
             self.metrics.inc("updates_failed_total")
         await tx.inbox.finish(item.update_id, time.time(), error)
         self.metrics.inc("updates_processed_total")
+        return None

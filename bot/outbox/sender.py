@@ -32,6 +32,7 @@ from storage.repos.outbox import Outcome
 log = logging.getLogger(__name__)
 
 ResultHook = Callable[[Tx, int, Any], Awaitable[None]]
+FailureHook = Callable[[Tx, int, str], Awaitable[None]]  # (tx, ref, error) for a given-up send
 Clock = Callable[[], float]
 
 _BACKOFF_BASE = 0.5
@@ -58,6 +59,7 @@ class Sender:
         self.clock = clock
         self.pacer = Pacer(limits, clock())
         self.hooks = dict(hooks or {})
+        self.failure_hooks: dict[str, FailureHook] = {}
         self.metrics = metrics or Metrics()
         self.max_attempts = max_attempts
         self.request_timeout = request_timeout
@@ -220,7 +222,7 @@ class Sender:
                 for chat_id, reason in unreachable.items():
                     await tx.customers.mark_unreachable(chat_id, reason)
                 for outcome, item in batch:
-                    if outcome.status == "sent" and item.purpose:
+                    if outcome.status in ("sent", "failed") and item.purpose:
                         await self._run_hook(tx, item, outcome)
         except BaseException:
             self._outcomes[:0] = batch  # back in front, in order, for the next try
@@ -228,12 +230,23 @@ class Sender:
             raise
 
     async def _run_hook(self, tx: Tx, item: OutboxItem, outcome: Outcome) -> None:
-        hook = self.hooks.get(item.purpose or "")
+        name = item.purpose or ""
+        if outcome.status == "failed":
+            failed = self.failure_hooks.get(name)
+            if failed is not None:
+                await self._guarded(tx, item, failed(tx, item.ref or 0, outcome.error or ""))
+            return
+        hook = self.hooks.get(name)
         if hook is None:
             log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
             return
+        await self._guarded(
+            tx, item, hook(tx, item.ref or 0, json.loads(outcome.result or "null"))
+        )
+
+    async def _guarded(self, tx: Tx, item: OutboxItem, call: Awaitable[None]) -> None:
         try:
             async with tx.savepoint():
-                await hook(tx, item.ref or 0, json.loads(outcome.result or "null"))
+                await call
         except Exception:  # the delivery is recorded either way; the hook's failure is logged
             log.exception("outbox %s: result hook %r failed", item.id, item.purpose)

@@ -62,7 +62,9 @@ async def press(
     if step not in ACCEPTS.get(survey.step or "", set()):
         return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
     apply = _STEPS[step]
-    return await apply(tx, cfg, t, presser, survey, value)
+    result = await apply(tx, cfg, t, presser, survey, value)
+    await cfg.changed(tx, survey.id)
+    return result
 
 
 async def _nps(
@@ -161,11 +163,14 @@ async def typed(
         return TypedResult(handled=False)
     survey = open_surveys[-1]
     if survey.step != "followup":
+        if await tx.complaints.active_for(customer.id) is not None:
+            return TypedResult(handled=False)  # words for the open complaint, not the survey
         return TypedResult(True, t("survey.use_buttons"))
     if len(text) > COMMENT_LIMIT:
         reply = t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
         return TypedResult(True, reply)
     await tx.surveys.update(survey.id, comment=text, step="csat")
+    await cfg.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
         await cfg.outbox.send(
             tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -11,8 +11,13 @@ from bot.i18n import Catalog
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.rules import Rules
+from storage.db import Tx
 
 COMMENT_LIMIT = 2000
+
+# Called in the answer's transaction after a survey got an answer or finished (complaints
+# listen: a low score opens one).
+SurveyListener = Callable[[Tx, int], Awaitable[None]]
 
 
 @dataclass
@@ -26,6 +31,7 @@ class SurveyConfig:
     outbox: Outbox
     bot_username: str = "bot"
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    listeners: list[SurveyListener] = field(default_factory=list)
 
     @classmethod
     def from_settings(cls, settings: Settings, catalog: Catalog, outbox: Outbox) -> SurveyConfig:
@@ -44,6 +50,10 @@ class SurveyConfig:
 
     def now(self) -> datetime:
         return self.clock()
+
+    async def changed(self, tx: Tx, survey_id: int) -> None:
+        for listener in self.listeners:
+            await listener(tx, survey_id)
 
     def deep_link(self, token: str) -> str:
         return f"https://t.me/{self.bot_username}?start={token}"

@@ -229,6 +229,9 @@ class CustomerRepo:
             " (SELECT id FROM complaints WHERE customer_id = ?)",
             (customer_id,),
         )
+        await self._conn.execute(
+            "UPDATE complaints SET text = NULL WHERE customer_id = ?", (customer_id,)
+        )
         if telegram_id is not None:  # raw updates they sent, kept for replay, go too
             await self._conn.execute(
                 "DELETE FROM inbox WHERE status != 'pending' AND ("

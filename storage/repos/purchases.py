@@ -49,6 +49,16 @@ class PurchaseRepo:
         assert cur.lastrowid is not None
         return Purchase(cur.lastrowid, *values)
 
+    async def latest_for(self, customer_id: int, since: str) -> Purchase | None:
+        """The customer's latest purchase made at or after `since` (context for a complaint)."""
+        async with self._conn.execute(
+            f"SELECT {_COLUMNS} FROM purchases WHERE customer_id = ? AND purchased_at >= ?"
+            " ORDER BY purchased_at DESC, id DESC LIMIT 1",
+            (customer_id, since),
+        ) as cur:
+            row = await cur.fetchone()
+        return Purchase(**dict(row)) if row else None
+
     async def count_for(self, customer_id: int) -> int:
         async with self._conn.execute(
             "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)

@@ -1,0 +1,186 @@
+"""What the staff chat shows of a complaint: its card, its topic title, storm summaries (HTML)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.complaints.callbacks import StaffPress
+from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
+from bot.i18n import Translator
+from storage.db import Tx
+from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+from storage.timefmt import from_db
+
+STATUS_MARK = {"open": "🔴", "taken": "🟡", "resolved": "🔵", "closed": "🟢"}
+SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
+TOPIC_TITLE_LIMIT = 128
+
+
+@dataclass(frozen=True)
+class CardView:
+    complaint: Complaint
+    customer: Customer | None
+    purchase: Purchase | None
+    survey: Survey | None
+    aspects: list[str]
+    steps: list[SlaStep]
+
+
+async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
+    complaint = await tx.complaints.get(complaint_id)
+    if complaint is None:
+        return None
+    survey = await tx.surveys.get(complaint.survey_id) if complaint.survey_id else None
+    return CardView(
+        complaint=complaint,
+        customer=await tx.customers.get(complaint.customer_id),
+        purchase=await tx.purchases.get(complaint.purchase_id) if complaint.purchase_id else None,
+        survey=survey,
+        aspects=await tx.surveys.aspects(survey.id) if survey else [],
+        steps=await tx.complaints.steps(complaint_id),
+    )
+
+
+def customer_label(st: Translator, customer: Customer | None) -> str:
+    if customer is None or customer.forgotten_at:
+        return st("complaint.card.forgotten")
+    name = escape(customer.name or st("complaint.card.no_name"))
+    if customer.username:
+        return f"{name} (@{escape(customer.username)})"
+    return name
+
+
+def card_text(cfg: ComplaintConfig, view: CardView) -> str:
+    st, c = cfg.st, view.complaint
+    lines = [
+        f"{STATUS_MARK.get(c.status, '')} <b>{st('complaint.card.title', number=c.id)}</b>"
+        f" · {st('complaint.status.' + c.status)}",
+    ]
+    if cfg.is_key(c.segment):
+        lines.append(st("complaint.card.key"))
+    who = customer_label(st, view.customer)
+    if c.segment:
+        who += f" · {st('complaint.card.segment', segment=escape(c.segment))}"
+    lines.append(st("complaint.card.customer", customer=who))
+    if view.purchase is not None:
+        lines.append(_order_line(st, view.purchase))
+    scores = _scores(cfg, view)
+    if scores:
+        lines.append(scores)
+    if view.aspects:
+        labels = ", ".join(
+            cfg.surveys.catalog.text(st.language, f"aspect.{a}") for a in view.aspects
+        )
+        lines.append(st("complaint.card.aspects", aspects=escape(labels)))
+    words = (view.survey.comment if view.survey else None) or c.text
+    if words:
+        lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
+    lines.append(st("complaint.card.source." + c.source))
+    for step in view.steps:
+        due = from_db(step.due_at)
+        if due is not None:
+            mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
+            lines.append(st(f"complaint.card.due.{step.step}", at=cfg.local(due)) + mark)
+    if c.taken_by_name:
+        lines.append(st("complaint.card.taken_by", name=escape(c.taken_by_name)))
+    if c.reopened:
+        lines.append(st("complaint.card.reopened", times=c.reopened))
+    if c.status == "closed" and c.resolution_satisfied == 1:
+        lines.append(st("complaint.card.confirmed"))
+    if c.status in ("open", "taken"):
+        lines.append(st("complaint.card.reply_hint"))
+    return "\n".join(lines)
+
+
+def _still_open(c: Complaint, step: str) -> bool:
+    return c.status == "open" if step == "take" else c.status in ("open", "taken")
+
+
+def _order_line(st: Translator, purchase: Purchase) -> str:
+    parts = [st("complaint.card.order", order=escape(purchase.order_id))]
+    if purchase.amount:
+        parts.append(escape(f"{purchase.amount} {purchase.currency or ''}".strip()))
+    if purchase.branch:
+        parts.append(st("complaint.card.branch", branch=escape(purchase.branch)))
+    return " · ".join(parts)
+
+
+def _scores(cfg: ComplaintConfig, view: CardView) -> str:
+    survey, st = view.survey, cfg.st
+    if survey is None:
+        return ""
+    parts = []
+    if survey.nps is not None:
+        parts.append(f"NPS {survey.nps}")
+    if survey.csat is not None:
+        parts.append(f"CSAT {survey.csat}/5")
+    if survey.expectation:
+        parts.append(st(f"complaint.card.expectation.{survey.expectation}"))
+    return " · ".join(parts)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def escaped(text: str, limit: int) -> str:
+    """`text` HTML-escaped in at most `limit` characters, never cutting an entity in half."""
+    size = limit
+    while True:
+        out = escape(clip(text, size))
+        if len(out) <= limit:
+            return out
+        size = max(1, min(size - 1, size * limit // len(out)))
+
+
+def card_markup(st: Translator, complaint: Complaint) -> InlineKeyboardMarkup:
+    def button(action: str) -> InlineKeyboardButton:
+        data = StaffPress(action=action, complaint_id=complaint.id).pack()
+        return InlineKeyboardButton(text=st(f"complaint.button.{action}"), callback_data=data)
+
+    row = []
+    if complaint.status == "open":
+        row.append(button("take"))
+    if complaint.status in ("open", "taken"):
+        row.append(button("resolve"))
+    row.append(button("history"))
+    return InlineKeyboardMarkup(inline_keyboard=[row])
+
+
+def topic_title(cfg: ComplaintConfig, view: CardView) -> str:
+    c, st = view.complaint, cfg.st
+    who = "—"
+    if view.customer is not None and not view.customer.forgotten_at:
+        who = view.customer.name or view.customer.username or "—"
+    key = "⭐ " if cfg.is_key(c.segment) else ""
+    status = st("complaint.status." + c.status)
+    title = f"{STATUS_MARK.get(c.status, '')} #{c.id} {key}{who} · {status}"
+    return clip(title, TOPIC_TITLE_LIMIT)
+
+
+def summary_line(cfg: ComplaintConfig, view: CardView) -> str:
+    c = view.complaint
+    key = "⭐ " if cfg.is_key(c.segment) else ""
+    parts = [f"<b>#{c.id}</b> {key}{customer_label(cfg.st, view.customer)}"]
+    scores = _scores(cfg, view)
+    if scores:
+        parts.append(scores)
+    words = (view.survey.comment if view.survey else None) or c.text
+    if words:
+        parts.append(f"«{escaped(words, 80)}»")
+    return " · ".join(parts)
+
+
+def summary_markup(st: Translator, complaint_ids: list[int]) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            text=f"#{cid}", callback_data=StaffPress(action="card", complaint_id=cid).pack()
+        )
+        for cid in complaint_ids[:SUMMARY_BUTTONS]
+    ]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+    )

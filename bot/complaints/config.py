@@ -1,0 +1,89 @@
+"""Everything the complaint services need to know, built once by the app factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.complaints.sla import add_business_time
+from bot.i18n import Translator
+from bot.outbox.service import Outbox
+from bot.settings import Settings
+from bot.surveys.config import SurveyConfig
+from bot.timeparse import BusinessHours
+
+TEXT_LIMIT = 4096  # Telegram's message length
+CARD_COMMENT_LIMIT = 1200  # of the customer's words on a card; the rest is in the history
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """How long a complaint may wait to be taken and to be resolved."""
+
+    take: timedelta
+    resolve: timedelta
+
+
+@dataclass
+class ComplaintConfig:
+    staff_chat_id: int
+    owner_ids: list[int]
+    manager_ids: list[int]
+    staff_ids: list[int]
+    nps_max: int
+    csat_max: int
+    key_segments: list[str]
+    ladder: Ladder
+    key_ladder: Ladder
+    hours: BusinessHours
+    settle: timedelta
+    storm_cards_per_minute: int
+    st: Translator  # the staff side's language
+    surveys: SurveyConfig  # the customer side: catalog, outbox, clock, time zone
+    forum: bool = False  # the staff chat is a forum: one topic per complaint
+
+    @classmethod
+    def from_settings(cls, settings: Settings, surveys: SurveyConfig) -> ComplaintConfig:
+        c, r, chats = settings.complaints, settings.rules, settings.chats
+        return cls(
+            staff_chat_id=chats.staff_chat_id,
+            owner_ids=chats.owner_ids,
+            manager_ids=chats.manager_ids,
+            staff_ids=c.staff_ids,
+            nps_max=c.complaint_nps_max,
+            csat_max=c.complaint_csat_max,
+            key_segments=c.key_segments,
+            ladder=Ladder(r.sla_take, r.sla_resolve),
+            key_ladder=Ladder(r.sla_key_take, r.sla_key_resolve),
+            hours=r.business_hours,
+            settle=c.complaint_settle,
+            storm_cards_per_minute=c.storm_cards_per_minute,
+            st=surveys.catalog.bind(chats.staff_language),
+            surveys=surveys,
+        )
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.surveys.outbox
+
+    def now(self) -> datetime:
+        return self.surveys.now()
+
+    def is_key(self, segment: str) -> bool:
+        return segment in self.key_segments
+
+    def ladder_for(self, segment: str) -> Ladder:
+        return self.key_ladder if self.is_key(segment) else self.ladder
+
+    def deadline(self, start: datetime, duration: timedelta) -> datetime:
+        return add_business_time(start, duration, self.hours, self.surveys.tz)
+
+    def local(self, moment: datetime) -> str:
+        """A deadline as staff and customers read it: business time zone, to the minute."""
+        return f"{moment.astimezone(self.surveys.tz):%d.%m.%Y %H:%M}"
+
+    def may_act(self, user_id: int) -> bool | None:
+        """Configured people may always act; None: ask Telegram whether they are a member."""
+        if user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids:
+            return True
+        return None

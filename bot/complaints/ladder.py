@@ -1,0 +1,108 @@
+"""The SLA ladder: deadlines in `sla_steps`, each step fired once by the scheduler's tick.
+
+A step's row is marked fired in the same transaction that queues its messages, so it fires
+exactly once, also when the process was down at its time (the next tick finds it overdue).
+A step whose reason has gone (taken before the take deadline) is marked fired silently.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from aiogram.methods import SendMessage
+
+from bot.complaints.cards import CardView, customer_label, load_view
+from bot.complaints.config import ComplaintConfig
+from bot.complaints.posting import in_staff_thread
+from bot.outbox.service import Priority
+from storage.db import Tx
+from storage.models import Complaint
+from storage.timefmt import from_db, to_db
+
+BATCH = 200
+STEPS = ("take", "resolve")
+
+
+async def plan(
+    tx: Tx,
+    cfg: ComplaintConfig,
+    complaint: Complaint,
+    start: datetime,
+    steps: tuple[str, ...] = STEPS,
+) -> None:
+    """Start (or restart) the complaint's clocks at `start`."""
+    ladder = cfg.ladder_for(complaint.segment)
+    for step in steps:
+        due = cfg.deadline(start, ladder.take if step == "take" else ladder.resolve)
+        await tx.complaints.set_step(complaint.id, step, to_db(due))
+
+
+async def fire_due(tx: Tx, cfg: ComplaintConfig) -> int:
+    now = cfg.now()
+    due = await tx.complaints.due_steps(to_db(now), BATCH)
+    for step in due:
+        await tx.complaints.mark_fired(step.complaint_id, step.step, to_db(now))
+        view = await load_view(tx, step.complaint_id)
+        if view is None:
+            continue
+        status = view.complaint.status
+        if step.step == "take" and status == "open":
+            await _remind(tx, cfg, view, step.due_at)
+        elif step.step == "resolve" and status in ("open", "taken"):
+            await _escalate(tx, cfg, view, step.due_at)
+    return len(due)
+
+
+def _mentions(cfg: ComplaintConfig) -> str:
+    label = cfg.st("complaint.sla.manager")
+    return " ".join(
+        f'<a href="tg://user?id={manager}">{escape(label)}</a>' for manager in cfg.manager_ids
+    )
+
+
+async def _remind(tx: Tx, cfg: ComplaintConfig, view: CardView, due_at: str) -> None:
+    c = view.complaint
+    waited = cfg.ladder_for(c.segment).take
+    text = cfg.st(
+        "complaint.sla.take_reminder",
+        number=c.id,
+        customer=customer_label(cfg.st, view.customer),
+        minutes=int(waited.total_seconds() // 60),
+    )
+    mentions = _mentions(cfg)
+    if mentions:
+        text = f"{text}\n{mentions}"
+    await cfg.outbox.send(
+        tx,
+        SendMessage(chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)),
+        priority=Priority.NORMAL,
+    )
+
+
+async def _escalate(tx: Tx, cfg: ComplaintConfig, view: CardView, due_at: str) -> None:
+    c = view.complaint
+    due = from_db(due_at)
+    holder = c.taken_by_name or cfg.st("complaint.sla.nobody")
+    text = cfg.st(
+        "complaint.sla.escalation",
+        number=c.id,
+        customer=customer_label(cfg.st, view.customer),
+        due=cfg.local(due) if due else "?",
+        holder=escape(holder),
+    )
+    link = card_link(c)
+    if link:
+        text += f"\n{link}"
+    for person in dict.fromkeys([*cfg.manager_ids, *cfg.owner_ids]):
+        await cfg.outbox.send(
+            tx, SendMessage(chat_id=person, text=text, parse_mode="HTML"), priority=Priority.NORMAL
+        )
+
+
+def card_link(c: Complaint) -> str | None:
+    """https://t.me/c/… for a card in a supergroup (opens it for members)."""
+    chat, message = c.card_chat_id, c.card_message_id
+    if chat is None or message is None or not str(chat).startswith("-100"):
+        return None
+    return f"https://t.me/c/{str(chat)[4:]}/{message}"

@@ -1,0 +1,43 @@
+"""/open and /mine: active complaints with their SLA state, as one staff-chat message."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.complaints.cards import STATUS_MARK, customer_label
+from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from storage.db import Tx
+from storage.timefmt import from_db
+
+LIST_LIMIT = 25
+
+
+async def open_list(tx: Tx, cfg: ComplaintConfig, taken_by: int | None) -> str:
+    st = cfg.st
+    found = await tx.complaints.active(taken_by=taken_by, limit=LIST_LIMIT + 1)
+    title = "complaint.list.mine" if taken_by is not None else "complaint.list.open"
+    lines = [st(title, count=min(len(found), LIST_LIMIT))]
+    now = cfg.now()
+    for c in found[:LIST_LIMIT]:
+        customer = await tx.customers.get(c.customer_id)
+        parts = [f"{STATUS_MARK.get(c.status, '')} <b>#{c.id}</b>", customer_label(st, customer)]
+        if cfg.is_key(c.segment):
+            parts.append("⭐")
+        step = {"open": "take", "taken": "resolve"}.get(c.status)
+        for sla in await tx.complaints.steps(c.id):
+            due = from_db(sla.due_at)
+            if sla.step == step and due is not None:
+                late = " ⚠️" if due <= now else ""
+                parts.append(st(f"complaint.card.due.{step}", at=cfg.local(due)) + late)
+        if c.status == "resolved":
+            parts.append(st("complaint.status.resolved"))
+        if c.taken_by_name and taken_by is None:
+            parts.append(f"→ {escape(c.taken_by_name)}")
+        lines.append(" · ".join(parts))
+    if not found:
+        lines.append(st("complaint.list.none"))
+    elif len(found) > LIST_LIMIT:
+        lines.append(st("complaint.list.more"))
+    while len("\n".join(lines)) > TEXT_LIMIT:  # whole lines only: never cut a tag
+        del lines[-2]
+    return "\n".join(lines)

@@ -1,0 +1,79 @@
+"""Opening a complaint: from a low survey score, from /complaint, or from a customer's message."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.complaints import ladder
+from bot.complaints.config import ComplaintConfig
+from bot.complaints.posting import post_if_budget, refresh
+from storage.db import Tx
+from storage.models import Complaint, Customer, Survey
+from storage.timefmt import to_db
+
+CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a complaint's card
+
+
+async def open_complaint(
+    tx: Tx,
+    cfg: ComplaintConfig,
+    customer: Customer,
+    source: str,
+    *,
+    card_due: datetime,
+    survey: Survey | None = None,
+    text: str | None = None,
+) -> Complaint:
+    """A new complaint with its SLA clocks running from now; the card goes out at `card_due`."""
+    now = cfg.now()
+    purchase_id = survey.purchase_id if survey else None
+    if purchase_id is None:
+        recent = await tx.purchases.latest_for(customer.id, to_db(now - CONTEXT_WINDOW))
+        purchase_id = recent.id if recent else None
+    complaint = await tx.complaints.add(
+        customer.id,
+        source,
+        customer.segment,
+        to_db(now),
+        to_db(card_due),
+        survey_id=survey.id if survey else None,
+        purchase_id=purchase_id,
+        text=text,
+    )
+    await ladder.plan(tx, cfg, complaint, now)
+    return complaint
+
+
+def is_low(cfg: ComplaintConfig, survey: Survey) -> bool:
+    nps_low = survey.nps is not None and survey.nps <= cfg.nps_max
+    csat_low = survey.csat is not None and survey.csat <= cfg.csat_max
+    return nps_low or csat_low
+
+
+async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None:
+    """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
+    for the rest of the survey; a finished survey sends its card now or refreshes it."""
+    survey = await tx.surveys.get(survey_id)
+    if survey is None:
+        return
+    complaint = await tx.complaints.for_survey(survey.id)
+    finished = survey.status == "answered"
+    if complaint is None:
+        if not is_low(cfg, survey):
+            return
+        customer = await tx.customers.get(survey.customer_id)
+        if customer is None:
+            return
+        now = cfg.now()
+        due = now if finished else now + cfg.settle
+        complaint = await open_complaint(
+            tx, cfg, customer, "low_score", card_due=due, survey=survey
+        )
+    elif not finished:
+        return
+    elif complaint.card_due_at is None:  # posted before the survey ended: show the rest
+        await refresh(tx, cfg, complaint.id)
+        return
+    if finished:
+        await tx.complaints.update(complaint.id, card_due_at=to_db(cfg.now()))
+        await post_if_budget(tx, cfg, complaint.id)

@@ -1,0 +1,242 @@
+"""Cards in the staff chat: posting them (with a forum topic each), refreshing them, storms.
+
+A card is due when `complaints.card_due_at` has passed; queuing it clears that mark in the same
+transaction, so every complaint reaches the staff chat exactly once, as its own card or, when
+more arrive than the group may receive (about 20 messages a minute), inside a summary message
+with a button per complaint that opens its full card on demand.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from typing import Any
+
+from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
+from aiogram.types import ReplyParameters
+
+from bot.complaints.cards import (
+    SUMMARY_BUTTONS,
+    CardView,
+    card_markup,
+    card_text,
+    load_view,
+    summary_line,
+    summary_markup,
+    topic_title,
+)
+from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.outbox.service import Priority
+from bot.surveys.steps import translator
+from storage.db import Tx
+from storage.models import Complaint
+from storage.timefmt import from_db, to_db
+
+CARD = "complaint_card"  # outbox hooks: remember the card's message id,
+TOPIC = "complaint_topic"  # the topic's thread id (then post the card into it),
+STAFF_LINK = "complaint_staff_message"  # and which complaint a staff-chat message belongs to
+SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
+BATCH = 200
+
+
+def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
+    """Where a message about the complaint goes: its topic, else as a reply to its card."""
+    if complaint.topic_thread_id is not None:
+        return {"message_thread_id": complaint.topic_thread_id}
+    if complaint.card_message_id is not None:
+        return {
+            "reply_parameters": ReplyParameters(
+                message_id=complaint.card_message_id, allow_sending_without_reply=True
+            )
+        }
+    return {}
+
+
+async def budget(tx: Tx, cfg: ComplaintConfig) -> int:
+    """Cards the staff chat may still get this minute before they are coalesced."""
+    recent = await tx.complaints.sent_to_chat_since(cfg.staff_chat_id, time.time() - 60)
+    return cfg.storm_cards_per_minute - recent
+
+
+async def post_if_budget(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> bool:
+    """Post a due card now if the chat has room; otherwise the tick coalesces it shortly."""
+    if await budget(tx, cfg) < 1:
+        return False
+    await post_card(tx, cfg, complaint_id)
+    return True
+
+
+async def post_due(tx: Tx, cfg: ComplaintConfig) -> int:
+    """The tick: post due cards one by one while there is room, else one summary per 25."""
+    now = cfg.now()
+    due = await tx.complaints.cards_due(to_db(now), BATCH)
+    if not due:
+        return 0
+    if len(due) <= await budget(tx, cfg):
+        for complaint in due:
+            await post_card(tx, cfg, complaint.id)
+        return len(due)
+    oldest = from_db(due[0].card_due_at) or now
+    if len(due) < SUMMARY_BUTTONS and now - oldest < SUMMARY_WAIT:
+        return 0  # a storm is building: wait a little so one summary carries more
+    for start in range(0, len(due), SUMMARY_BUTTONS):
+        await _post_summary(tx, cfg, due[start : start + SUMMARY_BUTTONS])
+    return len(due)
+
+
+async def post_card(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
+    """Queue the complaint's card (first its topic, in a forum); announce it to the customer."""
+    view = await load_view(tx, complaint_id)
+    if view is None:
+        return
+    c = view.complaint
+    first = c.card_due_at is not None
+    await tx.complaints.update(c.id, card_due_at=None, card_mode="card")
+    if cfg.forum and c.topic_thread_id is None:
+        await cfg.outbox.send(
+            tx,
+            CreateForumTopic(chat_id=cfg.staff_chat_id, name=topic_title(cfg, view)),
+            priority=Priority.NORMAL,
+            purpose=TOPIC,
+            ref=c.id,
+        )
+    else:
+        await _send_card(tx, cfg, view, c.topic_thread_id)
+    if first:
+        await announce(tx, cfg, c)
+
+
+async def _send_card(tx: Tx, cfg: ComplaintConfig, view: CardView, thread: int | None) -> None:
+    await cfg.outbox.send(
+        tx,
+        SendMessage(
+            chat_id=cfg.staff_chat_id,
+            message_thread_id=thread,
+            text=card_text(cfg, view),
+            parse_mode="HTML",
+            reply_markup=card_markup(cfg.st, view.complaint),
+        ),
+        priority=Priority.NORMAL,
+        purpose=CARD,
+        ref=view.complaint.id,
+    )
+
+
+async def _post_summary(tx: Tx, cfg: ComplaintConfig, due: list[Complaint]) -> None:
+    lines = [cfg.st("complaint.summary.title", count=len(due))]
+    for complaint in due:
+        view = await load_view(tx, complaint.id)
+        if view is not None:
+            lines.append(summary_line(cfg, view))
+        await tx.complaints.update(complaint.id, card_due_at=None, card_mode="summary")
+        await announce(tx, cfg, complaint)
+    lines.append(cfg.st("complaint.summary.hint"))
+    text = "\n".join(lines)
+    if len(text) > TEXT_LIMIT:
+        text = text[: TEXT_LIMIT - 1] + "…"
+    await cfg.outbox.send(
+        tx,
+        SendMessage(
+            chat_id=cfg.staff_chat_id,
+            text=text,
+            parse_mode="HTML",
+            reply_markup=summary_markup(cfg.st, [c.id for c in due]),
+        ),
+        priority=Priority.NORMAL,
+    )
+
+
+async def announce(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:
+    """Tell a low-score customer that a person will answer, and by when (others were told
+    when they wrote: their complaint opened with their message)."""
+    if complaint.source != "low_score":
+        return
+    await acknowledge(tx, cfg, complaint)
+
+
+async def acknowledge(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:
+    customer = await tx.customers.get(complaint.customer_id)
+    if customer is None or customer.telegram_id is None or customer.unreachable_at:
+        return
+    t = translator(cfg.surveys, customer)
+    steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
+    take = from_db(steps["take"].due_at) if "take" in steps else None
+    text = t(
+        f"complaint.opened.{complaint.source}",
+        number=complaint.id,
+        at=cfg.local(take or cfg.now()),
+    )
+    await cfg.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
+
+
+async def refresh(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
+    """The card (and topic title) show the complaint as it is now."""
+    view = await load_view(tx, complaint_id)
+    if view is None:
+        return
+    c = view.complaint
+    if c.card_chat_id is not None and c.card_message_id is not None:
+        await cfg.outbox.send(
+            tx,
+            EditMessageText(
+                chat_id=c.card_chat_id,
+                message_id=c.card_message_id,
+                text=card_text(cfg, view),
+                parse_mode="HTML",
+                reply_markup=card_markup(cfg.st, c),
+            ),
+            priority=Priority.NORMAL,
+        )
+    if c.topic_thread_id is not None:
+        await cfg.outbox.send(
+            tx,
+            EditForumTopic(
+                chat_id=cfg.staff_chat_id,
+                message_thread_id=c.topic_thread_id,
+                name=topic_title(cfg, view),
+            ),
+            priority=Priority.NORMAL,
+        )
+
+
+# -- outbox hooks -----------------------------------------------------------------------------
+def _message_id(result: object) -> int | None:
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        return int(result["message_id"])
+    return None
+
+
+async def on_card_sent(cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object) -> None:
+    message_id = _message_id(result)
+    if message_id is None:
+        return
+    await tx.complaints.update(
+        complaint_id, card_chat_id=cfg.staff_chat_id, card_message_id=message_id
+    )
+    await tx.complaints.link_staff_message(cfg.staff_chat_id, message_id, complaint_id)
+
+
+async def on_topic_created(
+    cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+) -> None:
+    thread = result.get("message_thread_id") if isinstance(result, dict) else None
+    view = await load_view(tx, complaint_id)
+    if view is None or not isinstance(thread, int):
+        return
+    await tx.complaints.update(complaint_id, topic_thread_id=thread)
+    await _send_card(tx, cfg, view, thread)
+
+
+async def on_topic_failed(cfg: ComplaintConfig, tx: Tx, complaint_id: int, error: str) -> None:
+    """No topic (the bot may not manage topics): the card goes to the chat's main thread."""
+    view = await load_view(tx, complaint_id)
+    if view is not None:
+        await _send_card(tx, cfg, view, None)
+
+
+async def on_staff_message(
+    cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+) -> None:
+    message_id = _message_id(result)
+    if message_id is not None:
+        await tx.complaints.link_staff_message(cfg.staff_chat_id, message_id, complaint_id)

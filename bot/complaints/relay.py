@@ -1,0 +1,166 @@
+"""Two-way relay: the customer's messages reach the staff chat, staff replies reach the customer.
+
+Text is re-sent with a header naming the complaint; media is copied (copyMessage), with the
+header as its caption where the kind has one. Staff messages starting with "!" are internal
+notes, kept in the history and never sent. Every message is stored in the complaint's history.
+"""
+
+from __future__ import annotations
+
+from aiogram.methods import CopyMessage, SendMessage
+from aiogram.types import Message
+
+from bot.complaints.cards import clip, customer_label, escaped
+from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.complaints.opening import open_complaint
+from bot.complaints.posting import STAFF_LINK, acknowledge, in_staff_thread, post_if_budget
+from bot.outbox.service import Priority
+from storage.db import Tx
+from storage.models import Complaint, Customer
+from storage.timefmt import to_db
+
+NOTE_MARK = "!"
+MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker")
+CAPTIONED = ("photo", "document", "video", "voice", "audio", "animation")
+RELAYABLE = ("text", *MEDIA, "location")
+OPENERS = ("text", "photo", "document", "video", "voice", "audio")
+CAPTION_LIMIT = 1024
+
+
+async def accepts(tx: Tx, customer: Customer, kind: str) -> bool:
+    """Anything reaches an open complaint; a sticker or a location alone does not open one."""
+    return kind in OPENERS or await tx.complaints.active_for(customer.id) is not None
+
+
+def kind_of(message: Message) -> str | None:
+    for kind in RELAYABLE:
+        if getattr(message, kind, None):
+            return kind
+    return None
+
+
+def words_of(message: Message) -> str | None:
+    return message.text or message.caption
+
+
+async def from_customer(
+    tx: Tx, cfg: ComplaintConfig, customer: Customer, message: Message, kind: str
+) -> Complaint:
+    """A customer's message outside a survey: to their open complaint, else it opens one."""
+    words = words_of(message)
+    complaint = await tx.complaints.active_for(customer.id)
+    if complaint is None:
+        complaint = await open_complaint(
+            tx,
+            cfg,
+            customer,
+            "message",
+            card_due=cfg.now(),
+            text=clip(words, TEXT_LIMIT) if words else None,
+        )
+        await _record(tx, complaint, customer, message, kind, words)
+        await acknowledge(tx, cfg, complaint)
+        await post_if_budget(tx, cfg, complaint.id)
+        if kind != "text":  # the card carries the words; the photo itself follows it
+            await _forward(tx, cfg, complaint, customer, message, kind, words)
+        return complaint
+    if complaint.text is None and complaint.card_due_at is not None and kind == "text":
+        # /complaint, then the story: it becomes the card's text and the card goes out now.
+        await tx.complaints.update(
+            complaint.id, text=clip(words or "", TEXT_LIMIT), card_due_at=to_db(cfg.now())
+        )
+        await _record(tx, complaint, customer, message, kind, words)
+        await post_if_budget(tx, cfg, complaint.id)
+        return complaint
+    await _record(tx, complaint, customer, message, kind, words)
+    await _forward(tx, cfg, complaint, customer, message, kind, words)
+    return complaint
+
+
+async def _record(
+    tx: Tx,
+    complaint: Complaint,
+    customer: Customer,
+    message: Message,
+    kind: str,
+    words: str | None,
+) -> None:
+    await tx.complaints.add_message(
+        complaint.id,
+        "from_customer",
+        customer.telegram_id,
+        kind,
+        words,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+    )
+
+
+async def _forward(
+    tx: Tx,
+    cfg: ComplaintConfig,
+    complaint: Complaint,
+    customer: Customer,
+    message: Message,
+    kind: str,
+    words: str | None,
+) -> None:
+    header = f"💬 #{complaint.id} · {customer_label(cfg.st, customer)}"
+    where = in_staff_thread(complaint)
+    if kind == "text":
+        text = f"{header}\n{escaped(words or '', TEXT_LIMIT - len(header) - 1)}"
+        method: SendMessage | CopyMessage = SendMessage(
+            chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **where
+        )
+    else:
+        caption: str | None = None
+        if kind in CAPTIONED:
+            room = CAPTION_LIMIT - len(header) - 1
+            caption = f"{header}\n{escaped(words, room)}" if words else header
+        method = CopyMessage(
+            chat_id=cfg.staff_chat_id,
+            from_chat_id=message.chat.id,
+            message_id=message.message_id,
+            caption=caption,
+            parse_mode="HTML" if caption else None,
+            **where,
+        )
+    await cfg.outbox.send(
+        tx, method, priority=Priority.NORMAL, purpose=STAFF_LINK, ref=complaint.id
+    )
+
+
+async def from_staff(
+    tx: Tx, cfg: ComplaintConfig, complaint: Complaint, message: Message, kind: str
+) -> str | None:
+    """A staff message about the complaint; returns a problem to tell the staff chat, if any."""
+    words = words_of(message)
+    author = message.from_user.id if message.from_user else None
+    if words and words.startswith(NOTE_MARK):
+        await tx.complaints.add_message(complaint.id, "note", author, kind, words)
+        return None
+    if complaint.status == "closed":
+        return cfg.st("complaint.relay.closed", number=complaint.id)
+    customer = await tx.customers.get(complaint.customer_id)
+    if customer is None or customer.telegram_id is None:
+        return cfg.st("complaint.relay.forgotten", number=complaint.id)
+    if customer.unreachable_at:
+        return cfg.st("complaint.relay.unreachable", number=complaint.id)
+    await cfg.outbox.send(
+        tx,
+        CopyMessage(
+            chat_id=customer.telegram_id,
+            from_chat_id=message.chat.id,
+            message_id=message.message_id,
+        ),
+    )
+    await tx.complaints.add_message(
+        complaint.id,
+        "to_customer",
+        author,
+        kind,
+        words,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+    )
+    return None

@@ -1,0 +1,65 @@
+"""Who may act on complaints: configured ids, or members of the staff chat (getChatMember).
+
+Membership is cached for a minute (a failed check for ten seconds). A handler asks `allowed()`;
+when the answer is not cached it raises NeedsLookup, and the processor fetches it outside the
+database transaction before handling the update again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
+from aiogram.methods import GetChatMember
+
+from bot.complaints.config import ComplaintConfig
+from bot.intake.lookup import NeedsLookup
+
+log = logging.getLogger(__name__)
+
+MEMBER_TTL = 60.0
+ERROR_TTL = 10.0
+ASK_TIMEOUT = 5.0
+MEMBER_STATUSES = ("creator", "administrator", "member")
+UNKNOWN = "unknown"  # Telegram could not be asked: refuse, and say to try again
+
+
+class StaffDirectory:
+    def __init__(
+        self, bot: Bot, cfg: ComplaintConfig, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.bot = bot
+        self.cfg = cfg
+        self.clock = clock
+        self._cache: dict[int, tuple[bool | str, float]] = {}
+
+    def allowed(self, user_id: int) -> bool | str:
+        """True / False, or UNKNOWN when Telegram could not be asked; may raise NeedsLookup."""
+        configured = self.cfg.may_act(user_id)
+        if configured is not None:
+            return configured
+        cached = self._cache.get(user_id)
+        if cached is not None and cached[1] > self.clock():
+            return cached[0]
+        raise NeedsLookup(lambda: self.fetch(user_id))
+
+    async def fetch(self, user_id: int) -> None:
+        verdict: bool | str
+        ttl = MEMBER_TTL
+        try:
+            ask = GetChatMember(chat_id=self.cfg.staff_chat_id, user_id=user_id)
+            member = await asyncio.wait_for(self.bot(ask), ASK_TIMEOUT)
+            verdict = member.status in MEMBER_STATUSES or bool(getattr(member, "is_member", False))
+        except (TelegramBadRequest, TelegramForbiddenError):
+            verdict = False  # not a participant (or the bot is not in the staff chat)
+        except Exception as exc:  # noqa: BLE001 - network, 5xx, 429, timeout: do not guess
+            log.warning("getChatMember failed: %s", type(exc).__name__)
+            verdict, ttl = UNKNOWN, ERROR_TTL
+        self._cache[user_id] = (verdict, self.clock() + ttl)
+
+    def forget(self) -> None:
+        self._cache.clear()

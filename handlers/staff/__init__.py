@@ -1,0 +1,1 @@
+"""Routers for the staff group chat: complaint cards, relay, /open and /mine."""

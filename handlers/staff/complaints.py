@@ -1,0 +1,168 @@
+"""The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine.
+
+Every action first asks the staff directory whether the person may act; a non-member gets an
+alert and nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command, Filter
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
+
+from bot.complaints import relay
+from bot.complaints.actions import staff_press, take_by_reply
+from bot.complaints.callbacks import StaffPress
+from bot.complaints.config import ComplaintConfig
+from bot.complaints.listing import open_list
+from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.outbox.service import Outbox, Priority
+from storage.db import Tx
+from storage.models import Complaint
+
+ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymous admins
+
+
+class InStaffChat(Filter):
+    async def __call__(self, event: TelegramObject, complaints: ComplaintConfig) -> bool:
+        chat = getattr(event, "chat", None)
+        return chat is not None and chat.id == complaints.staff_chat_id
+
+
+def router() -> Router:
+    r = Router(name=__name__)
+    r.callback_query.register(on_press, StaffPress.filter())
+    r.message.register(list_open, InStaffChat(), Command("open"))
+    r.message.register(list_mine, InStaffChat(), Command("mine"))
+    r.message.register(on_staff_message, InStaffChat())
+    return r
+
+
+def refusal(who: User, staff: StaffDirectory, complaints: ComplaintConfig) -> str | None:
+    verdict = staff.allowed(who.id)
+    if verdict is True:
+        return None
+    return complaints.st(
+        "complaint.alert.check_failed" if verdict == UNKNOWN else "complaint.alert.not_staff"
+    )
+
+
+async def on_press(
+    query: CallbackQuery,
+    callback_data: StaffPress,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: ComplaintConfig,
+    staff: StaffDirectory,
+) -> None:
+    refused = refusal(query.from_user, staff, complaints)
+    if refused is not None:
+        await outbox.send(
+            tx, AnswerCallbackQuery(callback_query_id=query.id, text=refused, show_alert=True)
+        )
+        return
+    answer = await staff_press(
+        tx, complaints, query.from_user, callback_data.action, callback_data.complaint_id
+    )
+    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=answer.alert))
+
+
+async def _member_message(
+    message: Message, staff: StaffDirectory, complaints: ComplaintConfig
+) -> bool:
+    if message.from_user is None or message.from_user.is_bot:
+        return (
+            message.sender_chat is not None and message.sender_chat.id == complaints.staff_chat_id
+        )
+    if message.from_user.id == ANONYMOUS_ADMIN:
+        return True
+    return refusal(message.from_user, staff, complaints) is None
+
+
+async def list_open(
+    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+) -> None:
+    await _list(message, tx, outbox, complaints, staff, None)
+
+
+async def list_mine(
+    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+) -> None:
+    mine = message.from_user.id if message.from_user else 0
+    await _list(message, tx, outbox, complaints, staff, mine)
+
+
+async def _list(
+    message: Message,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: ComplaintConfig,
+    staff: StaffDirectory,
+    taken_by: int | None,
+) -> None:
+    if not await _member_message(message, staff, complaints):
+        return  # a stranger in the staff chat: no answer at all spares the group's budget
+    text = await open_list(tx, complaints, taken_by)
+    await outbox.send(
+        tx,
+        SendMessage(
+            chat_id=message.chat.id,
+            message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            text=text,
+            parse_mode="HTML",
+        ),
+        priority=Priority.NORMAL,
+    )
+
+
+async def on_staff_message(
+    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+) -> None:
+    complaint = await _complaint_of(tx, complaints, message)
+    if complaint is None:
+        return  # ordinary staff conversation
+    kind = relay.kind_of(message)
+    if kind is None or (message.text or "").startswith("/"):
+        return
+    if not await _member_message(message, staff, complaints):
+        return
+    author = message.from_user
+    if author is not None and not (message.text or message.caption or "").startswith(
+        relay.NOTE_MARK
+    ):
+        await take_by_reply(tx, complaints, author, complaint)
+    problem = await relay.from_staff(tx, complaints, complaint, message, kind)
+    if problem is not None:
+        await outbox.send(
+            tx,
+            SendMessage(chat_id=message.chat.id, text=problem, **_reply_to(message)),
+            priority=Priority.NORMAL,
+        )
+
+
+async def _complaint_of(tx: Tx, complaints: ComplaintConfig, message: Message) -> Complaint | None:
+    chat = message.chat.id
+    if message.is_topic_message and message.message_thread_id is not None:
+        found = await tx.complaints.by_topic(chat, message.message_thread_id)
+        if found is not None:
+            return found
+    reply = message.reply_to_message
+    if reply is not None and not (
+        message.is_topic_message and reply.message_id == message.message_thread_id
+    ):
+        return await tx.complaints.by_staff_message(chat, reply.message_id)
+    return None
+
+
+def _reply_to(message: Message) -> dict[str, Any]:
+    from aiogram.types import ReplyParameters
+
+    return {
+        "reply_parameters": ReplyParameters(
+            message_id=message.message_id, allow_sending_without_reply=True
+        ),
+        "message_thread_id": message.message_thread_id if message.is_topic_message else None,
+    }

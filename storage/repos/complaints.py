@@ -1,0 +1,209 @@
+"""Complaints, their message history, SLA steps and the staff-chat messages that belong to them."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.models import Complaint, ComplaintMessage, SlaStep
+from storage.timefmt import now_db
+
+_COLUMNS = (
+    "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
+    " resolved_at, closed_at, resolution_satisfied, card_chat_id, card_message_id,"
+    " taken_by_name, topic_thread_id, card_due_at, card_mode, clock_started_at, reopened,"
+    " created_at"
+)
+ACTIVE = ("open", "taken", "resolved")
+_WRITABLE = {
+    "status",
+    "text",
+    "taken_by",
+    "taken_at",
+    "taken_by_name",
+    "resolved_at",
+    "closed_at",
+    "resolution_satisfied",
+    "card_chat_id",
+    "card_message_id",
+    "topic_thread_id",
+    "card_due_at",
+    "card_mode",
+    "clock_started_at",
+    "reopened",
+}
+
+
+class ComplaintRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
+        async with self._conn.execute(f"SELECT {_COLUMNS} FROM complaints {where}", params) as cur:
+            return [Complaint(**dict(row)) for row in await cur.fetchall()]
+
+    async def get(self, complaint_id: int) -> Complaint | None:
+        found = await self._many("WHERE id = ?", (complaint_id,))
+        return found[0] if found else None
+
+    async def add(
+        self,
+        customer_id: int,
+        source: str,
+        segment: str,
+        opened_at: str,
+        card_due_at: str,
+        *,
+        survey_id: int | None = None,
+        purchase_id: int | None = None,
+        text: str | None = None,
+    ) -> Complaint:
+        cur = await self._conn.execute(
+            "INSERT INTO complaints (customer_id, survey_id, purchase_id, source, status, segment,"
+            " text, card_due_at, clock_started_at, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)",
+            (
+                customer_id,
+                survey_id,
+                purchase_id,
+                source,
+                segment,
+                text,
+                card_due_at,
+                opened_at,
+                opened_at,
+                now_db(),
+            ),
+        )
+        assert cur.lastrowid is not None
+        complaint = await self.get(cur.lastrowid)
+        assert complaint is not None
+        return complaint
+
+    async def update(self, complaint_id: int, **fields: object) -> None:
+        unknown = set(fields) - _WRITABLE
+        if unknown:
+            raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
+        sets = ", ".join(f"{column} = ?" for column in fields)
+        await self._conn.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ? WHERE id = ?",
+            (*fields.values(), now_db(), complaint_id),
+        )
+
+    async def active_for(self, customer_id: int) -> Complaint | None:
+        """The customer's latest complaint still being worked on."""
+        found = await self._many(
+            "WHERE customer_id = ? AND status IN ('open', 'taken', 'resolved')"
+            " ORDER BY id DESC LIMIT 1",
+            (customer_id,),
+        )
+        return found[0] if found else None
+
+    async def for_survey(self, survey_id: int) -> Complaint | None:
+        found = await self._many("WHERE survey_id = ? ORDER BY id LIMIT 1", (survey_id,))
+        return found[0] if found else None
+
+    async def active(self, taken_by: int | None = None, limit: int = 50) -> list[Complaint]:
+        if taken_by is None:
+            return await self._many(
+                "WHERE status IN ('open', 'taken', 'resolved') ORDER BY id LIMIT ?", (limit,)
+            )
+        return await self._many(
+            "WHERE status IN ('open', 'taken', 'resolved') AND taken_by = ? ORDER BY id LIMIT ?",
+            (taken_by, limit),
+        )
+
+    async def cards_due(self, now: str, limit: int) -> list[Complaint]:
+        return await self._many(
+            "WHERE card_due_at IS NOT NULL AND card_due_at <= ? ORDER BY card_due_at, id LIMIT ?",
+            (now, limit),
+        )
+
+    # -- history ---------------------------------------------------------------------------
+    async def add_message(
+        self,
+        complaint_id: int,
+        direction: str,
+        sender_id: int | None,
+        kind: str,
+        text: str | None,
+        chat_id: int | None = None,
+        message_id: int | None = None,
+    ) -> int:
+        cur = await self._conn.execute(
+            "INSERT INTO complaint_messages (complaint_id, direction, sender_id, chat_id,"
+            " message_id, kind, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (complaint_id, direction, sender_id, chat_id, message_id, kind, text, now_db()),
+        )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    async def messages(self, complaint_id: int) -> list[ComplaintMessage]:
+        async with self._conn.execute(
+            "SELECT direction, sender_id, kind, text, created_at FROM complaint_messages"
+            " WHERE complaint_id = ? ORDER BY id",
+            (complaint_id,),
+        ) as cur:
+            return [ComplaintMessage(**dict(row)) for row in await cur.fetchall()]
+
+    # -- staff-chat messages ---------------------------------------------------------------
+    async def link_staff_message(self, chat_id: int, message_id: int, complaint_id: int) -> None:
+        await self._conn.execute(
+            "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, complaint_id)"
+            " VALUES (?, ?, ?)",
+            (chat_id, message_id, complaint_id),
+        )
+
+    async def by_staff_message(self, chat_id: int, message_id: int) -> Complaint | None:
+        found = await self._many(
+            "WHERE id = (SELECT complaint_id FROM staff_messages"
+            " WHERE chat_id = ? AND message_id = ?)",
+            (chat_id, message_id),
+        )
+        return found[0] if found else None
+
+    async def by_topic(self, chat_id: int, thread_id: int) -> Complaint | None:
+        found = await self._many(
+            "WHERE card_chat_id = ? AND topic_thread_id = ? ORDER BY id DESC LIMIT 1",
+            (chat_id, thread_id),
+        )
+        return found[0] if found else None
+
+    async def sent_to_chat_since(self, chat_id: int, since: float) -> int:
+        """Messages queued for `chat_id` since `since` (Unix seconds): storm control's budget."""
+        async with self._conn.execute(
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND created_at >= ?", (chat_id, since)
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    # -- SLA steps -------------------------------------------------------------------------
+    async def set_step(self, complaint_id: int, step: str, due_at: str) -> None:
+        """Plan (or re-plan, after a reopening) one step; it fires once from now on."""
+        await self._conn.execute(
+            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (complaint_id, step) DO UPDATE SET due_at = excluded.due_at,"
+            " fired_at = NULL",
+            (complaint_id, step, due_at),
+        )
+
+    async def steps(self, complaint_id: int) -> list[SlaStep]:
+        async with self._conn.execute(
+            "SELECT complaint_id, step, due_at, fired_at FROM sla_steps WHERE complaint_id = ?"
+            " ORDER BY due_at",
+            (complaint_id,),
+        ) as cur:
+            return [SlaStep(**dict(row)) for row in await cur.fetchall()]
+
+    async def due_steps(self, now: str, limit: int) -> list[SlaStep]:
+        async with self._conn.execute(
+            "SELECT complaint_id, step, due_at, fired_at FROM sla_steps"
+            " WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?",
+            (now, limit),
+        ) as cur:
+            return [SlaStep(**dict(row)) for row in await cur.fetchall()]
+
+    async def mark_fired(self, complaint_id: int, step: str, at: str) -> None:
+        await self._conn.execute(
+            "UPDATE sla_steps SET fired_at = ? WHERE complaint_id = ? AND step = ?",
+            (at, complaint_id, step),
+        )
