@@ -135,7 +135,7 @@ class App:
         """Forum supergroups get a topic per complaint; anything else gets replies to cards."""
         try:
             chat = await self.bot(GetChat(chat_id=self.complaints.staff_chat_id))
-        except TelegramAPIError as exc:  # e.g. the bot is not in the group yet: cards still queue
+        except Exception as exc:  # noqa: BLE001 - e.g. not in the group yet: cards still queue
             log.warning("staff chat not readable (%s); cards go to its main thread", exc)
             return False
         return bool(chat.is_forum)

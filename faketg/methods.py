@@ -221,7 +221,17 @@ async def forum_topic_flag(world: World, params: Params) -> Any:
 
 
 async def get_chat(world: World, params: Params) -> Any:
-    return _chat(world, params)
+    full = {"accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": _NO_GIFTS}
+    return {**_chat(world, params), **full}
+
+
+_NO_GIFTS = {
+    "unlimited_gifts": False,
+    "limited_gifts": False,
+    "unique_gifts": False,
+    "premium_subscription": False,
+    "gifts_from_channels": False,
+}
 
 
 async def get_chat_member(world: World, params: Params) -> Any:

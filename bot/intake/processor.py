@@ -14,6 +14,7 @@ import logging
 import time
 
 from aiogram import Bot, Dispatcher
+from aiogram.types import Update
 
 from bot.intake.lookup import NeedsLookup
 from bot.metrics import Metrics
@@ -94,7 +95,8 @@ class Processor:
         try:
             async with tx.savepoint():
                 raw = json.loads(item.payload)
-                await self.dp.feed_raw_update(self.bot, raw, tx=tx)
+                update = Update.model_validate(raw, context={"bot": self.bot})
+                await self.dp.feed_update(self.bot, update, tx=tx)
         except NeedsLookup as lookup:  # rolled back to the savepoint; handled again after
             return lookup
         except Exception as exc:  # one bad update must not stop the others; it is kept

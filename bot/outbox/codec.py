@@ -27,7 +27,7 @@ def encode(method: TelegramMethod[Any]) -> tuple[str, str]:
         if isinstance(value, InputFile):
             data[name] = _encode_file(value)
         elif isinstance(value, BaseModel):
-            data[name] = value.model_dump(mode="json", exclude_none=True)
+            data[name] = _model(value)
         else:
             data[name] = value
     return type(method).__name__, json.dumps(data, ensure_ascii=False, default=_default)
@@ -73,7 +73,18 @@ def _encode_file(value: InputFile) -> dict[str, str]:
     return {_FILE: value.filename or "file", "data": base64.b64encode(value.data).decode()}
 
 
+def _model(value: BaseModel) -> dict[str, Any]:
+    """A nested object's set fields; Default(...) markers (resolved by the Bot) are left out."""
+    data: dict[str, Any] = {}
+    for name in type(value).model_fields:
+        field = getattr(value, name)
+        if field is None or isinstance(field, Default):
+            continue
+        data[name] = _model(field) if isinstance(field, BaseModel) else field
+    return data
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, BaseModel):  # nested objects: a list of BotCommand, media groups
-        return value.model_dump(mode="json", exclude_none=True)
+        return _model(value)
     raise TypeError(f"cannot store {type(value).__name__} in the outbox")

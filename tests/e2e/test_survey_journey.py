@@ -3,83 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import aiohttp
-import pytest
-
-from bot.app import App, create_app
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
-from storage.models import Survey
-from tests.helpers import make_settings, start, wait_for
-
-API_TOKEN = "test-api-token"
-MakeApp = Callable[..., Awaitable[App]]
-
-
-@pytest.fixture
-async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[MakeApp]:
-    started: list[App] = []
-
-    async def make(**overrides: Any) -> App:
-        values: dict[str, Any] = {
-            "api_token": API_TOKEN,
-            "survey_delay": "1",
-            "quiet_hours": "off",
-            "send_global_per_second": 300,
-            "send_private_per_second": 10,
-        }
-        values.update(overrides)
-        app = await create_app(
-            make_settings(tmp_path, fake.url, **values), poll_timeout=1, tick_seconds=0.2
-        )
-        await start(app)
-        started.append(app)
-        return app
-
-    yield make
-    for app in started:
-        if app.poller is not None and not app.poller._stopping:
-            await app.stop()
-
-
-async def post(app: App, body: object, token: str | None = API_TOKEN) -> tuple[int, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
-    async with (
-        aiohttp.ClientSession() as session,
-        session.post(
-            url,
-            data=body if isinstance(body, str) else None,
-            json=None if isinstance(body, str) else body,
-            headers=headers,
-        ) as resp,
-    ):
-        return resp.status, await resp.json()
-
-
-async def started(world: World, user_id: int, name: str, language: str) -> None:
-    """A customer who has started the bot (greeted, offered the phone button)."""
-    world.add_user(user_id, name, language)
-    await world.user_sends(user_id, "/start")
-    await wait_for(lambda: len(world.sent_to(user_id)) == 2, what=f"{name} greeted")
-
-
-async def survey_of(app: App, order_id: str) -> Survey:
-    async with app.db.read() as tx:
-        purchase = await tx.purchases.by_order_id(order_id)
-        assert purchase is not None
-        survey = await tx.surveys.for_purchase(purchase.id)
-    assert survey is not None
-    return survey
-
-
-def button(sent: Sent, text: str) -> str:
-    return str(next(b for row in sent.buttons for b in row if b["text"] == text)["callback_data"])
+from tests.e2e.journey import (
+    MakeApp,
+    button,
+    last_alert,
+    post,
+    started,
+    survey_of,
+    wait_new_message,
+)
+from tests.helpers import wait_for
 
 
 async def test_deep_link_purchase_to_answered_survey(
@@ -120,7 +58,7 @@ async def test_deep_link_purchase_to_answered_survey(
         what="aspect ticked",
     )
     await world.user_sends(7001, "The parcel came two days late")
-    csat = await _wait_new_message(world, 7001, "How satisfied")
+    csat = await wait_new_message(world, 7001, "How satisfied")
     assert invite.buttons == []  # the old question's buttons are gone
     await world.user_presses(7001, csat, button(csat, "2"))
     await wait_for(lambda: "Compared with" in str(csat.text))
@@ -141,14 +79,7 @@ async def test_deep_link_purchase_to_answered_survey(
 
 
 async def _invitation(world: World, chat: int) -> Sent:
-    return await _wait_new_message(world, chat, "recommend us")
-
-
-async def _wait_new_message(world: World, chat: int, needle: str) -> Sent:
-    await wait_for(
-        lambda: any(needle in str(s.text) for s in world.sent_to(chat)), within=15, what=needle
-    )
-    return [s for s in world.sent_to(chat) if needle in str(s.text)][-1]
+    return await wait_new_message(world, chat, "recommend us")
 
 
 async def test_started_customer_is_invited_and_presses_are_validated(
@@ -175,7 +106,7 @@ async def test_started_customer_is_invited_and_presses_are_validated(
     await wait_for(lambda: "tyckte du bäst om" in str(invite.text))
     old_nps = button(_first_version(invite), "9")
     await world.user_presses(7002, invite, old_nps)  # the NPS question again: already answered
-    await wait_for(lambda: _last_alert(world) == "Redan besvarat, tack!")
+    await wait_for(lambda: last_alert(world) == "Redan besvarat, tack!")
     assert (await survey_of(app, "B-1")).nps == 10
 
     await world.user_presses(7002, invite, button(invite, "Hoppa över"))
@@ -201,14 +132,9 @@ def _first_version(sent: Sent) -> Sent:
 
 
 async def _invitation_sv(world: World, chat: int) -> Sent:
-    sent = await _wait_new_message(world, chat, "rekommendera")
+    sent = await wait_new_message(world, chat, "rekommendera")
     _NPS_BUTTONS[sent.message_id] = [list(row) for row in sent.buttons]
     return sent
-
-
-def _last_alert(world: World) -> str | None:
-    answered = [c for c in world.callbacks.values() if c["answered"]]
-    return answered[-1]["answer"].get("text") if answered else None
 
 
 async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegramServer) -> None:
@@ -226,7 +152,7 @@ async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegram
     own = {"phone_number": "79001234567", "first_name": "Ivan", "user_id": 7004}
     await world.user_sends(7004, contact=own)
     await wait_for(lambda: any("нашёл ваши покупки" in str(s.text) for s in world.sent_to(7004)))
-    await _wait_new_message(world, 7004, "порекомендуете")
+    await wait_new_message(world, 7004, "порекомендуете")
     assert (await survey_of(app, "C-1")).status == "sent"
 
 
@@ -282,12 +208,12 @@ async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer)
     await started(world, 7007, "Sam", "en")
     await post(app, {"order_id": "F-1", "customer": {"telegram_id": 7007}})
     invite = await _invitation(world, 7007)
-    reminder = await _wait_new_message(world, 7007, "gentle reminder")
+    reminder = await wait_new_message(world, 7007, "gentle reminder")
     await wait_for(lambda: reminder.text == "This survey has closed. Thank you!", within=10)
     survey = await survey_of(app, "F-1")
     assert (survey.status, survey.reason) == ("expired", "no_answer")
     await world.user_presses(7007, invite, button(invite, "7"))  # too late
-    await wait_for(lambda: _last_alert(world) == "This survey has closed.")
+    await wait_for(lambda: last_alert(world) == "This survey has closed.")
     # greeting, phone offer, invitation, one reminder (now closed): nothing more
     assert len(world.sent_to(7007)) == 4
 
@@ -305,7 +231,7 @@ async def test_a_restart_mid_survey_continues_where_the_customer_was(
     await app.stop()
     app = await make_app()
     await world.user_sends(7008, "Faster checkout")
-    csat = await _wait_new_message(world, 7008, "How satisfied")
+    csat = await wait_new_message(world, 7008, "How satisfied")
     await world.user_presses(7008, csat, button(csat, "4"))
     await wait_for(lambda: "Compared with" in str(csat.text))
     survey = await survey_of(app, "G-1")
@@ -332,18 +258,18 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
     await world.user_presses(7009, invite, button(invite, "4"))
     await wait_for(lambda: "What went wrong" in str(invite.text))
     await world.user_sends(7009, "Rude staff at the till")
-    await _wait_new_message(world, 7009, "How satisfied")
+    await wait_new_message(world, 7009, "How satisfied")
 
     await world.user_sends(7009, "/mydata")
-    data = await _wait_new_message(world, 7009, "What we store about you")
+    data = await wait_new_message(world, 7009, "What we store about you")
     for fact in ("Nora", "nora_t", "46700000009", "Order H-1", "NPS 4", "Rude staff"):
         assert fact in str(data.text)
 
     await world.user_sends(7009, "/forget_me")
-    confirm = await _wait_new_message(world, 7009, "cannot be undone")
+    confirm = await wait_new_message(world, 7009, "cannot be undone")
     forged = button(confirm, "Yes, erase").replace("forget:", "forget:999", 1)
     await world.user_presses(7009, confirm, forged)
-    await wait_for(lambda: _last_alert(world) == "This button is no longer active.")
+    await wait_for(lambda: last_alert(world) == "This button is no longer active.")
     await world.user_presses(7009, confirm, button(confirm, "Yes, erase"))
     await wait_for(lambda: str(confirm.text).startswith("Done: your personal data is erased"))
 

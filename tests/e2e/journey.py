@@ -1,0 +1,64 @@
+"""Shared pieces of the end-to-end journeys: an app factory fixture, the API, playing users."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+
+from bot.app import App
+from faketg import World
+from faketg.world import Sent
+from storage.models import Survey
+from tests.helpers import wait_for
+
+API_TOKEN = "test-api-token"
+MakeApp = Callable[..., Awaitable[App]]
+
+
+async def post(app: App, body: object, token: str | None = API_TOKEN) -> tuple[int, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            url,
+            data=body if isinstance(body, str) else None,
+            json=None if isinstance(body, str) else body,
+            headers=headers,
+        ) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def started(world: World, user_id: int, name: str, language: str) -> None:
+    """A customer who has started the bot (greeted, offered the phone button)."""
+    world.add_user(user_id, name, language)
+    await world.user_sends(user_id, "/start")
+    await wait_for(lambda: len(world.sent_to(user_id)) == 2, what=f"{name} greeted")
+
+
+async def survey_of(app: App, order_id: str) -> Survey:
+    async with app.db.read() as tx:
+        purchase = await tx.purchases.by_order_id(order_id)
+        assert purchase is not None
+        survey = await tx.surveys.for_purchase(purchase.id)
+    assert survey is not None
+    return survey
+
+
+def button(sent: Sent, text: str) -> str:
+    return str(next(b for row in sent.buttons for b in row if b["text"] == text)["callback_data"])
+
+
+async def wait_new_message(world: World, chat: int, needle: str) -> Sent:
+    await wait_for(
+        lambda: any(needle in str(s.text) for s in world.sent_to(chat)), within=15, what=needle
+    )
+    return [s for s in world.sent_to(chat) if needle in str(s.text)][-1]
+
+
+def last_alert(world: World) -> str | None:
+    answered = [c for c in world.callbacks.values() if c["answered"]]
+    return answered[-1]["answer"].get("text") if answered else None
