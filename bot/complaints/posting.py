@@ -76,12 +76,15 @@ async def post_due(tx: Tx, cfg: ComplaintConfig) -> int:
         for complaint in due:
             await post_card(tx, cfg, complaint.id)
         return len(due)
-    oldest = from_db(due[0].card_due_at) or now
-    if len(due) < SUMMARY_BUTTONS and now - oldest < SUMMARY_WAIT:
-        return 0  # a storm is building: wait a little so one summary carries more
-    for start in range(0, len(due), SUMMARY_BUTTONS):
-        await _post_summary(tx, cfg, due[start : start + SUMMARY_BUTTONS])
-    return len(due)
+    posted = 0
+    while due:
+        chunk, due = due[:SUMMARY_BUTTONS], due[SUMMARY_BUTTONS:]
+        oldest = from_db(chunk[0].card_due_at) or now
+        if len(chunk) < SUMMARY_BUTTONS and now - oldest < SUMMARY_WAIT:
+            break  # a storm is building: let this summary fill up a little longer
+        await _post_summary(tx, cfg, chunk)
+        posted += len(chunk)
+    return posted
 
 
 async def post_card(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:

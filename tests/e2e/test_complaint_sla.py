@@ -1,0 +1,95 @@
+"""The SLA ladder on a hand-moved business clock: right time, once, also across a restart."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from faketg import FakeTelegramServer, World
+from storage.timefmt import from_db
+from tests.e2e.journey import MakeApp, wait_new_message
+from tests.e2e.staffroom import MANAGER, OWNER, REAL_LIMITS, card, staff_group, staff_messages
+from tests.helpers import ManualClock, wait_for
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+LADDER = {
+    "timezone": "Europe/Stockholm",
+    "business_hours": "mon-fri 09:00-18:00",
+    "sla_take": "PT15M",
+    "sla_resolve": "PT2H",
+    "manager_ids": str(MANAGER),
+    "owner_ids": str(OWNER),
+}
+TICKS = 1.0  # five scheduler ticks: long enough for a step to fire twice if it could
+
+
+def local(day: int, hour: int, minute: int) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=STOCKHOLM)
+
+
+def reminders(world: World) -> list[str]:
+    return [str(s.text) for s in staff_messages(world) if "nobody has taken it" in str(s.text)]
+
+
+def escalations(world: World, chat: int) -> list[str]:
+    return [str(s.text) for s in world.sent_to(chat) if "was not resolved by" in str(s.text)]
+
+
+async def test_reminder_and_escalation_fire_once_at_business_hours_deadlines(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    clock = ManualClock(local(20, 17, 50))  # a Friday, ten minutes before closing
+    app = await make_app(clock=clock, **REAL_LIMITS, **LADDER)
+    world.add_user(7201, "Gus", "en")
+    await world.user_sends(7201, "Wrong size delivered")
+    told = await wait_new_message(world, 7201, "complaint #1")
+    assert "by 23.11.2026 09:05" in str(told.text)  # Monday, after the weekend
+    await card(world, 1)
+    async with app.db.read() as tx:
+        steps = {s.step: from_db(s.due_at) for s in await tx.complaints.steps(1)}
+    assert steps == {
+        "take": local(23, 9, 5).astimezone(UTC),
+        "resolve": local(23, 10, 50).astimezone(UTC),  # 10 min on Friday + 1 h 50 on Monday
+    }
+
+    clock.now = local(23, 9, 4)
+    await asyncio.sleep(TICKS)
+    assert reminders(world) == []
+    clock.now = local(23, 9, 6)
+    await wait_for(lambda: len(reminders(world)) == 1, what="take reminder")
+    assert f'<a href="tg://user?id={MANAGER}">duty manager</a>' in reminders(world)[0]
+    assert escalations(world, MANAGER) == []
+
+    clock.now = local(23, 10, 51)
+    await wait_for(lambda: len(escalations(world, OWNER)) == 1, what="owner escalation")
+    await wait_for(lambda: len(escalations(world, MANAGER)) == 1, what="manager escalation")
+    assert "Handled by: nobody" in escalations(world, OWNER)[0]
+    await asyncio.sleep(TICKS)
+    assert (len(reminders(world)), len(escalations(world, OWNER))) == (1, 1)
+
+
+async def test_an_overdue_step_fires_once_after_downtime(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    clock = ManualClock(datetime.now(UTC) + timedelta(days=1))
+    first = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    world.add_user(7202, "Hana", "en")
+    await world.user_sends(7202, "Charged twice")
+    await card(world, 1)
+    await first.stop()
+
+    clock.advance(timedelta(hours=3))  # down across the take deadline
+    second = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    await wait_for(lambda: len(reminders(world)) == 1, what="overdue reminder after start")
+    await second.stop()
+    third = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    await asyncio.sleep(TICKS)
+    assert len(reminders(world)) == 1
+    async with third.db.read() as tx:
+        fired = [s for s in await tx.complaints.steps(1) if s.step == "take"][0].fired_at
+    assert fired is not None

@@ -1,0 +1,59 @@
+"""A storm: 200 complaints in well under a minute reach a staff chat limited to 20 messages a
+minute, every one of them, with no 429, as a few cards and then coalesced summaries."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from faketg import FakeTelegramServer
+from tests.e2e.journey import MakeApp
+from tests.e2e.staffroom import AGENT, REAL_LIMITS, card, staff_button, staff_group, staff_messages
+from tests.helpers import max_in_window, wait_for
+
+COMPLAINTS = 200
+NUMBER = re.compile(r"#(\d+)\b")
+
+
+async def test_two_hundred_complaints_reach_the_staff_chat_without_a_429(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    app = await make_app(**REAL_LIMITS, storm_cards_per_minute=4)
+    customers = world.add_users(30000, COMPLAINTS)
+    for n, user_id in enumerate(customers):
+        await world.user_sends(user_id, f"Problem number {n}")
+        await asyncio.sleep(0.02)  # about 200 in 5-10 s
+
+    def numbers_seen() -> set[int]:
+        seen: set[int] = set()
+        for sent in staff_messages(world):
+            seen.update(int(n) for n in NUMBER.findall(str(sent.text)))
+        return seen
+
+    everyone = set(range(1, COMPLAINTS + 1))
+    await wait_for(lambda: everyone <= numbers_seen(), within=90, what="every complaint shown")
+    group = staff_messages(world)
+    summaries = [s for s in group if "new complaints at once" in str(s.text)]
+    assert len(group) <= 15, len(group)  # 4 cards, then about one summary per 25 complaints
+    assert summaries and all(s.buttons for s in summaries)
+    assert world.count(status=429) == 0
+    assert max_in_window([s.at for s in group], 60.0) <= 20
+    async with app.db.read() as tx:
+        modes = [(await tx.complaints.get(n)) for n in everyone]
+    assert all(c is not None and c.card_due_at is None for c in modes)
+    await wait_for(
+        lambda: all(
+            any("complaint #" in str(s.text) for s in world.sent_to(u)) for u in customers
+        ),
+        within=30,
+        what="every customer told",
+    )
+
+    # A number under a summary opens that complaint's full card on demand.
+    summary = summaries[0]
+    number = int(NUMBER.findall(str(summary.text))[0])
+    await world.user_presses(AGENT, summary, staff_button(summary, f"#{number}"))
+    shown = await card(world, number)
+    assert "Problem number" in str(shown.text)
