@@ -91,5 +91,5 @@ async def test_an_overdue_step_fires_once_after_downtime(
     await asyncio.sleep(TICKS)
     assert len(reminders(world)) == 1
     async with third.db.read() as tx:
-        fired = [s for s in await tx.complaints.steps(1) if s.step == "take"][0].fired_at
+        fired = next(s for s in await tx.complaints.steps(1) if s.step == "take").fired_at
     assert fired is not None

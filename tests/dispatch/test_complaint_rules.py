@@ -1,0 +1,132 @@
+"""Complaint rules at the dispatcher: forged buttons, wrong people, odd messages, no network."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import App, create_app
+from tests.dispatch.test_processor import feed, message, outbox_rows
+from tests.helpers import STAFF_CHAT, make_settings
+
+STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
+
+
+@pytest.fixture
+async def offline(tmp_path: Path) -> AsyncIterator[App]:
+    app = await create_app(make_settings(tmp_path, staff_ids=str(STAFF_ID)))
+    yield app
+    await app.bot.session.close()
+    await app.db.close()
+
+
+def press(update_id: int, user_id: int, data: str, chat_id: int | None = None) -> dict[str, Any]:
+    chat = chat_id if chat_id is not None else user_id
+    kind = "private" if chat > 0 else "supergroup"
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"q{update_id}",
+            "from": {"id": user_id, "is_bot": False, "first_name": "P"},
+            "chat_instance": "x",
+            "data": data,
+            "message": {
+                "message_id": 1,
+                "date": 1_700_000_000,
+                "chat": {"id": chat, "type": kind, "title": "t", "first_name": "P"},
+            },
+        },
+    }
+
+
+async def alerts(app: App) -> list[str | None]:
+    return [p.get("text") for _, p in await outbox_rows(app, 0)]
+
+
+async def status(app: App, number: int) -> tuple[str, int | None]:
+    async with app.db.read() as tx:
+        c = await tx.complaints.get(number)
+    assert c is not None
+    return c.status, c.taken_by
+
+
+async def test_a_message_opens_one_complaint_and_the_next_joins_it(offline: App) -> None:
+    await feed(offline, message(1, 80, "The fridge is warm"), message(2, 80, "Still warm"))
+    await feed(offline, message(3, 80, "/complaint"))
+    texts = [p["text"] for _, p in await outbox_rows(offline, 80)]
+    assert texts[0].startswith("Thank you, your message went to our team as complaint #1.")
+    assert texts[1] == "Your complaint #1 is still open: just write here and it reaches our team."
+    staff = await outbox_rows(offline, STAFF_CHAT)
+    assert staff[0][1]["text"].startswith("🔴 <b>Complaint #1</b>")
+    assert staff[1][1]["text"] == "💬 #1 · Test\nStill warm"
+
+
+async def test_stickers_and_huge_texts_open_nothing(offline: App) -> None:
+    await feed(offline, message(1, 81, None, sticker=STICKER), message(2, 81, "y" * 5000))
+    texts = [p["text"] for _, p in await outbox_rows(offline, 81)]
+    assert texts[0].startswith("I cannot read this kind of message")
+    assert texts[1].startswith("That message is too long for me (5000 characters")
+    async with offline.db.read() as tx:
+        assert await tx.complaints.get(1) is None
+
+
+async def test_a_sticker_reaches_an_open_complaint(offline: App) -> None:
+    await feed(offline, message(1, 82, "Broken"), message(2, 82, None, sticker=STICKER))
+    staff = await outbox_rows(offline, STAFF_CHAT)
+    assert [m for m, _ in staff] == ["SendMessage", "CopyMessage"]
+    assert "caption" not in staff[1][1]  # stickers take no caption
+
+
+async def test_staff_buttons_refuse_strangers_forgeries_and_unverifiable_people(
+    offline: App,
+) -> None:
+    await feed(offline, message(1, 83, "Wrong colour"))
+    # Telegram is unreachable here, so membership cannot be checked: refused, nothing changes.
+    await feed(offline, press(2, 600, "cs:take:1", STAFF_CHAT))
+    assert (await alerts(offline))[-1] == (
+        "Telegram could not confirm you are staff right now. Please try again in a minute."
+    )
+    assert await status(offline, 1) == ("open", None)
+    await feed(offline, press(3, STAFF_ID, "cs:take:999", STAFF_CHAT))  # no such complaint
+    assert (await alerts(offline))[-1] == "This button is no longer active."
+    await feed(offline, press(4, STAFF_ID, "cs:explode:1", STAFF_CHAT))  # no such action
+    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert await status(offline, 1) == ("open", None)
+    await feed(offline, press(5, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    assert await status(offline, 1) == ("taken", STAFF_ID)
+    async with offline.db.read() as tx:
+        assert await tx.inbox.counts() == {"done": 5}  # every update finished, none stuck
+
+
+async def test_a_customer_cannot_answer_for_someone_elses_complaint(offline: App) -> None:
+    await feed(offline, message(1, 84, "Late"), press(2, STAFF_ID, "cs:resolve:1", STAFF_CHAT))
+    assert await status(offline, 1) == ("resolved", STAFF_ID)
+    await feed(offline, message(3, 85, "/start"), press(4, 85, "cr:1:no"))  # someone else
+    assert (await alerts(offline))[-1] == "This button is no longer active."
+    await feed(offline, press(5, 84, "cr:1:maybe"))  # forged answer
+    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert await status(offline, 1) == ("resolved", STAFF_ID)
+    await feed(offline, press(6, 84, "cr:1:yes"))
+    assert await status(offline, 1) == ("closed", STAFF_ID)
+
+
+async def test_forget_me_erases_what_the_customer_wrote_in_complaints(offline: App) -> None:
+    await feed(offline, message(1, 86, "My address is Made-up Street 1"))
+    await feed(offline, message(2, 86, "/forget_me"), press(3, 86, "forget:1:1"))
+    async with offline.db.read() as tx:
+        c = await tx.complaints.get(1)
+        history = await tx.complaints.messages(1)
+    assert c is not None and c.text is None
+    assert [m.text for m in history] == [None]

@@ -1,0 +1,213 @@
+"""Card, topic and summary rendering, HTML-safe clipping, and the staff membership cache."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import GetChatMember
+
+from bot.complaints.cards import (
+    CardView,
+    card_markup,
+    card_text,
+    escaped,
+    summary_line,
+    topic_title,
+)
+from bot.complaints.config import ComplaintConfig, Ladder
+from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.i18n import Catalog
+from bot.intake.lookup import NeedsLookup
+from bot.outbox.service import Outbox
+from bot.surveys.config import SurveyConfig
+from bot.surveys.rules import Rules
+from bot.timeparse import BusinessHours
+from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def config(language: str = "en") -> ComplaintConfig:
+    from zoneinfo import ZoneInfo
+
+    catalog = Catalog.load()
+    hour = timedelta(hours=1)
+    surveys = SurveyConfig(
+        Rules(hour, None, hour, hour, hour),
+        ZoneInfo("Europe/Stockholm"),
+        ["delivery"],
+        None,
+        None,
+        catalog,
+        Outbox(None),
+        clock=lambda: NOW,
+    )
+    return ComplaintConfig(
+        staff_chat_id=-100,
+        owner_ids=[],
+        manager_ids=[],
+        staff_ids=[7],
+        nps_max=6,
+        csat_max=2,
+        key_segments=["key"],
+        ladder=Ladder(hour, hour),
+        key_ladder=Ladder(hour, hour),
+        hours=BusinessHours(None),
+        settle=hour,
+        storm_cards_per_minute=10,
+        st=catalog.bind(language),
+        surveys=surveys,
+    )
+
+
+def view(status: str = "open", **complaint: Any) -> CardView:
+    fields: dict[str, Any] = {
+        "id": 12,
+        "customer_id": 1,
+        "survey_id": 3,
+        "purchase_id": 4,
+        "source": "low_score",
+        "status": status,
+        "segment": "key",
+        "text": None,
+        "taken_by": None,
+        "taken_at": None,
+        "taken_by_name": None,
+        "resolved_at": None,
+        "closed_at": None,
+        "resolution_satisfied": None,
+        "card_chat_id": None,
+        "card_message_id": None,
+        "topic_thread_id": None,
+        "card_due_at": None,
+        "card_mode": None,
+        "clock_started_at": "2026-11-23T09:00:00+00:00",
+        "reopened": 0,
+        "created_at": "2026-11-23T09:00:00+00:00",
+    }
+    fields.update(complaint)
+    customer = Customer(1, 55, "Ann <Admin>", "ann_b", "en", None, "key", None, None)
+    survey = Survey(
+        3,
+        4,
+        1,
+        "answered",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "done",
+        None,
+        None,
+        2,
+        1,
+        "worse",
+        "Late & <broken>",
+    )
+    purchase = Purchase(4, "A-77", 1, "19.90", "EUR", "north", "2026-11-20T10:00:00+00:00", "t")
+    steps = [SlaStep(12, "take", "2026-11-23T09:15:00+00:00", None)]
+    return CardView(Complaint(**fields), customer, purchase, survey, ["delivery"], steps)
+
+
+def test_the_card_shows_everything_escaped() -> None:
+    text = card_text(config(), view())
+    assert text.splitlines()[0] == "🔴 <b>Complaint #12</b> · open"
+    assert "⭐ Key customer" in text
+    assert "Customer: Ann &lt;Admin&gt; (@ann_b) · segment key" in text
+    assert "Order A-77 · 19.90 EUR · branch north" in text
+    assert "NPS 2 · CSAT 1/5 · worse than expected" in text
+    assert "What went wrong: Delivery" in text
+    assert "«Late &amp; &lt;broken&gt;»" in text
+    assert "Take by 23.11.2026 10:15" in text  # Stockholm time
+
+
+def test_the_card_in_russian_and_its_buttons_follow_the_state() -> None:
+    text = card_text(config("ru"), view("taken", taken_by_name="Алекс"))
+    assert "Обращение №12" in text and "в работе" in text and "Ведёт: Алекс" in text
+
+    def labels(v: CardView) -> list[str]:
+        return [b.text for b in card_markup(config().st, v.complaint).inline_keyboard[0]]
+
+    assert labels(view("open")) == ["Take", "Resolve", "History"]
+    assert labels(view("taken")) == ["Resolve", "History"]
+    assert labels(view("closed")) == ["History"]
+
+
+def test_an_overdue_step_is_flagged_only_while_it_matters() -> None:
+    fired = [SlaStep(12, "take", "2026-11-23T09:15:00+00:00", "2026-11-23T09:15:05+00:00")]
+    base = view()
+    overdue = CardView(base.complaint, base.customer, base.purchase, base.survey, [], fired)
+    assert "Take by 23.11.2026 10:15 ⚠️" in card_text(config(), overdue)
+    taken = CardView(view("taken").complaint, base.customer, None, None, [], fired)
+    assert "⚠️" not in card_text(config(), taken)
+
+
+def test_topic_titles_and_summary_lines_are_short() -> None:
+    title = topic_title(config(), view(customer_id=1))
+    assert title == "🔴 #12 ⭐ Ann <Admin> · open"  # topic names are plain text
+    long = view(text="x" * 500, survey_id=None)
+    line = summary_line(config(), CardView(long.complaint, long.customer, None, None, [], []))
+    assert line.endswith("«" + "x" * 79 + "…»")
+
+
+@pytest.mark.parametrize("text", ["<" * 50, "a&b" * 40, "plain words " * 30, "é<" * 60])
+def test_escaped_never_exceeds_the_limit_or_cuts_an_entity(text: str) -> None:
+    out = escaped(text, 40)
+    assert len(out) <= 40
+    assert out.count("&") == out.count(";")  # every entity whole
+
+
+class FakeBot:
+    """Answers getChatMember from a table; counts the calls."""
+
+    def __init__(self, answers: dict[int, Any]) -> None:
+        self.answers = answers
+        self.calls = 0
+
+    async def __call__(self, method: GetChatMember) -> Any:
+        self.calls += 1
+        answer = self.answers[method.user_id]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+class Member:
+    def __init__(self, status: str) -> None:
+        self.status = status
+
+
+async def test_membership_is_asked_once_then_cached_and_expires() -> None:
+    now = [0.0]
+    bot = FakeBot(
+        {
+            1: Member("member"),
+            2: Member("left"),
+            3: TelegramBadRequest(
+                GetChatMember(chat_id=-100, user_id=3), "PARTICIPANT_ID_INVALID"
+            ),
+            4: OSError("network down"),
+        }
+    )
+    staff = StaffDirectory(bot, config(), clock=lambda: now[0])  # type: ignore[arg-type]
+    assert staff.allowed(7) is True  # configured: never asked
+    verdicts = {}
+    for user in (1, 2, 3, 4):
+        with pytest.raises(NeedsLookup) as lookup:
+            staff.allowed(user)
+        await lookup.value.fetch()
+        verdicts[user] = staff.allowed(user)
+    assert verdicts == {1: True, 2: False, 3: False, 4: UNKNOWN}
+    assert bot.calls == 4
+    now[0] = 30.0
+    assert staff.allowed(1) is True and bot.calls == 4  # still cached
+    with pytest.raises(NeedsLookup):
+        staff.allowed(4)  # a failed check is retried sooner
+    now[0] = 61.0
+    with pytest.raises(NeedsLookup):
+        staff.allowed(1)
