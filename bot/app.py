@@ -25,7 +25,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot import jobs
 from bot.api.purchases import bearer_guard, purchases_handler
 from bot.commands import publish_commands
-from bot.complaints import posting
+from bot.complaints import posting, relay
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
@@ -205,6 +205,7 @@ async def create_app(
     sender.hooks[posting.TOPIC] = partial(posting.on_topic_created, complaints)
     sender.failure_hooks[posting.TOPIC] = partial(posting.on_topic_failed, complaints)
     sender.hooks[posting.STAFF_LINK] = partial(posting.on_staff_message, complaints)
+    sender.failure_hooks[relay.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
     staff = StaffDirectory(bot, complaints)
     metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
 

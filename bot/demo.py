@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App, create_app
+from bot.demo_complaints import MANAGER, OWNER, complaint_act, staff_people
 from bot.demo_surveys import DEMO_API_TOKEN, survey_act
 from bot.settings import load_settings
 from faketg import FakeTelegramServer, World
+from faketg.limits import FakeLimits
 from faketg.world import Sent
 
 DEMO_TOKEN = "123456:DEMO-not-a-real-token"
@@ -103,7 +105,7 @@ async def _summary(app: App) -> None:
         ) as cur,
     ):
         rows = list(await cur.fetchall())
-    print("\n6. What the database holds now")
+    print("\n10. What the database holds now")
     for status, count, _, _, _ in rows:
         print(f"   surveys {status}: {count}")
     answered = sum(r[4] or 0 for r in rows)
@@ -140,8 +142,15 @@ async def run_demo() -> int:
         reminder_after="6",
         survey_expiry="10",
         review_url="https://reviews.example/demo-shop",
+        sla_take="4",
+        sla_resolve="15",
+        manager_ids=str(MANAGER),
+        owner_ids=str(OWNER),
+        # Time runs in seconds here, so the group's 20 messages a minute is sped up with it.
+        send_group_per_minute=120,
     )
-    fake.world.add_group(STAFF_CHAT, "Support team", members=[])
+    fake.world.set_limits(FakeLimits(group_per_minute=120))
+    fake.world.add_group(STAFF_CHAT, "Support team", members=staff_people(fake.world))
     app = await create_app(settings, poll_timeout=1, tick_seconds=0.5)
     await app.start()
     await asyncio.wait_for(app.connected.wait(), 10)
@@ -149,7 +158,7 @@ async def run_demo() -> int:
     try:
         await _script(app, fake.world)
         await survey_act(app, fake.world)
-        await asyncio.sleep(11)  # let the silent ones be reminded and their surveys expire
+        await complaint_act(app, fake.world)  # meanwhile the silent ones are reminded, expire
         await app.sender.wait_idle(10)
         await _summary(app)
     finally:

@@ -77,10 +77,13 @@ async def resolve(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answ
     await refresh(tx, cfg, c.id)
     customer = await tx.customers.get(c.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
-        await _close(tx, c.id, None, cfg)  # nobody to ask: resolved is as far as it goes
+        await close(tx, c.id, None, cfg)  # nobody to ask: resolved is as far as it goes
         await refresh(tx, cfg, c.id)
         return Answer(cfg.st("complaint.alert.resolved_unasked", number=c.id))
     await _ask_customer(tx, cfg, customer, c)
+    # Unanswered, the question lapses like a survey does, and the complaint closes itself.
+    lapse = cfg.now() + cfg.surveys.rules.expiry
+    await tx.complaints.set_step(c.id, ladder.CONFIRM, to_db(lapse))
     return Answer(cfg.st("complaint.alert.resolved", number=c.id))
 
 
@@ -147,14 +150,14 @@ async def resolution_answer(
     if c.status != "resolved":
         return t("complaint.resolved.already"), None
     if answer == "yes":
-        await _close(tx, c.id, 1, cfg)
+        await close(tx, c.id, 1, cfg)
         await refresh(tx, cfg, c.id)
         return None, t("complaint.resolved.thanks", number=c.id)
     await _reopen(tx, cfg, c)
     return None, t("complaint.resolved.reopened", number=c.id)
 
 
-async def _close(tx: Tx, complaint_id: int, satisfied: int | None, cfg: ComplaintConfig) -> None:
+async def close(tx: Tx, complaint_id: int, satisfied: int | None, cfg: ComplaintConfig) -> None:
     await tx.complaints.update(
         complaint_id, status="closed", closed_at=to_db(cfg.now()), resolution_satisfied=satisfied
     )

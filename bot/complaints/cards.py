@@ -80,6 +80,8 @@ def card_text(cfg: ComplaintConfig, view: CardView) -> str:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
     lines.append(st("complaint.card.source." + c.source))
     for step in view.steps:
+        if step.step not in ("take", "resolve"):
+            continue
         due = from_db(step.due_at)
         if due is not None:
             mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""

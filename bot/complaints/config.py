@@ -82,6 +82,15 @@ class ComplaintConfig:
         """A deadline as staff and customers read it: business time zone, to the minute."""
         return f"{moment.astimezone(self.surveys.tz):%d.%m.%Y %H:%M}"
 
+    def duration(self, span: timedelta) -> str:
+        """A waiting time as staff read it: 40 s, 15 min, 26 h 5 min."""
+        seconds = int(span.total_seconds())
+        if seconds < 60:
+            return self.st("duration.seconds", n=seconds)
+        if seconds < 3600:
+            return self.st("duration.minutes", n=seconds // 60)
+        return self.st("duration.hours", h=seconds // 3600, m=seconds % 3600 // 60)
+
     def may_act(self, user_id: int) -> bool | None:
         """Configured people may always act; None: ask Telegram whether they are a member."""
         if user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids:

@@ -14,7 +14,7 @@ from aiogram.methods import SendMessage
 
 from bot.complaints.cards import CardView, customer_label, load_view
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.posting import in_staff_thread
+from bot.complaints.posting import in_staff_thread, refresh
 from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint
@@ -22,6 +22,7 @@ from storage.timefmt import from_db, to_db
 
 BATCH = 200
 STEPS = ("take", "resolve")
+CONFIRM = "confirm"  # the customer never answered "was it resolved?": close it
 
 
 async def plan(
@@ -51,6 +52,9 @@ async def fire_due(tx: Tx, cfg: ComplaintConfig) -> int:
             await _remind(tx, cfg, view, step.due_at)
         elif step.step == "resolve" and status in ("open", "taken"):
             await _escalate(tx, cfg, view, step.due_at)
+        elif step.step == CONFIRM and status == "resolved":
+            await tx.complaints.update(step.complaint_id, status="closed", closed_at=to_db(now))
+            await refresh(tx, cfg, step.complaint_id)
     return len(due)
 
 
@@ -68,7 +72,7 @@ async def _remind(tx: Tx, cfg: ComplaintConfig, view: CardView, due_at: str) -> 
         "complaint.sla.take_reminder",
         number=c.id,
         customer=customer_label(cfg.st, view.customer),
-        minutes=int(waited.total_seconds() // 60),
+        waited=cfg.duration(waited),
     )
     mentions = _mentions(cfg)
     if mentions:

@@ -20,6 +20,7 @@ from storage.models import Complaint, Customer
 from storage.timefmt import to_db
 
 NOTE_MARK = "!"
+TO_CUSTOMER = "complaint_to_customer"  # outbox hook: a reply Telegram refused is reported
 MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker")
 CAPTIONED = ("photo", "document", "video", "voice", "audio", "animation")
 RELAYABLE = ("text", *MEDIA, "location")
@@ -153,6 +154,8 @@ async def from_staff(
             from_chat_id=message.chat.id,
             message_id=message.message_id,
         ),
+        purpose=TO_CUSTOMER,
+        ref=complaint.id,
     )
     await tx.complaints.add_message(
         complaint.id,
@@ -164,3 +167,18 @@ async def from_staff(
         message_id=message.message_id,
     )
     return None
+
+
+async def on_reply_failed(cfg: ComplaintConfig, tx: Tx, complaint_id: int, error: str) -> None:
+    """A staff reply could not be delivered (blocked, deleted account...): say so in the chat."""
+    complaint = await tx.complaints.get(complaint_id)
+    if complaint is None:
+        return
+    text = cfg.st("complaint.relay.failed", number=complaint.id, error=escaped(error, 300))
+    await cfg.outbox.send(
+        tx,
+        SendMessage(
+            chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(complaint)
+        ),
+        priority=Priority.NORMAL,
+    )

@@ -9,7 +9,16 @@ from zoneinfo import ZoneInfo
 from faketg import FakeTelegramServer, World
 from storage.timefmt import from_db
 from tests.e2e.journey import MakeApp, wait_new_message
-from tests.e2e.staffroom import MANAGER, OWNER, REAL_LIMITS, card, staff_group, staff_messages
+from tests.e2e.staffroom import (
+    AGENT,
+    MANAGER,
+    OWNER,
+    REAL_LIMITS,
+    card,
+    staff_button,
+    staff_group,
+    staff_messages,
+)
 from tests.helpers import ManualClock, wait_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -69,6 +78,16 @@ async def test_reminder_and_escalation_fire_once_at_business_hours_deadlines(
     assert "Handled by: nobody" in escalations(world, OWNER)[0]
     await asyncio.sleep(TICKS)
     assert (len(reminders(world)), len(escalations(world, OWNER))) == (1, 1)
+
+    # Resolved, but the customer never answers "was it resolved?": it closes when that lapses.
+    shown = await card(world, 1)
+    await world.user_presses(AGENT, shown, staff_button(shown, "Resolve"))
+    await wait_new_message(world, 7201, "Was your issue resolved?")
+    clock.advance(timedelta(hours=73))  # SURVEY_EXPIRY, 72 h by default
+    await wait_for(lambda: "closed" in str(shown.text).split("\n")[0], what="lapsed, closed")
+    async with app.db.read() as tx:
+        closed = await tx.complaints.get(1)
+    assert closed is not None and closed.resolution_satisfied is None
 
 
 async def test_an_overdue_step_fires_once_after_downtime(

@@ -189,3 +189,21 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
     await wait_for_staff_text(world, "Complaint #1 is closed; this was not sent.")
     assert not any("One more thing" in str(s.text) for s in world.sent_to(7103))
     assert world.count(status=429) == 0
+
+
+async def test_staff_learn_when_a_reply_cannot_reach_the_customer(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    app = await make_app(**REAL_LIMITS)
+    world.add_user(7104, "Gil", "en")
+    await world.user_sends(7104, "Refund please")
+    shown = await card(world, 1)
+    await recorded(app, 1)
+    world.blocked.add(7104)
+    await world.user_sends(AGENT, "Refund sent", chat_id=STAFF_CHAT, reply_to=shown.message_id)
+    notice = await wait_for_staff_text(world, "did not reach the customer")
+    assert "#1" in notice and "blocked" in notice
+    await world.user_sends(AGENT, "Hello?", chat_id=STAFF_CHAT, reply_to=shown.message_id)
+    await wait_for_staff_text(world, "The customer of #1 has blocked the bot")

@@ -1,0 +1,118 @@
+"""The demo's complaint act: cards in the staff chat, a reply relayed, the SLA ladder, the loop."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bot.app import App
+from faketg import World
+from faketg.world import Sent
+
+STAFF_CHAT = -1001000000001
+AGENT = 9501  # made-up staff member "Kim"
+MANAGER = 9601
+OWNER = 9701
+CUSTOMER = 9002  # Ben, from the first act
+
+
+def staff_people(world: World) -> list[int]:
+    world.add_user(AGENT, "Kim", "en", username="kim_support")
+    world.add_user(MANAGER, "Morgan", "en")
+    world.add_user(OWNER, "Olive", "en")
+    return [AGENT, MANAGER]
+
+
+async def _wait(predicate: Any, within: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not predicate():
+        if loop.time() > deadline:
+            raise RuntimeError("the demo waited too long for the bot")
+        await asyncio.sleep(0.05)
+
+
+def _say(who: str, text: str) -> None:
+    for n, line in enumerate(text.splitlines()):
+        print(f"  {who if n == 0 else '':>10} │ {line}")
+
+
+def _cards(world: World) -> list[Sent]:
+    return [s for s in world.sent_to(STAFF_CHAT) if s.buttons and "Complaint #" in str(s.text)]
+
+
+def _latest(world: World, chat: int, needle: str) -> Sent | None:
+    found = [s for s in world.sent_to(chat) if needle in str(s.text)]
+    return found[-1] if found else None
+
+
+async def complaint_act(app: App, world: World) -> None:
+    print("\n6. Detractors' answers became complaints: cards in the staff chat")
+    await app.sender.wait_idle(10)
+    cards = _cards(world)
+    print(f"   {len(cards)} cards so far; the first one:")
+    if cards:
+        _say("staff chat", str(cards[0].text))
+        print(f"  {'':>10} │ {[b['text'] for row in cards[0].buttons for b in row]}")
+
+    print("\n7. Ben writes to the bot outside a survey: a complaint opens, staff answer him")
+    await world.user_sends(CUSTOMER, "My order arrived with a cracked screen")
+    _say("Ben", "My order arrived with a cracked screen")
+    await _wait(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
+    _say("bot", str(_latest(world, CUSTOMER, "complaint #").text))  # type: ignore[union-attr]
+    await _wait(lambda: any("cracked screen" in str(c.text) for c in _cards(world)))
+    card = next(c for c in _cards(world) if "cracked screen" in str(c.text))
+    number = str(card.text).split("Complaint #")[1].split("<")[0]
+    await _until_recorded(app, int(number))
+    await world.user_sends(
+        AGENT,
+        "So sorry! A replacement goes out today.",
+        chat_id=STAFF_CHAT,
+        reply_to=card.message_id,
+    )
+    _say("Kim", "(replies to the card) So sorry! A replacement goes out today.")
+    await _wait(lambda: _latest(world, CUSTOMER, "replacement") is not None)
+    _say("bot→Ben", "So sorry! A replacement goes out today.  (copied from the staff chat)")
+    await world.user_sends(
+        AGENT, "!check stock in the north branch", chat_id=STAFF_CHAT, reply_to=card.message_id
+    )
+    _say("Kim", "!check stock in the north branch   (an internal note: never sent to Ben)")
+
+    print("\n8. The SLA ladder (seconds here, minutes and hours in real life)")
+    await _wait(lambda: _latest(world, STAFF_CHAT, "nobody has taken it") is not None)
+    _say("staff chat", str(_latest(world, STAFF_CHAT, "nobody has taken it").text))  # type: ignore[union-attr]
+    await _wait(lambda: _latest(world, OWNER, "was not resolved") is not None, within=30)
+    _say("bot→owner", str(_latest(world, OWNER, "was not resolved").text))  # type: ignore[union-attr]
+
+    print("\n9. Kim resolves Ben's complaint; Ben confirms, the loop closes")
+    resolve = next(b for row in card.buttons for b in row if b["text"] == "Resolve")
+    await world.user_presses(AGENT, card, resolve["callback_data"])
+    _say("Kim", "[Resolve]")
+    await _wait(lambda: _latest(world, CUSTOMER, "Was your issue resolved?") is not None)
+    question = _latest(world, CUSTOMER, "Was your issue resolved?")
+    assert question is not None
+    _say("bot→Ben", f"{question.text} {[b['text'] for row in question.buttons for b in row]}")
+    yes = question.buttons[0][0]
+    await world.user_presses(CUSTOMER, question, yes["callback_data"])
+    _say("Ben", f"[{yes['text']}]")
+    await _wait(lambda: "closed" in str(card.text).split("\n")[0])
+    _say("staff chat", "(the card, edited) " + str(card.text).split("\n")[0])
+    async with (
+        app.db.read() as tx,
+        tx.conn.execute(
+            "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status"
+        ) as cur,
+    ):
+        counts = ", ".join(f"{row[0]} {row[1]}" for row in await cur.fetchall())
+    print(f"   complaints now: {counts}")
+
+
+async def _until_recorded(app: App, number: int) -> None:
+    """Staff reply to a card once the bot knows its message id (a few milliseconds)."""
+    for _ in range(400):
+        async with app.db.read() as tx:
+            found = await tx.complaints.get(number)
+        if found is not None and found.card_message_id is not None:
+            return
+        await asyncio.sleep(0.05)
+    raise RuntimeError("the card was never recorded")
