@@ -191,7 +191,7 @@ class ComplaintSettings(_Section):
         timedelta(minutes=10), description="how long a card waits for the survey to finish"
     )
     storm_cards_per_minute: int = Field(
-        12, ge=0, le=20, description="cards a minute before they are coalesced into summaries"
+        10, ge=0, le=20, description="cards a minute before they are coalesced into summaries"
     )
 
 

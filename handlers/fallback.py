@@ -6,12 +6,11 @@ from aiogram import F, Router
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message
 
+from bot.complaints.config import TEXT_LIMIT as MAX_TEXT
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from handlers.filters import PRIVATE
 from storage.db import Tx
-
-MAX_TEXT = 4096
 
 
 def router() -> Router:
