@@ -23,7 +23,9 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
-from bot.api.purchases import bearer_guard, purchases_handler
+from bot.api.http import bearer_guard
+from bot.api.purchases import purchases_handler
+from bot.api.stats import responses_handler, stats_handler
 from bot.commands import publish_commands
 from bot.complaints import posting, relay
 from bot.complaints.config import ComplaintConfig
@@ -38,6 +40,7 @@ from bot.middlewares import ContextMiddleware
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
+from bot.reports.config import ReportConfig
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
 from bot.surveys.steps import SURVEY_MESSAGE, remember_message
@@ -65,6 +68,7 @@ class App:
     scheduler: AsyncIOScheduler
     surveys: SurveyConfig
     complaints: ComplaintConfig
+    reports: ReportConfig
     staff: StaffDirectory
     id: str
     port: int | None = None
@@ -207,6 +211,7 @@ async def create_app(
     sender.hooks[posting.STAFF_LINK] = partial(posting.on_staff_message, complaints)
     sender.failure_hooks[relay.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
     staff = StaffDirectory(bot, complaints)
+    reports = ReportConfig.from_settings(settings, complaints)
     metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
 
     dp = Dispatcher(
@@ -216,6 +221,7 @@ async def create_app(
         catalog=catalog,
         surveys=surveys,
         complaints=complaints,
+        reports=reports,
         staff=staff,
     )
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
@@ -225,7 +231,11 @@ async def create_app(
     poller = None
     token = settings.api.api_token.get_secret_value() if settings.api.api_token else None
     guard = bearer_guard(token)
-    routes = [("POST", "/api/v1/purchases", guard(purchases_handler(db, surveys)))]
+    routes = [
+        ("POST", "/api/v1/purchases", guard(purchases_handler(db, surveys))),
+        ("GET", "/api/v1/stats", guard(stats_handler(db, reports))),
+        ("GET", "/api/v1/responses", guard(responses_handler(db))),
+    ]
     if tg.webhook_url:
         secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
         path = urlsplit(tg.webhook_url).path or "/"
@@ -246,8 +256,15 @@ async def create_app(
         processor=processor,
         poller=poller,
         http=init_web(db, metrics, routes),
-        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, tick_seconds),
+        scheduler=jobs.build_scheduler(
+            app_id,
+            settings.chats.timezone,
+            tick_seconds,
+            settings.rules.weekly_digest_cron,
+            settings.rules.daily_digest_cron,
+        ),
         surveys=surveys,
         complaints=complaints,
+        reports=reports,
         staff=staff,
     )

@@ -16,11 +16,6 @@ from pathlib import Path
 from bot.settings import ConfigError, Settings, StorageSettings, load_section, load_settings
 from bot.surveys.csv_import import ImportReport
 
-NOT_YET = {
-    "export": "CSV export arrives with digests and reports (issue 5)",
-    "digest": "digests arrive with digests and reports (issue 5)",
-}
-
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -37,8 +32,13 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", type=Path)
     imp.add_argument("--out", type=Path, help="write order_id,status,due_at,deep_link here")
-    sub.add_parser("export", help="write responses and complaints as CSV (not yet)")
-    sub.add_parser("digest", help="print the digest for a period (not yet)")
+    exp = sub.add_parser("export", help="write responses.csv and complaints.csv for a period")
+    exp.add_argument("--out", type=Path, default=Path("export"), help="folder (default export/)")
+    dig = sub.add_parser("digest", help="print the digest for a period and draw its chart")
+    dig.add_argument("--chart", type=Path, help="write the chart (PNG) here")
+    for both in (exp, dig):
+        both.add_argument("--from", dest="first", help="first day, e.g. 2026-10-01")
+        both.add_argument("--to", dest="last", help="last day, included (default: last 7 days)")
     return p
 
 
@@ -50,9 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=os.environ.get("LOG_LEVEL", quiet).upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    if command in NOT_YET:
-        print(f"{command}: not available yet: {NOT_YET[command]}", file=sys.stderr)
-        return 2
     try:
         if command == "migrate":
             return asyncio.run(_migrate(load_section(StorageSettings)))
@@ -74,6 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         report = asyncio.run(_import(settings, args.file.read_text(encoding="utf-8-sig")))
         return _write_report(report, args.out)
+    if command in ("digest", "export"):
+        from bot.reports import cli
+
+        if command == "digest":
+            return cli.run_digest(settings, args.first, args.last, args.chart)
+        return cli.run_export(settings, args.first, args.last, args.out)
     return asyncio.run(serve(settings))
 
 

@@ -15,9 +15,12 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 
 from bot.complaints import ladder, posting
 from bot.complaints.config import ComplaintConfig
+from bot.reports import delivery
+from bot.reports.config import ReportConfig
 from bot.surveys.config import SurveyConfig
 from bot.surveys.timeline import BATCH, advance_due
 from storage.db import Database
@@ -31,6 +34,7 @@ class JobContext(Protocol):
     db: Database
     surveys: SurveyConfig
     complaints: ComplaintConfig
+    reports: ReportConfig
 
 
 REGISTRY: dict[str, JobContext] = {}
@@ -86,7 +90,31 @@ async def complaint_tick(app_id: str) -> None:
             return
 
 
-def build_scheduler(app_id: str, timezone: str, tick_seconds: float = 5.0) -> AsyncIOScheduler:
+@job
+async def weekly_digest(app_id: str) -> None:
+    """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
+    app = REGISTRY.get(app_id)
+    if app is not None:
+        async with app.db.transaction() as tx:
+            await delivery.send_weekly(tx, app.reports)
+
+
+@job
+async def daily_brief(app_id: str) -> None:
+    """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
+    app = REGISTRY.get(app_id)
+    if app is not None:
+        async with app.db.transaction() as tx:
+            await delivery.send_daily(tx, app.reports)
+
+
+def build_scheduler(
+    app_id: str,
+    timezone: str,
+    tick_seconds: float = 5.0,
+    weekly_cron: str = "0 9 * * mon",
+    daily_cron: str = "0 9 * * *",
+) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
     scheduler = AsyncIOScheduler(
         timezone=timezone, job_defaults={"coalesce": True, "misfire_grace_time": None}
@@ -116,4 +144,19 @@ def build_scheduler(app_id: str, timezone: str, tick_seconds: float = 5.0) -> As
         max_instances=1,
         next_run_time=datetime.now(UTC),
     )
+    # Cron jobs for punctuality; the period and "sent once" live in digests_sent, so the run
+    # at start (next_run_time) catches up a missed one and a second run finds nothing to do.
+    for func, cron, name in (
+        (weekly_digest, weekly_cron, "weekly"),
+        (daily_brief, daily_cron, "daily"),
+    ):
+        scheduler.add_job(
+            func,
+            CronTrigger.from_crontab(cron, timezone=timezone),
+            args=[app_id],
+            id=f"{name}-digest",
+            replace_existing=True,
+            max_instances=1,
+            next_run_time=datetime.now(UTC),
+        )
     return scheduler

@@ -7,6 +7,7 @@ from aiogram import Router
 
 from handlers import fallback
 from handlers.customer import complaint, language, membership, privacy, start, survey
+from handlers.owner import reports
 from handlers.staff import complaints
 
 
@@ -18,6 +19,7 @@ def routers() -> list[Router]:
         start.router(),
         language.router(),
         privacy.router(),
+        reports.router(),
         survey.router(),
         complaint.router(),
         fallback.router(),

@@ -18,6 +18,7 @@ from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.purchases import PurchaseRepo
+from storage.repos.stats import StatsRepo
 from storage.repos.surveys import SurveyRepo
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Tx:
         self.purchases = PurchaseRepo(conn)
         self.surveys = SurveyRepo(conn)
         self.complaints = ComplaintRepo(conn)
+        self.stats = StatsRepo(conn)
 
     def after_commit(self, hook: AfterCommit) -> None:
         """Run `hook` once the transaction is durable (never if it rolls back)."""

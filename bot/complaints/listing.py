@@ -12,11 +12,15 @@ from storage.timefmt import from_db
 LIST_LIMIT = 25
 
 
-async def open_list(tx: Tx, cfg: ComplaintConfig, taken_by: int | None) -> str:
+async def open_list(
+    tx: Tx, cfg: ComplaintConfig, taken_by: int | None, header: str | None = None
+) -> str:
     st = cfg.st
     found = await tx.complaints.active(taken_by=taken_by, limit=LIST_LIMIT + 1)
     title = "complaint.list.mine" if taken_by is not None else "complaint.list.open"
     lines = [st(title, count=min(len(found), LIST_LIMIT))]
+    if header is not None:
+        lines.insert(0, header)
     now = cfg.now()
     for c in found[:LIST_LIMIT]:
         customer = await tx.customers.get(c.customer_id)

@@ -112,6 +112,19 @@ class ComplaintRepo:
             (taken_by, limit),
         )
 
+    async def active_counts(self, now: str) -> tuple[int, int]:
+        """(complaints being worked on, those past the deadline of their current step)."""
+        async with self._conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM sla_steps s"
+            " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
+            " ((c.status = 'open' AND s.step = 'take')"
+            " OR (c.status = 'taken' AND s.step = 'resolve')))), 0)"
+            " FROM complaints c WHERE c.status IN ('open', 'taken', 'resolved')",
+            (now,),
+        ) as cur:
+            row = await cur.fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
     async def cards_due(self, now: str, limit: int) -> list[Complaint]:
         return await self._many(
             "WHERE card_due_at IS NOT NULL AND card_due_at <= ? ORDER BY card_due_at, id LIMIT ?",

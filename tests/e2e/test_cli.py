@@ -76,9 +76,21 @@ def test_migrate_creates_the_database(tmp_path: Path) -> None:
     assert "applied" not in again.stdout.replace("up to date", "")
 
 
-def test_unbuilt_commands_say_so(tmp_path: Path) -> None:
-    result = run("digest", cwd=tmp_path)
-    assert result.returncode == 2 and "not available yet" in result.stderr
+def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:
+    env = {"BOT_TOKEN": "123456:TEST-token", "STAFF_CHAT_ID": "-100123"}
+    result = run("digest", "--from", "2026-10-01", "--to", "2026-10-31", "--chart", "c.png",
+                 cwd=tmp_path, **env)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("📊 Report, 01.10.2026–31.10.2026")
+    assert "NPS no answers" in result.stdout
+    assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = run("export", "--out", "out", cwd=tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    header = (tmp_path / "out" / "responses.csv").read_text("utf-8-sig").splitlines()[0]
+    assert header.startswith("id,order_id,branch,segment,sent_at")
+    assert (tmp_path / "out" / "complaints.csv").exists()
+    bad = run("digest", "--from", "2026-10-31", "--to", "2026-10-01", cwd=tmp_path, **env)
+    assert bad.returncode == 2 and "must not be after" in bad.stderr
 
 
 def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) -> None:

@@ -1,0 +1,37 @@
+"""What every /api/v1 endpoint shares: the bearer check and JSON errors."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def error(status: int, message: str, fields: list[dict[str, str]] | None = None) -> web.Response:
+    body: dict[str, object] = {"error": message}
+    if fields:
+        body["fields"] = fields
+    return web.json_response(body, status=status)
+
+
+def bearer_guard(token: str | None) -> Callable[[Handler], Handler]:
+    """401 unless `Authorization: Bearer <API_TOKEN>`; 503 when no API_TOKEN is configured."""
+
+    def wrap(handler: Handler) -> Handler:
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            if token is None:
+                return error(503, "the API is disabled: set API_TOKEN")
+            given = request.headers.get("Authorization", "")
+            scheme, _, value = given.partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                value.strip().encode(), token.encode()
+            ):
+                return error(401, "missing or wrong bearer token")
+            return await handler(request)
+
+        return guarded
+
+    return wrap

@@ -1,0 +1,61 @@
+"""GET /api/v1/stats (the digest's numbers as JSON) and GET /api/v1/responses (paginated)."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.api.http import Handler, error
+from bot.reports.as_json import digest_json
+from bot.reports.config import ReportConfig
+from bot.reports.delivery import last_days
+from bot.reports.digest import build_digest
+from bot.reports.periods import day_range
+from storage.db import Database
+
+MAX_PAGE = 1000
+DEFAULT_PAGE = 100
+
+
+def stats_handler(db: Database, cfg: ReportConfig) -> Handler:
+    async def handle(request: web.Request) -> web.Response:
+        first, last = request.query.get("from"), request.query.get("to")
+        branch = request.query.get("branch") or None
+        if (first is None) != (last is None):
+            field = "to" if last is None else "from"
+            return error(422, "give both from and to, or neither", [_field(field, "missing")])
+        try:
+            start, end = day_range(first, last, cfg.tz) if first and last else last_days(cfg.now())
+        except ValueError as exc:
+            return error(422, str(exc), [_field("from", str(exc))])
+        async with db.read() as tx:
+            digest = await build_digest(tx, start, end, cfg.now(), branch)
+        return web.json_response(digest_json(digest))
+
+    return handle
+
+
+def responses_handler(db: Database) -> Handler:
+    async def handle(request: web.Request) -> web.Response:
+        since = _int(request.query.get("since", "0"), 0, 2**62)
+        limit = _int(request.query.get("limit", str(DEFAULT_PAGE)), 1, MAX_PAGE)
+        if since is None:
+            return error(422, "since must be a cursor from a previous page", [_field("since")])
+        if limit is None:
+            return error(422, f"limit must be 1-{MAX_PAGE}", [_field("limit")])
+        async with db.read() as tx:
+            rows = await tx.stats.responses(since, limit)
+        cursor = rows[-1]["id"] if len(rows) == limit else None
+        return web.json_response({"responses": rows, "next_since": cursor})
+
+    return handle
+
+
+def _int(text: str, low: int, high: int) -> int | None:
+    if not text.isdigit():
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def _field(name: str, message: str = "invalid") -> dict[str, str]:
+    return {"field": name, "error": message}

@@ -1,0 +1,62 @@
+"""A digest as JSON data for the stats API (the same numbers the owners read)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.reports.digest import Digest
+from bot.reports.metrics import Nps
+
+
+def _nps(value: Nps) -> dict[str, Any]:
+    return {
+        "n": value.n,
+        "nps": _round(value.score),
+        "margin_95": _round(value.margin),
+        "promoters": _round(value.promoters, 4),
+        "passives": _round(value.passives, 4),
+        "detractors": _round(value.detractors, 4),
+        "too_few_answers": value.too_few,
+    }
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def digest_json(d: Digest) -> dict[str, Any]:
+    c = d.complaints
+    return {
+        "from": d.start.isoformat(),
+        "to": d.end.isoformat(),
+        "branch": d.branch,
+        "nps": _nps(d.nps),
+        "previous_period": _nps(d.previous),
+        "change": None
+        if d.change is None
+        else {
+            "delta": _round(d.change.delta),
+            "margin_95": _round(d.change.margin),
+            "beyond_noise": d.change.significant,
+        },
+        "invited": d.invited,
+        "response_rate": _round(d.response_rate, 4),
+        "csat_mean": _round(d.csat),
+        "expectations": {k: _round(v, 4) for k, v in d.expectations.items()},
+        "complaints": {
+            "opened": c.opened,
+            "resolved": c.resolved,
+            "still_open": c.still_open,
+            "taken_on_time": _round(d.take_on_time, 4),
+            "resolved_on_time": _round(d.resolve_on_time, 4),
+            "median_seconds_to_take": _round(d.median_take, 0),
+            "median_seconds_to_resolve": _round(d.median_resolve, 0),
+            "resolution_satisfaction": _round(d.resolution_satisfaction, 4),
+        },
+        "by_branch": {name: _nps(value) for name, value in d.by_branch},
+        "by_segment": {name: _nps(value) for name, value in d.by_segment},
+        "detractor_aspects": dict(d.aspects),
+        "detractor_comments": [{"nps": n, "comment": text} for n, text in d.comments],
+        "distribution": d.distribution,
+        "trend": [{"from": start.isoformat(), **_nps(value)} for start, value in d.trend],
+    }

@@ -1,0 +1,89 @@
+"""`python -m bot digest` and `python -m bot export`: the same numbers and CSVs, offline."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.i18n import Catalog
+from bot.reports.chart import render_chart
+from bot.reports.delivery import last_days
+from bot.reports.digest import build_digest
+from bot.reports.export import complaints_csv, responses_csv
+from bot.reports.periods import day_range
+from bot.reports.render import render_digest
+from bot.settings import Settings
+from storage.db import Database, Tx
+from storage.migrate import migrate
+
+
+@asynccontextmanager
+async def _reading(settings: Settings) -> AsyncIterator[Tx]:
+    db = Database(settings.storage.database_path)
+    await db.connect()
+    try:
+        await migrate(db.conn)
+        async with db.read() as tx:
+            yield tx
+    finally:
+        await db.close()
+
+
+def _period(settings: Settings, first: str | None, last: str | None) -> tuple[datetime, datetime]:
+    if first and last:
+        return day_range(first, last, settings.chats.tz)
+    if first or last:
+        raise ValueError("give both --from and --to, or neither (the last 7 days)")
+    return last_days(datetime.now(UTC))
+
+
+def run_digest(settings: Settings, first: str | None, last: str | None, chart: Path | None) -> int:
+    try:
+        start, end = _period(settings, first, last)
+    except ValueError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 2
+    text, png = asyncio.run(_digest(settings, start, end))
+    print(text)
+    if chart is not None:
+        chart.parent.mkdir(parents=True, exist_ok=True)
+        chart.write_bytes(png)
+        print(f"chart written to {chart}", file=sys.stderr)
+    return 0
+
+
+async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[str, bytes]:
+    st = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
+    tz = settings.chats.tz
+    async with _reading(settings) as tx:
+        digest = await build_digest(tx, start, end, datetime.now(UTC))
+    return render_digest(st, digest, tz, "report"), render_chart(digest, tz)
+
+
+def run_export(settings: Settings, first: str | None, last: str | None, out: Path) -> int:
+    try:
+        start, end = _period(settings, first, last)
+    except ValueError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data, rows in asyncio.run(_export(settings, start, end)):
+        path = out / f"{name}.csv"
+        path.write_bytes(data)
+        print(f"{path}: {rows} rows", file=sys.stderr)
+    return 0
+
+
+async def _export(
+    settings: Settings, start: datetime, end: datetime
+) -> list[tuple[str, bytes, int]]:
+    files = []
+    async with _reading(settings) as tx:
+        for name, build in (("responses", responses_csv), ("complaints", complaints_csv)):
+            data, rows = await build(tx, start, end)
+            files.append((name, data, rows))
+    return files

@@ -1,0 +1,46 @@
+"""CSV exports of responses and complaints (for /export and `python -m bot export`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from storage.db import Tx
+from storage.timefmt import to_db
+
+PAGE = 5000
+RESPONSE_COLUMNS = (
+    "id", "order_id", "branch", "segment", "sent_at", "answered_at", "status", "nps", "csat",
+    "expectation", "aspects", "comment",
+)  # fmt: skip
+COMPLAINT_COLUMNS = (
+    "id", "source", "status", "segment", "order_id", "branch", "created_at", "taken_at",
+    "taken_by_name", "resolved_at", "closed_at", "reopened", "resolution_satisfied", "take_due",
+    "resolve_due", "text",
+)  # fmt: skip
+
+Page = Callable[[int], Awaitable[list[dict[str, object]]]]
+
+
+async def _csv(columns: tuple[str, ...], page: Page) -> tuple[bytes, int]:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    after, rows = 0, 0
+    while batch := await page(after):
+        writer.writerows(batch)
+        rows += len(batch)
+        after = int(batch[-1]["id"])  # type: ignore[call-overload]
+    return out.getvalue().encode("utf-8-sig"), rows  # the BOM lets spreadsheets read UTF-8
+
+
+async def responses_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
+    s, e = to_db(start), to_db(end)
+    return await _csv(RESPONSE_COLUMNS, lambda after: tx.stats.responses(after, PAGE, s, e))
+
+
+async def complaints_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
+    s, e = to_db(start), to_db(end)
+    return await _csv(COMPLAINT_COLUMNS, lambda after: tx.stats.complaint_rows(after, PAGE, s, e))

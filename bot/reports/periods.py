@@ -1,0 +1,50 @@
+"""Which period a scheduled digest covers: between the last two times its cron fired."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.timeparse import local_datetime
+
+LOOKBACK = timedelta(days=70)
+MAX_STEPS = 100_000
+
+
+def last_period(cron: str, tz: ZoneInfo, now: datetime) -> tuple[datetime, datetime] | None:
+    """(previous fire, latest fire ≤ now) of `cron` in `tz`; None if it fired less than twice
+    in the lookback (a yearly cron, say)."""
+    trigger = CronTrigger.from_crontab(cron, timezone=tz)
+    previous: datetime | None = None
+    latest: datetime | None = None
+    moment = trigger.get_next_fire_time(None, now - LOOKBACK)
+    for _ in range(MAX_STEPS):
+        if moment is None or moment > now:
+            break
+        previous, latest = latest, moment
+        moment = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
+    if previous is None or latest is None:
+        return None
+    # In UTC: Python subtracts datetimes sharing a ZoneInfo on the wall clock (a DST night
+    # would look 24 h long), and callers do arithmetic with these.
+    return previous.astimezone(UTC), latest.astimezone(UTC)
+
+
+MAX_RANGE_DAYS = 366
+
+
+def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """`YYYY-MM-DD YYYY-MM-DD`, both days included, as UTC instants of local midnights."""
+    try:
+        start_day, end_day = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        raise ValueError("dates must look like 2026-10-31") from None
+    if end_day < start_day:
+        raise ValueError("the first date must not be after the last")
+    if (end_day - start_day).days >= MAX_RANGE_DAYS:
+        raise ValueError(f"at most {MAX_RANGE_DAYS} days at once")
+    start = local_datetime(start_day, time(0), tz).astimezone(UTC)
+    end = local_datetime(end_day + timedelta(days=1), time(0), tz).astimezone(UTC)
+    return start, end

@@ -1,0 +1,108 @@
+"""A digest as text an owner reads in ten seconds (plain text: quoted comments stay inert)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Translator
+from bot.reports.digest import Digest
+from bot.reports.metrics import Nps
+
+TEXT_LIMIT = 4096
+COMMENT_CLIP = 200
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+def _score(t: Translator, value: Nps) -> str:
+    if value.score is None:
+        return t("digest.no_answers")
+    margin = f" ±{value.margin:.0f}" if value.margin is not None else ""
+    flag = f", {t('digest.too_few')}" if value.too_few else ""
+    return f"{value.score:+.0f}{margin} (n={value.n}{flag})"
+
+
+def _span(t: Translator, seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return t("duration.minutes", n=minutes)
+    return t("duration.hours", h=minutes // 60, m=minutes % 60)
+
+
+def period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
+    last = (end - timedelta(seconds=1)).astimezone(tz)
+    return f"{start.astimezone(tz):%d.%m.%Y}–{last:%d.%m.%Y}"
+
+
+def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly") -> str:
+    lines = [t(f"digest.title.{title}", period=period_label(d.start, d.end, tz))]
+    if d.branch is not None:
+        lines.append(t("digest.branch_only", branch=d.branch))
+    lines.append(t("digest.nps", nps=_score(t, d.nps)))
+    if d.change is None:
+        lines.append(t("digest.change.none"))
+    else:
+        arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
+        key = "digest.change.signal" if d.change.significant else "digest.change.noise"
+        lines.append(
+            t(key, arrow=arrow, delta=f"{d.change.delta:+.0f}", margin=f"{d.change.margin:.0f}")
+        )
+    if d.nps.score is not None:
+        lines.append(
+            t(
+                "digest.shares",
+                promoters=_pct(d.nps.promoters),
+                passives=_pct(d.nps.passives),
+                detractors=_pct(d.nps.detractors),
+            )
+        )
+    lines.append(
+        t("digest.response", rate=_pct(d.response_rate), answered=d.nps.n, invited=d.invited)
+    )
+    csat = "—" if d.csat is None else f"{d.csat:.1f}"
+    e = d.expectations
+    lines.append(
+        t(
+            "digest.csat",
+            csat=csat,
+            worse=_pct(e["worse"]),
+            as_expected=_pct(e["as_expected"]),
+            better=_pct(e["better"]),
+        )
+    )
+    c = d.complaints
+    lines.append(
+        t("digest.complaints", opened=c.opened, resolved=c.resolved, still_open=c.still_open)
+    )
+    if c.opened:
+        lines.append(
+            t(
+                "digest.sla",
+                take=_pct(d.take_on_time),
+                resolve=_pct(d.resolve_on_time),
+                median_take=_span(t, d.median_take),
+                median_resolve=_span(t, d.median_resolve),
+                satisfied=_pct(d.resolution_satisfaction),
+            )
+        )
+    for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", d.by_segment)):
+        if len(groups) > 1 or (groups and groups[0][0]):
+            parts = [f"{name or t('digest.unnamed')} {_score(t, value)}" for name, value in groups]
+            lines.append(t(key, groups=" · ".join(parts[:8])))
+    if d.aspects:
+        named = ", ".join(f"{t.catalog.text(t.language, f'aspect.{a}')} {n}" for a, n in d.aspects)
+        lines.append(t("digest.aspects", aspects=named))
+    if d.comments:
+        lines.append(t("digest.comments"))
+        for score, comment in d.comments:
+            clipped = (
+                comment if len(comment) <= COMMENT_CLIP else comment[: COMMENT_CLIP - 1] + "…"
+            )
+            lines.append(f"  «{clipped}» (NPS {score})")
+    text = "\n".join(lines)
+    return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"

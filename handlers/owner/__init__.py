@@ -1,0 +1,1 @@
+"""Routers for owners in their private chat with the bot: digests, reports, exports."""

@@ -1,0 +1,217 @@
+"""SQL aggregates for digests, reports and the stats API: counts come back, never rows.
+
+Survey figures describe the invitations sent in the period (`sent_at`), so the response rate,
+NPS and CSAT all refer to the same cohort. Complaint figures describe complaints opened in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+
+@dataclass(frozen=True)
+class NpsCounts:
+    n: int  # answered the NPS question
+    promoters: int
+    detractors: int
+
+
+@dataclass(frozen=True)
+class SurveyCounts:
+    invited: int
+    nps: NpsCounts
+    csat_sum: int
+    csat_n: int
+    worse: int
+    as_expected: int
+    better: int
+
+
+@dataclass(frozen=True)
+class ComplaintCounts:
+    opened: int
+    resolved: int  # opened in the period and resolved or closed since
+    still_open: int  # opened in the period, not closed by its end
+    take_due: int  # whose take deadline has passed or who were taken
+    taken_on_time: int
+    resolve_due: int
+    resolved_on_time: int
+    satisfaction_n: int
+    satisfied: int
+
+
+_SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
+_BRANCH = " AND s.purchase_id IN (SELECT id FROM purchases WHERE branch = :branch)"
+
+
+def _where(branch: str | None) -> str:
+    return _SURVEY_FILTER + (_BRANCH if branch is not None else "")
+
+
+class StatsRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _one(self, sql: str, params: dict[str, object]) -> tuple[object, ...]:
+        async with self._conn.execute(sql, params) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return tuple(row)
+
+    async def _all(self, sql: str, params: dict[str, object]) -> list[tuple[object, ...]]:
+        async with self._conn.execute(sql, params) as cur:
+            return [tuple(row) for row in await cur.fetchall()]
+
+    async def surveys(self, start: str, end: str, branch: str | None = None) -> SurveyCounts:
+        row = await self._one(
+            "SELECT COUNT(*), COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0),"
+            " COALESCE(SUM(csat), 0), COUNT(csat), COALESCE(SUM(expectation = 'worse'), 0),"
+            " COALESCE(SUM(expectation = 'as_expected'), 0),"
+            " COALESCE(SUM(expectation = 'better'), 0)"
+            f" FROM surveys s WHERE {_where(branch)}",
+            {"start": start, "end": end, "branch": branch},
+        )
+        v = [int(x or 0) for x in row]  # type: ignore[call-overload]
+        return SurveyCounts(v[0], NpsCounts(v[1], v[2], v[3]), v[4], v[5], v[6], v[7], v[8])
+
+    async def distribution(self, start: str, end: str, branch: str | None = None) -> list[int]:
+        """How many answered 0, 1, ... 10."""
+        counts = [0] * 11
+        for score, count in await self._all(
+            f"SELECT nps, COUNT(*) FROM surveys s WHERE {_where(branch)} AND nps IS NOT NULL"
+            " GROUP BY nps",
+            {"start": start, "end": end, "branch": branch},
+        ):
+            counts[int(score)] = int(count)  # type: ignore[call-overload]
+        return counts
+
+    async def trend(
+        self, start: str, end: str, period_days: float, branch: str | None = None
+    ) -> dict[int, NpsCounts]:
+        """NPS counts per period: key 0 is the period starting at `start`, and so on."""
+        rows = await self._all(
+            "SELECT CAST((julianday(sent_at) - julianday(:start)) / :days AS INTEGER) AS k,"
+            " COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0)"
+            f" FROM surveys s WHERE {_where(branch)} GROUP BY k",
+            {"start": start, "end": end, "branch": branch, "days": period_days},
+        )
+        return {int(k): NpsCounts(int(n), int(p), int(d)) for k, n, p, d in rows}  # type: ignore[call-overload]
+
+    async def nps_by(
+        self, column: str, start: str, end: str, branch: str | None = None
+    ) -> dict[str, NpsCounts]:
+        """NPS counts per branch or per customer segment."""
+        source = {
+            "branch": "(SELECT branch FROM purchases WHERE id = s.purchase_id)",
+            "segment": "(SELECT segment FROM customers WHERE id = s.customer_id)",
+        }[column]
+        rows = await self._all(
+            f"SELECT COALESCE({source}, '') AS g, COUNT(nps), COALESCE(SUM(nps >= 9), 0),"
+            f" COALESCE(SUM(nps <= 6), 0) FROM surveys s WHERE {_where(branch)}"
+            " AND nps IS NOT NULL GROUP BY g ORDER BY COUNT(nps) DESC",
+            {"start": start, "end": end, "branch": branch},
+        )
+        return {str(g): NpsCounts(int(n), int(p), int(d)) for g, n, p, d in rows}  # type: ignore[call-overload]
+
+    async def detractor_aspects(
+        self, start: str, end: str, branch: str | None = None, limit: int = 5
+    ) -> list[tuple[str, int]]:
+        rows = await self._all(
+            "SELECT a.aspect, COUNT(*) FROM survey_aspects a JOIN surveys s ON s.id = a.survey_id"
+            f" WHERE {_where(branch)} AND s.nps <= 6 GROUP BY a.aspect"
+            " ORDER BY COUNT(*) DESC, a.aspect LIMIT :limit",
+            {"start": start, "end": end, "branch": branch, "limit": limit},
+        )
+        return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
+
+    async def detractor_comments(
+        self, start: str, end: str, branch: str | None = None, limit: int = 3
+    ) -> list[tuple[int, str]]:
+        rows = await self._all(
+            f"SELECT nps, comment FROM surveys s WHERE {_where(branch)} AND nps <= 6"
+            " AND comment IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT :limit",
+            {"start": start, "end": end, "branch": branch, "limit": limit},
+        )
+        return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
+
+    async def complaints(self, start: str, end: str, now: str) -> ComplaintCounts:
+        row = await self._one(
+            "SELECT COUNT(*),"
+            " COALESCE(SUM(c.status IN ('resolved', 'closed')), 0),"
+            " COALESCE(SUM(c.closed_at IS NULL OR c.closed_at >= :end), 0),"
+            " COALESCE(SUM(c.taken_at IS NOT NULL OR t.due_at <= :now), 0),"
+            " COALESCE(SUM(c.taken_at IS NOT NULL AND c.taken_at <= t.due_at), 0),"
+            " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now),"
+            " 0),"
+            " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at), 0),"
+            " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
+            " FROM complaints c"
+            " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
+            " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
+            " WHERE c.created_at >= :start AND c.created_at < :end",
+            {"start": start, "end": end, "now": now},
+        )
+        return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
+
+    async def median_seconds(self, column: str, start: str, end: str) -> float | None:
+        """Median seconds from opening to `taken_at` or to resolution."""
+        moment = {"take": "taken_at", "resolve": "COALESCE(resolved_at, closed_at)"}[column]
+        span = f"(julianday({moment}) - julianday(created_at)) * 86400.0"
+        where = f"created_at >= :start AND created_at < :end AND {moment} IS NOT NULL"
+        params: dict[str, object] = {"start": start, "end": end}
+        (count,) = await self._one(f"SELECT COUNT(*) FROM complaints WHERE {where}", params)
+        n = int(count or 0)  # type: ignore[call-overload]
+        if n == 0:
+            return None
+        rows = await self._all(
+            f"SELECT {span} AS d FROM complaints WHERE {where} ORDER BY d"
+            " LIMIT :take OFFSET :skip",
+            {**params, "take": 2 - n % 2, "skip": (n - 1) // 2},
+        )
+        values = [float(r[0]) for r in rows]  # type: ignore[arg-type]
+        return sum(values) / len(values)
+
+    async def claim_digest(self, kind: str, start: str, end: str, now: str) -> bool:
+        """Record that `kind` for the period starting at `start` is being sent; False if it was."""
+        cur = await self._conn.execute(
+            "INSERT OR IGNORE INTO digests_sent (kind, period_start, period_end, sent_at)"
+            " VALUES (?, ?, ?, ?)",
+            (kind, start, end, now),
+        )
+        return cur.rowcount == 1
+
+    # -- row exports (CSV, the responses API) ----------------------------------------------
+    async def responses(
+        self, after_id: int, limit: int, start: str | None = None, end: str | None = None
+    ) -> list[dict[str, object]]:
+        """Surveys that got at least the NPS answer, by id (a stable cursor)."""
+        where = "s.id > :after AND s.nps IS NOT NULL"
+        if start is not None and end is not None:
+            where += " AND " + _SURVEY_FILTER
+        async with self._conn.execute(
+            "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
+            " s.nps, s.csat, s.expectation, (SELECT group_concat(aspect, ',') FROM"
+            " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect))"
+            " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
+            f" JOIN customers c ON c.id = s.customer_id WHERE {where} ORDER BY s.id LIMIT :limit",
+            {"after": after_id, "limit": limit, "start": start, "end": end},
+        ) as cur:
+            return [dict(row) for row in await cur.fetchall()]
+
+    async def complaint_rows(
+        self, after_id: int, limit: int, start: str, end: str
+    ) -> list[dict[str, object]]:
+        async with self._conn.execute(
+            "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
+            " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
+            " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"
+            " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
+            " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
+            " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
+            " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
+            " ORDER BY c.id LIMIT :limit",
+            {"after": after_id, "limit": limit, "start": start, "end": end},
+        ) as cur:
+            return [dict(row) for row in await cur.fetchall()]
