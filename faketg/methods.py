@@ -104,6 +104,8 @@ async def _send_file(world: World, params: Params, kind: str) -> Any:
         "file_unique_id": f"u{len(world.sent)}",
         "file_size": size,
     }
+    if kind == "photo":
+        file |= {"width": 1280, "height": 960}  # PhotoSize needs them; aiogram checks
     content: dict[str, Any] = {kind: [file] if kind == "photo" else file}
     if caption:
         content["caption"] = caption

@@ -57,14 +57,18 @@ def lane_of(method: TelegramMethod[Any]) -> int:
 
 def compact_result(result: Any) -> Any:
     """What is worth keeping of Telegram's answer (ids for later edits), as JSON data."""
-    if isinstance(result, BaseModel):
-        data = result.model_dump(mode="json", exclude_none=True)
-        keep = ("message_id", "message_thread_id", "name", "chat")
-        slim = {k: data[k] for k in keep if k in data}
-        if isinstance(slim.get("chat"), dict):
-            slim["chat"] = {"id": slim["chat"]["id"]}
-        return slim or data
-    return result
+    data = (
+        result.model_dump(mode="json", exclude_none=True)
+        if isinstance(result, BaseModel)
+        else result
+    )
+    if not isinstance(data, dict):
+        return data
+    keep = ("message_id", "message_thread_id", "name", "chat")
+    slim = {k: data[k] for k in keep if k in data}
+    if isinstance(slim.get("chat"), dict):
+        slim["chat"] = {"id": slim["chat"].get("id")}
+    return slim or data
 
 
 def _encode_file(value: InputFile) -> dict[str, str]:

@@ -161,19 +161,30 @@ class Sender:
             if _UNCHANGED in exc.message.lower():
                 return self._sent(item, attempts, True)
             return self._failed(item, attempts, f"400 {exc.message}")
-        except (TelegramServerError, TelegramNetworkError, ClientDecodeError) as exc:
-            self.metrics.inc("outbox_transient_errors_total")
-            reason = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"[:300]
-            if attempts >= self.max_attempts:
-                return self._failed(item, attempts, reason)
-            delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** (attempts - 1))
-            return self._again(item, attempts, now() + delay * random.uniform(0.8, 1.2), reason)
+        except ClientDecodeError as exc:
+            if isinstance(exc.data, dict) and exc.data.get("ok") is True:
+                # Telegram accepted it; only its answer did not fit aiogram's model. Sending
+                # again would duplicate the message.
+                log.warning("outbox %s: delivered, answer unreadable: %s", item.id, exc.message)
+                return self._sent(item, attempts, exc.data.get("result"))
+            return self._transient(item, attempts, exc)
+        except (TelegramServerError, TelegramNetworkError) as exc:
+            return self._transient(item, attempts, exc)
         except (TelegramAPIError, ValueError) as exc:
             return self._failed(item, attempts, f"{type(exc).__name__}: {exc}"[:300])
         except Exception as exc:  # a bug must not wedge the lane: give the message up, loudly
             log.exception("outbox %s: unexpected error", item.id)
             return self._failed(item, attempts, f"{type(exc).__name__}: {exc}"[:300])
         return self._sent(item, attempts, result)
+
+    def _transient(self, item: OutboxItem, attempts: int, exc: Exception) -> Outcome:
+        """5xx, network trouble, an unreadable answer: back off and try again, up to a limit."""
+        self.metrics.inc("outbox_transient_errors_total")
+        reason = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"[:300]
+        if attempts >= self.max_attempts:
+            return self._failed(item, attempts, reason)
+        delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** (attempts - 1))
+        return self._again(item, attempts, self.clock() + delay * random.uniform(0.8, 1.2), reason)
 
     def _sent(self, item: OutboxItem, attempts: int, result: Any) -> Outcome:
         now = self.clock()

@@ -11,8 +11,9 @@ from aiogram.methods import SendMessage
 
 from bot.app import App, create_app
 from bot.outbox.service import Priority
-from faketg import FakeTelegramServer
+from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits, Faults
+from faketg.methods import METHODS
 from tests.helpers import STAFF_CHAT, make_settings, max_in_window, start, wait_for
 
 # Limits scaled 10x so a test drains in seconds; the same code paths keep Telegram's real ones.
@@ -148,3 +149,23 @@ async def test_lost_answers_are_retried_and_counted(
         assert app.metrics.get("outbox_transient_errors_total") == retried
     finally:
         await app.stop()
+
+
+async def test_an_accepted_message_with_an_unreadable_answer_is_not_sent_again(
+    paced: App, fake: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram said ok but its result does not parse (a newer API shape): it was delivered."""
+    world = fake.world
+    world.add_user(30_002, "Odd", "en")
+    real = METHODS["sendmessage"]
+
+    async def odd(w: World, params: dict[str, Any]) -> Any:
+        await real(w, params)
+        return {"surprise": True}  # not a Message
+
+    monkeypatch.setitem(METHODS, "sendmessage", odd)
+    await queue(paced, [(30_002, "once")], Priority.INTERACTIVE)
+    assert await paced.sender.wait_idle(10)
+    assert len(world.sent_to(30_002)) == 1
+    async with paced.db.read() as tx:
+        assert [s for _, _, s in await tx.outbox.by_chat(30_002)] == ["sent"]

@@ -1,0 +1,120 @@
+"""Digests and reports end to end: the cron digest after downtime, owner commands, the API."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiohttp
+
+from bot.app import App
+from faketg import FakeTelegramServer, World
+from tests.e2e.journey import API_TOKEN, MakeApp, wait_new_message
+from tests.e2e.staffroom import OWNER, REAL_LIMITS, staff_group
+from tests.helpers import STAFF_CHAT, ManualClock, wait_for
+from tests.reportdata import add_response
+
+SETTINGS: dict[str, Any] = {**REAL_LIMITS, "timezone": "Europe/Stockholm", "owner_ids": str(OWNER)}
+MONDAY_0800 = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Stockholm
+
+
+async def seed(app: App, first: int, sent: datetime, scores: list[int]) -> None:
+    async with app.db.transaction() as tx:
+        for n, score in enumerate(scores, start=first):
+            await add_response(tx.conn, n, sent, score, csat=4, comment=f"comment {n}")
+
+
+def digests(world: World, chat: int) -> list[str]:
+    return [str(s.text) for s in world.sent_to(chat) if str(s.text).startswith("📊")]
+
+
+def photos(world: World, chat: int) -> int:
+    return sum(1 for s in world.sent_to(chat) if s.method == "sendPhoto")
+
+
+async def test_a_digest_missed_while_down_arrives_once_after_start(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    clock = ManualClock(MONDAY_0800)
+    first = await make_app(clock=clock, **SETTINGS)
+    await seed(first, 1000, MONDAY_0800 - timedelta(days=3), [10, 9, 8, 3, 10])
+    await asyncio.sleep(0.5)  # the start-up run found nothing due (it is 08:00)
+    assert digests(world, OWNER) == []
+    await first.stop()
+
+    clock.advance(timedelta(hours=1, minutes=30))  # down across Monday 09:00
+    second = await make_app(clock=clock, **SETTINGS)
+    await wait_for(lambda: photos(world, OWNER) == 1, what="digest chart")
+    (text,) = digests(world, OWNER)
+    assert text.startswith("📊 Weekly digest, 16.11.2026–23.11.2026")
+    assert "NPS +40 ±" in text and "(n=5, too few answers)" in text
+    await wait_for(lambda: any("Daily brief" in str(s.text) for s in world.sent_to(STAFF_CHAT)))
+    await second.stop()
+
+    await make_app(clock=clock, **SETTINGS)
+    await asyncio.sleep(1.0)
+    assert len(digests(world, OWNER)) == 1 and photos(world, OWNER) == 1
+    assert sum("Daily brief" in str(s.text) for s in world.sent_to(STAFF_CHAT)) == 1
+
+
+async def test_owner_commands_and_who_may_use_them(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    app = await make_app(**SETTINGS)
+    await seed(app, 1000, datetime.now(UTC) - timedelta(days=1), [9, 6, 10])
+    world.add_user(7401, "Nosy", "en")
+    await world.user_sends(7401, "/digest")
+    await wait_new_message(world, 7401, "This command is for the owners.")
+    assert not any(s.method == "sendPhoto" for s in world.sent_to(7401))
+
+    await world.user_sends(OWNER, "/digest")
+    await wait_for(lambda: photos(world, OWNER) == 1, what="on-demand digest")
+    assert digests(world, OWNER)[0].startswith("📊 The last 7 days")
+    await world.user_sends(OWNER, "/report 2026-10-31")
+    await wait_new_message(world, OWNER, "Use: /report 2026-10-01 2026-10-31")
+    await world.user_sends(OWNER, "/export")
+    await wait_for(
+        lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="CSVs"
+    )
+    captions = [str(s.text) for s in world.sent_to(OWNER) if s.method == "sendDocument"]
+    assert captions[0].startswith("responses: 3 rows") and captions[1].startswith("complaints:")
+
+
+async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{app.port}{path}", headers=headers) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def test_stats_and_responses_api(make_app: MakeApp, fake: FakeTelegramServer) -> None:
+    app = await make_app(**SETTINGS)
+    await seed(app, 1000, datetime(2026, 10, 10, 12, 0, tzinfo=UTC), [10, 10, 9, 7, 0])
+    status, body = await get(app, "/api/v1/stats?from=2026-10-01&to=2026-10-31")
+    assert status == 200
+    assert body["nps"]["n"] == 5 and body["nps"]["nps"] == 40.0
+    assert body["nps"]["too_few_answers"] is True
+    assert body["distribution"][10] == 2 and body["by_branch"]["north"]["n"] == 5
+    assert body["from"].startswith("2026-09-30T22:00:00")  # local midnight in Stockholm
+    assert (await get(app, "/api/v1/stats?from=2026-10-01&to=2026-10-31&branch=south"))[1]["nps"][
+        "n"
+    ] == 0
+    assert (await get(app, "/api/v1/stats", token=None))[0] == 401
+    status, body = await get(app, "/api/v1/stats?from=2026-13-01&to=2026-10-31")
+    assert status == 422 and body["fields"][0]["field"] == "from"
+    assert (await get(app, "/api/v1/stats?from=2026-10-01"))[0] == 422
+
+    status, page = await get(app, "/api/v1/responses?limit=3")
+    assert status == 200 and [r["nps"] for r in page["responses"]] == [10, 10, 9]
+    status, rest = await get(app, f"/api/v1/responses?limit=3&since={page['next_since']}")
+    assert [r["order_id"] for r in rest["responses"]] == ["O-1003", "O-1004"]
+    assert rest["next_since"] is None
+    assert (await get(app, "/api/v1/responses?limit=0"))[0] == 422
+    assert (await get(app, "/api/v1/responses?since=-1"))[0] == 422

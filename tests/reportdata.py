@@ -1,0 +1,89 @@
+"""A small, hand-countable data set for report tests, written straight into the tables."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import aiosqlite
+
+from storage.timefmt import to_db
+
+
+async def add_response(
+    conn: aiosqlite.Connection,
+    number: int,
+    sent: datetime,
+    nps: int | None,
+    *,
+    csat: int | None = None,
+    expectation: str | None = None,
+    branch: str = "north",
+    segment: str = "",
+    comment: str | None = None,
+    aspects: tuple[str, ...] = (),
+) -> int:
+    """One customer, one purchase, one survey sent at `sent` (answered if `nps` is given)."""
+    at = to_db(sent)
+    await conn.execute(
+        "INSERT INTO customers (id, name, segment, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+        (number, f"C{number}", segment, at, at),
+    )
+    await conn.execute(
+        "INSERT INTO purchases (id, order_id, customer_id, branch, purchased_at, link_token,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (number, f"O-{number}", number, branch, at, f"tok{number}", at),
+    )
+    answered = to_db(sent + timedelta(minutes=5)) if nps is not None else None
+    await conn.execute(
+        "INSERT INTO surveys (id, purchase_id, customer_id, status, sent_at, answered_at, nps,"
+        " csat, expectation, comment, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            number,
+            number,
+            number,
+            "answered" if nps is not None else "expired",
+            at,
+            answered,
+            nps,
+            csat,
+            expectation,
+            comment,
+            at,
+            at,
+        ),
+    )
+    for aspect in aspects:
+        await conn.execute(
+            "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (number, aspect)
+        )
+    return number
+
+
+async def add_complaint(
+    conn: aiosqlite.Connection,
+    number: int,
+    customer: int,
+    opened: datetime,
+    *,
+    taken_after: timedelta | None = None,
+    resolved_after: timedelta | None = None,
+    satisfied: int | None = None,
+    take_within: timedelta = timedelta(minutes=15),
+    resolve_within: timedelta = timedelta(hours=24),
+) -> None:
+    taken = to_db(opened + taken_after) if taken_after is not None else None
+    resolved = to_db(opened + resolved_after) if resolved_after is not None else None
+    status = "closed" if resolved else "taken" if taken else "open"
+    at = to_db(opened)
+    await conn.execute(
+        "INSERT INTO complaints (id, customer_id, source, status, taken_at, resolved_at,"
+        " closed_at, resolution_satisfied, clock_started_at, created_at, updated_at)"
+        " VALUES (?, ?, 'message', ?, ?, ?, ?, ?, ?, ?, ?)",
+        (number, customer, status, taken, resolved, resolved, satisfied, at, at, at),
+    )
+    for step, within in (("take", take_within), ("resolve", resolve_within)):
+        await conn.execute(
+            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)",
+            (number, step, to_db(opened + within)),
+        )

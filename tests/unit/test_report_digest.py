@@ -1,0 +1,131 @@
+"""The digest over a hand-counted table: SQL aggregates, text in en and ru, the chart."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.i18n import Catalog
+from bot.reports.chart import render_chart
+from bot.reports.digest import Digest, build_digest
+from bot.reports.render import render_digest
+from storage.db import Database
+from storage.migrate import migrate
+from tests.reportdata import add_complaint, add_response
+
+START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)  # Monday 09:00 in Stockholm
+END = START + timedelta(days=7)
+NOW = END + timedelta(hours=1)
+TZ = ZoneInfo("Europe/Stockholm")
+DAY = timedelta(days=1)
+ASPECTS = {3: ("delivery", "staff"), 6: ("delivery",)}
+
+
+@pytest.fixture
+async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
+    db = Database(tmp_path / "r.db")
+    await db.connect()
+    await migrate(db.conn)
+    async with db.transaction() as tx:
+        c = tx.conn
+        # This week: 10 invited, 8 answered: 4 promoters, 2 passives, 2 detractors → NPS +25.
+        scores = [10, 9, 9, 10, 8, 7, 3, 6, None, None]
+        for n, score in enumerate(scores, start=1):
+            detractor = score is not None and score <= 6
+            await add_response(
+                c, n, START + DAY * (n % 7), score,
+                csat=None if score is None else (5 if score >= 9 else 3 if score >= 7 else 1),
+                expectation=None if score is None else ("worse" if detractor else "better"),
+                branch="north" if n <= 5 else "south",
+                segment="key" if n in (1, 7) else "",
+                comment="Slow & rude" if score == 3 else None,
+                aspects=ASPECTS.get(score or 0, ()),
+            )  # fmt: skip
+        # The week before: 4 answered, 1 promoter, 3 detractors → NPS -50.
+        for n, score in enumerate([9, 2, 4, 5], start=11):
+            await add_response(c, n, START - DAY * 2, score)
+        # Complaints this week: taken after 10 min (on time) and 30 min (late); one untaken,
+        # past its deadline; resolved after 2 h and 30 h; one satisfied, one not.
+        await add_complaint(c, 1, 7, START + DAY, taken_after=timedelta(minutes=10),
+                            resolved_after=timedelta(hours=2), satisfied=1)  # fmt: skip
+        await add_complaint(c, 2, 8, START + DAY, taken_after=timedelta(minutes=30),
+                            resolved_after=timedelta(hours=30), satisfied=0)  # fmt: skip
+        await add_complaint(c, 3, 8, START + 3 * DAY)
+    async with db.read() as tx:
+        yield await build_digest(tx, START, END, NOW)
+    await db.close()
+
+
+def test_the_numbers_match_the_hand_count(digest: Digest) -> None:
+    d = digest
+    assert d.nps.n == 8 and d.nps.score == pytest.approx(25.0)
+    # p = .5, d = .25: var = .75 - .0625 = .6875; 1.96·100·√(.6875/8) ≈ 57.46
+    assert d.nps.margin == pytest.approx(57.46, abs=0.01)
+    assert d.previous.n == 4 and d.previous.score == pytest.approx(-50.0)
+    assert d.change is not None and d.change.delta == pytest.approx(75.0)
+    assert not d.change.significant  # 8 and 4 answers: far too few to tell
+    assert d.invited == 10 and d.response_rate == pytest.approx(0.8)
+    assert d.csat == pytest.approx((5 * 4 + 3 * 2 + 1 * 2) / 8)
+    assert d.expectations == {"worse": 0.25, "as_expected": 0.0, "better": 0.75}
+    assert d.distribution == [0, 0, 0, 1, 0, 0, 1, 1, 1, 2, 2]
+    # north: 10, 9, 9, 10, 8 → 4 of 5 promoters; south: 7, 3, 6 → 2 of 3 detractors
+    assert dict((k, v.score) for k, v in d.by_branch) == {
+        "north": pytest.approx(80.0),
+        "south": pytest.approx(-200 / 3),
+    }
+    assert dict((k, v.n) for k, v in d.by_segment) == {"": 6, "key": 2}
+    assert d.aspects == [("delivery", 2), ("staff", 1)]
+    assert d.comments == [(3, "Slow & rude")]
+    c = d.complaints
+    assert (c.opened, c.resolved, c.still_open) == (3, 2, 1)
+    assert (c.take_due, c.taken_on_time) == (3, 1)  # the untaken one is past due
+    assert (c.resolve_due, c.resolved_on_time) == (3, 1)  # the third is past due, unresolved
+    assert d.median_take == pytest.approx(20 * 60)  # 10 and 30 minutes
+    assert d.median_resolve == pytest.approx(16 * 3600)  # 2 and 30 hours
+    assert d.resolution_satisfaction == pytest.approx(0.5)
+    assert [p.n for _, p in d.trend][-2:] == [4, 8]
+
+
+def test_the_text_in_english(digest: Digest) -> None:
+    text = render_digest(Catalog.load().bind("en"), digest, TZ)
+    assert text.startswith("📊 Weekly digest, 16.11.2026–23.11.2026")
+    assert "NPS +25 ±57 (n=8, too few answers)" in text
+    assert "▲ +75 vs the previous period: within the noise (±" in text
+    assert "Response rate 80% (8 answered of 10 invited)" in text
+    assert "Complaints: 3 opened, 2 resolved, 1 still open" in text
+    assert "median time to take 20 min, to resolve 16 h 0 min" in text
+    assert "By branch: north +80" in text and "Detractors name most: Delivery 2, Staff 1" in text
+    assert "«Slow & rude» (NPS 3)" in text
+
+
+def test_the_text_in_russian(digest: Digest) -> None:
+    text = render_digest(Catalog.load().bind("ru"), digest, TZ)
+    assert text.startswith("📊 Недельная сводка, 16.11.2026–23.11.2026")
+    assert "NPS +25 ±57 (n=8, слишком мало ответов)" in text
+    assert "в пределах шума" in text and "Доля ответов 80%" in text
+
+
+def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
+    png = render_chart(digest, TZ)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert 600 <= width <= 1400 and 600 <= height <= 1600
+    assert 10_000 < len(png) < 1_000_000
+
+
+async def test_an_empty_period_renders_without_numbers(tmp_path: Path) -> None:
+    db = Database(tmp_path / "e.db")
+    await db.connect()
+    await migrate(db.conn)
+    async with db.read() as tx:
+        empty = await build_digest(tx, START, END, NOW)
+    await db.close()
+    text = render_digest(Catalog.load().bind("en"), empty, TZ)
+    assert "NPS no answers" in text and "No answers to compare with" in text
+    assert "Response rate — (0 answered of 0 invited)" in text
+    assert render_chart(empty, TZ)[:4] == b"\x89PNG"
