@@ -13,6 +13,10 @@ from typing import Any
 from bot.app import App, create_app
 from bot.demo_complaints import MANAGER, OWNER, complaint_act, staff_people
 from bot.demo_surveys import DEMO_API_TOKEN, survey_act
+from bot.reports.chart import render_chart
+from bot.reports.delivery import last_days
+from bot.reports.digest import build_digest
+from bot.reports.render import render_digest
 from bot.settings import load_settings
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
@@ -20,6 +24,7 @@ from faketg.world import Sent
 
 DEMO_TOKEN = "123456:DEMO-not-a-real-token"
 DEMO_DB = Path("data/demo.db")
+DEMO_CHART = Path("data/demo-digest.png")
 STAFF_CHAT = -1001000000001
 # Made-up people; ids far from real ranges.
 CUSTOMERS = [
@@ -97,26 +102,15 @@ async def _wait(predicate: Any, within: float = 10.0) -> None:
 
 
 async def _summary(app: App) -> None:
-    async with (
-        app.db.read() as tx,
-        tx.conn.execute(
-            "SELECT status, COUNT(*), SUM(nps >= 9), SUM(nps <= 6), COUNT(nps) FROM surveys"
-            " GROUP BY status ORDER BY status"
-        ) as cur,
-    ):
-        rows = list(await cur.fetchall())
-    print("\n10. What the database holds now")
-    for status, count, _, _, _ in rows:
-        print(f"   surveys {status}: {count}")
-    answered = sum(r[4] or 0 for r in rows)
-    promoters = sum(r[2] or 0 for r in rows)
-    detractors = sum(r[3] or 0 for r in rows)
-    if answered:
-        nps = 100 * (promoters - detractors) / answered
-        print(
-            f"   NPS over {answered} answers: {nps:+.0f} ({promoters} promoters,"
-            f" {detractors} detractors); the full digest arrives with issue 5"
-        )
+    """The owners' view: the digest over the demo's week, as text and as a chart file."""
+    start, end = last_days(app.reports.now())
+    async with app.db.read() as tx:
+        digest = await build_digest(tx, start, end, app.reports.now())
+    print("\n10. The digest owners get every Monday (here: the last 7 days)")
+    for line in render_digest(app.reports.st, digest, app.reports.tz, "digest").splitlines():
+        print(f"   {line}")
+    await asyncio.to_thread(DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz))
+    print(f"   chart: {DEMO_CHART} (NPS trend with its 95% band, and the 0-10 split)")
 
 
 def main() -> int:

@@ -36,8 +36,8 @@ async def add_response(
     answered = to_db(sent + timedelta(minutes=5)) if nps is not None else None
     await conn.execute(
         "INSERT INTO surveys (id, purchase_id, customer_id, status, sent_at, answered_at, nps,"
-        " csat, expectation, comment, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " csat, expectation, comment, created_at, updated_at, branch, segment)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             number,
             number,
@@ -51,6 +51,8 @@ async def add_response(
             comment,
             at,
             at,
+            branch,
+            segment,
         ),
     )
     for aspect in aspects:

@@ -10,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")  # no screen; must precede pyplot
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from bot.reports.digest import Digest
 
@@ -29,7 +30,10 @@ def render_chart(d: Digest, tz: ZoneInfo) -> bytes:
             low = [s - m for s, m in zip(scores, margins, strict=True)]
             high = [s + m for s, m in zip(scores, margins, strict=True)]
             top.fill_between(xs, low, high, color="#90caf9", alpha=0.5, label="95%")
-            top.plot(xs, scores, marker="o", color="#1565c0", linewidth=2, label="NPS")
+            top.errorbar(
+                xs, scores, yerr=margins, marker="o", color="#1565c0", ecolor="#64b5f6",
+                capsize=4, linewidth=2, label="NPS",
+            )  # fmt: skip
             top.set_xticks(xs, labels, rotation=45, fontsize=8)
             top.legend(loc="lower left", fontsize=8)
         top.axhline(0, color="#888888", linewidth=0.8)
@@ -40,6 +44,7 @@ def render_chart(d: Digest, tz: ZoneInfo) -> bytes:
         colors = [RED] * 7 + [GREY] * 2 + [GREEN] * 2
         bottom.bar(range(11), d.distribution, color=colors)
         bottom.set_xticks(range(11))
+        bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
         bottom.set_title(f"0–10 (n={sum(d.distribution)})")
         bottom.grid(axis="y", alpha=0.3)
         figure.tight_layout()

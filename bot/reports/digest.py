@@ -46,16 +46,15 @@ async def build_digest(
     length = end - start
     s, e = to_db(start), to_db(end)
     stats = tx.stats
-    surveys = await stats.surveys(s, e, branch)
-    previous = await stats.surveys(to_db(start - length), s, branch)
+    surveys, distribution = await stats.surveys(s, e, branch)
+    previous, _ = await stats.surveys(to_db(start - length), s, branch)
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
     c = await stats.complaints(s, e, to_db(now))
-    first = start - length * (TREND_PERIODS - 1)
-    days = length.total_seconds() / 86400
-    periods = await stats.trend(to_db(first), e, days, branch)
-    trend = [(first + length * k, nps(periods[k])) for k in range(TREND_PERIODS) if k in periods]
+    starts = [start - length * k for k in range(TREND_PERIODS - 1, -1, -1)]
+    periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
+    trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     return Digest(
         start=start,
         end=end,
@@ -81,6 +80,6 @@ async def build_digest(
         by_segment=[(k, nps(v)) for k, v in (await stats.nps_by("segment", s, e, branch)).items()],
         aspects=await stats.detractor_aspects(s, e, branch),
         comments=await stats.detractor_comments(s, e, branch),
-        distribution=await stats.distribution(s, e, branch),
+        distribution=distribution,
         trend=trend,
     )

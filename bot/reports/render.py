@@ -28,6 +28,8 @@ def _score(t: Translator, value: Nps) -> str:
 def _span(t: Translator, seconds: float | None) -> str:
     if seconds is None:
         return "—"
+    if seconds < 60:
+        return t("duration.seconds", n=round(seconds))
     minutes = round(seconds / 60)
     if minutes < 60:
         return t("duration.minutes", n=minutes)

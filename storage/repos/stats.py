@@ -6,6 +6,7 @@ NPS and CSAT all refer to the same cohort. Complaint figures describe complaints
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import aiosqlite
@@ -43,7 +44,7 @@ class ComplaintCounts:
 
 
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
-_BRANCH = " AND s.purchase_id IN (SELECT id FROM purchases WHERE branch = :branch)"
+_BRANCH = " AND s.branch = :branch"
 
 
 def _where(branch: str | None) -> str:
@@ -64,51 +65,51 @@ class StatsRepo:
         async with self._conn.execute(sql, params) as cur:
             return [tuple(row) for row in await cur.fetchall()]
 
-    async def surveys(self, start: str, end: str, branch: str | None = None) -> SurveyCounts:
-        row = await self._one(
-            "SELECT COUNT(*), COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0),"
-            " COALESCE(SUM(csat), 0), COUNT(csat), COALESCE(SUM(expectation = 'worse'), 0),"
-            " COALESCE(SUM(expectation = 'as_expected'), 0),"
-            " COALESCE(SUM(expectation = 'better'), 0)"
-            f" FROM surveys s WHERE {_where(branch)}",
-            {"start": start, "end": end, "branch": branch},
-        )
-        v = [int(x or 0) for x in row]  # type: ignore[call-overload]
-        return SurveyCounts(v[0], NpsCounts(v[1], v[2], v[3]), v[4], v[5], v[6], v[7], v[8])
-
-    async def distribution(self, start: str, end: str, branch: str | None = None) -> list[int]:
-        """How many answered 0, 1, ... 10."""
-        counts = [0] * 11
-        for score, count in await self._all(
-            f"SELECT nps, COUNT(*) FROM surveys s WHERE {_where(branch)} AND nps IS NOT NULL"
-            " GROUP BY nps",
-            {"start": start, "end": end, "branch": branch},
-        ):
-            counts[int(score)] = int(count)  # type: ignore[call-overload]
-        return counts
-
-    async def trend(
-        self, start: str, end: str, period_days: float, branch: str | None = None
-    ) -> dict[int, NpsCounts]:
-        """NPS counts per period: key 0 is the period starting at `start`, and so on."""
+    async def surveys(
+        self, start: str, end: str, branch: str | None = None
+    ) -> tuple[SurveyCounts, list[int]]:
+        """The period's survey counts and how many answered 0, 1, ... 10, in one scan."""
         rows = await self._all(
-            "SELECT CAST((julianday(sent_at) - julianday(:start)) / :days AS INTEGER) AS k,"
-            " COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0)"
-            f" FROM surveys s WHERE {_where(branch)} GROUP BY k",
-            {"start": start, "end": end, "branch": branch, "days": period_days},
+            "SELECT nps, COUNT(*), COALESCE(SUM(csat), 0), COUNT(csat),"
+            " COALESCE(SUM(expectation = 'worse'), 0), COALESCE(SUM(expectation = 'as_expected'),"
+            " 0), COALESCE(SUM(expectation = 'better'), 0)"
+            f" FROM surveys s WHERE {_where(branch)} GROUP BY nps",
+            {"start": start, "end": end, "branch": branch},
         )
-        return {int(k): NpsCounts(int(n), int(p), int(d)) for k, n, p, d in rows}  # type: ignore[call-overload]
+        counts = [0] * 11
+        total = [0] * 6
+        for score, *values in rows:
+            numbers = [int(v or 0) for v in values]  # type: ignore[call-overload]
+            total = [a + b for a, b in zip(total, numbers, strict=True)]
+            if score is not None:
+                counts[int(score)] = numbers[0]  # type: ignore[call-overload]
+        n = sum(counts)
+        nps = NpsCounts(n, sum(counts[9:]), sum(counts[:7]))
+        return SurveyCounts(total[0], nps, *total[1:]), counts
+
+    async def trend(self, bounds: list[str], branch: str | None = None) -> list[NpsCounts]:
+        """NPS counts for each period [bounds[i], bounds[i + 1]).
+
+        One range query per period: each is a covering-index scan with three aggregates and no
+        grouping, several times faster than computing a period number per row and sorting.
+        """
+        counts = []
+        for start, end in itertools.pairwise(bounds):
+            n, p, d = await self._one(
+                "SELECT COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0)"
+                f" FROM surveys s WHERE {_where(branch)}",
+                {"start": start, "end": end, "branch": branch},
+            )
+            counts.append(NpsCounts(int(n or 0), int(p or 0), int(d or 0)))  # type: ignore[call-overload]
+        return counts
 
     async def nps_by(
         self, column: str, start: str, end: str, branch: str | None = None
     ) -> dict[str, NpsCounts]:
         """NPS counts per branch or per customer segment."""
-        source = {
-            "branch": "(SELECT branch FROM purchases WHERE id = s.purchase_id)",
-            "segment": "(SELECT segment FROM customers WHERE id = s.customer_id)",
-        }[column]
+        source = {"branch": "s.branch", "segment": "s.segment"}[column]
         rows = await self._all(
-            f"SELECT COALESCE({source}, '') AS g, COUNT(nps), COALESCE(SUM(nps >= 9), 0),"
+            f"SELECT {source} AS g, COUNT(nps), COALESCE(SUM(nps >= 9), 0),"
             f" COALESCE(SUM(nps <= 6), 0) FROM surveys s WHERE {_where(branch)}"
             " AND nps IS NOT NULL GROUP BY g ORDER BY COUNT(nps) DESC",
             {"start": start, "end": end, "branch": branch},
@@ -140,7 +141,7 @@ class StatsRepo:
         row = await self._one(
             "SELECT COUNT(*),"
             " COALESCE(SUM(c.status IN ('resolved', 'closed')), 0),"
-            " COALESCE(SUM(c.closed_at IS NULL OR c.closed_at >= :end), 0),"
+            " COALESCE(SUM(c.closed_at IS NULL OR c.closed_at > :end), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL OR t.due_at <= :now), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL AND c.taken_at <= t.due_at), 0),"
             " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now),"

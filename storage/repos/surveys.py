@@ -61,8 +61,10 @@ class SurveyRepo:
         now = now_db()
         cur = await self._conn.execute(
             "INSERT INTO surveys (purchase_id, customer_id, status, reason, due_at, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (purchase_id, customer_id, status, reason, due_at, now, now),
+            " updated_at, branch, segment) VALUES (?, ?, ?, ?, ?, ?, ?,"
+            " COALESCE((SELECT branch FROM purchases WHERE id = ?), ''),"
+            " COALESCE((SELECT segment FROM customers WHERE id = ?), ''))",
+            (purchase_id, customer_id, status, reason, due_at, now, now, purchase_id, customer_id),
         )
         assert cur.lastrowid is not None
         survey = await self.get(cur.lastrowid)

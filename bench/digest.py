@@ -1,0 +1,165 @@
+"""The digest over 1,000,000 responses and 100,000 complaints: seconds and peak memory.
+
+Run: .venv/bin/python -m bench.digest [--responses 1000000 --complaints 100000]. A child
+process writes the data set (12 weeks of invitations, 85% answered) into a temporary SQLite
+file with executemany; this process then migrates nothing, opens it and times the weekly digest
+(the last week), a report over all 12 weeks (every response in the period) and the chart, and
+prints peak RSS. Issue 6 folds it into `make bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.reports.chart import render_chart
+from bot.reports.digest import build_digest
+from storage.db import Database
+from storage.migrate import migrate
+from storage.timefmt import to_db
+
+END = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+WEEKS = 12
+BRANCHES = ("north", "south", "east", "west", "airport")
+ASPECTS = ("quality", "price", "delivery", "staff", "speed", "other")
+
+
+def generate(path: Path, responses: int, complaints: int) -> None:
+    asyncio.run(_schema(path))
+    rng = random.Random(5)
+    span = WEEKS * 7 * 86400
+    start = END - timedelta(seconds=span)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    chunk = 50_000
+    for first in range(1, responses + 1, chunk):
+        ids = range(first, min(first + chunk, responses + 1))
+        customers, purchases, surveys, aspects = [], [], [], []
+        for n in ids:
+            sent = start + timedelta(seconds=rng.randrange(span))
+            at = to_db(sent)
+            answered = rng.random() < 0.85
+            score = (
+                rng.choice((0, 2, 3, 5, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 10)) if answered else None
+            )
+            segment, branch = "key" if n % 50 == 0 else "", rng.choice(BRANCHES)
+            customers.append((n, segment, at, at))
+            purchases.append((n, f"B-{n}", n, branch, at, f"t{n}", at))
+            surveys.append((
+                n, n, n, "answered" if answered else "expired", at, at if answered else None,
+                score, rng.randint(1, 5) if answered else None,
+                rng.choice(("worse", "as_expected", "better")) if answered else None,
+                "slow delivery" if score is not None and score <= 6 and n % 3 == 0 else None,
+                at, at, branch, segment,
+            ))  # fmt: skip
+            if score is not None and score <= 6:
+                aspects.append((n, rng.choice(ASPECTS)))
+        conn.executemany(
+            "INSERT INTO customers (id, segment, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            customers,
+        )
+        conn.executemany(
+            "INSERT INTO purchases (id, order_id, customer_id, branch, purchased_at, link_token,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            purchases,
+        )
+        conn.executemany(
+            "INSERT INTO surveys (id, purchase_id, customer_id, status, sent_at, answered_at, nps,"
+            " csat, expectation, comment, created_at, updated_at, branch, segment)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            surveys,
+        )
+        conn.executemany("INSERT INTO survey_aspects VALUES (?, ?)", aspects)
+        conn.commit()
+    rows, steps = [], []
+    for n in range(1, complaints + 1):
+        opened = start + timedelta(seconds=rng.randrange(span))
+        taken = opened + timedelta(minutes=rng.expovariate(1 / 12))
+        done = taken + timedelta(hours=rng.expovariate(1 / 10))
+        closed = done < END
+        rows.append((
+            n, rng.randrange(1, responses + 1), "closed" if closed else "taken", to_db(taken),
+            to_db(done) if closed else None, to_db(done) if closed else None,
+            rng.choice((0, 1, 1, 1)) if closed else None, to_db(opened), to_db(opened),
+            to_db(opened),
+        ))  # fmt: skip
+        steps.append((n, "take", to_db(opened + timedelta(minutes=15))))
+        steps.append((n, "resolve", to_db(opened + timedelta(hours=24))))
+    conn.executemany(
+        "INSERT INTO complaints (id, customer_id, source, status, taken_at, resolved_at,"
+        " closed_at, resolution_satisfied, clock_started_at, created_at, updated_at)"
+        " VALUES (?, ?, 'low_score', ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany("INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)", steps)
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+async def _schema(path: Path) -> None:
+    db = Database(path)
+    await db.connect()
+    await migrate(db.conn)
+    await db.close()
+
+
+async def measure(path: Path) -> list[tuple[str, float]]:
+    db = Database(path)
+    await db.connect()
+    timings = []
+    try:
+        for label, start in (
+            ("weekly digest (last 7 days)", END - timedelta(days=7)),
+            (f"report over all {WEEKS} weeks", END - timedelta(days=7 * WEEKS)),
+        ):
+            began = time.perf_counter()
+            async with db.read() as tx:
+                digest = await build_digest(tx, start, END, END)
+            timings.append((f"{label}: n={digest.nps.n}", time.perf_counter() - began))
+        began = time.perf_counter()
+        render_chart(digest, ZoneInfo("Europe/Stockholm"))
+        timings.append(("chart (PNG)", time.perf_counter() - began))
+    finally:
+        await db.close()
+    return timings
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__)
+    args.add_argument("--responses", type=int, default=1_000_000)
+    args.add_argument("--complaints", type=int, default=100_000)
+    args.add_argument("--make", type=Path, help=argparse.SUPPRESS)
+    ns = args.parse_args()
+    if ns.make is not None:
+        generate(ns.make, ns.responses, ns.complaints)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "digest.db"
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bench.digest", "--make", str(path),
+             "--responses", str(ns.responses), "--complaints", str(ns.complaints)],
+            check=True,
+        )  # fmt: skip
+        print(f"data set: {ns.responses:,} responses, {ns.complaints:,} complaints"
+              f" (written in {time.perf_counter() - began:.0f} s)")  # fmt: skip
+        for label, seconds in asyncio.run(measure(path)):
+            print(f"{label:>45}: {seconds:.2f} s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak RSS of the measuring process':>45}: {peak:.0f} MB (target: 1 s, 200 MB)")
+
+
+if __name__ == "__main__":
+    main()
