@@ -41,6 +41,7 @@ from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.reports.config import ReportConfig
+from bot.reports.ondemand import OnDemand
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
 from bot.surveys.steps import SURVEY_MESSAGE, remember_message
@@ -69,6 +70,7 @@ class App:
     surveys: SurveyConfig
     complaints: ComplaintConfig
     reports: ReportConfig
+    ondemand: OnDemand
     staff: StaffDirectory
     id: str
     port: int | None = None
@@ -161,6 +163,7 @@ class App:
             if task.get_name() == "telegram-setup":  # it runs the poller once connected
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.ondemand.stop()
         if self._runner is not None:
             await self._runner.cleanup()
         await self.bot.session.close()
@@ -212,6 +215,7 @@ async def create_app(
     sender.failure_hooks[relay.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
     staff = StaffDirectory(bot, complaints)
     reports = ReportConfig.from_settings(settings, complaints)
+    ondemand = OnDemand(db, reports)
     metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
 
     dp = Dispatcher(
@@ -222,6 +226,7 @@ async def create_app(
         surveys=surveys,
         complaints=complaints,
         reports=reports,
+        ondemand=ondemand,
         staff=staff,
     )
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
@@ -266,5 +271,6 @@ async def create_app(
         surveys=surveys,
         complaints=complaints,
         reports=reports,
+        ondemand=ondemand,
         staff=staff,
     )

@@ -95,8 +95,7 @@ async def weekly_digest(app_id: str) -> None:
     """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
     app = REGISTRY.get(app_id)
     if app is not None:
-        async with app.db.transaction() as tx:
-            await delivery.send_weekly(tx, app.reports)
+        await delivery.send_weekly(app.db, app.reports)
 
 
 @job
@@ -104,8 +103,7 @@ async def daily_brief(app_id: str) -> None:
     """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
     app = REGISTRY.get(app_id)
     if app is not None:
-        async with app.db.transaction() as tx:
-            await delivery.send_daily(tx, app.reports)
+        await delivery.send_daily(app.db, app.reports)
 
 
 def build_scheduler(

@@ -1,14 +1,18 @@
 """Scheduled and on-demand digests queued in the outbox: text first, then the chart.
 
-A scheduled digest claims its period in `digests_sent` in the transaction that queues it, so it
-goes out once per period: at its cron time, or right after a start that found it missed.
-Periods that ended before the bot first ran are not caught up (nobody expects last month's
-digest from a bot installed today).
+The numbers are read in a read transaction and the chart is drawn in a worker thread, so a
+digest never holds the write lock or the event loop while it computes; only queuing it takes a
+(short) write transaction. A scheduled digest claims its period in `digests_sent` in the
+transaction that queues it, so it goes out once per period: at its cron time, or right after a
+start that found it missed. Periods that ended before the bot first ran are not caught up
+(nobody expects last month's digest from a bot installed today).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from aiogram.methods import SendMessage, SendPhoto
@@ -21,7 +25,7 @@ from bot.reports.config import ReportConfig
 from bot.reports.digest import build_digest
 from bot.reports.periods import last_period
 from bot.reports.render import render_digest
-from storage.db import Tx
+from storage.db import Database, Tx
 from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -29,64 +33,87 @@ log = logging.getLogger(__name__)
 FIRST_RUN = "digests_from"
 
 
-async def queue_digest(
-    tx: Tx,
+@dataclass(frozen=True)
+class Rendered:
+    """A digest ready to queue."""
+
+    text: str
+    chart: bytes
+    end: datetime
+
+
+async def prepare(
+    db: Database,
     cfg: ReportConfig,
-    chats: list[int],
     start: datetime,
     end: datetime,
     title: str,
     branch: str | None = None,
-) -> None:
-    digest = await build_digest(tx, start, end, cfg.now(), branch)
-    text = render_digest(cfg.st, digest, cfg.tz, title)
-    chart = render_chart(digest, cfg.tz)
+) -> Rendered:
+    async with db.read() as tx:
+        digest = await build_digest(tx, start, end, cfg.now(), branch)
+    chart = await asyncio.to_thread(render_chart, digest, cfg.tz)
+    return Rendered(render_digest(cfg.st, digest, cfg.tz, title), chart, end)
+
+
+async def queue(tx: Tx, cfg: ReportConfig, chats: list[int], digest: Rendered) -> None:
     for chat in chats:
-        await cfg.outbox.send(tx, SendMessage(chat_id=chat, text=text), priority=Priority.NORMAL)
-        photo = BufferedInputFile(chart, filename=f"nps-{end:%Y-%m-%d}.png")
+        await cfg.outbox.send(
+            tx, SendMessage(chat_id=chat, text=digest.text), priority=Priority.NORMAL
+        )
+        photo = BufferedInputFile(digest.chart, filename=f"nps-{digest.end:%Y-%m-%d}.png")
         await cfg.outbox.send(tx, SendPhoto(chat_id=chat, photo=photo), priority=Priority.NORMAL)
 
 
-async def _due_period(tx: Tx, cfg: ReportConfig, cron: str) -> tuple[datetime, datetime] | None:
+async def _due_period(
+    db: Database, cfg: ReportConfig, kind: str, cron: str
+) -> tuple[datetime, datetime] | None:
     now = cfg.now()
-    since = from_db(await tx.kv.get(FIRST_RUN))
-    if since is None:
-        await tx.kv.set(FIRST_RUN, to_db(now))
-        since = now
-    period = last_period(cron, cfg.tz, now)
-    if period is None or period[1] <= since:
-        return None
+    async with db.transaction() as tx:
+        since = from_db(await tx.kv.get(FIRST_RUN))
+        if since is None:
+            await tx.kv.set(FIRST_RUN, to_db(now))
+            since = now
+        period = last_period(cron, cfg.tz, now)
+        if period is None or period[1] <= since:
+            return None
+        if await tx.stats.digest_sent(kind, period):
+            return None
     return period
 
 
-async def send_weekly(tx: Tx, cfg: ReportConfig) -> bool:
-    period = await _due_period(tx, cfg, cfg.weekly_cron)
+async def send_weekly(db: Database, cfg: ReportConfig) -> bool:
+    period = await _due_period(db, cfg, "weekly", cfg.weekly_cron)
     if period is None:
         return False
-    start, end = period
-    if not await tx.stats.claim_digest("weekly", to_db(start), to_db(end), to_db(cfg.now())):
-        return False
     chats = cfg.digest_recipients
-    if not chats:
-        log.warning("weekly digest: no OWNER_IDS or DIGEST_CHAT_ID to send it to")
-        return False
-    await queue_digest(tx, cfg, chats, start, end, "weekly")
+    start, end = period
+    rendered = await prepare(db, cfg, start, end, "weekly") if chats else None
+    async with db.transaction() as tx:
+        if not await tx.stats.claim_digest("weekly", to_db(start), to_db(end), to_db(cfg.now())):
+            return False  # another run got there first
+        if rendered is None:
+            log.warning("weekly digest: no OWNER_IDS or DIGEST_CHAT_ID to send it to")
+            return False
+        await queue(tx, cfg, chats, rendered)
     log.info("weekly digest for %s..%s queued to %d chats", start, end, len(chats))
     return True
 
 
-async def send_daily(tx: Tx, cfg: ReportConfig) -> bool:
-    period = await _due_period(tx, cfg, cfg.daily_cron)
+async def send_daily(db: Database, cfg: ReportConfig) -> bool:
+    period = await _due_period(db, cfg, "daily", cfg.daily_cron)
     if period is None:
         return False
     start, end = period
-    if not await tx.stats.claim_digest("daily", to_db(start), to_db(end), to_db(cfg.now())):
-        return False
-    await cfg.outbox.send(
-        tx,
-        SendMessage(chat_id=cfg.staff_chat_id, text=await daily_text(tx, cfg), parse_mode="HTML"),
-        priority=Priority.NORMAL,
-    )
+    async with db.transaction() as tx:
+        if not await tx.stats.claim_digest("daily", to_db(start), to_db(end), to_db(cfg.now())):
+            return False
+        text = await daily_text(tx, cfg)
+        await cfg.outbox.send(
+            tx,
+            SendMessage(chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML"),
+            priority=Priority.NORMAL,
+        )
     return True
 
 

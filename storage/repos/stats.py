@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from datetime import datetime
 
 import aiosqlite
+
+from storage.timefmt import to_db
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,13 @@ class StatsRepo:
         )
         values = [float(r[0]) for r in rows]  # type: ignore[arg-type]
         return sum(values) / len(values)
+
+    async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
+        async with self._conn.execute(
+            "SELECT 1 FROM digests_sent WHERE kind = ? AND period_start = ?",
+            (kind, to_db(period[0])),
+        ) as cur:
+            return await cur.fetchone() is not None
 
     async def claim_digest(self, kind: str, start: str, end: str, now: str) -> bool:
         """Record that `kind` for the period starting at `start` is being sent; False if it was."""
