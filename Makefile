@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck check run migrate clean
+.PHONY: demo test lint typecheck check run migrate clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy bot handlers storage faketg tests bench
 
 check: lint typecheck test
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.digest
 
 run: $(STAMP)
 	$(BIN)/python -m bot run
