@@ -65,13 +65,17 @@ async def from_customer(
         if kind != "text":  # the card carries the words; the photo itself follows it
             await _forward(tx, cfg, complaint, customer, message, kind, words)
         return complaint
-    if complaint.text is None and complaint.card_due_at is not None and kind == "text":
+    if complaint.source == "command" and complaint.card_due_at is not None:
         # /complaint, then the story: it becomes the card's text and the card goes out now.
         await tx.complaints.update(
-            complaint.id, text=clip(words or "", TEXT_LIMIT), card_due_at=to_db(cfg.now())
+            complaint.id,
+            text=clip(words, TEXT_LIMIT) if words else None,
+            card_due_at=to_db(cfg.now()),
         )
         await _record(tx, complaint, customer, message, kind, words)
         await post_if_budget(tx, cfg, complaint.id)
+        if kind != "text":
+            await _forward(tx, cfg, complaint, customer, message, kind, words)
         return complaint
     await _record(tx, complaint, customer, message, kind, words)
     await _forward(tx, cfg, complaint, customer, message, kind, words)

@@ -13,6 +13,7 @@ from tests.dispatch.test_processor import feed, message, outbox_rows
 from tests.helpers import STAFF_CHAT, make_settings
 
 STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
+PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
 STICKER = {
     "file_id": "s",
     "file_unique_id": "s",
@@ -130,3 +131,15 @@ async def test_forget_me_erases_what_the_customer_wrote_in_complaints(offline: A
         history = await tx.complaints.messages(1)
     assert c is not None and c.text is None
     assert [m.text for m in history] == [None]
+
+
+async def test_complaint_command_then_the_story_sends_the_card_with_it(offline: App) -> None:
+    await feed(offline, message(1, 87, "/complaint"))
+    texts = [p["text"] for _, p in await outbox_rows(offline, 87)]
+    assert texts[0].startswith("Tell us what happened: write it here")
+    assert await outbox_rows(offline, STAFF_CHAT) == []  # no card before the story
+    await feed(offline, message(2, 87, None, photo=PHOTO, caption="The lid was cracked"))
+    staff = await outbox_rows(offline, STAFF_CHAT)
+    assert [m for m, _ in staff] == ["SendMessage", "CopyMessage"]  # the card, then the photo
+    assert "«The lid was cracked»" in staff[0][1]["text"]
+    assert "The customer used /complaint." in staff[0][1]["text"]
