@@ -11,7 +11,7 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters import Command, Filter
 from aiogram.methods import AnswerCallbackQuery, SendMessage
-from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, Message, ReplyParameters, TelegramObject, User
 
 from bot.complaints import relay
 from bot.complaints.actions import staff_press, take_by_reply
@@ -158,8 +158,6 @@ async def _complaint_of(tx: Tx, complaints: ComplaintConfig, message: Message) -
 
 
 def _reply_to(message: Message) -> dict[str, Any]:
-    from aiogram.types import ReplyParameters
-
     return {
         "reply_parameters": ReplyParameters(
             message_id=message.message_id, allow_sending_without_reply=True
