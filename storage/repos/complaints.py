@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiosqlite
 
 from storage.models import Complaint, ComplaintMessage, SlaStep
+from storage.repos.rows import fetch_all, fetch_one
 from storage.timefmt import now_db
 
 _COLUMNS = (
@@ -38,8 +39,12 @@ class ComplaintRepo:
         self._conn = conn
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
-        async with self._conn.execute(f"SELECT {_COLUMNS} FROM complaints {where}", params) as cur:
-            return [Complaint(**dict(row)) for row in await cur.fetchall()]
+        return [
+            Complaint(**dict(row))
+            for row in await fetch_all(
+                self._conn, f"SELECT {_COLUMNS} FROM complaints {where}", params
+            )
+        ]
 
     async def get(self, complaint_id: int) -> Complaint | None:
         found = await self._many("WHERE id = ?", (complaint_id,))
@@ -114,15 +119,15 @@ class ComplaintRepo:
 
     async def active_counts(self, now: str) -> tuple[int, int]:
         """(complaints being worked on, those past the deadline of their current step)."""
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM sla_steps s"
             " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
             " ((c.status = 'open' AND s.step = 'take')"
             " OR (c.status = 'taken' AND s.step = 'resolve')))), 0)"
             " FROM complaints c WHERE c.status IN ('open', 'taken', 'resolved')",
             (now,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
     async def cards_due(self, now: str, limit: int) -> list[Complaint]:
@@ -151,12 +156,15 @@ class ComplaintRepo:
         return cur.lastrowid
 
     async def messages(self, complaint_id: int) -> list[ComplaintMessage]:
-        async with self._conn.execute(
-            "SELECT direction, sender_id, kind, text, created_at FROM complaint_messages"
-            " WHERE complaint_id = ? ORDER BY id",
-            (complaint_id,),
-        ) as cur:
-            return [ComplaintMessage(**dict(row)) for row in await cur.fetchall()]
+        return [
+            ComplaintMessage(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT direction, sender_id, kind, text, created_at FROM complaint_messages"
+                " WHERE complaint_id = ? ORDER BY id",
+                (complaint_id,),
+            )
+        ]
 
     # -- staff-chat messages ---------------------------------------------------------------
     async def link_staff_message(self, chat_id: int, message_id: int, complaint_id: int) -> None:
@@ -183,10 +191,11 @@ class ComplaintRepo:
 
     async def sent_to_chat_since(self, chat_id: int, since: float) -> int:
         """Messages queued for `chat_id` since `since` (Unix seconds): storm control's budget."""
-        async with self._conn.execute(
-            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND created_at >= ?", (chat_id, since)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn,
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND created_at >= ?",
+            (chat_id, since),
+        )
         return int(row[0]) if row else 0
 
     # -- SLA steps -------------------------------------------------------------------------
@@ -200,20 +209,26 @@ class ComplaintRepo:
         )
 
     async def steps(self, complaint_id: int) -> list[SlaStep]:
-        async with self._conn.execute(
-            "SELECT complaint_id, step, due_at, fired_at FROM sla_steps WHERE complaint_id = ?"
-            " ORDER BY due_at",
-            (complaint_id,),
-        ) as cur:
-            return [SlaStep(**dict(row)) for row in await cur.fetchall()]
+        return [
+            SlaStep(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT complaint_id, step, due_at, fired_at FROM sla_steps WHERE complaint_id = ?"
+                " ORDER BY due_at",
+                (complaint_id,),
+            )
+        ]
 
     async def due_steps(self, now: str, limit: int) -> list[SlaStep]:
-        async with self._conn.execute(
-            "SELECT complaint_id, step, due_at, fired_at FROM sla_steps"
-            " WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?",
-            (now, limit),
-        ) as cur:
-            return [SlaStep(**dict(row)) for row in await cur.fetchall()]
+        return [
+            SlaStep(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT complaint_id, step, due_at, fired_at FROM sla_steps"
+                " WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?",
+                (now, limit),
+            )
+        ]
 
     async def mark_fired(self, complaint_id: int, step: str, at: str) -> None:
         await self._conn.execute(

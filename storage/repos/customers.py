@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import aiosqlite
 
 from storage.models import Customer
+from storage.repos.rows import fetch_all, fetch_one
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
@@ -54,10 +55,9 @@ class CustomerRepo:
         return await self._one("id", customer_id)
 
     async def _one(self, column: str, value: int) -> Customer | None:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?", (value,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?", (value,)
+        )
         return _row(row) if row else None
 
     async def touch_from_telegram(
@@ -106,8 +106,7 @@ class CustomerRepo:
         )
 
     async def count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM customers") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT COUNT(*) FROM customers")
         return int(row[0]) if row else 0
 
     async def find(
@@ -125,24 +124,31 @@ class CustomerRepo:
         ):
             if value is None:
                 continue
-            async with self._conn.execute(
-                f"SELECT {_COLUMNS} FROM customers WHERE {column} = ? AND forgotten_at IS NULL"
-                " AND (? IS NULL OR telegram_id IS NULL OR telegram_id = ?) ORDER BY id LIMIT 2",
-                (value, telegram_id, telegram_id),
-            ) as cur:
-                rows = list(await cur.fetchall())
+            rows = list(
+                await fetch_all(
+                    self._conn,
+                    f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?"
+                    " AND forgotten_at IS NULL"
+                    " AND (? IS NULL OR telegram_id IS NULL OR telegram_id = ?)"
+                    " ORDER BY id LIMIT 2",
+                    (value, telegram_id, telegram_id),
+                )
+            )
             if len(rows) == 1 or (rows and column != "phone"):
                 return _row(rows[0])
         return None
 
     async def unlinked_with_phone(self, phone: str) -> list[Customer]:
         """Customers known only from purchases with this phone, not yet tied to Telegram."""
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM customers WHERE phone = ? AND telegram_id IS NULL"
-            " AND forgotten_at IS NULL ORDER BY id",
-            (phone,),
-        ) as cur:
-            return [_row(row) for row in await cur.fetchall()]
+        return [
+            _row(row)
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT {_COLUMNS} FROM customers WHERE phone = ? AND telegram_id IS NULL"
+                " AND forgotten_at IS NULL ORDER BY id",
+                (phone,),
+            )
+        ]
 
     async def create(self, fields: dict[str, object]) -> Customer:
         now = _now()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiosqlite
 
 from storage.models import InboxItem
+from storage.repos.rows import fetch_all
 
 
 class InboxRepo:
@@ -21,12 +22,15 @@ class InboxRepo:
         return self._conn.total_changes - before
 
     async def pending(self, limit: int) -> list[InboxItem]:
-        async with self._conn.execute(
-            "SELECT update_id, payload FROM inbox WHERE status = 'pending'"
-            " ORDER BY update_id LIMIT ?",
-            (limit,),
-        ) as cur:
-            return [InboxItem(row[0], row[1]) for row in await cur.fetchall()]
+        return [
+            InboxItem(row[0], row[1])
+            for row in await fetch_all(
+                self._conn,
+                "SELECT update_id, payload FROM inbox WHERE status = 'pending'"
+                " ORDER BY update_id LIMIT ?",
+                (limit,),
+            )
+        ]
 
     async def finish(self, update_id: int, now: float, error: str | None = None) -> None:
         await self._conn.execute(
@@ -35,8 +39,12 @@ class InboxRepo:
         )
 
     async def counts(self) -> dict[str, int]:
-        async with self._conn.execute("SELECT status, COUNT(*) FROM inbox GROUP BY status") as cur:
-            return {row[0]: row[1] for row in await cur.fetchall()}
+        return {
+            row[0]: row[1]
+            for row in await fetch_all(
+                self._conn, "SELECT status, COUNT(*) FROM inbox GROUP BY status"
+            )
+        }
 
     async def prune(self, before: float) -> int:
         """Forget processed updates older than `before` (their effects live elsewhere)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.models import OutboxItem
+from storage.repos.rows import fetch_all
 
 _COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref"
 
@@ -68,10 +69,13 @@ class OutboxRepo:
         )
 
     async def pending(self) -> list[OutboxItem]:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY priority, id"
-        ) as cur:
-            return [OutboxItem(**dict(row)) for row in await cur.fetchall()]
+        return [
+            OutboxItem(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY priority, id",
+            )
+        ]
 
     async def record(self, outcomes: list[Outcome]) -> None:
         await self._conn.executemany(
@@ -84,14 +88,20 @@ class OutboxRepo:
         )
 
     async def counts(self) -> dict[str, int]:
-        async with self._conn.execute(
-            "SELECT status, COUNT(*) FROM outbox GROUP BY status"
-        ) as cur:
-            return {row[0]: row[1] for row in await cur.fetchall()}
+        return {
+            row[0]: row[1]
+            for row in await fetch_all(
+                self._conn, "SELECT status, COUNT(*) FROM outbox GROUP BY status"
+            )
+        }
 
     async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
         """(id, method, status) of everything addressed to a chat, oldest first."""
-        async with self._conn.execute(
-            "SELECT id, method, status FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
-        ) as cur:
-            return [(row[0], row[1], row[2]) for row in await cur.fetchall()]
+        return [
+            (row[0], row[1], row[2])
+            for row in await fetch_all(
+                self._conn,
+                "SELECT id, method, status FROM outbox WHERE chat_id = ? ORDER BY id",
+                (chat_id,),
+            )
+        ]

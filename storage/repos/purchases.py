@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiosqlite
 
 from storage.models import Purchase
+from storage.repos.rows import fetch_one
 
 _COLUMNS = "id, order_id, customer_id, amount, currency, branch, purchased_at, link_token"
 
@@ -23,10 +24,9 @@ class PurchaseRepo:
         return await self._one("link_token", token)
 
     async def _one(self, column: str, value: object) -> Purchase | None:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM purchases WHERE {column} = ?", (value,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, f"SELECT {_COLUMNS} FROM purchases WHERE {column} = ?", (value,)
+        )
         return Purchase(**dict(row)) if row else None
 
     async def add(
@@ -51,17 +51,16 @@ class PurchaseRepo:
 
     async def latest_for(self, customer_id: int, since: str) -> Purchase | None:
         """The customer's latest purchase made at or after `since` (context for a complaint)."""
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             f"SELECT {_COLUMNS} FROM purchases WHERE customer_id = ? AND purchased_at >= ?"
             " ORDER BY purchased_at DESC, id DESC LIMIT 1",
             (customer_id, since),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return Purchase(**dict(row)) if row else None
 
     async def count_for(self, customer_id: int) -> int:
-        async with self._conn.execute(
-            "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
+        )
         return int(row[0]) if row else 0

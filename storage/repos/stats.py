@@ -12,6 +12,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.repos.rows import fetch_all, fetch_one
 from storage.timefmt import to_db
 
 
@@ -59,14 +60,12 @@ class StatsRepo:
         self._conn = conn
 
     async def _one(self, sql: str, params: dict[str, object]) -> tuple[object, ...]:
-        async with self._conn.execute(sql, params) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, sql, params)
         assert row is not None
         return tuple(row)
 
     async def _all(self, sql: str, params: dict[str, object]) -> list[tuple[object, ...]]:
-        async with self._conn.execute(sql, params) as cur:
-            return [tuple(row) for row in await cur.fetchall()]
+        return [tuple(row) for row in await fetch_all(self._conn, sql, params)]
 
     async def surveys(
         self, start: str, end: str, branch: str | None = None
@@ -178,11 +177,14 @@ class StatsRepo:
         return sum(values) / len(values)
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
-        async with self._conn.execute(
-            "SELECT 1 FROM digests_sent WHERE kind = ? AND period_start = ?",
-            (kind, to_db(period[0])),
-        ) as cur:
-            return await cur.fetchone() is not None
+        return (
+            await fetch_one(
+                self._conn,
+                "SELECT 1 FROM digests_sent WHERE kind = ? AND period_start = ?",
+                (kind, to_db(period[0])),
+            )
+            is not None
+        )
 
     async def claim_digest(self, kind: str, start: str, end: str, now: str) -> bool:
         """Record that `kind` for the period starting at `start` is being sent; False if it was."""
@@ -201,28 +203,35 @@ class StatsRepo:
         where = "s.id > :after AND s.nps IS NOT NULL"
         if start is not None and end is not None:
             where += " AND " + _SURVEY_FILTER
-        async with self._conn.execute(
-            "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
-            " s.nps, s.csat, s.expectation, (SELECT group_concat(aspect, ',') FROM"
-            " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect))"
-            " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
-            f" JOIN customers c ON c.id = s.customer_id WHERE {where} ORDER BY s.id LIMIT :limit",
-            {"after": after_id, "limit": limit, "start": start, "end": end},
-        ) as cur:
-            return [dict(row) for row in await cur.fetchall()]
+        return [
+            dict(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
+                " s.nps, s.csat, s.expectation, (SELECT group_concat(aspect, ',') FROM"
+                " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect))"
+                " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
+                f" JOIN customers c ON c.id = s.customer_id WHERE {where}"
+                " ORDER BY s.id LIMIT :limit",
+                {"after": after_id, "limit": limit, "start": start, "end": end},
+            )
+        ]
 
     async def complaint_rows(
         self, after_id: int, limit: int, start: str, end: str
     ) -> list[dict[str, object]]:
-        async with self._conn.execute(
-            "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
-            " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
-            " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"
-            " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
-            " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
-            " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
-            " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
-            " ORDER BY c.id LIMIT :limit",
-            {"after": after_id, "limit": limit, "start": start, "end": end},
-        ) as cur:
-            return [dict(row) for row in await cur.fetchall()]
+        return [
+            dict(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
+                " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
+                " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"
+                " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
+                " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
+                " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
+                " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
+                " ORDER BY c.id LIMIT :limit",
+                {"after": after_id, "limit": limit, "start": start, "end": end},
+            )
+        ]

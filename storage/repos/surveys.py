@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiosqlite
 
 from storage.models import Survey
+from storage.repos.rows import fetch_all, fetch_one
 from storage.timefmt import now_db
 
 _COLUMNS = (
@@ -37,17 +38,15 @@ class SurveyRepo:
         self._conn = conn
 
     async def get(self, survey_id: int) -> Survey | None:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
+        )
         return Survey(**dict(row)) if row else None
 
     async def for_purchase(self, purchase_id: int) -> Survey | None:
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
+        )
         return Survey(**dict(row)) if row else None
 
     async def add(
@@ -84,44 +83,53 @@ class SurveyRepo:
     async def last_invitation(self, customer_id: int, exclude: int | None = None) -> str | None:
         """The invitation time (sent, else planned) of the customer's latest counting survey."""
         marks = ", ".join("?" for _ in COUNTING)
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             f"SELECT MAX(COALESCE(sent_at, due_at)) FROM surveys WHERE customer_id = ?"
             f" AND status IN ({marks}) AND id != ?",
             (customer_id, *COUNTING, exclude or 0),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return str(row[0]) if row and row[0] else None
 
     async def due(self, now: str, limit: int) -> list[Survey]:
         """Surveys whose next step (invite, remind, expire) is due."""
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM surveys WHERE status IN ('scheduled', 'sent')"
-            " AND due_at <= ? ORDER BY due_at LIMIT ?",
-            (now, limit),
-        ) as cur:
-            return [Survey(**dict(row)) for row in await cur.fetchall()]
+        return [
+            Survey(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT {_COLUMNS} FROM surveys WHERE status IN ('scheduled', 'sent')"
+                " AND due_at <= ? ORDER BY due_at LIMIT ?",
+                (now, limit),
+            )
+        ]
 
     async def next_due(self) -> str | None:
-        async with self._conn.execute(
-            "SELECT MIN(due_at) FROM surveys WHERE status IN ('scheduled', 'sent')"
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT MIN(due_at) FROM surveys WHERE status IN ('scheduled', 'sent')"
+        )
         return str(row[0]) if row and row[0] else None
 
     async def by_customer(self, customer_id: int, statuses: tuple[str, ...]) -> list[Survey]:
         marks = ", ".join("?" for _ in statuses)
-        async with self._conn.execute(
-            f"SELECT {_COLUMNS} FROM surveys WHERE customer_id = ? AND status IN ({marks})"
-            " ORDER BY id",
-            (customer_id, *statuses),
-        ) as cur:
-            return [Survey(**dict(row)) for row in await cur.fetchall()]
+        return [
+            Survey(**dict(row))
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT {_COLUMNS} FROM surveys WHERE customer_id = ? AND status IN ({marks})"
+                " ORDER BY id",
+                (customer_id, *statuses),
+            )
+        ]
 
     async def aspects(self, survey_id: int) -> list[str]:
-        async with self._conn.execute(
-            "SELECT aspect FROM survey_aspects WHERE survey_id = ? ORDER BY aspect", (survey_id,)
-        ) as cur:
-            return [row[0] for row in await cur.fetchall()]
+        return [
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                "SELECT aspect FROM survey_aspects WHERE survey_id = ? ORDER BY aspect",
+                (survey_id,),
+            )
+        ]
 
     async def toggle_aspect(self, survey_id: int, aspect: str) -> bool:
         """Add the aspect, or remove it if it was there; True if it is now selected."""
@@ -138,10 +146,10 @@ class SurveyRepo:
     async def history(self, customer_id: int, limit: int) -> list[tuple[str, Survey]]:
         """(order_id, survey) of the customer's latest purchases, newest first."""
         columns = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
-        async with self._conn.execute(
+        rows = await fetch_all(
+            self._conn,
             f"SELECT p.order_id, {columns} FROM surveys s JOIN purchases p"
             " ON p.id = s.purchase_id WHERE s.customer_id = ? ORDER BY s.id DESC LIMIT ?",
             (customer_id, limit),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [(row[0], Survey(*tuple(row)[1:])) for row in rows]
