@@ -14,8 +14,8 @@ from bot.app import App, create_app
 from bot.demo_complaints import MANAGER, OWNER, complaint_act, staff_people
 from bot.demo_surveys import DEMO_API_TOKEN, survey_act
 from bot.reports.chart import render_chart
-from bot.reports.delivery import last_days
 from bot.reports.digest import build_digest
+from bot.reports.periods import last_days
 from bot.reports.render import render_digest
 from bot.settings import load_settings
 from faketg import FakeTelegramServer, World

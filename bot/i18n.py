@@ -59,3 +59,14 @@ class Translator:
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def duration(t: Translator, seconds: float) -> str:
+    """A span as people read it: 40 s, 15 min, 26 h 5 min (catalog keys duration.*)."""
+    whole = round(seconds)
+    if whole < 60:
+        return t("duration.seconds", n=whole)
+    if whole < 3600:
+        return t("duration.minutes", n=round(whole / 60))
+    minutes = round(whole / 60)
+    return t("duration.hours", h=minutes // 60, m=minutes % 60)

@@ -7,9 +7,8 @@ from aiohttp import web
 from bot.api.http import Handler, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import ReportConfig
-from bot.reports.delivery import last_days
 from bot.reports.digest import build_digest
-from bot.reports.periods import day_range
+from bot.reports.periods import requested_period
 from storage.db import Database
 
 MAX_PAGE = 1000
@@ -20,13 +19,11 @@ def stats_handler(db: Database, cfg: ReportConfig) -> Handler:
     async def handle(request: web.Request) -> web.Response:
         first, last = request.query.get("from"), request.query.get("to")
         branch = request.query.get("branch") or None
-        if (first is None) != (last is None):
-            field = "to" if last is None else "from"
-            return error(422, "give both from and to, or neither", [_field(field, "missing")])
         try:
-            start, end = day_range(first, last, cfg.tz) if first and last else last_days(cfg.now())
+            start, end = requested_period(first, last, cfg.tz, cfg.now())
         except ValueError as exc:
-            return error(422, str(exc), [_field("from", str(exc))])
+            field = "to" if first and not last else "from"
+            return error(422, str(exc), [_field(field, str(exc))])
         async with db.read() as tx:
             digest = await build_digest(tx, start, end, cfg.now(), branch)
         return web.json_response(digest_json(digest))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.complaints.sla import add_business_time
-from bot.i18n import Translator
+from bot.i18n import Translator, duration
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
@@ -83,13 +83,7 @@ class ComplaintConfig:
         return f"{moment.astimezone(self.surveys.tz):%d.%m.%Y %H:%M}"
 
     def duration(self, span: timedelta) -> str:
-        """A waiting time as staff read it: 40 s, 15 min, 26 h 5 min."""
-        seconds = int(span.total_seconds())
-        if seconds < 60:
-            return self.st("duration.seconds", n=seconds)
-        if seconds < 3600:
-            return self.st("duration.minutes", n=seconds // 60)
-        return self.st("duration.hours", h=seconds // 3600, m=seconds % 3600 // 60)
+        return duration(self.st, span.total_seconds())
 
     def may_act(self, user_id: int) -> bool | None:
         """Configured people may always act; None: ask Telegram whether they are a member."""

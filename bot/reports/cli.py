@@ -11,10 +11,9 @@ from pathlib import Path
 
 from bot.i18n import Catalog
 from bot.reports.chart import render_chart
-from bot.reports.delivery import last_days
 from bot.reports.digest import build_digest
 from bot.reports.export import complaints_csv, responses_csv
-from bot.reports.periods import day_range
+from bot.reports.periods import requested_period
 from bot.reports.render import render_digest
 from bot.settings import Settings
 from storage.db import Database, Tx
@@ -34,11 +33,7 @@ async def _reading(settings: Settings) -> AsyncIterator[Tx]:
 
 
 def _period(settings: Settings, first: str | None, last: str | None) -> tuple[datetime, datetime]:
-    if first and last:
-        return day_range(first, last, settings.chats.tz)
-    if first or last:
-        raise ValueError("give both --from and --to, or neither (the last 7 days)")
-    return last_days(datetime.now(UTC))
+    return requested_period(first, last, settings.chats.tz, datetime.now(UTC))
 
 
 def run_digest(settings: Settings, first: str | None, last: str | None, chart: Path | None) -> int:

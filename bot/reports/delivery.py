@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from aiogram.methods import SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile
@@ -122,7 +122,3 @@ async def daily_text(tx: Tx, cfg: ReportConfig) -> str:
     active, overdue = await tx.complaints.active_counts(to_db(cfg.now()))
     title = cfg.st("digest.daily.title", open=active, overdue=overdue)
     return await open_list(tx, cfg.complaints, None, header=title)
-
-
-def last_days(now: datetime, days: int = 7) -> tuple[datetime, datetime]:
-    return now - timedelta(days=days), now

@@ -48,3 +48,18 @@ def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
     start = local_datetime(start_day, time(0), tz).astimezone(UTC)
     end = local_datetime(end_day + timedelta(days=1), time(0), tz).astimezone(UTC)
     return start, end
+
+
+def requested_period(
+    first: str | None, last: str | None, tz: ZoneInfo, now: datetime, default_days: int = 7
+) -> tuple[datetime, datetime]:
+    """Both days given: those days; neither: the last `default_days` days up to now."""
+    if first and last:
+        return day_range(first, last, tz)
+    if first or last:
+        raise ValueError("give both the first and the last day, or neither")
+    return last_days(now, default_days)
+
+
+def last_days(now: datetime, days: int = 7) -> tuple[datetime, datetime]:
+    return now - timedelta(days=days), now

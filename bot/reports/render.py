@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Translator
+from bot.complaints.cards import clip
+from bot.complaints.config import TEXT_LIMIT
+from bot.i18n import Translator, duration
 from bot.reports.digest import Digest
 from bot.reports.metrics import Nps
 
-TEXT_LIMIT = 4096
 COMMENT_CLIP = 200
 
 
@@ -26,14 +27,7 @@ def _score(t: Translator, value: Nps) -> str:
 
 
 def _span(t: Translator, seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    if seconds < 60:
-        return t("duration.seconds", n=round(seconds))
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return t("duration.minutes", n=minutes)
-    return t("duration.hours", h=minutes // 60, m=minutes % 60)
+    return "—" if seconds is None else duration(t, seconds)
 
 
 def period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
@@ -107,4 +101,4 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
             )
             lines.append(f"  «{clipped}» (NPS {score})")
     text = "\n".join(lines)
-    return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
+    return clip(text, TEXT_LIMIT)

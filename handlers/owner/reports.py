@@ -6,8 +6,6 @@ this update's transaction has committed (bot.reports.ondemand).
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.methods import SendMessage
@@ -15,9 +13,8 @@ from aiogram.types import Message
 
 from bot.outbox.service import Outbox
 from bot.reports.config import ReportConfig
-from bot.reports.delivery import last_days
 from bot.reports.ondemand import OnDemand
-from bot.reports.periods import day_range
+from bot.reports.periods import day_range, last_days, requested_period
 from handlers.filters import PRIVATE
 from storage.db import Tx
 
@@ -88,13 +85,10 @@ async def export(
         return
     parts = (command.args or "").split()
     try:
-        if parts and len(parts) != 2:
+        if len(parts) not in (0, 2):
             raise ValueError("give two dates or none")
-        if parts:
-            start, end = day_range(parts[0], parts[1], reports.tz)
-        else:
-            end = reports.now()
-            start = end - timedelta(days=EXPORT_DAYS)
+        first, last = parts if parts else (None, None)
+        start, end = requested_period(first, last, reports.tz, reports.now(), EXPORT_DAYS)
     except ValueError as exc:
         await _say(message, tx, outbox, f"{reports.st('digest.report_usage')} ({exc})")
         return
