@@ -65,7 +65,9 @@ async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None
         if customer is None:
             return
         now = cfg.now()
-        due = now if finished else now + cfg.settle
+        # Wait for the rest of the survey, but never so long the take reminder comes first.
+        wait = min(cfg.settle, cfg.ladder_for(customer.segment).take / 2)
+        due = now if finished else now + wait
         complaint = await open_complaint(
             tx, cfg, customer, "low_score", card_due=due, survey=survey
         )

@@ -47,7 +47,11 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     await wait_for(lambda: any(b["text"] == "✓ Delivery" for r in invite.buttons for b in r))
     await world.user_sends(7101, "Two days late, the box <b>crushed</b>")
     csat = await wait_new_message(world, 7101, "How satisfied")
-    assert not staff_messages(world)  # the card waits for the rest of the survey
+    assert not staff_messages(world)  # the card waits for the rest of the survey,
+    waiting = await complaint(app, 1)  # but a key customer's no longer than half of 5 min
+    due, opened = from_db(waiting.card_due_at), from_db(waiting.created_at)
+    assert due is not None and opened is not None
+    assert abs((due - opened).total_seconds() - 150) < 5
     await world.user_presses(7101, csat, button(csat, "1"))
     await wait_for(lambda: "Compared with" in str(csat.text))
     await world.user_presses(7101, csat, button(csat, "Worse"))
