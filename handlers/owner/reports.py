@@ -6,6 +6,9 @@ this update's transaction has committed (bot.reports.ondemand).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.methods import SendMessage
@@ -14,7 +17,7 @@ from aiogram.types import Message
 from bot.outbox.service import Outbox
 from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
-from bot.reports.periods import day_range, last_days, requested_period
+from bot.reports.periods import last_days, requested_period
 from handlers.filters import PRIVATE
 from storage.db import Tx
 
@@ -59,18 +62,10 @@ async def report(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    if await _refused(message, tx, outbox, reports):
-        return
-    parts = (command.args or "").split()
-    try:
-        if len(parts) != 2:
-            raise ValueError("two dates are needed")
-        start, end = day_range(parts[0], parts[1], reports.tz)
-    except ValueError as exc:
-        await _say(message, tx, outbox, f"{reports.st('digest.report_usage')} ({exc})")
-        return
-    await _say(message, tx, outbox, reports.st("digest.preparing"))
-    tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "report"))
+    def start(first: datetime, last: datetime) -> None:
+        ondemand.digest(message.chat.id, first, last, "report")
+
+    await _for_period(message, command, tx, outbox, reports, None, start)
 
 
 async def export(
@@ -81,16 +76,33 @@ async def export(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
+    def start(first: datetime, last: datetime) -> None:
+        ondemand.export(message.chat.id, first, last)
+
+    await _for_period(message, command, tx, outbox, reports, EXPORT_DAYS, start)
+
+
+async def _for_period(
+    message: Message,
+    command: CommandObject,
+    tx: Tx,
+    outbox: Outbox,
+    reports: ReportConfig,
+    default_days: int | None,
+    start: Callable[[datetime, datetime], None],
+) -> None:
+    """Owners only; FROM TO (or, with `default_days`, nothing); then build after commit."""
     if await _refused(message, tx, outbox, reports):
         return
     parts = (command.args or "").split()
     try:
-        if len(parts) not in (0, 2):
-            raise ValueError("give two dates or none")
+        if len(parts) != 2 and (default_days is None or parts):
+            wanted = "two dates" if default_days is None else "two dates or none"
+            raise ValueError(f"give {wanted}")
         first, last = parts if parts else (None, None)
-        start, end = requested_period(first, last, reports.tz, reports.now(), EXPORT_DAYS)
+        period = requested_period(first, last, reports.tz, reports.now(), default_days or 7)
     except ValueError as exc:
         await _say(message, tx, outbox, f"{reports.st('digest.report_usage')} ({exc})")
         return
     await _say(message, tx, outbox, reports.st("digest.preparing"))
-    tx.after_commit(lambda: ondemand.export(message.chat.id, start, end))
+    tx.after_commit(lambda: start(*period))

@@ -9,20 +9,11 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
-from tests.dispatch.test_processor import feed, message, outbox_rows
+from tests.dispatch.test_processor import STICKER, feed, message, outbox_rows
 from tests.helpers import STAFF_CHAT, make_settings
 
 STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
 PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
-STICKER = {
-    "file_id": "s",
-    "file_unique_id": "s",
-    "type": "regular",
-    "width": 1,
-    "height": 1,
-    "is_animated": False,
-    "is_video": False,
-}
 
 
 @pytest.fixture

@@ -14,6 +14,16 @@ from bot.app import App, create_app
 from bot.intake.poller import store_updates, to_inbox_rows
 from tests.helpers import make_settings
 
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
+
 
 @pytest.fixture
 async def offline(tmp_path: Path) -> AsyncIterator[App]:
@@ -125,16 +135,7 @@ async def test_forged_and_stale_buttons_get_an_answer_and_change_nothing(offline
 
 
 async def test_stickers_and_oversized_texts_get_a_clear_answer(offline: App) -> None:
-    sticker = {
-        "file_id": "s",
-        "file_unique_id": "s",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
-    await feed(offline, message(40, 91, None, sticker=sticker), message(41, 91, "y" * 5000))
+    await feed(offline, message(40, 91, None, sticker=STICKER), message(41, 91, "y" * 5000))
     texts = [p["text"] for _, p in await outbox_rows(offline, 91)]
     assert texts[0].startswith("I cannot read this kind of message")
     assert "5000 characters" in texts[1]
