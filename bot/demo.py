@@ -142,6 +142,7 @@ async def run_demo() -> int:
         owner_ids=str(OWNER),
         # Time runs in seconds here, so the group's 20 messages a minute is sped up with it.
         send_group_per_minute=120,
+        storm_cards_per_minute=20,
     )
     fake.world.set_limits(FakeLimits(group_per_minute=120))
     fake.world.add_group(STAFF_CHAT, "Support team", members=staff_people(fake.world))

@@ -50,7 +50,7 @@ async def complaint_act(app: App, world: World) -> None:
     print("\n6. Detractors' answers became complaints: cards in the staff chat")
     await app.sender.wait_idle(10)
     cards = _cards(world)
-    print(f"   {len(cards)} cards so far; the first one:")
+    print(f"   {len(cards)} cards so far" + ("; the first one:" if cards else ""))
     if cards:
         _say("staff chat", str(cards[0].text))
         print(f"  {'':>10} │ {[b['text'] for row in cards[0].buttons for b in row]}")
@@ -59,11 +59,11 @@ async def complaint_act(app: App, world: World) -> None:
     await world.user_sends(CUSTOMER, "My order arrived with a cracked screen")
     _say("Ben", "My order arrived with a cracked screen")
     await _wait(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
-    _say("bot", str(_latest(world, CUSTOMER, "complaint #").text))  # type: ignore[union-attr]
-    await _wait(lambda: any("cracked screen" in str(c.text) for c in _cards(world)))
-    card = next(c for c in _cards(world) if "cracked screen" in str(c.text))
-    number = str(card.text).split("Complaint #")[1].split("<")[0]
-    await _until_recorded(app, int(number))
+    told = str(_latest(world, CUSTOMER, "complaint #").text)  # type: ignore[union-attr]
+    _say("bot", told)
+    number = int(told.split("complaint #")[1].split(".")[0].split()[0])
+    card = await _card_of(world, number)
+    await _until_recorded(app, number)
     await world.user_sends(
         AGENT,
         "So sorry! A replacement goes out today.",
@@ -105,6 +105,29 @@ async def complaint_act(app: App, world: World) -> None:
     ):
         counts = ", ".join(f"{row[0]} {row[1]}" for row in await cur.fetchall())
     print(f"   complaints now: {counts}")
+
+
+async def _card_of(world: World, number: int) -> Sent:
+    """The complaint's card; if a busy staff chat got it inside a storm summary, Kim opens it."""
+
+    def card() -> Sent | None:
+        found = [c for c in _cards(world) if f"Complaint #{number}<" in str(c.text)]
+        return found[0] if found else None
+
+    def summary() -> Sent | None:
+        found = [s for s in world.sent_to(STAFF_CHAT) if f"<b>#{number}</b>" in str(s.text)]
+        return found[-1] if found else None
+
+    await _wait(lambda: card() is not None or summary() is not None, within=40)
+    grouped = summary()
+    if card() is None and grouped is not None:
+        _say("staff chat", f"(#{number} arrived inside a storm summary; Kim opens its card)")
+        button = next(b for row in grouped.buttons for b in row if b["text"] == f"#{number}")
+        await world.user_presses(AGENT, grouped, button["callback_data"])
+        await _wait(lambda: card() is not None)
+    found = card()
+    assert found is not None
+    return found
 
 
 async def _until_recorded(app: App, number: int) -> None:
