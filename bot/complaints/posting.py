@@ -26,6 +26,7 @@ from bot.complaints.cards import (
     topic_title,
 )
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
@@ -203,14 +204,8 @@ async def refresh(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
 
 
 # -- outbox hooks -----------------------------------------------------------------------------
-def _message_id(result: object) -> int | None:
-    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
-        return int(result["message_id"])
-    return None
-
-
 async def on_card_sent(cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object) -> None:
-    message_id = _message_id(result)
+    message_id = message_id_of(result)
     if message_id is None:
         return
     await tx.complaints.update(
@@ -240,6 +235,6 @@ async def on_topic_failed(cfg: ComplaintConfig, tx: Tx, complaint_id: int, error
 async def on_staff_message(
     cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object
 ) -> None:
-    message_id = _message_id(result)
+    message_id = message_id_of(result)
     if message_id is not None:
         await tx.complaints.link_staff_message(cfg.staff_chat_id, message_id, complaint_id)

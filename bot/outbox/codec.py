@@ -71,6 +71,13 @@ def compact_result(result: Any) -> Any:
     return slim or data
 
 
+def message_id_of(result: object) -> int | None:
+    """The message id in a stored send result (what result hooks receive), if there is one."""
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        return int(result["message_id"])
+    return None
+
+
 def _encode_file(value: InputFile) -> dict[str, str]:
     if not isinstance(value, BufferedInputFile):
         raise TypeError("only in-memory files (BufferedInputFile) can be queued")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.methods import SendMessage
 
 from bot.i18n import Translator
+from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.config import SurveyConfig
 from bot.surveys.screens import (
@@ -57,5 +58,6 @@ async def send_screen(
 
 async def remember_message(tx: Tx, survey_id: int, result: object) -> None:
     """Outbox hook: the survey's latest message, so later steps can edit it in place."""
-    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
-        await tx.surveys.update(survey_id, message_id=result["message_id"])
+    message_id = message_id_of(result)
+    if message_id is not None:
+        await tx.surveys.update(survey_id, message_id=message_id)
