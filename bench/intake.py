@@ -1,6 +1,6 @@
 """Purchases through POST /api/v1/purchases in batches of 1,000: purchases per second.
 
-Run: .venv/bin/python -m bench.intake [--total 20000]. It starts the real app on a temporary
+Run: .venv/bin/python -m bench.intake [--total 100000]. It starts the real app on a temporary
 SQLite file against the fake Bot API and prints one line; issue 6 folds it into `make bench`.
 """
 
@@ -70,7 +70,7 @@ async def run(total: int, batch: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.intake")
-    parser.add_argument("--total", type=int, default=20_000)
+    parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
     rate = asyncio.run(run(args.total, args.batch))

@@ -91,7 +91,7 @@ class PurchaseIn(BaseModel):
     @field_validator("order_id")
     @classmethod
     def _order(cls, value: str) -> str:
-        if value != value.strip() or any(ch in value for ch in "\r\n\t"):
+        if value != value.strip() or "\r" in value or "\n" in value or "\t" in value:
             raise ValueError("no surrounding spaces or control characters")
         return value
 

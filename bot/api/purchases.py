@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from bot.api.http import Handler, error
 from bot.api.models import MAX_BATCH, field_errors, parse_body
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import register_purchase
+from bot.surveys.intake import register_purchases
 from storage.db import Database
 
 
@@ -36,7 +36,7 @@ def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
         except ValueError as exc:
             return error(422, "invalid purchase", [{"field": "purchased_at", "message": str(exc)}])
         async with db.transaction() as tx:
-            results = [await register_purchase(tx, cfg, purchase) for purchase in new]
+            results = await register_purchases(tx, cfg, new)
         created = sum(r.created for r in results)
         status = 201 if created else 200
         if not batch:

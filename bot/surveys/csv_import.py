@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bot.api.models import PurchaseIn, field_errors
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import NewPurchase, PurchaseResult, register_purchase
+from bot.surveys.intake import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database
 
 CUSTOMER_COLUMNS = (
@@ -81,7 +81,7 @@ async def import_csv(
     for start in range(0, len(valid), CHUNK):
         chunk = valid[start : start + CHUNK]
         async with db.transaction() as tx:
-            results = [await register_purchase(tx, cfg, purchase) for _, purchase in chunk]
+            results = await register_purchases(tx, cfg, [purchase for _, purchase in chunk])
         for result in results:
             report.results.append(result)
             if result.created:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 import aiosqlite
 
 from storage.models import Customer
-from storage.repos.rows import fetch_all, fetch_one
+from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
@@ -109,34 +110,72 @@ class CustomerRepo:
         row = await fetch_one(self._conn, "SELECT COUNT(*) FROM customers")
         return int(row[0]) if row else 0
 
-    async def find(
-        self, telegram_id: int | None, external_id: str | None, phone: str | None
-    ) -> Customer | None:
-        """The customer these identifiers name; Telegram id first, then external id, then phone.
-
-        A weaker match that belongs to another Telegram user is no match (a shared family phone
-        must not hand one person's survey to another).
-        """
-        for column, value in (
-            ("telegram_id", telegram_id),
-            ("external_id", external_id),
-            ("phone", phone),
+    async def candidates(
+        self, telegram_ids: Iterable[int], external_ids: Iterable[str], phones: Iterable[str]
+    ) -> list[Customer]:
+        """Every customer (not forgotten) holding any of these identifiers, by id."""
+        found: dict[int, Customer] = {}
+        for column, values in (
+            ("telegram_id", telegram_ids),
+            ("external_id", external_ids),
+            ("phone", phones),
         ):
-            if value is None:
-                continue
-            rows = list(
-                await fetch_all(
-                    self._conn,
-                    f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?"
-                    " AND forgotten_at IS NULL"
-                    " AND (? IS NULL OR telegram_id IS NULL OR telegram_id = ?)"
-                    " ORDER BY id LIMIT 2",
-                    (value, telegram_id, telegram_id),
+            for row in await fetch_in(
+                self._conn,
+                f"SELECT {_COLUMNS} FROM customers WHERE forgotten_at IS NULL"
+                f" AND {column} IN ({{marks}})",
+                values,
+            ):
+                found[row["id"]] = _row(row)
+        return [found[key] for key in sorted(found)]
+
+    async def max_id(self) -> int:
+        return await max_id(self._conn, "customers")
+
+    async def add_many(self, customers: Sequence[Customer]) -> None:
+        """Insert customers whose ids the caller assigned (above `max_id`, in one transaction)."""
+        now = _now()
+        await self._conn.executemany(
+            "INSERT INTO customers (id, telegram_id, external_id, phone, name, language, segment,"
+            " timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.id,
+                    c.telegram_id,
+                    c.external_id,
+                    c.phone,
+                    c.name,
+                    c.language,
+                    c.segment,
+                    c.timezone,
+                    now,
+                    now,
                 )
-            )
-            if len(rows) == 1 or (rows and column != "phone"):
-                return _row(rows[0])
-        return None
+                for c in customers
+            ],
+        )
+
+    async def save_identity(self, customers: Sequence[Customer]) -> None:
+        """Write back what intake learnt about known customers (identifiers, profile, segment)."""
+        now = _now()
+        await self._conn.executemany(
+            "UPDATE customers SET telegram_id = ?, external_id = ?, phone = ?, name = ?,"
+            " language = ?, timezone = ?, segment = ?, updated_at = ? WHERE id = ?",
+            [
+                (
+                    c.telegram_id,
+                    c.external_id,
+                    c.phone,
+                    c.name,
+                    c.language,
+                    c.timezone,
+                    c.segment,
+                    now,
+                    c.id,
+                )
+                for c in customers
+            ],
+        )
 
     async def unlinked_with_phone(self, phone: str) -> list[Customer]:
         """Customers known only from purchases with this phone, not yet tied to Telegram."""
@@ -150,19 +189,6 @@ class CustomerRepo:
             )
         ]
 
-    async def create(self, fields: dict[str, object]) -> Customer:
-        now = _now()
-        names = ", ".join(_checked(fields))
-        marks = ", ".join("?" for _ in fields)
-        cur = await self._conn.execute(
-            f"INSERT INTO customers ({names}, created_at, updated_at) VALUES ({marks}, ?, ?)",
-            (*fields.values(), now, now),
-        )
-        assert cur.lastrowid is not None
-        customer = await self.get(cur.lastrowid)
-        assert customer is not None
-        return customer
-
     async def fill(self, customer_id: int, fields: dict[str, object]) -> None:
         """Set the given columns where they are still empty (never overwrite what is known)."""
         for column, value in _checked(fields).items():
@@ -173,13 +199,6 @@ class CustomerRepo:
                 f" WHERE id = ? AND ({column} IS NULL OR {column} = '')",
                 (value, _now(), customer_id),
             )
-
-    async def update(self, customer_id: int, fields: dict[str, object]) -> None:
-        sets = ", ".join(f"{column} = ?" for column in _checked(fields))
-        await self._conn.execute(
-            f"UPDATE customers SET {sets}, updated_at = ? WHERE id = ?",
-            (*fields.values(), _now(), customer_id),
-        )
 
     async def link_telegram(self, customer_id: int, telegram_id: int) -> None:
         await self._conn.execute(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import aiosqlite
 
 from storage.models import Purchase
-from storage.repos.rows import fetch_one
+from storage.repos.rows import fetch_in, fetch_one, max_id
 
 _COLUMNS = "id, order_id, customer_id, amount, currency, branch, purchased_at, link_token"
 
@@ -29,25 +31,37 @@ class PurchaseRepo:
         )
         return Purchase(**dict(row)) if row else None
 
-    async def add(
-        self,
-        order_id: str,
-        customer_id: int,
-        amount: str | None,
-        currency: str | None,
-        branch: str | None,
-        purchased_at: str,
-        link_token: str,
-        created_at: str,
-    ) -> Purchase:
-        values = (order_id, customer_id, amount, currency, branch, purchased_at, link_token)
-        cur = await self._conn.execute(
-            "INSERT INTO purchases (order_id, customer_id, amount, currency, branch,"
-            " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, created_at),
+    async def by_order_ids(self, order_ids: Iterable[str]) -> dict[str, Purchase]:
+        rows = await fetch_in(
+            self._conn,
+            f"SELECT {_COLUMNS} FROM purchases WHERE order_id IN ({{marks}})",
+            order_ids,
         )
-        assert cur.lastrowid is not None
-        return Purchase(cur.lastrowid, *values)
+        return {row["order_id"]: Purchase(**dict(row)) for row in rows}
+
+    async def max_id(self) -> int:
+        return await max_id(self._conn, "purchases")
+
+    async def add_many(self, purchases: Sequence[Purchase], created_at: str) -> None:
+        """Insert purchases whose ids the caller assigned (above `max_id`, in one transaction)."""
+        await self._conn.executemany(
+            "INSERT INTO purchases (id, order_id, customer_id, amount, currency, branch,"
+            " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    p.id,
+                    p.order_id,
+                    p.customer_id,
+                    p.amount,
+                    p.currency,
+                    p.branch,
+                    p.purchased_at,
+                    p.link_token,
+                    created_at,
+                )
+                for p in purchases
+            ],
+        )
 
     async def latest_for(self, customer_id: int, since: str) -> Purchase | None:
         """The customer's latest purchase made at or after `since` (context for a complaint)."""

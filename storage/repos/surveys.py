@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import aiosqlite
 
 from storage.models import Survey
-from storage.repos.rows import fetch_all, fetch_one
+from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
 from storage.timefmt import now_db
 
 _COLUMNS = (
@@ -49,26 +51,39 @@ class SurveyRepo:
         )
         return Survey(**dict(row)) if row else None
 
-    async def add(
-        self,
-        purchase_id: int,
-        customer_id: int,
-        status: str,
-        reason: str | None,
-        due_at: str | None,
-    ) -> Survey:
-        now = now_db()
-        cur = await self._conn.execute(
-            "INSERT INTO surveys (purchase_id, customer_id, status, reason, due_at, created_at,"
-            " updated_at, branch, segment) VALUES (?, ?, ?, ?, ?, ?, ?,"
-            " COALESCE((SELECT branch FROM purchases WHERE id = ?), ''),"
-            " COALESCE((SELECT segment FROM customers WHERE id = ?), ''))",
-            (purchase_id, customer_id, status, reason, due_at, now, now, purchase_id, customer_id),
+    async def for_purchases(self, purchase_ids: Iterable[int]) -> dict[int, Survey]:
+        rows = await fetch_in(
+            self._conn,
+            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id IN ({{marks}})",
+            purchase_ids,
         )
-        assert cur.lastrowid is not None
-        survey = await self.get(cur.lastrowid)
-        assert survey is not None
-        return survey
+        return {row["purchase_id"]: Survey(**dict(row)) for row in rows}
+
+    async def max_id(self) -> int:
+        return await max_id(self._conn, "surveys")
+
+    async def add_many(self, planned: Sequence[tuple[Survey, str, str]]) -> None:
+        """Insert new surveys (ids assigned by the caller) with their branch and segment."""
+        now = now_db()
+        await self._conn.executemany(
+            "INSERT INTO surveys (id, purchase_id, customer_id, status, reason, due_at,"
+            " created_at, updated_at, branch, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    s.id,
+                    s.purchase_id,
+                    s.customer_id,
+                    s.status,
+                    s.reason,
+                    s.due_at,
+                    now,
+                    now,
+                    branch,
+                    segment,
+                )
+                for s, branch, segment in planned
+            ],
+        )
 
     async def update(self, survey_id: int, **fields: object) -> None:
         unknown = set(fields) - _WRITABLE
@@ -90,6 +105,18 @@ class SurveyRepo:
             (customer_id, *COUNTING, exclude or 0),
         )
         return str(row[0]) if row and row[0] else None
+
+    async def last_invitations(self, customer_ids: Iterable[int]) -> dict[int, str]:
+        """`last_invitation` for many customers at once (those without one are left out)."""
+        counting = ", ".join("?" for _ in COUNTING)
+        rows = await fetch_in(
+            self._conn,
+            "SELECT customer_id, MAX(COALESCE(sent_at, due_at)) FROM surveys"
+            f" WHERE customer_id IN ({{marks}}) AND status IN ({counting}) GROUP BY customer_id",
+            customer_ids,
+            COUNTING,
+        )
+        return {int(row[0]): str(row[1]) for row in rows if row[1]}
 
     async def due(self, now: str, limit: int) -> list[Survey]:
         """Surveys whose next step (invite, remind, expire) is due."""

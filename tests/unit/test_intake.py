@@ -12,12 +12,12 @@ import pytest
 from bot.i18n import Catalog
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import CustomerRef, NewPurchase, register_purchase
+from bot.surveys.intake import CustomerRef, NewPurchase, PurchaseResult, register_purchases
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import normalize_phone
 from bot.surveys.rules import Rules
 from bot.timeparse import QuietHours
-from storage.db import Database
+from storage.db import Database, Tx
 from storage.migrate import migrate
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
@@ -54,6 +54,11 @@ def cfg() -> SurveyConfig:
     )
 
 
+async def one(tx: Tx, cfg: SurveyConfig, new: NewPurchase) -> PurchaseResult:
+    [result] = await register_purchases(tx, cfg, [new])
+    return result
+
+
 def purchase(order: str, **customer: object) -> NewPurchase:
     return NewPurchase(order, CustomerRef(**customer), purchased_at=NOW)  # type: ignore[arg-type]
 
@@ -62,9 +67,9 @@ async def test_idempotent_by_order_id_and_one_customer_per_identity(
     db: Database, cfg: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
-        first = await register_purchase(tx, cfg, purchase("P-1", external_id="crm-1", name="A"))
-        again = await register_purchase(tx, cfg, purchase("P-1", external_id="crm-2"))
-        other = await register_purchase(tx, cfg, purchase("P-2", external_id="crm-1"))
+        first = await one(tx, cfg, purchase("P-1", external_id="crm-1", name="A"))
+        again = await one(tx, cfg, purchase("P-1", external_id="crm-2"))
+        other = await one(tx, cfg, purchase("P-2", external_id="crm-1"))
         assert first.created and not again.created and other.created
         assert again.deep_link == first.deep_link
         assert first.deep_link.startswith("https://t.me/shop_bot?start=")
@@ -76,8 +81,8 @@ async def test_started_customer_is_scheduled_with_delay_and_cooldown(
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(42, "B", None, "en")
-        first = await register_purchase(tx, cfg, purchase("P-1", telegram_id=42))
-        second = await register_purchase(tx, cfg, purchase("P-2", telegram_id=42))
+        first = await one(tx, cfg, purchase("P-1", telegram_id=42))
+        second = await one(tx, cfg, purchase("P-2", telegram_id=42))
     assert (first.status, first.due_at) == ("scheduled", "2026-11-10T14:00:00+00:00")
     assert (second.status, second.reason) == ("skipped", "cooldown")
 
@@ -86,9 +91,7 @@ async def test_deep_link_merges_the_purchase_customer_into_the_telegram_one(
     db: Database, cfg: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
-        result = await register_purchase(
-            tx, cfg, purchase("P-1", external_id="crm-7", segment="key")
-        )
+        result = await one(tx, cfg, purchase("P-1", external_id="crm-7", segment="key"))
         assert result.status == "waiting_link"
         me, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
         token = result.deep_link.split("start=")[1]
@@ -109,8 +112,8 @@ async def test_deep_link_merges_the_purchase_customer_into_the_telegram_one(
 
 async def test_phone_links_every_unlinked_purchase(db: Database, cfg: SurveyConfig) -> None:
     async with db.transaction() as tx:
-        await register_purchase(tx, cfg, purchase("P-1", phone="46701112233"))
-        await register_purchase(tx, cfg, purchase("P-2", phone="46701112233", external_id="crm-9"))
+        await one(tx, cfg, purchase("P-1", phone="46701112233"))
+        await one(tx, cfg, purchase("P-2", phone="46701112233", external_id="crm-9"))
         me, _ = await tx.customers.touch_from_telegram(45, "E", None, "sv")
         assert await link_by_phone(tx, cfg, me, "+46 70 111 22 33")
         assert await tx.purchases.count_for(me.id) == 2
@@ -137,7 +140,7 @@ async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(46, "F", None, "en")
-        result = await register_purchase(
+        result = await one(
             tx,
             cfg,
             NewPurchase(
@@ -155,7 +158,64 @@ async def test_a_shared_phone_does_not_hand_a_purchase_to_another_telegram_user(
     async with db.transaction() as tx:
         parent, _ = await tx.customers.touch_from_telegram(47, "G", None, "en")
         await tx.customers.fill(parent.id, {"phone": "46709998877"})
-        await register_purchase(tx, cfg, purchase("P-1", telegram_id=48, phone="46709998877"))
+        await one(tx, cfg, purchase("P-1", telegram_id=48, phone="46709998877"))
         child = await tx.customers.by_telegram_id(48)
         assert child is not None and child.id != parent.id
         assert await tx.purchases.count_for(parent.id) == 0
+
+
+def mixed_batch() -> list[NewPurchase]:
+    """Repeated orders and customers, a linked customer's cooldown, an identifier already taken."""
+    return [
+        purchase("B-1", external_id="crm-1", name="H", phone="46701234567"),
+        purchase("B-2", telegram_id=50, segment="key"),
+        purchase("B-1", external_id="crm-1"),
+        purchase("B-3", telegram_id=50),
+        purchase("B-4", phone="46701234567", language="sv"),
+        purchase("B-5", telegram_id=50, external_id="crm-1"),
+        purchase("B-6", external_id="crm-2", phone="46707654321"),
+        purchase("B-7", external_id="crm-3", phone="46707654321"),
+    ]
+
+
+async def snapshot(db: Database) -> list[tuple[object, ...]]:
+    rows = await db.conn.execute_fetchall(
+        "SELECT p.order_id, c.id, c.telegram_id, c.external_id, c.phone, c.name, c.language,"
+        " c.segment, s.status, s.reason, s.due_at, s.segment FROM purchases p"
+        " JOIN customers c ON c.id = p.customer_id JOIN surveys s ON s.purchase_id = p.id"
+        " ORDER BY p.order_id"
+    )
+    return [tuple(row) for row in rows]
+
+
+async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
+    tmp_path: Path, cfg: SurveyConfig
+) -> None:
+    outcomes = []
+    for name, batched in (("batch", True), ("single", False)):
+        database = Database(tmp_path / f"{name}.db")
+        await database.connect()
+        await migrate(database.conn)
+        async with database.transaction() as tx:
+            await tx.customers.touch_from_telegram(50, "I", None, "en")
+            if batched:
+                results = await register_purchases(tx, cfg, mixed_batch())
+            else:
+                results = [await one(tx, cfg, p) for p in mixed_batch()]
+        outcomes.append(
+            (
+                [(r.order_id, r.created, r.status, r.reason) for r in results],
+                await snapshot(database),
+            )
+        )
+        await database.close()
+    assert outcomes[0] == outcomes[1]
+    results, rows = outcomes[0]
+    assert results[2] == ("B-1", False, "waiting_link", None)
+    assert results[3][2:] == ("skipped", "cooldown")
+    by_order = {row[0]: row for row in rows}
+    assert by_order["B-4"][1] == by_order["B-1"][1] and by_order["B-4"][6] == "sv"
+    # crm-1 is B-1's customer's: Telegram user 50 keeps their own record and does not copy it.
+    assert by_order["B-5"][1:4] == (by_order["B-2"][1], 50, None)
+    assert by_order["B-7"][1] == by_order["B-6"][1] and by_order["B-7"][3] == "crm-2"
+    assert by_order["B-2"][7] == by_order["B-2"][11] == "key"
