@@ -80,3 +80,14 @@ class Limiter:
 def _peek(bucket: Bucket, now: float) -> float:
     tokens = min(bucket.capacity, bucket.tokens + (now - bucket.stamp) * bucket.rate)
     return 0.0 if tokens >= 1.0 else (1.0 - tokens) / bucket.rate
+
+
+def max_in_window(times: list[float], window: float) -> int:
+    """The most events inside any time window of the given length."""
+    times = sorted(times)
+    best, j = 0, 0
+    for i, t in enumerate(times):
+        while times[j] <= t - window:
+            j += 1
+        best = max(best, i - j + 1)
+    return best

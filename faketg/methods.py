@@ -194,6 +194,7 @@ async def answer_callback_query(world: World, params: Params) -> Any:
             "Bad Request: query is too old and response timeout expired or query ID is invalid",
         )
     query["answered"] = True
+    query["answered_at"] = time.time()
     query["answer"] = {k: params[k] for k in ("text", "show_alert") if k in params}
     return True
 

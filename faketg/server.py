@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from faketg import bulk
 from faketg.limits import FakeLimits, Faults
 from faketg.methods import LIMITED, METHODS
 from faketg.world import ApiError, World
@@ -89,6 +90,7 @@ class FakeTelegramServer:
         app.router.add_post("/_fake/config", self._ctl_config)
         app.router.add_get("/_fake/sent", self._ctl_sent)
         app.router.add_get("/_fake/stats", self._ctl_stats)
+        bulk.add_routes(app, self.world)
         return app
 
     async def start(self) -> None:
@@ -150,6 +152,7 @@ class FakeTelegramServer:
     ) -> web.Response:
         status = error.code if error else 200
         self.world.log.append((time.time(), name, chat_id, status))
+        self.world.tally[f"{name} {status}"] += 1
         body = error.body() if error else {"ok": True, "result": result}
         return web.json_response(body, status=status)
 
@@ -273,6 +276,7 @@ class FakeTelegramServer:
                 "requests": len(world.log),
                 "by_status": by_status,
                 "sent": len(world.sent),
+                "tally": dict(world.tally),
                 "limits": asdict(world.limits),
             }
         )

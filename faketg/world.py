@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +68,7 @@ class World:
     updates: list[dict[str, Any]] = field(default_factory=list)
     webhook: dict[str, Any] = field(default_factory=dict)
     log: list[tuple[float, str, int | None, int]] = field(default_factory=list)
+    tally: Counter[str] = field(default_factory=Counter)  # "method status" -> answers
     limits: FakeLimits = field(default_factory=FakeLimits)
     faults: Faults = field(default_factory=Faults)
     next_update_id: int = 1000
@@ -189,7 +191,7 @@ class World:
             "chat_instance": f"ci{sent.chat_id}",
             "data": data,
         }
-        self.callbacks[query_id] = {"answered": False, "answer": None}
+        self.callbacks[query_id] = {"answered": False, "answer": None, "pressed_at": time.time()}
         return await self.push_update({"callback_query": query})
 
     # -- reading what the bot did ----------------------------------------------------------

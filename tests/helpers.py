@@ -45,17 +45,6 @@ async def start(app: App) -> App:
     return app
 
 
-def max_in_window(times: list[float], window: float) -> int:
-    """The most events inside any time window of the given length."""
-    times = sorted(times)
-    best, j = 0, 0
-    for i, t in enumerate(times):
-        while times[j] <= t - window:
-            j += 1
-        best = max(best, i - j + 1)
-    return best
-
-
 class ManualClock:
     """A business clock tests move by hand (SLA and survey deadlines); Telegram's is real."""
 

@@ -7,9 +7,10 @@ import asyncio
 import re
 
 from faketg import FakeTelegramServer
+from faketg.limits import max_in_window
 from tests.e2e.journey import MakeApp
 from tests.e2e.staffroom import AGENT, REAL_LIMITS, card, staff_button, staff_group, staff_messages
-from tests.helpers import max_in_window, wait_for
+from tests.helpers import wait_for
 
 COMPLAINTS = 200
 NUMBER = re.compile(r"#(\d+)\b")

@@ -12,9 +12,9 @@ from aiogram.methods import SendMessage
 from bot.app import App, create_app
 from bot.outbox.service import Priority
 from faketg import FakeTelegramServer, World
-from faketg.limits import FakeLimits, Faults
+from faketg.limits import FakeLimits, Faults, max_in_window
 from faketg.methods import METHODS
-from tests.helpers import STAFF_CHAT, make_settings, max_in_window, start, wait_for
+from tests.helpers import STAFF_CHAT, make_settings, start, wait_for
 
 # Limits scaled 10x so a test drains in seconds; the same code paths keep Telegram's real ones.
 SCALE: dict[str, Any] = {

@@ -199,12 +199,12 @@ async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
         async with database.transaction() as tx:
             await tx.customers.touch_from_telegram(50, "I", None, "en")
             if batched:
-                results = await register_purchases(tx, cfg, mixed_batch())
+                got = await register_purchases(tx, cfg, mixed_batch())
             else:
-                results = [await one(tx, cfg, p) for p in mixed_batch()]
+                got = [await one(tx, cfg, p) for p in mixed_batch()]
         outcomes.append(
             (
-                [(r.order_id, r.created, r.status, r.reason) for r in results],
+                [(r.order_id, r.created, r.status, r.reason) for r in got],
                 await snapshot(database),
             )
         )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.outbox.pacer import Limits, Pacer
+from faketg.limits import max_in_window
 from storage.models import OutboxItem
-from tests.helpers import max_in_window
 
 GROUP = -100500
 
