@@ -38,6 +38,7 @@ from bot.intake.webhook import webhook_handler
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
 from bot.outbox.pacer import Limits
+from bot.outbox.responses import HoldResponseModels
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.reports.config import ReportConfig
@@ -185,6 +186,7 @@ async def create_app(
 
     tg = settings.telegram
     session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
+    session.middleware(HoldResponseModels())
     bot = Bot(tg.bot_token.get_secret_value(), session=session)
     catalog = Catalog.load(settings.chats.default_language)
     metrics = Metrics()

@@ -43,13 +43,16 @@ def add_routes(app: web.Application, world: World) -> None:
             pushed += 1
         return web.json_response({"pushed": pushed, "missing": missing})
 
-    async def callbacks(_: web.Request) -> web.Response:
-        answered = [
-            [q["pressed_at"], q["answered_at"]] for q in world.callbacks.values() if q["answered"]
-        ]
-        return web.json_response(
-            {"answered": answered, "pending": len(world.callbacks) - len(answered)}
-        )
+    async def callbacks(request: web.Request) -> web.Response:
+        """How many presses were answered; with ?times=1 also [pressed_at, answered_at] pairs."""
+        answered = [q for q in world.callbacks.values() if q["answered"]]
+        body: dict[str, Any] = {
+            "answered": len(answered),
+            "pending": len(world.callbacks) - len(answered),
+        }
+        if request.query.get("times"):
+            body["times"] = [[q["pressed_at"], q["answered_at"]] for q in answered]
+        return web.json_response(body)
 
     async def pending(_: web.Request) -> web.Response:
         return web.json_response({"updates": len(world.updates)})

@@ -1,0 +1,181 @@
+"""Inbound presses, complaint relay and a cold backlog: the product against the bare echo bot.
+
+Each measurement starts a fresh fake (limits off: these measure the bot, not Telegram) and a
+fresh bot process, prepares its users through the product itself, then times one phase.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+from bench.harness import STAFF_CHAT, Echo, Fake, Product, until
+
+FIRST_USER = 1_000_000
+# Sending as fast as the bot can: the fake's limits are off for these phases.
+UNLIMITED = {
+    "send_global_per_second": 100_000,
+    "send_private_per_second": 10_000,
+    "send_private_burst": 1_000,
+    "send_group_per_minute": 1_000_000,
+    "send_concurrency": 32,
+    "storm_cards_per_minute": 20,
+    "survey_delay": "PT1S",
+}
+
+
+@dataclass(frozen=True)
+class Pair:
+    echo: float
+    ours: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.echo
+
+
+@dataclass(frozen=True)
+class Backlog:
+    echo_seconds: float
+    echo_peak_mb: float
+    ours_seconds: float
+    ours_peak_mb: float
+    answered: int
+
+
+@asynccontextmanager
+async def fake_process(session: aiohttp.ClientSession) -> AsyncIterator[Fake]:
+    fake = Fake(session)
+    try:
+        await fake.ready()
+        await fake.limits(False)
+        await fake.post("/_fake/bulk/group", {"chat_id": STAFF_CHAT, "title": "Staff", "members": []})
+        yield fake
+    finally:
+        fake.stop()
+
+
+@asynccontextmanager
+async def product_process(fake: Fake, db: Path, **settings: object) -> AsyncIterator[Product]:
+    product = Product(fake, db, **{**UNLIMITED, **settings})
+    try:
+        await product.ready()
+        yield product
+    finally:
+        product.stop()
+
+
+@asynccontextmanager
+async def echo_process(fake: Fake) -> AsyncIterator[Echo]:
+    echo = Echo(fake)
+    try:
+        await echo.ready()
+        yield echo
+    finally:
+        echo.stop()
+
+
+async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) -> Pair:
+    """Survey button presses: update in, answer stored, callback answered and message edited."""
+    async with fake_process(session) as fake, echo_process(fake):
+        users = await fake.users(FIRST_USER, n)
+        await fake.push([{"user_id": u, "text": "hi"} for u in users])
+        await until(lambda: _at_least(fake, "sendmessage 200", n), 300, "echo replies")
+        echo = await _timed_presses(fake, users)
+    async with fake_process(session) as fake, product_process(fake, tmp / "presses.db") as bot:
+        users = await fake.users(FIRST_USER, n)
+        await fake.push([{"user_id": u, "text": "/start"} for u in users])
+        await bot.idle()
+        before = await fake.tally("sendmessage 200")
+        await bot.purchases(users, "P")
+        await until(lambda: _at_least(fake, "sendmessage 200", before + n), 300, "invitations")
+        await bot.idle()
+        ours = await _timed_presses(fake, users)
+    return Pair(echo, ours)
+
+
+async def relays_per_second(
+    session: aiohttp.ClientSession, tmp: Path, customers: int, each: int
+) -> Pair:
+    """Customer messages outside a survey, each relayed into the staff chat."""
+    total = customers * each
+    texts = [{"user_id": FIRST_USER + c, "text": f"message {k}"} for k in range(each)
+             for c in range(customers)]
+    async with fake_process(session) as fake, echo_process(fake):
+        await fake.users(FIRST_USER, customers)
+        began = time.perf_counter()
+        await fake.push(texts)
+        done = await until(lambda: _at_least(fake, "sendmessage 200", total), 300, "echoes")
+        echo = total / (done - began)
+    async with fake_process(session) as fake, product_process(fake, tmp / "relay.db") as bot:
+        users = await fake.users(FIRST_USER, customers)
+        await fake.push([{"user_id": u, "text": "/start"} for u in users])
+        await bot.idle()
+        await fake.push([{"user_id": u, "text": "It broke"} for u in users])  # opens complaints
+        await until(lambda: _staff_at_least(fake, customers), 120, "complaint cards")
+        await bot.idle()
+        base = await _staff_count(fake)
+        began = time.perf_counter()
+        await fake.push(texts)
+        done = await until(lambda: _staff_at_least(fake, base + total), 300, "relays")
+        ours = total / (done - began)
+    return Pair(echo, ours)
+
+
+async def backlog(session: aiohttp.ClientSession, tmp: Path, n: int) -> Backlog:
+    """`n` customers' first messages waiting before the bot starts: all answered, memory bound."""
+    async with fake_process(session) as fake:
+        users = await fake.users(FIRST_USER, n)
+        await fake.push([{"user_id": u, "text": "hi"} for u in users])
+        async with echo_process(fake) as echo:
+            began = echo.proc.started
+            done = await until(lambda: _at_least(fake, "sendmessage 200", n), 600, "echoes")
+            echo_peak = echo.proc.memory_mb()
+    async with fake_process(session) as fake:
+        users = await fake.users(FIRST_USER, n)
+        await fake.push([{"user_id": u, "text": "/start"} for u in users])
+        async with product_process(fake, tmp / "backlog.db") as bot:
+            began_ours = bot.proc.started
+
+            async def everyone() -> bool:
+                return await fake.reached(users) == n
+
+            finished = await until(everyone, 600, "every customer answered", every=0.25)
+            await bot.idle()
+            ours_peak = bot.proc.memory_mb()
+            answered = await fake.reached(users)
+    return Backlog(done - began, echo_peak, finished - began_ours, ours_peak, answered)
+
+
+async def _timed_presses(fake: Fake, users: list[int]) -> float:
+    answered = await fake.answered()
+    edits = await fake.tally("editmessagetext 200")
+    began = time.perf_counter()
+    await fake.push([{"user_id": u, "button": "9"} for u in users])
+
+    async def finished() -> bool:
+        return (
+            await fake.answered() >= answered + len(users)
+            and await fake.tally("editmessagetext 200") >= edits + len(users)
+        )
+
+    done = await until(finished, 300, "every press answered", every=0.1)
+    return len(users) / (done - began)
+
+
+async def _at_least(fake: Fake, key: str, count: int) -> bool:
+    return await fake.tally(key) >= count
+
+
+async def _staff_count(fake: Fake) -> int:
+    answer = await fake.get("/_fake/bulk/busiest", chat_id=STAFF_CHAT, seconds=1)
+    return int(answer["total"])
+
+
+async def _staff_at_least(fake: Fake, count: int) -> bool:
+    return await _staff_count(fake) >= count
