@@ -28,8 +28,7 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.intake
-	$(BIN)/python -m bench.digest
+	$(BIN)/python -m bench
 
 run: $(STAMP)
 	$(BIN)/python -m bot run

@@ -54,7 +54,9 @@ async def fake_process(session: aiohttp.ClientSession) -> AsyncIterator[Fake]:
     try:
         await fake.ready()
         await fake.limits(False)
-        await fake.post("/_fake/bulk/group", {"chat_id": STAFF_CHAT, "title": "Staff", "members": []})
+        await fake.post(
+            "/_fake/bulk/group", {"chat_id": STAFF_CHAT, "title": "Staff", "members": []}
+        )
         yield fake
     finally:
         fake.stop()
@@ -104,8 +106,11 @@ async def relays_per_second(
 ) -> Pair:
     """Customer messages outside a survey, each relayed into the staff chat."""
     total = customers * each
-    texts = [{"user_id": FIRST_USER + c, "text": f"message {k}"} for k in range(each)
-             for c in range(customers)]
+    texts = [
+        {"user_id": FIRST_USER + c, "text": f"message {k}"}
+        for k in range(each)
+        for c in range(customers)
+    ]
     async with fake_process(session) as fake, echo_process(fake):
         await fake.users(FIRST_USER, customers)
         began = time.perf_counter()
@@ -159,10 +164,9 @@ async def _timed_presses(fake: Fake, users: list[int]) -> float:
     await fake.push([{"user_id": u, "button": "9"} for u in users])
 
     async def finished() -> bool:
-        return (
-            await fake.answered() >= answered + len(users)
-            and await fake.tally("editmessagetext 200") >= edits + len(users)
-        )
+        return await fake.answered() >= answered + len(users) and await fake.tally(
+            "editmessagetext 200"
+        ) >= edits + len(users)
 
     done = await until(finished, 300, "every press answered", every=0.1)
     return len(users) / (done - began)
