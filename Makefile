@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck check run migrate clean bench
+.PHONY: demo test lint typecheck check run migrate clean bench soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,6 +26,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy bot handlers storage faketg tests bench
 
 check: lint typecheck test
+
+soak: $(STAMP)
+	$(BIN)/python -m pytest -m soak tests/soak
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
