@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import csv
+import gc
 import logging
 import os
 import signal

@@ -11,6 +11,7 @@ from bot.api.http import Handler, error
 from bot.api.models import MAX_BATCH, field_errors, parse_body
 from bot.surveys.config import SurveyConfig
 from bot.surveys.intake import register_purchases
+from bot.web import MAX_BODY
 from storage.db import Database
 
 
@@ -19,7 +20,7 @@ def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
         try:
             raw = await request.read()
         except web.HTTPRequestEntityTooLarge:
-            return error(413, "body too large (1 MiB at most)")
+            return error(413, f"body too large ({MAX_BODY // (1024 * 1024)} MiB at most)")
         try:
             body = json.loads(raw)
         except ValueError:

@@ -17,8 +17,9 @@ from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
 
-# Surveys moved per transaction. The transaction holds the single writer's lock, and a customer's
-# button press waits behind it: 50 invitations take tens of milliseconds, 500 took most of a second.
+# Surveys moved per transaction. The transaction holds the single writer's lock and a customer's
+# button press waits behind it: 50 invitations take tens of milliseconds, 500 took most of a
+# second.
 BATCH = 50
 
 
