@@ -47,9 +47,10 @@ def render_chart(d: Digest, tz: ZoneInfo) -> bytes:
         bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
         bottom.set_title(f"0–10 (n={sum(d.distribution)})")
         bottom.grid(axis="y", alpha=0.3)
-        figure.tight_layout()
+        # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
+        figure.subplots_adjust(left=0.13, right=0.97, top=0.95, bottom=0.06, hspace=0.32)
         out = io.BytesIO()
-        figure.savefig(out, format="png")
+        figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})
         return out.getvalue()
     finally:
         plt.close(figure)
