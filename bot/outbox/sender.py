@@ -83,6 +83,11 @@ class Sender:
         self._wake.set()
         return len(items)
 
+    @property
+    def queued(self) -> int:
+        """Messages waiting for their turn (not yet handed to Telegram)."""
+        return self.pacer.queued
+
     def notify(self, item: OutboxItem) -> None:
         """A committed outbox row is ready to go."""
         self.pacer.push(item, self.clock())
