@@ -50,8 +50,8 @@ async def inbound(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> li
     return [
         (
             f"inbound: {sizes.presses:,} survey presses",
-            f"{pair.ours:,.0f}/s = {pair.ratio:.2f}x echo",
-            f">= 0.7x echo ({pair.echo:,.0f}/s)",
+            f"{pair.ours:,.0f}/s = {pair.ratio:.2f}x echo; CPU {pair.ours_cpu_ms:.1f} ms/press",
+            f">= 0.7x echo ({pair.echo:,.0f}/s; CPU {pair.echo_cpu_ms:.1f} ms/press)",
             verdict(pair.ratio >= 0.7),
         )
     ]

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 API_TOKEN = "bench-api-token"
 
 
-# Children keep their compiled bytecode (a deployment does): without it, importing aiogram alone
-# takes seconds on every start and the start-up figures measure the compiler.
+# Children may write compiled bytecode, as a deployment does (this machine's environment turns
+# it off, which would make start-up figures depend on whether .pyc files happen to exist).
 _ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 

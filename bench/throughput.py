@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.harness import STAFF_CHAT, Echo, Fake, Product, until
+from bench.harness import STAFF_CHAT, Echo, Fake, Proc, Product, until
 
 FIRST_USER = 1_000_000
 # Sending as fast as the bot can: the fake's limits are off for these phases.
@@ -33,6 +33,8 @@ UNLIMITED = {
 class Pair:
     echo: float
     ours: float
+    echo_cpu_ms: float = 0.0  # CPU time of the bot process per item, where measured
+    ours_cpu_ms: float = 0.0
 
     @property
     def ratio(self) -> float:
@@ -84,11 +86,11 @@ async def echo_process(fake: Fake) -> AsyncIterator[Echo]:
 
 async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) -> Pair:
     """Survey button presses: update in, answer stored, callback answered and message edited."""
-    async with fake_process(session) as fake, echo_process(fake):
+    async with fake_process(session) as fake, echo_process(fake) as reference:
         users = await fake.users(FIRST_USER, n)
         await fake.push([{"user_id": u, "text": "hi"} for u in users])
         await until(lambda: _at_least(fake, "sendmessage 200", n), 300, "echo replies")
-        echo = await _timed_presses(fake, users)
+        echo, echo_cpu = await _timed_presses(fake, users, reference.proc)
     async with fake_process(session) as fake, product_process(fake, tmp / "presses.db") as bot:
         users = await fake.users(FIRST_USER, n)
         await fake.push([{"user_id": u, "text": "/start"} for u in users])
@@ -97,8 +99,8 @@ async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) 
         await bot.purchases(users, "P")
         await until(lambda: _at_least(fake, "sendmessage 200", before + n), 300, "invitations")
         await bot.idle()
-        ours = await _timed_presses(fake, users)
-    return Pair(echo, ours)
+        ours, ours_cpu = await _timed_presses(fake, users, bot.proc)
+    return Pair(echo, ours, echo_cpu, ours_cpu)
 
 
 async def relays_per_second(
@@ -157,9 +159,11 @@ async def backlog(session: aiohttp.ClientSession, tmp: Path, n: int) -> Backlog:
     return Backlog(done - began, echo_peak, finished - began_ours, ours_peak, answered)
 
 
-async def _timed_presses(fake: Fake, users: list[int]) -> float:
+async def _timed_presses(fake: Fake, users: list[int], bot: Proc) -> tuple[float, float]:
+    """Presses per second, and the bot's CPU milliseconds per press."""
     answered = await fake.answered()
     edits = await fake.tally("editmessagetext 200")
+    cpu = bot.cpu_seconds()
     began = time.perf_counter()
     await fake.push([{"user_id": u, "button": "9"} for u in users])
 
@@ -169,7 +173,7 @@ async def _timed_presses(fake: Fake, users: list[int]) -> float:
         ) >= edits + len(users)
 
     done = await until(finished, 300, "every press answered", every=0.1)
-    return len(users) / (done - began)
+    return len(users) / (done - began), (bot.cpu_seconds() - cpu) * 1000 / len(users)
 
 
 async def _at_least(fake: Fake, key: str, count: int) -> bool:
