@@ -4,7 +4,7 @@ Run: .venv/bin/python -m bench.digest [--responses 1000000 --complaints 100000].
 process writes the data set (12 weeks of invitations, 85% answered) into a temporary SQLite
 file with executemany; this process then migrates nothing, opens it and times the weekly digest
 (the last week), a report over all 12 weeks (every response in the period) and the chart, and
-prints peak RSS. Issue 6 folds it into `make bench`.
+prints peak RSS (VmHWM). `make bench` runs it with --json.
 """
 
 from __future__ import annotations

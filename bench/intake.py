@@ -1,7 +1,7 @@
 """Purchases through POST /api/v1/purchases in batches of 1,000: purchases per second.
 
 Run: .venv/bin/python -m bench.intake [--total 100000]. It starts the real app on a temporary
-SQLite file against the fake Bot API and prints one line; issue 6 folds it into `make bench`.
+SQLite file against the fake Bot API and prints one line; `make bench` runs it too.
 """
 
 from __future__ import annotations
