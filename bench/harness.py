@@ -132,6 +132,9 @@ class Fake:
         """Answers given so far for "method status", e.g. "sendmessage 200"."""
         return int((await self.get("/_fake/stats"))["tally"].get(key, 0))
 
+    async def tallied(self, key: str, count: int) -> bool:
+        return await self.tally(key) >= count
+
     async def limits(self, enabled: bool) -> None:
         await self.post("/_fake/config", {"limits": {"enabled": enabled}})
 

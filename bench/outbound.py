@@ -45,7 +45,9 @@ async def invitations_under_limits(
             await bot.idle()
             sent = await fake.tally("sendmessage 200")
             await bot.purchases(probers, "PROBE")
-            await until(lambda: _sent_at_least(fake, sent + probes), 300, "probe invitations")
+            await until(
+                lambda: fake.tallied("sendmessage 200", sent + probes), 300, "probe invitations"
+            )
             await bot.idle()
         await fake.limits(True)
         # Detractors' cards go out 2 s after their answer, during the sending, and must keep
@@ -55,14 +57,18 @@ async def invitations_under_limits(
             await bot.ready()
             await bot.purchases(customers, "ORDER")
             latencies_from = await fake.answered()
-            began = await until(lambda: _sent_at_least(fake, sent + probes + 1), 60, "sending")
+            began = await until(
+                lambda: fake.tallied("sendmessage 200", sent + probes + 1), 60, "sending"
+            )
             before = await _limited_sends(fake)
             for k, user in enumerate(probers):
                 score = "0" if k % 5 == 0 else "9"
                 await fake.push([{"user_id": user, "button": score}])
                 await asyncio.sleep(0.2)
             await until(
-                lambda: _sent_at_least(fake, sent + probes + n), 3 * n / 25 + 120, "invitations"
+                lambda: fake.tallied("sendmessage 200", sent + probes + n),
+                3 * n / 25 + 120,
+                "invitations",
             )
             finished = time.perf_counter()
             sends = await _limited_sends(fake) - before
@@ -86,7 +92,3 @@ async def invitations_under_limits(
 async def _limited_sends(fake: Fake) -> int:
     tally = (await fake.get("/_fake/stats"))["tally"]
     return sum(int(tally.get(f"{method} 200", 0)) for method in LIMITED)
-
-
-async def _sent_at_least(fake: Fake, count: int) -> bool:
-    return await fake.tally("sendmessage 200") >= count

@@ -89,7 +89,7 @@ async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) 
     async with fake_process(session) as fake, echo_process(fake) as reference:
         users = await fake.users(FIRST_USER, n)
         await fake.push([{"user_id": u, "text": "hi"} for u in users])
-        await until(lambda: _at_least(fake, "sendmessage 200", n), 300, "echo replies")
+        await until(lambda: fake.tallied("sendmessage 200", n), 300, "echo replies")
         echo, echo_cpu = await _timed_presses(fake, users, reference.proc)
     async with fake_process(session) as fake, product_process(fake, tmp / "presses.db") as bot:
         users = await fake.users(FIRST_USER, n)
@@ -97,7 +97,7 @@ async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) 
         await bot.idle()
         before = await fake.tally("sendmessage 200")
         await bot.purchases(users, "P")
-        await until(lambda: _at_least(fake, "sendmessage 200", before + n), 300, "invitations")
+        await until(lambda: fake.tallied("sendmessage 200", before + n), 300, "invitations")
         await bot.idle()
         ours, ours_cpu = await _timed_presses(fake, users, bot.proc)
     return Pair(echo, ours, echo_cpu, ours_cpu)
@@ -117,7 +117,7 @@ async def relays_per_second(
         await fake.users(FIRST_USER, customers)
         began = time.perf_counter()
         await fake.push(texts)
-        done = await until(lambda: _at_least(fake, "sendmessage 200", total), 300, "echoes")
+        done = await until(lambda: fake.tallied("sendmessage 200", total), 300, "echoes")
         echo = total / (done - began)
     async with fake_process(session) as fake, product_process(fake, tmp / "relay.db") as bot:
         users = await fake.users(FIRST_USER, customers)
@@ -141,7 +141,7 @@ async def backlog(session: aiohttp.ClientSession, tmp: Path, n: int) -> Backlog:
         await fake.push([{"user_id": u, "text": "hi"} for u in users])
         async with echo_process(fake) as echo:
             began = echo.proc.started
-            done = await until(lambda: _at_least(fake, "sendmessage 200", n), 600, "echoes")
+            done = await until(lambda: fake.tallied("sendmessage 200", n), 600, "echoes")
             echo_peak = echo.proc.memory_mb()
     async with fake_process(session) as fake:
         users = await fake.users(FIRST_USER, n)
@@ -174,10 +174,6 @@ async def _timed_presses(fake: Fake, users: list[int], bot: Proc) -> tuple[float
 
     done = await until(finished, 300, "every press answered", every=0.1)
     return len(users) / (done - began), (bot.cpu_seconds() - cpu) * 1000 / len(users)
-
-
-async def _at_least(fake: Fake, key: str, count: int) -> bool:
-    return await fake.tally(key) >= count
 
 
 async def _staff_count(fake: Fake) -> int:

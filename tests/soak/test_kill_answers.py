@@ -10,13 +10,13 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
-import socket
 from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
 import pytest
 
+from bench.harness import free_port
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from faketg.world import Sent
@@ -29,12 +29,6 @@ CUSTOMERS = 2000
 KILLS = 4
 FIRST = 80_000
 API_TOKEN = "soak-token"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def invitations(world: World) -> dict[int, Sent]:
