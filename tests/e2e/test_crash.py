@@ -48,6 +48,19 @@ async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
     )
 
 
+async def stop_when(
+    proc: asyncio.subprocess.Process, done: Callable[[], bool], within: float, what: str
+) -> None:
+    """Let the bot run until `done` and record its last outcomes; then it must stop cleanly."""
+    try:
+        await wait_for(done, within=within, what=what)
+        await asyncio.sleep(0.5)  # let the last outcomes be recorded
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), 20)
+    assert proc.returncode == 0
+
+
 def sent_at_least(world: World, goal: int) -> Callable[[], bool]:
     return lambda: len(world.sent) >= goal
 
@@ -81,18 +94,12 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
     await streaming
-    proc = await start_bot(env)
-    try:
-        await wait_for(
-            lambda: all(len(world.sent_to(50_000 + i)) >= 2 for i in range(USERS)),
-            within=60,
-            what="a greeting for every customer",
-        )
-        await asyncio.sleep(0.5)  # let the last outcomes be recorded
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(proc.wait(), 20)
-    assert proc.returncode == 0
+    await stop_when(
+        await start_bot(env),
+        lambda: all(len(world.sent_to(50_000 + i)) >= 2 for i in range(USERS)),
+        60,
+        "a greeting for every customer",
+    )
     inbox = dict(db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
     assert inbox == {"done": USERS}
     per_chat = db_rows(
