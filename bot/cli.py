@@ -13,9 +13,12 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import ConfigError, Settings, StorageSettings, load_section, load_settings
-from bot.surveys.csv_import import ImportReport
+
+if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
+    from bot.surveys.csv_import import ImportReport
 
 
 def parser() -> argparse.ArgumentParser:

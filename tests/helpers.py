@@ -11,9 +11,27 @@ from typing import Any
 
 from bot.app import App
 from bot.settings import Settings, load_settings
+from faketg.limits import FakeLimits
 
 TOKEN = "123456:TEST-token"
 STAFF_CHAT = -1001000000001
+
+# Telegram's limits scaled 10x so a test drains in seconds; the same code paths keep the real
+# ones (the storm test runs at the real ones).
+SCALE: dict[str, Any] = {
+    "send_global_per_second": 300,
+    "send_private_per_second": 10,
+    "send_private_burst": 3,
+    "send_group_per_minute": 200,
+}
+FAKE_SCALE = FakeLimits(
+    global_per_second=300,
+    global_burst=300,
+    private_per_second=10,
+    private_burst=4,
+    group_per_minute=200,
+    group_burst=20,
+)
 
 
 def make_settings(

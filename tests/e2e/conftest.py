@@ -11,21 +11,26 @@ import pytest
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from tests.e2e.journey import API_TOKEN, MakeApp
-from tests.helpers import ManualClock, make_settings, start
+from tests.e2e.staffroom import REAL_LIMITS
+from tests.helpers import FAKE_SCALE, SCALE, ManualClock, make_settings, start
 
 
 @pytest.fixture
 async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[MakeApp]:
     started: list[App] = []
 
-    async def make(clock: ManualClock | None = None, **overrides: Any) -> App:
+    async def make(
+        clock: ManualClock | None = None, *, real_limits: bool = False, **overrides: Any
+    ) -> App:
+        """An app at Telegram's limits scaled 10x (both sides), or at the real ones."""
         values: dict[str, Any] = {
             "api_token": API_TOKEN,
             "survey_delay": "1",
             "quiet_hours": "off",
-            "send_global_per_second": 300,
-            "send_private_per_second": 10,
+            **(REAL_LIMITS if real_limits else SCALE),
         }
+        if not real_limits:
+            fake.world.set_limits(FAKE_SCALE)
         values.update(overrides)
         app = await create_app(
             make_settings(tmp_path, fake.url, **values), poll_timeout=1, tick_seconds=0.2

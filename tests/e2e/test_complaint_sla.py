@@ -13,7 +13,6 @@ from tests.e2e.staffroom import (
     AGENT,
     MANAGER,
     OWNER,
-    REAL_LIMITS,
     card,
     staff_button,
     staff_group,
@@ -51,7 +50,7 @@ async def test_reminder_and_escalation_fire_once_at_business_hours_deadlines(
     world = fake.world
     staff_group(world)
     clock = ManualClock(local(20, 17, 50))  # a Friday, ten minutes before closing
-    app = await make_app(clock=clock, **REAL_LIMITS, **LADDER)
+    app = await make_app(clock=clock, **LADDER)
     world.add_user(7201, "Gus", "en")
     await world.user_sends(7201, "Wrong size delivered")
     told = await wait_new_message(world, 7201, "complaint #1")
@@ -96,17 +95,17 @@ async def test_an_overdue_step_fires_once_after_downtime(
     world = fake.world
     staff_group(world)
     clock = ManualClock(datetime.now(UTC) + timedelta(days=1))
-    first = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    first = await make_app(clock=clock, sla_take="PT15M")
     world.add_user(7202, "Hana", "en")
     await world.user_sends(7202, "Charged twice")
     await card(world, 1)
     await first.stop()
 
     clock.advance(timedelta(hours=3))  # down across the take deadline
-    second = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    second = await make_app(clock=clock, sla_take="PT15M")
     await wait_for(lambda: len(reminders(world)) == 1, what="overdue reminder after start")
     await second.stop()
-    third = await make_app(clock=clock, **REAL_LIMITS, sla_take="PT15M")
+    third = await make_app(clock=clock, sla_take="PT15M")
     await asyncio.sleep(TICKS)
     assert len(reminders(world)) == 1
     async with third.db.read() as tx:

@@ -9,7 +9,7 @@ import re
 from faketg import FakeTelegramServer
 from faketg.limits import max_in_window
 from tests.e2e.journey import MakeApp
-from tests.e2e.staffroom import AGENT, REAL_LIMITS, card, staff_button, staff_group, staff_messages
+from tests.e2e.staffroom import AGENT, card, staff_button, staff_group, staff_messages
 from tests.helpers import wait_for
 
 COMPLAINTS = 200
@@ -21,7 +21,7 @@ async def test_two_hundred_complaints_reach_the_staff_chat_without_a_429(
 ) -> None:
     world = fake.world
     staff_group(world)
-    app = await make_app(**REAL_LIMITS, storm_cards_per_minute=4)
+    app = await make_app(real_limits=True, storm_cards_per_minute=4)
     customers = world.add_users(30000, COMPLAINTS)
     for n, user_id in enumerate(customers):
         await world.user_sends(user_id, f"Problem number {n}")

@@ -6,7 +6,6 @@ from faketg import FakeTelegramServer
 from tests.e2e.journey import MakeApp, wait_new_message
 from tests.e2e.staffroom import (
     AGENT,
-    REAL_LIMITS,
     card,
     complaint,
     recorded,
@@ -24,7 +23,7 @@ async def test_a_topic_per_complaint_carries_card_relay_and_state(
 ) -> None:
     world = fake.world
     staff_group(world, forum=True)
-    app = await make_app(**REAL_LIMITS)
+    app = await make_app()
     world.add_user(7301, "Ivy", "en")
     await world.user_sends(7301, "The blender arrived broken")
     await wait_new_message(world, 7301, "complaint #1")

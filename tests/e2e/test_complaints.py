@@ -8,7 +8,6 @@ from tests.e2e.journey import MakeApp, button, post, started, wait_new_message
 from tests.e2e.staffroom import (
     AGENT,
     AGENT_2,
-    REAL_LIMITS,
     STRANGER,
     alert_for,
     card,
@@ -30,7 +29,7 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
 ) -> None:
     world = fake.world
     staff_group(world)
-    app = await make_app(**REAL_LIMITS)
+    app = await make_app()
     await started(world, 7101, "Dana", "en")
     body = {
         "order_id": "C-1",
@@ -88,7 +87,7 @@ async def test_relay_both_ways_with_media_and_internal_notes(
 ) -> None:
     world = fake.world
     staff_group(world)
-    app = await make_app(**REAL_LIMITS)
+    app = await make_app()
     world.add_user(7102, "Eve", "en")
     await world.user_sends(7102, "My order never arrived")
     await wait_new_message(world, 7102, "complaint #1")
@@ -140,7 +139,7 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
 ) -> None:
     world = fake.world
     staff_group(world)
-    app = await make_app(**REAL_LIMITS)
+    app = await make_app()
     world.add_user(7103, "Finn", "en")
     await world.user_sends(7103, "The coffee machine leaks")
     shown = await card(world, 1)
@@ -200,7 +199,7 @@ async def test_staff_learn_when_a_reply_cannot_reach_the_customer(
 ) -> None:
     world = fake.world
     staff_group(world)
-    app = await make_app(**REAL_LIMITS)
+    app = await make_app()
     world.add_user(7104, "Gil", "en")
     await world.user_sends(7104, "Refund please")
     shown = await card(world, 1)

@@ -12,25 +12,9 @@ from aiogram.methods import SendMessage
 from bot.app import App, create_app
 from bot.outbox.service import Priority
 from faketg import FakeTelegramServer, World
-from faketg.limits import FakeLimits, Faults, max_in_window
+from faketg.limits import Faults, max_in_window
 from faketg.methods import METHODS
-from tests.helpers import STAFF_CHAT, make_settings, start, wait_for
-
-# Limits scaled 10x so a test drains in seconds; the same code paths keep Telegram's real ones.
-SCALE: dict[str, Any] = {
-    "send_global_per_second": 300,
-    "send_private_per_second": 10,
-    "send_private_burst": 3,
-    "send_group_per_minute": 200,
-}
-FAKE_SCALE = FakeLimits(
-    global_per_second=300,
-    global_burst=300,
-    private_per_second=10,
-    private_burst=4,
-    group_per_minute=200,
-    group_burst=20,
-)
+from tests.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
 
 
 @pytest.fixture
@@ -130,7 +114,9 @@ async def test_lost_answers_are_retried_and_counted(
     world = fake.world
     world.add_users(60_000, 20)
     world.faults = Faults(timeout_rate=0.2, timeout_delay=3.0, seed=5)
-    app = await create_app(make_settings(tmp_path, fake.url, send_timeout=1, **SCALE))
+    app = await create_app(
+        make_settings(tmp_path, fake.url, send_timeout=1, **SCALE), poll_timeout=1
+    )
     await start(app)
     try:
         await queue(app, [(60_000 + i, f"m{i}") for i in range(20)], Priority.NORMAL)
