@@ -27,11 +27,24 @@ class Faults:
     timeout_delay: float = 5.0
     latency: float = 0.0  # seconds added to every answer
     burst_429: int = 0  # the next N limited requests get 429 regardless of the buckets
+    # A proxy in front of the Bot API (nginx) answering its own HTML error page, as a 502 does:
+    # the next N requests to these methods (lower case; empty = any method, getUpdates too).
+    html_502: int = 0
+    html_methods: tuple[str, ...] = ()
+    # Methods (lower case) answered with this status while listed, e.g. {"getchatmember": 500}.
+    method_errors: dict[str, int] = field(default_factory=dict)
     seed: int = 1
     rng: random.Random = field(default_factory=random.Random)
 
     def __post_init__(self) -> None:
         self.rng.seed(self.seed)  # the same faults in the same order on every run
+
+    def take_html_502(self, method: str) -> bool:
+        """True (and one fewer left) if this request gets the proxy's HTML error page."""
+        if self.html_502 > 0 and (not self.html_methods or method in self.html_methods):
+            self.html_502 -= 1
+            return True
+        return False
 
 
 class Bucket:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from faketg.html import plain_text
 from faketg.world import ApiError, Sent, World
 
 Params = dict[str, Any]
@@ -26,7 +27,15 @@ def _chat(world: World, params: Params, key: str = "chat_id") -> dict[str, Any]:
         raise ApiError(400, "Bad Request: chat not found")
     if chat_id in world.blocked:
         raise ApiError(403, "Forbidden: bot was blocked by the user")
+    if world.strict_start and chat_id > 0 and chat_id not in world.started:
+        raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
     return world.chats[chat_id]
+
+
+def _shown_length(params: Params, key: str) -> int:
+    """Length of the text Telegram shows: HTML is parsed (or refused) first."""
+    value = str(params.get(key) or "")
+    return len(plain_text(value) if params.get("parse_mode") == "HTML" else value)
 
 
 def _check_markup(params: Params) -> dict[str, Any] | None:
@@ -85,7 +94,7 @@ async def send_message(world: World, params: Params) -> Any:
     text = params.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ApiError(400, "Bad Request: message text is empty")
-    if len(text) > MAX_TEXT:
+    if _shown_length(params, "text") > MAX_TEXT:
         raise ApiError(400, "Bad Request: message is too long")
     return _new_message(world, "sendMessage", chat, params, {"text": text})
 
@@ -96,7 +105,7 @@ async def _send_file(world: World, params: Params, kind: str) -> Any:
     if value is None:
         raise ApiError(400, f"Bad Request: there is no {kind} in the request")
     caption = params.get("caption")
-    if isinstance(caption, str) and len(caption) > MAX_CAPTION:
+    if isinstance(caption, str) and _shown_length(params, "caption") > MAX_CAPTION:
         raise ApiError(400, "Bad Request: message caption is too long")
     size = len(value) if isinstance(value, bytes) else 0
     file = {
@@ -129,6 +138,8 @@ async def copy_message(world: World, params: Params) -> Any:
     keep = ("text", "photo", "document", "caption", "entities", "voice", "video", "sticker")
     content = {k: v for k, v in source.items() if k in keep}
     if "caption" in params:
+        if _shown_length(params, "caption") > MAX_CAPTION:
+            raise ApiError(400, "Bad Request: message caption is too long")
         content["caption"] = params["caption"]
     message = _new_message(world, "copyMessage", chat, params, content)
     return {"message_id": message["message_id"]}
@@ -139,6 +150,8 @@ async def edit_message_text(world: World, params: Params) -> Any:
     text = params.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ApiError(400, "Bad Request: message text is empty")
+    if _shown_length(params, "text") > MAX_TEXT:
+        raise ApiError(400, "Bad Request: message is too long")
     markup = _check_markup(params)
     if message.get("text") == text and message.get("reply_markup") == markup:
         raise ApiError(400, NOT_MODIFIED)

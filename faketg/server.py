@@ -36,6 +36,16 @@ _TEXT_KEYS = {
 }
 # Parameters getUpdates answers without waiting on anything.
 _MAX_POLL = 50.0
+# What nginx in front of the Bot API answers when Telegram behind it does not.
+PROXY_502 = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+CONFLICT = (
+    "Conflict: terminated by other getUpdates request;"
+    " make sure that only one bot instance is running"
+)
 
 
 async def read_params(request: web.Request) -> dict[str, Any]:
@@ -75,6 +85,11 @@ class FakeTelegramServer:
         self.port = port
         self._runner: web.AppRunner | None = None
         self._webhook_task: asyncio.Task[None] | None = None
+        self._closing = False
+        self._site: web.TCPSite | None = None
+        self._down_until = 0.0
+        self._poll_generation = 0
+        self._back_task: asyncio.Future[None] | None = None
 
     @property
     def url(self) -> str:
@@ -88,29 +103,67 @@ class FakeTelegramServer:
         app.router.add_post("/_fake/press", self._ctl_press)
         app.router.add_post("/_fake/block", self._ctl_block)
         app.router.add_post("/_fake/config", self._ctl_config)
+        app.router.add_post("/_fake/outage", self._ctl_outage)
         app.router.add_get("/_fake/sent", self._ctl_sent)
         app.router.add_get("/_fake/stats", self._ctl_stats)
         bulk.add_routes(app, self.world)
         return app
 
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.app(), access_log=None)
+        # A parked long poll must not hold shutdown (aiohttp waits 60 s for handlers by default).
+        self._runner = web.AppRunner(self.app(), access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port)
-        await site.start()
+        self._site = web.TCPSite(self._runner, self.host, self.port)
+        await self._site.start()
         self.port = self._runner.addresses[0][1]
         self._webhook_task = asyncio.create_task(self._deliver_webhooks())
 
     async def stop(self) -> None:
         if self._webhook_task is not None:
             self._webhook_task.cancel()
+        self._closing = True  # parked long polls answer now instead of holding shutdown
+        async with self.world.new_update:
+            self.world.new_update.notify_all()
         if self._runner is not None:
             await self._runner.cleanup()
 
+    @property
+    def down(self) -> bool:
+        return time.monotonic() < self._down_until
+
+    async def outage(self, seconds: float) -> None:
+        """Become unreachable: connections refused, requests on open connections cut off."""
+        self._down_until = time.monotonic() + seconds
+        async with self.world.new_update:
+            self.world.new_update.notify_all()  # parked long polls are cut off too
+        if self._site is not None:
+            await self._site.stop()
+            self._site = None
+        asyncio.get_running_loop().call_later(seconds, self._come_back)
+
+    def _come_back(self) -> None:
+        async def listen() -> None:
+            if self._runner is not None and self._site is None and not self._closing:
+                self._site = web.TCPSite(self._runner, self.host, self.port)
+                await self._site.start()
+
+        self._back_task = asyncio.ensure_future(listen())
+
     # -- the Bot API -----------------------------------------------------------------------
-    async def _api(self, request: web.Request) -> web.Response:
+    async def _api(self, request: web.Request) -> web.StreamResponse:
         world = self.world
         name = request.match_info["method"].lower()
+        if self.down:  # a request on a connection opened before the outage: cut it
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=503)
+        if world.faults.take_html_502(name):
+            world.tally[f"{name} 502"] += 1
+            world.log.append((time.time(), name, None, 502))
+            return web.Response(status=502, text=PROXY_502, content_type="text/html")
+        if name in world.faults.method_errors:
+            code = world.faults.method_errors[name]
+            return self._answer(name, None, ApiError(code, f"Error {code}: injected by the fake"))
         if request.match_info["token"] != world.token:
             return self._answer(name, None, ApiError(401, "Unauthorized"))
         try:
@@ -120,7 +173,7 @@ class FakeTelegramServer:
             return self._answer(name, None, error)
         chat_id = params.get("chat_id") if isinstance(params.get("chat_id"), int) else None
         if name == "getupdates":
-            return await self._get_updates(params)
+            return await self._get_updates(request, params)
         method = METHODS.get(name)
         if method is None:
             return self._answer(name, chat_id, ApiError(404, "Not Found"))
@@ -156,7 +209,9 @@ class FakeTelegramServer:
         body = error.body() if error else {"ok": True, "result": result}
         return web.json_response(body, status=status)
 
-    async def _get_updates(self, params: dict[str, Any]) -> web.Response:
+    async def _get_updates(
+        self, request: web.Request, params: dict[str, Any]
+    ) -> web.StreamResponse:
         world = self.world
         if world.webhook:
             error = ApiError(
@@ -171,12 +226,23 @@ class FakeTelegramServer:
         limit = params["limit"] if isinstance(params.get("limit"), int) else 100
         timeout = params["timeout"] if isinstance(params.get("timeout"), int) else 0
         deadline = time.monotonic() + min(float(timeout), _MAX_POLL)
+        # Like Telegram, a second getUpdates terminates the one in progress with 409.
+        self._poll_generation += 1
+        mine = self._poll_generation
         async with world.new_update:
-            while not world.updates and time.monotonic() < deadline:
+            world.new_update.notify_all()
+            while not world.updates and time.monotonic() < deadline and not self._closing:
+                if self._poll_generation != mine or self.down:
+                    break
                 try:
                     await asyncio.wait_for(world.new_update.wait(), deadline - time.monotonic())
                 except TimeoutError:
                     break
+            if self.down and request.transport is not None:
+                request.transport.abort()
+                return web.Response(status=503)
+            if self._poll_generation != mine:
+                return self._answer("getupdates", None, ApiError(409, CONFLICT))
             batch = world.updates[: max(1, min(int(limit), 100))]
         return self._answer("getupdates", None, None, batch)
 
@@ -247,6 +313,11 @@ class FakeTelegramServer:
             self.world.set_limits(FakeLimits(**body["limits"]))
         if "faults" in body:
             self.world.faults = Faults(**body["faults"])
+        return web.json_response({"ok": True})
+
+    async def _ctl_outage(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        await self.outage(float(body["seconds"]))
         return web.json_response({"ok": True})
 
     async def _ctl_sent(self, request: web.Request) -> web.Response:

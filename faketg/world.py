@@ -74,6 +74,10 @@ class World:
     next_update_id: int = 1000
     topics: int = 1
     topic_names: dict[int, str] = field(default_factory=dict)
+    # Telegram refuses to write first to a user who never wrote to the bot (403). Off by default:
+    # most tests play users who started the bot long ago.
+    strict_start: bool = False
+    started: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.limiter = Limiter(self.limits, time.monotonic())
@@ -159,6 +163,8 @@ class World:
     ) -> dict[str, Any]:
         """The user writes a message (text, or content such as contact=..., photo=...)."""
         chat = self.chats[chat_id if chat_id is not None else user_id]
+        if chat["id"] == user_id:
+            self.started.add(user_id)
         message: dict[str, Any] = {
             "message_id": self.next_message_id(chat["id"]),
             "date": int(time.time()),
