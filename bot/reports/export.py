@@ -1,4 +1,6 @@
-"""CSV exports of responses and complaints (for /export and `python -m bot export`)."""
+"""CSV exports of responses and complaints (for /export and `python -m bot export`).
+
+Every text cell is neutralised against formula injection (`bot.spreadsheet`)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import io
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from bot.spreadsheet import record
 from storage.db import Tx
 from storage.timefmt import to_db
 
@@ -30,7 +33,7 @@ async def _csv(columns: tuple[str, ...], page: Page) -> tuple[bytes, int]:
     writer.writeheader()
     after, rows = 0, 0
     while batch := await page(after):
-        writer.writerows(batch)
+        writer.writerows(record(r) for r in batch)
         rows += len(batch)
         after = int(batch[-1]["id"])  # type: ignore[call-overload]
     return out.getvalue().encode("utf-8-sig"), rows  # the BOM lets spreadsheets read UTF-8
