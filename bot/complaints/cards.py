@@ -128,6 +128,20 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def by_length(lines: list[str], limit: int) -> list[list[int]]:
+    """Indices of `lines` grouped so each group joined by newlines fits in `limit`: messages
+    are split between whole lines, never inside a tag (a lone overlong line stays alone)."""
+    groups: list[list[int]] = []
+    size = limit + 1
+    for index, line in enumerate(lines):
+        if size + 1 + len(line) > limit:
+            groups.append([])
+            size = -1
+        groups[-1].append(index)
+        size += 1 + len(line)
+    return groups
+
+
 def escaped(text: str, limit: int) -> str:
     """`text` HTML-escaped in at most `limit` characters, never cutting an entity in half."""
     size = limit

@@ -18,6 +18,7 @@ from aiogram.types import ReplyParameters
 from bot.complaints.cards import (
     SUMMARY_BUTTONS,
     CardView,
+    by_length,
     card_markup,
     card_text,
     load_view,
@@ -127,27 +128,30 @@ async def _send_card(tx: Tx, cfg: ComplaintConfig, view: CardView, thread: int |
 
 
 async def _post_summary(tx: Tx, cfg: ComplaintConfig, due: list[Complaint]) -> None:
-    lines = [cfg.st("complaint.summary.title", count=len(due))]
+    """One summary per message-full of complaints, each with the buttons of those it lists."""
+    listed: list[tuple[int, str]] = []
     for complaint in due:
         view = await load_view(tx, complaint.id)
         if view is not None:
-            lines.append(summary_line(cfg, view))
+            listed.append((complaint.id, summary_line(cfg, view)))
         await tx.complaints.update(complaint.id, card_due_at=None, card_mode="summary")
         await announce(tx, cfg, complaint)
-    lines.append(cfg.st("complaint.summary.hint"))
-    text = "\n".join(lines)
-    if len(text) > TEXT_LIMIT:
-        text = text[: TEXT_LIMIT - 1] + "…"
-    await cfg.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=cfg.staff_chat_id,
-            text=text,
-            parse_mode="HTML",
-            reply_markup=summary_markup(cfg.st, [c.id for c in due]),
-        ),
-        priority=Priority.NORMAL,
-    )
+    hint = cfg.st("complaint.summary.hint")
+    frame = len(cfg.st("complaint.summary.title", count=len(due))) + len(hint) + 2
+    for group in by_length([line for _, line in listed], TEXT_LIMIT - frame):
+        ids = [listed[i][0] for i in group]
+        title = cfg.st("complaint.summary.title", count=len(ids))
+        text = "\n".join([title, *(listed[i][1] for i in group), hint])
+        await cfg.outbox.send(
+            tx,
+            SendMessage(
+                chat_id=cfg.staff_chat_id,
+                text=text,
+                parse_mode="HTML",
+                reply_markup=summary_markup(cfg.st, ids),
+            ),
+            priority=Priority.NORMAL,
+        )
 
 
 async def announce(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:

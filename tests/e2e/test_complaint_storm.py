@@ -8,6 +8,7 @@ import re
 
 from faketg import FakeTelegramServer
 from faketg.limits import max_in_window
+from faketg.world import Sent
 from tests.e2e.journey import MakeApp
 from tests.e2e.staffroom import AGENT, card, staff_button, staff_group, staff_messages
 from tests.helpers import wait_for
@@ -58,3 +59,30 @@ async def test_two_hundred_complaints_reach_the_staff_chat_without_a_429(
     await world.user_presses(AGENT, summary, staff_button(summary, f"#{number}"))
     shown = await card(world, number)
     assert "Problem number" in str(shown.text)
+
+
+async def test_summaries_of_maximum_length_names_split_by_whole_lines(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Names, usernames and comments at Telegram's maximum lengths, full of characters HTML
+    escapes: every summary must still parse, fit, and name every complaint."""
+    world = fake.world
+    staff_group(world)
+    await make_app(storm_cards_per_minute=0)  # every complaint goes into a summary
+    customers = list(range(31000, 31050))
+    for user_id in customers:
+        world.add_user(user_id, ("<&>" * 22)[:64], "en", username=f"u{user_id}".ljust(32, "x"))
+        await world.user_sends(user_id, "&<b>" * 1000)
+
+    def summaries() -> list[Sent]:
+        return [s for s in staff_messages(world) if "at once" in str(s.text)]
+
+    def numbers() -> set[int]:
+        return {int(n) for s in summaries() for n in NUMBER.findall(str(s.text))}
+
+    await wait_for(lambda: numbers() >= set(range(1, 51)), within=30, what="all 50 listed")
+    assert world.count(status=400) == 0
+    for summary in summaries():
+        listed = {int(n) for n in NUMBER.findall(str(summary.text))}
+        pressable = {int(b["text"][1:]) for row in summary.buttons for b in row}
+        assert listed == pressable  # each message carries the buttons of what it lists
