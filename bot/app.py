@@ -5,19 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import (
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
 from aiogram.methods import DeleteWebhook, GetChat, SetWebhook
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -35,6 +31,7 @@ from bot.i18n import Catalog
 from bot.intake.poller import ALLOWED_UPDATES, Poller
 from bot.intake.processor import Processor
 from bot.intake.webhook import webhook_handler
+from bot.liveness import Liveness, supervise
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
 from bot.outbox.pacer import Limits
@@ -49,6 +46,7 @@ from bot.surveys.steps import SURVEY_MESSAGE, remember_message
 from bot.web import init_web
 from handlers import routers
 from storage.db import Database
+from storage.lock import InstanceLock
 from storage.migrate import migrate
 
 log = logging.getLogger(__name__)
@@ -73,10 +71,13 @@ class App:
     reports: ReportConfig
     ondemand: OnDemand
     staff: StaffDirectory
+    liveness: Liveness
+    lock: InstanceLock | None
     id: str
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
+    _stopping: bool = False
     connected: asyncio.Event = field(default_factory=asyncio.Event)  # Telegram answered getMe
 
     async def start(self) -> None:
@@ -87,8 +88,8 @@ class App:
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
-        self._spawn(self.sender.run(), "sender")
-        self._spawn(self.processor.run(), "processor")
+        self._spawn("sender", self.sender.run)
+        self._spawn("processor", self.processor.run)
         self._runner = web.AppRunner(self.http, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
@@ -96,7 +97,7 @@ class App:
         self.port = self._runner.addresses[0][1] if self._runner.addresses else None
         await publish_commands(self.db, self.outbox, self.catalog)
         # Telegram may be unreachable right now; the API and the queues work regardless.
-        self._spawn(self._connect_telegram(), "telegram-setup")
+        self._spawn("telegram", self._connect_telegram, once=True)
         self.scheduler.start()
         log.info(
             "bot started (%s mode), API on port %s",
@@ -105,37 +106,26 @@ class App:
         )
 
     async def _connect_telegram(self) -> None:
-        """getMe and set (or delete) the webhook, retrying until Telegram answers; then poll."""
+        """getMe and set (or delete) the webhook, then poll. Run under the supervisor: any
+        failure (no network, a 5xx, a proxy's HTML page, a locked database) is tried again."""
         tg = self.settings.telegram
-        delay = 1.0
-        while True:
-            try:
-                me = await self.bot.me()
-                if tg.webhook_url:
-                    secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
-                    await self.bot(
-                        SetWebhook(
-                            url=tg.webhook_url,
-                            secret_token=secret,
-                            allowed_updates=ALLOWED_UPDATES,
-                        )
-                    )
-                else:
-                    await self.bot(DeleteWebhook(drop_pending_updates=False))
-                break
-            except (TelegramNetworkError, TelegramServerError, TelegramRetryAfter) as exc:
-                log.warning(
-                    "Telegram not reachable (%s); retrying in %.0f s", type(exc).__name__, delay
+        me = await self.bot.me()
+        if tg.webhook_url:
+            secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
+            await self.bot(
+                SetWebhook(
+                    url=tg.webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
                 )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 60.0)
+            )
+        else:
+            await self.bot(DeleteWebhook(drop_pending_updates=False))
         self.surveys.bot_username = me.username or self.surveys.bot_username
         self.complaints.forum = await self._staff_chat_is_forum()
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", self.surveys.bot_username)
         self.connected.set()
         if self.poller is not None:
-            await self.poller.run()
+            self._spawn("poller", self.poller.run)
 
     async def _staff_chat_is_forum(self) -> bool:
         """Forum supergroups get a topic per complaint; anything else gets replies to cards."""
@@ -146,13 +136,17 @@ class App:
             return False
         return bool(chat.is_forum)
 
-    def _spawn(self, coro: Any, name: str) -> None:
-        task = asyncio.create_task(coro, name=name)
-        task.add_done_callback(_report_crash)
+    def _spawn(self, name: str, run: Callable[[], Awaitable[None]], once: bool = False) -> None:
+        """A long-running task under the supervisor: restarted whenever it fails."""
+        beat = self.liveness.beat(name)
+        task = asyncio.create_task(
+            supervise(beat, run, lambda: self._stopping, once=once), name=name
+        )
         self._tasks.append(task)
 
     async def stop(self) -> None:
         """Stop taking work, let the sender finish what is in flight, close everything."""
+        self._stopping = True
         jobs.REGISTRY.pop(self.id, None)  # a job still running sees this and stops
         if self.poller is not None:
             self.poller.stop()
@@ -161,7 +155,7 @@ class App:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         for task in self._tasks:
-            if task.get_name() == "telegram-setup":  # it runs the poller once connected
+            if task.get_name() in ("telegram", "poller"):  # a parked long poll: cut it short
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.ondemand.stop()
@@ -169,20 +163,32 @@ class App:
             await self._runner.cleanup()
         await self.bot.session.close()
         await self.db.close()
-
-
-def _report_crash(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.critical("%s stopped: %r", task.get_name(), task.exception())
+        if self.lock is not None:
+            self.lock.release()
 
 
 async def create_app(
     settings: Settings, *, poll_timeout: int = 25, tick_seconds: float = 5.0
 ) -> App:
-    """Build (and migrate) everything; nothing talks to Telegram until `App.start()`."""
+    """Build (and migrate) everything; nothing talks to Telegram until `App.start()`.
+
+    Raises AlreadyRunning when another process serves the same database file."""
     db = Database(settings.storage.database_path)
-    await db.connect()
-    await migrate(db.conn)
+    lock = None if db.path == Path(":memory:") else InstanceLock(db.path)
+    if lock is not None:
+        lock.acquire()
+    try:
+        await db.connect()
+        await migrate(db.conn)
+        async with (
+            db.transaction()
+        ):  # a read-only or full disk says so now, not at the first update
+            pass
+    except BaseException:
+        await db.close()
+        if lock is not None:
+            lock.release()
+        raise
 
     tg = settings.telegram
     session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
@@ -190,6 +196,9 @@ async def create_app(
     bot = Bot(tg.bot_token.get_secret_value(), session=session)
     catalog = Catalog.load(settings.chats.default_language)
     metrics = Metrics()
+    liveness = Liveness(settings.api.health_stall_after.total_seconds())
+    for tick in (jobs.survey_tick, jobs.complaint_tick):  # an interval job beats every run
+        liveness.beat(jobs.beat_name(tick), max(liveness.stall_after, 3 * tick_seconds))
     s = settings.sender
     sender = Sender(
         db,
@@ -200,8 +209,8 @@ async def create_app(
             s.send_private_burst,
             s.send_group_per_minute,
         ),
+        liveness.beat("sender"),
         concurrency=s.send_concurrency,
-        max_attempts=s.send_max_attempts,
         request_timeout=s.send_timeout,
         metrics=metrics,
     )
@@ -230,11 +239,13 @@ async def create_app(
         reports=reports,
         ondemand=ondemand,
         staff=staff,
+        liveness=liveness,
+        lock=lock,
     )
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
     dp.include_routers(*routers())
 
-    processor = Processor(db, dp, bot, metrics)
+    processor = Processor(db, dp, bot, metrics, liveness.beat("processor"))
     poller = None
     token = settings.api.api_token.get_secret_value() if settings.api.api_token else None
     guard = bearer_guard(token)
@@ -248,7 +259,9 @@ async def create_app(
         path = urlsplit(tg.webhook_url).path or "/"
         routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
     else:
-        poller = Poller(bot, db, metrics, processor.wake, timeout=poll_timeout)
+        poller = Poller(
+            bot, db, metrics, processor.wake, liveness.beat("poller"), timeout=poll_timeout
+        )
     app_id = uuid.uuid4().hex
     return App(
         id=app_id,
@@ -262,7 +275,7 @@ async def create_app(
         sender=sender,
         processor=processor,
         poller=poller,
-        http=init_web(db, metrics, routes),
+        http=init_web(db, metrics, liveness, routes),
         scheduler=jobs.build_scheduler(
             app_id,
             settings.chats.timezone,
@@ -275,4 +288,6 @@ async def create_app(
         reports=reports,
         ondemand=ondemand,
         staff=staff,
+        liveness=liveness,
+        lock=lock,
     )

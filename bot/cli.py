@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import errno
 import gc
 import logging
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import spreadsheet
 from bot.settings import ConfigError, Settings, StorageSettings, load_section, load_settings
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
@@ -128,20 +131,37 @@ def _write_report(report: ImportReport, out: Path | None) -> int:
         writer = csv.writer(f)
         writer.writerow(["order_id", "status", "due_at", "deep_link"])
         for r in report.results:
-            writer.writerow([r.order_id, r.status, r.due_at or "", r.deep_link])
+            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_at or "", r.deep_link]))
     print(report.summary(), file=sys.stderr)
     return 1 if report.rejected else 0
 
 
 async def serve(settings: Settings) -> int:
     from bot.app import create_app
+    from storage.lock import AlreadyRunning
 
-    app = await create_app(settings)
+    path = settings.storage.database_path
+    try:
+        app = await create_app(settings)
+    except AlreadyRunning as exc:
+        print(f"start-up error: {exc}", file=sys.stderr)
+        return 3
+    except (sqlite3.Error, OSError) as exc:
+        hint = "; the file and its folder must exist or be creatable, and be writable"
+        print(f"database error: cannot use {path}: {exc}{hint}", file=sys.stderr)
+        return 3
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await app.start()
+    try:
+        await app.start()
+    except (sqlite3.Error, OSError) as exc:
+        api = settings.api
+        where = f"cannot listen on {api.api_host}:{api.api_port}: " if _is_bind(exc) else ""
+        print(f"start-up error: {where}{exc}", file=sys.stderr)
+        await app.stop()
+        return 3
     # What exists now (modules, aiogram's and pydantic's models and schemas) lives as long as the
     # process: frozen, full garbage collections stop scanning it. Measured under load: a full
     # collection paused the loop ~200 ms, and a customer's press waited through it.
@@ -150,6 +170,10 @@ async def serve(settings: Settings) -> int:
     await stop.wait()
     await app.stop()
     return 0
+
+
+def _is_bind(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL)
 
 
 def _print_settings(settings: Settings) -> None:

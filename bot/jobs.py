@@ -19,6 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.complaints import ladder, posting
 from bot.complaints.config import ComplaintConfig
+from bot.liveness import Liveness
 from bot.reports import delivery
 from bot.reports.config import ReportConfig
 from bot.surveys.config import SurveyConfig
@@ -46,6 +47,7 @@ class JobContext(Protocol):
     surveys: SurveyConfig
     complaints: ComplaintConfig
     reports: ReportConfig
+    liveness: Liveness
 
     @property
     def sender(self) -> Backlog: ...
@@ -57,9 +59,14 @@ REGISTRY: dict[str, JobContext] = {}
 JobFunc = Callable[[str], Awaitable[None]]
 
 
+def beat_name(func: Callable[..., object]) -> str:
+    return func.__name__.replace("_", "-")
+
+
 def job(func: JobFunc) -> JobFunc:
     """A job cancelled because the app stops has nothing left to do: its transaction rolled
-    back, and the database still says what is due, so the next start picks it up."""
+    back, and the database still says what is due, so the next start picks it up. A job that
+    fails (a locked database) runs again at its next time; its beat, if it has one, says so."""
 
     @functools.wraps(func)
     async def run(app_id: str) -> None:
@@ -67,6 +74,19 @@ def job(func: JobFunc) -> JobFunc:
             await func(app_id)
         except asyncio.CancelledError:
             log.info("%s interrupted by shutdown; it resumes at the next start", func.__name__)
+            return
+        except Exception as exc:
+            app = REGISTRY.get(app_id)
+            beat = app.liveness.beats.get(beat_name(func)) if app is not None else None
+            if beat is not None:
+                beat.failed(exc)
+            log.error("%s failed (%s); it runs again", func.__name__, type(exc).__name__,
+                      exc_info=True)  # fmt: skip
+            return
+        app = REGISTRY.get(app_id)
+        beat = app.liveness.beats.get(beat_name(func)) if app is not None else None
+        if beat is not None:
+            beat.ok()
 
     return run
 

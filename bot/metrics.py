@@ -38,6 +38,11 @@ class Metrics:
             lines += [f"# HELP {full} {_HELP.get(name, name)}", f"# TYPE {full} counter"]
             lines.append(f"{full} {self._counters.get(name, 0.0):g}")
         gauges = {name: read() for name, read in self._gauges.items()} | (extra or {})
+        typed: set[str] = set()
         for name, value in sorted(gauges.items()):
-            lines += [f"# TYPE feedbackbot_{name} gauge", f"feedbackbot_{name} {value:g}"]
+            base = name.partition("{")[0]  # 'task_stuck{task="poller"}': one TYPE per family
+            if base not in typed:
+                typed.add(base)
+                lines.append(f"# TYPE feedbackbot_{base} gauge")
+            lines.append(f"feedbackbot_{name} {value:g}")
         return "\n".join(lines) + "\n"

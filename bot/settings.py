@@ -124,6 +124,17 @@ class ApiSettings(_Section):
     api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
     api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
     api_token: SecretStr | None = Field(None, description="bearer token for /api/v1")
+    health_stall_after: Duration = Field(
+        timedelta(minutes=2),
+        description="how long a task may make no progress before /healthz answers 503",
+    )
+
+    @field_validator("health_stall_after")
+    @classmethod
+    def _stall(cls, value: timedelta) -> timedelta:
+        if value < timedelta(seconds=1):
+            raise ValueError("at least one second")
+        return value
 
 
 class RuleSettings(_Section):
@@ -201,7 +212,6 @@ class SenderSettings(_Section):
     send_private_burst: int = Field(3, ge=1, description="messages a private chat may get at once")
     send_group_per_minute: float = Field(20, gt=0, description="per group chat")
     send_concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
-    send_max_attempts: int = Field(8, ge=1, description="tries before a message is given up")
     send_timeout: int = Field(30, ge=1, le=300, description="seconds to wait for Telegram")
 
 

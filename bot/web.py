@@ -2,42 +2,90 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sqlite3
+import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 
+from bot.liveness import Liveness
 from bot.metrics import Metrics
 from storage.db import Database
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 purchases with names fits comfortably
+# /healthz answers within this even when the database is held by someone else.
+DB_ANSWER_TIMEOUT = 2.0
+
+
+async def queue_state(db: Database) -> dict[str, Any]:
+    """Rows by status and the age of the oldest unhandled update and undelivered message."""
+    now = time.time()
+    async with asyncio.timeout(DB_ANSWER_TIMEOUT), db.read() as tx:
+        inbox = await tx.inbox.counts()
+        outbox = await tx.outbox.counts()
+        oldest_update = await tx.inbox.oldest_pending()
+        oldest_message = await tx.outbox.oldest_pending()
+    return {
+        "inbox": inbox,
+        "outbox": outbox,
+        "oldest_pending_update_seconds": _age(now, oldest_update),
+        "oldest_pending_message_seconds": _age(now, oldest_message),
+    }
+
+
+def _age(now: float, since: float | None) -> float:
+    return 0.0 if since is None else round(max(0.0, now - since), 1)
+
+
+async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
+    try:
+        return await queue_state(db), "ok"
+    except TimeoutError:
+        return None, "busy"  # a long write holds it; the task beats say whether that is stuck
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("healthz: database not readable (%s)", type(exc).__name__)
+        return None, f"error: {type(exc).__name__}"
 
 
 def init_web(
-    db: Database, metrics: Metrics, routes: list[tuple[str, str, Handler]]
+    db: Database, metrics: Metrics, liveness: Liveness, routes: list[tuple[str, str, Handler]]
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY)
 
     async def healthz(_: web.Request) -> web.Response:
-        async with db.read() as tx:
-            inbox = await tx.inbox.counts()
-            outbox = await tx.outbox.counts()
-        return web.json_response(
-            {
-                "ok": True,
-                "inbox_pending": inbox.get("pending", 0),
-                "outbox_pending": outbox.get("pending", 0),
+        queues, database = await read_queues(db)
+        ok = liveness.healthy
+        body: dict[str, Any] = {"ok": ok, "database": database, "tasks": liveness.report()}
+        if queues is not None:
+            body |= {
+                "inbox_pending": queues["inbox"].get("pending", 0),
+                "outbox_pending": queues["outbox"].get("pending", 0),
+                "oldest_pending_update_seconds": queues["oldest_pending_update_seconds"],
+                "oldest_pending_message_seconds": queues["oldest_pending_message_seconds"],
             }
-        )
+        return web.json_response(body, status=200 if ok else 503)
 
     async def prometheus(_: web.Request) -> web.Response:
-        async with db.read() as tx:
-            inbox = await tx.inbox.counts()
-            outbox = await tx.outbox.counts()
-        extra = {f"inbox_{k}": float(v) for k, v in inbox.items()}
-        extra |= {f"outbox_{k}": float(v) for k, v in outbox.items()}
+        queues, _database = await read_queues(db)
+        extra: dict[str, float] = {}
+        if queues is not None:
+            extra |= {f"inbox_{k}": float(v) for k, v in queues["inbox"].items()}
+            extra |= {f"outbox_{k}": float(v) for k, v in queues["outbox"].items()}
+            for key in ("oldest_pending_update_seconds", "oldest_pending_message_seconds"):
+                extra[key] = float(queues[key])
+        extra["healthy"] = 1.0 if liveness.healthy else 0.0
+        for beat in liveness:
+            extra[f'task_seconds_since_progress{{task="{beat.name}"}}'] = beat.age()
+            extra[f'task_stuck{{task="{beat.name}"}}'] = 1.0 if beat.stuck else 0.0
+            extra[f'task_restarts{{task="{beat.name}"}}'] = float(beat.restarts)
         return web.Response(text=metrics.render(extra), content_type="text/plain")
 
     app.router.add_get("/healthz", healthz)

@@ -60,6 +60,7 @@ class Survey:
 class InboxItem:
     update_id: int
     payload: str
+    attempts: int = 0  # times it had to wait for an answer from Telegram
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class OutboxItem:
     not_before: float
     purpose: str | None
     ref: int | None
+    expires_at: float | None = None  # Unix seconds; past it a retry is pointless
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramRetryAfter
+from aiogram.exceptions import TelegramConflictError, TelegramRetryAfter
 from aiogram.methods import TelegramMethod
 
+from bot.liveness import Beat
 from bot.metrics import Metrics
 from storage.db import Database
 
@@ -67,10 +68,12 @@ class Poller:
         db: Database,
         metrics: Metrics,
         on_stored: Callable[[], None],
+        beat: Beat,
         *,
         timeout: int = 25,
         limit: int = 100,
     ) -> None:
+        self.beat = beat
         self.bot = bot
         self.db = db
         self.metrics = metrics
@@ -83,30 +86,35 @@ class Poller:
         self._stopping = True
 
     async def run(self) -> None:
+        """Poll until stopped. Any failure (network, 5xx, a proxy's HTML page, a locked
+        database) is retried with backoff; the offset moves only past what is committed."""
         offset: int | None = None
-        failures = 0
         while not self._stopping:
-            request = GetRawUpdates(
-                offset=offset,
-                limit=self.limit,
-                timeout=self.timeout,
-                allowed_updates=ALLOWED_UPDATES,
-            )
             try:
-                updates = await self.bot(request, request_timeout=self.timeout + 10)
+                offset = await self._poll_once(offset)
             except TelegramRetryAfter as exc:
                 await asyncio.sleep(exc.retry_after)
                 continue
-            except (TelegramNetworkError, TelegramAPIError) as exc:
-                failures += 1
-                delay = min(30.0, 0.5 * 2 ** min(failures, 6))
-                log.warning("getUpdates failed (%s), retrying in %.1fs", type(exc).__name__, delay)
+            except Exception as exc:  # noqa: BLE001 - a poller that dies leaves the bot deaf
+                delay = self.beat.failed(exc)
+                if isinstance(exc, TelegramConflictError):
+                    log.error("getUpdates: another process polls with this token; retrying")
+                else:
+                    log.warning(
+                        "getUpdates failed (%s), retrying in %.0f s", type(exc).__name__, delay
+                    )
                 await asyncio.sleep(delay)
                 continue
-            failures = 0
-            rows = to_inbox_rows(updates)
-            await store_updates(self.db, rows, self.metrics, self.on_stored)
-            if updates:
-                ids = [u["update_id"] for u in updates if isinstance(u.get("update_id"), int)]
-                if ids:
-                    offset = max(ids) + 1
+            self.beat.ok()
+
+    async def _poll_once(self, offset: int | None) -> int | None:
+        request = GetRawUpdates(
+            offset=offset,
+            limit=self.limit,
+            timeout=self.timeout,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+        updates = await self.bot(request, request_timeout=self.timeout + 10)
+        rows = to_inbox_rows(updates)
+        await store_updates(self.db, rows, self.metrics, self.on_stored)
+        return max(update_id for update_id, _ in rows) + 1 if rows else offset

@@ -16,7 +16,8 @@ import time
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
-from bot.intake.lookup import NeedsLookup
+from bot.intake.lookup import NeedsLookup, TryLater
+from bot.liveness import Beat
 from bot.metrics import Metrics
 from storage.db import Database, Tx
 from storage.models import InboxItem
@@ -24,6 +25,7 @@ from storage.models import InboxItem
 log = logging.getLogger(__name__)
 
 LOOKUP_TIMEOUT = 10.0
+RETRY_CAP = 30.0  # an update waiting for Telegram is tried again at least this often
 
 
 class Processor:
@@ -33,9 +35,11 @@ class Processor:
         dispatcher: Dispatcher,
         bot: Bot,
         metrics: Metrics,
+        beat: Beat,
         batch: int = 50,
         max_hold: float = 0.05,
     ) -> None:
+        self.beat = beat
         self.db = db
         self.dp = dispatcher
         self.bot = bot
@@ -56,11 +60,19 @@ class Processor:
         while not self._stopping:
             self._wake.clear()
             try:
-                if await self.process_pending():
-                    continue
-            except Exception:  # e.g. the disk is full: keep the updates, try again shortly
-                log.exception("processing stored updates failed; retrying in 1 s")
-                await asyncio.sleep(1)
+                handled = await self.process_pending()
+            except Exception as exc:
+                delay = self.beat.failed(exc)
+                log.error(
+                    "processing stored updates failed (%s); retrying in %.0f s",
+                    type(exc).__name__,
+                    delay,
+                    exc_info=True,
+                )
+                await asyncio.sleep(delay)
+                continue
+            self.beat.ok()
+            if handled:
                 continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=5)
@@ -75,7 +87,7 @@ class Processor:
         started = time.monotonic()
         lookup: NeedsLookup | None = None
         async with self.db.transaction() as tx:
-            for item in await tx.inbox.pending(self.batch):
+            for item in await tx.inbox.pending(self.batch, time.time()):
                 lookup = await self._handle(tx, item)
                 if lookup is not None:
                     break  # commit what is done, look up with no lock held, then go on
@@ -99,6 +111,11 @@ class Processor:
                 await self.dp.feed_update(self.bot, update, tx=tx)
         except NeedsLookup as lookup:  # rolled back to the savepoint; handled again after
             return lookup
+        except TryLater:  # rolled back; the update stays pending and comes back after a pause
+            delay = min(RETRY_CAP, 2.0**item.attempts)
+            await tx.inbox.defer(item.update_id, time.time() + delay)
+            log.info("update %s waits %.0f s for Telegram", item.update_id, delay)
+            return None
         except Exception as exc:  # one bad update must not stop the others; it is kept
             error = f"{type(exc).__name__}"
             # Ids only: exception texts can quote what the customer wrote.

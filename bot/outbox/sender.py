@@ -22,6 +22,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
+from bot.liveness import Beat
 from bot.metrics import Metrics
 from bot.outbox.codec import compact_result, decode
 from bot.outbox.pacer import Limits, Pacer
@@ -46,9 +47,9 @@ class Sender:
         db: Database,
         bot: Bot,
         limits: Limits,
+        beat: Beat,
         *,
         concurrency: int = 8,
-        max_attempts: int = 8,
         request_timeout: int = 30,
         hooks: Mapping[str, ResultHook] | None = None,
         metrics: Metrics | None = None,
@@ -56,12 +57,12 @@ class Sender:
     ) -> None:
         self.db = db
         self.bot = bot
+        self.beat = beat
         self.clock = clock
         self.pacer = Pacer(limits, clock())
         self.hooks = dict(hooks or {})
         self.failure_hooks: dict[str, FailureHook] = {}
         self.metrics = metrics or Metrics()
-        self.max_attempts = max_attempts
         self.request_timeout = request_timeout
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
@@ -92,19 +93,27 @@ class Sender:
         """A committed outbox row is ready to go."""
         self.pacer.push(item, self.clock())
         self._idle.clear()
+        self.beat.busy()
         self._wake.set()
 
     # -- running ---------------------------------------------------------------------------
     async def run(self) -> None:
+        """Send until stopped, then let what is in flight land and record every outcome.
+
+        If the loop itself fails, the supervisor calls `run` again: what is queued stays in
+        the pacer and what is in flight records its outcome through the next flusher."""
         flusher = asyncio.create_task(self._flush_loop(), name="outbox-flush")
         try:
             await self._send_loop()
-        finally:
-            self._stopping = True
-            if self._inflight:
-                await asyncio.wait(self._inflight, timeout=10)
-            self._flush_wake.set()
-            await flusher
+        except BaseException:
+            flusher.cancel()  # outcomes it had not recorded stay queued for the next one
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            raise
+        if self._inflight:
+            await asyncio.wait(self._inflight, timeout=10)
+        self._flush_wake.set()
+        await flusher
 
     async def _send_loop(self) -> None:
         while not self._stopping:
@@ -118,6 +127,7 @@ class Sender:
                 continue
             if choice is None and not self._inflight and not self._outcomes:
                 self._idle.set()
+                self.beat.idle()  # nothing owed: idle is not stuck
             self._wake.clear()
             timeout = None if choice is None else max(0.0, choice - now)
             with contextlib.suppress(TimeoutError):
@@ -183,13 +193,15 @@ class Sender:
         return self._sent(item, attempts, result)
 
     def _transient(self, item: OutboxItem, attempts: int, exc: Exception) -> Outcome:
-        """5xx, network trouble, an unreadable answer: back off and try again, up to a limit."""
+        """5xx, network trouble, an unreadable answer: back off and try again until the
+        message's own expiry (never, for most: a relay or an escalation is never pointless)."""
         self.metrics.inc("outbox_transient_errors_total")
         reason = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"[:300]
-        if attempts >= self.max_attempts:
-            return self._failed(item, attempts, reason)
-        delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** (attempts - 1))
-        return self._again(item, attempts, self.clock() + delay * random.uniform(0.8, 1.2), reason)
+        delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** min(attempts - 1, 16))
+        at = self.clock() + delay * random.uniform(0.8, 1.2)
+        if item.expires_at is not None and at > item.expires_at:
+            return self._failed(item, attempts, f"expired while Telegram failed: {reason}"[:300])
+        return self._again(item, attempts, at, reason)
 
     def _sent(self, item: OutboxItem, attempts: int, result: Any) -> Outcome:
         now = self.clock()
@@ -222,9 +234,15 @@ class Sender:
             if self._outcomes or self._unreachable:
                 try:
                     await self._flush()
-                except Exception:  # keep the outcomes and try again; never lose them
-                    log.exception("recording delivery outcomes failed; retrying in 1 s")
-                    await asyncio.sleep(1)
+                    self._wake.set()  # the send loop sees whether anything is left to do
+                except Exception as exc:  # noqa: BLE001 - keep the outcomes; never lose them
+                    delay = self.beat.failed(exc)
+                    log.error(
+                        "recording delivery outcomes failed (%s); retrying in %.0f s",
+                        type(exc).__name__,
+                        delay,
+                    )
+                    await asyncio.sleep(delay)
                     self._flush_wake.set()
             if self._stopping and not self._inflight and not self._outcomes:
                 return
@@ -235,6 +253,8 @@ class Sender:
         try:
             async with self.db.transaction() as tx:
                 await tx.outbox.record([outcome for outcome, _ in batch])
+                if any(outcome.status != "pending" for outcome, _ in batch):
+                    tx.after_commit(self.beat.ok)  # delivered (or refused for good): progress
                 for chat_id, reason in unreachable.items():
                     await tx.customers.mark_unreachable(chat_id, reason)
                 for outcome, item in batch:

@@ -37,8 +37,12 @@ class Outbox:
         not_before: float | None = None,
         purpose: str | None = None,
         ref: int | None = None,
+        expires_at: float | None = None,
     ) -> int:
-        """Queue `method` inside `tx`; it is sent only if and after the transaction commits."""
+        """Queue `method` inside `tx`; it is sent only if and after the transaction commits.
+
+        Network errors and 5xx are retried until `expires_at` (Unix seconds), or for ever when
+        it is None; only Telegram's definite refusals (400, 403) give a message up earlier."""
         name, payload = encode(method)
         now = time.time()
         item = await tx.outbox.add(
@@ -50,6 +54,7 @@ class Outbox:
                 not_before=now if not_before is None else not_before,
                 purpose=purpose,
                 ref=ref,
+                expires_at=expires_at,
             ),
             now,
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from datetime import timedelta
+
 from aiogram.methods import SendMessage
 
 from bot.i18n import Translator
@@ -44,15 +47,25 @@ async def current_screen(
 
 
 async def send_screen(
-    tx: Tx, cfg: SurveyConfig, chat_id: int, survey_id: int, screen: Screen, priority: Priority
+    tx: Tx,
+    cfg: SurveyConfig,
+    chat_id: int,
+    survey_id: int,
+    screen: Screen,
+    priority: Priority,
+    pointless_after: timedelta | None = None,
 ) -> None:
-    """Send `screen` as a new message that becomes the survey's message (edited later)."""
+    """Send `screen` as a new message that becomes the survey's message (edited later).
+
+    An invitation Telegram cannot take is retried until the survey expires, not beyond."""
+    expires_at = None if pointless_after is None else time.time() + pointless_after.total_seconds()
     await cfg.outbox.send(
         tx,
         SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
         priority=priority,
         purpose=SURVEY_MESSAGE,
         ref=survey_id,
+        expires_at=expires_at,
     )
 
 

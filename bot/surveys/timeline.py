@@ -49,8 +49,9 @@ async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> N
         return
     t = translator(cfg, customer)
     screen = await current_screen(tx, cfg, t, survey)
-    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK)
-    expires = now + cfg.rules.expiry
+    expiry = cfg.rules.expiry
+    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK, expiry)
+    expires = now + expiry
     remind = now + cfg.rules.reminder_after
     await tx.surveys.update(
         survey.id,
@@ -74,7 +75,8 @@ async def _remind_or_expire(tx: Tx, cfg: SurveyConfig, survey: Survey, now: date
         return
     t = translator(cfg, customer)
     screen = await current_screen(tx, cfg, t, survey, reminder=True)
-    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK)
+    left = expires - now
+    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK, left)
     await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)
 
 

@@ -19,6 +19,7 @@ from bot.complaints.callbacks import StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.intake.lookup import TryLater
 from bot.outbox.service import Outbox, Priority
 from storage.db import Tx
 from storage.models import Complaint
@@ -79,6 +80,8 @@ async def _member_message(
         )
     if message.from_user.id == ANONYMOUS_ADMIN:
         return True
+    if staff.allowed(message.from_user.id) == UNKNOWN:
+        raise TryLater  # Telegram could not say who this is: the message waits, never dropped
     return refusal(message.from_user, staff, complaints) is None
 
 

@@ -21,16 +21,31 @@ class InboxRepo:
         )
         return self._conn.total_changes - before
 
-    async def pending(self, limit: int) -> list[InboxItem]:
+    async def pending(self, limit: int, now: float) -> list[InboxItem]:
+        """Updates to handle now, oldest first (those told to wait are left for later)."""
         return [
-            InboxItem(row[0], row[1])
+            InboxItem(row[0], row[1], row[2])
             for row in await fetch_all(
                 self._conn,
-                "SELECT update_id, payload FROM inbox WHERE status = 'pending'"
-                " ORDER BY update_id LIMIT ?",
-                (limit,),
+                "SELECT update_id, payload, attempts FROM inbox"
+                " WHERE status = 'pending' AND not_before <= ? ORDER BY update_id LIMIT ?",
+                (now, limit),
             )
         ]
+
+    async def defer(self, update_id: int, until: float) -> None:
+        """Keep the update pending and handle it again at `until` (or later)."""
+        await self._conn.execute(
+            "UPDATE inbox SET not_before = ?, attempts = attempts + 1 WHERE update_id = ?",
+            (until, update_id),
+        )
+
+    async def oldest_pending(self) -> float | None:
+        """When the longest-waiting unhandled update arrived (None: nothing waits)."""
+        rows = await fetch_all(
+            self._conn, "SELECT MIN(received_at) FROM inbox WHERE status = 'pending'"
+        )
+        return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
     async def finish(self, update_id: int, now: float, error: str | None = None) -> None:
         await self._conn.execute(

@@ -9,7 +9,7 @@ import aiosqlite
 from storage.models import OutboxItem
 from storage.repos.rows import fetch_all
 
-_COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref"
+_COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at"
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class NewMessage:
     not_before: float
     purpose: str | None = None
     ref: int | None = None
+    expires_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class OutboxRepo:
     async def add(self, message: NewMessage, now: float) -> OutboxItem:
         cur = await self._conn.execute(
             "INSERT INTO outbox (chat_id, method, payload, priority, not_before, purpose, ref,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 message.chat_id,
                 message.method,
@@ -52,6 +53,7 @@ class OutboxRepo:
                 message.not_before,
                 message.purpose,
                 message.ref,
+                message.expires_at,
                 now,
             ),
         )
@@ -66,6 +68,7 @@ class OutboxRepo:
             not_before=message.not_before,
             purpose=message.purpose,
             ref=message.ref,
+            expires_at=message.expires_at,
         )
 
     async def pending(self) -> list[OutboxItem]:
@@ -94,6 +97,13 @@ class OutboxRepo:
                 self._conn, "SELECT status, COUNT(*) FROM outbox GROUP BY status"
             )
         }
+
+    async def oldest_pending(self) -> float | None:
+        """When the longest-waiting undelivered message was queued (None: nothing owed)."""
+        rows = await fetch_all(
+            self._conn, "SELECT MIN(created_at) FROM outbox WHERE status = 'pending'"
+        )
+        return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
     async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
         """(id, method, status) of everything addressed to a chat, oldest first."""

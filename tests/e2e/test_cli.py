@@ -7,7 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+HOLD = """
+import sys, time
+from pathlib import Path
+from storage.lock import InstanceLock
+InstanceLock(Path(sys.argv[1])).acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
 
 
 def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -57,6 +67,39 @@ def test_malformed_staff_chat_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("config error: STAFF_CHAT_ID is invalid")
+
+
+@pytest.mark.parametrize("kind", ["not a database", "under a file"])
+def test_an_unusable_database_stops_start_up_with_one_line(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "data").write_text("a file where a folder should be")
+    (tmp_path / "bad.db").write_text("not SQLite at all; " * 20)
+    url = "sqlite:///bad.db" if kind == "not a database" else "sqlite:///data/bot.db"
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "API_PORT": "0"}
+    result = run("run", cwd=tmp_path, DATABASE_URL=url, **env)  # returns: no hang
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("database error: cannot use "), lines
+
+
+def test_a_second_process_on_the_same_database_refuses_with_one_line(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(tmp_path / "data" / "bot.db")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "API_PORT": "0"}
+        result = run("run", cwd=tmp_path, **env)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 3
+    assert result.stderr.strip().splitlines() == [
+        f"start-up error: another bot process is already serving data/bot.db (pid {holder.pid});"
+        " stop it first, or give this one its own DATABASE_URL"
+    ]
 
 
 def test_settings_come_from_dotenv_too(tmp_path: Path) -> None:

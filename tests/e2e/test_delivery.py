@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +157,26 @@ async def test_an_accepted_message_with_an_unreadable_answer_is_not_sent_again(
     assert len(world.sent_to(30_002)) == 1
     async with paced.db.read() as tx:
         assert [s for _, _, s in await tx.outbox.by_chat(30_002)] == ["sent"]
+
+
+async def test_5xx_are_retried_until_the_message_expires_and_no_longer(
+    paced: App, fake: FakeTelegramServer
+) -> None:
+    """An invitation is pointless after its survey expires; a relay never is."""
+    world = fake.world
+    world.add_users(61_000, 2)
+    world.faults = Faults(error_rate=1.0)  # Telegram answers 500 to everything
+    async with paced.db.transaction() as tx:
+        await paced.outbox.send(
+            tx, SendMessage(chat_id=61_000, text="invite"), expires_at=time.time() + 2
+        )
+        await paced.outbox.send(tx, SendMessage(chat_id=61_001, text="relay"))
+    await wait_for(lambda: world.count("sendmessage", 500) >= 6, within=20, what="retries")
+    await asyncio.sleep(2)
+    async with paced.db.read() as tx:
+        invite = await tx.outbox.by_chat(61_000)
+        relay = await tx.outbox.by_chat(61_001)
+    assert [s for _, _, s in invite] == ["failed"] and [s for _, _, s in relay] == ["pending"]
+    world.faults = Faults()
+    await wait_for(lambda: len(world.sent_to(61_001)) == 1, within=70, what="the relay")
+    assert not world.sent_to(61_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from storage.db import Database
@@ -37,7 +38,7 @@ async def test_inbox_deduplicates_by_update_id(tmp_path: Path) -> None:
             await tx.inbox.finish(1, 1.0)
             await tx.inbox.finish(2, 1.0, error="ValueError")
         async with db.read() as tx:
-            assert [i.update_id for i in await tx.inbox.pending(10)] == [3]
+            assert [i.update_id for i in await tx.inbox.pending(10, time.time())] == [3]
             assert await tx.inbox.counts() == {"done": 1, "failed": 1, "pending": 1}
     finally:
         await db.close()

@@ -1,0 +1,115 @@
+"""The supervisor keeps tasks alive, and a beat says truthfully when a task is stuck."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import liveness
+from bot.liveness import Beat, Liveness, TaskState, supervise
+from storage.lock import AlreadyRunning, InstanceLock
+from tests.e2e.test_cli import HOLD, ROOT
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_task_is_stuck_only_past_its_limit_and_while_it_should_run() -> None:
+    clock = Clock()
+    beats = Liveness(stall_after=60, clock=clock)
+    poller, setup = beats.beat("poller"), beats.beat("telegram", stall_after=10)
+    assert beats.healthy
+    clock.now += 30
+    poller.ok()
+    clock.now += 45  # the poller beat 45 s ago, setup started 75 s ago and never finished
+    assert not poller.stuck and setup.stuck and not beats.healthy
+    assert beats.report()["telegram"]["state"] == "stuck"
+    setup.state = TaskState.DONE  # a finished one-off is never stuck
+    assert beats.healthy
+    clock.now += 61
+    assert poller.stuck and beats.report()["poller"]["seconds_since_progress"] == 106.0
+
+
+def test_failures_back_off_up_to_a_cap_and_success_resets() -> None:
+    beat = Beat("sender", 60, Clock())
+    delays = [beat.failed(OSError()) for _ in range(8)]
+    assert delays[:4] == [1.0, 2.0, 4.0, 8.0] and max(delays) == liveness.BACKOFF_CAP
+    assert beat.state == TaskState.RETRYING and beat.error == "OSError"
+    beat.ok()
+    assert beat.report()["state"] == "running"
+    assert beat.failures == 0 and beat.error is None
+
+
+async def test_a_dying_task_is_restarted_until_the_app_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(liveness, "BACKOFF_FIRST", 0.01)
+    beat = Beat("processor", 60)
+    runs = 0
+    stopping = False
+
+    async def run() -> None:
+        nonlocal runs, stopping
+        runs += 1
+        if runs < 3:
+            raise RuntimeError("database is locked")
+        if runs == 3:
+            return  # returning while the app runs is a bug too: started again
+        stopping = True
+        raise RuntimeError("failing while stopping ends it")
+
+    await asyncio.wait_for(supervise(beat, run, lambda: stopping), 5)
+    assert runs == 4 and beat.restarts == 3 and beat.state == TaskState.STOPPED
+
+
+async def test_a_one_off_task_is_retried_until_it_succeeds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(liveness, "BACKOFF_FIRST", 0.01)
+    beat = Beat("telegram", 60)
+    tries = 0
+
+    async def connect() -> None:
+        nonlocal tries
+        tries += 1
+        if tries < 3:
+            raise ValueError("an HTML page where JSON was expected")
+
+    await asyncio.wait_for(supervise(beat, connect, lambda: False, once=True), 5)
+    assert tries == 3 and beat.state == TaskState.DONE and beat.error is None
+
+
+def test_one_process_per_database_file_and_a_killed_holder_blocks_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "bot.db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(
+            AlreadyRunning, match=rf"already serving .*bot\.db \(pid {holder.pid}\)"
+        ):
+            InstanceLock(db).acquire()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    again = InstanceLock(db)  # the lock file is still there, its holder is not
+    again.acquire()
+    with pytest.raises(AlreadyRunning):
+        InstanceLock(db).acquire()  # the same process cannot take it twice either
+    again.release()
