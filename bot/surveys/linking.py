@@ -10,7 +10,11 @@ from storage.models import Customer
 
 
 async def link_by_token(tx: Tx, cfg: SurveyConfig, customer: Customer, token: str) -> bool:
-    """The customer opened a receipt's deep link; False if the token names no purchase."""
+    """The customer opened a receipt's deep link; False if the token names no purchase.
+
+    A receipt proves that one purchase, nothing more: it moves to whoever opens the link, while
+    the customer the shop registered keeps its phone, CRM id and other purchases (those follow
+    only the customer's own shared contact)."""
     purchase = await tx.purchases.by_token(token) if token else None
     if purchase is None:
         return False
@@ -18,7 +22,7 @@ async def link_by_token(tx: Tx, cfg: SurveyConfig, customer: Customer, token: st
         owner = await tx.customers.get(purchase.customer_id)
         if owner is not None and owner.telegram_id is not None:
             return False  # somebody else's receipt: their survey stays theirs
-        await tx.customers.merge(customer.id, purchase.customer_id)
+        await tx.purchases.move(purchase.id, customer.id)
     await _relink(tx, cfg, customer.id)
     return True
 

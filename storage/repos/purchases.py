@@ -73,6 +73,14 @@ class PurchaseRepo:
         )
         return Purchase(**dict(row)) if row else None
 
+    async def move(self, purchase_id: int, customer_id: int) -> None:
+        """The purchase (and its survey) now belongs to another customer."""
+        for table, column in (("purchases", "id"), ("surveys", "purchase_id")):
+            await self._conn.execute(
+                f"UPDATE {table} SET customer_id = ? WHERE {column} = ?",
+                (customer_id, purchase_id),
+            )
+
     async def count_for(self, customer_id: int) -> int:
         row = await fetch_one(
             self._conn, "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)

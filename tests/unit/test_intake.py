@@ -87,27 +87,40 @@ async def test_started_customer_is_scheduled_with_delay_and_cooldown(
     assert (second.status, second.reason) == ("skipped", "cooldown")
 
 
-async def test_deep_link_merges_the_purchase_customer_into_the_telegram_one(
+async def test_a_receipt_link_links_that_purchase_and_nothing_else(
     db: Database, cfg: SurveyConfig
 ) -> None:
+    """Whoever holds a receipt gets that one survey: not the phone, the CRM id or the other
+    purchases of the customer the shop registered (those follow the customer's own contact)."""
     async with db.transaction() as tx:
-        result = await one(tx, cfg, purchase("P-1", external_id="crm-7", segment="key"))
-        assert result.status == "waiting_link"
-        me, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
-        token = result.deep_link.split("start=")[1]
-        assert not await link_by_token(tx, cfg, me, "no-such-token")
-        assert await link_by_token(tx, cfg, me, token)
-        merged = await tx.customers.by_telegram_id(43)
-        assert merged is not None
-        assert (merged.external_id, merged.segment) == ("crm-7", "key")
-        assert await tx.customers.count() == 1
-        purchase_row = await tx.purchases.by_order_id("P-1")
-        assert purchase_row is not None
-        survey = await tx.surveys.for_purchase(purchase_row.id)
+        first = await one(tx, cfg, purchase("C-1", phone="46701112233", external_id="crm-7"))
+        await one(tx, cfg, purchase("C-2", phone="46701112233"))
+        assert first.status == "waiting_link"
+        holder, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
+        token = first.deep_link.split("start=")[1]
+        assert not await link_by_token(tx, cfg, holder, "no-such-token")
+        assert await link_by_token(tx, cfg, holder, token)
+        linked = await tx.customers.by_telegram_id(43)
+        assert linked is not None and (linked.phone, linked.external_id) == (None, None)
+        assert await tx.purchases.count_for(holder.id) == 1
+        c1 = await tx.purchases.by_order_id("C-1")
+        c2 = await tx.purchases.by_order_id("C-2")
+        assert c1 is not None and c2 is not None and c1.customer_id == holder.id
+        survey = await tx.surveys.for_purchase(c1.id)
         assert survey is not None and survey.status == "scheduled"
+        assert survey.customer_id == holder.id
         # Another Telegram user with the same receipt link cannot take it over.
         stranger, _ = await tx.customers.touch_from_telegram(44, "D", None, "en")
         assert not await link_by_token(tx, cfg, stranger, token)
+        # The real owner shares their contact: the rest is theirs, and later phone-only
+        # purchases too.
+        owner, _ = await tx.customers.touch_from_telegram(45, "E", None, "en")
+        assert await link_by_phone(tx, cfg, owner, "+46 70 111 22 33")
+        c2 = await tx.purchases.by_order_id("C-2")
+        assert c2 is not None and c2.customer_id == owner.id
+        await one(tx, cfg, purchase("C-3", phone="46701112233"))
+        c3 = await tx.purchases.by_order_id("C-3")
+        assert c3 is not None and c3.customer_id == owner.id
 
 
 async def test_phone_links_every_unlinked_purchase(db: Database, cfg: SurveyConfig) -> None:
