@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+import unicodedata
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -23,13 +26,35 @@ from bot.surveys.phones import normalize_phone
 MAX_BATCH = 1000
 
 
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):  # JSON true would otherwise be user 1
+        raise ValueError("a number, not true or false")
+    return value
+
+
+def _no_controls(value: str | None) -> str | None:
+    if value is not None and any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError("no control characters (tabs, line breaks, NUL)")
+    return value
+
+
+def _no_nul(value: str | None) -> str | None:
+    if value is not None and "\x00" in value:
+        raise ValueError("no NUL characters")
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_no_controls)]
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
 class CustomerIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    telegram_id: int | None = Field(None, gt=0, lt=2**53)
+    telegram_id: Annotated[int | None, BeforeValidator(_not_bool)] = Field(None, gt=0, lt=2**53)
     phone: str | None = Field(None, max_length=32)
-    external_id: str | None = Field(None, min_length=1, max_length=100)
-    name: str | None = Field(None, max_length=200)
+    external_id: Identifier | None = Field(None, min_length=1, max_length=100)
+    name: Text | None = Field(None, max_length=200)
     language: str | None = Field(None, max_length=10)
     segment: str | None = Field(None, max_length=50)
     timezone: str | None = Field(None, max_length=64)
@@ -85,14 +110,28 @@ class PurchaseIn(BaseModel):
     customer: CustomerIn
     amount: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
-    branch: str | None = Field(None, max_length=100)
+    branch: Identifier | None = Field(None, max_length=100)
     purchased_at: datetime | None = None
 
     @field_validator("order_id")
     @classmethod
     def _order(cls, value: str) -> str:
-        if value != value.strip() or "\r" in value or "\n" in value or "\t" in value:
+        if value != value.strip() or _no_controls(value) != value:
             raise ValueError("no surrounding spaces or control characters")
+        return value
+
+    @field_validator("purchased_at")
+    @classmethod
+    def _when(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        try:
+            if value.tzinfo is not None and value.astimezone(UTC).year < 2000:
+                raise ValueError("purchased_at is before 2000")
+        except OverflowError:
+            raise ValueError("purchased_at is out of range") from None
+        if value.year < 2000:
+            raise ValueError("purchased_at is before 2000")
         return value
 
     def to_new(self, tz: ZoneInfo, now: datetime) -> NewPurchase:

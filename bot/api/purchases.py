@@ -23,7 +23,7 @@ def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
             return error(413, f"body too large ({MAX_BODY // (1024 * 1024)} MiB at most)")
         try:
             body = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested thousands deep
             return error(400, "the body is not valid JSON")
         batch_items = body.get("purchases") if isinstance(body, dict) else None
         if isinstance(batch_items, list) and len(batch_items) > MAX_BATCH:

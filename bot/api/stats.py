@@ -48,7 +48,7 @@ def responses_handler(db: Database) -> Handler:
 
 
 def _int(text: str, low: int, high: int) -> int | None:
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit to str.isdigit
         return None
     value = int(text)
     return value if low <= value <= high else None

@@ -23,7 +23,7 @@ def webhook_handler(
             return web.json_response({"ok": False, "error": "wrong secret token"}, status=401)
         try:
             body = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             return web.json_response({"ok": False, "error": "body is not JSON"}, status=400)
         rows = to_inbox_rows([body]) if isinstance(body, dict) else []
         if not rows:

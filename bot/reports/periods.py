@@ -33,6 +33,9 @@ def last_period(cron: str, tz: ZoneInfo, now: datetime) -> tuple[datetime, datet
 
 
 MAX_RANGE_DAYS = 366
+# Reports compare with earlier periods and draw a 12-period trend: far ends of the calendar
+# would overflow, and no shop has answers from before 2000.
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 
 
 def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -43,6 +46,8 @@ def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
         raise ValueError("dates must look like 2026-10-31") from None
     if end_day < start_day:
         raise ValueError("the first date must not be after the last")
+    if start_day < EARLIEST or end_day > LATEST:
+        raise ValueError(f"dates must be between {EARLIEST} and {LATEST}")
     if (end_day - start_day).days >= MAX_RANGE_DAYS:
         raise ValueError(f"at most {MAX_RANGE_DAYS} days at once")
     start = local_datetime(start_day, time(0), tz).astimezone(UTC)

@@ -22,6 +22,12 @@ from tests.helpers import make_settings
 
 TOKEN = "fuzz-token"
 SQLISH = ["'; DROP TABLE purchases; --", "1 OR 1=1", '") UNION SELECT * FROM customers --']
+# Shapes that once got a 500 or slipped through: booleans for numbers, NUL and other control
+# characters, the ends of the calendar, digits that are not ASCII, integers past 64 bits.
+EDGES = st.sampled_from(
+    [True, False, "a\x00b", "\x00", "x\ty", "0001-01-01T00:00+14:00", "9999-12-31T23:59:59-14:00",
+     "\u00b2", "\u0663", 2**63, -(2**63) - 1, 10**30]
+)  # fmt: skip
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
@@ -62,7 +68,11 @@ def _mutate(item: dict[str, Any], field: str, inner: str, value: Any) -> dict[st
 
 
 MUTATED = st.builds(
-    _mutate, VALID, st.sampled_from(FIELDS), st.sampled_from(["", *CUSTOMER_FIELDS]), JSON
+    _mutate,
+    VALID,
+    st.sampled_from(FIELDS),
+    st.sampled_from(["", *CUSTOMER_FIELDS]),
+    st.one_of(JSON, EDGES),
 )
 PURCHASES = st.one_of(VALID, MUTATED)
 BODIES = st.one_of(
@@ -75,7 +85,21 @@ AUTH = st.sampled_from([f"Bearer {TOKEN}"] * 4 + ["Bearer nope", "", f"Basic {TO
 QUERIES = st.dictionaries(
     st.sampled_from(["from", "to", "branch", "since", "limit"]),
     st.one_of(
-        st.sampled_from(["2026-11-01", "2026-11-30", "-1", "0", "500", "x"]), st.text(max_size=8)
+        st.sampled_from(
+            [
+                "2026-11-01",
+                "2026-11-30",
+                "-1",
+                "0",
+                "500",
+                "x",
+                "0001-01-01",
+                "9999-12-31",
+                "\u00b2",
+                "99999999999999999999",
+            ]
+        ),
+        st.text(max_size=8),
     ),
 )
 REQUESTS = st.lists(

@@ -59,5 +59,13 @@ async def test_wrong_or_missing_secret_is_refused_and_stores_nothing(hooked: App
             assert resp.status == 400
         async with session.post(url, json=[1, 2], headers=good) as resp:
             assert resp.status == 400
+        for update_id in (2**63, -1, True):  # beyond SQLite's INTEGER, negative, a boolean
+            async with session.post(
+                url, json={**update, "update_id": update_id}, headers=good
+            ) as resp:
+                assert resp.status == 400
+        deep = "[" * 100_000 + "]" * 100_000
+        async with session.post(url, data=deep, headers=good) as resp:
+            assert resp.status == 400
     async with hooked.db.read() as tx:
         assert await tx.inbox.counts() == {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.reports.periods import last_period
+import pytest
+
+from bot.reports.periods import day_range, last_period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -34,3 +36,12 @@ def test_daily_across_the_autumn_dst_night_is_25_hours() -> None:
 
 def test_a_cron_that_fired_once_in_the_lookback_gives_nothing() -> None:
     assert last_period("0 9 1 1 *", STOCKHOLM, at(11, 23, 9)) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-02")]
+)
+def test_days_at_the_ends_of_the_calendar_are_refused_in_words(first: str, last: str) -> None:
+    """They overflowed (/report 9999-12-31 9999-12-31 failed silently, the API answered 500)."""
+    with pytest.raises(ValueError, match="between 2000-01-01 and 2999-12-31"):
+        day_range(first, last, STOCKHOLM)
