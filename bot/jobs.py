@@ -17,7 +17,7 @@ from typing import Protocol
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.complaints import ladder, posting
+from bot.complaints import ladder, posting, relay
 from bot.complaints.config import ComplaintConfig
 from bot.liveness import Liveness
 from bot.reports import delivery
@@ -117,12 +117,14 @@ async def survey_tick(app_id: str) -> None:
 
 @job
 async def complaint_tick(app_id: str) -> None:
-    """Post due cards (coalesced in a storm) and fire due SLA steps, each exactly once."""
+    """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
+    up what flooding customers wrote."""
     while (app := REGISTRY.get(app_id)) is not None:
         async with app.db.transaction() as tx:
             posted = await posting.post_due(tx, app.complaints)
             fired = await ladder.fire_due(tx, app.complaints)
-        if posted < posting.BATCH and fired < ladder.BATCH:
+            rounded = await relay.roundup_due(tx, app.complaints)
+        if posted < posting.BATCH and fired < ladder.BATCH and rounded < relay.ROUNDUP_BATCH:
             return
 
 

@@ -7,6 +7,8 @@ notes, kept in the history and never sent. Every message is stored in the compla
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiogram.methods import CopyMessage, SendMessage
 from aiogram.types import Message
 
@@ -20,6 +22,11 @@ from storage.models import Complaint, Customer
 from storage.timefmt import to_db
 
 NOTE_MARK = "!"
+# A flood from one customer: past RELAY_BURST messages relayed within HOLD_FOR, the rest are
+# held (kept in the history) and rounded up in one message per complaint once HOLD_FOR passed.
+RELAY_BURST = 3
+HOLD_FOR = timedelta(minutes=1)
+ROUNDUP_BATCH = 20
 TO_CUSTOMER = "complaint_to_customer"  # outbox hook: a reply Telegram refused is reported
 MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker")
 CAPTIONED = ("photo", "document", "video", "voice", "audio", "animation")
@@ -77,9 +84,38 @@ async def from_customer(
         if kind != "text":
             await _forward(tx, cfg, complaint, customer, message, kind, words)
         return complaint
+    since = to_db(cfg.now() - HOLD_FOR)
+    if await tx.complaints.relayed_since(complaint.id, since) >= RELAY_BURST:
+        await _record(tx, complaint, customer, message, kind, words, held=True)
+        return complaint  # the roundup tells the staff chat, once HOLD_FOR has passed
     await _record(tx, complaint, customer, message, kind, words)
     await _forward(tx, cfg, complaint, customer, message, kind, words)
     return complaint
+
+
+async def roundup_due(tx: Tx, cfg: ComplaintConfig) -> int:
+    """The tick: one message per flooding complaint with the count and the latest words."""
+    due = await tx.complaints.held_back(to_db(cfg.now() - HOLD_FOR), ROUNDUP_BATCH)
+    for complaint_id, count, kind, text in due:
+        complaint = await tx.complaints.get(complaint_id)
+        await tx.complaints.release_held(complaint_id)
+        if complaint is None:
+            continue
+        customer = await tx.customers.get(complaint.customer_id)
+        header = f"💬 #{complaint.id} · {customer_label(cfg.st, customer)}"
+        latest = escaped(text, 500) if text else f"[{kind}]"
+        body = cfg.st("complaint.relay.roundup", count=count, latest=latest)
+        await cfg.outbox.send(
+            tx,
+            SendMessage(
+                chat_id=cfg.staff_chat_id,
+                text=f"{header}\n{body}",
+                parse_mode="HTML",
+                **in_staff_thread(complaint),
+            ),
+            priority=Priority.RELAY,
+        )
+    return len(due)
 
 
 async def _record(
@@ -89,6 +125,7 @@ async def _record(
     message: Message,
     kind: str,
     words: str | None,
+    held: bool = False,
 ) -> None:
     await tx.complaints.add_message(
         complaint.id,
@@ -98,6 +135,7 @@ async def _record(
         words,
         chat_id=message.chat.id,
         message_id=message.message_id,
+        held=held,
     )
 
 
@@ -131,7 +169,7 @@ async def _forward(
             **where,
         )
     await cfg.outbox.send(
-        tx, method, priority=Priority.NORMAL, purpose=STAFF_LINK, ref=complaint.id
+        tx, method, priority=Priority.RELAY, purpose=STAFF_LINK, ref=complaint.id
     )
 
 

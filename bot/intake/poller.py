@@ -43,8 +43,9 @@ def to_inbox_rows(updates: list[dict[str, Any]]) -> list[tuple[int, str]]:
     rows = []
     for update in updates:
         update_id = update.get("update_id") if isinstance(update, dict) else None
-        valid = isinstance(update_id, int) and not isinstance(update_id, bool)
-        if valid and 0 <= update_id < 2**63:  # what SQLite's INTEGER holds
+        if isinstance(update_id, bool) or not isinstance(update_id, int):
+            continue
+        if 0 <= update_id < 2**63:  # what SQLite's INTEGER holds
             rows.append((update_id, json.dumps(update, ensure_ascii=False)))
     return rows
 

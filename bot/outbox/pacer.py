@@ -1,11 +1,10 @@
 """Which queued message goes next: pure scheduling under Telegram's send limits, no I/O.
 
-Each chat is a lane: its messages go out one at a time, in order, no faster than the chat's
-limit (private chats ~1/s with short bursts, groups 20/min). All lanes share a global limit
-(~30/s). Among lanes that may send now, the lowest (priority, id) goes first, so interactive
-replies overtake bulk invitations. Lane 0 carries calls bound to no chat (answerCallbackQuery,
-setMyCommands):
-unordered, exempt from the per-chat and global message limits.
+Each chat is a lane: its messages go out one at a time, in order (a group's by priority first),
+no faster than the chat's limit (private chats ~1/s with short bursts, groups 20/min). All lanes
+share a global limit (~30/s). Among lanes that may send now, the lowest (priority, id) goes
+first, so interactive replies overtake bulk invitations. Lane 0 carries calls bound to no chat
+(answerCallbackQuery, setMyCommands): unordered, exempt from the per-chat and global limits.
 """
 
 from __future__ import annotations
@@ -25,6 +24,12 @@ class Limits:
     private_per_second: float = 1.0
     private_burst: int = 3
     group_per_minute: float = 20.0
+
+
+def _order(item: OutboxItem) -> tuple[int, int]:
+    """A group's lane goes by priority (a new card overtakes queued relays); a private chat's
+    strictly in order (an edit must not overtake the message it edits)."""
+    return (item.priority, item.id) if item.chat_id < 0 else (0, item.id)
 
 
 class TokenBucket:
@@ -77,11 +82,14 @@ class Pacer:
         lane = self._lanes.get(item.chat_id)
         if lane is None:
             lane = self._lanes[item.chat_id] = deque()
-        # Restored or retried items may arrive out of order; keep each lane sorted by id.
-        if lane and lane[-1].id > item.id:
-            items = sorted([*lane, item], key=lambda i: i.id)
+        # Keep each lane in `_order`: restored or retried items find their place, a new card
+        # overtakes relays queued for the same group. The head stays put while it is in
+        # flight: its outcome will name it.
+        if lane and _order(lane[-1]) > _order(item):
+            pinned = [lane.popleft()] if item.chat_id in self._busy else []
+            items = sorted([*lane, item], key=_order)
             lane.clear()
-            lane.extend(items)
+            lane.extend([*pinned, *items])
         else:
             lane.append(item)
         self._schedule(item.chat_id, now)

@@ -18,6 +18,7 @@ class Priority(IntEnum):
     INTERACTIVE = 0  # replies to something the person just did
     NORMAL = 1  # staff cards, escalations, digests
     BULK = 2  # survey invitations and reminders
+    RELAY = 2  # customers' words relayed to staff: after cards, reminders and escalations
 
 
 class Notifiable(Protocol):

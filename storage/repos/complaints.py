@@ -146,14 +146,58 @@ class ComplaintRepo:
         text: str | None,
         chat_id: int | None = None,
         message_id: int | None = None,
+        held: bool = False,
     ) -> int:
         cur = await self._conn.execute(
             "INSERT INTO complaint_messages (complaint_id, direction, sender_id, chat_id,"
-            " message_id, kind, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (complaint_id, direction, sender_id, chat_id, message_id, kind, text, now_db()),
+            " message_id, kind, text, created_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                complaint_id,
+                direction,
+                sender_id,
+                chat_id,
+                message_id,
+                kind,
+                text,
+                now_db(),
+                int(held),
+            ),
         )
         assert cur.lastrowid is not None
         return cur.lastrowid
+
+    async def relayed_since(self, complaint_id: int, since: str) -> int:
+        """Customer messages relayed one by one to the staff chat since `since`."""
+        rows = await fetch_all(
+            self._conn,
+            "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ?"
+            " AND direction = 'from_customer' AND held = 0 AND created_at >= ?",
+            (complaint_id, since),
+        )
+        return int(rows[0][0])
+
+    async def held_back(self, before: str, limit: int) -> list[tuple[int, int, str, str | None]]:
+        """(complaint id, messages held, latest kind, latest text) where the oldest held
+        message is older than `before`."""
+        rows = await fetch_all(
+            self._conn,
+            "SELECT complaint_id, COUNT(*), MIN(created_at), MAX(id) FROM complaint_messages"
+            " WHERE held = 1 GROUP BY complaint_id HAVING MIN(created_at) < ? LIMIT ?",
+            (before, limit),
+        )
+        found = []
+        for complaint_id, count, _, latest_id in rows:
+            latest = await fetch_all(
+                self._conn, "SELECT kind, text FROM complaint_messages WHERE id = ?", (latest_id,)
+            )
+            found.append((int(complaint_id), int(count), str(latest[0][0]), latest[0][1]))
+        return found
+
+    async def release_held(self, complaint_id: int) -> None:
+        await self._conn.execute(
+            "UPDATE complaint_messages SET held = 2 WHERE complaint_id = ? AND held = 1",
+            (complaint_id,),
+        )
 
     async def messages(self, complaint_id: int) -> list[ComplaintMessage]:
         return [

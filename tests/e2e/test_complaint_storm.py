@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import timedelta
 
+import pytest
+
+from bot.complaints import relay
 from faketg import FakeTelegramServer
 from faketg.limits import max_in_window
 from faketg.world import Sent
@@ -86,3 +90,34 @@ async def test_summaries_of_maximum_length_names_split_by_whole_lines(
         listed = {int(n) for n in NUMBER.findall(str(summary.text))}
         pressable = {int(b["text"][1:]) for row in summary.buttons for b in row}
         assert listed == pressable  # each message carries the buttons of what it lists
+
+
+async def test_one_customers_flood_neither_buries_a_new_complaint_nor_floods_the_chat(
+    make_app: MakeApp, fake: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(relay, "HOLD_FOR", timedelta(seconds=2), raising=False)  # 1 min live
+    world = fake.world
+    staff_group(world)
+    app = await make_app()
+    world.add_user(32001, "Flood", "en")
+    world.add_user(32002, "Quiet", "en")
+    await world.user_sends(32001, "It broke")
+    await card(world, 1)
+    for n in range(300):
+        await world.user_sends(32001, f"again {n}")
+
+    await wait_for(lambda: app.metrics.get("updates_processed_total") >= 301, 60, "the flood")
+    await world.user_sends(32002, "Nobody answers me")
+    await card(world, 2)  # within seconds, not behind 300 relays (90 s at this chat's pace)
+
+    def about_one() -> list[str]:
+        return [str(s.text) for s in staff_messages(world) if "#1 · Flood" in str(s.text)]
+
+    await wait_for(lambda: any("more messages" in t for t in about_one()), 20, "the roundup")
+    await asyncio.sleep(3)
+    texts = about_one()
+    assert len(texts) <= 5, texts  # a few relayed, then one roundup with the count
+    roundup = next(t for t in texts if "more messages" in t)
+    assert "again 299" in roundup and "History" in roundup
+    async with app.db.read() as tx:
+        assert len(await tx.complaints.messages(1)) == 301  # every word kept for History

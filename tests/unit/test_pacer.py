@@ -105,3 +105,14 @@ def test_memory_stays_flat_after_many_chats() -> None:
     drain(pacer, start=100.0)
     assert len(pacer._buckets) < 100
     assert not pacer._lanes
+
+
+def test_in_a_group_a_card_overtakes_queued_relays_but_not_the_one_in_flight() -> None:
+    pacer = Pacer(Limits(), 0.0)
+    for i in range(1, 6):
+        pacer.push(item(i, GROUP, priority=2), 0.0)  # relays
+    first = pacer.next(0.0)
+    assert isinstance(first, OutboxItem) and first.id == 1  # in flight
+    pacer.push(item(9, GROUP, priority=1), 0.5)  # a new card
+    pacer.done(first, 1.0)  # the outcome names the head: it must still be item 1
+    assert [i for _, i in drain(pacer, 1.0)] == [9, 2, 3, 4, 5]
