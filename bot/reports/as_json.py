@@ -58,5 +58,6 @@ def digest_json(d: Digest) -> dict[str, Any]:
         "detractor_aspects": dict(d.aspects),
         "detractor_comments": [{"nps": n, "comment": text} for n, text in d.comments],
         "distribution": d.distribution,
+        "delivery": {"failed": d.undelivered, "blocked": d.blocked},
         "trend": [{"from": start.isoformat(), **_nps(value)} for start, value in d.trend],
     }

@@ -36,6 +36,8 @@ class Digest:
     aspects: list[tuple[str, int]]
     comments: list[tuple[int, str]]
     distribution: list[int]  # answers per score 0..10
+    undelivered: int  # messages Telegram refused or that expired unsent (whole shop, any branch)
+    blocked: int  # customers who blocked the bot in the period
     trend: list[tuple[datetime, Nps]]  # TREND_PERIODS periods of the same length, ending at `end`
 
 
@@ -55,6 +57,7 @@ async def build_digest(
     starts = [start - length * k for k in range(TREND_PERIODS - 1, -1, -1)]
     periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
+    undelivered, blocked = await stats.undelivered(start, end)
     return Digest(
         start=start,
         end=end,
@@ -81,5 +84,7 @@ async def build_digest(
         aspects=await stats.detractor_aspects(s, e, branch),
         comments=await stats.detractor_comments(s, e, branch),
         distribution=distribution,
+        undelivered=undelivered,
+        blocked=blocked,
         trend=trend,
     )

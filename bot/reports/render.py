@@ -86,6 +86,8 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
                 satisfied=_pct(d.resolution_satisfaction),
             )
         )
+    if d.undelivered or d.blocked:
+        lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
     for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", d.by_segment)):
         if len(groups) > 1 or (groups and groups[0][0]):
             parts = [f"{name or t('digest.unnamed')} {_score(t, value)}" for name, value in groups]

@@ -139,6 +139,24 @@ class StatsRepo:
         )
         return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
 
+    async def undelivered(self, start: datetime, end: datetime) -> tuple[int, int]:
+        """(messages Telegram did not take, customers who blocked the bot) in the period.
+
+        Answers to button presses are left out: Telegram refuses them once a press is a few
+        minutes old, which tells nothing about the customer."""
+        failed = await fetch_all(
+            self._conn,
+            "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"
+            " AND method != 'AnswerCallbackQuery' AND created_at >= ? AND created_at < ?",
+            (start.timestamp(), end.timestamp()),
+        )
+        blocked = await fetch_all(
+            self._conn,
+            "SELECT COUNT(*) FROM customers WHERE unreachable_at >= ? AND unreachable_at < ?",
+            (to_db(start), to_db(end)),
+        )
+        return int(failed[0][0]), int(blocked[0][0])
+
     async def complaints(self, start: str, end: str, now: str) -> ComplaintCounts:
         row = await self._one(
             "SELECT COUNT(*),"

@@ -16,6 +16,7 @@ from bot.reports.digest import Digest, build_digest
 from bot.reports.render import render_digest
 from storage.db import Database
 from storage.migrate import migrate
+from storage.timefmt import to_db
 from tests.reportdata import add_complaint, add_response
 
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)  # Monday 09:00 in Stockholm
@@ -56,6 +57,22 @@ async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
         await add_complaint(c, 2, 8, START + DAY, taken_after=timedelta(minutes=30),
                             resolved_after=timedelta(hours=30), satisfied=0)  # fmt: skip
         await add_complaint(c, 3, 8, START + 3 * DAY)
+        # Delivery: two messages given up this week (an answer to a stale press does not
+        # count), one the week before; customer 9 blocked the bot this week.
+        for at, method in (
+            (START + DAY, "SendMessage"),
+            (START + 2 * DAY, "CopyMessage"),
+            (START + 2 * DAY, "AnswerCallbackQuery"),
+            (START - DAY, "SendMessage"),
+        ):
+            await c.execute(
+                "INSERT INTO outbox (chat_id, method, payload, priority, status, not_before,"
+                " created_at) VALUES (9, ?, '{}', 1, 'failed', ?, ?)",
+                (method, at.timestamp(), at.timestamp()),
+            )
+        await c.execute(
+            "UPDATE customers SET unreachable_at = ? WHERE id = 9", (to_db(START + DAY),)
+        )
     async with db.read() as tx:
         yield await build_digest(tx, START, END, NOW)
     await db.close()
@@ -89,6 +106,7 @@ def test_the_numbers_match_the_hand_count(digest: Digest) -> None:
     assert d.median_resolve == pytest.approx(16 * 3600)  # 2 and 30 hours
     assert d.resolution_satisfaction == pytest.approx(0.5)
     assert [p.n for _, p in d.trend][-2:] == [4, 8]
+    assert (d.undelivered, d.blocked) == (2, 1)
 
 
 def test_the_text_in_english(digest: Digest) -> None:
@@ -101,6 +119,7 @@ def test_the_text_in_english(digest: Digest) -> None:
     assert "median time to take 20 min, to resolve 16 h 0 min" in text
     assert "By branch: north +80" in text and "Detractors name most: Delivery 2, Staff 1" in text
     assert "«Slow & rude» (NPS 3)" in text
+    assert "Messages Telegram did not deliver: 2 · customers who blocked the bot: 1" in text
 
 
 def test_the_text_in_russian(digest: Digest) -> None:
