@@ -42,6 +42,7 @@ class Beat:
     failures: int = 0  # in a row
     restarts: int = 0
     error: str | None = None
+    passes: int = 0  # successful passes so far (tests wait on it instead of sleeping)
 
     def __post_init__(self) -> None:
         self.last_progress = self.clock()
@@ -52,6 +53,7 @@ class Beat:
         self.last_progress = self.clock()
         self.failures = 0
         self.error = None
+        self.passes += 1
 
     def idle(self) -> None:
         """Nothing to do until new work arrives."""

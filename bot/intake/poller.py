@@ -39,19 +39,43 @@ class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
     allowed_updates: list[str] | None = None
 
 
-def to_inbox_rows(updates: list[dict[str, Any]]) -> list[tuple[int, str]]:
+def chat_of(update: dict[str, Any]) -> int | None:
+    """The chat an update belongs to (its messages are handled in order), if any."""
+    for key in ("message", "edited_message", "my_chat_member"):
+        if isinstance(update.get(key), dict):
+            chat = update[key].get("chat")
+            return _int(chat.get("id")) if isinstance(chat, dict) else None
+    query = update.get("callback_query")
+    if isinstance(query, dict):
+        message = query.get("message")
+        if isinstance(message, dict) and isinstance(message.get("chat"), dict):
+            return _int(message["chat"].get("id"))
+        sender = query.get("from")
+        return _int(sender.get("id")) if isinstance(sender, dict) else None
+    return None
+
+
+def _int(value: Any) -> int | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    return value if ok else None
+
+
+def to_inbox_rows(updates: list[dict[str, Any]]) -> list[tuple[int, str, int | None]]:
     rows = []
     for update in updates:
         update_id = update.get("update_id") if isinstance(update, dict) else None
         if isinstance(update_id, bool) or not isinstance(update_id, int):
             continue
         if 0 <= update_id < 2**63:  # what SQLite's INTEGER holds
-            rows.append((update_id, json.dumps(update, ensure_ascii=False)))
+            rows.append((update_id, json.dumps(update, ensure_ascii=False), chat_of(update)))
     return rows
 
 
 async def store_updates(
-    db: Database, rows: list[tuple[int, str]], metrics: Metrics, on_stored: Callable[[], None]
+    db: Database,
+    rows: list[tuple[int, str, int | None]],
+    metrics: Metrics,
+    on_stored: Callable[[], None],
 ) -> int:
     """Commit updates to the inbox (duplicates ignored), then wake the processor."""
     if not rows:
@@ -119,4 +143,4 @@ class Poller:
         updates = await self.bot(request, request_timeout=self.timeout + 10)
         rows = to_inbox_rows(updates)
         await store_updates(self.db, rows, self.metrics, self.on_stored)
-        return max(update_id for update_id, _ in rows) + 1 if rows else offset
+        return max(row[0] for row in rows) + 1 if rows else offset

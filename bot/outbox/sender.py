@@ -274,7 +274,8 @@ class Sender:
             return
         hook = self.hooks.get(name)
         if hook is None:
-            log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
+            if name not in self.failure_hooks:  # a purpose with only a failure hook is fine
+                log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
             return
         await self._guarded(
             tx, item, hook(tx, item.ref or 0, json.loads(outcome.result or "null"))

@@ -12,24 +12,30 @@ class InboxRepo:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
-    async def add_many(self, items: list[tuple[int, str]], now: float) -> int:
-        """Store updates not seen before; return how many were new."""
+    async def add_many(self, items: list[tuple[int, str, int | None]], now: float) -> int:
+        """Store (update_id, payload, chat_id) not seen before; return how many were new."""
         before = self._conn.total_changes
         await self._conn.executemany(
-            "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
-            [(update_id, payload, now) for update_id, payload in items],
+            "INSERT OR IGNORE INTO inbox (update_id, payload, chat_id, received_at)"
+            " VALUES (?, ?, ?, ?)",
+            [(update_id, payload, chat_id, now) for update_id, payload, chat_id in items],
         )
         return self._conn.total_changes - before
 
-    async def pending(self, limit: int, now: float) -> list[InboxItem]:
-        """Updates to handle now, oldest first (those told to wait are left for later)."""
+    async def pending(self, limit: int, now: float, per_chat: int = 20) -> list[InboxItem]:
+        """Updates to handle now: each chat's in order, the chats in turn (`per_chat` of each
+        at most), so a flood from one chat does not hold everyone else's back. Those told to
+        wait are left for later."""
         return [
             InboxItem(row[0], row[1], row[2])
             for row in await fetch_all(
                 self._conn,
-                "SELECT update_id, payload, attempts FROM inbox"
-                " WHERE status = 'pending' AND not_before <= ? ORDER BY update_id LIMIT ?",
-                (now, limit),
+                "SELECT update_id, payload, attempts FROM ("
+                " SELECT update_id, payload, attempts,"
+                "  ROW_NUMBER() OVER (PARTITION BY chat_id ORDER BY update_id) AS turn"
+                " FROM inbox WHERE status = 'pending' AND not_before <= ?"
+                ") WHERE turn <= ? ORDER BY turn, update_id LIMIT ?",
+                (now, per_chat, limit),
             )
         ]
 

@@ -29,12 +29,29 @@ async def test_migrations_apply_once_and_are_numbered(tmp_path: Path) -> None:
         await db.close()
 
 
+async def test_pending_updates_take_turns_between_chats_in_order_within_each(
+    tmp_path: Path,
+) -> None:
+    """A chat with a thousand updates waiting does not keep another chat's one behind them."""
+    db = await open_db(tmp_path)
+    try:
+        async with db.transaction() as tx:
+            flood = [(n, "{}", 7) for n in range(1, 1001)]
+            await tx.inbox.add_many([*flood, (1001, "{}", 8), (1002, "{}", None)], 0.0)
+        async with db.read() as tx:
+            first = [i.update_id for i in await tx.inbox.pending(50, time.time(), per_chat=5)]
+        assert first[:3] == [1, 1001, 1002]  # each chat's first, then each chat's second...
+        assert [u for u in first if u <= 1000] == [1, 2, 3, 4, 5]  # the flood keeps its order
+    finally:
+        await db.close()
+
+
 async def test_inbox_deduplicates_by_update_id(tmp_path: Path) -> None:
     db = await open_db(tmp_path)
     try:
         async with db.transaction() as tx:
-            assert await tx.inbox.add_many([(1, "{}"), (2, "{}")], 0.0) == 2
-            assert await tx.inbox.add_many([(2, "{}"), (3, "{}")], 0.0) == 1
+            assert await tx.inbox.add_many([(1, "{}", 5), (2, "{}", 5)], 0.0) == 2
+            assert await tx.inbox.add_many([(2, "{}", 5), (3, "{}", None)], 0.0) == 1
             await tx.inbox.finish(1, 1.0)
             await tx.inbox.finish(2, 1.0, error="ValueError")
         async with db.read() as tx:

@@ -1,0 +1,5 @@
+-- Fairness between chats: the processor takes a few pending updates per chat in turn, so one
+-- customer's 5,000 messages do not keep everyone else's waiting behind them.
+
+ALTER TABLE inbox ADD COLUMN chat_id INTEGER;   -- NULL: an update bound to no chat
+CREATE INDEX inbox_pending_chat ON inbox(status, chat_id, update_id);
