@@ -20,6 +20,7 @@ class Metrics:
     def __init__(self) -> None:
         self._counters: dict[str, float] = defaultdict(float)
         self._gauges: dict[str, Callable[[], float]] = {}
+        self.last_update_at: float | None = None  # an update stored (polling or webhook)
 
     def inc(self, name: str, value: float = 1.0) -> None:
         self._counters[name] += value

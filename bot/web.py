@@ -41,6 +41,11 @@ async def queue_state(db: Database) -> dict[str, Any]:
     }
 
 
+def _since(at: float | None) -> float | None:
+    """Seconds since `at`; None if it never happened (in this process)."""
+    return None if at is None else round(max(0.0, time.time() - at), 1)
+
+
 def _age(now: float, since: float | None) -> float:
     return 0.0 if since is None else round(max(0.0, now - since), 1)
 
@@ -64,6 +69,7 @@ def init_web(
         queues, database = await read_queues(db)
         ok = liveness.healthy
         body: dict[str, Any] = {"ok": ok, "database": database, "tasks": liveness.report()}
+        body["seconds_since_last_update"] = _since(metrics.last_update_at)
         if queues is not None:
             body |= {
                 "inbox_pending": queues["inbox"].get("pending", 0),
@@ -82,6 +88,8 @@ def init_web(
             for key in ("oldest_pending_update_seconds", "oldest_pending_message_seconds"):
                 extra[key] = float(queues[key])
         extra["healthy"] = 1.0 if liveness.healthy else 0.0
+        if metrics.last_update_at is not None:
+            extra["seconds_since_last_update"] = time.time() - metrics.last_update_at
         for beat in liveness:
             extra[f'task_seconds_since_progress{{task="{beat.name}"}}'] = beat.age()
             extra[f'task_stuck{{task="{beat.name}"}}'] = 1.0 if beat.stuck else 0.0

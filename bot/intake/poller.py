@@ -83,6 +83,7 @@ async def store_updates(
     async with db.transaction() as tx:
         new = await tx.inbox.add_many(rows, time.time())
     metrics.inc("updates_received_total", new)
+    metrics.last_update_at = time.time()
     on_stored()
     return new
 

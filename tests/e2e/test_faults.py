@@ -47,6 +47,7 @@ async def test_proxy_html_pages_on_get_updates_leave_the_bot_listening(
     status, body = await health(app)
     assert status == 200 and body["ok"] is True, json.dumps(body)
     assert body["tasks"]["poller"]["state"] == "running"
+    assert 0 <= body["seconds_since_last_update"] < 10
 
 
 async def test_a_proxy_page_on_get_me_at_start_is_retried(
