@@ -15,9 +15,9 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
 from storage.lock import AlreadyRunning
-from tests.e2e.journey import MakeApp
+from tests.e2e.journey import MakeApp, post
 from tests.e2e.staffroom import AGENT, card, complaint, recorded, staff_group
-from tests.helpers import STAFF_CHAT, make_settings, wait_for
+from tests.helpers import STAFF_CHAT, TOKEN, make_settings, passes, wait_for
 
 STALL = "2"  # seconds without progress before /healthz calls a task stuck
 
@@ -164,3 +164,38 @@ async def test_a_staff_reply_waits_out_a_get_chat_member_outage_and_is_relayed_o
     await app.sender.wait_idle(10)
     assert sum("new one" in str(s.text) for s in world.sent_to(7301)) == 1
     assert (await complaint(app, 1)).taken_by == AGENT
+
+
+async def test_another_poller_with_the_same_token_is_survived(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Telegram ends a getUpdates with 409 when another one starts: the bot keeps polling."""
+    await make_app()
+    url = f"{fake.url}/bot{TOKEN}/getUpdates"
+    async with aiohttp.ClientSession() as session:
+        for _ in range(5):  # someone else's process polling now and then
+            async with session.post(url, json={"timeout": 0}) as resp:
+                assert resp.status in (200, 409)
+            await asyncio.sleep(0.3)
+    assert fake.world.tally["getupdates 409"] >= 1
+    await greeted(fake, 1105)
+
+
+async def test_a_customer_who_never_started_the_bot_is_not_written_to_first(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Telegram refuses (403) to write first to a user; the invitation waits for /start."""
+    world = fake.world
+    world.strict_start = True
+    app = await make_app()
+    world.add_user(1106, "New", "en")
+    status, _ = await post(app, {"order_id": "N-1", "customer": {"telegram_id": 1106}})
+    assert status == 201
+    await passes(app, 5, "survey-tick")
+    assert world.count(status=403) == 0 and not world.sent_to(1106)
+    await world.user_sends(1106, "/start")
+    await wait_for(
+        lambda: any(s.buttons and "recommend" in str(s.text) for s in world.sent_to(1106)),
+        what="the invitation after /start",
+    )
+    assert world.count(status=403) == 0
