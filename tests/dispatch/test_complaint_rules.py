@@ -20,8 +20,7 @@ PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
 async def offline(tmp_path: Path) -> AsyncIterator[App]:
     app = await create_app(make_settings(tmp_path, staff_ids=str(STAFF_ID)))
     yield app
-    await app.bot.session.close()
-    await app.db.close()
+    await app.stop()  # never started: closes the session, the database and its lock
 
 
 def press(update_id: int, user_id: int, data: str, chat_id: int | None = None) -> dict[str, Any]:

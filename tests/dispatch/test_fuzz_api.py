@@ -154,9 +154,7 @@ async def _run(tmp: Path, requests: list[tuple[str, Any, str]]) -> None:
         assert await _orphans(app) == 0
     finally:
         await client.close()
-        await app.ondemand.stop()
-        await app.bot.session.close()
-        await app.db.close()
+        await app.stop()  # never started: closes the session, the database and its lock
 
 
 async def _counts(app: App) -> dict[str, int]:

@@ -113,7 +113,13 @@ async def _run(tmp: Path, updates: list[dict[str, Any]]) -> None:
         async with app.db.read() as tx:
             counts = await tx.inbox.counts()
             assert counts.get("failed", 0) == 0, counts
-            assert counts.get("pending", 0) == 0, counts
+            # Pending only if waiting for Telegram (here unreachable: who is staff cannot be
+            # asked), never forgotten.
+            async with tx.conn.execute(
+                "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND attempts = 0"
+            ) as cur:
+                row = await cur.fetchone()
+            assert row is not None and row[0] == 0, counts
             for sql in (
                 "SELECT COUNT(*) FROM (SELECT survey_id FROM complaints WHERE survey_id"
                 " IS NOT NULL GROUP BY survey_id HAVING COUNT(*) > 1)",
@@ -130,6 +136,4 @@ async def _run(tmp: Path, updates: list[dict[str, Any]]) -> None:
                     row = await cur.fetchone()
                 assert row is not None and row[0] == 0, sql
     finally:
-        await app.ondemand.stop()
-        await app.bot.session.close()
-        await app.db.close()
+        await app.stop()  # never started: closes the session, the database and its lock

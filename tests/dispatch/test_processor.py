@@ -29,8 +29,7 @@ STICKER = {
 async def offline(tmp_path: Path) -> AsyncIterator[App]:
     app = await create_app(make_settings(tmp_path))
     yield app
-    await app.bot.session.close()
-    await app.db.close()
+    await app.stop()  # never started: closes the session, the database and its lock
 
 
 def message(
