@@ -64,7 +64,7 @@ async def relay(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list
     total = sizes.relay_customers * sizes.relay_each
     return [
         (
-            f"complaint relay: {total:,} messages",
+            f"complaint relay: {total:,} messages, each relayed (STAFF_RELAYS_PER_MINUTE=1000)",
             f"{pair.ours:,.0f}/s = {pair.ratio:.2f}x echo",
             f">= 0.4x echo ({pair.echo:,.0f}/s)",
             verdict(pair.ratio >= 0.4),

@@ -204,6 +204,9 @@ class ComplaintSettings(_Section):
     storm_cards_per_minute: int = Field(
         10, ge=0, le=20, description="cards a minute before they are coalesced into summaries"
     )
+    staff_relays_per_minute: int = Field(
+        3, ge=1, le=1000, description="one customer's messages relayed one by one per minute"
+    )
 
 
 class SenderSettings(_Section):

@@ -41,6 +41,7 @@ class ComplaintConfig:
     st: Translator  # the staff side's language
     surveys: SurveyConfig  # the customer side: catalog, outbox, clock, time zone
     forum: bool = False  # the staff chat is a forum: one topic per complaint
+    relays_per_minute: int = 3  # one complaint's messages relayed one by one, then rounded up
 
     @classmethod
     def from_settings(cls, settings: Settings, surveys: SurveyConfig) -> ComplaintConfig:
@@ -60,6 +61,7 @@ class ComplaintConfig:
             storm_cards_per_minute=c.storm_cards_per_minute,
             st=surveys.catalog.bind(chats.staff_language),
             surveys=surveys,
+            relays_per_minute=c.staff_relays_per_minute,
         )
 
     @property

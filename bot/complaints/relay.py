@@ -22,9 +22,9 @@ from storage.models import Complaint, Customer
 from storage.timefmt import to_db
 
 NOTE_MARK = "!"
-# A flood from one customer: past RELAY_BURST messages relayed within HOLD_FOR, the rest are
-# held (kept in the history) and rounded up in one message per complaint once HOLD_FOR passed.
-RELAY_BURST = 3
+# A flood from one customer: past STAFF_RELAYS_PER_MINUTE messages relayed within HOLD_FOR,
+# the rest are held (kept in the history) and rounded up in one message per complaint once
+# HOLD_FOR has passed.
 HOLD_FOR = timedelta(minutes=1)
 ROUNDUP_BATCH = 20
 TO_CUSTOMER = "complaint_to_customer"  # outbox hook: a reply Telegram refused is reported
@@ -85,7 +85,7 @@ async def from_customer(
             await _forward(tx, cfg, complaint, customer, message, kind, words)
         return complaint
     since = to_db(cfg.now() - HOLD_FOR)
-    if await tx.complaints.relayed_since(complaint.id, since) >= RELAY_BURST:
+    if await tx.complaints.relayed_since(complaint.id, since) >= cfg.relays_per_minute:
         await _record(tx, complaint, customer, message, kind, words, held=True)
         return complaint  # the roundup tells the staff chat, once HOLD_FOR has passed
     await _record(tx, complaint, customer, message, kind, words)
