@@ -4,5 +4,6 @@
 
 ALTER TABLE complaint_messages ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
 -- "how many relayed in the last minute" per message, and the roundup's "who has held ones".
-CREATE INDEX complaint_messages_recent ON complaint_messages(complaint_id, held, created_at);
+CREATE INDEX complaint_messages_recent
+    ON complaint_messages(complaint_id, held, direction, created_at);
 CREATE INDEX complaint_messages_held ON complaint_messages(held, complaint_id) WHERE held = 1;
