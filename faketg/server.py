@@ -143,7 +143,8 @@ class FakeTelegramServer:
 
     def _come_back(self) -> None:
         async def listen() -> None:
-            if self._runner is not None and self._site is None and not self._closing:
+            back = not self.down  # a longer outage called meanwhile keeps the port closed
+            if back and self._runner is not None and self._site is None and not self._closing:
                 self._site = web.TCPSite(self._runner, self.host, self.port)
                 await self._site.start()
 
