@@ -19,7 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.complaints import ladder, posting, relay
 from bot.complaints.config import ComplaintConfig
-from bot.liveness import Liveness
+from bot.liveness import Beat, Liveness
 from bot.reports import delivery
 from bot.reports.config import ReportConfig
 from bot.surveys.config import SurveyConfig
@@ -63,6 +63,12 @@ def beat_name(func: Callable[..., object]) -> str:
     return func.__name__.replace("_", "-")
 
 
+def _beat(app_id: str, func: JobFunc) -> Beat | None:
+    """The job's beat in the running app, if it has one (interval jobs do)."""
+    app = REGISTRY.get(app_id)
+    return app.liveness.beats.get(beat_name(func)) if app is not None else None
+
+
 def job(func: JobFunc) -> JobFunc:
     """A job cancelled because the app stops has nothing left to do: its transaction rolled
     back, and the database still says what is due, so the next start picks it up. A job that
@@ -75,17 +81,13 @@ def job(func: JobFunc) -> JobFunc:
         except asyncio.CancelledError:
             log.info("%s interrupted by shutdown; it resumes at the next start", func.__name__)
             return
-        except Exception as exc:
-            app = REGISTRY.get(app_id)
-            beat = app.liveness.beats.get(beat_name(func)) if app is not None else None
-            if beat is not None:
+        except Exception as exc:  # logged; the schedule runs it again
+            if (beat := _beat(app_id, func)) is not None:
                 beat.failed(exc)
             log.error("%s failed (%s); it runs again", func.__name__, type(exc).__name__,
                       exc_info=True)  # fmt: skip
             return
-        app = REGISTRY.get(app_id)
-        beat = app.liveness.beats.get(beat_name(func)) if app is not None else None
-        if beat is not None:
+        if (beat := _beat(app_id, func)) is not None:
             beat.ok()
 
     return run

@@ -36,18 +36,14 @@ async def queue_state(db: Database) -> dict[str, Any]:
     return {
         "inbox": inbox,
         "outbox": outbox,
-        "oldest_pending_update_seconds": _age(now, oldest_update),
-        "oldest_pending_message_seconds": _age(now, oldest_message),
+        "oldest_pending_update_seconds": _age(now, oldest_update) or 0.0,
+        "oldest_pending_message_seconds": _age(now, oldest_message) or 0.0,
     }
 
 
-def _since(at: float | None) -> float | None:
-    """Seconds since `at`; None if it never happened (in this process)."""
-    return None if at is None else round(max(0.0, time.time() - at), 1)
-
-
-def _age(now: float, since: float | None) -> float:
-    return 0.0 if since is None else round(max(0.0, now - since), 1)
+def _age(now: float, since: float | None) -> float | None:
+    """Seconds from `since` to `now`, to a tenth; None if it never happened."""
+    return None if since is None else round(max(0.0, now - since), 1)
 
 
 async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
@@ -69,7 +65,7 @@ def init_web(
         queues, database = await read_queues(db)
         ok = liveness.healthy
         body: dict[str, Any] = {"ok": ok, "database": database, "tasks": liveness.report()}
-        body["seconds_since_last_update"] = _since(metrics.last_update_at)
+        body["seconds_since_last_update"] = _age(time.time(), metrics.last_update_at)
         if queues is not None:
             body |= {
                 "inbox_pending": queues["inbox"].get("pending", 0),

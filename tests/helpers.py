@@ -14,6 +14,16 @@ from bot.settings import Settings, load_settings
 from faketg.limits import FakeLimits
 
 TOKEN = "123456:TEST-token"
+# `python -c HOLD_LOCK path/to/bot.db`: another process holding the database's instance lock;
+# prints "locked" once it holds it, then waits to be killed.
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from storage.lock import InstanceLock
+InstanceLock(Path(sys.argv[1])).acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
 STAFF_CHAT = -1001000000001
 
 # Telegram's limits scaled 10x so a test drains in seconds; the same code paths keep the real

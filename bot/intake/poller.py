@@ -56,6 +56,7 @@ def chat_of(update: dict[str, Any]) -> int | None:
 
 
 def _int(value: Any) -> int | None:
+    """`value` if it is an integer SQLite's INTEGER holds (not a boolean), else None."""
     ok = isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
     return value if ok else None
 
@@ -63,10 +64,8 @@ def _int(value: Any) -> int | None:
 def to_inbox_rows(updates: list[dict[str, Any]]) -> list[tuple[int, str, int | None]]:
     rows = []
     for update in updates:
-        update_id = update.get("update_id") if isinstance(update, dict) else None
-        if isinstance(update_id, bool) or not isinstance(update_id, int):
-            continue
-        if 0 <= update_id < 2**63:  # what SQLite's INTEGER holds
+        update_id = _int(update.get("update_id")) if isinstance(update, dict) else None
+        if update_id is not None and update_id >= 0:
             rows.append((update_id, json.dumps(update, ensure_ascii=False), chat_of(update)))
     return rows
 

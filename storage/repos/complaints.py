@@ -181,17 +181,13 @@ class ComplaintRepo:
         message is older than `before`."""
         rows = await fetch_all(
             self._conn,
-            "SELECT complaint_id, COUNT(*), MIN(created_at), MAX(id) FROM complaint_messages"
-            " WHERE held = 1 GROUP BY complaint_id HAVING MIN(created_at) < ? LIMIT ?",
+            "SELECT g.complaint_id, g.held, m.kind, m.text FROM ("
+            " SELECT complaint_id, COUNT(*) AS held, MAX(id) AS latest FROM complaint_messages"
+            " WHERE held = 1 GROUP BY complaint_id HAVING MIN(created_at) < ? LIMIT ?"
+            ") g JOIN complaint_messages m ON m.id = g.latest",
             (before, limit),
         )
-        found = []
-        for complaint_id, count, _, latest_id in rows:
-            latest = await fetch_all(
-                self._conn, "SELECT kind, text FROM complaint_messages WHERE id = ?", (latest_id,)
-            )
-            found.append((int(complaint_id), int(count), str(latest[0][0]), latest[0][1]))
-        return found
+        return [(int(r[0]), int(r[1]), str(r[2]), r[3]) for r in rows]
 
     async def release_held(self, complaint_id: int) -> None:
         await self._conn.execute(

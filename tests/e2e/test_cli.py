@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import HOLD_LOCK
+
 ROOT = Path(__file__).resolve().parents[2]
-HOLD = """
-import sys, time
-from pathlib import Path
-from storage.lock import InstanceLock
-InstanceLock(Path(sys.argv[1])).acquire()
-print("locked", flush=True)
-time.sleep(60)
-"""
 
 
 def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -83,7 +77,7 @@ def test_an_unusable_database_stops_start_up_with_one_line(tmp_path: Path, kind:
 
 def test_a_second_process_on_the_same_database_refuses_with_one_line(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(tmp_path / "data" / "bot.db")],
+        [sys.executable, "-c", HOLD_LOCK, str(tmp_path / "data" / "bot.db")],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

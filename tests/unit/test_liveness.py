@@ -13,7 +13,7 @@ import pytest
 from bot import liveness
 from bot.liveness import Beat, Liveness, TaskState, supervise
 from storage.lock import AlreadyRunning, InstanceLock
-from tests.e2e.test_cli import HOLD, ROOT
+from tests.helpers import HOLD_LOCK
 
 
 class Clock:
@@ -94,8 +94,8 @@ def test_one_process_per_database_file_and_a_killed_holder_blocks_nothing(
 ) -> None:
     db = tmp_path / "bot.db"
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db)],
-        cwd=ROOT,
+        [sys.executable, "-c", HOLD_LOCK, str(db)],
+        cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.PIPE,
         text=True,
     )
