@@ -69,7 +69,7 @@ async def test_a_write_lock_held_by_another_process_stalls_then_everything_resum
 ) -> None:
     app = await make_app(health_stall_after=STALL)
     await greeted(fake, 1103)
-    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None)
+    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, timeout=60)
     other.execute("BEGIN IMMEDIATE")  # e.g. a backup tool or a second process writing
     try:
         world = fake.world

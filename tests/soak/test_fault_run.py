@@ -131,7 +131,7 @@ async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
     assert 503 in health.between(outage_start + 10, outage_end)
 
     # 3. Another process holds the write lock for 10 s while ten customers complain.
-    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None)
+    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, timeout=60)
     other.execute("BEGIN IMMEDIATE")
     for n in range(10):
         world.add_user(COMPLAINERS + n, f"P{n}", "en")
