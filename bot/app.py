@@ -34,6 +34,7 @@ from bot.intake.webhook import webhook_handler
 from bot.liveness import Liveness, supervise
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
+from bot.outbox.guard import RefuseDirectSends
 from bot.outbox.pacer import Limits
 from bot.outbox.responses import HoldResponseModels
 from bot.outbox.sender import Sender
@@ -192,6 +193,7 @@ async def create_app(
 
     tg = settings.telegram
     session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
+    session.middleware(RefuseDirectSends())
     session.middleware(HoldResponseModels())
     bot = Bot(tg.bot_token.get_secret_value(), session=session)
     catalog = Catalog.load(settings.chats.default_language)

@@ -19,6 +19,7 @@ from aiogram.types import Update
 from bot.intake.lookup import NeedsLookup, TryLater
 from bot.liveness import Beat
 from bot.metrics import Metrics
+from bot.outbox.guard import processing
 from storage.db import Database, Tx
 from storage.models import InboxItem
 
@@ -108,7 +109,8 @@ class Processor:
             async with tx.savepoint():
                 raw = json.loads(item.payload)
                 update = Update.model_validate(raw, context={"bot": self.bot})
-                await self.dp.feed_update(self.bot, update, tx=tx)
+                with processing():
+                    await self.dp.feed_update(self.bot, update, tx=tx)
         except NeedsLookup as lookup:  # rolled back to the savepoint; handled again after
             return lookup
         except TryLater:  # rolled back; the update stays pending and comes back after a pause

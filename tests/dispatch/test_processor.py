@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram import F
+from aiogram import Bot, F
+from aiogram.types import Message
 
 from bot.app import App, create_app
 from bot.intake.poller import store_updates, to_inbox_rows
+from faketg import FakeTelegramServer
 from tests.helpers import make_settings
 
 STICKER = {
@@ -168,3 +170,31 @@ async def test_blocking_and_unblocking_the_bot_is_tracked(offline: App) -> None:
         customer = await tx.customers.by_telegram_id(95)
         assert await tx.inbox.counts() == {"done": 3}
     assert customer is not None and customer.unreachable_at is None
+
+
+async def test_a_direct_send_from_a_handler_fails_loudly(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """Only the outbox sends: a handler calling Telegram itself would bypass pacing, retries and
+    crash safety, and wait on the network while holding the database's write lock."""
+    app = await create_app(make_settings(tmp_path, fake.url))
+
+    async def answers_directly(message: Message) -> None:
+        await message.answer("straight to Telegram")
+
+    async def sends_with_the_bot(message: Message, bot: Bot) -> None:
+        await bot.send_message(message.chat.id, "straight to Telegram")
+
+    app.dp.message.register(answers_directly, F.text == "/direct")
+    app.dp.message.register(sends_with_the_bot, F.text == "/bot")
+    try:
+        await feed(app, message(40, 85, "/direct"), message(41, 85, "/bot"))
+        async with (
+            app.db.read() as tx,
+            tx.conn.execute("SELECT status, error FROM inbox ORDER BY update_id") as cur,
+        ):
+            rows = [tuple(row) for row in await cur.fetchall()]
+    finally:
+        await app.stop()
+    assert rows == [("failed", "DirectSendRefused")] * 2
+    assert fake.world.sent == []
