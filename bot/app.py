@@ -43,12 +43,13 @@ from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
-from bot.surveys.steps import SURVEY_MESSAGE, remember_message
+from bot.surveys.steps import remember_message
 from bot.web import init_web
 from handlers import routers
 from storage.db import Database
 from storage.lock import InstanceLock
 from storage.migrate import migrate
+from storage.states import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -218,14 +219,14 @@ async def create_app(
     )
     outbox = Outbox(sender)
     surveys = SurveyConfig.from_settings(settings, catalog, outbox)
-    sender.hooks[SURVEY_MESSAGE] = remember_message
+    sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
     complaints = ComplaintConfig.from_settings(settings, surveys)
     surveys.listeners.append(lambda tx, survey_id: on_survey_change(tx, complaints, survey_id))
-    sender.hooks[posting.CARD] = partial(posting.on_card_sent, complaints)
-    sender.hooks[posting.TOPIC] = partial(posting.on_topic_created, complaints)
-    sender.failure_hooks[posting.TOPIC] = partial(posting.on_topic_failed, complaints)
-    sender.hooks[posting.STAFF_LINK] = partial(posting.on_staff_message, complaints)
-    sender.failure_hooks[relay.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
+    sender.hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
+    sender.hooks[Purpose.TOPIC] = partial(posting.on_topic_created, complaints)
+    sender.failure_hooks[Purpose.TOPIC] = partial(posting.on_topic_failed, complaints)
+    sender.hooks[Purpose.STAFF_LINK] = partial(posting.on_staff_message, complaints)
+    sender.failure_hooks[Purpose.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
     staff = StaffDirectory(bot, complaints)
     reports = ReportConfig.from_settings(settings, complaints)
     ondemand = OnDemand(db, reports)

@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.liveness import Liveness
 from bot.metrics import Metrics
 from storage.db import Database
+from storage.states import InboxStatus, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +69,8 @@ def init_web(
         body["seconds_since_last_update"] = _age(time.time(), metrics.last_update_at)
         if queues is not None:
             body |= {
-                "inbox_pending": queues["inbox"].get("pending", 0),
-                "outbox_pending": queues["outbox"].get("pending", 0),
+                "inbox_pending": queues["inbox"].get(InboxStatus.PENDING, 0),
+                "outbox_pending": queues["outbox"].get(OutboxStatus.PENDING, 0),
                 "oldest_pending_update_seconds": queues["oldest_pending_update_seconds"],
                 "oldest_pending_message_seconds": queues["oldest_pending_message_seconds"],
             }

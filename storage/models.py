@@ -1,21 +1,44 @@
-"""Plain dataclasses the repositories return; no database handles leak out of storage/."""
+"""Plain dataclasses the repositories return; no database handles leak out of storage/.
+
+Built by keyword only (a row's columns by name, `Model(**dict(row))`), so adding a column
+cannot shift values into the wrong fields.
+
+Columns holding a closed set are typed with its enum (storage.states); a row's plain string is
+turned into the member when the dataclass is built, so an unknown value fails loudly there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.states import (
+    ComplaintSource,
+    ComplaintStatus,
+    Deadline,
+    Direction,
+    Purpose,
+    SurveyStatus,
+)
 
-@dataclass(frozen=True)
+
+def _coerce(obj: object, **kinds: type) -> None:
+    for name, kind in kinds.items():
+        value = getattr(obj, name)
+        if value is not None and type(value) is not kind:
+            object.__setattr__(obj, name, kind(value))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Customer:
     id: int
     telegram_id: int | None
-    name: str | None
-    username: str | None
-    tg_language: str | None
-    language: str | None
-    segment: str
-    opted_out_at: str | None
-    unreachable_at: str | None
+    name: str | None = None
+    username: str | None = None
+    tg_language: str | None = None
+    language: str | None = None
+    segment: str = ""
+    opted_out_at: str | None = None
+    unreachable_at: str | None = None
     phone: str | None = None
     external_id: str | None = None
     timezone: str | None = None
@@ -23,7 +46,7 @@ class Customer:
     started_at: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Purchase:
     id: int
     order_id: str
@@ -35,35 +58,38 @@ class Purchase:
     link_token: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Survey:
     id: int
     purchase_id: int
     customer_id: int
-    status: str
-    reason: str | None
-    due_at: str | None
-    sent_at: str | None
-    reminded_at: str | None
-    expires_at: str | None
-    answered_at: str | None
-    step: str | None
-    chat_id: int | None
-    message_id: int | None
-    nps: int | None
-    csat: int | None
-    expectation: str | None
-    comment: str | None
+    status: SurveyStatus
+    reason: str | None = None
+    due_at: str | None = None
+    sent_at: str | None = None
+    reminded_at: str | None = None
+    expires_at: str | None = None
+    answered_at: str | None = None
+    step: str | None = None
+    chat_id: int | None = None
+    message_id: int | None = None
+    nps: int | None = None
+    csat: int | None = None
+    expectation: str | None = None
+    comment: str | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(self, status=SurveyStatus)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class InboxItem:
     update_id: int
     payload: str
     attempts: int = 0  # times it had to wait for an answer from Telegram
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutboxItem:
     id: int
     chat_id: int
@@ -72,19 +98,22 @@ class OutboxItem:
     priority: int
     attempts: int
     not_before: float
-    purpose: str | None
+    purpose: Purpose | None
     ref: int | None
     expires_at: float | None = None  # Unix seconds; past it a retry is pointless
 
+    def __post_init__(self) -> None:
+        _coerce(self, purpose=Purpose)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class Complaint:
     id: int
     customer_id: int
     survey_id: int | None
     purchase_id: int | None
-    source: str  # low_score, command, message
-    status: str  # open, taken, resolved (asked the customer), closed
+    source: ComplaintSource
+    status: ComplaintStatus
     segment: str
     text: str | None
     taken_by: int | None
@@ -102,19 +131,28 @@ class Complaint:
     reopened: int
     created_at: str
 
+    def __post_init__(self) -> None:
+        _coerce(self, source=ComplaintSource, status=ComplaintStatus)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class SlaStep:
     complaint_id: int
-    step: str  # take, resolve
+    step: Deadline
     due_at: str
     fired_at: str | None
 
+    def __post_init__(self) -> None:
+        _coerce(self, step=Deadline)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class ComplaintMessage:
-    direction: str  # from_customer, to_customer, note
+    direction: Direction
     sender_id: int | None
     kind: str
     text: str | None
     created_at: str
+
+    def __post_init__(self) -> None:
+        _coerce(self, direction=Direction)

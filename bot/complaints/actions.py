@@ -8,7 +8,7 @@ from aiogram.methods import EditMessageText, SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, User
 
 from bot.complaints import ladder
-from bot.complaints.callbacks import ResolutionPress
+from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import clip, escaped
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
 from bot.complaints.posting import in_staff_thread, post_card, refresh
@@ -17,6 +17,7 @@ from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 from storage.timefmt import from_db, to_db
 
 HISTORY_LINES = 40
@@ -29,19 +30,16 @@ class Answer:
 
 
 async def staff_press(
-    tx: Tx, cfg: ComplaintConfig, who: User, action: str, complaint_id: int
+    tx: Tx, cfg: ComplaintConfig, who: User, action: StaffAction, complaint_id: int
 ) -> Answer:
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
         return Answer(cfg.st("button.stale"))
-    handler = _ACTIONS.get(action)
-    if handler is None:
-        return Answer(cfg.st("button.stale"))
-    return await handler(tx, cfg, who, complaint)
+    return await _ACTIONS[action](tx, cfg, who, complaint)
 
 
 async def take(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
-    if c.status != "open":
+    if c.status != ComplaintStatus.OPEN:
         if c.taken_by == who.id:
             return Answer(cfg.st("complaint.alert.yours", number=c.id))
         holder = c.taken_by_name or cfg.st("complaint.sla.nobody")
@@ -54,7 +52,7 @@ async def take(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
 async def _assign(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> None:
     await tx.complaints.update(
         c.id,
-        status="taken",
+        status=ComplaintStatus.TAKEN,
         taken_by=who.id,
         taken_by_name=clip(who.full_name, 64),
         taken_at=c.taken_at or to_db(cfg.now()),
@@ -63,17 +61,17 @@ async def _assign(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> None
 
 async def take_by_reply(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> None:
     """Answering an untaken complaint takes it: the take clock has done its job."""
-    if c.status == "open":
+    if c.status == ComplaintStatus.OPEN:
         await _assign(tx, cfg, who, c)
         await refresh(tx, cfg, c.id)
 
 
 async def resolve(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
-    if c.status not in ("open", "taken"):
+    if c.status not in COMPLAINT_WORKED:
         return Answer(cfg.st(f"complaint.alert.already_{c.status}", number=c.id, name=""))
-    if c.status == "open":
+    if c.status == ComplaintStatus.OPEN:
         await _assign(tx, cfg, who, c)
-    await tx.complaints.update(c.id, status="resolved", resolved_at=to_db(cfg.now()))
+    await tx.complaints.update(c.id, status=ComplaintStatus.RESOLVED, resolved_at=to_db(cfg.now()))
     await refresh(tx, cfg, c.id)
     customer = await tx.customers.get(c.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
@@ -83,7 +81,7 @@ async def resolve(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answ
     await _ask_customer(tx, cfg, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
     lapse = cfg.now() + cfg.surveys.rules.expiry
-    await tx.complaints.set_step(c.id, ladder.CONFIRM, to_db(lapse))
+    await tx.complaints.set_step(c.id, Deadline.CONFIRM, to_db(lapse))
     return Answer(cfg.st("complaint.alert.resolved", number=c.id))
 
 
@@ -137,7 +135,12 @@ async def card(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
     return Answer()
 
 
-_ACTIONS = {"take": take, "resolve": resolve, "history": history, "card": card}
+_ACTIONS = {
+    StaffAction.TAKE: take,
+    StaffAction.RESOLVE: resolve,
+    StaffAction.HISTORY: history,
+    StaffAction.CARD: card,
+}
 
 
 async def resolution_answer(
@@ -147,7 +150,7 @@ async def resolution_answer(
     c = await tx.complaints.get(complaint_id)
     if c is None or c.customer_id != customer.id or answer not in ("yes", "no"):
         return t("button.stale"), None
-    if c.status != "resolved":
+    if c.status != ComplaintStatus.RESOLVED:
         return t("complaint.resolved.already"), None
     if answer == "yes":
         await close(tx, c.id, 1, cfg)
@@ -159,13 +162,16 @@ async def resolution_answer(
 
 async def close(tx: Tx, complaint_id: int, satisfied: int | None, cfg: ComplaintConfig) -> None:
     await tx.complaints.update(
-        complaint_id, status="closed", closed_at=to_db(cfg.now()), resolution_satisfied=satisfied
+        complaint_id,
+        status=ComplaintStatus.CLOSED,
+        closed_at=to_db(cfg.now()),
+        resolution_satisfied=satisfied,
     )
 
 
 async def _reopen(tx: Tx, cfg: ComplaintConfig, c: Complaint) -> None:
     now = cfg.now()
-    status = "taken" if c.taken_by is not None else "open"
+    status = ComplaintStatus.TAKEN if c.taken_by is not None else ComplaintStatus.OPEN
     await tx.complaints.update(
         c.id,
         status=status,
@@ -176,7 +182,13 @@ async def _reopen(tx: Tx, cfg: ComplaintConfig, c: Complaint) -> None:
     )
     reopened = await tx.complaints.get(c.id)
     assert reopened is not None
-    await ladder.plan(tx, cfg, reopened, now, ("resolve",) if status == "taken" else ladder.STEPS)
+    await ladder.plan(
+        tx,
+        cfg,
+        reopened,
+        now,
+        (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
+    )
     await cfg.outbox.send(
         tx,
         SendMessage(

@@ -7,14 +7,20 @@ from html import escape
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints.callbacks import StaffPress
+from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
 from bot.i18n import Translator
 from storage.db import Tx
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 from storage.timefmt import from_db
 
-STATUS_MARK = {"open": "🔴", "taken": "🟡", "resolved": "🔵", "closed": "🟢"}
+STATUS_MARK = {
+    ComplaintStatus.OPEN: "🔴",
+    ComplaintStatus.TAKEN: "🟡",
+    ComplaintStatus.RESOLVED: "🔵",
+    ComplaintStatus.CLOSED: "🟢",
+}
 SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
 TOPIC_TITLE_LIMIT = 128
 
@@ -80,7 +86,7 @@ def card_text(cfg: ComplaintConfig, view: CardView) -> str:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
     lines.append(st("complaint.card.source." + c.source))
     for step in view.steps:
-        if step.step not in ("take", "resolve"):
+        if step.step not in STAFF_DEADLINES:
             continue
         due = from_db(step.due_at)
         if due is not None:
@@ -90,15 +96,17 @@ def card_text(cfg: ComplaintConfig, view: CardView) -> str:
         lines.append(st("complaint.card.taken_by", name=escape(c.taken_by_name)))
     if c.reopened:
         lines.append(st("complaint.card.reopened", times=c.reopened))
-    if c.status == "closed" and c.resolution_satisfied == 1:
+    if c.status == ComplaintStatus.CLOSED and c.resolution_satisfied == 1:
         lines.append(st("complaint.card.confirmed"))
-    if c.status in ("open", "taken"):
+    if c.status in COMPLAINT_WORKED:
         lines.append(st("complaint.card.reply_hint"))
     return "\n".join(lines)
 
 
-def _still_open(c: Complaint, step: str) -> bool:
-    return c.status == "open" if step == "take" else c.status in ("open", "taken")
+def _still_open(c: Complaint, step: Deadline) -> bool:
+    return (
+        c.status == ComplaintStatus.OPEN if step == Deadline.TAKE else c.status in COMPLAINT_WORKED
+    )
 
 
 def _order_line(st: Translator, purchase: Purchase) -> str:
@@ -153,16 +161,16 @@ def escaped(text: str, limit: int) -> str:
 
 
 def card_markup(st: Translator, complaint: Complaint) -> InlineKeyboardMarkup:
-    def button(action: str) -> InlineKeyboardButton:
+    def button(action: StaffAction) -> InlineKeyboardButton:
         data = StaffPress(action=action, complaint_id=complaint.id).pack()
         return InlineKeyboardButton(text=st(f"complaint.button.{action}"), callback_data=data)
 
     row = []
-    if complaint.status == "open":
-        row.append(button("take"))
-    if complaint.status in ("open", "taken"):
-        row.append(button("resolve"))
-    row.append(button("history"))
+    if complaint.status == ComplaintStatus.OPEN:
+        row.append(button(StaffAction.TAKE))
+    if complaint.status in COMPLAINT_WORKED:
+        row.append(button(StaffAction.RESOLVE))
+    row.append(button(StaffAction.HISTORY))
     return InlineKeyboardMarkup(inline_keyboard=[row])
 
 
@@ -193,7 +201,8 @@ def summary_line(cfg: ComplaintConfig, view: CardView) -> str:
 def summary_markup(st: Translator, complaint_ids: list[int]) -> InlineKeyboardMarkup:
     buttons = [
         InlineKeyboardButton(
-            text=f"#{cid}", callback_data=StaffPress(action="card", complaint_id=cid).pack()
+            text=f"#{cid}",
+            callback_data=StaffPress(action=StaffAction.CARD, complaint_id=cid).pack(),
         )
         for cid in complaint_ids[:SUMMARY_BUTTONS]
     ]

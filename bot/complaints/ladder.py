@@ -18,11 +18,10 @@ from bot.complaints.posting import in_staff_thread, refresh
 from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 from storage.timefmt import from_db, to_db
 
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
-STEPS = ("take", "resolve")
-CONFIRM = "confirm"  # the customer never answered "was it resolved?": close it
 
 
 async def plan(
@@ -30,12 +29,12 @@ async def plan(
     cfg: ComplaintConfig,
     complaint: Complaint,
     start: datetime,
-    steps: tuple[str, ...] = STEPS,
+    steps: tuple[Deadline, ...] = STAFF_DEADLINES,
 ) -> None:
     """Start (or restart) the complaint's clocks at `start`."""
     ladder = cfg.ladder_for(complaint.segment)
     for step in steps:
-        due = cfg.deadline(start, ladder.take if step == "take" else ladder.resolve)
+        due = cfg.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
         await tx.complaints.set_step(complaint.id, step, to_db(due))
 
 
@@ -48,12 +47,14 @@ async def fire_due(tx: Tx, cfg: ComplaintConfig) -> int:
         if view is None:
             continue
         status = view.complaint.status
-        if step.step == "take" and status == "open":
+        if step.step == Deadline.TAKE and status == ComplaintStatus.OPEN:
             await _remind(tx, cfg, view, step.due_at)
-        elif step.step == "resolve" and status in ("open", "taken"):
+        elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
             await _escalate(tx, cfg, view, step.due_at)
-        elif step.step == CONFIRM and status == "resolved":
-            await tx.complaints.update(step.complaint_id, status="closed", closed_at=to_db(now))
+        elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
+            await tx.complaints.update(
+                step.complaint_id, status=ComplaintStatus.CLOSED, closed_at=to_db(now)
+            )
             await refresh(tx, cfg, step.complaint_id)
     return len(due)
 

@@ -7,6 +7,7 @@ from html import escape
 from bot.complaints.cards import STATUS_MARK, customer_label
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
 from storage.db import Tx
+from storage.states import ComplaintStatus, Deadline
 from storage.timefmt import from_db
 
 LIST_LIMIT = 25
@@ -27,13 +28,15 @@ async def open_list(
         parts = [f"{STATUS_MARK.get(c.status, '')} <b>#{c.id}</b>", customer_label(st, customer)]
         if cfg.is_key(c.segment):
             parts.append("⭐")
-        step = {"open": "take", "taken": "resolve"}.get(c.status)
+        step = {ComplaintStatus.OPEN: Deadline.TAKE, ComplaintStatus.TAKEN: Deadline.RESOLVE}.get(
+            c.status
+        )
         for sla in await tx.complaints.steps(c.id):
             due = from_db(sla.due_at)
             if sla.step == step and due is not None:
                 late = " ⚠️" if due <= now else ""
                 parts.append(st(f"complaint.card.due.{step}", at=cfg.local(due)) + late)
-        if c.status == "resolved":
+        if c.status == ComplaintStatus.RESOLVED:
             parts.append(st("complaint.status.resolved"))
         if c.taken_by_name and taken_by is None:
             parts.append(f"→ {escape(c.taken_by_name)}")

@@ -9,6 +9,7 @@ from bot.complaints.config import ComplaintConfig
 from bot.complaints.posting import post_if_budget, refresh
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
+from storage.states import ComplaintSource, SurveyStatus
 from storage.timefmt import to_db
 
 CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a complaint's card
@@ -18,7 +19,7 @@ async def open_complaint(
     tx: Tx,
     cfg: ComplaintConfig,
     customer: Customer,
-    source: str,
+    source: ComplaintSource,
     *,
     card_due: datetime,
     survey: Survey | None = None,
@@ -57,7 +58,7 @@ async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None
     if survey is None:
         return
     complaint = await tx.complaints.for_survey(survey.id)
-    finished = survey.status == "answered"
+    finished = survey.status == SurveyStatus.ANSWERED
     if complaint is None:
         if not is_low(cfg, survey):
             return
@@ -69,7 +70,7 @@ async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None
         wait = min(cfg.settle, cfg.ladder_for(customer.segment).take / 2)
         due = now if finished else now + wait
         complaint = await open_complaint(
-            tx, cfg, customer, "low_score", card_due=due, survey=survey
+            tx, cfg, customer, ComplaintSource.LOW_SCORE, card_due=due, survey=survey
         )
     elif not finished:
         return

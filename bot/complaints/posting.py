@@ -32,11 +32,9 @@ from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint
+from storage.states import ComplaintSource, Deadline, Purpose
 from storage.timefmt import from_db, to_db
 
-CARD = "complaint_card"  # outbox hooks: remember the card's message id,
-TOPIC = "complaint_topic"  # the topic's thread id (then post the card into it),
-STAFF_LINK = "complaint_staff_message"  # and which complaint a staff-chat message belongs to
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
@@ -102,7 +100,7 @@ async def post_card(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
             tx,
             CreateForumTopic(chat_id=cfg.staff_chat_id, name=topic_title(cfg, view)),
             priority=Priority.NORMAL,
-            purpose=TOPIC,
+            purpose=Purpose.TOPIC,
             ref=c.id,
         )
     else:
@@ -122,7 +120,7 @@ async def _send_card(tx: Tx, cfg: ComplaintConfig, view: CardView, thread: int |
             reply_markup=card_markup(cfg.st, view.complaint),
         ),
         priority=Priority.NORMAL,
-        purpose=CARD,
+        purpose=Purpose.CARD,
         ref=view.complaint.id,
     )
 
@@ -157,7 +155,7 @@ async def _post_summary(tx: Tx, cfg: ComplaintConfig, due: list[Complaint]) -> N
 async def announce(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:
     """Tell a low-score customer that a person will answer, and by when (others were told
     when they wrote: their complaint opened with their message)."""
-    if complaint.source != "low_score":
+    if complaint.source != ComplaintSource.LOW_SCORE:
         return
     await acknowledge(tx, cfg, complaint)
 
@@ -168,7 +166,7 @@ async def acknowledge(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> Non
         return
     t = translator(cfg.surveys, customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
-    take = from_db(steps["take"].due_at) if "take" in steps else None
+    take = from_db(steps[Deadline.TAKE].due_at) if Deadline.TAKE in steps else None
     text = t(
         f"complaint.opened.{complaint.source}",
         number=complaint.id,

@@ -15,10 +15,11 @@ from aiogram.types import Message
 from bot.complaints.cards import clip, customer_label, escaped
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
 from bot.complaints.opening import open_complaint
-from bot.complaints.posting import STAFF_LINK, acknowledge, in_staff_thread, post_if_budget
+from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget
 from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint, Customer
+from storage.states import ComplaintSource, ComplaintStatus, Direction, Purpose
 from storage.timefmt import to_db
 
 NOTE_MARK = "!"
@@ -27,7 +28,6 @@ NOTE_MARK = "!"
 # HOLD_FOR has passed.
 HOLD_FOR = timedelta(minutes=1)
 ROUNDUP_BATCH = 20
-TO_CUSTOMER = "complaint_to_customer"  # outbox hook: a reply Telegram refused is reported
 MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker")
 CAPTIONED = ("photo", "document", "video", "voice", "audio", "animation")
 RELAYABLE = ("text", *MEDIA, "location")
@@ -62,7 +62,7 @@ async def from_customer(
             tx,
             cfg,
             customer,
-            "message",
+            ComplaintSource.MESSAGE,
             card_due=cfg.now(),
             text=clip(words, TEXT_LIMIT) if words else None,
         )
@@ -72,7 +72,7 @@ async def from_customer(
         if kind != "text":  # the card carries the words; the photo itself follows it
             await _forward(tx, cfg, complaint, customer, message, kind, words)
         return complaint
-    if complaint.source == "command" and complaint.card_due_at is not None:
+    if complaint.source == ComplaintSource.COMMAND and complaint.card_due_at is not None:
         # /complaint, then the story: it becomes the card's text and the card goes out now.
         await tx.complaints.update(
             complaint.id,
@@ -129,7 +129,7 @@ async def _record(
 ) -> None:
     await tx.complaints.add_message(
         complaint.id,
-        "from_customer",
+        Direction.FROM_CUSTOMER,
         customer.telegram_id,
         kind,
         words,
@@ -169,7 +169,7 @@ async def _forward(
             **where,
         )
     await cfg.outbox.send(
-        tx, method, priority=Priority.RELAY, purpose=STAFF_LINK, ref=complaint.id
+        tx, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK, ref=complaint.id
     )
 
 
@@ -180,9 +180,9 @@ async def from_staff(
     words = words_of(message)
     author = message.from_user.id if message.from_user else None
     if words and words.startswith(NOTE_MARK):
-        await tx.complaints.add_message(complaint.id, "note", author, kind, words)
+        await tx.complaints.add_message(complaint.id, Direction.NOTE, author, kind, words)
         return None
-    if complaint.status == "closed":
+    if complaint.status == ComplaintStatus.CLOSED:
         return cfg.st("complaint.relay.closed", number=complaint.id)
     customer = await tx.customers.get(complaint.customer_id)
     if customer is None or customer.telegram_id is None:
@@ -196,12 +196,12 @@ async def from_staff(
             from_chat_id=message.chat.id,
             message_id=message.message_id,
         ),
-        purpose=TO_CUSTOMER,
+        purpose=Purpose.TO_CUSTOMER,
         ref=complaint.id,
     )
     await tx.complaints.add_message(
         complaint.id,
-        "to_customer",
+        Direction.TO_CUSTOMER,
         author,
         kind,
         words,

@@ -29,6 +29,7 @@ from bot.outbox.pacer import Limits, Pacer
 from storage.db import Database, Tx
 from storage.models import OutboxItem
 from storage.repos.outbox import Outcome
+from storage.states import OutboxStatus, Purpose
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class Sender:
         *,
         concurrency: int = 8,
         request_timeout: int = 30,
-        hooks: Mapping[str, ResultHook] | None = None,
+        hooks: Mapping[Purpose, ResultHook] | None = None,
         metrics: Metrics | None = None,
         clock: Clock = time.time,
     ) -> None:
@@ -61,7 +62,7 @@ class Sender:
         self.clock = clock
         self.pacer = Pacer(limits, clock())
         self.hooks = dict(hooks or {})
-        self.failure_hooks: dict[str, FailureHook] = {}
+        self.failure_hooks: dict[Purpose, FailureHook] = {}
         self.metrics = metrics or Metrics()
         self.request_timeout = request_timeout
         self._slots = asyncio.Semaphore(concurrency)
@@ -208,7 +209,7 @@ class Sender:
         self.pacer.done(item, now)
         self.metrics.inc("outbox_sent_total")
         payload = json.dumps(compact_result(result), ensure_ascii=False)
-        return Outcome(item.id, "sent", attempts, now, item.not_before, payload)
+        return Outcome(item.id, OutboxStatus.SENT, attempts, now, item.not_before, payload)
 
     def _failed(self, item: OutboxItem, attempts: int, error: str, drop: bool = True) -> Outcome:
         now = self.clock()
@@ -216,14 +217,14 @@ class Sender:
             self.pacer.done(item, now)
         self.metrics.inc("outbox_failed_total")
         log.warning("outbox %s to chat %s given up: %s", item.id, item.chat_id, error)
-        return Outcome(item.id, "failed", attempts, now, item.not_before, None, error)
+        return Outcome(item.id, OutboxStatus.FAILED, attempts, now, item.not_before, None, error)
 
     def _again(
         self, item: OutboxItem, attempts: int, at: float, error: str, pause: bool = False
     ) -> Outcome:
         retry = OutboxItem(**{**item.__dict__, "attempts": attempts, "not_before": at})
         self.pacer.retry(retry, at, self.clock(), pause_chat=pause)
-        return Outcome(item.id, "pending", attempts, self.clock(), at, None, error)
+        return Outcome(item.id, OutboxStatus.PENDING, attempts, self.clock(), at, None, error)
 
     # -- recording -------------------------------------------------------------------------
     async def _flush_loop(self) -> None:
@@ -253,12 +254,12 @@ class Sender:
         try:
             async with self.db.transaction() as tx:
                 await tx.outbox.record([outcome for outcome, _ in batch])
-                if any(outcome.status != "pending" for outcome, _ in batch):
+                if any(outcome.status != OutboxStatus.PENDING for outcome, _ in batch):
                     tx.after_commit(self.beat.ok)  # delivered (or refused for good): progress
                 for chat_id, reason in unreachable.items():
                     await tx.customers.mark_unreachable(chat_id, reason)
                 for outcome, item in batch:
-                    if outcome.status in ("sent", "failed") and item.purpose:
+                    if outcome.status != OutboxStatus.PENDING and item.purpose:
                         await self._run_hook(tx, item, outcome)
         except BaseException:
             self._outcomes[:0] = batch  # back in front, in order, for the next try
@@ -266,8 +267,10 @@ class Sender:
             raise
 
     async def _run_hook(self, tx: Tx, item: OutboxItem, outcome: Outcome) -> None:
-        name = item.purpose or ""
-        if outcome.status == "failed":
+        name = item.purpose
+        if name is None:
+            return
+        if outcome.status == OutboxStatus.FAILED:
             failed = self.failure_hooks.get(name)
             if failed is not None:
                 await self._guarded(tx, item, failed(tx, item.ref or 0, outcome.error or ""))

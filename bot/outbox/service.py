@@ -12,6 +12,7 @@ from bot.outbox.codec import encode, lane_of
 from storage.db import Tx
 from storage.models import OutboxItem
 from storage.repos.outbox import NewMessage
+from storage.states import Purpose
 
 
 class Priority(IntEnum):
@@ -36,7 +37,7 @@ class Outbox:
         *,
         priority: Priority = Priority.INTERACTIVE,
         not_before: float | None = None,
-        purpose: str | None = None,
+        purpose: Purpose | None = None,
         ref: int | None = None,
         expires_at: float | None = None,
     ) -> int:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from storage.db import Tx
 from storage.repos.stats import ComplaintCounts
+from storage.states import Deadline
 from storage.timefmt import to_db
 
 TREND_PERIODS = 12
@@ -76,8 +77,8 @@ async def build_digest(
         complaints=c,
         take_on_time=share(c.taken_on_time, c.take_due),
         resolve_on_time=share(c.resolved_on_time, c.resolve_due),
-        median_take=await stats.median_seconds("take", s, e),
-        median_resolve=await stats.median_seconds("resolve", s, e),
+        median_take=await stats.median_seconds(Deadline.TAKE, s, e),
+        median_resolve=await stats.median_seconds(Deadline.RESOLVE, s, e),
         resolution_satisfaction=share(c.satisfied, c.satisfaction_n),
         by_branch=[(k, nps(v)) for k, v in (await stats.nps_by("branch", s, e, branch)).items()],
         by_segment=[(k, nps(v)) for k, v in (await stats.nps_by("segment", s, e, branch)).items()],

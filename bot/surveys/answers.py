@@ -25,6 +25,7 @@ from bot.surveys.screens import (
 from bot.surveys.steps import send_screen
 from storage.db import Tx
 from storage.models import Customer, Survey
+from storage.states import SurveyStatus
 from storage.timefmt import to_db
 
 # Which buttons each step accepts.
@@ -34,7 +35,6 @@ ACCEPTS = {
     "csat": {"csat"},
     "expectation": {"expectation"},
 }
-CLOSED = ("expired", "skipped", "dismissed", "waiting_link", "scheduled")
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ async def press(
     survey = await tx.surveys.get(survey_id)
     if survey is None or survey.customer_id != presser.id:
         return PressResult(alert=t("button.stale"))  # forged, or someone else's
-    if survey.status == "answered":
+    if survey.status == SurveyStatus.ANSWERED:
         return PressResult(alert=t("survey.alert.done"))
-    if survey.status in CLOSED:
+    if survey.status != SurveyStatus.SENT:  # not yet sent, or no longer open
         return PressResult(alert=t("survey.alert.closed"))
     if step not in ACCEPTS.get(survey.step or "", set()):
         return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
@@ -71,7 +71,9 @@ async def _nps(
     tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value == "later":
-        await tx.surveys.update(survey.id, status="dismissed", reason="later", due_at=None)
+        await tx.surveys.update(
+            survey.id, status=SurveyStatus.DISMISSED, reason="later", due_at=None
+        )
         return PressResult(edit=Screen(t("survey.dismissed_later")))
     if value == "never":
         await opt_out(tx, presser)
@@ -121,7 +123,7 @@ async def _expectation(
         survey.id,
         expectation=value,
         step="done",
-        status="answered",
+        status=SurveyStatus.ANSWERED,
         answered_at=to_db(cfg.now()),
         due_at=None,
     )
@@ -158,7 +160,7 @@ async def typed(
     At the follow-up step the text is the comment and the survey moves on (the next question
     comes as a new message, below the comment); at a button step it gets a hint.
     """
-    open_surveys = await tx.surveys.by_customer(customer.id, ("sent",))
+    open_surveys = await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,))
     if not open_surveys or customer.telegram_id is None:
         return TypedResult(handled=False)
     survey = open_surveys[-1]
@@ -184,7 +186,13 @@ async def opt_out(tx: Tx, customer: Customer) -> None:
     """/stop or "Don't ask me again": no invitation, reminder or survey from now on."""
     if customer.telegram_id is not None:
         await tx.customers.set_opted_out(customer.telegram_id, True)
-    for survey in await tx.surveys.by_customer(customer.id, ("scheduled", "waiting_link")):
-        await tx.surveys.update(survey.id, status="skipped", reason="opted_out", due_at=None)
-    for survey in await tx.surveys.by_customer(customer.id, ("sent",)):
-        await tx.surveys.update(survey.id, status="dismissed", reason="opted_out", due_at=None)
+    for survey in await tx.surveys.by_customer(
+        customer.id, (SurveyStatus.SCHEDULED, SurveyStatus.WAITING_LINK)
+    ):
+        await tx.surveys.update(
+            survey.id, status=SurveyStatus.SKIPPED, reason="opted_out", due_at=None
+        )
+    for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,)):
+        await tx.surveys.update(
+            survey.id, status=SurveyStatus.DISMISSED, reason="opted_out", due_at=None
+        )

@@ -19,6 +19,7 @@ from bot.surveys.rules import (
 )
 from storage.db import Tx
 from storage.models import Customer, Purchase, Survey
+from storage.states import SurveyStatus
 from storage.timefmt import from_db, now_db, to_db
 
 
@@ -107,22 +108,29 @@ async def register_purchases(
         purchased_at = item.purchased_at or now
         purchase_id += 1
         purchase = Purchase(
-            purchase_id,
-            item.order_id,
-            customer.id,
-            None if item.amount is None else str(item.amount),
-            item.currency,
-            item.branch,
-            to_db(purchased_at),
-            secrets.token_urlsafe(12),
+            id=purchase_id,
+            order_id=item.order_id,
+            customer_id=customer.id,
+            amount=None if item.amount is None else str(item.amount),
+            currency=item.currency,
+            branch=item.branch,
+            purchased_at=to_db(purchased_at),
+            link_token=secrets.token_urlsafe(12),
         )
         status, reason, due = decide(
             cfg, customer, purchased_at, now, from_db(last.get(customer.id))
         )
-        if status == "scheduled" and due is not None:
+        if status == SurveyStatus.SCHEDULED and due is not None:
             last[customer.id] = max(last.get(customer.id, due), due)
         survey_id += 1
-        survey = Survey(survey_id, purchase_id, customer.id, status, reason, due, *([None] * 11))
+        survey = Survey(
+            id=survey_id,
+            purchase_id=purchase_id,
+            customer_id=customer.id,
+            status=status,
+            reason=reason,
+            due_at=due,
+        )
         purchases.append(purchase)
         planned.append((survey, item.branch or "", customer.segment))
         results[item.order_id] = _result(cfg, purchase, survey, created=True)
@@ -141,7 +149,7 @@ async def plan(
     purchased_at: datetime,
     now: datetime,
     survey_id: int | None = None,
-) -> tuple[str, str | None, str | None]:
+) -> tuple[SurveyStatus, str | None, str | None]:
     """`decide` for one survey, with the customer's last invitation read from the database."""
     last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey_id))
     return decide(cfg, customer, purchased_at, now, last)
@@ -153,35 +161,35 @@ def decide(
     purchased_at: datetime,
     now: datetime,
     last_invitation: datetime | None,
-) -> tuple[str, str | None, str | None]:
+) -> tuple[SurveyStatus, str | None, str | None]:
     """(status, reason, due_at) for a survey of this purchase, by the rules of DESIGN §2.1."""
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     if reason:
-        return "skipped", reason, None
+        return SurveyStatus.SKIPPED, reason, None
     if now - purchased_at > cfg.rules.expiry:
-        return "skipped", "too_old", None
+        return SurveyStatus.SKIPPED, "too_old", None
     if customer.telegram_id is None or customer.started_at is None:
-        return "waiting_link", None, None
+        return SurveyStatus.WAITING_LINK, None, None
     tz = ZoneInfo(customer.timezone) if customer.timezone else cfg.tz
     due = invitation_time(purchased_at, now, cfg.rules, tz)
     reason = cooldown_reason(last_invitation, due, cfg.rules.cooldown)
     if reason:
-        return "skipped", reason, None
+        return SurveyStatus.SKIPPED, reason, None
     deferred = due > earliest_invitation(purchased_at, now, cfg.rules)
-    return "scheduled", "quiet_hours" if deferred else None, to_db(due)
+    return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, to_db(due)
 
 
 async def link_waiting_surveys(tx: Tx, cfg: SurveyConfig, customer: Customer) -> int:
     """The customer is now reachable in Telegram: plan every survey that waited for it."""
     planned = 0
     now = cfg.now()
-    for survey in await tx.surveys.by_customer(customer.id, ("waiting_link",)):
+    for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.WAITING_LINK,)):
         purchase = await tx.purchases.get(survey.purchase_id)
         purchased_at = from_db(purchase.purchased_at) if purchase else now
         assert purchased_at is not None
         status, reason, due = await plan(tx, cfg, customer, purchased_at, now, survey.id)
         await tx.surveys.update(survey.id, status=status, reason=reason, due_at=due)
-        planned += status == "scheduled"
+        planned += status == SurveyStatus.SCHEDULED
     return planned
 
 

@@ -78,7 +78,7 @@ class CustomerIndex:
         is_new = found is None
         if found is None:
             self._last_id += 1
-            found = Customer(self._last_id, None, None, None, None, None, "", None, None)
+            found = Customer(id=self._last_id, telegram_id=None)
         values: dict[str, Any] = {}
         for column, value in {**identifiers, **profile}.items():
             if (

@@ -20,8 +20,7 @@ from bot.surveys.screens import (
 )
 from storage.db import Tx
 from storage.models import Customer, Survey
-
-SURVEY_MESSAGE = "survey_message"  # outbox result hook: remember the message to edit later
+from storage.states import Purpose
 
 
 def translator(cfg: SurveyConfig, customer: Customer) -> Translator:
@@ -63,7 +62,7 @@ async def send_screen(
         tx,
         SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
         priority=priority,
-        purpose=SURVEY_MESSAGE,
+        purpose=Purpose.SURVEY_MESSAGE,
         ref=survey_id,
         expires_at=expires_at,
     )

@@ -13,6 +13,7 @@ from bot.surveys.rules import cooldown_reason, skip_reason
 from bot.surveys.steps import current_screen, send_screen, translator
 from storage.db import Tx
 from storage.models import Survey
+from storage.states import SurveyStatus
 from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ async def advance_due(tx: Tx, cfg: SurveyConfig) -> int:
     now = cfg.now()
     due = await tx.surveys.due(to_db(now), BATCH)
     for survey in due:
-        if survey.status == "scheduled":
+        if survey.status == SurveyStatus.SCHEDULED:
             await _invite(tx, cfg, survey, now)
         else:
             await _remind_or_expire(tx, cfg, survey, now)
@@ -38,14 +39,14 @@ async def advance_due(tx: Tx, cfg: SurveyConfig) -> int:
 async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
     if customer is None or customer.telegram_id is None:
-        await tx.surveys.update(survey.id, status="waiting_link", due_at=None)
+        await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
         return
     last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey.id))
     last = last if last is not None and last <= now else None  # only those already sent count
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     reason = reason or cooldown_reason(last, now, cfg.rules.cooldown)
     if reason:
-        await tx.surveys.update(survey.id, status="skipped", reason=reason, due_at=None)
+        await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return
     t = translator(cfg, customer)
     screen = await current_screen(tx, cfg, t, survey)
@@ -55,7 +56,7 @@ async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> N
     remind = now + cfg.rules.reminder_after
     await tx.surveys.update(
         survey.id,
-        status="sent",
+        status=SurveyStatus.SENT,
         step="nps",
         sent_at=to_db(now),
         expires_at=to_db(expires),
@@ -83,7 +84,10 @@ async def _remind_or_expire(tx: Tx, cfg: SurveyConfig, survey: Survey, now: date
 async def _expire(tx: Tx, cfg: SurveyConfig, survey: Survey) -> None:
     answered = survey.nps is not None
     await tx.surveys.update(
-        survey.id, status="expired", reason="partial" if answered else "no_answer", due_at=None
+        survey.id,
+        status=SurveyStatus.EXPIRED,
+        reason="partial" if answered else "no_answer",
+        due_at=None,
     )
     customer = await tx.customers.get(survey.customer_id)
     if customer is not None and survey.chat_id and survey.message_id:

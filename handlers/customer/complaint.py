@@ -18,6 +18,7 @@ from bot.outbox.service import Outbox
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
+from storage.states import ComplaintSource
 
 
 def router() -> Router:
@@ -44,7 +45,11 @@ async def complaint_command(
         await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
         return
     complaint = await open_complaint(
-        tx, complaints, customer, "command", card_due=complaints.now() + complaints.settle
+        tx,
+        complaints,
+        customer,
+        ComplaintSource.COMMAND,
+        card_due=complaints.now() + complaints.settle,
     )
     await acknowledge(tx, complaints, complaint)
 

@@ -6,6 +6,14 @@ import aiosqlite
 
 from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.repos.rows import fetch_all, fetch_one
+from storage.states import (
+    COMPLAINT_ACTIVE,
+    ComplaintSource,
+    ComplaintStatus,
+    Deadline,
+    Direction,
+    sql_in,
+)
 from storage.timefmt import now_db
 
 _COLUMNS = (
@@ -14,7 +22,7 @@ _COLUMNS = (
     " taken_by_name, topic_thread_id, card_due_at, card_mode, clock_started_at, reopened,"
     " created_at"
 )
-ACTIVE = ("open", "taken", "resolved")
+_ACTIVE = sql_in(COMPLAINT_ACTIVE)
 _WRITABLE = {
     "status",
     "text",
@@ -53,7 +61,7 @@ class ComplaintRepo:
     async def add(
         self,
         customer_id: int,
-        source: str,
+        source: ComplaintSource,
         segment: str,
         opened_at: str,
         card_due_at: str,
@@ -65,12 +73,13 @@ class ComplaintRepo:
         cur = await self._conn.execute(
             "INSERT INTO complaints (customer_id, survey_id, purchase_id, source, status, segment,"
             " text, card_due_at, clock_started_at, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 customer_id,
                 survey_id,
                 purchase_id,
                 source,
+                ComplaintStatus.OPEN,
                 segment,
                 text,
                 card_due_at,
@@ -97,8 +106,7 @@ class ComplaintRepo:
     async def active_for(self, customer_id: int) -> Complaint | None:
         """The customer's latest complaint still being worked on."""
         found = await self._many(
-            "WHERE customer_id = ? AND status IN ('open', 'taken', 'resolved')"
-            " ORDER BY id DESC LIMIT 1",
+            f"WHERE customer_id = ? AND status IN {_ACTIVE} ORDER BY id DESC LIMIT 1",
             (customer_id,),
         )
         return found[0] if found else None
@@ -109,11 +117,9 @@ class ComplaintRepo:
 
     async def active(self, taken_by: int | None = None, limit: int = 50) -> list[Complaint]:
         if taken_by is None:
-            return await self._many(
-                "WHERE status IN ('open', 'taken', 'resolved') ORDER BY id LIMIT ?", (limit,)
-            )
+            return await self._many(f"WHERE status IN {_ACTIVE} ORDER BY id LIMIT ?", (limit,))
         return await self._many(
-            "WHERE status IN ('open', 'taken', 'resolved') AND taken_by = ? ORDER BY id LIMIT ?",
+            f"WHERE status IN {_ACTIVE} AND taken_by = ? ORDER BY id LIMIT ?",
             (taken_by, limit),
         )
 
@@ -123,10 +129,15 @@ class ComplaintRepo:
             self._conn,
             "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM sla_steps s"
             " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
-            " ((c.status = 'open' AND s.step = 'take')"
-            " OR (c.status = 'taken' AND s.step = 'resolve')))), 0)"
-            " FROM complaints c WHERE c.status IN ('open', 'taken', 'resolved')",
-            (now,),
+            " ((c.status = ? AND s.step = ?) OR (c.status = ? AND s.step = ?)))), 0)"
+            f" FROM complaints c WHERE c.status IN {_ACTIVE}",
+            (
+                now,
+                ComplaintStatus.OPEN,
+                Deadline.TAKE,
+                ComplaintStatus.TAKEN,
+                Deadline.RESOLVE,
+            ),
         )
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
@@ -140,7 +151,7 @@ class ComplaintRepo:
     async def add_message(
         self,
         complaint_id: int,
-        direction: str,
+        direction: Direction,
         sender_id: int | None,
         kind: str,
         text: str | None,
@@ -171,8 +182,8 @@ class ComplaintRepo:
         rows = await fetch_all(
             self._conn,
             "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ?"
-            " AND direction = 'from_customer' AND held = 0 AND created_at >= ?",
-            (complaint_id, since),
+            " AND direction = ? AND held = 0 AND created_at >= ?",
+            (complaint_id, Direction.FROM_CUSTOMER, since),
         )
         return int(rows[0][0])
 

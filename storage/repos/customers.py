@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.models import Customer
 from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
+from storage.states import InboxStatus
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
@@ -259,7 +260,7 @@ class CustomerRepo:
         )
         if telegram_id is not None:  # raw updates they sent, kept for replay, go too
             await self._conn.execute(
-                "DELETE FROM inbox WHERE status != 'pending' AND ("
+                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ("
                 " json_extract(payload, '$.message.from.id') = ?"
                 " OR json_extract(payload, '$.edited_message.from.id') = ?"
                 " OR json_extract(payload, '$.callback_query.from.id') = ?)",

@@ -8,6 +8,7 @@ import aiosqlite
 
 from storage.models import InboxItem
 from storage.repos.rows import fetch_all
+from storage.states import InboxStatus
 
 
 class InboxRepo:
@@ -31,7 +32,8 @@ class InboxRepo:
         rows = await fetch_all(
             self._conn,
             "SELECT update_id, payload, attempts, chat_id FROM inbox"
-            " WHERE status = 'pending' AND not_before <= ? ORDER BY update_id LIMIT ?",
+            f" WHERE status = '{InboxStatus.PENDING}' AND not_before <= ?"
+            " ORDER BY update_id LIMIT ?",
             (now, limit),
         )
         per = Counter(row[3] for row in rows)
@@ -44,12 +46,12 @@ class InboxRepo:
                 " SELECT update_id, turn FROM ("
                 "  SELECT update_id,"
                 "   ROW_NUMBER() OVER (PARTITION BY chat_id ORDER BY update_id) AS turn"
-                "  FROM inbox WHERE status = 'pending' AND not_before <= ?"
+                f"  FROM inbox WHERE status = '{InboxStatus.PENDING}' AND not_before <= ?"
                 " ) WHERE turn <= ? ORDER BY turn, update_id LIMIT ?"
                 ") t ON t.update_id = i.update_id ORDER BY t.turn, i.update_id",
                 (now, per_chat, limit),
             )
-        return [InboxItem(row[0], row[1], row[2]) for row in rows]
+        return [InboxItem(update_id=row[0], payload=row[1], attempts=row[2]) for row in rows]
 
     async def defer(self, update_id: int, until: float) -> None:
         """Keep the update pending and handle it again at `until` (or later)."""
@@ -61,14 +63,15 @@ class InboxRepo:
     async def oldest_pending(self) -> float | None:
         """When the longest-waiting unhandled update arrived (None: nothing waits)."""
         rows = await fetch_all(
-            self._conn, "SELECT MIN(received_at) FROM inbox WHERE status = 'pending'"
+            self._conn,
+            f"SELECT MIN(received_at) FROM inbox WHERE status = '{InboxStatus.PENDING}'",
         )
         return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
     async def finish(self, update_id: int, now: float, error: str | None = None) -> None:
         await self._conn.execute(
             "UPDATE inbox SET status = ?, error = ?, processed_at = ? WHERE update_id = ?",
-            ("failed" if error else "done", error, now, update_id),
+            (InboxStatus.FAILED if error else InboxStatus.DONE, error, now, update_id),
         )
 
     async def counts(self) -> dict[str, int]:
@@ -82,6 +85,7 @@ class InboxRepo:
     async def prune(self, before: float) -> int:
         """Forget processed updates older than `before` (their effects live elsewhere)."""
         cur = await self._conn.execute(
-            "DELETE FROM inbox WHERE status != 'pending' AND processed_at < ?", (before,)
+            f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND processed_at < ?",
+            (before,),
         )
         return cur.rowcount

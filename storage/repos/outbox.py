@@ -8,6 +8,7 @@ import aiosqlite
 
 from storage.models import OutboxItem
 from storage.repos.rows import fetch_all
+from storage.states import OutboxStatus, Purpose
 
 _COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at"
 
@@ -19,7 +20,7 @@ class NewMessage:
     payload: str
     priority: int
     not_before: float
-    purpose: str | None = None
+    purpose: Purpose | None = None
     ref: int | None = None
     expires_at: float | None = None
 
@@ -29,7 +30,7 @@ class Outcome:
     """What became of one delivery attempt; written in batches by the sender."""
 
     id: int
-    status: str  # sent, failed, pending (retry later)
+    status: OutboxStatus  # pending: try again later
     attempts: int
     at: float
     not_before: float = 0.0
@@ -76,14 +77,15 @@ class OutboxRepo:
             OutboxItem(**dict(row))
             for row in await fetch_all(
                 self._conn,
-                f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY priority, id",
+                f"SELECT {_COLUMNS} FROM outbox WHERE status = '{OutboxStatus.PENDING}'"
+                " ORDER BY priority, id",
             )
         ]
 
     async def record(self, outcomes: list[Outcome]) -> None:
         await self._conn.executemany(
             "UPDATE outbox SET status = ?, attempts = ?, not_before = ?, result = ?, error = ?,"
-            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            f" sent_at = CASE WHEN ? = '{OutboxStatus.SENT}' THEN ? ELSE sent_at END WHERE id = ?",
             [
                 (o.status, o.attempts, o.not_before, o.result, o.error, o.status, o.at, o.id)
                 for o in outcomes
@@ -101,7 +103,8 @@ class OutboxRepo:
     async def oldest_pending(self) -> float | None:
         """When the longest-waiting undelivered message was queued (None: nothing owed)."""
         rows = await fetch_all(
-            self._conn, "SELECT MIN(created_at) FROM outbox WHERE status = 'pending'"
+            self._conn,
+            f"SELECT MIN(created_at) FROM outbox WHERE status = '{OutboxStatus.PENDING}'",
         )
         return float(rows[0][0]) if rows and rows[0][0] is not None else None
 

@@ -13,6 +13,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.repos.rows import fetch_all, fetch_one
+from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import to_db
 
 
@@ -47,6 +48,12 @@ class ComplaintCounts:
     satisfied: int
 
 
+_DONE = sql_in((ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED))  # staff finished
+# A complaint's two staff deadlines as `t` (take) and `r` (resolve).
+_DEADLINES = (
+    f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
+    f" LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = '{Deadline.RESOLVE}'"
+)
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
 
@@ -146,7 +153,7 @@ class StatsRepo:
         minutes old, which tells nothing about the customer."""
         failed = await fetch_all(
             self._conn,
-            "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"
+            f"SELECT COUNT(*) FROM outbox WHERE status = '{OutboxStatus.FAILED}'"
             " AND method != 'AnswerCallbackQuery' AND created_at >= ? AND created_at < ?",
             (start.timestamp(), end.timestamp()),
         )
@@ -160,7 +167,7 @@ class StatsRepo:
     async def complaints(self, start: str, end: str, now: str) -> ComplaintCounts:
         row = await self._one(
             "SELECT COUNT(*),"
-            " COALESCE(SUM(c.status IN ('resolved', 'closed')), 0),"
+            f" COALESCE(SUM(c.status IN {_DONE}), 0),"
             " COALESCE(SUM(c.closed_at IS NULL OR c.closed_at > :end), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL OR t.due_at <= :now), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL AND c.taken_at <= t.due_at), 0),"
@@ -169,16 +176,18 @@ class StatsRepo:
             " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at), 0),"
             " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
             " FROM complaints c"
-            " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
-            " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
+            f"{_DEADLINES}"
             " WHERE c.created_at >= :start AND c.created_at < :end",
             {"start": start, "end": end, "now": now},
         )
         return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
 
-    async def median_seconds(self, column: str, start: str, end: str) -> float | None:
-        """Median seconds from opening to `taken_at` or to resolution."""
-        moment = {"take": "taken_at", "resolve": "COALESCE(resolved_at, closed_at)"}[column]
+    async def median_seconds(self, deadline: Deadline, start: str, end: str) -> float | None:
+        """Median seconds from opening to being taken or to resolution."""
+        moment = {
+            Deadline.TAKE: "taken_at",
+            Deadline.RESOLVE: "COALESCE(resolved_at, closed_at)",
+        }[deadline]
         span = f"(julianday({moment}) - julianday(created_at)) * 86400.0"
         where = f"created_at >= :start AND created_at < :end AND {moment} IS NOT NULL"
         params: dict[str, object] = {"start": start, "end": end}
@@ -246,8 +255,7 @@ class StatsRepo:
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
                 " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"
                 " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
-                " LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = 'take'"
-                " LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = 'resolve'"
+                f"{_DEADLINES}"
                 " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
                 " ORDER BY c.id LIMIT :limit",
                 {"after": after_id, "limit": limit, "start": start, "end": end},

@@ -8,6 +8,7 @@ import aiosqlite
 
 from storage.models import Survey
 from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
+from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
 from storage.timefmt import now_db
 
 _COLUMNS = (
@@ -15,7 +16,15 @@ _COLUMNS = (
     " answered_at, step, chat_id, message_id, nps, csat, expectation, comment"
 )
 # Statuses in which a survey still counts against the customer's cooldown.
-COUNTING = ("scheduled", "sent", "answered", "expired", "dismissed")
+# Invitations that went out (or will): what the cooldown between surveys counts.
+COUNTING = (
+    SurveyStatus.SCHEDULED,
+    SurveyStatus.SENT,
+    SurveyStatus.ANSWERED,
+    SurveyStatus.EXPIRED,
+    SurveyStatus.DISMISSED,
+)
+_LIVE = sql_in(SURVEY_LIVE)
 # Columns a survey's progress may change.
 _WRITABLE = {
     "status",
@@ -124,19 +133,15 @@ class SurveyRepo:
             Survey(**dict(row))
             for row in await fetch_all(
                 self._conn,
-                f"SELECT {_COLUMNS} FROM surveys WHERE status IN ('scheduled', 'sent')"
+                f"SELECT {_COLUMNS} FROM surveys WHERE status IN {_LIVE}"
                 " AND due_at <= ? ORDER BY due_at LIMIT ?",
                 (now, limit),
             )
         ]
 
-    async def next_due(self) -> str | None:
-        row = await fetch_one(
-            self._conn, "SELECT MIN(due_at) FROM surveys WHERE status IN ('scheduled', 'sent')"
-        )
-        return str(row[0]) if row and row[0] else None
-
-    async def by_customer(self, customer_id: int, statuses: tuple[str, ...]) -> list[Survey]:
+    async def by_customer(
+        self, customer_id: int, statuses: tuple[SurveyStatus, ...]
+    ) -> list[Survey]:
         marks = ", ".join("?" for _ in statuses)
         return [
             Survey(**dict(row))
@@ -175,8 +180,12 @@ class SurveyRepo:
         columns = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
         rows = await fetch_all(
             self._conn,
-            f"SELECT p.order_id, {columns} FROM surveys s JOIN purchases p"
+            f"SELECT p.order_id AS order_id, {columns} FROM surveys s JOIN purchases p"
             " ON p.id = s.purchase_id WHERE s.customer_id = ? ORDER BY s.id DESC LIMIT ?",
             (customer_id, limit),
         )
-        return [(row[0], Survey(*tuple(row)[1:])) for row in rows]
+        out = []
+        for row in rows:
+            fields = dict(row)
+            out.append((fields.pop("order_id"), Survey(**fields)))
+        return out

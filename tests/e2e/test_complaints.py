@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from faketg import FakeTelegramServer
+from storage.states import Deadline
 from storage.timefmt import from_db
 from tests.e2e.journey import MakeApp, button, post, started, wait_new_message
 from tests.e2e.staffroom import (
@@ -75,7 +76,10 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     async with app.db.read() as tx:
         steps = {s.step: s for s in await tx.complaints.steps(1)}
     opened = from_db(c.created_at)
-    take_due, resolve_due = from_db(steps["take"].due_at), from_db(steps["resolve"].due_at)
+    take_due, resolve_due = (
+        from_db(steps[Deadline.TAKE].due_at),
+        from_db(steps[Deadline.RESOLVE].due_at),
+    )
     assert opened and take_due and resolve_due
     assert abs((take_due - opened).total_seconds() - 5 * 60) < 5  # the key ladder: 5 min
     assert abs((resolve_due - opened).total_seconds() - 4 * 3600) < 5

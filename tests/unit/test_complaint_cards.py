@@ -26,6 +26,7 @@ from bot.surveys.config import SurveyConfig
 from bot.surveys.rules import Rules
 from bot.timeparse import BusinessHours
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+from storage.states import Deadline, SurveyStatus
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -89,28 +90,35 @@ def view(status: str = "open", **complaint: Any) -> CardView:
         "created_at": "2026-11-23T09:00:00+00:00",
     }
     fields.update(complaint)
-    customer = Customer(1, 55, "Ann <Admin>", "ann_b", "en", None, "key", None, None)
-    survey = Survey(
-        3,
-        4,
-        1,
-        "answered",
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        "done",
-        None,
-        None,
-        2,
-        1,
-        "worse",
-        "Late & <broken>",
+    customer = Customer(
+        id=1, telegram_id=55, name="Ann <Admin>", username="ann_b", tg_language="en", segment="key"
     )
-    purchase = Purchase(4, "A-77", 1, "19.90", "EUR", "north", "2026-11-20T10:00:00+00:00", "t")
-    steps = [SlaStep(12, "take", "2026-11-23T09:15:00+00:00", None)]
+    survey = Survey(
+        id=3,
+        purchase_id=4,
+        customer_id=1,
+        status=SurveyStatus.ANSWERED,
+        step="done",
+        nps=2,
+        csat=1,
+        expectation="worse",
+        comment="Late & <broken>",
+    )
+    purchase = Purchase(
+        id=4,
+        order_id="A-77",
+        customer_id=1,
+        amount="19.90",
+        currency="EUR",
+        branch="north",
+        purchased_at="2026-11-20T10:00:00+00:00",
+        link_token="t",
+    )
+    steps = [
+        SlaStep(
+            complaint_id=12, step=Deadline.TAKE, due_at="2026-11-23T09:15:00+00:00", fired_at=None
+        )
+    ]
     return CardView(Complaint(**fields), customer, purchase, survey, ["delivery"], steps)
 
 
@@ -139,7 +147,14 @@ def test_the_card_in_russian_and_its_buttons_follow_the_state() -> None:
 
 
 def test_an_overdue_step_is_flagged_only_while_it_matters() -> None:
-    fired = [SlaStep(12, "take", "2026-11-23T09:15:00+00:00", "2026-11-23T09:15:05+00:00")]
+    fired = [
+        SlaStep(
+            complaint_id=12,
+            step=Deadline.TAKE,
+            due_at="2026-11-23T09:15:00+00:00",
+            fired_at="2026-11-23T09:15:05+00:00",
+        )
+    ]
     base = view()
     overdue = CardView(base.complaint, base.customer, base.purchase, base.survey, [], fired)
     assert "Take by 23.11.2026 10:15 ⚠️" in card_text(config(), overdue)

@@ -10,7 +10,17 @@ GROUP = -100500
 
 
 def item(item_id: int, chat: int, priority: int = 1, not_before: float = 0.0) -> OutboxItem:
-    return OutboxItem(item_id, chat, "SendMessage", "{}", priority, 0, not_before, None, None)
+    return OutboxItem(
+        id=item_id,
+        chat_id=chat,
+        method="SendMessage",
+        payload="{}",
+        priority=priority,
+        attempts=0,
+        not_before=not_before,
+        purpose=None,
+        ref=None,
+    )
 
 
 def drain(pacer: Pacer, start: float = 0.0, limit: float = 10_000.0) -> list[tuple[float, int]]:

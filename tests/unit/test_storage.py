@@ -8,6 +8,7 @@ from pathlib import Path
 from storage.db import Database
 from storage.migrate import applied_versions, available, migrate
 from storage.repos.outbox import NewMessage, Outcome
+from storage.states import OutboxStatus
 
 
 async def open_db(tmp_path: Path) -> Database:
@@ -89,7 +90,9 @@ async def test_outbox_rows_and_outcomes(tmp_path: Path) -> None:
         async with db.transaction() as tx:
             a = await tx.outbox.add(NewMessage(5, "SendMessage", "{}", 2, 0.0), 0.0)
             b = await tx.outbox.add(NewMessage(5, "SendMessage", "{}", 0, 0.0), 0.0)
-            await tx.outbox.record([Outcome(a.id, "sent", 1, 1.0, result='{"message_id": 1}')])
+            await tx.outbox.record(
+                [Outcome(a.id, OutboxStatus.SENT, 1, 1.0, result='{"message_id": 1}')]
+            )
         async with db.read() as tx:
             assert [i.id for i in await tx.outbox.pending()] == [b.id]
             assert await tx.outbox.counts() == {"pending": 1, "sent": 1}
