@@ -8,9 +8,10 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot.api.http import Handler, error
-from bot.api.models import MAX_BATCH, field_errors, parse_body
+from bot.api.models import MAX_BATCH, parse_body
 from bot.surveys.config import SurveyConfig
 from bot.surveys.intake import register_purchases
+from bot.surveys.purchase_in import field_errors
 from bot.web import MAX_BODY
 from storage.db import Database
 

@@ -16,9 +16,9 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from bot.api.models import PurchaseIn, field_errors
 from bot.surveys.config import SurveyConfig
 from bot.surveys.intake import NewPurchase, PurchaseResult, register_purchases
+from bot.surveys.purchase_in import PurchaseIn, field_errors
 from storage.db import Database
 
 CUSTOMER_COLUMNS = (

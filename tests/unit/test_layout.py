@@ -1,0 +1,93 @@
+"""The house rules about who may import whom, read from the source (no imports executed)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT = ("bot", "handlers", "storage")
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for top in (*PRODUCT, "faketg", "demo"):
+        for path in (ROOT / top).rglob("*.py"):
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            found[name.removesuffix(".__init__")] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run on import: the module's own, and those inside its if/try blocks."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If | ast.Try):
+            yield from _top_level(node.body + node.orelse)
+
+
+def imports_of(module: str) -> set[str]:
+    """Modules of this repository that `module` imports when it is imported."""
+    out: set[str] = set()
+    for node in _top_level(ast.parse(MODULES[module].read_text()).body):
+        if isinstance(node, ast.Import):
+            out.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.add(node.module)
+            out.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in out if name in MODULES}
+
+
+def reached_from(prefix: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [m for m in MODULES if m == prefix or m.startswith(prefix + ".")]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(imports_of(module))
+    return seen
+
+
+def package_of(module: str) -> str:
+    """bot.surveys.answers: bot.surveys; handlers.customer.start: handlers; bot.app: bot.app"""
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "bot" else parts[0]
+
+
+def test_the_surveys_feature_does_not_depend_on_the_http_api() -> None:
+    assert not {m for m in reached_from("bot.surveys") if m.startswith("bot.api")}
+
+
+def test_storage_depends_on_nothing_of_the_bot() -> None:
+    assert {package_of(m) for m in reached_from("storage")} == {"storage"}
+
+
+def test_the_product_never_imports_the_fake_telegram_or_the_demo() -> None:
+    for top in PRODUCT:
+        assert not {m for m in reached_from(top) if m.split(".")[0] in ("faketg", "demo")}, top
+
+
+def test_packages_depend_on_each_other_without_cycles() -> None:
+    edges: dict[str, set[str]] = {}
+    for module in MODULES:
+        for target in imports_of(module):
+            if package_of(target) != package_of(module):
+                edges.setdefault(package_of(module), set()).add(package_of(target))
+
+    def path_back(start: str, node: str, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+        for nxt in edges.get(node, ()):
+            if nxt == start:
+                return (*trail, nxt)
+            if nxt not in trail:
+                found = path_back(start, nxt, (*trail, nxt))
+                if found:
+                    return found
+        return None
+
+    for package in edges:
+        assert path_back(package, package, (package,)) is None, package
