@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot handlers storage faketg tests bench
+	$(BIN)/mypy bot handlers storage faketg demo tests bench
 
 check: lint typecheck test
 

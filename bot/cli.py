@@ -49,6 +49,22 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _demo() -> int:
+    """The demo and the fake Telegram server live beside the product, in the source tree."""
+    try:
+        from demo.run import main as play
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("demo", "demo.run", "faketg"):
+            raise
+        print(
+            "the demo ships with the source, not the installed package: run `make demo` in a"
+            " checkout",
+            file=sys.stderr,
+        )
+        return 2
+    return play()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     command = args.command or "run"
@@ -61,9 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "migrate":
             return asyncio.run(_migrate(load_section(StorageSettings)))
         if command == "demo":
-            from bot import demo
-
-            return demo.main()
+            return _demo()
         settings = load_settings()
     except ConfigError as exc:
         for line in exc.lines:

@@ -141,6 +141,13 @@ class ComplaintRepo:
         )
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
+    async def counts(self) -> dict[ComplaintStatus, int]:
+        """How many complaints are in each status."""
+        rows = await fetch_all(
+            self._conn, "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status"
+        )
+        return {ComplaintStatus(row[0]): int(row[1]) for row in rows}
+
     async def cards_due(self, now: str, limit: int) -> list[Complaint]:
         return await self._many(
             "WHERE card_due_at IS NOT NULL AND card_due_at <= ? ORDER BY card_due_at, id LIMIT ?",

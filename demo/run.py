@@ -1,7 +1,8 @@
-"""`python -m bot demo`: the real app against a local fake Telegram server, with scripted people.
+"""`python -m bot demo` (or `python -m demo`): the real app against a local fake Telegram
+server, with scripted people.
 
 Everything runs on embedded defaults: a fresh SQLite file under data/, the fake Bot API on a free
-local port, the HTTP API on another. The script grows as features land.
+local port, the HTTP API on another.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App, create_app
-from bot.demo_complaints import MANAGER, OWNER, complaint_act, staff_people
-from bot.demo_surveys import DEMO_API_TOKEN, survey_act
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
 from bot.reports.periods import last_days
 from bot.reports.render import render_digest
 from bot.settings import load_settings
+from demo.complaints import MANAGER, OWNER, complaint_act, staff_people
+from demo.surveys import DEMO_API_TOKEN, survey_act
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from faketg.world import Sent

@@ -97,13 +97,8 @@ async def complaint_act(app: App, world: World) -> None:
     _say("Ben", f"[{yes['text']}]")
     await _wait(lambda: "closed" in str(card.text).split("\n")[0])
     _say("staff chat", "(the card, edited) " + str(card.text).split("\n")[0])
-    async with (
-        app.db.read() as tx,
-        tx.conn.execute(
-            "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status"
-        ) as cur,
-    ):
-        counts = ", ".join(f"{row[0]} {row[1]}" for row in await cur.fetchall())
+    async with app.db.read() as tx:
+        counts = ", ".join(f"{status} {n}" for status, n in (await tx.complaints.counts()).items())
     print(f"   complaints now: {counts}")
 
 
