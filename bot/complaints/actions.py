@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram.methods import EditMessageText, SendMessage
+from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, User
 
 from bot.complaints import ladder
@@ -200,7 +200,3 @@ async def _reopen(tx: Tx, cfg: ComplaintConfig, c: Complaint) -> None:
         priority=Priority.NORMAL,
     )
     await refresh(tx, cfg, c.id)
-
-
-def question_edit(chat_id: int, message_id: int, text: str) -> EditMessageText:
-    return EditMessageText(chat_id=chat_id, message_id=message_id, text=text)

@@ -69,7 +69,6 @@ class Pacer:
         self._sleeping: list[tuple[float, int]] = []  # (wake at, chat)
         self._free: list[tuple[int, int, OutboxItem]] = []  # lane 0: (priority, id, item)
         self._free_later: list[tuple[float, int, OutboxItem]] = []
-        self._global_paused = 0.0
         self._next_cleanup = now
         self.queued = 0
 
@@ -109,7 +108,7 @@ class Pacer:
         wake = self._wake_time()
         if not self._ready:
             return wake
-        global_at = max(self._global.ready_at(now), self._global_paused)
+        global_at = self._global.ready_at(now)
         if global_at > now:
             return global_at if wake is None else min(wake, global_at)
         while self._ready:
@@ -165,9 +164,6 @@ class Pacer:
         rest = [i for i in lane if i.id != item.id]
         self.queued -= len(rest)
         return rest
-
-    def pause_all(self, until: float) -> None:
-        self._global_paused = max(self._global_paused, until)
 
     # -- internals -------------------------------------------------------------------------
     def _bucket(self, chat: int, now: float) -> TokenBucket:

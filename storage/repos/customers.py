@@ -201,12 +201,6 @@ class CustomerRepo:
                 (value, _now(), customer_id),
             )
 
-    async def link_telegram(self, customer_id: int, telegram_id: int) -> None:
-        await self._conn.execute(
-            "UPDATE customers SET telegram_id = ?, updated_at = ? WHERE id = ?",
-            (telegram_id, _now(), customer_id),
-        )
-
     async def set_opted_out(self, telegram_id: int, opted_out: bool) -> None:
         await self._conn.execute(
             "UPDATE customers SET opted_out_at = ?, updated_at = ? WHERE telegram_id = ?",
