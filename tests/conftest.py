@@ -7,7 +7,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import TOKEN, make_settings, start
+from tests.support.helpers import TOKEN, make_settings, start
 
 
 @pytest.fixture

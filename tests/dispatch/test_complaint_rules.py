@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
-from tests.dispatch.test_processor import STICKER, feed, message, outbox_rows
-from tests.helpers import STAFF_CHAT, make_settings
+from tests.support.helpers import STAFF_CHAT, make_settings
+from tests.support.updates import STICKER, feed, message, outbox_rows
 
 STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
 PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]

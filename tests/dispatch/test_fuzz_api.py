@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App, create_app
-from tests.helpers import make_settings
+from tests.support.helpers import make_settings
 
 TOKEN = "fuzz-token"
 SQLISH = ["'; DROP TABLE purchases; --", "1 OR 1=1", '") UNION SELECT * FROM customers --']

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import create_app
-from tests.dispatch.test_processor import feed
-from tests.helpers import STAFF_CHAT, make_settings
+from tests.support.helpers import STAFF_CHAT, make_settings
+from tests.support.updates import feed
 
 USERS = st.sampled_from([101, 102, 103, 501])  # 501 is configured staff
 TEXTS = st.one_of(

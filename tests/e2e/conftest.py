@@ -10,9 +10,10 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.e2e.journey import API_TOKEN, MakeApp
-from tests.e2e.staffroom import REAL_LIMITS
-from tests.helpers import FAKE_SCALE, SCALE, ManualClock, make_settings, start
+from tests.support.api import API_SECRET
+from tests.support.helpers import FAKE_SCALE, SCALE, ManualClock, make_settings, start
+from tests.support.journey import API_TOKEN, MakeApp
+from tests.support.staffroom import REAL_LIMITS
 
 
 @pytest.fixture
@@ -45,3 +46,11 @@ async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[Ma
     for app in started:
         if app.poller is not None and not app.poller._stopping:
             await app.stop()
+
+
+@pytest.fixture
+async def api(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
+    app = await create_app(make_settings(tmp_path, fake.url, api_token=API_SECRET), poll_timeout=1)
+    await start(app)
+    yield app
+    await app.stop()

@@ -9,11 +9,9 @@ import aiohttp
 import pytest
 
 from bot.app import App
-from tests.e2e.test_api_purchases import TOKEN, api, call, stored
+from tests.support.api import API_SECRET, call, stored
 
-__all__ = ["api"]  # the fixture, shared with the purchases tests
-
-BEARER = {"Authorization": f"Bearer {TOKEN}"}
+BEARER = {"Authorization": f"Bearer {API_SECRET}"}
 
 
 async def get(app: App, path: str, headers: dict[str, str] | None = None) -> tuple[int, Any]:

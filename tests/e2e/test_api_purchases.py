@@ -2,50 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import make_settings, start
-
-TOKEN = "api-secret"
-
-
-@pytest.fixture
-async def api(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[App]:
-    app = await create_app(make_settings(tmp_path, fake.url, api_token=TOKEN), poll_timeout=1)
-    await start(app)
-    yield app
-    await app.stop()
-
-
-async def call(
-    app: App, data: bytes | None = None, body: Any = None, auth: str | None = f"Bearer {TOKEN}"
-) -> tuple[int, Any]:
-    headers = {"Authorization": auth} if auth else {}
-    url = f"http://127.0.0.1:{app.port}/api/v1/purchases"
-    async with (
-        aiohttp.ClientSession() as session,
-        session.post(url, data=data, json=body, headers=headers) as resp,
-    ):
-        return resp.status, await resp.json()
-
-
-async def stored(app: App) -> int:
-    async with app.db.read() as tx, tx.conn.execute("SELECT COUNT(*) FROM purchases") as cur:
-        row = await cur.fetchone()
-    return int(row[0]) if row else 0
-
+from tests.support.api import API_SECRET, call, stored
+from tests.support.helpers import make_settings, start
 
 GOOD = {"order_id": "Z-1", "customer": {"external_id": "crm-1"}}
 
 
-@pytest.mark.parametrize("auth", [None, "Bearer wrong", "Basic api-secret", TOKEN])
+@pytest.mark.parametrize("auth", [None, "Bearer wrong", "Basic api-secret", API_SECRET])
 async def test_without_the_right_token_401(api: App, auth: str | None) -> None:
     status, body = await call(api, body=GOOD, auth=auth)
     assert status == 401 and "token" in body["error"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import HOLD_LOCK
+from tests.support.helpers import HOLD_LOCK
 
 ROOT = Path(__file__).resolve().parents[2]
 

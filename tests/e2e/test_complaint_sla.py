@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from faketg import FakeTelegramServer, World
 from storage.timefmt import from_db
-from tests.e2e.journey import MakeApp, wait_new_message
-from tests.e2e.staffroom import (
+from tests.support.helpers import ManualClock, passes, wait_for
+from tests.support.journey import MakeApp, wait_new_message
+from tests.support.staffroom import (
     AGENT,
     MANAGER,
     OWNER,
@@ -17,7 +18,6 @@ from tests.e2e.staffroom import (
     staff_group,
     staff_messages,
 )
-from tests.helpers import ManualClock, passes, wait_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 LADDER = {

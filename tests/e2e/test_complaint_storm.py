@@ -13,9 +13,9 @@ from bot.complaints import relay
 from faketg import FakeTelegramServer
 from faketg.limits import max_in_window
 from faketg.world import Sent
-from tests.e2e.journey import MakeApp
-from tests.e2e.staffroom import AGENT, card, staff_button, staff_group, staff_messages
-from tests.helpers import wait_for
+from tests.support.helpers import wait_for
+from tests.support.journey import MakeApp
+from tests.support.staffroom import AGENT, card, staff_button, staff_group, staff_messages
 
 COMPLAINTS = 200
 NUMBER = re.compile(r"#(\d+)\b")

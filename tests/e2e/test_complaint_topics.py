@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from faketg import FakeTelegramServer
-from tests.e2e.journey import MakeApp, wait_new_message
-from tests.e2e.staffroom import (
+from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.journey import MakeApp, wait_new_message
+from tests.support.staffroom import (
     AGENT,
     card,
     complaint,
@@ -13,7 +14,6 @@ from tests.e2e.staffroom import (
     staff_group,
     staff_messages,
 )
-from tests.helpers import STAFF_CHAT, wait_for
 
 PHOTO = [{"file_id": "ph-2", "file_unique_id": "u-ph-2", "width": 90, "height": 90}]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from faketg import FakeTelegramServer
 from storage.states import Deadline
 from storage.timefmt import from_db
-from tests.e2e.journey import MakeApp, button, post, started, wait_new_message
-from tests.e2e.staffroom import (
+from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.journey import MakeApp, button, post, started, wait_new_message
+from tests.support.staffroom import (
     AGENT,
     AGENT_2,
     STRANGER,
@@ -19,7 +20,6 @@ from tests.e2e.staffroom import (
     staff_messages,
     wait_for_staff_text,
 )
-from tests.helpers import STAFF_CHAT, wait_for
 
 PHOTO = [{"file_id": "ph-1", "file_unique_id": "u-ph-1", "width": 90, "height": 90}]
 DOCUMENT = {"file_id": "doc-1", "file_unique_id": "u-doc-1", "file_name": "refund.pdf"}

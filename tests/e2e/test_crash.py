@@ -3,71 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import signal
-import sqlite3
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
-from tests.helpers import STAFF_CHAT, TOKEN, wait_for
+from tests.support.helpers import wait_for
+from tests.support.processes import bot_env, db_rows, start_bot, stop_when
 
 USERS = 300
 KILLS = 3
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def bot_env(fake: FakeTelegramServer, db: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
-    env.update(
-        BOT_TOKEN=TOKEN,
-        TELEGRAM_API_URL=fake.url,
-        DATABASE_URL=f"sqlite:///{db}",
-        STAFF_CHAT_ID=str(STAFF_CHAT),
-        API_PORT="0",
-        LOG_LEVEL="WARNING",
-        SEND_GLOBAL_PER_SECOND="100",
-        SEND_PRIVATE_PER_SECOND="10",
-    )
-    return env
-
-
-async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-
-
-async def stop_when(
-    proc: asyncio.subprocess.Process, done: Callable[[], bool], within: float, what: str
-) -> None:
-    """Let the bot run until `done` and record its last outcomes; then it must stop cleanly."""
-    try:
-        await wait_for(done, within=within, what=what)
-        await asyncio.sleep(0.5)  # let the last outcomes be recorded
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(proc.wait(), 20)
-    assert proc.returncode == 0
 
 
 def sent_at_least(world: World, goal: int) -> Callable[[], bool]:
     return lambda: len(world.sent) >= goal
-
-
-def db_rows(db: Path, sql: str) -> list[tuple[object, int]]:
-    with sqlite3.connect(db) as conn:
-        return [(row[0], int(row[1])) for row in conn.execute(sql).fetchall()]
 
 
 async def test_sigkill_during_a_stream_loses_and_doubles_nothing(

@@ -16,7 +16,7 @@ from bot.outbox.service import Priority
 from faketg import FakeTelegramServer, World
 from faketg.limits import Faults, max_in_window
 from faketg.methods import METHODS
-from tests.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
+from tests.support.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
 
 
 @pytest.fixture

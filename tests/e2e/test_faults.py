@@ -15,9 +15,9 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
 from storage.lock import AlreadyRunning
-from tests.e2e.journey import MakeApp, post
-from tests.e2e.staffroom import AGENT, card, complaint, recorded, staff_group
-from tests.helpers import STAFF_CHAT, TOKEN, make_settings, passes, wait_for
+from tests.support.helpers import STAFF_CHAT, TOKEN, make_settings, passes, wait_for
+from tests.support.journey import MakeApp, post
+from tests.support.staffroom import AGENT, card, complaint, recorded, staff_group
 
 STALL = "5"  # seconds without progress before /healthz calls a task stuck (slack for CI)
 

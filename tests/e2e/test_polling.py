@@ -10,7 +10,7 @@ import aiohttp
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import TOKEN, make_settings, wait_for
+from tests.support.helpers import TOKEN, make_settings, wait_for
 
 
 async def test_start_greets_in_the_customers_language(app: App, fake: FakeTelegramServer) -> None:

@@ -10,10 +10,10 @@ import aiohttp
 
 from bot.app import App
 from faketg import FakeTelegramServer, World
-from tests.e2e.journey import API_TOKEN, MakeApp, wait_new_message
-from tests.e2e.staffroom import OWNER, staff_group
-from tests.helpers import STAFF_CHAT, ManualClock, wait_for
-from tests.reportdata import add_response
+from tests.support.helpers import STAFF_CHAT, ManualClock, wait_for
+from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
+from tests.support.reportdata import add_response
+from tests.support.staffroom import OWNER, staff_group
 
 SETTINGS: dict[str, Any] = {"timezone": "Europe/Stockholm", "owner_ids": str(OWNER)}
 MONDAY_0800 = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Stockholm

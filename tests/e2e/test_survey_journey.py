@@ -8,7 +8,8 @@ from typing import Any
 
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
-from tests.e2e.journey import (
+from tests.support.helpers import wait_for
+from tests.support.journey import (
     MakeApp,
     button,
     last_alert,
@@ -17,7 +18,6 @@ from tests.e2e.journey import (
     survey_of,
     wait_new_message,
 )
-from tests.helpers import wait_for
 
 
 async def test_deep_link_purchase_to_answered_survey(

@@ -10,7 +10,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.helpers import make_settings, start, wait_for
+from tests.support.helpers import make_settings, start, wait_for
 
 SECRET = "s3cret_for-tests"
 

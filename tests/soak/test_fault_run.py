@@ -21,9 +21,9 @@ import pytest
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
-from tests.e2e.journey import button
-from tests.e2e.staffroom import AGENT, card, staff_group, staff_messages
-from tests.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
+from tests.support.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
+from tests.support.journey import button
+from tests.support.staffroom import AGENT, card, staff_group, staff_messages
 
 pytestmark = pytest.mark.soak
 

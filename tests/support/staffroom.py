@@ -9,7 +9,7 @@ from bot.app import App
 from faketg import World
 from faketg.world import Sent
 from storage.models import Complaint
-from tests.helpers import STAFF_CHAT, wait_for
+from tests.support.helpers import STAFF_CHAT, wait_for
 
 STATUSES = ("open", "in progress", "waiting for the customer's confirmation", "closed")
 AGENT = 9001

@@ -1,4 +1,4 @@
-"""Shared pieces of the end-to-end journeys: an app factory fixture, the API, playing users."""
+"""Playing the journeys end to end: posting purchases, customers starting and pressing buttons."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from bot.app import App
 from faketg import World
 from faketg.world import Sent
 from storage.models import Survey
-from tests.helpers import wait_for
+from tests.support.helpers import wait_for
 
 API_TOKEN = "test-api-token"
 MakeApp = Callable[..., Awaitable[App]]

@@ -1,0 +1,1 @@
+"""What tests share: building apps and settings, playing people, waiting, seeding data."""

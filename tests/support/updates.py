@@ -1,0 +1,52 @@
+"""Updates as Telegram sends them, fed through the real processor without any network."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.app import App
+from bot.intake.poller import store_updates, to_inbox_rows
+
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
+
+
+def message(
+    update_id: int, user_id: int, text: str | None, lang: str = "en", **extra: Any
+) -> dict[str, Any]:
+    msg: dict[str, Any] = {
+        "message_id": update_id,
+        "date": 1_700_000_000,
+        "chat": {"id": user_id, "type": "private", "first_name": "Test"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Test", "language_code": lang},
+        **extra,
+    }
+    if text is not None:
+        msg["text"] = text
+        if text.startswith("/"):
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"update_id": update_id, "message": msg}
+
+
+async def feed(app: App, *updates: dict[str, Any]) -> None:
+    await store_updates(app.db, to_inbox_rows(list(updates)), app.metrics, lambda: None)
+    while await app.processor.process_pending():
+        pass
+
+
+async def outbox_rows(app: App, chat_id: int) -> list[tuple[str, dict[str, Any]]]:
+    async with (
+        app.db.read() as tx,
+        tx.conn.execute(
+            "SELECT method, payload FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
+        ) as cur,
+    ):
+        return [(row[0], json.loads(row[1])) for row in await cur.fetchall()]
