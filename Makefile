@@ -4,13 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint typecheck check run migrate clean bench soak
+.PHONY: demo test test-fast lint typecheck check run migrate clean bench soak lock
 
-$(STAMP): pyproject.toml
+# Exact versions with hashes from the lock file, then the project itself without resolving again.
+$(STAMP): pyproject.toml requirements-dev.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing dependencies in pyproject.toml: pin them again (needs the package index).
+LOCK_FLAGS := --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+lock:
+	test -x .lockvenv/bin/pip-compile || ($(PY) -m venv .lockvenv && .lockvenv/bin/pip install --quiet pip-tools)
+	.lockvenv/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	.lockvenv/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements-dev.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python -m bot demo
@@ -43,4 +52,4 @@ migrate: $(STAMP)
 	$(BIN)/python -m bot migrate
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .lockvenv .mypy_cache .pytest_cache .ruff_cache

@@ -230,7 +230,7 @@ async def create_app(
     staff = StaffDirectory(bot, complaints)
     reports = ReportConfig.from_settings(settings, complaints)
     ondemand = OnDemand(db, reports)
-    metrics.gauge("outbox_queued", lambda: float(sender.pacer.queued))
+    metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
 
     dp = Dispatcher(
         disable_fsm=True,

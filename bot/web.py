@@ -12,7 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.liveness import Liveness
-from bot.metrics import Metrics
+from bot.metrics import CONTENT_TYPE, Metrics
 from storage.db import Database
 from storage.states import InboxStatus, OutboxStatus
 
@@ -78,20 +78,18 @@ def init_web(
 
     async def prometheus(_: web.Request) -> web.Response:
         queues, _database = await read_queues(db)
-        extra: dict[str, float] = {}
         if queues is not None:
-            extra |= {f"inbox_{k}": float(v) for k, v in queues["inbox"].items()}
-            extra |= {f"outbox_{k}": float(v) for k, v in queues["outbox"].items()}
-            for key in ("oldest_pending_update_seconds", "oldest_pending_message_seconds"):
-                extra[key] = float(queues[key])
-        extra["healthy"] = 1.0 if liveness.healthy else 0.0
+            metrics.set_rows(queues["inbox"], queues["outbox"])
+            metrics.oldest_update.set(queues["oldest_pending_update_seconds"])
+            metrics.oldest_message.set(queues["oldest_pending_message_seconds"])
+        metrics.healthy.set(1.0 if liveness.healthy else 0.0)
         if metrics.last_update_at is not None:
-            extra["seconds_since_last_update"] = time.time() - metrics.last_update_at
+            metrics.since_update.set(time.time() - metrics.last_update_at)
         for beat in liveness:
-            extra[f'task_seconds_since_progress{{task="{beat.name}"}}'] = beat.age()
-            extra[f'task_stuck{{task="{beat.name}"}}'] = 1.0 if beat.stuck else 0.0
-            extra[f'task_restarts{{task="{beat.name}"}}'] = float(beat.restarts)
-        return web.Response(text=metrics.render(extra), content_type="text/plain")
+            metrics.task_age.labels(task=beat.name).set(beat.age())
+            metrics.task_stuck.labels(task=beat.name).set(1.0 if beat.stuck else 0.0)
+            metrics.task_restarts.labels(task=beat.name).set(float(beat.restarts))
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", prometheus)

@@ -81,7 +81,7 @@ async def store_updates(
         return 0
     async with db.transaction() as tx:
         new = await tx.inbox.add_many(rows, time.time())
-    metrics.inc("updates_received_total", new)
+    metrics.inc("updates_received", new)
     metrics.last_update_at = time.time()
     on_stored()
     return new

@@ -127,7 +127,7 @@ class Processor:
                 error,
                 exc_info=log.isEnabledFor(logging.DEBUG),
             )
-            self.metrics.inc("updates_failed_total")
+            self.metrics.inc("updates_failed")
         await tx.inbox.finish(item.update_id, time.time(), error)
-        self.metrics.inc("updates_processed_total")
+        self.metrics.inc("updates_processed")
         return None

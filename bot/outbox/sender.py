@@ -162,9 +162,10 @@ class Sender:
         now = self.clock
         try:
             method = decode(item.method, item.payload)
-            result = await self.bot(method, request_timeout=self.request_timeout)
+            with self.metrics.send_seconds.time():
+                result = await self.bot(method, request_timeout=self.request_timeout)
         except TelegramRetryAfter as exc:
-            self.metrics.inc("outbox_retry_after_total")
+            self.metrics.inc("outbox_retry_after")
             at = now() + float(exc.retry_after)
             return self._again(item, attempts, at, f"429 retry_after={exc.retry_after}", True)
         except TelegramForbiddenError as exc:
@@ -196,7 +197,7 @@ class Sender:
     def _transient(self, item: OutboxItem, attempts: int, exc: Exception) -> Outcome:
         """5xx, network trouble, an unreadable answer: back off and try again until the
         message's own expiry (never, for most: a relay or an escalation is never pointless)."""
-        self.metrics.inc("outbox_transient_errors_total")
+        self.metrics.inc("outbox_transient_errors")
         reason = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"[:300]
         delay = min(_BACKOFF_CAP, _BACKOFF_BASE * 2 ** min(attempts - 1, 16))
         at = self.clock() + delay * random.uniform(0.8, 1.2)
@@ -207,7 +208,8 @@ class Sender:
     def _sent(self, item: OutboxItem, attempts: int, result: Any) -> Outcome:
         now = self.clock()
         self.pacer.done(item, now)
-        self.metrics.inc("outbox_sent_total")
+        self.metrics.inc("outbox_sent")
+        self.metrics.outbox_delay.observe(max(0.0, now - item.not_before))
         payload = json.dumps(compact_result(result), ensure_ascii=False)
         return Outcome(item.id, OutboxStatus.SENT, attempts, now, item.not_before, payload)
 
@@ -215,7 +217,7 @@ class Sender:
         now = self.clock()
         if drop:
             self.pacer.done(item, now)
-        self.metrics.inc("outbox_failed_total")
+        self.metrics.inc("outbox_failed")
         log.warning("outbox %s to chat %s given up: %s", item.id, item.chat_id, error)
         return Outcome(item.id, OutboxStatus.FAILED, attempts, now, item.not_before, None, error)
 

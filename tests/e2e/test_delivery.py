@@ -134,7 +134,7 @@ async def test_lost_answers_are_retried_and_counted(
         assert set(delivered) == {f"m{i}" for i in range(20)}
         assert retried >= 1
         assert len(delivered) - 20 == retried  # each lost answer cost exactly one duplicate
-        assert app.metrics.get("outbox_transient_errors_total") == retried
+        assert app.metrics.get("outbox_transient_errors") == retried
     finally:
         await app.stop()
 
