@@ -28,9 +28,6 @@ from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
 from bot.i18n import Catalog
-from bot.intake.poller import ALLOWED_UPDATES, Poller
-from bot.intake.processor import Processor
-from bot.intake.webhook import webhook_handler
 from bot.liveness import Liveness, supervise
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
@@ -44,6 +41,9 @@ from bot.reports.ondemand import OnDemand
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
 from bot.surveys.steps import remember_message
+from bot.updates.poller import ALLOWED_UPDATES, Poller
+from bot.updates.processor import Processor
+from bot.updates.webhook import webhook_handler
 from bot.web import init_web
 from handlers import routers
 from storage.db import Database

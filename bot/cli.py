@@ -130,10 +130,10 @@ async def _import(settings: Settings, text: str) -> ImportReport:
     try:
         await migrate(db.conn)
         # Nothing is sent from here: invitations go out when the bot's scheduler finds them.
-        cfg = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None))
+        surveys = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None))
         async with db.read() as tx:
-            cfg.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
-        return await import_csv(db, cfg, text)
+            surveys.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
+        return await import_csv(db, surveys, text)
     finally:
         await db.close()
 

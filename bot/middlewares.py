@@ -10,7 +10,7 @@ from aiogram.types import Chat, TelegramObject, User
 
 from bot.i18n import Catalog
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import link_waiting_surveys
+from bot.surveys.purchases import link_waiting_surveys
 from storage.db import Tx
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

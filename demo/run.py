@@ -108,7 +108,7 @@ async def _summary(app: App) -> None:
     async with app.db.read() as tx:
         digest = await build_digest(tx, start, end, app.reports.now())
     print("\n10. The digest owners get every Monday (here: the last 7 days)")
-    for line in render_digest(app.reports.st, digest, app.reports.tz, "digest").splitlines():
+    for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():
         print(f"   {line}")
     await asyncio.to_thread(DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz))
     print(f"   chart: {DEMO_CHART} (NPS trend with its 95% band, and the 0-10 split)")

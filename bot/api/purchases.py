@@ -10,13 +10,13 @@ from pydantic import ValidationError
 from bot.api.http import Handler, error
 from bot.api.models import MAX_BATCH, parse_body
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import register_purchases
 from bot.surveys.purchase_in import field_errors
+from bot.surveys.purchases import register_purchases
 from bot.web import MAX_BODY
 from storage.db import Database
 
 
-def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
+def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
     async def handle(request: web.Request) -> web.Response:
         try:
             raw = await request.read()
@@ -31,14 +31,14 @@ def purchases_handler(db: Database, cfg: SurveyConfig) -> Handler:
             return error(413, f"at most {MAX_BATCH} purchases per request")
         try:
             items, batch = parse_body(body)
-            now = cfg.now()
-            new = [item.to_new(cfg.tz, now) for item in items]
+            now = surveys.now()
+            new = [item.to_new(surveys.tz, now) for item in items]
         except ValidationError as exc:
             return error(422, "invalid purchase", field_errors(exc))
         except ValueError as exc:
             return error(422, "invalid purchase", [{"field": "purchased_at", "message": str(exc)}])
         async with db.transaction() as tx:
-            results = await register_purchases(tx, cfg, new)
+            results = await register_purchases(tx, surveys, new)
         created = sum(r.created for r in results)
         status = 201 if created else 200
         if not batch:

@@ -15,17 +15,17 @@ MAX_PAGE = 1000
 DEFAULT_PAGE = 100
 
 
-def stats_handler(db: Database, cfg: ReportConfig) -> Handler:
+def stats_handler(db: Database, reports: ReportConfig) -> Handler:
     async def handle(request: web.Request) -> web.Response:
         first, last = request.query.get("from"), request.query.get("to")
         branch = request.query.get("branch") or None
         try:
-            start, end = requested_period(first, last, cfg.tz, cfg.now())
+            start, end = requested_period(first, last, reports.tz, reports.now())
         except ValueError as exc:
             field = "to" if first and not last else "from"
             return error(422, str(exc), [_field(field, str(exc))])
         async with db.read() as tx:
-            digest = await build_digest(tx, start, end, cfg.now(), branch)
+            digest = await build_digest(tx, start, end, reports.now(), branch)
         return web.json_response(digest_json(digest))
 
     return handle

@@ -30,70 +30,78 @@ class Answer:
 
 
 async def staff_press(
-    tx: Tx, cfg: ComplaintConfig, who: User, action: StaffAction, complaint_id: int
+    tx: Tx, complaints: ComplaintConfig, who: User, action: StaffAction, complaint_id: int
 ) -> Answer:
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
-        return Answer(cfg.st("button.stale"))
-    return await _ACTIONS[action](tx, cfg, who, complaint)
+        return Answer(complaints.staff_t("button.stale"))
+    return await _ACTIONS[action](tx, complaints, who, complaint)
 
 
-async def take(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def take(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
     if c.status != ComplaintStatus.OPEN:
         if c.taken_by == who.id:
-            return Answer(cfg.st("complaint.alert.yours", number=c.id))
-        holder = c.taken_by_name or cfg.st("complaint.sla.nobody")
-        return Answer(cfg.st(f"complaint.alert.already_{c.status}", number=c.id, name=holder))
-    await _assign(tx, cfg, who, c)
-    await refresh(tx, cfg, c.id)
-    return Answer(cfg.st("complaint.alert.taken", number=c.id))
+            return Answer(complaints.staff_t("complaint.alert.yours", number=c.id))
+        holder = c.taken_by_name or complaints.staff_t("complaint.sla.nobody")
+        return Answer(
+            complaints.staff_t(f"complaint.alert.already_{c.status}", number=c.id, name=holder)
+        )
+    await _assign(tx, complaints, who, c)
+    await refresh(tx, complaints, c.id)
+    return Answer(complaints.staff_t("complaint.alert.taken", number=c.id))
 
 
-async def _assign(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> None:
+async def _assign(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> None:
     await tx.complaints.update(
         c.id,
         status=ComplaintStatus.TAKEN,
         taken_by=who.id,
         taken_by_name=clip(who.full_name, 64),
-        taken_at=c.taken_at or to_db(cfg.now()),
+        taken_at=c.taken_at or to_db(complaints.now()),
     )
 
 
-async def take_by_reply(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> None:
+async def take_by_reply(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> None:
     """Answering an untaken complaint takes it: the take clock has done its job."""
     if c.status == ComplaintStatus.OPEN:
-        await _assign(tx, cfg, who, c)
-        await refresh(tx, cfg, c.id)
+        await _assign(tx, complaints, who, c)
+        await refresh(tx, complaints, c.id)
 
 
-async def resolve(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def resolve(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
     if c.status not in COMPLAINT_WORKED:
-        return Answer(cfg.st(f"complaint.alert.already_{c.status}", number=c.id, name=""))
+        return Answer(
+            complaints.staff_t(f"complaint.alert.already_{c.status}", number=c.id, name="")
+        )
     if c.status == ComplaintStatus.OPEN:
-        await _assign(tx, cfg, who, c)
-    await tx.complaints.update(c.id, status=ComplaintStatus.RESOLVED, resolved_at=to_db(cfg.now()))
-    await refresh(tx, cfg, c.id)
+        await _assign(tx, complaints, who, c)
+    await tx.complaints.update(
+        c.id, status=ComplaintStatus.RESOLVED, resolved_at=to_db(complaints.now())
+    )
+    await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
-        await close(tx, c.id, None, cfg)  # nobody to ask: resolved is as far as it goes
-        await refresh(tx, cfg, c.id)
-        return Answer(cfg.st("complaint.alert.resolved_unasked", number=c.id))
-    await _ask_customer(tx, cfg, customer, c)
+        await close(tx, c.id, None, complaints)  # nobody to ask: resolved is as far as it goes
+        await refresh(tx, complaints, c.id)
+        return Answer(complaints.staff_t("complaint.alert.resolved_unasked", number=c.id))
+    await _ask_customer(tx, complaints, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
-    lapse = cfg.now() + cfg.surveys.rules.expiry
+    lapse = complaints.now() + complaints.surveys.rules.expiry
     await tx.complaints.set_step(c.id, Deadline.CONFIRM, to_db(lapse))
-    return Answer(cfg.st("complaint.alert.resolved", number=c.id))
+    return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 
 
-async def _ask_customer(tx: Tx, cfg: ComplaintConfig, customer: Customer, c: Complaint) -> None:
-    t = translator(cfg.surveys, customer)
+async def _ask_customer(
+    tx: Tx, complaints: ComplaintConfig, customer: Customer, c: Complaint
+) -> None:
+    t = translator(complaints.surveys, customer)
     assert customer.telegram_id is not None
 
     def button(answer: str) -> InlineKeyboardButton:
         data = ResolutionPress(complaint_id=c.id, answer=answer).pack()
         return InlineKeyboardButton(text=t(f"complaint.resolved.{answer}"), callback_data=data)
 
-    await cfg.outbox.send(
+    await complaints.outbox.send(
         tx,
         SendMessage(
             chat_id=customer.telegram_id,
@@ -103,35 +111,36 @@ async def _ask_customer(tx: Tx, cfg: ComplaintConfig, customer: Customer, c: Com
     )
 
 
-async def history(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
-    st = cfg.st
-    lines = [st("complaint.history.title", number=c.id)]
+async def history(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
+    staff_t = complaints.staff_t
+    lines = [staff_t("complaint.history.title", number=c.id)]
     for entry in (await tx.complaints.messages(c.id))[-HISTORY_LINES:]:
         at = from_db(entry.created_at)
         words = escaped(entry.text, 300) if entry.text else f"[{entry.kind}]"
-        lines.append(
-            f"{cfg.local(at) if at else ''} {st('complaint.history.' + entry.direction)}: {words}"
-        )
+        said = staff_t(f"complaint.history.{entry.direction}")
+        lines.append(f"{complaints.local(at) if at else ''} {said}: {words}")
     if len(lines) == 1:
-        lines.append(st("complaint.history.empty"))
+        lines.append(staff_t("complaint.history.empty"))
     text = "\n".join(lines)
     if len(text) > TEXT_LIMIT:  # keep the latest: drop whole lines from the top
         while len(text) > TEXT_LIMIT - 2 and len(lines) > 2:
             del lines[1]
             text = "\n".join(lines)
-    await cfg.outbox.send(
+    await complaints.outbox.send(
         tx,
-        SendMessage(chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)),
+        SendMessage(
+            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)
+        ),
         priority=Priority.NORMAL,
     )
     return Answer()
 
 
-async def card(tx: Tx, cfg: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def card(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
     """A button under a storm summary: the complaint's full card, on demand."""
     if c.card_mode == "card" and c.card_message_id is not None:
-        return Answer(cfg.st("complaint.alert.card_exists", number=c.id))
-    await post_card(tx, cfg, c.id)
+        return Answer(complaints.staff_t("complaint.alert.card_exists", number=c.id))
+    await post_card(tx, complaints, c.id)
     return Answer()
 
 
@@ -144,7 +153,12 @@ _ACTIONS = {
 
 
 async def resolution_answer(
-    tx: Tx, cfg: ComplaintConfig, t: Translator, customer: Customer, complaint_id: int, answer: str
+    tx: Tx,
+    complaints: ComplaintConfig,
+    t: Translator,
+    customer: Customer,
+    complaint_id: int,
+    answer: str,
 ) -> tuple[str | None, str | None]:
     """The customer's Yes / No to "was your issue resolved?": (alert, new text of the question)."""
     c = await tx.complaints.get(complaint_id)
@@ -153,24 +167,26 @@ async def resolution_answer(
     if c.status != ComplaintStatus.RESOLVED:
         return t("complaint.resolved.already"), None
     if answer == "yes":
-        await close(tx, c.id, 1, cfg)
-        await refresh(tx, cfg, c.id)
+        await close(tx, c.id, 1, complaints)
+        await refresh(tx, complaints, c.id)
         return None, t("complaint.resolved.thanks", number=c.id)
-    await _reopen(tx, cfg, c)
+    await _reopen(tx, complaints, c)
     return None, t("complaint.resolved.reopened", number=c.id)
 
 
-async def close(tx: Tx, complaint_id: int, satisfied: int | None, cfg: ComplaintConfig) -> None:
+async def close(
+    tx: Tx, complaint_id: int, satisfied: int | None, complaints: ComplaintConfig
+) -> None:
     await tx.complaints.update(
         complaint_id,
         status=ComplaintStatus.CLOSED,
-        closed_at=to_db(cfg.now()),
+        closed_at=to_db(complaints.now()),
         resolution_satisfied=satisfied,
     )
 
 
-async def _reopen(tx: Tx, cfg: ComplaintConfig, c: Complaint) -> None:
-    now = cfg.now()
+async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
+    now = complaints.now()
     status = ComplaintStatus.TAKEN if c.taken_by is not None else ComplaintStatus.OPEN
     await tx.complaints.update(
         c.id,
@@ -184,19 +200,19 @@ async def _reopen(tx: Tx, cfg: ComplaintConfig, c: Complaint) -> None:
     assert reopened is not None
     await ladder.plan(
         tx,
-        cfg,
+        complaints,
         reopened,
         now,
         (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
     )
-    await cfg.outbox.send(
+    await complaints.outbox.send(
         tx,
         SendMessage(
-            chat_id=cfg.staff_chat_id,
-            text=cfg.st("complaint.reopened", number=c.id),
+            chat_id=complaints.staff_chat_id,
+            text=complaints.staff_t("complaint.reopened", number=c.id),
             parse_mode="HTML",
             **in_staff_thread(c),
         ),
         priority=Priority.NORMAL,
     )
-    await refresh(tx, cfg, c.id)
+    await refresh(tx, complaints, c.id)

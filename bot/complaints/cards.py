@@ -50,56 +50,58 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
     )
 
 
-def customer_label(st: Translator, customer: Customer | None) -> str:
+def customer_label(staff_t: Translator, customer: Customer | None) -> str:
     if customer is None or customer.forgotten_at:
-        return st("complaint.card.forgotten")
-    name = escape(customer.name or st("complaint.card.no_name"))
+        return staff_t("complaint.card.forgotten")
+    name = escape(customer.name or staff_t("complaint.card.no_name"))
     if customer.username:
         return f"{name} (@{escape(customer.username)})"
     return name
 
 
-def card_text(cfg: ComplaintConfig, view: CardView) -> str:
-    st, c = cfg.st, view.complaint
+def card_text(complaints: ComplaintConfig, view: CardView) -> str:
+    staff_t, c = complaints.staff_t, view.complaint
     lines = [
-        f"{STATUS_MARK.get(c.status, '')} <b>{st('complaint.card.title', number=c.id)}</b>"
-        f" · {st('complaint.status.' + c.status)}",
+        f"{STATUS_MARK.get(c.status, '')} <b>{staff_t('complaint.card.title', number=c.id)}</b>"
+        f" · {staff_t('complaint.status.' + c.status)}",
     ]
-    if cfg.is_key(c.segment):
-        lines.append(st("complaint.card.key"))
-    who = customer_label(st, view.customer)
+    if complaints.is_key(c.segment):
+        lines.append(staff_t("complaint.card.key"))
+    who = customer_label(staff_t, view.customer)
     if c.segment:
-        who += f" · {st('complaint.card.segment', segment=escape(c.segment))}"
-    lines.append(st("complaint.card.customer", customer=who))
+        who += f" · {staff_t('complaint.card.segment', segment=escape(c.segment))}"
+    lines.append(staff_t("complaint.card.customer", customer=who))
     if view.purchase is not None:
-        lines.append(_order_line(st, view.purchase))
-    scores = _scores(cfg, view)
+        lines.append(_order_line(staff_t, view.purchase))
+    scores = _scores(complaints, view)
     if scores:
         lines.append(scores)
     if view.aspects:
         labels = ", ".join(
-            cfg.surveys.catalog.text(st.language, f"aspect.{a}") for a in view.aspects
+            complaints.surveys.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
         )
-        lines.append(st("complaint.card.aspects", aspects=escape(labels)))
+        lines.append(staff_t("complaint.card.aspects", aspects=escape(labels)))
     words = (view.survey.comment if view.survey else None) or c.text
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
-    lines.append(st("complaint.card.source." + c.source))
+    lines.append(staff_t("complaint.card.source." + c.source))
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
         due = from_db(step.due_at)
         if due is not None:
             mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
-            lines.append(st(f"complaint.card.due.{step.step}", at=cfg.local(due)) + mark)
+            lines.append(
+                staff_t(f"complaint.card.due.{step.step}", at=complaints.local(due)) + mark
+            )
     if c.taken_by_name:
-        lines.append(st("complaint.card.taken_by", name=escape(c.taken_by_name)))
+        lines.append(staff_t("complaint.card.taken_by", name=escape(c.taken_by_name)))
     if c.reopened:
-        lines.append(st("complaint.card.reopened", times=c.reopened))
+        lines.append(staff_t("complaint.card.reopened", times=c.reopened))
     if c.status == ComplaintStatus.CLOSED and c.resolution_satisfied == 1:
-        lines.append(st("complaint.card.confirmed"))
+        lines.append(staff_t("complaint.card.confirmed"))
     if c.status in COMPLAINT_WORKED:
-        lines.append(st("complaint.card.reply_hint"))
+        lines.append(staff_t("complaint.card.reply_hint"))
     return "\n".join(lines)
 
 
@@ -109,17 +111,17 @@ def _still_open(c: Complaint, step: Deadline) -> bool:
     )
 
 
-def _order_line(st: Translator, purchase: Purchase) -> str:
-    parts = [st("complaint.card.order", order=escape(purchase.order_id))]
+def _order_line(staff_t: Translator, purchase: Purchase) -> str:
+    parts = [staff_t("complaint.card.order", order=escape(purchase.order_id))]
     if purchase.amount:
         parts.append(escape(f"{purchase.amount} {purchase.currency or ''}".strip()))
     if purchase.branch:
-        parts.append(st("complaint.card.branch", branch=escape(purchase.branch)))
+        parts.append(staff_t("complaint.card.branch", branch=escape(purchase.branch)))
     return " · ".join(parts)
 
 
-def _scores(cfg: ComplaintConfig, view: CardView) -> str:
-    survey, st = view.survey, cfg.st
+def _scores(complaints: ComplaintConfig, view: CardView) -> str:
+    survey, staff_t = view.survey, complaints.staff_t
     if survey is None:
         return ""
     parts = []
@@ -128,7 +130,7 @@ def _scores(cfg: ComplaintConfig, view: CardView) -> str:
     if survey.csat is not None:
         parts.append(f"CSAT {survey.csat}/5")
     if survey.expectation:
-        parts.append(st(f"complaint.card.expectation.{survey.expectation}"))
+        parts.append(staff_t(f"complaint.card.expectation.{survey.expectation}"))
     return " · ".join(parts)
 
 
@@ -160,10 +162,10 @@ def escaped(text: str, limit: int) -> str:
         size = max(1, min(size - 1, size * limit // len(out)))
 
 
-def card_markup(st: Translator, complaint: Complaint) -> InlineKeyboardMarkup:
+def card_markup(staff_t: Translator, complaint: Complaint) -> InlineKeyboardMarkup:
     def button(action: StaffAction) -> InlineKeyboardButton:
         data = StaffPress(action=action, complaint_id=complaint.id).pack()
-        return InlineKeyboardButton(text=st(f"complaint.button.{action}"), callback_data=data)
+        return InlineKeyboardButton(text=staff_t(f"complaint.button.{action}"), callback_data=data)
 
     row = []
     if complaint.status == ComplaintStatus.OPEN:
@@ -174,22 +176,22 @@ def card_markup(st: Translator, complaint: Complaint) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[row])
 
 
-def topic_title(cfg: ComplaintConfig, view: CardView) -> str:
-    c, st = view.complaint, cfg.st
+def topic_title(complaints: ComplaintConfig, view: CardView) -> str:
+    c, staff_t = view.complaint, complaints.staff_t
     who = "—"
     if view.customer is not None and not view.customer.forgotten_at:
         who = view.customer.name or view.customer.username or "—"
-    key = "⭐ " if cfg.is_key(c.segment) else ""
-    status = st("complaint.status." + c.status)
+    key = "⭐ " if complaints.is_key(c.segment) else ""
+    status = staff_t("complaint.status." + c.status)
     title = f"{STATUS_MARK.get(c.status, '')} #{c.id} {key}{who} · {status}"
     return clip(title, TOPIC_TITLE_LIMIT)
 
 
-def summary_line(cfg: ComplaintConfig, view: CardView) -> str:
+def summary_line(complaints: ComplaintConfig, view: CardView) -> str:
     c = view.complaint
-    key = "⭐ " if cfg.is_key(c.segment) else ""
-    parts = [f"<b>#{c.id}</b> {key}{customer_label(cfg.st, view.customer)}"]
-    scores = _scores(cfg, view)
+    key = "⭐ " if complaints.is_key(c.segment) else ""
+    parts = [f"<b>#{c.id}</b> {key}{customer_label(complaints.staff_t, view.customer)}"]
+    scores = _scores(complaints, view)
     if scores:
         parts.append(scores)
     words = (view.survey.comment if view.survey else None) or c.text
@@ -198,7 +200,7 @@ def summary_line(cfg: ComplaintConfig, view: CardView) -> str:
     return " · ".join(parts)
 
 
-def summary_markup(st: Translator, complaint_ids: list[int]) -> InlineKeyboardMarkup:
+def summary_markup(staff_t: Translator, complaint_ids: list[int]) -> InlineKeyboardMarkup:
     buttons = [
         InlineKeyboardButton(
             text=f"#{cid}",

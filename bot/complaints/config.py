@@ -38,7 +38,7 @@ class ComplaintConfig:
     hours: BusinessHours
     settle: timedelta
     storm_cards_per_minute: int
-    st: Translator  # the staff side's language
+    staff_t: Translator  # the staff side's language
     surveys: SurveyConfig  # the customer side: catalog, outbox, clock, time zone
     forum: bool = False  # the staff chat is a forum: one topic per complaint
     relays_per_minute: int = 3  # one complaint's messages relayed one by one, then rounded up
@@ -59,7 +59,7 @@ class ComplaintConfig:
             hours=r.business_hours,
             settle=c.complaint_settle,
             storm_cards_per_minute=c.storm_cards_per_minute,
-            st=surveys.catalog.bind(chats.staff_language),
+            staff_t=surveys.catalog.bind(chats.staff_language),
             surveys=surveys,
             relays_per_minute=c.staff_relays_per_minute,
         )
@@ -85,7 +85,7 @@ class ComplaintConfig:
         return f"{moment.astimezone(self.surveys.tz):%d.%m.%Y %H:%M}"
 
     def duration(self, span: timedelta) -> str:
-        return duration(self.st, span.total_seconds())
+        return duration(self.staff_t, span.total_seconds())
 
     def may_act(self, user_id: int) -> bool | None:
         """Configured people may always act; None: ask Telegram whether they are a member."""

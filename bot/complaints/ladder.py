@@ -26,20 +26,20 @@ BATCH = 50  # per transaction, short enough not to keep a button press waiting (
 
 async def plan(
     tx: Tx,
-    cfg: ComplaintConfig,
+    complaints: ComplaintConfig,
     complaint: Complaint,
     start: datetime,
     steps: tuple[Deadline, ...] = STAFF_DEADLINES,
 ) -> None:
     """Start (or restart) the complaint's clocks at `start`."""
-    ladder = cfg.ladder_for(complaint.segment)
+    ladder = complaints.ladder_for(complaint.segment)
     for step in steps:
-        due = cfg.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
+        due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
         await tx.complaints.set_step(complaint.id, step, to_db(due))
 
 
-async def fire_due(tx: Tx, cfg: ComplaintConfig) -> int:
-    now = cfg.now()
+async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
+    now = complaints.now()
     due = await tx.complaints.due_steps(to_db(now), BATCH)
     for step in due:
         await tx.complaints.mark_fired(step.complaint_id, step.step, to_db(now))
@@ -48,59 +48,62 @@ async def fire_due(tx: Tx, cfg: ComplaintConfig) -> int:
             continue
         status = view.complaint.status
         if step.step == Deadline.TAKE and status == ComplaintStatus.OPEN:
-            await _remind(tx, cfg, view, step.due_at)
+            await _remind(tx, complaints, view, step.due_at)
         elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
-            await _escalate(tx, cfg, view, step.due_at)
+            await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
             await tx.complaints.update(
                 step.complaint_id, status=ComplaintStatus.CLOSED, closed_at=to_db(now)
             )
-            await refresh(tx, cfg, step.complaint_id)
+            await refresh(tx, complaints, step.complaint_id)
     return len(due)
 
 
-def _mentions(cfg: ComplaintConfig) -> str:
-    label = cfg.st("complaint.sla.manager")
+def _mentions(complaints: ComplaintConfig) -> str:
+    label = complaints.staff_t("complaint.sla.manager")
     return " ".join(
-        f'<a href="tg://user?id={manager}">{escape(label)}</a>' for manager in cfg.manager_ids
+        f'<a href="tg://user?id={manager}">{escape(label)}</a>'
+        for manager in complaints.manager_ids
     )
 
 
-async def _remind(tx: Tx, cfg: ComplaintConfig, view: CardView, due_at: str) -> None:
+async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: str) -> None:
     c = view.complaint
-    waited = cfg.ladder_for(c.segment).take
-    text = cfg.st(
+    waited = complaints.ladder_for(c.segment).take
+    text = complaints.staff_t(
         "complaint.sla.take_reminder",
         number=c.id,
-        customer=customer_label(cfg.st, view.customer),
-        waited=cfg.duration(waited),
+        customer=customer_label(complaints.staff_t, view.customer),
+        waited=complaints.duration(waited),
     )
-    mentions = _mentions(cfg)
+    mentions = _mentions(complaints)
     if mentions:
         text = f"{text}\n{mentions}"
-    await cfg.outbox.send(
+    await complaints.outbox.send(
         tx,
-        SendMessage(chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)),
+        SendMessage(
+            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)
+        ),
         priority=Priority.NORMAL,
     )
 
 
-async def _escalate(tx: Tx, cfg: ComplaintConfig, view: CardView, due_at: str) -> None:
+async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: str) -> None:
     c = view.complaint
     due = from_db(due_at)
-    holder = c.taken_by_name or cfg.st("complaint.sla.nobody")
-    text = cfg.st(
+    holder = c.taken_by_name or complaints.staff_t("complaint.sla.nobody")
+    text = complaints.staff_t(
         "complaint.sla.escalation",
         number=c.id,
-        customer=customer_label(cfg.st, view.customer),
-        due=cfg.local(due) if due else "?",
+        customer=customer_label(complaints.staff_t, view.customer),
+        due=complaints.local(due) if due else "?",
         holder=escape(holder),
     )
     link = card_link(c)
     if link:
         text += f"\n{link}"
-    for person in dict.fromkeys([*cfg.manager_ids, *cfg.owner_ids]):
-        await cfg.outbox.send(
+    for person in dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids]):
+        await complaints.outbox.send(
             tx, SendMessage(chat_id=person, text=text, parse_mode="HTML"), priority=Priority.NORMAL
         )
 

@@ -14,19 +14,22 @@ LIST_LIMIT = 25
 
 
 async def open_list(
-    tx: Tx, cfg: ComplaintConfig, taken_by: int | None, header: str | None = None
+    tx: Tx, complaints: ComplaintConfig, taken_by: int | None, header: str | None = None
 ) -> str:
-    st = cfg.st
+    staff_t = complaints.staff_t
     found = await tx.complaints.active(taken_by=taken_by, limit=LIST_LIMIT + 1)
     title = "complaint.list.mine" if taken_by is not None else "complaint.list.open"
-    lines = [st(title, count=min(len(found), LIST_LIMIT))]
+    lines = [staff_t(title, count=min(len(found), LIST_LIMIT))]
     if header is not None:
         lines.insert(0, header)
-    now = cfg.now()
+    now = complaints.now()
     for c in found[:LIST_LIMIT]:
         customer = await tx.customers.get(c.customer_id)
-        parts = [f"{STATUS_MARK.get(c.status, '')} <b>#{c.id}</b>", customer_label(st, customer)]
-        if cfg.is_key(c.segment):
+        parts = [
+            f"{STATUS_MARK.get(c.status, '')} <b>#{c.id}</b>",
+            customer_label(staff_t, customer),
+        ]
+        if complaints.is_key(c.segment):
             parts.append("⭐")
         step = {ComplaintStatus.OPEN: Deadline.TAKE, ComplaintStatus.TAKEN: Deadline.RESOLVE}.get(
             c.status
@@ -35,16 +38,18 @@ async def open_list(
             due = from_db(sla.due_at)
             if sla.step == step and due is not None:
                 late = " ⚠️" if due <= now else ""
-                parts.append(st(f"complaint.card.due.{step}", at=cfg.local(due)) + late)
+                parts.append(
+                    staff_t(f"complaint.card.due.{step}", at=complaints.local(due)) + late
+                )
         if c.status == ComplaintStatus.RESOLVED:
-            parts.append(st("complaint.status.resolved"))
+            parts.append(staff_t("complaint.status.resolved"))
         if c.taken_by_name and taken_by is None:
             parts.append(f"→ {escape(c.taken_by_name)}")
         lines.append(" · ".join(parts))
     if not found:
-        lines.append(st("complaint.list.none"))
+        lines.append(staff_t("complaint.list.none"))
     elif len(found) > LIST_LIMIT:
-        lines.append(st("complaint.list.more"))
+        lines.append(staff_t("complaint.list.more"))
     while len("\n".join(lines)) > TEXT_LIMIT:  # whole lines only: never cut a tag
         del lines[-2]
     return "\n".join(lines)

@@ -17,7 +17,7 @@ CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a comp
 
 async def open_complaint(
     tx: Tx,
-    cfg: ComplaintConfig,
+    complaints: ComplaintConfig,
     customer: Customer,
     source: ComplaintSource,
     *,
@@ -26,7 +26,7 @@ async def open_complaint(
     text: str | None = None,
 ) -> Complaint:
     """A new complaint with its SLA clocks running from now; the card goes out at `card_due`."""
-    now = cfg.now()
+    now = complaints.now()
     purchase_id = survey.purchase_id if survey else None
     if purchase_id is None:
         recent = await tx.purchases.latest_for(customer.id, to_db(now - CONTEXT_WINDOW))
@@ -41,17 +41,17 @@ async def open_complaint(
         purchase_id=purchase_id,
         text=text,
     )
-    await ladder.plan(tx, cfg, complaint, now)
+    await ladder.plan(tx, complaints, complaint, now)
     return complaint
 
 
-def is_low(cfg: ComplaintConfig, survey: Survey) -> bool:
-    nps_low = survey.nps is not None and survey.nps <= cfg.nps_max
-    csat_low = survey.csat is not None and survey.csat <= cfg.csat_max
+def is_low(complaints: ComplaintConfig, survey: Survey) -> bool:
+    nps_low = survey.nps is not None and survey.nps <= complaints.nps_max
+    csat_low = survey.csat is not None and survey.csat <= complaints.csat_max
     return nps_low or csat_low
 
 
-async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None:
+async def on_survey_change(tx: Tx, complaints: ComplaintConfig, survey_id: int) -> None:
     """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
     for the rest of the survey; a finished survey sends its card now or refreshes it."""
     survey = await tx.surveys.get(survey_id)
@@ -60,23 +60,23 @@ async def on_survey_change(tx: Tx, cfg: ComplaintConfig, survey_id: int) -> None
     complaint = await tx.complaints.for_survey(survey.id)
     finished = survey.status == SurveyStatus.ANSWERED
     if complaint is None:
-        if not is_low(cfg, survey):
+        if not is_low(complaints, survey):
             return
         customer = await tx.customers.get(survey.customer_id)
         if customer is None:
             return
-        now = cfg.now()
+        now = complaints.now()
         # Wait for the rest of the survey, but never so long the take reminder comes first.
-        wait = min(cfg.settle, cfg.ladder_for(customer.segment).take / 2)
+        wait = min(complaints.settle, complaints.ladder_for(customer.segment).take / 2)
         due = now if finished else now + wait
         complaint = await open_complaint(
-            tx, cfg, customer, ComplaintSource.LOW_SCORE, card_due=due, survey=survey
+            tx, complaints, customer, ComplaintSource.LOW_SCORE, card_due=due, survey=survey
         )
     elif not finished:
         return
     elif complaint.card_due_at is None:  # posted before the survey ended: show the rest
-        await refresh(tx, cfg, complaint.id)
+        await refresh(tx, complaints, complaint.id)
         return
     if finished:
-        await tx.complaints.update(complaint.id, card_due_at=to_db(cfg.now()))
-        await post_if_budget(tx, cfg, complaint.id)
+        await tx.complaints.update(complaint.id, card_due_at=to_db(complaints.now()))
+        await post_if_budget(tx, complaints, complaint.id)

@@ -52,29 +52,29 @@ def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
     return {}
 
 
-async def budget(tx: Tx, cfg: ComplaintConfig) -> int:
+async def budget(tx: Tx, complaints: ComplaintConfig) -> int:
     """Cards the staff chat may still get this minute before they are coalesced."""
-    recent = await tx.complaints.sent_to_chat_since(cfg.staff_chat_id, time.time() - 60)
-    return cfg.storm_cards_per_minute - recent
+    recent = await tx.complaints.sent_to_chat_since(complaints.staff_chat_id, time.time() - 60)
+    return complaints.storm_cards_per_minute - recent
 
 
-async def post_if_budget(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> bool:
+async def post_if_budget(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> bool:
     """Post a due card now if the chat has room; otherwise the tick coalesces it shortly."""
-    if await budget(tx, cfg) < 1:
+    if await budget(tx, complaints) < 1:
         return False
-    await post_card(tx, cfg, complaint_id)
+    await post_card(tx, complaints, complaint_id)
     return True
 
 
-async def post_due(tx: Tx, cfg: ComplaintConfig) -> int:
+async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
     """The tick: post due cards one by one while there is room, else one summary per 25."""
-    now = cfg.now()
+    now = complaints.now()
     due = await tx.complaints.cards_due(to_db(now), BATCH)
     if not due:
         return 0
-    if len(due) <= await budget(tx, cfg):
+    if len(due) <= await budget(tx, complaints):
         for complaint in due:
-            await post_card(tx, cfg, complaint.id)
+            await post_card(tx, complaints, complaint.id)
         return len(due)
     posted = 0
     while due:
@@ -82,12 +82,12 @@ async def post_due(tx: Tx, cfg: ComplaintConfig) -> int:
         oldest = from_db(chunk[0].card_due_at) or now
         if len(chunk) < SUMMARY_BUTTONS and now - oldest < SUMMARY_WAIT:
             break  # a storm is building: let this summary fill up a little longer
-        await _post_summary(tx, cfg, chunk)
+        await _post_summary(tx, complaints, chunk)
         posted += len(chunk)
     return posted
 
 
-async def post_card(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
+async def post_card(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
     """Queue the complaint's card (first its topic, in a forum); announce it to the customer."""
     view = await load_view(tx, complaint_id)
     if view is None:
@@ -95,29 +95,31 @@ async def post_card(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
     c = view.complaint
     first = c.card_due_at is not None
     await tx.complaints.update(c.id, card_due_at=None, card_mode="card")
-    if cfg.forum and c.topic_thread_id is None:
-        await cfg.outbox.send(
+    if complaints.forum and c.topic_thread_id is None:
+        await complaints.outbox.send(
             tx,
-            CreateForumTopic(chat_id=cfg.staff_chat_id, name=topic_title(cfg, view)),
+            CreateForumTopic(chat_id=complaints.staff_chat_id, name=topic_title(complaints, view)),
             priority=Priority.NORMAL,
             purpose=Purpose.TOPIC,
             ref=c.id,
         )
     else:
-        await _send_card(tx, cfg, view, c.topic_thread_id)
+        await _send_card(tx, complaints, view, c.topic_thread_id)
     if first:
-        await announce(tx, cfg, c)
+        await announce(tx, complaints, c)
 
 
-async def _send_card(tx: Tx, cfg: ComplaintConfig, view: CardView, thread: int | None) -> None:
-    await cfg.outbox.send(
+async def _send_card(
+    tx: Tx, complaints: ComplaintConfig, view: CardView, thread: int | None
+) -> None:
+    await complaints.outbox.send(
         tx,
         SendMessage(
-            chat_id=cfg.staff_chat_id,
+            chat_id=complaints.staff_chat_id,
             message_thread_id=thread,
-            text=card_text(cfg, view),
+            text=card_text(complaints, view),
             parse_mode="HTML",
-            reply_markup=card_markup(cfg.st, view.complaint),
+            reply_markup=card_markup(complaints.staff_t, view.complaint),
         ),
         priority=Priority.NORMAL,
         purpose=Purpose.CARD,
@@ -125,118 +127,122 @@ async def _send_card(tx: Tx, cfg: ComplaintConfig, view: CardView, thread: int |
     )
 
 
-async def _post_summary(tx: Tx, cfg: ComplaintConfig, due: list[Complaint]) -> None:
+async def _post_summary(tx: Tx, complaints: ComplaintConfig, due: list[Complaint]) -> None:
     """One summary per message-full of complaints, each with the buttons of those it lists."""
     listed: list[tuple[int, str]] = []
     for complaint in due:
         view = await load_view(tx, complaint.id)
         if view is not None:
-            listed.append((complaint.id, summary_line(cfg, view)))
+            listed.append((complaint.id, summary_line(complaints, view)))
         await tx.complaints.update(complaint.id, card_due_at=None, card_mode="summary")
-        await announce(tx, cfg, complaint)
-    hint = cfg.st("complaint.summary.hint")
-    frame = len(cfg.st("complaint.summary.title", count=len(due))) + len(hint) + 2
+        await announce(tx, complaints, complaint)
+    hint = complaints.staff_t("complaint.summary.hint")
+    frame = len(complaints.staff_t("complaint.summary.title", count=len(due))) + len(hint) + 2
     for group in by_length([line for _, line in listed], TEXT_LIMIT - frame):
         ids = [listed[i][0] for i in group]
-        title = cfg.st("complaint.summary.title", count=len(ids))
+        title = complaints.staff_t("complaint.summary.title", count=len(ids))
         text = "\n".join([title, *(listed[i][1] for i in group), hint])
-        await cfg.outbox.send(
+        await complaints.outbox.send(
             tx,
             SendMessage(
-                chat_id=cfg.staff_chat_id,
+                chat_id=complaints.staff_chat_id,
                 text=text,
                 parse_mode="HTML",
-                reply_markup=summary_markup(cfg.st, ids),
+                reply_markup=summary_markup(complaints.staff_t, ids),
             ),
             priority=Priority.NORMAL,
         )
 
 
-async def announce(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:
+async def announce(tx: Tx, complaints: ComplaintConfig, complaint: Complaint) -> None:
     """Tell a low-score customer that a person will answer, and by when (others were told
     when they wrote: their complaint opened with their message)."""
     if complaint.source != ComplaintSource.LOW_SCORE:
         return
-    await acknowledge(tx, cfg, complaint)
+    await acknowledge(tx, complaints, complaint)
 
 
-async def acknowledge(tx: Tx, cfg: ComplaintConfig, complaint: Complaint) -> None:
+async def acknowledge(tx: Tx, complaints: ComplaintConfig, complaint: Complaint) -> None:
     customer = await tx.customers.get(complaint.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
         return
-    t = translator(cfg.surveys, customer)
+    t = translator(complaints.surveys, customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
     take = from_db(steps[Deadline.TAKE].due_at) if Deadline.TAKE in steps else None
     text = t(
         f"complaint.opened.{complaint.source}",
         number=complaint.id,
-        at=cfg.local(take or cfg.now()),
+        at=complaints.local(take or complaints.now()),
     )
-    await cfg.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
+    await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 
 
-async def refresh(tx: Tx, cfg: ComplaintConfig, complaint_id: int) -> None:
+async def refresh(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
     """The card (and topic title) show the complaint as it is now."""
     view = await load_view(tx, complaint_id)
     if view is None:
         return
     c = view.complaint
     if c.card_chat_id is not None and c.card_message_id is not None:
-        await cfg.outbox.send(
+        await complaints.outbox.send(
             tx,
             EditMessageText(
                 chat_id=c.card_chat_id,
                 message_id=c.card_message_id,
-                text=card_text(cfg, view),
+                text=card_text(complaints, view),
                 parse_mode="HTML",
-                reply_markup=card_markup(cfg.st, c),
+                reply_markup=card_markup(complaints.staff_t, c),
             ),
             priority=Priority.NORMAL,
         )
     if c.topic_thread_id is not None:
-        await cfg.outbox.send(
+        await complaints.outbox.send(
             tx,
             EditForumTopic(
-                chat_id=cfg.staff_chat_id,
+                chat_id=complaints.staff_chat_id,
                 message_thread_id=c.topic_thread_id,
-                name=topic_title(cfg, view),
+                name=topic_title(complaints, view),
             ),
             priority=Priority.NORMAL,
         )
 
 
 # -- outbox hooks -----------------------------------------------------------------------------
-async def on_card_sent(cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object) -> None:
+async def on_card_sent(
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+) -> None:
     message_id = message_id_of(result)
     if message_id is None:
         return
     await tx.complaints.update(
-        complaint_id, card_chat_id=cfg.staff_chat_id, card_message_id=message_id
+        complaint_id, card_chat_id=complaints.staff_chat_id, card_message_id=message_id
     )
-    await tx.complaints.link_staff_message(cfg.staff_chat_id, message_id, complaint_id)
+    await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)
 
 
 async def on_topic_created(
-    cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
 ) -> None:
     thread = result.get("message_thread_id") if isinstance(result, dict) else None
     view = await load_view(tx, complaint_id)
     if view is None or not isinstance(thread, int):
         return
     await tx.complaints.update(complaint_id, topic_thread_id=thread)
-    await _send_card(tx, cfg, view, thread)
+    await _send_card(tx, complaints, view, thread)
 
 
-async def on_topic_failed(cfg: ComplaintConfig, tx: Tx, complaint_id: int, error: str) -> None:
+async def on_topic_failed(
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
+) -> None:
     """No topic (the bot may not manage topics): the card goes to the chat's main thread."""
     view = await load_view(tx, complaint_id)
     if view is not None:
-        await _send_card(tx, cfg, view, None)
+        await _send_card(tx, complaints, view, None)
 
 
 async def on_staff_message(
-    cfg: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
 ) -> None:
     message_id = message_id_of(result)
     if message_id is not None:
-        await tx.complaints.link_staff_message(cfg.staff_chat_id, message_id, complaint_id)
+        await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)

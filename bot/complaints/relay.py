@@ -52,7 +52,7 @@ def words_of(message: Message) -> str | None:
 
 
 async def from_customer(
-    tx: Tx, cfg: ComplaintConfig, customer: Customer, message: Message, kind: str
+    tx: Tx, complaints: ComplaintConfig, customer: Customer, message: Message, kind: str
 ) -> Complaint:
     """A customer's message outside a survey: to their open complaint, else it opens one."""
     words = words_of(message)
@@ -60,55 +60,55 @@ async def from_customer(
     if complaint is None:
         complaint = await open_complaint(
             tx,
-            cfg,
+            complaints,
             customer,
             ComplaintSource.MESSAGE,
-            card_due=cfg.now(),
+            card_due=complaints.now(),
             text=clip(words, TEXT_LIMIT) if words else None,
         )
         await _record(tx, complaint, customer, message, kind, words)
-        await acknowledge(tx, cfg, complaint)
-        await post_if_budget(tx, cfg, complaint.id)
+        await acknowledge(tx, complaints, complaint)
+        await post_if_budget(tx, complaints, complaint.id)
         if kind != "text":  # the card carries the words; the photo itself follows it
-            await _forward(tx, cfg, complaint, customer, message, kind, words)
+            await _forward(tx, complaints, complaint, customer, message, kind, words)
         return complaint
     if complaint.source == ComplaintSource.COMMAND and complaint.card_due_at is not None:
         # /complaint, then the story: it becomes the card's text and the card goes out now.
         await tx.complaints.update(
             complaint.id,
             text=clip(words, TEXT_LIMIT) if words else None,
-            card_due_at=to_db(cfg.now()),
+            card_due_at=to_db(complaints.now()),
         )
         await _record(tx, complaint, customer, message, kind, words)
-        await post_if_budget(tx, cfg, complaint.id)
+        await post_if_budget(tx, complaints, complaint.id)
         if kind != "text":
-            await _forward(tx, cfg, complaint, customer, message, kind, words)
+            await _forward(tx, complaints, complaint, customer, message, kind, words)
         return complaint
-    since = to_db(cfg.now() - HOLD_FOR)
-    if await tx.complaints.relayed_since(complaint.id, since) >= cfg.relays_per_minute:
+    since = to_db(complaints.now() - HOLD_FOR)
+    if await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute:
         await _record(tx, complaint, customer, message, kind, words, held=True)
         return complaint  # the roundup tells the staff chat, once HOLD_FOR has passed
     await _record(tx, complaint, customer, message, kind, words)
-    await _forward(tx, cfg, complaint, customer, message, kind, words)
+    await _forward(tx, complaints, complaint, customer, message, kind, words)
     return complaint
 
 
-async def roundup_due(tx: Tx, cfg: ComplaintConfig) -> int:
+async def roundup_due(tx: Tx, complaints: ComplaintConfig) -> int:
     """The tick: one message per flooding complaint with the count and the latest words."""
-    due = await tx.complaints.held_back(to_db(cfg.now() - HOLD_FOR), ROUNDUP_BATCH)
+    due = await tx.complaints.held_back(to_db(complaints.now() - HOLD_FOR), ROUNDUP_BATCH)
     for complaint_id, count, kind, text in due:
         complaint = await tx.complaints.get(complaint_id)
         await tx.complaints.release_held(complaint_id)
         if complaint is None:
             continue
         customer = await tx.customers.get(complaint.customer_id)
-        header = f"💬 #{complaint.id} · {customer_label(cfg.st, customer)}"
+        header = f"💬 #{complaint.id} · {customer_label(complaints.staff_t, customer)}"
         latest = escaped(text, 500) if text else f"[{kind}]"
-        body = cfg.st("complaint.relay.roundup", count=count, latest=latest)
-        await cfg.outbox.send(
+        body = complaints.staff_t("complaint.relay.roundup", count=count, latest=latest)
+        await complaints.outbox.send(
             tx,
             SendMessage(
-                chat_id=cfg.staff_chat_id,
+                chat_id=complaints.staff_chat_id,
                 text=f"{header}\n{body}",
                 parse_mode="HTML",
                 **in_staff_thread(complaint),
@@ -141,19 +141,19 @@ async def _record(
 
 async def _forward(
     tx: Tx,
-    cfg: ComplaintConfig,
+    complaints: ComplaintConfig,
     complaint: Complaint,
     customer: Customer,
     message: Message,
     kind: str,
     words: str | None,
 ) -> None:
-    header = f"💬 #{complaint.id} · {customer_label(cfg.st, customer)}"
+    header = f"💬 #{complaint.id} · {customer_label(complaints.staff_t, customer)}"
     where = in_staff_thread(complaint)
     if kind == "text":
         text = f"{header}\n{escaped(words or '', TEXT_LIMIT - len(header) - 1)}"
         method: SendMessage | CopyMessage = SendMessage(
-            chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **where
+            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **where
         )
     else:
         caption: str | None = None
@@ -161,20 +161,20 @@ async def _forward(
             room = CAPTION_LIMIT - len(header) - 1
             caption = f"{header}\n{escaped(words, room)}" if words else header
         method = CopyMessage(
-            chat_id=cfg.staff_chat_id,
+            chat_id=complaints.staff_chat_id,
             from_chat_id=message.chat.id,
             message_id=message.message_id,
             caption=caption,
             parse_mode="HTML" if caption else None,
             **where,
         )
-    await cfg.outbox.send(
+    await complaints.outbox.send(
         tx, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK, ref=complaint.id
     )
 
 
 async def from_staff(
-    tx: Tx, cfg: ComplaintConfig, complaint: Complaint, message: Message, kind: str
+    tx: Tx, complaints: ComplaintConfig, complaint: Complaint, message: Message, kind: str
 ) -> str | None:
     """A staff message about the complaint; returns a problem to tell the staff chat, if any."""
     words = words_of(message)
@@ -183,13 +183,13 @@ async def from_staff(
         await tx.complaints.add_message(complaint.id, Direction.NOTE, author, kind, words)
         return None
     if complaint.status == ComplaintStatus.CLOSED:
-        return cfg.st("complaint.relay.closed", number=complaint.id)
+        return complaints.staff_t("complaint.relay.closed", number=complaint.id)
     customer = await tx.customers.get(complaint.customer_id)
     if customer is None or customer.telegram_id is None:
-        return cfg.st("complaint.relay.forgotten", number=complaint.id)
+        return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
     if customer.unreachable_at:
-        return cfg.st("complaint.relay.unreachable", number=complaint.id)
-    await cfg.outbox.send(
+        return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)
+    await complaints.outbox.send(
         tx,
         CopyMessage(
             chat_id=customer.telegram_id,
@@ -211,16 +211,23 @@ async def from_staff(
     return None
 
 
-async def on_reply_failed(cfg: ComplaintConfig, tx: Tx, complaint_id: int, error: str) -> None:
+async def on_reply_failed(
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
+) -> None:
     """A staff reply could not be delivered (blocked, deleted account...): say so in the chat."""
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
         return
-    text = cfg.st("complaint.relay.failed", number=complaint.id, error=escaped(error, 300))
-    await cfg.outbox.send(
+    text = complaints.staff_t(
+        "complaint.relay.failed", number=complaint.id, error=escaped(error, 300)
+    )
+    await complaints.outbox.send(
         tx,
         SendMessage(
-            chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(complaint)
+            chat_id=complaints.staff_chat_id,
+            text=text,
+            parse_mode="HTML",
+            **in_staff_thread(complaint),
         ),
         priority=Priority.NORMAL,
     )

@@ -17,7 +17,7 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
 
 from bot.complaints.config import ComplaintConfig
-from bot.intake.lookup import NeedsLookup
+from bot.updates.lookup import NeedsLookup
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +30,16 @@ UNKNOWN = "unknown"  # Telegram could not be asked: refuse, and say to try again
 
 class StaffDirectory:
     def __init__(
-        self, bot: Bot, cfg: ComplaintConfig, clock: Callable[[], float] = time.monotonic
+        self, bot: Bot, complaints: ComplaintConfig, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.bot = bot
-        self.cfg = cfg
+        self.complaints = complaints
         self.clock = clock
         self._cache: dict[int, tuple[bool | str, float]] = {}
 
     def allowed(self, user_id: int) -> bool | str:
         """True / False, or UNKNOWN when Telegram could not be asked; may raise NeedsLookup."""
-        configured = self.cfg.may_act(user_id)
+        configured = self.complaints.may_act(user_id)
         if configured is not None:
             return configured
         cached = self._cache.get(user_id)
@@ -51,7 +51,7 @@ class StaffDirectory:
         verdict: bool | str
         ttl = MEMBER_TTL
         try:
-            ask = GetChatMember(chat_id=self.cfg.staff_chat_id, user_id=user_id)
+            ask = GetChatMember(chat_id=self.complaints.staff_chat_id, user_id=user_id)
             member = await asyncio.wait_for(self.bot(ask), ASK_TIMEOUT)
             verdict = member.status in MEMBER_STATUSES or bool(getattr(member, "is_member", False))
         except (TelegramBadRequest, TelegramForbiddenError):

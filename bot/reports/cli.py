@@ -52,11 +52,11 @@ def run_digest(settings: Settings, first: str | None, last: str | None, chart: P
 
 
 async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[str, bytes]:
-    st = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
+    staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
     tz = settings.chats.tz
     async with _reading(settings) as tx:
         digest = await build_digest(tx, start, end, datetime.now(UTC))
-    return render_digest(st, digest, tz, "report"), render_chart(digest, tz)
+    return render_digest(staff_t, digest, tz, "report"), render_chart(digest, tz)
 
 
 def run_export(settings: Settings, first: str | None, last: str | None, out: Path) -> int:

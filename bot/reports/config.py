@@ -21,7 +21,7 @@ class ReportConfig:
     weekly_cron: str
     daily_cron: str
     tz: ZoneInfo
-    st: Translator
+    staff_t: Translator
     outbox: Outbox
     complaints: ComplaintConfig
     clock: Callable[[], datetime]
@@ -35,7 +35,7 @@ class ReportConfig:
             weekly_cron=settings.rules.weekly_digest_cron,
             daily_cron=settings.rules.daily_digest_cron,
             tz=settings.chats.tz,
-            st=complaints.st,
+            staff_t=complaints.staff_t,
             outbox=complaints.outbox,
             complaints=complaints,
             clock=complaints.now,

@@ -44,37 +44,39 @@ class Rendered:
 
 async def prepare(
     db: Database,
-    cfg: ReportConfig,
+    reports: ReportConfig,
     start: datetime,
     end: datetime,
     title: str,
     branch: str | None = None,
 ) -> Rendered:
     async with db.read() as tx:
-        digest = await build_digest(tx, start, end, cfg.now(), branch)
-    chart = await asyncio.to_thread(render_chart, digest, cfg.tz)
-    return Rendered(render_digest(cfg.st, digest, cfg.tz, title), chart, end)
+        digest = await build_digest(tx, start, end, reports.now(), branch)
+    chart = await asyncio.to_thread(render_chart, digest, reports.tz)
+    return Rendered(render_digest(reports.staff_t, digest, reports.tz, title), chart, end)
 
 
-async def queue(tx: Tx, cfg: ReportConfig, chats: list[int], digest: Rendered) -> None:
+async def queue(tx: Tx, reports: ReportConfig, chats: list[int], digest: Rendered) -> None:
     for chat in chats:
-        await cfg.outbox.send(
+        await reports.outbox.send(
             tx, SendMessage(chat_id=chat, text=digest.text), priority=Priority.NORMAL
         )
         photo = BufferedInputFile(digest.chart, filename=f"nps-{digest.end:%Y-%m-%d}.png")
-        await cfg.outbox.send(tx, SendPhoto(chat_id=chat, photo=photo), priority=Priority.NORMAL)
+        await reports.outbox.send(
+            tx, SendPhoto(chat_id=chat, photo=photo), priority=Priority.NORMAL
+        )
 
 
 async def _due_period(
-    db: Database, cfg: ReportConfig, kind: str, cron: str
+    db: Database, reports: ReportConfig, kind: str, cron: str
 ) -> tuple[datetime, datetime] | None:
-    now = cfg.now()
+    now = reports.now()
     async with db.transaction() as tx:
         since = from_db(await tx.kv.get(FIRST_RUN))
         if since is None:
             await tx.kv.set(FIRST_RUN, to_db(now))
             since = now
-        period = last_period(cron, cfg.tz, now)
+        period = last_period(cron, reports.tz, now)
         if period is None or period[1] <= since:
             return None
         if await tx.stats.digest_sent(kind, period):
@@ -82,43 +84,47 @@ async def _due_period(
     return period
 
 
-async def send_weekly(db: Database, cfg: ReportConfig) -> bool:
-    period = await _due_period(db, cfg, "weekly", cfg.weekly_cron)
+async def send_weekly(db: Database, reports: ReportConfig) -> bool:
+    period = await _due_period(db, reports, "weekly", reports.weekly_cron)
     if period is None:
         return False
-    chats = cfg.digest_recipients
+    chats = reports.digest_recipients
     start, end = period
-    rendered = await prepare(db, cfg, start, end, "weekly") if chats else None
+    rendered = await prepare(db, reports, start, end, "weekly") if chats else None
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest("weekly", to_db(start), to_db(end), to_db(cfg.now())):
+        if not await tx.stats.claim_digest(
+            "weekly", to_db(start), to_db(end), to_db(reports.now())
+        ):
             return False  # another run got there first
         if rendered is None:
             log.warning("weekly digest: no OWNER_IDS or DIGEST_CHAT_ID to send it to")
             return False
-        await queue(tx, cfg, chats, rendered)
+        await queue(tx, reports, chats, rendered)
     log.info("weekly digest for %s..%s queued to %d chats", start, end, len(chats))
     return True
 
 
-async def send_daily(db: Database, cfg: ReportConfig) -> bool:
-    period = await _due_period(db, cfg, "daily", cfg.daily_cron)
+async def send_daily(db: Database, reports: ReportConfig) -> bool:
+    period = await _due_period(db, reports, "daily", reports.daily_cron)
     if period is None:
         return False
     start, end = period
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest("daily", to_db(start), to_db(end), to_db(cfg.now())):
+        if not await tx.stats.claim_digest(
+            "daily", to_db(start), to_db(end), to_db(reports.now())
+        ):
             return False
-        text = await daily_text(tx, cfg)
-        await cfg.outbox.send(
+        text = await daily_text(tx, reports)
+        await reports.outbox.send(
             tx,
-            SendMessage(chat_id=cfg.staff_chat_id, text=text, parse_mode="HTML"),
+            SendMessage(chat_id=reports.staff_chat_id, text=text, parse_mode="HTML"),
             priority=Priority.NORMAL,
         )
     return True
 
 
-async def daily_text(tx: Tx, cfg: ReportConfig) -> str:
+async def daily_text(tx: Tx, reports: ReportConfig) -> str:
     """Open and overdue complaints and who holds what, for the staff chat."""
-    active, overdue = await tx.complaints.active_counts(to_db(cfg.now()))
-    title = cfg.st("digest.daily.title", open=active, overdue=overdue)
-    return await open_list(tx, cfg.complaints, None, header=title)
+    active, overdue = await tx.complaints.active_counts(to_db(reports.now()))
+    title = reports.staff_t("digest.daily.title", open=active, overdue=overdue)
+    return await open_list(tx, reports.complaints, None, header=title)

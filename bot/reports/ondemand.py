@@ -30,16 +30,16 @@ DOCUMENT_LIMIT = 45 * 1024 * 1024  # Telegram takes documents up to 50 MB from b
 
 
 class OnDemand:
-    def __init__(self, db: Database, cfg: ReportConfig) -> None:
+    def __init__(self, db: Database, reports: ReportConfig) -> None:
         self.db = db
-        self.cfg = cfg
+        self.reports = reports
         self._tasks: set[asyncio.Task[None]] = set()
 
     def digest(self, chat: int, start: datetime, end: datetime, title: str) -> None:
         async def work() -> None:
-            rendered = await prepare(self.db, self.cfg, start, end, title)
+            rendered = await prepare(self.db, self.reports, start, end, title)
             async with self.db.transaction() as tx:
-                await queue(tx, self.cfg, [chat], rendered)
+                await queue(tx, self.reports, [chat], rendered)
 
         self._spawn(chat, work)
 
@@ -49,18 +49,18 @@ class OnDemand:
             async with self.db.read() as tx:
                 for kind, make in (("responses", responses_csv), ("complaints", complaints_csv)):
                     files.append((kind, *await make(tx, start, end)))
-            period = period_label(start, end, self.cfg.tz)
+            period = period_label(start, end, self.reports.tz)
             async with self.db.transaction() as tx:
                 for kind, data, rows in files:
-                    caption = self.cfg.st(
+                    caption = self.reports.staff_t(
                         "digest.export_caption", kind=kind, rows=rows, period=period
                     )
                     if len(data) > DOCUMENT_LIMIT:
-                        text = f"{caption}: {self.cfg.st('digest.too_big')}"
-                        await self.cfg.outbox.send(tx, SendMessage(chat_id=chat, text=text))
+                        text = f"{caption}: {self.reports.staff_t('digest.too_big')}"
+                        await self.reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
                         continue
                     document = BufferedInputFile(data, filename=f"{kind}-{end:%Y-%m-%d}.csv")
-                    await self.cfg.outbox.send(
+                    await self.reports.outbox.send(
                         tx,
                         SendDocument(chat_id=chat, document=document, caption=caption),
                         priority=Priority.NORMAL,
@@ -79,8 +79,8 @@ class OnDemand:
         except Exception:
             log.exception("an owner's report could not be built")
             async with self.db.transaction() as tx:
-                text = self.cfg.st("digest.failed")
-                await self.cfg.outbox.send(tx, SendMessage(chat_id=chat, text=text))
+                text = self.reports.staff_t("digest.failed")
+                await self.reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
 
     async def stop(self) -> None:
         for task in self._tasks:

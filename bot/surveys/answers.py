@@ -45,7 +45,7 @@ class PressResult:
 
 async def press(
     tx: Tx,
-    cfg: SurveyConfig,
+    surveys: SurveyConfig,
     t: Translator,
     presser: Customer,
     survey_id: int,
@@ -62,13 +62,13 @@ async def press(
     if step not in ACCEPTS.get(survey.step or "", set()):
         return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
     apply = _STEPS[step]
-    result = await apply(tx, cfg, t, presser, survey, value)
-    await cfg.changed(tx, survey.id)
+    result = await apply(tx, surveys, t, presser, survey, value)
+    await surveys.changed(tx, survey.id)
     return result
 
 
 async def _nps(
-    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value == "later":
         await tx.surveys.update(
@@ -82,21 +82,21 @@ async def _nps(
     if score is None:
         return PressResult(alert=t("button.stale"))
     await tx.surveys.update(survey.id, nps=score, step="followup")
-    return PressResult(edit=followup_screen(t, survey.id, score, cfg.aspects, []))
+    return PressResult(edit=followup_screen(t, survey.id, score, surveys.aspects, []))
 
 
 async def _aspect(
-    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
-    if value not in cfg.aspects or survey.nps is None or category(survey.nps) != "detractor":
+    if value not in surveys.aspects or survey.nps is None or category(survey.nps) != "detractor":
         return PressResult(alert=t("button.stale"))
     await tx.surveys.toggle_aspect(survey.id, value)
     chosen = await tx.surveys.aspects(survey.id)
-    return PressResult(edit=followup_screen(t, survey.id, survey.nps, cfg.aspects, chosen))
+    return PressResult(edit=followup_screen(t, survey.id, survey.nps, surveys.aspects, chosen))
 
 
 async def _followup(
-    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value not in ("next", "skip"):
         return PressResult(alert=t("button.stale"))
@@ -105,7 +105,7 @@ async def _followup(
 
 
 async def _csat(
-    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     score = _int_in(value, 1, 5)
     if score is None:
@@ -115,7 +115,7 @@ async def _csat(
 
 
 async def _expectation(
-    tx: Tx, cfg: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value not in EXPECTATIONS:
         return PressResult(alert=t("button.stale"))
@@ -124,10 +124,10 @@ async def _expectation(
         expectation=value,
         step="done",
         status=SurveyStatus.ANSWERED,
-        answered_at=to_db(cfg.now()),
+        answered_at=to_db(surveys.now()),
         due_at=None,
     )
-    return PressResult(edit=thanks_screen(t, survey.nps, cfg.review_url, cfg.referral_url))
+    return PressResult(edit=thanks_screen(t, survey.nps, surveys.review_url, surveys.referral_url))
 
 
 _STEPS = {
@@ -153,7 +153,7 @@ class TypedResult:
 
 
 async def typed(
-    tx: Tx, cfg: SurveyConfig, t: Translator, customer: Customer, text: str
+    tx: Tx, surveys: SurveyConfig, t: Translator, customer: Customer, text: str
 ) -> TypedResult:
     """Text from a customer while a survey may be open.
 
@@ -172,13 +172,13 @@ async def typed(
         reply = t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
         return TypedResult(True, reply)
     await tx.surveys.update(survey.id, comment=text, step="csat")
-    await cfg.changed(tx, survey.id)
+    await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
-        await cfg.outbox.send(
+        await surveys.outbox.send(
             tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
         )
     screen = csat_screen(t, survey.id)
-    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
+    await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
     return TypedResult(handled=True)
 
 

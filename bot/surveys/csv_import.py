@@ -17,8 +17,8 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import NewPurchase, PurchaseResult, register_purchases
 from bot.surveys.purchase_in import PurchaseIn, field_errors
+from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database
 
 CUSTOMER_COLUMNS = (
@@ -57,14 +57,14 @@ def read_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         )
 
 
-def to_purchase(row: dict[str, str], cfg: SurveyConfig) -> NewPurchase:
+def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
     body: dict[str, object] = {k: v for k, v in row.items() if k not in CUSTOMER_COLUMNS}
     body["customer"] = {k: v for k, v in row.items() if k in CUSTOMER_COLUMNS}
-    return PurchaseIn.model_validate(body).to_new(cfg.tz, cfg.now())
+    return PurchaseIn.model_validate(body).to_new(surveys.tz, surveys.now())
 
 
 async def import_csv(
-    db: Database, cfg: SurveyConfig, text: str, progress: TextIO | None = sys.stderr
+    db: Database, surveys: SurveyConfig, text: str, progress: TextIO | None = sys.stderr
 ) -> ImportReport:
     """Validate every row, then store the valid ones in chunks (one transaction each)."""
     report = ImportReport()
@@ -72,7 +72,7 @@ async def import_csv(
     valid: list[tuple[int, NewPurchase]] = []
     for line, row in rows:
         try:
-            valid.append((line, to_purchase(row, cfg)))
+            valid.append((line, to_purchase(row, surveys)))
         except ValidationError as exc:
             why = "; ".join(f"{e['field']}: {e['message']}" for e in field_errors(exc))
             report.rejected.append((line, why))
@@ -81,7 +81,7 @@ async def import_csv(
     for start in range(0, len(valid), CHUNK):
         chunk = valid[start : start + CHUNK]
         async with db.transaction() as tx:
-            results = await register_purchases(tx, cfg, [purchase for _, purchase in chunk])
+            results = await register_purchases(tx, surveys, [purchase for _, purchase in chunk])
         for result in results:
             report.results.append(result)
             if result.created:

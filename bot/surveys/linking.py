@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import link_waiting_surveys
 from bot.surveys.phones import normalize_phone
+from bot.surveys.purchases import link_waiting_surveys
 from storage.db import Tx
 from storage.models import Customer
 
 
-async def link_by_token(tx: Tx, cfg: SurveyConfig, customer: Customer, token: str) -> bool:
+async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token: str) -> bool:
     """The customer opened a receipt's deep link; False if the token names no purchase.
 
     A receipt proves that one purchase, nothing more: it moves to whoever opens the link, while
@@ -23,11 +23,11 @@ async def link_by_token(tx: Tx, cfg: SurveyConfig, customer: Customer, token: st
         if owner is not None and owner.telegram_id is not None:
             return False  # somebody else's receipt: their survey stays theirs
         await tx.purchases.move(purchase.id, customer.id)
-    await _relink(tx, cfg, customer.id)
+    await _relink(tx, surveys, customer.id)
     return True
 
 
-async def link_by_phone(tx: Tx, cfg: SurveyConfig, customer: Customer, raw_phone: str) -> bool:
+async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> bool:
     """The customer shared their own contact; True if purchases with that number were found."""
     phone = normalize_phone(raw_phone)
     if phone is None:
@@ -35,11 +35,11 @@ async def link_by_phone(tx: Tx, cfg: SurveyConfig, customer: Customer, raw_phone
     for other in await tx.customers.unlinked_with_phone(phone):
         await tx.customers.merge(customer.id, other.id)
     await tx.customers.fill(customer.id, {"phone": phone})
-    await _relink(tx, cfg, customer.id)
+    await _relink(tx, surveys, customer.id)
     return await tx.purchases.count_for(customer.id) > 0
 
 
-async def _relink(tx: Tx, cfg: SurveyConfig, customer_id: int) -> None:
+async def _relink(tx: Tx, surveys: SurveyConfig, customer_id: int) -> None:
     refreshed = await tx.customers.get(customer_id)
     if refreshed is not None:
-        await link_waiting_surveys(tx, cfg, refreshed)
+        await link_waiting_surveys(tx, surveys, refreshed)

@@ -24,8 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from bot.surveys.intake import CustomerRef, NewPurchase
 from bot.surveys.phones import normalize_phone
+from bot.surveys.purchases import CustomerRef, NewPurchase
 
 
 def _not_bool(value: Any) -> Any:

@@ -23,17 +23,17 @@ from storage.models import Customer, Survey
 from storage.states import Purpose
 
 
-def translator(cfg: SurveyConfig, customer: Customer) -> Translator:
-    return cfg.catalog.bind(customer.language or cfg.catalog.pick(customer.tg_language))
+def translator(surveys: SurveyConfig, customer: Customer) -> Translator:
+    return surveys.catalog.bind(customer.language or surveys.catalog.pick(customer.tg_language))
 
 
 async def current_screen(
-    tx: Tx, cfg: SurveyConfig, t: Translator, survey: Survey, reminder: bool = False
+    tx: Tx, surveys: SurveyConfig, t: Translator, survey: Survey, reminder: bool = False
 ) -> Screen:
     """The question the survey is waiting for."""
     if survey.step == "followup" and survey.nps is not None:
         chosen = await tx.surveys.aspects(survey.id)
-        screen = followup_screen(t, survey.id, survey.nps, cfg.aspects, chosen)
+        screen = followup_screen(t, survey.id, survey.nps, surveys.aspects, chosen)
     elif survey.step == "csat":
         screen = csat_screen(t, survey.id)
     elif survey.step == "expectation":
@@ -47,7 +47,7 @@ async def current_screen(
 
 async def send_screen(
     tx: Tx,
-    cfg: SurveyConfig,
+    surveys: SurveyConfig,
     chat_id: int,
     survey_id: int,
     screen: Screen,
@@ -58,7 +58,7 @@ async def send_screen(
 
     An invitation Telegram cannot take is retried until the survey expires, not beyond."""
     expires_at = None if pointless_after is None else time.time() + pointless_after.total_seconds()
-    await cfg.outbox.send(
+    await surveys.outbox.send(
         tx,
         SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
         priority=priority,

@@ -24,19 +24,19 @@ log = logging.getLogger(__name__)
 BATCH = 50
 
 
-async def advance_due(tx: Tx, cfg: SurveyConfig) -> int:
+async def advance_due(tx: Tx, surveys: SurveyConfig) -> int:
     """Act on every survey whose next step is due; return how many moved."""
-    now = cfg.now()
+    now = surveys.now()
     due = await tx.surveys.due(to_db(now), BATCH)
     for survey in due:
         if survey.status == SurveyStatus.SCHEDULED:
-            await _invite(tx, cfg, survey, now)
+            await _invite(tx, surveys, survey, now)
         else:
-            await _remind_or_expire(tx, cfg, survey, now)
+            await _remind_or_expire(tx, surveys, survey, now)
     return len(due)
 
 
-async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> None:
+async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
     if customer is None or customer.telegram_id is None:
         await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
@@ -44,16 +44,16 @@ async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> N
     last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey.id))
     last = last if last is not None and last <= now else None  # only those already sent count
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
-    reason = reason or cooldown_reason(last, now, cfg.rules.cooldown)
+    reason = reason or cooldown_reason(last, now, surveys.rules.cooldown)
     if reason:
         await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return
-    t = translator(cfg, customer)
-    screen = await current_screen(tx, cfg, t, survey)
-    expiry = cfg.rules.expiry
-    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK, expiry)
+    t = translator(surveys, customer)
+    screen = await current_screen(tx, surveys, t, survey)
+    expiry = surveys.rules.expiry
+    await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, expiry)
     expires = now + expiry
-    remind = now + cfg.rules.reminder_after
+    remind = now + surveys.rules.reminder_after
     await tx.surveys.update(
         survey.id,
         status=SurveyStatus.SENT,
@@ -65,23 +65,23 @@ async def _invite(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> N
     )
 
 
-async def _remind_or_expire(tx: Tx, cfg: SurveyConfig, survey: Survey, now: datetime) -> None:
+async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
     expires = from_db(survey.expires_at)
     if customer is None or customer.telegram_id is None or expires is None or expires <= now:
-        await _expire(tx, cfg, survey)
+        await _expire(tx, surveys, survey)
         return
     if survey.reminded_at is not None or customer.opted_out_at or customer.unreachable_at:
         await tx.surveys.update(survey.id, due_at=survey.expires_at)
         return
-    t = translator(cfg, customer)
-    screen = await current_screen(tx, cfg, t, survey, reminder=True)
+    t = translator(surveys, customer)
+    screen = await current_screen(tx, surveys, t, survey, reminder=True)
     left = expires - now
-    await send_screen(tx, cfg, customer.telegram_id, survey.id, screen, Priority.BULK, left)
+    await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, left)
     await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)
 
 
-async def _expire(tx: Tx, cfg: SurveyConfig, survey: Survey) -> None:
+async def _expire(tx: Tx, surveys: SurveyConfig, survey: Survey) -> None:
     answered = survey.nps is not None
     await tx.surveys.update(
         survey.id,
@@ -91,8 +91,8 @@ async def _expire(tx: Tx, cfg: SurveyConfig, survey: Survey) -> None:
     )
     customer = await tx.customers.get(survey.customer_id)
     if customer is not None and survey.chat_id and survey.message_id:
-        t = translator(cfg, customer)
-        await cfg.outbox.send(
+        t = translator(surveys, customer)
+        await surveys.outbox.send(
             tx,
             EditMessageText(
                 chat_id=survey.chat_id, message_id=survey.message_id, text=t("survey.closed")

@@ -40,7 +40,7 @@ async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
 async def _refused(message: Message, tx: Tx, outbox: Outbox, reports: ReportConfig) -> bool:
     if message.from_user is not None and message.from_user.id in reports.owner_ids:
         return False
-    await _say(message, tx, outbox, reports.st("digest.refused"))
+    await _say(message, tx, outbox, reports.staff_t("digest.refused"))
     return True
 
 
@@ -50,7 +50,7 @@ async def digest(
     if await _refused(message, tx, outbox, reports):
         return
     start, end = last_days(reports.now())
-    await _say(message, tx, outbox, reports.st("digest.preparing"))
+    await _say(message, tx, outbox, reports.staff_t("digest.preparing"))
     tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest"))
 
 
@@ -102,7 +102,7 @@ async def _for_period(
         first, last = parts if parts else (None, None)
         period = requested_period(first, last, reports.tz, reports.now(), default_days or 7)
     except ValueError as exc:
-        await _say(message, tx, outbox, f"{reports.st('digest.report_usage')} ({exc})")
+        await _say(message, tx, outbox, f"{reports.staff_t('digest.report_usage')} ({exc})")
         return
-    await _say(message, tx, outbox, reports.st("digest.preparing"))
+    await _say(message, tx, outbox, reports.staff_t("digest.preparing"))
     tx.after_commit(lambda: start(*period))

@@ -19,8 +19,8 @@ from bot.complaints.callbacks import StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import UNKNOWN, StaffDirectory
-from bot.intake.lookup import TryLater
 from bot.outbox.service import Outbox, Priority
+from bot.updates.lookup import TryLater
 from storage.db import Tx
 from storage.models import Complaint
 
@@ -46,7 +46,7 @@ def refusal(who: User, staff: StaffDirectory, complaints: ComplaintConfig) -> st
     verdict = staff.allowed(who.id)
     if verdict is True:
         return None
-    return complaints.st(
+    return complaints.staff_t(
         "complaint.alert.check_failed" if verdict == UNKNOWN else "complaint.alert.not_staff"
     )
 

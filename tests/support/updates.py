@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.app import App
-from bot.intake.poller import store_updates, to_inbox_rows
+from bot.updates.poller import store_updates, to_inbox_rows
 
 STICKER = {
     "file_id": "s",

@@ -20,11 +20,11 @@ from bot.complaints.cards import (
 from bot.complaints.config import ComplaintConfig, Ladder
 from bot.complaints.staff import UNKNOWN, StaffDirectory
 from bot.i18n import Catalog
-from bot.intake.lookup import NeedsLookup
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.rules import Rules
 from bot.timeparse import BusinessHours
+from bot.updates.lookup import NeedsLookup
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
 from storage.states import Deadline, SurveyStatus
 
@@ -59,7 +59,7 @@ def config(language: str = "en") -> ComplaintConfig:
         hours=BusinessHours(None),
         settle=hour,
         storm_cards_per_minute=10,
-        st=catalog.bind(language),
+        staff_t=catalog.bind(language),
         surveys=surveys,
     )
 
@@ -139,7 +139,7 @@ def test_the_card_in_russian_and_its_buttons_follow_the_state() -> None:
     assert "Обращение №12" in text and "в работе" in text and "Ведёт: Алекс" in text
 
     def labels(v: CardView) -> list[str]:
-        return [b.text for b in card_markup(config().st, v.complaint).inline_keyboard[0]]
+        return [b.text for b in card_markup(config().staff_t, v.complaint).inline_keyboard[0]]
 
     assert labels(view("open")) == ["Take", "Resolve", "History"]
     assert labels(view("taken")) == ["Resolve", "History"]

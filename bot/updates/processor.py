@@ -16,10 +16,10 @@ import time
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
-from bot.intake.lookup import NeedsLookup, TryLater
 from bot.liveness import Beat
 from bot.metrics import Metrics
 from bot.outbox.guard import processing
+from bot.updates.lookup import NeedsLookup, TryLater
 from storage.db import Database, Tx
 from storage.models import InboxItem
 

@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from bot.intake.poller import store_updates, to_inbox_rows
 from bot.metrics import Metrics
+from bot.updates.poller import store_updates, to_inbox_rows
 from storage.db import Database
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -64,7 +64,7 @@ class PurchaseResult:
 
 
 async def register_purchases(
-    tx: Tx, cfg: SurveyConfig, items: Sequence[NewPurchase]
+    tx: Tx, surveys: SurveyConfig, items: Sequence[NewPurchase]
 ) -> list[PurchaseResult]:
     """Store each purchase once (idempotent by order_id) and plan its survey, in input order.
 
@@ -72,11 +72,12 @@ async def register_purchases(
     their last invitations are read with IN-lists, decisions are made in memory (later purchases
     see what earlier ones created), and new rows are written with executemany.
     """
-    now = cfg.now()
+    now = surveys.now()
     known = await tx.purchases.by_order_ids(item.order_id for item in items)
-    surveys = await tx.surveys.for_purchases(p.id for p in known.values())
+    existing = await tx.surveys.for_purchases(p.id for p in known.values())
     results = {
-        order_id: _result(cfg, p, surveys[p.id], created=False) for order_id, p in known.items()
+        order_id: _result(surveys, p, existing[p.id], created=False)
+        for order_id, p in known.items()
     }
     fresh = [item for item in items if item.order_id not in known]
     refs = [item.customer for item in fresh]
@@ -118,7 +119,7 @@ async def register_purchases(
             link_token=secrets.token_urlsafe(12),
         )
         status, reason, due = decide(
-            cfg, customer, purchased_at, now, from_db(last.get(customer.id))
+            surveys, customer, purchased_at, now, from_db(last.get(customer.id))
         )
         if status == SurveyStatus.SCHEDULED and due is not None:
             last[customer.id] = max(last.get(customer.id, due), due)
@@ -133,7 +134,7 @@ async def register_purchases(
         )
         purchases.append(purchase)
         planned.append((survey, item.branch or "", customer.segment))
-        results[item.order_id] = _result(cfg, purchase, survey, created=True)
+        results[item.order_id] = _result(surveys, purchase, survey, created=True)
         out.append(results[item.order_id])
     await tx.customers.add_many(list(people.created.values()))
     await tx.customers.save_identity(list(people.changed.values()))
@@ -144,7 +145,7 @@ async def register_purchases(
 
 async def plan(
     tx: Tx,
-    cfg: SurveyConfig,
+    surveys: SurveyConfig,
     customer: Customer,
     purchased_at: datetime,
     now: datetime,
@@ -152,11 +153,11 @@ async def plan(
 ) -> tuple[SurveyStatus, str | None, str | None]:
     """`decide` for one survey, with the customer's last invitation read from the database."""
     last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey_id))
-    return decide(cfg, customer, purchased_at, now, last)
+    return decide(surveys, customer, purchased_at, now, last)
 
 
 def decide(
-    cfg: SurveyConfig,
+    surveys: SurveyConfig,
     customer: Customer,
     purchased_at: datetime,
     now: datetime,
@@ -166,35 +167,35 @@ def decide(
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
-    if now - purchased_at > cfg.rules.expiry:
+    if now - purchased_at > surveys.rules.expiry:
         return SurveyStatus.SKIPPED, "too_old", None
     if customer.telegram_id is None or customer.started_at is None:
         return SurveyStatus.WAITING_LINK, None, None
-    tz = ZoneInfo(customer.timezone) if customer.timezone else cfg.tz
-    due = invitation_time(purchased_at, now, cfg.rules, tz)
-    reason = cooldown_reason(last_invitation, due, cfg.rules.cooldown)
+    tz = ZoneInfo(customer.timezone) if customer.timezone else surveys.tz
+    due = invitation_time(purchased_at, now, surveys.rules, tz)
+    reason = cooldown_reason(last_invitation, due, surveys.rules.cooldown)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
-    deferred = due > earliest_invitation(purchased_at, now, cfg.rules)
+    deferred = due > earliest_invitation(purchased_at, now, surveys.rules)
     return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, to_db(due)
 
 
-async def link_waiting_surveys(tx: Tx, cfg: SurveyConfig, customer: Customer) -> int:
+async def link_waiting_surveys(tx: Tx, surveys: SurveyConfig, customer: Customer) -> int:
     """The customer is now reachable in Telegram: plan every survey that waited for it."""
     planned = 0
-    now = cfg.now()
+    now = surveys.now()
     for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.WAITING_LINK,)):
         purchase = await tx.purchases.get(survey.purchase_id)
         purchased_at = from_db(purchase.purchased_at) if purchase else now
         assert purchased_at is not None
-        status, reason, due = await plan(tx, cfg, customer, purchased_at, now, survey.id)
+        status, reason, due = await plan(tx, surveys, customer, purchased_at, now, survey.id)
         await tx.surveys.update(survey.id, status=status, reason=reason, due_at=due)
         planned += status == SurveyStatus.SCHEDULED
     return planned
 
 
 def _result(
-    cfg: SurveyConfig, purchase: Purchase, survey: Survey, created: bool
+    surveys: SurveyConfig, purchase: Purchase, survey: Survey, created: bool
 ) -> PurchaseResult:
     return PurchaseResult(
         purchase.order_id,
@@ -202,5 +203,5 @@ def _result(
         survey.status,
         survey.due_at,
         survey.reason,
-        cfg.deep_link(purchase.link_token),
+        surveys.deep_link(purchase.link_token),
     )

@@ -12,9 +12,9 @@ import pytest
 from bot.i18n import Catalog
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
-from bot.surveys.intake import CustomerRef, NewPurchase, PurchaseResult, register_purchases
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import normalize_phone
+from bot.surveys.purchases import CustomerRef, NewPurchase, PurchaseResult, register_purchases
 from bot.surveys.rules import Rules
 from bot.timeparse import QuietHours
 from storage.db import Database, Tx
@@ -33,7 +33,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def cfg() -> SurveyConfig:
+def surveys() -> SurveyConfig:
     rules = Rules(
         timedelta(hours=2),
         QuietHours.parse("21:00-09:00"),
@@ -54,8 +54,8 @@ def cfg() -> SurveyConfig:
     )
 
 
-async def one(tx: Tx, cfg: SurveyConfig, new: NewPurchase) -> PurchaseResult:
-    [result] = await register_purchases(tx, cfg, [new])
+async def one(tx: Tx, surveys: SurveyConfig, new: NewPurchase) -> PurchaseResult:
+    [result] = await register_purchases(tx, surveys, [new])
     return result
 
 
@@ -64,12 +64,12 @@ def purchase(order: str, **customer: object) -> NewPurchase:
 
 
 async def test_idempotent_by_order_id_and_one_customer_per_identity(
-    db: Database, cfg: SurveyConfig
+    db: Database, surveys: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
-        first = await one(tx, cfg, purchase("P-1", external_id="crm-1", name="A"))
-        again = await one(tx, cfg, purchase("P-1", external_id="crm-2"))
-        other = await one(tx, cfg, purchase("P-2", external_id="crm-1"))
+        first = await one(tx, surveys, purchase("P-1", external_id="crm-1", name="A"))
+        again = await one(tx, surveys, purchase("P-1", external_id="crm-2"))
+        other = await one(tx, surveys, purchase("P-2", external_id="crm-1"))
         assert first.created and not again.created and other.created
         assert again.deep_link == first.deep_link
         assert first.deep_link.startswith("https://t.me/shop_bot?start=")
@@ -77,29 +77,29 @@ async def test_idempotent_by_order_id_and_one_customer_per_identity(
 
 
 async def test_started_customer_is_scheduled_with_delay_and_cooldown(
-    db: Database, cfg: SurveyConfig
+    db: Database, surveys: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(42, "B", None, "en")
-        first = await one(tx, cfg, purchase("P-1", telegram_id=42))
-        second = await one(tx, cfg, purchase("P-2", telegram_id=42))
+        first = await one(tx, surveys, purchase("P-1", telegram_id=42))
+        second = await one(tx, surveys, purchase("P-2", telegram_id=42))
     assert (first.status, first.due_at) == ("scheduled", "2026-11-10T14:00:00+00:00")
     assert (second.status, second.reason) == ("skipped", "cooldown")
 
 
 async def test_a_receipt_link_links_that_purchase_and_nothing_else(
-    db: Database, cfg: SurveyConfig
+    db: Database, surveys: SurveyConfig
 ) -> None:
     """Whoever holds a receipt gets that one survey: not the phone, the CRM id or the other
     purchases of the customer the shop registered (those follow the customer's own contact)."""
     async with db.transaction() as tx:
-        first = await one(tx, cfg, purchase("C-1", phone="46701112233", external_id="crm-7"))
-        await one(tx, cfg, purchase("C-2", phone="46701112233"))
+        first = await one(tx, surveys, purchase("C-1", phone="46701112233", external_id="crm-7"))
+        await one(tx, surveys, purchase("C-2", phone="46701112233"))
         assert first.status == "waiting_link"
         holder, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
         token = first.deep_link.split("start=")[1]
-        assert not await link_by_token(tx, cfg, holder, "no-such-token")
-        assert await link_by_token(tx, cfg, holder, token)
+        assert not await link_by_token(tx, surveys, holder, "no-such-token")
+        assert await link_by_token(tx, surveys, holder, token)
         linked = await tx.customers.by_telegram_id(43)
         assert linked is not None and (linked.phone, linked.external_id) == (None, None)
         assert await tx.purchases.count_for(holder.id) == 1
@@ -111,24 +111,24 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         assert survey.customer_id == holder.id
         # Another Telegram user with the same receipt link cannot take it over.
         stranger, _ = await tx.customers.touch_from_telegram(44, "D", None, "en")
-        assert not await link_by_token(tx, cfg, stranger, token)
+        assert not await link_by_token(tx, surveys, stranger, token)
         # The real owner shares their contact: the rest is theirs, and later phone-only
         # purchases too.
         owner, _ = await tx.customers.touch_from_telegram(45, "E", None, "en")
-        assert await link_by_phone(tx, cfg, owner, "+46 70 111 22 33")
+        assert await link_by_phone(tx, surveys, owner, "+46 70 111 22 33")
         c2 = await tx.purchases.by_order_id("C-2")
         assert c2 is not None and c2.customer_id == owner.id
-        await one(tx, cfg, purchase("C-3", phone="46701112233"))
+        await one(tx, surveys, purchase("C-3", phone="46701112233"))
         c3 = await tx.purchases.by_order_id("C-3")
         assert c3 is not None and c3.customer_id == owner.id
 
 
-async def test_phone_links_every_unlinked_purchase(db: Database, cfg: SurveyConfig) -> None:
+async def test_phone_links_every_unlinked_purchase(db: Database, surveys: SurveyConfig) -> None:
     async with db.transaction() as tx:
-        await one(tx, cfg, purchase("P-1", phone="46701112233"))
-        await one(tx, cfg, purchase("P-2", phone="46701112233", external_id="crm-9"))
+        await one(tx, surveys, purchase("P-1", phone="46701112233"))
+        await one(tx, surveys, purchase("P-2", phone="46701112233", external_id="crm-9"))
         me, _ = await tx.customers.touch_from_telegram(45, "E", None, "sv")
-        assert await link_by_phone(tx, cfg, me, "+46 70 111 22 33")
+        assert await link_by_phone(tx, surveys, me, "+46 70 111 22 33")
         assert await tx.purchases.count_for(me.id) == 2
         assert await tx.customers.count() == 1
 
@@ -149,13 +149,13 @@ def test_phone_normalisation(raw: str, expected: str | None) -> None:
 
 
 async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
-    db: Database, cfg: SurveyConfig
+    db: Database, surveys: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(46, "F", None, "en")
         result = await one(
             tx,
-            cfg,
+            surveys,
             NewPurchase(
                 "P-1", CustomerRef(telegram_id=46, timezone="Asia/Tokyo"), purchased_at=NOW
             ),
@@ -166,12 +166,12 @@ async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
 
 
 async def test_a_shared_phone_does_not_hand_a_purchase_to_another_telegram_user(
-    db: Database, cfg: SurveyConfig
+    db: Database, surveys: SurveyConfig
 ) -> None:
     async with db.transaction() as tx:
         parent, _ = await tx.customers.touch_from_telegram(47, "G", None, "en")
         await tx.customers.fill(parent.id, {"phone": "46709998877"})
-        await one(tx, cfg, purchase("P-1", telegram_id=48, phone="46709998877"))
+        await one(tx, surveys, purchase("P-1", telegram_id=48, phone="46709998877"))
         child = await tx.customers.by_telegram_id(48)
         assert child is not None and child.id != parent.id
         assert await tx.purchases.count_for(parent.id) == 0
@@ -202,7 +202,7 @@ async def snapshot(db: Database) -> list[tuple[object, ...]]:
 
 
 async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
-    tmp_path: Path, cfg: SurveyConfig
+    tmp_path: Path, surveys: SurveyConfig
 ) -> None:
     outcomes = []
     for name, batched in (("batch", True), ("single", False)):
@@ -212,9 +212,9 @@ async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
         async with database.transaction() as tx:
             await tx.customers.touch_from_telegram(50, "I", None, "en")
             if batched:
-                got = await register_purchases(tx, cfg, mixed_batch())
+                got = await register_purchases(tx, surveys, mixed_batch())
             else:
-                got = [await one(tx, cfg, p) for p in mixed_batch()]
+                got = [await one(tx, surveys, p) for p in mixed_batch()]
         outcomes.append(
             (
                 [(r.order_id, r.created, r.status, r.reason) for r in got],

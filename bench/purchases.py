@@ -1,6 +1,6 @@
 """Purchases through POST /api/v1/purchases in batches of 1,000: purchases per second.
 
-Run: .venv/bin/python -m bench.intake [--total 100000]. It starts the real app on a temporary
+Run: .venv/bin/python -m bench.purchases [--total 100000]. It starts the real app on a temporary
 SQLite file against the fake Bot API and prints one line; `make bench` runs it too.
 """
 
@@ -69,13 +69,13 @@ async def run(total: int, batch: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.intake")
+    parser = argparse.ArgumentParser(prog="python -m bench.purchases")
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
     rate = asyncio.run(run(args.total, args.batch))
     print(
-        f"intake: {args.total} purchases in batches of {args.batch}: {rate:,.0f} purchases/s"
+        f"purchases: {args.total} in batches of {args.batch}: {rate:,.0f} purchases/s"
         f" ({rate / 5000:.2f}x the 5,000/s target)"
     )
 
