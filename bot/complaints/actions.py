@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiogram.methods import SendMessage
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, User
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints import ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
@@ -13,6 +13,7 @@ from bot.complaints.cards import clip, escaped
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
 from bot.complaints.posting import in_staff_thread, post_card, refresh
 from bot.i18n import Translator
+from bot.incoming import Actor
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
@@ -30,7 +31,7 @@ class Answer:
 
 
 async def staff_press(
-    tx: Tx, complaints: ComplaintConfig, who: User, action: StaffAction, complaint_id: int
+    tx: Tx, complaints: ComplaintConfig, who: Actor, action: StaffAction, complaint_id: int
 ) -> Answer:
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
@@ -38,7 +39,7 @@ async def staff_press(
     return await _ACTIONS[action](tx, complaints, who, complaint)
 
 
-async def take(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def take(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
     if c.status != ComplaintStatus.OPEN:
         if c.taken_by == who.id:
             return Answer(complaints.staff_t("complaint.alert.yours", number=c.id))
@@ -51,24 +52,24 @@ async def take(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> 
     return Answer(complaints.staff_t("complaint.alert.taken", number=c.id))
 
 
-async def _assign(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> None:
+async def _assign(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> None:
     await tx.complaints.update(
         c.id,
         status=ComplaintStatus.TAKEN,
         taken_by=who.id,
-        taken_by_name=clip(who.full_name, 64),
+        taken_by_name=clip(who.name, 64),
         taken_at=c.taken_at or to_db(complaints.now()),
     )
 
 
-async def take_by_reply(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> None:
+async def take_by_reply(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> None:
     """Answering an untaken complaint takes it: the take clock has done its job."""
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
         await refresh(tx, complaints, c.id)
 
 
-async def resolve(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
     if c.status not in COMPLAINT_WORKED:
         return Answer(
             complaints.staff_t(f"complaint.alert.already_{c.status}", number=c.id, name="")
@@ -111,7 +112,7 @@ async def _ask_customer(
     )
 
 
-async def history(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
     staff_t = complaints.staff_t
     lines = [staff_t("complaint.history.title", number=c.id)]
     for entry in (await tx.complaints.messages(c.id))[-HISTORY_LINES:]:
@@ -136,7 +137,7 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) 
     return Answer()
 
 
-async def card(tx: Tx, complaints: ComplaintConfig, who: User, c: Complaint) -> Answer:
+async def card(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
     """A button under a storm summary: the complaint's full card, on demand."""
     if c.card_mode == "card" and c.card_message_id is not None:
         return Answer(complaints.staff_t("complaint.alert.card_exists", number=c.id))

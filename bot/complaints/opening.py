@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from bot.complaints import ladder
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.posting import post_if_budget, refresh
+from bot.complaints.posting import acknowledge, post_if_budget, refresh
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
 from storage.states import ComplaintSource, SurveyStatus
@@ -43,6 +43,20 @@ async def open_complaint(
     )
     await ladder.plan(tx, complaints, complaint, now)
     return complaint
+
+
+async def on_request(tx: Tx, complaints: ComplaintConfig, customer: Customer) -> Complaint | None:
+    """/complaint: opens one, its card waiting for the story, unless one is still being worked
+    on (a customer has one at a time): then that one is returned and nothing changes."""
+    active = await tx.complaints.active_for(customer.id)
+    if active is not None:
+        return active
+    due = complaints.now() + complaints.settle
+    complaint = await open_complaint(
+        tx, complaints, customer, ComplaintSource.COMMAND, card_due=due
+    )
+    await acknowledge(tx, complaints, complaint)
+    return None
 
 
 def is_low(complaints: ComplaintConfig, survey: Survey) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from aiogram.methods import CopyMessage, SendMessage
-from aiogram.types import Message
 
+from bot.complaints.actions import take_by_reply
 from bot.complaints.cards import clip, customer_label, escaped
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
 from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget
+from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint, Customer
@@ -28,35 +29,24 @@ NOTE_MARK = "!"
 # HOLD_FOR has passed.
 HOLD_FOR = timedelta(minutes=1)
 ROUNDUP_BATCH = 20
-MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker")
 CAPTIONED = ("photo", "document", "video", "voice", "audio", "animation")
-RELAYABLE = ("text", *MEDIA, "location")
 OPENERS = ("text", "photo", "document", "video", "voice", "audio")
 CAPTION_LIMIT = 1024
 
 
-async def accepts(tx: Tx, customer: Customer, kind: str) -> bool:
-    """Anything reaches an open complaint; a sticker or a location alone does not open one."""
-    return kind in OPENERS or await tx.complaints.active_for(customer.id) is not None
-
-
-def kind_of(message: Message) -> str | None:
-    for kind in RELAYABLE:
-        if getattr(message, kind, None):
-            return kind
-    return None
-
-
-def words_of(message: Message) -> str | None:
-    return message.text or message.caption
-
-
 async def from_customer(
-    tx: Tx, complaints: ComplaintConfig, customer: Customer, message: Message, kind: str
-) -> Complaint:
-    """A customer's message outside a survey: to their open complaint, else it opens one."""
-    words = words_of(message)
+    tx: Tx, complaints: ComplaintConfig, customer: Customer, message: ChatMessage
+) -> Complaint | None:
+    """A customer's message outside a survey: to their open complaint, else it opens one.
+
+    None: it reaches nobody (a kind the bot cannot pass on, or a sticker or a location alone,
+    which do not open a complaint)."""
+    kind, words = message.kind, message.words
+    if kind is None:
+        return None
     complaint = await tx.complaints.active_for(customer.id)
+    if complaint is None and kind not in OPENERS:
+        return None
     if complaint is None:
         complaint = await open_complaint(
             tx,
@@ -122,7 +112,7 @@ async def _record(
     tx: Tx,
     complaint: Complaint,
     customer: Customer,
-    message: Message,
+    message: ChatMessage,
     kind: str,
     words: str | None,
     held: bool = False,
@@ -133,7 +123,7 @@ async def _record(
         customer.telegram_id,
         kind,
         words,
-        chat_id=message.chat.id,
+        chat_id=message.chat_id,
         message_id=message.message_id,
         held=held,
     )
@@ -144,7 +134,7 @@ async def _forward(
     complaints: ComplaintConfig,
     complaint: Complaint,
     customer: Customer,
-    message: Message,
+    message: ChatMessage,
     kind: str,
     words: str | None,
 ) -> None:
@@ -162,7 +152,7 @@ async def _forward(
             caption = f"{header}\n{escaped(words, room)}" if words else header
         method = CopyMessage(
             chat_id=complaints.staff_chat_id,
-            from_chat_id=message.chat.id,
+            from_chat_id=message.chat_id,
             message_id=message.message_id,
             caption=caption,
             parse_mode="HTML" if caption else None,
@@ -173,15 +163,33 @@ async def _forward(
     )
 
 
+async def about(tx: Tx, message: ChatMessage) -> Complaint | None:
+    """The complaint a staff-chat message is about: its topic, or the card or relayed message it
+    replies to. None for ordinary conversation, commands and what cannot be passed on."""
+    if message.kind is None or message.is_command:
+        return None
+    if message.thread_id is not None:
+        found = await tx.complaints.by_topic(message.chat_id, message.thread_id)
+        if found is not None:
+            return found
+    if message.reply_to is not None:
+        return await tx.complaints.by_staff_message(message.chat_id, message.reply_to)
+    return None
+
+
 async def from_staff(
-    tx: Tx, complaints: ComplaintConfig, complaint: Complaint, message: Message, kind: str
+    tx: Tx, complaints: ComplaintConfig, complaint: Complaint, message: ChatMessage
 ) -> str | None:
-    """A staff message about the complaint; returns a problem to tell the staff chat, if any."""
-    words = words_of(message)
-    author = message.from_user.id if message.from_user else None
+    """A staff message about the complaint: a note goes into its history only; anything else
+    takes the complaint if nobody has (answering is working on it) and reaches the customer.
+    Returns a problem to tell the staff chat, if any."""
+    kind, words = message.kind or "text", message.words
+    author = message.author.id if message.author else None
     if words and words.startswith(NOTE_MARK):
         await tx.complaints.add_message(complaint.id, Direction.NOTE, author, kind, words)
         return None
+    if message.author is not None:
+        await take_by_reply(tx, complaints, message.author, complaint)
     if complaint.status == ComplaintStatus.CLOSED:
         return complaints.staff_t("complaint.relay.closed", number=complaint.id)
     customer = await tx.customers.get(complaint.customer_id)
@@ -193,7 +201,7 @@ async def from_staff(
         tx,
         CopyMessage(
             chat_id=customer.telegram_id,
-            from_chat_id=message.chat.id,
+            from_chat_id=message.chat_id,
             message_id=message.message_id,
         ),
         purpose=Purpose.TO_CUSTOMER,
@@ -205,7 +213,7 @@ async def from_staff(
         author,
         kind,
         words,
-        chat_id=message.chat.id,
+        chat_id=message.chat_id,
         message_id=message.message_id,
     )
     return None

@@ -13,6 +13,7 @@ from aiogram.methods import EditMessageReplyMarkup
 from bot.i18n import Translator
 from bot.outbox.service import Priority
 from bot.surveys.config import COMMENT_LIMIT, SurveyConfig
+from bot.surveys.consent import opt_out
 from bot.surveys.rules import category
 from bot.surveys.screens import (
     EXPECTATIONS,
@@ -180,19 +181,3 @@ async def typed(
     screen = csat_screen(t, survey.id)
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
     return TypedResult(handled=True)
-
-
-async def opt_out(tx: Tx, customer: Customer) -> None:
-    """/stop or "Don't ask me again": no invitation, reminder or survey from now on."""
-    if customer.telegram_id is not None:
-        await tx.customers.set_opted_out(customer.telegram_id, True)
-    for survey in await tx.surveys.by_customer(
-        customer.id, (SurveyStatus.SCHEDULED, SurveyStatus.WAITING_LINK)
-    ):
-        await tx.surveys.update(
-            survey.id, status=SurveyStatus.SKIPPED, reason="opted_out", due_at=None
-        )
-    for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,)):
-        await tx.surveys.update(
-            survey.id, status=SurveyStatus.DISMISSED, reason="opted_out", due_at=None
-        )

@@ -11,14 +11,13 @@ from bot.complaints import relay
 from bot.complaints.actions import resolution_answer
 from bot.complaints.callbacks import ResolutionPress
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
-from bot.complaints.opening import open_complaint
-from bot.complaints.posting import acknowledge
+from bot.complaints.opening import on_request
 from bot.i18n import Translator
+from bot.incoming import ChatMessage
 from bot.outbox.service import Outbox
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
-from storage.states import ComplaintSource
 
 
 def router() -> Router:
@@ -39,19 +38,10 @@ async def complaint_command(
     customer: Customer,
     complaints: ComplaintConfig,
 ) -> None:
-    active = await tx.complaints.active_for(customer.id)
+    active = await on_request(tx, complaints, customer)
     if active is not None:
         text = t("complaint.already_open", number=active.id)
         await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
-        return
-    complaint = await open_complaint(
-        tx,
-        complaints,
-        customer,
-        ComplaintSource.COMMAND,
-        card_due=complaints.now() + complaints.settle,
-    )
-    await acknowledge(tx, complaints, complaint)
 
 
 async def to_support(
@@ -62,15 +52,13 @@ async def to_support(
     customer: Customer,
     complaints: ComplaintConfig,
 ) -> None:
-    kind = relay.kind_of(message)
     length = len(message.text or "")
     if length > TEXT_LIMIT:
         text = t("fallback.too_long", length=length, limit=TEXT_LIMIT)
-    elif kind is None or not await relay.accepts(tx, customer, kind):
-        text = t("fallback.unsupported")
-    else:
-        await relay.from_customer(tx, complaints, customer, message, kind)
+    elif await relay.from_customer(tx, complaints, customer, ChatMessage.from_aiogram(message)):
         return
+    else:
+        text = t("fallback.unsupported")
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 

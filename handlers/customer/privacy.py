@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
-from bot.surveys.answers import opt_out
+from bot.surveys.consent import opt_out
 from bot.surveys.privacy import describe_customer
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx

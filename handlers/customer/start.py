@@ -10,6 +10,7 @@ from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKey
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
+from bot.surveys.consent import opt_in
 from bot.surveys.linking import link_by_phone, link_by_token
 from handlers.filters import PRIVATE
 from storage.db import Tx
@@ -27,10 +28,7 @@ def router() -> Router:
 
 
 async def _welcome_back(tx: Tx, customer: Customer, t: Translator) -> str | None:
-    if customer.opted_out_at is None or customer.telegram_id is None:
-        return None
-    await tx.customers.set_opted_out(customer.telegram_id, False)
-    return t("start.welcome_back")
+    return t("start.welcome_back") if await opt_in(tx, customer) else None
 
 
 async def start(

@@ -14,15 +14,15 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message, ReplyParameters, TelegramObject, User
 
 from bot.complaints import relay
-from bot.complaints.actions import staff_press, take_by_reply
+from bot.complaints.actions import staff_press
 from bot.complaints.callbacks import StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.incoming import Actor, ChatMessage
 from bot.outbox.service import Outbox, Priority
 from bot.updates.lookup import TryLater
 from storage.db import Tx
-from storage.models import Complaint
 
 ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymous admins
 
@@ -65,8 +65,9 @@ async def on_press(
             tx, AnswerCallbackQuery(callback_query_id=query.id, text=refused, show_alert=True)
         )
         return
+    who = Actor.from_aiogram(query.from_user)
     answer = await staff_press(
-        tx, complaints, query.from_user, callback_data.action, callback_data.complaint_id
+        tx, complaints, who, callback_data.action, callback_data.complaint_id
     )
     await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=answer.alert))
 
@@ -124,40 +125,19 @@ async def _list(
 async def on_staff_message(
     message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
 ) -> None:
-    complaint = await _complaint_of(tx, complaints, message)
+    said = ChatMessage.from_aiogram(message)
+    complaint = await relay.about(tx, said)
     if complaint is None:
         return  # ordinary staff conversation
-    kind = relay.kind_of(message)
-    if kind is None or (message.text or "").startswith("/"):
-        return
     if not await _member_message(message, staff, complaints):
         return
-    author = message.from_user
-    if author is not None and not (message.text or message.caption or "").startswith(
-        relay.NOTE_MARK
-    ):
-        await take_by_reply(tx, complaints, author, complaint)
-    problem = await relay.from_staff(tx, complaints, complaint, message, kind)
+    problem = await relay.from_staff(tx, complaints, complaint, said)
     if problem is not None:
         await outbox.send(
             tx,
             SendMessage(chat_id=message.chat.id, text=problem, **_reply_to(message)),
             priority=Priority.NORMAL,
         )
-
-
-async def _complaint_of(tx: Tx, complaints: ComplaintConfig, message: Message) -> Complaint | None:
-    chat = message.chat.id
-    if message.is_topic_message and message.message_thread_id is not None:
-        found = await tx.complaints.by_topic(chat, message.message_thread_id)
-        if found is not None:
-            return found
-    reply = message.reply_to_message
-    if reply is not None and not (
-        message.is_topic_message and reply.message_id == message.message_thread_id
-    ):
-        return await tx.complaints.by_staff_message(chat, reply.message_id)
-    return None
 
 
 def _reply_to(message: Message) -> dict[str, Any]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.app import App, create_app
+from bot.complaints import relay
+from bot.incoming import Actor, ChatMessage
 from tests.support.helpers import STAFF_CHAT, make_settings
 from tests.support.updates import STICKER, feed, message, outbox_rows
 
@@ -133,3 +136,28 @@ async def test_complaint_command_then_the_story_sends_the_card_with_it(offline: 
     assert [m for m, _ in staff] == ["SendMessage", "CopyMessage"]  # the card, then the photo
     assert "«The lid was cracked»" in staff[0][1]["text"]
     assert "The customer used /complaint." in staff[0][1]["text"]
+
+
+async def test_the_relay_works_on_plain_data_without_telegram_objects(offline: App) -> None:
+    """What the handlers do, called the way the API or a script would: no aiogram objects."""
+    await feed(offline, message(60, 86, "/start"))
+    words = ChatMessage(chat_id=86, message_id=9, kind="text", words="Wrong size", author=None)
+    async with offline.db.transaction() as tx:
+        customer = await tx.customers.by_telegram_id(86)
+        assert customer is not None
+        opened = await relay.from_customer(tx, offline.complaints, customer, words)
+        sticker = ChatMessage(chat_id=86, message_id=10, kind="sticker", words=None, author=None)
+        assert opened is not None
+        joined = await relay.from_customer(tx, offline.complaints, customer, sticker)
+        assert joined is not None and joined.id == opened.id  # a sticker joins an open one
+        await tx.complaints.link_staff_message(STAFF_CHAT, 500, opened.id)
+        agent = Actor(id=STAFF_ID, name="Agent")
+        reply = ChatMessage(STAFF_CHAT, 501, "text", "We send a new one", agent, reply_to=500)
+        found = await relay.about(tx, reply)
+        assert found is not None and found.id == opened.id
+        assert await relay.about(tx, replace(reply, is_command=True)) is None
+        assert await relay.about(tx, replace(reply, reply_to=None)) is None
+        assert await relay.from_staff(tx, offline.complaints, found, reply) is None
+    assert await status(offline, opened.id) == ("taken", STAFF_ID)  # answering took it
+    rows = await outbox_rows(offline, 86)
+    assert [m for m, _ in rows][-1] == "CopyMessage"  # the reply reaches the customer
