@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.enums import ChatType
 from aiogram.types import Chat, TelegramObject, User
 
 from bot.i18n import Catalog
@@ -30,7 +31,11 @@ class ContextMiddleware(BaseMiddleware):
         tx: Tx = data["tx"]
         data["customer"] = None
         language = self.staff_language
-        if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
+        if (
+            user is not None
+            and not user.is_bot
+            and (chat is None or chat.type == ChatType.PRIVATE)
+        ):
             customer, first_contact = await tx.customers.touch_from_telegram(
                 user.id, user.full_name or None, user.username, user.language_code
             )

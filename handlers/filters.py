@@ -1,6 +1,32 @@
-"""Router-level filters shared by handler modules."""
+"""Who an update is from, as router-level filters: each audience's parent router has one."""
+
+from __future__ import annotations
 
 from aiogram import F
+from aiogram.enums import ChatType
+from aiogram.filters import Filter
+from aiogram.types import Chat, TelegramObject, User
 
-PRIVATE = F.chat.type == "private"
-PRIVATE_CALLBACK = F.message.chat.type == "private"
+from bot.complaints.config import ComplaintConfig
+from bot.reports.config import ReportConfig
+
+PRIVATE = F.chat.type == ChatType.PRIVATE
+PRIVATE_CALLBACK = F.message.chat.type == ChatType.PRIVATE
+
+
+class InStaffChat(Filter):
+    """Messages and button presses in the configured staff chat."""
+
+    async def __call__(
+        self, event: TelegramObject, complaints: ComplaintConfig, event_chat: Chat | None = None
+    ) -> bool:
+        return event_chat is not None and event_chat.id == complaints.staff_chat_id
+
+
+class IsOwner(Filter):
+    """Someone listed in OWNER_IDS."""
+
+    async def __call__(
+        self, event: TelegramObject, reports: ReportConfig, event_from_user: User | None = None
+    ) -> bool:
+        return event_from_user is not None and event_from_user.id in reports.owner_ids

@@ -1,1 +1,22 @@
-"""Routers for the customer's private chat with the bot."""
+"""The customer's private chat with the bot: a router per feature, one private-chat filter."""
+
+from aiogram import Router
+
+from handlers.customer import complaint, language, membership, privacy, start, survey
+from handlers.filters import PRIVATE, PRIVATE_CALLBACK
+
+
+def router() -> Router:
+    audience = Router(name=__name__)
+    audience.message.filter(PRIVATE)
+    audience.callback_query.filter(PRIVATE_CALLBACK)
+    audience.my_chat_member.filter(PRIVATE)
+    audience.include_routers(
+        membership.router(),
+        start.router(),
+        language.router(),
+        privacy.router(),
+        survey.router(),  # typed text goes to an open survey first,
+        complaint.router(),  # then to support
+    )
+    return audience

@@ -15,15 +15,12 @@ from bot.complaints.opening import on_request
 from bot.i18n import Translator
 from bot.incoming import ChatMessage
 from bot.outbox.service import Outbox
-from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
 
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.filter(PRIVATE)
-    r.callback_query.filter(PRIVATE_CALLBACK)
     r.message.register(complaint_command, Command("complaint"))
     r.message.register(to_support, ~F.text.startswith("/"))
     r.callback_query.register(resolved_press, ResolutionPress.filter())

@@ -10,7 +10,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.i18n import Catalog, Translator
 from bot.outbox.service import Outbox
-from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 
 
@@ -20,8 +19,6 @@ class LanguageChoice(CallbackData, prefix="lang"):
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.filter(PRIVATE)
-    r.callback_query.filter(PRIVATE_CALLBACK)
     r.message.register(ask, Command("language"))
     r.callback_query.register(choose, LanguageChoice.filter())
     return r

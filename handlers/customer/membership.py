@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import ChatMemberUpdated
 
 from storage.db import Tx
@@ -10,7 +10,7 @@ from storage.db import Tx
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.my_chat_member.register(changed, F.chat.type == "private")
+    r.my_chat_member.register(changed)
     return r
 
 

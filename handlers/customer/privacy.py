@@ -12,7 +12,6 @@ from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.consent import opt_out
 from bot.surveys.privacy import describe_customer
-from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
 
@@ -24,8 +23,6 @@ class ForgetChoice(CallbackData, prefix="forget"):
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.filter(PRIVATE)
-    r.callback_query.filter(PRIVATE_CALLBACK)
     r.message.register(stop, Command("stop"))
     r.message.register(mydata, Command("mydata"))
     r.message.register(forget_me, Command("forget_me"))

@@ -12,14 +12,12 @@ from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.consent import opt_in
 from bot.surveys.linking import link_by_phone, link_by_token
-from handlers.filters import PRIVATE
 from storage.db import Tx
 from storage.models import Customer
 
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.filter(PRIVATE)
     r.message.register(start_with_token, CommandStart(deep_link=True))
     r.message.register(start, CommandStart())
     r.message.register(help_, Command("help"))

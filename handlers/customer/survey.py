@@ -12,15 +12,14 @@ from bot.outbox.service import Outbox
 from bot.surveys import answers
 from bot.surveys.callbacks import SurveyPress
 from bot.surveys.config import SurveyConfig
-from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 from storage.db import Tx
 from storage.models import Customer
 
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.callback_query.register(on_press, PRIVATE_CALLBACK, SurveyPress.filter())
-    r.message.register(on_text, PRIVATE, F.text, ~F.text.startswith("/"))
+    r.callback_query.register(on_press, SurveyPress.filter())
+    r.message.register(on_text, F.text, ~F.text.startswith("/"))
     return r
 
 

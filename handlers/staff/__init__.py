@@ -1,1 +1,18 @@
-"""Routers for the staff group chat: complaint cards, relay, /open and /mine."""
+"""The staff group chat: complaint cards, the relay, /open and /mine, under one chat filter.
+
+Whether the person may act (a member of the chat, or configured) is asked per action: a
+stranger's press gets an alert, which a filter could not give.
+"""
+
+from aiogram import Router
+
+from handlers.filters import InStaffChat
+from handlers.staff import complaints
+
+
+def router() -> Router:
+    audience = Router(name=__name__)
+    audience.message.filter(InStaffChat())
+    audience.callback_query.filter(InStaffChat())
+    audience.include_router(complaints.router())
+    return audience

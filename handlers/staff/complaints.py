@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Command
 from aiogram.methods import AnswerCallbackQuery, SendMessage
-from aiogram.types import CallbackQuery, Message, ReplyParameters, TelegramObject, User
+from aiogram.types import CallbackQuery, Message, ReplyParameters, User
 
 from bot.complaints import relay
 from bot.complaints.actions import staff_press
@@ -27,18 +27,12 @@ from storage.db import Tx
 ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymous admins
 
 
-class InStaffChat(Filter):
-    async def __call__(self, event: TelegramObject, complaints: ComplaintConfig) -> bool:
-        chat = getattr(event, "chat", None)
-        return chat is not None and chat.id == complaints.staff_chat_id
-
-
 def router() -> Router:
     r = Router(name=__name__)
     r.callback_query.register(on_press, StaffPress.filter())
-    r.message.register(list_open, InStaffChat(), Command("open"))
-    r.message.register(list_mine, InStaffChat(), Command("mine"))
-    r.message.register(on_staff_message, InStaffChat())
+    r.message.register(list_open, Command("open"))
+    r.message.register(list_mine, Command("mine"))
+    r.message.register(on_staff_message)
     return r
 
 

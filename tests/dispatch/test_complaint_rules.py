@@ -161,3 +161,18 @@ async def test_the_relay_works_on_plain_data_without_telegram_objects(offline: A
     assert await status(offline, opened.id) == ("taken", STAFF_ID)  # answering took it
     rows = await outbox_rows(offline, 86)
     assert [m for m, _ in rows][-1] == "CopyMessage"  # the reply reaches the customer
+
+
+async def test_each_audience_reaches_only_its_own_features(offline: App) -> None:
+    """The staff chat's router answers there only; the owners' commands answer owners only."""
+    await feed(offline, message(70, 87, "Broken lid"))
+    # Even configured staff: a card's button pressed from a private chat is not a staff action.
+    await feed(offline, press(71, STAFF_ID, "cs:take:1"))
+    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert await status(offline, 1) == ("open", None)
+    await feed(offline, message(72, STAFF_ID, "/open"), message(73, 88, "/export"))
+    staff_texts = [p["text"] for _, p in await outbox_rows(offline, STAFF_ID)]
+    assert "#1" not in staff_texts[-1]  # no complaint list outside the staff chat
+    assert [p["text"] for _, p in await outbox_rows(offline, 88)][-1] == (
+        "This command is for the owners."
+    )
