@@ -7,49 +7,41 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import DeleteWebhook, GetChat, SetWebhook
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
-from bot.api.http import bearer_guard
-from bot.api.purchases import purchases_handler
-from bot.api.stats import responses_handler, stats_handler
+from bot.api import feature as api_feature
+from bot.clock import Clock, utc_now
 from bot.commands import publish_commands
-from bot.complaints import posting, relay
+from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.opening import on_survey_change
-from bot.complaints.staff import StaffDirectory
 from bot.i18n import Catalog
+from bot.learned import UNKNOWN_USERNAME, Learned
 from bot.liveness import Liveness, supervise
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
-from bot.outbox.guard import RefuseDirectSends
 from bot.outbox.pacer import Limits
-from bot.outbox.responses import HoldResponseModels
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
+from bot.reports import feature as reports_feature
 from bot.reports.config import ReportConfig
-from bot.reports.ondemand import OnDemand
+from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
+from bot.surveys import feature as surveys_feature
 from bot.surveys.config import SurveyConfig
-from bot.surveys.steps import remember_message
 from bot.updates.poller import ALLOWED_UPDATES, Poller
 from bot.updates.processor import Processor
 from bot.updates.webhook import webhook_handler
 from bot.web import init_web
+from bot.wiring import Wiring
 from handlers import routers
 from storage.db import Database
 from storage.lock import InstanceLock
-from storage.migrate import migrate
-from storage.states import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +63,12 @@ class App:
     surveys: SurveyConfig
     complaints: ComplaintConfig
     reports: ReportConfig
-    ondemand: OnDemand
-    staff: StaffDirectory
     liveness: Liveness
+    learned: Learned
     lock: InstanceLock | None
     id: str
+    services: list[object]  # what its jobs find while it runs
+    on_stop: list[Callable[[], Awaitable[None]]]
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
@@ -84,9 +77,9 @@ class App:
 
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule."""
-        jobs.REGISTRY[self.id] = self
+        jobs.register(self.id, self.services)
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
-            self.surveys.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
+            self.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
@@ -121,10 +114,10 @@ class App:
             )
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
-        self.surveys.bot_username = me.username or self.surveys.bot_username
-        self.complaints.forum = await self._staff_chat_is_forum()
+        self.learned.bot_username = me.username or self.learned.bot_username
+        self.learned.staff_chat_is_forum = await self._staff_chat_is_forum()
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
-            await tx.kv.set("bot_username", self.surveys.bot_username)
+            await tx.kv.set("bot_username", self.learned.bot_username)
         self.connected.set()
         if self.poller is not None:
             self._spawn("poller", self.poller.run)
@@ -149,7 +142,7 @@ class App:
     async def stop(self) -> None:
         """Stop taking work, let the sender finish what is in flight, close everything."""
         self._stopping = True
-        jobs.REGISTRY.pop(self.id, None)  # a job still running sees this and stops
+        jobs.unregister(self.id)  # a job still running sees this and stops
         if self.poller is not None:
             self.poller.stop()
         self.processor.stop()
@@ -160,7 +153,8 @@ class App:
             if task.get_name() in ("telegram", "poller"):  # a parked long poll: cut it short
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        await self.ondemand.stop()
+        for cleanup in self.on_stop:
+            await cleanup()
         if self._runner is not None:
             await self._runner.cleanup()
         await self.bot.session.close()
@@ -170,38 +164,23 @@ class App:
 
 
 async def create_app(
-    settings: Settings, *, poll_timeout: int = 25, tick_seconds: float = 5.0
+    settings: Settings,
+    *,
+    poll_timeout: int = 25,
+    tick_seconds: float = 5.0,
+    clock: Clock = utc_now,
 ) -> App:
     """Build (and migrate) everything; nothing talks to Telegram until `App.start()`.
 
+    The core (database, bot, outbox, liveness, scheduler) first; then each feature installs
+    itself into it; then the dispatcher and the HTTP app with what the features provided.
     Raises AlreadyRunning when another process serves the same database file."""
-    db = Database(settings.storage.database_path)
-    lock = None if db.path == Path(":memory:") else InstanceLock(db.path)
-    if lock is not None:
-        lock.acquire()
-    try:
-        await db.connect()
-        await migrate(db.conn)
-        async with (
-            db.transaction()
-        ):  # a read-only or full disk says so now, not at the first update
-            pass
-    except BaseException:
-        await db.close()
-        if lock is not None:
-            lock.release()
-        raise
-
+    db, lock = await open_database(settings.storage.database_path)
     tg = settings.telegram
-    session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
-    session.middleware(RefuseDirectSends())
-    session.middleware(HoldResponseModels())
-    bot = Bot(tg.bot_token.get_secret_value(), session=session)
+    bot = telegram_bot(tg)
     catalog = Catalog.load(settings.chats.default_language)
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
-    for tick in (jobs.survey_tick, jobs.complaint_tick):  # an interval job beats every run
-        liveness.beat(jobs.beat_name(tick), max(liveness.stall_after, 3 * tick_seconds))
     s = settings.sender
     sender = Sender(
         db,
@@ -217,55 +196,43 @@ async def create_app(
         request_timeout=s.send_timeout,
         metrics=metrics,
     )
-    outbox = Outbox(sender)
-    surveys = SurveyConfig.from_settings(settings, catalog, outbox)
-    sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
-    complaints = ComplaintConfig.from_settings(settings, surveys)
-    surveys.listeners.append(lambda tx, survey_id: on_survey_change(tx, complaints, survey_id))
-    sender.hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
-    sender.hooks[Purpose.TOPIC] = partial(posting.on_topic_created, complaints)
-    sender.failure_hooks[Purpose.TOPIC] = partial(posting.on_topic_failed, complaints)
-    sender.hooks[Purpose.STAFF_LINK] = partial(posting.on_staff_message, complaints)
-    sender.failure_hooks[Purpose.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
-    staff = StaffDirectory(bot, complaints)
-    reports = ReportConfig.from_settings(settings, complaints)
-    ondemand = OnDemand(db, reports)
     metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
-
-    dp = Dispatcher(
-        disable_fsm=True,
+    app_id = uuid.uuid4().hex
+    w = Wiring(
+        app_id=app_id,
         settings=settings,
-        outbox=outbox,
+        db=db,
+        bot=bot,
         catalog=catalog,
-        surveys=surveys,
-        complaints=complaints,
-        reports=reports,
-        ondemand=ondemand,
-        staff=staff,
+        outbox=Outbox(sender),
+        sender=sender,
         liveness=liveness,
-        lock=lock,
+        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone),
+        learned=Learned(),
+        clock=clock,
+        tick_seconds=tick_seconds,
     )
+    for name, service in (("settings", settings), ("catalog", catalog), ("outbox", w.outbox)):
+        w.provide(name, service)
+    w.services += [db, sender, liveness]  # for jobs
+    surveys = surveys_feature.install(w)
+    complaints = complaints_feature.install(w, surveys)
+    reports = reports_feature.install(w, complaints)
+    api_feature.install(w, surveys, reports)
+
+    dp = Dispatcher(disable_fsm=True, **w.workflow)
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
     dp.include_routers(*routers())
-
     processor = Processor(db, dp, bot, metrics, liveness.beat("processor"))
     poller = None
-    token = settings.api.api_token.get_secret_value() if settings.api.api_token else None
-    guard = bearer_guard(token)
-    routes = [
-        ("POST", "/api/v1/purchases", guard(purchases_handler(db, surveys))),
-        ("GET", "/api/v1/stats", guard(stats_handler(db, reports))),
-        ("GET", "/api/v1/responses", guard(responses_handler(db))),
-    ]
     if tg.webhook_url:
         secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
         path = urlsplit(tg.webhook_url).path or "/"
-        routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
+        w.routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
     else:
         poller = Poller(
             bot, db, metrics, processor.wake, liveness.beat("poller"), timeout=poll_timeout
         )
-    app_id = uuid.uuid4().hex
     return App(
         id=app_id,
         settings=settings,
@@ -274,23 +241,18 @@ async def create_app(
         dp=dp,
         catalog=catalog,
         metrics=metrics,
-        outbox=outbox,
+        outbox=w.outbox,
         sender=sender,
         processor=processor,
         poller=poller,
-        http=init_web(db, metrics, liveness, routes),
-        scheduler=jobs.build_scheduler(
-            app_id,
-            settings.chats.timezone,
-            tick_seconds,
-            settings.rules.weekly_digest_cron,
-            settings.rules.daily_digest_cron,
-        ),
+        http=init_web(db, metrics, liveness, w.routes),
+        scheduler=w.scheduler,
         surveys=surveys,
         complaints=complaints,
         reports=reports,
-        ondemand=ondemand,
-        staff=staff,
         liveness=liveness,
+        learned=w.learned,
         lock=lock,
+        services=w.services,
+        on_stop=w.on_stop,
     )

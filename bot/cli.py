@@ -119,6 +119,7 @@ async def _migrate(storage: StorageSettings) -> int:
 
 async def _import(settings: Settings, text: str) -> ImportReport:
     from bot.i18n import Catalog
+    from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox
     from bot.surveys.config import SurveyConfig
     from bot.surveys.csv_import import import_csv
@@ -130,9 +131,10 @@ async def _import(settings: Settings, text: str) -> ImportReport:
     try:
         await migrate(db.conn)
         # Nothing is sent from here: invitations go out when the bot's scheduler finds them.
-        surveys = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None))
         async with db.read() as tx:
-            surveys.bot_username = await tx.kv.get("bot_username") or "YOUR_BOT"
+            username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
+        learned = Learned(bot_username=username)
+        surveys = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None), learned)
         return await import_csv(db, surveys, text)
     finally:
         await db.close()

@@ -1,7 +1,8 @@
-"""APScheduler jobs: module-level functions that take only ids and re-read state from the DB.
+"""APScheduler jobs: module-level functions that take only the app's id and re-read the DB.
 
-A job finds the running application through `REGISTRY`, keyed by an id the app registers at
-start; no live object is ever stored inside a job.
+A job finds what it needs of the running app with `find(app_id, Type)`: the app registers its
+services at start and removes them at stop, so no live object is ever stored inside a job. A
+feature schedules its own jobs when it installs itself (`Wiring.every`, `Wiring.cron`).
 """
 
 from __future__ import annotations
@@ -10,53 +11,37 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.cron import CronTrigger
 
-from bot.complaints import ladder, posting, relay
-from bot.complaints.config import ComplaintConfig
 from bot.liveness import Beat, Liveness
-from bot.reports import delivery
-from bot.reports.config import ReportConfig
-from bot.surveys.config import SurveyConfig
-from bot.surveys.timeline import BATCH, advance_due
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 
 INBOX_KEEP_SECONDS = 7 * 86400
 
-
-# Invitations queued ahead of the sender, at most. Beyond that the survey tick waits for its next
-# run: building an invitation costs the event loop ~2-3 ms, and 10,000 built at once (which
-# then wait minutes for their turn at 30/s) kept customers' presses waiting 100 ms and more.
-INVITE_AHEAD = 300
-
-
-class Backlog(Protocol):
-    @property
-    def queued(self) -> int: ...
-
-
-class JobContext(Protocol):
-    db: Database
-    surveys: SurveyConfig
-    complaints: ComplaintConfig
-    reports: ReportConfig
-    liveness: Liveness
-
-    @property
-    def sender(self) -> Backlog: ...
-
-
-REGISTRY: dict[str, JobContext] = {}
-
-
+T = TypeVar("T")
 JobFunc = Callable[[str], Awaitable[None]]
+
+# app id -> its services by type; an app that stops is removed, and its jobs find nothing.
+REGISTRY: dict[str, dict[type, object]] = {}
+
+
+def register(app_id: str, services: Iterable[object]) -> None:
+    REGISTRY[app_id] = {type(service): service for service in services}
+
+
+def unregister(app_id: str) -> None:
+    REGISTRY.pop(app_id, None)
+
+
+def find(app_id: str, kind: type[T]) -> T | None:
+    """The running app's service of this type; None once the app is stopping."""
+    found = REGISTRY.get(app_id, {}).get(kind)
+    return found if isinstance(found, kind) else None
 
 
 def beat_name(func: Callable[..., object]) -> str:
@@ -65,8 +50,8 @@ def beat_name(func: Callable[..., object]) -> str:
 
 def _beat(app_id: str, func: JobFunc) -> Beat | None:
     """The job's beat in the running app, if it has one (interval jobs do)."""
-    app = REGISTRY.get(app_id)
-    return app.liveness.beats.get(beat_name(func)) if app is not None else None
+    liveness = find(app_id, Liveness)
+    return liveness.beats.get(beat_name(func)) if liveness is not None else None
 
 
 def job(func: JobFunc) -> JobFunc:
@@ -96,63 +81,16 @@ def job(func: JobFunc) -> JobFunc:
 @job
 async def prune_inbox(app_id: str) -> None:
     """Forget processed updates after a week; their effects live in the other tables."""
-    app = REGISTRY.get(app_id)
-    if app is None:
+    db = find(app_id, Database)
+    if db is None:
         return
-    async with app.db.transaction() as tx:
+    async with db.transaction() as tx:
         removed = await tx.inbox.prune(time.time() - INBOX_KEEP_SECONDS)
     if removed:
         log.info("pruned %d processed updates", removed)
 
 
-@job
-async def survey_tick(app_id: str) -> None:
-    """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
-    while (app := REGISTRY.get(app_id)) is not None:  # gone: the app is stopping
-        if app.sender.queued >= INVITE_AHEAD:
-            return  # the sender has enough to do; the next tick goes on
-        async with app.db.transaction() as tx:
-            moved = await advance_due(tx, app.surveys)
-        if moved < BATCH:
-            return
-
-
-@job
-async def complaint_tick(app_id: str) -> None:
-    """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
-    up what flooding customers wrote."""
-    while (app := REGISTRY.get(app_id)) is not None:
-        async with app.db.transaction() as tx:
-            posted = await posting.post_due(tx, app.complaints)
-            fired = await ladder.fire_due(tx, app.complaints)
-            rounded = await relay.roundup_due(tx, app.complaints)
-        if posted < posting.BATCH and fired < ladder.BATCH and rounded < relay.ROUNDUP_BATCH:
-            return
-
-
-@job
-async def weekly_digest(app_id: str) -> None:
-    """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
-    app = REGISTRY.get(app_id)
-    if app is not None:
-        await delivery.send_weekly(app.db, app.reports)
-
-
-@job
-async def daily_brief(app_id: str) -> None:
-    """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
-    app = REGISTRY.get(app_id)
-    if app is not None:
-        await delivery.send_daily(app.db, app.reports)
-
-
-def build_scheduler(
-    app_id: str,
-    timezone: str,
-    tick_seconds: float = 5.0,
-    weekly_cron: str = "0 9 * * mon",
-    daily_cron: str = "0 9 * * *",
-) -> AsyncIOScheduler:
+def build_scheduler(app_id: str, timezone: str) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
     scheduler = AsyncIOScheduler(
         timezone=timezone, job_defaults={"coalesce": True, "misfire_grace_time": None}
@@ -160,41 +98,4 @@ def build_scheduler(
     scheduler.add_job(
         prune_inbox, "interval", hours=1, args=[app_id], id="prune-inbox", replace_existing=True
     )
-    # One short periodic job instead of a date job per survey: a date job due while the process
-    # was down would be dropped (misfire), while this one picks up everything overdue at start.
-    scheduler.add_job(
-        survey_tick,
-        "interval",
-        seconds=tick_seconds,
-        args=[app_id],
-        id="survey-tick",
-        replace_existing=True,
-        max_instances=1,
-        next_run_time=datetime.now(UTC),
-    )
-    scheduler.add_job(
-        complaint_tick,
-        "interval",
-        seconds=tick_seconds,
-        args=[app_id],
-        id="complaint-tick",
-        replace_existing=True,
-        max_instances=1,
-        next_run_time=datetime.now(UTC),
-    )
-    # Cron jobs for punctuality; the period and "sent once" live in digests_sent, so the run
-    # at start (next_run_time) catches up a missed one and a second run finds nothing to do.
-    for func, cron, name in (
-        (weekly_digest, weekly_cron, "weekly"),
-        (daily_brief, daily_cron, "daily"),
-    ):
-        scheduler.add_job(
-            func,
-            CronTrigger.from_crontab(cron, timezone=timezone),
-            args=[app_id],
-            id=f"{name}-digest",
-            replace_existing=True,
-            max_instances=1,
-            next_run_time=datetime.now(UTC),
-        )
     return scheduler

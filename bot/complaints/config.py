@@ -1,4 +1,4 @@
-"""Everything the complaint services need to know, built once by the app factory."""
+"""Everything the complaint services need, built once by the app factory and never changed."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class Ladder:
     resolve: timedelta
 
 
-@dataclass
+@dataclass(frozen=True)
 class ComplaintConfig:
     staff_chat_id: int
     owner_ids: list[int]
@@ -40,7 +40,6 @@ class ComplaintConfig:
     storm_cards_per_minute: int
     staff_t: Translator  # the staff side's language
     surveys: SurveyConfig  # the customer side: catalog, outbox, clock, time zone
-    forum: bool = False  # the staff chat is a forum: one topic per complaint
     relays_per_minute: int = 3  # one complaint's messages relayed one by one, then rounded up
 
     @classmethod
@@ -63,6 +62,11 @@ class ComplaintConfig:
             surveys=surveys,
             relays_per_minute=c.staff_relays_per_minute,
         )
+
+    @property
+    def forum(self) -> bool:
+        """The staff chat is a forum: one topic per complaint."""
+        return self.surveys.learned.staff_chat_is_forum
 
     @property
     def outbox(self) -> Outbox:

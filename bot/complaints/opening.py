@@ -65,7 +65,7 @@ def is_low(complaints: ComplaintConfig, survey: Survey) -> bool:
     return nps_low or csat_low
 
 
-async def on_survey_change(tx: Tx, complaints: ComplaintConfig, survey_id: int) -> None:
+async def on_survey_change(complaints: ComplaintConfig, tx: Tx, survey_id: int) -> None:
     """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
     for the rest of the survey; a finished survey sends its card now or refreshes it."""
     survey = await tx.surveys.get(survey_id)

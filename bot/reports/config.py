@@ -13,7 +13,7 @@ from bot.outbox.service import Outbox
 from bot.settings import Settings
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportConfig:
     owner_ids: list[int]
     digest_chat_id: int | None

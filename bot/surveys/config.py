@@ -1,13 +1,17 @@
-"""Everything the survey services need to know, built once by the app factory."""
+"""Everything the survey services need to know, built once by the app factory and never changed.
+
+Only `listeners` grows, while the app is being built (features register there)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.clock import Clock, utc_now
 from bot.i18n import Catalog
+from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.rules import Rules
@@ -20,7 +24,7 @@ COMMENT_LIMIT = 2000
 SurveyListener = Callable[[Tx, int], Awaitable[None]]
 
 
-@dataclass
+@dataclass(frozen=True)
 class SurveyConfig:
     rules: Rules
     tz: ZoneInfo
@@ -29,12 +33,19 @@ class SurveyConfig:
     referral_url: str | None
     catalog: Catalog
     outbox: Outbox
-    bot_username: str = "bot"
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    learned: Learned = field(default_factory=Learned)  # the bot's username, for deep links
+    clock: Clock = utc_now
     listeners: list[SurveyListener] = field(default_factory=list)
 
     @classmethod
-    def from_settings(cls, settings: Settings, catalog: Catalog, outbox: Outbox) -> SurveyConfig:
+    def from_settings(
+        cls,
+        settings: Settings,
+        catalog: Catalog,
+        outbox: Outbox,
+        learned: Learned,
+        clock: Clock = utc_now,
+    ) -> SurveyConfig:
         r = settings.rules
         return cls(
             rules=Rules(
@@ -46,6 +57,8 @@ class SurveyConfig:
             referral_url=settings.surveys.referral_url,
             catalog=catalog,
             outbox=outbox,
+            learned=learned,
+            clock=clock,
         )
 
     def now(self) -> datetime:
@@ -56,4 +69,4 @@ class SurveyConfig:
             await listener(tx, survey_id)
 
     def deep_link(self, token: str) -> str:
-        return f"https://t.me/{self.bot_username}?start={token}"
+        return f"https://t.me/{self.learned.bot_username}?start={token}"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
+from bot.clock import utc_now
 from faketg import FakeTelegramServer
 from tests.support.api import API_SECRET
 from tests.support.helpers import FAKE_SCALE, SCALE, ManualClock, make_settings, start
@@ -34,10 +35,11 @@ async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[Ma
             fake.world.set_limits(FAKE_SCALE)
         values.update(overrides)
         app = await create_app(
-            make_settings(tmp_path, fake.url, **values), poll_timeout=1, tick_seconds=0.2
+            make_settings(tmp_path, fake.url, **values),
+            poll_timeout=1,
+            tick_seconds=0.2,
+            clock=clock or utc_now,
         )
-        if clock is not None:  # before the first tick
-            app.surveys.clock = clock
         await start(app)
         started.append(app)
         return app

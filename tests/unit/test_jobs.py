@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.jobs import build_scheduler
+from bot.app import create_app
+from tests.support.helpers import make_settings
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def test_digest_jobs_follow_their_crons_in_the_business_zone() -> None:
-    scheduler = build_scheduler("app", "Europe/Stockholm", 5.0, "30 8 * * fri", "0 7 * * *")
-    jobs = {job.id: job for job in scheduler.get_jobs()}
+async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path,
+        timezone="Europe/Stockholm",
+        weekly_digest_cron="30 8 * * fri",
+        daily_digest_cron="0 7 * * *",
+    )
+    app = await create_app(settings)  # every feature schedules its own jobs
+    await app.stop()
+    jobs = {job.id: job for job in app.scheduler.get_jobs()}
     assert set(jobs) == {
         "prune-inbox",
         "survey-tick",
@@ -34,5 +43,5 @@ def test_digest_jobs_follow_their_crons_in_the_business_zone() -> None:
     assert isinstance(jobs["complaint-tick"].trigger, IntervalTrigger)
     # Every job that reads deadlines or periods from the database also runs once at start.
     for name in ("survey-tick", "complaint-tick", "weekly-digest", "daily-digest"):
-        assert jobs[name].kwargs == {} and jobs[name].args == ("app",)
+        assert jobs[name].kwargs == {} and jobs[name].args == (app.id,)
         assert jobs[name].next_run_time is not None, name

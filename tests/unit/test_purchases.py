@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.i18n import Catalog
+from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.linking import link_by_phone, link_by_token
@@ -49,7 +50,7 @@ def surveys() -> SurveyConfig:
         None,
         Catalog.load(),
         Outbox(None),
-        bot_username="shop_bot",
+        learned=Learned(bot_username="shop_bot"),
         clock=lambda: NOW,
     )
 

@@ -1,0 +1,20 @@
+"""The integrators' HTTP API: purchases in, numbers and answers out, behind API_TOKEN."""
+
+from __future__ import annotations
+
+from bot.api.http import bearer_guard
+from bot.api.purchases import purchases_handler
+from bot.api.stats import responses_handler, stats_handler
+from bot.reports.config import ReportConfig
+from bot.surveys.config import SurveyConfig
+from bot.wiring import Wiring
+
+
+def install(w: Wiring, surveys: SurveyConfig, reports: ReportConfig) -> None:
+    token = w.settings.api.api_token
+    guard = bearer_guard(token.get_secret_value() if token else None)
+    w.routes += [
+        ("POST", "/api/v1/purchases", guard(purchases_handler(w.db, surveys))),
+        ("GET", "/api/v1/stats", guard(stats_handler(w.db, reports))),
+        ("GET", "/api/v1/responses", guard(responses_handler(w.db))),
+    ]

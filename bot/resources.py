@@ -1,0 +1,45 @@
+"""The two resources the app is built on: its database (locked to this process) and its Bot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+
+from bot.outbox.guard import RefuseDirectSends
+from bot.outbox.responses import HoldResponseModels
+from bot.settings import TelegramSettings
+from storage.db import Database
+from storage.lock import InstanceLock
+from storage.migrate import migrate
+
+
+async def open_database(path: Path) -> tuple[Database, InstanceLock | None]:
+    """Lock, connect and migrate; raises AlreadyRunning when another process serves the file,
+    and whatever SQLite says when it is unusable (read-only, not a database)."""
+    db = Database(path)
+    lock = None if db.path == Path(":memory:") else InstanceLock(db.path)
+    if lock is not None:
+        lock.acquire()
+    try:
+        await db.connect()
+        await migrate(db.conn)
+        # A read-only or full disk says so now, not at the first update.
+        async with db.transaction():
+            pass
+    except BaseException:
+        await db.close()
+        if lock is not None:
+            lock.release()
+        raise
+    return db, lock
+
+
+def telegram_bot(tg: TelegramSettings) -> Bot:
+    """A Bot whose requests made while an update is handled fail (only the outbox sends)."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
+    session.middleware(RefuseDirectSends())
+    session.middleware(HoldResponseModels())
+    return Bot(tg.bot_token.get_secret_value(), session=session)
