@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.states import (
+    CardMode,
     ComplaintSource,
     ComplaintStatus,
     Deadline,
     Direction,
     Purpose,
     SurveyStatus,
+    SurveyStep,
 )
 
 
@@ -70,7 +72,7 @@ class Survey:
     reminded_at: str | None = None
     expires_at: str | None = None
     answered_at: str | None = None
-    step: str | None = None
+    step: SurveyStep | None = None
     chat_id: int | None = None
     message_id: int | None = None
     nps: int | None = None
@@ -79,7 +81,7 @@ class Survey:
     comment: str | None = None
 
     def __post_init__(self) -> None:
-        _coerce(self, status=SurveyStatus)
+        _coerce(self, status=SurveyStatus, step=SurveyStep)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,13 +128,13 @@ class Complaint:
     card_message_id: int | None
     topic_thread_id: int | None
     card_due_at: str | None
-    card_mode: str | None
+    card_mode: CardMode | None
     clock_started_at: str
     reopened: int
     created_at: str
 
     def __post_init__(self) -> None:
-        _coerce(self, source=ComplaintSource, status=ComplaintStatus)
+        _coerce(self, source=ComplaintSource, status=ComplaintStatus, card_mode=CardMode)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -23,6 +23,16 @@ class SurveyStatus(StrEnum):
 SURVEY_LIVE = (SurveyStatus.SCHEDULED, SurveyStatus.SENT)  # the survey tick still acts on these
 
 
+class SurveyStep(StrEnum):
+    """The question a sent survey waits for."""
+
+    NPS = "nps"
+    FOLLOWUP = "followup"  # what went wrong (detractors) or a comment
+    CSAT = "csat"
+    EXPECTATION = "expectation"
+    DONE = "done"
+
+
 class ComplaintStatus(StrEnum):
     OPEN = "open"
     TAKEN = "taken"
@@ -40,6 +50,13 @@ class ComplaintSource(StrEnum):
     LOW_SCORE = "low_score"  # a survey answer under the complaint threshold
     COMMAND = "command"  # /complaint
     MESSAGE = "message"  # the customer wrote to support outside a survey
+
+
+class CardMode(StrEnum):
+    """How a complaint reached the staff chat."""
+
+    CARD = "card"  # a card of its own (in its topic, in a forum)
+    SUMMARY = "summary"  # a line in a storm summary, with a button to post its card
 
 
 class Direction(StrEnum):

@@ -18,7 +18,7 @@ from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, CardMode, ComplaintStatus, Deadline
 from storage.timefmt import from_db, to_db
 
 HISTORY_LINES = 40
@@ -139,7 +139,7 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
 
 async def card(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
     """A button under a storm summary: the complaint's full card, on demand."""
-    if c.card_mode == "card" and c.card_message_id is not None:
+    if c.card_mode == CardMode.CARD and c.card_message_id is not None:
         return Answer(complaints.staff_t("complaint.alert.card_exists", number=c.id))
     await post_card(tx, complaints, c.id)
     return Answer()

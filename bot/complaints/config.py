@@ -91,8 +91,8 @@ class ComplaintConfig:
     def duration(self, span: timedelta) -> str:
         return duration(self.staff_t, span.total_seconds())
 
-    def may_act(self, user_id: int) -> bool | None:
-        """Configured people may always act; None: ask Telegram whether they are a member."""
-        if user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids:
-            return True
-        return None
+    def may_act(self, user_id: int) -> bool:
+        """Configured people may always act; others only as members of the staff chat."""
+        return (
+            user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids
+        )

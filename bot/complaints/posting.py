@@ -32,7 +32,7 @@ from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint
-from storage.states import ComplaintSource, Deadline, Purpose
+from storage.states import CardMode, ComplaintSource, Deadline, Purpose
 from storage.timefmt import from_db, to_db
 
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
@@ -94,7 +94,7 @@ async def post_card(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> N
         return
     c = view.complaint
     first = c.card_due_at is not None
-    await tx.complaints.update(c.id, card_due_at=None, card_mode="card")
+    await tx.complaints.update(c.id, card_due_at=None, card_mode=CardMode.CARD)
     if complaints.forum and c.topic_thread_id is None:
         await complaints.outbox.send(
             tx,
@@ -134,7 +134,7 @@ async def _post_summary(tx: Tx, complaints: ComplaintConfig, due: list[Complaint
         view = await load_view(tx, complaint.id)
         if view is not None:
             listed.append((complaint.id, summary_line(complaints, view)))
-        await tx.complaints.update(complaint.id, card_due_at=None, card_mode="summary")
+        await tx.complaints.update(complaint.id, card_due_at=None, card_mode=CardMode.SUMMARY)
         await announce(tx, complaints, complaint)
     hint = complaints.staff_t("complaint.summary.hint")
     frame = len(complaints.staff_t("complaint.summary.title", count=len(due))) + len(hint) + 2

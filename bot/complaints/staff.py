@@ -11,8 +11,10 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from enum import Enum
 
 from aiogram import Bot
+from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
 
@@ -24,8 +26,17 @@ log = logging.getLogger(__name__)
 MEMBER_TTL = 60.0
 ERROR_TTL = 10.0
 ASK_TIMEOUT = 5.0
-MEMBER_STATUSES = ("creator", "administrator", "member")
-UNKNOWN = "unknown"  # Telegram could not be asked: refuse, and say to try again
+MEMBER_STATUSES = (
+    ChatMemberStatus.CREATOR,
+    ChatMemberStatus.ADMINISTRATOR,
+    ChatMemberStatus.MEMBER,
+)
+
+
+class Verdict(Enum):
+    STAFF = "staff"  # configured, or a member of the staff chat
+    STRANGER = "stranger"
+    UNKNOWN = "unknown"  # Telegram could not be asked: refuse, and say to try again
 
 
 class StaffDirectory:
@@ -35,30 +46,30 @@ class StaffDirectory:
         self.bot = bot
         self.complaints = complaints
         self.clock = clock
-        self._cache: dict[int, tuple[bool | str, float]] = {}
+        self._cache: dict[int, tuple[Verdict, float]] = {}
 
-    def allowed(self, user_id: int) -> bool | str:
-        """True / False, or UNKNOWN when Telegram could not be asked; may raise NeedsLookup."""
-        configured = self.complaints.may_act(user_id)
-        if configured is not None:
-            return configured
+    def allowed(self, user_id: int) -> Verdict:
+        """Whether the person may act on complaints; may raise NeedsLookup."""
+        if self.complaints.may_act(user_id):
+            return Verdict.STAFF
         cached = self._cache.get(user_id)
         if cached is not None and cached[1] > self.clock():
             return cached[0]
         raise NeedsLookup(lambda: self.fetch(user_id))
 
     async def fetch(self, user_id: int) -> None:
-        verdict: bool | str
+        verdict: Verdict
         ttl = MEMBER_TTL
         try:
             ask = GetChatMember(chat_id=self.complaints.staff_chat_id, user_id=user_id)
             member = await asyncio.wait_for(self.bot(ask), ASK_TIMEOUT)
-            verdict = member.status in MEMBER_STATUSES or bool(getattr(member, "is_member", False))
+            joined = member.status in MEMBER_STATUSES or bool(getattr(member, "is_member", False))
+            verdict = Verdict.STAFF if joined else Verdict.STRANGER
         except (TelegramBadRequest, TelegramForbiddenError):
-            verdict = False  # not a participant (or the bot is not in the staff chat)
+            verdict = Verdict.STRANGER  # not a participant (or the bot is not in the staff chat)
         except Exception as exc:  # noqa: BLE001 - network, 5xx, 429, timeout: do not guess
             log.warning("getChatMember failed: %s", type(exc).__name__)
-            verdict, ttl = UNKNOWN, ERROR_TTL
+            verdict, ttl = Verdict.UNKNOWN, ERROR_TTL
         self._cache[user_id] = (verdict, self.clock() + ttl)
 
     def forget(self) -> None:

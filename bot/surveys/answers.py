@@ -12,9 +12,10 @@ from aiogram.methods import EditMessageReplyMarkup
 
 from bot.i18n import Translator
 from bot.outbox.service import Priority
+from bot.surveys.callbacks import Question
 from bot.surveys.config import COMMENT_LIMIT, SurveyConfig
 from bot.surveys.consent import opt_out
-from bot.surveys.rules import category
+from bot.surveys.rules import Category, category
 from bot.surveys.screens import (
     EXPECTATIONS,
     Screen,
@@ -26,15 +27,15 @@ from bot.surveys.screens import (
 from bot.surveys.steps import send_screen
 from storage.db import Tx
 from storage.models import Customer, Survey
-from storage.states import SurveyStatus
+from storage.states import SurveyStatus, SurveyStep
 from storage.timefmt import to_db
 
 # Which buttons each step accepts.
 ACCEPTS = {
-    "nps": {"nps"},
-    "followup": {"aspect", "followup"},
-    "csat": {"csat"},
-    "expectation": {"expectation"},
+    SurveyStep.NPS: {Question.NPS},
+    SurveyStep.FOLLOWUP: {Question.ASPECT, Question.FOLLOWUP},
+    SurveyStep.CSAT: {Question.CSAT},
+    SurveyStep.EXPECTATION: {Question.EXPECTATION},
 }
 
 
@@ -50,7 +51,7 @@ async def press(
     t: Translator,
     presser: Customer,
     survey_id: int,
-    step: str,
+    step: Question,
     value: str,
 ) -> PressResult:
     survey = await tx.surveys.get(survey_id)
@@ -60,7 +61,7 @@ async def press(
         return PressResult(alert=t("survey.alert.done"))
     if survey.status != SurveyStatus.SENT:  # not yet sent, or no longer open
         return PressResult(alert=t("survey.alert.closed"))
-    if step not in ACCEPTS.get(survey.step or "", set()):
+    if survey.step is None or step not in ACCEPTS.get(survey.step, set()):
         return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
     apply = _STEPS[step]
     result = await apply(tx, surveys, t, presser, survey, value)
@@ -82,14 +83,18 @@ async def _nps(
     score = _int_in(value, 0, 10)
     if score is None:
         return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, nps=score, step="followup")
+    await tx.surveys.update(survey.id, nps=score, step=SurveyStep.FOLLOWUP)
     return PressResult(edit=followup_screen(t, survey.id, score, surveys.aspects, []))
 
 
 async def _aspect(
     tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
-    if value not in surveys.aspects or survey.nps is None or category(survey.nps) != "detractor":
+    if (
+        value not in surveys.aspects
+        or survey.nps is None
+        or category(survey.nps) != Category.DETRACTOR
+    ):
         return PressResult(alert=t("button.stale"))
     await tx.surveys.toggle_aspect(survey.id, value)
     chosen = await tx.surveys.aspects(survey.id)
@@ -101,7 +106,7 @@ async def _followup(
 ) -> PressResult:
     if value not in ("next", "skip"):
         return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, step="csat")
+    await tx.surveys.update(survey.id, step=SurveyStep.CSAT)
     return PressResult(edit=csat_screen(t, survey.id))
 
 
@@ -111,7 +116,7 @@ async def _csat(
     score = _int_in(value, 1, 5)
     if score is None:
         return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, csat=score, step="expectation")
+    await tx.surveys.update(survey.id, csat=score, step=SurveyStep.EXPECTATION)
     return PressResult(edit=expectation_screen(t, survey.id))
 
 
@@ -123,7 +128,7 @@ async def _expectation(
     await tx.surveys.update(
         survey.id,
         expectation=value,
-        step="done",
+        step=SurveyStep.DONE,
         status=SurveyStatus.ANSWERED,
         answered_at=to_db(surveys.now()),
         due_at=None,
@@ -132,11 +137,11 @@ async def _expectation(
 
 
 _STEPS = {
-    "nps": _nps,
-    "aspect": _aspect,
-    "followup": _followup,
-    "csat": _csat,
-    "expectation": _expectation,
+    Question.NPS: _nps,
+    Question.ASPECT: _aspect,
+    Question.FOLLOWUP: _followup,
+    Question.CSAT: _csat,
+    Question.EXPECTATION: _expectation,
 }
 
 
@@ -165,14 +170,14 @@ async def typed(
     if not open_surveys or customer.telegram_id is None:
         return TypedResult(handled=False)
     survey = open_surveys[-1]
-    if survey.step != "followup":
+    if survey.step != SurveyStep.FOLLOWUP:
         if await tx.complaints.active_for(customer.id) is not None:
             return TypedResult(handled=False)  # words for the open complaint, not the survey
         return TypedResult(True, t("survey.use_buttons"))
     if len(text) > COMMENT_LIMIT:
         reply = t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
         return TypedResult(True, reply)
-    await tx.surveys.update(survey.id, comment=text, step="csat")
+    await tx.surveys.update(survey.id, comment=text, step=SurveyStep.CSAT)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
         await surveys.outbox.send(

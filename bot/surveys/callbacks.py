@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
+
+
+class Question(StrEnum):
+    """What a survey button answers."""
+
+    NPS = "nps"  # a score, "later" or "never"
+    ASPECT = "aspect"  # toggles one thing that went wrong
+    FOLLOWUP = "followup"  # "next" or "skip"
+    CSAT = "csat"
+    EXPECTATION = "expectation"
 
 
 class SurveyPress(CallbackData, prefix="sv"):
     survey_id: int
-    step: str  # nps, aspect, followup, csat, expectation
+    step: Question  # an unknown one does not parse: the press is answered as stale
     value: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import QuietHours, local_datetime
@@ -67,8 +68,13 @@ def skip_reason(opted_out: bool, unreachable: bool) -> str | None:
     return None
 
 
-def category(nps: int) -> str:
-    """NPS category: 0-6 detractor, 7-8 passive, 9-10 promoter."""
+class Category(StrEnum):
+    DETRACTOR = "detractor"  # 0-6
+    PASSIVE = "passive"  # 7-8
+    PROMOTER = "promoter"  # 9-10
+
+
+def category(nps: int) -> Category:
     if nps <= 6:
-        return "detractor"
-    return "passive" if nps <= 8 else "promoter"
+        return Category.DETRACTOR
+    return Category.PASSIVE if nps <= 8 else Category.PROMOTER

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
-from bot.surveys.callbacks import SurveyPress
-from bot.surveys.rules import category
+from bot.surveys.callbacks import Question, SurveyPress
+from bot.surveys.rules import Category, category
 
 EXPECTATIONS = ("worse", "as_expected", "better")
 
@@ -26,11 +26,11 @@ def _button(text: str, survey_id: int, step: str, value: str) -> InlineKeyboardB
 
 def nps_screen(t: Translator, survey_id: int, reminder: bool = False) -> Screen:
     rows = [
-        [_button(str(n), survey_id, "nps", str(n)) for n in range(0, 6)],
-        [_button(str(n), survey_id, "nps", str(n)) for n in range(6, 11)],
+        [_button(str(n), survey_id, Question.NPS, str(n)) for n in range(0, 6)],
+        [_button(str(n), survey_id, Question.NPS, str(n)) for n in range(6, 11)],
         [
-            _button(t("survey.later"), survey_id, "nps", "later"),
-            _button(t("survey.never"), survey_id, "nps", "never"),
+            _button(t("survey.later"), survey_id, Question.NPS, "later"),
+            _button(t("survey.never"), survey_id, Question.NPS, "never"),
         ],
     ]
     text = t("survey.invite")
@@ -44,26 +44,31 @@ def followup_screen(
 ) -> Screen:
     kind = category(nps)
     rows: list[list[InlineKeyboardButton]] = []
-    if kind == "detractor":
+    if kind == Category.DETRACTOR:
         buttons = [
-            _button(("✓ " if key in chosen else "") + t(f"aspect.{key}"), survey_id, "aspect", key)
+            _button(
+                ("✓ " if key in chosen else "") + t(f"aspect.{key}"),
+                survey_id,
+                Question.ASPECT,
+                key,
+            )
             for key in aspects
         ]
         rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-        rows.append([_button(t("survey.next"), survey_id, "followup", "next")])
+        rows.append([_button(t("survey.next"), survey_id, Question.FOLLOWUP, "next")])
     else:
-        rows.append([_button(t("survey.skip"), survey_id, "followup", "skip")])
+        rows.append([_button(t("survey.skip"), survey_id, Question.FOLLOWUP, "skip")])
     return Screen(t(f"survey.followup.{kind}"), InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 def csat_screen(t: Translator, survey_id: int) -> Screen:
-    row = [_button(str(n), survey_id, "csat", str(n)) for n in range(1, 6)]
+    row = [_button(str(n), survey_id, Question.CSAT, str(n)) for n in range(1, 6)]
     return Screen(t("survey.csat"), InlineKeyboardMarkup(inline_keyboard=[row]))
 
 
 def expectation_screen(t: Translator, survey_id: int) -> Screen:
     rows = [
-        [_button(t(f"survey.expectation.{key}"), survey_id, "expectation", key)]
+        [_button(t(f"survey.expectation.{key}"), survey_id, Question.EXPECTATION, key)]
         for key in EXPECTATIONS
     ]
     return Screen(t("survey.expectation"), InlineKeyboardMarkup(inline_keyboard=rows))
@@ -75,6 +80,6 @@ def thanks_screen(
     parts = [t("survey.thanks")]
     if review_url:  # everyone or no one: asking only the happy ones is review gating
         parts.append(t("survey.review", url=review_url))
-    if referral_url and nps is not None and category(nps) == "promoter":
+    if referral_url and nps is not None and category(nps) == Category.PROMOTER:
         parts.append(t("survey.referral", url=referral_url))
     return Screen("\n\n".join(parts))

@@ -20,7 +20,7 @@ from bot.surveys.screens import (
 )
 from storage.db import Tx
 from storage.models import Customer, Survey
-from storage.states import Purpose
+from storage.states import Purpose, SurveyStep
 
 
 def translator(surveys: SurveyConfig, customer: Customer) -> Translator:
@@ -31,12 +31,12 @@ async def current_screen(
     tx: Tx, surveys: SurveyConfig, t: Translator, survey: Survey, reminder: bool = False
 ) -> Screen:
     """The question the survey is waiting for."""
-    if survey.step == "followup" and survey.nps is not None:
+    if survey.step == SurveyStep.FOLLOWUP and survey.nps is not None:
         chosen = await tx.surveys.aspects(survey.id)
         screen = followup_screen(t, survey.id, survey.nps, surveys.aspects, chosen)
-    elif survey.step == "csat":
+    elif survey.step == SurveyStep.CSAT:
         screen = csat_screen(t, survey.id)
-    elif survey.step == "expectation":
+    elif survey.step == SurveyStep.EXPECTATION:
         screen = expectation_screen(t, survey.id)
     else:
         return nps_screen(t, survey.id, reminder=reminder)

@@ -13,7 +13,7 @@ from bot.surveys.rules import cooldown_reason, skip_reason
 from bot.surveys.steps import current_screen, send_screen, translator
 from storage.db import Tx
 from storage.models import Survey
-from storage.states import SurveyStatus
+from storage.states import SurveyStatus, SurveyStep
 from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
     await tx.surveys.update(
         survey.id,
         status=SurveyStatus.SENT,
-        step="nps",
+        step=SurveyStep.NPS,
         sent_at=to_db(now),
         expires_at=to_db(expires),
         due_at=to_db(min(remind, expires)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Router
+from aiogram.enums import ChatMemberStatus
 from aiogram.types import ChatMemberUpdated
 
 from storage.db import Tx
@@ -15,7 +16,7 @@ def router() -> Router:
 
 
 async def changed(event: ChatMemberUpdated, tx: Tx) -> None:
-    if event.new_chat_member.status == "kicked":
+    if event.new_chat_member.status == ChatMemberStatus.KICKED:
         # Nothing more is sent (invitations, reminders) until they come back.
         await tx.customers.mark_unreachable(event.chat.id, "blocked the bot")
     # Any other status: the middleware already cleared the mark when this update arrived.

@@ -18,7 +18,7 @@ from bot.complaints.actions import staff_press
 from bot.complaints.callbacks import StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
-from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.complaints.staff import StaffDirectory, Verdict
 from bot.incoming import Actor, ChatMessage
 from bot.outbox.service import Outbox, Priority
 from bot.updates.lookup import TryLater
@@ -38,10 +38,12 @@ def router() -> Router:
 
 def refusal(who: User, staff: StaffDirectory, complaints: ComplaintConfig) -> str | None:
     verdict = staff.allowed(who.id)
-    if verdict is True:
+    if verdict is Verdict.STAFF:
         return None
     return complaints.staff_t(
-        "complaint.alert.check_failed" if verdict == UNKNOWN else "complaint.alert.not_staff"
+        "complaint.alert.check_failed"
+        if verdict is Verdict.UNKNOWN
+        else "complaint.alert.not_staff"
     )
 
 
@@ -75,7 +77,7 @@ async def _member_message(
         )
     if message.from_user.id == ANONYMOUS_ADMIN:
         return True
-    if staff.allowed(message.from_user.id) == UNKNOWN:
+    if staff.allowed(message.from_user.id) is Verdict.UNKNOWN:
         raise TryLater  # Telegram could not say who this is: the message waits, never dropped
     return refusal(message.from_user, staff, complaints) is None
 

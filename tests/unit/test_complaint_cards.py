@@ -18,7 +18,7 @@ from bot.complaints.cards import (
     topic_title,
 )
 from bot.complaints.config import ComplaintConfig, Ladder
-from bot.complaints.staff import UNKNOWN, StaffDirectory
+from bot.complaints.staff import StaffDirectory, Verdict
 from bot.i18n import Catalog
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
@@ -26,7 +26,7 @@ from bot.surveys.rules import Rules
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
-from storage.states import Deadline, SurveyStatus
+from storage.states import Deadline, SurveyStatus, SurveyStep
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -98,7 +98,7 @@ def view(status: str = "open", **complaint: Any) -> CardView:
         purchase_id=4,
         customer_id=1,
         status=SurveyStatus.ANSWERED,
-        step="done",
+        step=SurveyStep.DONE,
         nps=2,
         csat=1,
         expectation="worse",
@@ -210,17 +210,22 @@ async def test_membership_is_asked_once_then_cached_and_expires() -> None:
         }
     )
     staff = StaffDirectory(bot, config(), clock=lambda: now[0])  # type: ignore[arg-type]
-    assert staff.allowed(7) is True  # configured: never asked
+    assert staff.allowed(7) is Verdict.STAFF  # configured: never asked
     verdicts = {}
     for user in (1, 2, 3, 4):
         with pytest.raises(NeedsLookup) as lookup:
             staff.allowed(user)
         await lookup.value.fetch()
         verdicts[user] = staff.allowed(user)
-    assert verdicts == {1: True, 2: False, 3: False, 4: UNKNOWN}
+    assert verdicts == {
+        1: Verdict.STAFF,
+        2: Verdict.STRANGER,
+        3: Verdict.STRANGER,
+        4: Verdict.UNKNOWN,
+    }
     assert bot.calls == 4
     now[0] = 30.0
-    assert staff.allowed(1) is True and bot.calls == 4  # still cached
+    assert staff.allowed(1) is Verdict.STAFF and bot.calls == 4  # still cached
     with pytest.raises(NeedsLookup):
         staff.allowed(4)  # a failed check is retried sooner
     now[0] = 61.0
