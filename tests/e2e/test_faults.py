@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,14 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
 from storage.lock import AlreadyRunning
-from tests.support.helpers import STAFF_CHAT, TOKEN, make_settings, passes, wait_for
+from tests.support.helpers import (
+    STAFF_CHAT,
+    TOKEN,
+    hold_write_lock,
+    make_settings,
+    passes,
+    wait_for,
+)
 from tests.support.journey import MakeApp, post
 from tests.support.staffroom import AGENT, card, complaint, recorded, staff_group
 
@@ -69,8 +75,7 @@ async def test_a_write_lock_held_by_another_process_stalls_then_everything_resum
 ) -> None:
     app = await make_app(health_stall_after=STALL)
     await greeted(fake, 1103)
-    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, timeout=60)
-    other.execute("BEGIN IMMEDIATE")  # e.g. a backup tool or a second process writing
+    other = await hold_write_lock(tmp_path / "bot.db")
     try:
         world = fake.world
         world.add_user(1104, "Late", "en")

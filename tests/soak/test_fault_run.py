@@ -21,7 +21,15 @@ import pytest
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
-from tests.support.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
+from tests.support.helpers import (
+    FAKE_SCALE,
+    SCALE,
+    STAFF_CHAT,
+    hold_write_lock,
+    make_settings,
+    start,
+    wait_for,
+)
 from tests.support.journey import button
 from tests.support.staffroom import AGENT, card, staff_group, staff_messages
 
@@ -131,8 +139,7 @@ async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
     assert 503 in health.between(outage_start + 10, outage_end)
 
     # 3. Another process holds the write lock for 10 s while ten customers complain.
-    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, timeout=60)
-    other.execute("BEGIN IMMEDIATE")
+    other = await hold_write_lock(tmp_path / "bot.db")
     for n in range(10):
         world.add_user(COMPLAINERS + n, f"P{n}", "en")
         await world.user_sends(COMPLAINERS + n, f"Complaint {n} during the lock")

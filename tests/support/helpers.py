@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -92,3 +93,17 @@ class ManualClock:
 
     def advance(self, delta: timedelta) -> None:
         self.now += delta
+
+
+async def hold_write_lock(db: Path) -> sqlite3.Connection:
+    """Another writer holding the database's write lock (as a backup tool or a second process
+    would). Taken in a worker thread: the bot in this event loop may be in the middle of a
+    transaction it can only finish while the loop runs; waiting in the loop's own thread would
+    deadlock both until the busy timeout, then fail with "database is locked"."""
+
+    def take() -> sqlite3.Connection:
+        conn = sqlite3.connect(db, isolation_level=None, timeout=60, check_same_thread=False)
+        conn.execute("BEGIN IMMEDIATE")
+        return conn
+
+    return await asyncio.to_thread(take)
