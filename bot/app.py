@@ -68,6 +68,7 @@ class App:
     lock: InstanceLock | None
     id: str
     services: list[object]  # what its jobs find while it runs
+    on_start: list[Callable[[], Awaitable[object]]]
     on_stop: list[Callable[[], Awaitable[None]]]
     port: int | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -77,6 +78,8 @@ class App:
 
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule."""
+        for prepare in self.on_start:
+            await prepare()
         jobs.register(self.id, self.services)
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
             self.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
@@ -254,5 +257,6 @@ async def create_app(
         learned=w.learned,
         lock=lock,
         services=w.services,
+        on_start=w.on_start,
         on_stop=w.on_stop,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import phonenumbers
 from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
@@ -170,8 +171,21 @@ class SurveySettings(_Section):
         default_factory=lambda: ["quality", "price", "delivery", "staff", "speed", "other"],
         description="aspect keys detractors can pick",
     )
+    phone_region: str | None = Field(
+        None, description="ISO country code (RU, SE) for phone numbers written without one"
+    )
     review_url: str | None = Field(None, description="public review page offered to everyone")
     referral_url: str | None = Field(None, description="referral link offered to promoters")
+
+    @field_validator("phone_region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        region = value.strip().upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError("expected a two-letter country code such as RU, SE, DE")
+        return region
 
     @field_validator("review_url", "referral_url")
     @classmethod

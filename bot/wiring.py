@@ -48,6 +48,7 @@ class Wiring:
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
     services: list[object] = field(default_factory=list)  # what jobs find by type
     routes: list[Route] = field(default_factory=list)
+    on_start: list[Callable[[], Awaitable[object]]] = field(default_factory=list)  # before serving
     on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def provide(self, name: str, service: object) -> None:

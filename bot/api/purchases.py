@@ -30,7 +30,7 @@ def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
         if isinstance(batch_items, list) and len(batch_items) > MAX_BATCH:
             return error(413, f"at most {MAX_BATCH} purchases per request")
         try:
-            items, batch = parse_body(body)
+            items, batch = parse_body(body, surveys.phone_region)
             now = surveys.now()
             new = [item.to_new(surveys.tz, now) for item in items]
         except ValidationError as exc:

@@ -24,13 +24,14 @@ COMMENT_LIMIT = 2000
 SurveyListener = Callable[[Tx, int], Awaitable[None]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SurveyConfig:
     rules: Rules
     tz: ZoneInfo
     aspects: list[str]
     review_url: str | None
     referral_url: str | None
+    phone_region: str | None  # what a phone number without a country code means
     catalog: Catalog
     outbox: Outbox
     learned: Learned = field(default_factory=Learned)  # the bot's username, for deep links
@@ -55,6 +56,7 @@ class SurveyConfig:
             aspects=settings.surveys.survey_aspects,
             review_url=settings.surveys.review_url,
             referral_url=settings.surveys.referral_url,
+            phone_region=settings.surveys.phone_region,
             catalog=catalog,
             outbox=outbox,
             learned=learned,

@@ -17,7 +17,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot.surveys.config import SurveyConfig
-from bot.surveys.purchase_in import PurchaseIn, field_errors
+from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database
 
@@ -60,7 +60,8 @@ def read_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
 def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
     body: dict[str, object] = {k: v for k, v in row.items() if k not in CUSTOMER_COLUMNS}
     body["customer"] = {k: v for k, v in row.items() if k in CUSTOMER_COLUMNS}
-    return PurchaseIn.model_validate(body).to_new(surveys.tz, surveys.now())
+    context = {PHONE_REGION: surveys.phone_region}
+    return PurchaseIn.model_validate(body, context=context).to_new(surveys.tz, surveys.now())
 
 
 async def import_csv(

@@ -7,9 +7,12 @@ Handlers: handlers/customer/start.py (receipt links, phone), handlers/customer/s
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.jobs import find, job
 from bot.outbox.sender import Sender
 from bot.surveys.config import SurveyConfig
+from bot.surveys.phones import renormalize_stored_phones
 from bot.surveys.steps import remember_message
 from bot.surveys.timeline import BATCH, advance_due
 from bot.wiring import Wiring
@@ -25,6 +28,7 @@ INVITE_AHEAD = 300
 def install(w: Wiring) -> SurveyConfig:
     surveys = SurveyConfig.from_settings(w.settings, w.catalog, w.outbox, w.learned, w.clock)
     w.sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
+    w.on_start.append(partial(renormalize_stored_phones, w.db, surveys.phone_region))
     w.provide("surveys", surveys)
     w.every_tick(survey_tick)
     return surveys

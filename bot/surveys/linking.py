@@ -29,7 +29,8 @@ async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token
 
 async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> bool:
     """The customer shared their own contact; True if purchases with that number were found."""
-    phone = normalize_phone(raw_phone)
+    # Telegram gives the account's number in international form, sometimes without the '+'.
+    phone = normalize_phone("+" + raw_phone.strip().removeprefix("+"))
     if phone is None:
         return False
     for other in await tx.customers.unlinked_with_phone(phone):

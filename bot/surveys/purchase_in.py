@@ -20,11 +20,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from bot.surveys.phones import normalize_phone
+from bot.surveys.phones import parse_phone
 from bot.surveys.purchases import CustomerRef, NewPurchase
 
 
@@ -46,6 +47,8 @@ def _no_nul(value: str | None) -> str | None:
     return value
 
 
+PHONE_REGION = "phone_region"  # the validation context's key: PHONE_REGION, e.g. "RU"
+
 Identifier = Annotated[str, AfterValidator(_no_controls)]
 Text = Annotated[str, AfterValidator(_no_nul)]
 
@@ -63,13 +66,11 @@ class CustomerIn(BaseModel):
 
     @field_validator("phone")
     @classmethod
-    def _phone(cls, value: str | None) -> str | None:
+    def _phone(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None or not value.strip():
             return None
-        normalized = normalize_phone(value)
-        if normalized is None:
-            raise ValueError("not a phone number (7-15 digits, optional +)")
-        return normalized
+        region = (info.context or {}).get(PHONE_REGION)
+        return parse_phone(value, region)  # PhoneError is a ValueError: its reason is shown
 
     @field_validator("language")
     @classmethod

@@ -201,6 +201,19 @@ class CustomerRepo:
                 (value, _now(), customer_id),
             )
 
+    async def phones(self) -> list[tuple[int, str]]:
+        """(customer id, phone) of everyone with a phone on record."""
+        rows = await fetch_all(
+            self._conn, "SELECT id, phone FROM customers WHERE phone IS NOT NULL AND phone != ''"
+        )
+        return [(int(row[0]), str(row[1])) for row in rows]
+
+    async def set_phone(self, customer_id: int, phone: str) -> None:
+        await self._conn.execute(
+            "UPDATE customers SET phone = ?, updated_at = ? WHERE id = ?",
+            (phone, _now(), customer_id),
+        )
+
     async def set_opted_out(self, telegram_id: int, opted_out: bool) -> None:
         await self._conn.execute(
             "UPDATE customers SET opted_out_at = ?, updated_at = ? WHERE telegram_id = ?",

@@ -156,6 +156,26 @@ async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegram
     assert (await survey_of(app, "C-1")).status == "sent"
 
 
+async def test_a_number_written_the_russian_way_matches_the_shared_contact(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Russian shops store 8 (916) …; Telegram shares 79161234567: PHONE_REGION=RU joins them."""
+    app = await make_app(phone_region="RU")
+    world = fake.world
+    world.add_user(7014, "Oleg", "ru")
+    order = {"order_id": "R-1", "customer": {"phone": "8 (916) 123-45-67"}}
+    status, body = await post(app, order)
+    assert status == 201 and body["status"] == "waiting_link"
+    status, body = await post(app, {"order_id": "R-2", "customer": {"phone": "8 (916) 12"}})
+    assert status == 422 and "too short" in body["fields"][0]["message"]
+    await world.user_sends(7014, "/start")
+    await wait_for(lambda: len(world.sent_to(7014)) == 2)
+    own = {"phone_number": "79161234567", "first_name": "Oleg", "user_id": 7014}
+    await world.user_sends(7014, contact=own)
+    await wait_new_message(world, 7014, "порекомендуете")
+    assert (await survey_of(app, "R-1")).status == "sent"
+
+
 async def test_cooldown_stop_and_rules_record_their_reasons(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:

@@ -37,13 +37,14 @@ def config(language: str = "en") -> ComplaintConfig:
     catalog = Catalog.load()
     hour = timedelta(hours=1)
     surveys = SurveyConfig(
-        Rules(hour, None, hour, hour, hour),
-        ZoneInfo("Europe/Stockholm"),
-        ["delivery"],
-        None,
-        None,
-        catalog,
-        Outbox(None),
+        rules=Rules(hour, None, hour, hour, hour),
+        tz=ZoneInfo("Europe/Stockholm"),
+        aspects=["delivery"],
+        review_url=None,
+        referral_url=None,
+        phone_region=None,
+        catalog=catalog,
+        outbox=Outbox(None),
         clock=lambda: NOW,
     )
     return ComplaintConfig(

@@ -14,7 +14,7 @@ from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.linking import link_by_phone, link_by_token
-from bot.surveys.phones import normalize_phone
+from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
 from bot.surveys.purchases import CustomerRef, NewPurchase, PurchaseResult, register_purchases
 from bot.surveys.rules import Rules
 from bot.timeparse import QuietHours
@@ -43,13 +43,14 @@ def surveys() -> SurveyConfig:
         timedelta(hours=72),
     )
     return SurveyConfig(
-        rules,
-        ZoneInfo("UTC"),
-        ["quality"],
-        None,
-        None,
-        Catalog.load(),
-        Outbox(None),
+        rules=rules,
+        tz=ZoneInfo("UTC"),
+        aspects=["quality"],
+        review_url=None,
+        referral_url=None,
+        phone_region=None,
+        catalog=Catalog.load(),
+        outbox=Outbox(None),
         learned=Learned(bot_username="shop_bot"),
         clock=lambda: NOW,
     )
@@ -135,18 +136,52 @@ async def test_phone_links_every_unlinked_purchase(db: Database, surveys: Survey
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("raw", "region", "expected"),
     [
-        ("+46 70-111 22 33", "46701112233"),
-        ("0046701112233", "46701112233"),
-        ("(495) 123-45-67", "4951234567"),
-        ("12345", None),
-        ("call me", None),
-        ("+1234567890123456", None),
+        ("+46 70-111 22 33", None, "46701112233"),
+        ("0046701112233", None, "46701112233"),
+        ("8 (916) 123-45-67", "RU", "79161234567"),  # how Russian shops store numbers
+        ("+7 916 123-45-67", "SE", "79161234567"),  # a country code wins over the region
+        ("79161234567", "RU", "79161234567"),  # as Telegram gives it, without the +
+        ("070-123 45 67", "SE", "46701234567"),  # a Swedish number written locally
+        ("46701234567", "SE", "46701234567"),
+        ("(495) 123-45-67", "RU", "74951234567"),
     ],
 )
-def test_phone_normalisation(raw: str, expected: str | None) -> None:
-    assert normalize_phone(raw) == expected
+def test_phones_are_compared_as_e164(raw: str, region: str | None, expected: str) -> None:
+    assert parse_phone(raw, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "reason"),
+    [
+        ("8 (916) 123-45-67", None, "no country code"),
+        ("12345", "SE", "too short"),
+        ("+46 70 123 45 67 89 01 23 45 67", None, "too long"),
+        ("+999 123 456 789", None, "unknown country code"),
+        ("call me", "RU", "not a phone number"),
+        ("+7 000 000-00-00", None, "not a valid number"),
+    ],
+)
+def test_a_number_that_is_no_phone_says_why(raw: str, region: str | None, reason: str) -> None:
+    with pytest.raises(PhoneError, match=reason):
+        parse_phone(raw, region)
+
+
+async def test_stored_numbers_are_brought_to_e164_once_the_region_is_known(db: Database) -> None:
+    async with db.transaction() as tx:
+        for phone in ["89161234567", "79161234567", "0701234567", "garbage"]:
+            await tx.conn.execute(
+                "INSERT INTO customers (phone, segment, created_at, updated_at)"
+                " VALUES (?, '', '', '')",
+                (phone,),
+            )
+    assert await renormalize_stored_phones(db, "RU") == 1  # only the 8… number changes
+    async with db.read() as tx, tx.conn.execute("SELECT phone FROM customers ORDER BY id") as cur:
+        assert [row[0] for row in await cur.fetchall()] == [
+            "79161234567", "79161234567", "0701234567", "garbage"
+        ]  # fmt: skip
+    assert await renormalize_stored_phones(db, "RU") == 0  # done once per region
 
 
 async def test_quiet_hours_use_the_customers_own_zone_and_say_so(

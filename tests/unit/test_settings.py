@@ -25,12 +25,19 @@ def test_defaults_and_parsing(tmp_path: Path) -> None:
 
 def test_every_bad_setting_is_named_on_its_own_line() -> None:
     with pytest.raises(ConfigError) as caught:
-        load_settings(env_file=None, staff_chat_id="abc", owner_ids="1,x", timezone="Mars/Base")
+        load_settings(
+            env_file=None,
+            staff_chat_id="abc",
+            owner_ids="1,x",
+            timezone="Mars/Base",
+            phone_region="Narnia",
+        )
     lines = caught.value.lines
     assert any(line.startswith("config error: BOT_TOKEN is not set") for line in lines)
     assert any(line.startswith("config error: STAFF_CHAT_ID is invalid") for line in lines)
     assert any(line.startswith("config error: OWNER_IDS is invalid") for line in lines)
     assert any(line.startswith("config error: TIMEZONE is invalid") for line in lines)
+    assert any(line.startswith("config error: PHONE_REGION is invalid") for line in lines)
     assert all("\n" not in line for line in lines)
 
 
