@@ -22,6 +22,7 @@ from bot.settings import ConfigError, Settings, StorageSettings, load_section, l
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
     from bot.surveys.csv_import import ImportReport
+    from bot.surveys.csv_read import CsvFile
 
 
 def parser() -> argparse.ArgumentParser:
@@ -90,7 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
             return 2
-        report = asyncio.run(_import(settings, args.file.read_text(encoding="utf-8-sig")))
+        from bot.surveys.csv_read import HeaderError, read_csv
+
+        try:
+            file = read_csv(args.file.read_bytes())
+        except HeaderError as exc:
+            print(f"import-purchases: {exc}", file=sys.stderr)
+            return 2
+        print(f"{args.file}: {file.describe()}", file=sys.stderr)
+        if file.ignored:
+            print(f"ignored columns: {', '.join(file.ignored)}", file=sys.stderr)
+        report = asyncio.run(_import(settings, file))
         return _write_report(report, args.out)
     if command in ("digest", "export"):
         from bot.reports import cli
@@ -117,7 +128,7 @@ async def _migrate(storage: StorageSettings) -> int:
     return 0
 
 
-async def _import(settings: Settings, text: str) -> ImportReport:
+async def _import(settings: Settings, file: CsvFile) -> ImportReport:
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox
@@ -135,7 +146,7 @@ async def _import(settings: Settings, text: str) -> ImportReport:
             username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
         learned = Learned(bot_username=username)
         surveys = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None), learned)
-        return await import_csv(db, surveys, text)
+        return await import_csv(db, surveys, file)
     finally:
         await db.close()
 
@@ -143,6 +154,8 @@ async def _import(settings: Settings, text: str) -> ImportReport:
 def _write_report(report: ImportReport, out: Path | None) -> int:
     for line, why in report.rejected:
         print(f"line {line}: rejected: {why}", file=sys.stderr)
+    for line, reason in report.skipped:
+        print(f"line {line}: skipped: {reason} (stored, no survey)", file=sys.stderr)
     with out.open("w", newline="", encoding="utf-8") if out else nullcontext(sys.stdout) as f:
         writer = csv.writer(f)
         writer.writerow(["order_id", "status", "due_at", "deep_link"])

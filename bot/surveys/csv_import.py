@@ -1,35 +1,25 @@
 """`python -m bot import-purchases FILE.csv`: the same validation and rules as the HTTP API.
 
-Columns (header row, any order; only order_id and one customer identifier are required):
-order_id, telegram_id, phone, external_id, name, language, segment, amount, currency, branch,
-purchased_at.
+Columns (header row, any order, common spellings in English, Russian and Swedish accepted;
+only order_id and one customer identifier are required): order_id, telegram_id, phone,
+external_id, name, language, segment, timezone, amount, currency, branch, purchased_at.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from pydantic import ValidationError
 
 from bot.surveys.config import SurveyConfig
+from bot.surveys.csv_read import CUSTOMER_COLUMNS, CsvFile
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database
+from storage.states import SurveyStatus
 
-CUSTOMER_COLUMNS = (
-    "telegram_id",
-    "phone",
-    "external_id",
-    "name",
-    "language",
-    "segment",
-    "timezone",
-)
 CHUNK = 500
 
 
@@ -38,22 +28,14 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (line number, why)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, reason): no survey
     results: list[PurchaseResult] = field(default_factory=list)
 
     def summary(self) -> str:
+        skipped = f" ({len(self.skipped)} skipped)" if self.skipped else ""
         return (
-            f"imported {self.imported}, duplicates {self.duplicates}, "
+            f"imported {self.imported}{skipped}, duplicates {self.duplicates}, "
             f"rejected {len(self.rejected)}"
-        )
-
-
-def read_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data row; blank values are dropped."""
-    reader = csv.DictReader(io.StringIO(text))
-    for row in reader:
-        yield (
-            reader.line_num,
-            {k.strip(): v.strip() for k, v in row.items() if k and v is not None and v.strip()},
         )
 
 
@@ -65,11 +47,11 @@ def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
 
 
 async def import_csv(
-    db: Database, surveys: SurveyConfig, text: str, progress: TextIO | None = sys.stderr
+    db: Database, surveys: SurveyConfig, file: CsvFile, progress: TextIO | None = sys.stderr
 ) -> ImportReport:
     """Validate every row, then store the valid ones in chunks (one transaction each)."""
     report = ImportReport()
-    rows = list(read_rows(text))
+    rows = list(file.rows())
     valid: list[tuple[int, NewPurchase]] = []
     for line, row in rows:
         try:
@@ -79,20 +61,23 @@ async def import_csv(
             report.rejected.append((line, why))
         except ValueError as exc:
             report.rejected.append((line, str(exc)))
+    last_line = rows[-1][0] if rows else 0
     for start in range(0, len(valid), CHUNK):
         chunk = valid[start : start + CHUNK]
         async with db.transaction() as tx:
             results = await register_purchases(tx, surveys, [purchase for _, purchase in chunk])
-        for result in results:
+        for (line, _), result in zip(chunk, results, strict=True):
             report.results.append(result)
-            if result.created:
-                report.imported += 1
-            else:
+            if not result.created:
                 report.duplicates += 1
+                continue
+            report.imported += 1
+            if result.status == SurveyStatus.SKIPPED:
+                report.skipped.append((line, result.reason or "skipped"))
         if progress is not None:
-            done = start + len(chunk)
-            bar = "#" * (30 * done // len(valid))
-            progress.write(f"\r[{bar:<30}] {done}/{len(valid)}")
+            line = chunk[-1][0]
+            bar = "#" * (30 * line // max(last_line, 1))
+            progress.write(f"\r[{bar:<30}] line {line} of {last_line}")
             progress.flush()
     if progress is not None and valid:
         progress.write("\n")

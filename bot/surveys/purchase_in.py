@@ -112,7 +112,7 @@ class PurchaseIn(BaseModel):
     order_id: str = Field(min_length=1, max_length=100)
     customer: CustomerIn
     amount: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
-    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    currency: str | None = Field(None, max_length=3)
     branch: Identifier | None = Field(None, max_length=100)
     purchased_at: datetime | None = None
 
@@ -122,6 +122,13 @@ class PurchaseIn(BaseModel):
         if value != value.strip() or _no_controls(value) != value:
             raise ValueError("no surrounding spaces or control characters")
         return value
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, value: object) -> object:
+        if isinstance(value, str) and not re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+            raise ValueError("three letters, like RUB, SEK or EUR")
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("purchased_at")
     @classmethod
@@ -156,6 +163,23 @@ class PurchaseIn(BaseModel):
         )
 
 
+# pydantic's wording for what a shop may get wrong, in plain words.
+_PLAIN = {
+    "missing": "required",
+    "string_too_long": "at most {max_length} characters",
+    "string_too_short": "must not be empty",
+    "greater_than_equal": "must be {ge} or more",
+    "greater_than": "must be more than {gt}",
+    "less_than": "must be less than {lt}",
+    "decimal_parsing": "a number, like 199.90",
+    "decimal_max_places": "at most {decimal_places} decimals",
+    "decimal_max_digits": "at most {max_digits} digits",
+    "int_parsing": "a whole number",
+    "datetime_from_date_parsing": "a date, like 2026-11-25 or 25.11.2026 14:30",
+    "datetime_parsing": "a date, like 2026-11-25 or 25.11.2026 14:30",
+}
+
+
 def field_errors(error: ValidationError, prefix: str = "") -> list[dict[str, str]]:
     """[{"field": "purchases[3].customer.phone", "message": "..."}] for a JSON answer."""
     out = []
@@ -163,6 +187,10 @@ def field_errors(error: ValidationError, prefix: str = "") -> list[dict[str, str
         path = prefix
         for part in item["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = str(item["msg"]).removeprefix("Value error, ")
+        plain = _PLAIN.get(item["type"])
+        if plain is not None:
+            message = plain.format(**item.get("ctx", {}))
+        else:
+            message = str(item["msg"]).removeprefix("Value error, ")
         out.append({"field": path or "body", "message": message})
     return out

@@ -48,7 +48,7 @@ class NewPurchase:
 class PurchaseResult:
     order_id: str
     created: bool
-    status: str
+    status: SurveyStatus
     due_at: str | None
     reason: str | None
     deep_link: str

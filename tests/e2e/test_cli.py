@@ -153,3 +153,41 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
     assert rows[0] == "order_id,status,due_at,deep_link"
     assert len(rows) == 4 and all("?start=" in row for row in rows[1:])
     assert run("import-purchases", "missing.csv", cwd=tmp_path, **env).returncode == 2
+
+
+def test_import_reads_a_russian_excel_csv(tmp_path: Path) -> None:
+    """Excel in a Russian locale: ';' between fields, cp1251, its own header spellings."""
+    (tmp_path / "продажи.csv").write_bytes(
+        (
+            "Номер заказа;Телефон;Имя;Сумма;Валюта;Магазин;Дата;Комментарий\n"
+            "Z-1;8 (916) 123-45-67;Иван Петров;1 990,00;RUB;Тверская;;первый\n"
+            "Z-2;8 (916) 765-43-21;Анна;250;рубли;Тверская;;\n"
+            "Z-3;8 (916) 123-45-67;Иван Петров;10;RUB;Тверская;01.03.2020 10:15;старый\n"
+        ).encode("cp1251")
+    )
+    env = {
+        "BOT_TOKEN": "1:abc",
+        "STAFF_CHAT_ID": "-100",
+        "DATABASE_URL": "sqlite:///x.db",
+        "PHONE_REGION": "RU",
+    }
+    result = run("import-purchases", "продажи.csv", cwd=tmp_path, **env)
+    err = result.stderr
+    assert "cp1251" in err and "';'" in err  # says how it read the file
+    assert "ignored columns: Комментарий" in err
+    assert "line 3: rejected: currency: three letters, like RUB, SEK or EUR" in err
+    assert "line 4: skipped: too_old (stored, no survey)" in err  # 01.03.2020 read as a date
+    assert "imported 2 (1 skipped), duplicates 0, rejected 1" in err
+    assert result.returncode == 1
+
+
+def test_an_unknown_header_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "sales.csv").write_text("Invoice,Client\nA-1,Bo\nA-2,Cy\n", encoding="utf-8")
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "import-purchases: no order_id column. Found: Invoice, Client. Expected: order_id and"
+        " one of telegram_id, phone, external_id; optional name, language, segment, timezone,"
+        " amount, currency, branch, purchased_at."
+    ]
