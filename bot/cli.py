@@ -8,7 +8,6 @@ import csv
 import errno
 import gc
 import logging
-import os
 import signal
 import sqlite3
 import sys
@@ -18,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import spreadsheet
-from bot.settings import ConfigError, Settings, StorageSettings, load_section, load_settings
+from bot.settings import (
+    ConfigError,
+    LogSettings,
+    Settings,
+    StorageSettings,
+    load_section,
+    load_settings,
+    settings_lines,
+)
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
     from bot.surveys.csv_import import ImportReport
@@ -66,15 +73,25 @@ def _demo() -> int:
     return play()
 
 
+def _configure_logging(level: str | None, command: str) -> None:
+    """LOG_LEVEL from the environment or .env; the demo prints its own story (WARNING)."""
+    chosen = level or ("WARNING" if command == "demo" else "INFO")
+    logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if chosen != "DEBUG":  # two lines per job run, every few seconds: only when debugging
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     command = args.command or "run"
-    quiet = "WARNING" if command == "demo" else "INFO"  # the demo prints its own story
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", quiet).upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
     try:
+        level = load_section(LogSettings).log_level
+    except ConfigError:
+        level = None  # reported with every other bad setting below
+    _configure_logging(level, command)
+    try:
+        if command in ("migrate", "demo"):
+            load_section(LogSettings)  # they read no other section that would report it
         if command == "migrate":
             return asyncio.run(_migrate(load_section(StorageSettings)))
         if command == "demo":
@@ -206,14 +223,5 @@ def _is_bind(exc: BaseException) -> bool:
 
 
 def _print_settings(settings: Settings) -> None:
-    for section in (
-        settings.telegram,
-        settings.storage,
-        settings.chats,
-        settings.api,
-        settings.rules,
-        settings.surveys,
-        settings.sender,
-    ):
-        for name in type(section).model_fields:
-            print(f"{name.upper()}={getattr(section, name)}")
+    for line in settings_lines(settings):
+        print(line)

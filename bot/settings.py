@@ -13,7 +13,7 @@ import phonenumbers
 from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
-from bot.timeparse import BusinessHours, QuietHours, check_cron, parse_duration
+from bot.timeparse import BusinessHours, QuietHours, check_cron, format_duration, parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 LANGUAGES = ("en", "ru", "sv")
@@ -232,6 +232,23 @@ class SenderSettings(_Section):
     send_timeout: int = Field(30, ge=1, le=300, description="seconds to wait for Telegram")
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class LogSettings(_Section):
+    log_level: str | None = Field(None, description="how much to log")
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return level
+
+
 @dataclass(frozen=True)
 class Settings:
     """All sections together; built by `load_settings`, never at import time."""
@@ -244,6 +261,7 @@ class Settings:
     surveys: SurveySettings
     complaints: ComplaintSettings
     sender: SenderSettings
+    logging: LogSettings
 
 
 class ConfigError(Exception):
@@ -290,21 +308,44 @@ def load_settings(env_file: str | None = ".env", **overrides: Any) -> Settings:
             problems.extend(describe(exc, cls))
         except SettingsError as exc:
             problems.append(f"config error: {exc}")
+    telegram = sections.get("telegram")
+    if telegram is not None and telegram.webhook_url and telegram.webhook_secret is None:
+        problems.append(
+            "config error: WEBHOOK_SECRET is not set: webhook mode needs a secret of"
+            " 1-256 characters of A-Za-z0-9_- (see .env.example)"
+        )
     if problems:
         raise ConfigError(problems)
-    settings = Settings(**sections)
-    _cross_checks(settings)
-    return settings
+    return Settings(**sections)
 
 
-def _cross_checks(settings: Settings) -> None:
-    if settings.telegram.webhook_url and settings.telegram.webhook_secret is None:
-        raise ConfigError(
-            [
-                "config error: WEBHOOK_SECRET is not set: webhook mode needs a secret of"
-                " 1-256 characters of A-Za-z0-9_- (see .env.example)"
-            ]
-        )
+def written(value: object) -> str:
+    """A setting's value the way it is written in .env."""
+    if value is None:
+        return ""
+    if isinstance(value, SecretStr):
+        return "(set, hidden)"
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    if isinstance(value, list):
+        return ",".join(written(item) for item in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def settings_lines(settings: Settings) -> list[str]:
+    """NAME=value for every setting, in the order of .env.example's sections."""
+    lines = []
+    for name in _SECTIONS:
+        section = getattr(settings, name)
+        for field in type(section).model_fields:
+            value = getattr(section, field)
+            if value is None and field == "quiet_hours":
+                lines.append("QUIET_HOURS=off")
+                continue
+            lines.append(f"{field.upper()}={written(value)}")
+    return lines
 
 
 _SECTIONS: dict[str, type[_Section]] = {
@@ -316,4 +357,5 @@ _SECTIONS: dict[str, type[_Section]] = {
     "surveys": SurveySettings,
     "complaints": ComplaintSettings,
     "sender": SenderSettings,
+    "logging": LogSettings,
 }

@@ -45,6 +45,18 @@ def parse_duration(value: object) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def format_duration(span: timedelta) -> str:
+    """The ISO 8601 form .env uses: P30D, PT15M, P1DT12H, PT90S."""
+    seconds = int(span.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n)
+    if not days and not clock:
+        return "PT0S"
+    return f"P{f'{days}D' if days else ''}{'T' + clock if clock else ''}"
+
+
 def _parse_time(text: str) -> time:
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not match or int(match[1]) > 24 or int(match[2]) > 59:
@@ -128,6 +140,9 @@ def _expand_days(text: str) -> list[int]:
     return list(range(a, b + 1)) if a <= b else [*range(a, 7), *range(0, b + 1)]
 
 
+_CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
+
+
 def check_cron(expression: str) -> str:
     """Validate a 5-field crontab; numeric days of week are refused (APScheduler: 0 = Monday)."""
     fields = expression.split()
@@ -139,10 +154,13 @@ def check_cron(expression: str) -> str:
         )
     from apscheduler.triggers.cron import CronTrigger
 
-    try:
-        CronTrigger.from_crontab(expression)
-    except ValueError as exc:
-        raise ValueError(f"{expression!r}: {exc}") from None
+    for name, value in zip(_CRON_FIELDS, fields, strict=True):
+        try:
+            CronTrigger(**{name: value})
+        except ValueError as exc:
+            shown = name.replace("_", " ")
+            why = re.sub(r"^Error validating expression '[^']*': ", "", str(exc))
+            raise ValueError(f"{expression!r}: {shown} {value!r}: {why}") from None
     return expression
 
 

@@ -104,6 +104,45 @@ def test_settings_come_from_dotenv_too(tmp_path: Path) -> None:
     assert "1:abc" not in result.stdout  # secrets stay hidden
 
 
+def test_check_config_prints_every_setting_as_written_in_dotenv(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\nLOG_LEVEL=debug\n"
+    )
+    result = run("check-config", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    printed = dict(line.split("=", 1) for line in result.stdout.splitlines())
+    example = ROOT / ".env.example"
+    documented = {
+        line.split("=", 1)[0]
+        for line in example.read_text().splitlines()
+        if "=" in line[:40] and not line.startswith("#")
+    }
+    assert documented <= set(printed), documented - set(printed)
+    assert printed["QUIET_HOURS"] == "off"
+    assert printed["SURVEY_COOLDOWN"] == "P30D"
+    assert printed["SLA_TAKE"] == "PT15M"
+    assert printed["LOG_LEVEL"] == "DEBUG"  # read from .env, not only the environment
+    assert printed["BOT_TOKEN"] == "(set, hidden)"
+    assert printed["OWNER_IDS"] == "" and printed["KEY_SEGMENTS"] == "key"
+
+
+def test_every_config_error_in_one_pass_with_the_field_named(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nWEBHOOK_URL=https://shop.example/tg\n"
+        "DAILY_DIGEST_CRON=0 25 * * *\nLOG_LEVEL=loud\n"
+    )
+    result = run("check-config", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith("config error: WEBHOOK_SECRET is not set") for line in lines)
+    assert any(
+        line.startswith("config error: DAILY_DIGEST_CRON is invalid: '0 25 * * *': hour ")
+        for line in lines
+    ), lines
+    assert any(line.startswith("config error: LOG_LEVEL is invalid") for line in lines), lines
+    assert "Traceback" not in result.stderr
+
+
 def test_migrate_creates_the_database(tmp_path: Path) -> None:
     result = run("migrate", cwd=tmp_path, DATABASE_URL="sqlite:///state/x.db")
     assert result.returncode == 0, result.stderr
