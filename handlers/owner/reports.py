@@ -14,6 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.methods import SendMessage
 from aiogram.types import Message
 
+from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
@@ -36,16 +37,21 @@ async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 
-async def refuse(message: Message, tx: Tx, outbox: Outbox, reports: ReportConfig) -> None:
-    """An owner command from someone who is not an owner."""
-    await _say(message, tx, outbox, reports.staff_t("digest.refused"))
+async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
+    """An owner command from someone who is not an owner: told so in their own language."""
+    await _say(message, tx, outbox, t("digest.refused"))
 
 
 async def digest(
-    message: Message, tx: Tx, outbox: Outbox, reports: ReportConfig, ondemand: OnDemand
+    message: Message,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    reports: ReportConfig,
+    ondemand: OnDemand,
 ) -> None:
     start, end = last_days(reports.now())
-    await _say(message, tx, outbox, reports.staff_t("digest.preparing"))
+    await _say(message, tx, outbox, t("digest.preparing"))
     tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest"))
 
 
@@ -54,13 +60,14 @@ async def report(
     command: CommandObject,
     tx: Tx,
     outbox: Outbox,
+    t: Translator,
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
     def start(first: datetime, last: datetime) -> None:
         ondemand.digest(message.chat.id, first, last, "report")
 
-    await _for_period(message, command, tx, outbox, reports, None, start)
+    await _for_period(message, command, tx, outbox, t, reports, None, start, "report_usage")
 
 
 async def export(
@@ -68,13 +75,14 @@ async def export(
     command: CommandObject,
     tx: Tx,
     outbox: Outbox,
+    t: Translator,
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
     def start(first: datetime, last: datetime) -> None:
         ondemand.export(message.chat.id, first, last)
 
-    await _for_period(message, command, tx, outbox, reports, EXPORT_DAYS, start)
+    await _for_period(message, command, tx, outbox, t, reports, EXPORT_DAYS, start, "export_usage")
 
 
 async def _for_period(
@@ -82,9 +90,11 @@ async def _for_period(
     command: CommandObject,
     tx: Tx,
     outbox: Outbox,
+    t: Translator,
     reports: ReportConfig,
     default_days: int | None,
     start: Callable[[datetime, datetime], None],
+    usage: str,
 ) -> None:
     """FROM TO (or, with `default_days`, nothing); then build after commit."""
     parts = (command.args or "").split()
@@ -94,8 +104,8 @@ async def _for_period(
             raise ValueError(f"give {wanted}")
         first, last = parts if parts else (None, None)
         period = requested_period(first, last, reports.tz, reports.now(), default_days or 7)
-    except ValueError as exc:
-        await _say(message, tx, outbox, f"{reports.staff_t('digest.report_usage')} ({exc})")
+    except ValueError:  # the usage line says it all, in the owner's language
+        await _say(message, tx, outbox, t(f"digest.{usage}"))
         return
-    await _say(message, tx, outbox, reports.staff_t("digest.preparing"))
+    await _say(message, tx, outbox, t("digest.preparing"))
     tx.after_commit(lambda: start(*period))

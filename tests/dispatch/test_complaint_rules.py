@@ -176,3 +176,11 @@ async def test_each_audience_reaches_only_its_own_features(offline: App) -> None
     assert [p["text"] for _, p in await outbox_rows(offline, 88)][-1] == (
         "This command is for the owners."
     )
+
+
+async def test_a_refusal_is_in_the_language_of_the_person_refused(offline: App) -> None:
+    """Staff write English here (STAFF_LANGUAGE); a Swedish customer is refused in Swedish."""
+    await feed(offline, message(80, 89, "/digest", lang="sv"))
+    [(_, answer)] = await outbox_rows(offline, 89)
+    assert answer["text"] != "This command is for the owners."
+    assert answer["text"] == offline.catalog.text("sv", "digest.refused")
