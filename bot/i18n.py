@@ -1,49 +1,98 @@
-"""Message catalogs (bot/locales/<lang>.toml, stable keys) and the translator handlers receive."""
+"""Message catalogs in Fluent (bot/locales/<lang>.ftl), read with fluent.runtime.
+
+Keys are the stable dotted names the code uses (`complaint.card.title`), written in Fluent with
+dashes (`complaint-card-title`). Plurals follow CLDR rules per language (Russian one/few/many:
+1 обращение, 2 обращения, 5 обращений, 21 обращение), chosen by Fluent's select expressions.
+Numbers a message selects on are formatted for the language (1 234 in Russian); every other
+value is shown as given, so complaint #1234 stays #1234.
+"""
 
 from __future__ import annotations
 
-import string
-import tomllib
 from importlib import resources
 from typing import Any
 
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast as ftl
+
+LANGUAGES = ("en", "ru", "sv")
+
+
+def fluent_id(key: str) -> str:
+    return key.replace(".", "-")
+
 
 class Catalog:
-    def __init__(self, messages: dict[str, dict[str, str]], default: str) -> None:
-        if default not in messages:
+    def __init__(self, sources: dict[str, str], default: str) -> None:
+        if default not in sources:
             raise ValueError(f"no catalog for the default language {default!r}")
-        self.messages = messages
         self.default = default
+        self.bundles: dict[str, FluentBundle] = {}
+        self.resources: dict[str, ftl.Resource] = {}
+        for language, text in sources.items():
+            # No Unicode isolation marks around values: Telegram shows them as they are.
+            bundle = FluentBundle([language], use_isolating=False)
+            resource = FluentResource(text)
+            bundle.add_resource(resource)
+            self.bundles[language] = bundle
+            self.resources[language] = resource
+        self._selectors = {
+            language: {
+                entry.id.name: _selector_names(entry)
+                for entry in resource.body
+                if isinstance(entry, ftl.Message)
+            }
+            for language, resource in self.resources.items()
+        }
 
     @classmethod
     def load(cls, default: str = "en") -> Catalog:
-        messages = {}
+        sources = {}
         for entry in resources.files("bot.locales").iterdir():
-            if entry.name.endswith(".toml"):
-                data = tomllib.loads(entry.read_text("utf-8"))
-                messages[entry.name.removesuffix(".toml")] = {k: str(v) for k, v in data.items()}
-        return cls(messages, default)
+            if entry.name.endswith(".ftl"):
+                sources[entry.name.removesuffix(".ftl")] = entry.read_text("utf-8")
+        return cls(sources, default)
 
     @property
     def languages(self) -> list[str]:
-        return sorted(self.messages)
+        return sorted(self.bundles)
+
+    def keys(self, language: str) -> set[str]:
+        return {
+            entry.id.name
+            for entry in self.resources[language].body
+            if isinstance(entry, ftl.Message)
+        }
 
     def pick(self, telegram_code: str | None) -> str:
         """The catalog language for a Telegram language_code such as 'ru' or 'en-US'."""
         if telegram_code:
             base = telegram_code.split("-")[0].lower()
-            if base in self.messages:
+            if base in self.bundles:
                 return base
         return self.default
 
     def text(self, language: str, key: str, /, **params: Any) -> str:
-        template = self.messages.get(language, {}).get(key)
-        if template is None:
-            template = self.messages[self.default].get(key, key)
-        return template.format(**params) if params else template
+        ident = fluent_id(key)
+        if language not in self.bundles or not self.bundles[language].has_message(ident):
+            language = self.default
+        bundle = self.bundles[language]
+        if not bundle.has_message(ident):
+            return key
+        counted = self._selectors[language].get(ident, set())
+        args = {
+            name: value if name in counted or not isinstance(value, int) else str(value)
+            for name, value in params.items()
+        }
+        message = bundle.get_message(ident)
+        assert message.value is not None
+        text, errors = bundle.format_pattern(message.value, args)
+        if errors:
+            raise KeyError(f"{language}:{key}: {errors[0]}")
+        return str(text)
 
     def bind(self, language: str) -> Translator:
-        return Translator(self, language if language in self.messages else self.default)
+        return Translator(self, language if language in self.bundles else self.default)
 
 
 class Translator:
@@ -57,8 +106,41 @@ class Translator:
         return self.catalog.text(self.language, key, **params)
 
 
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+def _walk(node: object) -> list[ftl.BaseNode]:
+    found: list[ftl.BaseNode] = []
+
+    def visit(item: object) -> None:
+        if isinstance(item, ftl.BaseNode):
+            found.append(item)
+            for value in vars(item).values():
+                visit(value)
+        elif isinstance(item, list):
+            for value in item:
+                visit(value)
+
+    visit(node)
+    return found
+
+
+def _selector_names(message: ftl.Message) -> set[str]:
+    """Variables a message chooses a plural form by."""
+    names = set()
+    for node in _walk(message):
+        if isinstance(node, ftl.SelectExpression):
+            names |= {
+                ref.id.name
+                for ref in _walk(node.selector)
+                if isinstance(ref, ftl.VariableReference)
+            }
+    return names
+
+
+def placeholders(catalog: Catalog, language: str, key: str) -> set[str]:
+    """Variables a message uses, in any of its variants."""
+    for entry in catalog.resources[language].body:
+        if isinstance(entry, ftl.Message) and entry.id.name == fluent_id(key):
+            return {ref.id.name for ref in _walk(entry) if isinstance(ref, ftl.VariableReference)}
+    raise KeyError(key)
 
 
 def duration(t: Translator, seconds: float) -> str:

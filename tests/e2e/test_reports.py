@@ -82,7 +82,9 @@ async def test_owner_commands_and_who_may_use_them(
         lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="CSVs"
     )
     captions = [str(s.text) for s in world.sent_to(OWNER) if s.method == "sendDocument"]
-    assert captions[0].startswith("responses: 3 rows") and captions[1].startswith("complaints:")
+    assert captions[0].startswith("Survey answers: 3 rows") and captions[1].startswith(
+        "Complaints:"
+    )
 
 
 async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:

@@ -1,14 +1,42 @@
+import pytest
+
 from bot.i18n import Catalog, placeholders
 
 
 def test_every_language_has_every_key_with_the_same_placeholders() -> None:
     catalog = Catalog.load()
     assert {"en", "ru", "sv"} <= set(catalog.languages)
-    reference = catalog.messages["en"]
-    for language, messages in catalog.messages.items():
-        assert set(messages) == set(reference), language
-        for key, template in messages.items():
-            assert placeholders(template) == placeholders(reference[key]), (language, key)
+    reference = catalog.keys("en")
+    for language in catalog.languages:
+        assert catalog.keys(language) == reference, language
+        for key in reference:
+            used = placeholders(catalog, language, key)
+            assert used == placeholders(catalog, "en", key), (language, key)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["1 new complaint", "2 new complaints", "5 new complaints", "21 new complaints"]),
+        (
+            "ru",
+            ["1 новое обращение", "2 новых обращения", "5 новых обращений", "21 новое обращение"],
+        ),
+        ("sv", ["1 nytt ärende", "2 nya ärenden", "5 nya ärenden", "21 nya ärenden"]),
+    ],
+)
+def test_counts_take_the_plural_form_of_their_language(language: str, expected: list[str]) -> None:
+    catalog = Catalog.load()
+    for count, words in zip((1, 2, 5, 21), expected, strict=True):
+        assert words in catalog.text(language, "complaint.summary.title", count=count), count
+    russian = [catalog.text("ru", "complaint.summary.title", count=n) for n in (22, 25, 1001)]
+    assert ["22 новых обращения" in russian[0], "25 новых обращений" in russian[1]] == [True, True]
+    assert "1 001 новое обращение" in russian[2].replace("\xa0", " ")
+
+
+def test_ids_are_never_grouped_like_amounts() -> None:
+    catalog = Catalog.load()
+    assert catalog.text("ru", "complaint.card.title", number=12345) == "Обращение №12345"
 
 
 def test_language_is_picked_from_telegram_code_with_fallback() -> None:

@@ -1,0 +1,265 @@
+# English. Keys are stable; placeables are { $name }; plurals use CLDR categories.
+
+
+## language
+
+language-name = English
+
+## start
+
+start-greeting = Hello, { $name }! I am the feedback assistant of this shop. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+start-greeting_anonymous = Hello! I am the feedback assistant of this shop. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+
+## help
+
+help-text =
+    What I can do:
+    /complaint: write to a person (complaints, questions)
+    /language: choose the language I speak
+    /stop: no more surveys (/start turns them back on)
+    /mydata: what we store about you
+    /forget_me: erase your personal data
+    /help: this message
+
+    After a purchase I send a short survey with buttons: it takes about 20 seconds.
+
+## language
+
+language-choose = Choose your language:
+language-changed = Done: I will speak English from now on.
+language-unknown = That language is not available.
+
+## fallback
+
+fallback-text = I understand text commands and buttons. Write /help to see what I can do.
+fallback-unsupported = I cannot read this kind of message yet. Please write it as text.
+fallback-too_long = That message is too long for me ({ $length } characters; the limit is { $limit }). Please shorten it.
+
+## button
+
+button-stale = This button is no longer active.
+
+## command
+
+command-start = Start: what this bot does
+command-help = What I can do
+command-language = Choose the language
+
+## start
+
+start-welcome_back = Welcome back! Surveys are on again.
+start-linked = Thank you! I have found your purchase and will send a short survey a little later.
+start-link_unknown = This link is no longer valid. Write /help to see what I can do.
+start-share_phone = Bought something from us? Share your phone number and I will find your purchase (the number is used only for this).
+start-share_phone_button = Share my phone number
+
+## phone
+
+phone-linked = Thank you! I have found your purchases and will send a short survey a little later.
+phone-not_found = Thank you! No purchases with this number yet; they will be linked as soon as they arrive.
+phone-not_own = Please share your own contact with the button.
+
+## survey
+
+survey-invite =
+    Thank you for shopping with us! How likely are you to recommend us to a friend or colleague?
+    0 = not at all, 10 = extremely likely
+survey-reminder = A gentle reminder: your answer takes 20 seconds and helps us a lot.
+survey-later = Not now
+survey-never = Don't ask me again
+survey-followup-detractor = We are sorry to hear that. What went wrong? Pick what applies, write a few words if you like, then press Next.
+survey-followup-passive = Thank you! What would make it a 10? Write a few words, or press Skip.
+survey-followup-promoter = Wonderful! What did you like most? Write a few words, or press Skip.
+survey-next = Next ▶
+survey-skip = Skip
+survey-csat =
+    How satisfied are you with this purchase?
+    1 = very dissatisfied, 5 = very satisfied
+survey-expectation = Compared with what you expected, it was:
+survey-expectation-worse = Worse
+survey-expectation-as_expected = As expected
+survey-expectation-better = Better
+survey-thanks = Thank you! Your answers went straight to the team.
+survey-review = If you have a minute, you are welcome to leave a public review: { $url }
+survey-referral = Glad you liked it! Share it with a friend: { $url }
+survey-dismissed_later = No problem. Thank you for your time!
+survey-dismissed_never = Understood: no more surveys from me. Write /start if you change your mind.
+survey-closed = This survey has closed. Thank you!
+survey-alert-closed = This survey has closed.
+survey-alert-done = Already answered, thank you!
+survey-alert-thanks = Thank you!
+survey-use_buttons = Please answer with the buttons in the survey above.
+survey-comment_too_long = That is a bit long ({ $length } characters); please keep it under { $limit }.
+
+## aspect
+
+aspect-quality = Quality
+aspect-price = Price
+aspect-delivery = Delivery
+aspect-staff = Staff
+aspect-speed = Speed
+aspect-other = Other
+
+## stop
+
+stop-done = Done: you will get no more surveys from me. Write /start to turn them back on.
+
+## command
+
+command-stop = Stop surveys
+
+## mydata
+
+mydata-header = What we store about you:
+mydata-profile =
+    Name: { $name }
+    Username: { $username }
+    Phone: { $phone }
+    Language: { $language }
+    Segment: { $segment }
+    Surveys: { $surveys }
+mydata-survey = • Order { $order }: { $status }; NPS { $nps }, satisfaction { $csat }, expectations { $expectation }; comment: { $comment }
+mydata-none = none
+mydata-more = To erase it, write /forget_me.
+
+## forget
+
+forget-confirm = Erase your name, username, phone number, comments and messages? Your anonymous scores stay in the statistics. This cannot be undone.
+forget-yes = Yes, erase
+forget-no = Cancel
+forget-done = Done: your personal data is erased. Write /start if you ever want to talk again.
+forget-cancelled = Cancelled: nothing was erased.
+
+## command
+
+command-mydata = What you store about me
+command-forget_me = Erase my data
+command-complaint = Write to a person
+
+## complaint
+
+complaint-opened-low_score = We are sorry it was not good. Your feedback is now complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+complaint-opened-message = Thank you, your message went to our team as complaint #{ $number }. A person will answer you here by { $at }; anything else you write here reaches them too.
+complaint-opened-command = Tell us what happened: write it here (text, photos, documents). It is complaint #{ $number }; a person will answer you here by { $at }.
+complaint-already_open = Your complaint #{ $number } is still open: just write here and it reaches our team.
+complaint-resolved-question = Our team has marked complaint #{ $number } as resolved. Was your issue resolved?
+complaint-resolved-yes = Yes, resolved
+complaint-resolved-no = No, not yet
+complaint-resolved-thanks = Thank you for confirming. Complaint #{ $number } is closed.
+complaint-resolved-reopened = We are sorry. Complaint #{ $number } is open again and our team is back on it.
+complaint-resolved-already = You have already answered this.
+complaint-card-title = Complaint #{ $number }
+complaint-status-open = open
+complaint-status-taken = in progress
+complaint-status-resolved = waiting for the customer's confirmation
+complaint-status-closed = closed
+complaint-card-key = ⭐ Key customer
+complaint-card-forgotten = (the customer erased their data)
+complaint-card-no_name = no name
+complaint-card-segment = segment { $segment }
+complaint-card-customer = Customer: { $customer }
+complaint-card-order = Order { $order }
+complaint-card-branch = branch { $branch }
+complaint-card-aspects = What went wrong: { $aspects }
+complaint-card-source-low_score = From a survey answer.
+complaint-card-source-command = The customer used /complaint.
+complaint-card-source-message = The customer wrote to the bot.
+complaint-card-due-take = Take by { $at }
+complaint-card-due-resolve = Resolve by { $at }
+complaint-card-taken_by = Handled by { $name }
+complaint-card-reopened = Reopened by the customer: { $times }×
+complaint-card-confirmed = The customer confirmed it is resolved.
+complaint-card-reply_hint = Reply to this card to answer the customer; start with ! for an internal note.
+complaint-card-expectation-worse = worse than expected
+complaint-card-expectation-as_expected = as expected
+complaint-card-expectation-better = better than expected
+complaint-button-take = Take
+complaint-button-resolve = Resolve
+complaint-button-history = History
+complaint-summary-title = 🌩 { $count ->
+    [one] { $count } new complaint
+   *[other] { $count } new complaints
+} at once (grouped so the chat is not flooded):
+complaint-summary-hint = Press a number to open its card.
+complaint-sla-manager = duty manager
+complaint-sla-nobody = nobody
+complaint-sla-take_reminder = ⏰ Complaint #{ $number } ({ $customer }) has waited { $waited } and nobody has taken it.
+complaint-sla-escalation = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Handled by: { $holder }.
+complaint-alert-yours = Complaint #{ $number } is already yours.
+complaint-alert-already_taken = Complaint #{ $number } is already taken by { $name }.
+complaint-alert-already_resolved = Complaint #{ $number } is resolved and waits for the customer's answer.
+complaint-alert-already_closed = Complaint #{ $number } is closed.
+complaint-alert-taken = Complaint #{ $number } is yours now. Reply to its card to answer the customer.
+complaint-alert-resolved = Resolved. The customer is asked to confirm.
+complaint-alert-resolved_unasked = Closed. The customer cannot be reached to confirm.
+complaint-alert-card_exists = The card of #{ $number } is already in the chat.
+complaint-alert-not_staff = Only members of the staff chat can do this.
+complaint-alert-check_failed = Telegram could not confirm you are staff right now. Please try again in a minute.
+complaint-history-title = History of complaint #{ $number }:
+complaint-history-from_customer = customer
+complaint-history-to_customer = staff
+complaint-history-note = note
+complaint-history-empty = (no messages yet)
+complaint-reopened = ↩️ The customer says complaint #{ $number } is NOT resolved. It is open again and its clock restarted.
+complaint-relay-closed = Complaint #{ $number } is closed; this was not sent. The customer can write again to open a new one.
+complaint-relay-forgotten = The customer of #{ $number } erased their data; nothing can be sent.
+complaint-relay-unreachable = The customer of #{ $number } has blocked the bot; this was not delivered.
+complaint-list-open = Open complaints ({ $count }):
+complaint-list-mine = Your complaints ({ $count }):
+complaint-list-none = None. 🎉
+complaint-list-more = …and more.
+
+## duration
+
+duration-seconds = { $n } s
+duration-minutes = { $n } min
+duration-hours = { $h } h { $m } min
+
+## complaint
+
+complaint-relay-failed = ⚠️ The reply about #{ $number } did not reach the customer: { $error }
+complaint-relay-roundup = { $count ->
+    [one] { $count } more message was
+   *[other] { $count } more messages were
+} held back so the chat is not flooded (History shows them all); the latest: «{ $latest }»
+
+## digest
+
+digest-title-weekly = 📊 Weekly digest, { $period }
+digest-title-report = 📊 Report, { $period }
+digest-title-digest = 📊 The last 7 days, { $period }
+digest-branch_only = Branch: { $branch }
+digest-no_answers = no answers
+digest-too_few = too few answers
+digest-nps = NPS { $nps }
+digest-change-signal = { $arrow } { $delta } vs the previous period: bigger than the noise (±{ $margin })
+digest-change-noise = { $arrow } { $delta } vs the previous period: within the noise (±{ $margin }), no real change
+digest-change-none = No answers to compare with in the previous period.
+digest-shares = Promoters { $promoters } · passives { $passives } · detractors { $detractors }
+digest-response = Response rate { $rate } ({ $answered } answered of { $invited } invited)
+digest-csat = CSAT { $csat }/5 · compared with expectations: worse { $worse }, as expected { $as_expected }, better { $better }
+digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
+digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }
+digest-sla = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } · customers confirmed the resolution: { $satisfied }
+digest-by_branch = By branch: { $groups }
+digest-by_segment = By segment: { $groups }
+digest-unnamed = (none)
+digest-aspects = Detractors name most: { $aspects }
+digest-comments = What detractors said:
+digest-daily-title = ☀️ Daily brief: { $open ->
+    [one] { $open } open complaint
+   *[other] { $open } open complaints
+}, { $overdue } overdue
+digest-refused = This command is for the owners.
+digest-report_usage = Use: /report 2026-10-01 2026-10-31 (from and to, inclusive).
+digest-export_usage = Use: /export for the last 90 days, or /export 2026-10-01 2026-10-31 (from and to, inclusive).
+digest-export_caption = { $kind ->
+    [responses] Survey answers
+   *[complaints] Complaints
+}: { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}, { $period }
+digest-failed = Sorry, that report could not be built. The error is in the log; please try again later.
+digest-preparing = Preparing it: a moment…
+digest-too_big = too big for Telegram; use python -m bot export or the API

@@ -1,0 +1,270 @@
+# Русский. Ключи стабильны; подстановки — { $name }; множественное число по правилам CLDR
+# (one: 1, 21, 31…; few: 2–4, 22–24…; many: 5–20, 25–30…).
+
+
+## language
+
+language-name = Русский
+
+## start
+
+start-greeting = Здравствуйте, { $name }! Я помощник магазина по обратной связи. После покупки я задам два-три коротких вопроса; ваши ответы сразу попадут к тем, кто может что-то исправить. Напишите /help, чтобы узнать, что я умею.
+start-greeting_anonymous = Здравствуйте! Я помощник магазина по обратной связи. После покупки я задам два-три коротких вопроса; ваши ответы сразу попадут к тем, кто может что-то исправить. Напишите /help, чтобы узнать, что я умею.
+
+## help
+
+help-text =
+    Что я умею:
+    /complaint: написать сотруднику (жалоба, вопрос)
+    /language: выбрать язык общения
+    /stop: больше не присылать опросы (/start включит их снова)
+    /mydata: что мы о вас храним
+    /forget_me: стереть ваши персональные данные
+    /help: это сообщение
+
+    После покупки я пришлю короткий опрос с кнопками: это займёт около 20 секунд.
+
+## language
+
+language-choose = Выберите язык:
+language-changed = Готово: теперь я говорю по-русски.
+language-unknown = Этот язык недоступен.
+
+## fallback
+
+fallback-text = Я понимаю текстовые команды и кнопки. Напишите /help, чтобы узнать, что я умею.
+fallback-unsupported = Такие сообщения я пока не читаю. Пожалуйста, напишите текстом.
+fallback-too_long = Сообщение слишком длинное ({ $length } символов при пределе { $limit }). Пожалуйста, сократите его.
+
+## button
+
+button-stale = Эта кнопка больше не действует.
+
+## command
+
+command-start = Начать: что умеет бот
+command-help = Что я умею
+command-language = Выбрать язык
+
+## start
+
+start-welcome_back = С возвращением! Опросы снова включены.
+start-linked = Спасибо! Я нашёл вашу покупку и чуть позже пришлю короткий опрос.
+start-link_unknown = Эта ссылка больше не действует. Напишите /help, чтобы узнать, что я умею.
+start-share_phone = Делали у нас покупку? Поделитесь номером телефона, и я найду её (номер используется только для этого).
+start-share_phone_button = Поделиться номером телефона
+
+## phone
+
+phone-linked = Спасибо! Я нашёл ваши покупки и чуть позже пришлю короткий опрос.
+phone-not_found = Спасибо! Покупок с этим номером пока нет; они привяжутся, как только появятся.
+phone-not_own = Пожалуйста, поделитесь своим контактом с помощью кнопки.
+
+## survey
+
+survey-invite =
+    Спасибо за покупку! Насколько вероятно, что вы порекомендуете нас другу или коллеге?
+    0 = точно нет, 10 = обязательно
+survey-reminder = Небольшое напоминание: ответ займёт 20 секунд и очень нам поможет.
+survey-later = Не сейчас
+survey-never = Больше не спрашивать
+survey-followup-detractor = Нам жаль это слышать. Что пошло не так? Отметьте подходящее, при желании напишите пару слов и нажмите «Далее».
+survey-followup-passive = Спасибо! Что помогло бы поставить 10? Напишите пару слов или нажмите «Пропустить».
+survey-followup-promoter = Замечательно! Что понравилось больше всего? Напишите пару слов или нажмите «Пропустить».
+survey-next = Далее ▶
+survey-skip = Пропустить
+survey-csat =
+    Насколько вы довольны этой покупкой?
+    1 = совсем недоволен, 5 = очень доволен
+survey-expectation = По сравнению с вашими ожиданиями было:
+survey-expectation-worse = Хуже
+survey-expectation-as_expected = Как ожидалось
+survey-expectation-better = Лучше
+survey-thanks = Спасибо! Ваши ответы сразу попали к команде.
+survey-review = Если есть минутка, будем рады публичному отзыву: { $url }
+survey-referral = Рады, что понравилось! Поделитесь с другом: { $url }
+survey-dismissed_later = Хорошо. Спасибо за ваше время!
+survey-dismissed_never = Понял: больше никаких опросов. Напишите /start, если передумаете.
+survey-closed = Этот опрос закрыт. Спасибо!
+survey-alert-closed = Этот опрос закрыт.
+survey-alert-done = Уже отвечено, спасибо!
+survey-alert-thanks = Спасибо!
+survey-use_buttons = Пожалуйста, ответьте кнопками в опросе выше.
+survey-comment_too_long = Немного длинно ({ $length } символов); пожалуйста, уложитесь в { $limit }.
+
+## aspect
+
+aspect-quality = Качество
+aspect-price = Цена
+aspect-delivery = Доставка
+aspect-staff = Персонал
+aspect-speed = Скорость
+aspect-other = Другое
+
+## stop
+
+stop-done = Готово: больше никаких опросов. Напишите /start, чтобы снова их включить.
+
+## command
+
+command-stop = Отключить опросы
+
+## mydata
+
+mydata-header = Что мы храним о вас:
+mydata-profile =
+    Имя: { $name }
+    Имя пользователя: { $username }
+    Телефон: { $phone }
+    Язык: { $language }
+    Сегмент: { $segment }
+    Опросы: { $surveys }
+mydata-survey = • Заказ { $order }: { $status }; NPS { $nps }, удовлетворённость { $csat }, ожидания { $expectation }; комментарий: { $comment }
+mydata-none = нет
+mydata-more = Чтобы стереть эти данные, напишите /forget_me.
+
+## forget
+
+forget-confirm = Стереть ваше имя, имя пользователя, телефон, комментарии и сообщения? Анонимные оценки останутся в статистике. Это нельзя отменить.
+forget-yes = Да, стереть
+forget-no = Отмена
+forget-done = Готово: ваши персональные данные стёрты. Напишите /start, если захотите снова поговорить.
+forget-cancelled = Отменено: ничего не стёрто.
+
+## command
+
+command-mydata = Что вы обо мне храните
+command-forget_me = Стереть мои данные
+command-complaint = Написать сотруднику
+
+## complaint
+
+complaint-opened-low_score = Нам жаль, что всё прошло не так. Ваш отзыв стал обращением №{ $number }: сотрудник напишет вам здесь до { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
+complaint-opened-message = Спасибо, ваше сообщение передано команде как обращение №{ $number }. Сотрудник ответит здесь до { $at }; всё, что вы напишете сюда, тоже дойдёт до него.
+complaint-opened-command = Расскажите, что случилось: напишите здесь (текст, фото, документы). Это обращение №{ $number }; сотрудник ответит вам здесь до { $at }.
+complaint-already_open = Ваше обращение №{ $number } ещё открыто: просто пишите сюда, и сообщение дойдёт до команды.
+complaint-resolved-question = Команда отметила обращение №{ $number } как решённое. Ваш вопрос решён?
+complaint-resolved-yes = Да, решён
+complaint-resolved-no = Нет, ещё нет
+complaint-resolved-thanks = Спасибо за подтверждение. Обращение №{ $number } закрыто.
+complaint-resolved-reopened = Нам жаль. Обращение №{ $number } снова открыто, команда продолжает работу.
+complaint-resolved-already = Вы уже ответили на этот вопрос.
+complaint-card-title = Обращение №{ $number }
+complaint-status-open = открыто
+complaint-status-taken = в работе
+complaint-status-resolved = ждёт подтверждения клиента
+complaint-status-closed = закрыто
+complaint-card-key = ⭐ Ключевой клиент
+complaint-card-forgotten = (клиент стёр свои данные)
+complaint-card-no_name = без имени
+complaint-card-segment = сегмент { $segment }
+complaint-card-customer = Клиент: { $customer }
+complaint-card-order = Заказ { $order }
+complaint-card-branch = филиал { $branch }
+complaint-card-aspects = Что не так: { $aspects }
+complaint-card-source-low_score = Из ответа на опрос.
+complaint-card-source-command = Клиент использовал /complaint.
+complaint-card-source-message = Клиент написал боту.
+complaint-card-due-take = Взять до { $at }
+complaint-card-due-resolve = Решить до { $at }
+complaint-card-taken_by = Ведёт: { $name }
+complaint-card-reopened = Клиент открывал повторно: { $times }×
+complaint-card-confirmed = Клиент подтвердил, что вопрос решён.
+complaint-card-reply_hint = Ответьте на эту карточку, чтобы написать клиенту; начните с ! для внутренней заметки.
+complaint-card-expectation-worse = хуже ожиданий
+complaint-card-expectation-as_expected = как ожидалось
+complaint-card-expectation-better = лучше ожиданий
+complaint-button-take = Взять
+complaint-button-resolve = Решено
+complaint-button-history = История
+complaint-summary-title = 🌩 Сразу { $count ->
+    [one] { $count } новое обращение
+    [few] { $count } новых обращения
+   *[many] { $count } новых обращений
+} (сгруппированы, чтобы не засорять чат):
+complaint-summary-hint = Нажмите номер, чтобы открыть карточку.
+complaint-sla-manager = дежурный менеджер
+complaint-sla-nobody = никто
+complaint-sla-take_reminder = ⏰ Обращение №{ $number } ({ $customer }) ждёт { $waited }, и его никто не взял.
+complaint-sla-escalation = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Ведёт: { $holder }.
+complaint-alert-yours = Обращение №{ $number } уже ваше.
+complaint-alert-already_taken = Обращение №{ $number } уже взял(а) { $name }.
+complaint-alert-already_resolved = Обращение №{ $number } решено и ждёт ответа клиента.
+complaint-alert-already_closed = Обращение №{ $number } закрыто.
+complaint-alert-taken = Обращение №{ $number } теперь ваше. Ответьте на карточку, чтобы написать клиенту.
+complaint-alert-resolved = Решено. Клиента попросили подтвердить.
+complaint-alert-resolved_unasked = Закрыто. Клиент недоступен для подтверждения.
+complaint-alert-card_exists = Карточка №{ $number } уже есть в чате.
+complaint-alert-not_staff = Это могут делать только участники чата сотрудников.
+complaint-alert-check_failed = Telegram сейчас не подтвердил, что вы сотрудник. Попробуйте через минуту.
+complaint-history-title = История обращения №{ $number }:
+complaint-history-from_customer = клиент
+complaint-history-to_customer = сотрудник
+complaint-history-note = заметка
+complaint-history-empty = (сообщений пока нет)
+complaint-reopened = ↩️ Клиент говорит, что обращение №{ $number } НЕ решено. Оно снова открыто, отсчёт срока начат заново.
+complaint-relay-closed = Обращение №{ $number } закрыто; сообщение не отправлено. Клиент может написать снова и открыть новое.
+complaint-relay-forgotten = Клиент обращения №{ $number } стёр свои данные; отправить нельзя.
+complaint-relay-unreachable = Клиент обращения №{ $number } заблокировал бота; сообщение не доставлено.
+complaint-list-open = Открытые обращения ({ $count }):
+complaint-list-mine = Ваши обращения ({ $count }):
+complaint-list-none = Нет. 🎉
+complaint-list-more = …и ещё.
+
+## duration
+
+duration-seconds = { $n } с
+duration-minutes = { $n } мин
+duration-hours = { $h } ч { $m } мин
+
+## complaint
+
+complaint-relay-failed = ⚠️ Ответ по обращению №{ $number } не дошёл до клиента: { $error }
+complaint-relay-roundup = Ещё { $count ->
+    [one] { $count } сообщение придержано
+    [few] { $count } сообщения придержаны
+   *[many] { $count } сообщений придержаны
+}, чтобы не заваливать чат (все они в «Истории»); последнее: «{ $latest }»
+
+## digest
+
+digest-title-weekly = 📊 Недельная сводка, { $period }
+digest-title-report = 📊 Отчёт, { $period }
+digest-title-digest = 📊 Последние 7 дней, { $period }
+digest-branch_only = Филиал: { $branch }
+digest-no_answers = нет ответов
+digest-too_few = слишком мало ответов
+digest-nps = NPS { $nps }
+digest-change-signal = { $arrow } { $delta } к прошлому периоду: больше шума (±{ $margin })
+digest-change-noise = { $arrow } { $delta } к прошлому периоду: в пределах шума (±{ $margin }), реального изменения нет
+digest-change-none = В прошлом периоде нет ответов для сравнения.
+digest-shares = Промоутеры { $promoters } · нейтралы { $passives } · критики { $detractors }
+digest-response = Доля ответов { $rate } ({ $answered } ответили из { $invited } приглашённых)
+digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
+digest-complaints = Обращения: открыто { $opened }, решено { $resolved }, ещё открыты { $still_open }
+digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
+digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }
+digest-by_branch = По филиалам: { $groups }
+digest-by_segment = По сегментам: { $groups }
+digest-unnamed = (нет)
+digest-aspects = Критики чаще всего называют: { $aspects }
+digest-comments = Что сказали критики:
+digest-daily-title = ☀️ Ежедневная сводка: { $open ->
+    [one] { $open } обращение в работе
+    [few] { $open } обращения в работе
+   *[many] { $open } обращений в работе
+}, из них просрочено: { $overdue }
+digest-refused = Эта команда только для владельцев.
+digest-report_usage = Формат: /report 2026-10-01 2026-10-31 (с и по, включительно).
+digest-export_usage = Напишите /export — выгрузка за последние 90 дней, или /export 2026-10-01 2026-10-31 (с первой даты по вторую включительно).
+digest-export_caption = { $kind ->
+    [responses] Ответы на опросы
+   *[complaints] Обращения
+}: { $rows ->
+    [one] { $rows } строка
+    [few] { $rows } строки
+   *[many] { $rows } строк
+}, { $period }
+digest-failed = Не удалось построить отчёт. Ошибка записана в журнал; попробуйте позже.
+digest-preparing = Готовлю, минуту…
+digest-too_big = слишком большой для Telegram; используйте python -m bot export или API

@@ -1,0 +1,265 @@
+# Svenska. Nycklarna är stabila; platshållare skrivs { $name }; plural enligt CLDR.
+
+
+## language
+
+language-name = Svenska
+
+## start
+
+start-greeting = Hej, { $name }! Jag är butikens assistent för återkoppling. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+start-greeting_anonymous = Hej! Jag är butikens assistent för återkoppling. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+
+## help
+
+help-text =
+    Det här kan jag:
+    /complaint: skriv till en person (klagomål, frågor)
+    /language: välj vilket språk jag talar
+    /stop: inga fler enkäter (/start slår på dem igen)
+    /mydata: vad vi sparar om dig
+    /forget_me: radera dina personuppgifter
+    /help: det här meddelandet
+
+    Efter ett köp skickar jag en kort enkät med knappar: den tar ungefär 20 sekunder.
+
+## language
+
+language-choose = Välj språk:
+language-changed = Klart: nu talar jag svenska.
+language-unknown = Det språket finns inte.
+
+## fallback
+
+fallback-text = Jag förstår textkommandon och knappar. Skriv /help för att se vad jag kan.
+fallback-unsupported = Den sortens meddelanden kan jag inte läsa än. Skriv gärna som text.
+fallback-too_long = Meddelandet är för långt ({ $length } tecken; gränsen är { $limit }). Korta det gärna.
+
+## button
+
+button-stale = Den här knappen gäller inte längre.
+
+## command
+
+command-start = Start: vad boten gör
+command-help = Vad jag kan
+command-language = Välj språk
+
+## start
+
+start-welcome_back = Välkommen tillbaka! Enkäterna är på igen.
+start-linked = Tack! Jag har hittat ditt köp och skickar en kort enkät lite senare.
+start-link_unknown = Den här länken gäller inte längre. Skriv /help för att se vad jag kan.
+start-share_phone = Har du handlat hos oss? Dela ditt telefonnummer så hittar jag ditt köp (numret används bara till det).
+start-share_phone_button = Dela mitt telefonnummer
+
+## phone
+
+phone-linked = Tack! Jag har hittat dina köp och skickar en kort enkät lite senare.
+phone-not_found = Tack! Inga köp med det här numret än; de kopplas så snart de kommer.
+phone-not_own = Dela gärna din egen kontakt med knappen.
+
+## survey
+
+survey-invite =
+    Tack för ditt köp! Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?
+    0 = inte alls, 10 = mycket troligt
+survey-reminder = En vänlig påminnelse: svaret tar 20 sekunder och hjälper oss mycket.
+survey-later = Inte nu
+survey-never = Fråga inte igen
+survey-followup-detractor = Det var tråkigt att höra. Vad gick fel? Välj det som stämmer, skriv gärna några ord och tryck sedan Nästa.
+survey-followup-passive = Tack! Vad skulle göra det till en 10:a? Skriv några ord eller tryck Hoppa över.
+survey-followup-promoter = Underbart! Vad tyckte du bäst om? Skriv några ord eller tryck Hoppa över.
+survey-next = Nästa ▶
+survey-skip = Hoppa över
+survey-csat =
+    Hur nöjd är du med det här köpet?
+    1 = mycket missnöjd, 5 = mycket nöjd
+survey-expectation = Jämfört med vad du förväntade dig var det:
+survey-expectation-worse = Sämre
+survey-expectation-as_expected = Som väntat
+survey-expectation-better = Bättre
+survey-thanks = Tack! Dina svar gick direkt till teamet.
+survey-review = Om du har en minut får du gärna lämna ett offentligt omdöme: { $url }
+survey-referral = Kul att du gillade det! Dela med en vän: { $url }
+survey-dismissed_later = Inga problem. Tack för din tid!
+survey-dismissed_never = Uppfattat: inga fler enkäter från mig. Skriv /start om du ändrar dig.
+survey-closed = Den här enkäten är stängd. Tack!
+survey-alert-closed = Den här enkäten är stängd.
+survey-alert-done = Redan besvarat, tack!
+survey-alert-thanks = Tack!
+survey-use_buttons = Svara gärna med knapparna i enkäten ovan.
+survey-comment_too_long = Det blev lite långt ({ $length } tecken); håll dig under { $limit }.
+
+## aspect
+
+aspect-quality = Kvalitet
+aspect-price = Pris
+aspect-delivery = Leverans
+aspect-staff = Personal
+aspect-speed = Snabbhet
+aspect-other = Annat
+
+## stop
+
+stop-done = Klart: inga fler enkäter från mig. Skriv /start för att slå på dem igen.
+
+## command
+
+command-stop = Stäng av enkäter
+
+## mydata
+
+mydata-header = Det här sparar vi om dig:
+mydata-profile =
+    Namn: { $name }
+    Användarnamn: { $username }
+    Telefon: { $phone }
+    Språk: { $language }
+    Segment: { $segment }
+    Enkäter: { $surveys }
+mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, förväntningar { $expectation }; kommentar: { $comment }
+mydata-none = inga
+mydata-more = Skriv /forget_me för att radera det.
+
+## forget
+
+forget-confirm = Radera ditt namn, användarnamn, telefonnummer, kommentarer och meddelanden? Dina anonyma betyg finns kvar i statistiken. Det går inte att ångra.
+forget-yes = Ja, radera
+forget-no = Avbryt
+forget-done = Klart: dina personuppgifter är raderade. Skriv /start om du vill prata igen.
+forget-cancelled = Avbrutet: inget raderades.
+
+## command
+
+command-mydata = Vad ni sparar om mig
+command-forget_me = Radera mina uppgifter
+command-complaint = Skriv till en person
+
+## complaint
+
+complaint-opened-low_score = Vi beklagar att det inte blev bra. Ditt svar är nu ärende #{ $number }: en person i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, foton) direkt i den här chatten.
+complaint-opened-message = Tack, ditt meddelande har gått till vårt team som ärende #{ $number }. En person svarar dig här senast { $at }; allt du skriver här når dem också.
+complaint-opened-command = Berätta vad som hände: skriv det här (text, foton, dokument). Det är ärende #{ $number }; en person svarar dig här senast { $at }.
+complaint-already_open = Ditt ärende #{ $number } är fortfarande öppet: skriv bara här så når det vårt team.
+complaint-resolved-question = Vårt team har markerat ärende #{ $number } som löst. Är ditt problem löst?
+complaint-resolved-yes = Ja, löst
+complaint-resolved-no = Nej, inte än
+complaint-resolved-thanks = Tack för bekräftelsen. Ärende #{ $number } är stängt.
+complaint-resolved-reopened = Vi beklagar. Ärende #{ $number } är öppet igen och vårt team arbetar vidare.
+complaint-resolved-already = Du har redan svarat på det här.
+complaint-card-title = Ärende #{ $number }
+complaint-status-open = öppet
+complaint-status-taken = pågår
+complaint-status-resolved = väntar på kundens bekräftelse
+complaint-status-closed = stängt
+complaint-card-key = ⭐ Nyckelkund
+complaint-card-forgotten = (kunden har raderat sina uppgifter)
+complaint-card-no_name = inget namn
+complaint-card-segment = segment { $segment }
+complaint-card-customer = Kund: { $customer }
+complaint-card-order = Order { $order }
+complaint-card-branch = butik { $branch }
+complaint-card-aspects = Vad gick fel: { $aspects }
+complaint-card-source-low_score = Från ett enkätsvar.
+complaint-card-source-command = Kunden använde /complaint.
+complaint-card-source-message = Kunden skrev till boten.
+complaint-card-due-take = Ta senast { $at }
+complaint-card-due-resolve = Lös senast { $at }
+complaint-card-taken_by = Hanteras av { $name }
+complaint-card-reopened = Återöppnat av kunden: { $times }×
+complaint-card-confirmed = Kunden har bekräftat att det är löst.
+complaint-card-reply_hint = Svara på det här kortet för att svara kunden; börja med ! för en intern anteckning.
+complaint-card-expectation-worse = sämre än väntat
+complaint-card-expectation-as_expected = som väntat
+complaint-card-expectation-better = bättre än väntat
+complaint-button-take = Ta
+complaint-button-resolve = Löst
+complaint-button-history = Historik
+complaint-summary-title = 🌩 { $count ->
+    [one] { $count } nytt ärende
+   *[other] { $count } nya ärenden
+} på en gång (samlade så att chatten inte översvämmas):
+complaint-summary-hint = Tryck på ett nummer för att öppna dess kort.
+complaint-sla-manager = jourhavande chef
+complaint-sla-nobody = ingen
+complaint-sla-take_reminder = ⏰ Ärende #{ $number } ({ $customer }) har väntat { $waited } och ingen har tagit det.
+complaint-sla-escalation = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Hanteras av: { $holder }.
+complaint-alert-yours = Ärende #{ $number } är redan ditt.
+complaint-alert-already_taken = Ärende #{ $number } är redan taget av { $name }.
+complaint-alert-already_resolved = Ärende #{ $number } är löst och väntar på kundens svar.
+complaint-alert-already_closed = Ärende #{ $number } är stängt.
+complaint-alert-taken = Ärende #{ $number } är ditt nu. Svara på dess kort för att svara kunden.
+complaint-alert-resolved = Löst. Kunden ombeds bekräfta.
+complaint-alert-resolved_unasked = Stängt. Kunden kan inte nås för bekräftelse.
+complaint-alert-card_exists = Kortet för #{ $number } finns redan i chatten.
+complaint-alert-not_staff = Bara medlemmar i personalchatten kan göra det här.
+complaint-alert-check_failed = Telegram kunde inte bekräfta att du är personal just nu. Försök igen om en minut.
+complaint-history-title = Historik för ärende #{ $number }:
+complaint-history-from_customer = kund
+complaint-history-to_customer = personal
+complaint-history-note = anteckning
+complaint-history-empty = (inga meddelanden än)
+complaint-reopened = ↩️ Kunden säger att ärende #{ $number } INTE är löst. Det är öppet igen och klockan har startat om.
+complaint-relay-closed = Ärende #{ $number } är stängt; detta skickades inte. Kunden kan skriva igen för att öppna ett nytt.
+complaint-relay-forgotten = Kunden i #{ $number } har raderat sina uppgifter; inget kan skickas.
+complaint-relay-unreachable = Kunden i #{ $number } har blockerat boten; detta levererades inte.
+complaint-list-open = Öppna ärenden ({ $count }):
+complaint-list-mine = Dina ärenden ({ $count }):
+complaint-list-none = Inga. 🎉
+complaint-list-more = …och fler.
+
+## duration
+
+duration-seconds = { $n } s
+duration-minutes = { $n } min
+duration-hours = { $h } h { $m } min
+
+## complaint
+
+complaint-relay-failed = ⚠️ Svaret om #{ $number } nådde inte kunden: { $error }
+complaint-relay-roundup = { $count ->
+    [one] Ytterligare { $count } meddelande hölls
+   *[other] Ytterligare { $count } meddelanden hölls
+} tillbaka för att inte översvämma chatten (Historik visar alla); det senaste: «{ $latest }»
+
+## digest
+
+digest-title-weekly = 📊 Veckosammanfattning, { $period }
+digest-title-report = 📊 Rapport, { $period }
+digest-title-digest = 📊 De senaste 7 dagarna, { $period }
+digest-branch_only = Butik: { $branch }
+digest-no_answers = inga svar
+digest-too_few = för få svar
+digest-nps = NPS { $nps }
+digest-change-signal = { $arrow } { $delta } mot föregående period: större än bruset (±{ $margin })
+digest-change-noise = { $arrow } { $delta } mot föregående period: inom bruset (±{ $margin }), ingen verklig förändring
+digest-change-none = Inga svar att jämföra med i föregående period.
+digest-shares = Promotorer { $promoters } · passiva { $passives } · kritiker { $detractors }
+digest-response = Svarsfrekvens { $rate } ({ $answered } svarade av { $invited } inbjudna)
+digest-csat = CSAT { $csat }/5 · jämfört med förväntningarna: sämre { $worse }, som väntat { $as_expected }, bättre { $better }
+digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
+digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }
+digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } · kunderna bekräftade lösningen: { $satisfied }
+digest-by_branch = Per butik: { $groups }
+digest-by_segment = Per segment: { $groups }
+digest-unnamed = (inget)
+digest-aspects = Kritikerna nämner oftast: { $aspects }
+digest-comments = Vad kritikerna sa:
+digest-daily-title = ☀️ Daglig översikt: { $open ->
+    [one] { $open } öppet ärende
+   *[other] { $open } öppna ärenden
+}, { $overdue } försenade
+digest-refused = Det här kommandot är för ägarna.
+digest-report_usage = Använd: /report 2026-10-01 2026-10-31 (från och till, inklusive).
+digest-export_usage = Skriv /export för de senaste 90 dagarna, eller /export 2026-10-01 2026-10-31 (från och med, till och med).
+digest-export_caption = { $kind ->
+    [responses] Enkätsvar
+   *[complaints] Ärenden
+}: { $rows ->
+    [one] { $rows } rad
+   *[other] { $rows } rader
+}, { $period }
+digest-failed = Rapporten kunde inte skapas. Felet finns i loggen; försök igen senare.
+digest-preparing = Förbereder, ett ögonblick…
+digest-too_big = för stor för Telegram; använd python -m bot export eller API:t
