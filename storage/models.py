@@ -155,6 +155,7 @@ class ComplaintMessage:
     kind: str
     text: str | None
     created_at: str
+    sender_name: str | None = None  # staff replies and notes
 
     def __post_init__(self) -> None:
         _coerce(self, direction=Direction)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -18,7 +19,14 @@ from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, CardMode, ComplaintStatus, Deadline
+from storage.states import (
+    COMPLAINT_WORKED,
+    STAFF_DEADLINES,
+    CardMode,
+    ComplaintStatus,
+    Deadline,
+    Direction,
+)
 from storage.timefmt import from_db, to_db
 
 HISTORY_LINES = 40
@@ -119,6 +127,10 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         at = from_db(entry.created_at)
         words = escaped(entry.text, 300) if entry.text else f"[{entry.kind}]"
         said = staff_t(f"complaint.history.{entry.direction}")
+        if entry.sender_name and entry.direction == Direction.NOTE:
+            said = staff_t("complaint.history.note_by", name=escape(entry.sender_name))
+        elif entry.sender_name:
+            said = escape(entry.sender_name)
         lines.append(f"{complaints.local(at) if at else ''} {said}: {words}")
     if len(lines) == 1:
         lines.append(staff_t("complaint.history.empty"))

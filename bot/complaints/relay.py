@@ -18,6 +18,7 @@ from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget
 from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
+from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
 from storage.states import ComplaintSource, ComplaintStatus, Direction, Purpose
@@ -73,6 +74,7 @@ async def from_customer(
         await post_if_budget(tx, complaints, complaint.id)
         if kind != "text":
             await _forward(tx, complaints, complaint, customer, message, kind, words)
+        await _thank_for_the_story(tx, complaints, customer, complaint)
         return complaint
     since = to_db(complaints.now() - HOLD_FOR)
     if await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute:
@@ -81,6 +83,17 @@ async def from_customer(
     await _record(tx, complaint, customer, message, kind, words)
     await _forward(tx, complaints, complaint, customer, message, kind, words)
     return complaint
+
+
+async def _thank_for_the_story(
+    tx: Tx, complaints: ComplaintConfig, customer: Customer, complaint: Complaint
+) -> None:
+    """After /complaint, the first message is the story: say it reached the team."""
+    if customer.telegram_id is None:
+        return
+    t = translator(complaints.surveys, customer)
+    text = t("complaint.story_received", number=complaint.id)
+    await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 
 
 async def roundup_due(tx: Tx, complaints: ComplaintConfig) -> int:
@@ -185,8 +198,11 @@ async def from_staff(
     Returns a problem to tell the staff chat, if any."""
     kind, words = message.kind or "text", message.words
     author = message.author.id if message.author else None
+    name = clip(message.author.name, 64) if message.author else None
     if words and words.startswith(NOTE_MARK):
-        await tx.complaints.add_message(complaint.id, Direction.NOTE, author, kind, words)
+        await tx.complaints.add_message(
+            complaint.id, Direction.NOTE, author, kind, words, sender_name=name
+        )
         return None
     if message.author is not None:
         await take_by_reply(tx, complaints, message.author, complaint)
@@ -215,6 +231,7 @@ async def from_staff(
         words,
         chat_id=message.chat_id,
         message_id=message.message_id,
+        sender_name=name,
     )
     return None
 

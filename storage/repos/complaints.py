@@ -165,10 +165,12 @@ class ComplaintRepo:
         chat_id: int | None = None,
         message_id: int | None = None,
         held: bool = False,
+        sender_name: str | None = None,
     ) -> int:
         cur = await self._conn.execute(
             "INSERT INTO complaint_messages (complaint_id, direction, sender_id, chat_id,"
-            " message_id, kind, text, created_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " message_id, kind, text, created_at, held, sender_name)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 complaint_id,
                 direction,
@@ -179,6 +181,7 @@ class ComplaintRepo:
                 text,
                 now_db(),
                 int(held),
+                sender_name,
             ),
         )
         assert cur.lastrowid is not None
@@ -218,7 +221,8 @@ class ComplaintRepo:
             ComplaintMessage(**dict(row))
             for row in await fetch_all(
                 self._conn,
-                "SELECT direction, sender_id, kind, text, created_at FROM complaint_messages"
+                "SELECT direction, sender_id, kind, text, created_at, sender_name"
+                " FROM complaint_messages"
                 " WHERE complaint_id = ? ORDER BY id",
                 (complaint_id,),
             )

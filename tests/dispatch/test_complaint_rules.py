@@ -136,6 +136,10 @@ async def test_complaint_command_then_the_story_sends_the_card_with_it(offline: 
     assert [m for m, _ in staff] == ["SendMessage", "CopyMessage"]  # the card, then the photo
     assert "«The lid was cracked»" in staff[0][1]["text"]
     assert "The customer used /complaint." in staff[0][1]["text"]
+    texts = [p["text"] for _, p in await outbox_rows(offline, 87)]
+    assert len(texts) == 2 and texts[1].startswith("Thank you, it has reached our team")
+    await feed(offline, message(3, 87, "And the box too"))  # the story goes on: no second thanks
+    assert len(await outbox_rows(offline, 87)) == 2
 
 
 async def test_the_relay_works_on_plain_data_without_telegram_objects(offline: App) -> None:
@@ -184,3 +188,24 @@ async def test_a_refusal_is_in_the_language_of_the_person_refused(offline: App) 
     [(_, answer)] = await outbox_rows(offline, 89)
     assert answer["text"] != "This command is for the owners."
     assert answer["text"] == offline.catalog.text("sv", "digest.refused")
+
+
+async def test_the_history_names_who_answered(offline: App) -> None:
+    await feed(offline, message(90, 91, "Where is my parcel?"))
+    async with offline.db.transaction() as tx:
+        await tx.complaints.link_staff_message(STAFF_CHAT, 700, 1)
+    reply = message(
+        91,
+        STAFF_ID,
+        "It left today",
+        reply_to_message={
+            "message_id": 700,
+            "date": 1_700_000_000,
+            "chat": {"id": STAFF_CHAT, "type": "supergroup", "title": "t"},
+        },
+    )
+    reply["message"]["chat"] = {"id": STAFF_CHAT, "type": "supergroup", "title": "Staff"}
+    reply["message"]["from"]["first_name"] = "Kim"
+    await feed(offline, reply, press(92, STAFF_ID, "cs:history:1", STAFF_CHAT))
+    history = [p["text"] for _, p in await outbox_rows(offline, STAFF_CHAT)][-1]
+    assert "Kim: It left today" in history, history
