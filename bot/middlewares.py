@@ -37,7 +37,11 @@ class ContextMiddleware(BaseMiddleware):
             and (chat is None or chat.type == ChatType.PRIVATE)
         ):
             customer, first_contact = await tx.customers.touch_from_telegram(
-                user.id, user.full_name or None, user.username, user.language_code
+                user.id,
+                user.full_name or None,
+                user.username,
+                user.language_code,
+                starting=_is_start(event),
             )
             if customer.unreachable_at is not None:
                 # They wrote to us, so Telegram delivers to them again.
@@ -49,3 +53,10 @@ class ContextMiddleware(BaseMiddleware):
             language = customer.language or self.catalog.pick(user.language_code)
         data["t"] = self.catalog.bind(language)
         return await handler(event, data)
+
+
+def _is_start(event: TelegramObject) -> bool:
+    """A /start: someone who asked to be forgotten starts over with it."""
+    message = getattr(event, "message", None)
+    text = getattr(message, "text", None) or ""
+    return text == "/start" or text.startswith(("/start ", "/start@"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -63,9 +65,19 @@ class CustomerRepo:
         return _row(row) if row else None
 
     async def touch_from_telegram(
-        self, telegram_id: int, name: str | None, username: str | None, tg_language: str | None
+        self,
+        telegram_id: int,
+        name: str | None,
+        username: str | None,
+        tg_language: str | None,
+        *,
+        starting: bool = False,
     ) -> tuple[Customer, bool]:
-        """Create or refresh the customer who just wrote; True if this is their first contact."""
+        """Create or refresh the customer who just wrote; True if this is their first contact.
+
+        Someone who asked to be forgotten is kept without a profile (only the id to answer
+        them: the row stays marked forgotten, which the refresh skips) until they start over
+        (`starting`: a /start). The erased list is read only for a new row or a /start."""
         now = _now()
         await self._conn.execute(
             "INSERT INTO customers (telegram_id, name, username, tg_language, started_at,"
@@ -82,7 +94,32 @@ class CustomerRepo:
         )
         customer = await self.by_telegram_id(telegram_id)
         assert customer is not None
-        return customer, customer.started_at == now
+        first = customer.started_at == now
+        if starting and customer.forgotten_at is not None:
+            await self._conn.execute(
+                "UPDATE customers SET forgotten_at = NULL, name = ?, username = ?,"
+                " tg_language = ?, updated_at = ? WHERE id = ?",
+                (name, username, tg_language, now, customer.id),
+            )
+        if starting and (first or customer.forgotten_at is not None):
+            await self._conn.execute(
+                "DELETE FROM erased WHERE key = ?", (await self._erased_key(telegram_id),)
+            )
+        elif first and await fetch_one(
+            self._conn,
+            "SELECT 1 FROM erased WHERE key = ?",
+            (await self._erased_key(telegram_id),),
+        ):
+            await self._conn.execute(
+                "UPDATE customers SET name = NULL, username = NULL, tg_language = NULL,"
+                " forgotten_at = ? WHERE id = ?",
+                (now, customer.id),
+            )
+        else:
+            return customer, first
+        refreshed = await self.get(customer.id)
+        assert refreshed is not None
+        return refreshed, first
 
     async def set_language(self, telegram_id: int, language: str) -> None:
         await self._conn.execute(
@@ -265,6 +302,11 @@ class CustomerRepo:
         await self._conn.execute(
             "UPDATE complaints SET text = NULL WHERE customer_id = ?", (customer_id,)
         )
+        if telegram_id is not None:
+            await self._conn.execute(
+                "INSERT OR REPLACE INTO erased (key, erased_at) VALUES (?, ?)",
+                (await self._erased_key(telegram_id), now),
+            )
         if telegram_id is not None:  # raw updates they sent, kept for replay, go too
             await self._conn.execute(
                 f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ("
@@ -273,3 +315,14 @@ class CustomerRepo:
                 " OR json_extract(payload, '$.callback_query.from.id') = ?)",
                 (telegram_id, telegram_id, telegram_id),
             )
+
+    async def _erased_key(self, telegram_id: int) -> str:
+        """A salted hash: the table says "this person was erased" without keeping their id."""
+        row = await fetch_one(self._conn, "SELECT value FROM kv WHERE key = 'erase_salt'")
+        salt = str(row[0]) if row else None
+        if salt is None:
+            salt = secrets.token_hex(16)
+            await self._conn.execute(
+                "INSERT OR IGNORE INTO kv (key, value) VALUES ('erase_salt', ?)", (salt,)
+            )
+        return hashlib.sha256(f"{salt}:{telegram_id}".encode()).hexdigest()

@@ -306,6 +306,17 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
             row = await cur.fetchone()
         assert row is not None and row[0] == 0
 
+    # Writing again keeps them erased: their Telegram profile is not stored again...
+    await world.user_sends(7009, "/mydata")
+    await wait_for(lambda: sum("What we store" in str(s.text) for s in world.sent_to(7009)) == 2)
+    again = world.sent_to(7009)[-1]
+    assert "Nora" not in str(again.text) and "nora_t" not in str(again.text)
+    # ...until they start over themselves.
+    await world.user_sends(7009, "/start")
+    await world.user_sends(7009, "/mydata")
+    await wait_for(lambda: sum("What we store" in str(s.text) for s in world.sent_to(7009)) == 3)
+    assert "Nora" in str(world.sent_to(7009)[-1].text)
+
 
 async def test_a_customer_who_blocked_the_bot_is_not_chased(
     make_app: MakeApp, fake: FakeTelegramServer
