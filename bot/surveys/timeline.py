@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from aiogram.methods import EditMessageText
+from aiogram.methods import EditMessageReplyMarkup, EditMessageText
 
 from bot.outbox.service import Priority
 from bot.surveys.config import SurveyConfig
@@ -76,6 +76,12 @@ async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: 
         return
     t = translator(surveys, customer)
     screen = await current_screen(tx, surveys, t, survey, reminder=True)
+    if survey.chat_id and survey.message_id:  # one set of live buttons: the reminder's
+        await surveys.outbox.send(
+            tx,
+            EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id),
+            priority=Priority.BULK,
+        )
     left = expires - now
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, left)
     await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)

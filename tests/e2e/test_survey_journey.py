@@ -227,14 +227,20 @@ async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer)
     world = fake.world
     await started(world, 7007, "Sam", "en")
     await post(app, {"order_id": "F-1", "customer": {"telegram_id": 7007}})
-    invite = await _invitation(world, 7007)
+    await _invitation(world, 7007)
+    invite = next(s for s in world.sent_to(7007) if "recommend us" in str(s.text))  # the first
+    late = button(invite, "7")
     reminder = await wait_new_message(world, 7007, "gentle reminder")
+    first = invite
+    # One set of live buttons at a time: the reminder's. The first copy's are gone.
+    await wait_for(lambda: first.buttons == [], what="the invitation's buttons removed")
+    assert reminder.buttons != []
     await wait_for(lambda: reminder.text == "This survey has closed. Thank you!", within=10)
     survey = await survey_of(app, "F-1")
     assert (survey.status, survey.reason) == ("expired", "no_answer")
-    await world.user_presses(7007, invite, button(invite, "7"))  # too late
+    await world.user_presses(7007, invite, late)  # too late, from an old copy of the buttons
     await wait_for(lambda: last_alert(world) == "This survey has closed.")
-    # greeting, phone offer, invitation, one reminder (now closed): nothing more
+    # greeting, phone offer, invitation (buttons gone), one reminder (closed): nothing more
     assert len(world.sent_to(7007)) == 4
 
 
