@@ -10,19 +10,21 @@ nothing a customer did depends on it.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from aiogram.methods import SendDocument, SendMessage
+from aiogram.methods import DeleteMessage, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
 
+from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.reports.config import ReportConfig
 from bot.reports.delivery import prepare, queue
 from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.render import period_label
-from storage.db import Database
+from storage.db import Database, Tx
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +37,27 @@ class OnDemand:
         self.reports = reports
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def digest(self, chat: int, start: datetime, end: datetime, title: str) -> None:
+    def digest(
+        self, chat: int, start: datetime, end: datetime, title: str, notice: int | None = None
+    ) -> None:
         async def work() -> None:
             rendered = await prepare(self.db, self.reports, start, end, title)
             async with self.db.transaction() as tx:
                 await queue(tx, self.reports, [chat], rendered)
+                await self._clear(tx, chat, notice)
 
         self._spawn(chat, work)
 
-    def export(self, chat: int, start: datetime, end: datetime) -> None:
+    async def _clear(self, tx: Tx, chat: int, notice: int | None) -> None:
+        """The "preparing it…" message has done its job once the report is queued."""
+        if notice is None:
+            return
+        message_id = message_id_of(json.loads(await tx.outbox.result(notice) or "null"))
+        if message_id is not None:  # still unsent (rare): it stays, harmlessly
+            method = DeleteMessage(chat_id=chat, message_id=message_id)
+            await self.reports.outbox.send(tx, method, priority=Priority.NORMAL)
+
+    def export(self, chat: int, start: datetime, end: datetime, notice: int | None = None) -> None:
         async def work() -> None:
             files = []
             async with self.db.read() as tx:
@@ -65,6 +79,7 @@ class OnDemand:
                         SendDocument(chat_id=chat, document=document, caption=caption),
                         priority=Priority.NORMAL,
                     )
+                await self._clear(tx, chat, notice)
 
         self._spawn(chat, work)
 

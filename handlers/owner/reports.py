@@ -33,8 +33,9 @@ def router() -> Router:
     return r
 
 
-async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> int:
+    """Queue a reply; its outbox id (the report deletes the "preparing" notice by it)."""
+    return await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 
 async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
@@ -51,8 +52,8 @@ async def digest(
     ondemand: OnDemand,
 ) -> None:
     start, end = last_days(reports.now())
-    await _say(message, tx, outbox, t("digest.preparing"))
-    tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest"))
+    notice = await _say(message, tx, outbox, t("digest.preparing"))
+    tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest", notice))
 
 
 async def report(
@@ -64,8 +65,8 @@ async def report(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    def start(first: datetime, last: datetime) -> None:
-        ondemand.digest(message.chat.id, first, last, "report")
+    def start(first: datetime, last: datetime, notice: int) -> None:
+        ondemand.digest(message.chat.id, first, last, "report", notice)
 
     await _for_period(message, command, tx, outbox, t, reports, None, start, "report_usage")
 
@@ -79,8 +80,8 @@ async def export(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    def start(first: datetime, last: datetime) -> None:
-        ondemand.export(message.chat.id, first, last)
+    def start(first: datetime, last: datetime, notice: int) -> None:
+        ondemand.export(message.chat.id, first, last, notice)
 
     await _for_period(message, command, tx, outbox, t, reports, EXPORT_DAYS, start, "export_usage")
 
@@ -93,7 +94,7 @@ async def _for_period(
     t: Translator,
     reports: ReportConfig,
     default_days: int | None,
-    start: Callable[[datetime, datetime], None],
+    start: Callable[[datetime, datetime, int], None],
     usage: str,
 ) -> None:
     """FROM TO (or, with `default_days`, nothing); then build after commit."""
@@ -107,5 +108,5 @@ async def _for_period(
     except ValueError:  # the usage line says it all, in the owner's language
         await _say(message, tx, outbox, t(f"digest.{usage}"))
         return
-    await _say(message, tx, outbox, t("digest.preparing"))
-    tx.after_commit(lambda: start(*period))
+    notice = await _say(message, tx, outbox, t("digest.preparing"))
+    tx.after_commit(lambda: start(*period, notice))

@@ -108,6 +108,15 @@ class OutboxRepo:
         )
         return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
+    async def result(self, outbox_id: int) -> str | None:
+        """What Telegram answered for a delivered row (JSON), None while it is not sent."""
+        rows = await fetch_all(
+            self._conn,
+            f"SELECT result FROM outbox WHERE id = ? AND status = '{OutboxStatus.SENT}'",
+            (outbox_id,),
+        )
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
     async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
         """(id, method, status) of everything addressed to a chat, oldest first."""
         return [

@@ -75,6 +75,12 @@ async def test_owner_commands_and_who_may_use_them(
     await world.user_sends(OWNER, "/digest")
     await wait_for(lambda: photos(world, OWNER) == 1, what="on-demand digest")
     assert digests(world, OWNER)[0].startswith("📊 The last 7 days")
+    notices = [s for s in world.sent_to(OWNER) if str(s.text).startswith("Preparing it")]
+    assert notices  # "a moment…" while it is built, then gone: the report replaces it
+    await wait_for(
+        lambda: all((OWNER, n.message_id) not in world.messages for n in notices),
+        what="the 'preparing' notice deleted",
+    )
     await world.user_sends(OWNER, "/report 2026-10-31")
     await wait_new_message(world, OWNER, "Use: /report 2026-10-01 2026-10-31")
     await world.user_sends(OWNER, "/export")
