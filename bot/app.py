@@ -93,7 +93,7 @@ class App:
         site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
         await site.start()
         self.port = self._runner.addresses[0][1] if self._runner.addresses else None
-        await publish_commands(self.db, self.outbox, self.catalog)
+        await publish_commands(self.db, self.outbox, self.catalog, self.complaints)
         # Telegram may be unreachable right now; the API and the queues work regardless.
         self._spawn("telegram", self._connect_telegram, once=True)
         self.scheduler.start()

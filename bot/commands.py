@@ -1,26 +1,44 @@
-"""The command menu customers see under "/", in each catalog language."""
+"""The command menus people see under "/": one per audience, in each catalog language.
+
+Customers get theirs in every private chat; the staff group gets /open, /mine and /help; each
+owner gets the customer menu plus /digest, /report and /export in their own chat with the bot.
+"""
 
 from __future__ import annotations
 
 from aiogram.methods import SetMyCommands
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
+from bot.complaints.config import ComplaintConfig
 from bot.i18n import Catalog
 from bot.outbox.service import Outbox, Priority
 from storage.db import Database
 
 CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
+STAFF_COMMANDS = ("open", "mine", "help")
+OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export")
+
+Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 
 
-async def publish_commands(db: Database, outbox: Outbox, catalog: Catalog) -> None:
-    """Queue setMyCommands for every language plus the default (no language_code)."""
-    scope = BotCommandScopeAllPrivateChats()
+async def publish_commands(
+    db: Database, outbox: Outbox, catalog: Catalog, complaints: ComplaintConfig
+) -> None:
+    """Queue setMyCommands per audience, for every language plus the default (no code)."""
+    menus: list[tuple[Scope, tuple[str, ...]]] = [
+        (BotCommandScopeAllPrivateChats(), CUSTOMER_COMMANDS),
+        (BotCommandScopeChat(chat_id=complaints.staff_chat_id), STAFF_COMMANDS),
+    ]
+    menus += [
+        (BotCommandScopeChat(chat_id=owner), OWNER_COMMANDS) for owner in complaints.owner_ids
+    ]
     async with db.transaction() as tx:
-        for language in [None, *catalog.languages]:
-            lang = language or catalog.default
-            commands = [
-                BotCommand(command=name, description=catalog.text(lang, f"command.{name}"))
-                for name in CUSTOMER_COMMANDS
-            ]
-            method = SetMyCommands(commands=commands, scope=scope, language_code=language)
-            await outbox.send(tx, method, priority=Priority.NORMAL)
+        for scope, names in menus:
+            for language in [None, *catalog.languages]:
+                lang = language or catalog.default
+                commands = [
+                    BotCommand(command=name, description=catalog.text(lang, f"command.{name}"))
+                    for name in names
+                ]
+                method = SetMyCommands(commands=commands, scope=scope, language_code=language)
+                await outbox.send(tx, method, priority=Priority.NORMAL)

@@ -265,3 +265,23 @@ digest-export_caption = { $kind ->
 digest-failed = Sorry, that report could not be built. The error is in the log; please try again later.
 digest-preparing = Preparing it: a moment…
 digest-too_big = too big for Telegram; use python -m bot export or the API
+
+## menus and help for staff and owners
+
+command-open = Open complaints
+command-mine = Complaints I handle
+command-digest = The last 7 days
+command-report = A report for a period
+command-export = Survey answers and complaints as CSV
+help-staff =
+    In this chat:
+    • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint
+    • start a message with ! for a note only the team sees
+    • the card's buttons: Take, Resolve, History
+    /open: complaints being worked on
+    /mine: the ones you handle
+help-owner =
+    For owners:
+    /digest: the last 7 days now
+    /report 2026-10-01 2026-10-31: any period
+    /export: survey answers and complaints as CSV (the last 90 days, or give two dates)

@@ -265,3 +265,23 @@ digest-export_caption = { $kind ->
 digest-failed = Rapporten kunde inte skapas. Felet finns i loggen; försök igen senare.
 digest-preparing = Förbereder, ett ögonblick…
 digest-too_big = för stor för Telegram; använd python -m bot export eller API:t
+
+## menus and help for staff and owners
+
+command-open = Pågående ärenden
+command-mine = Mina ärenden
+command-digest = De senaste 7 dagarna
+command-report = Rapport för en period
+command-export = Enkätsvar och ärenden som CSV
+help-staff =
+    I den här chatten:
+    • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet
+    • börja ett meddelande med ! för en anteckning som bara teamet ser
+    • kortets knappar: Ta, Löst, Historik
+    /open: pågående ärenden
+    /mine: de ärenden du har
+help-owner =
+    För ägare:
+    /digest: de senaste 7 dagarna
+    /report 2026-10-01 2026-10-31: valfri period
+    /export: enkätsvar och ärenden som CSV (de senaste 90 dagarna, eller mellan två datum)

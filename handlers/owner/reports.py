@@ -27,6 +27,7 @@ COMMANDS = ("digest", "report", "export")
 
 def router() -> Router:
     r = Router(name=__name__)
+    r.message.register(owner_help, Command("help"))
     r.message.register(digest, Command("digest"))
     r.message.register(report, Command("report"))
     r.message.register(export, Command("export"))
@@ -36,6 +37,11 @@ def router() -> Router:
 async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> int:
     """Queue a reply; its outbox id (the report deletes the "preparing" notice by it)."""
     return await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+
+
+async def owner_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
+    """An owner's /help: what every customer can do, and the owner commands."""
+    await _say(message, tx, outbox, f"{t('help.text')}\n\n{t('help.owner')}")
 
 
 async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:

@@ -19,6 +19,7 @@ from bot.complaints.callbacks import StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import StaffDirectory, Verdict
+from bot.i18n import Translator
 from bot.incoming import Actor, ChatMessage
 from bot.outbox.service import Outbox, Priority
 from bot.updates.lookup import TryLater
@@ -32,6 +33,7 @@ def router() -> Router:
     r.callback_query.register(on_press, StaffPress.filter())
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
+    r.message.register(staff_help, Command("help"))
     r.message.register(on_staff_message)
     return r
 
@@ -80,6 +82,17 @@ async def _member_message(
     if staff.allowed(message.from_user.id) is Verdict.UNKNOWN:
         raise TryLater  # Telegram could not say who this is: the message waits, never dropped
     return refusal(message.from_user, staff, complaints) is None
+
+
+async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
+    """What staff can do here (the staff chat's language)."""
+    thread = message.message_thread_id if message.is_topic_message else None
+    text = t("help.staff")
+    await outbox.send(
+        tx,
+        SendMessage(chat_id=message.chat.id, message_thread_id=thread, text=text),
+        priority=Priority.NORMAL,
+    )
 
 
 async def list_open(

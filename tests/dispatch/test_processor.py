@@ -11,8 +11,9 @@ from aiogram import Bot, F
 from aiogram.types import Message
 
 from bot.app import App, create_app
+from bot.commands import publish_commands
 from faketg import FakeTelegramServer
-from tests.support.helpers import make_settings
+from tests.support.helpers import STAFF_CHAT, make_settings
 from tests.support.updates import STICKER, feed, message, outbox_rows
 
 
@@ -154,3 +155,33 @@ async def test_a_direct_send_from_a_handler_fails_loudly(
         await app.stop()
     assert rows == [("failed", "DirectSendRefused")] * 2
     assert fake.world.sent == []
+
+
+async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
+    """Customers, the staff group and each owner see their own commands under "/", in every
+    catalog language."""
+    app = await create_app(make_settings(tmp_path, owner_ids="7001,7002"))
+    try:
+        await publish_commands(app.db, app.outbox, app.catalog, app.complaints)
+        menus: dict[tuple[str, int | None, str | None], list[str]] = {}
+        for _, payload in await outbox_rows(app, 0):
+            scope = payload["scope"]
+            key = (scope["type"], scope.get("chat_id"), payload.get("language_code"))
+            menus[key] = [c["command"] for c in payload["commands"]]
+    finally:
+        await app.stop()
+    assert menus[("all_private_chats", None, None)][:2] == ["start", "help"]
+    assert menus[("chat", STAFF_CHAT, "ru")] == ["open", "mine", "help"]
+    for owner in (7001, 7002):
+        assert {"digest", "report", "export", "help"} <= set(menus[("chat", owner, "sv")])
+    assert len(menus) == 4 * 4  # (customers, staff, two owners) x (default, en, ru, sv)
+
+
+async def test_help_in_the_staff_chat_and_for_owners_says_what_they_can_do(
+    offline: App,
+) -> None:
+    staff_help = message(50, 501, "/help")
+    staff_help["message"]["chat"] = {"id": STAFF_CHAT, "type": "supergroup", "title": "Staff"}
+    await feed(offline, staff_help)
+    [(_, said)] = await outbox_rows(offline, STAFF_CHAT)
+    assert "/open" in said["text"] and "/mine" in said["text"]

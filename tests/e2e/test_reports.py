@@ -81,6 +81,9 @@ async def test_owner_commands_and_who_may_use_them(
         lambda: all((OWNER, n.message_id) not in world.messages for n in notices),
         what="the 'preparing' notice deleted",
     )
+    await world.user_sends(OWNER, "/help")
+    owner_help = await wait_new_message(world, OWNER, "For owners:")
+    assert "/complaint" in str(owner_help.text) and "/export" in str(owner_help.text)
     await world.user_sends(OWNER, "/report 2026-10-31")
     await wait_new_message(world, OWNER, "Use: /report 2026-10-01 2026-10-31")
     await world.user_sends(OWNER, "/export")
