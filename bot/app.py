@@ -34,6 +34,7 @@ from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
 from bot.surveys.config import SurveyConfig
+from bot.timeparse import format_duration
 from bot.updates.poller import ALLOWED_UPDATES, Poller
 from bot.updates.processor import Processor
 from bot.updates.webhook import webhook_handler
@@ -97,6 +98,14 @@ class App:
         # Telegram may be unreachable right now; the API and the queues work regardless.
         self._spawn("telegram", self._connect_telegram, once=True)
         self.scheduler.start()
+        rules = self.settings.rules
+        log.info(
+            "SLA clocks run %s (%s): take within %s, resolve within %s",
+            rules.business_hours,
+            self.settings.chats.timezone,
+            format_duration(rules.sla_take),
+            format_duration(rules.sla_resolve),
+        )
         log.info(
             "bot started (%s mode), API on port %s",
             "webhook" if self.settings.telegram.webhook_url else "polling",

@@ -150,8 +150,9 @@ class RuleSettings(_Section):
     sla_resolve: Duration = timedelta(hours=24)
     sla_key_take: Duration = timedelta(minutes=5)
     sla_key_resolve: Duration = timedelta(hours=4)
+    # A shop's working week by default: a 15-minute take SLA must not ping managers at 3 a.m.
     business_hours: Annotated[BusinessHours, NoDecode, BeforeValidator(BusinessHours.parse)] = (
-        BusinessHours(None)
+        BusinessHours.parse("mon-fri 09:00-18:00")
     )
     weekly_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * mon"
     daily_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * *"

@@ -120,13 +120,20 @@ class BusinessHours:
         return cls(tuple(tuple(sorted(day)) for day in week))
 
     def __str__(self) -> str:
+        """As written in .env: consecutive days with the same hours as a range (mon-fri)."""
         if self.week is None:
             return "24/7"
         parts = []
-        for day, intervals in zip(_DAYS, self.week, strict=True):
-            for start, end in intervals:
+        day = 0
+        while day < len(_DAYS):
+            last = day
+            while last + 1 < len(_DAYS) and self.week[last + 1] == self.week[day]:
+                last += 1
+            days = _DAYS[day] if last == day else f"{_DAYS[day]}-{_DAYS[last]}"
+            for start, end in self.week[day]:
                 end_text = "24:00" if end == time.max else f"{end:%H:%M}"
-                parts.append(f"{day} {start:%H:%M}-{end_text}")
+                parts.append(f"{days} {start:%H:%M}-{end_text}")
+            day = last + 1
         return "; ".join(parts)
 
 

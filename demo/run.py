@@ -139,6 +139,7 @@ async def run_demo() -> int:
         review_url="https://reviews.example/demo-shop",
         sla_take="4",
         sla_resolve="15",
+        business_hours="24/7",  # the demo's SLAs run in seconds, whatever the day
         manager_ids=str(MANAGER),
         owner_ids=str(OWNER),
         # Time runs in seconds here, so the group's 20 messages a minute is sped up with it.

@@ -54,6 +54,7 @@ def make_settings(
         "database_url": f"sqlite:///{tmp_path / 'bot.db'}",
         "staff_chat_id": STAFF_CHAT,
         "api_port": 0,
+        "business_hours": "24/7",  # deadlines in seconds must not wait for Monday morning
     }
     values.update(overrides)
     return load_settings(env_file=None, **values)

@@ -21,6 +21,9 @@ def test_defaults_and_parsing(tmp_path: Path) -> None:
     assert settings.rules.sla_take == timedelta(minutes=15)
     assert settings.rules.weekly_digest_cron == "0 9 * * mon"
     assert settings.telegram.bot_token.get_secret_value() not in repr(settings)
+    # A shop's week, not 24/7, unless it says otherwise (the test helper does).
+    shop = load_settings(env_file=None, bot_token="1:abc", staff_chat_id=-100)
+    assert str(shop.rules.business_hours) == "mon-fri 09:00-18:00"
 
 
 def test_every_bad_setting_is_named_on_its_own_line() -> None:
