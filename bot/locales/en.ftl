@@ -118,8 +118,19 @@ mydata-profile =
     Language: { $language }
     Segment: { $segment }
     Surveys: { $surveys }
-mydata-survey = • Order { $order }: { $status }; NPS { $nps }, satisfaction { $csat }, expectations { $expectation }; comment: { $comment }
+mydata-survey = • Order { $order }: { $status }; NPS { $nps }, satisfaction { $csat }, { $expectation }; comment: { $comment }
 mydata-none = none
+mydata-status-waiting_link = waiting until we can write to you
+mydata-status-scheduled = planned
+mydata-status-sent = waiting for your answer
+mydata-status-answered = answers received
+mydata-status-expired = closed without answers
+mydata-status-skipped = not sent
+mydata-status-dismissed = declined
+mydata-expectation-worse = worse than expected
+mydata-expectation-as_expected = as expected
+mydata-expectation-better = better than expected
+mydata-expectation-none = no answer about expectations
 mydata-more = To erase it, write /forget_me.
 
 ## forget

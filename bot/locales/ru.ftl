@@ -119,8 +119,19 @@ mydata-profile =
     Язык: { $language }
     Сегмент: { $segment }
     Опросы: { $surveys }
-mydata-survey = • Заказ { $order }: { $status }; NPS { $nps }, удовлетворённость { $csat }, ожидания { $expectation }; комментарий: { $comment }
+mydata-survey = • Заказ { $order }: { $status }; NPS { $nps }, удовлетворённость { $csat }, { $expectation }; комментарий: { $comment }
 mydata-none = нет
+mydata-status-waiting_link = ждёт, пока мы сможем вам написать
+mydata-status-scheduled = запланирован
+mydata-status-sent = ждёт вашего ответа
+mydata-status-answered = ответы получены
+mydata-status-expired = закрыт без ответа
+mydata-status-skipped = не отправлялся
+mydata-status-dismissed = вы отказались
+mydata-expectation-worse = хуже ожиданий
+mydata-expectation-as_expected = как ожидалось
+mydata-expectation-better = лучше ожиданий
+mydata-expectation-none = без оценки ожиданий
 mydata-more = Чтобы стереть эти данные, напишите /forget_me.
 
 ## forget

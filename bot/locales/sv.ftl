@@ -118,8 +118,19 @@ mydata-profile =
     Språk: { $language }
     Segment: { $segment }
     Enkäter: { $surveys }
-mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, förväntningar { $expectation }; kommentar: { $comment }
+mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, { $expectation }; kommentar: { $comment }
 mydata-none = inga
+mydata-status-waiting_link = väntar tills vi kan skriva till dig
+mydata-status-scheduled = planerad
+mydata-status-sent = väntar på ditt svar
+mydata-status-answered = svar mottagna
+mydata-status-expired = stängd utan svar
+mydata-status-skipped = inte skickad
+mydata-status-dismissed = avböjd
+mydata-expectation-worse = sämre än väntat
+mydata-expectation-as_expected = som väntat
+mydata-expectation-better = bättre än väntat
+mydata-expectation-none = inget svar om förväntningar
 mydata-more = Skriv /forget_me för att radera det.
 
 ## forget

@@ -19,7 +19,7 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
             name=customer.name or none,
             username=customer.username or none,
             phone=customer.phone or none,
-            language=customer.language or t.language,
+            language=t.catalog.text(customer.language or t.language, "language.name"),
             segment=customer.segment or none,
             surveys=len(history) or none,
         ),
@@ -29,10 +29,10 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
             t(
                 "mydata.survey",
                 order=order_id,
-                status=survey.status,
+                status=t(f"mydata.status.{survey.status}"),
                 nps=none if survey.nps is None else survey.nps,
                 csat=none if survey.csat is None else survey.csat,
-                expectation=survey.expectation or none,
+                expectation=t(f"mydata.expectation.{survey.expectation or 'none'}"),
                 comment=survey.comment or none,
             )
         )

@@ -185,3 +185,26 @@ async def test_help_in_the_staff_chat_and_for_owners_says_what_they_can_do(
     await feed(offline, staff_help)
     [(_, said)] = await outbox_rows(offline, STAFF_CHAT)
     assert "/open" in said["text"] and "/mine" in said["text"]
+
+
+async def test_mydata_says_everything_in_words_of_the_customers_language(offline: App) -> None:
+    await feed(offline, message(60, 93, "/start", lang="ru"))
+    async with offline.db.transaction() as tx:
+        customer = await tx.customers.by_telegram_id(93)
+        assert customer is not None
+        await tx.conn.execute(
+            "INSERT INTO purchases (id, order_id, customer_id, purchased_at, link_token,"
+            " created_at) VALUES (1, 'A-1', ?, '2026-11-01T10:00:00+00:00', 't', '')",
+            (customer.id,),
+        )
+        await tx.conn.execute(
+            "INSERT INTO surveys (id, purchase_id, customer_id, status, step, nps, csat,"
+            " expectation, created_at, updated_at)"
+            " VALUES (1, 1, ?, 'answered', 'done', 9, 4, 'worse', '', '')",
+            (customer.id,),
+        )
+    await feed(offline, message(61, 93, "/mydata", lang="ru"))
+    text = (await outbox_rows(offline, 93))[-1][1]["text"]
+    assert "Язык: Русский" in text
+    assert "ответы получены" in text and "хуже ожиданий" in text
+    assert "answered" not in text and "worse" not in text
