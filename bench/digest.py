@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.i18n import Catalog
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
 from storage.db import Database
@@ -129,7 +130,7 @@ async def measure(path: Path) -> list[tuple[str, float]]:
                 digest = await build_digest(tx, start, END, END)
             timings.append((f"{label}: n={digest.nps.n}", time.perf_counter() - began))
         began = time.perf_counter()
-        render_chart(digest, ZoneInfo("Europe/Stockholm"))
+        render_chart(digest, ZoneInfo("Europe/Stockholm"), Catalog.load().bind("en"))
         timings.append(("chart (PNG)", time.perf_counter() - began))
     finally:
         await db.close()

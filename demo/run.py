@@ -110,7 +110,9 @@ async def _summary(app: App) -> None:
     print("\n10. The digest owners get every Monday (here: the last 7 days)")
     for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():
         print(f"   {line}")
-    await asyncio.to_thread(DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz))
+    await asyncio.to_thread(
+        DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz, app.reports.staff_t)
+    )
     print(f"   chart: {DEMO_CHART} (NPS trend with its 95% band, and the 0-10 split)")
 
 

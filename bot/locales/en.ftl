@@ -296,3 +296,24 @@ help-owner =
     /digest: the last 7 days now
     /report 2026-10-01 2026-10-31: any period
     /export: survey answers and complaints as CSV (the last 90 days, or give two dates)
+
+## chart and quiet periods
+
+chart-band = 95% range
+chart-too_few = Too few answers
+chart-nps_axis = NPS (−100 to +100)
+chart-period_axis = Period starting
+chart-score_axis = Score (0–10)
+chart-answers_axis = Answers
+chart-detractors = Detractors (0–6)
+chart-passives = Passives (7–8)
+chart-promoters = Promoters (9–10)
+chart-caption = { $period } · { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+digest-quiet = A quiet period: no survey went out, nobody answered, no complaint came in.
+digest-no_answers_yet = No answers yet: { $invited ->
+    [one] { $invited } customer invited
+   *[other] { $invited } customers invited
+}.

@@ -301,3 +301,26 @@ help-owner =
     /digest: сводка за последние 7 дней
     /report 2026-10-01 2026-10-31: отчёт за любой период
     /export: ответы на опросы и обращения в CSV (за 90 дней или между двумя датами)
+
+## chart and quiet periods
+
+chart-band = 95%-й интервал
+chart-too_few = Слишком мало ответов
+chart-nps_axis = NPS (от −100 до +100)
+chart-period_axis = Начало периода
+chart-score_axis = Оценка (0–10)
+chart-answers_axis = Ответов
+chart-detractors = Критики (0–6)
+chart-passives = Нейтралы (7–8)
+chart-promoters = Промоутеры (9–10)
+chart-caption = { $period } · { $n ->
+    [one] { $n } ответ
+    [few] { $n } ответа
+   *[many] { $n } ответов
+}
+digest-quiet = Тихий период: опросы не отправлялись, ответов и обращений не было.
+digest-no_answers_yet = Ответов пока нет: { $invited ->
+    [one] приглашён { $invited } клиент
+    [few] приглашены { $invited } клиента
+   *[many] приглашено { $invited } клиентов
+}.

@@ -296,3 +296,24 @@ help-owner =
     /digest: de senaste 7 dagarna
     /report 2026-10-01 2026-10-31: valfri period
     /export: enkätsvar och ärenden som CSV (de senaste 90 dagarna, eller mellan två datum)
+
+## chart and quiet periods
+
+chart-band = 95 %-intervall
+chart-too_few = För få svar
+chart-nps_axis = NPS (−100 till +100)
+chart-period_axis = Periodens början
+chart-score_axis = Betyg (0–10)
+chart-answers_axis = Svar
+chart-detractors = Kritiker (0–6)
+chart-passives = Passiva (7–8)
+chart-promoters = Ambassadörer (9–10)
+chart-caption = { $period } · { $n ->
+    [one] { $n } svar
+   *[other] { $n } svar
+}
+digest-quiet = En lugn period: inga enkäter skickades, inga svar och inga ärenden kom in.
+digest-no_answers_yet = Inga svar än: { $invited ->
+    [one] { $invited } kund inbjuden
+   *[other] { $invited } kunder inbjudna
+}.

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.i18n import Catalog
-from bot.reports.chart import render_chart
+from bot.reports.chart import render_chart, worth_a_chart
 from bot.reports.digest import build_digest
 from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.periods import requested_period
@@ -44,19 +44,22 @@ def run_digest(settings: Settings, first: str | None, last: str | None, chart: P
         return 2
     text, png = asyncio.run(_digest(settings, start, end))
     print(text)
-    if chart is not None:
+    if chart is not None and png is None:
+        print("no answers in that period: no chart", file=sys.stderr)
+    elif chart is not None and png is not None:
         chart.parent.mkdir(parents=True, exist_ok=True)
         chart.write_bytes(png)
         print(f"chart written to {chart}", file=sys.stderr)
     return 0
 
 
-async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[str, bytes]:
+async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[str, bytes | None]:
     staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
     tz = settings.chats.tz
     async with _reading(settings) as tx:
         digest = await build_digest(tx, start, end, datetime.now(UTC))
-    return render_digest(staff_t, digest, tz, "report"), render_chart(digest, tz)
+    chart = render_chart(digest, tz, staff_t) if worth_a_chart(digest) else None
+    return render_digest(staff_t, digest, tz, "report"), chart
 
 
 def run_export(settings: Settings, first: str | None, last: str | None, out: Path) -> int:

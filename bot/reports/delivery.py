@@ -20,7 +20,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.complaints.listing import open_list
 from bot.outbox.service import Priority
-from bot.reports.chart import render_chart
+from bot.reports.chart import render_chart, worth_a_chart
 from bot.reports.config import ReportConfig
 from bot.reports.digest import build_digest
 from bot.reports.periods import last_period
@@ -38,7 +38,7 @@ class Rendered:
     """A digest ready to queue."""
 
     text: str
-    chart: bytes
+    chart: bytes | None  # None: no answers to draw
     end: datetime
 
 
@@ -52,7 +52,9 @@ async def prepare(
 ) -> Rendered:
     async with db.read() as tx:
         digest = await build_digest(tx, start, end, reports.now(), branch)
-    chart = await asyncio.to_thread(render_chart, digest, reports.tz)
+    chart = None
+    if worth_a_chart(digest):
+        chart = await asyncio.to_thread(render_chart, digest, reports.tz, reports.staff_t)
     return Rendered(render_digest(reports.staff_t, digest, reports.tz, title), chart, end)
 
 
@@ -61,6 +63,8 @@ async def queue(tx: Tx, reports: ReportConfig, chats: list[int], digest: Rendere
         await reports.outbox.send(
             tx, SendMessage(chat_id=chat, text=digest.text), priority=Priority.NORMAL
         )
+        if digest.chart is None:
+            continue
         photo = BufferedInputFile(digest.chart, filename=f"nps-{digest.end:%Y-%m-%d}.png")
         await reports.outbox.send(
             tx, SendPhoto(chat_id=chat, photo=photo), priority=Priority.NORMAL

@@ -12,6 +12,7 @@ from bot.reports.digest import Digest
 from bot.reports.metrics import Nps
 
 COMMENT_CLIP = 200
+FEWEST_FOR_A_FIGURE = 5  # under this, a score (and its ±) says nothing: "too few answers"
 
 
 def _pct(value: float | None) -> str:
@@ -21,6 +22,8 @@ def _pct(value: float | None) -> str:
 def _score(t: Translator, value: Nps) -> str:
     if value.score is None:
         return t("digest.no_answers")
+    if value.n < FEWEST_FOR_A_FIGURE:
+        return f"{t('digest.too_few')} (n={value.n})"
     margin = f" ±{value.margin:.0f}" if value.margin is not None else ""
     flag = f", {t('digest.too_few')}" if value.too_few else ""
     return f"{value.score:+.0f}{margin} (n={value.n}{flag})"
@@ -39,39 +42,13 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
     lines = [t(f"digest.title.{title}", period=period_label(d.start, d.end, tz))]
     if d.branch is not None:
         lines.append(t("digest.branch_only", branch=d.branch))
-    lines.append(t("digest.nps", nps=_score(t, d.nps)))
-    if d.change is None:
-        lines.append(t("digest.change.none"))
-    else:
-        arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
-        key = "digest.change.signal" if d.change.significant else "digest.change.noise"
-        lines.append(
-            t(key, arrow=arrow, delta=f"{d.change.delta:+.0f}", margin=f"{d.change.margin:.0f}")
-        )
-    if d.nps.score is not None:
-        lines.append(
-            t(
-                "digest.shares",
-                promoters=_pct(d.nps.promoters),
-                passives=_pct(d.nps.passives),
-                detractors=_pct(d.nps.detractors),
-            )
-        )
-    lines.append(
-        t("digest.response", rate=_pct(d.response_rate), answered=d.nps.n, invited=d.invited)
-    )
-    csat = "—" if d.csat is None else f"{d.csat:.1f}"
-    e = d.expectations
-    lines.append(
-        t(
-            "digest.csat",
-            csat=csat,
-            worse=_pct(e["worse"]),
-            as_expected=_pct(e["as_expected"]),
-            better=_pct(e["better"]),
-        )
-    )
     c = d.complaints
+    if d.nps.n == 0 and d.invited == 0 and c.opened == 0 and not d.undelivered:
+        return "\n".join([*lines, t("digest.quiet")])
+    if d.nps.n == 0:
+        lines.append(t("digest.no_answers_yet", invited=d.invited))
+    else:
+        _answers(t, d, lines)
     lines.append(
         t("digest.complaints", opened=c.opened, resolved=c.resolved, still_open=c.still_open)
     )
@@ -104,3 +81,39 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
             lines.append(f"  «{clipped}» (NPS {score})")
     text = "\n".join(lines)
     return clip(text, TEXT_LIMIT)
+
+
+def _answers(t: Translator, d: Digest, lines: list[str]) -> None:
+    """NPS, its change, shares, response rate, CSAT: only for a period with answers."""
+    lines.append(t("digest.nps", nps=_score(t, d.nps)))
+    if d.change is None:
+        lines.append(t("digest.change.none"))
+    else:
+        arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
+        key = "digest.change.signal" if d.change.significant else "digest.change.noise"
+        lines.append(
+            t(key, arrow=arrow, delta=f"{d.change.delta:+.0f}", margin=f"{d.change.margin:.0f}")
+        )
+    if d.nps.score is not None:
+        lines.append(
+            t(
+                "digest.shares",
+                promoters=_pct(d.nps.promoters),
+                passives=_pct(d.nps.passives),
+                detractors=_pct(d.nps.detractors),
+            )
+        )
+    lines.append(
+        t("digest.response", rate=_pct(d.response_rate), answered=d.nps.n, invited=d.invited)
+    )
+    csat = "—" if d.csat is None else f"{d.csat:.1f}"
+    e = d.expectations
+    lines.append(
+        t(
+            "digest.csat",
+            csat=csat,
+            worse=_pct(e["worse"]),
+            as_expected=_pct(e["as_expected"]),
+            better=_pct(e["better"]),
+        )
+    )

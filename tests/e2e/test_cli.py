@@ -158,8 +158,9 @@ def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:
                  cwd=tmp_path, **env)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("📊 Report, 01.10.2026–31.10.2026")
-    assert "NPS no answers" in result.stdout
-    assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "A quiet period" in result.stdout  # an empty database: one sentence, no chart
+    assert "no answers in that period: no chart" in result.stderr
+    assert not (tmp_path / "c.png").exists()
     result = run("export", "--out", "out", cwd=tmp_path, **env)
     assert result.returncode == 0, result.stderr
     header = (tmp_path / "out" / "responses.csv").read_text("utf-8-sig").splitlines()[0]

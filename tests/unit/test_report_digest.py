@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import matplotlib.pyplot as plt
 import pytest
 
 from bot.i18n import Catalog
-from bot.reports.chart import render_chart
+from bot.reports.chart import draw, render_chart, worth_a_chart
 from bot.reports.digest import Digest, build_digest
 from bot.reports.render import render_digest
 from storage.db import Database
@@ -130,14 +131,14 @@ def test_the_text_in_russian(digest: Digest) -> None:
 
 
 def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
-    png = render_chart(digest, TZ)
+    png = render_chart(digest, TZ, Catalog.load().bind("en"))
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert 600 <= width <= 1400 and 600 <= height <= 1600
     assert 10_000 < len(png) < 1_000_000
 
 
-async def test_an_empty_period_renders_without_numbers(tmp_path: Path) -> None:
+async def test_a_quiet_period_says_so_in_one_sentence_and_draws_no_chart(tmp_path: Path) -> None:
     db = Database(tmp_path / "e.db")
     await db.connect()
     await migrate(db.conn)
@@ -145,6 +146,32 @@ async def test_an_empty_period_renders_without_numbers(tmp_path: Path) -> None:
         empty = await build_digest(tx, START, END, NOW)
     await db.close()
     text = render_digest(Catalog.load().bind("en"), empty, TZ)
-    assert "NPS no answers" in text and "No answers to compare with" in text
-    assert "Response rate — (0 answered of 0 invited)" in text
-    assert render_chart(empty, TZ)[:4] == b"\x89PNG"
+    assert text.splitlines()[1:] == [
+        "A quiet period: no survey went out, nobody answered, no complaint came in."
+    ]
+    assert "—" not in text and "no answers" not in text
+    assert not worth_a_chart(empty)
+
+
+def test_a_handful_of_answers_is_called_too_few_not_given_a_margin(digest: Digest) -> None:
+    text = render_digest(Catalog.load().bind("en"), digest, TZ)
+    assert "±0" not in text
+    one = [line for line in text.splitlines() if line.startswith("By segment")]
+    assert one and "too few answers (n=" in one[0]
+
+
+def test_the_chart_says_what_it_shows(digest: Digest) -> None:
+    figure = draw(digest, TZ, Catalog.load().bind("en"))
+    try:
+        top, bottom = figure.axes
+        assert top.get_ylabel() == "NPS (−100 to +100)"
+        assert bottom.get_xlabel() == "Score (0–10)" and bottom.get_ylabel() == "Answers"
+        bottom_key, top_key = bottom.get_legend(), top.get_legend()
+        assert bottom_key is not None and top_key is not None
+        legend = [text.get_text() for text in bottom_key.get_texts()]
+        assert legend == ["Detractors (0–6)", "Passives (7–8)", "Promoters (9–10)"]
+        top_legend = [text.get_text() for text in top_key.get_texts()]
+        assert "Too few answers" in top_legend
+        assert figure.texts[0].get_text() == "16.11.2026–23.11.2026 · 8 answers"
+    finally:
+        plt.close(figure)
