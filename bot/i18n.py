@@ -9,8 +9,10 @@ value is shown as given, so complaint #1234 stays #1234.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as ftl
@@ -152,3 +154,20 @@ def duration(t: Translator, seconds: float) -> str:
         return t("duration.minutes", n=round(whole / 60))
     minutes = round(whole / 60)
     return t("duration.hours", h=minutes // 60, m=minutes % 60)
+
+
+def clock_text(moment: datetime, zone: ZoneInfo) -> str:
+    """23.11.2026 10:15 CET: the date, the time and which zone it is in."""
+    at = moment.astimezone(zone)
+    return f"{at:%d.%m.%Y %H:%M} {at.tzname()}"
+
+
+def moment_words(t: Translator, moment: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """A time as the person reads it in their zone: "10:15 CET today", "tomorrow", else a date."""
+    at, today = moment.astimezone(zone), now.astimezone(zone).date()
+    clock = f"{at:%H:%M} {at.tzname()}"
+    if at.date() == today:
+        return t("time.today", time=clock)
+    if at.date() == today + timedelta(days=1):
+        return t("time.tomorrow", time=clock)
+    return clock_text(moment, zone)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.complaints.sla import add_business_time
-from bot.i18n import Translator, duration
+from bot.i18n import Translator, clock_text, duration
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
@@ -85,8 +85,8 @@ class ComplaintConfig:
         return add_business_time(start, duration, self.hours, self.surveys.tz)
 
     def local(self, moment: datetime) -> str:
-        """A deadline as staff and customers read it: business time zone, to the minute."""
-        return f"{moment.astimezone(self.surveys.tz):%d.%m.%Y %H:%M}"
+        """A time as staff read it: the business's zone, to the minute, with the zone's name."""
+        return clock_text(moment, self.surveys.tz)
 
     def duration(self, span: timedelta) -> str:
         return duration(self.staff_t, span.total_seconds())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
 from aiogram.types import ReplyParameters
@@ -27,6 +28,7 @@ from bot.complaints.cards import (
     topic_title,
 )
 from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.i18n import moment_words
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator
@@ -167,12 +169,13 @@ async def acknowledge(tx: Tx, complaints: ComplaintConfig, complaint: Complaint)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
         return
     t = translator(complaints.surveys, customer)
+    zone = ZoneInfo(customer.timezone) if customer.timezone else complaints.surveys.tz
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
     take = from_db(steps[Deadline.TAKE].due_at) if Deadline.TAKE in steps else None
     text = t(
         f"complaint.opened.{complaint.source}",
         number=complaint.id,
-        at=complaints.local(take or complaints.now()),
+        at=moment_words(t, take or complaints.now(), complaints.now(), zone),
     )
     await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 

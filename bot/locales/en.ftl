@@ -317,3 +317,8 @@ digest-no_answers_yet = No answers yet: { $invited ->
     [one] { $invited } customer invited
    *[other] { $invited } customers invited
 }.
+
+## times
+
+time-today = { $time } today
+time-tomorrow = { $time } tomorrow

@@ -324,3 +324,8 @@ digest-no_answers_yet = Ответов пока нет: { $invited ->
     [few] приглашены { $invited } клиента
    *[many] приглашено { $invited } клиентов
 }.
+
+## times
+
+time-today = { $time } сегодня
+time-tomorrow = { $time } завтра

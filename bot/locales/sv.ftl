@@ -317,3 +317,8 @@ digest-no_answers_yet = Inga svar än: { $invited ->
     [one] { $invited } kund inbjuden
    *[other] { $invited } kunder inbjudna
 }.
+
+## times
+
+time-today = { $time } i dag
+time-tomorrow = { $time } i morgon

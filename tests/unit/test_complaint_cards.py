@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram.exceptions import TelegramBadRequest
@@ -19,7 +20,7 @@ from bot.complaints.cards import (
 )
 from bot.complaints.config import ComplaintConfig, Ladder
 from bot.complaints.staff import StaffDirectory, Verdict
-from bot.i18n import Catalog
+from bot.i18n import Catalog, moment_words
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.rules import Rules
@@ -158,7 +159,7 @@ def test_an_overdue_step_is_flagged_only_while_it_matters() -> None:
     ]
     base = view()
     overdue = CardView(base.complaint, base.customer, base.purchase, base.survey, [], fired)
-    assert "Take by 23.11.2026 10:15 ⚠️" in card_text(config(), overdue)
+    assert "Take by 23.11.2026 10:15 CET ⚠️" in card_text(config(), overdue)
     taken = CardView(view("taken").complaint, base.customer, None, None, [], fired)
     assert "⚠️" not in card_text(config(), taken)
 
@@ -232,3 +233,13 @@ async def test_membership_is_asked_once_then_cached_and_expires() -> None:
     now[0] = 61.0
     with pytest.raises(NeedsLookup):
         staff.allowed(1)
+
+
+def test_times_carry_their_zone_and_read_as_today_or_tomorrow() -> None:
+    complaints = config()
+    assert complaints.local(NOW + timedelta(minutes=15)) == "23.11.2026 11:15 CET"  # the shop's
+    t = Catalog.load().bind("ru")
+    moscow = ZoneInfo("Europe/Moscow")
+    assert moment_words(t, NOW + timedelta(hours=1), NOW, moscow) == "14:00 MSK сегодня"
+    assert moment_words(t, NOW + timedelta(days=1), NOW, moscow) == "13:00 MSK завтра"
+    assert moment_words(t, NOW + timedelta(days=3), NOW, moscow) == "26.11.2026 13:00 MSK"
