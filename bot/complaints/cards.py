@@ -55,7 +55,7 @@ def customer_label(staff_t: Translator, customer: Customer | None) -> str:
         return staff_t("complaint.card.forgotten")
     name = escape(customer.name or staff_t("complaint.card.no_name"))
     if customer.username:
-        return f"{name} (@{escape(customer.username)})"
+        return f"{name}, @{escape(customer.username)}"  # never nested in (…)
     return name
 
 

@@ -64,7 +64,7 @@ phone-not_own = Пожалуйста, поделитесь своим конта
 
 survey-invite =
     Спасибо за покупку! Насколько вероятно, что вы порекомендуете нас другу или коллеге?
-    0 = точно нет, 10 = обязательно
+    0 — точно нет, 10 — обязательно порекомендую
 survey-reminder = Небольшое напоминание: ответ займёт 20 секунд и очень нам поможет.
 survey-later = Не сейчас
 survey-never = Больше не спрашивать
@@ -75,8 +75,8 @@ survey-next = Далее ▶
 survey-skip = Пропустить
 survey-csat =
     Насколько вы довольны этой покупкой?
-    1 = совсем недоволен, 5 = очень доволен
-survey-expectation = По сравнению с вашими ожиданиями было:
+    1 — совсем не понравилось, 5 — очень понравилось
+survey-expectation = А по сравнению с тем, что вы ожидали?
 survey-expectation-worse = Хуже
 survey-expectation-as_expected = Как ожидалось
 survey-expectation-better = Лучше
@@ -84,13 +84,13 @@ survey-thanks = Спасибо! Ваши ответы сразу попали к
 survey-review = Если есть минутка, будем рады публичному отзыву: { $url }
 survey-referral = Рады, что понравилось! Поделитесь с другом: { $url }
 survey-dismissed_later = Хорошо. Спасибо за ваше время!
-survey-dismissed_never = Понял: больше никаких опросов. Напишите /start, если передумаете.
+survey-dismissed_never = Хорошо, больше не будем спрашивать. Напишите /start, если передумаете.
 survey-closed = Этот опрос закрыт. Спасибо!
 survey-alert-closed = Этот опрос закрыт.
-survey-alert-done = Уже отвечено, спасибо!
+survey-alert-done = Вы уже ответили, спасибо!
 survey-alert-thanks = Спасибо!
 survey-use_buttons = Пожалуйста, ответьте кнопками в опросе выше.
-survey-comment_too_long = Немного длинно ({ $length } символов); пожалуйста, уложитесь в { $limit }.
+survey-comment_too_long = Сообщение длинновато ({ $length } знаков): пожалуйста, уложитесь в { $limit }.
 
 ## aspect
 
@@ -162,12 +162,12 @@ complaint-resolved-thanks = Спасибо за подтверждение. Об
 complaint-resolved-reopened = Нам жаль. Обращение №{ $number } снова открыто, команда продолжает работу.
 complaint-resolved-already = Вы уже ответили на этот вопрос.
 complaint-card-title = Обращение №{ $number }
-complaint-status-open = открыто
+complaint-status-open = новое
 complaint-status-taken = в работе
 complaint-status-resolved = ждёт подтверждения клиента
 complaint-status-closed = закрыто
 complaint-card-key = ⭐ Ключевой клиент
-complaint-card-forgotten = (клиент стёр свои данные)
+complaint-card-forgotten = клиент удалил свои данные
 complaint-card-no_name = без имени
 complaint-card-segment = сегмент { $segment }
 complaint-card-customer = Клиент: { $customer }
@@ -248,13 +248,13 @@ digest-branch_only = Филиал: { $branch }
 digest-no_answers = нет ответов
 digest-too_few = слишком мало ответов
 digest-nps = NPS { $nps }
-digest-change-signal = { $arrow } { $delta } к прошлому периоду: больше шума (±{ $margin })
-digest-change-noise = { $arrow } { $delta } к прошлому периоду: в пределах шума (±{ $margin }), реального изменения нет
+digest-change-signal = { $arrow } { $delta } к прошлому периоду: заметное изменение, больше погрешности (±{ $margin })
+digest-change-noise = { $arrow } { $delta } к прошлому периоду: в пределах погрешности (±{ $margin }), реального изменения нет
 digest-change-none = В прошлом периоде нет ответов для сравнения.
 digest-shares = Промоутеры { $promoters } · нейтралы { $passives } · критики { $detractors }
 digest-response = Доля ответов { $rate } ({ $answered } ответили из { $invited } приглашённых)
 digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
-digest-complaints = Обращения: открыто { $opened }, решено { $resolved }, ещё открыты { $still_open }
+digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
 digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
 digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }
 digest-by_branch = По филиалам: { $groups }

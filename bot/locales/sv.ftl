@@ -119,7 +119,7 @@ mydata-profile =
     Segment: { $segment }
     Enkäter: { $surveys }
 mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, { $expectation }; kommentar: { $comment }
-mydata-none = inga
+mydata-none = saknas
 mydata-status-waiting_link = väntar tills vi kan skriva till dig
 mydata-status-scheduled = planerad
 mydata-status-sent = väntar på ditt svar
@@ -166,7 +166,7 @@ complaint-status-taken = pågår
 complaint-status-resolved = väntar på kundens bekräftelse
 complaint-status-closed = stängt
 complaint-card-key = ⭐ Nyckelkund
-complaint-card-forgotten = (kunden har raderat sina uppgifter)
+complaint-card-forgotten = kunden har raderat sina uppgifter
 complaint-card-no_name = inget namn
 complaint-card-segment = segment { $segment }
 complaint-card-customer = Kund: { $customer }

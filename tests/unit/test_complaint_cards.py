@@ -128,7 +128,7 @@ def test_the_card_shows_everything_escaped() -> None:
     text = card_text(config(), view())
     assert text.splitlines()[0] == "🔴 <b>Complaint #12</b> · open"
     assert "⭐ Key customer" in text
-    assert "Customer: Ann &lt;Admin&gt; (@ann_b) · segment key" in text
+    assert "Customer: Ann &lt;Admin&gt;, @ann_b · segment key" in text
     assert "Order A-77 · 19.90 EUR · branch north" in text
     assert "NPS 2 · CSAT 1/5 · worse than expected" in text
     assert "What went wrong: Delivery" in text

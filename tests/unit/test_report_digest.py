@@ -127,7 +127,7 @@ def test_the_text_in_russian(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("ru"), digest, TZ)
     assert text.startswith("📊 Недельная сводка, 16.11.2026–23.11.2026")
     assert "NPS +25 ±57 (n=8, слишком мало ответов)" in text
-    assert "в пределах шума" in text and "Доля ответов 80%" in text
+    assert "в пределах погрешности" in text and "Доля ответов 80%" in text
 
 
 def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
