@@ -34,7 +34,11 @@ language-unknown = Этот язык недоступен.
 
 fallback-text = Я понимаю текстовые команды и кнопки. Напишите /help, чтобы узнать, что я умею.
 fallback-unsupported = Такие сообщения я пока не читаю. Пожалуйста, напишите текстом.
-fallback-too_long = Сообщение слишком длинное ({ $length } символов при пределе { $limit }). Пожалуйста, сократите его.
+fallback-too_long = Сообщение слишком длинное: { $length ->
+    [one] { $length } знак
+    [few] { $length } знака
+   *[many] { $length } знаков
+}, а можно не больше { $limit }. Пожалуйста, сократите его.
 
 ## button
 
@@ -90,7 +94,11 @@ survey-alert-closed = Этот опрос закрыт.
 survey-alert-done = Вы уже ответили, спасибо!
 survey-alert-thanks = Спасибо!
 survey-use_buttons = Пожалуйста, ответьте кнопками в опросе выше.
-survey-comment_too_long = Сообщение длинновато ({ $length } знаков): пожалуйста, уложитесь в { $limit }.
+survey-comment_too_long = Длинновато: { $length ->
+    [one] { $length } знак
+    [few] { $length } знака
+   *[many] { $length } знаков
+}. Пожалуйста, уложитесь в { $limit }.
 
 ## aspect
 
@@ -200,7 +208,7 @@ complaint-sla-nobody = никто
 complaint-sla-take_reminder = ⏰ Обращение №{ $number } ({ $customer }) ждёт { $waited }, и его никто не взял.
 complaint-sla-escalation = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Ведёт: { $holder }.
 complaint-alert-yours = Обращение №{ $number } уже ваше.
-complaint-alert-already_taken = Обращение №{ $number } уже взял(а) { $name }.
+complaint-alert-already_taken = Обращение №{ $number } уже ведёт { $name }.
 complaint-alert-already_resolved = Обращение №{ $number } решено и ждёт ответа клиента.
 complaint-alert-already_closed = Обращение №{ $number } закрыто.
 complaint-alert-taken = Обращение №{ $number } теперь ваше. Ответьте на карточку, чтобы написать клиенту.
@@ -217,9 +225,9 @@ complaint-history-note_by = { $name } (заметка)
 complaint-history-empty = (сообщений пока нет)
 complaint-reopened = ↩️ Клиент говорит, что обращение №{ $number } НЕ решено. Оно снова открыто, отсчёт срока начат заново.
 complaint-relay-closed = Обращение №{ $number } закрыто; сообщение не отправлено. Клиент может написать снова и открыть новое.
-complaint-relay-forgotten = Клиент обращения №{ $number } стёр свои данные; отправить нельзя.
+complaint-relay-forgotten = Клиент обращения №{ $number } удалил свои данные; отправить ответ некуда.
 complaint-relay-unreachable = Клиент обращения №{ $number } заблокировал бота; сообщение не доставлено.
-complaint-list-open = Открытые обращения ({ $count }):
+complaint-list-open = Обращения в работе ({ $count }):
 complaint-list-mine = Ваши обращения ({ $count }):
 complaint-list-none = Нет. 🎉
 complaint-list-more = …и ещё.
