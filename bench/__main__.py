@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only NAME ...]`: every benchmark of issue 6, then one table.
+"""`python -m bench [--quick] [--only NAME ...]`: every benchmark, then one table.
 
 Each row is a rate, a ratio to the bare aiogram echo bot measured in the same run, or a time or
 size, next to its target. The machine is shared and noisy: compare ratios, rerun for trends.

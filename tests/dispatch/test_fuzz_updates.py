@@ -1,4 +1,4 @@
-"""Property-based fuzzing of updates through the real routers and database (issue 6 start).
+"""Property-based fuzzing of updates through the real routers and database.
 
 Random messages (any chat type, any text, commands, media, replies in the staff chat) and
 callback queries (random and plausibly forged data) go through the processor. Properties: no
