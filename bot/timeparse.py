@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
 
 _ISO = re.compile(
     r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
@@ -117,7 +121,7 @@ class BusinessHours:
                 week[day].append((start, end))
         if not any(week):
             raise ValueError("no open hours given")
-        return cls(tuple(tuple(sorted(day)) for day in week))
+        return cls(tuple(_merged(day) for day in week))
 
     def __str__(self) -> str:
         """As written in .env: consecutive days with the same hours as a range (mon-fri)."""
@@ -135,6 +139,17 @@ class BusinessHours:
                 parts.append(f"{days} {start:%H:%M}-{end_text}")
             day = last + 1
         return "; ".join(parts)
+
+
+def _merged(intervals: list[tuple[time, time]]) -> tuple[tuple[time, time], ...]:
+    """Overlapping or touching intervals of one day as one (so no time counts twice)."""
+    out: list[tuple[time, time]] = []
+    for start, end in sorted(intervals):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def _expand_days(text: str) -> list[int]:
@@ -168,7 +183,25 @@ def check_cron(expression: str) -> str:
             shown = name.replace("_", " ")
             why = re.sub(r"^Error validating expression '[^']*': ", "", str(exc))
             raise ValueError(f"{expression!r}: {shown} {value!r}: {why}") from None
+    _at_most_hourly(expression, CronTrigger.from_crontab(expression, timezone="UTC"))
     return expression
+
+
+def _at_most_hourly(expression: str, trigger: CronTrigger) -> None:
+    """A digest covers the time since its previous run: more often than hourly makes no sense
+    (and '* * * * *' once made the period look-back spin)."""
+    at = datetime(2026, 1, 5, tzinfo=UTC)  # any Monday: 200 runs cover every field's variety
+    previous = trigger.get_next_fire_time(None, at)
+    for _ in range(200):
+        if previous is None:
+            return
+        following = trigger.get_next_fire_time(previous, previous + timedelta(seconds=1))
+        if following is not None and following - previous < timedelta(hours=1):
+            raise ValueError(
+                f"{expression!r}: a digest goes out at most once an hour"
+                f" (this fires at {previous:%H:%M} and again at {following:%H:%M})"
+            )
+        previous = following
 
 
 def local_datetime(day: date, at: time, tz: ZoneInfo) -> datetime:

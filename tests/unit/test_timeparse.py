@@ -1,7 +1,9 @@
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.complaints.sla import business_time_between
 from bot.timeparse import BusinessHours, QuietHours, check_cron, parse_duration
 
 
@@ -72,3 +74,22 @@ def test_cron_requires_day_names_because_apscheduler_counts_monday_as_zero() -> 
         check_cron("0 9 * *")
     with pytest.raises(ValueError):
         check_cron("0 99 * * *")
+
+
+def test_overlapping_business_hours_are_merged_not_counted_twice() -> None:
+    hours = BusinessHours.parse("mon-sat 09:00-18:00; sat 10:00-14:00; fri 17:00-20:00")
+    assert hours.week is not None
+    assert hours.week[5] == ((time(9), time(18)),)  # Saturday's two intervals are one
+    assert hours.week[4] == ((time(9), time(20)),)  # touching or overlapping: joined
+    saturday = datetime(2026, 11, 28, 8, 0, tzinfo=ZoneInfo("UTC"))
+    open_time = business_time_between(
+        saturday, saturday + timedelta(hours=12), hours, ZoneInfo("UTC")
+    )
+    assert open_time == timedelta(hours=9)
+
+
+@pytest.mark.parametrize("cron", ["* * * * *", "*/30 * * * *", "0,30 9 * * *"])
+def test_a_digest_more_often_than_hourly_is_refused_in_words(cron: str) -> None:
+    """'* * * * *' passed the check, then the look-back for the period spun for a second."""
+    with pytest.raises(ValueError, match="at most once an hour"):
+        check_cron(cron)
