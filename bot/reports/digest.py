@@ -54,7 +54,7 @@ async def build_digest(
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
-    c = await stats.complaints(s, e, to_db(now))
+    c = await stats.complaints(s, e, to_db(now), branch)
     starts = [start - length * k for k in range(TREND_PERIODS - 1, -1, -1)]
     periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
@@ -77,8 +77,8 @@ async def build_digest(
         complaints=c,
         take_on_time=share(c.taken_on_time, c.take_due),
         resolve_on_time=share(c.resolved_on_time, c.resolve_due),
-        median_take=await stats.median_seconds(Deadline.TAKE, s, e),
-        median_resolve=await stats.median_seconds(Deadline.RESOLVE, s, e),
+        median_take=await stats.median_seconds(Deadline.TAKE, s, e, branch),
+        median_resolve=await stats.median_seconds(Deadline.RESOLVE, s, e, branch),
         resolution_satisfaction=share(c.satisfied, c.satisfaction_n),
         by_branch=[(k, nps(v)) for k, v in (await stats.nps_by("branch", s, e, branch)).items()],
         by_segment=[(k, nps(v)) for k, v in (await stats.nps_by("segment", s, e, branch)).items()],

@@ -54,6 +54,9 @@ _DEADLINES = (
     f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
     f" LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = '{Deadline.RESOLVE}'"
 )
+# A complaint belongs to the branch of the purchase it is about (none: to no branch).
+_BRANCH_OF = " LEFT JOIN purchases bp ON bp.id = c.purchase_id"
+_COMPLAINT_BRANCH = " AND bp.branch = :branch"
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
 
@@ -164,7 +167,10 @@ class StatsRepo:
         )
         return int(failed[0][0]), int(blocked[0][0])
 
-    async def complaints(self, start: str, end: str, now: str) -> ComplaintCounts:
+    async def complaints(
+        self, start: str, end: str, now: str, branch: str | None = None
+    ) -> ComplaintCounts:
+        """Complaints opened in the period (of one branch's purchases, if given)."""
         row = await self._one(
             "SELECT COUNT(*),"
             f" COALESCE(SUM(c.status IN {_DONE}), 0),"
@@ -175,29 +181,34 @@ class StatsRepo:
             " 0),"
             " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at), 0),"
             " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
-            " FROM complaints c"
+            f" FROM complaints c{_BRANCH_OF}"
             f"{_DEADLINES}"
-            " WHERE c.created_at >= :start AND c.created_at < :end",
-            {"start": start, "end": end, "now": now},
+            " WHERE c.created_at >= :start AND c.created_at < :end"
+            f"{_COMPLAINT_BRANCH if branch is not None else ''}",
+            {"start": start, "end": end, "now": now, "branch": branch},
         )
         return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
 
-    async def median_seconds(self, deadline: Deadline, start: str, end: str) -> float | None:
+    async def median_seconds(
+        self, deadline: Deadline, start: str, end: str, branch: str | None = None
+    ) -> float | None:
         """Median seconds from opening to being taken or to resolution."""
         moment = {
-            Deadline.TAKE: "taken_at",
-            Deadline.RESOLVE: "COALESCE(resolved_at, closed_at)",
+            Deadline.TAKE: "c.taken_at",
+            Deadline.RESOLVE: "COALESCE(c.resolved_at, c.closed_at)",
         }[deadline]
-        span = f"(julianday({moment}) - julianday(created_at)) * 86400.0"
-        where = f"created_at >= :start AND created_at < :end AND {moment} IS NOT NULL"
-        params: dict[str, object] = {"start": start, "end": end}
-        (count,) = await self._one(f"SELECT COUNT(*) FROM complaints WHERE {where}", params)
+        span = f"(julianday({moment}) - julianday(c.created_at)) * 86400.0"
+        where = f"c.created_at >= :start AND c.created_at < :end AND {moment} IS NOT NULL"
+        if branch is not None:
+            where += _COMPLAINT_BRANCH
+        params: dict[str, object] = {"start": start, "end": end, "branch": branch}
+        source = f"complaints c{_BRANCH_OF}"
+        (count,) = await self._one(f"SELECT COUNT(*) FROM {source} WHERE {where}", params)
         n = int(count or 0)  # type: ignore[call-overload]
         if n == 0:
             return None
         rows = await self._all(
-            f"SELECT {span} AS d FROM complaints WHERE {where} ORDER BY d"
-            " LIMIT :take OFFSET :skip",
+            f"SELECT {span} AS d FROM {source} WHERE {where} ORDER BY d LIMIT :take OFFSET :skip",
             {**params, "take": 2 - n % 2, "skip": (n - 1) // 2},
         )
         values = [float(r[0]) for r in rows]  # type: ignore[arg-type]

@@ -175,3 +175,24 @@ def test_the_chart_says_what_it_shows(digest: Digest) -> None:
         assert figure.texts[0].get_text() == "16.11.2026–23.11.2026 · 8 answers"
     finally:
         plt.close(figure)
+
+
+async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None:
+    """?branch=north used to filter the NPS but count a south purchase's complaint as well."""
+    db = Database(tmp_path / "b.db")
+    await db.connect()
+    await migrate(db.conn)
+    async with db.transaction() as tx:
+        c = tx.conn
+        await add_response(c, 1, START + DAY, 9, branch="north")
+        await add_response(c, 2, START + DAY, 3, branch="south")
+        await add_complaint(c, 1, 1, START + DAY, taken_after=timedelta(minutes=10))
+        await add_complaint(c, 2, 2, START + DAY, taken_after=timedelta(hours=3))
+        await c.execute("UPDATE complaints SET purchase_id = id")  # complaint n: purchase n
+    async with db.read() as tx:
+        north = await build_digest(tx, START, END, NOW, "north")
+        everyone = await build_digest(tx, START, END, NOW)
+    await db.close()
+    assert (everyone.complaints.opened, north.complaints.opened) == (2, 1)
+    assert north.median_take == pytest.approx(600.0)  # only north's complaint: 10 minutes
+    assert north.take_on_time == 1.0
