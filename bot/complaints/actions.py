@@ -217,6 +217,7 @@ async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
         reopened,
         now,
         (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
+        settled=from_db(c.resolved_at) or now,
     )
     await complaints.outbox.send(
         tx,

@@ -30,12 +30,15 @@ async def plan(
     complaint: Complaint,
     start: datetime,
     steps: tuple[Deadline, ...] = STAFF_DEADLINES,
+    settled: datetime | None = None,
 ) -> None:
-    """Start (or restart) the complaint's clocks at `start`."""
+    """Start (or restart) the complaint's clocks at `start`. On a restart, `settled` is when
+    the previous round ended: a deadline already past then stays counted as missed."""
     ladder = complaints.ladder_for(complaint.segment)
     for step in steps:
         due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
-        await tx.complaints.set_step(complaint.id, step, to_db(due))
+        ended = to_db(settled) if settled is not None else None
+        await tx.complaints.set_step(complaint.id, step, to_db(due), settled_at=ended)
 
 
 async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:

@@ -261,13 +261,19 @@ class ComplaintRepo:
         return int(row[0]) if row else 0
 
     # -- SLA steps -------------------------------------------------------------------------
-    async def set_step(self, complaint_id: int, step: str, due_at: str) -> None:
-        """Plan (or re-plan, after a reopening) one step; it fires once from now on."""
+    async def set_step(
+        self, complaint_id: int, step: str, due_at: str, settled_at: str | None = None
+    ) -> None:
+        """Plan (or re-plan, after a reopening) one step; it fires once from now on.
+
+        `settled_at`: when the previous round ended (resolved, or now); if the old deadline
+        was already past then, the step stays `missed` for the statistics."""
         await self._conn.execute(
-            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)"
+            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (:id, :step, :due)"
             " ON CONFLICT (complaint_id, step) DO UPDATE SET due_at = excluded.due_at,"
-            " fired_at = NULL",
-            (complaint_id, step, due_at),
+            " fired_at = NULL, missed = CASE WHEN sla_steps.missed = 1"
+            " OR (:settled IS NOT NULL AND sla_steps.due_at < :settled) THEN 1 ELSE 0 END",
+            {"id": complaint_id, "step": step, "due": due_at, "settled": settled_at},
         )
 
     async def steps(self, complaint_id: int) -> list[SlaStep]:

@@ -196,3 +196,26 @@ async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None
     assert (everyone.complaints.opened, north.complaints.opened) == (2, 1)
     assert north.median_take == pytest.approx(600.0)  # only north's complaint: 10 minutes
     assert north.take_on_time == 1.0
+
+
+async def test_a_deadline_once_missed_stays_missed_after_a_reopening(tmp_path: Path) -> None:
+    """Resolved 30 h after opening (deadline 24 h), reopened by the customer's "No", resolved
+    again within the new deadline: still not resolved on time."""
+    db = Database(tmp_path / "m.db")
+    await db.connect()
+    await migrate(db.conn)
+    opened = START + DAY
+    late = opened + timedelta(hours=30)
+    async with db.transaction() as tx:
+        await add_response(tx.conn, 1, opened, 3)  # customer 1 and their answer
+        await add_complaint(tx.conn, 1, 1, opened, taken_after=timedelta(minutes=5),
+                            resolved_after=timedelta(hours=30))  # fmt: skip
+        # The customer says "No" at `late`: the resolve clock restarts, then it is resolved.
+        again = late + timedelta(hours=1)
+        await tx.complaints.set_step(1, "resolve", to_db(late + DAY), settled_at=to_db(late))
+        await tx.complaints.update(1, resolved_at=to_db(again), closed_at=to_db(again))
+    async with db.read() as tx:
+        digest = await build_digest(tx, START, END, NOW)
+    await db.close()
+    assert digest.resolve_on_time == 0.0
+    assert digest.take_on_time == 1.0
