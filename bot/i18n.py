@@ -17,8 +17,6 @@ from zoneinfo import ZoneInfo
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as ftl
 
-LANGUAGES = ("en", "ru", "sv")
-
 
 def fluent_id(key: str) -> str:
     return key.replace(".", "-")
@@ -30,21 +28,19 @@ class Catalog:
             raise ValueError(f"no catalog for the default language {default!r}")
         self.default = default
         self.bundles: dict[str, FluentBundle] = {}
-        self.resources: dict[str, ftl.Resource] = {}
+        self.messages: dict[str, dict[str, ftl.Message]] = {}  # language -> Fluent id -> message
         for language, text in sources.items():
             # No Unicode isolation marks around values: Telegram shows them as they are.
             bundle = FluentBundle([language], use_isolating=False)
             resource = FluentResource(text)
             bundle.add_resource(resource)
             self.bundles[language] = bundle
-            self.resources[language] = resource
-        self._selectors = {
-            language: {
-                entry.id.name: _selector_names(entry)
-                for entry in resource.body
-                if isinstance(entry, ftl.Message)
+            self.messages[language] = {
+                entry.id.name: entry for entry in resource.body if isinstance(entry, ftl.Message)
             }
-            for language, resource in self.resources.items()
+        self._selectors = {
+            language: {ident: _selector_names(entry) for ident, entry in messages.items()}
+            for language, messages in self.messages.items()
         }
 
     @classmethod
@@ -60,11 +56,7 @@ class Catalog:
         return sorted(self.bundles)
 
     def keys(self, language: str) -> set[str]:
-        return {
-            entry.id.name
-            for entry in self.resources[language].body
-            if isinstance(entry, ftl.Message)
-        }
+        return set(self.messages[language])
 
     def pick(self, telegram_code: str | None) -> str:
         """The catalog language for a Telegram language_code such as 'ru' or 'en-US'."""
@@ -139,10 +131,8 @@ def _selector_names(message: ftl.Message) -> set[str]:
 
 def placeholders(catalog: Catalog, language: str, key: str) -> set[str]:
     """Variables a message uses, in any of its variants."""
-    for entry in catalog.resources[language].body:
-        if isinstance(entry, ftl.Message) and entry.id.name == fluent_id(key):
-            return {ref.id.name for ref in _walk(entry) if isinstance(ref, ftl.VariableReference)}
-    raise KeyError(key)
+    message = catalog.messages[language][fluent_id(key)]
+    return {ref.id.name for ref in _walk(message) if isinstance(ref, ftl.VariableReference)}
 
 
 def duration(t: Translator, seconds: float) -> str:

@@ -15,6 +15,11 @@ MEDIA = ("photo", "document", "video", "voice", "audio", "animation", "video_not
 KINDS = ("text", *MEDIA, "location")
 
 
+def topic_of(message: Message) -> int | None:
+    """The forum topic a message was posted in (None: the chat's main thread)."""
+    return message.message_thread_id if message.is_topic_message else None
+
+
 @dataclass(frozen=True)
 class Actor:
     id: int
@@ -38,7 +43,7 @@ class ChatMessage:
 
     @classmethod
     def from_aiogram(cls, message: Message) -> ChatMessage:
-        topic = message.message_thread_id if message.is_topic_message else None
+        topic = topic_of(message)
         reply = message.reply_to_message
         answers = reply.message_id if reply is not None else None
         if topic is not None and answers == topic:

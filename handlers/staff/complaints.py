@@ -20,7 +20,7 @@ from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import StaffDirectory, Verdict
 from bot.i18n import Translator
-from bot.incoming import Actor, ChatMessage
+from bot.incoming import Actor, ChatMessage, topic_of
 from bot.outbox.service import Outbox, Priority
 from bot.updates.lookup import TryLater
 from storage.db import Tx
@@ -86,11 +86,10 @@ async def _member_message(
 
 async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     """What staff can do here (the staff chat's language)."""
-    thread = message.message_thread_id if message.is_topic_message else None
     text = t("help.staff")
     await outbox.send(
         tx,
-        SendMessage(chat_id=message.chat.id, message_thread_id=thread, text=text),
+        SendMessage(chat_id=message.chat.id, message_thread_id=topic_of(message), text=text),
         priority=Priority.NORMAL,
     )
 
@@ -123,7 +122,7 @@ async def _list(
         tx,
         SendMessage(
             chat_id=message.chat.id,
-            message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            message_thread_id=topic_of(message),
             text=text,
             parse_mode="HTML",
         ),
@@ -154,5 +153,5 @@ def _reply_to(message: Message) -> dict[str, Any]:
         "reply_parameters": ReplyParameters(
             message_id=message.message_id, allow_sending_without_reply=True
         ),
-        "message_thread_id": message.message_thread_id if message.is_topic_message else None,
+        "message_thread_id": topic_of(message),
     }
