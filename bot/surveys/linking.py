@@ -29,8 +29,9 @@ async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token
 
 async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> bool:
     """The customer shared their own contact; True if purchases with that number were found."""
-    # Telegram gives the account's number in international form, sometimes without the '+'.
-    phone = normalize_phone("+" + raw_phone.strip().removeprefix("+"))
+    # Telegram gives the account's number in international form (sometimes without the '+'):
+    # no PHONE_REGION applies to it.
+    phone = normalize_phone(raw_phone)
     if phone is None:
         return False
     for other in await tx.customers.unlinked_with_phone(phone):
