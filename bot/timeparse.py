@@ -213,5 +213,24 @@ def local_datetime(day: date, at: time, tz: ZoneInfo) -> datetime:
     aware = naive.replace(tzinfo=tz)
     roundtrip = aware.astimezone(UTC).astimezone(tz)
     if roundtrip.replace(tzinfo=None) != naive:  # nonexistent local time
-        return roundtrip
+        return _end_of_gap(aware).astimezone(tz)
     return aware
+
+
+def _end_of_gap(inside: datetime) -> datetime:
+    """The instant the clock jumped over `inside` (a wall time in a spring-forward gap).
+
+    fold=1 reads the wall time with the offset after the jump, which lands before it; fold=0
+    with the offset before, which lands after it. The jump lies between: bisect to the second.
+    """
+    tz = inside.tzinfo
+    old_offset = inside.replace(fold=1).astimezone(UTC).astimezone(tz).utcoffset()
+    before = int(inside.replace(fold=1).timestamp())  # still the old offset
+    after = int(inside.replace(fold=0).timestamp())  # already the new one
+    while after - before > 1:
+        middle = (before + after) // 2
+        if datetime.fromtimestamp(middle, tz).utcoffset() == old_offset:
+            before = middle
+        else:
+            after = middle
+    return datetime.fromtimestamp(after, UTC)

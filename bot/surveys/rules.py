@@ -29,15 +29,25 @@ def in_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo) -> 
 
 
 def out_of_quiet_hours(moment: datetime, quiet: QuietHours | None, tz: ZoneInfo) -> datetime:
-    """`moment` if it is outside quiet hours, else the end of the quiet window (local time)."""
-    if not in_quiet_hours(moment, quiet, tz):
-        return moment
-    assert quiet is not None
+    """`moment` if it is outside quiet hours, else the first instant after the quiet window."""
+    for _ in range(3):  # a DST gap can swallow the free slot after the window: then one more
+        if not in_quiet_hours(moment, quiet, tz):
+            return moment
+        assert quiet is not None
+        moment = _window_end(moment, quiet, tz)
+    return moment
+
+
+def _window_end(moment: datetime, quiet: QuietHours, tz: ZoneInfo) -> datetime:
     local = moment.astimezone(tz)
     end_day = local.date()
     if quiet.start > quiet.end and local.time() >= quiet.start:
         end_day += timedelta(days=1)  # evening part of an overnight window: ends tomorrow
     end = local_datetime(end_day, quiet.end, tz)
+    # The end's wall time came twice (autumn) and `moment` is past the first: the second.
+    # (In UTC: two times in one zone compare by their wall clocks, ignoring fold.)
+    if end.astimezone(UTC) <= moment.astimezone(UTC):
+        end = end.replace(fold=1)
     return end.astimezone(moment.tzinfo)
 
 

@@ -60,3 +60,15 @@ def test_round_trip_with_business_time_between() -> None:
             assert business_time_between(start, due, SPLIT, STO) == timedelta(minutes=minutes)
     assert business_time_between(at(13, 17), at(16, 10), OFFICE, STO) == timedelta(hours=2)
     assert business_time_between(at(16, 10), at(13, 17), OFFICE, STO) == timedelta(0)
+
+
+def test_an_opening_time_inside_the_spring_gap_is_the_first_real_instant_after_it() -> None:
+    # 2026-03-29: Stockholm jumps 02:00 -> 03:00, so 02:30-04:00 holds one real hour (03:00-04:00).
+    night = BusinessHours.parse("sun 02:30-04:00")
+    day_start = datetime(2026, 3, 29, 0, 0, tzinfo=STO)
+    assert business_time_between(day_start, day_start + timedelta(days=1), night, STO) == (
+        timedelta(hours=1)
+    )
+    assert add_business_time(day_start, timedelta(minutes=1), night, STO) == datetime(
+        2026, 3, 29, 3, 1, tzinfo=STO
+    )

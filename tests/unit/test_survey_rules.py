@@ -18,6 +18,8 @@ from bot.surveys.rules import (
 from bot.timeparse import QuietHours
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
 NIGHT = QuietHours.parse("21:00-09:00")
 RULES = Rules(
     timedelta(hours=2), NIGHT, timedelta(days=30), timedelta(hours=24), timedelta(hours=72)
@@ -68,8 +70,35 @@ def test_quiet_hours_follow_the_dst_change() -> None:
 
 def test_quiet_window_ending_inside_a_dst_gap() -> None:
     gap = QuietHours.parse("22:00-02:30")  # 02:30 does not exist on 2026-03-29
-    moved = out_of_quiet_hours(datetime(2026, 3, 28, 23, 0, tzinfo=STOCKHOLM), gap, STOCKHOLM)
-    assert moved.astimezone(UTC) == utc(2026, 3, 29, 1, 30)  # 03:30 local, the first real time
+    moved = out_of_quiet_hours(datetime(2026, 3, 28, 23, 0, tzinfo=BERLIN), gap, BERLIN)
+    assert moved.astimezone(UTC) == utc(2026, 3, 29, 1, 0)  # 03:00 local, the first real time
+    assert not in_quiet_hours(moved, gap, BERLIN)
+    assert in_quiet_hours(moved.astimezone(UTC) - timedelta(seconds=1), gap, BERLIN)
+
+
+def test_a_window_of_nearly_a_day_ending_in_the_gap_never_lands_back_inside() -> None:
+    # 02:45-02:30: the only free quarter hour does not exist on 2026-03-29, and 03:00 is quiet.
+    almost_all_day = QuietHours.parse("02:45-02:30")
+    moment = datetime(2026, 3, 29, 0, 0, tzinfo=BERLIN)
+    moved = out_of_quiet_hours(moment, almost_all_day, BERLIN)
+    assert not in_quiet_hours(moved, almost_all_day, BERLIN)
+    assert moved.astimezone(BERLIN) == datetime(2026, 3, 30, 2, 30, tzinfo=BERLIN)
+    shorter = QuietHours.parse("03:15-02:30")  # 03:00-03:15 is real: quiet ends at 03:00
+    moved = out_of_quiet_hours(moment, shorter, BERLIN)
+    assert moved.astimezone(UTC) == utc(2026, 3, 29, 1, 0)
+
+
+def test_quiet_window_ending_inside_the_repeated_autumn_hour() -> None:
+    # 2026-11-01: New York falls back from 02:00 EDT to 01:00 EST; 01:00-02:00 happens twice.
+    window = QuietHours.parse("21:00-01:30")
+    second_pass = datetime(2026, 11, 1, 1, 10, fold=1, tzinfo=NEW_YORK)  # 01:10 EST
+    moved = out_of_quiet_hours(second_pass, window, NEW_YORK)
+    assert moved.astimezone(UTC) > second_pass.astimezone(UTC)  # same-zone compares wall times
+    assert moved.astimezone(UTC) == utc(2026, 11, 1, 6, 30)  # 01:30 EST
+    first_pass = datetime(2026, 11, 1, 1, 10, tzinfo=NEW_YORK)  # 01:10 EDT
+    assert out_of_quiet_hours(first_pass, window, NEW_YORK).astimezone(UTC) == utc(
+        2026, 11, 1, 5, 30
+    )  # 01:30 EDT: the window ends the first time the wall clock shows 01:30
 
 
 def test_no_quiet_hours() -> None:
@@ -106,3 +135,29 @@ def test_the_delay_is_real_time_across_a_dst_change() -> None:
     )
     due = invitation_time(purchased, purchased, rules, STOCKHOLM)
     assert due.astimezone(STOCKHOLM) == datetime(2026, 3, 29, 4, 30, tzinfo=STOCKHOLM)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"])
+def test_quiet_hours_end_at_the_first_free_instant_on_dst_days(zone: str) -> None:
+    """Against a brute-force walk in real 5-minute steps over both DST days of 2026."""
+    tz = ZoneInfo(zone)
+    windows = [
+        QuietHours.parse(w) for w in ("22:00-02:30", "21:00-01:30", "01:15-02:45", "03:00-02:30")
+    ]
+    days = {
+        "Europe/Berlin": (utc(2026, 3, 28, 12), utc(2026, 10, 24, 12)),
+        "America/New_York": (utc(2026, 3, 7, 17), utc(2026, 10, 31, 17)),
+        "Australia/Lord_Howe": (utc(2026, 4, 4, 2), utc(2026, 10, 3, 2)),
+    }[zone]
+    step = timedelta(minutes=5)
+    for window in windows:
+        for first in days:
+            for hour in range(0, 36, 1):
+                moment = first + timedelta(hours=hour)
+                moved = out_of_quiet_hours(moment, window, tz).astimezone(UTC)
+                walk = moment
+                while in_quiet_hours(walk, window, tz):
+                    walk += step
+                assert not in_quiet_hours(moved, window, tz), (window, moment)
+                assert moment <= moved <= walk, (window, moment, moved, walk)
+                assert moved > walk - step, (window, moment, moved, walk)
