@@ -89,7 +89,11 @@ async def register_purchases(
         ),
         await tx.customers.max_id(),
     )
-    last = await tx.surveys.last_invitations(people.ids)
+    since = to_db(now - surveys.rules.cooldown)  # every candidate is now or later
+    invited = {
+        customer_id: [datetime.fromisoformat(text) for text in times]
+        for customer_id, times in (await tx.surveys.invitations(people.ids, since)).items()
+    }
     purchase_id, survey_id = await tx.purchases.max_id(), await tx.surveys.max_id()
     purchases: list[Purchase] = []
     planned: list[tuple[Survey, str, str]] = []
@@ -119,10 +123,10 @@ async def register_purchases(
             link_token=secrets.token_urlsafe(12),
         )
         status, reason, due = decide(
-            surveys, customer, purchased_at, now, from_db(last.get(customer.id))
+            surveys, customer, purchased_at, now, invited.get(customer.id, [])
         )
         if status == SurveyStatus.SCHEDULED and due is not None:
-            last[customer.id] = max(last.get(customer.id, due), due)
+            invited.setdefault(customer.id, []).append(datetime.fromisoformat(due))
         survey_id += 1
         survey = Survey(
             id=survey_id,
@@ -151,9 +155,14 @@ async def plan(
     now: datetime,
     survey_id: int | None = None,
 ) -> tuple[SurveyStatus, str | None, str | None]:
-    """`decide` for one survey, with the customer's last invitation read from the database."""
-    last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey_id))
-    return decide(surveys, customer, purchased_at, now, last)
+    """`decide` for one survey, with the customer's other invitations read from the database."""
+    since = to_db(now - surveys.rules.cooldown)
+    times = (await tx.surveys.invitations([customer.id], since, exclude=survey_id)).get(
+        customer.id, []
+    )
+    return decide(
+        surveys, customer, purchased_at, now, [datetime.fromisoformat(text) for text in times]
+    )
 
 
 def decide(
@@ -161,7 +170,7 @@ def decide(
     customer: Customer,
     purchased_at: datetime,
     now: datetime,
-    last_invitation: datetime | None,
+    invitations: list[datetime],
 ) -> tuple[SurveyStatus, str | None, str | None]:
     """(status, reason, due_at) for a survey of this purchase, by the rules of DESIGN §2.1."""
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
@@ -173,7 +182,7 @@ def decide(
         return SurveyStatus.WAITING_LINK, None, None
     tz = ZoneInfo(customer.timezone) if customer.timezone else surveys.tz
     due = invitation_time(purchased_at, now, surveys.rules, tz)
-    reason = cooldown_reason(last_invitation, due, surveys.rules.cooldown)
+    reason = cooldown_reason(invitations, due, surveys.rules.cooldown)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
     deferred = due > earliest_invitation(purchased_at, now, surveys.rules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -62,10 +63,10 @@ def earliest_invitation(purchased_at: datetime, now: datetime, rules: Rules) -> 
 
 
 def cooldown_reason(
-    last_invitation: datetime | None, candidate: datetime, cooldown: timedelta
+    invitations: Iterable[datetime], candidate: datetime, cooldown: timedelta
 ) -> str | None:
-    """'cooldown' if another invitation falls within the cooldown window of this one."""
-    if last_invitation is not None and abs(candidate - last_invitation) < cooldown:
+    """'cooldown' if any other invitation, before or after, is within the cooldown of this one."""
+    if any(abs(candidate - other) < cooldown for other in invitations):
         return "cooldown"
     return None
 

@@ -41,10 +41,12 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
     if customer is None or customer.telegram_id is None:
         await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
         return
-    last = from_db(await tx.surveys.last_invitation(customer.id, exclude=survey.id))
-    last = last if last is not None and last <= now else None  # only those already sent count
+    since = to_db(now - surveys.rules.cooldown)
+    others = await tx.surveys.invitations([customer.id], since, exclude=survey.id)
+    # Only invitations already out (or due) count now: later ones were checked when planned.
+    sent = [at for at in map(datetime.fromisoformat, others.get(customer.id, [])) if at <= now]
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
-    reason = reason or cooldown_reason(last, now, surveys.rules.cooldown)
+    reason = reason or cooldown_reason(sent, now, surveys.rules.cooldown)
     if reason:
         await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return

@@ -104,28 +104,24 @@ class SurveyRepo:
             (*fields.values(), now_db(), survey_id),
         )
 
-    async def last_invitation(self, customer_id: int, exclude: int | None = None) -> str | None:
-        """The invitation time (sent, else planned) of the customer's latest counting survey."""
-        marks = ", ".join("?" for _ in COUNTING)
-        row = await fetch_one(
-            self._conn,
-            f"SELECT MAX(COALESCE(sent_at, due_at)) FROM surveys WHERE customer_id = ?"
-            f" AND status IN ({marks}) AND id != ?",
-            (customer_id, *COUNTING, exclude or 0),
-        )
-        return str(row[0]) if row and row[0] else None
-
-    async def last_invitations(self, customer_ids: Iterable[int]) -> dict[int, str]:
-        """`last_invitation` for many customers at once (those without one are left out)."""
+    async def invitations(
+        self, customer_ids: Iterable[int], since: str, exclude: int | None = None
+    ) -> dict[int, list[str]]:
+        """Every counting invitation time (sent, else planned) from `since` on, per customer
+        (the cooldown holds against each of them, not only the latest)."""
         counting = ", ".join("?" for _ in COUNTING)
         rows = await fetch_in(
             self._conn,
-            "SELECT customer_id, MAX(COALESCE(sent_at, due_at)) FROM surveys"
-            f" WHERE customer_id IN ({{marks}}) AND status IN ({counting}) GROUP BY customer_id",
+            "SELECT customer_id, COALESCE(sent_at, due_at) AS at FROM surveys"
+            f" WHERE customer_id IN ({{marks}}) AND status IN ({counting}) AND id != ?"
+            " AND COALESCE(sent_at, due_at) >= ? ORDER BY at",
             customer_ids,
-            COUNTING,
+            (*COUNTING, exclude or 0, since),
         )
-        return {int(row[0]): str(row[1]) for row in rows if row[1]}
+        found: dict[int, list[str]] = {}
+        for row in rows:
+            found.setdefault(int(row[0]), []).append(str(row[1]))
+        return found
 
     async def due(self, now: str, limit: int) -> list[Survey]:
         """Surveys whose next step (invite, remind, expire) is due."""

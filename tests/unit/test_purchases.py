@@ -15,7 +15,13 @@ from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
-from bot.surveys.purchases import CustomerRef, NewPurchase, PurchaseResult, register_purchases
+from bot.surveys.purchases import (
+    CustomerRef,
+    NewPurchase,
+    PurchaseResult,
+    link_waiting_surveys,
+    register_purchases,
+)
 from bot.surveys.rules import Rules
 from bot.timeparse import QuietHours
 from storage.db import Database, Tx
@@ -87,6 +93,47 @@ async def test_started_customer_is_scheduled_with_delay_and_cooldown(
         second = await one(tx, surveys, purchase("P-2", telegram_id=42))
     assert (first.status, first.due_at) == ("scheduled", "2026-11-10T14:00:00+00:00")
     assert (second.status, second.reason) == ("skipped", "cooldown")
+
+
+async def test_the_cooldown_holds_against_every_invitation_not_only_the_latest(
+    db: Database, surveys: SurveyConfig
+) -> None:
+    """A survey sent yesterday and a future-dated purchase planned 40 days out: a purchase
+    today falls within the cooldown of the first, though not of the latest."""
+    async with db.transaction() as tx:
+        await tx.customers.touch_from_telegram(42, "B", None, "en")
+        yesterday = NewPurchase(
+            "P-1", CustomerRef(telegram_id=42), purchased_at=NOW - timedelta(days=1)
+        )
+        sent = await one(tx, surveys, yesterday)
+        assert sent.status == "scheduled"
+        later = NewPurchase(
+            "P-2", CustomerRef(telegram_id=42), purchased_at=NOW + timedelta(days=40)
+        )
+        assert (await one(tx, surveys, later)).status == "scheduled"
+        today = await one(tx, surveys, purchase("P-3", telegram_id=42))
+        assert (today.status, today.reason) == ("skipped", "cooldown")
+        # The same in one batch, and for a survey planned when the customer links later.
+        batch = await register_purchases(
+            tx,
+            surveys,
+            [
+                NewPurchase("Q-1", CustomerRef(telegram_id=43), purchased_at=NOW),
+                NewPurchase(
+                    "Q-2", CustomerRef(telegram_id=43), purchased_at=NOW + timedelta(days=40)
+                ),
+                NewPurchase(
+                    "Q-3", CustomerRef(telegram_id=43), purchased_at=NOW + timedelta(days=1)
+                ),
+            ],
+        )
+        assert [r.status for r in batch] == ["waiting_link"] * 3
+        customer, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
+        assert await link_waiting_surveys(tx, surveys, customer) == 2
+        q3 = await tx.purchases.by_order_id("Q-3")
+        assert q3 is not None
+        survey = await tx.surveys.for_purchase(q3.id)
+        assert survey is not None and (survey.status, survey.reason) == ("skipped", "cooldown")
 
 
 async def test_a_receipt_link_links_that_purchase_and_nothing_else(

@@ -106,11 +106,17 @@ def test_no_quiet_hours() -> None:
     assert out_of_quiet_hours(moment, None, STOCKHOLM) == moment
 
 
-def test_cooldown_window() -> None:
+def test_cooldown_window_on_both_sides_of_every_invitation() -> None:
     first = utc(2026, 11, 1, 12)
-    assert cooldown_reason(None, first, timedelta(days=30)) is None
-    assert cooldown_reason(first, first + timedelta(days=29), timedelta(days=30)) == "cooldown"
-    assert cooldown_reason(first, first + timedelta(days=30), timedelta(days=30)) is None
+    month = timedelta(days=30)
+    assert cooldown_reason([], first, month) is None
+    assert cooldown_reason([first], first + timedelta(days=29), month) == "cooldown"
+    assert cooldown_reason([first], first + month, month) is None
+    assert cooldown_reason([first], first - timedelta(days=29), month) == "cooldown"
+    later = first + timedelta(days=60)
+    assert cooldown_reason([first, later], first + timedelta(days=1), month) == "cooldown"
+    assert cooldown_reason([first, later], later - timedelta(days=1), month) == "cooldown"
+    assert cooldown_reason([first, later], first + month, month) is None
 
 
 @pytest.mark.parametrize(
