@@ -64,6 +64,7 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
         expires_at=to_db(expires),
         due_at=to_db(min(remind, expires)),
         chat_id=customer.telegram_id,
+        segment=customer.segment,
     )
 
 

@@ -41,6 +41,7 @@ _WRITABLE = {
     "csat",
     "expectation",
     "comment",
+    "segment",  # the customer's segment when the invitation goes out, kept from then on
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from bot.surveys.purchases import (
     register_purchases,
 )
 from bot.surveys.rules import Rules
+from bot.surveys.timeline import advance_due
 from bot.timeparse import QuietHours
 from storage.db import Database, Tx
 from storage.migrate import migrate
@@ -315,3 +317,23 @@ async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
     assert by_order["B-5"][1:4] == (by_order["B-2"][1], 50, None)
     assert by_order["B-7"][1] == by_order["B-6"][1] and by_order["B-7"][3] == "crm-2"
     assert by_order["B-2"][7] == by_order["B-2"][11] == "key"
+
+
+async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
+    db: Database, surveys: SurveyConfig
+) -> None:
+    """Registered as a regular customer, the customer becomes "key" before the invitation goes
+    out: the survey counts under "key", and keeps it when the segment changes again."""
+    async with db.transaction() as tx:
+        await tx.customers.touch_from_telegram(42, "B", None, "en")
+        first = await one(tx, surveys, purchase("S-1", telegram_id=42, segment="regular"))
+        assert first.status == "scheduled"
+        await one(tx, surveys, purchase("S-2", telegram_id=42, segment="key"))  # cooldown
+        later = replace(surveys, clock=lambda: NOW + timedelta(hours=3))
+        assert await advance_due(tx, later) == 1
+        await one(tx, later, purchase("S-3", telegram_id=42, segment="lapsed"))
+        rows = await db.conn.execute_fetchall(
+            "SELECT s.status, s.segment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
+            " WHERE p.order_id = 'S-1'"
+        )
+    assert [tuple(row) for row in rows] == [("sent", "key")]
