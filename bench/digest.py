@@ -127,7 +127,7 @@ async def measure(path: Path) -> list[tuple[str, float]]:
         ):
             began = time.perf_counter()
             async with db.read() as tx:
-                digest = await build_digest(tx, start, END, END)
+                digest = await build_digest(tx, start, END, END, ZoneInfo("Europe/Stockholm"))
             timings.append((f"{label}: n={digest.nps.n}", time.perf_counter() - began))
         began = time.perf_counter()
         render_chart(digest, ZoneInfo("Europe/Stockholm"), Catalog.load().bind("en"))

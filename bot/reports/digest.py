@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
+from bot.reports.periods import earlier_periods
 from storage.db import Tx
 from storage.repos.stats import ComplaintCounts
 from storage.states import Deadline
@@ -39,23 +41,29 @@ class Digest:
     distribution: list[int]  # answers per score 0..10
     undelivered: int  # messages Telegram refused or that expired unsent (whole shop, any branch)
     blocked: int  # customers who blocked the bot in the period
-    trend: list[tuple[datetime, Nps]]  # TREND_PERIODS periods of the same length, ending at `end`
+    trend: list[tuple[datetime, Nps]]  # TREND_PERIODS calendar periods (with answers), to `end`
 
 
 async def build_digest(
-    tx: Tx, start: datetime, end: datetime, now: datetime, branch: str | None = None
+    tx: Tx,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    tz: ZoneInfo,
+    branch: str | None = None,
 ) -> Digest:
-    start, end = start.astimezone(UTC), end.astimezone(UTC)  # arithmetic below is in UTC
-    length = end - start
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    # The previous period and the trend are the same calendar periods in the business zone.
+    earlier = earlier_periods(start, end, tz, TREND_PERIODS - 1)
     s, e = to_db(start), to_db(end)
     stats = tx.stats
     surveys, distribution = await stats.surveys(s, e, branch)
-    previous, _ = await stats.surveys(to_db(start - length), s, branch)
+    previous, _ = await stats.surveys(to_db(earlier[-1][0]), s, branch)
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
     c = await stats.complaints(s, e, to_db(now), branch)
-    starts = [start - length * k for k in range(TREND_PERIODS - 1, -1, -1)]
+    starts = [at for at, _ in earlier] + [start]
     periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)

@@ -1,4 +1,5 @@
-"""Which period a scheduled digest covers: between the last two times its cron fired."""
+"""Report periods in the business zone: a scheduled digest's (between the last two times its
+cron fired), a requested one, and the calendar periods before it."""
 
 from __future__ import annotations
 
@@ -63,8 +64,39 @@ def requested_period(
         return day_range(first, last, tz)
     if first or last:
         raise ValueError("give both the first and the last day, or neither")
-    return last_days(now, default_days)
+    return last_days(now, tz, default_days)
 
 
-def last_days(now: datetime, days: int = 7) -> tuple[datetime, datetime]:
-    return now - timedelta(days=days), now
+def last_days(now: datetime, tz: ZoneInfo, days: int = 7) -> tuple[datetime, datetime]:
+    """The last `days` calendar days up to `now`: from the same wall-clock time `days` ago."""
+    return _shifted(now.astimezone(tz).replace(tzinfo=None), -timedelta(days=days), tz), now
+
+
+def earlier_periods(
+    start: datetime, end: datetime, tz: ZoneInfo, count: int
+) -> list[tuple[datetime, datetime]]:
+    """The `count` periods of the same calendar shape just before [start, end), oldest first.
+
+    Periods are wall-clock spans in `tz`, not fixed lengths of real time: the week before
+    19-25 Oct is 12-18 Oct midnight to midnight though one is 169 hours long and the other 168;
+    a span from the first of a month to the first of a later one steps by calendar months.
+    """
+    first = start.astimezone(tz).replace(tzinfo=None)
+    last = end.astimezone(tz).replace(tzinfo=None)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    by_months = first.day == last.day == 1 and first.time() == last.time() and months > 0
+    bounds = [start.astimezone(UTC)]
+    for k in range(1, count + 1):
+        if by_months:
+            total = first.year * 12 + first.month - 1 - k * months
+            moved = first.replace(year=total // 12, month=total % 12 + 1)
+            bounds.append(_shifted(moved, timedelta(0), tz))
+        else:
+            bounds.append(_shifted(first, -(last - first) * k, tz))
+    return [(bounds[k + 1], bounds[k]) for k in range(count - 1, -1, -1)]
+
+
+def _shifted(wall: datetime, by: timedelta, tz: ZoneInfo) -> datetime:
+    """The real instant (UTC) of a naive wall-clock time in `tz` moved by `by` on the wall."""
+    moved = wall + by
+    return local_datetime(moved.date(), moved.time(), tz).astimezone(UTC)

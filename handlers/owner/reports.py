@@ -57,7 +57,7 @@ async def digest(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    start, end = last_days(reports.now())
+    start, end = last_days(reports.now(), reports.tz)
     notice = await _say(message, tx, outbox, t("digest.preparing"))
     tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest", notice))
 

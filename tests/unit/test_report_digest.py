@@ -75,7 +75,7 @@ async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
             "UPDATE customers SET unreachable_at = ? WHERE id = 9", (to_db(START + DAY),)
         )
     async with db.read() as tx:
-        yield await build_digest(tx, START, END, NOW)
+        yield await build_digest(tx, START, END, NOW, TZ)
     await db.close()
 
 
@@ -143,7 +143,7 @@ async def test_a_quiet_period_says_so_in_one_sentence_and_draws_no_chart(tmp_pat
     await db.connect()
     await migrate(db.conn)
     async with db.read() as tx:
-        empty = await build_digest(tx, START, END, NOW)
+        empty = await build_digest(tx, START, END, NOW, TZ)
     await db.close()
     text = render_digest(Catalog.load().bind("en"), empty, TZ)
     assert text.splitlines()[1:] == [
@@ -190,8 +190,8 @@ async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None
         await add_complaint(c, 2, 2, START + DAY, taken_after=timedelta(hours=3))
         await c.execute("UPDATE complaints SET purchase_id = id")  # complaint n: purchase n
     async with db.read() as tx:
-        north = await build_digest(tx, START, END, NOW, "north")
-        everyone = await build_digest(tx, START, END, NOW)
+        north = await build_digest(tx, START, END, NOW, TZ, "north")
+        everyone = await build_digest(tx, START, END, NOW, TZ)
     await db.close()
     assert (everyone.complaints.opened, north.complaints.opened) == (2, 1)
     assert north.median_take == pytest.approx(600.0)  # only north's complaint: 10 minutes
@@ -215,7 +215,31 @@ async def test_a_deadline_once_missed_stays_missed_after_a_reopening(tmp_path: P
         await tx.complaints.set_step(1, "resolve", to_db(late + DAY), settled_at=to_db(late))
         await tx.complaints.update(1, resolved_at=to_db(again), closed_at=to_db(again))
     async with db.read() as tx:
-        digest = await build_digest(tx, START, END, NOW)
+        digest = await build_digest(tx, START, END, NOW, TZ)
     await db.close()
     assert digest.resolve_on_time == 0.0
     assert digest.take_on_time == 1.0
+
+
+def local(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 10, day, hour, minute, tzinfo=TZ)
+
+
+async def test_previous_period_and_trend_are_calendar_weeks_across_dst(tmp_path: Path) -> None:
+    """19-25 Oct 2026 has the autumn change: the week before is 12-18 Oct, midnight to midnight
+    (a fixed 169 h started at 23:00 on the 11th and took in a Sunday-evening answer)."""
+    db = Database(tmp_path / "dst.db")
+    await db.connect()
+    await migrate(db.conn)
+    async with db.transaction() as tx:
+        await add_response(tx.conn, 1, local(11, 23, 30), 0)  # Sunday before: not the week
+        await add_response(tx.conn, 2, local(12, 0, 30), 10)
+        await add_response(tx.conn, 3, local(21, 12), 10)
+    start, end = local(19, 0).astimezone(UTC), local(26, 0).astimezone(UTC)
+    async with db.read() as tx:
+        d = await build_digest(tx, start, end, end, TZ)
+    await db.close()
+    assert d.previous.n == 1 and d.previous.score == pytest.approx(100.0)
+    starts = [at.astimezone(TZ) for at, _ in d.trend]
+    assert starts == [local(5, 0), local(12, 0), local(19, 0)]  # weeks with answers
+    assert [p.n for _, p in d.trend] == [1, 1, 1]

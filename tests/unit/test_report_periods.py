@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.reports.periods import day_range, last_period
+from bot.reports.periods import day_range, earlier_periods, last_days, last_period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -45,3 +45,41 @@ def test_days_at_the_ends_of_the_calendar_are_refused_in_words(first: str, last:
     """They overflowed (/report 9999-12-31 9999-12-31 failed silently, the API answered 500)."""
     with pytest.raises(ValueError, match="between 2000-01-01 and 2999-12-31"):
         day_range(first, last, STOCKHOLM)
+
+
+def midnight(month: int, day: int) -> datetime:
+    return at(month, day, 0)
+
+
+def test_the_week_before_a_week_with_the_autumn_change_is_the_calendar_week() -> None:
+    start, end = day_range("2026-10-19", "2026-10-25", STOCKHOLM)  # 169 hours long
+    assert earlier_periods(start, end, STOCKHOLM, 2) == [
+        (midnight(10, 5), midnight(10, 12)),
+        (midnight(10, 12), midnight(10, 19)),
+    ]
+    # and the week after it, 168 hours, looks back at 19-25 Oct whole
+    start, end = day_range("2026-10-26", "2026-11-01", STOCKHOLM)
+    assert earlier_periods(start, end, STOCKHOLM, 1) == [(midnight(10, 19), midnight(10, 26))]
+
+
+def test_the_spring_change_and_a_weekly_digest_at_nine() -> None:
+    start, end = day_range("2026-03-30", "2026-04-05", STOCKHOLM)
+    assert earlier_periods(start, end, STOCKHOLM, 1) == [(midnight(3, 23), midnight(3, 30))]
+    # A Monday 09:00 cron: every earlier period runs Monday 09:00 to Monday 09:00.
+    weeks = earlier_periods(at(4, 6, 9), at(4, 13, 9), STOCKHOLM, 3)
+    assert weeks == [(at(3, 16, 9), at(3, 23, 9)), (at(3, 23, 9), at(3, 30, 9)),
+                     (at(3, 30, 9), at(4, 6, 9))]  # fmt: skip
+
+
+def test_a_calendar_month_looks_back_at_calendar_months() -> None:
+    start, end = day_range("2026-03-01", "2026-03-31", STOCKHOLM)
+    assert earlier_periods(start, end, STOCKHOLM, 2) == [
+        (midnight(1, 1), midnight(2, 1)),
+        (midnight(2, 1), midnight(3, 1)),
+    ]
+
+
+def test_the_last_seven_days_are_seven_calendar_days() -> None:
+    now = at(10, 27, 10, 30)
+    start, end = last_days(now, STOCKHOLM)
+    assert (start, end) == (at(10, 20, 10, 30), now)  # 169 hours: the clock went back
