@@ -25,12 +25,15 @@ from zoneinfo import ZoneInfo
 from bot.i18n import Catalog
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
+from bot.timeparse import BusinessHours
 from storage.db import Database
 from storage.migrate import migrate
 from storage.timefmt import to_db
 
 END = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 WEEKS = 12
+TZ = ZoneInfo("Europe/Stockholm")
+OFFICE = BusinessHours.parse("mon-fri 09:00-18:00")  # the default BUSINESS_HOURS
 BRANCHES = ("north", "south", "east", "west", "airport")
 ASPECTS = ("quality", "price", "delivery", "staff", "speed", "other")
 
@@ -83,7 +86,7 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         )
         conn.executemany("INSERT INTO survey_aspects VALUES (?, ?)", aspects)
         conn.commit()
-    rows, steps = [], []
+    rows, steps, states = [], [], []
     for n in range(1, complaints + 1):
         opened = start + timedelta(seconds=rng.randrange(span))
         taken = opened + timedelta(minutes=rng.expovariate(1 / 12))
@@ -95,6 +98,10 @@ def generate(path: Path, responses: int, complaints: int) -> None:
             rng.choice((0, 1, 1, 1)) if closed else None, to_db(opened), to_db(opened),
             to_db(opened),
         ))  # fmt: skip
+        states.append((n, "open", to_db(opened)))
+        states.append((n, "taken", to_db(taken)))
+        if closed:
+            states.append((n, "closed", to_db(done)))
         steps.append((n, "take", to_db(opened + timedelta(minutes=15))))
         steps.append((n, "resolve", to_db(opened + timedelta(hours=24))))
     conn.executemany(
@@ -104,6 +111,9 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         rows,
     )
     conn.executemany("INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)", steps)
+    conn.executemany(
+        "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)", states
+    )
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
@@ -127,10 +137,10 @@ async def measure(path: Path) -> list[tuple[str, float]]:
         ):
             began = time.perf_counter()
             async with db.read() as tx:
-                digest = await build_digest(tx, start, END, END, ZoneInfo("Europe/Stockholm"))
+                digest = await build_digest(tx, start, END, END, TZ, hours=OFFICE)
             timings.append((f"{label}: n={digest.nps.n}", time.perf_counter() - began))
         began = time.perf_counter()
-        render_chart(digest, ZoneInfo("Europe/Stockholm"), Catalog.load().bind("en"))
+        render_chart(digest, TZ, Catalog.load().bind("en"))
         timings.append(("chart (PNG)", time.perf_counter() - began))
     finally:
         await db.close()

@@ -143,6 +143,8 @@ def duration(t: Translator, seconds: float) -> str:
     if whole < 3600:
         return t("duration.minutes", n=round(whole / 60))
     minutes = round(whole / 60)
+    if minutes % 60 == 0:
+        return t("duration.whole_hours", h=minutes // 60)
     return t("duration.hours", h=minutes // 60, m=minutes % 60)
 
 

@@ -25,7 +25,9 @@ def stats_handler(db: Database, reports: ReportConfig) -> Handler:
             field = "to" if first and not last else "from"
             return error(422, str(exc), [_field(field, str(exc))])
         async with db.read() as tx:
-            digest = await build_digest(tx, start, end, reports.now(), reports.tz, branch)
+            digest = await build_digest(
+                tx, start, end, reports.now(), reports.tz, branch, hours=reports.complaints.hours
+            )
         return web.json_response(digest_json(digest))
 
     return handle

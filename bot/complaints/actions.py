@@ -61,9 +61,10 @@ async def take(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) ->
 
 
 async def _assign(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> None:
-    await tx.complaints.update(
+    await tx.complaints.set_status(
         c.id,
-        status=ComplaintStatus.TAKEN,
+        ComplaintStatus.TAKEN,
+        to_db(complaints.now()),
         taken_by=who.id,
         taken_by_name=clip(who.name, 64),
         taken_at=c.taken_at or to_db(complaints.now()),
@@ -84,9 +85,8 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         )
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
-    await tx.complaints.update(
-        c.id, status=ComplaintStatus.RESOLVED, resolved_at=to_db(complaints.now())
-    )
+    now = to_db(complaints.now())
+    await tx.complaints.set_status(c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
@@ -190,20 +190,19 @@ async def resolution_answer(
 async def close(
     tx: Tx, complaint_id: int, satisfied: int | None, complaints: ComplaintConfig
 ) -> None:
-    await tx.complaints.update(
-        complaint_id,
-        status=ComplaintStatus.CLOSED,
-        closed_at=to_db(complaints.now()),
-        resolution_satisfied=satisfied,
+    now = to_db(complaints.now())
+    await tx.complaints.set_status(
+        complaint_id, ComplaintStatus.CLOSED, now, closed_at=now, resolution_satisfied=satisfied
     )
 
 
 async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
     now = complaints.now()
     status = ComplaintStatus.TAKEN if c.taken_by is not None else ComplaintStatus.OPEN
-    await tx.complaints.update(
+    await tx.complaints.set_status(
         c.id,
-        status=status,
+        status,
+        to_db(now),
         resolved_at=None,
         resolution_satisfied=0,
         reopened=c.reopened + 1,

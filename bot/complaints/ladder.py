@@ -55,8 +55,8 @@ async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
         elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
             await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
-            await tx.complaints.update(
-                step.complaint_id, status=ComplaintStatus.CLOSED, closed_at=to_db(now)
+            await tx.complaints.set_status(
+                step.complaint_id, ComplaintStatus.CLOSED, to_db(now), closed_at=to_db(now)
             )
             await refresh(tx, complaints, step.complaint_id)
     return len(due)

@@ -227,6 +227,7 @@ complaint-list-more = …and more.
 duration-seconds = { $n } s
 duration-minutes = { $n } min
 duration-hours = { $h } h { $m } min
+duration-whole_hours = { $h } h
 
 ## complaint
 
@@ -252,8 +253,10 @@ digest-shares = Promoters { $promoters } · passives { $passives } · detractors
 digest-response = Response rate { $rate } ({ $answered } answered of { $invited } invited)
 digest-csat = CSAT { $csat }/5 · compared with expectations: worse { $worse }, as expected { $as_expected }, better { $better }
 digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
+digest-complaints_awaiting = Complaints: { $opened } opened, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }
 digest-sla = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } · customers confirmed the resolution: { $satisfied }
+digest-sla_business = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } in business hours ({ $wall_take } and { $wall_resolve } of waiting for the customer) · customers confirmed the resolution: { $satisfied }
 digest-by_branch = By branch: { $groups }
 digest-by_segment = By segment: { $groups }
 digest-unnamed = (none)

@@ -237,6 +237,7 @@ complaint-list-more = …и ещё.
 duration-seconds = { $n } с
 duration-minutes = { $n } мин
 duration-hours = { $h } ч { $m } мин
+duration-whole_hours = { $h } ч
 
 ## complaint
 
@@ -263,8 +264,13 @@ digest-shares = Промоутеры { $promoters } · нейтралы { $passi
 digest-response = Доля ответов { $rate } ({ $answered } ответили из { $invited } приглашённых)
 digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
 digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
+digest-complaints_awaiting = Обращения: поступило { $opened }, решено { $resolved } (из них { $awaiting } { $awaiting ->
+    [one] ждёт
+   *[other] ждут
+} ответа клиента), ещё в работе { $still_open }
 digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
 digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }
+digest-sla_business = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } в рабочих часах (клиент ждал { $wall_take } и { $wall_resolve }) · клиенты подтвердили решение: { $satisfied }
 digest-by_branch = По филиалам: { $groups }
 digest-by_segment = По сегментам: { $groups }
 digest-unnamed = (нет)

@@ -227,6 +227,7 @@ complaint-list-more = …och fler.
 duration-seconds = { $n } s
 duration-minutes = { $n } min
 duration-hours = { $h } h { $m } min
+duration-whole_hours = { $h } h
 
 ## complaint
 
@@ -252,8 +253,10 @@ digest-shares = Promotorer { $promoters } · passiva { $passives } · kritiker {
 digest-response = Svarsfrekvens { $rate } ({ $answered } svarade av { $invited } inbjudna)
 digest-csat = CSAT { $csat }/5 · jämfört med förväntningarna: sämre { $worse }, som väntat { $as_expected }, bättre { $better }
 digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
+digest-complaints_awaiting = Ärenden: { $opened } öppnade, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }
 digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } · kunderna bekräftade lösningen: { $satisfied }
+digest-sla_business = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } i öppettid ({ $wall_take } och { $wall_resolve } av väntan för kunden) · kunderna bekräftade lösningen: { $satisfied }
 digest-by_branch = Per butik: { $groups }
 digest-by_segment = Per segment: { $groups }
 digest-unnamed = (inget)

@@ -57,7 +57,9 @@ async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[s
     staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
     tz = settings.chats.tz
     async with _reading(settings) as tx:
-        digest = await build_digest(tx, start, end, datetime.now(UTC), tz)
+        digest = await build_digest(
+            tx, start, end, datetime.now(UTC), tz, hours=settings.rules.business_hours
+        )
     chart = render_chart(digest, tz, staff_t) if worth_a_chart(digest) else None
     return render_digest(staff_t, digest, tz, "report"), chart
 

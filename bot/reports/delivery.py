@@ -51,7 +51,9 @@ async def prepare(
     branch: str | None = None,
 ) -> Rendered:
     async with db.read() as tx:
-        digest = await build_digest(tx, start, end, reports.now(), reports.tz, branch)
+        digest = await build_digest(
+            tx, start, end, reports.now(), reports.tz, branch, hours=reports.complaints.hours
+        )
     chart = None
     if worth_a_chart(digest):
         chart = await asyncio.to_thread(render_chart, digest, reports.tz, reports.staff_t)

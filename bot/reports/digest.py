@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from statistics import median
 from zoneinfo import ZoneInfo
 
+from bot.complaints.sla import OpenTime
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.periods import earlier_periods
+from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.repos.stats import ComplaintCounts
 from storage.states import Deadline
@@ -31,8 +34,10 @@ class Digest:
     complaints: ComplaintCounts
     take_on_time: float | None
     resolve_on_time: float | None
-    median_take: float | None  # seconds
+    median_take: float | None  # seconds by the clock: what the customer waited
     median_resolve: float | None
+    median_take_business: float | None  # seconds in business hours: what the SLA counts
+    median_resolve_business: float | None
     resolution_satisfaction: float | None
     by_branch: list[tuple[str, Nps]]
     by_segment: list[tuple[str, Nps]]
@@ -51,6 +56,8 @@ async def build_digest(
     now: datetime,
     tz: ZoneInfo,
     branch: str | None = None,
+    *,
+    hours: BusinessHours,
 ) -> Digest:
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     # The previous period and the trend are the same calendar periods in the business zone.
@@ -67,6 +74,8 @@ async def build_digest(
     periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
+    take = _medians(await stats.spans(Deadline.TAKE, s, e, branch), hours, tz)
+    resolve = _medians(await stats.spans(Deadline.RESOLVE, s, e, branch), hours, tz)
     return Digest(
         start=start,
         end=end,
@@ -85,8 +94,10 @@ async def build_digest(
         complaints=c,
         take_on_time=share(c.taken_on_time, c.take_due),
         resolve_on_time=share(c.resolved_on_time, c.resolve_due),
-        median_take=await stats.median_seconds(Deadline.TAKE, s, e, branch),
-        median_resolve=await stats.median_seconds(Deadline.RESOLVE, s, e, branch),
+        median_take=take.wall,
+        median_resolve=resolve.wall,
+        median_take_business=take.business,
+        median_resolve_business=resolve.business,
         resolution_satisfaction=share(c.satisfied, c.satisfaction_n),
         by_branch=[(k, nps(v)) for k, v in (await stats.nps_by("branch", s, e, branch)).items()],
         by_segment=[(k, nps(v)) for k, v in (await stats.nps_by("segment", s, e, branch)).items()],
@@ -96,4 +107,23 @@ async def build_digest(
         undelivered=undelivered,
         blocked=blocked,
         trend=trend,
+    )
+
+
+@dataclass(frozen=True)
+class _Medians:
+    wall: float | None
+    business: float | None
+
+
+def _medians(spans: list[tuple[str, str]], hours: BusinessHours, tz: ZoneInfo) -> _Medians:
+    """Median seconds from opening to being taken / resolved, by the clock and in business
+    hours."""
+    if not spans:
+        return _Medians(None, None)
+    pairs = [(datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in spans]
+    open_time = OpenTime(hours, tz, min(a for a, _ in pairs), max(b for _, b in pairs))
+    return _Medians(
+        median((b - a).total_seconds() for a, b in pairs),
+        median(open_time.between(a, b).total_seconds() for a, b in pairs),
     )

@@ -49,20 +49,25 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.no_answers_yet", invited=d.invited))
     else:
         _answers(t, d, lines)
-    lines.append(
-        t("digest.complaints", opened=c.opened, resolved=c.resolved, still_open=c.still_open)
-    )
+    counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
+    if c.awaiting_customer:
+        lines.append(t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts))
+    else:
+        lines.append(t("digest.complaints", **counts))
     if c.opened:
-        lines.append(
-            t(
-                "digest.sla",
-                take=_pct(d.take_on_time),
-                resolve=_pct(d.resolve_on_time),
-                median_take=_span(t, d.median_take),
-                median_resolve=_span(t, d.median_resolve),
-                satisfied=_pct(d.resolution_satisfaction),
-            )
-        )
+        sla = {
+            "take": _pct(d.take_on_time),
+            "resolve": _pct(d.resolve_on_time),
+            "median_take": _span(t, d.median_take_business),
+            "median_resolve": _span(t, d.median_resolve_business),
+            "satisfied": _pct(d.resolution_satisfaction),
+        }
+        clock = (d.median_take, d.median_resolve)
+        if clock == (d.median_take_business, d.median_resolve_business):  # 24/7, or all in hours
+            lines.append(t("digest.sla", **sla))
+        else:
+            wall = {"wall_take": _span(t, clock[0]), "wall_resolve": _span(t, clock[1])}
+            lines.append(t("digest.sla_business", **sla, **wall))
     if d.undelivered or d.blocked:
         lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
     for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", d.by_segment)):

@@ -23,8 +23,7 @@ _COLUMNS = (
     " created_at"
 )
 _ACTIVE = sql_in(COMPLAINT_ACTIVE)
-_WRITABLE = {
-    "status",
+_WRITABLE = {  # the status changes through set_status only: it keeps the history
     "text",
     "taken_by",
     "taken_at",
@@ -89,6 +88,7 @@ class ComplaintRepo:
             ),
         )
         assert cur.lastrowid is not None
+        await self._record_state(cur.lastrowid, ComplaintStatus.OPEN, opened_at)
         complaint = await self.get(cur.lastrowid)
         assert complaint is not None
         return complaint
@@ -97,10 +97,29 @@ class ComplaintRepo:
         unknown = set(fields) - _WRITABLE
         if unknown:
             raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
-        sets = ", ".join(f"{column} = ?" for column in fields)
+        await self._write(complaint_id, fields)
+
+    async def _write(self, complaint_id: int, fields: dict[str, object]) -> None:
+        sets = "".join(f"{column} = ?, " for column in fields)
         await self._conn.execute(
-            f"UPDATE complaints SET {sets}, updated_at = ? WHERE id = ?",
+            f"UPDATE complaints SET {sets}updated_at = ? WHERE id = ?",
             (*fields.values(), now_db(), complaint_id),
+        )
+
+    async def set_status(
+        self, complaint_id: int, status: ComplaintStatus, at: str, **fields: object
+    ) -> None:
+        """Move a complaint to `status` at `at` (with other columns), and record it."""
+        unknown = set(fields) - _WRITABLE
+        if unknown:
+            raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
+        await self._write(complaint_id, {"status": status, **fields})
+        await self._record_state(complaint_id, status, at)
+
+    async def _record_state(self, complaint_id: int, status: ComplaintStatus, at: str) -> None:
+        await self._conn.execute(
+            "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
+            (complaint_id, status, at),
         )
 
     async def active_for(self, customer_id: int) -> Complaint | None:

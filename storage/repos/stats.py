@@ -38,8 +38,9 @@ class SurveyCounts:
 @dataclass(frozen=True)
 class ComplaintCounts:
     opened: int
-    resolved: int  # opened in the period and resolved or closed since
-    still_open: int  # opened in the period, not closed by its end
+    resolved: int  # of those opened in the period: resolved by staff by its end (or closed)
+    awaiting_customer: int  # of `resolved`: waiting for the customer's answer at the end
+    still_open: int  # of those opened: staff still owed work at the end (opened = the two)
     take_due: int  # whose take deadline has passed or who were taken
     taken_on_time: int
     resolve_due: int
@@ -56,6 +57,11 @@ _DEADLINES = (
 )
 # A complaint belongs to the branch of the purchase it is about (none: to no branch).
 _BRANCH_OF = " LEFT JOIN purchases bp ON bp.id = c.purchase_id"
+# The status complaint `c` was in at the period's end (its last change before :end).
+_STATE_AT_END = (
+    "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at < :end"
+    " ORDER BY s.at DESC, s.rowid DESC LIMIT 1)"
+)
 _COMPLAINT_BRANCH = " AND bp.branch = :branch"
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
@@ -170,11 +176,14 @@ class StatsRepo:
     async def complaints(
         self, start: str, end: str, now: str, branch: str | None = None
     ) -> ComplaintCounts:
-        """Complaints opened in the period (of one branch's purchases, if given)."""
+        """Complaints opened in the period (of one branch's purchases, if given), each counted in
+        the state it was in at the period's end: resolved (staff resolved it; closed, or waiting
+        for the customer's answer) or still open (staff still owed work). They add up."""
         row = await self._one(
             "SELECT COUNT(*),"
-            f" COALESCE(SUM(c.status IN {_DONE}), 0),"
-            " COALESCE(SUM(c.closed_at IS NULL OR c.closed_at > :end), 0),"
+            f" COALESCE(SUM(c.state_at_end IN {_DONE}), 0),"
+            f" COALESCE(SUM(c.state_at_end = '{ComplaintStatus.RESOLVED}'), 0),"
+            f" COALESCE(SUM(c.state_at_end NOT IN {_DONE}), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL OR t.due_at <= :now), 0),"
             " COALESCE(SUM(c.taken_at IS NOT NULL AND c.taken_at <= t.due_at AND NOT t.missed),"
             " 0),"
@@ -183,38 +192,31 @@ class StatsRepo:
             " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at AND NOT r.missed),"
             " 0),"
             " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
-            f" FROM complaints c{_BRANCH_OF}"
-            f"{_DEADLINES}"
-            " WHERE c.created_at >= :start AND c.created_at < :end"
-            f"{_COMPLAINT_BRANCH if branch is not None else ''}",
+            f" FROM (SELECT c.*, {_STATE_AT_END} AS state_at_end FROM complaints c"
+            " WHERE c.created_at >= :start AND c.created_at < :end) c"
+            f"{_BRANCH_OF}{_DEADLINES}"
+            f" WHERE 1{_COMPLAINT_BRANCH if branch is not None else ''}",
             {"start": start, "end": end, "now": now, "branch": branch},
         )
         return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
 
-    async def median_seconds(
+    async def spans(
         self, deadline: Deadline, start: str, end: str, branch: str | None = None
-    ) -> float | None:
-        """Median seconds from opening to being taken or to resolution."""
+    ) -> list[tuple[str, str]]:
+        """(opened, taken) or (opened, resolved) of the complaints opened in the period that
+        got there; the caller measures them in wall-clock and in business time."""
         moment = {
             Deadline.TAKE: "c.taken_at",
             Deadline.RESOLVE: "COALESCE(c.resolved_at, c.closed_at)",
         }[deadline]
-        span = f"(julianday({moment}) - julianday(c.created_at)) * 86400.0"
         where = f"c.created_at >= :start AND c.created_at < :end AND {moment} IS NOT NULL"
         if branch is not None:
             where += _COMPLAINT_BRANCH
-        params: dict[str, object] = {"start": start, "end": end, "branch": branch}
-        source = f"complaints c{_BRANCH_OF}"
-        (count,) = await self._one(f"SELECT COUNT(*) FROM {source} WHERE {where}", params)
-        n = int(count or 0)  # type: ignore[call-overload]
-        if n == 0:
-            return None
         rows = await self._all(
-            f"SELECT {span} AS d FROM {source} WHERE {where} ORDER BY d LIMIT :take OFFSET :skip",
-            {**params, "take": 2 - n % 2, "skip": (n - 1) // 2},
+            f"SELECT c.created_at, {moment} FROM complaints c{_BRANCH_OF} WHERE {where}",
+            {"start": start, "end": end, "branch": branch},
         )
-        values = [float(r[0]) for r in rows]  # type: ignore[arg-type]
-        return sum(values) / len(values)
+        return [(str(row[0]), str(row[1])) for row in rows]
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (

@@ -84,6 +84,17 @@ async def add_complaint(
         " VALUES (?, ?, 'message', ?, ?, ?, ?, ?, ?, ?, ?)",
         (number, customer, status, taken, resolved, resolved, satisfied, at, at, at),
     )
+    for state, when in (
+        ("open", at),
+        ("taken", taken),
+        ("resolved", resolved),
+        ("closed", resolved),
+    ):
+        if when is not None:
+            await conn.execute(
+                "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
+                (number, state, when),
+            )
     for step, within in (("take", take_within), ("resolve", resolve_within)):
         await conn.execute(
             "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)",

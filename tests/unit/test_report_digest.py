@@ -15,8 +15,10 @@ from bot.i18n import Catalog
 from bot.reports.chart import draw, render_chart, worth_a_chart
 from bot.reports.digest import Digest, build_digest
 from bot.reports.render import render_digest
+from bot.timeparse import BusinessHours
 from storage.db import Database
 from storage.migrate import migrate
+from storage.states import ComplaintSource, ComplaintStatus
 from storage.timefmt import to_db
 from tests.support.reportdata import add_complaint, add_response
 
@@ -26,6 +28,7 @@ NOW = END + timedelta(hours=1)
 TZ = ZoneInfo("Europe/Stockholm")
 DAY = timedelta(days=1)
 ASPECTS = {3: ("delivery", "staff"), 6: ("delivery",)}
+ALWAYS = BusinessHours(None)  # 24/7: business medians equal the wall-clock ones
 
 
 @pytest.fixture
@@ -75,7 +78,7 @@ async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
             "UPDATE customers SET unreachable_at = ? WHERE id = 9", (to_db(START + DAY),)
         )
     async with db.read() as tx:
-        yield await build_digest(tx, START, END, NOW, TZ)
+        yield await build_digest(tx, START, END, NOW, TZ, hours=ALWAYS)
     await db.close()
 
 
@@ -117,7 +120,7 @@ def test_the_text_in_english(digest: Digest) -> None:
     assert "▲ +75 vs the previous period: within the noise (±" in text
     assert "Response rate 80% (8 answered of 10 invited)" in text
     assert "Complaints: 3 opened, 2 resolved, 1 still open" in text
-    assert "median time to take 20 min, to resolve 16 h 0 min" in text
+    assert "median time to take 20 min, to resolve 16 h" in text
     assert "By branch: north +80" in text and "Detractors name most: Delivery 2, Staff 1" in text
     assert "«Slow & rude» (NPS 3)" in text
     assert "Messages Telegram did not deliver: 2 · customers who blocked the bot: 1" in text
@@ -143,7 +146,7 @@ async def test_a_quiet_period_says_so_in_one_sentence_and_draws_no_chart(tmp_pat
     await db.connect()
     await migrate(db.conn)
     async with db.read() as tx:
-        empty = await build_digest(tx, START, END, NOW, TZ)
+        empty = await build_digest(tx, START, END, NOW, TZ, hours=ALWAYS)
     await db.close()
     text = render_digest(Catalog.load().bind("en"), empty, TZ)
     assert text.splitlines()[1:] == [
@@ -190,8 +193,8 @@ async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None
         await add_complaint(c, 2, 2, START + DAY, taken_after=timedelta(hours=3))
         await c.execute("UPDATE complaints SET purchase_id = id")  # complaint n: purchase n
     async with db.read() as tx:
-        north = await build_digest(tx, START, END, NOW, TZ, "north")
-        everyone = await build_digest(tx, START, END, NOW, TZ)
+        north = await build_digest(tx, START, END, NOW, TZ, "north", hours=ALWAYS)
+        everyone = await build_digest(tx, START, END, NOW, TZ, hours=ALWAYS)
     await db.close()
     assert (everyone.complaints.opened, north.complaints.opened) == (2, 1)
     assert north.median_take == pytest.approx(600.0)  # only north's complaint: 10 minutes
@@ -215,7 +218,7 @@ async def test_a_deadline_once_missed_stays_missed_after_a_reopening(tmp_path: P
         await tx.complaints.set_step(1, "resolve", to_db(late + DAY), settled_at=to_db(late))
         await tx.complaints.update(1, resolved_at=to_db(again), closed_at=to_db(again))
     async with db.read() as tx:
-        digest = await build_digest(tx, START, END, NOW, TZ)
+        digest = await build_digest(tx, START, END, NOW, TZ, hours=ALWAYS)
     await db.close()
     assert digest.resolve_on_time == 0.0
     assert digest.take_on_time == 1.0
@@ -237,9 +240,80 @@ async def test_previous_period_and_trend_are_calendar_weeks_across_dst(tmp_path:
         await add_response(tx.conn, 3, local(21, 12), 10)
     start, end = local(19, 0).astimezone(UTC), local(26, 0).astimezone(UTC)
     async with db.read() as tx:
-        d = await build_digest(tx, start, end, end, TZ)
+        d = await build_digest(tx, start, end, end, TZ, hours=ALWAYS)
     await db.close()
     assert d.previous.n == 1 and d.previous.score == pytest.approx(100.0)
     starts = [at.astimezone(TZ) for at, _ in d.trend]
     assert starts == [local(5, 0), local(12, 0), local(19, 0)]  # weeks with answers
     assert [p.n for _, p in d.trend] == [1, 1, 1]
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(tmp_path / "report.db")
+    await database.connect()
+    await migrate(database.conn)
+    yield database
+    await database.close()
+
+
+async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Database) -> None:
+    """Four complaints opened this week, each counted in the state it was in when the week
+    ended: closed; resolved and waiting for the customer's answer; resolved, reopened and taken
+    again; resolved in the week and reopened after it (the week's digest said "resolved")."""
+    opened = START + DAY
+
+    def at(hours: float) -> str:
+        return to_db(opened + timedelta(hours=hours))
+
+    async with db.transaction() as tx:
+        ids = []
+        for n in range(1, 5):
+            await add_response(tx.conn, n, START, 3)
+            added = await tx.complaints.add(n, ComplaintSource.MESSAGE, "", at(0), at(0))
+            ids.append(added.id)
+        closed, _waiting, reopened, reopened_later = ids
+        done = ComplaintStatus.RESOLVED
+        for number in ids:
+            await tx.complaints.set_status(number, done, at(2), resolved_at=at(2))
+        await tx.complaints.set_status(closed, ComplaintStatus.CLOSED, at(3), closed_at=at(3))
+        await tx.complaints.set_status(reopened, ComplaintStatus.TAKEN, at(5), resolved_at=None)
+        after = to_db(END + DAY)
+        await tx.complaints.set_status(
+            reopened_later, ComplaintStatus.OPEN, after, resolved_at=None
+        )
+    async with db.read() as tx:
+        d = await build_digest(tx, START, END, END + 2 * DAY, TZ, hours=ALWAYS)
+    c = d.complaints
+    assert (c.opened, c.resolved, c.awaiting_customer, c.still_open) == (4, 3, 2, 1)
+    ru = Catalog.load().bind("ru")
+    text = render_digest(ru, d, TZ, "weekly")
+    assert "поступило 4, решено 3 (из них 2 ждут ответа клиента), ещё в работе 1" in text
+    en = render_digest(Catalog.load().bind("en"), d, TZ, "weekly")
+    assert "4 opened, 3 resolved (2 of them waiting for the customer's answer), 1 still open" in en
+
+
+OFFICE = BusinessHours.parse("mon-fri 09:00-18:00")
+
+
+async def test_medians_in_business_hours_against_the_sla_and_as_the_customer_lived_them(
+    db: Database,
+) -> None:
+    """Opened Friday 17:00, taken Monday 09:30, resolved Monday 11:00: 1 h 30 min and 3 h of
+    business time (what the SLA counts), 64 h 30 min and 66 h by the clock (what the customer
+    waited). Both are reported, labelled."""
+    friday = datetime(2026, 11, 20, 17, 0, tzinfo=TZ)
+    async with db.transaction() as tx:
+        await add_response(tx.conn, 1, START, 3)
+        await add_complaint(tx.conn, 1, 1, friday, taken_after=timedelta(hours=64, minutes=30),
+                            resolved_after=timedelta(hours=66))  # fmt: skip
+    async with db.read() as tx:
+        d = await build_digest(tx, START, END, NOW, TZ, hours=OFFICE)
+    assert d.median_take == pytest.approx(64.5 * 3600)
+    assert d.median_resolve == pytest.approx(66 * 3600)
+    assert d.median_take_business == pytest.approx(1.5 * 3600)
+    assert d.median_resolve_business == pytest.approx(3 * 3600)
+    en = render_digest(Catalog.load().bind("en"), d, TZ, "weekly")
+    sla = next(line for line in en.splitlines() if line.startswith("Taken on time"))
+    assert "median time to take 1 h 30 min, to resolve 3 h in business hours" in sla
+    assert "(64 h 30 min and 66 h of waiting for the customer)" in sla

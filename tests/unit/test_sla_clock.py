@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import random
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.complaints.sla import add_business_time, business_time_between
+from bot.complaints.sla import OpenTime, add_business_time, business_time_between
 from bot.timeparse import BusinessHours
 
 STO = ZoneInfo("Europe/Stockholm")
@@ -72,3 +73,33 @@ def test_an_opening_time_inside_the_spring_gap_is_the_first_real_instant_after_i
     assert add_business_time(day_start, timedelta(minutes=1), night, STO) == datetime(
         2026, 3, 29, 3, 1, tzinfo=STO
     )
+
+
+def _open_minutes_by_walking(start: datetime, end: datetime, hours: BusinessHours) -> int:
+    """Independent count: every real minute whose wall-clock time is inside an open interval."""
+    assert hours.week is not None
+    minutes, moment = 0, start.astimezone(UTC)
+    while moment < end:
+        local = moment.astimezone(STO)
+        intervals = hours.week[local.weekday()]
+        minutes += any(
+            o <= local.time() and (c == time.max or local.time() < c) for o, c in intervals
+        )
+        moment += timedelta(minutes=1)
+    return minutes
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [OFFICE, SPLIT, BusinessHours.parse("sun 01:00-04:00; mon 22:00-24:00; tue 00:00-06:00")],
+)
+def test_open_time_agrees_with_a_minute_walk_across_both_dst_changes(hours: BusinessHours) -> None:
+    rng = random.Random(7)
+    for anchor in (datetime(2026, 3, 27, tzinfo=UTC), datetime(2026, 10, 23, tzinfo=UTC)):
+        counter = OpenTime(hours, STO, anchor, anchor + timedelta(days=6))
+        for _ in range(25):
+            a = anchor + timedelta(minutes=rng.randrange(0, 3 * 1440))
+            b = a + timedelta(minutes=rng.randrange(0, 3 * 1440))
+            expected = timedelta(minutes=_open_minutes_by_walking(a, b, hours))
+            assert counter.between(a, b) == expected, (a, b)
+            assert business_time_between(a, b, hours, STO) == expected
