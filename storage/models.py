@@ -18,6 +18,8 @@ from storage.states import (
     Deadline,
     Direction,
     Purpose,
+    ReportKind,
+    RequestStatus,
     SurveyStatus,
     SurveyStep,
 )
@@ -159,3 +161,18 @@ class ComplaintMessage:
 
     def __post_init__(self) -> None:
         _coerce(self, direction=Direction)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportRequest:
+    id: int
+    kind: ReportKind
+    chat_id: int
+    period_start: str
+    period_end: str
+    notice_id: int | None
+    status: RequestStatus
+    attempts: int
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ReportKind, status=RequestStatus)

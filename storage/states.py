@@ -101,3 +101,17 @@ class Purpose(StrEnum):
 def sql_in(values: Iterable[StrEnum]) -> str:
     """`('a', 'b')` for an SQL IN list; members are constants, never input."""
     return "(" + ", ".join(f"'{v.value}'" for v in values) + ")"
+
+
+class ReportKind(StrEnum):
+    """What an owner asked for: the last 7 days, a period's report, or the CSV export."""
+
+    DIGEST = "digest"
+    REPORT = "report"
+    EXPORT = "export"
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"  # stored with the command; built by whichever start comes next
+    DONE = "done"  # its messages are queued (in the same transaction)
+    FAILED = "failed"  # the owner was told it could not be built

@@ -19,6 +19,7 @@ from storage.db import Database
 def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
     reports = ReportConfig.from_settings(w.settings, complaints)
     ondemand = OnDemand(w.db, reports)
+    w.on_start.append(ondemand.start)  # what the previous process left pending
     w.on_stop.append(ondemand.stop)
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)

@@ -1,10 +1,12 @@
-"""Owner requests (/digest, /report, /export) computed in the background, then queued.
+"""Owner requests (/digest, /report, /export): stored with the command, built in the background.
 
-The handler only queues "preparing…" and, once its transaction commits, starts a task here: it
-reads in a read transaction, draws or writes CSV in a worker thread, and queues the result in a
-short transaction of its own. The processor never waits for a report, so customers' updates
-keep flowing. A request in progress when the process stops is dropped (the owner asks again);
-nothing a customer did depends on it.
+The handler queues "preparing…" and stores the request in the same transaction; once that
+commits, the builder here takes pending requests one at a time, oldest first: it reads in a
+read transaction, draws or writes CSV in a worker thread, and queues the result, deletes the
+notice and marks the request done in one short transaction. The processor never waits for a
+report, so customers' updates keep flowing. A request still pending when the process stops
+(a deploy, a crash) is built at the next start; one whose build was started MAX_ATTEMPTS
+times without finishing is given up, and the owner is told so.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from aiogram.methods import DeleteMessage, SendDocument, SendMessage
@@ -25,79 +26,127 @@ from bot.reports.delivery import prepare, queue
 from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.render import period_label
 from storage.db import Database, Tx
+from storage.models import ReportRequest
+from storage.states import ReportKind, RequestStatus
+from storage.timefmt import from_db
 
 log = logging.getLogger(__name__)
 
 DOCUMENT_LIMIT = 45 * 1024 * 1024  # Telegram takes documents up to 50 MB from bots
+MAX_ATTEMPTS = 3  # builds started; one that kills the process is not retried forever
 
 
 class OnDemand:
     def __init__(self, db: Database, reports: ReportConfig) -> None:
         self.db = db
         self.reports = reports
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
 
-    def digest(
-        self, chat: int, start: datetime, end: datetime, title: str, notice: int | None = None
+    async def request(
+        self,
+        tx: Tx,
+        kind: ReportKind,
+        chat: int,
+        start: datetime,
+        end: datetime,
+        notice: int | None,
     ) -> None:
-        async def work() -> None:
-            rendered = await prepare(self.db, self.reports, start, end, title)
-            async with self.db.transaction() as tx:
-                await queue(tx, self.reports, [chat], rendered)
-                await self._clear(tx, chat, notice)
+        """Store the request with the command's transaction; build it once that commits."""
+        await tx.report_requests.add(kind, chat, start, end, notice, self.reports.now())
+        tx.after_commit(self.poke)
 
-        self._spawn(chat, work)
+    async def start(self) -> None:
+        """At start: what the previous process left pending."""
+        self.poke()
 
-    async def _clear(self, tx: Tx, chat: int, notice: int | None) -> None:
-        """The "preparing it…" message has done its job once the report is queued."""
-        if notice is None:
+    def poke(self) -> None:
+        """Build what is pending, in the background; one builder at a time."""
+        if self._task is not None and not self._task.done():
+            self._again = True  # it looks again before it ends
             return
-        message_id = message_id_of(json.loads(await tx.outbox.result(notice) or "null"))
-        if message_id is not None:  # still unsent (rare): it stays, harmlessly
-            method = DeleteMessage(chat_id=chat, message_id=message_id)
-            await self.reports.outbox.send(tx, method, priority=Priority.NORMAL)
-
-    def export(self, chat: int, start: datetime, end: datetime, notice: int | None = None) -> None:
-        async def work() -> None:
-            files = []
-            async with self.db.read() as tx:
-                for kind, make in (("responses", responses_csv), ("complaints", complaints_csv)):
-                    files.append((kind, *await make(tx, start, end)))
-            period = period_label(start, end, self.reports.tz)
-            async with self.db.transaction() as tx:
-                for kind, data, rows in files:
-                    caption = self.reports.staff_t(
-                        "digest.export_caption", kind=kind, rows=rows, period=period
-                    )
-                    if len(data) > DOCUMENT_LIMIT:
-                        text = f"{caption}: {self.reports.staff_t('digest.too_big')}"
-                        await self.reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
-                        continue
-                    document = BufferedInputFile(data, filename=f"{kind}-{end:%Y-%m-%d}.csv")
-                    await self.reports.outbox.send(
-                        tx,
-                        SendDocument(chat_id=chat, document=document, caption=caption),
-                        priority=Priority.NORMAL,
-                    )
-                await self._clear(tx, chat, notice)
-
-        self._spawn(chat, work)
-
-    def _spawn(self, chat: int, work: Callable[[], Awaitable[None]]) -> None:
-        task = asyncio.create_task(self._guarded(chat, work), name="owner-report")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _guarded(self, chat: int, work: Callable[[], Awaitable[None]]) -> None:
-        try:
-            await work()
-        except Exception:
-            log.exception("an owner's report could not be built")
-            async with self.db.transaction() as tx:
-                text = self.reports.staff_t("digest.failed")
-                await self.reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
+        self._task = asyncio.create_task(self._drain(), name="owner-reports")
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _drain(self) -> None:
+        while True:
+            self._again = False
+            async with self.db.transaction() as tx:
+                request = await tx.report_requests.next_pending()
+                if request is not None:
+                    await tx.report_requests.count_attempt(request.id)
+                    if request.attempts >= MAX_ATTEMPTS:
+                        log.error(
+                            "report request %d: given up after %d tries", request.id, MAX_ATTEMPTS
+                        )
+                        await self._fail(tx, request)
+                        continue
+            if request is None:
+                if self._again:
+                    continue
+                return
+            try:
+                await self._build(request)
+            except Exception:
+                log.exception("an owner's report could not be built")
+                async with self.db.transaction() as tx:
+                    await self._fail(tx, request)
+
+    async def _build(self, request: ReportRequest) -> None:
+        start, end = from_db(request.period_start), from_db(request.period_end)
+        assert start is not None and end is not None
+        if request.kind == ReportKind.EXPORT:
+            await self._export(request, start, end)
+            return
+        rendered = await prepare(self.db, self.reports, start, end, request.kind)
+        async with self.db.transaction() as tx:
+            await queue(tx, self.reports, [request.chat_id], rendered)
+            await self._done(tx, request)
+
+    async def _export(self, request: ReportRequest, start: datetime, end: datetime) -> None:
+        chat = request.chat_id
+        files = []
+        async with self.db.read() as tx:
+            for kind, make in (("responses", responses_csv), ("complaints", complaints_csv)):
+                files.append((kind, *await make(tx, start, end)))
+        period = period_label(start, end, self.reports.tz)
+        async with self.db.transaction() as tx:
+            for kind, data, rows in files:
+                caption = self.reports.staff_t(
+                    "digest.export_caption", kind=kind, rows=rows, period=period
+                )
+                if len(data) > DOCUMENT_LIMIT:
+                    text = f"{caption}: {self.reports.staff_t('digest.too_big')}"
+                    await self.reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
+                    continue
+                document = BufferedInputFile(data, filename=f"{kind}-{end:%Y-%m-%d}.csv")
+                await self.reports.outbox.send(
+                    tx,
+                    SendDocument(chat_id=chat, document=document, caption=caption),
+                    priority=Priority.NORMAL,
+                )
+            await self._done(tx, request)
+
+    async def _done(self, tx: Tx, request: ReportRequest) -> None:
+        await self._clear(tx, request)
+        await tx.report_requests.finish(request.id, RequestStatus.DONE, self.reports.now())
+
+    async def _fail(self, tx: Tx, request: ReportRequest) -> None:
+        text = self.reports.staff_t("digest.failed")
+        await self.reports.outbox.send(tx, SendMessage(chat_id=request.chat_id, text=text))
+        await self._clear(tx, request)
+        await tx.report_requests.finish(request.id, RequestStatus.FAILED, self.reports.now())
+
+    async def _clear(self, tx: Tx, request: ReportRequest) -> None:
+        """The "preparing it…" message has done its job once the answer is queued."""
+        if request.notice_id is None:
+            return
+        result = await tx.outbox.result(request.notice_id)
+        message_id = message_id_of(json.loads(result or "null"))
+        if message_id is not None:  # still unsent (rare): it stays, harmlessly
+            method = DeleteMessage(chat_id=request.chat_id, message_id=message_id)
+            await self.reports.outbox.send(tx, method, priority=Priority.NORMAL)

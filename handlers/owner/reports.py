@@ -6,9 +6,6 @@ this update's transaction has committed (bot.reports.ondemand).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.methods import SendMessage
@@ -20,6 +17,7 @@ from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
 from bot.reports.periods import last_days, requested_period
 from storage.db import Tx
+from storage.states import ReportKind
 
 EXPORT_DAYS = 90
 COMMANDS = ("digest", "report", "export")
@@ -59,7 +57,7 @@ async def digest(
 ) -> None:
     start, end = last_days(reports.now(), reports.tz)
     notice = await _say(message, tx, outbox, t("digest.preparing"))
-    tx.after_commit(lambda: ondemand.digest(message.chat.id, start, end, "digest", notice))
+    await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, notice)
 
 
 async def report(
@@ -71,10 +69,7 @@ async def report(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    def start(first: datetime, last: datetime, notice: int) -> None:
-        ondemand.digest(message.chat.id, first, last, "report", notice)
-
-    await _for_period(message, command, tx, outbox, t, reports, None, start, "report_usage")
+    await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.REPORT)
 
 
 async def export(
@@ -86,10 +81,7 @@ async def export(
     reports: ReportConfig,
     ondemand: OnDemand,
 ) -> None:
-    def start(first: datetime, last: datetime, notice: int) -> None:
-        ondemand.export(message.chat.id, first, last, notice)
-
-    await _for_period(message, command, tx, outbox, t, reports, EXPORT_DAYS, start, "export_usage")
+    await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.EXPORT)
 
 
 async def _for_period(
@@ -99,11 +91,11 @@ async def _for_period(
     outbox: Outbox,
     t: Translator,
     reports: ReportConfig,
-    default_days: int | None,
-    start: Callable[[datetime, datetime, int], None],
-    usage: str,
+    ondemand: OnDemand,
+    kind: ReportKind,
 ) -> None:
-    """FROM TO (or, with `default_days`, nothing); then build after commit."""
+    """FROM TO (an export: or nothing, for the last EXPORT_DAYS days); then build after commit."""
+    default_days = EXPORT_DAYS if kind == ReportKind.EXPORT else None
     parts = (command.args or "").split()
     try:
         if len(parts) != 2 and (default_days is None or parts):
@@ -112,7 +104,7 @@ async def _for_period(
         first, last = parts if parts else (None, None)
         period = requested_period(first, last, reports.tz, reports.now(), default_days or 7)
     except ValueError:  # the usage line says it all, in the owner's language
-        await _say(message, tx, outbox, t(f"digest.{usage}"))
+        await _say(message, tx, outbox, t(f"digest.{kind}_usage"))
         return
     notice = await _say(message, tx, outbox, t("digest.preparing"))
-    tx.after_commit(lambda: start(*period, notice))
+    await ondemand.request(tx, kind, message.chat.id, *period, notice)

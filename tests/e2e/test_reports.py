@@ -10,6 +10,7 @@ import aiohttp
 
 from bot.app import App
 from faketg import FakeTelegramServer, World
+from storage.states import ReportKind
 from tests.support.helpers import STAFF_CHAT, ManualClock, wait_for
 from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
 from tests.support.reportdata import add_response
@@ -94,6 +95,52 @@ async def test_owner_commands_and_who_may_use_them(
     assert captions[0].startswith("Survey answers: 3 rows") and captions[1].startswith(
         "Complaints:"
     )
+
+
+async def test_a_report_asked_for_before_a_restart_still_arrives_once(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The owner was told "Preparing it…" and the process stopped before the report was built
+    (a deploy, a crash): the request was stored with the command, so the next start builds and
+    sends it; the start after that finds nothing left to do."""
+    world = fake.world
+    staff_group(world)
+    first = await make_app(**SETTINGS)
+    now = datetime.now(UTC)
+    await seed(first, 1000, now - timedelta(days=1), [9, 6, 10])
+    async with first.db.transaction() as tx:  # what /export commits; its process then stops
+        await tx.report_requests.add(
+            ReportKind.EXPORT, OWNER, now - timedelta(days=7), now, None, now
+        )
+    await first.stop()
+    assert not any(s.method == "sendDocument" for s in world.sent_to(OWNER))
+
+    second = await make_app(**SETTINGS)
+    await wait_for(
+        lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="CSVs"
+    )
+    await second.stop()
+    await make_app(**SETTINGS)
+    await asyncio.sleep(1.0)
+    assert sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2
+
+
+async def test_a_request_whose_build_never_finishes_is_given_up_and_said_so(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Three starts began building it and none finished (it took the process down each time):
+    the fourth tells the owner instead of trying again."""
+    world = fake.world
+    staff_group(world)
+    first = await make_app(**SETTINGS)
+    now = datetime.now(UTC)
+    async with first.db.transaction() as tx:
+        added = await tx.report_requests.add(ReportKind.DIGEST, OWNER, now, now, None, now)
+        await tx.conn.execute("UPDATE report_requests SET attempts = 3 WHERE id = ?", (added,))
+    await first.stop()
+    await make_app(**SETTINGS)
+    await wait_new_message(world, OWNER, "Sorry, that report could not be built")
+    assert digests(world, OWNER) == []
 
 
 async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:

@@ -1,0 +1,57 @@
+"""Owners' report requests: stored with the command, built once, in order, across restarts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import ReportRequest
+from storage.repos.rows import fetch_one
+from storage.states import ReportKind, RequestStatus
+from storage.timefmt import to_db
+
+_COLUMNS = "id, kind, chat_id, period_start, period_end, notice_id, status, attempts"
+
+
+class ReportRequestRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def add(
+        self,
+        kind: ReportKind,
+        chat_id: int,
+        start: datetime,
+        end: datetime,
+        notice_id: int | None,
+        now: datetime,
+    ) -> int:
+        cur = await self._conn.execute(
+            "INSERT INTO report_requests (kind, chat_id, period_start, period_end, notice_id,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, chat_id, to_db(start), to_db(end), notice_id, to_db(now)),
+        )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    async def next_pending(self) -> ReportRequest | None:
+        row = await fetch_one(
+            self._conn,
+            f"SELECT {_COLUMNS} FROM report_requests WHERE status = ? ORDER BY id LIMIT 1",
+            (RequestStatus.PENDING,),
+        )
+        return ReportRequest(**dict(row)) if row else None
+
+    async def count_attempt(self, request_id: int) -> None:
+        """A build starts: counted before, so a request that kills the process is not retried
+        forever."""
+        await self._conn.execute(
+            "UPDATE report_requests SET attempts = attempts + 1 WHERE id = ?", (request_id,)
+        )
+
+    async def finish(self, request_id: int, status: RequestStatus, now: datetime) -> None:
+        await self._conn.execute(
+            "UPDATE report_requests SET status = ?, finished_at = ? WHERE id = ?",
+            (status, to_db(now), request_id),
+        )
