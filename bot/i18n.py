@@ -135,6 +135,14 @@ def placeholders(catalog: Catalog, language: str, key: str) -> set[str]:
     return {ref.id.name for ref in _walk(message) if isinstance(ref, ftl.VariableReference)}
 
 
+TEXT_LIMIT = 4096  # Telegram's message length
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis marking a cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def duration(t: Translator, seconds: float) -> str:
     """A span as people read it: 40 s, 15 min, 26 h 5 min (catalog keys duration.*)."""
     whole = round(seconds)

@@ -6,7 +6,7 @@ from aiogram import F, Router
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints.config import TEXT_LIMIT as MAX_TEXT
+from bot.i18n import TEXT_LIMIT as MAX_TEXT
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from handlers.filters import PRIVATE

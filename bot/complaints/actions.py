@@ -10,10 +10,10 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints import ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
-from bot.complaints.cards import clip, escaped
-from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.complaints.cards import escaped
+from bot.complaints.config import ComplaintConfig
 from bot.complaints.posting import in_staff_thread, post_card, refresh
-from bot.i18n import Translator
+from bot.i18n import TEXT_LIMIT, Translator, clip
 from bot.incoming import Actor
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator

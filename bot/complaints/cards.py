@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
-from bot.i18n import Translator
+from bot.i18n import Translator, clip
 from storage.db import Tx
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
@@ -132,10 +132,6 @@ def _scores(complaints: ComplaintConfig, view: CardView) -> str:
     if survey.expectation:
         parts.append(staff_t(f"complaint.card.expectation.{survey.expectation}"))
     return " · ".join(parts)
-
-
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def by_length(lines: list[str], limit: int) -> list[list[int]]:

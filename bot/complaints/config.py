@@ -12,7 +12,6 @@ from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
 from bot.timeparse import BusinessHours
 
-TEXT_LIMIT = 4096  # Telegram's message length
 CARD_COMMENT_LIMIT = 1200  # of the customer's words on a card; the rest is in the history
 
 

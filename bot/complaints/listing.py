@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from bot.complaints.cards import STATUS_MARK, customer_label
-from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.complaints.config import ComplaintConfig
+from bot.i18n import TEXT_LIMIT
 from storage.db import Tx
 from storage.states import ComplaintStatus, Deadline
 from storage.timefmt import from_db

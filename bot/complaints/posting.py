@@ -27,8 +27,8 @@ from bot.complaints.cards import (
     summary_markup,
     topic_title,
 )
-from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
-from bot.i18n import moment_words
+from bot.complaints.config import ComplaintConfig
+from bot.i18n import TEXT_LIMIT, moment_words
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator

@@ -12,10 +12,11 @@ from datetime import timedelta
 from aiogram.methods import CopyMessage, SendMessage
 
 from bot.complaints.actions import take_by_reply
-from bot.complaints.cards import clip, customer_label, escaped
-from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.complaints.cards import customer_label, escaped
+from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget
+from bot.i18n import TEXT_LIMIT, clip
 from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
 from bot.surveys.steps import translator

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.complaints.cards import clip
-from bot.complaints.config import TEXT_LIMIT
-from bot.i18n import Translator, duration
+from bot.i18n import TEXT_LIMIT, Translator, clip, duration
 from bot.reports.digest import Digest
 from bot.reports.metrics import Nps
 

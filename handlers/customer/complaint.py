@@ -10,9 +10,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.complaints import relay
 from bot.complaints.actions import resolution_answer
 from bot.complaints.callbacks import ResolutionPress
-from bot.complaints.config import TEXT_LIMIT, ComplaintConfig
+from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_request
-from bot.i18n import Translator
+from bot.i18n import TEXT_LIMIT, Translator
 from bot.incoming import ChatMessage
 from bot.outbox.service import Outbox
 from storage.db import Tx
