@@ -65,9 +65,10 @@ async def relay(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list
     total = sizes.relay_customers * sizes.relay_each
     return [
         (
-            f"complaint relay: {total:,} messages, each relayed (STAFF_RELAYS_PER_MINUTE=1000)",
-            f"{pair.ours:,.0f}/s = {pair.ratio:.2f}x echo",
-            f">= 0.4x echo ({pair.echo:,.0f}/s)",
+            f"complaint relay: {total:,} messages into the staff chat, each relayed"
+            " (STAFF_RELAYS_PER_MINUTE=1000)",
+            f"{pair.ours:,.0f}/s = {pair.ratio:.2f}x the relay bot",
+            f">= 0.4x a bare aiogram bot copying each into the group ({pair.echo:,.0f}/s)",
             verdict(pair.ratio >= 0.4),
         )
     ]
@@ -110,11 +111,12 @@ async def sending(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> li
     ]
 
 
-async def purchases(_: aiohttp.ClientSession, __: Path, sizes: Sizes) -> list[Row]:
-    rate = await purchase_api.run(sizes.purchases, 1000)
+async def purchases(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list[Row]:
+    rate = await purchase_api.run(session, tmp, sizes.purchases, 1000)
     return [
         (
-            f"purchases: {sizes.purchases:,} through the API, batches of 1,000",
+            f"purchases: {sizes.purchases:,} through the API, batches of 1,000"
+            f" ({purchase_api.MIX})",
             f"{rate:,.0f}/s",
             ">= 5,000/s",
             verdict(rate >= 5000),
@@ -162,10 +164,17 @@ async def memory(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> lis
             verdict(per_customer_kb < 0.1),
         ),
         (
-            f"start-up: {f.customers:,} scheduled, {f.open_complaints:,} complaints",
-            f"{f.startup_s:.1f} s",
+            "start-up: spawn -> first reply to a waiting message, empty database",
+            f"{f.fresh_startup_s:.1f} s = {f.fresh_startup_s / f.echo_startup_s:.2f}x echo",
             f"<= 3 s; echo bot {f.echo_startup_s:.1f} s",
-            verdict(f.startup_s <= 3),
+            verdict(f.fresh_startup_s <= 3),
+        ),
+        (
+            f"start-up: the same, {f.customers:,} scheduled invitations and"
+            f" {f.open_complaints:,} open complaints",
+            f"{f.loaded_startup_s:.1f} s = {f.loaded_startup_s / f.echo_startup_s:.2f}x echo",
+            f"<= 3 s; echo bot {f.echo_startup_s:.1f} s",
+            verdict(f.loaded_startup_s <= 3),
         ),
     ]
 

@@ -1,10 +1,11 @@
-"""Memory at rest and after many customers, and start-up time with a full schedule.
+"""Memory at rest and after many customers; start-up as a customer feels it.
 
-The bot starts on an empty database (idle RSS), greets `customers` customers (RSS after a fifth
-and after all of them: memory must not grow per customer), gets a purchase for each (all
-scheduled for tomorrow) and complaints from `complaints` of them; then it is restarted and the
-time from spawn to serving (API answering, polling Telegram) is measured, next to the bare echo
-bot's.
+Start-up is spawn → first reply to a message that was already waiting in the fake: for the
+bare echo bot, for the product on an empty database, and for the product restarted on one
+holding `customers` scheduled invitations and `complaints` open complaints. In between, the
+product greets `customers` customers (RSS after a fifth and after all of them: memory must not
+grow per customer), gets a purchase for each (all scheduled for tomorrow) and complaints from
+`complaints` of them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.harness import Product
-from bench.throughput import FIRST_USER, echo_process, fake_process, product_process
+from bench.harness import Product, first_reply_s
+from bench.throughput import FIRST_USER, UNLIMITED, echo_process, fake_process, product_process
+
+PROBES = 900_000  # users whose waiting message each start-up answers first
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,8 @@ class Footprint:
     after_all_mb: float
     customers: int
     open_complaints: int
-    startup_s: float
+    fresh_startup_s: float
+    loaded_startup_s: float
     echo_startup_s: float
     echo_idle_mb: float
 
@@ -36,10 +40,15 @@ async def footprint(
     db = tmp / "footprint.db"
     fifth = max(1, customers // 5)
     async with fake_process(session) as fake:
+        echo_probe, fresh_probe, loaded_probe = await fake.users(PROBES, 3)
+        await fake.push([{"user_id": echo_probe, "text": "/start"}])
         async with echo_process(fake) as echo:
-            echo_startup, echo_idle = echo.startup_s, echo.proc.memory_mb("VmRSS")
+            echo_startup = await first_reply_s(fake, echo.proc, echo_probe)
+            echo_idle = echo.proc.memory_mb("VmRSS")
         users = await fake.users(FIRST_USER, customers)
+        await fake.push([{"user_id": fresh_probe, "text": "/start"}])
         async with product_process(fake, db, survey_delay="P1D") as bot:
+            fresh_startup = await first_reply_s(fake, bot.proc, fresh_probe)
             await bot.idle()
             idle = after_fifth = bot.proc.memory_mb("VmRSS")
             for start in range(0, customers, fifth):
@@ -52,11 +61,20 @@ async def footprint(
             await bot.purchases(users, "ORDER")
             await fake.push([{"user_id": u, "text": "It broke"} for u in users[:complaints]])
             await bot.idle(within=600)
-        restarted = Product(fake, db, survey_delay="P1D")
+        await fake.push([{"user_id": loaded_probe, "text": "/start"}])
+        restarted = Product(fake, db, **{**UNLIMITED, "survey_delay": "P1D"})
         try:
-            startup = await restarted.ready()
+            loaded_startup = await first_reply_s(fake, restarted.proc, loaded_probe)
         finally:
             restarted.stop()
     return Footprint(
-        idle, after_fifth, after_all, customers, complaints, startup, echo_startup, echo_idle
+        idle,
+        after_fifth,
+        after_all,
+        customers,
+        complaints,
+        fresh_startup,
+        loaded_startup,
+        echo_startup,
+        echo_idle,
     )

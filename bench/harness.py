@@ -97,6 +97,17 @@ class Proc:
             )
 
 
+async def first_reply_s(fake: Fake, proc: Proc, user: int, within: float = 120) -> float:
+    """Seconds from spawning `proc` to its first message to `user`, whose message was waiting
+    in the fake before the spawn: start-up as a customer feels it."""
+
+    async def replied() -> bool:
+        proc.check_alive()
+        return await fake.reached([user]) == 1
+
+    return await until(replied, within, "the first reply", every=0.02) - proc.started
+
+
 class Fake:
     """The fake Bot API in its own process, driven through its control API."""
 
@@ -135,8 +146,11 @@ class Fake:
     async def tallied(self, key: str, count: int) -> bool:
         return await self.tally(key) >= count
 
-    async def limits(self, enabled: bool) -> None:
-        await self.post("/_fake/config", {"limits": {"enabled": enabled}})
+    async def limits(self, enabled: bool, strict_window: bool = False) -> None:
+        """Telegram's limits on or off; `strict_window`: at most 30 sends in any 1-second
+        window on arrival, instead of a bucket with a saved-up burst."""
+        limits = {"enabled": enabled, "global_window": strict_window}
+        await self.post("/_fake/config", {"limits": limits})
 
     async def users(self, first: int, count: int) -> list[int]:
         await self.post("/_fake/bulk/users", {"first_id": first, "count": count})
@@ -246,11 +260,12 @@ class Product:
 
 
 class Echo:
-    """The bare aiogram echo bot."""
+    """The bare aiogram echo bot; with `relay_to`, the bare relay bot (bench/echo.py)."""
 
-    def __init__(self, fake: Fake) -> None:
+    def __init__(self, fake: Fake, relay_to: int | None = None) -> None:
         self.fake = fake
-        self.proc = Proc(["-m", "bench.echo", fake.url, TOKEN])
+        relay = ["--relay-to", str(relay_to)] if relay_to is not None else []
+        self.proc = Proc(["-m", "bench.echo", fake.url, TOKEN, *relay])
         self.startup_s = 0.0
 
     async def ready(self) -> float:

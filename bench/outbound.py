@@ -2,8 +2,10 @@
 
 Set-up runs with the fake's limits off (greeting everyone at 1 message/s per chat would take
 hours); the measured phase restarts the bot on the same database with its default send limits
-against a fake that enforces Telegram's, registers the purchases and lets the invitations go
-out while probe customers press buttons (every fifth a 0, which posts a complaint card).
+against a fake that enforces Telegram's, the global one strictly (at most 30 sends in any
+1-second window, counted on arrival: no saved-up burst), registers the purchases and lets the
+invitations go out while probe customers press buttons (every fifth a 0, which posts a
+complaint card).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ async def invitations_under_limits(
                 lambda: fake.tallied("sendmessage 200", sent + probes), 300, "probe invitations"
             )
             await bot.idle()
-        await fake.limits(True)
+        await fake.limits(True, strict_window=True)  # at most 30 in any second, on arrival
         # Detractors' cards go out 2 s after their answer, during the sending, and must keep
         # the staff chat's 20 a minute however many arrive.
         bot = Product(fake, db, survey_delay="PT1S", complaint_settle="PT2S")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import deque
 from dataclasses import dataclass, field
 
 
@@ -18,6 +19,9 @@ class FakeLimits:
     private_burst: float = 4.0
     group_per_minute: float = 20.0
     group_burst: float = 20.0
+    # Strict: at most `global_per_second` sends in ANY 1-second window, counted on arrival (no
+    # saved-up burst). A stricter reading of "about 30 messages per second" than the bucket.
+    global_window: bool = False
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Limiter:
     def __init__(self, limits: FakeLimits, now: float) -> None:
         self.limits = limits
         self.global_bucket = Bucket(limits.global_per_second, limits.global_burst, now)
+        self.window: deque[float] = deque()  # arrival times of the sends in the last second
         self.chats: dict[int, Bucket] = {}
 
     def check(self, chat_id: int, now: float) -> int:
@@ -81,13 +86,25 @@ class Limiter:
             self.chats[chat_id] = bucket
         # Peek the chat first so a refused call does not burn a global token.
         wait_chat = _peek(bucket, now)
-        wait_global = _peek(self.global_bucket, now)
+        wait_global = self._window_wait(now) if self.limits.global_window else None
+        if wait_global is None:
+            wait_global = _peek(self.global_bucket, now)
         wait = max(wait_chat, wait_global)
         if wait > 0:
             return max(1, math.ceil(wait))
         bucket.try_take(now)
-        self.global_bucket.try_take(now)
+        if self.limits.global_window:
+            self.window.append(now)
+        else:
+            self.global_bucket.try_take(now)
         return 0
+
+    def _window_wait(self, now: float) -> float:
+        while self.window and self.window[0] <= now - 1.0:
+            self.window.popleft()
+        if len(self.window) < self.limits.global_per_second:
+            return 0.0
+        return self.window[0] + 1.0 - now
 
 
 def _peek(bucket: Bucket, now: float) -> float:
