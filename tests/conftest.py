@@ -7,7 +7,19 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
+from storage.db import Database
+from storage.migrate import migrate
 from tests.support.helpers import TOKEN, make_settings, start
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A migrated SQLite file of the test's own."""
+    database = Database(tmp_path / "test.db")
+    await database.connect()
+    await migrate(database.conn)
+    yield database
+    await database.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,15 +29,6 @@ from storage.db import Database, Tx
 from storage.migrate import migrate
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "t.db")
-    await database.connect()
-    await migrate(database.conn)
-    yield database
-    await database.close()
 
 
 @pytest.fixture

@@ -248,15 +248,6 @@ async def test_previous_period_and_trend_are_calendar_weeks_across_dst(tmp_path:
     assert [p.n for _, p in d.trend] == [1, 1, 1]
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(tmp_path / "report.db")
-    await database.connect()
-    await migrate(database.conn)
-    yield database
-    await database.close()
-
-
 async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Database) -> None:
     """Four complaints opened this week, each counted in the state it was in when the week
     ended: closed; resolved and waiting for the customer's answer; resolved, reopened and taken
