@@ -5,8 +5,9 @@ commits, the builder here takes pending requests one at a time, oldest first: it
 read transaction, draws or writes CSV in a worker thread, and queues the result, deletes the
 notice and marks the request done in one short transaction. The processor never waits for a
 report, so customers' updates keep flowing. A request still pending when the process stops
-(a deploy, a crash) is built at the next start; one whose build was started MAX_ATTEMPTS
-times without finishing is given up, and the owner is told so.
+(a deploy, a crash) is built at the next start; a build that fails (a locked database, a
+bug) is tried again RETRY_AFTER seconds later; one started MAX_ATTEMPTS times without
+finishing is given up, and the owner is told so.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 DOCUMENT_LIMIT = 45 * 1024 * 1024  # Telegram takes documents up to 50 MB from bots
 MAX_ATTEMPTS = 3  # builds started; one that kills the process is not retried forever
+RETRY_AFTER = 5.0  # seconds after a build failed
 
 
 class OnDemand:
@@ -75,26 +77,30 @@ class OnDemand:
     async def _drain(self) -> None:
         while True:
             self._again = False
+            try:
+                request = await self._claim()
+                if request is None:
+                    if self._again:
+                        continue
+                    return
+                await self._build(request)
+            except Exception:  # a locked database, a bug: tried again until MAX_ATTEMPTS
+                log.exception("an owner's report could not be built; trying again")
+                await asyncio.sleep(RETRY_AFTER)
+
+    async def _claim(self) -> ReportRequest | None:
+        """The oldest pending request, this attempt counted (committed before the build, so a
+        crash counts too); one already tried MAX_ATTEMPTS times is given up, the owner told."""
+        while True:
             async with self.db.transaction() as tx:
                 request = await tx.report_requests.next_pending()
-                if request is not None:
-                    await tx.report_requests.count_attempt(request.id)
-                    if request.attempts >= MAX_ATTEMPTS:
-                        log.error(
-                            "report request %d: given up after %d tries", request.id, MAX_ATTEMPTS
-                        )
-                        await self._fail(tx, request)
-                        continue
-            if request is None:
-                if self._again:
-                    continue
-                return
-            try:
-                await self._build(request)
-            except Exception:
-                log.exception("an owner's report could not be built")
-                async with self.db.transaction() as tx:
-                    await self._fail(tx, request)
+                if request is None:
+                    return None
+                await tx.report_requests.count_attempt(request.id)
+                if request.attempts < MAX_ATTEMPTS:
+                    return request
+                log.error("report request %d: given up after %d tries", request.id, MAX_ATTEMPTS)
+                await self._fail(tx, request)
 
     async def _build(self, request: ReportRequest) -> None:
         start, end = from_db(request.period_start), from_db(request.period_end)

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
+import pytest
 
 from bot.app import App
+from bot.reports import delivery, ondemand
 from faketg import FakeTelegramServer, World
 from storage.states import ReportKind
 from tests.support.helpers import STAFF_CHAT, ManualClock, wait_for
@@ -141,6 +143,37 @@ async def test_a_request_whose_build_never_finishes_is_given_up_and_said_so(
     await make_app(**SETTINGS)
     await wait_new_message(world, OWNER, "Sorry, that report could not be built")
     assert digests(world, OWNER) == []
+
+
+async def test_a_failed_build_is_tried_again_and_a_hopeless_one_is_given_up_once(
+    make_app: MakeApp, fake: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build fails (say, the database was locked): the second sends the digest. A
+    build that always fails is tried three times, then the owner is told, once."""
+    world = fake.world
+    staff_group(world)
+    real = delivery.prepare
+    failures = {"left": 1}
+
+    async def flaky(*args: Any) -> Any:
+        if failures["left"] > 0:
+            failures["left"] -= 1
+            raise RuntimeError("database is locked")
+        return await real(*args)
+
+    monkeypatch.setattr("bot.reports.ondemand.prepare", flaky)
+    monkeypatch.setattr(ondemand, "RETRY_AFTER", 0.05)
+    app = await make_app(**SETTINGS)
+    await seed(app, 1000, datetime.now(UTC) - timedelta(days=1), [9, 6, 10])
+    await world.user_sends(OWNER, "/digest")
+    await wait_for(lambda: len(digests(world, OWNER)) == 1, what="the digest, second try")
+    failures["left"] = 10
+    await world.user_sends(OWNER, "/digest")
+    await wait_new_message(world, OWNER, "Sorry, that report could not be built")
+    await asyncio.sleep(0.5)
+    assert failures["left"] == 7  # three tries
+    assert sum("could not be built" in str(s.text) for s in world.sent_to(OWNER)) == 1
+    assert len(digests(world, OWNER)) == 1
 
 
 async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:
