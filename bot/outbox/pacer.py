@@ -57,10 +57,47 @@ class TokenBucket:
         self.tokens -= 1.0
 
 
+class SendWindow:
+    """At most `limit` sends in any `span` seconds as the server counts them, on arrival.
+
+    A send arrives somewhere between its dispatch and its answer, so a new one goes out only
+    once the `limit`-th most recent has been answered and `span` has passed since: network
+    jitter cannot squeeze 31 arrivals into one second. It costs the answer time once per
+    `limit` sends (30 per 1.02 s at 20 ms answers).
+    """
+
+    def __init__(self, limit: int, span: float = 1.001) -> None:  # a second, and a hair
+        self.limit, self.span = limit, span
+        self._slots: deque[list[float | None]] = deque()  # answered at, per recent send
+        self._open: dict[int, list[float | None]] = {}  # item id → its slot, until answered
+
+    def ready_at(self, now: float) -> float | None:
+        """When the next send may go out; None while the one that decides is in flight."""
+        if len(self._slots) < self.limit:
+            return now
+        answered = self._slots[0][0]
+        return None if answered is None else max(now, answered + self.span)
+
+    def sent(self, item_id: int) -> None:
+        slot: list[float | None] = [None]
+        self._slots.append(slot)
+        if len(self._slots) > self.limit:
+            self._slots.popleft()
+        self._open[item_id] = slot
+
+    def answered(self, item_id: int, now: float) -> None:
+        slot = self._open.pop(item_id, None)
+        if slot is not None:
+            slot[0] = now
+
+
 class Pacer:
     def __init__(self, limits: Limits, now: float) -> None:
         self.limits = limits
-        self._global = TokenBucket(limits.global_per_second, 1.0, now)
+        # Spacing 1/30 s, a few saved up to catch up after a late loop; the window keeps it
+        # to 30 in any second however the sends arrive.
+        self._global = TokenBucket(limits.global_per_second, 3.0, now)
+        self._window = SendWindow(max(1, round(limits.global_per_second)))
         self._lanes: dict[int, deque[OutboxItem]] = {}
         self._buckets: dict[int, TokenBucket] = {}
         self._paused: dict[int, float] = {}
@@ -108,7 +145,10 @@ class Pacer:
         wake = self._wake_time()
         if not self._ready:
             return wake
-        global_at = self._global.ready_at(now)
+        window_at = self._window.ready_at(now)
+        if window_at is None:  # an answer decides: the sender wakes us when it comes
+            return wake
+        global_at = max(self._global.ready_at(now), window_at)
         if global_at > now:
             return global_at if wake is None else min(wake, global_at)
         while self._ready:
@@ -121,6 +161,7 @@ class Pacer:
                 continue
             self._busy.add(chat)
             self._global.take(now)
+            self._window.sent(item_id)
             self._bucket(chat, now).take(now)
             self.queued -= 1
             return lane[0]
@@ -135,6 +176,7 @@ class Pacer:
         """The item left the queue for good (sent or given up)."""
         if item.chat_id == FREE_LANE:
             return
+        self._window.answered(item.id, now)
         lane = self._lanes.get(item.chat_id)
         self._busy.discard(item.chat_id)
         if lane and lane[0].id == item.id:
@@ -150,6 +192,7 @@ class Pacer:
         if item.chat_id == FREE_LANE:
             heapq.heappush(self._free_later, (at, item.id, item))
             return
+        self._window.answered(item.id, now)
         lane = self._lanes[item.chat_id]
         lane[0] = item
         self._busy.discard(item.chat_id)
@@ -157,8 +200,9 @@ class Pacer:
             self._paused[item.chat_id] = at
         self._schedule(item.chat_id, now)
 
-    def drop_lane(self, item: OutboxItem) -> list[OutboxItem]:
+    def drop_lane(self, item: OutboxItem, now: float) -> list[OutboxItem]:
         """Telegram refuses the chat: everything still queued for it is given up."""
+        self._window.answered(item.id, now)
         lane = self._lanes.pop(item.chat_id, deque())
         self._busy.discard(item.chat_id)
         rest = [i for i in lane if i.id != item.id]

@@ -170,7 +170,7 @@ class Sender:
             return self._again(item, attempts, at, f"429 retry_after={exc.retry_after}", True)
         except TelegramForbiddenError as exc:
             self._unreachable[item.chat_id] = exc.message
-            for rest in self.pacer.drop_lane(item):
+            for rest in self.pacer.drop_lane(item, now()):
                 failed = self._failed(rest, rest.attempts, "chat unreachable", drop=False)
                 self._outcomes.append((failed, rest))
             return self._failed(item, attempts, f"403 {exc.message}", drop=False)
