@@ -52,23 +52,26 @@ def business_time_between(
 class OpenTime:
     """Open time between many pairs of instants within [first, last], each in O(log n).
 
-    The open intervals of every day in the range are laid out once in UTC with the open time
-    before each; the open time up to an instant is then one bisection away. The digest's
-    medians ask this for every complaint of a period.
+    The open intervals of every day in the range are laid out once, as POSIX timestamps, with
+    the open time before each; the open time up to an instant is then one bisection away. The
+    digest's medians ask this for every complaint of a period.
     """
 
     def __init__(self, hours: BusinessHours, tz: ZoneInfo, first: datetime, last: datetime):
         self._always = hours.week is None
-        self._opens: list[datetime] = []
-        self._closes: list[datetime] = []
-        self._before: list[timedelta] = []
+        self._opens: list[float] = []
+        self._closes: list[float] = []
+        self._before: list[float] = []
         if hours.week is None:
             return
-        total = timedelta(0)
+        total = 0.0
         day = first.astimezone(tz).date() - timedelta(days=1)  # an overnight end reaches in
         while day <= last.astimezone(tz).date():
             for open_at, close_at in hours.week[day.weekday()]:
-                begin, end = _utc(day, open_at, tz), _utc(day, close_at, tz)
+                begin, end = (
+                    _utc(day, open_at, tz).timestamp(),
+                    _utc(day, close_at, tz).timestamp(),
+                )
                 if self._closes and begin < self._closes[-1]:
                     begin = self._closes[-1]  # yesterday's 24:00 met today's 00:00
                 if end > begin:
@@ -79,16 +82,20 @@ class OpenTime:
             day += timedelta(days=1)
 
     def between(self, start: datetime, end: datetime) -> timedelta:
+        return timedelta(seconds=self.seconds(start.timestamp(), end.timestamp()))
+
+    def seconds(self, start: float, end: float) -> float:
+        """Open seconds between two POSIX timestamps."""
         if end <= start:
-            return timedelta(0)
+            return 0.0
         if self._always:
             return end - start
-        return self._up_to(end.astimezone(UTC)) - self._up_to(start.astimezone(UTC))
+        return self._up_to(end) - self._up_to(start)
 
-    def _up_to(self, moment: datetime) -> timedelta:
+    def _up_to(self, moment: float) -> float:
         at = bisect_right(self._opens, moment) - 1
         if at < 0:
-            return timedelta(0)
+            return 0.0
         return self._before[at] + min(moment, self._closes[at]) - self._opens[at]
 
 

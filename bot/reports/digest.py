@@ -121,9 +121,16 @@ def _medians(spans: list[tuple[str, str]], hours: BusinessHours, tz: ZoneInfo) -
     hours."""
     if not spans:
         return _Medians(None, None)
-    pairs = [(datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in spans]
-    open_time = OpenTime(hours, tz, min(a for a, _ in pairs), max(b for _, b in pairs))
-    return _Medians(
-        median((b - a).total_seconds() for a, b in pairs),
-        median(open_time.between(a, b).total_seconds() for a, b in pairs),
+    stamps = [(_stamp(a), _stamp(b)) for a, b in spans]
+    first, last = min(a for a, _ in stamps), max(b for _, b in stamps)
+    open_time = OpenTime(
+        hours, tz, datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
     )
+    return _Medians(
+        median([b - a for a, b in stamps]),
+        median([open_time.seconds(a, b) for a, b in stamps]),
+    )
+
+
+def _stamp(text: str) -> float:
+    return datetime.fromisoformat(text).timestamp()

@@ -192,7 +192,8 @@ class StatsRepo:
             " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at AND NOT r.missed),"
             " 0),"
             " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
-            f" FROM (SELECT c.*, {_STATE_AT_END} AS state_at_end FROM complaints c"
+            " FROM (SELECT c.id, c.purchase_id, c.taken_at, c.resolved_at, c.closed_at,"
+            f" c.resolution_satisfied, {_STATE_AT_END} AS state_at_end FROM complaints c"
             " WHERE c.created_at >= :start AND c.created_at < :end) c"
             f"{_BRANCH_OF}{_DEADLINES}"
             f" WHERE 1{_COMPLAINT_BRANCH if branch is not None else ''}",
