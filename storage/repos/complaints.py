@@ -94,12 +94,16 @@ class ComplaintRepo:
         return complaint
 
     async def update(self, complaint_id: int, **fields: object) -> None:
+        await self._write(complaint_id, fields)
+
+    async def _write(
+        self, complaint_id: int, fields: dict[str, object], status: ComplaintStatus | None = None
+    ) -> None:
         unknown = set(fields) - _WRITABLE
         if unknown:
             raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
-        await self._write(complaint_id, fields)
-
-    async def _write(self, complaint_id: int, fields: dict[str, object]) -> None:
+        if status is not None:
+            fields = {"status": status, **fields}
         sets = "".join(f"{column} = ?, " for column in fields)
         await self._conn.execute(
             f"UPDATE complaints SET {sets}updated_at = ? WHERE id = ?",
@@ -110,10 +114,7 @@ class ComplaintRepo:
         self, complaint_id: int, status: ComplaintStatus, at: str, **fields: object
     ) -> None:
         """Move a complaint to `status` at `at` (with other columns), and record it."""
-        unknown = set(fields) - _WRITABLE
-        if unknown:
-            raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
-        await self._write(complaint_id, {"status": status, **fields})
+        await self._write(complaint_id, fields, status)
         await self._record_state(complaint_id, status, at)
 
     async def _record_state(self, complaint_id: int, status: ComplaintStatus, at: str) -> None:
