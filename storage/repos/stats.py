@@ -57,9 +57,10 @@ _DEADLINES = (
 )
 # A complaint belongs to the branch of the purchase it is about (none: to no branch).
 _BRANCH_OF = " LEFT JOIN purchases bp ON bp.id = c.purchase_id"
-# The status complaint `c` was in at the period's end (its last change before :end).
+# The status complaint `c` was in at the period's end: its last change at or before :end
+# (times are whole seconds: a report "up to now" sees a change made in this very second).
 _STATE_AT_END = (
-    "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at < :end"
+    "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at <= :end"
     " ORDER BY s.at DESC, s.rowid DESC LIMIT 1)"
 )
 _COMPLAINT_BRANCH = " AND bp.branch = :branch"

@@ -249,9 +249,10 @@ async def test_previous_period_and_trend_are_calendar_weeks_across_dst(tmp_path:
 
 
 async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Database) -> None:
-    """Four complaints opened this week, each counted in the state it was in when the week
+    """Five complaints opened this week, each counted in the state it was in when the week
     ended: closed; resolved and waiting for the customer's answer; resolved, reopened and taken
-    again; resolved in the week and reopened after it (the week's digest said "resolved")."""
+    again; resolved in the week and reopened after it (the week's digest said "resolved");
+    closed in the very second the period ends."""
     opened = START + DAY
 
     def at(hours: float) -> str:
@@ -259,16 +260,18 @@ async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Datab
 
     async with db.transaction() as tx:
         ids = []
-        for n in range(1, 5):
+        for n in range(1, 6):
             await add_response(tx.conn, n, START, 3)
             added = await tx.complaints.add(n, ComplaintSource.MESSAGE, "", at(0), at(0))
             ids.append(added.id)
-        closed, _waiting, reopened, reopened_later = ids
+        closed, _waiting, reopened, reopened_later, closed_at_the_end = ids
         done = ComplaintStatus.RESOLVED
         for number in ids:
             await tx.complaints.set_status(number, done, at(2), resolved_at=at(2))
         await tx.complaints.set_status(closed, ComplaintStatus.CLOSED, at(3), closed_at=at(3))
         await tx.complaints.set_status(reopened, ComplaintStatus.TAKEN, at(5), resolved_at=None)
+        end = to_db(END)  # the same second as the period's end: a report "up to now"
+        await tx.complaints.set_status(closed_at_the_end, ComplaintStatus.CLOSED, end)
         after = to_db(END + DAY)
         await tx.complaints.set_status(
             reopened_later, ComplaintStatus.OPEN, after, resolved_at=None
@@ -276,12 +279,12 @@ async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Datab
     async with db.read() as tx:
         d = await build_digest(tx, START, END, END + 2 * DAY, TZ, hours=ALWAYS)
     c = d.complaints
-    assert (c.opened, c.resolved, c.awaiting_customer, c.still_open) == (4, 3, 2, 1)
+    assert (c.opened, c.resolved, c.awaiting_customer, c.still_open) == (5, 4, 2, 1)
     ru = Catalog.load().bind("ru")
     text = render_digest(ru, d, TZ, "weekly")
-    assert "поступило 4, решено 3 (из них 2 ждут ответа клиента), ещё в работе 1" in text
+    assert "поступило 5, решено 4 (из них 2 ждут ответа клиента), ещё в работе 1" in text
     en = render_digest(Catalog.load().bind("en"), d, TZ, "weekly")
-    assert "4 opened, 3 resolved (2 of them waiting for the customer's answer), 1 still open" in en
+    assert "5 opened, 4 resolved (2 of them waiting for the customer's answer), 1 still open" in en
 
 
 OFFICE = BusinessHours.parse("mon-fri 09:00-18:00")
