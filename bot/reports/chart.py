@@ -25,11 +25,6 @@ from bot.reports.render import period_label
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
 
-def worth_a_chart(d: Digest) -> bool:
-    """A period without a single answer gets no chart (it would be empty axes)."""
-    return sum(d.distribution) > 0
-
-
 def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
     """A portrait figure (~900×1050 px) that stays readable on a phone; close it after use."""
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(6, 7), dpi=150)

@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.i18n import Catalog
-from bot.reports.chart import render_chart, worth_a_chart
-from bot.reports.digest import build_digest
+from bot.reports.digest import build_digest, worth_a_chart
 from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.periods import requested_period
 from bot.reports.render import render_digest
@@ -60,7 +59,11 @@ async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[s
         digest = await build_digest(
             tx, start, end, datetime.now(UTC), tz, hours=settings.rules.business_hours
         )
-    chart = render_chart(digest, tz, staff_t) if worth_a_chart(digest) else None
+    chart = None
+    if worth_a_chart(digest):
+        from bot.reports.chart import render_chart
+
+        chart = render_chart(digest, tz, staff_t)
     return render_digest(staff_t, digest, tz, "report"), chart
 
 

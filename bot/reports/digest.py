@@ -110,6 +110,11 @@ async def build_digest(
     )
 
 
+def worth_a_chart(d: Digest) -> bool:
+    """A period without a single answer gets no chart (it would be empty axes)."""
+    return sum(d.distribution) > 0
+
+
 @dataclass(frozen=True)
 class _Medians:
     wall: float | None

@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt
 import pytest
 
 from bot.i18n import Catalog
-from bot.reports.chart import draw, render_chart, worth_a_chart
-from bot.reports.digest import Digest, build_digest
+from bot.reports.chart import draw, render_chart
+from bot.reports.digest import Digest, build_digest, worth_a_chart
 from bot.reports.render import render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database
