@@ -73,7 +73,10 @@ class SendWindow:
 
     def ready_at(self, now: float) -> float | None:
         """When the next send may go out; None while the one that decides is in flight."""
-        if len(self._slots) < self.limit:
+        slots = self._slots
+        while slots and slots[0][0] is not None and slots[0][0] + self.span <= now:
+            slots.popleft()  # answered over a second ago: no longer limits anything
+        if len(slots) < self.limit:
             return now
         answered = self._slots[0][0]
         return None if answered is None else max(now, answered + self.span)

@@ -40,6 +40,21 @@ def drain(pacer: Pacer, start: float = 0.0, limit: float = 10_000.0) -> list[tup
     return sent
 
 
+def drain_spread(pacer: Pacer, every: float) -> list[tuple[float, int]]:
+    """Like `drain`, one send every `every` seconds at most (a sender that takes its time)."""
+    now, sent = 0.0, []
+    while True:
+        choice = pacer.next(now)
+        if isinstance(choice, OutboxItem):
+            sent.append((now, choice.id))
+            pacer.done(choice, now)
+            now += every
+        elif choice is None:
+            return sent
+        else:
+            now = max(now, choice)
+
+
 def test_group_chat_gets_at_most_20_per_minute() -> None:
     pacer = Pacer(Limits(), 0.0)
     for i in range(1, 101):
@@ -155,3 +170,14 @@ def test_no_31_arrivals_in_any_second_however_the_network_jitters() -> None:
         now = max(now, min(wake))
     assert max_in_window(arrivals, 1.0) <= 30
     assert 3000 / max(arrivals) >= 0.95 * 30
+
+
+def test_the_send_window_remembers_only_the_last_second() -> None:
+    """With the limits lifted (100,000/s, as in the benchmarks) the window held a slot for
+    each of the last 100,000 sends: ~10 MB that looked like memory growing per customer."""
+    pacer = Pacer(Limits(global_per_second=100_000, private_per_second=10_000), 0.0)
+    for i in range(1, 5001):
+        pacer.push(item(i, 10_000 + i), 0.0)
+    sent = drain_spread(pacer, every=0.01)
+    assert len(sent) == 5000
+    assert len(pacer._window._slots) <= 101  # one second of sends at 100/s
