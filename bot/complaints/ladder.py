@@ -35,9 +35,9 @@ async def plan(
     """Start (or restart) the complaint's clocks at `start`. On a restart, `settled` is when
     the previous round ended: a deadline already past then stays counted as missed."""
     ladder = complaints.ladder_for(complaint.segment)
+    ended = to_db(settled) if settled is not None else None
     for step in steps:
         due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
-        ended = to_db(settled) if settled is not None else None
         await tx.complaints.set_step(complaint.id, step, to_db(due), settled_at=ended)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
 from aiogram.types import ReplyParameters
@@ -169,7 +168,7 @@ async def acknowledge(tx: Tx, complaints: ComplaintConfig, complaint: Complaint)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
         return
     t = translator(complaints.surveys, customer)
-    zone = ZoneInfo(customer.timezone) if customer.timezone else complaints.surveys.tz
+    zone = complaints.surveys.zone_of(customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
     take = from_db(steps[Deadline.TAKE].due_at) if Deadline.TAKE in steps else None
     text = t(

@@ -16,6 +16,7 @@ from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.rules import Rules
 from storage.db import Tx
+from storage.models import Customer
 
 COMMENT_LIMIT = 2000
 
@@ -65,6 +66,10 @@ class SurveyConfig:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def zone_of(self, customer: Customer) -> ZoneInfo:
+        """The customer's own time zone if the shop told us, else the business's."""
+        return ZoneInfo(customer.timezone) if customer.timezone else self.tz
 
     async def changed(self, tx: Tx, survey_id: int) -> None:
         for listener in self.listeners:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from bot.surveys.config import SurveyConfig
 from bot.surveys.matching import CustomerIndex
@@ -180,8 +179,7 @@ def decide(
         return SurveyStatus.SKIPPED, "too_old", None
     if customer.telegram_id is None or customer.started_at is None:
         return SurveyStatus.WAITING_LINK, None, None
-    tz = ZoneInfo(customer.timezone) if customer.timezone else surveys.tz
-    due = invitation_time(purchased_at, now, surveys.rules, tz)
+    due = invitation_time(purchased_at, now, surveys.rules, surveys.zone_of(customer))
     reason = cooldown_reason(invitations, due, surveys.rules.cooldown)
     if reason:
         return SurveyStatus.SKIPPED, reason, None

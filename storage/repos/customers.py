@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import aiosqlite
 
 from storage.models import Customer
+from storage.repos.kv import KvRepo
 from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
 from storage.states import InboxStatus
 
@@ -318,11 +319,9 @@ class CustomerRepo:
 
     async def _erased_key(self, telegram_id: int) -> str:
         """A salted hash: the table says "this person was erased" without keeping their id."""
-        row = await fetch_one(self._conn, "SELECT value FROM kv WHERE key = 'erase_salt'")
-        salt = str(row[0]) if row else None
+        kv = KvRepo(self._conn)
+        salt = await kv.get("erase_salt")
         if salt is None:
             salt = secrets.token_hex(16)
-            await self._conn.execute(
-                "INSERT OR IGNORE INTO kv (key, value) VALUES ('erase_salt', ?)", (salt,)
-            )
+            await kv.set("erase_salt", salt)
         return hashlib.sha256(f"{salt}:{telegram_id}".encode()).hexdigest()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.models import OutboxItem
-from storage.repos.rows import fetch_all
+from storage.repos.rows import fetch_all, fetch_one
 from storage.states import OutboxStatus, Purpose
 
 _COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at"
@@ -110,12 +110,12 @@ class OutboxRepo:
 
     async def result(self, outbox_id: int) -> str | None:
         """What Telegram answered for a delivered row (JSON), None while it is not sent."""
-        rows = await fetch_all(
+        row = await fetch_one(
             self._conn,
             f"SELECT result FROM outbox WHERE id = ? AND status = '{OutboxStatus.SENT}'",
             (outbox_id,),
         )
-        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+        return str(row[0]) if row and row[0] is not None else None
 
     async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
         """(id, method, status) of everything addressed to a chat, oldest first."""
