@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint typecheck check run migrate clean bench soak lock
+.PHONY: demo test test-pg pg-server test-fast lint typecheck check run migrate clean bench soak lock
 
 # Exact versions with hashes from the lock file, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements-dev.lock
@@ -26,6 +26,16 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The same suite on a throwaway PostgreSQL cluster (started and removed by the command itself;
+# as the `postgres` system user when run as root, since PostgreSQL refuses to run as root).
+test-pg: $(STAMP) pg-server
+	$(BIN)/python -m tests.support.pgcluster -- $(BIN)/python -m pytest
+
+# PostgreSQL's server binaries: from Debian's packages when the machine has none.
+pg-server:
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit tests/dispatch

@@ -42,7 +42,7 @@ from bot.web import init_web
 from bot.wiring import Wiring
 from handlers import routers
 from storage.db import Database
-from storage.lock import InstanceLock
+from storage.lock import ProcessLock
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class App:
     reports: ReportConfig
     liveness: Liveness
     learned: Learned
-    lock: InstanceLock | None
+    lock: ProcessLock | None
     id: str
     services: list[object]  # what its jobs find while it runs
     on_start: list[Callable[[], Awaitable[object]]]
@@ -187,7 +187,7 @@ async def create_app(
     The core (database, bot, outbox, liveness, scheduler) first; then each feature installs
     itself into it; then the dispatcher and the HTTP app with what the features provided.
     Raises AlreadyRunning when another process serves the same database file."""
-    db, lock = await open_database(settings.storage.database_path)
+    db, lock = await open_database(settings.storage.database)
     tg = settings.telegram
     bot = telegram_bot(tg)
     catalog = Catalog.load(settings.chats.default_language)

@@ -9,7 +9,6 @@ import errno
 import gc
 import logging
 import signal
-import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -42,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="play scripted customers against a local fake Telegram server")
     sub.add_parser("migrate", help="apply pending database migrations and exit")
     sub.add_parser("check-config", help="validate every setting and print them (secrets hidden)")
+    copy = sub.add_parser(
+        "copy-data", help="copy every row into another, empty database (e.g. to PostgreSQL)"
+    )
+    copy.add_argument("--from", dest="source", required=True, help="e.g. sqlite:///data/bot.db")
+    copy.add_argument("--to", dest="target", required=True, help="e.g. postgresql://u:p@h/db")
     imp = sub.add_parser(
         "import-purchases", help="import purchases from a CSV file; prints each one's deep link"
     )
@@ -94,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_section(LogSettings)  # they read no other section that would report it
         if command == "migrate":
             return asyncio.run(_migrate(load_section(StorageSettings)))
+        if command == "copy-data":
+            from bot.copy_data import copy_data
+
+            return asyncio.run(copy_data(args.source, args.target))
         if command == "demo":
             return _demo()
         settings = load_settings()
@@ -133,7 +141,7 @@ async def _migrate(storage: StorageSettings) -> int:
     from storage.db import Database
     from storage.migrate import migrate
 
-    db = Database(storage.database_path)
+    db = Database(storage.database)
     await db.connect()
     try:
         applied = await migrate(db.conn)
@@ -141,7 +149,7 @@ async def _migrate(storage: StorageSettings) -> int:
         await db.close()
     for m in applied:
         print(f"applied {m.version:04d}_{m.name}")
-    print(f"database {storage.database_path} is up to date")
+    print(f"database {storage.database} is up to date")
     return 0
 
 
@@ -154,7 +162,7 @@ async def _import(settings: Settings, file: CsvFile) -> ImportReport:
     from storage.db import Database
     from storage.migrate import migrate
 
-    db = Database(settings.storage.database_path)
+    db = Database(settings.storage.database)
     await db.connect()
     try:
         await migrate(db.conn)
@@ -185,16 +193,21 @@ def _write_report(report: ImportReport, out: Path | None) -> int:
 async def serve(settings: Settings) -> int:
     from bot.app import create_app
     from storage.lock import AlreadyRunning
+    from storage.sql import DatabaseError
 
-    path = settings.storage.database_path
+    database = settings.storage.database
     try:
         app = await create_app(settings)
     except AlreadyRunning as exc:
         print(f"start-up error: {exc}", file=sys.stderr)
         return 3
-    except (sqlite3.Error, OSError) as exc:
-        hint = "; the file and its folder must exist or be creatable, and be writable"
-        print(f"database error: cannot use {path}: {exc}{hint}", file=sys.stderr)
+    except DatabaseError as exc:
+        hint = (
+            "; the file and its folder must exist or be creatable, and be writable"
+            if database.is_sqlite
+            else "; the server must be reachable and the database exist, with this user's rights"
+        )
+        print(f"database error: cannot use {database}: {exc}{hint}", file=sys.stderr)
         return 3
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -202,7 +215,7 @@ async def serve(settings: Settings) -> int:
         loop.add_signal_handler(sig, stop.set)
     try:
         await app.start()
-    except (sqlite3.Error, OSError) as exc:
+    except DatabaseError as exc:
         api = settings.api
         where = f"cannot listen on {api.api_host}:{api.api_port}: " if _is_bind(exc) else ""
         print(f"start-up error: {where}{exc}", file=sys.stderr)

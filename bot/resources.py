@@ -12,17 +12,25 @@ from bot.outbox.guard import RefuseDirectSends
 from bot.outbox.responses import HoldResponseModels
 from bot.settings import TelegramSettings
 from storage.db import Database
-from storage.lock import InstanceLock
+from storage.lock import InstanceLock, ProcessLock, ServerLock
 from storage.migrate import migrate
+from storage.sql import DatabaseUrl
 
 
-async def open_database(path: Path) -> tuple[Database, InstanceLock | None]:
-    """Lock, connect and migrate; raises AlreadyRunning when another process serves the file,
-    and whatever SQLite says when it is unusable (read-only, not a database)."""
-    db = Database(path)
-    lock = None if db.path == Path(":memory:") else InstanceLock(db.path)
-    if lock is not None:
-        lock.acquire()
+async def open_database(url: DatabaseUrl) -> tuple[Database, ProcessLock | None]:
+    """Lock, connect and migrate; raises AlreadyRunning when another process serves the SQLite
+    file, and a DatabaseError when the database is unusable (read-only, not a database, a
+    server that refuses)."""
+    db = Database(url)
+    lock: ProcessLock | None = None
+    if not url.is_sqlite:
+        server_lock = ServerLock(url)
+        await server_lock.acquire()
+        lock = server_lock
+    elif db.path != Path(":memory:"):
+        file_lock = InstanceLock(db.path)
+        file_lock.acquire()
+        lock = file_lock
     try:
         await db.connect()
         await migrate(db.conn)

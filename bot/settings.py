@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +13,7 @@ from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from bot.timeparse import BusinessHours, QuietHours, check_cron, format_duration, parse_duration
+from storage.sql.url import DatabaseUrl
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 LANGUAGES = ("en", "ru", "sv")
@@ -77,18 +77,20 @@ class TelegramSettings(_Section):
 
 
 class StorageSettings(_Section):
-    database_url: str = Field("sqlite:///data/bot.db", description="sqlite:///relative/path.db")
+    database_url: str = Field(
+        "sqlite:///data/bot.db",
+        description="sqlite:///relative/path.db or postgresql://user:pass@host:5432/db",
+    )
 
     @field_validator("database_url")
     @classmethod
-    def _sqlite(cls, value: str) -> str:
-        if not value.startswith("sqlite:///") or len(value) == len("sqlite:///"):
-            raise ValueError("only SQLite is supported: sqlite:///data/bot.db")
+    def _known_engine(cls, value: str) -> str:
+        DatabaseUrl(value)  # raises ValueError with what to write instead
         return value
 
     @property
-    def database_path(self) -> Path:
-        return Path(self.database_url.removeprefix("sqlite:///"))
+    def database(self) -> DatabaseUrl:
+        return DatabaseUrl(self.database_url)
 
 
 class ChatSettings(_Section):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -14,6 +13,7 @@ from aiohttp import web
 from bot.liveness import Liveness
 from bot.metrics import CONTENT_TYPE, Metrics
 from storage.db import Database
+from storage.sql import DatabaseError
 from storage.states import InboxStatus, OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
         return await queue_state(db), "ok"
     except TimeoutError:
         return None, "busy"  # a long write holds it; the task beats say whether that is stuck
-    except (sqlite3.Error, OSError) as exc:
+    except DatabaseError as exc:
         log.warning("healthz: database not readable (%s)", type(exc).__name__)
         return None, f"error: {type(exc).__name__}"
 

@@ -89,6 +89,7 @@ class FakeTelegramServer:
         self._site: web.TCPSite | None = None
         self._down_until = 0.0
         self._poll_generation = 0
+        self._polling: web.Request | None = None  # the getUpdates in progress, if any
         self._back_task: asyncio.Future[None] | None = None
 
     @property
@@ -227,7 +228,13 @@ class FakeTelegramServer:
         limit = params["limit"] if isinstance(params.get("limit"), int) else 100
         timeout = params["timeout"] if isinstance(params.get("timeout"), int) else 0
         deadline = time.monotonic() + min(float(timeout), _MAX_POLL)
-        # Like Telegram, a second getUpdates terminates the one in progress with 409.
+        # Like Telegram, a second getUpdates terminates the one in progress with 409. When
+        # that one's client is still connected, two pollers overlapped ("getupdates overlap");
+        # a poll left behind by a killed process does not count.
+        previous = self._polling
+        if previous is not None and previous.transport and not previous.transport.is_closing():
+            world.tally["getupdates overlap"] += 1
+        self._polling = request
         self._poll_generation += 1
         mine = self._poll_generation
         async with world.new_update:
@@ -244,6 +251,7 @@ class FakeTelegramServer:
                 return web.Response(status=503)
             if self._poll_generation != mine:
                 return self._answer("getupdates", None, ApiError(409, CONFLICT))
+            self._polling = None
             batch = world.updates[: max(1, min(int(limit), 100))]
         return self._answer("getupdates", None, None, batch)
 

@@ -1,16 +1,12 @@
-"""One SQLite connection, serialised transactions, and the unit of work handed to services."""
+"""One connection, serialised transactions, and the unit of work handed to services."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-
-import aiosqlite
 
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.customers import CustomerRepo
@@ -21,6 +17,8 @@ from storage.repos.purchases import PurchaseRepo
 from storage.repos.requests import ReportRequestRepo
 from storage.repos.stats import StatsRepo
 from storage.repos.surveys import SurveyRepo
+from storage.sql import Conn, DatabaseUrl
+from storage.sql.sqlite import SqliteConn
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +28,7 @@ AfterCommit = Callable[[], Awaitable[None] | None]
 class Tx:
     """A transaction in progress: repositories bound to it and hooks to run once it commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self.conn = conn
         self._after_commit: list[AfterCommit] = []
         self._savepoints = 0
@@ -73,28 +71,28 @@ class Tx:
 
 
 class Database:
-    """The single writer: every transaction takes the lock, so coroutines never interleave."""
+    """The single writer of this process: every transaction takes the lock, so coroutines never
+    interleave inside one another's transactions on the one connection."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._conn: aiosqlite.Connection | None = None
+    def __init__(self, url: DatabaseUrl | Path | str) -> None:
+        if isinstance(url, Path):
+            url = DatabaseUrl(f"sqlite:///{url}")
+        self.url = url if isinstance(url, DatabaseUrl) else DatabaseUrl(url)
+        self._conn: Conn | None = None
         self._lock = asyncio.Lock()
 
+    @property
+    def path(self) -> Path:
+        """The SQLite file (SQLite only)."""
+        return self.url.path
+
     async def connect(self) -> None:
-        if self.path != Path(":memory:"):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(self.path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        try:
-            # WAL + NORMAL survives a process crash (only an OS crash can lose the last commits).
-            await conn.execute("PRAGMA journal_mode=WAL")
-            await conn.execute("PRAGMA synchronous=NORMAL")
-            await conn.execute("PRAGMA busy_timeout=5000")
-            await conn.execute("PRAGMA foreign_keys=ON")
-        except BaseException:
-            await conn.close()  # its thread would keep the process alive
-            raise
-        self._conn = conn
+        if self.url.is_sqlite:
+            self._conn = await SqliteConn.open(self.url.path)
+        else:
+            from storage.sql.postgres import PgConn  # the driver only when it is used
+
+            self._conn = await PgConn.open(self.url.url)
 
     async def close(self) -> None:
         """Close after the transaction in progress, if any, has finished."""
@@ -104,38 +102,33 @@ class Database:
                 self._conn = None
 
     @property
-    def conn(self) -> aiosqlite.Connection:
+    def conn(self) -> Conn:
         if self._conn is None:
             raise RuntimeError("Database.connect() was not called")
         return self._conn
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
-        """A write transaction (BEGIN IMMEDIATE); commits on success, rolls back on error."""
+        """A write transaction; commits on success, rolls back on error."""
         async with self._lock:
             tx = Tx(self.conn)
             try:
-                await self.conn.execute("BEGIN IMMEDIATE")
+                await self.conn.begin(write=True)
                 yield tx
-                await self.conn.execute("COMMIT")
+                await self.conn.commit()
             except BaseException:
-                # Also on cancellation: BEGIN or COMMIT may still run in aiosqlite's thread, and
-                # a connection left inside a transaction would break every later one.
-                await asyncio.shield(self._rollback())
+                # Also on cancellation: BEGIN or COMMIT may still be on its way, and a
+                # connection left inside a transaction would break every later one.
+                await asyncio.shield(self.conn.rollback())
                 raise
         await tx.run_after_commit()
 
-    async def _rollback(self) -> None:
-        # Queued behind whatever the thread is doing, so it runs after a pending BEGIN/COMMIT.
-        with contextlib.suppress(sqlite3.OperationalError):  # nothing to roll back
-            await self.conn.execute("ROLLBACK")
-
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:
-        """A consistent read: same lock, no write lock on the file."""
+        """A consistent read: same lock, no write lock."""
         async with self._lock:
             try:
-                await self.conn.execute("BEGIN")
+                await self.conn.begin(write=False)
                 yield Tx(self.conn)
             finally:
-                await asyncio.shield(self._rollback())  # a read has nothing to keep
+                await asyncio.shield(self.conn.rollback())  # a read has nothing to keep

@@ -1,4 +1,9 @@
-"""Numbered SQL migrations: storage/migrations/NNNN_name.sql, applied once each, in order."""
+"""Numbered SQL migrations, applied once each, in order, on either engine.
+
+SQLite's are storage/migrations/NNNN_name.sql; PostgreSQL's are the same numbers and names in
+storage/migrations/postgresql/ (the same tables and columns, in PostgreSQL's types: BIGINT
+for Telegram's ids, identity keys, DOUBLE PRECISION for Unix times).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
-import aiosqlite
+from storage.sql import Conn
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+# pg_advisory_xact_lock key: instances starting together migrate one after another.
+MIGRATION_LOCK = 0x6D696772
 
 
 @dataclass(frozen=True)
@@ -19,9 +26,12 @@ class Migration:
     sql: str
 
 
-def available() -> list[Migration]:
+def available(engine: str = "sqlite") -> list[Migration]:
+    folder = resources.files("storage.migrations")
+    if engine == "postgresql":
+        folder = folder / "postgresql"
     found = []
-    for entry in resources.files("storage.migrations").iterdir():
+    for entry in folder.iterdir():
         match = _NAME.match(entry.name)
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text("utf-8")))
@@ -32,39 +42,35 @@ def available() -> list[Migration]:
     return found
 
 
-async def applied_versions(conn: aiosqlite.Connection) -> set[int]:
+async def applied_versions(conn: Conn) -> set[int]:
     await conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    async with conn.execute("SELECT version FROM schema_migrations") as cur:
-        return {row[0] for row in await cur.fetchall()}
+    return {int(row[0]) for row in await conn.fetch_all("SELECT version FROM schema_migrations")}
 
 
-async def migrate(conn: aiosqlite.Connection) -> list[Migration]:
-    """Apply every pending migration, each in its own transaction; return those applied."""
-    done = await applied_versions(conn)
+async def migrate(conn: Conn) -> list[Migration]:
+    """Apply every pending migration, each in its own transaction; return those applied.
+
+    Each one takes the migration lock and looks again at what is applied, so two processes
+    starting at once never apply the same migration twice."""
     applied = []
-    for migration in available():
-        if migration.version in done:
-            continue
-        await conn.execute("BEGIN IMMEDIATE")
+    for migration in available(conn.engine):
+        await conn.begin(write=True)
         try:
-            for statement in _statements(migration.sql):
-                await conn.execute(statement)
+            await conn.serialize(MIGRATION_LOCK)
+            if migration.version in await applied_versions(conn):
+                await conn.rollback()
+                continue
+            await conn.script(migration.sql)
             await conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.name, datetime.now(UTC).isoformat()),
             )
         except BaseException:
-            await conn.execute("ROLLBACK")
+            await conn.rollback()
             raise
-        await conn.execute("COMMIT")
+        await conn.commit()
         applied.append(migration)
     return applied
-
-
-def _statements(sql: str) -> list[str]:
-    """Split on ';' at line ends; migrations keep one statement per ';'-terminated block."""
-    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,13 +9,21 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from storage.db import Database
 from storage.migrate import migrate
+from tests.support.backend import database_url, drop_created
 from tests.support.helpers import TOKEN, make_settings, start
+
+
+@pytest.fixture(autouse=True)
+def _fresh_databases() -> Iterator[None]:
+    """Under `make test-pg`: the test's databases are dropped after it."""
+    yield
+    drop_created()
 
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated SQLite file of the test's own."""
-    database = Database(tmp_path / "test.db")
+    """A migrated database of the test's own (SQLite, or PostgreSQL under `make test-pg`)."""
+    database = Database(database_url(tmp_path, "test"))
     await database.connect()
     await migrate(database.conn)
     yield database

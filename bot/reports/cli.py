@@ -21,7 +21,7 @@ from storage.migrate import migrate
 
 @asynccontextmanager
 async def _reading(settings: Settings) -> AsyncIterator[Tx]:
-    db = Database(settings.storage.database_path)
+    db = Database(settings.storage.database)
     await db.connect()
     try:
         await migrate(db.conn)

@@ -48,10 +48,11 @@ def choose(
 class CustomerIndex:
     """The customers a batch names, looked up by identifier, with what the batch changed."""
 
-    def __init__(self, known: Iterable[Customer], max_id: int) -> None:
+    def __init__(self, known: Iterable[Customer], new_ids: Iterable[int]) -> None:
+        """`new_ids`: ids the database reserved for customers this batch may create."""
         self._by_id: dict[int, Customer] = {}
         self._holders: defaultdict[tuple[str, object], set[int]] = defaultdict(set)
-        self._last_id = max_id
+        self._new_ids = iter(new_ids)
         self.created: dict[int, Customer] = {}
         self.changed: dict[int, Customer] = {}
         for customer in known:
@@ -77,8 +78,7 @@ class CustomerIndex:
         found = choose((self._by_id[i] for i in holders), telegram_id, external_id, phone)
         is_new = found is None
         if found is None:
-            self._last_id += 1
-            found = Customer(id=self._last_id, telegram_id=None)
+            found = Customer(id=next(self._new_ids), telegram_id=None)
         values: dict[str, Any] = {}
         for column, value in {**identifiers, **profile}.items():
             if (

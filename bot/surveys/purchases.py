@@ -86,14 +86,15 @@ async def register_purchases(
             (r.external_id for r in refs if r.external_id is not None),
             (r.phone for r in refs if r.phone is not None),
         ),
-        await tx.customers.max_id(),
+        await tx.customers.new_ids(len(fresh)),
     )
     since = to_db(now - surveys.rules.cooldown)  # every candidate is now or later
     invited = {
         customer_id: [datetime.fromisoformat(text) for text in times]
         for customer_id, times in (await tx.surveys.invitations(people.ids, since)).items()
     }
-    purchase_id, survey_id = await tx.purchases.max_id(), await tx.surveys.max_id()
+    purchase_ids = iter(await tx.purchases.new_ids(len(fresh)))
+    survey_ids = iter(await tx.surveys.new_ids(len(fresh)))
     purchases: list[Purchase] = []
     planned: list[tuple[Survey, str, str]] = []
     out: list[PurchaseResult] = []
@@ -110,7 +111,7 @@ async def register_purchases(
             ref.segment,
         )
         purchased_at = item.purchased_at or now
-        purchase_id += 1
+        purchase_id = next(purchase_ids)
         purchase = Purchase(
             id=purchase_id,
             order_id=item.order_id,
@@ -126,9 +127,8 @@ async def register_purchases(
         )
         if status == SurveyStatus.SCHEDULED and due is not None:
             invited.setdefault(customer.id, []).append(datetime.fromisoformat(due))
-        survey_id += 1
         survey = Survey(
-            id=survey_id,
+            id=next(survey_ids),
             purchase_id=purchase_id,
             customer_id=customer.id,
             status=status,

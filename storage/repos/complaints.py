@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage.models import Complaint, ComplaintMessage, SlaStep
-from storage.repos.rows import fetch_all, fetch_one
+from storage.sql import Conn
 from storage.states import (
     COMPLAINT_ACTIVE,
     ComplaintSource,
@@ -42,14 +40,14 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
 
 
 class ComplaintRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
             Complaint(**dict(row))
-            for row in await fetch_all(
-                self._conn, f"SELECT {_COLUMNS} FROM complaints {where}", params
+            for row in await self._conn.fetch_all(
+                f"SELECT {_COLUMNS} FROM complaints {where}", params
             )
         ]
 
@@ -69,10 +67,10 @@ class ComplaintRepo:
         purchase_id: int | None = None,
         text: str | None = None,
     ) -> Complaint:
-        cur = await self._conn.execute(
+        row = await self._conn.fetch_one(
             "INSERT INTO complaints (customer_id, survey_id, purchase_id, source, status, segment,"
             " text, card_due_at, clock_started_at, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 customer_id,
                 survey_id,
@@ -87,9 +85,9 @@ class ComplaintRepo:
                 now_db(),
             ),
         )
-        assert cur.lastrowid is not None
-        await self._record_state(cur.lastrowid, ComplaintStatus.OPEN, opened_at)
-        complaint = await self.get(cur.lastrowid)
+        assert row is not None
+        await self._record_state(int(row[0]), ComplaintStatus.OPEN, opened_at)
+        complaint = await self.get(int(row[0]))
         assert complaint is not None
         return complaint
 
@@ -145,11 +143,11 @@ class ComplaintRepo:
 
     async def active_counts(self, now: str) -> tuple[int, int]:
         """(complaints being worked on, those past the deadline of their current step)."""
-        row = await fetch_one(
-            self._conn,
-            "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM sla_steps s"
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sla_steps s"
             " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
-            " ((c.status = ? AND s.step = ?) OR (c.status = ? AND s.step = ?)))), 0)"
+            " ((c.status = ? AND s.step = ?) OR (c.status = ? AND s.step = ?)))"
+            " THEN 1 ELSE 0 END), 0)"
             f" FROM complaints c WHERE c.status IN {_ACTIVE}",
             (
                 now,
@@ -163,8 +161,8 @@ class ComplaintRepo:
 
     async def counts(self) -> dict[ComplaintStatus, int]:
         """How many complaints are in each status."""
-        rows = await fetch_all(
-            self._conn, "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status"
+        rows = await self._conn.fetch_all(
+            "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status"
         )
         return {ComplaintStatus(row[0]): int(row[1]) for row in rows}
 
@@ -187,10 +185,10 @@ class ComplaintRepo:
         held: bool = False,
         sender_name: str | None = None,
     ) -> int:
-        cur = await self._conn.execute(
+        row = await self._conn.fetch_one(
             "INSERT INTO complaint_messages (complaint_id, direction, sender_id, chat_id,"
             " message_id, kind, text, created_at, held, sender_name)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 complaint_id,
                 direction,
@@ -204,13 +202,12 @@ class ComplaintRepo:
                 sender_name,
             ),
         )
-        assert cur.lastrowid is not None
-        return cur.lastrowid
+        assert row is not None
+        return int(row[0])
 
     async def relayed_since(self, complaint_id: int, since: str) -> int:
         """Customer messages relayed one by one to the staff chat since `since`."""
-        rows = await fetch_all(
-            self._conn,
+        rows = await self._conn.fetch_all(
             "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ?"
             " AND direction = ? AND held = 0 AND created_at >= ?",
             (complaint_id, Direction.FROM_CUSTOMER, since),
@@ -220,8 +217,7 @@ class ComplaintRepo:
     async def held_back(self, before: str, limit: int) -> list[tuple[int, int, str, str | None]]:
         """(complaint id, messages held, latest kind, latest text) where the oldest held
         message is older than `before`."""
-        rows = await fetch_all(
-            self._conn,
+        rows = await self._conn.fetch_all(
             "SELECT g.complaint_id, g.held, m.kind, m.text FROM ("
             " SELECT complaint_id, COUNT(*) AS held, MAX(id) AS latest FROM complaint_messages"
             " WHERE held = 1 GROUP BY complaint_id HAVING MIN(created_at) < ? LIMIT ?"
@@ -239,8 +235,7 @@ class ComplaintRepo:
     async def messages(self, complaint_id: int) -> list[ComplaintMessage]:
         return [
             ComplaintMessage(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT direction, sender_id, kind, text, created_at, sender_name"
                 " FROM complaint_messages"
                 " WHERE complaint_id = ? ORDER BY id",
@@ -251,8 +246,9 @@ class ComplaintRepo:
     # -- staff-chat messages ---------------------------------------------------------------
     async def link_staff_message(self, chat_id: int, message_id: int, complaint_id: int) -> None:
         await self._conn.execute(
-            "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, complaint_id)"
-            " VALUES (?, ?, ?)",
+            "INSERT INTO staff_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
+            " ON CONFLICT (chat_id, message_id)"
+            " DO UPDATE SET complaint_id = excluded.complaint_id",
             (chat_id, message_id, complaint_id),
         )
 
@@ -273,8 +269,7 @@ class ComplaintRepo:
 
     async def sent_to_chat_since(self, chat_id: int, since: float) -> int:
         """Messages queued for `chat_id` since `since` (Unix seconds): storm control's budget."""
-        row = await fetch_one(
-            self._conn,
+        row = await self._conn.fetch_one(
             "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND created_at >= ?",
             (chat_id, since),
         )
@@ -292,15 +287,15 @@ class ComplaintRepo:
             "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (:id, :step, :due)"
             " ON CONFLICT (complaint_id, step) DO UPDATE SET due_at = excluded.due_at,"
             " fired_at = NULL, missed = CASE WHEN sla_steps.missed = 1"
-            " OR (:settled IS NOT NULL AND sla_steps.due_at < :settled) THEN 1 ELSE 0 END",
+            " OR (CAST(:settled AS TEXT) IS NOT NULL AND sla_steps.due_at < :settled)"
+            " THEN 1 ELSE 0 END",
             {"id": complaint_id, "step": step, "due": due_at, "settled": settled_at},
         )
 
     async def steps(self, complaint_id: int) -> list[SlaStep]:
         return [
             SlaStep(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT complaint_id, step, due_at, fired_at FROM sla_steps WHERE complaint_id = ?"
                 " ORDER BY due_at",
                 (complaint_id,),
@@ -310,8 +305,7 @@ class ComplaintRepo:
     async def due_steps(self, now: str, limit: int) -> list[SlaStep]:
         return [
             SlaStep(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT complaint_id, step, due_at, fired_at FROM sla_steps"
                 " WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?",
                 (now, limit),

@@ -7,11 +7,10 @@ import secrets
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-import aiosqlite
-
 from storage.models import Customer
 from storage.repos.kv import KvRepo
-from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
+from storage.repos.rows import fetch_in
+from storage.sql import Conn, Row
 from storage.states import InboxStatus
 
 _COLUMNS = (
@@ -45,12 +44,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
-def _row(row: aiosqlite.Row) -> Customer:
+def _row(row: Row) -> Customer:
     return Customer(**dict(row))
 
 
 class CustomerRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def by_telegram_id(self, telegram_id: int) -> Customer | None:
@@ -60,8 +59,8 @@ class CustomerRepo:
         return await self._one("id", customer_id)
 
     async def _one(self, column: str, value: int) -> Customer | None:
-        row = await fetch_one(
-            self._conn, f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?", (value,)
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM customers WHERE {column} = ?", (value,)
         )
         return _row(row) if row else None
 
@@ -80,6 +79,10 @@ class CustomerRepo:
         them: the row stays marked forgotten, which the refresh skips) until they start over
         (`starting`: a /start). The erased list is read only for a new row or a /start."""
         now = _now()
+        changed = " OR ".join(
+            self._conn.differ(f"customers.{column}", f"excluded.{column}")
+            for column in ("name", "username", "tg_language")
+        )
         await self._conn.execute(
             "INSERT INTO customers (telegram_id, name, username, tg_language, started_at,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -87,9 +90,7 @@ class CustomerRepo:
             " username = excluded.username, tg_language = excluded.tg_language,"
             " started_at = COALESCE(customers.started_at, excluded.started_at),"
             " updated_at = excluded.updated_at"
-            " WHERE customers.forgotten_at IS NULL AND (customers.name IS NOT excluded.name"
-            " OR customers.username IS NOT excluded.username"
-            " OR customers.tg_language IS NOT excluded.tg_language"
+            f" WHERE customers.forgotten_at IS NULL AND ({changed}"
             " OR customers.started_at IS NULL)",
             (telegram_id, name, username, tg_language, now, now, now),
         )
@@ -106,8 +107,7 @@ class CustomerRepo:
             await self._conn.execute(
                 "DELETE FROM erased WHERE key = ?", (await self._erased_key(telegram_id),)
             )
-        elif first and await fetch_one(
-            self._conn,
+        elif first and await self._conn.fetch_one(
             "SELECT 1 FROM erased WHERE key = ?",
             (await self._erased_key(telegram_id),),
         ):
@@ -130,12 +130,12 @@ class CustomerRepo:
 
     async def mark_unreachable(self, telegram_id: int, reason: str) -> bool:
         """Record that Telegram refuses delivery (403); True if this is news."""
-        cur = await self._conn.execute(
+        changed = await self._conn.execute(
             "UPDATE customers SET unreachable_at = ?, unreachable_reason = ?, updated_at = ?"
             " WHERE telegram_id = ? AND unreachable_at IS NULL",
             (_now(), reason[:200], _now(), telegram_id),
         )
-        return cur.rowcount > 0
+        return changed > 0
 
     async def clear_unreachable(self, telegram_id: int) -> None:
         """The customer wrote to us again, so Telegram will deliver to them again."""
@@ -146,7 +146,7 @@ class CustomerRepo:
         )
 
     async def count(self) -> int:
-        row = await fetch_one(self._conn, "SELECT COUNT(*) FROM customers")
+        row = await self._conn.fetch_one("SELECT COUNT(*) FROM customers")
         return int(row[0]) if row else 0
 
     async def candidates(
@@ -168,13 +168,14 @@ class CustomerRepo:
                 found[row["id"]] = _row(row)
         return [found[key] for key in sorted(found)]
 
-    async def max_id(self) -> int:
-        return await max_id(self._conn, "customers")
+    async def new_ids(self, count: int) -> list[int]:
+        """Ids for customers about to be added with `add_many` (the database hands them out)."""
+        return await self._conn.reserve_ids("customers", count)
 
     async def add_many(self, customers: Sequence[Customer]) -> None:
-        """Insert customers whose ids the caller assigned (above `max_id`, in one transaction)."""
+        """Insert customers whose ids came from `new_ids`."""
         now = _now()
-        await self._conn.executemany(
+        await self._conn.execute_many(
             "INSERT INTO customers (id, telegram_id, external_id, phone, name, language, segment,"
             " timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -197,7 +198,7 @@ class CustomerRepo:
     async def save_identity(self, customers: Sequence[Customer]) -> None:
         """Write back what intake learnt about known customers (identifiers, profile, segment)."""
         now = _now()
-        await self._conn.executemany(
+        await self._conn.execute_many(
             "UPDATE customers SET telegram_id = ?, external_id = ?, phone = ?, name = ?,"
             " language = ?, timezone = ?, segment = ?, updated_at = ? WHERE id = ?",
             [
@@ -220,8 +221,7 @@ class CustomerRepo:
         """Customers known only from purchases with this phone, not yet tied to Telegram."""
         return [
             _row(row)
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 f"SELECT {_COLUMNS} FROM customers WHERE phone = ? AND telegram_id IS NULL"
                 " AND forgotten_at IS NULL ORDER BY id",
                 (phone,),
@@ -241,8 +241,8 @@ class CustomerRepo:
 
     async def phones(self) -> list[tuple[int, str]]:
         """(customer id, phone) of everyone with a phone on record."""
-        rows = await fetch_all(
-            self._conn, "SELECT id, phone FROM customers WHERE phone IS NOT NULL AND phone != ''"
+        rows = await self._conn.fetch_all(
+            "SELECT id, phone FROM customers WHERE phone IS NOT NULL AND phone != ''"
         )
         return [(int(row[0]), str(row[1])) for row in rows]
 
@@ -305,16 +305,18 @@ class CustomerRepo:
         )
         if telegram_id is not None:
             await self._conn.execute(
-                "INSERT OR REPLACE INTO erased (key, erased_at) VALUES (?, ?)",
+                "INSERT INTO erased (key, erased_at) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET erased_at = excluded.erased_at",
                 (await self._erased_key(telegram_id), now),
             )
         if telegram_id is not None:  # raw updates they sent, kept for replay, go too
+            senders = " OR ".join(
+                f"{self._conn.json_text('payload', kind, 'from', 'id')} = :who"
+                for kind in ("message", "edited_message", "callback_query")
+            )
             await self._conn.execute(
-                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ("
-                " json_extract(payload, '$.message.from.id') = ?"
-                " OR json_extract(payload, '$.edited_message.from.id') = ?"
-                " OR json_extract(payload, '$.callback_query.from.id') = ?)",
-                (telegram_id, telegram_id, telegram_id),
+                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ({senders})",
+                {"who": str(telegram_id)},
             )
 
     async def _erased_key(self, telegram_id: int) -> str:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
-from storage.repos.rows import fetch_one
+from storage.sql import Conn
 
 
 class KvRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def get(self, key: str) -> str | None:
-        row = await fetch_one(self._conn, "SELECT value FROM kv WHERE key = ?", (key,))
+        row = await self._conn.fetch_one("SELECT value FROM kv WHERE key = ?", (key,))
         return str(row[0]) if row else None
 
     async def set(self, key: str, value: str) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage.models import OutboxItem
-from storage.repos.rows import fetch_all, fetch_one
+from storage.sql import Conn
 from storage.states import OutboxStatus, Purpose
 
 _COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at"
@@ -39,13 +37,13 @@ class Outcome:
 
 
 class OutboxRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def add(self, message: NewMessage, now: float) -> OutboxItem:
-        cur = await self._conn.execute(
+        row = await self._conn.fetch_one(
             "INSERT INTO outbox (chat_id, method, payload, priority, not_before, purpose, ref,"
-            " expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 message.chat_id,
                 message.method,
@@ -58,9 +56,9 @@ class OutboxRepo:
                 now,
             ),
         )
-        assert cur.lastrowid is not None
+        assert row is not None
         return OutboxItem(
-            id=cur.lastrowid,
+            id=int(row[0]),
             chat_id=message.chat_id,
             method=message.method,
             payload=message.payload,
@@ -75,15 +73,14 @@ class OutboxRepo:
     async def pending(self) -> list[OutboxItem]:
         return [
             OutboxItem(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 f"SELECT {_COLUMNS} FROM outbox WHERE status = '{OutboxStatus.PENDING}'"
                 " ORDER BY priority, id",
             )
         ]
 
     async def record(self, outcomes: list[Outcome]) -> None:
-        await self._conn.executemany(
+        await self._conn.execute_many(
             "UPDATE outbox SET status = ?, attempts = ?, not_before = ?, result = ?, error = ?,"
             f" sent_at = CASE WHEN ? = '{OutboxStatus.SENT}' THEN ? ELSE sent_at END WHERE id = ?",
             [
@@ -95,23 +92,21 @@ class OutboxRepo:
     async def counts(self) -> dict[str, int]:
         return {
             row[0]: row[1]
-            for row in await fetch_all(
-                self._conn, "SELECT status, COUNT(*) FROM outbox GROUP BY status"
+            for row in await self._conn.fetch_all(
+                "SELECT status, COUNT(*) FROM outbox GROUP BY status"
             )
         }
 
     async def oldest_pending(self) -> float | None:
         """When the longest-waiting undelivered message was queued (None: nothing owed)."""
-        rows = await fetch_all(
-            self._conn,
+        rows = await self._conn.fetch_all(
             f"SELECT MIN(created_at) FROM outbox WHERE status = '{OutboxStatus.PENDING}'",
         )
         return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
     async def result(self, outbox_id: int) -> str | None:
         """What Telegram answered for a delivered row (JSON), None while it is not sent."""
-        row = await fetch_one(
-            self._conn,
+        row = await self._conn.fetch_one(
             f"SELECT result FROM outbox WHERE id = ? AND status = '{OutboxStatus.SENT}'",
             (outbox_id,),
         )
@@ -121,8 +116,7 @@ class OutboxRepo:
         """(id, method, status) of everything addressed to a chat, oldest first."""
         return [
             (row[0], row[1], row[2])
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT id, method, status FROM outbox WHERE chat_id = ? ORDER BY id",
                 (chat_id,),
             )

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import aiosqlite
-
 from storage.models import Purchase
-from storage.repos.rows import fetch_in, fetch_one, max_id
+from storage.repos.rows import fetch_in
+from storage.sql import Conn
 
 _COLUMNS = "id, order_id, customer_id, amount, currency, branch, purchased_at, link_token"
 
 
 class PurchaseRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def get(self, purchase_id: int) -> Purchase | None:
@@ -26,8 +25,8 @@ class PurchaseRepo:
         return await self._one("link_token", token)
 
     async def _one(self, column: str, value: object) -> Purchase | None:
-        row = await fetch_one(
-            self._conn, f"SELECT {_COLUMNS} FROM purchases WHERE {column} = ?", (value,)
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM purchases WHERE {column} = ?", (value,)
         )
         return Purchase(**dict(row)) if row else None
 
@@ -39,12 +38,13 @@ class PurchaseRepo:
         )
         return {row["order_id"]: Purchase(**dict(row)) for row in rows}
 
-    async def max_id(self) -> int:
-        return await max_id(self._conn, "purchases")
+    async def new_ids(self, count: int) -> list[int]:
+        """Ids for purchases about to be added with `add_many` (the database hands them out)."""
+        return await self._conn.reserve_ids("purchases", count)
 
     async def add_many(self, purchases: Sequence[Purchase], created_at: str) -> None:
-        """Insert purchases whose ids the caller assigned (above `max_id`, in one transaction)."""
-        await self._conn.executemany(
+        """Insert purchases whose ids came from `new_ids`."""
+        await self._conn.execute_many(
             "INSERT INTO purchases (id, order_id, customer_id, amount, currency, branch,"
             " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -65,8 +65,7 @@ class PurchaseRepo:
 
     async def latest_for(self, customer_id: int, since: str) -> Purchase | None:
         """The customer's latest purchase made at or after `since` (context for a complaint)."""
-        row = await fetch_one(
-            self._conn,
+        row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM purchases WHERE customer_id = ? AND purchased_at >= ?"
             " ORDER BY purchased_at DESC, id DESC LIMIT 1",
             (customer_id, since),
@@ -82,7 +81,7 @@ class PurchaseRepo:
             )
 
     async def count_for(self, customer_id: int) -> int:
-        row = await fetch_one(
-            self._conn, "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
         )
         return int(row[0]) if row else 0

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import aiosqlite
-
 from storage.models import ReportRequest
-from storage.repos.rows import fetch_one
+from storage.sql import Conn
 from storage.states import ReportKind, RequestStatus
 from storage.timefmt import to_db
 
@@ -15,7 +13,7 @@ _COLUMNS = "id, kind, chat_id, period_start, period_end, notice_id, status, atte
 
 
 class ReportRequestRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def add(
@@ -27,17 +25,16 @@ class ReportRequestRepo:
         notice_id: int | None,
         now: datetime,
     ) -> int:
-        cur = await self._conn.execute(
+        row = await self._conn.fetch_one(
             "INSERT INTO report_requests (kind, chat_id, period_start, period_end, notice_id,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            " created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (kind, chat_id, to_db(start), to_db(end), notice_id, to_db(now)),
         )
-        assert cur.lastrowid is not None
-        return cur.lastrowid
+        assert row is not None
+        return int(row[0])
 
     async def next_pending(self) -> ReportRequest | None:
-        row = await fetch_one(
-            self._conn,
+        row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM report_requests WHERE status = ? ORDER BY id LIMIT 1",
             (RequestStatus.PENDING,),
         )

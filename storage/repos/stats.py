@@ -10,9 +10,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
-from storage.repos.rows import fetch_all, fetch_one
+from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import to_db
 
@@ -61,8 +59,12 @@ _BRANCH_OF = " LEFT JOIN purchases bp ON bp.id = c.purchase_id"
 # (times are whole seconds: a report "up to now" sees a change made in this very second).
 _STATE_AT_END = (
     "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at <= :end"
-    " ORDER BY s.at DESC, s.rowid DESC LIMIT 1)"
+    " ORDER BY s.at DESC, s.id DESC LIMIT 1)"
 )
+_WORSE = count_if("expectation = 'worse'")
+_AS_EXPECTED = count_if("expectation = 'as_expected'")
+_BETTER = count_if("expectation = 'better'")
+_AWAITING_CUSTOMER = count_if(f"c.state_at_end = '{ComplaintStatus.RESOLVED}'")
 _COMPLAINT_BRANCH = " AND bp.branch = :branch"
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
@@ -73,16 +75,16 @@ def _where(branch: str | None) -> str:
 
 
 class StatsRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def _one(self, sql: str, params: dict[str, object]) -> tuple[object, ...]:
-        row = await fetch_one(self._conn, sql, params)
+        row = await self._conn.fetch_one(sql, params)
         assert row is not None
         return tuple(row)
 
     async def _all(self, sql: str, params: dict[str, object]) -> list[tuple[object, ...]]:
-        return [tuple(row) for row in await fetch_all(self._conn, sql, params)]
+        return [tuple(row) for row in await self._conn.fetch_all(sql, params)]
 
     async def surveys(
         self, start: str, end: str, branch: str | None = None
@@ -90,8 +92,7 @@ class StatsRepo:
         """The period's survey counts and how many answered 0, 1, ... 10, in one scan."""
         rows = await self._all(
             "SELECT nps, COUNT(*), COALESCE(SUM(csat), 0), COUNT(csat),"
-            " COALESCE(SUM(expectation = 'worse'), 0), COALESCE(SUM(expectation = 'as_expected'),"
-            " 0), COALESCE(SUM(expectation = 'better'), 0)"
+            f" {_WORSE}, {_AS_EXPECTED}, {_BETTER}"
             f" FROM surveys s WHERE {_where(branch)} GROUP BY nps",
             {"start": start, "end": end, "branch": branch},
         )
@@ -115,7 +116,7 @@ class StatsRepo:
         counts = []
         for start, end in itertools.pairwise(bounds):
             n, p, d = await self._one(
-                "SELECT COUNT(nps), COALESCE(SUM(nps >= 9), 0), COALESCE(SUM(nps <= 6), 0)"
+                f"SELECT COUNT(nps), {count_if('nps >= 9')}, {count_if('nps <= 6')}"
                 f" FROM surveys s WHERE {_where(branch)}",
                 {"start": start, "end": end, "branch": branch},
             )
@@ -128,8 +129,8 @@ class StatsRepo:
         """NPS counts per branch or per customer segment."""
         source = {"branch": "s.branch", "segment": "s.segment"}[column]
         rows = await self._all(
-            f"SELECT {source} AS g, COUNT(nps), COALESCE(SUM(nps >= 9), 0),"
-            f" COALESCE(SUM(nps <= 6), 0) FROM surveys s WHERE {_where(branch)}"
+            f"SELECT {source} AS g, COUNT(nps), {count_if('nps >= 9')},"
+            f" {count_if('nps <= 6')} FROM surveys s WHERE {_where(branch)}"
             " AND nps IS NOT NULL GROUP BY g ORDER BY COUNT(nps) DESC",
             {"start": start, "end": end, "branch": branch},
         )
@@ -161,14 +162,12 @@ class StatsRepo:
 
         Answers to button presses are left out: Telegram refuses them once a press is a few
         minutes old, which tells nothing about the customer."""
-        failed = await fetch_all(
-            self._conn,
+        failed = await self._conn.fetch_all(
             f"SELECT COUNT(*) FROM outbox WHERE status = '{OutboxStatus.FAILED}'"
             " AND method != 'AnswerCallbackQuery' AND created_at >= ? AND created_at < ?",
             (start.timestamp(), end.timestamp()),
         )
-        blocked = await fetch_all(
-            self._conn,
+        blocked = await self._conn.fetch_all(
             "SELECT COUNT(*) FROM customers WHERE unreachable_at >= ? AND unreachable_at < ?",
             (to_db(start), to_db(end)),
         )
@@ -182,22 +181,19 @@ class StatsRepo:
         for the customer's answer) or still open (staff still owed work). They add up."""
         row = await self._one(
             "SELECT COUNT(*),"
-            f" COALESCE(SUM(c.state_at_end IN {_DONE}), 0),"
-            f" COALESCE(SUM(c.state_at_end = '{ComplaintStatus.RESOLVED}'), 0),"
-            f" COALESCE(SUM(c.state_at_end NOT IN {_DONE}), 0),"
-            " COALESCE(SUM(c.taken_at IS NOT NULL OR t.due_at <= :now), 0),"
-            " COALESCE(SUM(c.taken_at IS NOT NULL AND c.taken_at <= t.due_at AND NOT t.missed),"
-            " 0),"
-            " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now),"
-            " 0),"
-            " COALESCE(SUM(COALESCE(c.resolved_at, c.closed_at) <= r.due_at AND NOT r.missed),"
-            " 0),"
+            f" {count_if(f'c.state_at_end IN {_DONE}')},"
+            f" {_AWAITING_CUSTOMER},"
+            f" {count_if(f'c.state_at_end NOT IN {_DONE}')},"
+            f" {count_if('c.taken_at IS NOT NULL OR t.due_at <= :now')},"
+            f" {count_if('c.taken_at IS NOT NULL AND c.taken_at <= t.due_at AND t.missed = 0')},"
+            f" {count_if('COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now')},"
+            f" {count_if('COALESCE(c.resolved_at, c.closed_at) <= r.due_at AND r.missed = 0')},"
             " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
             " FROM (SELECT c.id, c.purchase_id, c.taken_at, c.resolved_at, c.closed_at,"
             f" c.resolution_satisfied, {_STATE_AT_END} AS state_at_end FROM complaints c"
             " WHERE c.created_at >= :start AND c.created_at < :end) c"
             f"{_BRANCH_OF}{_DEADLINES}"
-            f" WHERE 1{_COMPLAINT_BRANCH if branch is not None else ''}",
+            f" WHERE TRUE{_COMPLAINT_BRANCH if branch is not None else ''}",
             {"start": start, "end": end, "now": now, "branch": branch},
         )
         return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
@@ -222,8 +218,7 @@ class StatsRepo:
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (
-            await fetch_one(
-                self._conn,
+            await self._conn.fetch_one(
                 "SELECT 1 FROM digests_sent WHERE kind = ? AND period_start = ?",
                 (kind, to_db(period[0])),
             )
@@ -232,12 +227,12 @@ class StatsRepo:
 
     async def claim_digest(self, kind: str, start: str, end: str, now: str) -> bool:
         """Record that `kind` for the period starting at `start` is being sent; False if it was."""
-        cur = await self._conn.execute(
-            "INSERT OR IGNORE INTO digests_sent (kind, period_start, period_end, sent_at)"
-            " VALUES (?, ?, ?, ?)",
+        changed = await self._conn.execute(
+            "INSERT INTO digests_sent (kind, period_start, period_end, sent_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (kind, period_start) DO NOTHING",
             (kind, start, end, now),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     # -- row exports (CSV, the responses API) ----------------------------------------------
     async def responses(
@@ -249,11 +244,10 @@ class StatsRepo:
             where += " AND " + _SURVEY_FILTER
         return [
             dict(row)
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
-                " s.nps, s.csat, s.expectation, (SELECT group_concat(aspect, ',') FROM"
-                " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect))"
+                f" s.nps, s.csat, s.expectation, (SELECT {self._conn.group_concat('aspect')} FROM"
+                " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect) a)"
                 " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
                 f" JOIN customers c ON c.id = s.customer_id WHERE {where}"
                 " ORDER BY s.id LIMIT :limit",
@@ -266,8 +260,7 @@ class StatsRepo:
     ) -> list[dict[str, object]]:
         return [
             dict(row)
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
                 " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import aiosqlite
-
 from storage.models import Survey
-from storage.repos.rows import fetch_all, fetch_in, fetch_one, max_id
+from storage.repos.rows import fetch_in
+from storage.sql import Conn
 from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
 from storage.timefmt import now_db
 
@@ -46,18 +45,18 @@ _WRITABLE = {
 
 
 class SurveyRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     async def get(self, survey_id: int) -> Survey | None:
-        row = await fetch_one(
-            self._conn, f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
         )
         return Survey(**dict(row)) if row else None
 
     async def for_purchase(self, purchase_id: int) -> Survey | None:
-        row = await fetch_one(
-            self._conn, f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
         )
         return Survey(**dict(row)) if row else None
 
@@ -69,13 +68,14 @@ class SurveyRepo:
         )
         return {row["purchase_id"]: Survey(**dict(row)) for row in rows}
 
-    async def max_id(self) -> int:
-        return await max_id(self._conn, "surveys")
+    async def new_ids(self, count: int) -> list[int]:
+        """Ids for surveys about to be added with `add_many` (the database hands them out)."""
+        return await self._conn.reserve_ids("surveys", count)
 
     async def add_many(self, planned: Sequence[tuple[Survey, str, str]]) -> None:
-        """Insert new surveys (ids assigned by the caller) with their branch and segment."""
+        """Insert new surveys (ids from `new_ids`) with their branch and segment."""
         now = now_db()
-        await self._conn.executemany(
+        await self._conn.execute_many(
             "INSERT INTO surveys (id, purchase_id, customer_id, status, reason, due_at,"
             " created_at, updated_at, branch, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -128,8 +128,7 @@ class SurveyRepo:
         """Surveys whose next step (invite, remind, expire) is due."""
         return [
             Survey(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 f"SELECT {_COLUMNS} FROM surveys WHERE status IN {_LIVE}"
                 " AND due_at <= ? ORDER BY due_at LIMIT ?",
                 (now, limit),
@@ -142,8 +141,7 @@ class SurveyRepo:
         marks = ", ".join("?" for _ in statuses)
         return [
             Survey(**dict(row))
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 f"SELECT {_COLUMNS} FROM surveys WHERE customer_id = ? AND status IN ({marks})"
                 " ORDER BY id",
                 (customer_id, *statuses),
@@ -153,8 +151,7 @@ class SurveyRepo:
     async def aspects(self, survey_id: int) -> list[str]:
         return [
             row[0]
-            for row in await fetch_all(
-                self._conn,
+            for row in await self._conn.fetch_all(
                 "SELECT aspect FROM survey_aspects WHERE survey_id = ? ORDER BY aspect",
                 (survey_id,),
             )
@@ -162,10 +159,9 @@ class SurveyRepo:
 
     async def toggle_aspect(self, survey_id: int, aspect: str) -> bool:
         """Add the aspect, or remove it if it was there; True if it is now selected."""
-        cur = await self._conn.execute(
+        if await self._conn.execute(
             "DELETE FROM survey_aspects WHERE survey_id = ? AND aspect = ?", (survey_id, aspect)
-        )
-        if cur.rowcount:
+        ):
             return False
         await self._conn.execute(
             "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (survey_id, aspect)
@@ -175,8 +171,7 @@ class SurveyRepo:
     async def history(self, customer_id: int, limit: int) -> list[tuple[str, Survey]]:
         """(order_id, survey) of the customer's latest purchases, newest first."""
         columns = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
-        rows = await fetch_all(
-            self._conn,
+        rows = await self._conn.fetch_all(
             f"SELECT p.order_id AS order_id, {columns} FROM surveys s JOIN purchases p"
             " ON p.id = s.purchase_id WHERE s.customer_id = ? ORDER BY s.id DESC LIMIT ?",
             (customer_id, limit),

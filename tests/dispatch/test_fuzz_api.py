@@ -161,7 +161,7 @@ async def _counts(app: App) -> dict[str, int]:
     async with app.db.read() as tx:
         counts = {}
         for table in ("purchases", "surveys", "customers"):
-            rows = await tx.conn.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
+            rows = await tx.conn.fetch_all(f"SELECT COUNT(*) FROM {table}")
             counts[table] = int(next(iter(rows))[0])
     return counts
 
@@ -173,7 +173,7 @@ async def _has_order(app: App, order_id: str) -> bool:
 
 async def _orphans(app: App) -> int:
     async with app.db.read() as tx:
-        rows = await tx.conn.execute_fetchall(
+        rows = await tx.conn.fetch_all(
             "SELECT COUNT(*) FROM purchases p LEFT JOIN surveys s ON s.purchase_id = p.id"
             " WHERE s.id IS NULL"
         )

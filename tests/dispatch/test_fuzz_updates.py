@@ -115,14 +115,13 @@ async def _run(tmp: Path, updates: list[dict[str, Any]]) -> None:
             assert counts.get("failed", 0) == 0, counts
             # Pending only if waiting for Telegram (here unreachable: who is staff cannot be
             # asked), never forgotten.
-            async with tx.conn.execute(
+            row = await tx.conn.fetch_one(
                 "SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND attempts = 0"
-            ) as cur:
-                row = await cur.fetchone()
+            )
             assert row is not None and row[0] == 0, counts
             for sql in (
                 "SELECT COUNT(*) FROM (SELECT survey_id FROM complaints WHERE survey_id"
-                " IS NOT NULL GROUP BY survey_id HAVING COUNT(*) > 1)",
+                " IS NOT NULL GROUP BY survey_id HAVING COUNT(*) > 1) twice",
                 "SELECT COUNT(*) FROM complaints WHERE status NOT IN"
                 " ('open', 'taken', 'resolved', 'closed')",
                 "SELECT COUNT(*) FROM complaints WHERE status = 'taken' AND taken_by IS NULL",
@@ -132,8 +131,7 @@ async def _run(tmp: Path, updates: list[dict[str, Any]]) -> None:
                 "SELECT COUNT(*) FROM complaint_messages m LEFT JOIN complaints c"
                 " ON c.id = m.complaint_id WHERE c.id IS NULL",
             ):
-                async with tx.conn.execute(sql) as cur:
-                    row = await cur.fetchone()
+                row = await tx.conn.fetch_one(sql)
                 assert row is not None and row[0] == 0, sql
     finally:
         await app.stop()  # never started: closes the session, the database and its lock

@@ -146,11 +146,9 @@ async def test_a_direct_send_from_a_handler_fails_loudly(
     app.dp.message.register(sends_with_the_bot, F.text == "/bot")
     try:
         await feed(app, message(40, 85, "/direct"), message(41, 85, "/bot"))
-        async with (
-            app.db.read() as tx,
-            tx.conn.execute("SELECT status, error FROM inbox ORDER BY update_id") as cur,
-        ):
-            rows = [tuple(row) for row in await cur.fetchall()]
+        async with app.db.read() as tx:
+            found = await tx.conn.fetch_all("SELECT status, error FROM inbox ORDER BY update_id")
+            rows = [tuple(row) for row in found]
     finally:
         await app.stop()
     assert rows == [("failed", "DirectSendRefused")] * 2

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
+from tests.support.backend import database_url
 from tests.support.helpers import wait_for
 from tests.support.processes import bot_env, db_rows, start_bot, stop_when
 
@@ -28,7 +29,7 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
     world.set_limits(FakeLimits(global_per_second=100, global_burst=100, private_per_second=10))
     for i in range(USERS):
         world.add_user(50_000 + i, f"U{i}", random.choice(["en", "ru", "sv"]))
-    db = tmp_path / "bot.db"
+    db = database_url(tmp_path)
     env = bot_env(fake, db)
 
     async def stream() -> None:
@@ -51,13 +52,13 @@ async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
         60,
         "a greeting for every customer",
     )
-    inbox = dict(db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
+    inbox = dict(await db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
     assert inbox == {"done": USERS}
-    per_chat = db_rows(
+    per_chat = await db_rows(
         db, "SELECT chat_id, COUNT(*) FROM outbox WHERE method = 'SendMessage' GROUP BY chat_id"
     )
     assert len(per_chat) == USERS and all(count == 2 for _, count in per_chat)
-    statuses = dict(db_rows(db, "SELECT status, COUNT(*) FROM outbox GROUP BY status"))
+    statuses = dict(await db_rows(db, "SELECT status, COUNT(*) FROM outbox GROUP BY status"))
     assert set(statuses) == {"sent"}  # the replies and each start's command menus
     # A kill between Telegram's answer and our record of it resends that message; nothing else
     # can. Per kill that is at most the requests in flight (SEND_CONCURRENCY = 8) plus what was

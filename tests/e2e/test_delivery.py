@@ -36,13 +36,11 @@ async def queue(app: App, messages: list[tuple[int, str]], priority: Priority) -
 
 async def message_counts(app: App) -> dict[str, int]:
     """Outbox rows by status for chat messages (start-up also queues the command menus)."""
-    async with (
-        app.db.read() as tx,
-        tx.conn.execute(
+    async with app.db.read() as tx:
+        rows = await tx.conn.fetch_all(
             "SELECT status, COUNT(*) FROM outbox WHERE chat_id != 0 GROUP BY status"
-        ) as cur,
-    ):
-        return {row[0]: row[1] for row in await cur.fetchall()}
+        )
+    return {row[0]: row[1] for row in rows}
 
 
 async def test_draining_1000_messages_meets_every_limit(
@@ -124,14 +122,11 @@ async def test_lost_answers_are_retried_and_counted(
         await queue(app, [(60_000 + i, f"m{i}") for i in range(20)], Priority.NORMAL)
         assert await app.sender.wait_idle(60)
         assert await message_counts(app) == {"sent": 20}
-        async with (
-            app.db.read() as tx,
-            tx.conn.execute(
+        async with app.db.read() as tx:
+            row = await tx.conn.fetch_one(
                 "SELECT SUM(attempts) - COUNT(*), SUM(attempts - 1) FILTER (WHERE chat_id != 0)"
                 " FROM outbox"
-            ) as cur,
-        ):
-            row = await cur.fetchone()
+            )
         assert row is not None
         all_retries, retried = int(row[0]), int(row[1])  # the menus (chat 0) may be retried too
         delivered = [str(s.text) for s in world.sent]

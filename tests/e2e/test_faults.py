@@ -75,13 +75,13 @@ async def test_a_write_lock_held_by_another_process_stalls_then_everything_resum
 ) -> None:
     app = await make_app(health_stall_after=STALL)
     await greeted(fake, 1103)
-    other = await hold_write_lock(tmp_path / "bot.db")
+    other = await hold_write_lock(app.db.url)
     try:
         world = fake.world
         world.add_user(1104, "Late", "en")
         await world.user_sends(1104, "/start")
         await wait_for(lambda: fake.world.tally["getupdates 200"] > 0)
-        await asyncio.sleep(6)  # past the 5 s busy timeout: every writer has failed once
+        await asyncio.sleep(6)  # past the 5 s busy/lock timeout: every writer has failed once
 
         async def unhealthy() -> bool:
             status, body = await health(app)
@@ -92,8 +92,7 @@ async def test_a_write_lock_held_by_another_process_stalls_then_everything_resum
             assert asyncio.get_running_loop().time() < deadline, "healthz never said 503"
             await asyncio.sleep(0.5)
     finally:
-        other.execute("ROLLBACK")
-        other.close()
+        await other.release()
     await wait_for(lambda: len(fake.world.sent_to(1104)) >= 1, 40, "answered after the lock")
     status, body = await wait_healthy(app)
     assert status == 200, body
@@ -182,6 +181,7 @@ async def test_another_poller_with_the_same_token_is_survived(
                 assert resp.status in (200, 409)
             await asyncio.sleep(0.3)
     assert fake.world.tally["getupdates 409"] >= 1
+    assert fake.world.tally["getupdates overlap"] >= 1  # the fake tells live pollers apart
     await greeted(fake, 1105)
 
 

@@ -306,10 +306,9 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
         customer = await tx.customers.get(survey.customer_id)
         assert customer is not None and customer.forgotten_at is not None
         assert (customer.name, customer.phone, customer.username) == (None, None, None)
-        async with tx.conn.execute(
+        row = await tx.conn.fetch_one(
             "SELECT COUNT(*) FROM inbox WHERE payload LIKE '%Rude staff%'"
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None and row[0] == 0
 
     # Writing again keeps them erased: their Telegram profile is not stored again...

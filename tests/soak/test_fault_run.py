@@ -10,7 +10,6 @@ while a task is stuck and 200 once it is not.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -95,9 +94,9 @@ async def register(app: App, users: range) -> None:
         assert r.status == 201, await r.text()
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db) as conn:
-        return list(conn.execute(sql))
+async def rows(app: App, sql: str) -> list[tuple[object, ...]]:
+    async with app.db.read() as tx:
+        return [tuple(row) for row in await tx.conn.fetch_all(sql)]
 
 
 async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
@@ -139,13 +138,12 @@ async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
     assert 503 in health.between(outage_start + 10, outage_end)
 
     # 3. Another process holds the write lock for 10 s while ten customers complain.
-    other = await hold_write_lock(tmp_path / "bot.db")
+    other = await hold_write_lock(app.db.url)
     for n in range(10):
         world.add_user(COMPLAINERS + n, f"P{n}", "en")
         await world.user_sends(COMPLAINERS + n, f"Complaint {n} during the lock")
     await asyncio.sleep(10)
-    other.execute("ROLLBACK")
-    other.close()
+    await other.release()
     for number in range(1, 11):
         await card(world, number)
 
@@ -190,11 +188,15 @@ async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
     await wait_for(lambda: health.samples[-1][1] == 200, 60, "healthy again")
     await health.stop()
     assert await app.sender.wait_idle(60)
-    db = tmp_path / "bot.db"
-    assert rows(db, "SELECT status, COUNT(*) FROM inbox WHERE status != 'done' GROUP BY 1") == []
-    assert rows(db, "SELECT COUNT(*) FROM surveys WHERE nps = 9") == [(CUSTOMERS,)]
-    assert rows(db, "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = 11") == [(5000,)]
-    failed = rows(db, "SELECT method, error FROM outbox WHERE status = 'failed'")
+    assert (
+        await rows(app, "SELECT status, COUNT(*) FROM inbox WHERE status != 'done' GROUP BY 1")
+        == []
+    )
+    assert await rows(app, "SELECT COUNT(*) FROM surveys WHERE nps = 9") == [(CUSTOMERS,)]
+    assert await rows(app, "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = 11") == [
+        (5000,)
+    ]
+    failed = await rows(app, "SELECT method, error FROM outbox WHERE status = 'failed'")
     assert failed == [], failed
     flooded = [s for s in staff_messages(world) if "#11 · Flood" in str(s.text)]
     assert len(flooded) < 30, len(flooded)  # a few relays, then one roundup a minute

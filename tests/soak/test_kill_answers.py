@@ -19,6 +19,7 @@ import pytest
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from faketg.world import Sent
+from tests.support.backend import database_url
 from tests.support.helpers import wait_for
 from tests.support.processes import bot_env, db_rows, free_port, start_bot, stop_when
 
@@ -75,7 +76,7 @@ async def test_kills_during_2000_answers_lose_and_double_nothing(
     world = fake.world
     world.set_limits(FakeLimits(enabled=False))
     world.add_users(FIRST, CUSTOMERS)
-    db = tmp_path / "bot.db"
+    db = database_url(tmp_path)
     port = free_port()
     env = bot_env(fake, db) | {
         "API_PORT": str(port),
@@ -112,14 +113,14 @@ async def test_kills_during_2000_answers_lose_and_double_nothing(
         300,
         "every answer replied to",
     )
-    inbox = dict(db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
+    inbox = dict(await db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
     assert inbox == {"done": 2 * CUSTOMERS}
-    assert db_rows(db, "SELECT nps, COUNT(*) FROM surveys GROUP BY nps") == [(9, CUSTOMERS)]
-    edits = db_rows(
+    assert await db_rows(db, "SELECT nps, COUNT(*) FROM surveys GROUP BY nps") == [(9, CUSTOMERS)]
+    edits = await db_rows(
         db, "SELECT chat_id, COUNT(*) FROM outbox WHERE method = 'EditMessageText' GROUP BY 1"
     )
     assert len(edits) == CUSTOMERS and all(count == 1 for _, count in edits)
-    unsent = db_rows(
+    unsent = await db_rows(
         db,
         "SELECT method, COUNT(*) FROM outbox WHERE status != 'sent'"
         " AND method != 'AnswerCallbackQuery' GROUP BY 1",

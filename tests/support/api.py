@@ -27,6 +27,6 @@ async def call(
 
 
 async def stored(app: App) -> int:
-    async with app.db.read() as tx, tx.conn.execute("SELECT COUNT(*) FROM purchases") as cur:
-        row = await cur.fetchone()
+    async with app.db.read() as tx:
+        row = await tx.conn.fetch_one("SELECT COUNT(*) FROM purchases")
     return int(row[0]) if row else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,8 @@ from typing import Any
 from bot.app import App
 from bot.settings import Settings, load_settings
 from faketg.limits import FakeLimits
+from storage.sql import DatabaseUrl
+from tests.support.backend import database_url
 
 TOKEN = "123456:TEST-token"
 # `python -c HOLD_LOCK path/to/bot.db`: another process holding the database's instance lock;
@@ -51,7 +53,7 @@ def make_settings(
     values: dict[str, Any] = {
         "bot_token": TOKEN,
         "telegram_api_url": api_url,
-        "database_url": f"sqlite:///{tmp_path / 'bot.db'}",
+        "database_url": database_url(tmp_path),
         "staff_chat_id": STAFF_CHAT,
         "api_port": 0,
         "business_hours": "24/7",  # deadlines in seconds must not wait for Monday morning
@@ -96,15 +98,43 @@ class ManualClock:
         self.now += delta
 
 
-async def hold_write_lock(db: Path) -> sqlite3.Connection:
+class HeldLock:
+    def __init__(self, release: Callable[[], Awaitable[None]]) -> None:
+        self.release = release
+
+
+async def hold_write_lock(url: DatabaseUrl) -> HeldLock:
     """Another writer holding the database's write lock (as a backup tool or a second process
-    would). Taken in a worker thread: the bot in this event loop may be in the middle of a
-    transaction it can only finish while the loop runs; waiting in the loop's own thread would
-    deadlock both until the busy timeout, then fail with "database is locked"."""
+    would); `release()` lets go.
 
-    def take() -> sqlite3.Connection:
-        conn = sqlite3.connect(db, isolation_level=None, timeout=60, check_same_thread=False)
-        conn.execute("BEGIN IMMEDIATE")
-        return conn
+    SQLite: the file's write lock, taken in a worker thread: the bot in this event loop may be
+    in the middle of a transaction it can only finish while the loop runs; waiting in the
+    loop's own thread would deadlock both until the busy timeout. PostgreSQL: an EXCLUSIVE
+    lock on the tables every update and message is written to (reads still pass)."""
+    if url.is_sqlite:
 
-    return await asyncio.to_thread(take)
+        def take() -> sqlite3.Connection:
+            conn = sqlite3.connect(
+                url.path, isolation_level=None, timeout=60, check_same_thread=False
+            )
+            conn.execute("BEGIN IMMEDIATE")
+            return conn
+
+        held = await asyncio.to_thread(take)
+
+        async def release_file() -> None:
+            held.execute("ROLLBACK")
+            held.close()
+
+        return HeldLock(release_file)
+    import asyncpg
+
+    conn = await asyncpg.connect(url.url)
+    await conn.execute("BEGIN")
+    await conn.execute("LOCK TABLE inbox, outbox, customers, complaints IN EXCLUSIVE MODE")
+
+    async def release_tables() -> None:
+        await conn.execute("ROLLBACK")
+        await conn.close()
+
+    return HeldLock(release_tables)

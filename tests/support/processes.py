@@ -6,12 +6,12 @@ import asyncio
 import os
 import signal
 import socket
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from faketg import FakeTelegramServer
+from storage.db import Database
 from tests.support.helpers import STAFF_CHAT, TOKEN, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,12 +23,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def bot_env(fake: FakeTelegramServer, db: Path) -> dict[str, str]:
+def bot_env(fake: FakeTelegramServer, database: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
     env.update(
         BOT_TOKEN=TOKEN,
         TELEGRAM_API_URL=fake.url,
-        DATABASE_URL=f"sqlite:///{db}",
+        DATABASE_URL=database,
         STAFF_CHAT_ID=str(STAFF_CHAT),
         API_PORT="0",
         LOG_LEVEL="WARNING",
@@ -64,6 +64,11 @@ async def stop_when(
     assert proc.returncode == 0
 
 
-def db_rows(db: Path, sql: str) -> list[tuple[object, int]]:
-    with sqlite3.connect(db) as conn:
-        return [(row[0], int(row[1])) for row in conn.execute(sql).fetchall()]
+async def db_rows(database: str, sql: str) -> list[tuple[object, int]]:
+    db = Database(database)
+    await db.connect()
+    try:
+        async with db.read() as tx:
+            return [(row[0], int(row[1])) for row in await tx.conn.fetch_all(sql)]
+    finally:
+        await db.close()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import aiosqlite
-
+from storage.sql import Conn
 from storage.timefmt import to_db
 
 
 async def add_response(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     number: int,
     sent: datetime,
     nps: int | None,
@@ -63,7 +62,7 @@ async def add_response(
 
 
 async def add_complaint(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     number: int,
     customer: int,
     opened: datetime,

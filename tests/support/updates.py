@@ -43,10 +43,8 @@ async def feed(app: App, *updates: dict[str, Any]) -> None:
 
 
 async def outbox_rows(app: App, chat_id: int) -> list[tuple[str, dict[str, Any]]]:
-    async with (
-        app.db.read() as tx,
-        tx.conn.execute(
+    async with app.db.read() as tx:
+        rows = await tx.conn.fetch_all(
             "SELECT method, payload FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
-        ) as cur,
-    ):
-        return [(row[0], json.loads(row[1])) for row in await cur.fetchall()]
+        )
+    return [(row[0], json.loads(row[1])) for row in rows]

@@ -11,6 +11,7 @@ from bot import spreadsheet
 from bot.reports.export import complaints_csv, responses_csv
 from storage.db import Database
 from storage.migrate import migrate
+from tests.support.backend import database_url
 from tests.support.reportdata import add_complaint, add_response
 
 SENT = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
@@ -25,7 +26,7 @@ def test_cells_starting_like_a_formula_become_text() -> None:
 
 
 async def test_responses_and_complaints_csv_neutralise_formulas(tmp_path: Path) -> None:
-    db = Database(tmp_path / "t.db")
+    db = Database(database_url(tmp_path, "t"))
     await db.connect()
     await migrate(db.conn)
     try:

@@ -27,6 +27,7 @@ from bot.surveys.timeline import advance_due
 from bot.timeparse import QuietHours
 from storage.db import Database, Tx
 from storage.migrate import migrate
+from tests.support.backend import database_url
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
@@ -216,8 +217,9 @@ async def test_stored_numbers_are_brought_to_e164_once_the_region_is_known(db: D
                 (phone,),
             )
     assert await renormalize_stored_phones(db, "RU") == 1  # only the 8… number changes
-    async with db.read() as tx, tx.conn.execute("SELECT phone FROM customers ORDER BY id") as cur:
-        assert [row[0] for row in await cur.fetchall()] == [
+    async with db.read() as tx:
+        rows = await tx.conn.fetch_all("SELECT phone FROM customers ORDER BY id")
+        assert [row[0] for row in rows] == [
             "79161234567", "79161234567", "0701234567", "garbage"
         ]  # fmt: skip
     assert await renormalize_stored_phones(db, "RU") == 0  # done once per region
@@ -267,13 +269,18 @@ def mixed_batch() -> list[NewPurchase]:
 
 
 async def snapshot(db: Database) -> list[tuple[object, ...]]:
-    rows = await db.conn.execute_fetchall(
+    rows = await db.conn.fetch_all(
         "SELECT p.order_id, c.id, c.telegram_id, c.external_id, c.phone, c.name, c.language,"
         " c.segment, s.status, s.reason, s.due_at, s.segment FROM purchases p"
         " JOIN customers c ON c.id = p.customer_id JOIN surveys s ON s.purchase_id = p.id"
         " ORDER BY p.order_id"
     )
-    return [tuple(row) for row in rows]
+    # Customers by order of first appearance: which purchases share one is what counts (on
+    # PostgreSQL a batch reserves ids from a sequence, so the numbers themselves differ).
+    first_seen: dict[object, int] = {}
+    return [
+        (row[0], first_seen.setdefault(row[1], len(first_seen)), *tuple(row)[2:]) for row in rows
+    ]
 
 
 async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
@@ -281,7 +288,7 @@ async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
 ) -> None:
     outcomes = []
     for name, batched in (("batch", True), ("single", False)):
-        database = Database(tmp_path / f"{name}.db")
+        database = Database(database_url(tmp_path, name))
         await database.connect()
         await migrate(database.conn)
         async with database.transaction() as tx:
@@ -322,7 +329,7 @@ async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
         later = replace(surveys, clock=lambda: NOW + timedelta(hours=3))
         assert await advance_due(tx, later) == 1
         await one(tx, later, purchase("S-3", telegram_id=42, segment="lapsed"))
-        rows = await db.conn.execute_fetchall(
+        rows = await db.conn.fetch_all(
             "SELECT s.status, s.segment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
             " WHERE p.order_id = 'S-1'"
         )

@@ -20,6 +20,7 @@ from storage.db import Database
 from storage.migrate import migrate
 from storage.states import ComplaintSource, ComplaintStatus
 from storage.timefmt import to_db
+from tests.support.backend import database_url
 from tests.support.reportdata import add_complaint, add_response
 
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)  # Monday 09:00 in Stockholm
@@ -33,7 +34,7 @@ ALWAYS = BusinessHours(None)  # 24/7: business medians equal the wall-clock ones
 
 @pytest.fixture
 async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
-    db = Database(tmp_path / "r.db")
+    db = Database(database_url(tmp_path, "r"))
     await db.connect()
     await migrate(db.conn)
     async with db.transaction() as tx:
@@ -142,7 +143,7 @@ def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
 
 
 async def test_a_quiet_period_says_so_in_one_sentence_and_draws_no_chart(tmp_path: Path) -> None:
-    db = Database(tmp_path / "e.db")
+    db = Database(database_url(tmp_path, "e"))
     await db.connect()
     await migrate(db.conn)
     async with db.read() as tx:
@@ -182,7 +183,7 @@ def test_the_chart_says_what_it_shows(digest: Digest) -> None:
 
 async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None:
     """?branch=north used to filter the NPS but count a south purchase's complaint as well."""
-    db = Database(tmp_path / "b.db")
+    db = Database(database_url(tmp_path, "b"))
     await db.connect()
     await migrate(db.conn)
     async with db.transaction() as tx:
@@ -204,7 +205,7 @@ async def test_a_branch_filter_applies_to_complaints_too(tmp_path: Path) -> None
 async def test_a_deadline_once_missed_stays_missed_after_a_reopening(tmp_path: Path) -> None:
     """Resolved 30 h after opening (deadline 24 h), reopened by the customer's "No", resolved
     again within the new deadline: still not resolved on time."""
-    db = Database(tmp_path / "m.db")
+    db = Database(database_url(tmp_path, "m"))
     await db.connect()
     await migrate(db.conn)
     opened = START + DAY
@@ -231,7 +232,7 @@ def local(day: int, hour: int, minute: int = 0) -> datetime:
 async def test_previous_period_and_trend_are_calendar_weeks_across_dst(tmp_path: Path) -> None:
     """19-25 Oct 2026 has the autumn change: the week before is 12-18 Oct, midnight to midnight
     (a fixed 169 h started at 23:00 on the 11th and took in a Sunday-evening answer)."""
-    db = Database(tmp_path / "dst.db")
+    db = Database(database_url(tmp_path, "dst"))
     await db.connect()
     await migrate(db.conn)
     async with db.transaction() as tx:

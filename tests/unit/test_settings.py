@@ -53,9 +53,14 @@ def test_malformed_token_and_webhook_secret(tmp_path: Path) -> None:
         make_settings(tmp_path, webhook_url="https://example.invalid/hook")
 
 
-def test_only_sqlite_urls(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="DATABASE_URL is invalid"):
-        make_settings(tmp_path, database_url="postgresql://db/bot")
+def test_database_url_names_sqlite_or_postgresql(tmp_path: Path) -> None:
+    pg = make_settings(tmp_path, database_url="postgresql://bot:s3cret@db:5432/shop")
+    assert pg.storage.database.engine == "postgresql"
+    assert str(pg.storage.database) == "postgresql://bot:***@db:5432/shop"  # for messages
+    assert make_settings(tmp_path, database_url="sqlite:///x.db").storage.database.is_sqlite
+    for wrong in ("mysql://db/bot", "sqlite:///", "postgresql:///shop", "data/bot.db"):
+        with pytest.raises(ConfigError, match="DATABASE_URL is invalid"):
+            make_settings(tmp_path, database_url=wrong)
 
 
 def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:

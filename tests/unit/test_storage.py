@@ -9,10 +9,11 @@ from storage.db import Database
 from storage.migrate import applied_versions, available, migrate
 from storage.repos.outbox import NewMessage, Outcome
 from storage.states import OutboxStatus
+from tests.support.backend import database_url
 
 
 async def open_db(tmp_path: Path) -> Database:
-    db = Database(tmp_path / "t.db")
+    db = Database(database_url(tmp_path, "t"))
     await db.connect()
     await migrate(db.conn)
     return db
@@ -21,11 +22,11 @@ async def open_db(tmp_path: Path) -> Database:
 async def test_migrations_apply_once_and_are_numbered(tmp_path: Path) -> None:
     db = await open_db(tmp_path)
     try:
-        assert await applied_versions(db.conn) == {m.version for m in available()}
+        assert await applied_versions(db.conn) == {m.version for m in available(db.conn.engine)}
         assert await migrate(db.conn) == []
-        async with db.conn.execute("PRAGMA journal_mode") as cur:
-            row = await cur.fetchone()
-        assert row is not None and row[0] == "wal"
+        if db.url.is_sqlite:
+            row = await db.conn.fetch_one("PRAGMA journal_mode")
+            assert row is not None and row[0] == "wal"
     finally:
         await db.close()
 

@@ -1,0 +1,212 @@
+"""PostgreSQL through asyncpg: the repositories' `?`/`:name` parameters become `$n`."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from typing import Any, cast
+
+import asyncpg
+
+from storage.sql.conn import Params, PostgresError, Row
+from storage.sql.sqlite import split_statements
+
+# A statement that takes longer is cancelled (and raises): a stuck server never hangs the bot.
+COMMAND_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 10.0
+
+
+class PgConn:
+    engine = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._raw: asyncpg.Connection | None = None
+
+    @classmethod
+    async def open(cls, url: str) -> PgConn:
+        conn = cls(url)
+        await conn._connect()
+        return conn
+
+    async def _connect(self) -> asyncpg.Connection:
+        with _translated():
+            self._raw = await asyncpg.connect(
+                self.url,
+                timeout=CONNECT_TIMEOUT,
+                command_timeout=COMMAND_TIMEOUT,
+                # Statements are prepared once per connection and reused (asyncpg's default);
+                # the application name shows in pg_stat_activity.
+                # A writer waits for another's lock at most 5 s, then fails and is retried
+                # later (as SQLite's busy timeout does), instead of hanging the process.
+                server_settings={"application_name": "feedback-bot", "lock_timeout": "5s"},
+            )
+        return self._raw
+
+    @property
+    def raw(self) -> asyncpg.Connection:
+        if self._raw is None:
+            raise RuntimeError("not connected")
+        return self._raw
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        text, args = _bind(sql, params)
+        with _translated():
+            status: str = await self.raw.execute(text, *args)
+        last = status.rsplit(" ", 1)[-1]
+        return int(last) if last.isdigit() else 0
+
+    async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        text, _ = translate(sql)
+        batch = [tuple(row) for row in rows]
+        if batch:
+            with _translated():
+                await self.raw.executemany(text, batch)
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        text, args = _bind(sql, params)
+        with _translated():
+            return cast(list[Row], await self.raw.fetch(text, *args))
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
+        text, args = _bind(sql, params)
+        with _translated():
+            return cast(Row | None, await self.raw.fetchrow(text, *args))
+
+    async def stream(self, sql: str, size: int) -> AsyncIterator[list[Row]]:
+        with _translated():
+            cursor = await self.raw.cursor(sql)
+            while rows := await cursor.fetch(size):
+                yield cast(list[Row], rows)
+
+    async def tables(self) -> list[str]:
+        rows = await self.fetch_all(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+            " ORDER BY table_name"
+        )
+        return [str(row[0]) for row in rows]
+
+    async def script(self, sql: str) -> None:
+        for statement in split_statements(sql):
+            with _translated():
+                await self.raw.execute(statement)
+
+    async def begin(self, *, write: bool) -> None:
+        if self._raw is None or self._raw.is_closed():
+            await self._connect()  # the server restarted or the network dropped it
+        with _translated():
+            if write:
+                await self.raw.execute("BEGIN")
+            else:
+                await self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    async def commit(self) -> None:
+        with _translated():
+            await self.raw.execute("COMMIT")
+
+    async def rollback(self) -> None:
+        raw = self._raw
+        if raw is None or raw.is_closed() or not raw.is_in_transaction():
+            return
+        try:
+            await raw.execute("ROLLBACK")
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+            raw.terminate()  # a connection in an unknown state is not reused
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._raw is not None and self._raw.is_in_transaction()
+
+    async def close(self) -> None:
+        if self._raw is not None:
+            await self._raw.close(timeout=5)
+            self._raw = None
+
+    async def reserve_ids(self, table: str, count: int) -> list[int]:
+        if count <= 0:
+            return []
+        # From the column's own sequence: ids no other instance can take, gaps allowed.
+        rows = await self.fetch_all(
+            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+            (table, count),
+        )
+        return [int(row[0]) for row in rows]
+
+    async def sync_ids(self, table: str) -> None:
+        await self.execute(
+            f"SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE(MAX(id), 0) + 1, false)"
+            f" FROM {table}",
+            (table,),
+        )
+
+    async def serialize(self, key: int) -> None:
+        await self.execute("SELECT pg_advisory_xact_lock(?)", (key,))
+
+    def json_text(self, column: str, *path: str) -> str:
+        return f"(({column})::jsonb #>> '{{{','.join(path)}}}')"
+
+    def differ(self, left: str, right: str) -> str:
+        return f"{left} IS DISTINCT FROM {right}"
+
+    def group_concat(self, expression: str) -> str:
+        return f"string_agg({expression}, ',')"
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """The driver's errors as ours, so callers catch them without importing the driver."""
+    try:
+        yield
+    except (asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+        raise PostgresError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _bind(sql: str, params: Params) -> tuple[str, list[Any]]:
+    text, names = translate(sql)
+    if isinstance(params, Mapping):
+        return text, [params[name] for name in names]
+    return text, list(params)
+
+
+@functools.lru_cache(maxsize=1024)
+def translate(sql: str) -> tuple[str, tuple[str, ...]]:
+    """`?` → `$1, $2…` in order; `:name` → one `$n` per distinct name (returned in order).
+
+    Quoted text ('…', "…") and casts (`::`) are left alone."""
+    out: list[str] = []
+    names: list[str] = []
+    positional = 0
+    i, n = 0, len(sql)
+    while i < n:
+        c = sql[i]
+        if c in "'\"":
+            end = sql.find(c, i + 1)
+            end = n - 1 if end < 0 else end
+            out.append(sql[i : end + 1])
+            i = end + 1
+            continue
+        if c == "?":
+            positional += 1
+            out.append(f"${positional}")
+        elif c == ":" and i + 1 < n and sql[i + 1] == ":":
+            out.append("::")
+            i += 2
+            continue
+        elif c == ":" and i + 1 < n and (sql[i + 1].isalpha() or sql[i + 1] == "_"):
+            j = i + 1
+            while j < n and (sql[j].isalnum() or sql[j] == "_"):
+                j += 1
+            name = sql[i + 1 : j]
+            if name not in names:
+                names.append(name)
+            out.append(f"${names.index(name) + 1}")
+            i = j
+            continue
+        else:
+            out.append(c)
+        i += 1
+    if positional and names:
+        raise ValueError("a statement takes either ? or :name parameters, not both")
+    return "".join(out), tuple(names)

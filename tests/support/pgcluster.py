@@ -1,0 +1,124 @@
+"""A throwaway PostgreSQL cluster for `make test-pg`: initdb + pg_ctl in a temporary directory.
+
+PostgreSQL refuses to run as root; when we are root the cluster belongs to the unprivileged
+`postgres` system user (runuser). It listens on a Unix socket in its own directory and on a
+free localhost port, trusts local connections, and is removed when stopped.
+
+    python -m tests.support.pgcluster -- pytest ...   # runs the command with TEST_DATABASE_URL
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+USER = "postgres"
+
+
+def _bindir() -> Path:
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if versions:
+        return versions[-1].parent
+    raise SystemExit(
+        "PostgreSQL's server is not installed (no pg_ctl): apt-get install postgresql"
+    )
+
+
+def _as_owner(args: list[str]) -> list[str]:
+    return ["runuser", "-u", USER, "--", *args] if os.geteuid() == 0 else args
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def cluster() -> Iterator[str]:
+    """Start a cluster; yield a URL to its `postgres` database; stop and remove it after."""
+    bindir = _bindir()
+    root = Path(tempfile.mkdtemp(prefix="pgtest-"))
+    data = root / "data"
+    if os.geteuid() == 0:
+        owner = pwd.getpwnam(USER)
+        os.chown(root, owner.pw_uid, owner.pw_gid)
+        user = USER
+    else:
+        user = pwd.getpwuid(os.geteuid()).pw_name
+    port = _free_port()
+    try:
+        subprocess.run(
+            _as_owner(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    user,
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ]
+            ),
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        options = (
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+        )
+        subprocess.run(
+            _as_owner(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(root / "log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "start",
+                ]
+            ),
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        try:
+            yield f"postgresql://{user}@127.0.0.1:{port}/postgres"
+        finally:
+            subprocess.run(
+                _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1:] if argv[:1] == ["--"] else argv
+    if not command:
+        print(__doc__)
+        return 2
+    with cluster() as url:
+        env = {**os.environ, "TEST_DATABASE_URL": url}
+        return subprocess.run(command, env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
