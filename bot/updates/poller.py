@@ -61,18 +61,31 @@ def _int(value: Any) -> int | None:
     return value if ok else None
 
 
-def to_inbox_rows(updates: list[dict[str, Any]]) -> list[tuple[int, str, int | None]]:
+InboxRow = tuple[int, str, int | None, int | None]  # update_id, payload, chat, sender
+
+
+def to_inbox_rows(updates: list[dict[str, Any]]) -> list[InboxRow]:
     rows = []
     for update in updates:
         update_id = _int(update.get("update_id")) if isinstance(update, dict) else None
         if update_id is not None and update_id >= 0:
-            rows.append((update_id, json.dumps(update, ensure_ascii=False), chat_of(update)))
+            payload = json.dumps(update, ensure_ascii=False)
+            rows.append((update_id, payload, chat_of(update), sender_of(update)))
     return rows
+
+
+def sender_of(update: dict[str, Any]) -> int | None:
+    """The person who sent an update (what /forget_me deletes by), if any."""
+    for key in ("message", "edited_message", "callback_query"):
+        if isinstance(update.get(key), dict):
+            sender = update[key].get("from")
+            return _int(sender.get("id")) if isinstance(sender, dict) else None
+    return None
 
 
 async def store_updates(
     db: Database,
-    rows: list[tuple[int, str, int | None]],
+    rows: list[InboxRow],
     metrics: Metrics,
     on_stored: Callable[[], None],
 ) -> int:

@@ -310,13 +310,9 @@ class CustomerRepo:
                 (await self._erased_key(telegram_id), now),
             )
         if telegram_id is not None:  # raw updates they sent, kept for replay, go too
-            senders = " OR ".join(
-                f"{self._conn.json_text('payload', kind, 'from', 'id')} = :who"
-                for kind in ("message", "edited_message", "callback_query")
-            )
             await self._conn.execute(
-                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ({senders})",
-                {"who": str(telegram_id)},
+                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND sender_id = ?",
+                (telegram_id,),
             )
 
     async def _erased_key(self, telegram_id: int) -> str:

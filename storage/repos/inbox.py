@@ -13,14 +13,17 @@ class InboxRepo:
     def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
-    async def add_many(self, items: list[tuple[int, str, int | None]], now: float) -> int:
-        """Store (update_id, payload, chat_id) not seen before; return how many were new."""
+    async def add_many(
+        self, items: list[tuple[int, str, int | None, int | None]], now: float
+    ) -> int:
+        """Store (update_id, payload, chat_id, sender_id) not seen before; return how many
+        were new."""
         if not items:
             return 0
         # One statement (at most 100 updates come at once), answering which rows were new.
         new = await self._conn.fetch_all(
-            "INSERT INTO inbox (update_id, payload, chat_id, received_at) VALUES "
-            + ", ".join("(?, ?, ?, ?)" for _ in items)
+            "INSERT INTO inbox (update_id, payload, chat_id, sender_id, received_at) VALUES "
+            + ", ".join("(?, ?, ?, ?, ?)" for _ in items)
             + " ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
             [value for item in items for value in (*item, now)],
         )

@@ -35,7 +35,7 @@ async def fill(url: str) -> None:
             for n in range(1, 6):
                 await add_complaint(tx.conn, n, n, SENT, taken_after=timedelta(minutes=n))
             await tx.complaints.link_staff_message(-100, 7, 1)
-            await tx.inbox.add_many([(901, '{"update_id": 901}', 5)], 1.0)
+            await tx.inbox.add_many([(901, '{"update_id": 901}', 5, 5)], 1.0)
             await tx.outbox.add(NewMessage(5, "SendMessage", '{"text": "hi"}', 0, 0.0), 1.0)
             await tx.kv.set("bot_username", "shop_bot")
     finally:
