@@ -21,6 +21,7 @@ from bot.commands import publish_commands
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
 from bot.i18n import Catalog
+from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME, Learned
 from bot.liveness import Liveness, supervise
 from bot.metrics import Metrics
@@ -42,7 +43,7 @@ from bot.web import init_web
 from bot.wiring import Wiring
 from handlers import routers
 from storage.db import Database
-from storage.lock import ProcessLock
+from storage.lock import InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,8 @@ class App:
     reports: ReportConfig
     liveness: Liveness
     learned: Learned
-    lock: ProcessLock | None
+    lock: InstanceLock | None
+    leadership: Leadership
     id: str
     services: list[object]  # what its jobs find while it runs
     on_start: list[Callable[[], Awaitable[object]]]
@@ -78,22 +80,55 @@ class App:
     connected: asyncio.Event = field(default_factory=asyncio.Event)  # Telegram answered getMe
 
     async def start(self) -> None:
-        """Start serving: restore the outbox, process the inbox, listen, schedule."""
-        for prepare in self.on_start:
-            await prepare()
-        jobs.register(self.id, self.services)
+        """Start serving: restore the outbox, process the inbox, listen, schedule. An instance
+        sharing PostgreSQL with a leader serves HTTP only and takes over when it can."""
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
             self.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
-        restored = await self.sender.restore()
-        if restored:
-            log.info("outbox: %d messages still owed to Telegram, sending", restored)
-        self._spawn("sender", self.sender.run)
-        self._spawn("processor", self.processor.run)
+        if await self.leadership.try_lead():
+            await self._lead()
+            return
+        await self._listen()
+        log.info(
+            "standby (API on port %s): another instance leads; taking over when it stops",
+            self.port,
+        )
+        self._spawn("standby", self._take_over, once=True)
+
+    async def _take_over(self) -> None:
+        await self.leadership.campaign(self.liveness.beat("standby"))
+        # Telegram's limits count per bot: the old leader's sends of its last second still do.
+        await asyncio.sleep(TAKEOVER_PAUSE)
+        try:
+            await self._lead()
+        except Exception:  # half led is worse than not at all: start again as a standby
+            log.critical("taking over failed", exc_info=True)
+            self.leadership.on_lost()
+
+    async def _listen(self) -> None:
+        """The HTTP server: API, /healthz, /metrics and the webhook, on every instance."""
+        if self._runner is not None:
+            return
         self._runner = web.AppRunner(self.http, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
         await site.start()
         self.port = self._runner.addresses[0][1] if self._runner.addresses else None
+
+    async def _lead(self) -> None:
+        """Everything that must run in one instance only: polling, processing, sending, the
+        scheduled jobs."""
+        for prepare in self.on_start:
+            await prepare()
+        jobs.register(self.id, self.services)
+        restored = await self.sender.restore()
+        if restored:
+            log.info("outbox: %d messages still owed to Telegram, sending", restored)
+        self._spawn("sender", self.sender.run)
+        self._spawn("processor", self.processor.run)
+        await self._listen()
+        if not self.db.url.is_sqlite:
+            beat = self.liveness.beat("leadership")
+            self._spawn("leadership", lambda: self.leadership.keep(beat), once=True)
         await publish_commands(self.db, self.outbox, self.catalog, self.complaints)
         # Telegram may be unreachable right now; the API and the queues work regardless.
         self._spawn("telegram", self._connect_telegram, once=True)
@@ -162,7 +197,7 @@ class App:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         for task in self._tasks:
-            if task.get_name() in ("telegram", "poller"):  # a parked long poll: cut it short
+            if task.get_name() in ("telegram", "poller", "standby", "leadership"):  # waiting
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         for cleanup in self.on_stop:
@@ -235,7 +270,10 @@ async def create_app(
     dp = Dispatcher(disable_fsm=True, **w.workflow)
     dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
     dp.include_routers(*routers())
-    processor = Processor(db, dp, bot, metrics, liveness.beat("processor"))
+    # Updates may also arrive through another instance's webhook: look for them often.
+    idle_check = 5.0 if db.url.is_sqlite else 0.5
+    processor = Processor(db, dp, bot, metrics, liveness.beat("processor"), idle_check=idle_check)
+    leadership = Leadership(db)
     poller = None
     if tg.webhook_url:
         secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
@@ -257,7 +295,7 @@ async def create_app(
         sender=sender,
         processor=processor,
         poller=poller,
-        http=init_web(db, metrics, liveness, w.routes),
+        http=init_web(db, metrics, liveness, w.routes, role=lambda: leadership.role),
         scheduler=w.scheduler,
         surveys=surveys,
         complaints=complaints,
@@ -265,6 +303,7 @@ async def create_app(
         liveness=liveness,
         learned=w.learned,
         lock=lock,
+        leadership=leadership,
         services=w.services,
         on_start=w.on_start,
         on_stop=w.on_stop,

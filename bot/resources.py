@@ -12,25 +12,20 @@ from bot.outbox.guard import RefuseDirectSends
 from bot.outbox.responses import HoldResponseModels
 from bot.settings import TelegramSettings
 from storage.db import Database
-from storage.lock import InstanceLock, ProcessLock, ServerLock
+from storage.lock import InstanceLock
 from storage.migrate import migrate
 from storage.sql import DatabaseUrl
 
 
-async def open_database(url: DatabaseUrl) -> tuple[Database, ProcessLock | None]:
-    """Lock, connect and migrate; raises AlreadyRunning when another process serves the SQLite
-    file, and a DatabaseError when the database is unusable (read-only, not a database, a
-    server that refuses)."""
+async def open_database(url: DatabaseUrl) -> tuple[Database, InstanceLock | None]:
+    """Lock (SQLite), connect and migrate; raises AlreadyRunning when another process serves
+    the SQLite file, and a DatabaseError when the database is unusable (read-only, not a
+    database, a server that refuses)."""
     db = Database(url)
-    lock: ProcessLock | None = None
-    if not url.is_sqlite:
-        server_lock = ServerLock(url)
-        await server_lock.acquire()
-        lock = server_lock
-    elif db.path != Path(":memory:"):
-        file_lock = InstanceLock(db.path)
-        file_lock.acquire()
-        lock = file_lock
+    lock = None
+    if url.is_sqlite and db.path != Path(":memory:"):  # PostgreSQL: instances elect a leader
+        lock = InstanceLock(db.path)
+        lock.acquire()
     try:
         await db.connect()
         await migrate(db.conn)

@@ -58,14 +58,19 @@ async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
 
 
 def init_web(
-    db: Database, metrics: Metrics, liveness: Liveness, routes: list[tuple[str, str, Handler]]
+    db: Database,
+    metrics: Metrics,
+    liveness: Liveness,
+    routes: list[tuple[str, str, Handler]],
+    role: Callable[[], str] = lambda: "leader",
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY)
 
     async def healthz(_: web.Request) -> web.Response:
         queues, database = await read_queues(db)
         ok = liveness.healthy
-        body: dict[str, Any] = {"ok": ok, "database": database, "tasks": liveness.report()}
+        body: dict[str, Any] = {"ok": ok, "role": role(), "database": database}
+        body["tasks"] = liveness.report()
         body["seconds_since_last_update"] = _age(time.time(), metrics.last_update_at)
         if queues is not None:
             body |= {

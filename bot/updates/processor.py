@@ -39,6 +39,7 @@ class Processor:
         beat: Beat,
         batch: int = 50,
         max_hold: float = 0.05,
+        idle_check: float = 5.0,
     ) -> None:
         self.beat = beat
         self.db = db
@@ -47,6 +48,7 @@ class Processor:
         self.metrics = metrics
         self.batch = batch
         self.max_hold = max_hold
+        self.idle_check = idle_check  # when nothing woke it, look for stored updates anyway
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -76,7 +78,7 @@ class Processor:
             if handled:
                 continue
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=5)
+                await asyncio.wait_for(self._wake.wait(), timeout=self.idle_check)
 
     async def process_pending(self) -> int:
         """Handle up to one batch of stored updates in update_id order; return how many.

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import Any, Protocol
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -80,12 +88,17 @@ class Conn(Protocol):
         """After rows were written with explicit ids: new rows get ids above them."""
         ...
 
-    async def serialize(self, key: int) -> None:
-        """Inside a write transaction: no other writer holding `key` runs until it ends."""
+    async def try_session_lock(self, key: int) -> bool:
+        """Take the advisory lock `key` for as long as this connection lives; False if another
+        connection holds it. (SQLite: one process per file, so always True.)"""
         ...
 
-    def json_text(self, column: str, *path: str) -> str:
-        """SQL for the value at `path` in the JSON held by `column`, as text (42 → '42')."""
+    def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run `hook` whenever the connection had to be opened again (before anything else)."""
+        ...
+
+    async def serialize(self, key: int) -> None:
+        """Inside a write transaction: no other writer holding `key` runs until it ends."""
         ...
 
     def differ(self, left: str, right: str) -> str:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import Any, cast
 
 import asyncpg
@@ -15,6 +23,8 @@ from storage.sql.sqlite import split_statements
 # A statement that takes longer is cancelled (and raises): a stuck server never hangs the bot.
 COMMAND_TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
+IDLE_SESSION_TIMEOUT = "5s"
+WRITER_KEY = 0x626F745F77726974  # pg_advisory_xact_lock key every write transaction takes
 
 
 class PgConn:
@@ -23,6 +33,7 @@ class PgConn:
     def __init__(self, url: str) -> None:
         self.url = url
         self._raw: asyncpg.Connection | None = None
+        self._reconnect_hooks: list[Callable[[], Awaitable[None]]] = []
 
     @classmethod
     async def open(cls, url: str) -> PgConn:
@@ -40,7 +51,13 @@ class PgConn:
                 # the application name shows in pg_stat_activity.
                 # A writer waits for another's lock at most 5 s, then fails and is retried
                 # later (as SQLite's busy timeout does), instead of hanging the process.
-                server_settings={"application_name": "feedback-bot", "lock_timeout": "5s"},
+                # The server ends a session idle longer than IDLE_SESSION_TIMEOUT (a running
+                # bot touches its connection every second): a frozen process's locks go too.
+                server_settings={
+                    "application_name": "feedback-bot",
+                    "lock_timeout": "5s",
+                    "idle_session_timeout": IDLE_SESSION_TIMEOUT,
+                },
             )
         return self._raw
 
@@ -59,7 +76,7 @@ class PgConn:
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         text, _ = translate(sql)
-        batch = [tuple(row) for row in rows]
+        batch = [tuple(_storable(value) for value in row) for row in rows]
         if batch:
             with _translated():
                 await self.raw.executemany(text, batch)
@@ -95,10 +112,31 @@ class PgConn:
 
     async def begin(self, *, write: bool) -> None:
         if self._raw is None or self._raw.is_closed():
-            await self._connect()  # the server restarted or the network dropped it
+            await self._reopen()  # the server restarted or the network dropped it
+        try:
+            await self._begin(write)
+        except PostgresError as exc:
+            if not _connection_lost(exc):
+                raise
+            # Found dead only now (ended by the server while idle, a restart): nothing was
+            # done in it yet, so a new connection may simply start the transaction again.
+            self.raw.terminate()
+            await self._reopen()
+            await self._begin(write)
+
+    async def _reopen(self) -> None:
+        await self._connect()
+        for hook in self._reconnect_hooks:
+            await hook()
+
+    async def _begin(self, write: bool) -> None:
         with _translated():
             if write:
-                await self.raw.execute("BEGIN")
+                # One writer at a time across every instance, as BEGIN IMMEDIATE does for
+                # SQLite: each write transaction sees everything committed before it (an API
+                # call on one instance and an update handled on another never both create
+                # the same customer). One round trip for both statements.
+                await self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITER_KEY})")
             else:
                 await self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
@@ -141,11 +179,15 @@ class PgConn:
             (table,),
         )
 
+    async def try_session_lock(self, key: int) -> bool:
+        row = await self.fetch_one("SELECT pg_try_advisory_lock(?)", (key,))
+        return bool(row and row[0])
+
+    def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
+        self._reconnect_hooks.append(hook)
+
     async def serialize(self, key: int) -> None:
         await self.execute("SELECT pg_advisory_xact_lock(?)", (key,))
-
-    def json_text(self, column: str, *path: str) -> str:
-        return f"(({column})::jsonb #>> '{{{','.join(path)}}}')"
 
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS DISTINCT FROM {right}"
@@ -159,15 +201,39 @@ def _translated() -> Iterator[None]:
     """The driver's errors as ours, so callers catch them without importing the driver."""
     try:
         yield
-    except (asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+    except (
+        asyncpg.PostgresError,
+        asyncpg.InterfaceError,
+        asyncpg.exceptions.InternalClientError,
+        TimeoutError,
+    ) as exc:
         raise PostgresError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _connection_lost(exc: PostgresError) -> bool:
+    """The connection itself is gone (or going): ended by the server, cut, or torn down."""
+    cause = exc.__cause__
+    return isinstance(
+        cause,
+        asyncpg.PostgresConnectionError  # e.g. "connection was closed in the middle"
+        | asyncpg.exceptions.OperatorInterventionError  # terminated, idle timeout, shutdown
+        | asyncpg.InterfaceError
+        | asyncpg.exceptions.InternalClientError,  # the protocol caught mid-teardown
+    )
 
 
 def _bind(sql: str, params: Params) -> tuple[str, list[Any]]:
     text, names = translate(sql)
     if isinstance(params, Mapping):
-        return text, [params[name] for name in names]
-    return text, list(params)
+        return text, [_storable(params[name]) for name in names]
+    return text, [_storable(value) for value in params]
+
+
+def _storable(value: Any) -> Any:
+    """PostgreSQL's text cannot hold NUL (SQLite's can): a customer's "\x00" is dropped."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")
+    return value
 
 
 @functools.lru_cache(maxsize=1024)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -99,11 +99,14 @@ class SqliteConn:
     async def sync_ids(self, table: str) -> None:
         return None  # an INTEGER PRIMARY KEY always continues above the highest id
 
+    async def try_session_lock(self, key: int) -> bool:
+        return True  # one process per file: the lock file next to it
+
+    def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
+        return None  # a file connection is never lost
+
     async def serialize(self, key: int) -> None:
         return None  # BEGIN IMMEDIATE already lets one writer in at a time
-
-    def json_text(self, column: str, *path: str) -> str:
-        return f"CAST(json_extract({column}, '$.{'.'.join(path)}') AS TEXT)"
 
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS NOT {right}"  # IS DISTINCT FROM only since SQLite 3.39

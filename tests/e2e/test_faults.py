@@ -14,6 +14,7 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
 from storage.lock import AlreadyRunning
+from tests.support.backend import sqlite_only
 from tests.support.helpers import (
     STAFF_CHAT,
     TOKEN,
@@ -127,6 +128,7 @@ async def test_an_outage_longer_than_the_old_retry_budget_loses_no_message(
     assert status == 200, body
 
 
+@sqlite_only  # on PostgreSQL a second instance stands by: test_instances.py
 async def test_a_second_process_on_the_same_database_refuses_to_start(
     tmp_path: Path, fake: FakeTelegramServer
 ) -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
+import asyncpg
+import pytest
+
+from bot.updates.poller import to_inbox_rows
 from storage.db import Database
 from storage.migrate import applied_versions, available, migrate
 from storage.repos.outbox import NewMessage, Outcome
 from storage.states import OutboxStatus
-from tests.support.backend import database_url
+from tests.support.backend import ON_POSTGRES, database_url
 
 
 async def open_db(tmp_path: Path) -> Database:
@@ -38,8 +43,8 @@ async def test_pending_updates_take_turns_between_chats_in_order_within_each(
     db = await open_db(tmp_path)
     try:
         async with db.transaction() as tx:
-            flood = [(n, "{}", 7) for n in range(1, 1001)]
-            await tx.inbox.add_many([*flood, (1001, "{}", 8), (1002, "{}", None)], 0.0)
+            flood = [(n, "{}", 7, None) for n in range(1, 1001)]
+            await tx.inbox.add_many([*flood, (1001, "{}", 8, None), (1002, "{}", None, None)], 0.0)
         async with db.read() as tx:
             first = [i.update_id for i in await tx.inbox.pending(50, time.time(), per_chat=5)]
         assert first[:3] == [1, 1001, 1002]  # each chat's first, then each chat's second...
@@ -52,8 +57,8 @@ async def test_inbox_deduplicates_by_update_id(tmp_path: Path) -> None:
     db = await open_db(tmp_path)
     try:
         async with db.transaction() as tx:
-            assert await tx.inbox.add_many([(1, "{}", 5), (2, "{}", 5)], 0.0) == 2
-            assert await tx.inbox.add_many([(2, "{}", 5), (3, "{}", None)], 0.0) == 1
+            assert await tx.inbox.add_many([(1, "{}", 5, 5), (2, "{}", 5, 5)], 0.0) == 2
+            assert await tx.inbox.add_many([(2, "{}", 5, 5), (3, "{}", None, None)], 0.0) == 1
             await tx.inbox.finish(1, 1.0)
             await tx.inbox.finish(2, 1.0, error="ValueError")
         async with db.read() as tx:
@@ -143,3 +148,37 @@ async def test_cancelled_transactions_leave_the_connection_usable(tmp_path: Path
         assert not db.conn.in_transaction
     finally:
         await db.close()
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a server that ends sessions: PostgreSQL")
+async def test_a_connection_the_server_ended_is_replaced_at_the_next_transaction(
+    db: Database,
+) -> None:
+    """Ended while idle (idle_session_timeout, a restart of the server): the next transaction
+    opens a new one instead of failing."""
+    pid = db.conn.raw.get_server_pid()  # type: ignore[attr-defined]
+    other = await asyncpg.connect(db.url.url)
+    try:
+        await other.execute("SELECT pg_terminate_backend($1)", pid)
+    finally:
+        await other.close()
+    async with db.transaction() as tx:
+        await tx.kv.set("after", "ok")
+    async with db.read() as tx:
+        assert await tx.kv.get("after") == "ok"
+
+
+async def test_a_nul_in_what_a_customer_wrote_is_stored_and_forgotten_on_both_engines(
+    db: Database,
+) -> None:
+    """PostgreSQL's text cannot hold NUL (it is dropped there); its JSON must still be read."""
+    payload = '{"update_id": 1, "message": {"from": {"id": 77}, "text": "a\\u0000b"}}'
+    async with db.transaction() as tx:
+        await tx.kv.set("said", "a\x00b")
+        await tx.inbox.add_many(to_inbox_rows([json.loads(payload)]), 0.0)
+        await tx.inbox.finish(1, 1.0)
+        customer, _ = await tx.customers.touch_from_telegram(77, "N\x00", None, "en")
+        await tx.customers.forget(customer.id)  # reads the stored updates' JSON
+    async with db.read() as tx:
+        assert await tx.kv.get("said") in ("a\x00b", "ab")
+        assert await tx.inbox.counts() == {}  # the update they sent is gone

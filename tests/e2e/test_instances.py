@@ -1,0 +1,114 @@
+"""Two instances on one PostgreSQL database: one leads, the other serves HTTP and takes over."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import asyncpg
+import pytest
+
+from bot.app import App, create_app
+from bot.leadership import LEADER_KEY
+from faketg import FakeTelegramServer
+from tests.support.backend import ON_POSTGRES
+from tests.support.helpers import make_settings, wait_for
+from tests.support.journey import API_TOKEN, post
+
+pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="instances share PostgreSQL only")
+
+
+async def health(app: App) -> dict[str, Any]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{app.port}/healthz") as resp,
+    ):
+        assert resp.status == 200
+        body: dict[str, Any] = await resp.json()
+        return body
+
+
+async def instance(tmp_path: Path, fake: FakeTelegramServer) -> App:
+    settings = make_settings(
+        tmp_path, fake.url, api_token=API_TOKEN, quiet_hours="off", survey_delay="1"
+    )
+    app = await create_app(settings, poll_timeout=1)
+    await app.start()
+    return app
+
+
+async def greeted(fake: FakeTelegramServer, user: int) -> None:
+    fake.world.add_user(user, f"U{user}", "en")
+    await fake.world.user_sends(user, "/start")
+    await wait_for(lambda: len(fake.world.sent_to(user)) >= 1, 15, f"{user} greeted")
+
+
+async def test_a_second_instance_stands_by_serving_the_api_and_takes_over(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    first = await instance(tmp_path, fake)
+    second = await instance(tmp_path, fake)
+    try:
+        assert (first.leadership.role, second.leadership.role) == ("leader", "standby")
+        assert (await health(second))["role"] == "standby"
+        # The standby serves the API: what it stores, the leader's tick sends.
+        fake.world.add_user(7001, "Buyer", "en")
+        await fake.world.user_sends(7001, "/start")
+        status, _ = await post(second, {"order_id": "S-1", "customer": {"telegram_id": 7001}})
+        assert status == 201
+        invited = lambda: any(s.buttons for s in fake.world.sent_to(7001))  # noqa: E731
+        await wait_for(invited, 20, "the invitation, sent by the leader")
+        await greeted(fake, 7002)
+        await first.stop()
+        await wait_for(lambda: second.leadership.leading, 10, "the standby taking over")
+        assert (await health(second))["role"] == "leader"
+        await greeted(fake, 7003)  # the new leader polls and answers
+        assert fake.world.tally["getupdates overlap"] == 0  # never two pollers at once
+    finally:
+        await first.stop()
+        await second.stop()
+
+
+async def test_a_leader_cut_off_while_another_took_the_lead_stops(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    first = await instance(tmp_path, fake)
+    lost = asyncio.Event()
+    first.leadership.on_lost = lost.set  # in production: the process exits at once
+    other = await asyncpg.connect(first.db.url.url)  # another instance, as far as locks go
+    try:
+        # The server ends the leader's session (a network cut; a frozen process timed out)...
+        pid = first.db.conn.raw.get_server_pid()  # type: ignore[attr-defined]
+        await other.execute("SELECT pg_terminate_backend($1)", pid)
+        # ...and another instance takes the lead before it is back.
+        assert await other.fetchval("SELECT pg_try_advisory_lock($1)", LEADER_KEY)
+        # Its next use of the database (at most a second away) finds the lead gone: it stops.
+        await asyncio.wait_for(lost.wait(), 10)
+    finally:
+        await other.close()
+        await first.stop()
+
+
+async def test_a_webhook_update_taken_by_the_standby_is_answered_by_the_leader(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """Behind a load balancer either instance takes Telegram's POST; the leader answers."""
+    hook = {"webhook_url": "http://127.0.0.1:1/tg/hook", "webhook_secret": "s3cret_for-tests"}
+    leader = await create_app(make_settings(tmp_path, fake.url, **hook))
+    await leader.start()
+    standby = await create_app(make_settings(tmp_path, fake.url, **hook))
+    await standby.start()
+    try:
+        assert standby.leadership.role == "standby"
+        await wait_for(lambda: bool(fake.world.webhook), 15, "the leader setting the webhook")
+        fake.world.webhook["url"] = f"http://127.0.0.1:{standby.port}/tg/hook"
+        fake.world.add_user(7101, "Vera", "sv")
+        await fake.world.user_sends(7101, "/start")
+        await wait_for(lambda: len(fake.world.sent_to(7101)) == 2, 15, "the leader's answer")
+        assert standby.metrics.get("updates_processed") == 0  # stored there, handled here
+        assert leader.metrics.get("updates_processed") >= 1
+    finally:
+        await standby.stop()
+        await leader.stop()
