@@ -30,7 +30,7 @@ test: $(STAMP)
 # The same suite on a throwaway PostgreSQL cluster (started and removed by the command itself;
 # as the `postgres` system user when run as root, since PostgreSQL refuses to run as root).
 test-pg: $(STAMP) pg-server
-	$(BIN)/python -m tests.support.pgcluster -- $(BIN)/python -m pytest
+	$(BIN)/python -m pgtemp -- $(BIN)/python -m pytest
 
 # PostgreSQL's server binaries: from Debian's packages when the machine has none.
 pg-server:
@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot handlers storage faketg demo tests bench
+	$(BIN)/mypy bot handlers storage faketg demo tests bench pgtemp
 
 check: lint typecheck test
 

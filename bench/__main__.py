@@ -19,7 +19,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bench import outbound, throughput
+from bench import engines, outbound, throughput
 from bench import purchases as purchase_api
 from bench.footprint import footprint
 
@@ -124,10 +124,11 @@ async def purchases(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> 
     ]
 
 
-async def digest(_: aiohttp.ClientSession, __: Path, sizes: Sizes) -> list[Row]:
+async def digest_timings(sizes: Sizes, *extra: str) -> tuple[float, float, float]:
+    """(weekly numbers s, chart s, peak MB) from `python -m bench.digest`."""
     args = ["--responses", str(sizes.responses), "--complaints", str(sizes.complaints), "--json"]
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.digest", *args, stdout=asyncio.subprocess.PIPE
+        sys.executable, "-m", "bench.digest", *args, *extra, stdout=asyncio.subprocess.PIPE
     )
     out = (await child.communicate())[0]
     if child.returncode != 0:
@@ -135,13 +136,18 @@ async def digest(_: aiohttp.ClientSession, __: Path, sizes: Sizes) -> list[Row]:
     result = json.loads(out.decode().strip().splitlines()[-1])
     weekly = next(s for label, s in result["timings"] if label.startswith("weekly"))
     chart = next(s for label, s in result["timings"] if label.startswith("chart"))
+    return weekly, chart, float(result["peak_mb"])
+
+
+async def digest(_: aiohttp.ClientSession, __: Path, sizes: Sizes) -> list[Row]:
+    weekly, chart, peak = await digest_timings(sizes)
     return [
         (
             f"digest: {sizes.responses:,} responses, {sizes.complaints:,} complaints",
             f"{weekly + chart:.2f} s (numbers {weekly:.2f} + chart {chart:.2f}),"
-            f" peak {result['peak_mb']:.0f} MB",
+            f" peak {peak:.0f} MB",
             "<= 1 s, <= 200 MB",
-            verdict(weekly + chart <= 1 and result["peak_mb"] <= 200),
+            verdict(weekly + chart <= 1 and peak <= 200),
         )
     ]
 
@@ -179,6 +185,42 @@ async def memory(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> lis
     ]
 
 
+async def postgres(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list[Row]:
+    async with engines.server() as url:
+        press = await engines.presses(session, tmp, sizes.presses, url)
+        one, two = await engines.two_instances(session, sizes.presses, url)
+        intake = await engines.intake(session, tmp, sizes.purchases, url)
+        on_pg = await engines.fresh_database(url, "digest")
+        weekly, chart, _ = await digest_timings(sizes, "--postgres", on_pg)
+    return [
+        (
+            f"inbound on PostgreSQL: {sizes.presses:,} survey presses",
+            f"{press.postgres:,.0f}/s = {press.ratio:.2f}x SQLite",
+            f">= 0.8x SQLite ({press.sqlite:,.0f}/s in this run)",
+            verdict(press.ratio >= 0.8),
+        ),
+        (
+            f"two instances on PostgreSQL, inbound: {sizes.presses:,} survey presses",
+            f"{two:,.0f}/s = {two / one:.2f}x one instance",
+            f">= 0.9x one instance ({one:,.0f}/s in this run; the leader does the work)",
+            verdict(two >= 0.9 * one),
+        ),
+        (
+            f"intake on PostgreSQL: {sizes.purchases:,} purchases through the API",
+            f"{intake.postgres:,.0f}/s = {intake.ratio:.2f}x SQLite",
+            f">= 0.8x SQLite ({intake.sqlite:,.0f}/s in this run)",
+            verdict(intake.ratio >= 0.8),
+        ),
+        (
+            f"digest on PostgreSQL: {sizes.responses:,} responses, {sizes.complaints:,}"
+            " complaints",
+            f"{weekly + chart:.2f} s (numbers {weekly:.2f} + chart {chart:.2f})",
+            "<= 1 s",
+            verdict(weekly + chart <= 1),
+        ),
+    ]
+
+
 BENCHES: dict[str, Callable[[aiohttp.ClientSession, Path, Sizes], Awaitable[list[Row]]]] = {
     "inbound": inbound,
     "relay": relay,
@@ -187,6 +229,7 @@ BENCHES: dict[str, Callable[[aiohttp.ClientSession, Path, Sizes], Awaitable[list
     "purchases": purchases,
     "digest": digest,
     "footprint": memory,
+    "postgres": postgres,
 }
 
 

@@ -4,7 +4,8 @@ Run: .venv/bin/python -m bench.digest [--responses 1000000 --complaints 100000].
 process writes the data set (12 weeks of invitations, 85% answered) into a temporary SQLite
 file with executemany; this process then migrates nothing, opens it and times the weekly digest
 (the last week), a report over all 12 weeks (every response in the period) and the chart, and
-prints peak RSS (VmHWM). `make bench` runs it with --json.
+prints peak RSS (VmHWM). `make bench` runs it with --json. With `--postgres URL` (an empty
+database) the data set is copied there (`copy-data`'s code) and measured there instead.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.i18n import Catalog
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
 from bot.timeparse import BusinessHours
+from storage.copy import copy_all
 from storage.db import Database
 from storage.migrate import migrate
 from storage.timefmt import to_db
@@ -126,8 +128,22 @@ async def _schema(path: Path) -> None:
     await db.close()
 
 
-async def measure(path: Path) -> list[tuple[str, float]]:
-    db = Database(path)
+async def to_postgres(path: Path, url: str) -> None:
+    source, target = Database(path), Database(url)
+    for db in (source, target):
+        await db.connect()
+    try:
+        await migrate(target.conn)
+        await copy_all(source, target)
+        async with target.transaction() as tx:
+            await tx.conn.execute("ANALYZE")
+    finally:
+        await source.close()
+        await target.close()
+
+
+async def measure(database: Path | str) -> list[tuple[str, float]]:
+    db = Database(database)
     await db.connect()
     timings = []
     try:
@@ -163,6 +179,7 @@ def main() -> None:
     args.add_argument("--complaints", type=int, default=100_000)
     args.add_argument("--make", type=Path, help=argparse.SUPPRESS)
     args.add_argument("--json", action="store_true", help="one JSON object for python -m bench")
+    args.add_argument("--postgres", help="measure on this (empty) PostgreSQL database")
     ns = args.parse_args()
     if ns.make is not None:
         generate(ns.make, ns.responses, ns.complaints)
@@ -178,7 +195,12 @@ def main() -> None:
         print(f"data set: {ns.responses:,} responses, {ns.complaints:,} complaints"
               f" (written in {time.perf_counter() - began:.0f} s)",
               file=sys.stderr if ns.json else sys.stdout)  # fmt: skip
-        timings = asyncio.run(measure(path))
+        if ns.postgres:
+            began = time.perf_counter()
+            asyncio.run(to_postgres(path, ns.postgres))
+            print(f"copied to PostgreSQL in {time.perf_counter() - began:.0f} s",
+                  file=sys.stderr if ns.json else sys.stdout)  # fmt: skip
+        timings = asyncio.run(measure(ns.postgres or path))
     peak = peak_rss_mb()
     if ns.json:
         print(json.dumps({"timings": timings, "peak_mb": peak}))

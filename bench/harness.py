@@ -179,15 +179,15 @@ class Fake:
 
 
 class Product:
-    """`python -m bot run` on a SQLite file, against the fake."""
+    """`python -m bot run` on a SQLite file (or a PostgreSQL URL), against the fake."""
 
-    def __init__(self, fake: Fake, db: Path, **settings: object) -> None:
+    def __init__(self, fake: Fake, db: Path | str, **settings: object) -> None:
         self.fake = fake
         self.api_port = free_port()
         env = {
             "BOT_TOKEN": TOKEN,
             "TELEGRAM_API_URL": fake.url,
-            "DATABASE_URL": f"sqlite:///{db}",
+            "DATABASE_URL": db if isinstance(db, str) else f"sqlite:///{db}",
             "STAFF_CHAT_ID": str(STAFF_CHAT),
             "API_PORT": str(self.api_port),
             "API_TOKEN": API_TOKEN,

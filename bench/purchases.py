@@ -48,11 +48,18 @@ def bodies(total: int, batch: int, started: list[int]) -> list[dict[str, object]
     return [{"purchases": items[k : k + batch]} for k in range(0, total, batch)]
 
 
-async def run(session: aiohttp.ClientSession, tmp: Path, total: int, batch: int) -> float:
+async def run(
+    session: aiohttp.ClientSession,
+    tmp: Path,
+    total: int,
+    batch: int,
+    database: str | None = None,
+) -> float:
+    """Purchases per second, on a fresh SQLite file in `tmp` (or the `database` URL)."""
     started = max(100, total // 10)  # each started customer buys about eight times
     async with (
         fake_process(session) as fake,
-        product_process(fake, tmp / "purchases.db", survey_delay="PT2H") as bot,
+        product_process(fake, database or tmp / "purchases.db", survey_delay="PT2H") as bot,
     ):
         users = await fake.users(FIRST_USER, started)
         await fake.push([{"user_id": u, "text": "/start"} for u in users])

@@ -6,6 +6,7 @@ fresh bot process, prepares its users through the product itself, then times one
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -65,13 +66,31 @@ async def fake_process(session: aiohttp.ClientSession) -> AsyncIterator[Fake]:
 
 
 @asynccontextmanager
-async def product_process(fake: Fake, db: Path, **settings: object) -> AsyncIterator[Product]:
+async def product_process(
+    fake: Fake, db: Path | str, **settings: object
+) -> AsyncIterator[Product]:
     product = Product(fake, db, **{**UNLIMITED, **settings})
     try:
         await product.ready()
         yield product
     finally:
         product.stop()
+
+
+@asynccontextmanager
+async def standby_process(fake: Fake, db: Path | str) -> AsyncIterator[Product]:
+    """A second instance on the same database: up once it says it stands by."""
+    product = Product(fake, db, **UNLIMITED)
+    try:
+        await until(lambda: _stands_by(product), 60, "the standby starting")
+        yield product
+    finally:
+        product.stop()
+
+
+async def _stands_by(product: Product) -> bool:
+    health = await product.health()
+    return health is not None and health.get("role") == "standby"
 
 
 @asynccontextmanager
@@ -91,7 +110,20 @@ async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) 
         await fake.push([{"user_id": u, "text": "hi"} for u in users])
         await until(lambda: fake.tallied("sendmessage 200", n), 300, "echo replies")
         echo, echo_cpu = await _timed_presses(fake, users, reference.proc)
-    async with fake_process(session) as fake, product_process(fake, tmp / "presses.db") as bot:
+    ours, ours_cpu = await product_presses(session, tmp / "presses.db", n)
+    return Pair(echo, ours, echo_cpu, ours_cpu)
+
+
+async def product_presses(
+    session: aiohttp.ClientSession, db: Path | str, n: int, *, standby: bool = False
+) -> tuple[float, float]:
+    """(presses per second, CPU ms per press of the leader) of the product on this database;
+    `standby`: a second instance on the same (PostgreSQL) database, standing by."""
+    async with (
+        fake_process(session) as fake,
+        product_process(fake, db) as bot,
+        standby_process(fake, db) if standby else contextlib.nullcontext(),
+    ):
         users = await fake.users(FIRST_USER, n)
         await fake.push([{"user_id": u, "text": "/start"} for u in users])
         await bot.idle()
@@ -99,8 +131,7 @@ async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) 
         await bot.purchases(users, "P")
         await until(lambda: fake.tallied("sendmessage 200", before + n), 300, "invitations")
         await bot.idle()
-        ours, ours_cpu = await _timed_presses(fake, users, bot.proc)
-    return Pair(echo, ours, echo_cpu, ours_cpu)
+        return await _timed_presses(fake, users, bot.proc)
 
 
 async def relays_per_second(

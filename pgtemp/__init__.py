@@ -1,10 +1,11 @@
-"""A throwaway PostgreSQL cluster for `make test-pg`: initdb + pg_ctl in a temporary directory.
+"""A throwaway PostgreSQL cluster for `make test-pg` and the benchmarks: initdb + pg_ctl in a
+temporary directory.
 
 PostgreSQL refuses to run as root; when we are root the cluster belongs to the unprivileged
 `postgres` system user (runuser). It listens on a Unix socket in its own directory and on a
 free localhost port, trusts local connections, and is removed when stopped.
 
-    python -m tests.support.pgcluster -- pytest ...   # runs the command with TEST_DATABASE_URL
+    python -m pgtemp -- pytest ...   # runs the command with TEST_DATABASE_URL set to it
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import pwd
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,8 +46,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def cluster() -> Iterator[str]:
-    """Start a cluster; yield a URL to its `postgres` database; stop and remove it after."""
+def cluster(*, durable: bool = False) -> Iterator[str]:
+    """Start a cluster; yield a URL to its `postgres` database; stop and remove it after.
+
+    For tests it skips flushing to disk (fsync off: a test database never outlives a crash);
+    `durable` keeps PostgreSQL's defaults (each commit flushed), for benchmarks."""
     bindir = _bindir()
     root = Path(tempfile.mkdtemp(prefix="pgtest-"))
     data = root / "data"
@@ -77,10 +80,9 @@ def cluster() -> Iterator[str]:
             stdout=subprocess.DEVNULL,
             check=True,
         )
-        options = (
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-        )
+        options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=300"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(
             _as_owner(
                 [
@@ -108,17 +110,3 @@ def cluster() -> Iterator[str]:
             )
     finally:
         shutil.rmtree(root, ignore_errors=True)
-
-
-def main(argv: list[str]) -> int:
-    command = argv[1:] if argv[:1] == ["--"] else argv
-    if not command:
-        print(__doc__)
-        return 2
-    with cluster() as url:
-        env = {**os.environ, "TEST_DATABASE_URL": url}
-        return subprocess.run(command, env=env, check=False).returncode
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

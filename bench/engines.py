@@ -1,0 +1,69 @@
+"""The same benchmarks on PostgreSQL and on SQLite, in one run: the ratio between them.
+
+PostgreSQL runs as a throwaway local cluster (`pgtemp`) with its default durability (every
+commit flushed to disk), which is more than SQLite's WAL + synchronous=NORMAL (safe from a
+crash of the process, not of the machine): the comparison does not flatter PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import asyncpg
+
+from bench import purchases, throughput
+from pgtemp import cluster
+
+
+@dataclass(frozen=True)
+class EnginePair:
+    sqlite: float
+    postgres: float
+
+    @property
+    def ratio(self) -> float:
+        return self.postgres / self.sqlite
+
+
+@contextlib.asynccontextmanager
+async def server() -> AsyncIterator[str]:
+    with cluster(durable=True) as url:
+        yield url
+
+
+async def fresh_database(server_url: str, name: str) -> str:
+    conn = await asyncpg.connect(server_url)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def presses(session: aiohttp.ClientSession, tmp: Path, n: int, url: str) -> EnginePair:
+    sqlite, _ = await throughput.product_presses(session, tmp / "presses.db", n)
+    postgres, _ = await throughput.product_presses(
+        session, await fresh_database(url, "presses"), n
+    )
+    return EnginePair(sqlite, postgres)
+
+
+async def two_instances(session: aiohttp.ClientSession, n: int, url: str) -> tuple[float, float]:
+    """(presses per second with one instance, with a second one standing by), PostgreSQL."""
+    one, _ = await throughput.product_presses(session, await fresh_database(url, "one"), n)
+    two, _ = await throughput.product_presses(
+        session, await fresh_database(url, "two"), n, standby=True
+    )
+    return one, two
+
+
+async def intake(session: aiohttp.ClientSession, tmp: Path, total: int, url: str) -> EnginePair:
+    sqlite = await purchases.run(session, tmp, total, 1000)
+    postgres = await purchases.run(
+        session, tmp, total, 1000, await fresh_database(url, "purchases")
+    )
+    return EnginePair(sqlite, postgres)
