@@ -81,7 +81,7 @@ async def copy_all(
     source: Database, target: Database, progress: Callable[[str, int], None] | None = None
 ) -> list[TableCount]:
     """Copy every table; then the source's counts (in the snapshot copied) against the target's
-    (read again after the commit). `progress(table, rows so far)`."""
+    (read again after the commit). `progress(table, rows)` as each table is done."""
     await check(source, target)
     async with source.read() as src, target.transaction() as dst:
         before = await _counts(src.conn)
@@ -95,8 +95,8 @@ async def copy_all(
                     [tuple(row) for row in rows],
                 )
                 copied += len(rows)
-                if progress is not None:
-                    progress(table, copied)
+            if progress is not None:
+                progress(table, copied)
             if key == "id":
                 await dst.conn.sync_ids(table)
     after = await count_rows(target)

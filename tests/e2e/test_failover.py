@@ -19,7 +19,13 @@ from faketg import FakeTelegramServer
 from faketg.limits import FakeLimits
 from tests.support.backend import ON_POSTGRES, database_url
 from tests.support.helpers import wait_for
-from tests.support.processes import bot_env, db_rows, free_port, start_bot, stop_when
+from tests.support.processes import (
+    assert_each_greeted_once,
+    bot_env,
+    free_port,
+    start_bot,
+    stop_when,
+)
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="instances share PostgreSQL only")
 
@@ -105,14 +111,7 @@ async def test_the_leader_killed_twice_mid_stream_is_replaced_and_nothing_is_los
     duplicates = sum(len(world.sent_to(FIRST + i)) - 2 for i in range(USERS))
     print(f"seconds from a kill to the next message sent: {takeovers}; sent twice: {duplicates}")
     assert all(t < 10 for t in takeovers), takeovers  # the bound the README gives
-    inbox = dict(await db_rows(db, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
-    assert inbox == {"done": USERS}
-    per_chat = await db_rows(
-        db, "SELECT chat_id, COUNT(*) FROM outbox WHERE method = 'SendMessage' GROUP BY chat_id"
-    )
-    assert len(per_chat) == USERS and all(count == 2 for _, count in per_chat)
-    statuses = dict(await db_rows(db, "SELECT status, COUNT(*) FROM outbox GROUP BY status"))
-    assert set(statuses) == {"sent"}
+    await assert_each_greeted_once(db, USERS)
     refused = {k: n for k, n in world.tally.items() if k.endswith(" 429")}
     assert refused == {}
     assert world.tally["getupdates overlap"] == 0

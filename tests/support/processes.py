@@ -72,3 +72,17 @@ async def db_rows(database: str, sql: str) -> list[tuple[object, int]]:
             return [(row[0], int(row[1])) for row in await tx.conn.fetch_all(sql)]
     finally:
         await db.close()
+
+
+async def assert_each_greeted_once(database: str, users: int) -> None:
+    """After a stream of /start from `users` customers: every update handled once, two replies
+    queued per customer (greeting, phone offer), and everything queued delivered."""
+    inbox = dict(await db_rows(database, "SELECT status, COUNT(*) FROM inbox GROUP BY status"))
+    assert inbox == {"done": users}
+    per_chat = await db_rows(
+        database,
+        "SELECT chat_id, COUNT(*) FROM outbox WHERE method = 'SendMessage' GROUP BY chat_id",
+    )
+    assert len(per_chat) == users and all(count == 2 for _, count in per_chat)
+    statuses = dict(await db_rows(database, "SELECT status, COUNT(*) FROM outbox GROUP BY status"))
+    assert set(statuses) == {"sent"}  # the replies and each start's command menus
