@@ -22,6 +22,7 @@ import aiohttp
 from bench import engines, outbound, throughput
 from bench import purchases as purchase_api
 from bench.footprint import footprint
+from pgtemp import cluster
 
 Row = tuple[str, str, str, str]  # benchmark, measured, target / reference, verdict
 
@@ -186,7 +187,7 @@ async def memory(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> lis
 
 
 async def postgres(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list[Row]:
-    async with engines.server() as url:
+    with cluster(durable=True) as url:
         press = await engines.presses(session, tmp, sizes.presses, url)
         one, two = await engines.two_instances(session, sizes.presses, url)
         intake = await engines.intake(session, tmp, sizes.purchases, url)

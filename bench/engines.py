@@ -7,8 +7,6 @@ crash of the process, not of the machine): the comparison does not flatter Postg
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +14,6 @@ import aiohttp
 import asyncpg
 
 from bench import purchases, throughput
-from pgtemp import cluster
 
 
 @dataclass(frozen=True)
@@ -27,12 +24,6 @@ class EnginePair:
     @property
     def ratio(self) -> float:
         return self.postgres / self.sqlite
-
-
-@contextlib.asynccontextmanager
-async def server() -> AsyncIterator[str]:
-    with cluster(durable=True) as url:
-        yield url
 
 
 async def fresh_database(server_url: str, name: str) -> str:

@@ -15,8 +15,6 @@ from importlib import resources
 from storage.sql import Conn
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
-# pg_advisory_xact_lock key: instances starting together migrate one after another.
-MIGRATION_LOCK = 0x6D696772
 
 
 @dataclass(frozen=True)
@@ -53,13 +51,12 @@ async def applied_versions(conn: Conn) -> set[int]:
 async def migrate(conn: Conn) -> list[Migration]:
     """Apply every pending migration, each in its own transaction; return those applied.
 
-    Each one takes the migration lock and looks again at what is applied, so two processes
-    starting at once never apply the same migration twice."""
+    Each one is a write transaction (one writer at a time, on either engine) that looks again
+    at what is applied, so two processes starting at once never apply one twice."""
     applied = []
     for migration in available(conn.engine):
         await conn.begin(write=True)
         try:
-            await conn.serialize(MIGRATION_LOCK)
             if migration.version in await applied_versions(conn):
                 await conn.rollback()
                 continue

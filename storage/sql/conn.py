@@ -97,10 +97,6 @@ class Conn(Protocol):
         """Run `hook` whenever the connection had to be opened again (before anything else)."""
         ...
 
-    async def serialize(self, key: int) -> None:
-        """Inside a write transaction: no other writer holding `key` runs until it ends."""
-        ...
-
     def differ(self, left: str, right: str) -> str:
         """SQL true when the two differ, NULL counting as a value (NULL vs 'x' differ)."""
         ...

@@ -186,9 +186,6 @@ class PgConn:
     def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
         self._reconnect_hooks.append(hook)
 
-    async def serialize(self, key: int) -> None:
-        await self.execute("SELECT pg_advisory_xact_lock(?)", (key,))
-
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS DISTINCT FROM {right}"
 

@@ -105,9 +105,6 @@ class SqliteConn:
     def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
         return None  # a file connection is never lost
 
-    async def serialize(self, key: int) -> None:
-        return None  # BEGIN IMMEDIATE already lets one writer in at a time
-
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS NOT {right}"  # IS DISTINCT FROM only since SQLite 3.39
 
