@@ -18,6 +18,7 @@ from tests.support.backend import sqlite_only
 from tests.support.helpers import (
     STAFF_CHAT,
     TOKEN,
+    health,
     hold_write_lock,
     make_settings,
     passes,
@@ -27,14 +28,6 @@ from tests.support.journey import MakeApp, post
 from tests.support.staffroom import AGENT, card, complaint, recorded, staff_group
 
 STALL = "5"  # seconds without progress before /healthz calls a task stuck (slack for CI)
-
-
-async def health(app: App) -> tuple[int, dict[str, Any]]:
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"http://127.0.0.1:{app.port}/healthz") as resp,
-    ):
-        return resp.status, await resp.json()
 
 
 async def greeted(fake: FakeTelegramServer, user_id: int, within: float = 15) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
-import aiohttp
 import asyncpg
 import pytest
 
@@ -14,20 +12,10 @@ from bot.app import App, create_app
 from bot.leadership import LEADER_KEY
 from faketg import FakeTelegramServer
 from tests.support.backend import ON_POSTGRES
-from tests.support.helpers import make_settings, wait_for
+from tests.support.helpers import health, make_settings, wait_for
 from tests.support.journey import API_TOKEN, post
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="instances share PostgreSQL only")
-
-
-async def health(app: App) -> dict[str, Any]:
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"http://127.0.0.1:{app.port}/healthz") as resp,
-    ):
-        assert resp.status == 200
-        body: dict[str, Any] = await resp.json()
-        return body
 
 
 async def instance(tmp_path: Path, fake: FakeTelegramServer) -> App:
@@ -52,7 +40,8 @@ async def test_a_second_instance_stands_by_serving_the_api_and_takes_over(
     second = await instance(tmp_path, fake)
     try:
         assert (first.leadership.role, second.leadership.role) == ("leader", "standby")
-        assert (await health(second))["role"] == "standby"
+        status, body = await health(second)
+        assert status == 200 and body["role"] == "standby"
         # The standby serves the API: what it stores, the leader's tick sends.
         fake.world.add_user(7001, "Buyer", "en")
         await fake.world.user_sends(7001, "/start")
@@ -63,7 +52,8 @@ async def test_a_second_instance_stands_by_serving_the_api_and_takes_over(
         await greeted(fake, 7002)
         await first.stop()
         await wait_for(lambda: second.leadership.leading, 10, "the standby taking over")
-        assert (await health(second))["role"] == "leader"
+        status, body = await health(second)
+        assert status == 200 and body["role"] == "leader"
         await greeted(fake, 7003)  # the new leader polls and answers
         assert fake.world.tally["getupdates overlap"] == 0  # never two pollers at once
     finally:

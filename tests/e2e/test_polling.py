@@ -6,11 +6,9 @@ import asyncio
 import socket
 from pathlib import Path
 
-import aiohttp
-
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
-from tests.support.helpers import TOKEN, make_settings, wait_for
+from tests.support.helpers import TOKEN, health, make_settings, wait_for
 
 
 async def test_start_greets_in_the_customers_language(app: App, fake: FakeTelegramServer) -> None:
@@ -38,11 +36,8 @@ async def test_starts_while_telegram_is_down_and_connects_when_it_is_back(
     await app.start()  # does not wait for Telegram
     fake = FakeTelegramServer(token=TOKEN, port=port)
     try:
-        async with (
-            aiohttp.ClientSession() as session,
-            session.get(f"http://127.0.0.1:{app.port}/healthz") as resp,
-        ):
-            assert resp.status == 200  # the HTTP side serves while Telegram is away
+        status, _ = await health(app)
+        assert status == 200  # the HTTP side serves while Telegram is away
         assert not app.connected.is_set()
         await fake.start()
         await asyncio.wait_for(app.connected.wait(), 15)

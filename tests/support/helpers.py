@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
 from bot.app import App
 from bot.settings import Settings, load_settings
 from faketg.limits import FakeLimits
@@ -60,6 +62,15 @@ def make_settings(
     }
     values.update(overrides)
     return load_settings(env_file=None, **values)
+
+
+async def health(app: App) -> tuple[int, dict[str, Any]]:
+    """GET /healthz of a running app: (status, body)."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{app.port}/healthz") as resp,
+    ):
+        return resp.status, await resp.json()
 
 
 async def wait_for(predicate: Callable[[], bool], within: float = 10.0, what: str = "") -> None:
