@@ -7,11 +7,12 @@ NPS and CSAT all refer to the same cohort. Complaint figures describe complaints
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from storage.sql import Conn, count_if
-from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
+from storage.states import ComplaintStatus, Deadline, OutboxStatus
 from storage.timefmt import to_db
 
 
@@ -47,7 +48,6 @@ class ComplaintCounts:
     satisfied: int
 
 
-_DONE = sql_in((ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED))  # staff finished
 # A complaint's two staff deadlines as `t` (take) and `r` (resolve).
 _DEADLINES = (
     f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
@@ -64,7 +64,6 @@ _STATE_AT_END = (
 _WORSE = count_if("expectation = 'worse'")
 _AS_EXPECTED = count_if("expectation = 'as_expected'")
 _BETTER = count_if("expectation = 'better'")
-_AWAITING_CUSTOMER = count_if(f"c.state_at_end = '{ComplaintStatus.RESOLVED}'")
 _COMPLAINT_BRANCH = " AND bp.branch = :branch"
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
@@ -110,18 +109,27 @@ class StatsRepo:
     async def trend(self, bounds: list[str], branch: str | None = None) -> list[NpsCounts]:
         """NPS counts for each period [bounds[i], bounds[i + 1]).
 
-        One range query per period: each is a covering-index scan with three aggregates and no
-        grouping, several times faster than computing a period number per row and sorting.
+        One range per period, joined by UNION ALL into one statement: each part is a
+        covering-index scan with three aggregates and no grouping, several times faster than
+        computing a period number per row and sorting; PostgreSQL runs the parts in parallel.
         """
-        counts = []
-        for start, end in itertools.pairwise(bounds):
-            n, p, d = await self._one(
-                f"SELECT COUNT(nps), {count_if('nps >= 9')}, {count_if('nps <= 6')}"
-                f" FROM surveys s WHERE {_where(branch)}",
-                {"start": start, "end": end, "branch": branch},
+        parts: list[str] = []
+        params: dict[str, object] = {"branch": branch}
+        for k, (start, end) in enumerate(itertools.pairwise(bounds)):
+            where = _where(branch).replace(":start", f":start{k}").replace(":end", f":end{k}")
+            parts.append(
+                f"SELECT {k} AS k, COUNT(nps), {count_if('nps >= 9')}, {count_if('nps <= 6')}"
+                f" FROM surveys s WHERE {where}"
             )
-            counts.append(NpsCounts(int(n or 0), int(p or 0), int(d or 0)))  # type: ignore[call-overload]
-        return counts
+            params |= {f"start{k}": start, f"end{k}": end}
+        if not parts:
+            return []
+        rows = await self._all(" UNION ALL ".join(parts), params)
+        by_period = {int(k): (n, p, d) for k, n, p, d in rows}  # type: ignore[call-overload]
+        return [
+            NpsCounts(*(int(x or 0) for x in by_period[k]))  # type: ignore[call-overload]
+            for k in range(len(parts))
+        ]
 
     async def nps_by(
         self, column: str, start: str, end: str, branch: str | None = None
@@ -179,11 +187,10 @@ class StatsRepo:
         """Complaints opened in the period (of one branch's purchases, if given), each counted in
         the state it was in at the period's end: resolved (staff resolved it; closed, or waiting
         for the customer's answer) or still open (staff still owed work). They add up."""
-        row = await self._one(
-            "SELECT COUNT(*),"
-            f" {count_if(f'c.state_at_end IN {_DONE}')},"
-            f" {_AWAITING_CUSTOMER},"
-            f" {count_if(f'c.state_at_end NOT IN {_DONE}')},"
+        # Grouped by the state at the end, so each complaint's state is looked up once
+        # (PostgreSQL would run the lookup once per mention); the groups are added up here.
+        rows = await self._all(
+            "SELECT c.state_at_end, COUNT(*),"
             f" {count_if('c.taken_at IS NOT NULL OR t.due_at <= :now')},"
             f" {count_if('c.taken_at IS NOT NULL AND c.taken_at <= t.due_at AND t.missed = 0')},"
             f" {count_if('COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now')},"
@@ -193,10 +200,24 @@ class StatsRepo:
             f" c.resolution_satisfied, {_STATE_AT_END} AS state_at_end FROM complaints c"
             " WHERE c.created_at >= :start AND c.created_at < :end) c"
             f"{_BRANCH_OF}{_DEADLINES}"
-            f" WHERE TRUE{_COMPLAINT_BRANCH if branch is not None else ''}",
+            f" WHERE TRUE{_COMPLAINT_BRANCH if branch is not None else ''}"
+            " GROUP BY c.state_at_end",
             {"start": start, "end": end, "now": now, "branch": branch},
         )
-        return ComplaintCounts(*(int(x or 0) for x in row))  # type: ignore[call-overload]
+        by_state = {state: [int(x or 0) for x in counts] for state, *counts in rows}  # type: ignore[call-overload]
+        total = [sum(column) for column in zip(*by_state.values(), strict=True)] or [0] * 7
+        done = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff finished
+
+        def opened(states: Iterable[object]) -> int:
+            return sum(by_state[state][0] for state in states if state in by_state)
+
+        return ComplaintCounts(
+            total[0],
+            opened(done),
+            opened([ComplaintStatus.RESOLVED]),
+            opened(s for s in by_state if s is not None and s not in done),
+            *total[1:],
+        )
 
     async def spans(
         self, deadline: Deadline, start: str, end: str, branch: str | None = None
