@@ -185,7 +185,7 @@ def _write_report(report: ImportReport, out: Path | None) -> int:
         writer = csv.writer(f)
         writer.writerow(["order_id", "status", "due_at", "deep_link"])
         for r in report.results:
-            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_at or "", r.deep_link]))
+            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_text or "", r.deep_link]))
     print(report.summary(), file=sys.stderr)
     return 1 if report.rejected else 0
 

@@ -5,11 +5,14 @@ cannot shift values into the wrong fields.
 
 Columns holding a closed set are typed with its enum (storage.states); a row's plain string is
 turned into the member when the dataclass is built, so an unknown value fails loudly there.
+Business timestamps are aware datetimes in UTC here; the database keeps them as ISO text
+(storage.timefmt), turned into datetimes the same way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from storage.states import (
     CardMode,
@@ -23,13 +26,14 @@ from storage.states import (
     SurveyStatus,
     SurveyStep,
 )
+from storage.timefmt import from_db
 
 
 def _coerce(obj: object, **kinds: type) -> None:
     for name, kind in kinds.items():
         value = getattr(obj, name)
         if value is not None and type(value) is not kind:
-            object.__setattr__(obj, name, kind(value))
+            object.__setattr__(obj, name, from_db(value) if kind is datetime else kind(value))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,13 +45,22 @@ class Customer:
     tg_language: str | None = None
     language: str | None = None
     segment: str = ""
-    opted_out_at: str | None = None
-    unreachable_at: str | None = None
+    opted_out_at: datetime | None = None
+    unreachable_at: datetime | None = None
     phone: str | None = None
     external_id: str | None = None
     timezone: str | None = None
-    forgotten_at: str | None = None
-    started_at: str | None = None
+    forgotten_at: datetime | None = None
+    started_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(
+            self,
+            opted_out_at=datetime,
+            unreachable_at=datetime,
+            forgotten_at=datetime,
+            started_at=datetime,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,8 +71,11 @@ class Purchase:
     amount: str | None
     currency: str | None
     branch: str | None
-    purchased_at: str
+    purchased_at: datetime
     link_token: str
+
+    def __post_init__(self) -> None:
+        _coerce(self, purchased_at=datetime)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,11 +85,11 @@ class Survey:
     customer_id: int
     status: SurveyStatus
     reason: str | None = None
-    due_at: str | None = None
-    sent_at: str | None = None
-    reminded_at: str | None = None
-    expires_at: str | None = None
-    answered_at: str | None = None
+    due_at: datetime | None = None
+    sent_at: datetime | None = None
+    reminded_at: datetime | None = None
+    expires_at: datetime | None = None
+    answered_at: datetime | None = None
     step: SurveyStep | None = None
     chat_id: int | None = None
     message_id: int | None = None
@@ -83,7 +99,16 @@ class Survey:
     comment: str | None = None
 
     def __post_init__(self) -> None:
-        _coerce(self, status=SurveyStatus, step=SurveyStep)
+        _coerce(
+            self,
+            due_at=datetime,
+            sent_at=datetime,
+            reminded_at=datetime,
+            expires_at=datetime,
+            answered_at=datetime,
+            status=SurveyStatus,
+            step=SurveyStep,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,33 +146,44 @@ class Complaint:
     segment: str
     text: str | None
     taken_by: int | None
-    taken_at: str | None
+    taken_at: datetime | None
     taken_by_name: str | None
-    resolved_at: str | None
-    closed_at: str | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
     resolution_satisfied: int | None
     card_chat_id: int | None
     card_message_id: int | None
     topic_thread_id: int | None
-    card_due_at: str | None
+    card_due_at: datetime | None
     card_mode: CardMode | None
-    clock_started_at: str
+    clock_started_at: datetime
     reopened: int
-    created_at: str
+    created_at: datetime
 
     def __post_init__(self) -> None:
-        _coerce(self, source=ComplaintSource, status=ComplaintStatus, card_mode=CardMode)
+        _coerce(
+            self,
+            taken_at=datetime,
+            resolved_at=datetime,
+            closed_at=datetime,
+            card_due_at=datetime,
+            clock_started_at=datetime,
+            created_at=datetime,
+            source=ComplaintSource,
+            status=ComplaintStatus,
+            card_mode=CardMode,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
 class SlaStep:
     complaint_id: int
     step: Deadline
-    due_at: str
-    fired_at: str | None
+    due_at: datetime
+    fired_at: datetime | None
 
     def __post_init__(self) -> None:
-        _coerce(self, step=Deadline)
+        _coerce(self, due_at=datetime, fired_at=datetime, step=Deadline)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,11 +192,11 @@ class ComplaintMessage:
     sender_id: int | None
     kind: str
     text: str | None
-    created_at: str
+    created_at: datetime
     sender_name: str | None = None  # staff replies and notes
 
     def __post_init__(self) -> None:
-        _coerce(self, direction=Direction)
+        _coerce(self, created_at=datetime, direction=Direction)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,11 +204,13 @@ class ReportRequest:
     id: int
     kind: ReportKind
     chat_id: int
-    period_start: str
-    period_end: str
+    period_start: datetime
+    period_end: datetime
     notice_id: int | None
     status: RequestStatus
     attempts: int
 
     def __post_init__(self) -> None:
-        _coerce(self, kind=ReportKind, status=RequestStatus)
+        _coerce(
+            self, period_start=datetime, period_end=datetime, kind=ReportKind, status=RequestStatus
+        )

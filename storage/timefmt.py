@@ -11,9 +11,19 @@ def to_db(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def kept(moment: datetime) -> datetime:
+    """`moment` as the database keeps it: in UTC, to the second (`from_db(to_db(moment))`)."""
+    return moment.astimezone(UTC).replace(microsecond=0)
+
+
 def from_db(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
 def now_db() -> str:
     return to_db(datetime.now(UTC))
+
+
+def stored(value: object) -> object:
+    """A value as the database keeps it: datetimes as `to_db` text, anything else as is."""
+    return to_db(value) if isinstance(value, datetime) else value

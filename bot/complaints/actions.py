@@ -27,7 +27,6 @@ from storage.states import (
     Deadline,
     Direction,
 )
-from storage.timefmt import from_db, to_db
 
 HISTORY_LINES = 40
 
@@ -64,10 +63,10 @@ async def _assign(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
     await tx.complaints.set_status(
         c.id,
         ComplaintStatus.TAKEN,
-        to_db(complaints.now()),
+        complaints.now(),
         taken_by=who.id,
         taken_by_name=clip(who.name, 64),
-        taken_at=c.taken_at or to_db(complaints.now()),
+        taken_at=c.taken_at or complaints.now(),
     )
 
 
@@ -85,7 +84,7 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         )
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
-    now = to_db(complaints.now())
+    now = complaints.now()
     await tx.complaints.set_status(c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
@@ -96,7 +95,7 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
     await _ask_customer(tx, complaints, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
     lapse = complaints.now() + complaints.surveys.rules.expiry
-    await tx.complaints.set_step(c.id, Deadline.CONFIRM, to_db(lapse))
+    await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse)
     return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 
 
@@ -124,14 +123,14 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
     staff_t = complaints.staff_t
     lines = [staff_t("complaint.history.title", number=c.id)]
     for entry in (await tx.complaints.messages(c.id))[-HISTORY_LINES:]:
-        at = from_db(entry.created_at)
+        at = entry.created_at
         words = escaped(entry.text, 300) if entry.text else f"[{entry.kind}]"
         said = staff_t(f"complaint.history.{entry.direction}")
         if entry.sender_name and entry.direction == Direction.NOTE:
             said = staff_t("complaint.history.note_by", name=escape(entry.sender_name))
         elif entry.sender_name:
             said = escape(entry.sender_name)
-        lines.append(f"{complaints.local(at) if at else ''} {said}: {words}")
+        lines.append(f"{complaints.local(at)} {said}: {words}")
     if len(lines) == 1:
         lines.append(staff_t("complaint.history.empty"))
     text = "\n".join(lines)
@@ -190,7 +189,7 @@ async def resolution_answer(
 async def close(
     tx: Tx, complaint_id: int, satisfied: int | None, complaints: ComplaintConfig
 ) -> None:
-    now = to_db(complaints.now())
+    now = complaints.now()
     await tx.complaints.set_status(
         complaint_id, ComplaintStatus.CLOSED, now, closed_at=now, resolution_satisfied=satisfied
     )
@@ -202,11 +201,11 @@ async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
     await tx.complaints.set_status(
         c.id,
         status,
-        to_db(now),
+        now,
         resolved_at=None,
         resolution_satisfied=0,
         reopened=c.reopened + 1,
-        clock_started_at=to_db(now),
+        clock_started_at=now,
     )
     reopened = await tx.complaints.get(c.id)
     assert reopened is not None
@@ -216,7 +215,7 @@ async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
         reopened,
         now,
         (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
-        settled=from_db(c.resolved_at) or now,
+        settled=c.resolved_at or now,
     )
     await complaints.outbox.send(
         tx,

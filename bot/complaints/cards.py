@@ -13,7 +13,6 @@ from bot.i18n import Translator, clip
 from storage.db import Tx
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
-from storage.timefmt import from_db
 
 STATUS_MARK = {
     ComplaintStatus.OPEN: "🔴",
@@ -88,7 +87,7 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
-        due = from_db(step.due_at)
+        due = step.due_at
         if due is not None:
             mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
             lines.append(

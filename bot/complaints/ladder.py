@@ -19,7 +19,6 @@ from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
-from storage.timefmt import from_db, to_db
 
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
@@ -35,17 +34,16 @@ async def plan(
     """Start (or restart) the complaint's clocks at `start`. On a restart, `settled` is when
     the previous round ended: a deadline already past then stays counted as missed."""
     ladder = complaints.ladder_for(complaint.segment)
-    ended = to_db(settled) if settled is not None else None
     for step in steps:
         due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
-        await tx.complaints.set_step(complaint.id, step, to_db(due), settled_at=ended)
+        await tx.complaints.set_step(complaint.id, step, due, settled_at=settled)
 
 
 async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
     now = complaints.now()
-    due = await tx.complaints.due_steps(to_db(now), BATCH)
+    due = await tx.complaints.due_steps(now, BATCH)
     for step in due:
-        await tx.complaints.mark_fired(step.complaint_id, step.step, to_db(now))
+        await tx.complaints.mark_fired(step.complaint_id, step.step, now)
         view = await load_view(tx, step.complaint_id)
         if view is None:
             continue
@@ -56,7 +54,7 @@ async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
             await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
             await tx.complaints.set_status(
-                step.complaint_id, ComplaintStatus.CLOSED, to_db(now), closed_at=to_db(now)
+                step.complaint_id, ComplaintStatus.CLOSED, now, closed_at=now
             )
             await refresh(tx, complaints, step.complaint_id)
     return len(due)
@@ -70,7 +68,7 @@ def _mentions(complaints: ComplaintConfig) -> str:
     )
 
 
-async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: str) -> None:
+async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: datetime) -> None:
     c = view.complaint
     waited = complaints.ladder_for(c.segment).take
     text = complaints.staff_t(
@@ -91,15 +89,14 @@ async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: s
     )
 
 
-async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: str) -> None:
+async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due: datetime) -> None:
     c = view.complaint
-    due = from_db(due_at)
     holder = c.taken_by_name or complaints.staff_t("complaint.sla.nobody")
     text = complaints.staff_t(
         "complaint.sla.escalation",
         number=c.id,
         customer=customer_label(complaints.staff_t, view.customer),
-        due=complaints.local(due) if due else "?",
+        due=complaints.local(due),
         holder=escape(holder),
     )
     link = card_link(c)

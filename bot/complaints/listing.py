@@ -9,7 +9,6 @@ from bot.complaints.config import ComplaintConfig
 from bot.i18n import TEXT_LIMIT
 from storage.db import Tx
 from storage.states import ComplaintStatus, Deadline
-from storage.timefmt import from_db
 
 LIST_LIMIT = 25
 
@@ -36,7 +35,7 @@ async def open_list(
             c.status
         )
         for sla in await tx.complaints.steps(c.id):
-            due = from_db(sla.due_at)
+            due = sla.due_at
             if sla.step == step and due is not None:
                 late = " ⚠️" if due <= now else ""
                 parts.append(

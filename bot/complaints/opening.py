@@ -10,7 +10,6 @@ from bot.complaints.posting import acknowledge, post_if_budget, refresh
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
 from storage.states import ComplaintSource, SurveyStatus
-from storage.timefmt import to_db
 
 CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a complaint's card
 
@@ -29,14 +28,14 @@ async def open_complaint(
     now = complaints.now()
     purchase_id = survey.purchase_id if survey else None
     if purchase_id is None:
-        recent = await tx.purchases.latest_for(customer.id, to_db(now - CONTEXT_WINDOW))
+        recent = await tx.purchases.latest_for(customer.id, now - CONTEXT_WINDOW)
         purchase_id = recent.id if recent else None
     complaint = await tx.complaints.add(
         customer.id,
         source,
         customer.segment,
-        to_db(now),
-        to_db(card_due),
+        now,
+        card_due,
         survey_id=survey.id if survey else None,
         purchase_id=purchase_id,
         text=text,
@@ -92,5 +91,5 @@ async def on_survey_change(complaints: ComplaintConfig, tx: Tx, survey_id: int) 
         await refresh(tx, complaints, complaint.id)
         return
     if finished:
-        await tx.complaints.update(complaint.id, card_due_at=to_db(complaints.now()))
+        await tx.complaints.update(complaint.id, card_due_at=complaints.now())
         await post_if_budget(tx, complaints, complaint.id)

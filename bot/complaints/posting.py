@@ -34,7 +34,6 @@ from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint
 from storage.states import CardMode, ComplaintSource, Deadline, Purpose
-from storage.timefmt import from_db, to_db
 
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
@@ -70,7 +69,7 @@ async def post_if_budget(tx: Tx, complaints: ComplaintConfig, complaint_id: int)
 async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
     """The tick: post due cards one by one while there is room, else one summary per 25."""
     now = complaints.now()
-    due = await tx.complaints.cards_due(to_db(now), BATCH)
+    due = await tx.complaints.cards_due(now, BATCH)
     if not due:
         return 0
     if len(due) <= await budget(tx, complaints):
@@ -80,7 +79,7 @@ async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
     posted = 0
     while due:
         chunk, due = due[:SUMMARY_BUTTONS], due[SUMMARY_BUTTONS:]
-        oldest = from_db(chunk[0].card_due_at) or now
+        oldest = chunk[0].card_due_at or now
         if len(chunk) < SUMMARY_BUTTONS and now - oldest < SUMMARY_WAIT:
             break  # a storm is building: let this summary fill up a little longer
         await _post_summary(tx, complaints, chunk)
@@ -170,7 +169,7 @@ async def acknowledge(tx: Tx, complaints: ComplaintConfig, complaint: Complaint)
     t = translator(complaints.surveys, customer)
     zone = complaints.surveys.zone_of(customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
-    take = from_db(steps[Deadline.TAKE].due_at) if Deadline.TAKE in steps else None
+    take = steps[Deadline.TAKE].due_at if Deadline.TAKE in steps else None
     text = t(
         f"complaint.opened.{complaint.source}",
         number=complaint.id,

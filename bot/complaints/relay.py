@@ -23,7 +23,6 @@ from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
 from storage.states import ComplaintSource, ComplaintStatus, Direction, Purpose
-from storage.timefmt import to_db
 
 NOTE_MARK = "!"
 # A flood from one customer: past STAFF_RELAYS_PER_MINUTE messages relayed within HOLD_FOR,
@@ -69,7 +68,7 @@ async def from_customer(
         await tx.complaints.update(
             complaint.id,
             text=clip(words, TEXT_LIMIT) if words else None,
-            card_due_at=to_db(complaints.now()),
+            card_due_at=complaints.now(),
         )
         await _record(tx, complaint, customer, message, kind, words)
         await post_if_budget(tx, complaints, complaint.id)
@@ -77,7 +76,7 @@ async def from_customer(
             await _forward(tx, complaints, complaint, customer, message, kind, words)
         await _thank_for_the_story(tx, complaints, customer, complaint)
         return complaint
-    since = to_db(complaints.now() - HOLD_FOR)
+    since = complaints.now() - HOLD_FOR
     if await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute:
         await _record(tx, complaint, customer, message, kind, words, held=True)
         return complaint  # the roundup tells the staff chat, once HOLD_FOR has passed
@@ -99,7 +98,7 @@ async def _thank_for_the_story(
 
 async def roundup_due(tx: Tx, complaints: ComplaintConfig) -> int:
     """The tick: one message per flooding complaint with the count and the latest words."""
-    due = await tx.complaints.held_back(to_db(complaints.now() - HOLD_FOR), ROUNDUP_BATCH)
+    due = await tx.complaints.held_back(complaints.now() - HOLD_FOR, ROUNDUP_BATCH)
     for complaint_id, count, kind, text in due:
         complaint = await tx.complaints.get(complaint_id)
         await tx.complaints.release_held(complaint_id)

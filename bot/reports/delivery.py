@@ -97,9 +97,7 @@ async def send_weekly(db: Database, reports: ReportConfig) -> bool:
     start, end = period
     rendered = await prepare(db, reports, start, end, "weekly") if chats else None
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest(
-            "weekly", to_db(start), to_db(end), to_db(reports.now())
-        ):
+        if not await tx.stats.claim_digest("weekly", start, end, reports.now()):
             return False  # another run got there first
         if rendered is None:
             log.warning("weekly digest: no OWNER_IDS or DIGEST_CHAT_ID to send it to")
@@ -115,9 +113,7 @@ async def send_daily(db: Database, reports: ReportConfig) -> bool:
         return False
     start, end = period
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest(
-            "daily", to_db(start), to_db(end), to_db(reports.now())
-        ):
+        if not await tx.stats.claim_digest("daily", start, end, reports.now()):
             return False
         text = await daily_text(tx, reports)
         await reports.outbox.send(
@@ -130,7 +126,7 @@ async def send_daily(db: Database, reports: ReportConfig) -> bool:
 
 async def daily_text(tx: Tx, reports: ReportConfig) -> str:
     """Open and overdue complaints and who holds what, for the staff chat."""
-    active, overdue = await tx.complaints.active_counts(to_db(reports.now()))
+    active, overdue = await tx.complaints.active_counts(reports.now())
     title = reports.staff_t("digest.daily.title", open=active, overdue=overdue)
     return await open_list(tx, reports.complaints, None, header=title)
 

@@ -14,7 +14,6 @@ from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.repos.stats import ComplaintCounts
 from storage.states import Deadline
-from storage.timefmt import to_db
 
 TREND_PERIODS = 12
 
@@ -62,16 +61,16 @@ async def build_digest(
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     # The previous period and the trend are the same calendar periods in the business zone.
     earlier = earlier_periods(start, end, tz, TREND_PERIODS - 1)
-    s, e = to_db(start), to_db(end)
+    s, e = start, end
     stats = tx.stats
     surveys, distribution = await stats.surveys(s, e, branch)
-    previous, _ = await stats.surveys(to_db(earlier[-1][0]), s, branch)
+    previous, _ = await stats.surveys(earlier[-1][0], s, branch)
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
-    c = await stats.complaints(s, e, to_db(now), branch)
+    c = await stats.complaints(s, e, now, branch)
     starts = [at for at, _ in earlier] + [start]
-    periods = await stats.trend([to_db(at) for at in [*starts, end]], branch)
+    periods = await stats.trend([*starts, end], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
     take = _medians(await stats.spans(Deadline.TAKE, s, e, branch), hours, tz)
@@ -121,12 +120,14 @@ class _Medians:
     business: float | None
 
 
-def _medians(spans: list[tuple[str, str]], hours: BusinessHours, tz: ZoneInfo) -> _Medians:
+def _medians(
+    spans: list[tuple[datetime, datetime]], hours: BusinessHours, tz: ZoneInfo
+) -> _Medians:
     """Median seconds from opening to being taken / resolved, by the clock and in business
     hours."""
     if not spans:
         return _Medians(None, None)
-    stamps = [(_stamp(a), _stamp(b)) for a, b in spans]
+    stamps = [(a.timestamp(), b.timestamp()) for a, b in spans]
     first, last = min(a for a, _ in stamps), max(b for _, b in stamps)
     open_time = OpenTime(
         hours, tz, datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
@@ -135,7 +136,3 @@ def _medians(spans: list[tuple[str, str]], hours: BusinessHours, tz: ZoneInfo) -
         median([b - a for a, b in stamps]),
         median([open_time.seconds(a, b) for a, b in stamps]),
     )
-
-
-def _stamp(text: str) -> float:
-    return datetime.fromisoformat(text).timestamp()

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from bot.spreadsheet import record
 from storage.db import Tx
-from storage.timefmt import to_db
 
 PAGE = 5000
 RESPONSE_COLUMNS = (
@@ -40,10 +39,10 @@ async def _csv(columns: tuple[str, ...], page: Page) -> tuple[bytes, int]:
 
 
 async def responses_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
-    s, e = to_db(start), to_db(end)
-    return await _csv(RESPONSE_COLUMNS, lambda after: tx.stats.responses(after, PAGE, s, e))
+    return await _csv(RESPONSE_COLUMNS, lambda after: tx.stats.responses(after, PAGE, start, end))
 
 
 async def complaints_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
-    s, e = to_db(start), to_db(end)
-    return await _csv(COMPLAINT_COLUMNS, lambda after: tx.stats.complaint_rows(after, PAGE, s, e))
+    return await _csv(
+        COMPLAINT_COLUMNS, lambda after: tx.stats.complaint_rows(after, PAGE, start, end)
+    )

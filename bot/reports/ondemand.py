@@ -29,7 +29,6 @@ from bot.reports.render import period_label
 from storage.db import Database, Tx
 from storage.models import ReportRequest
 from storage.states import ReportKind, RequestStatus
-from storage.timefmt import from_db
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +102,7 @@ class OnDemand:
                 await self._fail(tx, request)
 
     async def _build(self, request: ReportRequest) -> None:
-        start, end = from_db(request.period_start), from_db(request.period_end)
-        assert start is not None and end is not None
+        start, end = request.period_start, request.period_end
         if request.kind == ReportKind.EXPORT:
             await self._export(request, start, end)
             return

@@ -28,7 +28,6 @@ from bot.surveys.steps import send_screen
 from storage.db import Tx
 from storage.models import Customer, Survey
 from storage.states import SurveyStatus, SurveyStep
-from storage.timefmt import to_db
 
 # Which buttons each step accepts.
 ACCEPTS = {
@@ -130,7 +129,7 @@ async def _expectation(
         expectation=value,
         step=SurveyStep.DONE,
         status=SurveyStatus.ANSWERED,
-        answered_at=to_db(surveys.now()),
+        answered_at=surveys.now(),
         due_at=None,
     )
     return PressResult(edit=thanks_screen(t, survey.nps, surveys.review_url, surveys.referral_url))

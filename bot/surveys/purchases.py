@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from bot.surveys.config import SurveyConfig
@@ -19,7 +19,7 @@ from bot.surveys.rules import (
 from storage.db import Tx
 from storage.models import Customer, Purchase, Survey
 from storage.states import SurveyStatus
-from storage.timefmt import from_db, now_db, to_db
+from storage.timefmt import kept, to_db
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,20 @@ class PurchaseResult:
     order_id: str
     created: bool
     status: SurveyStatus
-    due_at: str | None
+    due_at: datetime | None
     reason: str | None
     deep_link: str
+
+    @property
+    def due_text(self) -> str | None:
+        """`due_at` as the API and the CSV give it (ISO 8601 UTC)."""
+        return None if self.due_at is None else to_db(self.due_at)
 
     def as_json(self) -> dict[str, object]:
         return {
             "order_id": self.order_id,
             "status": self.status,
-            "due_at": self.due_at,
+            "due_at": self.due_text,
             "reason": self.reason,
             "deep_link": self.deep_link,
         }
@@ -88,11 +93,8 @@ async def register_purchases(
         ),
         await tx.customers.new_ids(len(fresh)),
     )
-    since = to_db(now - surveys.rules.cooldown)  # every candidate is now or later
-    invited = {
-        customer_id: [datetime.fromisoformat(text) for text in times]
-        for customer_id, times in (await tx.surveys.invitations(people.ids, since)).items()
-    }
+    since = now - surveys.rules.cooldown  # every candidate is now or later
+    invited = await tx.surveys.invitations(people.ids, since)
     purchase_ids = iter(await tx.purchases.new_ids(len(fresh)))
     survey_ids = iter(await tx.surveys.new_ids(len(fresh)))
     purchases: list[Purchase] = []
@@ -119,14 +121,14 @@ async def register_purchases(
             amount=None if item.amount is None else str(item.amount),
             currency=item.currency,
             branch=item.branch,
-            purchased_at=to_db(purchased_at),
+            purchased_at=purchased_at,
             link_token=secrets.token_urlsafe(12),
         )
         status, reason, due = decide(
             surveys, customer, purchased_at, now, invited.get(customer.id, [])
         )
         if status == SurveyStatus.SCHEDULED and due is not None:
-            invited.setdefault(customer.id, []).append(datetime.fromisoformat(due))
+            invited.setdefault(customer.id, []).append(due)
         survey = Survey(
             id=next(survey_ids),
             purchase_id=purchase_id,
@@ -141,7 +143,7 @@ async def register_purchases(
         out.append(results[item.order_id])
     await tx.customers.add_many(list(people.created.values()))
     await tx.customers.save_identity(list(people.changed.values()))
-    await tx.purchases.add_many(purchases, now_db())
+    await tx.purchases.add_many(purchases, datetime.now(UTC))
     await tx.surveys.add_many(planned)
     return out
 
@@ -153,15 +155,13 @@ async def plan(
     purchased_at: datetime,
     now: datetime,
     survey_id: int | None = None,
-) -> tuple[SurveyStatus, str | None, str | None]:
+) -> tuple[SurveyStatus, str | None, datetime | None]:
     """`decide` for one survey, with the customer's other invitations read from the database."""
-    since = to_db(now - surveys.rules.cooldown)
+    since = now - surveys.rules.cooldown
     times = (await tx.surveys.invitations([customer.id], since, exclude=survey_id)).get(
         customer.id, []
     )
-    return decide(
-        surveys, customer, purchased_at, now, [datetime.fromisoformat(text) for text in times]
-    )
+    return decide(surveys, customer, purchased_at, now, times)
 
 
 def decide(
@@ -170,7 +170,7 @@ def decide(
     purchased_at: datetime,
     now: datetime,
     invitations: list[datetime],
-) -> tuple[SurveyStatus, str | None, str | None]:
+) -> tuple[SurveyStatus, str | None, datetime | None]:
     """(status, reason, due_at) for a survey of this purchase, by the rules of DESIGN §2.1."""
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     if reason:
@@ -184,7 +184,7 @@ def decide(
     if reason:
         return SurveyStatus.SKIPPED, reason, None
     deferred = due > earliest_invitation(purchased_at, now, surveys.rules)
-    return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, to_db(due)
+    return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, kept(due)
 
 
 async def link_waiting_surveys(tx: Tx, surveys: SurveyConfig, customer: Customer) -> int:
@@ -193,8 +193,7 @@ async def link_waiting_surveys(tx: Tx, surveys: SurveyConfig, customer: Customer
     now = surveys.now()
     for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.WAITING_LINK,)):
         purchase = await tx.purchases.get(survey.purchase_id)
-        purchased_at = from_db(purchase.purchased_at) if purchase else now
-        assert purchased_at is not None
+        purchased_at = purchase.purchased_at if purchase else now
         status, reason, due = await plan(tx, surveys, customer, purchased_at, now, survey.id)
         await tx.surveys.update(survey.id, status=status, reason=reason, due_at=due)
         planned += status == SurveyStatus.SCHEDULED

@@ -14,7 +14,6 @@ from bot.surveys.steps import current_screen, send_screen, translator
 from storage.db import Tx
 from storage.models import Survey
 from storage.states import SurveyStatus, SurveyStep
-from storage.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +26,7 @@ BATCH = 50
 async def advance_due(tx: Tx, surveys: SurveyConfig) -> int:
     """Act on every survey whose next step is due; return how many moved."""
     now = surveys.now()
-    due = await tx.surveys.due(to_db(now), BATCH)
+    due = await tx.surveys.due(now, BATCH)
     for survey in due:
         if survey.status == SurveyStatus.SCHEDULED:
             await _invite(tx, surveys, survey, now)
@@ -41,10 +40,10 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
     if customer is None or customer.telegram_id is None:
         await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
         return
-    since = to_db(now - surveys.rules.cooldown)
+    since = now - surveys.rules.cooldown
     others = await tx.surveys.invitations([customer.id], since, exclude=survey.id)
     # Only invitations already out (or due) count now: later ones were checked when planned.
-    sent = [at for at in map(datetime.fromisoformat, others.get(customer.id, [])) if at <= now]
+    sent = [at for at in others.get(customer.id, []) if at <= now]
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     reason = reason or cooldown_reason(sent, now, surveys.rules.cooldown)
     if reason:
@@ -60,9 +59,9 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
         survey.id,
         status=SurveyStatus.SENT,
         step=SurveyStep.NPS,
-        sent_at=to_db(now),
-        expires_at=to_db(expires),
-        due_at=to_db(min(remind, expires)),
+        sent_at=now,
+        expires_at=expires,
+        due_at=min(remind, expires),
         chat_id=customer.telegram_id,
         segment=customer.segment,
     )
@@ -70,7 +69,7 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
 
 async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
-    expires = from_db(survey.expires_at)
+    expires = survey.expires_at
     if customer is None or customer.telegram_id is None or expires is None or expires <= now:
         await _expire(tx, surveys, survey)
         return
@@ -87,7 +86,7 @@ async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: 
         )
     left = expires - now
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, left)
-    await tx.surveys.update(survey.id, reminded_at=to_db(now), due_at=survey.expires_at)
+    await tx.surveys.update(survey.id, reminded_at=now, due_at=survey.expires_at)
 
 
 async def _expire(tx: Tx, surveys: SurveyConfig, survey: Survey) -> None:

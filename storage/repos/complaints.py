@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.sql import Conn
 from storage.states import (
@@ -12,7 +14,7 @@ from storage.states import (
     Direction,
     sql_in,
 )
-from storage.timefmt import now_db
+from storage.timefmt import now_db, stored, to_db
 
 _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
@@ -60,8 +62,8 @@ class ComplaintRepo:
         customer_id: int,
         source: ComplaintSource,
         segment: str,
-        opened_at: str,
-        card_due_at: str,
+        opened_at: datetime,
+        card_due_at: datetime,
         *,
         survey_id: int | None = None,
         purchase_id: int | None = None,
@@ -79,9 +81,9 @@ class ComplaintRepo:
                 ComplaintStatus.OPEN,
                 segment,
                 text,
-                card_due_at,
-                opened_at,
-                opened_at,
+                to_db(card_due_at),
+                to_db(opened_at),
+                to_db(opened_at),
                 now_db(),
             ),
         )
@@ -105,20 +107,22 @@ class ComplaintRepo:
         sets = "".join(f"{column} = ?, " for column in fields)
         await self._conn.execute(
             f"UPDATE complaints SET {sets}updated_at = ? WHERE id = ?",
-            (*fields.values(), now_db(), complaint_id),
+            (*map(stored, fields.values()), now_db(), complaint_id),
         )
 
     async def set_status(
-        self, complaint_id: int, status: ComplaintStatus, at: str, **fields: object
+        self, complaint_id: int, status: ComplaintStatus, at: datetime, **fields: object
     ) -> None:
         """Move a complaint to `status` at `at` (with other columns), and record it."""
         await self._write(complaint_id, fields, status)
         await self._record_state(complaint_id, status, at)
 
-    async def _record_state(self, complaint_id: int, status: ComplaintStatus, at: str) -> None:
+    async def _record_state(
+        self, complaint_id: int, status: ComplaintStatus, at: datetime
+    ) -> None:
         await self._conn.execute(
             "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
-            (complaint_id, status, at),
+            (complaint_id, status, to_db(at)),
         )
 
     async def active_for(self, customer_id: int) -> Complaint | None:
@@ -141,7 +145,7 @@ class ComplaintRepo:
             (taken_by, limit),
         )
 
-    async def active_counts(self, now: str) -> tuple[int, int]:
+    async def active_counts(self, now: datetime) -> tuple[int, int]:
         """(complaints being worked on, those past the deadline of their current step)."""
         row = await self._conn.fetch_one(
             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sla_steps s"
@@ -150,7 +154,7 @@ class ComplaintRepo:
             " THEN 1 ELSE 0 END), 0)"
             f" FROM complaints c WHERE c.status IN {_ACTIVE}",
             (
-                now,
+                to_db(now),
                 ComplaintStatus.OPEN,
                 Deadline.TAKE,
                 ComplaintStatus.TAKEN,
@@ -166,10 +170,10 @@ class ComplaintRepo:
         )
         return {ComplaintStatus(row[0]): int(row[1]) for row in rows}
 
-    async def cards_due(self, now: str, limit: int) -> list[Complaint]:
+    async def cards_due(self, now: datetime, limit: int) -> list[Complaint]:
         return await self._many(
             "WHERE card_due_at IS NOT NULL AND card_due_at <= ? ORDER BY card_due_at, id LIMIT ?",
-            (now, limit),
+            (to_db(now), limit),
         )
 
     # -- history ---------------------------------------------------------------------------
@@ -205,16 +209,18 @@ class ComplaintRepo:
         assert row is not None
         return int(row[0])
 
-    async def relayed_since(self, complaint_id: int, since: str) -> int:
+    async def relayed_since(self, complaint_id: int, since: datetime) -> int:
         """Customer messages relayed one by one to the staff chat since `since`."""
         rows = await self._conn.fetch_all(
             "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ?"
             " AND direction = ? AND held = 0 AND created_at >= ?",
-            (complaint_id, Direction.FROM_CUSTOMER, since),
+            (complaint_id, Direction.FROM_CUSTOMER, to_db(since)),
         )
         return int(rows[0][0])
 
-    async def held_back(self, before: str, limit: int) -> list[tuple[int, int, str, str | None]]:
+    async def held_back(
+        self, before: datetime, limit: int
+    ) -> list[tuple[int, int, str, str | None]]:
         """(complaint id, messages held, latest kind, latest text) where the oldest held
         message is older than `before`."""
         rows = await self._conn.fetch_all(
@@ -222,7 +228,7 @@ class ComplaintRepo:
             " SELECT complaint_id, COUNT(*) AS held, MAX(id) AS latest FROM complaint_messages"
             " WHERE held = 1 GROUP BY complaint_id HAVING MIN(created_at) < ? LIMIT ?"
             ") g JOIN complaint_messages m ON m.id = g.latest",
-            (before, limit),
+            (to_db(before), limit),
         )
         return [(int(r[0]), int(r[1]), str(r[2]), r[3]) for r in rows]
 
@@ -277,7 +283,7 @@ class ComplaintRepo:
 
     # -- SLA steps -------------------------------------------------------------------------
     async def set_step(
-        self, complaint_id: int, step: str, due_at: str, settled_at: str | None = None
+        self, complaint_id: int, step: str, due_at: datetime, settled_at: datetime | None = None
     ) -> None:
         """Plan (or re-plan, after a reopening) one step; it fires once from now on.
 
@@ -289,7 +295,12 @@ class ComplaintRepo:
             " fired_at = NULL, missed = CASE WHEN sla_steps.missed = 1"
             " OR (CAST(:settled AS TEXT) IS NOT NULL AND sla_steps.due_at < :settled)"
             " THEN 1 ELSE 0 END",
-            {"id": complaint_id, "step": step, "due": due_at, "settled": settled_at},
+            {
+                "id": complaint_id,
+                "step": step,
+                "due": to_db(due_at),
+                "settled": stored(settled_at),
+            },
         )
 
     async def steps(self, complaint_id: int) -> list[SlaStep]:
@@ -302,18 +313,18 @@ class ComplaintRepo:
             )
         ]
 
-    async def due_steps(self, now: str, limit: int) -> list[SlaStep]:
+    async def due_steps(self, now: datetime, limit: int) -> list[SlaStep]:
         return [
             SlaStep(**dict(row))
             for row in await self._conn.fetch_all(
                 "SELECT complaint_id, step, due_at, fired_at FROM sla_steps"
                 " WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?",
-                (now, limit),
+                (to_db(now), limit),
             )
         ]
 
-    async def mark_fired(self, complaint_id: int, step: str, at: str) -> None:
+    async def mark_fired(self, complaint_id: int, step: str, at: datetime) -> None:
         await self._conn.execute(
             "UPDATE sla_steps SET fired_at = ? WHERE complaint_id = ? AND step = ?",
-            (at, complaint_id, step),
+            (to_db(at), complaint_id, step),
         )

@@ -12,6 +12,7 @@ from storage.repos.kv import KvRepo
 from storage.repos.rows import fetch_in
 from storage.sql import Conn, Row
 from storage.states import InboxStatus
+from storage.timefmt import stored
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
@@ -96,7 +97,7 @@ class CustomerRepo:
         )
         customer = await self.by_telegram_id(telegram_id)
         assert customer is not None
-        first = customer.started_at == now
+        first = customer.started_at == datetime.fromisoformat(now)
         if starting and customer.forgotten_at is not None:
             await self._conn.execute(
                 "UPDATE customers SET forgotten_at = NULL, name = ?, username = ?,"
@@ -236,7 +237,7 @@ class CustomerRepo:
             await self._conn.execute(
                 f"UPDATE customers SET {column} = ?, updated_at = ?"
                 f" WHERE id = ? AND ({column} IS NULL OR {column} = '')",
-                (value, _now(), customer_id),
+                (stored(value), _now(), customer_id),
             )
 
     async def phones(self) -> list[tuple[int, str]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from storage.models import Purchase
 from storage.repos.rows import fetch_in
 from storage.sql import Conn
+from storage.timefmt import to_db
 
 _COLUMNS = "id, order_id, customer_id, amount, currency, branch, purchased_at, link_token"
 
@@ -42,8 +44,9 @@ class PurchaseRepo:
         """Ids for purchases about to be added with `add_many` (the database hands them out)."""
         return await self._conn.reserve_ids("purchases", count)
 
-    async def add_many(self, purchases: Sequence[Purchase], created_at: str) -> None:
+    async def add_many(self, purchases: Sequence[Purchase], created_at: datetime) -> None:
         """Insert purchases whose ids came from `new_ids`."""
+        at = to_db(created_at)
         await self._conn.execute_many(
             "INSERT INTO purchases (id, order_id, customer_id, amount, currency, branch,"
             " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -55,20 +58,20 @@ class PurchaseRepo:
                     p.amount,
                     p.currency,
                     p.branch,
-                    p.purchased_at,
+                    to_db(p.purchased_at),
                     p.link_token,
-                    created_at,
+                    at,
                 )
                 for p in purchases
             ],
         )
 
-    async def latest_for(self, customer_id: int, since: str) -> Purchase | None:
+    async def latest_for(self, customer_id: int, since: datetime) -> Purchase | None:
         """The customer's latest purchase made at or after `since` (context for a complaint)."""
         row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM purchases WHERE customer_id = ? AND purchased_at >= ?"
             " ORDER BY purchased_at DESC, id DESC LIMIT 1",
-            (customer_id, since),
+            (customer_id, to_db(since)),
         )
         return Purchase(**dict(row)) if row else None
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus
-from storage.timefmt import to_db
+from storage.timefmt import stored, to_db
 
 
 @dataclass(frozen=True)
@@ -86,14 +86,14 @@ class StatsRepo:
         return [tuple(row) for row in await self._conn.fetch_all(sql, params)]
 
     async def surveys(
-        self, start: str, end: str, branch: str | None = None
+        self, start: datetime, end: datetime, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:
         """The period's survey counts and how many answered 0, 1, ... 10, in one scan."""
         rows = await self._all(
             "SELECT nps, COUNT(*), COALESCE(SUM(csat), 0), COUNT(csat),"
             f" {_WORSE}, {_AS_EXPECTED}, {_BETTER}"
             f" FROM surveys s WHERE {_where(branch)} GROUP BY nps",
-            {"start": start, "end": end, "branch": branch},
+            {"start": to_db(start), "end": to_db(end), "branch": branch},
         )
         counts = [0] * 11
         total = [0] * 6
@@ -106,7 +106,7 @@ class StatsRepo:
         nps = NpsCounts(n, sum(counts[9:]), sum(counts[:7]))
         return SurveyCounts(total[0], nps, *total[1:]), counts
 
-    async def trend(self, bounds: list[str], branch: str | None = None) -> list[NpsCounts]:
+    async def trend(self, bounds: list[datetime], branch: str | None = None) -> list[NpsCounts]:
         """NPS counts for each period [bounds[i], bounds[i + 1]).
 
         One range per period, joined by UNION ALL into one statement: each part is a
@@ -121,7 +121,7 @@ class StatsRepo:
                 f"SELECT {k} AS k, COUNT(nps), {count_if('nps >= 9')}, {count_if('nps <= 6')}"
                 f" FROM surveys s WHERE {where}"
             )
-            params |= {f"start{k}": start, f"end{k}": end}
+            params |= {f"start{k}": to_db(start), f"end{k}": to_db(end)}
         if not parts:
             return []
         rows = await self._all(" UNION ALL ".join(parts), params)
@@ -132,7 +132,7 @@ class StatsRepo:
         ]
 
     async def nps_by(
-        self, column: str, start: str, end: str, branch: str | None = None
+        self, column: str, start: datetime, end: datetime, branch: str | None = None
     ) -> dict[str, NpsCounts]:
         """NPS counts per branch or per customer segment."""
         source = {"branch": "s.branch", "segment": "s.segment"}[column]
@@ -140,28 +140,28 @@ class StatsRepo:
             f"SELECT {source} AS g, COUNT(nps), {count_if('nps >= 9')},"
             f" {count_if('nps <= 6')} FROM surveys s WHERE {_where(branch)}"
             " AND nps IS NOT NULL GROUP BY g ORDER BY COUNT(nps) DESC",
-            {"start": start, "end": end, "branch": branch},
+            {"start": to_db(start), "end": to_db(end), "branch": branch},
         )
         return {str(g): NpsCounts(int(n), int(p), int(d)) for g, n, p, d in rows}  # type: ignore[call-overload]
 
     async def detractor_aspects(
-        self, start: str, end: str, branch: str | None = None, limit: int = 5
+        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
     ) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT a.aspect, COUNT(*) FROM survey_aspects a JOIN surveys s ON s.id = a.survey_id"
             f" WHERE {_where(branch)} AND s.nps <= 6 GROUP BY a.aspect"
             " ORDER BY COUNT(*) DESC, a.aspect LIMIT :limit",
-            {"start": start, "end": end, "branch": branch, "limit": limit},
+            {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
 
     async def detractor_comments(
-        self, start: str, end: str, branch: str | None = None, limit: int = 3
+        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 3
     ) -> list[tuple[int, str]]:
         rows = await self._all(
             f"SELECT nps, comment FROM surveys s WHERE {_where(branch)} AND nps <= 6"
             " AND comment IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT :limit",
-            {"start": start, "end": end, "branch": branch, "limit": limit},
+            {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
 
@@ -182,7 +182,7 @@ class StatsRepo:
         return int(failed[0][0]), int(blocked[0][0])
 
     async def complaints(
-        self, start: str, end: str, now: str, branch: str | None = None
+        self, start: datetime, end: datetime, now: datetime, branch: str | None = None
     ) -> ComplaintCounts:
         """Complaints opened in the period (of one branch's purchases, if given), each counted in
         the state it was in at the period's end: resolved (staff resolved it; closed, or waiting
@@ -202,7 +202,7 @@ class StatsRepo:
             f"{_BRANCH_OF}{_DEADLINES}"
             f" WHERE TRUE{_COMPLAINT_BRANCH if branch is not None else ''}"
             " GROUP BY c.state_at_end",
-            {"start": start, "end": end, "now": now, "branch": branch},
+            {"start": to_db(start), "end": to_db(end), "now": to_db(now), "branch": branch},
         )
         by_state = {state: [int(x or 0) for x in counts] for state, *counts in rows}  # type: ignore[call-overload]
         total = [sum(column) for column in zip(*by_state.values(), strict=True)] or [0] * 7
@@ -220,8 +220,8 @@ class StatsRepo:
         )
 
     async def spans(
-        self, deadline: Deadline, start: str, end: str, branch: str | None = None
-    ) -> list[tuple[str, str]]:
+        self, deadline: Deadline, start: datetime, end: datetime, branch: str | None = None
+    ) -> list[tuple[datetime, datetime]]:
         """(opened, taken) or (opened, resolved) of the complaints opened in the period that
         got there; the caller measures them in wall-clock and in business time."""
         moment = {
@@ -231,11 +231,11 @@ class StatsRepo:
         where = f"c.created_at >= :start AND c.created_at < :end AND {moment} IS NOT NULL"
         if branch is not None:
             where += _COMPLAINT_BRANCH
-        rows = await self._all(
+        rows = await self._conn.fetch_all(
             f"SELECT c.created_at, {moment} FROM complaints c{_BRANCH_OF} WHERE {where}",
-            {"start": start, "end": end, "branch": branch},
+            {"start": to_db(start), "end": to_db(end), "branch": branch},
         )
-        return [(str(row[0]), str(row[1])) for row in rows]
+        return [(datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])) for row in rows]
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (
@@ -246,18 +246,18 @@ class StatsRepo:
             is not None
         )
 
-    async def claim_digest(self, kind: str, start: str, end: str, now: str) -> bool:
+    async def claim_digest(self, kind: str, start: datetime, end: datetime, now: datetime) -> bool:
         """Record that `kind` for the period starting at `start` is being sent; False if it was."""
         changed = await self._conn.execute(
             "INSERT INTO digests_sent (kind, period_start, period_end, sent_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (kind, period_start) DO NOTHING",
-            (kind, start, end, now),
+            (kind, to_db(start), to_db(end), to_db(now)),
         )
         return changed == 1
 
     # -- row exports (CSV, the responses API) ----------------------------------------------
     async def responses(
-        self, after_id: int, limit: int, start: str | None = None, end: str | None = None
+        self, after_id: int, limit: int, start: datetime | None = None, end: datetime | None = None
     ) -> list[dict[str, object]]:
         """Surveys that got at least the NPS answer, by id (a stable cursor)."""
         where = "s.id > :after AND s.nps IS NOT NULL"
@@ -272,12 +272,12 @@ class StatsRepo:
                 " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
                 f" JOIN customers c ON c.id = s.customer_id WHERE {where}"
                 " ORDER BY s.id LIMIT :limit",
-                {"after": after_id, "limit": limit, "start": start, "end": end},
+                {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
             )
         ]
 
     async def complaint_rows(
-        self, after_id: int, limit: int, start: str, end: str
+        self, after_id: int, limit: int, start: datetime, end: datetime
     ) -> list[dict[str, object]]:
         return [
             dict(row)
@@ -289,6 +289,6 @@ class StatsRepo:
                 f"{_DEADLINES}"
                 " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
                 " ORDER BY c.id LIMIT :limit",
-                {"after": after_id, "limit": limit, "start": start, "end": end},
+                {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
             )
         ]

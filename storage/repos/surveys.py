@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from storage.models import Survey
 from storage.repos.rows import fetch_in
 from storage.sql import Conn
 from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
-from storage.timefmt import now_db
+from storage.timefmt import now_db, stored, to_db
 
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
@@ -85,7 +86,7 @@ class SurveyRepo:
                     s.customer_id,
                     s.status,
                     s.reason,
-                    s.due_at,
+                    stored(s.due_at),
                     now,
                     now,
                     branch,
@@ -102,12 +103,12 @@ class SurveyRepo:
         sets = ", ".join(f"{column} = ?" for column in fields)
         await self._conn.execute(
             f"UPDATE surveys SET {sets}, updated_at = ? WHERE id = ?",
-            (*fields.values(), now_db(), survey_id),
+            (*map(stored, fields.values()), now_db(), survey_id),
         )
 
     async def invitations(
-        self, customer_ids: Iterable[int], since: str, exclude: int | None = None
-    ) -> dict[int, list[str]]:
+        self, customer_ids: Iterable[int], since: datetime, exclude: int | None = None
+    ) -> dict[int, list[datetime]]:
         """Every counting invitation time (sent, else planned) from `since` on, per customer
         (the cooldown holds against each of them, not only the latest)."""
         counting = ", ".join("?" for _ in COUNTING)
@@ -117,21 +118,21 @@ class SurveyRepo:
             f" WHERE customer_id IN ({{marks}}) AND status IN ({counting}) AND id != ?"
             " AND COALESCE(sent_at, due_at) >= ? ORDER BY at",
             customer_ids,
-            (*COUNTING, exclude or 0, since),
+            (*COUNTING, exclude or 0, to_db(since)),
         )
-        found: dict[int, list[str]] = {}
+        found: dict[int, list[datetime]] = {}
         for row in rows:
-            found.setdefault(int(row[0]), []).append(str(row[1]))
+            found.setdefault(int(row[0]), []).append(datetime.fromisoformat(row[1]))
         return found
 
-    async def due(self, now: str, limit: int) -> list[Survey]:
+    async def due(self, now: datetime, limit: int) -> list[Survey]:
         """Surveys whose next step (invite, remind, expire) is due."""
         return [
             Survey(**dict(row))
             for row in await self._conn.fetch_all(
                 f"SELECT {_COLUMNS} FROM surveys WHERE status IN {_LIVE}"
                 " AND due_at <= ? ORDER BY due_at LIMIT ?",
-                (now, limit),
+                (to_db(now), limit),
             )
         ]
 

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from faketg import FakeTelegramServer, World
-from storage.timefmt import from_db
 from tests.support.helpers import ManualClock, passes, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import (
@@ -56,7 +55,7 @@ async def test_reminder_and_escalation_fire_once_at_business_hours_deadlines(
     assert "by 23.11.2026 09:05" in str(told.text)  # Monday, after the weekend
     await card(world, 1)
     async with app.db.read() as tx:
-        steps = {s.step: from_db(s.due_at) for s in await tx.complaints.steps(1)}
+        steps = {s.step: s.due_at for s in await tx.complaints.steps(1)}
     assert steps == {
         "take": local(23, 9, 5).astimezone(UTC),
         "resolve": local(23, 10, 50).astimezone(UTC),  # 10 min on Friday + 1 h 50 on Monday

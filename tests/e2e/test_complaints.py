@@ -6,7 +6,6 @@ import pytest
 
 from faketg import FakeTelegramServer
 from storage.states import Deadline
-from storage.timefmt import from_db
 from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.journey import MakeApp, button, post, started, wait_new_message
 from tests.support.staffroom import (
@@ -51,7 +50,7 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     csat = await wait_new_message(world, 7101, "How satisfied")
     assert not staff_messages(world)  # the card waits for the rest of the survey,
     waiting = await complaint(app, 1)  # but a key customer's no longer than half of 5 min
-    due, opened = from_db(waiting.card_due_at), from_db(waiting.created_at)
+    due, opened = waiting.card_due_at, waiting.created_at
     assert due is not None and opened is not None
     assert abs((due - opened).total_seconds() - 150) < 5
     await world.user_presses(7101, csat, button(csat, "1"))
@@ -77,11 +76,8 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     )
     async with app.db.read() as tx:
         steps = {s.step: s for s in await tx.complaints.steps(1)}
-    opened = from_db(c.created_at)
-    take_due, resolve_due = (
-        from_db(steps[Deadline.TAKE].due_at),
-        from_db(steps[Deadline.RESOLVE].due_at),
-    )
+    opened = c.created_at
+    take_due, resolve_due = steps[Deadline.TAKE].due_at, steps[Deadline.RESOLVE].due_at
     assert opened and take_due and resolve_due
     assert abs((take_due - opened).total_seconds() - 5 * 60) < 5  # the key ladder: 5 min
     assert abs((resolve_due - opened).total_seconds() - 4 * 3600) < 5

@@ -64,7 +64,7 @@ async def open_a_complaint(url: str) -> int:
     await db.connect()
     try:
         async with db.transaction() as tx:
-            at = "2026-11-03T10:00:00+00:00"
+            at = datetime.fromisoformat("2026-11-03T10:00:00+00:00")
             complaint = await tx.complaints.add(1, ComplaintSource.MESSAGE, "", at, at)
         return int(complaint.id)
     finally:

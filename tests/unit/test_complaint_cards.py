@@ -113,12 +113,15 @@ def view(status: str = "open", **complaint: Any) -> CardView:
         amount="19.90",
         currency="EUR",
         branch="north",
-        purchased_at="2026-11-20T10:00:00+00:00",
+        purchased_at=datetime.fromisoformat("2026-11-20T10:00:00+00:00"),
         link_token="t",
     )
     steps = [
         SlaStep(
-            complaint_id=12, step=Deadline.TAKE, due_at="2026-11-23T09:15:00+00:00", fired_at=None
+            complaint_id=12,
+            step=Deadline.TAKE,
+            due_at=datetime.fromisoformat("2026-11-23T09:15:00+00:00"),
+            fired_at=None,
         )
     ]
     return CardView(Complaint(**fields), customer, purchase, survey, ["delivery"], steps)
@@ -153,8 +156,8 @@ def test_an_overdue_step_is_flagged_only_while_it_matters() -> None:
         SlaStep(
             complaint_id=12,
             step=Deadline.TAKE,
-            due_at="2026-11-23T09:15:00+00:00",
-            fired_at="2026-11-23T09:15:05+00:00",
+            due_at=datetime.fromisoformat("2026-11-23T09:15:00+00:00"),
+            fired_at=datetime.fromisoformat("2026-11-23T09:15:05+00:00"),
         )
     ]
     base = view()

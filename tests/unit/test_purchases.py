@@ -84,7 +84,7 @@ async def test_started_customer_is_scheduled_with_delay_and_cooldown(
         await tx.customers.touch_from_telegram(42, "B", None, "en")
         first = await one(tx, surveys, purchase("P-1", telegram_id=42))
         second = await one(tx, surveys, purchase("P-2", telegram_id=42))
-    assert (first.status, first.due_at) == ("scheduled", "2026-11-10T14:00:00+00:00")
+    assert (first.status, first.due_text) == ("scheduled", "2026-11-10T14:00:00+00:00")
     assert (second.status, second.reason) == ("skipped", "cooldown")
 
 
@@ -239,7 +239,7 @@ async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
         )
     # 12:00 UTC + 2 h = 23:00 in Tokyo, inside 21:00-09:00: 09:00 Tokyo = 00:00 UTC next day.
     assert (result.status, result.reason) == ("scheduled", "quiet_hours")
-    assert result.due_at == "2026-11-11T00:00:00+00:00"
+    assert result.due_text == "2026-11-11T00:00:00+00:00"
 
 
 async def test_a_shared_phone_does_not_hand_a_purchase_to_another_telegram_user(

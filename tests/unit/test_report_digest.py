@@ -216,7 +216,7 @@ async def test_a_deadline_once_missed_stays_missed_after_a_reopening(tmp_path: P
                             resolved_after=timedelta(hours=30))  # fmt: skip
         # The customer says "No" at `late`: the resolve clock restarts, then it is resolved.
         again = late + timedelta(hours=1)
-        await tx.complaints.set_step(1, "resolve", to_db(late + DAY), settled_at=to_db(late))
+        await tx.complaints.set_step(1, "resolve", late + DAY, settled_at=late)
         await tx.complaints.update(1, resolved_at=to_db(again), closed_at=to_db(again))
     async with db.read() as tx:
         digest = await build_digest(tx, START, END, NOW, TZ, hours=ALWAYS)
@@ -256,8 +256,8 @@ async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Datab
     closed in the very second the period ends."""
     opened = START + DAY
 
-    def at(hours: float) -> str:
-        return to_db(opened + timedelta(hours=hours))
+    def at(hours: float) -> datetime:
+        return opened + timedelta(hours=hours)
 
     async with db.transaction() as tx:
         ids = []
@@ -271,9 +271,9 @@ async def test_opened_is_resolved_plus_still_open_as_at_the_period_end(db: Datab
             await tx.complaints.set_status(number, done, at(2), resolved_at=at(2))
         await tx.complaints.set_status(closed, ComplaintStatus.CLOSED, at(3), closed_at=at(3))
         await tx.complaints.set_status(reopened, ComplaintStatus.TAKEN, at(5), resolved_at=None)
-        end = to_db(END)  # the same second as the period's end: a report "up to now"
+        end = END  # the same second as the period's end: a report "up to now"
         await tx.complaints.set_status(closed_at_the_end, ComplaintStatus.CLOSED, end)
-        after = to_db(END + DAY)
+        after = END + DAY
         await tx.complaints.set_status(
             reopened_later, ComplaintStatus.OPEN, after, resolved_at=None
         )
