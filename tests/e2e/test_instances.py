@@ -68,17 +68,35 @@ async def test_a_leader_cut_off_while_another_took_the_lead_stops(
     lost = asyncio.Event()
     first.leadership.on_lost = lost.set  # in production: the process exits at once
     other = await asyncpg.connect(first.db.url.url)  # another instance, as far as locks go
+    probe = await asyncpg.connect(first.db.url.url)
     try:
-        # The server ends the leader's session (a network cut; a frozen process timed out)...
+        # Another instance queues for the lead, so it has it the moment the leader's session
+        # ends (a leader reconnecting at once would otherwise take it back: a race, not this
+        # test's case)...
+        queued = asyncio.ensure_future(other.execute("SELECT pg_advisory_lock($1)", LEADER_KEY))
+        await _until_waiting_for_a_lock(probe, other.get_server_pid())
+        # ...then the server ends the leader's session (a network cut; a frozen process timed
+        # out) and the other instance leads before the first is back.
         pid = first.db.conn.raw.get_server_pid()  # type: ignore[attr-defined]
-        await other.execute("SELECT pg_terminate_backend($1)", pid)
-        # ...and another instance takes the lead before it is back.
-        assert await other.fetchval("SELECT pg_try_advisory_lock($1)", LEADER_KEY)
+        await probe.execute("SELECT pg_terminate_backend($1)", pid)
+        await asyncio.wait_for(queued, 10)
         # Its next use of the database (at most a second away) finds the lead gone: it stops.
         await asyncio.wait_for(lost.wait(), 10)
     finally:
+        await probe.close()
         await other.close()
         await first.stop()
+
+
+async def _until_waiting_for_a_lock(probe: asyncpg.Connection, pid: int) -> None:
+    for _ in range(500):
+        waiting = await probe.fetchval(
+            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1", pid
+        )
+        if waiting == "Lock":
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the other session never queued for the lock")
 
 
 async def test_a_webhook_update_taken_by_the_standby_is_answered_by_the_leader(
