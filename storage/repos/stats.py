@@ -77,11 +77,6 @@ class StatsRepo:
     def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
-    async def _one(self, sql: str, params: dict[str, object]) -> tuple[object, ...]:
-        row = await self._conn.fetch_one(sql, params)
-        assert row is not None
-        return tuple(row)
-
     async def _all(self, sql: str, params: dict[str, object]) -> list[tuple[object, ...]]:
         return [tuple(row) for row in await self._conn.fetch_all(sql, params)]
 
