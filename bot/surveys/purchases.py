@@ -121,7 +121,7 @@ async def register_purchases(
             amount=None if item.amount is None else str(item.amount),
             currency=item.currency,
             branch=item.branch,
-            purchased_at=purchased_at,
+            purchased_at=kept(purchased_at),
             link_token=secrets.token_urlsafe(12),
         )
         status, reason, due = decide(
