@@ -87,12 +87,10 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
-        due = step.due_at
-        if due is not None:
-            mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
-            lines.append(
-                staff_t(f"complaint.card.due.{step.step}", at=complaints.local(due)) + mark
-            )
+        mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
+        lines.append(
+            staff_t(f"complaint.card.due.{step.step}", at=complaints.local(step.due_at)) + mark
+        )
     if c.taken_by_name:
         lines.append(staff_t("complaint.card.taken_by", name=escape(c.taken_by_name)))
     if c.reopened:

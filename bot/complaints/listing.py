@@ -35,11 +35,10 @@ async def open_list(
             c.status
         )
         for sla in await tx.complaints.steps(c.id):
-            due = sla.due_at
-            if sla.step == step and due is not None:
-                late = " ⚠️" if due <= now else ""
+            if sla.step == step:
+                late = " ⚠️" if sla.due_at <= now else ""
                 parts.append(
-                    staff_t(f"complaint.card.due.{step}", at=complaints.local(due)) + late
+                    staff_t(f"complaint.card.due.{step}", at=complaints.local(sla.due_at)) + late
                 )
         if c.status == ComplaintStatus.RESOLVED:
             parts.append(staff_t("complaint.status.resolved"))

@@ -61,20 +61,21 @@ async def build_digest(
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     # The previous period and the trend are the same calendar periods in the business zone.
     earlier = earlier_periods(start, end, tz, TREND_PERIODS - 1)
-    s, e = start, end
     stats = tx.stats
-    surveys, distribution = await stats.surveys(s, e, branch)
-    previous, _ = await stats.surveys(earlier[-1][0], s, branch)
+    surveys, distribution = await stats.surveys(start, end, branch)
+    previous, _ = await stats.surveys(earlier[-1][0], start, branch)
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
-    c = await stats.complaints(s, e, now, branch)
+    c = await stats.complaints(start, end, now, branch)
     starts = [at for at, _ in earlier] + [start]
     periods = await stats.trend([*starts, end], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
-    take = _medians(await stats.spans(Deadline.TAKE, s, e, branch), hours, tz)
-    resolve = _medians(await stats.spans(Deadline.RESOLVE, s, e, branch), hours, tz)
+    take = _medians(await stats.spans(Deadline.TAKE, start, end, branch), hours, tz)
+    resolve = _medians(await stats.spans(Deadline.RESOLVE, start, end, branch), hours, tz)
+    by_branch = await stats.nps_by("branch", start, end, branch)
+    by_segment = await stats.nps_by("segment", start, end, branch)
     return Digest(
         start=start,
         end=end,
@@ -98,10 +99,10 @@ async def build_digest(
         median_take_business=take.business,
         median_resolve_business=resolve.business,
         resolution_satisfaction=share(c.satisfied, c.satisfaction_n),
-        by_branch=[(k, nps(v)) for k, v in (await stats.nps_by("branch", s, e, branch)).items()],
-        by_segment=[(k, nps(v)) for k, v in (await stats.nps_by("segment", s, e, branch)).items()],
-        aspects=await stats.detractor_aspects(s, e, branch),
-        comments=await stats.detractor_comments(s, e, branch),
+        by_branch=[(k, nps(v)) for k, v in by_branch.items()],
+        by_segment=[(k, nps(v)) for k, v in by_segment.items()],
+        aspects=await stats.detractor_aspects(start, end, branch),
+        comments=await stats.detractor_comments(start, end, branch),
         distribution=distribution,
         undelivered=undelivered,
         blocked=blocked,
