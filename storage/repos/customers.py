@@ -163,7 +163,7 @@ class CustomerRepo:
             for row in await fetch_in(
                 self._conn,
                 f"SELECT {_COLUMNS} FROM customers WHERE forgotten_at IS NULL"
-                f" AND {column} IN ({{marks}})",
+                f" AND {column} {{one_of}}",
                 values,
             ):
                 found[row["id"]] = _row(row)
@@ -176,9 +176,20 @@ class CustomerRepo:
     async def add_many(self, customers: Sequence[Customer]) -> None:
         """Insert customers whose ids came from `new_ids`."""
         now = _now()
-        await self._conn.execute_many(
-            "INSERT INTO customers (id, telegram_id, external_id, phone, name, language, segment,"
-            " timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        await self._conn.insert_many(
+            "customers",
+            (
+                "id",
+                "telegram_id",
+                "external_id",
+                "phone",
+                "name",
+                "language",
+                "segment",
+                "timezone",
+                "created_at",
+                "updated_at",
+            ),
             [
                 (
                     c.id,

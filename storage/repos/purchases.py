@@ -35,7 +35,7 @@ class PurchaseRepo:
     async def by_order_ids(self, order_ids: Iterable[str]) -> dict[str, Purchase]:
         rows = await fetch_in(
             self._conn,
-            f"SELECT {_COLUMNS} FROM purchases WHERE order_id IN ({{marks}})",
+            f"SELECT {_COLUMNS} FROM purchases WHERE order_id {{one_of}}",
             order_ids,
         )
         return {row["order_id"]: Purchase(**dict(row)) for row in rows}
@@ -47,9 +47,19 @@ class PurchaseRepo:
     async def add_many(self, purchases: Sequence[Purchase], created_at: datetime) -> None:
         """Insert purchases whose ids came from `new_ids`."""
         at = to_db(created_at)
-        await self._conn.execute_many(
-            "INSERT INTO purchases (id, order_id, customer_id, amount, currency, branch,"
-            " purchased_at, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        await self._conn.insert_many(
+            "purchases",
+            (
+                "id",
+                "order_id",
+                "customer_id",
+                "amount",
+                "currency",
+                "branch",
+                "purchased_at",
+                "link_token",
+                "created_at",
+            ),
             [
                 (
                     p.id,

@@ -1,4 +1,4 @@
-"""IN-lists of any length, in chunks both engines accept."""
+"""Lists of values of any length, in chunks the engine accepts."""
 
 from __future__ import annotations
 
@@ -7,18 +7,15 @@ from typing import Any
 
 from storage.sql import Conn, Row
 
-# Parameters per IN-list: well under SQLite's smallest compiled-in limit (999 before 3.32).
-IN_CHUNK = 500
-
 
 async def fetch_in(
     conn: Conn, sql: str, values: Iterable[Any], params: tuple[Any, ...] = ()
 ) -> list[Row]:
-    """Rows of `sql` whose `IN ({marks})` takes `values`, in chunks; `params` follow the list."""
+    """Rows of `sql` whose `{one_of}` (after a column) takes `values`, in chunks; `params`
+    follow the list."""
     distinct = list(dict.fromkeys(values))
     rows: list[Row] = []
-    for start in range(0, len(distinct), IN_CHUNK):
-        chunk = distinct[start : start + IN_CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows.extend(await conn.fetch_all(sql.format(marks=marks), (*chunk, *params)))
+    for start in range(0, len(distinct), conn.list_limit):
+        one_of, chunk = conn.one_of(distinct[start : start + conn.list_limit])
+        rows.extend(await conn.fetch_all(sql.format(one_of=one_of), (*chunk, *params)))
     return rows

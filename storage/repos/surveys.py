@@ -64,7 +64,7 @@ class SurveyRepo:
     async def for_purchases(self, purchase_ids: Iterable[int]) -> dict[int, Survey]:
         rows = await fetch_in(
             self._conn,
-            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id IN ({{marks}})",
+            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id {{one_of}}",
             purchase_ids,
         )
         return {row["purchase_id"]: Survey(**dict(row)) for row in rows}
@@ -76,9 +76,20 @@ class SurveyRepo:
     async def add_many(self, planned: Sequence[tuple[Survey, str, str]]) -> None:
         """Insert new surveys (ids from `new_ids`) with their branch and segment."""
         now = now_db()
-        await self._conn.execute_many(
-            "INSERT INTO surveys (id, purchase_id, customer_id, status, reason, due_at,"
-            " created_at, updated_at, branch, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        await self._conn.insert_many(
+            "surveys",
+            (
+                "id",
+                "purchase_id",
+                "customer_id",
+                "status",
+                "reason",
+                "due_at",
+                "created_at",
+                "updated_at",
+                "branch",
+                "segment",
+            ),
             [
                 (
                     s.id,
@@ -115,7 +126,7 @@ class SurveyRepo:
         rows = await fetch_in(
             self._conn,
             "SELECT customer_id, COALESCE(sent_at, due_at) AS at FROM surveys"
-            f" WHERE customer_id IN ({{marks}}) AND status IN ({counting}) AND id != ?"
+            f" WHERE customer_id {{one_of}} AND status IN ({counting}) AND id != ?"
             " AND COALESCE(sent_at, due_at) >= ? ORDER BY at",
             customer_ids,
             (*COUNTING, exclude or 0, to_db(since)),

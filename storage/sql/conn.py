@@ -41,12 +41,20 @@ class Row(Protocol):
 
 class Conn(Protocol):
     engine: str  # "sqlite" or "postgresql"
+    list_limit: int  # most values one `one_of` may take
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return how many rows it changed."""
         ...
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    async def insert_many(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Insert `rows` (values in `columns` order) in bulk: a batch at a time, not a
+        statement per row where the engine can (PostgreSQL's COPY)."""
+        ...
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
 
@@ -99,6 +107,11 @@ class Conn(Protocol):
 
     def differ(self, left: str, right: str) -> str:
         """SQL true when the two differ, NULL counting as a value (NULL vs 'x' differ)."""
+        ...
+
+    def one_of(self, values: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+        """SQL to follow a column, true when it equals one of `values`, and its parameters
+        (one statement text whatever the count where the engine takes a list)."""
         ...
 
     def group_concat(self, expression: str) -> str:

@@ -29,6 +29,7 @@ WRITER_KEY = 0x626F745F77726974  # pg_advisory_xact_lock key every write transac
 
 class PgConn:
     engine = "postgresql"
+    list_limit = 10_000  # an array parameter: the count changes nothing but its size
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -83,6 +84,18 @@ class PgConn:
         if batch:
             with _translated():
                 await self.raw.executemany(text, batch)
+
+    async def insert_many(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        # COPY: one statement for the batch. An INSERT per row (executemany) cost 4x as much
+        # per 1,000 purchases, and the purchases intake writes three tables at a time.
+        batch = [tuple(_storable(value) for value in row) for row in rows]
+        if batch:
+            with _translated():
+                await self.raw.copy_records_to_table(
+                    table, records=batch, columns=list(columns), timeout=COMMAND_TIMEOUT
+                )
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         text, args = _bind(sql, params)
@@ -168,12 +181,17 @@ class PgConn:
     async def reserve_ids(self, table: str, count: int) -> list[int]:
         if count <= 0:
             return []
-        # From the column's own sequence: ids no other instance can take, gaps allowed.
-        rows = await self.fetch_all(
-            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
-            (table, count),
+        # A block from the column's own sequence, in one step: every caller is a write
+        # transaction, which holds the writers' lock, so no other session draws from the
+        # sequence in between (were one to, its ids would clash loudly on the primary key,
+        # never silently). Gaps are allowed. A nextval() per id cost ~6 ms per 1,000.
+        row = await self.fetch_one(
+            "SELECT setval(pg_get_serial_sequence(?, 'id'),"
+            " nextval(pg_get_serial_sequence(?, 'id')) + ? - 1)",
+            (table, table, count),
         )
-        return [int(row[0]) for row in rows]
+        last = int(row[0]) if row else 0
+        return list(range(last - count + 1, last + 1))
 
     async def sync_ids(self, table: str) -> None:
         await self.execute(
@@ -191,6 +209,11 @@ class PgConn:
 
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS DISTINCT FROM {right}"
+
+    def one_of(self, values: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+        # One array parameter: the same statement (prepared once) for any number of values;
+        # an IN-list of n parameters is a new statement to parse and plan for every n.
+        return "= ANY(?)", (list(values),)
 
     def group_concat(self, expression: str) -> str:
         return f"string_agg({expression}, ',')"
@@ -233,6 +256,8 @@ def _storable(value: Any) -> Any:
     """PostgreSQL's text cannot hold NUL (SQLite's can): a customer's "\x00" is dropped."""
     if isinstance(value, str) and "\x00" in value:
         return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
     return value
 
 

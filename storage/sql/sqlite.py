@@ -15,6 +15,8 @@ from storage.sql.conn import Params, Row
 
 class SqliteConn:
     engine = "sqlite"
+    # Parameters per IN-list: well under SQLite's smallest compiled-in limit (999 before 3.32).
+    list_limit = 500
 
     def __init__(self, raw: aiosqlite.Connection) -> None:
         self.raw = raw
@@ -45,6 +47,14 @@ class SqliteConn:
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self.raw.executemany(sql, rows)
+
+    async def insert_many(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        marks = ", ".join("?" for _ in columns)
+        await self.raw.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+        )
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         return cast(list[Row], list(await self.raw.execute_fetchall(sql, params)))
@@ -107,6 +117,9 @@ class SqliteConn:
 
     def differ(self, left: str, right: str) -> str:
         return f"{left} IS NOT {right}"  # IS DISTINCT FROM only since SQLite 3.39
+
+    def one_of(self, values: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+        return f"IN ({', '.join('?' for _ in values)})", tuple(values)
 
     def group_concat(self, expression: str) -> str:
         return f"group_concat({expression}, ',')"

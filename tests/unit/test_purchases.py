@@ -27,6 +27,7 @@ from bot.surveys.timeline import advance_due
 from bot.timeparse import QuietHours
 from storage.db import Database, Tx
 from storage.migrate import migrate
+from storage.sql import DatabaseError
 from tests.support.backend import database_url
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
@@ -334,3 +335,43 @@ async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
             " WHERE p.order_id = 'S-1'"
         )
     assert [tuple(row) for row in rows] == [("sent", "key")]
+
+
+async def test_a_batch_over_one_in_list_is_written_whole_and_known_again(
+    db: Database, surveys: SurveyConfig
+) -> None:
+    """1,200 purchases (more than one IN-list, written in bulk), names with a NUL: stored as
+    given (PostgreSQL drops the NUL), every one found again as a duplicate."""
+    batch = [
+        purchase(f"M-{i}", external_id=f"crm-{i % 700}", name=f"N\x00{i % 700}")
+        for i in range(1200)
+    ]
+    async with db.transaction() as tx:
+        first = await register_purchases(tx, surveys, batch)
+    async with db.transaction() as tx:
+        again = await register_purchases(tx, surveys, batch)
+    assert sum(r.created for r in first) == 1200 and not any(r.created for r in again)
+    assert [r.deep_link for r in again] == [r.deep_link for r in first]
+    row = await db.conn.fetch_one(
+        "SELECT COUNT(*), COUNT(DISTINCT p.customer_id), MIN(c.name), MAX(c.name)"
+        " FROM purchases p JOIN customers c ON c.id = p.customer_id"
+        " JOIN surveys s ON s.purchase_id = p.id WHERE s.status = 'waiting_link'"
+    )
+    assert row is not None and tuple(row)[:2] == (1200, 700)
+    assert {row[2], row[3]} <= {"N\x000", "N0", "N\x0099", "N99"}
+
+
+async def test_a_bulk_write_that_clashes_writes_nothing(
+    db: Database, surveys: SurveyConfig
+) -> None:
+    async with db.transaction() as tx:
+        await one(tx, surveys, purchase("C-1", external_id="crm-1"))
+    async with db.read() as tx:
+        stored = await tx.purchases.by_order_ids(["C-1"])
+    clash = [replace(stored["C-1"], id=stored["C-1"].id + 100, link_token="other")]
+    fresh = replace(clash[0], id=stored["C-1"].id + 101, order_id="C-2", link_token="t2")
+    with pytest.raises(DatabaseError):
+        async with db.transaction() as tx:
+            await tx.purchases.add_many([fresh, *clash], NOW)
+    async with db.read() as tx:
+        assert set(await tx.purchases.by_order_ids(["C-1", "C-2"])) == {"C-1"}

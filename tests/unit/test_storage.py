@@ -12,6 +12,7 @@ import pytest
 from bot.updates.poller import to_inbox_rows
 from storage.db import Database
 from storage.migrate import applied_versions, available, migrate
+from storage.models import Customer
 from storage.repos.outbox import NewMessage, Outcome
 from storage.states import OutboxStatus
 from tests.support.backend import ON_POSTGRES, database_url
@@ -182,3 +183,18 @@ async def test_a_nul_in_what_a_customer_wrote_is_stored_and_forgotten_on_both_en
     async with db.read() as tx:
         assert await tx.kv.get("said") in ("a\x00b", "ab")
         assert await tx.inbox.counts() == {}  # the update they sent is gone
+
+
+async def test_reserved_ids_are_the_batchs_own(db: Database) -> None:
+    """Ids reserved for a bulk write: the next reservation and a row the database numbers
+    itself both land above them."""
+    async with db.transaction() as tx:
+        first = await tx.customers.new_ids(3)
+        await tx.customers.add_many([Customer(id=i, telegram_id=None) for i in first])
+        second = await tx.customers.new_ids(2)
+        await tx.customers.add_many([Customer(id=i, telegram_id=None) for i in second])
+        made, _ = await tx.customers.touch_from_telegram(91, "T", None, "en")
+    assert len(set(first)) == 3 and len(set(second)) == 2
+    assert max(first) < min(second) < max(second) < made.id
+    async with db.read() as tx:
+        assert await tx.customers.count() == 6
