@@ -1,7 +1,8 @@
 """The command menus people see under "/": one per audience, in each catalog language.
 
 Customers get theirs in every private chat; the staff group gets /open, /mine and /help; each
-owner gets the customer menu plus /digest, /report and /export in their own chat with the bot.
+owner gets the customer menu plus /digest, /report, /export and /actions in their own chat
+with the bot.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from storage.db import Database
 
 CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
 STAFF_COMMANDS = ("open", "mine", "help")
-OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export")
+OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export", "actions")
 
 Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 

@@ -30,6 +30,7 @@ TABLES: dict[str, str] = {
     "kv": "key",
     "erased": "key",
     "report_requests": "id",
+    "corrective_actions": "complaint_id",
 }
 BATCH = 1_000
 

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from storage.repos.complaints import ComplaintRepo
+from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
@@ -39,6 +40,7 @@ class Tx:
         self.purchases = PurchaseRepo(conn)
         self.surveys = SurveyRepo(conn)
         self.complaints = ComplaintRepo(conn)
+        self.corrective = CorrectiveRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -214,3 +214,29 @@ class ReportRequest:
         _coerce(
             self, period_start=datetime, period_end=datetime, kind=ReportKind, status=RequestStatus
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectiveAction:
+    """What was done about a resolved complaint (its cause, one line of action) and whether
+    the business itself needs a fix."""
+
+    complaint_id: int
+    asked_at: datetime
+    question_chat_id: int | None = None
+    question_message_id: int | None = None
+    cause: str | None = None  # an aspect, "other" or "skipped"; None: not answered yet
+    cause_by_name: str | None = None
+    action: str | None = None
+    action_by_name: str | None = None
+    fix_needed_at: datetime | None = None
+    fix_by_name: str | None = None
+    fix_done_at: datetime | None = None
+    fix_done_by_name: str | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(self, asked_at=datetime, fix_needed_at=datetime, fix_done_at=datetime)
+
+    @property
+    def fix_open(self) -> bool:
+        return self.fix_needed_at is not None and self.fix_done_at is None

@@ -96,6 +96,7 @@ class Purpose(StrEnum):
     TOPIC = "complaint_topic"  # remember the topic's thread id, then post the card into it
     STAFF_LINK = "complaint_staff_message"  # which complaint a staff-chat message belongs to
     TO_CUSTOMER = "complaint_to_customer"  # a reply Telegram refused is reported to staff
+    CAUSE_QUESTION = "cause_question"  # remember the question, to know a reply to it
 
 
 def sql_in(values: Iterable[StrEnum]) -> str:

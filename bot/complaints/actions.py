@@ -8,7 +8,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import ladder
+from bot.complaints import corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import escaped
 from bot.complaints.config import ComplaintConfig
@@ -86,6 +86,7 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         await _assign(tx, complaints, who, c)
     now = complaints.now()
     await tx.complaints.set_status(c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
+    await corrective.ask(tx, complaints, c.id)
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:

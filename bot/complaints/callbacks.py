@@ -20,3 +20,17 @@ class StaffPress(CallbackData, prefix="cs"):
 class ResolutionPress(CallbackData, prefix="cr"):
     complaint_id: int
     answer: str  # yes, no
+
+
+class CausePress(CallbackData, prefix="cc"):
+    """A button under "what caused it?": a cause (an aspect or "other"), "skip", or "fix"
+    (toggles "needs a fix in the business")."""
+
+    complaint_id: int
+    choice: str  # checked against the configured aspects when pressed
+
+
+class FixDonePress(CallbackData, prefix="fd"):
+    """An owner's "done" under /actions: the business fixed what the complaint showed."""
+
+    complaint_id: int

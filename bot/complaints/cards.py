@@ -11,7 +11,8 @@ from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
 from bot.i18n import Translator, clip
 from storage.db import Tx
-from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
+from storage.repos.corrective import UNRECORDED
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 
 STATUS_MARK = {
@@ -20,6 +21,8 @@ STATUS_MARK = {
     ComplaintStatus.RESOLVED: "🔵",
     ComplaintStatus.CLOSED: "🟢",
 }
+OTHER = "other"
+SKIPPED = "skipped"  # the cause stored when the staff skip the question: counted, not hidden
 SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
 TOPIC_TITLE_LIMIT = 128
 
@@ -32,6 +35,7 @@ class CardView:
     survey: Survey | None
     aspects: list[str]
     steps: list[SlaStep]
+    corrective: CorrectiveAction | None = None
 
 
 async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
@@ -46,6 +50,7 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
         survey=survey,
         aspects=await tx.surveys.aspects(survey.id) if survey else [],
         steps=await tx.complaints.steps(complaint_id),
+        corrective=await tx.corrective.get(complaint_id),
     )
 
 
@@ -97,9 +102,59 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
         lines.append(staff_t("complaint.card.reopened", times=c.reopened))
     if c.status == ComplaintStatus.CLOSED and c.resolution_satisfied == 1:
         lines.append(staff_t("complaint.card.confirmed"))
+    if view.corrective is not None and c.status not in COMPLAINT_WORKED:
+        lines += corrective_lines(complaints, view.corrective)  # of this resolution
     if c.status in COMPLAINT_WORKED:
         lines.append(staff_t("complaint.card.reply_hint"))
     return "\n".join(lines)
+
+
+def causes(complaints: ComplaintConfig) -> list[str]:
+    """The survey's aspects, then "other" (once)."""
+    return list(dict.fromkeys([*complaints.surveys.aspects, OTHER]))
+
+
+def cause_label(t: Translator, cause: str) -> str:
+    """A complaint's cause in `t`'s language (an aspect's name, or "skipped")."""
+    return t(f"corrective.cause.{cause}" if cause in (SKIPPED, UNRECORDED) else f"aspect.{cause}")
+
+
+def corrective_lines(complaints: ComplaintConfig, record: CorrectiveAction) -> list[str]:
+    """What is recorded, as the question and the card show it."""
+    staff_t, lines = complaints.staff_t, []
+    if record.cause is not None:
+        lines.append(
+            staff_t(
+                "corrective.line.cause",
+                cause=escape(cause_label(staff_t, record.cause)),
+                name=escape(record.cause_by_name or "—"),
+            )
+        )
+    if record.action is not None:
+        lines.append(
+            staff_t(
+                "corrective.line.action",
+                action=escape(record.action),
+                name=escape(record.action_by_name or "—"),
+            )
+        )
+    if record.fix_done_at is not None:
+        lines.append(
+            staff_t(
+                "corrective.line.fix_done",
+                at=complaints.local(record.fix_done_at),
+                name=escape(record.fix_done_by_name or "—"),
+            )
+        )
+    elif record.fix_needed_at is not None:
+        lines.append(
+            staff_t(
+                "corrective.line.fix_needed",
+                at=complaints.local(record.fix_needed_at),
+                name=escape(record.fix_by_name or "—"),
+            )
+        )
+    return lines
 
 
 def _still_open(c: Complaint, step: Deadline) -> bool:

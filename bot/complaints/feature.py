@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.complaints import ladder, posting, relay
+from bot.complaints import corrective, ladder, posting, relay
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
@@ -31,6 +31,7 @@ def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
     failed[Purpose.TOPIC] = partial(posting.on_topic_failed, complaints)
     hooks[Purpose.STAFF_LINK] = partial(posting.on_staff_message, complaints)
     failed[Purpose.TO_CUSTOMER] = partial(relay.on_reply_failed, complaints)
+    hooks[Purpose.CAUSE_QUESTION] = partial(corrective.on_question_sent, complaints)
     w.provide("complaints", complaints)
     w.provide("staff", StaffDirectory(w.bot, complaints))
     w.every_tick(complaint_tick)

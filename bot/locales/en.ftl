@@ -287,11 +287,44 @@ command-mine = Complaints I handle
 command-digest = The last 7 days
 command-report = A report for a period
 command-export = Survey answers and complaints as CSV
+## corrective actions (after a complaint is resolved)
+
+corrective-question-title = 📝 <b>Complaint #{ $number } is resolved. What was done about it?</b>
+corrective-question-cause = What caused it? Choose below, or Skip.
+corrective-question-action = Reply to this message with one line: what was done.
+corrective-line-cause = Cause: { $cause } ({ $name })
+corrective-line-action = Done: { $action } ({ $name })
+corrective-line-fix_needed = 🔧 Needs a fix in the business (marked by { $name }, { $at })
+corrective-line-fix_done = ✅ Fixed in the business ({ $name }, { $at })
+corrective-cause-skipped = skipped
+corrective-cause-unrecorded = not recorded
+corrective-button-fix = 🔧 Needs a fix in the business
+corrective-button-fix_on = 🔧 Fix needed ✓ (press to undo)
+corrective-button-skip = Skip
+corrective-alert-saved = Saved.
+corrective-alert-same = That is already chosen.
+corrective-alert-reopened = Complaint #{ $number } was reopened. Its cause will be asked again when it is resolved.
+corrective-alert-fix_done = The fix for #{ $number } is already marked done.
+corrective-alert-fix_marked = #{ $number } is on the owners' list of fixes (/actions).
+corrective-alert-fix_unmarked = #{ $number } is off the list of fixes.
+
+command-actions = Fixes the business owes
+fixes-title = 🔧 <b>Fixes the business owes ({ $count })</b>
+fixes-none = Nothing to fix right now. 🎉
+fixes-more = …and more: mark these done to see the rest.
+fixes-hint = Staff mark a resolved complaint "needs a fix in the business"; press a number when it is fixed.
+fixes-since = marked by { $name }, { $at }
+fixes-button = ✅ #{ $number }
+fixes-done = #{ $number } is marked fixed.
+fixes-already = #{ $number } was already marked fixed.
+fixes-refused = Only the owners can mark fixes done.
+
 help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint
     • start a message with ! for a note only the team sees
     • the card's buttons: Take, Resolve, History
+    • after Resolve the bot asks what caused it and what was done: press a cause, reply to its question with one line
     /open: complaints being worked on
     /mine: the ones you handle
 help-owner =
@@ -299,6 +332,7 @@ help-owner =
     /digest: the last 7 days now
     /report 2026-10-01 2026-10-31: any period
     /export: survey answers and complaints as CSV (the last 90 days, or give two dates)
+    /actions: fixes the business owes (from resolved complaints)
 
 ## chart and quiet periods
 

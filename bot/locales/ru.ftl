@@ -303,11 +303,44 @@ command-mine = Мои обращения
 command-digest = Сводка за 7 дней
 command-report = Отчёт за период
 command-export = Ответы и обращения в CSV
+## corrective actions (after a complaint is resolved)
+
+corrective-question-title = 📝 <b>Обращение №{ $number } решено. Что было сделано?</b>
+corrective-question-cause = В чём была причина? Выберите ниже или нажмите «Пропустить».
+corrective-question-action = Ответьте на это сообщение одной строкой: что было сделано.
+corrective-line-cause = Причина: { $cause } ({ $name })
+corrective-line-action = Сделано: { $action } ({ $name })
+corrective-line-fix_needed = 🔧 Нужно исправить в бизнесе (отметил(а) { $name }, { $at })
+corrective-line-fix_done = ✅ Исправлено в бизнесе ({ $name }, { $at })
+corrective-cause-skipped = пропущено
+corrective-cause-unrecorded = не указана
+corrective-button-fix = 🔧 Нужно исправить в бизнесе
+corrective-button-fix_on = 🔧 Нужно исправить ✓ (нажмите, чтобы снять)
+corrective-button-skip = Пропустить
+corrective-alert-saved = Сохранено.
+corrective-alert-same = Это уже выбрано.
+corrective-alert-reopened = Обращение №{ $number } снова открыто. Причину спросим ещё раз, когда его решат.
+corrective-alert-fix_done = Исправление по №{ $number } уже отмечено выполненным.
+corrective-alert-fix_marked = №{ $number } добавлено в список исправлений для владельцев (/actions).
+corrective-alert-fix_unmarked = №{ $number } убрано из списка исправлений.
+
+command-actions = Что нужно исправить в бизнесе
+fixes-title = 🔧 <b>Что нужно исправить в бизнесе ({ $count })</b>
+fixes-none = Сейчас исправлять нечего. 🎉
+fixes-more = …и ещё: отметьте эти выполненными, чтобы увидеть остальные.
+fixes-hint = Сотрудники отмечают решённое обращение как «нужно исправить в бизнесе»; нажмите номер, когда исправлено.
+fixes-since = отметил(а) { $name }, { $at }
+fixes-button = ✅ №{ $number }
+fixes-done = №{ $number } отмечено исправленным.
+fixes-already = №{ $number } уже отмечено исправленным.
+fixes-refused = Отмечать исправления могут только владельцы.
+
 help-staff =
     В этом чате:
     • ответьте на карточку обращения (или напишите в его теме) — ответ уйдёт клиенту; кто ответил первым, тот и ведёт обращение
     • сообщение, начинающееся с !, — заметка только для команды
     • кнопки карточки: «Взять», «Решено», «История»
+    • после «Решено» бот спросит причину и что было сделано: выберите причину и ответьте на его вопрос одной строкой
     /open: обращения в работе
     /mine: обращения, которые ведёте вы
 help-owner =
@@ -315,6 +348,7 @@ help-owner =
     /digest: сводка за последние 7 дней
     /report 2026-10-01 2026-10-31: отчёт за любой период
     /export: ответы на опросы и обращения в CSV (за 90 дней или между двумя датами)
+    /actions: что нужно исправить в бизнесе (по решённым обращениям)
 
 ## chart and quiet periods
 

@@ -287,11 +287,44 @@ command-mine = Mina ärenden
 command-digest = De senaste 7 dagarna
 command-report = Rapport för en period
 command-export = Enkätsvar och ärenden som CSV
+## corrective actions (after a complaint is resolved)
+
+corrective-question-title = 📝 <b>Ärende #{ $number } är löst. Vad gjordes?</b>
+corrective-question-cause = Vad var orsaken? Välj nedan, eller Hoppa över.
+corrective-question-action = Svara på det här meddelandet med en rad: vad som gjordes.
+corrective-line-cause = Orsak: { $cause } ({ $name })
+corrective-line-action = Gjort: { $action } ({ $name })
+corrective-line-fix_needed = 🔧 Behöver åtgärdas i verksamheten (markerat av { $name }, { $at })
+corrective-line-fix_done = ✅ Åtgärdat i verksamheten ({ $name }, { $at })
+corrective-cause-skipped = hoppades över
+corrective-cause-unrecorded = inte angiven
+corrective-button-fix = 🔧 Behöver åtgärdas i verksamheten
+corrective-button-fix_on = 🔧 Behöver åtgärdas ✓ (tryck för att ångra)
+corrective-button-skip = Hoppa över
+corrective-alert-saved = Sparat.
+corrective-alert-same = Det är redan valt.
+corrective-alert-reopened = Ärende #{ $number } öppnades igen. Orsaken frågas på nytt när det är löst.
+corrective-alert-fix_done = Åtgärden för #{ $number } är redan markerad som klar.
+corrective-alert-fix_marked = #{ $number } står nu på ägarnas åtgärdslista (/actions).
+corrective-alert-fix_unmarked = #{ $number } är borttaget från åtgärdslistan.
+
+command-actions = Åtgärder verksamheten är skyldig
+fixes-title = 🔧 <b>Åtgärder verksamheten är skyldig ({ $count })</b>
+fixes-none = Inget att åtgärda just nu. 🎉
+fixes-more = …och fler: markera de här som klara för att se resten.
+fixes-hint = Personalen markerar ett löst ärende med ”behöver åtgärdas i verksamheten”; tryck på numret när det är åtgärdat.
+fixes-since = markerat av { $name }, { $at }
+fixes-button = ✅ #{ $number }
+fixes-done = #{ $number } är markerat som åtgärdat.
+fixes-already = #{ $number } var redan markerat som åtgärdat.
+fixes-refused = Bara ägarna kan markera åtgärder som klara.
+
 help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet
     • börja ett meddelande med ! för en anteckning som bara teamet ser
     • kortets knappar: Ta, Löst, Historik
+    • efter Löst frågar boten om orsaken och vad som gjordes: välj en orsak och svara på frågan med en rad
     /open: pågående ärenden
     /mine: de ärenden du har
 help-owner =
@@ -299,6 +332,7 @@ help-owner =
     /digest: de senaste 7 dagarna
     /report 2026-10-01 2026-10-31: valfri period
     /export: enkätsvar och ärenden som CSV (de senaste 90 dagarna, eller mellan två datum)
+    /actions: åtgärder verksamheten är skyldig (från lösta ärenden)
 
 ## chart and quiet periods
 

@@ -1,19 +1,24 @@
-"""Owners in their private chat: digests, reports and exports; anyone else is refused."""
+"""Owners in their private chat: digests, reports, exports and the fixes list; anyone else is
+refused."""
 
 from aiogram import Router
 from aiogram.filters import Command
 
-from handlers.filters import PRIVATE, IsOwner
-from handlers.owner import reports
+from bot.complaints.callbacks import FixDonePress
+from handlers.filters import PRIVATE, PRIVATE_CALLBACK, IsOwner
+from handlers.owner import fixes, reports
 
 
 def router() -> Router:
     audience = Router(name=__name__)
     audience.message.filter(PRIVATE)
+    audience.callback_query.filter(PRIVATE_CALLBACK)
     owners = Router(name=f"{__name__}.owners")
     owners.message.filter(IsOwner())
-    owners.include_router(reports.router())
+    owners.callback_query.filter(IsOwner())
+    owners.include_routers(reports.router(), fixes.router())
     others = Router(name=f"{__name__}.others")
-    others.message.register(reports.refuse, Command(*reports.COMMANDS))
+    others.message.register(reports.refuse, Command(*reports.COMMANDS, "actions"))
+    others.callback_query.register(fixes.refuse_press, FixDonePress.filter())
     audience.include_routers(owners, others)
     return audience

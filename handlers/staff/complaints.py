@@ -13,9 +13,9 @@ from aiogram.filters import Command
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message, ReplyParameters, User
 
-from bot.complaints import relay
+from bot.complaints import corrective, relay
 from bot.complaints.actions import staff_press
-from bot.complaints.callbacks import StaffPress
+from bot.complaints.callbacks import CausePress, StaffPress
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.listing import open_list
 from bot.complaints.staff import StaffDirectory, Verdict
@@ -31,6 +31,7 @@ ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymo
 def router() -> Router:
     r = Router(name=__name__)
     r.callback_query.register(on_press, StaffPress.filter())
+    r.callback_query.register(on_cause, CausePress.filter())
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
     r.message.register(staff_help, Command("help"))
@@ -68,6 +69,31 @@ async def on_press(
         tx, complaints, who, callback_data.action, callback_data.complaint_id
     )
     await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=answer.alert))
+
+
+async def on_cause(
+    query: CallbackQuery,
+    callback_data: CausePress,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: ComplaintConfig,
+    staff: StaffDirectory,
+) -> None:
+    """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
+    refused = refusal(query.from_user, staff, complaints)
+    alert = refused or await corrective.press(
+        tx,
+        complaints,
+        Actor.from_aiogram(query.from_user),
+        callback_data.complaint_id,
+        callback_data.choice,
+    )
+    await outbox.send(
+        tx,
+        AnswerCallbackQuery(
+            callback_query_id=query.id, text=alert, show_alert=refused is not None
+        ),
+    )
 
 
 async def _member_message(
@@ -134,6 +160,11 @@ async def on_staff_message(
     message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
 ) -> None:
     said = ChatMessage.from_aiogram(message)
+    record = await corrective.answered(tx, said)
+    if record is not None:  # what was done: for the team, never for the customer
+        if await _member_message(message, staff, complaints):
+            await corrective.record_action(tx, complaints, record, said)
+        return
     complaint = await relay.about(tx, said)
     if complaint is None:
         return  # ordinary staff conversation

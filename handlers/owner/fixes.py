@@ -1,0 +1,66 @@
+"""/actions: the fixes the business owes, each with a "done" button (owners only)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.types import CallbackQuery, InaccessibleMessage, Message
+
+from bot.complaints.callbacks import FixDonePress
+from bot.complaints.config import ComplaintConfig
+from bot.complaints.fixes import fix_list, mark_done
+from bot.i18n import Translator
+from bot.incoming import Actor
+from bot.outbox.service import Outbox
+from storage.db import Tx
+
+
+def router() -> Router:
+    r = Router(name=__name__)
+    r.message.register(actions, Command("actions"))
+    r.callback_query.register(on_done, FixDonePress.filter())
+    return r
+
+
+async def actions(
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, complaints: ComplaintConfig
+) -> None:
+    text, markup = await fix_list(tx, complaints, t)
+    await outbox.send(
+        tx, SendMessage(chat_id=message.chat.id, text=text, parse_mode="HTML", reply_markup=markup)
+    )
+
+
+async def on_done(
+    query: CallbackQuery,
+    callback_data: FixDonePress,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    complaints: ComplaintConfig,
+) -> None:
+    who = Actor.from_aiogram(query.from_user)
+    alert = await mark_done(tx, complaints, t, who, callback_data.complaint_id)
+    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=alert))
+    listing = query.message
+    if listing is not None and not isinstance(listing, InaccessibleMessage):
+        text, markup = await fix_list(tx, complaints, t)
+        await outbox.send(
+            tx,
+            EditMessageText(
+                chat_id=listing.chat.id,
+                message_id=listing.message_id,
+                text=text,
+                parse_mode="HTML",
+                reply_markup=markup,
+            ),
+        )
+
+
+async def refuse_press(query: CallbackQuery, tx: Tx, outbox: Outbox, t: Translator) -> None:
+    """A "done" button pressed by someone who is not an owner: told so, nothing changes."""
+    await outbox.send(
+        tx,
+        AnswerCallbackQuery(callback_query_id=query.id, text=t("fixes.refused"), show_alert=True),
+    )

@@ -1,0 +1,121 @@
+"""After a complaint: its cause and what was done, asked in the staff chat when it is resolved."""
+
+from __future__ import annotations
+
+from bot.complaints.callbacks import CausePress
+from faketg import FakeTelegramServer, World
+from faketg.world import Sent
+from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.journey import MakeApp, wait_new_message
+from tests.support.staffroom import (
+    AGENT,
+    AGENT_2,
+    OWNER,
+    STRANGER,
+    alert_for,
+    card,
+    staff_button,
+    staff_group,
+    staff_messages,
+)
+
+QUESTION = "What was done about it?"
+
+
+async def question(world: World, number: int) -> Sent:
+    def find() -> Sent | None:
+        return next(
+            (
+                s
+                for s in staff_messages(world)
+                if f"Complaint #{number} is resolved. {QUESTION}" in str(s.text)
+            ),
+            None,
+        )
+
+    await wait_for(lambda: find() is not None, what=f"the question about #{number}")
+    found = find()
+    assert found is not None
+    return found
+
+
+async def alert(world: World, user: int, sent: Sent, data: str) -> str | None:
+    pressed = await world.user_presses(user, sent, data)
+    await wait_for(lambda: alert_for(world, pressed) is not None, what="the alert")
+    return alert_for(world, pressed)
+
+
+async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_the_customer(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    app = await make_app(owner_ids=str(OWNER))
+    world.add_user(7201, "Gale", "en")
+    await world.user_sends(7201, "The parcel came two days late")
+    shown = await card(world, 1)
+    await world.user_presses(AGENT, shown, staff_button(shown, "Take"))
+    await wait_for(lambda: "in progress" in str(shown.text))
+    await world.user_presses(AGENT, shown, staff_button(shown, "Resolve"))
+    asked = await question(world, 1)
+    assert "What caused it?" in str(asked.text)
+    labels = [b["text"] for row in asked.buttons for b in row]
+    assert labels[:6] == ["Quality", "Price", "Delivery", "Staff", "Speed", "Other"]
+    assert "Skip" in labels and "🔧 Needs a fix in the business" in labels
+
+    said = await alert(world, STRANGER, asked, staff_button(asked, "Delivery"))
+    assert said == "Only members of the staff chat can do this."
+    forged = CausePress(complaint_id=1, choice="weather").pack()
+    assert await alert(world, AGENT, asked, forged) == "This button is no longer active."
+    missing = CausePress(complaint_id=99, choice="delivery").pack()
+    assert await alert(world, AGENT, asked, missing) == "This button is no longer active."
+    async with app.db.read() as tx:
+        record = await tx.corrective.get(1)
+    assert record is not None and record.cause is None
+
+    assert await alert(world, AGENT, asked, staff_button(asked, "Delivery")) == "Saved."
+    await wait_for(lambda: "Cause: Delivery (Alex)" in str(asked.text), what="the cause shown")
+    assert "✓ Delivery" in [b["text"] for row in asked.buttons for b in row]
+
+    await world.user_sends(
+        AGENT_2, "Moved to the faster courier", chat_id=STAFF_CHAT, reply_to=asked.message_id
+    )
+    await wait_for(lambda: "Done: Moved to the faster courier (Sam)" in str(asked.text))
+    await wait_for(lambda: "Done: Moved to the faster courier" in str(shown.text))
+    assert "Cause: Delivery" in str(shown.text)
+
+    fixed = await alert(world, AGENT, asked, staff_button(asked, "🔧 Needs a fix in the business"))
+    assert fixed == "#1 is on the owners' list of fixes (/actions)."
+    await wait_for(lambda: "Needs a fix in the business (marked by Alex" in str(asked.text))
+    async with app.db.read() as tx:
+        record = await tx.corrective.get(1)
+    assert record is not None
+    assert (record.cause, record.action, record.fix_open) == (
+        "delivery",
+        "Moved to the faster courier",
+        True,
+    )
+    await wait_new_message(world, 7201, "Was your issue resolved?")
+    assert not any("courier" in str(s.text) for s in world.sent_to(7201))
+
+    # The owners' list: who marked it, since when; a "done" press only from an owner.
+    await world.user_sends(AGENT, "/actions")
+    refused = await wait_new_message(world, AGENT, "This command is for the owners.")
+    assert refused.buttons == []
+    await world.user_sends(OWNER, "/actions")
+    listing = await wait_new_message(world, OWNER, "Fixes the business owes (1)")
+    assert "#1</b> · Delivery · «Moved to the faster courier» · marked by Alex" in str(
+        listing.text
+    )
+    done = staff_button(listing, "✅ #1")
+    assert await alert(world, AGENT, listing, done) == "Only the owners can mark fixes done."
+    async with app.db.read() as tx:
+        assert [r.complaint_id for r in await tx.corrective.open_fixes(10)] == [1]
+    assert await alert(world, OWNER, listing, done) == "#1 is marked fixed."
+    await wait_for(lambda: "Nothing to fix right now." in str(listing.text), what="list edited")
+    await wait_for(lambda: "✅ Fixed in the business (Olive" in str(asked.text))
+    assert await alert(world, OWNER, listing, done) == "#1 was already marked fixed."
+    assert await alert(
+        world, AGENT, asked, staff_button(asked, "🔧 Fix needed ✓ (press to undo)")
+    ) == ("The fix for #1 is already marked done.")
+    assert world.count(status=429) == 0
