@@ -30,6 +30,7 @@ class ContextMiddleware(BaseMiddleware):
         chat: Chat | None = data.get("event_chat")
         tx: Tx = data["tx"]
         data["customer"] = None
+        data["first_contact"] = False
         language = self.staff_language
         if (
             user is not None
@@ -50,6 +51,7 @@ class ContextMiddleware(BaseMiddleware):
                 # Purchases registered by Telegram id waited for this: now we may write first.
                 await link_waiting_surveys(tx, self.surveys, customer)
             data["customer"] = customer
+            data["first_contact"] = first_contact  # this update made them a customer
             language = customer.language or self.catalog.pick(user.language_code)
         data["t"] = self.catalog.bind(language)
         return await handler(event, data)

@@ -178,7 +178,22 @@ class SurveySettings(_Section):
         None, description="ISO country code (RU, SE) for phone numbers written without one"
     )
     review_url: str | None = Field(None, description="public review page offered to everyone")
-    referral_url: str | None = Field(None, description="referral link offered to promoters")
+    referral_url: str | None = Field(
+        None, description="the shop's own referral page offered to promoters"
+    )
+    referral_offer: str | None = Field(
+        None,
+        max_length=300,
+        description="what a friend gets (free text); set: promoters get personal invitation links",
+    )
+    referral_thanks: bool = Field(
+        True, description="thank the advocate when a friend they invited makes a first purchase"
+    )
+
+    @field_validator("referral_offer")
+    @classmethod
+    def _offer(cls, value: str | None) -> str | None:
+        return value.strip() if value and value.strip() else None
 
     @field_validator("phone_region")
     @classmethod

@@ -100,6 +100,43 @@ async def complaint_act(app: App, world: World) -> None:
     async with app.db.read() as tx:
         counts = ", ".join(f"{status} {n}" for status, n in (await tx.complaints.counts()).items())
     print(f"   complaints now: {counts}")
+    await corrective_act(world, number)
+
+
+async def corrective_act(world: World, number: int) -> None:
+    print(f"\n10. What was done about #{number}: the cause, one line, a fix the business owes")
+    needle = f"Complaint #{number} is resolved."
+    await _wait(lambda: _latest(world, STAFF_CHAT, needle) is not None)
+    asked = _latest(world, STAFF_CHAT, needle)
+    assert asked is not None
+    _say("staff chat", str(asked.text))
+    print(f"  {'':>10} │ {[b['text'] for row in asked.buttons for b in row]}")
+    await world.user_presses(AGENT, asked, _button(asked, "Quality"))
+    _say("Kim", "[Quality]")
+    await _wait(lambda: "Cause: Quality" in str(asked.text))
+    line = "Replaced the screen; packing now uses corner guards"
+    await world.user_sends(AGENT, line, chat_id=STAFF_CHAT, reply_to=asked.message_id)
+    _say("Kim", f"(replies to the question) {line}   (for the team, never sent to Ben)")
+    await _wait(lambda: "Done: " in str(asked.text))
+    await world.user_presses(AGENT, asked, _button(asked, "🔧 Needs a fix in the business"))
+    _say("Kim", "[🔧 Needs a fix in the business]")
+    await _wait(lambda: "Needs a fix in the business (marked" in str(asked.text))
+    _say("staff chat", "(the question, edited)\n" + str(asked.text))
+
+    await world.user_sends(OWNER, "/actions")
+    _say("Olive", "/actions")
+    await _wait(lambda: _latest(world, OWNER, "Fixes the business owes") is not None)
+    listing = _latest(world, OWNER, "Fixes the business owes")
+    assert listing is not None
+    _say("bot→Olive", str(listing.text))
+    await world.user_presses(OWNER, listing, _button(listing, f"✅ #{number}"))
+    _say("Olive", f"[✅ #{number}]   (the fix is made)")
+    await _wait(lambda: "Nothing to fix right now" in str(listing.text))
+    _say("bot→Olive", "(the list, edited) " + str(listing.text).split("\n")[-1])
+
+
+def _button(sent: Sent, label: str) -> str:
+    return str(next(b for row in sent.buttons for b in row if b["text"] == label)["callback_data"])
 
 
 async def _card_of(world: World, number: int) -> Sent:

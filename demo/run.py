@@ -110,7 +110,7 @@ async def _summary(app: App) -> None:
         digest = await build_digest(
             tx, start, end, reports.now(), reports.tz, hours=reports.complaints.hours
         )
-    print("\n10. The digest owners get every Monday (here: the last 7 days)")
+    print("\n11. The digest owners get every Monday (here: the last 7 days)")
     for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():
         print(f"   {line}")
     await asyncio.to_thread(

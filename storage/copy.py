@@ -31,6 +31,8 @@ TABLES: dict[str, str] = {
     "erased": "key",
     "report_requests": "id",
     "corrective_actions": "complaint_id",
+    "referral_links": "token",
+    "referrals": "id",
 }
 BATCH = 1_000
 

@@ -15,6 +15,7 @@ from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.purchases import PurchaseRepo
+from storage.repos.referrals import ReferralRepo
 from storage.repos.requests import ReportRequestRepo
 from storage.repos.stats import StatsRepo
 from storage.repos.surveys import SurveyRepo
@@ -41,6 +42,7 @@ class Tx:
         self.surveys = SurveyRepo(conn)
         self.complaints = ComplaintRepo(conn)
         self.corrective = CorrectiveRepo(conn)
+        self.referrals = ReferralRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints import corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
-from bot.complaints.cards import escaped
+from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.posting import in_staff_thread, post_card, refresh
 from bot.i18n import TEXT_LIMIT, Translator, clip
@@ -134,6 +134,9 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         lines.append(f"{complaints.local(at)} {said}: {words}")
     if len(lines) == 1:
         lines.append(staff_t("complaint.history.empty"))
+    record = await tx.corrective.get(c.id)
+    if record is not None and c.status not in COMPLAINT_WORKED:
+        lines += corrective_lines(complaints, record)  # what was done about it
     text = "\n".join(lines)
     if len(text) > TEXT_LIMIT:  # keep the latest: drop whole lines from the top
         while len(text) > TEXT_LIMIT - 2 and len(lines) > 2:

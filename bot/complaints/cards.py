@@ -8,11 +8,11 @@ from html import escape
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import StaffAction, StaffPress
+from bot.complaints.causes import cause_label
 from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
 from bot.i18n import Translator, clip
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
-from storage.repos.corrective import UNRECORDED
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 
 STATUS_MARK = {
@@ -21,8 +21,6 @@ STATUS_MARK = {
     ComplaintStatus.RESOLVED: "🔵",
     ComplaintStatus.CLOSED: "🟢",
 }
-OTHER = "other"
-SKIPPED = "skipped"  # the cause stored when the staff skip the question: counted, not hidden
 SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
 TOPIC_TITLE_LIMIT = 128
 
@@ -107,16 +105,6 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
     if c.status in COMPLAINT_WORKED:
         lines.append(staff_t("complaint.card.reply_hint"))
     return "\n".join(lines)
-
-
-def causes(complaints: ComplaintConfig) -> list[str]:
-    """The survey's aspects, then "other" (once)."""
-    return list(dict.fromkeys([*complaints.surveys.aspects, OTHER]))
-
-
-def cause_label(t: Translator, cause: str) -> str:
-    """A complaint's cause in `t`'s language (an aspect's name, or "skipped")."""
-    return t(f"corrective.cause.{cause}" if cause in (SKIPPED, UNRECORDED) else f"aspect.{cause}")
 
 
 def corrective_lines(complaints: ComplaintConfig, record: CorrectiveAction) -> list[str]:

@@ -7,7 +7,8 @@ from aiogram.methods import EditMessageText, SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import CausePress
-from bot.complaints.cards import SKIPPED, cause_label, causes, corrective_lines
+from bot.complaints.cards import corrective_lines
+from bot.complaints.causes import SKIPPED, cause_label, causes
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.posting import in_staff_thread, refresh
 from bot.i18n import clip
@@ -62,7 +63,7 @@ def question_markup(complaints: ComplaintConfig, record: CorrectiveAction) -> In
 
     options = [
         button(c, ("✓ " if c == record.cause else "") + cause_label(complaints.staff_t, c))
-        for c in causes(complaints)
+        for c in causes(complaints.surveys.aspects)
     ]
     rows = [options[i : i + PER_ROW] for i in range(0, len(options), PER_ROW)]
     fix = "corrective.button.fix_on" if record.fix_needed_at else "corrective.button.fix"
@@ -80,7 +81,11 @@ async def press(
     staff_t = complaints.staff_t
     record = await tx.corrective.get(complaint_id)
     complaint = await tx.complaints.get(complaint_id)
-    if record is None or complaint is None or choice not in {*causes(complaints), SKIP, FIX}:
+    if (
+        record is None
+        or complaint is None
+        or choice not in {*causes(complaints.surveys.aspects), SKIP, FIX}
+    ):
         return staff_t("button.stale")
     if complaint.status not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED):
         return staff_t("corrective.alert.reopened", number=complaint_id)

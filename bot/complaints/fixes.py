@@ -8,7 +8,7 @@ from html import escape
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import FixDonePress
-from bot.complaints.cards import cause_label
+from bot.complaints.causes import cause_label
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.corrective import show
 from bot.i18n import TEXT_LIMIT, Translator, clip

@@ -319,6 +319,32 @@ fixes-done = #{ $number } is marked fixed.
 fixes-already = #{ $number } was already marked fixed.
 fixes-refused = Only the owners can mark fixes done.
 
+fixed-title = 🛠 What we fixed
+fixed-causes = Resolved complaints by cause: { $causes }
+fixed-top = Top recurring cause: { $cause }, { $count ->
+    [one] { $count } complaint
+   *[other] { $count } complaints
+    }, { $trend }.
+fixed-up = up from { $previous }
+fixed-down = down from { $previous }
+fixed-same = as many as before
+fixed-done = ✅ Fixed in the business: #{ $number }{ $cause }{ $action }
+fixed-done_more = …and { $count } more fixed.
+fixed-open = 🔧 Fixes still owed: { $count } (/actions)
+
+## bring a friend
+
+survey-referral_personal = Know someone who would like us too? Forward them the next message: it is your personal invitation.
+referral-invitation = 🎁 I recommend this shop. { $offer }
+    Start here: { $link }
+referral-share = Share with a friend
+referral-welcome = 👋 A friend invited you: welcome!
+referral-own_link = That is your own invitation link: it is for your friends, not for you.
+referral-thanks = 🎉 A friend you invited has made their first purchase. Thank you for recommending us!
+
+advocates-counts = 👥 Bring a friend: { $sent } invitation links sent, { $joined } friends joined, { $purchased } bought
+advocates-top = Top advocates (friends who bought): { $advocates }
+
 help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint

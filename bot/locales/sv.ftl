@@ -319,6 +319,32 @@ fixes-done = #{ $number } är markerat som åtgärdat.
 fixes-already = #{ $number } var redan markerat som åtgärdat.
 fixes-refused = Bara ägarna kan markera åtgärder som klara.
 
+fixed-title = 🛠 Det här åtgärdade vi
+fixed-causes = Lösta ärenden per orsak: { $causes }
+fixed-top = Vanligaste orsaken: { $cause }, { $count ->
+    [one] { $count } ärende
+   *[other] { $count } ärenden
+    }, { $trend }.
+fixed-up = upp från { $previous }
+fixed-down = ner från { $previous }
+fixed-same = lika många som förra perioden
+fixed-done = ✅ Åtgärdat i verksamheten: #{ $number }{ $cause }{ $action }
+fixed-done_more = …och { $count } till.
+fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
+
+## bring a friend
+
+survey-referral_personal = Känner du någon som också skulle gilla oss? Vidarebefordra nästa meddelande: det är din personliga inbjudan.
+referral-invitation = 🎁 Jag rekommenderar den här butiken. { $offer }
+    Börja här: { $link }
+referral-share = Dela med en vän
+referral-welcome = 👋 En vän bjöd in dig – välkommen!
+referral-own_link = Det där är din egen inbjudningslänk: den är till dina vänner, inte till dig.
+referral-thanks = 🎉 En vän du bjöd in har gjort sitt första köp. Tack för att du rekommenderar oss!
+
+advocates-counts = 👥 Tipsa en vän: { $sent } inbjudningslänkar skickade, { $joined } vänner anslöt, { $purchased } handlade
+advocates-top = Bästa ambassadörer (vänner som handlade): { $advocates }
+
 help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet

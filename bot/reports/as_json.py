@@ -63,4 +63,14 @@ def digest_json(d: Digest) -> dict[str, Any]:
         "distribution": d.distribution,
         "delivery": {"failed": d.undelivered, "blocked": d.blocked},
         "trend": [{"from": start.isoformat(), **_nps(value)} for start, value in d.trend],
+        "causes": [
+            {"cause": c.cause, "complaints": c.complaints, "previous": c.previous}
+            for c in d.causes
+        ],
+        "actions": {"open": d.fixes_open, "done": len(d.fixes_done)},
+        "referrals": {
+            "links_sent": d.referrals.links_sent,
+            "friends_joined": d.referrals.friends_joined,
+            "friends_purchased": d.referrals.friends_purchased,
+        },
     }

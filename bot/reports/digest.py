@@ -12,6 +12,9 @@ from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.periods import earlier_periods
 from bot.timeparse import BusinessHours
 from storage.db import Tx
+from storage.models import CorrectiveAction
+from storage.repos.corrective import CauseCount
+from storage.repos.referrals import ReferralCounts
 from storage.repos.stats import ComplaintCounts
 from storage.states import Deadline
 
@@ -46,6 +49,11 @@ class Digest:
     undelivered: int  # messages Telegram refused or that expired unsent (whole shop, any branch)
     blocked: int  # customers who blocked the bot in the period
     trend: list[tuple[datetime, Nps]]  # TREND_PERIODS calendar periods (with answers), to `end`
+    causes: list[CauseCount]  # complaints resolved in the period by cause, and in the previous
+    fixes_open: int  # fixes the business still owed at the period's end
+    fixes_done: list[CorrectiveAction]  # fixes marked done in the period
+    referrals: ReferralCounts  # links sent, friends who joined, friends who bought
+    advocates: list[tuple[str, int]]  # names (owners only) by friends who bought
 
 
 async def build_digest(
@@ -76,6 +84,7 @@ async def build_digest(
     resolve = _medians(await stats.spans(Deadline.RESOLVE, start, end, branch), hours, tz)
     by_branch = await stats.nps_by("branch", start, end, branch)
     by_segment = await stats.nps_by("segment", start, end, branch)
+    fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)
     return Digest(
         start=start,
         end=end,
@@ -107,6 +116,11 @@ async def build_digest(
         undelivered=undelivered,
         blocked=blocked,
         trend=trend,
+        causes=await tx.corrective.causes(start, end, earlier[-1][0], branch),
+        fixes_open=fixes_open,
+        fixes_done=fixes_done,
+        referrals=await tx.referrals.counts(start, end, branch),
+        advocates=await tx.referrals.top_advocates(start, end, branch),
     )
 
 

@@ -15,12 +15,12 @@ from storage.db import Tx
 PAGE = 5000
 RESPONSE_COLUMNS = (
     "id", "order_id", "branch", "segment", "sent_at", "answered_at", "status", "nps", "csat",
-    "expectation", "aspects", "comment",
+    "expectation", "aspects", "comment", "referred",
 )  # fmt: skip
 COMPLAINT_COLUMNS = (
     "id", "source", "status", "segment", "order_id", "branch", "created_at", "taken_at",
     "taken_by_name", "resolved_at", "closed_at", "reopened", "resolution_satisfied", "take_due",
-    "resolve_due", "text",
+    "resolve_due", "text", "cause", "action", "fix_needed_at", "fix_done_at",
 )  # fmt: skip
 
 Page = Callable[[int], Awaitable[list[dict[str, object]]]]

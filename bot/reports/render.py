@@ -6,7 +6,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.i18n import TEXT_LIMIT, Translator, clip, duration
+from bot.reports.advocates import referral_lines
 from bot.reports.digest import Digest
+from bot.reports.fixed import fixed_lines
 from bot.reports.metrics import Nps
 
 COMMENT_CLIP = 200
@@ -68,6 +70,8 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
             lines.append(t("digest.sla_business", **sla, **wall))
     if d.undelivered or d.blocked:
         lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
+    lines += fixed_lines(t, d)
+    lines += referral_lines(t, d)
     for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", d.by_segment)):
         if len(groups) > 1 or (groups and groups[0][0]):
             parts = [f"{name or t('digest.unnamed')} {_score(t, value)}" for name, value in groups]

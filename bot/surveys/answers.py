@@ -15,6 +15,7 @@ from bot.outbox.service import Priority
 from bot.surveys.callbacks import Question
 from bot.surveys.config import COMMENT_LIMIT, SurveyConfig
 from bot.surveys.consent import opt_out
+from bot.surveys.referrals import invite
 from bot.surveys.rules import Category, category
 from bot.surveys.screens import (
     EXPECTATIONS,
@@ -132,7 +133,13 @@ async def _expectation(
         answered_at=surveys.now(),
         due_at=None,
     )
-    return PressResult(edit=thanks_screen(t, survey.nps, surveys.review_url, surveys.referral_url))
+    promoter = survey.nps is not None and category(survey.nps) == Category.PROMOTER
+    personal = promoter and await invite(tx, surveys, t, presser, survey)
+    return PressResult(
+        edit=thanks_screen(
+            t, survey.nps, surveys.review_url, surveys.referral_url, personal=personal
+        )
+    )
 
 
 _STEPS = {

@@ -36,6 +36,8 @@ class SurveyConfig:
     catalog: Catalog
     outbox: Outbox
     learned: Learned = field(default_factory=Learned)  # the bot's username, for deep links
+    referral_offer: str | None = None  # set: promoters get personal invitation links
+    referral_thanks: bool = True  # thank the advocate when their friend first buys
     clock: Clock = utc_now
     listeners: list[SurveyListener] = field(default_factory=list)
 
@@ -57,6 +59,8 @@ class SurveyConfig:
             aspects=settings.surveys.survey_aspects,
             review_url=settings.surveys.review_url,
             referral_url=settings.surveys.referral_url,
+            referral_offer=settings.surveys.referral_offer,
+            referral_thanks=settings.surveys.referral_thanks,
             phone_region=settings.surveys.phone_region,
             catalog=catalog,
             outbox=outbox,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.surveys.config import SurveyConfig
 from bot.surveys.phones import normalize_phone
 from bot.surveys.purchases import link_waiting_surveys
+from bot.surveys.referrals import convert
 from storage.db import Tx
 from storage.models import Customer
 
@@ -45,3 +46,4 @@ async def _relink(tx: Tx, surveys: SurveyConfig, customer_id: int) -> None:
     refreshed = await tx.customers.get(customer_id)
     if refreshed is not None:
         await link_waiting_surveys(tx, surveys, refreshed)
+        await convert(tx, surveys, [customer_id])  # a referred friend's purchase, now theirs

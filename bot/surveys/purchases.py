@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from bot.surveys.config import SurveyConfig
 from bot.surveys.matching import CustomerIndex
+from bot.surveys.referrals import convert
 from bot.surveys.rules import (
     cooldown_reason,
     earliest_invitation,
@@ -145,6 +146,7 @@ async def register_purchases(
     await tx.customers.save_identity(list(people.changed.values()))
     await tx.purchases.add_many(purchases, datetime.now(UTC))
     await tx.surveys.add_many(planned)
+    await convert(tx, surveys, {p.customer_id for p in purchases})
     return out
 
 

@@ -75,11 +75,20 @@ def expectation_screen(t: Translator, survey_id: int) -> Screen:
 
 
 def thanks_screen(
-    t: Translator, nps: int | None, review_url: str | None, referral_url: str | None
+    t: Translator,
+    nps: int | None,
+    review_url: str | None,
+    referral_url: str | None,
+    *,
+    personal: bool = False,
 ) -> Screen:
+    """`personal`: the promoter got their own invitation link (in the next message), which
+    takes the place of the shop's static referral page."""
     parts = [t("survey.thanks")]
     if review_url:  # everyone or no one: asking only the happy ones is review gating
         parts.append(t("survey.review", url=review_url))
-    if referral_url and nps is not None and category(nps) == Category.PROMOTER:
+    if personal:
+        parts.append(t("survey.referral_personal"))
+    elif referral_url and nps is not None and category(nps) == Category.PROMOTER:
         parts.append(t("survey.referral", url=referral_url))
     return Screen("\n\n".join(parts))

@@ -83,6 +83,7 @@ async def forget_answer(
         return
     if callback_data.erase:
         await tx.customers.forget(customer.id)
+        await tx.referrals.forget(customer.id)
     text = t("forget.done") if callback_data.erase else t("forget.cancelled")
     await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
     await outbox.send(

@@ -1,4 +1,5 @@
-"""/start (plain, or with a receipt's deep-link token), /help, and sharing a phone number."""
+"""/start (plain, with a receipt's deep-link token, or with a friend's invitation), /help, and
+sharing a phone number."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
 from bot.surveys.consent import opt_in
 from bot.surveys.linking import link_by_phone, link_by_token
+from bot.surveys.referrals import Joined, is_invitation, join
 from storage.db import Tx
 from storage.models import Customer
 
@@ -30,13 +32,20 @@ async def _welcome_back(tx: Tx, customer: Customer, t: Translator) -> str | None
 
 
 async def start(
-    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
+    message: Message,
+    tx: Tx,
+    outbox: Outbox,
+    t: Translator,
+    customer: Customer,
+    before: str | None = None,
 ) -> None:
+    """The greeting and the offer to share a phone; `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
     text = t("start.greeting", name=first_name) if first_name else t("start.greeting_anonymous")
     back = await _welcome_back(tx, customer, t)
-    if back:
-        text = f"{back}\n\n{text}"
+    for line in (back, before):
+        if line:
+            text = f"{line}\n\n{text}"
     share = KeyboardButton(text=t("start.share_phone_button"), request_contact=True)
     keyboard = ReplyKeyboardMarkup(
         keyboard=[[share]], resize_keyboard=True, one_time_keyboard=True
@@ -56,9 +65,21 @@ async def start_with_token(
     t: Translator,
     customer: Customer,
     surveys: SurveyConfig,
+    first_contact: bool,
 ) -> None:
+    payload = command.args or ""
+    if is_invitation(payload):  # a friend's invitation, not a receipt
+        joined = await join(tx, surveys, customer, payload, first_contact)
+        before = None
+        if joined is Joined.JOINED:
+            offer = surveys.referral_offer
+            before = t("referral.welcome") + (f"\n🎁 {offer}" if offer else "")
+        elif joined is Joined.OWN:
+            before = t("referral.own_link")
+        await start(message, tx, outbox, t, customer, before=before)
+        return
     back = await _welcome_back(tx, customer, t)
-    found = await link_by_token(tx, surveys, customer, command.args or "")
+    found = await link_by_token(tx, surveys, customer, payload)
     text = t("start.linked") if found else t("start.link_unknown")
     await outbox.send(
         tx, SendMessage(chat_id=message.chat.id, text=f"{back}\n\n{text}" if back else text)

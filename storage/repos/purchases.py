@@ -93,6 +93,14 @@ class PurchaseRepo:
                 (customer_id, purchase_id),
             )
 
+    async def first_for(self, customer_id: int) -> Purchase | None:
+        """The customer's first purchase registered."""
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM purchases WHERE customer_id = ? ORDER BY id LIMIT 1",
+            (customer_id,),
+        )
+        return Purchase(**dict(row)) if row else None
+
     async def count_for(self, customer_id: int) -> int:
         row = await self._conn.fetch_one(
             "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)

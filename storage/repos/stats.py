@@ -264,7 +264,9 @@ class StatsRepo:
                 "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
                 f" s.nps, s.csat, s.expectation, (SELECT {self._conn.group_concat('aspect')} FROM"
                 " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect) a)"
-                " AS aspects, s.comment FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
+                " AS aspects, s.comment, CASE WHEN EXISTS (SELECT 1 FROM referrals r"
+                " WHERE r.friend_id = s.customer_id) THEN 1 ELSE 0 END AS referred"
+                " FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
                 f" JOIN customers c ON c.id = s.customer_id WHERE {where}"
                 " ORDER BY s.id LIMIT :limit",
                 {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
@@ -279,8 +281,10 @@ class StatsRepo:
             for row in await self._conn.fetch_all(
                 "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
-                " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text"
+                " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text,"
+                " a.cause, a.action, a.fix_needed_at, a.fix_done_at"
                 " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
+                " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
                 f"{_DEADLINES}"
                 " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"
                 " ORDER BY c.id LIMIT :limit",

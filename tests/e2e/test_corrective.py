@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
 from bot.complaints.callbacks import CausePress
+from bot.reports.export import complaints_csv
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
 from tests.support.helpers import STAFF_CHAT, wait_for
@@ -14,12 +19,15 @@ from tests.support.staffroom import (
     STRANGER,
     alert_for,
     card,
+    recorded,
     staff_button,
     staff_group,
     staff_messages,
+    wait_for_staff_text,
 )
 
 QUESTION = "What was done about it?"
+NOW = datetime.now(UTC)
 
 
 async def question(world: World, number: int) -> Sent:
@@ -54,6 +62,7 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     world.add_user(7201, "Gale", "en")
     await world.user_sends(7201, "The parcel came two days late")
     shown = await card(world, 1)
+    await recorded(app, 1)  # a press within milliseconds of the card would find no id to edit
     await world.user_presses(AGENT, shown, staff_button(shown, "Take"))
     await wait_for(lambda: "in progress" in str(shown.text))
     await world.user_presses(AGENT, shown, staff_button(shown, "Resolve"))
@@ -83,6 +92,10 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     await wait_for(lambda: "Done: Moved to the faster courier (Sam)" in str(asked.text))
     await wait_for(lambda: "Done: Moved to the faster courier" in str(shown.text))
     assert "Cause: Delivery" in str(shown.text)
+
+    await world.user_presses(AGENT, shown, staff_button(shown, "History"))
+    history = await wait_for_staff_text(world, "History of complaint #1")
+    assert "Cause: Delivery (Alex)" in history and "Done: Moved to the faster courier" in history
 
     fixed = await alert(world, AGENT, asked, staff_button(asked, "🔧 Needs a fix in the business"))
     assert fixed == "#1 is on the owners' list of fixes (/actions)."
@@ -118,4 +131,9 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     assert await alert(
         world, AGENT, asked, staff_button(asked, "🔧 Fix needed ✓ (press to undo)")
     ) == ("The fix for #1 is already marked done.")
+    async with app.db.read() as tx:
+        exported, _ = await complaints_csv(tx, NOW - timedelta(days=1), NOW + timedelta(days=1))
+    row = next(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
+    assert (row["cause"], row["action"]) == ("delivery", "Moved to the faster courier")
+    assert row["fix_needed_at"] and row["fix_done_at"]
     assert world.count(status=429) == 0

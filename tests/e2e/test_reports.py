@@ -6,7 +6,6 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import aiohttp
 import pytest
 
 from bot.app import App
@@ -14,7 +13,7 @@ from bot.reports import delivery, ondemand
 from faketg import FakeTelegramServer, World
 from storage.states import ReportKind
 from tests.support.helpers import STAFF_CHAT, ManualClock, wait_for
-from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
+from tests.support.journey import MakeApp, get, wait_new_message
 from tests.support.reportdata import add_response
 from tests.support.staffroom import OWNER, staff_group
 
@@ -174,15 +173,6 @@ async def test_a_failed_build_is_tried_again_and_a_hopeless_one_is_given_up_once
     assert failures["left"] == 7  # three tries
     assert sum("could not be built" in str(s.text) for s in world.sent_to(OWNER)) == 1
     assert len(digests(world, OWNER)) == 1
-
-
-async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"http://127.0.0.1:{app.port}{path}", headers=headers) as resp,
-    ):
-        return resp.status, await resp.json()
 
 
 async def test_stats_and_responses_api(make_app: MakeApp, fake: FakeTelegramServer) -> None:

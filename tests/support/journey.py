@@ -32,6 +32,15 @@ async def post(app: App, body: object, token: str | None = API_TOKEN) -> tuple[i
         return resp.status, await resp.json()
 
 
+async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"http://127.0.0.1:{app.port}{path}", headers=headers) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
 async def started(world: World, user_id: int, name: str, language: str) -> None:
     """A customer who has started the bot (greeted, offered the phone button)."""
     world.add_user(user_id, name, language)

@@ -1,0 +1,56 @@
+"""The digest's "What we fixed": resolved complaints by cause against the previous period, the
+fixes the business made, the ones it still owes, and the top recurring cause with its trend."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.complaints.causes import SKIPPED, cause_label
+from bot.i18n import Translator, clip
+from bot.reports.digest import Digest
+from storage.repos.corrective import UNRECORDED
+
+SHOWN_CAUSES = 6
+SHOWN_FIXES = 5
+RECURRING = 2  # a cause named this often in a period is "recurring"
+
+
+def fixed_lines(t: Translator, d: Digest) -> list[str]:
+    current = [c for c in d.causes if c.complaints]
+    if not current and not d.fixes_done and not d.fixes_open:
+        return []
+    lines = [t("fixed.title")]
+    if current:
+        parts = [
+            f"{cause_label(t, c.cause)} {c.complaints} ({_trend(t, c.complaints, c.previous)})"
+            for c in current[:SHOWN_CAUSES]
+        ]
+        lines.append(t("fixed.causes", causes=" · ".join(parts)))
+        named = [c for c in current if c.cause not in (SKIPPED, UNRECORDED)]
+        if named and named[0].complaints >= RECURRING:
+            top = named[0]
+            lines.append(
+                t(
+                    "fixed.top",
+                    cause=cause_label(t, top.cause),
+                    count=top.complaints,
+                    trend=_trend(t, top.complaints, top.previous),
+                )
+            )
+    for record in d.fixes_done[:SHOWN_FIXES]:
+        what = f" «{escape(clip(record.action, 80))}»" if record.action else ""
+        cause = f" {cause_label(t, record.cause)}" if record.cause else ""
+        lines.append(t("fixed.done", number=record.complaint_id, cause=cause, action=what))
+    if len(d.fixes_done) > SHOWN_FIXES:
+        lines.append(t("fixed.done_more", count=len(d.fixes_done) - SHOWN_FIXES))
+    if d.fixes_open:
+        lines.append(t("fixed.open", count=d.fixes_open))
+    return lines
+
+
+def _trend(t: Translator, now: int, before: int) -> str:
+    if now > before:
+        return t("fixed.up", previous=before)
+    if now < before:
+        return t("fixed.down", previous=before)
+    return t("fixed.same")
