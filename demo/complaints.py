@@ -47,7 +47,7 @@ def _latest(world: World, chat: int, needle: str) -> Sent | None:
 
 
 async def complaint_act(app: App, world: World) -> None:
-    print("\n6. Detractors' answers became complaints: cards in the staff chat")
+    print("\n7. Detractors' answers became complaints: cards in the staff chat")
     await app.sender.wait_idle(10)
     cards = _cards(world)
     print(f"   {len(cards)} cards so far" + ("; the first one:" if cards else ""))
@@ -55,7 +55,7 @@ async def complaint_act(app: App, world: World) -> None:
         _say("staff chat", str(cards[0].text))
         print(f"  {'':>10} │ {[b['text'] for row in cards[0].buttons for b in row]}")
 
-    print("\n7. Ben writes to the bot outside a survey: a complaint opens, staff answer him")
+    print("\n8. Ben writes to the bot outside a survey: a complaint opens, staff answer him")
     await world.user_sends(CUSTOMER, "My order arrived with a cracked screen")
     _say("Ben", "My order arrived with a cracked screen")
     await _wait(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
@@ -78,13 +78,13 @@ async def complaint_act(app: App, world: World) -> None:
     )
     _say("Kim", "!check stock in the north branch   (an internal note: never sent to Ben)")
 
-    print("\n8. The SLA ladder (seconds here, minutes and hours in real life)")
+    print("\n9. The SLA ladder (seconds here, minutes and hours in real life)")
     await _wait(lambda: _latest(world, STAFF_CHAT, "nobody has taken it") is not None)
     _say("staff chat", str(_latest(world, STAFF_CHAT, "nobody has taken it").text))  # type: ignore[union-attr]
     await _wait(lambda: _latest(world, OWNER, "was not resolved") is not None, within=30)
     _say("bot→owner", str(_latest(world, OWNER, "was not resolved").text))  # type: ignore[union-attr]
 
-    print("\n9. Kim resolves Ben's complaint; Ben confirms, the loop closes")
+    print("\n10. Kim resolves Ben's complaint; Ben confirms, the loop closes")
     resolve = next(b for row in card.buttons for b in row if b["text"] == "Resolve")
     await world.user_presses(AGENT, card, resolve["callback_data"])
     _say("Kim", "[Resolve]")
@@ -104,7 +104,7 @@ async def complaint_act(app: App, world: World) -> None:
 
 
 async def corrective_act(world: World, number: int) -> None:
-    print(f"\n10. What was done about #{number}: the cause, one line, a fix the business owes")
+    print(f"\n11. What was done about #{number}: the cause, one line, a fix the business owes")
     needle = f"Complaint #{number} is resolved."
     await _wait(lambda: _latest(world, STAFF_CHAT, needle) is not None)
     asked = _latest(world, STAFF_CHAT, needle)

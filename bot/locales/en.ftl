@@ -342,7 +342,13 @@ referral-welcome = 👋 A friend invited you: welcome!
 referral-own_link = That is your own invitation link: it is for your friends, not for you.
 referral-thanks = 🎉 A friend you invited has made their first purchase. Thank you for recommending us!
 
-advocates-counts = 👥 Bring a friend: { $sent } invitation links sent, { $joined } friends joined, { $purchased } bought
+advocates-counts = 👥 Bring a friend: { $sent ->
+    [one] { $sent } invitation link
+   *[other] { $sent } invitation links
+    } sent, { $joined ->
+    [one] { $joined } friend
+   *[other] { $joined } friends
+    } joined, { $purchased } bought
 advocates-top = Top advocates (friends who bought): { $advocates }
 
 help-staff =

@@ -310,11 +310,11 @@ corrective-question-cause = В чём была причина? Выберите 
 corrective-question-action = Ответьте на это сообщение одной строкой: что было сделано.
 corrective-line-cause = Причина: { $cause } ({ $name })
 corrective-line-action = Сделано: { $action } ({ $name })
-corrective-line-fix_needed = 🔧 Нужно исправить в бизнесе (отметил(а) { $name }, { $at })
-corrective-line-fix_done = ✅ Исправлено в бизнесе ({ $name }, { $at })
+corrective-line-fix_needed = 🔧 Нужно исправить в работе компании (отметка: { $name }, { $at })
+corrective-line-fix_done = ✅ Исправлено в работе компании ({ $name }, { $at })
 corrective-cause-skipped = пропущено
 corrective-cause-unrecorded = не указана
-corrective-button-fix = 🔧 Нужно исправить в бизнесе
+corrective-button-fix = 🔧 Нужно исправить в работе компании
 corrective-button-fix_on = 🔧 Нужно исправить ✓ (нажмите, чтобы снять)
 corrective-button-skip = Пропустить
 corrective-alert-saved = Сохранено.
@@ -324,12 +324,12 @@ corrective-alert-fix_done = Исправление по №{ $number } уже о
 corrective-alert-fix_marked = №{ $number } добавлено в список исправлений для владельцев (/actions).
 corrective-alert-fix_unmarked = №{ $number } убрано из списка исправлений.
 
-command-actions = Что нужно исправить в бизнесе
-fixes-title = 🔧 <b>Что нужно исправить в бизнесе ({ $count })</b>
+command-actions = Что нужно исправить
+fixes-title = 🔧 <b>Что нужно исправить в работе компании ({ $count })</b>
 fixes-none = Сейчас исправлять нечего. 🎉
 fixes-more = …и ещё: отметьте эти выполненными, чтобы увидеть остальные.
-fixes-hint = Сотрудники отмечают решённое обращение как «нужно исправить в бизнесе»; нажмите номер, когда исправлено.
-fixes-since = отметил(а) { $name }, { $at }
+fixes-hint = Сотрудники отмечают решённое обращение как «нужно исправить в работе компании»; нажмите номер, когда исправлено.
+fixes-since = отметка: { $name }, { $at }
 fixes-button = ✅ №{ $number }
 fixes-done = №{ $number } отмечено исправленным.
 fixes-already = №{ $number } уже отмечено исправленным.
@@ -345,7 +345,7 @@ fixed-top = Самая частая причина: { $cause }, { $count ->
 fixed-up = рост с { $previous }
 fixed-down = снижение с { $previous }
 fixed-same = столько же, сколько раньше
-fixed-done = ✅ Исправлено в бизнесе: №{ $number }{ $cause }{ $action }
+fixed-done = ✅ Исправлено в работе компании: №{ $number }{ $cause }{ $action }
 fixed-done_more = …и ещё исправлено: { $count }.
 fixed-open = 🔧 Ещё нужно исправить: { $count } (/actions)
 
@@ -360,7 +360,7 @@ referral-own_link = Это ваша собственная ссылка-приг
 referral-thanks = 🎉 Друг, которого вы пригласили, сделал первую покупку. Спасибо, что рекомендуете нас!
 
 advocates-counts = 👥 «Приведи друга»: отправлено приглашений — { $sent }, пришло друзей — { $joined }, купили — { $purchased }
-advocates-top = Лучшие рекомендатели (друзья, которые купили): { $advocates }
+advocates-top = Больше всех купивших друзей привели: { $advocates }
 
 help-staff =
     В этом чате:
@@ -375,7 +375,7 @@ help-owner =
     /digest: сводка за последние 7 дней
     /report 2026-10-01 2026-10-31: отчёт за любой период
     /export: ответы на опросы и обращения в CSV (за 90 дней или между двумя датами)
-    /actions: что нужно исправить в бизнесе (по решённым обращениям)
+    /actions: что нужно исправить в работе компании (по решённым обращениям)
 
 ## chart and quiet periods
 

@@ -342,7 +342,13 @@ referral-welcome = 👋 En vän bjöd in dig – välkommen!
 referral-own_link = Det där är din egen inbjudningslänk: den är till dina vänner, inte till dig.
 referral-thanks = 🎉 En vän du bjöd in har gjort sitt första köp. Tack för att du rekommenderar oss!
 
-advocates-counts = 👥 Tipsa en vän: { $sent } inbjudningslänkar skickade, { $joined } vänner anslöt, { $purchased } handlade
+advocates-counts = 👥 Tipsa en vän: { $sent ->
+    [one] { $sent } inbjudningslänk skickad
+   *[other] { $sent } inbjudningslänkar skickade
+    }, { $joined ->
+    [one] { $joined } vän anslöt
+   *[other] { $joined } vänner anslöt
+    }, { $purchased } handlade
 advocates-top = Bästa ambassadörer (vänner som handlade): { $advocates }
 
 help-staff =
