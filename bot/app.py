@@ -29,6 +29,7 @@ from bot.middlewares import ContextMiddleware
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
+from bot.pulse import feature as pulse_feature
 from bot.reports import feature as reports_feature
 from bot.reports.config import ReportConfig
 from bot.resources import open_database, telegram_bot
@@ -265,6 +266,7 @@ async def create_app(
     surveys = surveys_feature.install(w)
     complaints = complaints_feature.install(w, surveys)
     reports = reports_feature.install(w, complaints)
+    pulse_feature.install(w, complaints)
     api_feature.install(w, surveys, reports)
 
     dp = Dispatcher(disable_fsm=True, **w.workflow)

@@ -140,6 +140,12 @@ class ApiSettings(_Section):
         return value
 
 
+def _optional_cron(value: object) -> str | None:
+    """A cron expression, or empty for "off"."""
+    text = str(value).strip() if value is not None else ""
+    return check_cron(text) if text else None
+
+
 class RuleSettings(_Section):
     survey_delay: Duration = timedelta(hours=2)
     quiet_hours: Annotated[QuietHours | None, NoDecode, BeforeValidator(QuietHours.parse)] = (
@@ -158,6 +164,9 @@ class RuleSettings(_Section):
     )
     weekly_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * mon"
     daily_digest_cron: Annotated[str, BeforeValidator(check_cron)] = "0 9 * * *"
+    staff_pulse_cron: Annotated[str | None, BeforeValidator(_optional_cron)] = Field(
+        None, description="the staff pulse (eNPS), e.g. '0 10 1 * *'; empty: off"
+    )
 
 
 def _aspect_list(value: object) -> list[str]:

@@ -23,7 +23,7 @@ def staff_people(world: World) -> list[int]:
     return [AGENT, MANAGER]
 
 
-async def _wait(predicate: Any, within: float = 20.0) -> None:
+async def wait_until(predicate: Any, within: float = 20.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not predicate():
@@ -32,7 +32,7 @@ async def _wait(predicate: Any, within: float = 20.0) -> None:
         await asyncio.sleep(0.05)
 
 
-def _say(who: str, text: str) -> None:
+def say(who: str, text: str) -> None:
     for n, line in enumerate(text.splitlines()):
         print(f"  {who if n == 0 else '':>10} │ {line}")
 
@@ -52,15 +52,15 @@ async def complaint_act(app: App, world: World) -> None:
     cards = _cards(world)
     print(f"   {len(cards)} cards so far" + ("; the first one:" if cards else ""))
     if cards:
-        _say("staff chat", str(cards[0].text))
+        say("staff chat", str(cards[0].text))
         print(f"  {'':>10} │ {[b['text'] for row in cards[0].buttons for b in row]}")
 
     print("\n8. Ben writes to the bot outside a survey: a complaint opens, staff answer him")
     await world.user_sends(CUSTOMER, "My order arrived with a cracked screen")
-    _say("Ben", "My order arrived with a cracked screen")
-    await _wait(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
+    say("Ben", "My order arrived with a cracked screen")
+    await wait_until(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
     told = str(_latest(world, CUSTOMER, "complaint #").text)  # type: ignore[union-attr]
-    _say("bot", told)
+    say("bot", told)
     number = int(told.split("complaint #")[1].split(".")[0].split()[0])
     card = await _card_of(world, number)
     await _until_recorded(app, number)
@@ -70,33 +70,33 @@ async def complaint_act(app: App, world: World) -> None:
         chat_id=STAFF_CHAT,
         reply_to=card.message_id,
     )
-    _say("Kim", "(replies to the card) So sorry! A replacement goes out today.")
-    await _wait(lambda: _latest(world, CUSTOMER, "replacement") is not None)
-    _say("bot→Ben", "So sorry! A replacement goes out today.  (copied from the staff chat)")
+    say("Kim", "(replies to the card) So sorry! A replacement goes out today.")
+    await wait_until(lambda: _latest(world, CUSTOMER, "replacement") is not None)
+    say("bot→Ben", "So sorry! A replacement goes out today.  (copied from the staff chat)")
     await world.user_sends(
         AGENT, "!check stock in the north branch", chat_id=STAFF_CHAT, reply_to=card.message_id
     )
-    _say("Kim", "!check stock in the north branch   (an internal note: never sent to Ben)")
+    say("Kim", "!check stock in the north branch   (an internal note: never sent to Ben)")
 
     print("\n9. The SLA ladder (seconds here, minutes and hours in real life)")
-    await _wait(lambda: _latest(world, STAFF_CHAT, "nobody has taken it") is not None)
-    _say("staff chat", str(_latest(world, STAFF_CHAT, "nobody has taken it").text))  # type: ignore[union-attr]
-    await _wait(lambda: _latest(world, OWNER, "was not resolved") is not None, within=30)
-    _say("bot→owner", str(_latest(world, OWNER, "was not resolved").text))  # type: ignore[union-attr]
+    await wait_until(lambda: _latest(world, STAFF_CHAT, "nobody has taken it") is not None)
+    say("staff chat", str(_latest(world, STAFF_CHAT, "nobody has taken it").text))  # type: ignore[union-attr]
+    await wait_until(lambda: _latest(world, OWNER, "was not resolved") is not None, within=30)
+    say("bot→owner", str(_latest(world, OWNER, "was not resolved").text))  # type: ignore[union-attr]
 
     print("\n10. Kim resolves Ben's complaint; Ben confirms, the loop closes")
     resolve = next(b for row in card.buttons for b in row if b["text"] == "Resolve")
     await world.user_presses(AGENT, card, resolve["callback_data"])
-    _say("Kim", "[Resolve]")
-    await _wait(lambda: _latest(world, CUSTOMER, "Was your issue resolved?") is not None)
+    say("Kim", "[Resolve]")
+    await wait_until(lambda: _latest(world, CUSTOMER, "Was your issue resolved?") is not None)
     question = _latest(world, CUSTOMER, "Was your issue resolved?")
     assert question is not None
-    _say("bot→Ben", f"{question.text} {[b['text'] for row in question.buttons for b in row]}")
+    say("bot→Ben", f"{question.text} {[b['text'] for row in question.buttons for b in row]}")
     yes = question.buttons[0][0]
     await world.user_presses(CUSTOMER, question, yes["callback_data"])
-    _say("Ben", f"[{yes['text']}]")
-    await _wait(lambda: "closed" in str(card.text).split("\n")[0])
-    _say("staff chat", "(the card, edited) " + str(card.text).split("\n")[0])
+    say("Ben", f"[{yes['text']}]")
+    await wait_until(lambda: "closed" in str(card.text).split("\n")[0])
+    say("staff chat", "(the card, edited) " + str(card.text).split("\n")[0])
     async with app.db.read() as tx:
         counts = ", ".join(f"{status} {n}" for status, n in (await tx.complaints.counts()).items())
     print(f"   complaints now: {counts}")
@@ -106,33 +106,33 @@ async def complaint_act(app: App, world: World) -> None:
 async def corrective_act(world: World, number: int) -> None:
     print(f"\n11. What was done about #{number}: the cause, one line, a fix the business owes")
     needle = f"Complaint #{number} is resolved."
-    await _wait(lambda: _latest(world, STAFF_CHAT, needle) is not None)
+    await wait_until(lambda: _latest(world, STAFF_CHAT, needle) is not None)
     asked = _latest(world, STAFF_CHAT, needle)
     assert asked is not None
-    _say("staff chat", str(asked.text))
+    say("staff chat", str(asked.text))
     print(f"  {'':>10} │ {[b['text'] for row in asked.buttons for b in row]}")
     await world.user_presses(AGENT, asked, _button(asked, "Quality"))
-    _say("Kim", "[Quality]")
-    await _wait(lambda: "Cause: Quality" in str(asked.text))
+    say("Kim", "[Quality]")
+    await wait_until(lambda: "Cause: Quality" in str(asked.text))
     line = "Replaced the screen; packing now uses corner guards"
     await world.user_sends(AGENT, line, chat_id=STAFF_CHAT, reply_to=asked.message_id)
-    _say("Kim", f"(replies to the question) {line}   (for the team, never sent to Ben)")
-    await _wait(lambda: "Done: " in str(asked.text))
+    say("Kim", f"(replies to the question) {line}   (for the team, never sent to Ben)")
+    await wait_until(lambda: "Done: " in str(asked.text))
     await world.user_presses(AGENT, asked, _button(asked, "🔧 Needs a fix in the business"))
-    _say("Kim", "[🔧 Needs a fix in the business]")
-    await _wait(lambda: "Needs a fix in the business (marked" in str(asked.text))
-    _say("staff chat", "(the question, edited)\n" + str(asked.text))
+    say("Kim", "[🔧 Needs a fix in the business]")
+    await wait_until(lambda: "Needs a fix in the business (marked" in str(asked.text))
+    say("staff chat", "(the question, edited)\n" + str(asked.text))
 
     await world.user_sends(OWNER, "/actions")
-    _say("Olive", "/actions")
-    await _wait(lambda: _latest(world, OWNER, "Fixes the business owes") is not None)
+    say("Olive", "/actions")
+    await wait_until(lambda: _latest(world, OWNER, "Fixes the business owes") is not None)
     listing = _latest(world, OWNER, "Fixes the business owes")
     assert listing is not None
-    _say("bot→Olive", str(listing.text))
+    say("bot→Olive", str(listing.text))
     await world.user_presses(OWNER, listing, _button(listing, f"✅ #{number}"))
-    _say("Olive", f"[✅ #{number}]   (the fix is made)")
-    await _wait(lambda: "Nothing to fix right now" in str(listing.text))
-    _say("bot→Olive", "(the list, edited) " + str(listing.text).split("\n")[-1])
+    say("Olive", f"[✅ #{number}]   (the fix is made)")
+    await wait_until(lambda: "Nothing to fix right now" in str(listing.text))
+    say("bot→Olive", "(the list, edited) " + str(listing.text).split("\n")[-1])
 
 
 def _button(sent: Sent, label: str) -> str:
@@ -150,13 +150,13 @@ async def _card_of(world: World, number: int) -> Sent:
         found = [s for s in world.sent_to(STAFF_CHAT) if f"<b>#{number}</b>" in str(s.text)]
         return found[-1] if found else None
 
-    await _wait(lambda: card() is not None or summary() is not None, within=40)
+    await wait_until(lambda: card() is not None or summary() is not None, within=40)
     grouped = summary()
     if card() is None and grouped is not None:
-        _say("staff chat", f"(#{number} arrived inside a storm summary; Kim opens its card)")
+        say("staff chat", f"(#{number} arrived inside a storm summary; Kim opens its card)")
         button = next(b for row in grouped.buttons for b in row if b["text"] == f"#{number}")
         await world.user_presses(AGENT, grouped, button["callback_data"])
-        await _wait(lambda: card() is not None)
+        await wait_until(lambda: card() is not None)
     found = card()
     assert found is not None
     return found

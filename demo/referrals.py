@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 import aiohttp
 
 from bot.app import App
+from demo.complaints import say, wait_until
 from demo.surveys import DEMO_API_TOKEN, NAMES
 from faketg import World
 from faketg.world import Sent
 
 FRIEND = 9150  # made-up new customer "Vera"
-
-
-async def _wait(predicate: Any, within: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not predicate():
-        if loop.time() > deadline:
-            raise RuntimeError("the demo waited too long for the bot")
-        await asyncio.sleep(0.05)
-
-
-def _say(who: str, text: str) -> None:
-    for n, line in enumerate(text.splitlines()):
-        print(f"  {who if n == 0 else '':>10} │ {line}")
 
 
 def _invitation(world: World) -> tuple[int, Sent] | None:
@@ -46,16 +30,18 @@ async def referral_act(app: App, world: World) -> None:
         return
     advocate, invitation = found
     name = NAMES[advocate - 9100]
-    _say(f"bot→{name}", str(invitation.text))
+    say(f"bot→{name}", str(invitation.text))
     print(f"  {'':>10} │ {[b['text'] for row in invitation.buttons for b in row]}")
     link = str(invitation.text).split()[-1]
     world.add_user(FRIEND, "Vera", "en")
     payload = link.split("?start=")[1]
     await world.user_sends(FRIEND, f"/start {payload}")
-    _say("Vera", f"(forwarded the message, taps the link) /start {payload}")
-    await _wait(lambda: any("A friend invited you" in str(s.text) for s in world.sent_to(FRIEND)))
+    say("Vera", f"(forwarded the message, taps the link) /start {payload}")
+    await wait_until(
+        lambda: any("A friend invited you" in str(s.text) for s in world.sent_to(FRIEND))
+    )
     welcome = next(s for s in world.sent_to(FRIEND) if "A friend invited you" in str(s.text))
-    _say("bot→Vera", str(welcome.text).split("\n\n")[0])
+    say("bot→Vera", str(welcome.text).split("\n\n")[0])
     before = len(world.sent_to(advocate))
     body = {"order_id": "DEMO-FRIEND-1", "amount": 80, "currency": "EUR", "branch": "north",
             "customer": {"telegram_id": FRIEND, "name": "Vera"}}  # fmt: skip
@@ -68,8 +54,8 @@ async def referral_act(app: App, world: World) -> None:
         ) as resp,
     ):
         print(f"   POST /api/v1/purchases (Vera's first order) → {resp.status}")
-    await _wait(lambda: len(world.sent_to(advocate)) > before)
-    _say(f"bot→{name}", str(world.sent_to(advocate)[-1].text))
+    await wait_until(lambda: len(world.sent_to(advocate)) > before)
+    say(f"bot→{name}", str(world.sent_to(advocate)[-1].text))
     async with app.db.read() as tx:
         row = await tx.conn.fetch_one("SELECT COUNT(*), COUNT(purchased_at) FROM referrals")
     assert row is not None

@@ -18,6 +18,7 @@ from bot.reports.periods import last_days
 from bot.reports.render import render_digest
 from bot.settings import load_settings
 from demo.complaints import MANAGER, OWNER, complaint_act, staff_people
+from demo.pulse import MORE_STAFF, PULSE_CRON, pulse_act
 from demo.referrals import referral_act
 from demo.surveys import DEMO_API_TOKEN, survey_act
 from faketg import FakeTelegramServer, World
@@ -111,7 +112,7 @@ async def _summary(app: App) -> None:
         digest = await build_digest(
             tx, start, end, reports.now(), reports.tz, hours=reports.complaints.hours
         )
-    print("\n12. The digest owners get every Monday (here: the last 7 days)")
+    print("\n13. The digest owners get every Monday (here: the last 7 days)")
     for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():
         print(f"   {line}")
     await asyncio.to_thread(
@@ -144,6 +145,8 @@ async def run_demo() -> int:
         survey_expiry="10",
         review_url="https://reviews.example/demo-shop",
         referral_offer="10% off your first order with the code FRIEND",
+        staff_pulse_cron=PULSE_CRON,
+        staff_ids=",".join(map(str, MORE_STAFF)),
         sla_take="4",
         sla_resolve="15",
         business_hours="24/7",  # the demo's SLAs run in seconds, whatever the day
@@ -164,6 +167,7 @@ async def run_demo() -> int:
         await survey_act(app, fake.world)
         await referral_act(app, fake.world)
         await complaint_act(app, fake.world)  # meanwhile the silent ones are reminded, expire
+        await pulse_act(app, fake.world)
         await app.sender.wait_idle(10)
         await _summary(app)
     finally:

@@ -33,6 +33,10 @@ TABLES: dict[str, str] = {
     "corrective_actions": "complaint_id",
     "referral_links": "token",
     "referrals": "id",
+    "staff_seen": "user_id",
+    "pulse_asked": "round_start, user_id",
+    "pulse_scores": "id",
+    "pulse_comments": "id",
 }
 BATCH = 1_000
 

@@ -14,6 +14,7 @@ from storage.repos.customers import CustomerRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
+from storage.repos.pulse import PulseRepo
 from storage.repos.purchases import PurchaseRepo
 from storage.repos.referrals import ReferralRepo
 from storage.repos.requests import ReportRequestRepo
@@ -43,6 +44,7 @@ class Tx:
         self.complaints = ComplaintRepo(conn)
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)
+        self.pulse = PulseRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -351,6 +351,20 @@ advocates-counts = 👥 Bring a friend: { $sent ->
     } joined, { $purchased } bought
 advocates-top = Top advocates (friends who bought): { $advocates }
 
+## staff pulse (eNPS)
+
+pulse-question = 🤝 Team pulse, anonymous: how likely are you to recommend working here to a friend?
+    0 = not at all, 10 = certainly.
+    Your answers are stored without your name and shown to the owners only as totals, and only when at least { $minimum } colleagues answered.
+pulse-comment = Thank you! One more, optional: what would make serving customers easier? Write it in one message, or press Skip.
+pulse-skip = Skip
+pulse-thanks = Thank you! Your answers are stored without your name.
+pulse-already = Already answered, thank you!
+pulse-comment_text_only = Please write your answer as text, or press Skip under the question.
+pulse-digest = 🤝 Team pulse (eNPS, round of { $date }): { $enps }, { $asked } asked
+pulse-digest_too_few = 🤝 Team pulse (round of { $date }): too few answers to show ({ $answers }; at least { $minimum } keep them anonymous)
+pulse-digest_comments = What would make serving customers easier (in random order):
+
 help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint

@@ -351,6 +351,20 @@ advocates-counts = 👥 Tipsa en vän: { $sent ->
     }, { $purchased } handlade
 advocates-top = Bästa ambassadörer (vänner som handlade): { $advocates }
 
+## staff pulse (eNPS)
+
+pulse-question = 🤝 Anonym teampuls: hur troligt är det att du skulle rekommendera en vän att jobba här?
+    0 = inte alls, 10 = absolut.
+    Svaren sparas utan ditt namn och ägarna ser bara summor, och bara när minst { $minimum } kollegor har svarat.
+pulse-comment = Tack! En fråga till, frivillig: vad skulle göra det lättare att ge kunderna bra service? Skriv det i ett meddelande, eller tryck Hoppa över.
+pulse-skip = Hoppa över
+pulse-thanks = Tack! Dina svar sparas utan ditt namn.
+pulse-already = Redan besvarat, tack!
+pulse-comment_text_only = Skriv ditt svar som text, eller tryck Hoppa över under frågan.
+pulse-digest = 🤝 Teampuls (eNPS, omgången { $date }): { $enps }, { $asked } tillfrågade
+pulse-digest_too_few = 🤝 Teampuls (omgången { $date }): för få svar för att visa något ({ $answers }; minst { $minimum } håller dem anonyma)
+pulse-digest_comments = Vad skulle göra servicen lättare (i slumpvis ordning):
+
 help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet

@@ -14,6 +14,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile
@@ -75,18 +76,25 @@ async def queue(tx: Tx, reports: ReportConfig, chats: list[int], digest: Rendere
 async def _due_period(
     db: Database, reports: ReportConfig, kind: str, cron: str
 ) -> tuple[datetime, datetime] | None:
-    now = reports.now()
     async with db.transaction() as tx:
-        since = from_db(await tx.kv.get(FIRST_RUN))
-        if since is None:
-            await tx.kv.set(FIRST_RUN, to_db(now))
-            since = now
-        period = last_period(cron, reports.tz, now)
-        if period is None or period[1] <= since:
-            return None
-        if await tx.stats.digest_sent(kind, period):
+        period = await due_period(tx, FIRST_RUN, cron, reports.tz, reports.now())
+        if period is None or await tx.stats.digest_sent(kind, period):
             return None
     return period
+
+
+async def due_period(
+    tx: Tx, first_run: str, cron: str, tz: ZoneInfo, now: datetime
+) -> tuple[datetime, datetime] | None:
+    """The latest period of `cron` (previous fire, latest fire ≤ now), unless it ended before
+    the first run this kv key remembers (set now when missing): nobody expects last month's
+    digest, or last month's staff pulse, from a bot installed or switched on today."""
+    since = from_db(await tx.kv.get(first_run))
+    if since is None:
+        await tx.kv.set(first_run, to_db(now))
+        since = now
+    period = last_period(cron, tz, now)
+    return None if period is None or period[1] <= since else period
 
 
 async def send_weekly(db: Database, reports: ReportConfig) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from statistics import median
 from zoneinfo import ZoneInfo
 
@@ -14,11 +14,13 @@ from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
+from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
 from storage.repos.stats import ComplaintCounts
 from storage.states import Deadline
 
 TREND_PERIODS = 12
+PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Digest:
     fixes_done: list[CorrectiveAction]  # fixes marked done in the period
     referrals: ReferralCounts  # links sent, friends who joined, friends who bought
     advocates: list[tuple[str, int]]  # names (owners only) by friends who bought
+    pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
 
 
 async def build_digest(
@@ -121,7 +124,15 @@ async def build_digest(
         fixes_done=fixes_done,
         referrals=await tx.referrals.counts(start, end, branch),
         advocates=await tx.referrals.top_advocates(start, end, branch),
+        pulse=await _pulse(tx, end),
     )
+
+
+async def _pulse(tx: Tx, end: datetime) -> PulseResult | None:
+    """The latest staff pulse round started before `end` (within PULSE_WINDOW). The staff's
+    eNPS is the business's, whatever branch a report is about."""
+    started = await tx.pulse.latest_round(end - PULSE_WINDOW, end)
+    return None if started is None else await tx.pulse.result(started)
 
 
 def worth_a_chart(d: Digest) -> bool:

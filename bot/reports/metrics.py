@@ -14,6 +14,8 @@ from storage.repos.stats import NpsCounts
 
 Z95 = 1.96
 MIN_SAMPLE = 30  # fewer answers than this: the figure is shown, flagged "too few answers"
+# The staff pulse shows nothing from fewer answers than this: a handful could be told apart.
+PULSE_MIN_ANSWERS = 5
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,11 @@ from bot.i18n import TEXT_LIMIT, Translator, clip, duration
 from bot.reports.advocates import referral_lines
 from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
-from bot.reports.metrics import Nps
+from bot.reports.metrics import PULSE_MIN_ANSWERS, Nps, nps
+from storage.repos.pulse import PulseResult
 
 COMMENT_CLIP = 200
+PULSE_COMMENTS = 8
 FEWEST_FOR_A_FIGURE = 5  # under this, a score (and its ±) says nothing: "too few answers"
 
 
@@ -49,6 +52,8 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.no_answers_yet", invited=d.invited))
     else:
         _answers(t, d, lines)
+    if d.pulse is not None:
+        lines += _pulse(t, d.pulse, tz)
     counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
     if c.awaiting_customer:
         lines.append(t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts))
@@ -88,6 +93,22 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
             lines.append(f"  «{clipped}» (NPS {score})")
     text = "\n".join(lines)
     return clip(text, TEXT_LIMIT)
+
+
+def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
+    """The staff's eNPS next to the customers' NPS, with the same margin; nothing at all from
+    fewer than PULSE_MIN_ANSWERS answers (a handful could be told apart); free text shuffled."""
+    when = f"{pulse.round_start.astimezone(tz):%d.%m.%Y}"
+    n = pulse.scores.n
+    if n < PULSE_MIN_ANSWERS:
+        return [t("pulse.digest_too_few", date=when, answers=n, minimum=PULSE_MIN_ANSWERS)]
+    lines = [t("pulse.digest", date=when, enps=_score(t, nps(pulse.scores)), asked=pulse.asked)]
+    comments = list(pulse.comments)
+    random.SystemRandom().shuffle(comments)  # never the order they came in
+    if comments:
+        lines.append(t("pulse.digest_comments"))
+        lines += [f"  «{clip(c, COMMENT_CLIP)}»" for c in comments[:PULSE_COMMENTS]]
+    return lines
 
 
 def _answers(t: Translator, d: Digest, lines: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from handlers.customer import complaint, language, membership, privacy, start, survey
+from handlers.customer import complaint, language, membership, privacy, pulse, start, survey
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 
 
@@ -16,7 +16,8 @@ def router() -> Router:
         start.router(),
         language.router(),
         privacy.router(),
-        survey.router(),  # typed text goes to an open survey first,
+        pulse.router(),  # typed text goes to a staff member's pulse answer first,
+        survey.router(),  # then to an open survey,
         complaint.router(),  # then to support
     )
     return audience

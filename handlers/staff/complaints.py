@@ -64,6 +64,7 @@ async def on_press(
             tx, AnswerCallbackQuery(callback_query_id=query.id, text=refused, show_alert=True)
         )
         return
+    await _seen(tx, complaints, query.from_user.id)
     who = Actor.from_aiogram(query.from_user)
     answer = await staff_press(
         tx, complaints, who, callback_data.action, callback_data.complaint_id
@@ -81,6 +82,8 @@ async def on_cause(
 ) -> None:
     """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
     refused = refusal(query.from_user, staff, complaints)
+    if refused is None:
+        await _seen(tx, complaints, query.from_user.id)
     alert = refused or await corrective.press(
         tx,
         complaints,
@@ -143,6 +146,7 @@ async def _list(
 ) -> None:
     if not await _member_message(message, staff, complaints):
         return  # a stranger in the staff chat: no answer at all spares the group's budget
+    await _seen_author(tx, complaints, message)
     text = await open_list(tx, complaints, taken_by)
     await outbox.send(
         tx,
@@ -163,6 +167,7 @@ async def on_staff_message(
     record = await corrective.answered(tx, said)
     if record is not None:  # what was done: for the team, never for the customer
         if await _member_message(message, staff, complaints):
+            await _seen_author(tx, complaints, message)
             await corrective.record_action(tx, complaints, record, said)
         return
     complaint = await relay.about(tx, said)
@@ -170,6 +175,7 @@ async def on_staff_message(
         return  # ordinary staff conversation
     if not await _member_message(message, staff, complaints):
         return
+    await _seen_author(tx, complaints, message)
     problem = await relay.from_staff(tx, complaints, complaint, said)
     if problem is not None:
         await outbox.send(
@@ -177,6 +183,17 @@ async def on_staff_message(
             SendMessage(chat_id=message.chat.id, text=problem, **_reply_to(message)),
             priority=Priority.NORMAL,
         )
+
+
+async def _seen(tx: Tx, complaints: ComplaintConfig, user_id: int) -> None:
+    """A member acted in the staff chat: they are staff (the staff pulse asks them)."""
+    await tx.pulse.seen(user_id, complaints.now())
+
+
+async def _seen_author(tx: Tx, complaints: ComplaintConfig, message: Message) -> None:
+    author = message.from_user
+    if author is not None and not author.is_bot and author.id != ANONYMOUS_ADMIN:
+        await _seen(tx, complaints, author.id)
 
 
 def _reply_to(message: Message) -> dict[str, Any]:
