@@ -71,8 +71,16 @@ async def test_the_leader_killed_twice_mid_stream_is_replaced_and_nothing_is_los
     procs.append(await start_bot(envs[1]))
     await becomes(ports[1], "standby", 60)
 
+    # Customers write in KILLS + 1 parts; a part waits until the instance killed before it
+    # is back as a standby, so every kill falls mid-stream however slowly processes start
+    # (a slow start-up once let the whole stream be answered before the second kill).
+    restarted = [asyncio.Event() for _ in range(KILLS)]
+    part = USERS // (KILLS + 1)
+
     async def stream() -> None:
         for i in range(USERS):
+            if i and i % part == 0 and i // part <= KILLS:
+                await restarted[i // part - 1].wait()
             await world.user_sends(FIRST + i, "/start")
             await asyncio.sleep(0.05)
 
@@ -85,7 +93,7 @@ async def test_the_leader_killed_twice_mid_stream_is_replaced_and_nothing_is_los
 
     streaming = asyncio.create_task(stream())
     takeovers = []
-    for _ in range(KILLS):
+    for kill in range(KILLS):
         goal = len(world.sent) + 20
         await wait_for(lambda: len(world.sent) >= goal, 60, "the leader at work")  # noqa: B023
         leader = 0 if await role(ports[0]) == "leader" else 1
@@ -97,6 +105,7 @@ async def test_the_leader_killed_twice_mid_stream_is_replaced_and_nothing_is_los
         takeovers.append(round(min(sends_after(killed)) - killed, 2))
         procs[leader] = await start_bot(envs[leader])  # its supervisor starts it again
         await becomes(ports[leader], "standby", 60)
+        restarted[kill].set()
     await streaming
     leader = 0 if await role(ports[0]) == "leader" else 1
     procs[1 - leader].send_signal(signal.SIGTERM)
