@@ -68,8 +68,14 @@ def requested_period(
 
 
 def last_days(now: datetime, tz: ZoneInfo, days: int = 7) -> tuple[datetime, datetime]:
-    """The last `days` calendar days up to `now`: from the same wall-clock time `days` ago."""
-    return _shifted(now.astimezone(tz).replace(tzinfo=None), -timedelta(days=days), tz), now
+    """The last `days` calendar days up to `now`: from the same wall-clock time `days` ago.
+
+    Times are stored to the second and a period excludes its end, so it ends at the next whole
+    second: whatever was stored in this very second (a fix marked done just before an owner
+    asked) is in it."""
+    second = now.replace(microsecond=0)
+    start = _shifted(second.astimezone(tz).replace(tzinfo=None), -timedelta(days=days), tz)
+    return start, second + timedelta(seconds=1)
 
 
 def earlier_periods(

@@ -131,6 +131,14 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     assert await alert(
         world, AGENT, asked, staff_button(asked, "🔧 Fix needed ✓ (press to undo)")
     ) == ("The fix for #1 is already marked done.")
+    # The owners' digest of these days: "What we fixed".
+    await world.user_sends(OWNER, "/digest")
+    await wait_for(lambda: any("What we fixed" in str(m.text) for m in world.sent_to(OWNER)))
+    digest = next(str(m.text) for m in world.sent_to(OWNER) if "What we fixed" in str(m.text))
+    assert "Resolved complaints by cause: Delivery 1 (up from 0)" in digest
+    assert "✅ Fixed in the business: #1 Delivery «Moved to the faster courier»" in digest
+    assert "Fixes still owed" not in digest
+
     async with app.db.read() as tx:
         exported, _ = await complaints_csv(tx, NOW - timedelta(days=1), NOW + timedelta(days=1))
     row = next(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.reports.periods import day_range, earlier_periods, last_days, last_period
+from storage.timefmt import to_db
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -82,4 +83,14 @@ def test_a_calendar_month_looks_back_at_calendar_months() -> None:
 def test_the_last_seven_days_are_seven_calendar_days() -> None:
     now = at(10, 27, 10, 30)
     start, end = last_days(now, STOCKHOLM)
-    assert (start, end) == (at(10, 20, 10, 30), now)  # 169 hours: the clock went back
+    assert (start, end) == (at(10, 20, 10, 30), now + timedelta(seconds=1))  # 169 hours
+
+
+def test_the_last_seven_days_include_what_happened_in_this_very_second() -> None:
+    """Times are stored to the second and periods end before their end: a period ending at
+    "now" would leave out a fix marked done (or an answer given) within the same second."""
+    now = datetime(2026, 11, 30, 15, 43, 18, 400_000, tzinfo=UTC)
+    start, end = last_days(now, STOCKHOLM)
+    assert end == datetime(2026, 11, 30, 15, 43, 19, tzinfo=UTC)
+    assert start == datetime(2026, 11, 23, 15, 43, 18, tzinfo=UTC)
+    assert to_db(now) < to_db(end)  # what is stored at `now` is inside [start, end)
