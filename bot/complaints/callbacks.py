@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.ids import RowId
+
 
 class StaffAction(StrEnum):
     TAKE = "take"
@@ -14,11 +16,11 @@ class StaffAction(StrEnum):
 
 class StaffPress(CallbackData, prefix="cs"):
     action: StaffAction  # an unknown action does not parse: the press is answered as stale
-    complaint_id: int
+    complaint_id: RowId
 
 
 class ResolutionPress(CallbackData, prefix="cr"):
-    complaint_id: int
+    complaint_id: RowId
     answer: str  # yes, no
 
 
@@ -26,11 +28,11 @@ class CausePress(CallbackData, prefix="cc"):
     """A button under "what caused it?": a cause (an aspect or "other"), "skip", or "fix"
     (toggles "needs a fix in the business")."""
 
-    complaint_id: int
+    complaint_id: RowId
     choice: str  # checked against the configured aspects when pressed
 
 
 class FixDonePress(CallbackData, prefix="fd"):
     """An owner's "done" under /actions: the business fixed what the complaint showed."""
 
-    complaint_id: int
+    complaint_id: RowId

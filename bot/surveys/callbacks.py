@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.ids import RowId
+
 
 class Question(StrEnum):
     """What a survey button answers."""
@@ -18,6 +20,6 @@ class Question(StrEnum):
 
 
 class SurveyPress(CallbackData, prefix="sv"):
-    survey_id: int
+    survey_id: RowId
     step: Question  # an unknown one does not parse: the press is answered as stale
     value: str

@@ -9,6 +9,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
+from bot.ids import RowId
 from bot.outbox.service import Outbox
 from bot.surveys.consent import opt_out
 from bot.surveys.privacy import describe_customer
@@ -17,7 +18,7 @@ from storage.models import Customer
 
 
 class ForgetChoice(CallbackData, prefix="forget"):
-    customer_id: int
+    customer_id: RowId
     erase: bool
 
 

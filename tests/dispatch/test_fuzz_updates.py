@@ -24,16 +24,24 @@ TEXTS = st.one_of(
     st.text(max_size=60),
     st.sampled_from(
         ["/start", "/complaint", "/stop", "/mydata", "/digest", "/open", "/mine", "/report x y",
-         "/export 2026-01-01", "!note", "'; DROP TABLE complaints; --", "<b>hi</b>", "/start tok"]
+         "/export 2026-01-01", "!note", "'; DROP TABLE complaints; --", "<b>hi</b>", "/start tok",
+         "/actions", "/start ref_x", "/start ref_"]
     ),
 )  # fmt: skip
 ACTIONS = st.sampled_from(["take", "resolve", "history", "card", "x"])
 STEPS = st.sampled_from(["nps", "csat", "aspect"])
+# Ids a forger may write: small ones, and ones no database column holds.
+IDS = st.one_of(st.integers(-2, 5), st.sampled_from([2**63, -(2**63) - 1, 10**30]))
+CAUSES = st.sampled_from(["delivery", "other", "skip", "fix", "x"])
 DATA = st.one_of(
     st.text(max_size=70),
-    st.builds("cs:{}:{}".format, ACTIONS, st.integers(-2, 5)),
-    st.builds("cr:{}:{}".format, st.integers(-1, 5), st.sampled_from(["yes", "no", "?"])),
-    st.builds("sv:{}:{}:{}".format, st.integers(0, 5), STEPS, st.text(max_size=4)),
+    st.builds("cs:{}:{}".format, ACTIONS, IDS),
+    st.builds("cr:{}:{}".format, IDS, st.sampled_from(["yes", "no", "?"])),
+    st.builds("sv:{}:{}:{}".format, IDS, STEPS, st.text(max_size=4)),
+    st.builds("cc:{}:{}".format, IDS, CAUSES),
+    st.builds("fd:{}".format, IDS),
+    st.builds("sp:{}:{}".format, st.one_of(IDS, st.just(1_796_000_000)), st.integers(-2, 11)),
+    st.builds("forget:{}:{}".format, IDS, st.sampled_from(["0", "1"])),
 )
 
 
