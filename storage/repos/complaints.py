@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from storage.models import Complaint, ComplaintMessage, SlaStep
+from storage.repos.rows import assignments
 from storage.sql import Conn
 from storage.states import (
     COMPLAINT_ACTIVE,
@@ -99,15 +100,12 @@ class ComplaintRepo:
     async def _write(
         self, complaint_id: int, fields: dict[str, object], status: ComplaintStatus | None = None
     ) -> None:
-        unknown = set(fields) - _WRITABLE
-        if unknown:
-            raise ValueError(f"not writable complaint columns: {sorted(unknown)}")
-        if status is not None:
-            fields = {"status": status, **fields}
-        sets = "".join(f"{column} = ?, " for column in fields)
+        sets, values = assignments("complaint", fields, _WRITABLE)
+        if status is not None:  # only through set_status: it keeps the history
+            sets, values = ["status = ?", *sets], [status, *values]
         await self._conn.execute(
-            f"UPDATE complaints SET {sets}updated_at = ? WHERE id = ?",
-            (*map(stored, fields.values()), now_db(), complaint_id),
+            f"UPDATE complaints SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
+            (*values, now_db(), complaint_id),
         )
 
     async def set_status(

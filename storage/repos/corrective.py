@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.models import CorrectiveAction
+from storage.repos.rows import assignments
 from storage.sql import Conn, count_if
-from storage.timefmt import stored, to_db
+from storage.timefmt import to_db
 
 _COLUMNS = (
     "complaint_id, asked_at, question_chat_id, question_message_id, cause, cause_by_name,"
@@ -65,13 +66,10 @@ class CorrectiveRepo:
         return CorrectiveAction(**dict(row)) if row else None
 
     async def update(self, complaint_id: int, **fields: object) -> None:
-        unknown = set(fields) - _WRITABLE
-        if unknown:
-            raise ValueError(f"not writable corrective-action columns: {sorted(unknown)}")
-        sets = ", ".join(f"{column} = ?" for column in fields)
+        sets, values = assignments("corrective-action", fields, _WRITABLE)
         await self._conn.execute(
-            f"UPDATE corrective_actions SET {sets} WHERE complaint_id = ?",
-            (*map(stored, fields.values()), complaint_id),
+            f"UPDATE corrective_actions SET {', '.join(sets)} WHERE complaint_id = ?",
+            (*values, complaint_id),
         )
 
     async def open_fixes(self, limit: int) -> list[CorrectiveAction]:

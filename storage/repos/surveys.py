@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from storage.models import Survey
-from storage.repos.rows import fetch_in
+from storage.repos.rows import assignments, fetch_in
 from storage.sql import Conn
 from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
 from storage.timefmt import now_db, stored, to_db
@@ -108,13 +108,10 @@ class SurveyRepo:
         )
 
     async def update(self, survey_id: int, **fields: object) -> None:
-        unknown = set(fields) - _WRITABLE
-        if unknown:
-            raise ValueError(f"not writable survey columns: {sorted(unknown)}")
-        sets = ", ".join(f"{column} = ?" for column in fields)
+        sets, values = assignments("survey", fields, _WRITABLE)
         await self._conn.execute(
-            f"UPDATE surveys SET {sets}, updated_at = ? WHERE id = ?",
-            (*map(stored, fields.values()), now_db(), survey_id),
+            f"UPDATE surveys SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
+            (*values, now_db(), survey_id),
         )
 
     async def invitations(
