@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.complaints.config import ComplaintConfig
-from bot.reports.metrics import PULSE_MIN_ANSWERS
 
-MIN_ANSWERS = PULSE_MIN_ANSWERS  # fewer: nothing is shown (see bot.reports.metrics)
 COMMENT_LIMIT = 1000
 
 

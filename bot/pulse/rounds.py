@@ -15,8 +15,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.pulse.callbacks import PulsePress
-from bot.pulse.config import MIN_ANSWERS, PulseConfig
+from bot.pulse.config import PulseConfig
 from bot.reports.delivery import due_period
+from bot.reports.metrics import PULSE_MIN_ANSWERS
 from bot.surveys.steps import translator
 from storage.db import Database, Tx
 from storage.models import Customer
@@ -81,7 +82,7 @@ async def question(tx: Tx, pulse: PulseConfig, person: Customer, start: datetime
         tx,
         SendMessage(
             chat_id=_user(person),
-            text=t("pulse.question", minimum=MIN_ANSWERS),
+            text=t("pulse.question", minimum=PULSE_MIN_ANSWERS),
             reply_markup=score_buttons(t, start),
         ),
     )

@@ -100,8 +100,9 @@ async def on_cause(
 
 
 async def _member_message(
-    message: Message, staff: StaffDirectory, complaints: ComplaintConfig
+    tx: Tx, message: Message, staff: StaffDirectory, complaints: ComplaintConfig
 ) -> bool:
+    """Whether a member sent it (a person found to be one is recorded as staff)."""
     if message.from_user is None or message.from_user.is_bot:
         return (
             message.sender_chat is not None and message.sender_chat.id == complaints.staff_chat_id
@@ -110,7 +111,10 @@ async def _member_message(
         return True
     if staff.allowed(message.from_user.id) is Verdict.UNKNOWN:
         raise TryLater  # Telegram could not say who this is: the message waits, never dropped
-    return refusal(message.from_user, staff, complaints) is None
+    if refusal(message.from_user, staff, complaints) is not None:
+        return False
+    await _seen(tx, complaints, message.from_user.id)
+    return True
 
 
 async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
@@ -144,9 +148,8 @@ async def _list(
     staff: StaffDirectory,
     taken_by: int | None,
 ) -> None:
-    if not await _member_message(message, staff, complaints):
+    if not await _member_message(tx, message, staff, complaints):
         return  # a stranger in the staff chat: no answer at all spares the group's budget
-    await _seen_author(tx, complaints, message)
     text = await open_list(tx, complaints, taken_by)
     await outbox.send(
         tx,
@@ -166,16 +169,14 @@ async def on_staff_message(
     said = ChatMessage.from_aiogram(message)
     record = await corrective.answered(tx, said)
     if record is not None:  # what was done: for the team, never for the customer
-        if await _member_message(message, staff, complaints):
-            await _seen_author(tx, complaints, message)
+        if await _member_message(tx, message, staff, complaints):
             await corrective.record_action(tx, complaints, record, said)
         return
     complaint = await relay.about(tx, said)
     if complaint is None:
         return  # ordinary staff conversation
-    if not await _member_message(message, staff, complaints):
+    if not await _member_message(tx, message, staff, complaints):
         return
-    await _seen_author(tx, complaints, message)
     problem = await relay.from_staff(tx, complaints, complaint, said)
     if problem is not None:
         await outbox.send(
@@ -188,12 +189,6 @@ async def on_staff_message(
 async def _seen(tx: Tx, complaints: ComplaintConfig, user_id: int) -> None:
     """A member acted in the staff chat: they are staff (the staff pulse asks them)."""
     await tx.pulse.seen(user_id, complaints.now())
-
-
-async def _seen_author(tx: Tx, complaints: ComplaintConfig, message: Message) -> None:
-    author = message.from_user
-    if author is not None and not author.is_bot and author.id != ANONYMOUS_ADMIN:
-        await _seen(tx, complaints, author.id)
 
 
 def _reply_to(message: Message) -> dict[str, Any]:
