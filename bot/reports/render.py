@@ -47,7 +47,9 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.branch_only", branch=d.branch))
     c = d.complaints
     if d.nps.n == 0 and d.invited == 0 and c.opened == 0 and not d.undelivered:
-        return "\n".join([*lines, t("digest.quiet")])
+        # The staff may have answered the pulse in a week without customers (a shop's first).
+        pulse = [] if d.pulse is None else _pulse(t, d.pulse, tz)
+        return "\n".join([*lines, t("digest.quiet"), *pulse])
     if d.nps.n == 0:
         lines.append(t("digest.no_answers_yet", invited=d.invited))
     else:

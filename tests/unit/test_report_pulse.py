@@ -74,3 +74,12 @@ async def test_no_round_in_the_last_35_days_no_line(db: Database) -> None:
         await add_response(tx.conn, 1, START + timedelta(days=1), 9)
     await pulse_round(db, END - timedelta(days=40), [10, 10, 10, 10, 10], [])
     assert "Team pulse" not in await digest_text(db, "en")
+
+
+async def test_a_week_quiet_for_customers_still_shows_the_team_pulse(db: Database) -> None:
+    """A shop's first weeks: no purchase yet, but the staff answered the pulse."""
+    await pulse_round(db, ROUND, [10, 9, 9, 7, 3, 0], ["A new till"])
+    text = await digest_text(db, "en")
+    assert "Team pulse (eNPS, round of 01.11.2026): +17 ±72" in text
+    assert "«A new till»" in text
+    assert text.index("A quiet period") < text.index("Team pulse")
