@@ -16,7 +16,6 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
 from bot.api import feature as api_feature
-from bot.clock import Clock, utc_now
 from bot.commands import publish_commands
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
@@ -43,6 +42,7 @@ from bot.updates.webhook import webhook_handler
 from bot.web import init_web
 from bot.wiring import Wiring
 from handlers import routers
+from storage.clock import Clock, utc_now
 from storage.db import Database
 from storage.lock import InstanceLock
 
@@ -223,7 +223,7 @@ async def create_app(
     The core (database, bot, outbox, liveness, scheduler) first; then each feature installs
     itself into it; then the dispatcher and the HTTP app with what the features provided.
     Raises AlreadyRunning when another process serves the same database file."""
-    db, lock = await open_database(settings.storage.database)
+    db, lock = await open_database(settings.storage.database, clock)
     tg = settings.telegram
     bot = telegram_bot(tg)
     catalog = Catalog.load(settings.chats.default_language)

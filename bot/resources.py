@@ -11,17 +11,18 @@ from aiogram.client.telegram import TelegramAPIServer
 from bot.outbox.guard import RefuseDirectSends
 from bot.outbox.responses import HoldResponseModels
 from bot.settings import TelegramSettings
+from storage.clock import Clock
 from storage.db import Database
 from storage.lock import InstanceLock
 from storage.migrate import migrate
 from storage.sql import DatabaseUrl
 
 
-async def open_database(url: DatabaseUrl) -> tuple[Database, InstanceLock | None]:
+async def open_database(url: DatabaseUrl, clock: Clock) -> tuple[Database, InstanceLock | None]:
     """Lock (SQLite), connect and migrate; raises AlreadyRunning when another process serves
     the SQLite file, and a DatabaseError when the database is unusable (read-only, not a
     database, a server that refuses)."""
-    db = Database(url)
+    db = Database(url, clock)
     lock = None
     if url.is_sqlite and db.path != Path(":memory:"):  # PostgreSQL: instances elect a leader
         lock = InstanceLock(db.path)

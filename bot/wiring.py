@@ -17,7 +17,6 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.clock import Clock
 from bot.i18n import Catalog
 from bot.jobs import JobFunc, beat_name
 from bot.learned import Learned
@@ -26,6 +25,7 @@ from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.web import Handler
+from storage.clock import Clock
 from storage.db import Database
 
 Route = tuple[str, str, Handler]  # method, path, handler

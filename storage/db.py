@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from storage.clock import Clock, utc_now
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
@@ -31,17 +32,18 @@ AfterCommit = Callable[[], Awaitable[None] | None]
 class Tx:
     """A transaction in progress: repositories bound to it and hooks to run once it commits."""
 
-    def __init__(self, conn: Conn) -> None:
+    def __init__(self, conn: Conn, clock: Clock) -> None:
         self.conn = conn
+        self.clock = clock
         self._after_commit: list[AfterCommit] = []
         self._savepoints = 0
-        self.customers = CustomerRepo(conn)
+        self.customers = CustomerRepo(conn, clock)
         self.inbox = InboxRepo(conn)
         self.outbox = OutboxRepo(conn)
         self.kv = KvRepo(conn)
         self.purchases = PurchaseRepo(conn)
-        self.surveys = SurveyRepo(conn)
-        self.complaints = ComplaintRepo(conn)
+        self.surveys = SurveyRepo(conn, clock)
+        self.complaints = ComplaintRepo(conn, clock)
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)
         self.pulse = PulseRepo(conn)
@@ -80,10 +82,11 @@ class Database:
     """The single writer of this process: every transaction takes the lock, so coroutines never
     interleave inside one another's transactions on the one connection."""
 
-    def __init__(self, url: DatabaseUrl | Path | str) -> None:
+    def __init__(self, url: DatabaseUrl | Path | str, clock: Clock = utc_now) -> None:
         if isinstance(url, Path):
             url = DatabaseUrl(f"sqlite:///{url}")
         self.url = url if isinstance(url, DatabaseUrl) else DatabaseUrl(url)
+        self.clock = clock  # what repositories stamp rows with (created_at, unreachable_at, …)
         self._conn: Conn | None = None
         self._lock = asyncio.Lock()
 
@@ -117,7 +120,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[Tx]:
         """A write transaction; commits on success, rolls back on error."""
         async with self._lock:
-            tx = Tx(self.conn)
+            tx = Tx(self.conn, self.clock)
             try:
                 await self.conn.begin(write=True)
                 yield tx
@@ -135,6 +138,6 @@ class Database:
         async with self._lock:
             try:
                 await self.conn.begin(write=False)
-                yield Tx(self.conn)
+                yield Tx(self.conn, self.clock)
             finally:
                 await asyncio.shield(self.conn.rollback())  # a read has nothing to keep

@@ -20,10 +20,6 @@ def from_db(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def now_db() -> str:
-    return to_db(datetime.now(UTC))
-
-
 def stored(value: object) -> object:
     """A value as the database keeps it: datetimes as `to_db` text, anything else as is."""
     return to_db(value) if isinstance(value, datetime) else value

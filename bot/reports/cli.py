@@ -6,7 +6,7 @@ import asyncio
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from bot.i18n import Catalog
@@ -15,6 +15,7 @@ from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.periods import requested_period
 from bot.reports.render import render_digest
 from bot.settings import Settings
+from storage.clock import utc_now
 from storage.db import Database, Tx
 from storage.migrate import migrate
 
@@ -32,7 +33,7 @@ async def _reading(settings: Settings) -> AsyncIterator[Tx]:
 
 
 def _period(settings: Settings, first: str | None, last: str | None) -> tuple[datetime, datetime]:
-    return requested_period(first, last, settings.chats.tz, datetime.now(UTC))
+    return requested_period(first, last, settings.chats.tz, utc_now())
 
 
 def run_digest(settings: Settings, first: str | None, last: str | None, chart: Path | None) -> int:
@@ -57,7 +58,7 @@ async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[s
     tz = settings.chats.tz
     async with _reading(settings) as tx:
         digest = await build_digest(
-            tx, start, end, datetime.now(UTC), tz, hours=settings.rules.business_hours
+            tx, start, end, tx.clock(), tz, hours=settings.rules.business_hours
         )
     chart = None
     if worth_a_chart(digest):

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock, utc_now
 from bot.i18n import Catalog
 from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.rules import Rules
+from storage.clock import Clock, utc_now
 from storage.db import Tx
 from storage.models import Customer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from bot.surveys.config import SurveyConfig
@@ -144,7 +144,7 @@ async def register_purchases(
         out.append(results[item.order_id])
     await tx.customers.add_many(list(people.created.values()))
     await tx.customers.save_identity(list(people.changed.values()))
-    await tx.purchases.add_many(purchases, datetime.now(UTC))
+    await tx.purchases.add_many(purchases, now)
     await tx.surveys.add_many(planned)
     await convert(tx, surveys, {p.customer_id for p in purchases})
     return out

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from storage.models import Complaint, ComplaintMessage, SlaStep
-from storage.repos.rows import assignments
-from storage.sql import Conn
+from storage.repos.rows import Stamping, assignments
 from storage.states import (
     COMPLAINT_ACTIVE,
     ComplaintSource,
@@ -15,7 +14,7 @@ from storage.states import (
     Direction,
     sql_in,
 )
-from storage.timefmt import now_db, stored, to_db
+from storage.timefmt import stored, to_db
 
 _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
@@ -42,10 +41,7 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
 }
 
 
-class ComplaintRepo:
-    def __init__(self, conn: Conn) -> None:
-        self._conn = conn
-
+class ComplaintRepo(Stamping):
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
             Complaint(**dict(row))
@@ -85,7 +81,7 @@ class ComplaintRepo:
                 to_db(card_due_at),
                 to_db(opened_at),
                 to_db(opened_at),
-                now_db(),
+                self._now(),
             ),
         )
         assert row is not None
@@ -105,7 +101,7 @@ class ComplaintRepo:
             sets, values = ["status = ?", *sets], [status, *values]
         await self._conn.execute(
             f"UPDATE complaints SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
-            (*values, now_db(), complaint_id),
+            (*values, self._now(), complaint_id),
         )
 
     async def set_status(
@@ -199,7 +195,7 @@ class ComplaintRepo:
                 message_id,
                 kind,
                 text,
-                now_db(),
+                self._now(),
                 int(held),
                 sender_name,
             ),

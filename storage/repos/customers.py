@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 
 from storage.models import Customer
 from storage.repos.kv import KvRepo
-from storage.repos.rows import fetch_in
-from storage.sql import Conn, Row
+from storage.repos.rows import Stamping, fetch_in
+from storage.sql import Row
 from storage.states import InboxStatus
 from storage.timefmt import stored
 
@@ -41,18 +40,11 @@ def _checked(fields: dict[str, object]) -> dict[str, object]:
     return fields
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
-
-
 def _row(row: Row) -> Customer:
     return Customer(**dict(row))
 
 
-class CustomerRepo:
-    def __init__(self, conn: Conn) -> None:
-        self._conn = conn
-
+class CustomerRepo(Stamping):
     async def by_telegram_id(self, telegram_id: int) -> Customer | None:
         return await self._one("telegram_id", telegram_id)
 
@@ -79,7 +71,11 @@ class CustomerRepo:
         Someone who asked to be forgotten is kept without a profile (only the id to answer
         them: the row stays marked forgotten, which the refresh skips) until they start over
         (`starting`: a /start). The erased list is read only for a new row or a /start."""
-        now = _now()
+        now = self._now()
+        before = await self.by_telegram_id(telegram_id)
+        # The clock may say the same second (or, in tests, the same instant) twice: whether
+        # this is the first contact is read from the row as it was, not from its timestamps.
+        first = before is None or (before.forgotten_at is None and before.started_at is None)
         changed = " OR ".join(
             self._conn.differ(f"customers.{column}", f"excluded.{column}")
             for column in ("name", "username", "tg_language")
@@ -97,7 +93,6 @@ class CustomerRepo:
         )
         customer = await self.by_telegram_id(telegram_id)
         assert customer is not None
-        first = customer.started_at == datetime.fromisoformat(now)
         if starting and customer.forgotten_at is not None:
             await self._conn.execute(
                 "UPDATE customers SET forgotten_at = NULL, name = ?, username = ?,"
@@ -126,7 +121,7 @@ class CustomerRepo:
     async def set_language(self, telegram_id: int, language: str) -> None:
         await self._conn.execute(
             "UPDATE customers SET language = ?, updated_at = ? WHERE telegram_id = ?",
-            (language, _now(), telegram_id),
+            (language, self._now(), telegram_id),
         )
 
     async def mark_unreachable(self, telegram_id: int, reason: str) -> bool:
@@ -134,7 +129,7 @@ class CustomerRepo:
         changed = await self._conn.execute(
             "UPDATE customers SET unreachable_at = ?, unreachable_reason = ?, updated_at = ?"
             " WHERE telegram_id = ? AND unreachable_at IS NULL",
-            (_now(), reason[:200], _now(), telegram_id),
+            (self._now(), reason[:200], self._now(), telegram_id),
         )
         return changed > 0
 
@@ -175,7 +170,7 @@ class CustomerRepo:
 
     async def add_many(self, customers: Sequence[Customer]) -> None:
         """Insert customers whose ids came from `new_ids`."""
-        now = _now()
+        now = self._now()
         await self._conn.insert_many(
             "customers",
             (
@@ -209,7 +204,7 @@ class CustomerRepo:
 
     async def save_identity(self, customers: Sequence[Customer]) -> None:
         """Write back what intake learnt about known customers (identifiers, profile, segment)."""
-        now = _now()
+        now = self._now()
         await self._conn.execute_many(
             "UPDATE customers SET telegram_id = ?, external_id = ?, phone = ?, name = ?,"
             " language = ?, timezone = ?, segment = ?, updated_at = ? WHERE id = ?",
@@ -248,7 +243,7 @@ class CustomerRepo:
             await self._conn.execute(
                 f"UPDATE customers SET {column} = ?, updated_at = ?"
                 f" WHERE id = ? AND ({column} IS NULL OR {column} = '')",
-                (stored(value), _now(), customer_id),
+                (stored(value), self._now(), customer_id),
             )
 
     async def phones(self) -> list[tuple[int, str]]:
@@ -261,13 +256,13 @@ class CustomerRepo:
     async def set_phone(self, customer_id: int, phone: str) -> None:
         await self._conn.execute(
             "UPDATE customers SET phone = ?, updated_at = ? WHERE id = ?",
-            (phone, _now(), customer_id),
+            (phone, self._now(), customer_id),
         )
 
     async def set_opted_out(self, telegram_id: int, opted_out: bool) -> None:
         await self._conn.execute(
             "UPDATE customers SET opted_out_at = ?, updated_at = ? WHERE telegram_id = ?",
-            (_now() if opted_out else None, _now(), telegram_id),
+            (self._now() if opted_out else None, self._now(), telegram_id),
         )
 
     async def merge(self, into_id: int, from_id: int) -> None:
@@ -293,7 +288,7 @@ class CustomerRepo:
 
     async def forget(self, customer_id: int) -> None:
         """Erase what identifies the customer and what they wrote; anonymous scores stay."""
-        now = _now()
+        now = self._now()
         row = await self.get(customer_id)
         telegram_id = row.telegram_id if row else None
         await self._conn.execute(

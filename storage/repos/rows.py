@@ -1,13 +1,27 @@
 """Shared pieces of the repositories' SQL: lists of values of any length (in chunks the engine
-accepts), and the columns a generic `update(**fields)` may set."""
+accepts), the columns a generic `update(**fields)` may set, and the business clock rows are
+stamped with."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from storage.clock import Clock
 from storage.sql import Conn, Row
-from storage.timefmt import stored
+from storage.timefmt import stored, to_db
+
+
+class Stamping:
+    """A repository that stamps rows (created_at, updated_at, opted_out_at, …) with the
+    business clock the database was opened with, never the machine's."""
+
+    def __init__(self, conn: Conn, clock: Clock) -> None:
+        self._conn = conn
+        self._clock = clock
+
+    def _now(self) -> str:
+        return to_db(self._clock())
 
 
 async def fetch_in(

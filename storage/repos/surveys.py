@@ -6,10 +6,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from storage.models import Survey
-from storage.repos.rows import assignments, fetch_in
-from storage.sql import Conn
+from storage.repos.rows import Stamping, assignments, fetch_in
 from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
-from storage.timefmt import now_db, stored, to_db
+from storage.timefmt import stored, to_db
 
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
@@ -45,10 +44,7 @@ _WRITABLE = {
 }
 
 
-class SurveyRepo:
-    def __init__(self, conn: Conn) -> None:
-        self._conn = conn
-
+class SurveyRepo(Stamping):
     async def get(self, survey_id: int) -> Survey | None:
         row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
@@ -75,7 +71,7 @@ class SurveyRepo:
 
     async def add_many(self, planned: Sequence[tuple[Survey, str, str]]) -> None:
         """Insert new surveys (ids from `new_ids`) with their branch and segment."""
-        now = now_db()
+        now = self._now()
         await self._conn.insert_many(
             "surveys",
             (
@@ -111,7 +107,7 @@ class SurveyRepo:
         sets, values = assignments("survey", fields, _WRITABLE)
         await self._conn.execute(
             f"UPDATE surveys SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
-            (*values, now_db(), survey_id),
+            (*values, self._now(), survey_id),
         )
 
     async def invitations(

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
-from bot.clock import utc_now
 from faketg import FakeTelegramServer
+from storage.clock import utc_now
 from tests.support.api import API_SECRET
 from tests.support.helpers import FAKE_SCALE, SCALE, ManualClock, make_settings, start
 from tests.support.journey import API_TOKEN, MakeApp
