@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.faults import log_failure
 from bot.liveness import Beat, Liveness
 from storage.db import Database
 
@@ -66,11 +67,12 @@ def job(func: JobFunc) -> JobFunc:
         except asyncio.CancelledError:
             log.info("%s interrupted by shutdown; it resumes at the next start", func.__name__)
             return
-        except Exception as exc:  # logged; the schedule runs it again
+        except Exception as exc:  # noqa: BLE001 (log_failure logs it; the schedule runs it again)
+            previous = None
             if (beat := _beat(app_id, func)) is not None:
+                previous = beat.error
                 beat.failed(exc)
-            log.error("%s failed (%s); it runs again", func.__name__, type(exc).__name__,
-                      exc_info=True)  # fmt: skip
+            log_failure(log, exc, previous, "%s failed, it runs again", func.__name__)
             return
         if (beat := _beat(app_id, func)) is not None:
             beat.ok()

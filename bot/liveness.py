@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.faults import log_failure
+
 log = logging.getLogger(__name__)
 
 BACKOFF_FIRST = 1.0
@@ -129,18 +131,13 @@ async def supervise(
             await run()
         except asyncio.CancelledError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (log_failure logs it)
             if stopping():
                 break
+            previous = beat.error
             delay = beat.failed(exc)
             beat.restarts += 1
-            log.error(
-                "%s failed (%s); restarting it in %.0f s",
-                beat.name,
-                type(exc).__name__,
-                delay,
-                exc_info=True,
-            )
+            log_failure(log, exc, previous, "%s failed, restarting it in %.0f s", beat.name, delay)
             await asyncio.sleep(delay)
             continue
         if once:

@@ -16,6 +16,7 @@ import time
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
+from bot.faults import log_failure
 from bot.liveness import Beat
 from bot.metrics import Metrics
 from bot.outbox.guard import processing
@@ -64,13 +65,15 @@ class Processor:
             self._wake.clear()
             try:
                 handled = await self.process_pending()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 (log_failure logs it)
+                previous = self.beat.error
                 delay = self.beat.failed(exc)
-                log.error(
-                    "processing stored updates failed (%s); retrying in %.0f s",
-                    type(exc).__name__,
+                log_failure(
+                    log,
+                    exc,
+                    previous,
+                    "processing stored updates failed, retrying in %.0f s",
                     delay,
-                    exc_info=True,
                 )
                 await asyncio.sleep(delay)
                 continue

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from aiogram.exceptions import TelegramNetworkError
+from aiogram.methods import GetMe
 
 from bot import liveness
 from bot.liveness import Beat, Liveness, TaskState, supervise
@@ -87,6 +90,37 @@ async def test_a_one_off_task_is_retried_until_it_succeeds(
 
     await asyncio.wait_for(supervise(beat, connect, lambda: False, once=True), 5)
     assert tries == 3 and beat.state == TaskState.DONE and beat.error is None
+
+
+async def test_a_failing_task_logs_one_line_a_failure_and_tracebacks_only_when_unexpected(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram unreachable for a minute is a line a minute, not a page of traceback each:
+    the operator reads what failed and why; tracebacks are for bugs, or at DEBUG."""
+    monkeypatch.setattr(liveness, "BACKOFF_FIRST", 0.01)
+    errors: list[Exception] = [
+        *[TelegramNetworkError(GetMe(), "Connect call failed ('127.0.0.1', 9)")] * 3,
+        *[OSError("No space left on device")] * 2,
+        *[KeyError("chat")] * 2,  # a bug: its traceback, once
+    ]
+
+    async def run() -> None:
+        raise errors.pop(0)
+
+    with caplog.at_level(logging.INFO, logger="bot.liveness"):
+        await asyncio.wait_for(supervise(Beat("telegram", 60), run, lambda: not errors), 5)
+    lines = [r for r in caplog.records if r.name == "bot.liveness"]
+    assert len(lines) == 6
+    assert all("\n" not in r.getMessage() for r in lines)
+    assert "Connect call failed ('127.0.0.1', 9)" in lines[0].getMessage()
+    assert "No space left on device" in lines[3].getMessage()
+    assert [r.exc_info is not None for r in lines] == [False] * 5 + [True]
+
+    errors.extend([TelegramNetworkError(GetMe(), "timeout")] * 2)
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="bot.liveness"):
+        await asyncio.wait_for(supervise(Beat("telegram", 60), run, lambda: not errors), 5)
+    assert [r.exc_info is not None for r in caplog.records] == [True]
 
 
 def test_one_process_per_database_file_and_a_killed_holder_blocks_nothing(
