@@ -24,10 +24,14 @@ ENV PATH=/venv/bin:$PATH \
     API_HOST=0.0.0.0 \
     API_PORT=8080
 USER bot
-WORKDIR /home/bot
+# The root, so that the default relative DATABASE_URL (sqlite:///data/bot.db, what .env
+# files copy from the docs) names /data/bot.db in the volume, as the absolute one above does.
+WORKDIR /
 VOLUME /data
 EXPOSE 8080
 # 503 while a task is stuck (see README: /healthz); the supervisor restarts the container.
+# Asked at the container's own address, not loopback: an API that only listens on 127.0.0.1
+# is unreachable through the published port, and the check says so instead of "healthy".
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('API_PORT', '8080'), timeout=4)"]
+    CMD ["python", "-c", "import os, socket, urllib.request; urllib.request.urlopen('http://%s:%s/healthz' % (socket.gethostbyname(socket.gethostname()), os.environ.get('API_PORT', '8080')), timeout=4)"]
 CMD ["python", "-m", "bot", "run"]

@@ -192,10 +192,12 @@ def _write_report(report: ImportReport, out: Path | None) -> int:
 
 async def serve(settings: Settings) -> int:
     from bot.app import create_app
+    from bot.container import looks_around
     from storage.lock import AlreadyRunning
     from storage.sql import DatabaseError
 
     database = settings.storage.database
+    looks_around(settings)
     try:
         app = await create_app(settings)
     except AlreadyRunning as exc:

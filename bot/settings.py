@@ -327,7 +327,7 @@ def load_settings(env_file: str | None = ".env", **overrides: Any) -> Settings:
     """Read every section; raise ConfigError listing every bad setting at once."""
     problems: list[str] = []
     sections: dict[str, Any] = {}
-    for name, cls in _SECTIONS.items():
+    for name, cls in SECTIONS.items():
         own = {k: v for k, v in overrides.items() if k in cls.model_fields}
         try:
             sections[name] = cls(_env_file=env_file, **own)
@@ -364,7 +364,7 @@ def written(value: object) -> str:
 def settings_lines(settings: Settings) -> list[str]:
     """NAME=value for every setting, in the order of .env.example's sections."""
     lines = []
-    for name in _SECTIONS:
+    for name in SECTIONS:
         section = getattr(settings, name)
         for field in type(section).model_fields:
             value = getattr(section, field)
@@ -375,7 +375,7 @@ def settings_lines(settings: Settings) -> list[str]:
     return lines
 
 
-_SECTIONS: dict[str, type[_Section]] = {
+SECTIONS: dict[str, type[_Section]] = {
     "telegram": TelegramSettings,
     "storage": StorageSettings,
     "chats": ChatSettings,
