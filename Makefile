@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-pg pg-server test-fast lint typecheck check run migrate clean bench soak lock
+.PHONY: demo test test-pg pg-server test-dates faketime test-fast lint typecheck check run migrate clean bench soak lock
 
 # Exact versions with hashes from the lock file, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements-dev.lock
@@ -36,6 +36,26 @@ test-pg: $(STAMP) pg-server
 pg-server:
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null)
+
+# The tests whose outcome depends on the calendar (digests, reports, the pulse, SLA deadlines,
+# survey timing), again at two instants a real run can meet: midnight and a new year passing
+# in Moscow while it runs, and the night Europe/Stockholm moves its clocks. The product takes
+# time only from its clock; this catches a test (or a module) that reads the machine's date.
+DATE_TESTS := tests/unit/test_clock_only.py tests/unit/test_report_*.py \
+	tests/unit/test_sla_clock.py tests/unit/test_survey_rules.py tests/e2e/test_reports.py \
+	tests/e2e/test_staff_pulse.py tests/e2e/test_complaint_sla.py tests/e2e/test_corrective.py \
+	tests/e2e/test_referrals.py tests/e2e/test_survey_journey.py
+DATE_INSTANTS := '2027-12-31 20:55:00' '2027-03-28 00:50:00'
+test-dates: $(STAMP) faketime
+	@for instant in $(DATE_INSTANTS); do \
+		echo "== the date-sensitive tests at $$instant UTC"; \
+		TZ=UTC faketime "$$instant" $(BIN)/python -m pytest -p no:cacheprovider $(DATE_TESTS) || exit 1; \
+	done
+
+# libfaketime, from Debian's packages when the machine has none.
+faketime:
+	@command -v faketime >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime >/dev/null)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit tests/dispatch
