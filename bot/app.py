@@ -7,16 +7,26 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
-from aiogram.methods import DeleteWebhook, GetChat, SetWebhook
+from aiogram.enums import ChatMemberStatus
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+)
+from aiogram.methods import DeleteWebhook, GetChat, GetChatMember, SetWebhook
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import jobs
 from bot.api import feature as api_feature
+from bot.chatevents import ChatEvents
 from bot.commands import publish_commands
+from bot.complaints import access
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
 from bot.i18n import Catalog
@@ -68,6 +78,7 @@ class App:
     reports: ReportConfig
     liveness: Liveness
     learned: Learned
+    chat_events: ChatEvents
     lock: InstanceLock | None
     leadership: Leadership
     id: str
@@ -85,6 +96,8 @@ class App:
         sharing PostgreSQL with a leader serves HTTP only and takes over when it can."""
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
             self.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
+            await self.chat_events.load(tx)  # a group Telegram upgraded while we were away
+            await access.load(tx, self.complaints)  # or one that removed the bot
         if await self.leadership.try_lead():
             await self._lead()
             return
@@ -164,6 +177,8 @@ class App:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
         self.learned.bot_username = me.username or self.learned.bot_username
         self.learned.staff_chat_is_forum = await self._staff_chat_is_forum()
+        if not me.can_read_all_group_messages and not self.complaints.staff_chat_lost:
+            await self._check_privacy(me.id)
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", self.learned.bot_username)
         self.connected.set()
@@ -171,13 +186,43 @@ class App:
             self._spawn("poller", self.poller.run)
 
     async def _staff_chat_is_forum(self) -> bool:
-        """Forum supergroups get a topic per complaint; anything else gets replies to cards."""
+        """Forum supergroups get a topic per complaint; anything else gets replies to cards.
+        A chat Telegram says the bot cannot use (a wrong STAFF_CHAT_ID, the bot not in the
+        group) is reported to the owners and managers now, not at the first complaint."""
         try:
             chat = await self.bot(GetChat(chat_id=self.complaints.staff_chat_id))
-        except Exception as exc:  # noqa: BLE001 - e.g. not in the group yet: cards still queue
+        except (TelegramForbiddenError, TelegramBadRequest) as exc:
+            log.error("staff chat %s not usable: %s", self.complaints.staff_chat_id, exc.message)
+            async with self.db.transaction() as tx:
+                await access.lost(tx, self.complaints, exc.message)
+            return False
+        except TelegramMigrateToChat as exc:
+            async with self.db.transaction() as tx:
+                old, new = self.complaints.staff_chat_id, exc.migrate_to_chat_id
+                await self.chat_events.record(tx, old, new)
+            return await self._staff_chat_is_forum()
+        except Exception as exc:  # noqa: BLE001 - e.g. Telegram slow: cards still queue
             log.warning("staff chat not readable (%s); cards go to its main thread", exc)
             return False
+        if self.complaints.staff_chat_lost:
+            async with self.db.transaction() as tx:
+                await access.back(tx, self.complaints)
         return bool(chat.is_forum)
+
+    async def _check_privacy(self, bot_id: int) -> None:
+        """BotFather's privacy mode on: in the staff group the bot sees commands and replies
+        to its own messages, but not what staff write in a complaint's topic, unless it is an
+        administrator there. Said to the owners once, and logged at every start."""
+        chat = self.complaints.staff_chat_id
+        try:
+            member = await self.bot(GetChatMember(chat_id=chat, user_id=bot_id))
+        except TelegramAPIError as exc:
+            log.warning("could not ask Telegram whether the bot is an admin: %s", exc.message)
+            return
+        if member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.CREATOR):
+            return
+        async with self.db.transaction() as tx:
+            await access.privacy_blind(tx, self.complaints)
 
     def _spawn(self, name: str, run: Callable[[], Awaitable[None]], once: bool = False) -> None:
         """A long-running task under the supervisor: restarted whenever it fails."""
@@ -211,6 +256,22 @@ class App:
             self.lock.release()
 
 
+def chats_report(complaints: ComplaintConfig, reports: ReportConfig) -> dict[str, Any]:
+    """For /healthz: the chats the bot writes to for the team, as Telegram knows them now."""
+    staff: dict[str, Any] = {
+        "id": complaints.staff_chat_id,
+        "setting": complaints.staff_chat_setting,
+        "reachable": complaints.staff_chat_lost is None,
+    }
+    if complaints.staff_chat_lost:
+        staff["problem"] = complaints.staff_chat_lost
+    report: dict[str, Any] = {"staff_chat": staff}
+    if reports.digest_chat_setting is not None:
+        digest = {"id": reports.digest_chat_id, "setting": reports.digest_chat_setting}
+        report["digest_chat"] = digest
+    return report
+
+
 async def create_app(
     settings: Settings,
     *,
@@ -229,6 +290,8 @@ async def create_app(
     catalog = Catalog.load(settings.chats.default_language)
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
+    learned = Learned()
+    chat_events = ChatEvents(learned)
     s = settings.sender
     sender = Sender(
         db,
@@ -243,6 +306,7 @@ async def create_app(
         concurrency=s.send_concurrency,
         request_timeout=s.send_timeout,
         metrics=metrics,
+        chat_events=chat_events,
     )
     metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
     app_id = uuid.uuid4().hex
@@ -256,11 +320,17 @@ async def create_app(
         sender=sender,
         liveness=liveness,
         scheduler=jobs.build_scheduler(app_id, settings.chats.timezone),
-        learned=Learned(),
+        learned=learned,
+        chat_events=chat_events,
         clock=clock,
         tick_seconds=tick_seconds,
     )
-    for name, service in (("settings", settings), ("catalog", catalog), ("outbox", w.outbox)):
+    for name, service in (
+        ("settings", settings),
+        ("catalog", catalog),
+        ("outbox", w.outbox),
+        ("chat_events", chat_events),
+    ):
         w.provide(name, service)
     w.services += [db, sender, liveness]  # for jobs
     surveys = surveys_feature.install(w)
@@ -297,13 +367,21 @@ async def create_app(
         sender=sender,
         processor=processor,
         poller=poller,
-        http=init_web(db, metrics, liveness, w.routes, role=lambda: leadership.role),
+        http=init_web(
+            db,
+            metrics,
+            liveness,
+            w.routes,
+            role=lambda: leadership.role,
+            chats=lambda: chats_report(complaints, reports),
+        ),
         scheduler=w.scheduler,
         surveys=surveys,
         complaints=complaints,
         reports=reports,
         liveness=liveness,
         learned=w.learned,
+        chat_events=chat_events,
         lock=lock,
         leadership=leadership,
         services=w.services,

@@ -111,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if command == "check-config":
         _print_settings(settings)
+        for line in asyncio.run(_moved_chats(settings)):
+            print(line)
         return 0
     if command == "import-purchases":
         if not args.file.is_file():
@@ -197,7 +199,6 @@ async def serve(settings: Settings) -> int:
     from storage.sql import DatabaseError
 
     database = settings.storage.database
-    looks_around(settings)
     try:
         app = await create_app(settings)
     except AlreadyRunning as exc:
@@ -223,6 +224,7 @@ async def serve(settings: Settings) -> int:
         print(f"start-up error: {where}{exc}", file=sys.stderr)
         await app.stop()
         return 3
+    looks_around(settings)  # started: where the data is and where it listens, once
     # What exists now (modules, aiogram's and pydantic's models and schemas) lives as long as the
     # process: frozen, full garbage collections stop scanning it. Measured under load: a full
     # collection paused the loop ~200 ms, and a customer's press waited through it.
@@ -235,6 +237,40 @@ async def serve(settings: Settings) -> int:
 
 def _is_bind(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL)
+
+
+async def _moved_chats(settings: Settings) -> list[str]:
+    """Chats of the settings Telegram has moved to a new id, as the database knows them."""
+    from bot.chatevents import ChatEvents
+    from bot.learned import Learned
+    from storage.db import Database
+    from storage.sql import DatabaseError
+
+    url = settings.storage.database
+    if url.is_sqlite and not url.path.exists():
+        return []
+    db = Database(url)
+    moves = ChatEvents(Learned())
+    try:
+        await db.connect()
+        async with db.read() as tx:
+            await moves.load(tx)
+    except DatabaseError as exc:
+        return [f"# chat moves not read: the database answered {type(exc).__name__}"]
+    finally:
+        await db.close()
+    lines = []
+    for name, chat in (
+        ("STAFF_CHAT_ID", settings.chats.staff_chat_id),
+        ("DIGEST_CHAT_ID", settings.chats.digest_chat_id),
+    ):
+        if chat is not None and moves.current(chat) != chat:
+            now = moves.current(chat)
+            lines.append(
+                f"# {name}: Telegram upgraded {chat} to a supergroup; the bot uses {now}"
+                f" (set {name}={now})"
+            )
+    return lines
 
 
 def _print_settings(settings: Settings) -> None:

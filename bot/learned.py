@@ -1,12 +1,13 @@
 """What the bot learns from Telegram while it runs, as opposed to what it is configured with.
 
 Filled in when it connects (getMe, getChat on the staff chat); the bot's username is also kept
-in the database, so receipt links are right before Telegram answers and in the CLI.
+in the database, so receipt links are right before Telegram answers and in the CLI. So are
+chat moves (a group Telegram upgraded to a supergroup, under a new id): see `bot/chatevents.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 UNKNOWN_USERNAME = "YOUR_BOT"
 
@@ -15,3 +16,13 @@ UNKNOWN_USERNAME = "YOUR_BOT"
 class Learned:
     bot_username: str = UNKNOWN_USERNAME
     staff_chat_is_forum: bool = False  # then each complaint gets a topic of its own
+    moved: dict[int, int] = field(default_factory=dict)  # a group's old id -> its new id
+    staff_chat_lost: str | None = None  # why the bot cannot write there (removed, wrong id)
+
+    def current(self, chat_id: int) -> int:
+        """The id a chat has now (a group may have been upgraded more than once)."""
+        seen = {chat_id}
+        while chat_id in self.moved and self.moved[chat_id] not in seen:
+            chat_id = self.moved[chat_id]
+            seen.add(chat_id)
+        return chat_id

@@ -71,6 +71,9 @@ class Metrics:
             "oldest_pending_message_seconds", "Age of the oldest undelivered message"
         )
         self.healthy = self._gauge("healthy", "1 while /healthz answers 200")
+        self.staff_chat_reachable = self._gauge(
+            "staff_chat_reachable", "1 while the bot can write to the staff chat"
+        )
         self.since_update = self._gauge(
             "seconds_since_last_update", "Seconds since the last update arrived (NaN before any)"
         )

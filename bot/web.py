@@ -63,6 +63,7 @@ def init_web(
     liveness: Liveness,
     routes: list[tuple[str, str, Handler]],
     role: Callable[[], str] = lambda: "leader",
+    chats: Callable[[], dict[str, Any]] = dict,
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY)
 
@@ -71,6 +72,7 @@ def init_web(
         ok = liveness.healthy
         body: dict[str, Any] = {"ok": ok, "role": role(), "database": database}
         body["tasks"] = liveness.report()
+        body |= chats()  # the staff (and digest) chat: its id now, if Telegram moved it
         body["seconds_since_last_update"] = _age(time.time(), metrics.last_update_at)
         if queues is not None:
             body |= {
@@ -88,6 +90,8 @@ def init_web(
             metrics.oldest_update.set(queues["oldest_pending_update_seconds"])
             metrics.oldest_message.set(queues["oldest_pending_message_seconds"])
         metrics.healthy.set(1.0 if liveness.healthy else 0.0)
+        staff = chats().get("staff_chat", {})
+        metrics.staff_chat_reachable.set(0.0 if staff.get("reachable") is False else 1.0)
         if metrics.last_update_at is not None:
             metrics.since_update.set(time.time() - metrics.last_update_at)
         for beat in liveness:

@@ -17,6 +17,7 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.chatevents import ChatEvents
 from bot.i18n import Catalog
 from bot.jobs import JobFunc, beat_name
 from bot.learned import Learned
@@ -43,6 +44,7 @@ class Wiring:
     liveness: Liveness
     scheduler: AsyncIOScheduler
     learned: Learned
+    chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
     clock: Clock
     tick_seconds: float
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name

@@ -23,8 +23,19 @@ NOT_MODIFIED = (
 
 def _chat(world: World, params: Params, key: str = "chat_id") -> dict[str, Any]:
     chat_id = params.get(key)
+    if isinstance(chat_id, int) and chat_id in world.migrated:
+        raise ApiError(
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            migrate_to_chat_id=world.migrated[chat_id],
+        )
     if not isinstance(chat_id, int) or chat_id not in world.chats:
         raise ApiError(400, "Bad Request: chat not found")
+    if chat_id in world.removed:
+        kind = "supergroup" if world.chats[chat_id]["type"] == "supergroup" else "group"
+        if world.removed[chat_id] == "kicked":
+            raise ApiError(403, f"Forbidden: bot was kicked from the {kind} chat")
+        raise ApiError(403, f"Forbidden: bot is not a member of the {kind} chat")
     if chat_id in world.blocked:
         raise ApiError(403, "Forbidden: bot was blocked by the user")
     if world.strict_start and chat_id > 0 and chat_id not in world.started:
@@ -55,6 +66,11 @@ def _check_markup(params: Params) -> dict[str, Any] | None:
 def _new_message(
     world: World, method: str, chat: dict[str, Any], params: Params, content: dict[str, Any]
 ) -> dict[str, Any]:
+    thread = params.get("message_thread_id")
+    if isinstance(thread, int) and chat.get("is_forum") and thread not in world.topic_names:
+        raise ApiError(400, "Bad Request: message thread not found")
+    if isinstance(thread, int) and thread in world.closed_topics:
+        raise ApiError(400, "Bad Request: TOPIC_CLOSED")
     message: dict[str, Any] = {
         "message_id": world.next_message_id(chat["id"]),
         "from": world.bot_user,
@@ -66,7 +82,6 @@ def _new_message(
     if markup and "inline_keyboard" in markup:
         # Telegram echoes only inline keyboards; reply keyboards are the client's business.
         message["reply_markup"] = markup
-    thread = params.get("message_thread_id")
     if isinstance(thread, int):
         message["message_thread_id"] = thread
         message["is_topic_message"] = True
@@ -84,7 +99,7 @@ async def get_me(world: World, params: Params) -> Any:
     return {
         **world.bot_user,
         "can_join_groups": True,
-        "can_read_all_group_messages": False,
+        "can_read_all_group_messages": not world.privacy_mode,
         "supports_inline_queries": False,
     }
 
@@ -216,6 +231,8 @@ async def create_forum_topic(world: World, params: Params) -> Any:
     chat = _chat(world, params)
     if not chat.get("is_forum"):
         raise ApiError(400, "Bad Request: the chat is not a forum")
+    if not world.bot_manages_topics:
+        raise ApiError(400, "Bad Request: not enough rights to manage topics")
     name = params.get("name")
     if not isinstance(name, str) or not 1 <= len(name) <= 128:
         raise ApiError(400, "Bad Request: TOPIC_TITLE_EMPTY")
@@ -236,10 +253,47 @@ async def forum_topic_flag(world: World, params: Params) -> Any:
     return True
 
 
+async def _topic_state(world: World, params: Params, closed: bool) -> Any:
+    if not world.bot_manages_topics:
+        raise ApiError(400, "Bad Request: not enough rights to manage topics")
+    await forum_topic_flag(world, params)
+    thread = params["message_thread_id"]
+    if closed:
+        world.closed_topics.add(thread)
+    else:
+        world.closed_topics.discard(thread)
+    return True
+
+
+async def close_forum_topic(world: World, params: Params) -> Any:
+    return await _topic_state(world, params, closed=True)
+
+
+async def reopen_forum_topic(world: World, params: Params) -> Any:
+    return await _topic_state(world, params, closed=False)
+
+
 async def get_chat(world: World, params: Params) -> Any:
     full = {"accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": _NO_GIFTS}
     return {**_chat(world, params), **full}
 
+
+_ADMIN_RIGHTS = {
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": False,
+    "can_restrict_members": False,
+    "can_promote_members": False,
+    "can_change_info": False,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+    "can_send_welcome_messages": False,
+    "can_manage_topics": True,
+}
 
 _NO_GIFTS = {
     "unlimited_gifts": False,
@@ -253,6 +307,10 @@ _NO_GIFTS = {
 async def get_chat_member(world: World, params: Params) -> Any:
     chat = _chat(world, params)
     user_id = params.get("user_id")
+    if user_id == world.bot_id:
+        if chat["id"] in world.bot_admin_in:
+            return {"status": "administrator", "user": world.bot_user, **_ADMIN_RIGHTS}
+        return {"status": "member", "user": world.bot_user}
     user = world.users.get(user_id) if isinstance(user_id, int) else None
     if user is None:
         raise ApiError(400, "Bad Request: PARTICIPANT_ID_INVALID")
@@ -297,8 +355,8 @@ METHODS: dict[str, Method] = {
     "answercallbackquery": answer_callback_query,
     "createforumtopic": create_forum_topic,
     "editforumtopic": forum_topic_flag,
-    "closeforumtopic": forum_topic_flag,
-    "reopenforumtopic": forum_topic_flag,
+    "closeforumtopic": close_forum_topic,
+    "reopenforumtopic": reopen_forum_topic,
     "getchat": get_chat,
     "getchatmember": get_chat_member,
     "setwebhook": set_webhook,

@@ -14,11 +14,19 @@ from faketg.limits import FakeLimits, Faults, Limiter
 class ApiError(Exception):
     """A Bot API error answer: {"ok": false, "error_code", "description", "parameters"?}."""
 
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        code: int,
+        description: str,
+        retry_after: int | None = None,
+        *,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -26,8 +34,16 @@ class ApiError(Exception):
             "error_code": self.code,
             "description": self.description,
         }
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+        parameters = {
+            name: value
+            for name, value in (
+                ("retry_after", self.retry_after),
+                ("migrate_to_chat_id", self.migrate_to_chat_id),
+            )
+            if value is not None
+        }
+        if parameters:  # ResponseParameters, as the real server adds them
+            body["parameters"] = parameters
         return body
 
 
@@ -74,10 +90,19 @@ class World:
     next_update_id: int = 1000
     topics: int = 1
     topic_names: dict[int, str] = field(default_factory=dict)
+    closed_topics: set[int] = field(default_factory=set)
+    bot_manages_topics: bool = True  # an administrator with the right to manage topics
+    # BotFather's privacy mode: on, a bot sees in groups only commands and replies to it,
+    # unless it is an administrator there. Off here by default, as the tests' bots see all.
+    privacy_mode: bool = False
+    bot_admin_in: set[int] = field(default_factory=set)
+    violations: list[str] = field(default_factory=list)  # requests off the Bot API reference
     # Telegram refuses to write first to a user who never wrote to the bot (403). Off by default:
     # most tests play users who started the bot long ago.
     strict_start: bool = False
     started: set[int] = field(default_factory=set)
+    migrated: dict[int, int] = field(default_factory=dict)  # basic group -> its supergroup
+    removed: dict[int, str] = field(default_factory=dict)  # groups the bot is out of: how
 
     def __post_init__(self) -> None:
         self.limiter = Limiter(self.limits, time.monotonic())
@@ -129,13 +154,84 @@ class World:
         return ids
 
     def add_group(
-        self, chat_id: int, title: str, members: list[int], forum: bool = False
+        self,
+        chat_id: int,
+        title: str,
+        members: list[int],
+        forum: bool = False,
+        basic: bool = False,
     ) -> dict[str, Any]:
-        chat = {"id": chat_id, "type": "supergroup", "title": title}
+        """A supergroup (ids -100…), or with `basic` a basic group (other negative ids)."""
+        chat = {"id": chat_id, "type": "group" if basic else "supergroup", "title": title}
         if forum:
             chat["is_forum"] = True
         self.chats[chat_id] = chat
         self.members[chat_id] = {*members, self.bot_id}
+        return chat
+
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        """A member deletes a message (a card, say): edits of it get 400 from now on."""
+        self.messages.pop((chat_id, message_id), None)
+
+    def close_topic(self, thread: int) -> None:
+        """A member closes a forum topic: messages to it get 400 TOPIC_CLOSED."""
+        self.closed_topics.add(thread)
+
+    def delete_topic(self, thread: int) -> None:
+        """A member deletes a forum topic: messages to it get 400 message thread not found."""
+        self.topic_names.pop(thread, None)
+        self.closed_topics.discard(thread)
+
+    async def remove_bot(self, chat_id: int, by: int, *, kicked: bool = True) -> None:
+        """An admin removes the bot from a group (or, not `kicked`, it was made to leave): sends
+        there get 403 from now on, and the bot gets `my_chat_member`."""
+        self.members[chat_id].discard(self.bot_id)
+        self.removed[chat_id] = "kicked" if kicked else "left"
+        await self._bot_membership(chat_id, by, "member", self.removed[chat_id])
+
+    async def add_bot_back(self, chat_id: int, by: int) -> None:
+        self.members[chat_id].add(self.bot_id)
+        old = self.removed.pop(chat_id)
+        await self._bot_membership(chat_id, by, old, "member")
+
+    async def _bot_membership(self, chat_id: int, by: int, old: str, new: str) -> None:
+        def member(status: str) -> dict[str, Any]:
+            if status == "kicked":
+                return {"status": status, "user": self.bot_user, "until_date": 0}
+            return {"status": status, "user": self.bot_user}
+
+        update = {
+            "chat": self.chats[chat_id],
+            "from": self.users[by],
+            "date": int(time.time()),
+            "old_chat_member": member(old),
+            "new_chat_member": member(new),
+        }
+        await self.push_update({"my_chat_member": update})
+
+    async def upgrade_group(
+        self, old: int, new: int, by: int, *, forum: bool = False, announce: bool = True
+    ) -> dict[str, Any]:
+        """What Telegram does when an admin turns on Topics in a basic group (or makes it
+        public): a supergroup with a new id and the same members; the old id answers every
+        request with 400 and `migrate_to_chat_id`; with `announce`, each chat gets its service
+        message (`migrate_to_chat_id` in the old one, `migrate_from_chat_id` in the new)."""
+        title = self.chats[old]["title"]
+        chat = self.add_group(new, title, sorted(self.members[old] - {self.bot_id}), forum=forum)
+        self.migrated[old] = new
+        if announce:
+            for where, key, value in (
+                (old, "migrate_to_chat_id", new),
+                (new, "migrate_from_chat_id", old),
+            ):
+                message = {
+                    "message_id": self.next_message_id(where),
+                    "date": int(time.time()),
+                    "chat": self.chats[where],
+                    "from": self.users[by],
+                    key: value,
+                }
+                await self.push_update({"message": message})
         return chat
 
     def next_message_id(self, chat_id: int) -> int:

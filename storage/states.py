@@ -93,6 +93,7 @@ class Purpose(StrEnum):
 
     SURVEY_MESSAGE = "survey_message"  # remember the message, to edit it at the next step
     CARD = "complaint_card"  # remember the card's message id
+    CARD_EDIT = "complaint_card_edit"  # a card someone deleted is posted anew
     TOPIC = "complaint_topic"  # remember the topic's thread id, then post the card into it
     STAFF_LINK = "complaint_staff_message"  # which complaint a staff-chat message belongs to
     TO_CUSTOMER = "complaint_to_customer"  # a reply Telegram refused is reported to staff

@@ -25,7 +25,7 @@ class Ladder:
 
 @dataclass(frozen=True)
 class ComplaintConfig:
-    staff_chat_id: int
+    staff_chat_setting: int  # STAFF_CHAT_ID; Telegram may have moved the group since
     owner_ids: list[int]
     manager_ids: list[int]
     staff_ids: list[int]
@@ -45,7 +45,7 @@ class ComplaintConfig:
     def from_settings(cls, settings: Settings, surveys: SurveyConfig) -> ComplaintConfig:
         c, r, chats = settings.complaints, settings.rules, settings.chats
         return cls(
-            staff_chat_id=chats.staff_chat_id,
+            staff_chat_setting=chats.staff_chat_id,
             owner_ids=chats.owner_ids,
             manager_ids=chats.manager_ids,
             staff_ids=c.staff_ids,
@@ -61,6 +61,21 @@ class ComplaintConfig:
             surveys=surveys,
             relays_per_minute=c.staff_relays_per_minute,
         )
+
+    @property
+    def staff_chat_id(self) -> int:
+        """The staff chat's id now: STAFF_CHAT_ID, or the supergroup Telegram upgraded it to."""
+        return self.surveys.learned.current(self.staff_chat_setting)
+
+    @property
+    def leads(self) -> list[int]:
+        """Owners and managers: told in private what the staff chat cannot be told."""
+        return list(dict.fromkeys([*self.owner_ids, *self.manager_ids]))
+
+    @property
+    def staff_chat_lost(self) -> str | None:
+        """Why the bot cannot write to the staff chat now (None: it can)."""
+        return self.surveys.learned.staff_chat_lost
 
     @property
     def forum(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.complaints import corrective, ladder, posting, relay
+from bot.complaints import access, corrective, ladder, moved, posting, relay, topics
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
@@ -27,6 +27,8 @@ def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
     surveys.listeners.append(partial(on_survey_change, complaints))
     hooks, failed = w.sender.hooks, w.sender.failure_hooks
     hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
+    failed[Purpose.CARD] = partial(posting.on_card_failed, complaints)
+    failed[Purpose.CARD_EDIT] = partial(posting.on_card_edit_failed, complaints)
     hooks[Purpose.TOPIC] = partial(posting.on_topic_created, complaints)
     failed[Purpose.TOPIC] = partial(posting.on_topic_failed, complaints)
     hooks[Purpose.STAFF_LINK] = partial(posting.on_staff_message, complaints)
@@ -34,6 +36,10 @@ def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
     hooks[Purpose.CAUSE_QUESTION] = partial(corrective.on_question_sent, complaints)
     w.provide("complaints", complaints)
     w.provide("staff", StaffDirectory(w.bot, complaints))
+    w.chat_events.listeners.append(partial(moved.on_chat_moved, complaints))
+    w.chat_events.refusal_listeners.append(partial(access.on_refused, complaints))
+    reopened: set[tuple[int, int]] = set()  # topics this process reopened once
+    w.chat_events.thread_listeners.append(partial(topics.on_thread_refused, complaints, reopened))
     w.every_tick(complaint_tick)
     return complaints
 

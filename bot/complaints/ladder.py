@@ -77,6 +77,14 @@ async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: d
         customer=customer_label(complaints.staff_t, view.customer),
         waited=complaints.duration(waited),
     )
+    if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
+        for person in complaints.leads:
+            await complaints.outbox.send(
+                tx,
+                SendMessage(chat_id=person, text=text, parse_mode="HTML"),
+                priority=Priority.NORMAL,
+            )
+        return
     mentions = _mentions(complaints)
     if mentions:
         text = f"{text}\n{mentions}"

@@ -8,6 +8,7 @@ with a button per complaint that opens its full card on demand.
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import timedelta
 from typing import Any
@@ -35,6 +36,8 @@ from storage.db import Tx
 from storage.models import Complaint
 from storage.states import CardMode, ComplaintSource, Deadline, Purpose
 
+log = logging.getLogger(__name__)
+
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
@@ -53,7 +56,10 @@ def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
 
 
 async def budget(tx: Tx, complaints: ComplaintConfig) -> int:
-    """Cards the staff chat may still get this minute before they are coalesced."""
+    """Cards the staff chat may still get this minute before they are coalesced (none while
+    the bot cannot write there: they wait, and go out coalesced when it is back)."""
+    if complaints.staff_chat_lost:
+        return 0
     recent = await tx.complaints.sent_to_chat_since(complaints.staff_chat_id, time.time() - 60)
     return complaints.storm_cards_per_minute - recent
 
@@ -69,6 +75,8 @@ async def post_if_budget(tx: Tx, complaints: ComplaintConfig, complaint_id: int)
 async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
     """The tick: post due cards one by one while there is room, else one summary per 25."""
     now = complaints.now()
+    if complaints.staff_chat_lost:
+        return 0
     due = await tx.complaints.cards_due(now, BATCH)
     if not due:
         return 0
@@ -127,7 +135,16 @@ async def _send_card(
     )
 
 
-async def _post_summary(tx: Tx, complaints: ComplaintConfig, due: list[Complaint]) -> None:
+async def relist(tx: Tx, complaints: ComplaintConfig, listed: list[Complaint]) -> None:
+    """Summaries again for complaints whose summary the staff can no longer use (the group
+    moved): the customers were told already."""
+    for start in range(0, len(listed), SUMMARY_BUTTONS):
+        await _post_summary(tx, complaints, listed[start : start + SUMMARY_BUTTONS], again=True)
+
+
+async def _post_summary(
+    tx: Tx, complaints: ComplaintConfig, due: list[Complaint], again: bool = False
+) -> None:
     """One summary per message-full of complaints, each with the buttons of those it lists."""
     listed: list[tuple[int, str]] = []
     for complaint in due:
@@ -135,7 +152,8 @@ async def _post_summary(tx: Tx, complaints: ComplaintConfig, due: list[Complaint
         if view is not None:
             listed.append((complaint.id, summary_line(complaints, view)))
         await tx.complaints.update(complaint.id, card_due_at=None, card_mode=CardMode.SUMMARY)
-        await announce(tx, complaints, complaint)
+        if not again:
+            await announce(tx, complaints, complaint)
     hint = complaints.staff_t("complaint.summary.hint")
     frame = len(complaints.staff_t("complaint.summary.title", count=len(due))) + len(hint) + 2
     for group in by_length([line for _, line in listed], TEXT_LIMIT - frame):
@@ -195,6 +213,8 @@ async def refresh(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> Non
                 reply_markup=card_markup(complaints.staff_t, c),
             ),
             priority=Priority.NORMAL,
+            purpose=Purpose.CARD_EDIT,
+            ref=c.id,
         )
     if c.topic_thread_id is not None:
         await complaints.outbox.send(
@@ -219,6 +239,31 @@ async def on_card_sent(
         complaint_id, card_chat_id=complaints.staff_chat_id, card_message_id=message_id
     )
     await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)
+
+
+async def on_card_failed(
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
+) -> None:
+    """A card Telegram refused because the bot cannot write to the chat waits until it can;
+    any other refusal is logged (the complaint is in /open and its History either way)."""
+    if complaints.staff_chat_lost or error.startswith(("403", "chat unreachable")):
+        await tx.complaints.update(complaint_id, card_due_at=complaints.now())
+        return
+    log.error("the card of complaint #%s was refused: %s", complaint_id, error)
+
+
+async def on_card_edit_failed(
+    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
+) -> None:
+    """Someone deleted the card: the complaint's state matters, so a fresh card is posted (in
+    its topic, if it has one) and becomes the one replies and edits go to."""
+    if "message to edit not found" not in error.lower():
+        return
+    complaint = await tx.complaints.get(complaint_id)
+    if complaint is None or complaint.card_message_id is None:
+        return
+    await tx.complaints.update(complaint_id, card_chat_id=None, card_message_id=None)
+    await post_card(tx, complaints, complaint_id)
 
 
 async def on_topic_created(

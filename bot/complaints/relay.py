@@ -60,7 +60,8 @@ async def from_customer(
         await _record(tx, complaint, customer, message, kind, words)
         await acknowledge(tx, complaints, complaint)
         await post_if_budget(tx, complaints, complaint.id)
-        if kind != "text":  # the card carries the words; the photo itself follows it
+        if kind != "text" and not complaints.staff_chat_lost:
+            # the card carries the words; the photo itself follows it
             await _forward(tx, complaints, complaint, customer, message, kind, words)
         return complaint
     if complaint.source == ComplaintSource.COMMAND and complaint.card_due_at is not None:
@@ -72,12 +73,15 @@ async def from_customer(
         )
         await _record(tx, complaint, customer, message, kind, words)
         await post_if_budget(tx, complaints, complaint.id)
-        if kind != "text":
+        if kind != "text" and not complaints.staff_chat_lost:
             await _forward(tx, complaints, complaint, customer, message, kind, words)
         await _thank_for_the_story(tx, complaints, customer, complaint)
         return complaint
     since = complaints.now() - HOLD_FOR
-    if await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute:
+    flooding = (
+        await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute
+    )
+    if flooding or complaints.staff_chat_lost:
         await _record(tx, complaint, customer, message, kind, words, held=True)
         return complaint  # the roundup tells the staff chat, once HOLD_FOR has passed
     await _record(tx, complaint, customer, message, kind, words)
@@ -96,9 +100,13 @@ async def _thank_for_the_story(
     await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 
 
-async def roundup_due(tx: Tx, complaints: ComplaintConfig) -> int:
-    """The tick: one message per flooding complaint with the count and the latest words."""
-    due = await tx.complaints.held_back(complaints.now() - HOLD_FOR, ROUNDUP_BATCH)
+async def roundup_due(tx: Tx, complaints: ComplaintConfig, everything: bool = False) -> int:
+    """The tick: one message per flooding complaint with the count and the latest words
+    (kept while the bot cannot write to the staff chat; `everything` when it can again)."""
+    if complaints.staff_chat_lost:
+        return 0
+    before = complaints.now() + (timedelta(seconds=1) if everything else -HOLD_FOR)
+    due = await tx.complaints.held_back(before, 10_000 if everything else ROUNDUP_BATCH)
     for complaint_id, count, kind, text in due:
         complaint = await tx.complaints.get(complaint_id)
         await tx.complaints.release_held(complaint_id)

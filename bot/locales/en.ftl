@@ -405,3 +405,22 @@ digest-no_answers_yet = No answers yet: { $invited ->
 
 time-today = { $time } today
 time-tomorrow = { $time } tomorrow
+
+## the staff group or digest chat moved by Telegram
+
+chat-moved-staff = ⚠️ Telegram upgraded the staff group to a supergroup (turning on Topics or making a group public does this), and it has a new id: { $new } (was { $old }). The bot follows it: complaints go there from now on{ $reposted ->
+    [0] .
+    [one] , and the card of the { $reposted } open complaint was posted there again.
+   *[other] , and the cards of the { $reposted } open complaints were posted there again.
+} When convenient, set STAFF_CHAT_ID={ $new } in the bot's settings.
+chat-moved-digest = ⚠️ Telegram upgraded the digest chat to a supergroup, with a new id: { $new } (was { $old }). Digests go there from now on. When convenient, set DIGEST_CHAT_ID={ $new } in the bot's settings.
+
+## the bot removed from the staff chat, and back
+
+chat-lost = 🚫 The bot cannot write to the staff chat ({ $chat }): { $reason }. Nobody there sees new complaints now. Add the bot back to the group (as an administrator if the group uses Topics), or check STAFF_CHAT_ID. Meanwhile nothing is lost: new complaints wait and will be posted there, reminders come to you here.
+chat-back = ✅ The bot is back in the staff chat. { $waiting ->
+    [0] Nothing was waiting.
+    [one] { $waiting } complaint that waited is being posted there now.
+   *[other] { $waiting } complaints that waited are being posted there now.
+}
+chat-privacy = 🙈 The bot may miss what staff write in a complaint's topic: its privacy mode is on and it is not an administrator of the staff group (replies to its own messages still reach it). Make the bot an administrator of the group, or in @BotFather send /setprivacy, choose the bot, Disable, then remove the bot from the group and add it again.

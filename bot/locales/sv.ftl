@@ -405,3 +405,22 @@ digest-no_answers_yet = Inga svar än: { $invited ->
 
 time-today = { $time } i dag
 time-tomorrow = { $time } i morgon
+
+## the staff group or digest chat moved by Telegram
+
+chat-moved-staff = ⚠️ Telegram har uppgraderat personalgruppen till en supergrupp (det händer när man slår på Ämnen eller gör gruppen offentlig), och den har ett nytt id: { $new } (var { $old }). Boten följer med: klagomål hamnar där från och med nu{ $reposted ->
+    [0] .
+    [one] , och kortet för det { $reposted } öppna klagomålet har skickats dit igen.
+   *[other] , och korten för de { $reposted } öppna klagomålen har skickats dit igen.
+} Ändra STAFF_CHAT_ID={ $new } i botens inställningar när det passar.
+chat-moved-digest = ⚠️ Telegram har uppgraderat sammanfattningschatten till en supergrupp med ett nytt id: { $new } (var { $old }). Sammanfattningarna går dit från och med nu. Ändra DIGEST_CHAT_ID={ $new } i botens inställningar när det passar.
+
+## the bot removed from the staff chat, and back
+
+chat-lost = 🚫 Boten kan inte skriva i personalchatten ({ $chat }): { $reason }. Ingen där ser nya klagomål nu. Lägg till boten i gruppen igen (som administratör om gruppen använder Ämnen), eller kontrollera STAFF_CHAT_ID. Under tiden går inget förlorat: nya klagomål väntar och skickas dit, påminnelser kommer till dig här.
+chat-back = ✅ Boten är tillbaka i personalchatten. { $waiting ->
+    [0] Inget väntade.
+    [one] { $waiting } klagomål som väntade skickas dit nu.
+   *[other] { $waiting } klagomål som väntade skickas dit nu.
+}
+chat-privacy = 🙈 Boten kan missa vad personalen skriver i ett klagomåls ämne: dess integritetsläge är på och den är inte administratör i personalgruppen (svar på dess egna meddelanden når den ändå). Gör boten till administratör i gruppen, eller skicka /setprivacy till @BotFather, välj boten, Disable, ta sedan bort boten ur gruppen och lägg till den igen.

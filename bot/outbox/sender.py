@@ -17,11 +17,14 @@ from aiogram.exceptions import (
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
 )
 
+from bot.chatevents import ChatEvents, thread_trouble
+from bot.learned import Learned
 from bot.liveness import Beat
 from bot.metrics import Metrics
 from bot.outbox.codec import compact_result, decode
@@ -55,8 +58,10 @@ class Sender:
         hooks: Mapping[Purpose, ResultHook] | None = None,
         metrics: Metrics | None = None,
         clock: Clock = time.time,
+        chat_events: ChatEvents | None = None,
     ) -> None:
         self.db = db
+        self.chat_events = chat_events or ChatEvents(Learned())
         self.bot = bot
         self.beat = beat
         self.clock = clock
@@ -70,6 +75,9 @@ class Sender:
         self._flush_wake = asyncio.Event()
         self._outcomes: list[tuple[Outcome, OutboxItem]] = []
         self._unreachable: dict[int, str] = {}
+        self._moved: dict[int, int] = {}  # groups Telegram upgraded, to record
+        self._refused: dict[int, str] = {}  # groups that refuse the bot, to report
+        self._threads: list[tuple[OutboxItem, Any, str]] = []  # refused by a forum topic
         self._inflight: set[asyncio.Task[None]] = set()
         self._stopping = False
         self._idle = asyncio.Event()
@@ -160,16 +168,31 @@ class Sender:
 
     async def _attempt(self, item: OutboxItem, attempts: int) -> Outcome:
         now = self.clock
+        sent_to: object = None
         try:
             method = decode(item.method, item.payload)
+            sent_to = getattr(method, "chat_id", None)
+            if isinstance(sent_to, int) and self.chat_events.current(sent_to) != sent_to:
+                sent_to = self.chat_events.current(sent_to)  # queued before the group moved
+                method = method.model_copy(update={"chat_id": sent_to})
             with self.metrics.send_seconds.time():
                 result = await self.bot(method, request_timeout=self.request_timeout)
         except TelegramRetryAfter as exc:
             self.metrics.inc("outbox_retry_after")
             at = now() + float(exc.retry_after)
             return self._again(item, attempts, at, f"429 retry_after={exc.retry_after}", True)
+        except TelegramMigrateToChat as exc:
+            # The group became a supergroup: the same message goes to its new id at once.
+            old = sent_to if isinstance(sent_to, int) else item.chat_id
+            new = exc.migrate_to_chat_id
+            self.chat_events.learned.moved[old] = new
+            self._moved[old] = new
+            return self._again(item, attempts, now(), f"400 group moved to {new}")
         except TelegramForbiddenError as exc:
-            self._unreachable[item.chat_id] = exc.message
+            if item.chat_id < 0:  # a group: the bot was removed from it
+                self._refused[item.chat_id] = exc.message
+            else:
+                self._unreachable[item.chat_id] = exc.message
             for rest in self.pacer.drop_lane(item, now()):
                 failed = self._failed(rest, rest.attempts, "chat unreachable", drop=False)
                 self._outcomes.append((failed, rest))
@@ -177,6 +200,8 @@ class Sender:
         except TelegramBadRequest as exc:
             if _UNCHANGED in exc.message.lower():
                 return self._sent(item, attempts, True)
+            if thread_trouble(exc.message) and getattr(method, "message_thread_id", None):
+                self._threads.append((item, method, exc.message))  # reopened or replaced
             return self._failed(item, attempts, f"400 {exc.message}")
         except ClientDecodeError as exc:
             if isinstance(exc.data, dict) and exc.data.get("ok") is True:
@@ -234,7 +259,13 @@ class Sender:
             await self._flush_wake.wait()
             self._flush_wake.clear()
             await asyncio.sleep(0.01)  # let a burst of outcomes gather into one transaction
-            if self._outcomes or self._unreachable:
+            if (
+                self._outcomes
+                or self._unreachable
+                or self._moved
+                or self._refused
+                or self._threads
+            ):
                 try:
                     await self._flush()
                     self._wake.set()  # the send loop sees whether anything is left to do
@@ -250,11 +281,24 @@ class Sender:
             if self._stopping and not self._inflight and not self._outcomes:
                 return
 
+    @property
+    def _to_record(self) -> bool:
+        return any((self._outcomes, self._unreachable, self._moved, self._refused, self._threads))
+
     async def _flush(self) -> None:
         batch, self._outcomes = self._outcomes, []
         unreachable, self._unreachable = self._unreachable, {}
+        moved, self._moved = self._moved, {}
+        refused, self._refused = self._refused, {}
+        threads, self._threads = self._threads, []
         try:
             async with self.db.transaction() as tx:
+                for old, new in moved.items():
+                    await self.chat_events.record(tx, old, new)
+                for chat_id, reason in refused.items():  # before the failure hooks run
+                    await self.chat_events.refused(tx, chat_id, reason)
+                for refused_item, method, reason in threads:
+                    await self.chat_events.thread_refused(tx, refused_item, method, reason)
                 await tx.outbox.record([outcome for outcome, _ in batch])
                 if any(outcome.status != OutboxStatus.PENDING for outcome, _ in batch):
                     tx.after_commit(self.beat.ok)  # delivered (or refused for good): progress
@@ -266,6 +310,9 @@ class Sender:
         except BaseException:
             self._outcomes[:0] = batch  # back in front, in order, for the next try
             self._unreachable = unreachable | self._unreachable
+            self._moved = moved | self._moved
+            self._refused = refused | self._refused
+            self._threads[:0] = threads
             raise
 
     async def _run_hook(self, tx: Tx, item: OutboxItem, outcome: Outcome) -> None:

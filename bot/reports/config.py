@@ -16,8 +16,7 @@ from bot.settings import Settings
 @dataclass(frozen=True)
 class ReportConfig:
     owner_ids: list[int]
-    digest_chat_id: int | None
-    staff_chat_id: int
+    digest_chat_setting: int | None  # DIGEST_CHAT_ID; Telegram may have moved the group since
     weekly_cron: str
     daily_cron: str
     tz: ZoneInfo
@@ -30,8 +29,7 @@ class ReportConfig:
     def from_settings(cls, settings: Settings, complaints: ComplaintConfig) -> ReportConfig:
         return cls(
             owner_ids=settings.chats.owner_ids,
-            digest_chat_id=settings.chats.digest_chat_id,
-            staff_chat_id=settings.chats.staff_chat_id,
+            digest_chat_setting=settings.chats.digest_chat_id,
             weekly_cron=settings.rules.weekly_digest_cron,
             daily_cron=settings.rules.daily_digest_cron,
             tz=settings.chats.tz,
@@ -43,6 +41,15 @@ class ReportConfig:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def staff_chat_id(self) -> int:
+        return self.complaints.staff_chat_id
+
+    @property
+    def digest_chat_id(self) -> int | None:
+        setting = self.digest_chat_setting
+        return None if setting is None else self.complaints.surveys.learned.current(setting)
 
     @property
     def digest_recipients(self) -> list[int]:

@@ -7,13 +7,16 @@ Handlers: handlers/owner/reports.py.
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.complaints.config import ComplaintConfig
+from bot.complaints.moved import chain_has, tell_owners
 from bot.jobs import find, job
 from bot.reports import delivery
 from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
 from bot.wiring import Wiring
-from storage.db import Database
+from storage.db import Database, Tx
 
 
 def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
@@ -23,6 +26,7 @@ def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
     w.on_stop.append(ondemand.stop)
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
+    w.chat_events.listeners.append(partial(on_chat_moved, reports))
     w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
     w.cron("daily-digest", reports.daily_cron, daily_brief)
     return reports
@@ -40,3 +44,17 @@ async def daily_brief(app_id: str) -> None:
     """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
     if (db := find(app_id, Database)) and (reports := find(app_id, ReportConfig)):
         await delivery.send_daily(db, reports)
+
+
+async def on_chat_moved(reports: ReportConfig, tx: Tx, old: int, new: int) -> None:
+    """The digest chat was upgraded by Telegram: digests follow it; the owners are told."""
+    setting = reports.digest_chat_setting
+    moved = reports.complaints.surveys.learned.moved
+    if setting is None or not chain_has(moved, setting, old):
+        return
+    if chain_has(moved, reports.complaints.staff_chat_setting, old):
+        return  # the staff chat's own notice told them
+    t = reports.staff_t
+    await tell_owners(
+        tx, reports.outbox, t, reports.owner_ids, "chat.moved.digest", old=str(old), new=str(new)
+    )

@@ -8,6 +8,7 @@ from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.repos.rows import Stamping, assignments
 from storage.states import (
     COMPLAINT_ACTIVE,
+    CardMode,
     ComplaintSource,
     ComplaintStatus,
     Deadline,
@@ -137,6 +138,20 @@ class ComplaintRepo(Stamping):
         return await self._many(
             f"WHERE status IN {_ACTIVE} AND taken_by = ? ORDER BY id LIMIT ?",
             (taken_by, limit),
+        )
+
+    async def with_card_in(self, chat_id: int) -> list[Complaint]:
+        """Complaints still active whose card is in `chat_id` (a card still on its way is
+        not: the sender takes it to wherever the chat is now)."""
+        return await self._many(
+            f"WHERE status IN {_ACTIVE} AND card_chat_id = ? ORDER BY id", (chat_id,)
+        )
+
+    async def in_summaries(self) -> list[Complaint]:
+        """Complaints still active that reached the staff chat only as a storm summary's line."""
+        return await self._many(
+            f"WHERE status IN {_ACTIVE} AND card_mode = ? AND card_message_id IS NULL ORDER BY id",
+            (str(CardMode.SUMMARY),),
         )
 
     async def active_counts(self, now: datetime) -> tuple[int, int]:

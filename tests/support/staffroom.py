@@ -9,6 +9,7 @@ from bot.app import App
 from faketg import World
 from faketg.world import Sent
 from storage.models import Complaint
+from storage.states import OutboxStatus
 from tests.support.helpers import STAFF_CHAT, wait_for
 
 STATUSES = ("open", "in progress", "waiting for the customer's confirmation", "closed")
@@ -92,3 +93,13 @@ async def wait_for_staff_text(world: World, needle: str) -> str:
         lambda: any(needle in str(s.text) for s in staff_messages(world)), what=repr(needle)
     )
     return next(str(s.text) for s in staff_messages(world) if needle in str(s.text))
+
+
+async def failed_sends(app: App) -> int:
+    """Outbox rows given up: a staff-chat event must not cost any."""
+    async with app.db.read() as tx:
+        row = await tx.conn.fetch_one(
+            "SELECT COUNT(*) FROM outbox WHERE status = ?", (str(OutboxStatus.FAILED),)
+        )
+    assert row is not None
+    return int(row[0])

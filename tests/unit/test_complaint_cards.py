@@ -49,7 +49,7 @@ def config(language: str = "en") -> ComplaintConfig:
         clock=lambda: NOW,
     )
     return ComplaintConfig(
-        staff_chat_id=-100,
+        staff_chat_setting=-100,
         owner_ids=[],
         manager_ids=[],
         staff_ids=[7],
