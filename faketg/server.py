@@ -14,6 +14,7 @@ import aiohttp
 from aiohttp import web
 
 from faketg import bulk
+from faketg.contract import Contract
 from faketg.limits import FakeLimits, Faults
 from faketg.methods import LIMITED, METHODS
 from faketg.world import ApiError, World
@@ -81,6 +82,9 @@ class FakeTelegramServer:
         self, token: str = "123456:TEST-token", host: str = "127.0.0.1", port: int = 0
     ) -> None:
         self.world = World(token=token)
+        # The official Bot API reference, when it is beside the checkout: every request the bot
+        # makes is checked against it (None: not found, nothing checked).
+        self.contract = Contract.load()
         self.host = host
         self.port = port
         self._runner: web.AppRunner | None = None
@@ -177,6 +181,12 @@ class FakeTelegramServer:
         if name == "getupdates":
             return await self._get_updates(request, params)
         method = METHODS.get(name)
+        if self.contract is not None:
+            problems = self.contract.check(name, params)
+            world.violations.extend(problems)  # tests fail on any (see tests/conftest.py)
+            refused = [p for p in problems if "unknown parameter" not in p]
+            if refused and method is not None:  # unknown parameters: ignored, as Telegram does
+                return self._answer(name, chat_id, ApiError(400, f"Bad Request: {refused[0]}"))
         if method is None:
             return self._answer(name, chat_id, ApiError(404, "Not Found"))
         faults = world.faults

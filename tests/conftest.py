@@ -7,6 +7,7 @@ import pytest
 
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
+from faketg.contract import Contract, reference_path
 from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url, drop_created
@@ -36,6 +37,24 @@ async def fake() -> AsyncIterator[FakeTelegramServer]:
     await server.start()
     yield server
     await server.stop()
+    CHECKED.append(server.contract is not None)
+    # Every request the bot made must conform to the official Bot API reference.
+    assert not server.world.violations, server.world.violations[:10]
+
+
+CHECKED: list[bool] = []  # per test with a fake: was the Bot API reference there to check?
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not CHECKED:
+        return
+    if all(CHECKED):
+        contract = Contract.load()
+        version = contract.version if contract else "?"
+        line = f"every request to the fake checked against the {version} reference"
+    else:
+        line = f"requests NOT checked against the Bot API: {reference_path()} not found"
+    terminalreporter.write_line(f"Bot API conformance: {line} ({len(CHECKED)} tests)")
 
 
 @pytest.fixture

@@ -1,0 +1,87 @@
+"""The fake's check of every request against the official Bot API reference finds what is
+wrong (and only that). Without the reference beside the checkout it says it was skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from faketg.contract import Contract, reference_path
+
+CONTRACT = Contract.load()
+pytestmark = pytest.mark.skipif(
+    CONTRACT is None,
+    reason=f"{reference_path()} not found: requests are not checked against the Bot API",
+)
+
+
+def contract() -> Contract:
+    assert CONTRACT is not None
+    return CONTRACT
+
+
+def test_a_request_as_the_bot_sends_it_passes() -> None:
+    markup = {"inline_keyboard": [[{"text": "Take", "callback_data": "cs:take:1"}]]}
+    params = {
+        "chat_id": -100123,
+        "text": "<b>#1</b>",
+        "parse_mode": "HTML",
+        "reply_markup": markup,
+    }
+    assert contract().check("sendMessage", params) == []
+    reply = {"message_id": 5, "allow_sending_without_reply": True}
+    assert (
+        contract().check("sendmessage", {"chat_id": 1, "text": "x", "reply_parameters": reply})
+        == []
+    )
+    upload = {"chat_id": 1, "photo": "attach://f1", "f1": b"PNG"}  # as aiogram sends a file
+    assert contract().check("sendPhoto", upload) == []
+    scope = {"type": "chat", "chat_id": -100123}
+    commands = [{"command": "open", "description": "Complaints being worked on"}]
+    assert contract().check("setMyCommands", {"commands": commands, "scope": scope}) == []
+
+
+@pytest.mark.parametrize(
+    ("method", "params", "problem"),
+    [
+        ("sendMessages", {"chat_id": 1, "text": "x"}, "no such method"),
+        ("sendMessage", {"text": "x"}, "chat_id is required"),
+        ("sendMessage", {"chat_id": 1, "text": "x", "colour": "red"}, "unknown parameter colour"),
+        (
+            "sendMessage",
+            {"chat_id": 1, "text": "x", "disable_notification": "yes"},
+            "is not Boolean",
+        ),
+        ("sendMessage", {"chat_id": [1], "text": "x"}, "is not Integer or String"),
+        ("sendMessage", {"chat_id": 1, "text": "x", "parse_mode": "html"}, "is not one of"),
+        ("sendMessage", {"chat_id": 1, "text": ""}, "0 UTF-16 units, not 1-4096"),
+        ("sendMessage", {"chat_id": 1, "text": "😀" * 2049}, "4098 UTF-16 units"),
+        (
+            "sendMessage",
+            {"chat_id": 1, "text": "x", "reply_markup": {"inline_keyboard": [[{"txt": "a"}]]}},
+            "reply_markup",
+        ),
+        (
+            "sendMessage",
+            {
+                "chat_id": 1,
+                "text": "x",
+                "reply_markup": {"inline_keyboard": [[{"text": "a", "callback_data": "x" * 65}]]},
+            },
+            "callback_data of 65 bytes",
+        ),
+        (
+            "setMyCommands",
+            {"commands": [{"command": "Open", "description": "x"}]},
+            "command 'Open'",
+        ),
+        ("setMyCommands", {"commands": [{"command": "open", "description": ""}]}, "description"),
+        ("setMyCommands", {"commands": [], "scope": {"type": "everyone"}}, "scope"),
+        ("createForumTopic", {"chat_id": -100, "name": "x" * 129}, "129 characters"),
+        ("sendPhoto", {"chat_id": 1, "photo": b"x", "caption": "c" * 1025}, "1025 UTF-16 units"),
+    ],
+)
+def test_what_the_real_server_would_refuse_or_ignore_is_found(
+    method: str, params: dict[str, object], problem: str
+) -> None:
+    problems = contract().check(method, params)
+    assert any(problem in p for p in problems), problems
