@@ -3,7 +3,9 @@
 # the environment (see README: Settings); the SQLite default keeps its file in the /data volume,
 # or set DATABASE_URL=postgresql://… .
 
-FROM python:3.11-slim AS build
+# Any image with Python 3.11+ as `python` and its venv module; the slim official one by default.
+ARG BASE=python:3.11-slim
+FROM ${BASE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
 # The exact, hashed versions the tests ran with; the project itself without resolving again.
@@ -15,7 +17,7 @@ COPY handlers ./handlers
 COPY storage ./storage
 RUN /venv/bin/pip install --no-deps .
 
-FROM python:3.11-slim
+FROM ${BASE}
 RUN useradd --create-home --uid 10001 bot && install -d -o bot -g bot /data
 COPY --from=build /venv /venv
 ENV PATH=/venv/bin:$PATH \
