@@ -7,7 +7,6 @@ import asyncio
 import csv
 import errno
 import gc
-import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import spreadsheet
+from bot import logs, spreadsheet
 from bot.settings import (
     ConfigError,
     LogSettings,
@@ -77,14 +76,6 @@ def _demo() -> int:
     return play()
 
 
-def _configure_logging(level: str | None, command: str) -> None:
-    """LOG_LEVEL from the environment or .env; the demo prints its own story (WARNING)."""
-    chosen = level or ("WARNING" if command == "demo" else "INFO")
-    logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if chosen != "DEBUG":  # two lines per job run, every few seconds: only when debugging
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     command = args.command or "run"
@@ -92,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = load_section(LogSettings).log_level
     except ConfigError:
         level = None  # reported with every other bad setting below
-    _configure_logging(level, command)
+    logs.configure(level, command)
     try:
         if command in ("migrate", "demo"):
             load_section(LogSettings)  # they read no other section that would report it

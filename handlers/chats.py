@@ -4,6 +4,8 @@ removed from the staff chat, or added back (see `bot/complaints/access.py`)."""
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import F, Router
 from aiogram.enums import ChatMemberStatus
 from aiogram.types import ChatMemberRestricted, ChatMemberUpdated, Message
@@ -14,13 +16,29 @@ from bot.complaints.config import ComplaintConfig
 from handlers.filters import InStaffChat
 from storage.db import Tx
 
+log = logging.getLogger(__name__)
+
 
 def router() -> Router:
     r = Router(name=__name__)
     r.message.register(moved_away, F.migrate_to_chat_id)
     r.message.register(moved_here, F.migrate_from_chat_id)
     r.my_chat_member.register(staff_membership, InStaffChat())
+    r.my_chat_member.register(other_group, F.chat.type.in_({"group", "supergroup"}))
     return r
+
+
+async def other_group(event: ChatMemberUpdated) -> None:
+    """Added to (or removed from) a group that is not the staff chat: its id, for the owner
+    setting STAFF_CHAT_ID or DIGEST_CHAT_ID (ids only in the log)."""
+    log.info(
+        "the bot is now %s in the %s %s (not STAFF_CHAT_ID): if this is the staff group,"
+        " set STAFF_CHAT_ID=%s",
+        event.new_chat_member.status,
+        event.chat.type,
+        event.chat.id,
+        event.chat.id,
+    )
 
 
 async def staff_membership(event: ChatMemberUpdated, tx: Tx, complaints: ComplaintConfig) -> None:

@@ -15,6 +15,7 @@ from storage.repos.customers import CustomerRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
+from storage.repos.privacy import PrivacyRepo
 from storage.repos.pulse import PulseRepo
 from storage.repos.purchases import PurchaseRepo
 from storage.repos.referrals import ReferralRepo
@@ -47,6 +48,7 @@ class Tx:
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)
         self.pulse = PulseRepo(conn)
+        self.privacy = PrivacyRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

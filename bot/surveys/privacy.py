@@ -1,6 +1,13 @@
-"""/mydata and /forget_me: what we keep about a customer, and erasing it (DESIGN §2.5)."""
+"""/mydata and /forget_me: what we keep about a customer, and erasing it (DESIGN §2.5).
+
+Erasing is one service: the person's own rows (profile, comments, complaint texts, referral
+links) and the copies transport kept of them (sent messages, handled updates), all in the
+transaction that answers their "Yes, erase"."""
 
 from __future__ import annotations
+
+import html
+import json
 
 from bot.i18n import Translator
 from storage.db import Tx
@@ -38,3 +45,29 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
         )
     lines.append(t("mydata.more"))
     return "\n".join(lines)[:4000]
+
+
+SHORTEST = 3  # shorter words identify nobody, and would match far too much
+
+
+async def erase(tx: Tx, customer: Customer, update_id: int | None = None) -> None:
+    """Forget the customer everywhere; `update_id`: the update that asked (its row goes too)."""
+    words = [customer.name, customer.username, customer.phone, customer.external_id]
+    if customer.phone:
+        words.append(customer.phone.removeprefix("+"))
+    words += await tx.privacy.words_of(customer.id)
+    complaints = await tx.privacy.complaint_ids(customer.id)
+    needles = sorted({form for w in words if w and len(w) >= SHORTEST for form in _forms(w)})
+    await tx.customers.forget(customer.id)
+    await tx.referrals.forget(customer.id)
+    await tx.privacy.scrub(needles, customer.telegram_id, complaints, update_id)
+
+
+def _forms(word: str) -> set[str]:
+    """The ways a text is stored: as is, HTML-escaped (cards), inside JSON strings (payloads,
+    raw updates; with or without non-ASCII escaped)."""
+    forms = {word, html.escape(word)}
+    for text in list(forms):
+        forms.add(json.dumps(text, ensure_ascii=False)[1:-1])
+        forms.add(json.dumps(text)[1:-1])
+    return forms

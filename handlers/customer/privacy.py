@@ -6,13 +6,19 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
 
 from bot.i18n import Translator
 from bot.ids import RowId
 from bot.outbox.service import Outbox
 from bot.surveys.consent import opt_out
-from bot.surveys.privacy import describe_customer
+from bot.surveys.privacy import describe_customer, erase
 from storage.db import Tx
 from storage.models import Customer
 
@@ -75,6 +81,7 @@ async def forget_answer(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
+    event_update: Update,
 ) -> None:
     if callback_data.customer_id != customer.id or query.message is None:
         # Forged, or pressed again after erasing (the presser is a new, empty customer now).
@@ -83,8 +90,7 @@ async def forget_answer(
         )
         return
     if callback_data.erase:
-        await tx.customers.forget(customer.id)
-        await tx.referrals.forget(customer.id)
+        await erase(tx, customer, event_update.update_id)
     text = t("forget.done") if callback_data.erase else t("forget.cancelled")
     await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
     await outbox.send(

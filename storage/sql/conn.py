@@ -114,6 +114,10 @@ class Conn(Protocol):
         (one statement text whatever the count where the engine takes a list)."""
         ...
 
+    def contains(self, column: str) -> str:
+        """SQL true when `column` holds the parameter's text anywhere (no LIKE wildcards)."""
+        ...
+
     def group_concat(self, expression: str) -> str:
         """SQL aggregating `expression` into one comma-separated text."""
         ...

@@ -215,6 +215,9 @@ class PgConn:
         # an IN-list of n parameters is a new statement to parse and plan for every n.
         return "= ANY(?)", (list(values),)
 
+    def contains(self, column: str) -> str:
+        return f"strpos({column}, ?) > 0"
+
     def group_concat(self, expression: str) -> str:
         return f"string_agg({expression}, ',')"
 

@@ -121,6 +121,9 @@ class SqliteConn:
     def one_of(self, values: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
         return f"IN ({', '.join('?' for _ in values)})", tuple(values)
 
+    def contains(self, column: str) -> str:
+        return f"instr({column}, ?) > 0"
+
     def group_concat(self, expression: str) -> str:
         return f"group_concat({expression}, ',')"
 

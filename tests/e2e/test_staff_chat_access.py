@@ -7,9 +7,11 @@ a STAFF_CHAT_ID the bot cannot use at start."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+import pytest
 
 from bot.app import App
 from faketg import FakeTelegramServer, World
@@ -142,3 +144,18 @@ async def test_privacy_mode_in_a_forum_the_bot_is_no_admin_of_is_told_once(
     await asyncio.wait_for(app.connected.wait(), 10)
     assert await app.sender.wait_idle(5)
     assert not told(world, OWNER, "privacy mode")
+
+
+async def test_a_group_the_bot_is_added_to_logs_its_id_for_the_settings(
+    make_app: MakeApp, fake: FakeTelegramServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    world = fake.world
+    staff_group(world)
+    await make_app(**settings())
+    other = -1007770000001
+    world.add_group(other, "The real staff group", [OWNER])
+    await world.remove_bot(other, by=OWNER)
+    with caplog.at_level(logging.INFO, logger="handlers.chats"):
+        await world.add_bot_back(other, by=OWNER)
+        await wait_for(lambda: f"set STAFF_CHAT_ID={other}" in caplog.text)
+    assert "The real staff group" not in caplog.text  # ids only

@@ -1,0 +1,88 @@
+"""What erasing a person does beyond their own rows: the copies of their words and profile that
+transport kept. The outbox holds every message as it was sent (cards with their name and
+comment, relays of what they wrote, topic titles, answers to /mydata) and Telegram's answers;
+the inbox holds raw updates, staff replies among them, which quote the cards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storage.sql import Conn
+from storage.states import InboxStatus, OutboxStatus, Purpose, sql_in
+
+ERASED = "[erased]"
+# Messages about one complaint (its card, topic, relays, replies): ref is the complaint's id.
+_ABOUT_A_COMPLAINT = (
+    Purpose.CARD,
+    Purpose.CARD_EDIT,
+    Purpose.TOPIC,
+    Purpose.STAFF_LINK,
+    Purpose.TO_CUSTOMER,
+)
+
+
+class PrivacyRepo:
+    def __init__(self, conn: Conn) -> None:
+        self._conn = conn
+
+    async def words_of(self, customer_id: int) -> list[str]:
+        """Every text the person wrote, or that was written to them about their complaints."""
+        rows = await self._conn.fetch_all(
+            "SELECT comment FROM surveys WHERE customer_id = ? AND comment IS NOT NULL"
+            " UNION SELECT text FROM complaints WHERE customer_id = ? AND text IS NOT NULL"
+            " UNION SELECT m.text FROM complaint_messages m JOIN complaints c"
+            " ON c.id = m.complaint_id WHERE c.customer_id = ? AND m.text IS NOT NULL",
+            (customer_id, customer_id, customer_id),
+        )
+        return [str(row[0]) for row in rows]
+
+    async def complaint_ids(self, customer_id: int) -> list[int]:
+        rows = await self._conn.fetch_all(
+            "SELECT id FROM complaints WHERE customer_id = ?", (customer_id,)
+        )
+        return [int(row[0]) for row in rows]
+
+    async def scrub(
+        self,
+        needles: Sequence[str],
+        chat_id: int | None,
+        complaint_ids: Sequence[int],
+        update_id: int | None,
+    ) -> None:
+        """Delete sent messages and handled updates that hold any of `needles` (or went to the
+        person's chat, or were about their complaints); in messages still to be sent, replace
+        the needles. The update being handled (`update_id`: the erase press) goes too."""
+        done_out = f"status != '{OutboxStatus.PENDING}'"
+        if chat_id is not None:
+            await self._conn.execute(
+                f"DELETE FROM outbox WHERE {done_out} AND chat_id = ?", (chat_id,)
+            )
+        if complaint_ids:
+            one_of, ids = self._conn.one_of(list(complaint_ids))
+            await self._conn.execute(
+                f"DELETE FROM outbox WHERE {done_out} AND purpose IN {sql_in(_ABOUT_A_COMPLAINT)}"
+                f" AND ref {one_of}",
+                ids,
+            )
+        if needles:
+            contains = self._conn.contains
+            payload = " OR ".join(contains("payload") for _ in needles)
+            result = " OR ".join(contains("result") for _ in needles)
+            await self._conn.execute(
+                f"DELETE FROM outbox WHERE {done_out} AND ({payload} OR {result})",
+                (*needles, *needles),
+            )
+            replaced = "payload"
+            for _ in needles:
+                replaced = f"REPLACE({replaced}, ?, '{ERASED}')"
+            await self._conn.execute(
+                f"UPDATE outbox SET payload = {replaced}"
+                f" WHERE status = '{OutboxStatus.PENDING}' AND ({payload})",
+                (*needles, *needles),
+            )
+            await self._conn.execute(
+                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ({payload})",
+                tuple(needles),
+            )
+        if update_id is not None:
+            await self._conn.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
