@@ -101,6 +101,7 @@ class App:
         if await self.leadership.try_lead():
             await self._lead()
             return
+        self.liveness.stand_by()
         await self._listen()
         log.info(
             "standby (API on port %s): another instance leads; taking over when it stops",
@@ -131,6 +132,7 @@ class App:
     async def _lead(self) -> None:
         """Everything that must run in one instance only: polling, processing, sending, the
         scheduled jobs."""
+        self.liveness.lead()
         for prepare in self.on_start:
             await prepare()
         jobs.register(self.id, self.services)
@@ -353,7 +355,13 @@ async def create_app(
         w.routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
     else:
         poller = Poller(
-            bot, db, metrics, processor.wake, liveness.beat("poller"), timeout=poll_timeout
+            bot,
+            db,
+            metrics,
+            processor.wake,
+            # A long poll is progress only when it returns: never "stuck" within one.
+            liveness.beat("poller", max(liveness.stall_after, poll_timeout + 5.0)),
+            timeout=poll_timeout,
         )
     return App(
         id=app_id,
@@ -374,6 +382,7 @@ async def create_app(
             w.routes,
             role=lambda: leadership.role,
             chats=lambda: chats_report(complaints, reports),
+            db_fail_after=settings.api.health_db_fail_after.total_seconds(),
         ),
         scheduler=w.scheduler,
         surveys=surveys,

@@ -19,6 +19,7 @@ from bot.faults import log_failure
 
 log = logging.getLogger(__name__)
 
+STANDBY_TASKS = ("standby",)
 BACKOFF_FIRST = 1.0
 BACKOFF_CAP = 30.0
 
@@ -99,6 +100,18 @@ class Liveness:
     stall_after: float
     clock: Callable[[], float] = time.time
     beats: dict[str, Beat] = field(default_factory=dict)
+    standing_by: bool = False  # a standby runs only its campaign for the lead
+
+    def stand_by(self) -> None:
+        self.standing_by = True
+
+    def lead(self) -> None:
+        """Leading from now: the leader's tasks' clocks start now, not at process start."""
+        self.standing_by = False
+        now = self.clock()
+        for beat in self.beats.values():
+            if beat.state == TaskState.STARTING:
+                beat.last_progress = now
 
     def beat(self, name: str, stall_after: float | None = None) -> Beat:
         if name not in self.beats:
@@ -107,6 +120,9 @@ class Liveness:
         return self.beats[name]
 
     def __iter__(self) -> Iterator[Beat]:
+        """The beats of the tasks this process runs now (a standby: its campaign only)."""
+        if self.standing_by:
+            return iter([b for b in self.beats.values() if b.name in STANDBY_TASKS])
         return iter(self.beats.values())
 
     @property

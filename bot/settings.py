@@ -132,7 +132,12 @@ class ApiSettings(_Section):
         description="how long a task may make no progress before /healthz answers 503",
     )
 
-    @field_validator("health_stall_after")
+    health_db_fail_after: Duration = Field(
+        timedelta(seconds=30),
+        description="how long database reads or writes may keep failing before /healthz says 503",
+    )
+
+    @field_validator("health_stall_after", "health_db_fail_after")
     @classmethod
     def _stall(cls, value: timedelta) -> timedelta:
         if value < timedelta(seconds=1):

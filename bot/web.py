@@ -57,6 +57,23 @@ async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
         return None, f"error: {type(exc).__name__}"
 
 
+@web.middleware
+async def answers_in_json(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A database that fails is a 503 naming it, anything else a 500: JSON either way, never
+    aiohttp's text/plain page, so an integrator's client can read and retry it."""
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except DatabaseError as exc:
+        log.warning("%s %s: the database failed (%s)", request.method, request.path, exc)
+        body = {"error": f"database unavailable ({type(exc).__name__}); try again shortly"}
+        return web.json_response(body, status=503, headers={"Retry-After": "5"})
+    except Exception:
+        log.exception("%s %s failed", request.method, request.path)
+        return web.json_response({"error": "internal error"}, status=500)
+
+
 def init_web(
     db: Database,
     metrics: Metrics,
@@ -64,12 +81,16 @@ def init_web(
     routes: list[tuple[str, str, Handler]],
     role: Callable[[], str] = lambda: "leader",
     chats: Callable[[], dict[str, Any]] = dict,
+    db_fail_after: float = 30.0,
 ) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[answers_in_json])
 
     async def healthz(_: web.Request) -> web.Response:
         queues, database = await read_queues(db)
         ok = liveness.healthy
+        if db.failing.for_at_least(db_fail_after):
+            ok = False  # a restart may help (a new connection), and someone must look
+            database = f"failing for {db.failing.seconds():.0f} s: {db.failing.error}"
         body: dict[str, Any] = {"ok": ok, "role": role(), "database": database}
         body["tasks"] = liveness.report()
         body |= chats()  # the staff (and digest) chat: its id now, if Telegram moved it

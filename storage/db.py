@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,11 +23,12 @@ from storage.repos.referrals import ReferralRepo
 from storage.repos.requests import ReportRequestRepo
 from storage.repos.stats import StatsRepo
 from storage.repos.surveys import SurveyRepo
-from storage.sql import Conn, DatabaseUrl
+from storage.sql import Conn, DatabaseError, DatabaseUrl
 from storage.sql.sqlite import SqliteConn
 
 log = logging.getLogger(__name__)
 
+ATTEMPT_SECONDS = 30.0  # the longest a single database attempt may take before it fails
 AfterCommit = Callable[[], Awaitable[None] | None]
 
 
@@ -80,6 +82,41 @@ class Tx:
         self._after_commit.clear()
 
 
+class Failing:
+    """Whether the database's transactions keep failing, since when and why (for /healthz):
+    a database error marks it, a committed write clears it, and a failure nothing has repeated
+    for a while is forgotten (a standby may write again only at the next API call). Monotonic
+    time: health, not business."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+        self.last: float | None = None
+        self.error: str | None = None
+
+    def saw(self, exc: BaseException) -> None:
+        if not isinstance(exc, DatabaseError):
+            return  # a bug in the caller's code is not the database failing
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        self.last = now
+        self.error = f"{type(exc).__name__}: {exc}"[:200]
+
+    def clear(self) -> None:
+        self.since = self.last = self.error = None
+
+    def for_at_least(self, seconds: float) -> bool:
+        """Failing for `seconds` or more, and still failing lately (within `seconds` plus the
+        longest one attempt may take: a busy timeout, a connect or statement timeout)."""
+        if self.since is None or self.last is None:
+            return False
+        now = time.monotonic()
+        return now - self.since >= seconds and now - self.last <= seconds + ATTEMPT_SECONDS
+
+    def seconds(self) -> float:
+        return 0.0 if self.since is None else time.monotonic() - self.since
+
+
 class Database:
     """The single writer of this process: every transaction takes the lock, so coroutines never
     interleave inside one another's transactions on the one connection."""
@@ -89,6 +126,7 @@ class Database:
             url = DatabaseUrl(f"sqlite:///{url}")
         self.url = url if isinstance(url, DatabaseUrl) else DatabaseUrl(url)
         self.clock = clock  # what repositories stamp rows with (created_at, unreachable_at, …)
+        self.failing = Failing()
         self._conn: Conn | None = None
         self._lock = asyncio.Lock()
 
@@ -127,11 +165,13 @@ class Database:
                 await self.conn.begin(write=True)
                 yield tx
                 await self.conn.commit()
-            except BaseException:
+            except BaseException as exc:
                 # Also on cancellation: BEGIN or COMMIT may still be on its way, and a
                 # connection left inside a transaction would break every later one.
+                self.failing.saw(exc)
                 await asyncio.shield(self.conn.rollback())
                 raise
+            self.failing.clear()
         await tx.run_after_commit()
 
     @asynccontextmanager
@@ -141,5 +181,8 @@ class Database:
             try:
                 await self.conn.begin(write=False)
                 yield Tx(self.conn, self.clock)
+            except BaseException as exc:
+                self.failing.saw(exc)
+                raise
             finally:
                 await asyncio.shield(self.conn.rollback())  # a read has nothing to keep

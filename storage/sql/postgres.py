@@ -53,7 +53,9 @@ class PgConn:
                 # A writer waits for another's lock at most 5 s, then fails and is retried
                 # later (as SQLite's busy timeout does), instead of hanging the process.
                 # The server ends a session idle longer than IDLE_SESSION_TIMEOUT (a running
-                # bot touches its connection every second): a frozen process's locks go too.
+                # bot touches its connection every second), also inside a transaction (none
+                # waits on anything but the database): a frozen process's locks go too, the
+                # writers' lock and the leader's among them, so a standby takes over.
                 # No JIT: compiling took ~40 ms of a 0.2 s digest query; it pays off only for
                 # long analytical queries, and every query here is short.
                 server_settings={
@@ -61,6 +63,7 @@ class PgConn:
                     "application_name": "feedback-bot",
                     "lock_timeout": "5s",
                     "idle_session_timeout": IDLE_SESSION_TIMEOUT,
+                    "idle_in_transaction_session_timeout": IDLE_SESSION_TIMEOUT,
                 },
             )
         return self._raw

@@ -24,7 +24,7 @@ from tests.support.helpers import (
     passes,
     wait_for,
 )
-from tests.support.journey import MakeApp, post
+from tests.support.journey import API_TOKEN, MakeApp, post
 from tests.support.staffroom import AGENT, card, complaint, recorded, staff_group
 
 STALL = "5"  # seconds without progress before /healthz calls a task stuck (slack for CI)
@@ -198,3 +198,31 @@ async def test_a_customer_who_never_started_the_bot_is_not_written_to_first(
         what="the invitation after /start",
     )
     assert world.count(status=403) == 0
+
+
+async def test_a_failing_database_is_a_503_with_its_reason_and_json_answers(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Writes failing for HEALTH_DB_FAIL_AFTER: /healthz says 503 and why, whatever the tasks'
+    beats say; the API answers JSON 503 naming the cause, never a text/plain 500."""
+    app = await make_app(health_db_fail_after="2")
+    other = await hold_write_lock(app.db.url)
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(
+                f"http://127.0.0.1:{app.port}/api/v1/purchases",
+                json={"order_id": "DB-1", "customer": {"telegram_id": 1150}},
+                headers={"Authorization": f"Bearer {API_TOKEN}"},
+            ) as resp,
+        ):
+            assert resp.status == 503 and resp.content_type == "application/json"
+            assert "database" in (await resp.json())["error"]
+        await asyncio.sleep(2.5)
+        status, body = await health(app)
+        assert status == 503 and body["ok"] is False
+        assert str(body["database"]).startswith("failing for"), body
+    finally:
+        await other.release()
+    status, body = await wait_healthy(app)
+    assert status == 200 and body["database"] == "ok", body

@@ -120,3 +120,65 @@ async def test_a_webhook_update_taken_by_the_standby_is_answered_by_the_leader(
     finally:
         await standby.stop()
         await leader.stop()
+
+
+async def test_a_standby_stays_healthy_past_the_stall_limit(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """Its sender, processor, poller and ticks do not run there: not stuck. A restart loop
+    under Docker or Kubernetes would leave no standby at all."""
+    settings = make_settings(tmp_path, fake.url, api_token=API_TOKEN, health_stall_after="2")
+    first = await create_app(settings, poll_timeout=1)
+    await first.start()
+    second = await create_app(settings, poll_timeout=1)
+    await second.start()
+    try:
+        assert second.leadership.role == "standby"
+        await asyncio.sleep(3)
+        status, body = await health(second)
+        assert status == 200 and body["role"] == "standby", body
+        assert set(body["tasks"]) == {"standby"}
+        await first.stop()
+        await wait_for(lambda: second.leadership.leading, 10, "the standby taking over")
+        status, body = await health(second)
+        assert status == 200 and body["role"] == "leader", body
+    finally:
+        await first.stop()
+        await second.stop()
+
+
+async def test_a_leader_frozen_inside_a_write_transaction_is_replaced(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """A VM pause, a swap storm, SIGSTOP: the leader's session sits idle in a transaction
+    holding the writers' lock and the lead. The server ends it after IDLE_SESSION_TIMEOUT; the
+    standby leads and writes within seconds; the frozen one, when it wakes, writes nothing."""
+    first = await instance(tmp_path, fake)
+    second = await instance(tmp_path, fake)
+    frozen, exited = asyncio.Event(), asyncio.Event()
+    first.leadership.on_lost = exited.set  # in production: the process exits (code 75)
+
+    async def freeze() -> None:
+        async with first.db.transaction():  # what a frozen process looks like to the server
+            frozen.set()
+            await asyncio.sleep(12)
+
+    stuck = asyncio.create_task(freeze())
+    try:
+        await frozen.wait()
+        started = asyncio.get_running_loop().time()
+        status, _ = await post(second, {"order_id": "FZ-1", "customer": {"telegram_id": 7011}})
+        assert status == 201  # written by the standby, once the frozen session was ended
+        await wait_for(lambda: second.leadership.leading, 10, "the standby taking over")
+        took = asyncio.get_running_loop().time() - started
+        print(f"frozen leader replaced: the standby wrote and led after {took:.1f} s")
+        assert took < 10, took
+        with pytest.raises(Exception):  # noqa: B017 - its session is gone: nothing commits
+            await stuck
+        async with first.db.read():  # its next use of the database finds it replaced
+            pass
+        await asyncio.wait_for(exited.wait(), 10)
+    finally:
+        stuck.cancel()
+        await second.stop()
+        await first.stop()

@@ -147,3 +147,21 @@ def test_one_process_per_database_file_and_a_killed_holder_blocks_nothing(
     with pytest.raises(AlreadyRunning):
         InstanceLock(db).acquire()  # the same process cannot take it twice either
     again.release()
+
+
+def test_a_standby_is_healthy_while_it_stands_by_and_its_leader_tasks_start_fresh() -> None:
+    """On a standby the sender, processor, poller and ticks do not run: they are not stuck.
+    When it takes over, their clocks start then, not when the process started."""
+    clock = Clock()
+    beats = Liveness(stall_after=60, clock=clock)
+    for name in ("sender", "processor", "poller", "complaint-tick"):
+        beats.beat(name)
+    standby = beats.beat("standby")
+    beats.stand_by()
+    clock.now += 3600
+    standby.ok()
+    assert beats.healthy and set(beats.report()) == {"standby"}
+    beats.lead()
+    assert beats.healthy and "sender" in beats.report()
+    clock.now += 61
+    assert not beats.healthy  # leading now: a sender that never beats is stuck
