@@ -424,3 +424,7 @@ chat-back = ✅ The bot is back in the staff chat. { $waiting ->
    *[other] { $waiting } complaints that waited are being posted there now.
 }
 chat-privacy = 🙈 The bot may miss what staff write in a complaint's topic: its privacy mode is on and it is not an administrator of the staff group (replies to its own messages still reach it). Make the bot an administrator of the group, or in @BotFather send /setprivacy, choose the bot, Disable, then remove the bot from the group and add it again.
+
+## a customer's thanks
+
+thanks-welcome = You're welcome! 😊 If anything else comes up, just write here.

@@ -424,3 +424,7 @@ chat-back = ✅ Boten är tillbaka i personalchatten. { $waiting ->
    *[other] { $waiting } klagomål som väntade skickas dit nu.
 }
 chat-privacy = 🙈 Boten kan missa vad personalen skriver i ett klagomåls ämne: dess integritetsläge är på och den är inte administratör i personalgruppen (svar på dess egna meddelanden når den ändå). Gör boten till administratör i gruppen, eller skicka /setprivacy till @BotFather, välj boten, Disable, ta sedan bort boten ur gruppen och lägg till den igen.
+
+## a customer's thanks
+
+thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva här.

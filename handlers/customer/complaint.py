@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints import relay
+from bot.complaints import relay, thanks
 from bot.complaints.actions import resolution_answer
 from bot.complaints.callbacks import ResolutionPress
 from bot.complaints.config import ComplaintConfig
@@ -52,9 +52,11 @@ async def to_support(
     length = len(message.text or "")
     if length > TEXT_LIMIT:
         text = t("fallback.too_long", length=length, limit=TEXT_LIMIT)
-    elif await relay.from_customer(tx, complaints, customer, ChatMessage.from_aiogram(message)):
-        return
     else:
+        if await thanks.welcome(tx, complaints, customer, message.text):
+            return  # a thank-you opens nothing
+        if await relay.from_customer(tx, complaints, customer, ChatMessage.from_aiogram(message)):
+            return
         text = t("fallback.unsupported")
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
