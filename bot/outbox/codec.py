@@ -30,7 +30,25 @@ def encode(method: TelegramMethod[Any]) -> tuple[str, str]:
             data[name] = _model(value)
         else:
             data[name] = value
-    return type(method).__name__, json.dumps(data, ensure_ascii=False, default=_default)
+    return type(method).__name__, json.dumps(_neutral(data), ensure_ascii=False, default=_default)
+
+
+# Explicit direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a name
+# like "Ann\u202egnp.exe" would read backwards on a card, a topic title or a digest. Every
+# text the bot sends loses them; the marks real right-to-left text needs (LRM, RLM) stay.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _neutral(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_DIRECTION_CONTROLS)
+    if isinstance(value, dict):
+        return {key: _neutral(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_neutral(item) for item in value]
+    if isinstance(value, BaseModel):  # nested in lists: keyboard buttons, commands
+        return _neutral(_model(value))
+    return value
 
 
 def decode(name: str, payload: str) -> TelegramMethod[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -74,20 +75,41 @@ def run_export(settings: Settings, first: str | None, last: str | None, out: Pat
     except ValueError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data, rows in asyncio.run(_export(settings, start, end)):
-        path = out / f"{name}.csv"
-        path.write_bytes(data)
+    targets = [out / f"{name}.csv" for name in EXPORTED]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"export: cannot write to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    linked = [path for path in targets if path.is_symlink()]
+    if linked:  # someone planted a link: writing through it would overwrite its target
+        print(f"export: {linked[0]} is a symbolic link; not writing through it", file=sys.stderr)
+        return 2
+    for path, (data, rows) in zip(
+        targets, asyncio.run(_export(settings, start, end)), strict=True
+    ):
+        try:
+            _write_new(path, data)
+        except OSError as exc:
+            print(f"export: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
         print(f"{path}: {rows} rows", file=sys.stderr)
     return 0
 
 
-async def _export(
-    settings: Settings, start: datetime, end: datetime
-) -> list[tuple[str, bytes, int]]:
-    files = []
+def _write_new(path: Path, data: bytes) -> None:
+    """Write a file beside `path`, then put it in place: never through a link, never half."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)
+
+
+EXPORTED = ("responses", "complaints")
+
+
+async def _export(settings: Settings, start: datetime, end: datetime) -> list[tuple[bytes, int]]:
+    """The files of EXPORTED, in that order: (contents, rows)."""
     async with _reading(settings) as tx:
-        for name, build in (("responses", responses_csv), ("complaints", complaints_csv)):
-            data, rows = await build(tx, start, end)
-            files.append((name, data, rows))
-    return files
+        return [await build(tx, start, end) for build in (responses_csv, complaints_csv)]

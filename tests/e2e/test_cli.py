@@ -231,3 +231,20 @@ def test_an_unknown_header_is_one_clear_error(tmp_path: Path) -> None:
         " one of telegram_id, phone, external_id; optional name, language, segment, timezone,"
         " amount, currency, branch, purchased_at."
     ]
+
+
+def test_export_never_writes_through_a_link_and_says_what_is_wrong(tmp_path: Path) -> None:
+    env = {"BOT_TOKEN": "123456:TEST-token", "STAFF_CHAT_ID": "-100123"}
+    out = tmp_path / "out"
+    out.mkdir()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    (out / "responses.csv").symlink_to(precious)  # planted by someone else
+    result = run("export", "--out", "out", cwd=tmp_path, **env)
+    assert result.returncode == 2
+    assert precious.read_text() == "keep me"
+    assert "is a symbolic link" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / "a-file").write_text("")
+    result = run("export", "--out", "a-file/out", cwd=tmp_path, **env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("export: cannot write to a-file/out"), result.stderr

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
+    CreateForumTopic,
     EditMessageText,
     SendDocument,
     SendMessage,
@@ -65,3 +67,27 @@ def test_lanes_and_refusals() -> None:
         lane_of(SendMessage(chat_id="@channel", text="x"))
     with pytest.raises(ValueError):
         decode("DropDatabase", "{}")
+
+
+def test_direction_overrides_are_neutralised_in_everything_sent() -> None:
+    """A name like "Ann\\u202egnp.exe" reads backwards on a card or a topic title: the
+    overrides and isolates go; the marks real right-to-left text needs (LRM, RLM) stay."""
+    evil = "Ann\u202egnp.exe \u2067x\u2069 \u200fשלום"
+    for method in (
+        SendMessage(chat_id=-100, text=f"<b>{evil}</b>", parse_mode="HTML"),
+        CreateForumTopic(chat_id=-100, name=evil),
+        SendMessage(chat_id=1, text="x", reply_markup=markup_with(evil)),
+    ):
+        _, payload = encode(method)
+        stored = json.loads(payload)
+        text = json.dumps(stored, ensure_ascii=False)
+        assert "\u202e" not in text and "\u2067" not in text and "\u2069" not in text, text
+        assert "Anngnp.exe" in text or "Ann" in text
+        if "text" in stored and "שלום" in stored["text"]:
+            assert "\u200f" in stored["text"]
+
+
+def markup_with(label: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=label, callback_data="x")]]
+    )
