@@ -66,6 +66,12 @@ def _check_markup(params: Params) -> dict[str, Any] | None:
 def _new_message(
     world: World, method: str, chat: dict[str, Any], params: Params, content: dict[str, Any]
 ) -> dict[str, Any]:
+    reply_to, anyway = params.get("reply_to_message_id"), False
+    if isinstance(params.get("reply_parameters"), dict):
+        reply_to = params["reply_parameters"].get("message_id")
+        anyway = bool(params["reply_parameters"].get("allow_sending_without_reply"))
+    if isinstance(reply_to, int) and (chat["id"], reply_to) not in world.messages and not anyway:
+        raise ApiError(400, "Bad Request: message to be replied not found")
     thread = params.get("message_thread_id")
     if isinstance(thread, int) and chat.get("is_forum") and thread not in world.topic_names:
         raise ApiError(400, "Bad Request: message thread not found")
@@ -85,9 +91,6 @@ def _new_message(
     if isinstance(thread, int):
         message["message_thread_id"] = thread
         message["is_topic_message"] = True
-    reply_to = params.get("reply_to_message_id")
-    if isinstance(params.get("reply_parameters"), dict):
-        reply_to = params["reply_parameters"].get("message_id")
     if isinstance(reply_to, int) and (chat["id"], reply_to) in world.messages:
         message["reply_to_message"] = world.messages[(chat["id"], reply_to)]
     world.messages[(chat["id"], message["message_id"])] = message

@@ -108,6 +108,9 @@ async def test_a_deleted_card_is_posted_anew_when_the_complaint_changes(
     await world.user_sends(CUSTOMER, "Four of them")
     relayed = await wait_relayed(world, "Four of them")
     world.delete_message(STAFF_CHAT, shown.message_id)  # tidying up the chat
+    await world.user_sends(CUSTOMER, "Also the manual")  # relayed without the reply link
+    also = await wait_relayed(world, "Also the manual")
+    assert "reply_to_message" not in also
     await world.user_sends(
         AGENT, "Sending them today", chat_id=STAFF_CHAT, reply_to=int(str(relayed["message_id"]))
     )
