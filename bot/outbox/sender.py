@@ -43,6 +43,7 @@ Clock = Callable[[], float]
 _BACKOFF_BASE = 0.5
 _BACKOFF_CAP = 60.0
 _UNCHANGED = "message is not modified"
+_MOVED = "group moved"
 
 
 class Sender:
@@ -174,6 +175,11 @@ class Sender:
             sent_to = getattr(method, "chat_id", None)
             if isinstance(sent_to, int) and self.chat_events.current(sent_to) != sent_to:
                 sent_to = self.chat_events.current(sent_to)  # queued before the group moved
+                if getattr(method, "message_id", None) and not hasattr(method, "from_chat_id"):
+                    # An edit of a message in the old group: that message is not in the new
+                    # one (its card was posted there again). Nothing to send. (A copy's
+                    # message_id is in the chat it copies from, which did not move.)
+                    return self._failed(item, attempts, f"{_MOVED}: the message stayed behind")
                 method = method.model_copy(update={"chat_id": sent_to})
             with self.metrics.send_seconds.time():
                 result = await self.bot(method, request_timeout=self.request_timeout)

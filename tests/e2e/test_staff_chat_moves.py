@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from aiogram.methods import EditMessageText
+
 from bot.app import App
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
+from storage.states import Purpose
 from tests.support.helpers import health, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import AGENT, OWNER, complaint, failed_sends, staff_group
@@ -83,6 +86,16 @@ async def test_the_staff_group_upgraded_under_the_bot_is_followed_from_the_refus
     await wait_for(lambda: any("Thanks, waiting" in str(s.text) for s in world.sent_to(NEW)))
     assert world.count(status=400) >= 1
     assert await failed_sends(app) == 0  # nothing given up: the refused card went to NEW
+
+    # An edit of the old card queued before the move: that message stayed in the old group,
+    # so nothing is sent, and the complaint keeps its one card in the new chat.
+    old_card = card_in(world, OLD, 1)
+    assert old_card is not None
+    async with app.db.transaction() as tx:
+        edit = EditMessageText(chat_id=OLD, message_id=old_card.message_id, text="stale")
+        await app.outbox.send(tx, edit, purpose=Purpose.CARD_EDIT, ref=1)
+    assert await app.sender.wait_idle(10)
+    assert sum(1 for s in world.sent_to(NEW) if s.buttons and "Complaint #1<" in str(s.text)) == 1
 
     # After a restart the bot goes straight to the new chat.
     await app.stop()
