@@ -265,13 +265,7 @@ class Sender:
             await self._flush_wake.wait()
             self._flush_wake.clear()
             await asyncio.sleep(0.01)  # let a burst of outcomes gather into one transaction
-            if (
-                self._outcomes
-                or self._unreachable
-                or self._moved
-                or self._refused
-                or self._threads
-            ):
+            if self._to_record:
                 try:
                     await self._flush()
                     self._wake.set()  # the send loop sees whether anything is left to do
