@@ -206,7 +206,7 @@ async def test_a_failing_database_is_a_503_with_its_reason_and_json_answers(
     """Writes failing for HEALTH_DB_FAIL_AFTER: /healthz says 503 and why, whatever the tasks'
     beats say; the API answers JSON 503 naming the cause, never a text/plain 500."""
     app = await make_app(health_db_fail_after="2")
-    other = await hold_write_lock(app.db.url)
+    other = await hold_write_lock(app.db.url, every_writer=True)
     try:
         async with (
             aiohttp.ClientSession() as session,

@@ -114,14 +114,15 @@ class HeldLock:
         self.release = release
 
 
-async def hold_write_lock(url: DatabaseUrl) -> HeldLock:
+async def hold_write_lock(url: DatabaseUrl, every_writer: bool = False) -> HeldLock:
     """Another writer holding the database's write lock (as a backup tool or a second process
     would); `release()` lets go.
 
     SQLite: the file's write lock, taken in a worker thread: the bot in this event loop may be
     in the middle of a transaction it can only finish while the loop runs; waiting in the
     loop's own thread would deadlock both until the busy timeout. PostgreSQL: an EXCLUSIVE
-    lock on the tables every update and message is written to (reads still pass)."""
+    lock on the tables every update and message is written to (reads still pass), and with
+    `every_writer` the writers' lock every write transaction takes."""
     if url.is_sqlite:
 
         def take() -> sqlite3.Connection:
@@ -140,9 +141,13 @@ async def hold_write_lock(url: DatabaseUrl) -> HeldLock:
         return HeldLock(release_file)
     import asyncpg
 
+    from storage.sql.postgres import WRITER_KEY
+
     conn = await asyncpg.connect(url.url)
     await conn.execute("BEGIN")
     await conn.execute("LOCK TABLE inbox, outbox, customers, complaints IN EXCLUSIVE MODE")
+    if every_writer:  # the writers' lock too: every write fails, as with SQLite's file lock
+        await conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_KEY})")
 
     async def release_tables() -> None:
         await conn.execute("ROLLBACK")
