@@ -43,6 +43,8 @@ class Conn(Protocol):
     engine: str  # "sqlite" or "postgresql"
     list_limit: int  # most values one `one_of` may take
 
+    writes: int  # statements run through execute* since the transaction began
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return how many rows it changed."""
         ...

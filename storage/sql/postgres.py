@@ -35,6 +35,7 @@ class PgConn:
         self.url = url
         self._raw: asyncpg.Connection | None = None
         self._reconnect_hooks: list[Callable[[], Awaitable[None]]] = []
+        self.writes = 0  # statements run through execute* since the transaction began
 
     @classmethod
     async def open(cls, url: str) -> PgConn:
@@ -75,6 +76,7 @@ class PgConn:
         return self._raw
 
     async def execute(self, sql: str, params: Params = ()) -> int:
+        self.writes += 1
         text, args = _bind(sql, params)
         with _translated():
             status: str = await self.raw.execute(text, *args)
@@ -82,6 +84,7 @@ class PgConn:
         return int(last) if last.isdigit() else 0
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.writes += 1
         text, _ = translate(sql)
         batch = [tuple(_storable(value) for value in row) for row in rows]
         if batch:
@@ -91,6 +94,7 @@ class PgConn:
     async def insert_many(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:
+        self.writes += 1
         # COPY: one statement for the batch. An INSERT per row (executemany) cost 4x as much
         # per 1,000 purchases, and the purchases intake writes three tables at a time.
         batch = [tuple(_storable(value) for value in row) for row in rows]
@@ -130,6 +134,7 @@ class PgConn:
                 await self.raw.execute(statement)
 
     async def begin(self, *, write: bool) -> None:
+        self.writes = 0
         if self._raw is None or self._raw.is_closed():
             await self._reopen()  # the server restarted or the network dropped it
         try:

@@ -20,6 +20,7 @@ class SqliteConn:
 
     def __init__(self, raw: aiosqlite.Connection) -> None:
         self.raw = raw
+        self.writes = 0  # statements run through execute* since the transaction began
 
     @classmethod
     async def open(cls, path: Path) -> SqliteConn:
@@ -42,15 +43,18 @@ class SqliteConn:
     # close): on the hot paths (intake, the processor) the hops were most of the time.
 
     async def execute(self, sql: str, params: Params = ()) -> int:
+        self.writes += 1
         cur = await self.raw.execute(sql, params)
         return cur.rowcount
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.writes += 1
         await self.raw.executemany(sql, rows)
 
     async def insert_many(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:
+        self.writes += 1
         marks = ", ".join("?" for _ in columns)
         await self.raw.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
@@ -81,6 +85,7 @@ class SqliteConn:
 
     async def begin(self, *, write: bool) -> None:
         # IMMEDIATE takes the write lock now: a writer never fails halfway on "locked".
+        self.writes = 0
         await self.raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     async def commit(self) -> None:

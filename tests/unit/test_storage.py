@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from pathlib import Path
 
@@ -198,3 +199,17 @@ async def test_reserved_ids_are_the_batchs_own(db: Database) -> None:
     assert max(first) < min(second) < max(second) < made.id
     async with db.read() as tx:
         assert await tx.customers.count() == 6
+
+
+async def test_database_failures_are_cleared_only_by_a_write_that_commits(db: Database) -> None:
+    """A full disk still lets an empty transaction (an idle tick) commit: that is not the
+    database working again. /healthz reads this to say 503 after HEALTH_DB_FAIL_AFTER."""
+    db.failing.saw(sqlite3.OperationalError("database or disk is full"))
+    db.failing.saw(ValueError("a bug, not the database"))
+    async with db.transaction():
+        pass
+    assert db.failing.since is not None and "disk is full" in str(db.failing.error)
+    assert db.failing.for_at_least(0) and not db.failing.for_at_least(3600)
+    async with db.transaction() as tx:
+        await tx.kv.set("written", "1")
+    assert db.failing.since is None and not db.failing.for_at_least(0)
