@@ -11,6 +11,9 @@ from storage.sql import Conn
 from storage.states import InboxStatus, OutboxStatus, Purpose, sql_in
 
 ERASED = "[erased]"
+# Words per statement: a flooding customer's thousands of messages stay within the engines'
+# limits on parameters (each word is a parameter twice in one statement).
+_CHUNK = 200
 # Messages about one complaint (its card, topic, relays, replies): ref is the complaint's id.
 _ABOUT_A_COMPLAINT = (
     Purpose.CARD,
@@ -64,6 +67,13 @@ class PrivacyRepo:
                 f" AND ref {one_of}",
                 ids,
             )
+        for start in range(0, len(needles), _CHUNK):
+            await self._scrub_words(needles[start : start + _CHUNK])
+        if update_id is not None:
+            await self._conn.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+
+    async def _scrub_words(self, needles: Sequence[str]) -> None:
+        done_out = f"status != '{OutboxStatus.PENDING}'"
         if needles:
             contains = self._conn.contains
             payload = " OR ".join(contains("payload") for _ in needles)
@@ -72,17 +82,19 @@ class PrivacyRepo:
                 f"DELETE FROM outbox WHERE {done_out} AND ({payload} OR {result})",
                 (*needles, *needles),
             )
-            replaced = "payload"
-            for _ in needles:
-                replaced = f"REPLACE({replaced}, ?, '{ERASED}')"
-            await self._conn.execute(
-                f"UPDATE outbox SET payload = {replaced}"
-                f" WHERE status = '{OutboxStatus.PENDING}' AND ({payload})",
-                (*needles, *needles),
+            pending = await self._conn.fetch_all(
+                f"SELECT id, payload FROM outbox WHERE status = '{OutboxStatus.PENDING}'"
+                f" AND ({payload})",
+                tuple(needles),
             )
+            for row in pending:  # few: what is still on its way
+                text = str(row[1])
+                for needle in needles:
+                    text = text.replace(needle, ERASED)
+                await self._conn.execute(
+                    "UPDATE outbox SET payload = ? WHERE id = ?", (text, int(row[0]))
+                )
             await self._conn.execute(
                 f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND ({payload})",
                 tuple(needles),
             )
-        if update_id is not None:
-            await self._conn.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))

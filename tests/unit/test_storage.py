@@ -213,3 +213,11 @@ async def test_database_failures_are_cleared_only_by_a_write_that_commits(db: Da
     async with db.transaction() as tx:
         await tx.kv.set("written", "1")
     assert db.failing.since is None and not db.failing.for_at_least(0)
+
+
+async def test_scrubbing_thousands_of_words_stays_within_the_engines_limits(db: Database) -> None:
+    """A customer who flooded the chat wrote thousands of messages: erasing them must not
+    exceed SQLite's or PostgreSQL's limit on parameters in one statement."""
+    needles = [f"flood message number {n}" for n in range(5000)]
+    async with db.transaction() as tx:
+        await tx.privacy.scrub(needles, chat_id=77, complaint_ids=[1, 2], update_id=5)
