@@ -19,10 +19,14 @@ class Learned:
     moved: dict[int, int] = field(default_factory=dict)  # a group's old id -> its new id
     staff_chat_lost: str | None = None  # why the bot cannot write there (removed, wrong id)
 
+    def chain(self, chat_id: int) -> list[int]:
+        """The ids a chat has had, from `chat_id` to the one it has now (a group may have
+        been upgraded more than once)."""
+        ids = [chat_id]
+        while ids[-1] in self.moved and self.moved[ids[-1]] not in ids:
+            ids.append(self.moved[ids[-1]])
+        return ids
+
     def current(self, chat_id: int) -> int:
-        """The id a chat has now (a group may have been upgraded more than once)."""
-        seen = {chat_id}
-        while chat_id in self.moved and self.moved[chat_id] not in seen:
-            chat_id = self.moved[chat_id]
-            seen.add(chat_id)
-        return chat_id
+        """The id a chat has now."""
+        return self.chain(chat_id)[-1]

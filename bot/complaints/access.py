@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import logging
 
-from aiogram.methods import SendMessage
-
 from bot.complaints import relay
 from bot.complaints.config import ComplaintConfig
-from bot.outbox.service import Priority
 from storage.db import Tx
 
 log = logging.getLogger(__name__)
@@ -38,13 +35,8 @@ async def lost(tx: Tx, complaints: ComplaintConfig, reason: str) -> bool:
     await tx.kv.set(KEY, reason[:300])
     learned.staff_chat_lost = reason[:300]
     log.error("staff chat %s unreachable: %s", complaints.staff_chat_id, reason)
-    for person in complaints.leads:
-        text = complaints.staff_t(
-            "chat.lost", chat=str(complaints.staff_chat_id), reason=reason[:300]
-        )
-        await complaints.outbox.send(
-            tx, SendMessage(chat_id=person, text=text), priority=Priority.NORMAL
-        )
+    text = complaints.staff_t("chat.lost", chat=str(complaints.staff_chat_id), reason=reason[:300])
+    await complaints.outbox.to_each(tx, complaints.leads, text)
     return True
 
 
@@ -60,11 +52,9 @@ async def back(tx: Tx, complaints: ComplaintConfig) -> bool:
     log.warning(
         "staff chat %s reachable again: %d cards to post", complaints.staff_chat_id, waiting
     )
-    for person in complaints.leads:
-        text = complaints.staff_t("chat.back", waiting=waiting)
-        await complaints.outbox.send(
-            tx, SendMessage(chat_id=person, text=text), priority=Priority.NORMAL
-        )
+    await complaints.outbox.to_each(
+        tx, complaints.leads, complaints.staff_t("chat.back", waiting=waiting)
+    )
     return True
 
 
@@ -85,12 +75,7 @@ async def privacy_blind(tx: Tx, complaints: ComplaintConfig) -> None:
     if not complaints.forum or await tx.kv.get(PRIVACY_KEY) == str(chat):
         return
     await tx.kv.set(PRIVACY_KEY, str(chat))
-    for person in complaints.leads:
-        await complaints.outbox.send(
-            tx,
-            SendMessage(chat_id=person, text=complaints.staff_t("chat.privacy")),
-            priority=Priority.NORMAL,
-        )
+    await complaints.outbox.to_each(tx, complaints.leads, complaints.staff_t("chat.privacy"))
 
 
 async def on_refused(complaints: ComplaintConfig, tx: Tx, chat_id: int, reason: str) -> None:

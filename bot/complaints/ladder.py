@@ -78,12 +78,7 @@ async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: d
         waited=complaints.duration(waited),
     )
     if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
-        for person in complaints.leads:
-            await complaints.outbox.send(
-                tx,
-                SendMessage(chat_id=person, text=text, parse_mode="HTML"),
-                priority=Priority.NORMAL,
-            )
+        await complaints.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
         return
     mentions = _mentions(complaints)
     if mentions:
@@ -110,10 +105,8 @@ async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due: da
     link = card_link(c)
     if link:
         text += f"\n{link}"
-    for person in dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids]):
-        await complaints.outbox.send(
-            tx, SendMessage(chat_id=person, text=text, parse_mode="HTML"), priority=Priority.NORMAL
-        )
+    people = dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids])
+    await complaints.outbox.to_each(tx, people, text, parse_mode="HTML")
 
 
 def card_link(c: Complaint) -> str | None:

@@ -6,31 +6,13 @@ new id to put in STAFF_CHAT_ID when convenient."""
 
 from __future__ import annotations
 
-from aiogram.methods import SendMessage
-
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.posting import post_card, relist
-from bot.i18n import Translator
-from bot.outbox.service import Outbox, Priority
 from storage.db import Tx
 
 
-def chain_has(learned_moves: dict[int, int], setting: int, old: int) -> bool:
-    """Whether `old` is the setting itself or one of the ids it moved through."""
-    seen, chat = set(), setting
-    while chat not in seen:
-        if chat == old:
-            return True
-        seen.add(chat)
-        if chat not in learned_moves:
-            return False
-        chat = learned_moves[chat]
-    return False
-
-
 async def on_chat_moved(complaints: ComplaintConfig, tx: Tx, old: int, new: int) -> None:
-    learned = complaints.surveys.learned
-    if not chain_has(learned.moved, complaints.staff_chat_setting, old):
+    if old not in complaints.surveys.learned.chain(complaints.staff_chat_setting):
         return
     reposted = 0
     for complaint in await tx.complaints.with_card_in(old):
@@ -42,22 +24,5 @@ async def on_chat_moved(complaints: ComplaintConfig, tx: Tx, old: int, new: int)
     summarised = await tx.complaints.in_summaries()
     await relist(tx, complaints, summarised)
     reposted += len(summarised)
-    await tell_owners(
-        tx,
-        complaints.outbox,
-        complaints.staff_t,
-        complaints.owner_ids,
-        "chat.moved.staff",
-        old=str(old),
-        new=str(new),
-        reposted=reposted,
-    )
-
-
-async def tell_owners(
-    tx: Tx, outbox: Outbox, t: Translator, owners: list[int], key: str, **args: object
-) -> None:
-    for owner in owners:
-        await outbox.send(
-            tx, SendMessage(chat_id=owner, text=t(key, **args)), priority=Priority.NORMAL
-        )
+    text = complaints.staff_t("chat.moved.staff", old=str(old), new=str(new), reposted=reposted)
+    await complaints.outbox.to_each(tx, complaints.owner_ids, text)

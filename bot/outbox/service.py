@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any, Protocol
 
-from aiogram.methods import TelegramMethod
+from aiogram.methods import SendMessage, TelegramMethod
 
 from bot.outbox.codec import encode, lane_of
 from storage.db import Tx
@@ -64,3 +65,14 @@ class Outbox:
         if sender is not None:
             tx.after_commit(lambda: sender.notify(item))
         return item.id
+
+    async def to_each(
+        self, tx: Tx, chats: Iterable[int], text: str, *, parse_mode: str | None = None
+    ) -> None:
+        """The same text to each of `chats` (owners, managers), as ordinary messages."""
+        for chat in chats:
+            await self.send(
+                tx,
+                SendMessage(chat_id=chat, text=text, parse_mode=parse_mode),
+                priority=Priority.NORMAL,
+            )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.moved import chain_has, tell_owners
 from bot.jobs import find, job
 from bot.reports import delivery
 from bot.reports.config import ReportConfig
@@ -48,13 +47,10 @@ async def daily_brief(app_id: str) -> None:
 
 async def on_chat_moved(reports: ReportConfig, tx: Tx, old: int, new: int) -> None:
     """The digest chat was upgraded by Telegram: digests follow it; the owners are told."""
-    setting = reports.digest_chat_setting
-    moved = reports.complaints.surveys.learned.moved
-    if setting is None or not chain_has(moved, setting, old):
+    setting, learned = reports.digest_chat_setting, reports.complaints.surveys.learned
+    if setting is None or old not in learned.chain(setting):
         return
-    if chain_has(moved, reports.complaints.staff_chat_setting, old):
+    if old in learned.chain(reports.complaints.staff_chat_setting):
         return  # the staff chat's own notice told them
-    t = reports.staff_t
-    await tell_owners(
-        tx, reports.outbox, t, reports.owner_ids, "chat.moved.digest", old=str(old), new=str(new)
-    )
+    text = reports.staff_t("chat.moved.digest", old=str(old), new=str(new))
+    await reports.outbox.to_each(tx, reports.owner_ids, text)

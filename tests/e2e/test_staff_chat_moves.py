@@ -19,7 +19,7 @@ from faketg.world import Sent
 from storage.states import Purpose
 from tests.support.helpers import health, wait_for
 from tests.support.journey import MakeApp, wait_new_message
-from tests.support.staffroom import AGENT, OWNER, complaint, failed_sends, staff_group
+from tests.support.staffroom import AGENT, OWNER, cards_of, complaint, failed_sends, staff_group
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = -4000000001  # a basic group: ids without the -100 prefix
@@ -32,11 +32,7 @@ def basic_staff_group(world: World) -> None:
 
 
 def card_in(world: World, chat: int, number: int) -> Sent | None:
-    found = [
-        s
-        for s in world.sent_to(chat)
-        if s.buttons and f"Complaint #{number}</b>" in str(s.text).split("\n")[0]
-    ]
+    found = cards_of(world, number, chat)
     return found[-1] if found else None
 
 
@@ -95,7 +91,7 @@ async def test_the_staff_group_upgraded_under_the_bot_is_followed_from_the_refus
         edit = EditMessageText(chat_id=OLD, message_id=old_card.message_id, text="stale")
         await app.outbox.send(tx, edit, purpose=Purpose.CARD_EDIT, ref=1)
     assert await app.sender.wait_idle(10)
-    assert sum(1 for s in world.sent_to(NEW) if s.buttons and "Complaint #1<" in str(s.text)) == 1
+    assert len(cards_of(world, 1, NEW)) == 1
 
     # After a restart the bot goes straight to the new chat.
     await app.stop()

@@ -12,7 +12,7 @@ from bot.app import App
 from faketg import FakeTelegramServer, World
 from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.journey import MakeApp, wait_new_message
-from tests.support.staffroom import AGENT, card, complaint, recorded, staff_group
+from tests.support.staffroom import AGENT, cards_of, complaint, staff_group
 
 CUSTOMER = 7401
 
@@ -59,12 +59,12 @@ async def test_closed_then_deleted_topics_never_swallow_what_the_customer_wrote(
     await world.user_sends(CUSTOMER, "Hello? Anyone?")
     relayed = await wait_relayed(world, "Hello? Anyone?")
     assert relayed.get("message_thread_id") is None
-    await wait_for(lambda: _card_count(world, 1) == 2, what="a fresh card")
+    await wait_for(lambda: len(cards_of(world, 1)) == 2, what="a fresh card")
     c = await complaint(app, 1)
     assert c.topic_thread_id is None
 
     # A reply in the main thread to the fresh card reaches the customer.
-    fresh = [s for s in world.sent_to(STAFF_CHAT) if s.buttons and "Complaint #1" in str(s.text)]
+    fresh = cards_of(world, 1)
     await world.user_sends(
         AGENT, "Sorry, sending a new lid", chat_id=STAFF_CHAT, reply_to=fresh[-1].message_id
     )
@@ -79,45 +79,9 @@ async def test_a_deleted_topic_is_replaced_by_a_new_one(
     world.delete_topic(old)
     await world.user_sends(CUSTOMER, "Photo attached soon")
     await wait_relayed(world, "Photo attached soon")  # resent in the main thread
-    await wait_for(lambda: _card_count(world, 1) == 2, what="a fresh card in a new topic")
+    await wait_for(lambda: len(cards_of(world, 1)) == 2, what="a fresh card in a new topic")
     new = (await complaint(app, 1)).topic_thread_id
     assert new is not None and new != old and new in world.topic_names
     await world.user_sends(CUSTOMER, "Here it is")
     relayed = await wait_relayed(world, "Here it is")
     assert relayed.get("message_thread_id") == new
-
-
-def _card_count(world: World, number: int) -> int:
-    return sum(
-        1
-        for s in world.sent_to(STAFF_CHAT)
-        if s.buttons and f"<b>Complaint #{number}</b>" in str(s.text).split("\n")[0]
-    )
-
-
-async def test_a_deleted_card_is_posted_anew_when_the_complaint_changes(
-    make_app: MakeApp, fake: FakeTelegramServer
-) -> None:
-    world = fake.world
-    staff_group(world)
-    app = await make_app()
-    world.add_user(CUSTOMER, "Dana", "en")
-    await world.user_sends(CUSTOMER, "Missing screws")
-    shown = await card(world, 1)
-    await recorded(app, 1)
-    await world.user_sends(CUSTOMER, "Four of them")
-    relayed = await wait_relayed(world, "Four of them")
-    world.delete_message(STAFF_CHAT, shown.message_id)  # tidying up the chat
-    await world.user_sends(CUSTOMER, "Also the manual")  # relayed without the reply link
-    also = await wait_relayed(world, "Also the manual")
-    assert "reply_to_message" not in also
-    await world.user_sends(
-        AGENT, "Sending them today", chat_id=STAFF_CHAT, reply_to=int(str(relayed["message_id"]))
-    )
-    await wait_new_message(world, CUSTOMER, "Sending them today")
-    # Taken by the reply: the card would show it, so it is posted anew.
-    await wait_for(lambda: _card_count(world, 1) == 2, what="a fresh card")
-    fresh = await card(world, 1)
-    assert fresh.message_id != shown.message_id and "in progress" in str(fresh.text)
-    c = await recorded(app, 1)  # the fresh card is the one replies and edits go to
-    assert c.card_message_id == fresh.message_id

@@ -40,19 +40,24 @@ def staff_messages(world: World) -> list[Sent]:
     return world.sent_to(STAFF_CHAT)
 
 
+def cards_of(world: World, number: int, chat: int = STAFF_CHAT) -> list[Sent]:
+    """Every card of complaint `number` posted in `chat`, oldest first."""
+    title = f"Complaint #{number}"
+    return [
+        s
+        for s in world.sent_to(chat)
+        if s.buttons
+        and str(s.text)
+        .split("\n")[0]
+        .endswith(tuple(f"{title}</b> · {status}" for status in STATUSES))
+    ]
+
+
 async def card(world: World, number: int) -> Sent:
     """The card of complaint `number` once it is in the staff chat."""
-    title = f"Complaint #{number}"
 
     def find() -> Sent | None:
-        found = [
-            s
-            for s in staff_messages(world)
-            if s.buttons
-            and str(s.text)
-            .split("\n")[0]
-            .endswith(tuple(f"{title}</b> · {status}" for status in STATUSES))
-        ]
+        found = cards_of(world, number)
         return found[-1] if found else None
 
     await wait_for(lambda: find() is not None, within=15, what=f"card of #{number}")
