@@ -172,9 +172,11 @@ class Sender:
         sent_to: object = None
         try:
             method = decode(item.method, item.payload)
-            sent_to = getattr(method, "chat_id", None)
-            if isinstance(sent_to, int) and self.chat_events.current(sent_to) != sent_to:
-                sent_to = self.chat_events.current(sent_to)  # queued before the group moved
+            queued_to = getattr(method, "chat_id", None)
+            sent_to = queued_to
+            if isinstance(queued_to, int):
+                sent_to = self.chat_events.current(queued_to)
+            if sent_to != queued_to:  # queued before the group moved
                 if getattr(method, "message_id", None) and not hasattr(method, "from_chat_id"):
                     # An edit of a message in the old group: that message is not in the new
                     # one (its card was posted there again). Nothing to send. (A copy's
