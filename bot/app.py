@@ -312,6 +312,7 @@ async def create_app(
     )
     metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
     app_id = uuid.uuid4().hex
+    retention = jobs.Retention(settings.storage.data_retention.total_seconds())
     w = Wiring(
         app_id=app_id,
         settings=settings,
@@ -321,7 +322,7 @@ async def create_app(
         outbox=Outbox(sender),
         sender=sender,
         liveness=liveness,
-        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone),
+        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, retention),
         learned=learned,
         chat_events=chat_events,
         clock=clock,
@@ -334,7 +335,7 @@ async def create_app(
         ("chat_events", chat_events),
     ):
         w.provide(name, service)
-    w.services += [db, sender, liveness]  # for jobs
+    w.services += [db, sender, liveness, retention]  # for jobs
     surveys = surveys_feature.install(w)
     complaints = complaints_feature.install(w, surveys)
     reports = reports_feature.install(w, complaints)

@@ -12,6 +12,8 @@ import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -80,24 +82,53 @@ def job(func: JobFunc) -> JobFunc:
     return run
 
 
+@dataclass(frozen=True)
+class Retention:
+    """DATA_RETENTION, for the job that applies it."""
+
+    seconds: float
+
+    @property
+    def every(self) -> float:
+        """How often the job runs: hourly, or twice per retention when that is shorter."""
+        return min(3600.0, max(1.0, self.seconds / 2))
+
+
 @job
-async def prune_inbox(app_id: str) -> None:
-    """Forget processed updates after a week; their effects live in the other tables."""
-    db = find(app_id, Database)
-    if db is None:
+async def prune_old_data(app_id: str) -> None:
+    """Delivered messages and handled updates older than DATA_RETENTION go (handled updates
+    after a week at most: their effects live in the other tables); then SQLite's file gives
+    the space back. Queue times are real time, so the cutoff is too."""
+    db, retention = find(app_id, Database), find(app_id, Retention)
+    if db is None or retention is None:
         return
+    now = time.time()
     async with db.transaction() as tx:
-        removed = await tx.inbox.prune(time.time() - INBOX_KEEP_SECONDS)
-    if removed:
-        log.info("pruned %d processed updates", removed)
+        messages = await tx.outbox.prune(now - retention.seconds)
+        updates = await tx.inbox.prune(now - min(retention.seconds, INBOX_KEEP_SECONDS))
+    pages = await db.reclaim_space() if messages or updates else 0
+    if messages or updates:
+        log.info(
+            "retention: %d sent messages and %d handled updates pruned, %d pages freed",
+            messages,
+            updates,
+            pages,
+        )
 
 
-def build_scheduler(app_id: str, timezone: str) -> AsyncIOScheduler:
+def build_scheduler(app_id: str, timezone: str, retention: Retention) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
     scheduler = AsyncIOScheduler(
         timezone=timezone, job_defaults={"coalesce": True, "misfire_grace_time": None}
     )
     scheduler.add_job(
-        prune_inbox, "interval", hours=1, args=[app_id], id="prune-inbox", replace_existing=True
+        prune_old_data,
+        "interval",
+        seconds=retention.every,
+        args=[app_id],
+        id="prune-old-data",
+        replace_existing=True,
+        max_instances=1,
+        next_run_time=datetime.now(UTC),  # at start too
     )
     return scheduler

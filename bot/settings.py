@@ -81,6 +81,17 @@ class StorageSettings(_Section):
         "sqlite:///data/bot.db",
         description="sqlite:///relative/path.db or postgresql://user:pass@host:5432/db",
     )
+    data_retention: Duration = Field(
+        timedelta(days=90),
+        description="how long delivered messages and handled updates are kept",
+    )
+
+    @field_validator("data_retention")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("a positive duration, like P90D")
+        return value
 
     @field_validator("database_url")
     @classmethod

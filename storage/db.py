@@ -176,6 +176,15 @@ class Database:
                 self.failing.clear()
         await tx.run_after_commit()
 
+    async def reclaim_space(self) -> int:
+        """Give deleted rows' pages back (SQLite's file shrinks), between transactions."""
+        async with self._lock:
+            try:
+                return await self.conn.reclaim_space()
+            except BaseException as exc:
+                self.failing.saw(exc)
+                raise
+
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:
         """A consistent read: same lock, no write lock."""

@@ -112,6 +112,22 @@ class OutboxRepo:
         )
         return str(row[0]) if row and row[0] is not None else None
 
+    async def prune(self, before: float) -> int:
+        """DATA_RETENTION: delivered rows sent before `before` go; given-up rows created before
+        it keep only what the digest counts (method, status, time), not the words. Pending rows
+        stay whole: they are still owed. Returns how many rows were deleted or emptied."""
+        deleted = await self._conn.execute(
+            f"DELETE FROM outbox WHERE status = '{OutboxStatus.SENT}' AND sent_at < ?",
+            (before,),
+        )
+        emptied = await self._conn.execute(
+            "UPDATE outbox SET payload = '{}', result = NULL"
+            f" WHERE status = '{OutboxStatus.FAILED}' AND created_at < ?"
+            " AND (payload != '{}' OR result IS NOT NULL)",
+            (before,),
+        )
+        return deleted + emptied
+
     async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
         """(id, method, status) of everything addressed to a chat, oldest first."""
         return [

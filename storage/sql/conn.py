@@ -103,6 +103,11 @@ class Conn(Protocol):
         connection holds it. (SQLite: one process per file, so always True.)"""
         ...
 
+    async def reclaim_space(self) -> int:
+        """Give the pages of deleted rows back to the file system, outside any transaction;
+        returns how many pages went (PostgreSQL: 0, autovacuum reuses them in place)."""
+        ...
+
     def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
         """Run `hook` whenever the connection had to be opened again (before anything else)."""
         ...

@@ -212,6 +212,9 @@ class PgConn:
         row = await self.fetch_one("SELECT pg_try_advisory_lock(?)", (key,))
         return bool(row and row[0])
 
+    async def reclaim_space(self) -> int:
+        return 0  # autovacuum marks dead rows' space for reuse; the files stay level
+
     def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
         self._reconnect_hooks.append(hook)
 

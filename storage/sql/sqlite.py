@@ -12,6 +12,8 @@ import aiosqlite
 
 from storage.sql.conn import Params, Row
 
+_INCREMENTAL = 2  # PRAGMA auto_vacuum's answer
+
 
 class SqliteConn:
     engine = "sqlite"
@@ -29,9 +31,13 @@ class SqliteConn:
         raw = await aiosqlite.connect(path, isolation_level=None)
         raw.row_factory = aiosqlite.Row
         try:
+            # Freed pages can be given back to the file system (a new file; see reclaim_space).
+            await raw.execute("PRAGMA auto_vacuum=INCREMENTAL")
             # WAL + NORMAL survives a process crash (only an OS crash can lose the last commits).
             await raw.execute("PRAGMA journal_mode=WAL")
             await raw.execute("PRAGMA synchronous=NORMAL")
+            # After a burst the WAL is cut back to this at the next checkpoint (32 MiB).
+            await raw.execute("PRAGMA journal_size_limit=33554432")
             await raw.execute("PRAGMA busy_timeout=5000")
             await raw.execute("PRAGMA foreign_keys=ON")
         except BaseException:
@@ -116,6 +122,25 @@ class SqliteConn:
 
     async def try_session_lock(self, key: int) -> bool:
         return True  # one process per file: the lock file next to it
+
+    async def reclaim_space(self) -> int:
+        free = await self._pragma("freelist_count")
+        if await self._pragma("auto_vacuum") == _INCREMENTAL:
+            if free:
+                # It frees a page per step; only a script runs it to its end from Python.
+                await self.raw.executescript("PRAGMA incremental_vacuum;")
+            return free - await self._pragma("freelist_count")
+        # A file created before incremental auto-vacuum: one full rewrite converts it (the
+        # mode was asked for at open), but only once a quarter of it is free: it locks the
+        # file for as long as it takes and needs its size again on disk meanwhile.
+        if free < max(100, await self._pragma("page_count") // 4):
+            return 0
+        await self.raw.execute("VACUUM")
+        return free - await self._pragma("freelist_count")
+
+    async def _pragma(self, name: str) -> int:
+        row = await self.fetch_one(f"PRAGMA {name}")
+        return int(row[0]) if row else 0
 
     def on_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
         return None  # a file connection is never lost

@@ -26,7 +26,7 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
     await app.stop()
     jobs = {job.id: job for job in app.scheduler.get_jobs()}
     assert set(jobs) == {
-        "prune-inbox",
+        "prune-old-data",
         "survey-tick",
         "complaint-tick",
         "weekly-digest",
