@@ -11,9 +11,21 @@ from bot.api.http import Handler, error
 from bot.api.models import MAX_BATCH, parse_body
 from bot.surveys.config import SurveyConfig
 from bot.surveys.purchase_in import field_errors
-from bot.surveys.purchases import register_purchases
+from bot.surveys.purchases import PurchaseResult, register_purchases
 from bot.web import MAX_BODY
 from storage.db import Database
+
+
+class _Refused(Exception):
+    """A request the data contradicts: nothing of it is stored."""
+
+
+def _conflicts(results: list[PurchaseResult], batch: bool) -> list[dict[str, str]]:
+    return [
+        {"field": f"purchases[{n}].order_id" if batch else "order_id", "message": text}
+        for n, result in enumerate(results)
+        if (text := result.conflict_text) is not None
+    ]
 
 
 def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
@@ -37,8 +49,13 @@ def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
             return error(422, "invalid purchase", field_errors(exc))
         except ValueError as exc:
             return error(422, "invalid purchase", [{"field": "purchased_at", "message": str(exc)}])
-        async with db.transaction() as tx:
-            results = await register_purchases(tx, surveys, new)
+        try:
+            async with db.transaction() as tx:
+                results = await register_purchases(tx, surveys, new)
+                if conflicts := _conflicts(results, batch):
+                    raise _Refused  # all or nothing: roll the batch back
+        except _Refused:
+            return error(409, "order_id already used for another customer", conflicts)
         created = sum(r.created for r in results)
         status = 201 if created else 200
         if not batch:

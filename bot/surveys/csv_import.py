@@ -67,6 +67,9 @@ async def import_csv(
         async with db.transaction() as tx:
             results = await register_purchases(tx, surveys, [purchase for _, purchase in chunk])
         for (line, _), result in zip(chunk, results, strict=True):
+            if result.conflict_text is not None:
+                report.rejected.append((line, f"order_id: {result.conflict_text}"))
+                continue
             report.results.append(result)
             if not result.created:
                 report.duplicates += 1

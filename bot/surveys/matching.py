@@ -18,6 +18,22 @@ from storage.models import Customer
 IDENTIFIERS = ("telegram_id", "external_id", "phone")
 
 
+def differs(
+    owner: Customer, telegram_id: int | None, external_id: str | None, phone: str | None
+) -> str | None:
+    """Which identifier shows a repeated order_id names someone other than `owner`: one both
+    sides have and that differs, with no identifier both have agreeing (None: the same
+    customer, or nothing to tell them apart, as with a forgotten one)."""
+    shared = [
+        (column, getattr(owner, column), value)
+        for column, value in zip(IDENTIFIERS, (telegram_id, external_id, phone), strict=True)
+        if value is not None and getattr(owner, column) not in (None, "")
+    ]
+    if any(mine == theirs for _, mine, theirs in shared):
+        return None
+    return shared[0][0] if shared else None
+
+
 def choose(
     candidates: Iterable[Customer],
     telegram_id: int | None,

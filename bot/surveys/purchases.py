@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from bot.surveys.config import SurveyConfig
-from bot.surveys.matching import CustomerIndex
+from bot.surveys.matching import CustomerIndex, differs
 from bot.surveys.referrals import convert
 from bot.surveys.rules import (
     cooldown_reason,
@@ -52,6 +52,16 @@ class PurchaseResult:
     due_at: datetime | None
     reason: str | None
     deep_link: str
+    conflict: str | None = None  # a repeat naming another customer: the identifier that differs
+
+    @property
+    def conflict_text(self) -> str | None:
+        if self.conflict is None:
+            return None
+        return (
+            f"{self.order_id} is already a purchase of another customer"
+            f" (a different {self.conflict})"
+        )
 
     @property
     def due_text(self) -> str | None:
@@ -84,6 +94,8 @@ async def register_purchases(
         order_id: _result(surveys, p, existing[p.id], created=False)
         for order_id, p in known.items()
     }
+    holders = await tx.customers.by_ids({p.customer_id for p in known.values()})
+    owners = {order_id: holders[p.customer_id] for order_id, p in known.items()}
     fresh = [item for item in items if item.order_id not in known]
     refs = [item.customer for item in fresh]
     people = CustomerIndex(
@@ -102,10 +114,12 @@ async def register_purchases(
     planned: list[tuple[Survey, str, str]] = []
     out: list[PurchaseResult] = []
     for item in items:
-        if item.order_id in results:
-            out.append(replace(results[item.order_id], created=False))
-            continue
         ref = item.customer
+        if item.order_id in results:
+            owner = owners[item.order_id]
+            other = differs(owner, ref.telegram_id, ref.external_id, ref.phone)
+            out.append(replace(results[item.order_id], created=False, conflict=other))
+            continue
         customer = people.resolve(
             ref.telegram_id,
             ref.external_id,
@@ -141,6 +155,7 @@ async def register_purchases(
         purchases.append(purchase)
         planned.append((survey, item.branch or "", customer.segment))
         results[item.order_id] = _result(surveys, purchase, survey, created=True)
+        owners[item.order_id] = customer
         out.append(results[item.order_id])
     await tx.customers.add_many(list(people.created.values()))
     await tx.customers.save_identity(list(people.changed.values()))

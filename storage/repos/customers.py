@@ -164,6 +164,12 @@ class CustomerRepo(Stamping):
                 found[row["id"]] = _row(row)
         return [found[key] for key in sorted(found)]
 
+    async def by_ids(self, ids: Iterable[int]) -> dict[int, Customer]:
+        rows = await fetch_in(
+            self._conn, f"SELECT {_COLUMNS} FROM customers WHERE id {{one_of}}", ids
+        )
+        return {row["id"]: _row(row) for row in rows}
+
     async def new_ids(self, count: int) -> list[int]:
         """Ids for customers about to be added with `add_many` (the database hands them out)."""
         return await self._conn.reserve_ids("customers", count)

@@ -103,3 +103,37 @@ async def test_api_disabled_without_a_token(tmp_path: Path, fake: FakeTelegramSe
         assert status == 503 and "API_TOKEN" in body["error"]
     finally:
         await app.stop()
+
+
+async def test_an_order_id_already_used_for_another_customer_is_a_409(api: App) -> None:
+    """The same order_id for a different customer is not a repeat: it is refused, named, and
+    (in a batch) nothing is stored. The same customer by another identifier is a repeat."""
+    first = {"order_id": "K-1", "customer": {"telegram_id": 501, "phone": "+46701110001"}}
+    assert (await call(api, body=first))[0] == 201
+    status, body = await call(api, body={"order_id": "K-1", "customer": {"telegram_id": 502}})
+    assert status == 409, body
+    assert body["fields"] == [
+        {
+            "field": "order_id",
+            "message": "K-1 is already a purchase of another customer (a different telegram_id)",
+        }
+    ]
+    same_by_phone = {"order_id": "K-1", "customer": {"phone": "+46 70 111 00 01"}}
+    assert (await call(api, body=same_by_phone))[0] == 200  # the same person: a repeat
+    batch = {
+        "purchases": [
+            {"order_id": "K-2", "customer": {"telegram_id": 503}},
+            {"order_id": "K-1", "customer": {"external_id": "crm-x", "telegram_id": 504}},
+        ]
+    }
+    status, body = await call(api, body=batch)
+    assert status == 409 and [c["field"] for c in body["fields"]] == ["purchases[1].order_id"]
+    within = {
+        "purchases": [
+            {"order_id": "K-3", "customer": {"telegram_id": 505}},
+            {"order_id": "K-3", "customer": {"telegram_id": 506}},
+        ]
+    }
+    status, body = await call(api, body=within)
+    assert status == 409 and [c["field"] for c in body["fields"]] == ["purchases[1].order_id"]
+    assert await stored(api) == 1  # neither batch stored anything

@@ -176,6 +176,7 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
         "S-1,,+46 70 111 22 33,,Alva,199.00,SEK,city\n"
         "S-2,5005,,,Bo,10,SEK,city\n"
         "S-1,,+46 70 111 22 33,,Alva,199.00,SEK,city\n"  # a repeat: one purchase
+        "S-2,5006,,,Bea,10,SEK,city\n"  # S-2 is someone else's purchase
         "S-3,,,,Nobody,5,SEK,city\n"  # no customer identifier
         "S-4,,,crm-9,Cid,-3,SEK,city\n"  # negative amount
         ",,,crm-10,Dee,1,SEK,city\n",  # no order id
@@ -185,10 +186,11 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
     result = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
     assert result.returncode == 1  # some lines were rejected
     err = result.stderr
-    assert "imported 2, duplicates 1, rejected 3" in err
-    assert "line 5: rejected: customer:" in err
-    assert "line 6: rejected: amount:" in err
-    assert "line 7: rejected: order_id:" in err
+    assert "imported 2, duplicates 1, rejected 4" in err
+    assert "line 5: rejected: order_id: S-2 is already a purchase of another customer" in err
+    assert "line 6: rejected: customer:" in err
+    assert "line 7: rejected: amount:" in err
+    assert "line 8: rejected: order_id:" in err
     rows = result.stdout.strip().splitlines()
     assert rows[0] == "order_id,status,due_at,deep_link"
     assert len(rows) == 4 and all("?start=" in row for row in rows[1:])
