@@ -3,6 +3,7 @@ cron fired), a requested one, and the calendar periods before it."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -39,12 +40,27 @@ MAX_RANGE_DAYS = 366
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 
 
-def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """`YYYY-MM-DD YYYY-MM-DD`, both days included, as UTC instants of local midnights."""
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> date:
+    """A day as the bot prints it (31.10.2026, day first) or in ISO (2026-10-31). Slashes
+    are refused: 11/01/2026 is November in one country and January in another."""
     try:
-        start_day, end_day = date.fromisoformat(first), date.fromisoformat(last)
+        if dotted := _DOTTED.fullmatch(text):
+            day, month, year = (int(part) for part in dotted.groups())
+            return date(year, month, day)
+        if _ISO.fullmatch(text):
+            return date.fromisoformat(text)
     except ValueError:
-        raise ValueError("dates must look like 2026-10-31") from None
+        pass
+    raise ValueError("dates must look like 31.10.2026 or 2026-10-31")
+
+
+def day_range(first: str, last: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Two days (`parse_day`), both included, as UTC instants of local midnights."""
+    start_day, end_day = parse_day(first), parse_day(last)
     if end_day < start_day:
         raise ValueError("the first date must not be after the last")
     if start_day < EARLIEST or end_day > LATEST:

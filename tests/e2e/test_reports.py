@@ -88,6 +88,8 @@ async def test_owner_commands_and_who_may_use_them(
     assert "/complaint" in str(owner_help.text) and "/export" in str(owner_help.text)
     await world.user_sends(OWNER, "/report 2026-10-31")
     await wait_new_message(world, OWNER, "Use: /report 2026-10-01 2026-10-31")
+    await world.user_sends(OWNER, "/report 01.10.2026 31.10.2026")  # as the bot writes days
+    await wait_new_message(world, OWNER, "📊 Report, 01.10.2026–31.10.2026")
     await world.user_sends(OWNER, "/export")
     await wait_for(
         lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="CSVs"

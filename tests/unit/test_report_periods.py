@@ -94,3 +94,16 @@ def test_the_last_seven_days_include_what_happened_in_this_very_second() -> None
     assert end == datetime(2026, 11, 30, 15, 43, 19, tzinfo=UTC)
     assert start == datetime(2026, 11, 23, 15, 43, 18, tzinfo=UTC)
     assert to_db(now) < to_db(end)  # what is stored at `now` is inside [start, end)
+
+
+def test_days_as_the_bot_prints_them_are_read_too() -> None:
+    """Everything the bot prints uses 01.11.2026: /report 01.11.2026 02.12.2026 is accepted."""
+    iso = day_range("2026-11-01", "2026-12-02", STOCKHOLM)
+    assert day_range("01.11.2026", "02.12.2026", STOCKHOLM) == iso
+    assert day_range("1.11.2026", "2.12.2026", STOCKHOLM) == iso
+
+
+@pytest.mark.parametrize("first", ["11/01/2026", "31.02.2026", "2026.11.01", "1.11.26"])
+def test_other_spellings_of_a_day_are_refused_with_both_forms(first: str) -> None:
+    with pytest.raises(ValueError, match=r"like 31\.10\.2026 or 2026-10-31"):
+        day_range(first, "02.12.2026", STOCKHOLM)
