@@ -8,7 +8,9 @@ database connection, the same connection every one of its writes goes through:
 - a leader that is SIGKILLed, or whose host goes away, loses its connection and with it the
   lock; a standby tries for the lock every `period` seconds and takes over;
 - the server ends a session idle for `IDLE_SESSION_TIMEOUT` (the leader touches it every
-  `period`), so a frozen leader's lock is freed too;
+  `period`), so a frozen leader's lock is freed too; a process frozen between the messages of
+  one statement is 'active' to the server, which never ends it: every instance, every
+  `period`, ends such sessions of the others once they have waited that long;
 - a leader whose connection was lost never writes again as leader: when the connection is
   opened again it must take the lock first, and if another instance has it, it exits at once
   (its supervisor restarts it as a standby). Until then it can still send what it had in
@@ -76,17 +78,26 @@ class Leadership:
         """A standby's loop: try for the lead every `period` until it is ours. Each try is
         progress for /healthz (a standby that cannot reach the database is stuck)."""
         while True:
+            await self.end_frozen_peers()
             if await self.try_lead():
                 return
             beat.ok()
             await asyncio.sleep(self.period)
 
+    async def end_frozen_peers(self) -> None:
+        async with self.db.read() as tx:
+            ended = await tx.conn.end_frozen_peers()
+        for pid in ended:
+            log.warning(
+                "ended another instance's database session %d, frozen inside a statement", pid
+            )
+
     async def keep(self, beat: Beat) -> None:
-        """The leader's loop (PostgreSQL): touch the connection every `period`, so the server
-        sees it alive, and a lost connection is opened again (and the lock retaken, or given
-        up) within a second even when nothing else uses it."""
+        """The leader's loop (PostgreSQL): every `period`, end frozen sessions of others
+        (which also touches the connection, so the server sees it alive); a lost connection
+        is opened again (and the lock retaken, or given up) within a second even when
+        nothing else uses it."""
         while True:
-            async with self.db.read() as tx:
-                await tx.conn.fetch_one("SELECT 1")
+            await self.end_frozen_peers()  # a frozen standby's write blocks every writer
             beat.ok()
             await asyncio.sleep(self.period)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from aiogram import Bot
@@ -15,7 +16,9 @@ from storage.clock import Clock
 from storage.db import Database
 from storage.lock import InstanceLock
 from storage.migrate import migrate
-from storage.sql import DatabaseUrl
+from storage.sql import DatabaseError, DatabaseUrl
+
+log = logging.getLogger(__name__)
 
 
 async def open_database(url: DatabaseUrl, clock: Clock) -> tuple[Database, InstanceLock | None]:
@@ -29,7 +32,7 @@ async def open_database(url: DatabaseUrl, clock: Clock) -> tuple[Database, Insta
         lock.acquire()
     try:
         await db.connect()
-        await migrate(db.conn)
+        await _migrate(db)
         # A read-only or full disk says so now, not at the first update.
         async with db.transaction():
             pass
@@ -39,6 +42,20 @@ async def open_database(url: DatabaseUrl, clock: Clock) -> tuple[Database, Insta
             lock.release()
         raise
     return db, lock
+
+
+async def _migrate(db: Database) -> None:
+    """Migrate; a writers' lock held past its timeout by another instance frozen inside a
+    statement (PostgreSQL) is ended and the migration tried again, once: the supervisor of
+    a frozen leader's replacement would otherwise restart it into the same wall for ever."""
+    try:
+        await migrate(db.conn)
+    except DatabaseError as exc:
+        if "lock timeout" not in str(exc):
+            raise
+        for pid in await db.conn.end_frozen_peers():
+            log.warning("ended another instance's database session %d, frozen mid-statement", pid)
+        await migrate(db.conn)
 
 
 def telegram_bot(tg: TelegramSettings) -> Bot:

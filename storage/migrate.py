@@ -55,8 +55,8 @@ async def migrate(conn: Conn) -> list[Migration]:
     at what is applied, so two processes starting at once never apply one twice."""
     applied = []
     for migration in available(conn.engine):
-        await conn.begin(write=True)
         try:
+            await conn.begin(write=True)  # may fail on the writers' lock: rolled back below
             if migration.version in await applied_versions(conn):
                 await conn.rollback()
                 continue

@@ -103,6 +103,11 @@ class Conn(Protocol):
         connection holds it. (SQLite: one process per file, so always True.)"""
         ...
 
+    async def end_frozen_peers(self) -> list[int]:
+        """End other instances' sessions frozen in the middle of a statement (PostgreSQL:
+        the server's idle timeouts do not cover that state); returns their process ids."""
+        ...
+
     async def reclaim_space(self) -> int:
         """Give the pages of deleted rows back to the file system, outside any transaction;
         returns how many pages went (PostgreSQL: 0, autovacuum reuses them in place)."""

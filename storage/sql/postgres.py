@@ -24,6 +24,7 @@ from storage.sql.sqlite import split_statements
 COMMAND_TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
 IDLE_SESSION_TIMEOUT = "5s"
+APPLICATION_NAME = "feedback-bot"
 WRITER_KEY = 0x626F745F77726974  # pg_advisory_xact_lock key every write transaction takes
 
 
@@ -61,7 +62,7 @@ class PgConn:
                 # long analytical queries, and every query here is short.
                 server_settings={
                     "jit": "off",
-                    "application_name": "feedback-bot",
+                    "application_name": APPLICATION_NAME,
                     "lock_timeout": "5s",
                     "idle_session_timeout": IDLE_SESSION_TIMEOUT,
                     "idle_in_transaction_session_timeout": IDLE_SESSION_TIMEOUT,
@@ -211,6 +212,25 @@ class PgConn:
     async def try_session_lock(self, key: int) -> bool:
         row = await self.fetch_one("SELECT pg_try_advisory_lock(?)", (key,))
         return bool(row and row[0])
+
+    async def end_frozen_peers(self) -> list[int]:
+        # 'active' and waiting for the client is the one state no server timeout ends: the
+        # process froze between the messages of one statement (asyncpg sends a statement as
+        # several), with whatever locks its transaction holds. No statement of ours waits on
+        # its own client for seconds, so after IDLE_SESSION_TIMEOUT it is frozen.
+        rows = await self.fetch_all(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = ?"
+            " AND datname = current_database() AND pid <> pg_backend_pid()"
+            " AND state = 'active' AND wait_event IN ('ClientRead', 'ClientWrite')"
+            f" AND state_change < clock_timestamp() - interval '{IDLE_SESSION_TIMEOUT}'",
+            (APPLICATION_NAME,),
+        )
+        ended = []
+        for row in rows:
+            done = await self.fetch_one("SELECT pg_terminate_backend(?)", (int(row[0]),))
+            if done is not None and done[0]:
+                ended.append(int(row[0]))
+        return ended
 
     async def reclaim_space(self) -> int:
         return 0  # autovacuum marks dead rows' space for reuse; the files stay level

@@ -123,6 +123,9 @@ class SqliteConn:
     async def try_session_lock(self, key: int) -> bool:
         return True  # one process per file: the lock file next to it
 
+    async def end_frozen_peers(self) -> list[int]:
+        return []  # one process per file
+
     async def reclaim_space(self) -> int:
         free = await self._pragma("freelist_count")
         if await self._pragma("auto_vacuum") == _INCREMENTAL:

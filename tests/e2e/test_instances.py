@@ -11,7 +11,9 @@ import pytest
 from bot.app import App, create_app
 from bot.leadership import LEADER_KEY
 from faketg import FakeTelegramServer
-from tests.support.backend import ON_POSTGRES
+from storage.sql.postgres import WRITER_KEY
+from tests.support.backend import ON_POSTGRES, database_url
+from tests.support.frozen import frozen_session
 from tests.support.helpers import health, make_settings, wait_for
 from tests.support.journey import API_TOKEN, post
 
@@ -182,3 +184,50 @@ async def test_a_leader_frozen_inside_a_write_transaction_is_replaced(
         stuck.cancel()
         await second.stop()
         await first.stop()
+
+
+async def test_a_leader_frozen_between_the_messages_of_a_statement_is_replaced(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """SIGSTOP can land while asyncpg is between the messages of one statement: the server
+    then sees the session 'active', waiting for its client, and no timeout of its own ends it
+    (the red team's 1,000-purchase POST froze there). A standby ends such a session once it
+    has waited IDLE_SESSION_TIMEOUT, and leads."""
+    frozen = await frozen_session(database_url(tmp_path), f"SELECT pg_advisory_lock({LEADER_KEY})")
+    standby = await instance(tmp_path, fake)
+    try:
+        assert standby.leadership.role == "standby"
+        started = asyncio.get_running_loop().time()
+        await wait_for(lambda: standby.leadership.leading, 20, "the standby taking over")
+        took = asyncio.get_running_loop().time() - started
+        status, _ = await post(standby, {"order_id": "FZ-2", "customer": {"telegram_id": 7012}})
+        assert status == 201
+        print(f"a leader frozen mid-statement: the standby led after {took:.1f} s")
+        assert took < 10, took
+    finally:
+        frozen.close()
+        await standby.stop()
+
+
+async def test_an_instance_starts_past_a_writer_frozen_between_the_messages_of_a_statement(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """The frozen session holds the writers' lock: a new instance's migration check waits for
+    it, ends it once it has waited IDLE_SESSION_TIMEOUT, and starts (instead of failing, and
+    being restarted by its supervisor into the same wall for ever)."""
+    first = await instance(tmp_path, fake)  # the database as a running deployment has it
+    await first.stop()
+    frozen = await frozen_session(
+        database_url(tmp_path),
+        f"SELECT pg_advisory_lock({LEADER_KEY}); SELECT pg_advisory_xact_lock({WRITER_KEY})",
+    )
+    try:
+        second = await asyncio.wait_for(instance(tmp_path, fake), 20)
+        try:
+            await wait_for(lambda: second.leadership.leading, 10, "the new instance leading")
+            status, _ = await post(second, {"order_id": "FZ-3", "customer": {"telegram_id": 7013}})
+            assert status == 201
+        finally:
+            await second.stop()
+    finally:
+        frozen.close()
