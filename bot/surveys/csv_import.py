@@ -13,6 +13,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.surveys.amounts import read_amount
 from bot.surveys.config import SurveyConfig
 from bot.surveys.csv_read import CUSTOMER_COLUMNS, CsvFile
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
@@ -41,6 +42,11 @@ class ImportReport:
 
 def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
     body: dict[str, object] = {k: v for k, v in row.items() if k not in CUSTOMER_COLUMNS}
+    if "amount" in row:
+        try:
+            body["amount"] = read_amount(row["amount"])
+        except ValueError as exc:
+            raise ValueError(f"amount: {exc}") from None
     body["customer"] = {k: v for k, v in row.items() if k in CUSTOMER_COLUMNS}
     context = {PHONE_REGION: surveys.phone_region}
     return PurchaseIn.model_validate(body, context=context).to_new(surveys.tz, surveys.now())

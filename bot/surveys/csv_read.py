@@ -126,13 +126,8 @@ def read_csv(data: bytes) -> CsvFile:
 
 
 def _spreadsheet_values(row: dict[str, str]) -> dict[str, str]:
-    """Amounts and dates as a spreadsheet in Russian or Swedish settings writes them."""
-    amount = row.get("amount")
-    if amount is not None:
-        amount = re.sub(r"[\s\u00a0\u202f']", "", amount)  # 1 990,00 / 1'990.00
-        if "," in amount and "." not in amount:
-            amount = amount.replace(",", ".")
-        row["amount"] = amount
+    """Dates as a spreadsheet in Russian or Swedish settings writes them (amounts in any
+    locale are read row by row, `amounts.read_amount`, which may refuse one)."""
     when = row.get("purchased_at")
     match = _DATE.fullmatch(when) if when else None
     if match:

@@ -19,7 +19,7 @@ def test_swedish_excel_cp1252_with_semicolons() -> None:
         "order_id": "S-1",
         "phone": "070-123 45 67",
         "name": "Åsa Öberg",
-        "amount": "1299.50",
+        "amount": "1 299,50",  # read by amounts.read_amount, which may refuse a row
         "purchased_at": "2026-11-25",
     }
 
