@@ -27,7 +27,7 @@ from bot.settings import (
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
     from bot.surveys.csv_import import ImportReport
-    from bot.surveys.csv_read import CsvFile
+    from bot.surveys.csv_read import PurchasesFile
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,7 +46,8 @@ def parser() -> argparse.ArgumentParser:
     copy.add_argument("--from", dest="source", required=True, help="e.g. sqlite:///data/bot.db")
     copy.add_argument("--to", dest="target", required=True, help="e.g. postgresql://u:p@h/db")
     imp = sub.add_parser(
-        "import-purchases", help="import purchases from a CSV file; prints each one's deep link"
+        "import-purchases",
+        help="import purchases from a CSV or .xlsx file; prints each one's deep link",
     )
     imp.add_argument("file", type=Path)
     imp.add_argument("--out", type=Path, help="write order_id,status,due_at,deep_link here")
@@ -109,10 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
             return 2
-        from bot.surveys.csv_read import HeaderError, read_csv
+        from bot.surveys.csv_read import HeaderError, read_purchases_file
 
         try:
-            file = read_csv(args.file.read_bytes())
+            file = read_purchases_file(args.file.read_bytes())
         except HeaderError as exc:
             print(f"import-purchases: {exc}", file=sys.stderr)
             return 2
@@ -146,7 +147,7 @@ async def _migrate(storage: StorageSettings) -> int:
     return 0
 
 
-async def _import(settings: Settings, file: CsvFile) -> ImportReport:
+async def _import(settings: Settings, file: PurchasesFile) -> ImportReport:
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox

@@ -1,4 +1,4 @@
-"""`python -m bot import-purchases FILE.csv`: the same validation and rules as the HTTP API.
+"""`python -m bot import-purchases FILE` (CSV or .xlsx): the validation and rules of the API.
 
 Columns (header row, any order, common spellings in English, Russian and Swedish accepted;
 only order_id and one customer identifier are required): order_id, telegram_id, phone,
@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from bot.surveys.amounts import read_amount
 from bot.surveys.config import SurveyConfig
-from bot.surveys.csv_read import CUSTOMER_COLUMNS, CsvFile
+from bot.surveys.csv_read import CUSTOMER_COLUMNS, PurchasesFile
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database
@@ -53,7 +53,7 @@ def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
 
 
 async def import_csv(
-    db: Database, surveys: SurveyConfig, file: CsvFile, progress: TextIO | None = sys.stderr
+    db: Database, surveys: SurveyConfig, file: PurchasesFile, progress: TextIO | None = sys.stderr
 ) -> ImportReport:
     """Validate every row, then store the valid ones in chunks (one transaction each)."""
     report = ImportReport()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 CUSTOMER_COLUMNS = (
     "telegram_id",
@@ -58,6 +59,16 @@ class HeaderError(ValueError):
     """The header names no column we can use: one message for the whole file."""
 
 
+class PurchasesFile(Protocol):
+    """A purchases file read: how it was read, and its rows by our column names."""
+
+    ignored: list[str]
+
+    def describe(self) -> str: ...
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str]]]: ...
+
+
 @dataclass
 class CsvFile:
     encoding: str
@@ -74,13 +85,28 @@ class CsvFile:
         reader = csv.reader(io.StringIO(self.text), delimiter=self.delimiter)
         next(reader, None)
         for cells in reader:
-            row = {
-                self.columns[i]: value.strip()
-                for i, value in enumerate(cells)
-                if i in self.columns and value.strip()
-            }
-            if row:
-                yield reader.line_num, _spreadsheet_values(row)
+            if row := by_column(self.columns, cells):
+                yield reader.line_num, row
+
+
+def by_column(columns: dict[int, str], cells: Sequence[str]) -> dict[str, str]:
+    """The row by our column names, empty cells left out, dates read as spreadsheets write
+    them (amounts are read row by row, `amounts.read_amount`, which may refuse one)."""
+    row = {
+        columns[i]: value.strip()
+        for i, value in enumerate(cells)
+        if i in columns and value.strip()
+    }
+    return _spreadsheet_values(row) if row else row
+
+
+def read_purchases_file(data: bytes) -> PurchasesFile:
+    """A CSV, or an Excel workbook (.xlsx, told by its content: a zip archive)."""
+    if data.startswith(b"PK\x03\x04"):
+        from bot.surveys.xlsx_read import read_xlsx  # openpyxl only when it is needed
+
+        return read_xlsx(data)
+    return read_csv(data)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -101,6 +127,13 @@ def read_csv(data: bytes) -> CsvFile:
     header = text.splitlines()[0] if text.strip() else ""
     delimiter = max(";,\t", key=header.count) if header else ","
     names = next(csv.reader([header], delimiter=delimiter), [])
+    columns, ignored = map_header(names)
+    return CsvFile(encoding, delimiter, columns, ignored, text)
+
+
+def map_header(names: Sequence[str]) -> tuple[dict[int, str], list[str]]:
+    """(position -> our column, headers we do not know); HeaderError when the header names
+    no order column or no customer column."""
     columns: dict[int, str] = {}
     ignored: list[str] = []
     for i, name in enumerate(names):
@@ -122,12 +155,11 @@ def read_csv(data: bytes) -> CsvFile:
             f"no {missing} column. Found: {found}. Expected: order_id and one of"
             f" {', '.join(IDENTIFIERS)}; optional {', '.join(optional)}."
         )
-    return CsvFile(encoding, delimiter, columns, ignored, text)
+    return columns, ignored
 
 
 def _spreadsheet_values(row: dict[str, str]) -> dict[str, str]:
-    """Dates as a spreadsheet in Russian or Swedish settings writes them (amounts in any
-    locale are read row by row, `amounts.read_amount`, which may refuse one)."""
+    """Dates as a spreadsheet in Russian or Swedish settings writes them."""
     when = row.get("purchased_at")
     match = _DATE.fullmatch(when) if when else None
     if match:

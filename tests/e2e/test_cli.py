@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.support.helpers import HOLD_LOCK
@@ -250,3 +253,36 @@ def test_export_never_writes_through_a_link_and_says_what_is_wrong(tmp_path: Pat
     result = run("export", "--out", "a-file/out", cwd=tmp_path, **env)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("export: cannot write to a-file/out"), result.stderr
+
+
+def test_import_reads_an_xlsx_workbook_with_typed_cells(tmp_path: Path) -> None:
+    """The first sheet of a workbook, like a CSV: numbers, dates and a formula's saved value
+    as the cells hold them (it answered "no order_id column. Found: PK…" before)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Продажи"
+    sheet.append(["Номер заказа", "Telegram", "Телефон", "Сумма", "Валюта", "Дата"])
+    bought = datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0) - timedelta(hours=2)
+    sheet.append(["X-1", 5001, None, 1990.5, "RUB", bought])  # a date cell, in TIMEZONE (UTC)
+    sheet.append(["X-2", None, "+7 916 123-45-67", 1791.0000000000002, "RUB", None])
+    sheet.append(["X-3", 5003, None, "1,990", "RUB", None])  # text, read two ways: refused
+    sheet.append([None, None, None, None, None, None])  # an empty row is no row
+    book.save(tmp_path / "sales.xlsx")
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "sales.xlsx", cwd=tmp_path, **env)
+    err = result.stderr
+    assert "read as an Excel workbook, sheet 'Продажи'" in err
+    assert "line 4: rejected: amount: 1,990 could be 1990 or 1.990" in err
+    assert "imported 2, duplicates 0, rejected 1" in err
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        rows = db.execute("SELECT order_id, amount, purchased_at FROM purchases ORDER BY 1")
+        stored = [tuple(row) for row in rows]
+    assert [(o, a) for o, a, _ in stored] == [("X-1", "1990.5"), ("X-2", "1791")]
+    assert stored[0][2].startswith(bought.isoformat())
+    broken = run("import-purchases", "broken.xlsx", cwd=tmp_path, **env)
+    assert broken.returncode == 2
+    assert broken.stderr.strip() == (
+        "import-purchases: not a readable .xlsx workbook (BadZipFile)"
+    )
