@@ -18,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 USER = "postgres"
@@ -45,9 +46,39 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Cluster:
+    """A running throwaway cluster: its URL, and stop/start for tests of a database outage."""
+
+    url: str
+    data: Path
+    log: Path
+    options: str
+
+    def stop(self, mode: str = "fast") -> None:
+        self._ctl("-m", mode, "stop")
+
+    def start(self) -> None:
+        self._ctl("-l", str(self.log), "-o", self.options, "-w", "start")
+
+    def _ctl(self, *args: str) -> None:
+        subprocess.run(
+            _as_owner([str(_bindir() / "pg_ctl"), "-D", str(self.data), *args]),
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+
+
 @contextlib.contextmanager
 def cluster(*, durable: bool = False) -> Iterator[str]:
-    """Start a cluster; yield a URL to its `postgres` database; stop and remove it after.
+    """Start a cluster; yield a URL to its `postgres` database; stop and remove it after."""
+    with running(durable=durable) as started:
+        yield started.url
+
+
+@contextlib.contextmanager
+def running(*, durable: bool = False) -> Iterator[Cluster]:
+    """Start a cluster; yield it; stop and remove it after.
 
     For tests it skips flushing to disk (fsync off: a test database never outlives a crash);
     `durable` keeps PostgreSQL's defaults (each commit flushed), for benchmarks."""
@@ -83,25 +114,12 @@ def cluster(*, durable: bool = False) -> Iterator[str]:
         options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=300"
         if not durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        subprocess.run(
-            _as_owner(
-                [
-                    str(bindir / "pg_ctl"),
-                    "-D",
-                    str(data),
-                    "-l",
-                    str(root / "log"),
-                    "-o",
-                    options,
-                    "-w",
-                    "start",
-                ]
-            ),
-            stdout=subprocess.DEVNULL,
-            check=True,
+        started = Cluster(
+            f"postgresql://{user}@127.0.0.1:{port}/postgres", data, root / "log", options
         )
+        started.start()
         try:
-            yield f"postgresql://{user}@127.0.0.1:{port}/postgres"
+            yield started
         finally:
             subprocess.run(
                 _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
