@@ -98,6 +98,7 @@ class Purpose(StrEnum):
     STAFF_LINK = "complaint_staff_message"  # which complaint a staff-chat message belongs to
     TO_CUSTOMER = "complaint_to_customer"  # a reply Telegram refused is reported to staff
     CAUSE_QUESTION = "cause_question"  # remember the question, to know a reply to it
+    REPORT_NOTICE = "report_notice"  # "preparing it…" out after its report: delete it then
 
 
 def sql_in(values: Iterable[StrEnum]) -> str:

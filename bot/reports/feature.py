@@ -16,6 +16,7 @@ from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
 from bot.wiring import Wiring
 from storage.db import Database, Tx
+from storage.states import Purpose
 
 
 def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
@@ -25,6 +26,7 @@ def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
     w.on_stop.append(ondemand.stop)
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
+    w.sender.hooks[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
     w.chat_events.listeners.append(partial(on_chat_moved, reports))
     w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
     w.cron("daily-digest", reports.daily_cron, daily_brief)

@@ -1,9 +1,10 @@
 """Owner requests (/digest, /report, /export): stored with the command, built in the background.
 
-The handler queues "preparing…" and stores the request in the same transaction; once that
+The handler stores the request and queues "preparing…" in the same transaction; once that
 commits, the builder here takes pending requests one at a time, oldest first: it reads in a
 read transaction, draws or writes CSV in a worker thread, and queues the result, deletes the
-notice and marks the request done in one short transaction. The processor never waits for a
+notice (or has it deleted once it is out) and marks the request done in one short
+transaction. The processor never waits for a
 report, so customers' updates keep flowing. A request still pending when the process stops
 (a deploy, a crash) is built at the next start; a build that fails (a locked database, a
 bug) is tried again RETRY_AFTER seconds later; one started MAX_ATTEMPTS times without
@@ -28,7 +29,7 @@ from bot.reports.export import complaints_csv, responses_csv
 from bot.reports.render import period_label
 from storage.db import Database, Tx
 from storage.models import ReportRequest
-from storage.states import ReportKind, RequestStatus
+from storage.states import Purpose, ReportKind, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +46,18 @@ class OnDemand:
         self._again = False
 
     async def request(
-        self,
-        tx: Tx,
-        kind: ReportKind,
-        chat: int,
-        start: datetime,
-        end: datetime,
-        notice: int | None,
+        self, tx: Tx, kind: ReportKind, chat: int, start: datetime, end: datetime, notice: str
     ) -> None:
-        """Store the request with the command's transaction; build it once that commits."""
-        await tx.report_requests.add(kind, chat, start, end, notice, self.reports.now())
+        """Say `notice` ("preparing it…") and store the request with the command's
+        transaction; build it once that commits. The notice goes once the answer is queued,
+        or, when the answer was quicker than the notice, once the notice is out."""
+        now = self.reports.now()
+        request = await tx.report_requests.add(kind, chat, start, end, None, now)
+        method = SendMessage(chat_id=chat, text=notice)
+        sent = await self.reports.outbox.send(
+            tx, method, purpose=Purpose.REPORT_NOTICE, ref=request
+        )
+        await tx.report_requests.set_notice(request, sent)
         tx.after_commit(self.poke)
 
     async def start(self) -> None:
@@ -136,21 +139,33 @@ class OnDemand:
             await self._done(tx, request)
 
     async def _done(self, tx: Tx, request: ReportRequest) -> None:
-        await self._clear(tx, request)
         await tx.report_requests.finish(request.id, RequestStatus.DONE, self.reports.now())
+        await self._clear(tx, request)
 
     async def _fail(self, tx: Tx, request: ReportRequest) -> None:
         text = self.reports.staff_t("digest.failed")
         await self.reports.outbox.send(tx, SendMessage(chat_id=request.chat_id, text=text))
-        await self._clear(tx, request)
         await tx.report_requests.finish(request.id, RequestStatus.FAILED, self.reports.now())
+        await self._clear(tx, request)
 
     async def _clear(self, tx: Tx, request: ReportRequest) -> None:
-        """The "preparing it…" message has done its job once the answer is queued."""
+        """The "preparing it…" message has done its job once the answer is queued. Still
+        unsent (an export is often quicker than the notice): `on_notice_sent` deletes it when
+        it is out. Write transactions are serialized, so exactly one of the two sees both the
+        notice's message id and the request finished."""
         if request.notice_id is None:
             return
         result = await tx.outbox.result(request.notice_id)
-        message_id = message_id_of(json.loads(result or "null"))
-        if message_id is not None:  # still unsent (rare): it stays, harmlessly
-            method = DeleteMessage(chat_id=request.chat_id, message_id=message_id)
+        await self._delete(tx, request.chat_id, json.loads(result or "null"))
+
+    async def on_notice_sent(self, tx: Tx, request_id: int, result: object) -> None:
+        """The sender's hook for a notice: delete it if its report is already finished."""
+        request = await tx.report_requests.get(request_id)
+        if request is not None and request.status != RequestStatus.PENDING:
+            await self._delete(tx, request.chat_id, result)
+
+    async def _delete(self, tx: Tx, chat: int, result: object) -> None:
+        message_id = message_id_of(result)
+        if message_id is not None:
+            method = DeleteMessage(chat_id=chat, message_id=message_id)
             await self.reports.outbox.send(tx, method, priority=Priority.NORMAL)

@@ -32,9 +32,9 @@ def router() -> Router:
     return r
 
 
-async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> int:
-    """Queue a reply; its outbox id (the report deletes the "preparing" notice by it)."""
-    return await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
+    """Queue a reply."""
+    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
 
 
 async def owner_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
@@ -48,16 +48,11 @@ async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> Non
 
 
 async def digest(
-    message: Message,
-    tx: Tx,
-    outbox: Outbox,
-    t: Translator,
-    reports: ReportConfig,
-    ondemand: OnDemand,
+    message: Message, tx: Tx, t: Translator, reports: ReportConfig, ondemand: OnDemand
 ) -> None:
     start, end = last_days(reports.now(), reports.tz)
-    notice = await _say(message, tx, outbox, t("digest.preparing"))
-    await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, notice)
+    preparing = t("digest.preparing")
+    await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, preparing)
 
 
 async def report(
@@ -106,5 +101,4 @@ async def _for_period(
     except ValueError:  # the usage line says it all, in the owner's language
         await _say(message, tx, outbox, t(f"digest.{kind}_usage"))
         return
-    notice = await _say(message, tx, outbox, t("digest.preparing"))
-    await ondemand.request(tx, kind, message.chat.id, *period, notice)
+    await ondemand.request(tx, kind, message.chat.id, *period, t("digest.preparing"))

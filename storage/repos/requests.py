@@ -33,6 +33,17 @@ class ReportRequestRepo:
         assert row is not None
         return int(row[0])
 
+    async def set_notice(self, request_id: int, notice_id: int) -> None:
+        await self._conn.execute(
+            "UPDATE report_requests SET notice_id = ? WHERE id = ?", (notice_id, request_id)
+        )
+
+    async def get(self, request_id: int) -> ReportRequest | None:
+        row = await self._conn.fetch_one(
+            f"SELECT {_COLUMNS} FROM report_requests WHERE id = ?", (request_id,)
+        )
+        return ReportRequest(**dict(row)) if row else None
+
     async def next_pending(self) -> ReportRequest | None:
         row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM report_requests WHERE status = ? ORDER BY id LIMIT 1",

@@ -98,6 +98,12 @@ async def test_owner_commands_and_who_may_use_them(
     assert captions[0].startswith("Survey answers: 3 rows") and captions[1].startswith(
         "Complaints:"
     )
+    notices = [s for s in world.sent_to(OWNER) if str(s.text).startswith("Preparing it")]
+    assert len(notices) == 3  # /digest, /report and /export: none left once answered
+    await wait_for(
+        lambda: all((OWNER, n.message_id) not in world.messages for n in notices),
+        what="every 'preparing' notice deleted",
+    )
 
 
 async def test_a_report_asked_for_before_a_restart_still_arrives_once(
