@@ -90,33 +90,42 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         )
         conn.executemany("INSERT INTO survey_aspects VALUES (?, ?)", aspects)
         conn.commit()
-    rows, steps, states = [], [], []
+    rows, steps = [], []
+    states: list[tuple[int, str, str, int | None]] = []
     for n in range(1, complaints + 1):
         opened = start + timedelta(seconds=rng.randrange(span))
         taken = opened + timedelta(minutes=rng.expovariate(1 / 12))
         done = taken + timedelta(hours=rng.expovariate(1 / 10))
         closed = done < END
+        satisfied = rng.choice((0, 1, 1, 1)) if closed else None
         rows.append((
             n, rng.randrange(1, responses + 1), "closed" if closed else "taken", to_db(taken),
             to_db(done) if closed else None, to_db(done) if closed else None,
-            rng.choice((0, 1, 1, 1)) if closed else None, to_db(opened), to_db(opened),
-            to_db(opened),
+            satisfied, to_db(opened), to_db(opened), to_db(opened),
         ))  # fmt: skip
-        states.append((n, "open", to_db(opened)))
-        states.append((n, "taken", to_db(taken)))
+        states.append((n, "open", to_db(opened), None))
+        states.append((n, "taken", to_db(taken), None))
         if closed:
-            states.append((n, "closed", to_db(done)))
-        steps.append((n, "take", to_db(opened + timedelta(minutes=15))))
-        steps.append((n, "resolve", to_db(opened + timedelta(hours=24))))
+            states.append((n, "resolved", to_db(done), None))
+            states.append((n, "closed", to_db(done), satisfied))
+        for step, within in (("take", timedelta(minutes=15)), ("resolve", timedelta(hours=24))):
+            steps.append((n, step, to_db(opened), to_db(opened + within)))
     conn.executemany(
         "INSERT INTO complaints (id, customer_id, source, status, taken_at, resolved_at,"
         " closed_at, resolution_satisfied, clock_started_at, created_at, updated_at)"
         " VALUES (?, ?, 'low_score', ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    conn.executemany("INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)", steps)
     conn.executemany(
-        "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)", states
+        "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)",
+        [(n, step, due) for n, step, _, due in steps],
+    )
+    conn.executemany(
+        "INSERT INTO sla_deadlines (complaint_id, step, set_at, due_at) VALUES (?, ?, ?, ?)", steps
+    )
+    conn.executemany(
+        "INSERT INTO complaint_states (complaint_id, status, at, satisfied) VALUES (?, ?, ?, ?)",
+        states,
     )
     conn.commit()
     conn.execute("ANALYZE")

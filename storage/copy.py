@@ -23,6 +23,7 @@ TABLES: dict[str, str] = {
     "complaint_messages": "id",
     "complaint_states": "id",
     "sla_steps": "complaint_id, step",
+    "sla_deadlines": "id",
     "staff_messages": "chat_id, message_id",
     "digests_sent": "kind, period_start",
     "inbox": "update_id",

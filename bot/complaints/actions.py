@@ -95,8 +95,8 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         return Answer(complaints.staff_t("complaint.alert.resolved_unasked", number=c.id))
     await _ask_customer(tx, complaints, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
-    lapse = complaints.now() + complaints.surveys.rules.expiry
-    await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse)
+    lapse = now + complaints.surveys.rules.expiry
+    await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse, started_at=now)
     return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 
 
@@ -219,7 +219,6 @@ async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
         reopened,
         now,
         (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
-        settled=c.resolved_at or now,
     )
     await complaints.outbox.send(
         tx,

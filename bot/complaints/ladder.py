@@ -29,14 +29,13 @@ async def plan(
     complaint: Complaint,
     start: datetime,
     steps: tuple[Deadline, ...] = STAFF_DEADLINES,
-    settled: datetime | None = None,
 ) -> None:
-    """Start (or restart) the complaint's clocks at `start`. On a restart, `settled` is when
-    the previous round ended: a deadline already past then stays counted as missed."""
+    """Start (or restart, after a reopening) the complaint's clocks at `start`. Every
+    deadline given is kept: one missed before a reopening stays counted as missed."""
     ladder = complaints.ladder_for(complaint.segment)
     for step in steps:
         due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
-        await tx.complaints.set_step(complaint.id, step, due, settled_at=settled)
+        await tx.complaints.set_step(complaint.id, step, due, started_at=start)
 
 
 async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:

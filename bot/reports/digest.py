@@ -9,15 +9,14 @@ from zoneinfo import ZoneInfo
 
 from bot.complaints.sla import OpenTime
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
-from bot.reports.periods import earlier_periods
+from bot.reports.periods import earlier_periods, judged_at
 from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
 from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
-from storage.repos.stats import ComplaintCounts
-from storage.states import Deadline
+from storage.repos.stats import ComplaintCounts, complaint_counts
 
 TREND_PERIODS = 12
 PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month
@@ -78,13 +77,15 @@ async def build_digest(
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
-    c = await stats.complaints(start, end, now, branch)
+    at = judged_at(end, now)
+    judged = await stats.complaints(start, end, at, branch)
+    c = complaint_counts(judged, at)
     starts = [at for at, _ in earlier] + [start]
     periods = await stats.trend([*starts, end], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
-    take = _medians(await stats.spans(Deadline.TAKE, start, end, branch), hours, tz)
-    resolve = _medians(await stats.spans(Deadline.RESOLVE, start, end, branch), hours, tz)
+    take = _medians([(j.opened, j.taken) for j in judged if j.taken], hours, tz)
+    resolve = _medians([(j.opened, j.resolved) for j in judged if j.resolved], hours, tz)
     by_branch = await stats.nps_by("branch", start, end, branch)
     by_segment = await stats.nps_by("segment", start, end, branch)
     fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)

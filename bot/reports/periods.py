@@ -89,9 +89,21 @@ def last_days(now: datetime, tz: ZoneInfo, days: int = 7) -> tuple[datetime, dat
     Times are stored to the second and a period excludes its end, so it ends at the next whole
     second: whatever was stored in this very second (a fix marked done just before an owner
     asked) is in it."""
-    second = now.replace(microsecond=0)
+    end = past_now(now)
+    second = end - timedelta(seconds=1)
     start = _shifted(second.astimezone(tz).replace(tzinfo=None), -timedelta(days=days), tz)
-    return start, second + timedelta(seconds=1)
+    return start, end
+
+
+def past_now(now: datetime) -> datetime:
+    """The first whole second after `now`: a period ending there has everything stored up
+    to now (times are stored to the second), also what was stored in this very second."""
+    return now.replace(microsecond=0) + timedelta(seconds=1)
+
+
+def judged_at(end: datetime, now: datetime) -> datetime:
+    """The moment a period's complaints are judged at: its end, or now while it runs."""
+    return min(end, past_now(now))
 
 
 def earlier_periods(

@@ -8,6 +8,7 @@ from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.repos.rows import Stamping, assignments
 from storage.states import (
     COMPLAINT_ACTIVE,
+    STAFF_DEADLINES,
     CardMode,
     ComplaintSource,
     ComplaintStatus,
@@ -15,7 +16,7 @@ from storage.states import (
     Direction,
     sql_in,
 )
-from storage.timefmt import stored, to_db
+from storage.timefmt import to_db
 
 _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
@@ -86,7 +87,10 @@ class ComplaintRepo(Stamping):
             ),
         )
         assert row is not None
-        await self._record_state(int(row[0]), ComplaintStatus.OPEN, opened_at)
+        await self._conn.execute(
+            "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
+            (int(row[0]), ComplaintStatus.OPEN, to_db(opened_at)),
+        )
         complaint = await self.get(int(row[0]))
         assert complaint is not None
         return complaint
@@ -108,16 +112,14 @@ class ComplaintRepo(Stamping):
     async def set_status(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, **fields: object
     ) -> None:
-        """Move a complaint to `status` at `at` (with other columns), and record it."""
+        """Move a complaint to `status` at `at` (with other columns), and record it, with the
+        customer's answer about the resolution when this change is that answer."""
         await self._write(complaint_id, fields, status)
-        await self._record_state(complaint_id, status, at)
-
-    async def _record_state(
-        self, complaint_id: int, status: ComplaintStatus, at: datetime
-    ) -> None:
+        satisfied = fields.get("resolution_satisfied")
         await self._conn.execute(
-            "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
-            (complaint_id, status, to_db(at)),
+            "INSERT INTO complaint_states (complaint_id, status, at, satisfied)"
+            " VALUES (?, ?, ?, ?)",
+            (complaint_id, status, to_db(at), satisfied),
         )
 
     async def active_for(self, customer_id: int) -> Complaint | None:
@@ -292,25 +294,23 @@ class ComplaintRepo(Stamping):
 
     # -- SLA steps -------------------------------------------------------------------------
     async def set_step(
-        self, complaint_id: int, step: str, due_at: datetime, settled_at: datetime | None = None
+        self, complaint_id: int, step: Deadline, due_at: datetime, *, started_at: datetime
     ) -> None:
-        """Plan (or re-plan, after a reopening) one step; it fires once from now on.
-
-        `settled_at`: when the previous round ended (resolved, or now); if the old deadline
-        was already past then, the step stays `missed` for the statistics."""
+        """Plan (or re-plan, after a reopening) one step; it fires once from now on. A staff
+        deadline is also kept in `sla_deadlines` (`started_at`: when its clock started), so
+        the figures of any past period know every deadline given and which was missed."""
         await self._conn.execute(
-            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (:id, :step, :due)"
+            "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)"
             " ON CONFLICT (complaint_id, step) DO UPDATE SET due_at = excluded.due_at,"
-            " fired_at = NULL, missed = CASE WHEN sla_steps.missed = 1"
-            " OR (CAST(:settled AS TEXT) IS NOT NULL AND sla_steps.due_at < :settled)"
-            " THEN 1 ELSE 0 END",
-            {
-                "id": complaint_id,
-                "step": step,
-                "due": to_db(due_at),
-                "settled": stored(settled_at),
-            },
+            " fired_at = NULL",
+            (complaint_id, step, to_db(due_at)),
         )
+        if step in STAFF_DEADLINES:
+            await self._conn.execute(
+                "INSERT INTO sla_deadlines (complaint_id, step, set_at, due_at)"
+                " VALUES (?, ?, ?, ?)",
+                (complaint_id, step, to_db(started_at), to_db(due_at)),
+            )
 
     async def steps(self, complaint_id: int) -> list[SlaStep]:
         return [

@@ -1,19 +1,19 @@
 """SQL aggregates for digests, reports and the stats API: counts come back, never rows.
 
 Survey figures describe the invitations sent in the period (`sent_at`), so the response rate,
-NPS and CSAT all refer to the same cohort. Complaint figures describe complaints opened in it.
+NPS and CSAT all refer to the same cohort. Complaint figures describe complaints opened in it,
+each as it stood at the period's end: a past period's figures never change.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from storage.sql import Conn, count_if
-from storage.states import ComplaintStatus, Deadline, OutboxStatus
-from storage.timefmt import stored, to_db
+from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
+from storage.timefmt import from_db, stored, to_db
 
 
 @dataclass(frozen=True)
@@ -36,34 +36,109 @@ class SurveyCounts:
 
 @dataclass(frozen=True)
 class ComplaintCounts:
+    """The complaints opened in a period, each as it stood at the moment it is judged at
+    (the period's end, or now while it runs)."""
+
     opened: int
-    resolved: int  # of those opened in the period: resolved by staff by its end (or closed)
-    awaiting_customer: int  # of `resolved`: waiting for the customer's answer at the end
-    still_open: int  # of those opened: staff still owed work at the end (opened = the two)
-    take_due: int  # whose take deadline has passed or who were taken
-    taken_on_time: int
-    resolve_due: int
-    resolved_on_time: int
-    satisfaction_n: int
-    satisfied: int
+    resolved: int  # staff had resolved it (closed, or waiting for the customer's answer)
+    awaiting_customer: int  # of `resolved`: waiting for the customer's answer
+    still_open: int  # staff still owed work (opened = resolved + still_open)
+    take_due: int  # taken, or its take deadline had passed
+    taken_on_time: int  # taken at or before its take deadline
+    resolve_due: int  # resolved, or a resolve deadline had passed unmet
+    resolved_on_time: int  # resolved, and no resolve deadline ever missed
+    satisfaction_n: int  # the customer had answered "was it resolved?"
+    satisfied: int  # of those, their latest answer was Yes
 
 
-# A complaint's two staff deadlines as `t` (take) and `r` (resolve).
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One complaint opened in a period, as it stood at the moment `at` it is judged at;
+    nothing that happened at or after `at` is seen."""
+
+    opened: datetime
+    status: ComplaintStatus
+    taken: datetime | None  # when it was first taken
+    take_due: datetime | None  # its take deadline
+    resolved: datetime | None  # the resolution in effect (when resolved or closed)
+    missed: bool  # a resolve deadline passed without a resolution within it
+    satisfied: int | None  # the customer's latest answer: 1 Yes, 0 No
+
+    def take_due_by(self, at: datetime) -> bool:
+        return self.taken is not None or (self.take_due is not None and self.take_due < at)
+
+    @property
+    def taken_on_time(self) -> bool:  # a take exactly at the deadline is on time
+        due = self.take_due
+        return self.taken is not None and due is not None and self.taken <= due
+
+    @property
+    def resolved_on_time(self) -> bool:  # a deadline once missed stays missed
+        return self.resolved is not None and not self.missed
+
+
+def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
+    done = [j for j in judged if j.resolved is not None]
+    answered = [j.satisfied for j in judged if j.satisfied is not None]
+    return ComplaintCounts(
+        opened=len(judged),
+        resolved=len(done),
+        awaiting_customer=sum(j.status == ComplaintStatus.RESOLVED for j in done),
+        still_open=len(judged) - len(done),
+        take_due=sum(j.take_due_by(at) for j in judged),
+        taken_on_time=sum(j.taken_on_time for j in judged),
+        resolve_due=sum(j.resolved is not None or j.missed for j in judged),
+        resolved_on_time=sum(j.resolved_on_time for j in judged),
+        satisfaction_n=len(answered),
+        satisfied=sum(answered),
+    )
+
+
+_FINISHED = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff resolved it
+_DONE = sql_in(_FINISHED)
+# Each a lookup in complaint `c`'s history before :at (changes at :at itself belong to the
+# next period, as surveys sent then do). Its status then:
+_STATUS_AT = (
+    "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at < :at"
+    " ORDER BY s.at DESC, s.id DESC LIMIT 1)"
+)
+# When it was first taken (resolving an untaken complaint takes it):
+_FIRST_TAKEN = (
+    "(SELECT MIN(s.at) FROM complaint_states s WHERE s.complaint_id = c.id"
+    f" AND s.status <> '{ComplaintStatus.OPEN}' AND s.at < :at)"
+)
+_TAKE_DUE = (
+    "(SELECT d.due_at FROM sla_deadlines d WHERE d.complaint_id = c.id"
+    f" AND d.step = '{Deadline.TAKE}' ORDER BY d.id LIMIT 1)"
+)
+# Its latest resolution (older rows may have only "closed"), in effect if the status is one:
+_RESOLVED = (
+    "(SELECT s.at FROM complaint_states s WHERE s.complaint_id = c.id"
+    f" AND s.status IN {_DONE} AND s.at < :at"
+    f" ORDER BY CASE WHEN s.status = '{ComplaintStatus.RESOLVED}' THEN 0 ELSE 1 END,"
+    " s.at DESC, s.id DESC LIMIT 1)"
+)
+# Resolve deadlines (the first, and one per reopening) passed with no resolution within them:
+_MISSED = (
+    "(SELECT COUNT(*) FROM sla_deadlines d WHERE d.complaint_id = c.id"
+    f" AND d.step = '{Deadline.RESOLVE}' AND d.due_at < :at AND NOT EXISTS"
+    " (SELECT 1 FROM complaint_states s WHERE s.complaint_id = c.id"
+    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at))"
+)
+_SATISFIED = (
+    "(SELECT s.satisfied FROM complaint_states s WHERE s.complaint_id = c.id"
+    " AND s.satisfied IS NOT NULL AND s.at < :at ORDER BY s.at DESC, s.id DESC LIMIT 1)"
+)
+_WORSE = count_if("expectation = 'worse'")
+_AS_EXPECTED = count_if("expectation = 'as_expected'")
+_BETTER = count_if("expectation = 'better'")
+# A complaint's current staff deadlines as `t` (take) and `r` (resolve), for the export.
 _DEADLINES = (
     f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
     f" LEFT JOIN sla_steps r ON r.complaint_id = c.id AND r.step = '{Deadline.RESOLVE}'"
 )
 # A complaint belongs to the branch of the purchase it is about (none: to no branch).
 _BRANCH_OF = " LEFT JOIN purchases bp ON bp.id = c.purchase_id"
-# The status complaint `c` was in at the period's end: its last change at or before :end
-# (times are whole seconds: a report "up to now" sees a change made in this very second).
-_STATE_AT_END = (
-    "(SELECT s.status FROM complaint_states s WHERE s.complaint_id = c.id AND s.at <= :end"
-    " ORDER BY s.at DESC, s.id DESC LIMIT 1)"
-)
-_WORSE = count_if("expectation = 'worse'")
-_AS_EXPECTED = count_if("expectation = 'as_expected'")
-_BETTER = count_if("expectation = 'better'")
 _COMPLAINT_BRANCH = " AND bp.branch = :branch"
 _SURVEY_FILTER = "s.sent_at >= :start AND s.sent_at < :end"
 _BRANCH = " AND s.branch = :branch"
@@ -177,60 +252,31 @@ class StatsRepo:
         return int(failed[0][0]), int(blocked[0][0])
 
     async def complaints(
-        self, start: datetime, end: datetime, now: datetime, branch: str | None = None
-    ) -> ComplaintCounts:
-        """Complaints opened in the period (of one branch's purchases, if given), each counted in
-        the state it was in at the period's end: resolved (staff resolved it; closed, or waiting
-        for the customer's answer) or still open (staff still owed work). They add up."""
-        # Grouped by the state at the end, so each complaint's state is looked up once
-        # (PostgreSQL would run the lookup once per mention); the groups are added up here.
-        rows = await self._all(
-            "SELECT c.state_at_end, COUNT(*),"
-            f" {count_if('c.taken_at IS NOT NULL OR t.due_at <= :now')},"
-            f" {count_if('c.taken_at IS NOT NULL AND c.taken_at <= t.due_at AND t.missed = 0')},"
-            f" {count_if('COALESCE(c.resolved_at, c.closed_at) IS NOT NULL OR r.due_at <= :now')},"
-            f" {count_if('COALESCE(c.resolved_at, c.closed_at) <= r.due_at AND r.missed = 0')},"
-            " COUNT(c.resolution_satisfied), COALESCE(SUM(c.resolution_satisfied), 0)"
-            " FROM (SELECT c.id, c.purchase_id, c.taken_at, c.resolved_at, c.closed_at,"
-            f" c.resolution_satisfied, {_STATE_AT_END} AS state_at_end FROM complaints c"
-            " WHERE c.created_at >= :start AND c.created_at < :end) c"
-            f"{_BRANCH_OF}{_DEADLINES}"
-            f" WHERE TRUE{_COMPLAINT_BRANCH if branch is not None else ''}"
-            " GROUP BY c.state_at_end",
-            {"start": to_db(start), "end": to_db(end), "now": to_db(now), "branch": branch},
-        )
-        by_state = {state: [int(x or 0) for x in counts] for state, *counts in rows}  # type: ignore[call-overload]
-        total = [sum(column) for column in zip(*by_state.values(), strict=True)] or [0] * 7
-        done = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff finished
-
-        def opened(states: Iterable[object]) -> int:
-            return sum(by_state[state][0] for state in states if state in by_state)
-
-        return ComplaintCounts(
-            total[0],
-            opened(done),
-            opened([ComplaintStatus.RESOLVED]),
-            opened(s for s in by_state if s is not None and s not in done),
-            *total[1:],
-        )
-
-    async def spans(
-        self, deadline: Deadline, start: datetime, end: datetime, branch: str | None = None
-    ) -> list[tuple[datetime, datetime]]:
-        """(opened, taken) or (opened, resolved) of the complaints opened in the period that
-        got there; the caller measures them in wall-clock and in business time."""
-        moment = {
-            Deadline.TAKE: "c.taken_at",
-            Deadline.RESOLVE: "COALESCE(c.resolved_at, c.closed_at)",
-        }[deadline]
-        where = f"c.created_at >= :start AND c.created_at < :end AND {moment} IS NOT NULL"
+        self, start: datetime, end: datetime, at: datetime, branch: str | None = None
+    ) -> list[Judged]:
+        """Complaints opened in the period (of one branch's purchases, if given), each as it
+        stood at `at`: the period's end, or now while the period runs."""
+        where = "c.created_at >= :start AND c.created_at < :end"
         if branch is not None:
             where += _COMPLAINT_BRANCH
-        rows = await self._conn.fetch_all(
-            f"SELECT c.created_at, {moment} FROM complaints c{_BRANCH_OF} WHERE {where}",
-            {"start": to_db(start), "end": to_db(end), "branch": branch},
+        rows = await self._all(  # each lookup named once: PostgreSQL runs one per mention
+            f"SELECT c.created_at, {_STATUS_AT}, {_FIRST_TAKEN}, {_TAKE_DUE}, {_RESOLVED},"
+            f" {_MISSED}, {_SATISFIED} FROM complaints c{_BRANCH_OF} WHERE {where}",
+            {"start": to_db(start), "end": to_db(end), "at": to_db(at), "branch": branch},
         )
-        return [(datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])) for row in rows]
+        return [
+            Judged(
+                opened=datetime.fromisoformat(str(opened)),
+                status=ComplaintStatus(str(status)),
+                taken=from_db(taken),  # type: ignore[arg-type]
+                take_due=from_db(due),  # type: ignore[arg-type]
+                resolved=from_db(resolved) if status in _FINISHED else None,  # type: ignore[arg-type]
+                missed=bool(missed),
+                satisfied=None if satisfied is None else int(satisfied),  # type: ignore[call-overload]
+            )
+            for opened, status, taken, due, resolved, missed, satisfied in rows
+            if status is not None  # opened at `at` itself: not yet
+        ]
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (

@@ -192,6 +192,18 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
     assert "The customer confirmed it is resolved." in str(shown.text)
     c = await complaint(app, 1)
     assert (c.status, c.resolution_satisfied) == ("closed", 1)
+    async with app.db.read() as tx:  # the history past periods are judged by
+        states = await tx.conn.fetch_all(
+            "SELECT status, satisfied FROM complaint_states WHERE complaint_id = 1 ORDER BY id"
+        )
+        deadlines = await tx.conn.fetch_all(
+            "SELECT step FROM sla_deadlines WHERE complaint_id = 1 ORDER BY id"
+        )
+    assert [tuple(row) for row in states] == [
+        ("open", None), ("taken", None), ("resolved", None), ("taken", 0),
+        ("resolved", None), ("closed", 1),
+    ]  # fmt: skip
+    assert [row[0] for row in deadlines] == ["take", "resolve", "resolve"]  # one per clock
 
     await world.user_sends(AGENT, "One more thing", chat_id=STAFF_CHAT, reply_to=shown.message_id)
     await wait_for_staff_text(world, "Complaint #1 is closed; this was not sent.")

@@ -83,19 +83,25 @@ async def add_complaint(
         " VALUES (?, ?, 'message', ?, ?, ?, ?, ?, ?, ?, ?)",
         (number, customer, status, taken, resolved, resolved, satisfied, at, at, at),
     )
-    for state, when in (
-        ("open", at),
-        ("taken", taken),
-        ("resolved", resolved),
-        ("closed", resolved),
+    for state, when, answer in (
+        ("open", at, None),
+        ("taken", taken, None),
+        ("resolved", resolved, None),
+        ("closed", resolved, satisfied),
     ):
         if when is not None:
             await conn.execute(
-                "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
-                (number, state, when),
+                "INSERT INTO complaint_states (complaint_id, status, at, satisfied)"
+                " VALUES (?, ?, ?, ?)",
+                (number, state, when, answer),
             )
     for step, within in (("take", take_within), ("resolve", resolve_within)):
+        due = to_db(opened + within)
         await conn.execute(
             "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)",
-            (number, step, to_db(opened + within)),
+            (number, step, due),
+        )
+        await conn.execute(
+            "INSERT INTO sla_deadlines (complaint_id, step, set_at, due_at) VALUES (?, ?, ?, ?)",
+            (number, step, at, due),
         )
