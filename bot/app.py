@@ -45,7 +45,7 @@ from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
 from bot.surveys.config import SurveyConfig
-from bot.timeparse import format_duration
+from bot.timeparse import hours_and_minutes
 from bot.updates.poller import ALLOWED_UPDATES, Poller
 from bot.updates.processor import Processor
 from bot.updates.webhook import webhook_handler
@@ -150,12 +150,13 @@ class App:
         self._spawn("telegram", self._connect_telegram, once=True)
         self.scheduler.start()
         rules = self.settings.rules
+        counted = rules.business_hours
         log.info(
-            "SLA clocks run %s (%s): take within %s, resolve within %s",
-            rules.business_hours,
+            "SLA: take within %s, resolve within %s, counted %s (%s)",
+            hours_and_minutes(rules.sla_take),
+            hours_and_minutes(rules.sla_resolve),
+            "round the clock" if counted.week is None else f"in business hours {counted}",
             self.settings.chats.timezone,
-            format_duration(rules.sla_take),
-            format_duration(rules.sla_resolve),
         )
         log.info(
             "bot started (%s mode), API on port %s",

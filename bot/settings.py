@@ -368,6 +368,8 @@ def written(value: object) -> str:
         return ""
     if isinstance(value, SecretStr):
         return "(set, hidden)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, timedelta):
         return format_duration(value)
     if isinstance(value, list):

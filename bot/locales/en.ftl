@@ -55,7 +55,10 @@ start-share_phone_button = Share my phone number
 
 ## phone
 
-phone-linked = Thank you! I have found your purchases and will send a short survey a little later.
+phone-linked = Thank you! I have found { $count ->
+    [1] your purchase
+   *[other] your purchases ({ $count })
+} and will send a short survey a little later.
 phone-not_found = Thank you! No purchases with this number yet; they will be linked as soon as they arrive.
 phone-not_own = Please share your own contact with the button.
 
@@ -174,7 +177,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = branch { $branch }
 complaint-card-aspects = What went wrong: { $aspects }
 complaint-card-source-low_score = From a survey answer.
-complaint-card-source-command = The customer used /complaint.
+complaint-card-source-command = The customer opened it with /complaint.
 complaint-card-source-message = The customer wrote to the bot.
 complaint-card-due-take = Take by { $at }
 complaint-card-due-resolve = Resolve by { $at }

@@ -60,7 +60,10 @@ start-share_phone_button = Поделиться номером телефона
 
 ## phone
 
-phone-linked = Спасибо! Я нашёл ваши покупки и чуть позже пришлю короткий опрос.
+phone-linked = Спасибо! Я нашёл { $count ->
+    [1] вашу покупку
+   *[other] ваши покупки ({ $count })
+} и чуть позже пришлю короткий опрос.
 phone-not_found = Спасибо! Покупок с этим номером пока нет; они привяжутся, как только появятся.
 phone-not_own = Пожалуйста, поделитесь своим контактом с помощью кнопки.
 
@@ -183,7 +186,7 @@ complaint-card-order = Заказ { $order }
 complaint-card-branch = филиал { $branch }
 complaint-card-aspects = Что не так: { $aspects }
 complaint-card-source-low_score = Из ответа на опрос.
-complaint-card-source-command = Клиент использовал /complaint.
+complaint-card-source-command = Клиент сам открыл обращение командой /complaint.
 complaint-card-source-message = Клиент написал боту.
 complaint-card-due-take = Взять до { $at }
 complaint-card-due-resolve = Решить до { $at }

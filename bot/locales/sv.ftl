@@ -55,7 +55,10 @@ start-share_phone_button = Dela mitt telefonnummer
 
 ## phone
 
-phone-linked = Tack! Jag har hittat dina köp och skickar en kort enkät lite senare.
+phone-linked = Tack! Jag har hittat { $count ->
+    [1] ditt köp
+   *[other] dina köp ({ $count })
+} och skickar en kort enkät lite senare.
 phone-not_found = Tack! Inga köp med det här numret än; de kopplas så snart de kommer.
 phone-not_own = Dela gärna din egen kontakt med knappen.
 
@@ -174,7 +177,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = butik { $branch }
 complaint-card-aspects = Vad gick fel: { $aspects }
 complaint-card-source-low_score = Från ett enkätsvar.
-complaint-card-source-command = Kunden använde /complaint.
+complaint-card-source-command = Kunden öppnade det själv med /complaint.
 complaint-card-source-message = Kunden skrev till boten.
 complaint-card-due-take = Ta senast { $at }
 complaint-card-due-resolve = Lös senast { $at }

@@ -28,18 +28,18 @@ async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token
     return True
 
 
-async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> bool:
-    """The customer shared their own contact; True if purchases with that number were found."""
+async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> int:
+    """The customer shared their own contact: how many purchases are theirs now."""
     # Telegram gives the account's number in international form (sometimes without the '+'):
     # no PHONE_REGION applies to it.
     phone = normalize_phone(raw_phone)
     if phone is None:
-        return False
+        return 0
     for other in await tx.customers.unlinked_with_phone(phone):
         await tx.customers.merge(customer.id, other.id)
     await tx.customers.fill(customer.id, {"phone": phone})
     await _relink(tx, surveys, customer.id)
-    return await tx.purchases.count_for(customer.id) > 0
+    return await tx.purchases.count_for(customer.id)
 
 
 async def _relink(tx: Tx, surveys: SurveyConfig, customer_id: int) -> None:

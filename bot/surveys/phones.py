@@ -30,6 +30,15 @@ class PhoneError(ValueError):
     """Why a text is not a phone number, in words for the shop."""
 
 
+def display_phone(stored: str) -> str:
+    """A stored number as people write it: 79161234567 → +7 916 123-45-67."""
+    try:
+        number = phonenumbers.parse("+" + stored.removeprefix("+"))
+    except NumberParseException:
+        return stored
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def parse_phone(raw: str, region: str | None) -> str:
     """E.164 digits without the '+'; PhoneError says why not."""
     text = raw.strip()

@@ -10,6 +10,7 @@ import html
 import json
 
 from bot.i18n import Translator
+from bot.surveys.phones import display_phone
 from storage.db import Tx
 from storage.models import Customer
 
@@ -25,7 +26,7 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
             "mydata.profile",
             name=customer.name or none,
             username=customer.username or none,
-            phone=customer.phone or none,
+            phone=display_phone(customer.phone) if customer.phone else none,
             language=t.catalog.text(customer.language or t.language, "language.name"),
             segment=customer.segment or none,
             surveys=len(history) or none,

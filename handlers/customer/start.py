@@ -8,6 +8,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.methods import SendMessage
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
+from bot.complaints.config import ComplaintConfig
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import SurveyConfig
@@ -37,9 +38,11 @@ async def start(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
+    complaints: ComplaintConfig,
     before: str | None = None,
 ) -> None:
-    """The greeting and the offer to share a phone; `before`: a line to put first."""
+    """The greeting, and the offer to share a phone to whoever it could help find purchases;
+    `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
     text = t("start.greeting", name=first_name) if first_name else t("start.greeting_anonymous")
     back = await _welcome_back(tx, customer, t)
@@ -51,10 +54,23 @@ async def start(
         keyboard=[[share]], resize_keyboard=True, one_time_keyboard=True
     )
     await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
-    await outbox.send(
-        tx,
-        SendMessage(chat_id=message.chat.id, text=t("start.share_phone"), reply_markup=keyboard),
-    )
+    if await _phone_would_help(tx, customer, complaints):
+        await outbox.send(
+            tx,
+            SendMessage(
+                chat_id=message.chat.id, text=t("start.share_phone"), reply_markup=keyboard
+            ),
+        )
+
+
+async def _phone_would_help(tx: Tx, customer: Customer, complaints: ComplaintConfig) -> bool:
+    """Not for someone whose number the bot has, whose purchases the shop already sends by
+    their Telegram id, or who works here (owners, managers, staff)."""
+    if customer.phone is not None or customer.telegram_id is None:
+        return False
+    if complaints.may_act(customer.telegram_id):
+        return False
+    return await tx.purchases.count_for(customer.id) == 0
 
 
 async def start_with_token(
@@ -65,6 +81,7 @@ async def start_with_token(
     t: Translator,
     customer: Customer,
     surveys: SurveyConfig,
+    complaints: ComplaintConfig,
     first_contact: bool,
 ) -> None:
     payload = command.args or ""
@@ -76,7 +93,7 @@ async def start_with_token(
             before = t("referral.welcome") + (f"\n🎁 {offer}" if offer else "")
         elif joined is Joined.OWN:
             before = t("referral.own_link")
-        await start(message, tx, outbox, t, customer, before=before)
+        await start(message, tx, outbox, t, customer, complaints, before=before)
         return
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)
@@ -104,7 +121,7 @@ async def contact(
         await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("phone.not_own")))
         return
     found = await link_by_phone(tx, surveys, customer, shared.phone_number)
-    text = t("phone.linked") if found else t("phone.not_found")
+    text = t("phone.linked", count=found) if found else t("phone.not_found")
     await outbox.send(
         tx, SendMessage(chat_id=message.chat.id, text=text, reply_markup=ReplyKeyboardRemove())
     )

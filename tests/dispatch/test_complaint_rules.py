@@ -135,7 +135,7 @@ async def test_complaint_command_then_the_story_sends_the_card_with_it(offline: 
     staff = await outbox_rows(offline, STAFF_CHAT)
     assert [m for m, _ in staff] == ["SendMessage", "CopyMessage"]  # the card, then the photo
     assert "«The lid was cracked»" in staff[0][1]["text"]
-    assert "The customer used /complaint." in staff[0][1]["text"]
+    assert "The customer opened it with /complaint." in staff[0][1]["text"]
     texts = [p["text"] for _, p in await outbox_rows(offline, 87)]
     assert len(texts) == 2 and texts[1].startswith("Thank you, it has reached our team")
     await feed(offline, message(3, 87, "And the box too"))  # the story goes on: no second thanks

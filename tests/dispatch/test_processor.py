@@ -190,6 +190,7 @@ async def test_mydata_says_everything_in_words_of_the_customers_language(offline
     async with offline.db.transaction() as tx:
         customer = await tx.customers.by_telegram_id(93)
         assert customer is not None
+        await tx.customers.fill(customer.id, {"phone": "79161234567"})
         await tx.conn.execute(
             "INSERT INTO purchases (id, order_id, customer_id, purchased_at, link_token,"
             " created_at) VALUES (1, 'A-1', ?, '2026-11-01T10:00:00+00:00', 't', '')",
@@ -204,5 +205,6 @@ async def test_mydata_says_everything_in_words_of_the_customers_language(offline
     await feed(offline, message(61, 93, "/mydata", lang="ru"))
     text = (await outbox_rows(offline, 93))[-1][1]["text"]
     assert "Язык: Русский" in text
+    assert "Телефон: +7 916 123-45-67" in text  # as people write it, not 79161234567
     assert "ответы получены" in text and "хуже ожиданий" in text
     assert "answered" not in text and "worse" not in text

@@ -127,6 +127,7 @@ def test_check_config_prints_every_setting_as_written_in_dotenv(tmp_path: Path) 
     assert printed["LOG_LEVEL"] == "DEBUG"  # read from .env, not only the environment
     assert printed["BOT_TOKEN"] == "(set, hidden)"
     assert printed["OWNER_IDS"] == "" and printed["KEY_SEGMENTS"] == "key"
+    assert printed["REFERRAL_THANKS"] == "true"  # as .env writes it, not Python's True
 
 
 def test_every_config_error_in_one_pass_with_the_field_named(tmp_path: Path) -> None:

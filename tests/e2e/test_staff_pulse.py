@@ -40,7 +40,7 @@ async def round_asked(
     clock = ManualClock(BEFORE)
     first = await make_app(clock=clock, **settings(staff))
     for user in staff[:-1]:
-        await started(world, user, f"Staff {user}", "en")
+        await started(world, user, f"Staff {user}", "en", staff=True)
     await first.stop()
     assert not any(QUESTION in str(s.text) for u in staff for s in world.sent_to(u))
     clock.advance(ROUND - BEFORE + timedelta(hours=2))

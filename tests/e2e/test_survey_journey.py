@@ -151,9 +151,35 @@ async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegram
     assert (await survey_of(app, "C-1")).status == "waiting_link"
     own = {"phone_number": "79001234567", "first_name": "Ivan", "user_id": 7004}
     await world.user_sends(7004, contact=own)
-    await wait_for(lambda: any("нашёл ваши покупки" in str(s.text) for s in world.sent_to(7004)))
+    await wait_for(lambda: any("нашёл вашу покупку" in str(s.text) for s in world.sent_to(7004)))
     await wait_new_message(world, 7004, "порекомендуете")
     assert (await survey_of(app, "C-1")).status == "sent"
+
+
+async def test_nobody_is_asked_for_a_phone_the_bot_does_not_need(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """A customer the shop already registered by Telegram id, and an owner, get the greeting
+    alone; a newcomer gets the offer to share a phone, and two purchases found by it are
+    "покупки", with their number."""
+    app = await make_app(owner_ids="7021")
+    world = fake.world
+    for user, name in ((7020, "Inna"), (7021, "Olga"), (7022, "Petr")):
+        world.add_user(user, name, "ru")
+    await post(app, {"order_id": "K-1", "customer": {"telegram_id": 7020}})
+    for order in ("K-2", "K-3"):
+        await post(app, {"order_id": order, "customer": {"phone": "+7 900 555-01-02"}})
+    for user in (7020, 7021, 7022):
+        await world.user_sends(user, "/start")
+    await wait_for(lambda: len(world.sent_to(7022)) == 2, what="the newcomer's phone offer")
+    await wait_for(lambda: len(world.sent_to(7021)) >= 1 and len(world.sent_to(7020)) >= 1)
+    await asyncio.sleep(0.3)
+    for user in (7020, 7021):
+        assert not any("номером телефона" in str(s.text) for s in world.sent_to(user)), user
+    assert "номером телефона" in str(world.sent_to(7022)[-1].text)
+    own = {"phone_number": "79005550102", "first_name": "Petr", "user_id": 7022}
+    await world.user_sends(7022, contact=own)
+    await wait_new_message(world, 7022, "Я нашёл ваши покупки (2)")
 
 
 async def test_a_number_written_the_russian_way_matches_the_shared_contact(
@@ -288,7 +314,7 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
 
     await world.user_sends(7009, "/mydata")
     data = await wait_new_message(world, 7009, "What we store about you")
-    for fact in ("Nora", "nora_t", "46700000009", "Order H-1", "NPS 4", "Rude staff"):
+    for fact in ("Nora", "nora_t", "+46 70 000 00 09", "Order H-1", "NPS 4", "Rude staff"):
         assert fact in str(data.text)
 
     await world.user_sends(7009, "/forget_me")
@@ -342,7 +368,7 @@ async def test_a_customer_who_blocked_the_bot_is_not_chased(
     assert (second["status"], second["reason"]) == ("skipped", "unreachable")
     world.blocked.discard(7010)
     await world.user_sends(7010, "/start")  # back again: Telegram delivers to them once more
-    await wait_for(lambda: len(world.sent_to(7010)) == 4)
+    await wait_for(lambda: len(world.sent_to(7010)) == 3)  # greeting; no phone: purchases known
     async with app.db.read() as tx:
         customer = await tx.customers.by_telegram_id(7010)
     assert customer is not None and customer.unreachable_at is None

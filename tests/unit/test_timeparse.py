@@ -4,7 +4,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.complaints.sla import business_time_between
-from bot.timeparse import BusinessHours, QuietHours, check_cron, parse_duration
+from bot.timeparse import (
+    BusinessHours,
+    QuietHours,
+    check_cron,
+    hours_and_minutes,
+    parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +99,11 @@ def test_a_digest_more_often_than_hourly_is_refused_in_words(cron: str) -> None:
     """'* * * * *' passed the check, then the look-back for the period spun for a second."""
     with pytest.raises(ValueError, match="at most once an hour"):
         check_cron(cron)
+
+
+def test_the_start_log_says_sla_spans_in_hours_never_days() -> None:
+    """24 business hours are about three working days: "P1D" would read as one."""
+    assert hours_and_minutes(timedelta(hours=24)) == "24 h"
+    assert hours_and_minutes(timedelta(minutes=15)) == "15 min"
+    assert hours_and_minutes(timedelta(hours=1, minutes=30)) == "1 h 30 min"
+    assert hours_and_minutes(timedelta(seconds=5)) == "5 s"
