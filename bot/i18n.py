@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as ftl
 
+from bot.localized import clock, clock_text
+
 
 def fluent_id(key: str) -> str:
     return key.replace(".", "-")
@@ -156,18 +158,12 @@ def duration(t: Translator, seconds: float) -> str:
     return t("duration.hours", h=minutes // 60, m=minutes % 60)
 
 
-def clock_text(moment: datetime, zone: ZoneInfo) -> str:
-    """23.11.2026 10:15 CET: the date, the time and which zone it is in."""
-    at = moment.astimezone(zone)
-    return f"{at:%d.%m.%Y %H:%M} {at.tzname()}"
-
-
 def moment_words(t: Translator, moment: datetime, now: datetime, zone: ZoneInfo) -> str:
-    """A time as the person reads it in their zone: "10:15 CET today", "tomorrow", else a date."""
+    """A deadline as the person reads it in their zone and language: "10:15 CET today",
+    "сегодня до 10:15 МСК", "tomorrow", else a date (catalog keys time.*)."""
     at, today = moment.astimezone(zone), now.astimezone(zone).date()
-    clock = f"{at:%H:%M} {at.tzname()}"
     if at.date() == today:
-        return t("time.today", time=clock)
+        return t("time.today", time=clock(moment, zone, t.language))
     if at.date() == today + timedelta(days=1):
-        return t("time.tomorrow", time=clock)
-    return clock_text(moment, zone)
+        return t("time.tomorrow", time=clock(moment, zone, t.language))
+    return t("time.date", time=clock_text(moment, zone, t.language))

@@ -11,6 +11,7 @@ from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.causes import cause_label
 from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
 from bot.i18n import Translator, clip
+from bot.localized import money
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
@@ -154,7 +155,7 @@ def _still_open(c: Complaint, step: Deadline) -> bool:
 def _order_line(staff_t: Translator, purchase: Purchase) -> str:
     parts = [staff_t("complaint.card.order", order=escape(purchase.order_id))]
     if purchase.amount:
-        parts.append(escape(f"{purchase.amount} {purchase.currency or ''}".strip()))
+        parts.append(escape(money(purchase.amount, purchase.currency, staff_t.language)))
     if purchase.branch:
         parts.append(staff_t("complaint.card.branch", branch=escape(purchase.branch)))
     return " · ".join(parts)

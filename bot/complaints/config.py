@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.complaints.sla import add_business_time
-from bot.i18n import Translator, clock_text, duration
+from bot.i18n import Translator, duration
+from bot.localized import clock_text
 from bot.outbox.service import Outbox
 from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
@@ -99,8 +100,9 @@ class ComplaintConfig:
         return add_business_time(start, duration, self.hours, self.surveys.tz)
 
     def local(self, moment: datetime) -> str:
-        """A time as staff read it: the business's zone, to the minute, with the zone's name."""
-        return clock_text(moment, self.surveys.tz)
+        """A time as staff read it: the business's zone, to the minute, with the zone's name
+        in the staff language's way (МСК)."""
+        return clock_text(moment, self.surveys.tz, self.staff_t.language)
 
     def duration(self, span: timedelta) -> str:
         return duration(self.staff_t, span.total_seconds())

@@ -248,7 +248,9 @@ digest-title-digest = 📊 The last 7 days, { $period }
 digest-branch_only = Branch: { $branch }
 digest-no_answers = no answers
 digest-too_few = too few answers
+digest-too_few_n = too few answers to tell (n={ $n })
 digest-nps = NPS { $nps }
+digest-nps_too_few = NPS: too few answers to tell (n={ $n })
 digest-change-signal = { $arrow } { $delta } vs the previous period: bigger than the noise (±{ $margin })
 digest-change-noise = { $arrow } { $delta } vs the previous period: within the noise (±{ $margin }), no real change
 digest-change-none = No answers to compare with in the previous period.
@@ -262,7 +264,9 @@ digest-sla = Taken on time { $take }, resolved on time { $resolve } · median ti
 digest-sla_business = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } in business hours ({ $wall_take } and { $wall_resolve } of waiting for the customer) · customers confirmed the resolution: { $satisfied }
 digest-by_branch = By branch: { $groups }
 digest-by_segment = By segment: { $groups }
-digest-unnamed = (none)
+digest-by_branch_none = no branch
+digest-by_segment_none = other customers
+segment-key = key customers
 digest-aspects = Detractors name most: { $aspects }
 digest-comments = What detractors said:
 digest-daily-title = ☀️ Daily brief: { $open ->
@@ -408,6 +412,7 @@ digest-no_answers_yet = No answers yet: { $invited ->
 
 time-today = { $time } today
 time-tomorrow = { $time } tomorrow
+time-date = { $time }
 
 ## the staff group or digest chat moved by Telegram
 

@@ -161,9 +161,9 @@ command-complaint = Написать сотруднику
 
 ## complaint
 
-complaint-opened-low_score = Нам жаль, что всё прошло не так. Ваш отзыв стал обращением №{ $number }: сотрудник напишет вам здесь до { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
-complaint-opened-message = Спасибо, ваше сообщение передано команде как обращение №{ $number }. Сотрудник ответит здесь до { $at }; всё, что вы напишете сюда, тоже дойдёт до него.
-complaint-opened-command = Расскажите, что случилось: напишите здесь (текст, фото, документы). Это обращение №{ $number }; сотрудник ответит вам здесь до { $at }.
+complaint-opened-low_score = Нам жаль, что всё прошло не так. Ваш отзыв стал обращением №{ $number }: сотрудник напишет вам здесь { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
+complaint-opened-message = Спасибо, ваше сообщение передано команде как обращение №{ $number }. Сотрудник ответит здесь { $at }; всё, что вы напишете сюда, тоже дойдёт до него.
+complaint-opened-command = Расскажите, что случилось: напишите здесь (текст, фото, документы). Это обращение №{ $number }; сотрудник ответит вам здесь { $at }.
 complaint-already_open = Ваше обращение №{ $number } ещё открыто: просто пишите сюда, и сообщение дойдёт до команды.
 complaint-story_received = Спасибо, ваше сообщение передано команде — обращение №{ $number }. Всё, что вы напишете здесь дальше, тоже дойдёт до неё.
 complaint-resolved-question = Команда отметила обращение №{ $number } как решённое. Ваш вопрос решён?
@@ -259,7 +259,9 @@ digest-title-digest = 📊 Последние 7 дней, { $period }
 digest-branch_only = Филиал: { $branch }
 digest-no_answers = нет ответов
 digest-too_few = слишком мало ответов
+digest-too_few_n = слишком мало ответов для оценки (n={ $n })
 digest-nps = NPS { $nps }
+digest-nps_too_few = NPS: слишком мало ответов для оценки (n={ $n })
 digest-change-signal = { $arrow } { $delta } к прошлому периоду: заметное изменение, больше погрешности (±{ $margin })
 digest-change-noise = { $arrow } { $delta } к прошлому периоду: в пределах погрешности (±{ $margin }), реального изменения нет
 digest-change-none = В прошлом периоде нет ответов для сравнения.
@@ -276,7 +278,9 @@ digest-sla = Взяты вовремя { $take }, решены вовремя { 
 digest-sla_business = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } в рабочих часах (клиент ждал { $wall_take } и { $wall_resolve }) · клиенты подтвердили решение: { $satisfied }
 digest-by_branch = По филиалам: { $groups }
 digest-by_segment = По сегментам: { $groups }
-digest-unnamed = (нет)
+digest-by_branch_none = без филиала
+digest-by_segment_none = остальные клиенты
+segment-key = ключевые клиенты
 digest-aspects = Критики чаще всего называют: { $aspects }
 digest-comments = Что сказали критики:
 digest-daily-title = ☀️ Ежедневная сводка: { $open ->
@@ -419,8 +423,9 @@ digest-no_answers_yet = Ответов пока нет: { $invited ->
 
 ## times
 
-time-today = { $time } сегодня
-time-tomorrow = { $time } завтра
+time-today = сегодня до { $time }
+time-tomorrow = завтра до { $time }
+time-date = до { $time }
 
 ## the staff group or digest chat moved by Telegram
 

@@ -248,7 +248,9 @@ digest-title-digest = 📊 De senaste 7 dagarna, { $period }
 digest-branch_only = Butik: { $branch }
 digest-no_answers = inga svar
 digest-too_few = för få svar
+digest-too_few_n = för få svar för att säga något (n={ $n })
 digest-nps = NPS { $nps }
+digest-nps_too_few = NPS: för få svar för att säga något (n={ $n })
 digest-change-signal = { $arrow } { $delta } mot föregående period: större än bruset (±{ $margin })
 digest-change-noise = { $arrow } { $delta } mot föregående period: inom bruset (±{ $margin }), ingen verklig förändring
 digest-change-none = Inga svar att jämföra med i föregående period.
@@ -262,7 +264,9 @@ digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tag
 digest-sla_business = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } i öppettid ({ $wall_take } och { $wall_resolve } av väntan för kunden) · kunderna bekräftade lösningen: { $satisfied }
 digest-by_branch = Per butik: { $groups }
 digest-by_segment = Per segment: { $groups }
-digest-unnamed = (inget)
+digest-by_branch_none = utan filial
+digest-by_segment_none = övriga kunder
+segment-key = nyckelkunder
 digest-aspects = Kritikerna nämner oftast: { $aspects }
 digest-comments = Vad kritikerna sa:
 digest-daily-title = ☀️ Daglig översikt: { $open ->
@@ -408,6 +412,7 @@ digest-no_answers_yet = Inga svar än: { $invited ->
 
 time-today = { $time } i dag
 time-tomorrow = { $time } i morgon
+time-date = { $time }
 
 ## the staff group or digest chat moved by Telegram
 

@@ -1,12 +1,16 @@
-"""The digest's chart (PNG): NPS over the last periods with its error band, and the 0–10 split.
+"""The digest's chart (PNG): the period's NPS large, its trend with the error band, the 0–10 split.
 
-Every label comes from the catalog, in the staff language: axis names, a legend for the band,
-for points with too few answers and for the three groups, and a caption with the period and n.
+Every label comes from the catalog and every figure is written the staff language's way: the
+period's NPS and margin as a headline; then the last periods' NPS with its 95% band, or, when
+there is only one period, its promoter / passive / detractor shares (a one-point "trend" says
+nothing); then the answers per score. Legends sit above the plotting areas, never over a bar
+or a point.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import matplotlib
@@ -14,13 +18,16 @@ import matplotlib
 matplotlib.use("Agg")  # no screen; must precede pyplot
 
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from bot.i18n import Translator
+from bot.localized import percent, signed, whole
 from bot.reports.digest import Digest
-from bot.reports.render import period_label
+from bot.reports.metrics import Nps
+from bot.reports.render import FEWEST_FOR_A_FIGURE, period_label
 
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
@@ -28,40 +35,82 @@ RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
     """A portrait figure (~900×1050 px) that stays readable on a phone; close it after use."""
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(6, 7), dpi=150)
+    figure.text(0.03, 0.965, headline(d.nps, t), fontsize=17, fontweight="bold", va="top")
+    period = period_label(d.start, d.end, tz)
+    figure.text(
+        0.03, 0.918, t("chart.caption", period=period, n=sum(d.distribution)), fontsize=9,
+        va="top", color="#444444",
+    )  # fmt: skip
     points = [(start, value) for start, value in d.trend if value.score is not None]
+    if len(points) >= 2:
+        _trend(top, points, tz, t)
+    else:  # one period: its figure (the headline); a "trend" of one point says nothing
+        _shares(top, d.nps, t)
+    _split(bottom, d, t)
+    # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
+    figure.subplots_adjust(left=0.13, right=0.97, top=0.82, bottom=0.08, hspace=0.55)
+    return figure
+
+
+def headline(value: Nps, t: Translator) -> str:
+    """NPS +25 ±57: the period's figure; under FEWEST_FOR_A_FIGURE answers, only that."""
+    if value.score is None:
+        return f"NPS: {t('digest.no_answers')}"
+    if value.n < FEWEST_FOR_A_FIGURE:
+        return t("digest.nps_too_few", n=value.n)
+    margin = f" ±{whole(value.margin, t.language)}" if value.margin is not None else ""
+    return f"NPS {signed(value.score, t.language)}{margin}"
+
+
+def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Translator) -> None:
     labels = [f"{start.astimezone(tz):%d.%m}" for start, _ in points]
     scores = [value.score or 0.0 for _, value in points]
     margins = [value.margin or 0.0 for _, value in points]
     xs = list(range(len(points)))
-    if points:
-        low = [s - m for s, m in zip(scores, margins, strict=True)]
-        high = [s + m for s, m in zip(scores, margins, strict=True)]
-        top.fill_between(xs, low, high, color="#90caf9", alpha=0.5)
-        top.errorbar(
-            xs,
-            scores,
-            yerr=margins,
-            fmt="none",
-            ecolor="#64b5f6",
-            capsize=4,
-            label=t("chart.band"),
-        )  # fmt: skip (the bars show the range also where a single period has no band)
-        top.plot(xs, scores, marker="o", color=BLUE, linewidth=2, label="NPS")
-        thin = [i for i, (_, value) in enumerate(points) if value.too_few]
-        if thin:  # hollow: the point says little
-            top.plot(
-                [xs[i] for i in thin], [scores[i] for i in thin], linestyle="none", marker="o",
-                markersize=9, markerfacecolor="white", markeredgecolor=BLUE,
-                label=t("chart.too_few"),
-            )  # fmt: skip
-        top.set_xticks(xs, labels, rotation=45, fontsize=8)
-        top.legend(loc="lower left", fontsize=8)
+    low = [s - m for s, m in zip(scores, margins, strict=True)]
+    high = [s + m for s, m in zip(scores, margins, strict=True)]
+    top.fill_between(xs, low, high, color="#90caf9", alpha=0.5, label=t("chart.band"))
+    top.plot(xs, scores, marker="o", color=BLUE, linewidth=2, label="NPS")
+    thin = [i for i, (_, value) in enumerate(points) if value.too_few]
+    if thin:  # hollow: the point says little
+        top.plot(
+            [xs[i] for i in thin], [scores[i] for i in thin], linestyle="none", marker="o",
+            markersize=9, markerfacecolor="white", markeredgecolor=BLUE,
+            label=t("chart.too_few"),
+        )  # fmt: skip
+    top.set_xticks(xs, labels, rotation=45, fontsize=8)
+    _legend_above(top)
     top.axhline(0, color="#888888", linewidth=0.8)
     top.set_ylim(-100, 100)
     top.set_ylabel(t("chart.nps_axis"), fontsize=9)
     top.set_xlabel(t("chart.period_axis"), fontsize=9)
     top.grid(axis="y", alpha=0.3)
 
+
+def _shares(top: Axes, value: Nps, t: Translator) -> None:
+    """One period: under its NPS (the headline), who made it: detractors, passives and
+    promoters as one bar of 100 %, each part named with its share."""
+    top.set_axis_off()
+    if value.score is None or value.n < FEWEST_FOR_A_FIGURE:
+        return  # the headline says there are too few answers to tell
+    left = 0.0
+    parts = [
+        ("chart.detractors", value.detractors, RED),
+        ("chart.passives", value.passives, GREY),
+        ("chart.promoters", value.promoters, GREEN),
+    ]
+    for key, share, color in parts:
+        top.barh(0, share, left=left, height=0.5, color=color)
+        if share >= 0.12:  # room for the words inside
+            name = t(key).split(" (")[0]
+            top.text(left + share / 2, 0, f"{name}\n{percent(share, t.language)}", ha="center",
+                     va="center", fontsize=10, color="white", fontweight="bold")  # fmt: skip
+        left += share
+    top.set_xlim(0, 1)
+    top.set_ylim(-0.6, 0.6)
+
+
+def _split(bottom: Axes, d: Digest, t: Translator) -> None:
     colors = [RED] * 7 + [GREY] * 2 + [GREEN] * 2
     bottom.bar(range(11), d.distribution, color=colors)
     bottom.set_xticks(range(11))
@@ -69,17 +118,23 @@ def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
     bottom.set_xlabel(t("chart.score_axis"), fontsize=9)
     bottom.set_ylabel(t("chart.answers_axis"), fontsize=9)
     groups = [("chart.detractors", RED), ("chart.passives", GREY), ("chart.promoters", GREEN)]
-    bottom.legend(
-        handles=[Patch(color=color, label=t(key)) for key, color in groups],
-        loc="upper left",
-        fontsize=8,
-    )
+    _legend_above(bottom, [Patch(color=color, label=t(key)) for key, color in groups])
     bottom.grid(axis="y", alpha=0.3)
-    period = period_label(d.start, d.end, tz)
-    figure.suptitle(t("chart.caption", period=period, n=sum(d.distribution)), fontsize=10)
-    # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
-    figure.subplots_adjust(left=0.13, right=0.97, top=0.93, bottom=0.08, hspace=0.42)
-    return figure
+
+
+def _legend_above(axes: Axes, handles: list[Patch] | None = None) -> None:
+    """In one row just above the plotting area: never over a bar or a point."""
+    found, labels = axes.get_legend_handles_labels()
+    chosen = handles if handles is not None else found
+    axes.legend(
+        handles=chosen,
+        labels=[h.get_label() for h in chosen] if handles is not None else labels,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.01),
+        frameon=False,
+        fontsize=8,
+        ncol=3,
+    )
 
 
 def render_chart(d: Digest, tz: ZoneInfo, t: Translator) -> bytes:

@@ -6,7 +6,8 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.i18n import TEXT_LIMIT, Translator, clip, duration
+from bot.i18n import TEXT_LIMIT, Translator, clip, duration, fluent_id
+from bot.localized import decimal, percent, signed, whole
 from bot.reports.advocates import referral_lines
 from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
@@ -18,18 +19,32 @@ PULSE_COMMENTS = 8
 FEWEST_FOR_A_FIGURE = 5  # under this, a score (and its ±) says nothing: "too few answers"
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f}%"
-
-
 def _score(t: Translator, value: Nps) -> str:
+    """+25 ±57 (n=8): a figure with its margin and n; under FEWEST_FOR_A_FIGURE answers the
+    figure is left out (see `_named`)."""
     if value.score is None:
         return t("digest.no_answers")
     if value.n < FEWEST_FOR_A_FIGURE:
-        return f"{t('digest.too_few')} (n={value.n})"
-    margin = f" ±{value.margin:.0f}" if value.margin is not None else ""
+        return t("digest.too_few_n", n=value.n)
+    lang = t.language
+    margin = f" ±{whole(value.margin, lang)}" if value.margin is not None else ""
     flag = f", {t('digest.too_few')}" if value.too_few else ""
-    return f"{value.score:+.0f}{margin} (n={value.n}{flag})"
+    return f"{signed(value.score, lang)}{margin} (n={whole(value.n, lang)}{flag})"
+
+
+def _named(t: Translator, name: str, value: Nps) -> str:
+    """ "north +80 ±20 (n=5)", or "south: too few answers to tell (n=3)"."""
+    if value.score is not None and value.n < FEWEST_FOR_A_FIGURE:
+        return f"{name}: {_score(t, value)}"
+    return f"{name} {_score(t, value)}"
+
+
+def _segment(t: Translator, code: str) -> str:
+    """A segment as owners read it: its name in the catalog (segment-key), else its code;
+    "" (customers without one) stays "" for the caller's label."""
+    if code and fluent_id(f"segment.{code}") in t.catalog.keys(t.language):
+        return t(f"segment.{code}")
+    return code
 
 
 def _span(t: Translator, seconds: float | None) -> str:
@@ -63,11 +78,11 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.complaints", **counts))
     if c.opened:
         sla = {
-            "take": _pct(d.take_on_time),
-            "resolve": _pct(d.resolve_on_time),
+            "take": percent(d.take_on_time, t.language),
+            "resolve": percent(d.resolve_on_time, t.language),
             "median_take": _span(t, d.median_take_business),
             "median_resolve": _span(t, d.median_resolve_business),
-            "satisfied": _pct(d.resolution_satisfaction),
+            "satisfied": percent(d.resolution_satisfaction, t.language),
         }
         clock = (d.median_take, d.median_resolve)
         if clock == (d.median_take_business, d.median_resolve_business):  # 24/7, or all in hours
@@ -79,9 +94,10 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
     lines += fixed_lines(t, d)
     lines += referral_lines(t, d)
-    for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", d.by_segment)):
+    segments = [(_segment(t, code), value) for code, value in d.by_segment]
+    for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", segments)):
         if len(groups) > 1 or (groups and groups[0][0]):
-            parts = [f"{name or t('digest.unnamed')} {_score(t, value)}" for name, value in groups]
+            parts = [_named(t, name or t(f"{key}_none"), value) for name, value in groups]
             lines.append(t(key, groups=" · ".join(parts[:8])))
     if d.aspects:
         named = ", ".join(f"{t.catalog.text(t.language, f'aspect.{a}')} {n}" for a, n in d.aspects)
@@ -115,35 +131,48 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
 
 def _answers(t: Translator, d: Digest, lines: list[str]) -> None:
     """NPS, its change, shares, response rate, CSAT: only for a period with answers."""
-    lines.append(t("digest.nps", nps=_score(t, d.nps)))
+    if d.nps.n < FEWEST_FOR_A_FIGURE:
+        lines.append(t("digest.nps_too_few", n=d.nps.n))
+    else:
+        lines.append(t("digest.nps", nps=_score(t, d.nps)))
     if d.change is None:
         lines.append(t("digest.change.none"))
     else:
         arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
         key = "digest.change.signal" if d.change.significant else "digest.change.noise"
         lines.append(
-            t(key, arrow=arrow, delta=f"{d.change.delta:+.0f}", margin=f"{d.change.margin:.0f}")
+            t(
+                key,
+                arrow=arrow,
+                delta=signed(d.change.delta, t.language),
+                margin=whole(d.change.margin, t.language),
+            )
         )
     if d.nps.score is not None:
         lines.append(
             t(
                 "digest.shares",
-                promoters=_pct(d.nps.promoters),
-                passives=_pct(d.nps.passives),
-                detractors=_pct(d.nps.detractors),
+                promoters=percent(d.nps.promoters, t.language),
+                passives=percent(d.nps.passives, t.language),
+                detractors=percent(d.nps.detractors, t.language),
             )
         )
     lines.append(
-        t("digest.response", rate=_pct(d.response_rate), answered=d.nps.n, invited=d.invited)
+        t(
+            "digest.response",
+            rate=percent(d.response_rate, t.language),
+            answered=d.nps.n,
+            invited=d.invited,
+        )
     )
-    csat = "—" if d.csat is None else f"{d.csat:.1f}"
+    csat = "—" if d.csat is None else decimal(d.csat, t.language)
     e = d.expectations
     lines.append(
         t(
             "digest.csat",
             csat=csat,
-            worse=_pct(e["worse"]),
-            as_expected=_pct(e["as_expected"]),
-            better=_pct(e["better"]),
+            worse=percent(e["worse"], t.language),
+            as_expected=percent(e["as_expected"], t.language),
+            better=percent(e["better"], t.language),
         )
     )

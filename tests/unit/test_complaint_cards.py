@@ -132,7 +132,7 @@ def test_the_card_shows_everything_escaped() -> None:
     assert text.splitlines()[0] == "🔴 <b>Complaint #12</b> · open"
     assert "⭐ Key customer" in text
     assert "Customer: Ann &lt;Admin&gt;, @ann_b · segment key" in text
-    assert "Order A-77 · 19.90 EUR · branch north" in text
+    assert "Order A-77 · €19.90 · branch north" in text
     assert "NPS 2 · CSAT 1/5 · worse than expected" in text
     assert "What went wrong: Delivery" in text
     assert "«Late &amp; &lt;broken&gt;»" in text
@@ -142,6 +142,7 @@ def test_the_card_shows_everything_escaped() -> None:
 def test_the_card_in_russian_and_its_buttons_follow_the_state() -> None:
     text = card_text(config("ru"), view("taken", taken_by_name="Алекс"))
     assert "Обращение №12" in text and "в работе" in text and "Ведёт: Алекс" in text
+    assert "19,90\u00a0€" in text  # money the Russian way (CLDR)
 
     def labels(v: CardView) -> list[str]:
         return [b.text for b in card_markup(config().staff_t, v.complaint).inline_keyboard[0]]
@@ -243,6 +244,6 @@ def test_times_carry_their_zone_and_read_as_today_or_tomorrow() -> None:
     assert complaints.local(NOW + timedelta(minutes=15)) == "23.11.2026 11:15 CET"  # the shop's
     t = Catalog.load().bind("ru")
     moscow = ZoneInfo("Europe/Moscow")
-    assert moment_words(t, NOW + timedelta(hours=1), NOW, moscow) == "14:00 MSK сегодня"
-    assert moment_words(t, NOW + timedelta(days=1), NOW, moscow) == "13:00 MSK завтра"
-    assert moment_words(t, NOW + timedelta(days=3), NOW, moscow) == "26.11.2026 13:00 MSK"
+    assert moment_words(t, NOW + timedelta(hours=1), NOW, moscow) == "сегодня до 14:00 МСК"
+    assert moment_words(t, NOW + timedelta(days=1), NOW, moscow) == "завтра до 13:00 МСК"
+    assert moment_words(t, NOW + timedelta(days=3), NOW, moscow) == "до 26.11.2026 13:00 МСК"

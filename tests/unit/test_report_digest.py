@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -131,7 +132,10 @@ def test_the_text_in_russian(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("ru"), digest, TZ)
     assert text.startswith("📊 Недельная сводка, 16.11.2026–23.11.2026")
     assert "NPS +25 ±57 (n=8, слишком мало ответов)" in text
-    assert "в пределах погрешности" in text and "Доля ответов 80%" in text
+    assert "в пределах погрешности" in text and "Доля ответов 80\u00a0%" in text
+    assert "CSAT 3,5/5" in text  # numbers the Russian way (CLDR)
+    assert "По сегментам: остальные клиенты +33 ±60 (n=6, слишком мало ответов) · ключевые" \
+        " клиенты: слишком мало ответов для оценки (n=2)" in text  # fmt: skip
 
 
 def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
@@ -161,7 +165,10 @@ def test_a_handful_of_answers_is_called_too_few_not_given_a_margin(digest: Diges
     text = render_digest(Catalog.load().bind("en"), digest, TZ)
     assert "±0" not in text
     one = [line for line in text.splitlines() if line.startswith("By segment")]
-    assert one and "too few answers (n=" in one[0]
+    assert one == [
+        "By segment: other customers +33 ±60 (n=6, too few answers) · key customers: too few"
+        " answers to tell (n=2)"
+    ]
 
 
 def test_the_chart_says_what_it_shows(digest: Digest) -> None:
@@ -176,7 +183,34 @@ def test_the_chart_says_what_it_shows(digest: Digest) -> None:
         assert legend == ["Detractors (0–6)", "Passives (7–8)", "Promoters (9–10)"]
         top_legend = [text.get_text() for text in top_key.get_texts()]
         assert "Too few answers" in top_legend
-        assert figure.texts[0].get_text() == "16.11.2026–23.11.2026 · 8 answers"
+        headline, caption = (text.get_text() for text in figure.texts)
+        assert headline == "NPS +25 ±57"  # the period's figure, large
+        assert caption == "16.11.2026–23.11.2026 · 8 answers"
+        for axes, key in ((top, top_key), (bottom, bottom_key)):  # never over a bar or point
+            figure.canvas.draw()
+            assert key.get_window_extent().y0 >= axes.get_window_extent().y1
+    finally:
+        plt.close(figure)
+
+
+def test_a_single_period_is_drawn_as_its_figure_not_a_trend(digest: Digest) -> None:
+    """One period with answers: no one-point "trend" with a hollow dot in a ±92 band; the
+    headline gives the NPS and its margin, the shares show who made it, in Russian figures."""
+    alone = dataclasses.replace(digest, trend=digest.trend[-1:])
+    figure = draw(alone, TZ, Catalog.load().bind("ru"))
+    try:
+        top, _ = figure.axes
+        assert not top.axison and top.get_legend() is None and not top.lines
+        shares = [text.get_text() for text in top.texts]
+        assert shares == ["Критики\n25\u00a0%", "Нейтралы\n25\u00a0%", "Промоутеры\n50\u00a0%"]
+        assert figure.texts[0].get_text() == "NPS +25 ±57"
+    finally:
+        plt.close(figure)
+    few = dataclasses.replace(alone, nps=dataclasses.replace(alone.nps, n=3))
+    figure = draw(few, TZ, Catalog.load().bind("ru"))
+    try:
+        assert figure.texts[0].get_text() == "NPS: слишком мало ответов для оценки (n=3)"
+        assert not figure.axes[0].texts  # no figure drawn from three answers
     finally:
         plt.close(figure)
 

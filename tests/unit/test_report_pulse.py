@@ -46,7 +46,7 @@ async def test_enps_with_its_margin_next_to_the_customers_nps(db: Database) -> N
         "🤝 Team pulse (eNPS, round of 01.11.2026): +17 ±72 (n=6, too few answers), 7 asked"
         in text
     )
-    assert text.index("NPS too few answers (n=1)") < text.index("Team pulse")
+    assert text.index("NPS: too few answers to tell (n=1)") < text.index("Team pulse")
     assert "«More hands at lunch»" in text and "«A new till»" in text
     assert "an old round" not in text
     ru = await digest_text(db, "ru")
