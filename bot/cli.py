@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot import logs, spreadsheet
 from bot.settings import (
+    EXPORT_FORMATS,
     ConfigError,
     LogSettings,
     Settings,
@@ -51,8 +52,13 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", type=Path)
     imp.add_argument("--out", type=Path, help="write order_id,status,due_at,deep_link here")
-    exp = sub.add_parser("export", help="write responses.csv and complaints.csv for a period")
+    exp = sub.add_parser(
+        "export", help="write responses and complaints (.xlsx or .csv) for a period"
+    )
     exp.add_argument("--out", type=Path, default=Path("export"), help="folder (default export/)")
+    exp.add_argument(
+        "--format", choices=EXPORT_FORMATS, help="xlsx or csv (default: EXPORT_FORMAT, xlsx)"
+    )
     dig = sub.add_parser("digest", help="print the digest for a period and draw its chart")
     dig.add_argument("--chart", type=Path, help="write the chart (PNG) here")
     for both in (exp, dig):
@@ -127,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if command == "digest":
             return cli.run_digest(settings, args.first, args.last, args.chart)
-        return cli.run_export(settings, args.first, args.last, args.out)
+        chosen = args.format or settings.chats.export_format
+        return cli.run_export(settings, args.first, args.last, args.out, chosen)
     return asyncio.run(serve(settings))
 
 

@@ -104,6 +104,9 @@ class StorageSettings(_Section):
         return DatabaseUrl(self.database_url)
 
 
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
 class ChatSettings(_Section):
     staff_chat_id: int = Field(description="numeric id of the staff group, e.g. -1001234567890")
     owner_ids: IdList = Field(default_factory=list, description="comma-separated user ids")
@@ -112,6 +115,15 @@ class ChatSettings(_Section):
     timezone: str = Field("UTC", description="an IANA zone such as Europe/Stockholm")
     staff_language: str = Field("en", description="one of en, ru, sv")
     default_language: str = Field("en", description="one of en, ru, sv")
+    export_format: str = Field("xlsx", description="xlsx (owners' spreadsheets) or csv (BI)")
+
+    @field_validator("export_format")
+    @classmethod
+    def _export_format(cls, value: str) -> str:
+        chosen = value.strip().lower().lstrip(".")
+        if chosen not in EXPORT_FORMATS:
+            raise ValueError(f"expected one of {', '.join(EXPORT_FORMATS)}")
+        return chosen
 
     @field_validator("timezone")
     @classmethod

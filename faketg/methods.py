@@ -125,12 +125,19 @@ async def _send_file(world: World, params: Params, kind: str) -> Any:
     caption = params.get("caption")
     if isinstance(caption, str) and _shown_length(params, "caption") > MAX_CAPTION:
         raise ApiError(400, "Bad Request: message caption is too long")
+    if isinstance(value, str) and value.startswith("attach://"):  # a form field of its own
+        value = params.get(value.removeprefix("attach://"), value)
     size = len(value) if isinstance(value, bytes) else 0
     file = {
         "file_id": f"{kind}-{len(world.sent)}",
         "file_unique_id": f"u{len(world.sent)}",
         "file_size": size,
     }
+    if isinstance(value, bytes):
+        world.files[str(file["file_id"])] = bytes(value)
+        name = getattr(value, "filename", None)
+        if kind != "photo" and name:
+            file["file_name"] = name
     if kind == "photo":
         file |= {"width": 1280, "height": 960}  # PhotoSize needs them; aiogram checks
     content: dict[str, Any] = {kind: [file] if kind == "photo" else file}

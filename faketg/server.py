@@ -49,6 +49,17 @@ CONFLICT = (
 )
 
 
+class Upload(bytes):
+    """A file the bot uploaded, with the name it gave it (a Document's file_name)."""
+
+    filename: str | None
+
+    def __new__(cls, data: bytes, filename: str | None) -> Upload:
+        upload = super().__new__(cls, data)
+        upload.filename = filename
+        return upload
+
+
 async def read_params(request: web.Request) -> dict[str, Any]:
     """Telegram accepts query strings, JSON and form data; aiogram sends multipart forms."""
     params: dict[str, Any] = dict(request.query)
@@ -62,7 +73,7 @@ async def read_params(request: web.Request) -> dict[str, Any]:
         form = await request.post()
         for key, value in form.items():
             if isinstance(value, web.FileField):
-                params[key] = value.file.read()
+                params[key] = Upload(value.file.read(), value.filename)
             else:
                 params[key] = _coerce(key, str(value))
     return params

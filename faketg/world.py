@@ -80,6 +80,7 @@ class World:
     blocked: set[int] = field(default_factory=set)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     sent: list[Sent] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id -> what the bot uploaded
     callbacks: dict[str, dict[str, Any]] = field(default_factory=dict)
     updates: list[dict[str, Any]] = field(default_factory=list)
     webhook: dict[str, Any] = field(default_factory=dict)

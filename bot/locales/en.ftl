@@ -436,3 +436,45 @@ chat-privacy = 🙈 The bot may miss what staff write in a complaint's topic: it
 ## a customer's thanks
 
 thanks-welcome = You're welcome! 😊 If anything else comes up, just write here.
+
+## export (the .xlsx workbooks' sheets, column titles and codes)
+export-sheet-responses = Survey answers
+export-sheet-complaints = Complaints
+export-column-id = No.
+export-column-order_id = Order
+export-column-branch = Branch
+export-column-segment = Segment
+export-column-sent_at = Invited at
+export-column-answered_at = Answered at
+export-column-status = Status
+export-column-nps = NPS score
+export-column-csat = Satisfaction (1–5)
+export-column-expectation = Against expectations
+export-column-aspects = What it was about
+export-column-comment = Comment
+export-column-referred = Came through a friend
+export-column-source = Opened from
+export-column-created_at = Opened at
+export-column-taken_at = Taken at
+export-column-taken_by_name = Handled by
+export-column-resolved_at = Resolved at
+export-column-closed_at = Closed at
+export-column-reopened = Times reopened
+export-column-resolution_satisfied = Customer confirmed it resolved
+export-column-take_due = Take deadline
+export-column-resolve_due = Resolve deadline
+export-column-text = What the customer wrote
+export-column-cause = Cause
+export-column-action = What was done
+export-column-fix_needed_at = Fix owed since
+export-column-fix_done_at = Fix done at
+export-survey_status-waiting_link = waiting for the customer to open the link
+export-survey_status-scheduled = scheduled
+export-survey_status-sent = sent, no answer yet
+export-survey_status-answered = answered
+export-survey_status-expired = closed unanswered
+export-survey_status-skipped = not sent
+export-survey_status-dismissed = declined by the customer
+export-source-low_score = a low score
+export-source-command = the /complaint command
+export-source-message = a message to the bot

@@ -451,3 +451,45 @@ chat-privacy = 🙈 Бот может не видеть, что сотрудни
 ## a customer's thanks
 
 thanks-welcome = Пожалуйста! 😊 Если что-то понадобится, просто напишите сюда.
+
+## export (the .xlsx workbooks' sheets, column titles and codes)
+export-sheet-responses = Ответы на опросы
+export-sheet-complaints = Обращения
+export-column-id = №
+export-column-order_id = Заказ
+export-column-branch = Филиал
+export-column-segment = Сегмент
+export-column-sent_at = Приглашение отправлено
+export-column-answered_at = Ответ получен
+export-column-status = Статус
+export-column-nps = Оценка NPS
+export-column-csat = Удовлетворённость (1–5)
+export-column-expectation = По сравнению с ожиданиями
+export-column-aspects = Что не понравилось
+export-column-comment = Комментарий
+export-column-referred = Пришёл по приглашению друга
+export-column-source = Откуда
+export-column-created_at = Поступило
+export-column-taken_at = Взято в работу
+export-column-taken_by_name = Ведёт
+export-column-resolved_at = Решено
+export-column-closed_at = Закрыто
+export-column-reopened = Сколько раз переоткрыто
+export-column-resolution_satisfied = Клиент подтвердил решение
+export-column-take_due = Срок взятия
+export-column-resolve_due = Срок решения
+export-column-text = Что написал клиент
+export-column-cause = Причина
+export-column-action = Что сделано
+export-column-fix_needed_at = Доработка нужна с
+export-column-fix_done_at = Доработка сделана
+export-survey_status-waiting_link = ждёт, пока клиент откроет ссылку
+export-survey_status-scheduled = запланирован
+export-survey_status-sent = отправлен, ответа нет
+export-survey_status-answered = ответил
+export-survey_status-expired = закрыт без ответа
+export-survey_status-skipped = не отправлялся
+export-survey_status-dismissed = клиент отказался
+export-source-low_score = низкая оценка в опросе
+export-source-command = команда /complaint
+export-source-message = сообщение боту

@@ -436,3 +436,45 @@ chat-privacy = 🙈 Boten kan missa vad personalen skriver i ett klagomåls ämn
 ## a customer's thanks
 
 thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva här.
+
+## export (the .xlsx workbooks' sheets, column titles and codes)
+export-sheet-responses = Enkätsvar
+export-sheet-complaints = Ärenden
+export-column-id = Nr
+export-column-order_id = Order
+export-column-branch = Filial
+export-column-segment = Segment
+export-column-sent_at = Inbjuden
+export-column-answered_at = Svarade
+export-column-status = Status
+export-column-nps = NPS-betyg
+export-column-csat = Nöjdhet (1–5)
+export-column-expectation = Jämfört med förväntningarna
+export-column-aspects = Vad det gällde
+export-column-comment = Kommentar
+export-column-referred = Kom via en vän
+export-column-source = Öppnat från
+export-column-created_at = Öppnat
+export-column-taken_at = Tagit
+export-column-taken_by_name = Hanteras av
+export-column-resolved_at = Löst
+export-column-closed_at = Stängt
+export-column-reopened = Gånger återöppnat
+export-column-resolution_satisfied = Kunden bekräftade lösningen
+export-column-take_due = Tas senast
+export-column-resolve_due = Löses senast
+export-column-text = Vad kunden skrev
+export-column-cause = Orsak
+export-column-action = Vad som gjordes
+export-column-fix_needed_at = Åtgärd behövs sedan
+export-column-fix_done_at = Åtgärd gjord
+export-survey_status-waiting_link = väntar på att kunden öppnar länken
+export-survey_status-scheduled = schemalagd
+export-survey_status-sent = skickad, inget svar än
+export-survey_status-answered = besvarad
+export-survey_status-expired = stängd utan svar
+export-survey_status-skipped = inte skickad
+export-survey_status-dismissed = kunden avböjde
+export-source-low_score = ett lågt betyg
+export-source-command = kommandot /complaint
+export-source-message = ett meddelande till boten

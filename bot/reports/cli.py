@@ -1,4 +1,4 @@
-"""`python -m bot digest` and `python -m bot export`: the same numbers and CSVs, offline."""
+"""`python -m bot digest` and `python -m bot export`: the same numbers and files, offline."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.i18n import Catalog
 from bot.reports.digest import build_digest, worth_a_chart
-from bot.reports.export import complaints_csv, responses_csv
+from bot.reports.export import EXPORTED, encode, table
 from bot.reports.periods import requested_period
 from bot.reports.render import render_digest
 from bot.settings import Settings
@@ -69,13 +69,15 @@ async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[s
     return render_digest(staff_t, digest, tz, "report"), chart
 
 
-def run_export(settings: Settings, first: str | None, last: str | None, out: Path) -> int:
+def run_export(
+    settings: Settings, first: str | None, last: str | None, out: Path, export_format: str
+) -> int:
     try:
         start, end = _period(settings, first, last)
     except ValueError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2
-    targets = [out / f"{name}.csv" for name in EXPORTED]
+    targets = [out / f"{name}.{export_format}" for name in EXPORTED]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -86,7 +88,7 @@ def run_export(settings: Settings, first: str | None, last: str | None, out: Pat
         print(f"export: {linked[0]} is a symbolic link; not writing through it", file=sys.stderr)
         return 2
     for path, (data, rows) in zip(
-        targets, asyncio.run(_export(settings, start, end)), strict=True
+        targets, asyncio.run(_export(settings, start, end, export_format)), strict=True
     ):
         try:
             _write_new(path, data)
@@ -106,10 +108,12 @@ def _write_new(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-EXPORTED = ("responses", "complaints")
-
-
-async def _export(settings: Settings, start: datetime, end: datetime) -> list[tuple[bytes, int]]:
+async def _export(
+    settings: Settings, start: datetime, end: datetime, export_format: str
+) -> list[tuple[bytes, int]]:
     """The files of EXPORTED, in that order: (contents, rows)."""
+    staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
     async with _reading(settings) as tx:
-        return [await build(tx, start, end) for build in (responses_csv, complaints_csv)]
+        tables = [await table(tx, kind, start, end) for kind in EXPORTED]
+    tz = settings.chats.tz
+    return [(encode(found, export_format, tz, staff_t), len(found.rows)) for found in tables]

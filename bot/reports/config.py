@@ -24,6 +24,7 @@ class ReportConfig:
     outbox: Outbox
     complaints: ComplaintConfig
     clock: Callable[[], datetime]
+    export_format: str = "xlsx"  # EXPORT_FORMAT: what /export sends
 
     @classmethod
     def from_settings(cls, settings: Settings, complaints: ComplaintConfig) -> ReportConfig:
@@ -37,6 +38,7 @@ class ReportConfig:
             outbox=complaints.outbox,
             complaints=complaints,
             clock=complaints.now,
+            export_format=settings.chats.export_format,
         )
 
     def now(self) -> datetime:

@@ -39,7 +39,7 @@ def _named(t: Translator, name: str, value: Nps) -> str:
     return f"{name} {_score(t, value)}"
 
 
-def _segment(t: Translator, code: str) -> str:
+def segment_name(t: Translator, code: str) -> str:
     """A segment as owners read it: its name in the catalog (segment-key), else its code;
     "" (customers without one) stays "" for the caller's label."""
     if code and fluent_id(f"segment.{code}") in t.catalog.keys(t.language):
@@ -94,7 +94,7 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
         lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
     lines += fixed_lines(t, d)
     lines += referral_lines(t, d)
-    segments = [(_segment(t, code), value) for code, value in d.by_segment]
+    segments = [(segment_name(t, code), value) for code, value in d.by_segment]
     for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", segments)):
         if len(groups) > 1 or (groups and groups[0][0]):
             parts = [_named(t, name or t(f"{key}_none"), value) for name, value in groups]

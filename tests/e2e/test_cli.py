@@ -165,11 +165,17 @@ def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:
     assert "A quiet period" in result.stdout  # an empty database: one sentence, no chart
     assert "no answers in that period: no chart" in result.stderr
     assert not (tmp_path / "c.png").exists()
-    result = run("export", "--out", "out", cwd=tmp_path, **env)
+    result = run("export", "--out", "out", cwd=tmp_path, STAFF_LANGUAGE="ru", **env)
     assert result.returncode == 0, result.stderr
-    header = (tmp_path / "out" / "responses.csv").read_text("utf-8-sig").splitlines()[0]
-    assert header.startswith("id,order_id,branch,segment,sent_at")
-    assert (tmp_path / "out" / "complaints.csv").exists()
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "responses.xlsx").worksheets[0]
+    assert sheet.title == "Ответы на опросы"  # a workbook in the owners' language by default
+    assert [c.value for c in sheet[1]][:3] == ["№", "Заказ", "Филиал"]
+    assert (tmp_path / "out" / "complaints.xlsx").exists()
+    result = run("export", "--out", "bi", "--format", "csv", cwd=tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    header = (tmp_path / "bi" / "responses.csv").read_text("utf-8-sig").splitlines()[0]
+    assert header.startswith("id,order_id,branch,segment,sent_at")  # codes, for BI tools
+    assert (tmp_path / "bi" / "complaints.csv").exists()
     bad = run("digest", "--from", "2026-10-31", "--to", "2026-10-01", cwd=tmp_path, **env)
     assert bad.returncode == 2 and "must not be after" in bad.stderr
 
@@ -245,7 +251,7 @@ def test_export_never_writes_through_a_link_and_says_what_is_wrong(tmp_path: Pat
     out.mkdir()
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me")
-    (out / "responses.csv").symlink_to(precious)  # planted by someone else
+    (out / "responses.xlsx").symlink_to(precious)  # planted by someone else
     result = run("export", "--out", "out", cwd=tmp_path, **env)
     assert result.returncode == 2
     assert precious.read_text() == "keep me"

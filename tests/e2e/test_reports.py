@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import openpyxl
 import pytest
 
 from bot.app import App
@@ -94,10 +96,16 @@ async def test_owner_commands_and_who_may_use_them(
     await wait_for(
         lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="CSVs"
     )
-    captions = [str(s.text) for s in world.sent_to(OWNER) if s.method == "sendDocument"]
+    documents = [s for s in world.sent_to(OWNER) if s.method == "sendDocument"]
+    captions = [str(s.text) for s in documents]
     assert captions[0].startswith("Survey answers: 3 rows") and captions[1].startswith(
         "Complaints:"
     )
+    sent = documents[0].message["document"]
+    assert sent["file_name"].startswith("responses-") and sent["file_name"].endswith(".xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(world.files[sent["file_id"]])).worksheets[0]
+    assert [c.value for c in sheet[1]][:3] == ["No.", "Order", "Branch"]
+    assert sorted(row[7] for row in sheet.iter_rows(min_row=2, values_only=True)) == [6, 9, 10]
     notices = [s for s in world.sent_to(OWNER) if str(s.text).startswith("Preparing it")]
     assert len(notices) == 3  # /digest, /report and /export: none left once answered
     await wait_for(

@@ -1,4 +1,5 @@
-"""Exports owners open in spreadsheets carry no live formulas (OWASP CSV injection rule)."""
+"""Exports owners open in spreadsheets: no live formulas (OWASP CSV injection rule), and
+workbooks with typed cells in the owners' language."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
 
 from bot import spreadsheet
-from bot.reports.export import complaints_csv, responses_csv
+from bot.i18n import Catalog
+from bot.reports.export import complaints_csv, encode, responses_csv, table
 from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url
@@ -47,3 +52,48 @@ async def test_responses_and_complaints_csv_neutralise_formulas(tmp_path: Path) 
     assert response["nps"] == "2"
     complaint = next(csv.DictReader(io.StringIO(complaints.decode("utf-8-sig"))))
     assert complaint["text"] == "'@SUM(A1)"
+
+
+async def test_the_workbook_has_typed_cells_in_the_owners_language(tmp_path: Path) -> None:
+    """What a Russian Excel opens: dates as dates in TIMEZONE (Moscow, three hours ahead of
+    the stored UTC), numbers as numbers, codes and titles in Russian, a comment that looks
+    like a formula kept as text, a control character that XML cannot hold dropped."""
+    db = Database(database_url(tmp_path, "x"))
+    await db.connect()
+    await migrate(db.conn)
+    try:
+        async with db.transaction() as tx:
+            await add_response(tx.conn, 1, SENT, 2, csat=1, expectation="worse", comment=EVIL,
+                               aspects=("delivery", "staff"))  # fmt: skip
+            await add_response(tx.conn, 2, SENT, 9, comment="ok\x0b", segment="key")
+            await add_complaint(tx.conn, 1, 1, SENT, taken_after=timedelta(minutes=5))
+        async with db.read() as tx:
+            start, end = SENT - timedelta(days=1), SENT + timedelta(days=1)
+            responses = await table(tx, "responses", start, end)
+            complaints = await table(tx, "complaints", start, end)
+    finally:
+        await db.close()
+    ru = Catalog.load().bind("ru")
+    moscow = ZoneInfo("Europe/Moscow")
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(responses, "xlsx", moscow, ru))).active
+    assert sheet is not None and sheet.title == "Ответы на опросы"
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["№", "Заказ", "Филиал", "Сегмент", "Приглашение отправлено"]
+    first = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    assert first["№"].value == 1 and first["Оценка NPS"].value == 2  # numbers, not text
+    assert first["Приглашение отправлено"].value == datetime(2026, 10, 20, 15, 0)  # Moscow
+    assert first["Приглашение отправлено"].number_format == "DD.MM.YYYY HH:MM"
+    assert first["По сравнению с ожиданиями"].value == "Хуже"
+    assert first["Что не понравилось"].value == "Доставка, Персонал"
+    assert first["Статус"].value == "ответил"
+    assert first["Сегмент"].value is None  # none: an empty cell, as a filter expects
+    assert first["Комментарий"].value == EVIL and first["Комментарий"].data_type == "s"
+    assert first["Пришёл по приглашению друга"].value is False
+    second = [c.value for c in sheet[3]]
+    assert "ok" in second and "ключевые клиенты" in second
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", moscow, ru))).active
+    assert sheet is not None
+    row = dict(zip((c.value for c in sheet[1]), (c.value for c in sheet[2]), strict=True))
+    assert row["Статус"] == "в работе" and row["Откуда"] == "сообщение боту"
+    assert row["Взято в работу"] == datetime(2026, 10, 20, 15, 5)
+    assert encode(complaints, "csv", moscow, ru).startswith("\ufeffid,source".encode())
