@@ -207,6 +207,9 @@ def _aspect_list(value: object) -> list[str]:
 
 
 class SurveySettings(_Section):
+    shop_name: str | None = Field(
+        None, max_length=64, description="the shop's name, as customers know it"
+    )
     survey_aspects: Annotated[list[str], NoDecode, BeforeValidator(_aspect_list)] = Field(
         default_factory=lambda: ["quality", "price", "delivery", "staff", "speed", "other"],
         description="aspect keys detractors can pick",
@@ -227,7 +230,7 @@ class SurveySettings(_Section):
         True, description="thank the advocate when a friend they invited makes a first purchase"
     )
 
-    @field_validator("referral_offer")
+    @field_validator("referral_offer", "shop_name")
     @classmethod
     def _offer(cls, value: str | None) -> str | None:
         return value.strip() if value and value.strip() else None

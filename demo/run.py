@@ -144,6 +144,7 @@ async def run_demo() -> int:
         reminder_after="6",
         survey_expiry="10",
         review_url="https://reviews.example/demo-shop",
+        shop_name="Corner Books",
         referral_offer="10% off your first order with the code FRIEND",
         staff_pulse_cron=PULSE_CRON,
         staff_ids=",".join(map(str, MORE_STAFF)),

@@ -7,8 +7,8 @@ language-name = English
 
 ## start
 
-start-greeting = Hello, { $name }! I am the feedback assistant of this shop. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
-start-greeting_anonymous = Hello! I am the feedback assistant of this shop. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+start-greeting = Hello, { $name }! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+start-greeting_anonymous = Hello! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
 
 ## help
 
@@ -342,8 +342,12 @@ fixed-open = 🔧 Fixes still owed: { $count } (/actions)
 ## bring a friend
 
 survey-referral_personal = Know someone who would like us too? Forward them the next message: it is your personal invitation.
-referral-invitation = 🎁 I recommend this shop. { $offer }
-    Start here: { $link }
+referral-invitation = 🎁 I recommend { $shop }. { $offer }
+    Here is the link: { $link }
+shop-greeting = this shop
+shop-greeting_named = { $name }
+shop-recommended = this shop
+shop-recommended_named = { $name }
 referral-share = Share with a friend
 referral-welcome = 👋 A friend invited you: welcome!
 referral-own_link = That is your own invitation link: it is for your friends, not for you.

@@ -7,8 +7,8 @@ language-name = Svenska
 
 ## start
 
-start-greeting = Hej, { $name }! Jag är butikens assistent för återkoppling. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
-start-greeting_anonymous = Hej! Jag är butikens assistent för återkoppling. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+start-greeting = Hej, { $name }! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+start-greeting_anonymous = Hej! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
 
 ## help
 
@@ -342,8 +342,12 @@ fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
 ## bring a friend
 
 survey-referral_personal = Känner du någon som också skulle gilla oss? Vidarebefordra nästa meddelande: det är din personliga inbjudan.
-referral-invitation = 🎁 Jag rekommenderar den här butiken. { $offer }
-    Börja här: { $link }
+referral-invitation = 🎁 Jag rekommenderar { $shop }. { $offer }
+    Här är länken: { $link }
+shop-greeting = butiken
+shop-greeting_named = { $name }
+shop-recommended = den här butiken
+shop-recommended_named = { $name }
 referral-share = Dela med en vän
 referral-welcome = 👋 En vän bjöd in dig – välkommen!
 referral-own_link = Det där är din egen inbjudningslänk: den är till dina vänner, inte till dig.

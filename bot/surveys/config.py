@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Catalog
+from bot.i18n import Catalog, Translator
 from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.settings import Settings
@@ -38,6 +38,7 @@ class SurveyConfig:
     learned: Learned = field(default_factory=Learned)  # the bot's username, for deep links
     referral_offer: str | None = None  # set: promoters get personal invitation links
     referral_thanks: bool = True  # thank the advocate when their friend first buys
+    shop_name: str | None = None  # SHOP_NAME: how greetings and invitations name the shop
     clock: Clock = utc_now
     listeners: list[SurveyListener] = field(default_factory=list)
 
@@ -61,6 +62,7 @@ class SurveyConfig:
             referral_url=settings.surveys.referral_url,
             referral_offer=settings.surveys.referral_offer,
             referral_thanks=settings.surveys.referral_thanks,
+            shop_name=settings.surveys.shop_name,
             phone_region=settings.surveys.phone_region,
             catalog=catalog,
             outbox=outbox,
@@ -70,6 +72,13 @@ class SurveyConfig:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def shop(self, t: Translator, role: str) -> str:
+        """The shop as `role` wants it in `t`'s language ("магазина «Ромашка»" in a greeting,
+        "магазин «Ромашка»" in an invitation), or "this shop" without SHOP_NAME."""
+        if self.shop_name:
+            return t(f"shop.{role}_named", name=self.shop_name)
+        return t(f"shop.{role}")
 
     def zone_of(self, customer: Customer) -> ZoneInfo:
         """The customer's own time zone if the shop told us, else the business's."""

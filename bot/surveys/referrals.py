@@ -31,7 +31,7 @@ async def invite(
     token = secrets.token_urlsafe(9)  # 12 characters of A-Za-z0-9_-, as deep links allow
     await tx.referrals.add_link(token, customer.id, survey.id, surveys.now())
     link = surveys.deep_link(PREFIX + token)
-    text = t("referral.invitation", offer=offer, link=link)
+    text = t("referral.invitation", shop=surveys.shop(t, "recommended"), offer=offer, link=link)
     share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(offer, safe='')}"
     button = InlineKeyboardButton(text=t("referral.share"), url=share)
     await surveys.outbox.send(

@@ -38,13 +38,18 @@ async def start(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
+    surveys: SurveyConfig,
     complaints: ComplaintConfig,
     before: str | None = None,
 ) -> None:
     """The greeting, and the offer to share a phone to whoever it could help find purchases;
     `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
-    text = t("start.greeting", name=first_name) if first_name else t("start.greeting_anonymous")
+    shop = surveys.shop(t, "greeting")
+    if first_name:
+        text = t("start.greeting", name=first_name, shop=shop)
+    else:
+        text = t("start.greeting_anonymous", shop=shop)
     back = await _welcome_back(tx, customer, t)
     for line in (back, before):
         if line:
@@ -93,7 +98,7 @@ async def start_with_token(
             before = t("referral.welcome") + (f"\n🎁 {offer}" if offer else "")
         elif joined is Joined.OWN:
             before = t("referral.own_link")
-        await start(message, tx, outbox, t, customer, complaints, before=before)
+        await start(message, tx, outbox, t, customer, surveys, complaints, before=before)
         return
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)

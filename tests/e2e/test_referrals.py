@@ -52,16 +52,18 @@ async def test_a_promoters_link_brings_a_friend_whose_first_purchase_converts(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
     world = fake.world
-    app = await make_app(referral_offer=OFFER, referral_url="https://shop.example/ref")
+    app = await make_app(
+        referral_offer=OFFER, referral_url="https://shop.example/ref", shop_name="Corner Books"
+    )
     await started(world, ADA, "Ada", "en")
     await started(world, DEE, "Dee", "en")  # a customer already
     assert (await post(app, {"order_id": "A-1", "customer": {"telegram_id": ADA}}))[0] == 201
     thanks = await finish_as_promoter(world, ADA)
     assert "Forward them the next message" in str(thanks.text)
     assert "shop.example/ref" not in str(thanks.text)  # the personal link takes its place
-    invitation = await wait_new_message(world, ADA, "I recommend this shop.")
+    invitation = await wait_new_message(world, ADA, "I recommend Corner Books.")  # SHOP_NAME
     assert OFFER in str(invitation.text)
-    link = str(invitation.text).split("Start here: ")[1].strip()
+    link = str(invitation.text).split("Here is the link: ")[1].strip()
     assert link.startswith("https://t.me/") and "?start=ref_" in link
     share = invitation.buttons[0][0]
     assert share["text"] == "Share with a friend"

@@ -162,7 +162,7 @@ async def test_nobody_is_asked_for_a_phone_the_bot_does_not_need(
     """A customer the shop already registered by Telegram id, and an owner, get the greeting
     alone; a newcomer gets the offer to share a phone, and two purchases found by it are
     "покупки", with their number."""
-    app = await make_app(owner_ids="7021")
+    app = await make_app(owner_ids="7021", shop_name="Ромашка")
     world = fake.world
     for user, name in ((7020, "Inna"), (7021, "Olga"), (7022, "Petr")):
         world.add_user(user, name, "ru")
@@ -177,6 +177,7 @@ async def test_nobody_is_asked_for_a_phone_the_bot_does_not_need(
     for user in (7020, 7021):
         assert not any("номером телефона" in str(s.text) for s in world.sent_to(user)), user
     assert "номером телефона" in str(world.sent_to(7022)[-1].text)
+    assert "Я помощник магазина «Ромашка» по обратной связи." in str(world.sent_to(7022)[0].text)
     own = {"phone_number": "79005550102", "first_name": "Petr", "user_id": 7022}
     await world.user_sends(7022, contact=own)
     await wait_new_message(world, 7022, "Я нашёл ваши покупки (2)")
