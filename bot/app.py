@@ -290,7 +290,7 @@ async def create_app(
     db, lock = await open_database(settings.storage.database, clock)
     tg = settings.telegram
     bot = telegram_bot(tg)
-    catalog = Catalog.load(settings.chats.default_language)
+    catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
     learned = Learned()

@@ -25,10 +25,13 @@ def fluent_id(key: str) -> str:
 
 
 class Catalog:
-    def __init__(self, sources: dict[str, str], default: str) -> None:
+    def __init__(
+        self, sources: dict[str, str], default: str, segment_names: dict[str, str] | None = None
+    ) -> None:
         if default not in sources:
             raise ValueError(f"no catalog for the default language {default!r}")
         self.default = default
+        self.segment_names = dict(segment_names or {})  # SEGMENT_NAMES: the owners' own
         self.bundles: dict[str, FluentBundle] = {}
         self.messages: dict[str, dict[str, ftl.Message]] = {}  # language -> Fluent id -> message
         for language, text in sources.items():
@@ -46,12 +49,12 @@ class Catalog:
         }
 
     @classmethod
-    def load(cls, default: str = "en") -> Catalog:
+    def load(cls, default: str = "en", segment_names: dict[str, str] | None = None) -> Catalog:
         sources = {}
         for entry in resources.files("bot.locales").iterdir():
             if entry.name.endswith(".ftl"):
                 sources[entry.name.removesuffix(".ftl")] = entry.read_text("utf-8")
-        return cls(sources, default)
+        return cls(sources, default, segment_names)
 
     @property
     def languages(self) -> list[str]:

@@ -263,11 +263,31 @@ def _word_list(value: object) -> list[str]:
     return words
 
 
+def _names(value: object) -> dict[str, str]:
+    """SEGMENT_NAMES=vip=VIP customers,wholesale=Wholesale → {"vip": "VIP customers", ...}."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    names = {}
+    for pair in str(value or "").split(","):
+        if not pair.strip():
+            continue
+        code, sep, name = pair.partition("=")
+        if not sep or not code.strip() or not name.strip():
+            raise ValueError(f"expected code=Name pairs, got {pair.strip()!r}")
+        if len(code.strip()) > 50 or len(name.strip()) > 50:
+            raise ValueError("codes and names are at most 50 characters")
+        names[code.strip()] = name.strip()
+    return names
+
+
 class ComplaintSettings(_Section):
     complaint_nps_max: int = Field(6, ge=-1, le=10, description="NPS at or below opens one")
     complaint_csat_max: int = Field(2, ge=0, le=5, description="CSAT at or below opens one")
     key_segments: Annotated[list[str], NoDecode, BeforeValidator(_word_list)] = Field(
         default_factory=lambda: ["key"], description="segments on the key-customer SLA ladder"
+    )
+    segment_names: Annotated[dict[str, str], NoDecode, BeforeValidator(_names)] = Field(
+        default_factory=dict, description="code=Name pairs: how owners read segments"
     )
     staff_ids: IdList = Field(default_factory=list, description="comma-separated user ids")
     complaint_settle: Duration = Field(
@@ -389,6 +409,8 @@ def written(value: object) -> str:
         return format_duration(value)
     if isinstance(value, list):
         return ",".join(written(item) for item in value)
+    if isinstance(value, dict):
+        return ",".join(f"{key}={item}" for key, item in value.items())
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

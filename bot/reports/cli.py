@@ -55,7 +55,9 @@ def run_digest(settings: Settings, first: str | None, last: str | None, chart: P
 
 
 async def _digest(settings: Settings, start: datetime, end: datetime) -> tuple[str, bytes | None]:
-    staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
+    staff_t = Catalog.load(
+        settings.chats.default_language, settings.complaints.segment_names
+    ).bind(settings.chats.staff_language)
     tz = settings.chats.tz
     async with _reading(settings) as tx:
         digest = await build_digest(
@@ -112,7 +114,9 @@ async def _export(
     settings: Settings, start: datetime, end: datetime, export_format: str
 ) -> list[tuple[bytes, int]]:
     """The files of EXPORTED, in that order: (contents, rows)."""
-    staff_t = Catalog.load(settings.chats.default_language).bind(settings.chats.staff_language)
+    staff_t = Catalog.load(
+        settings.chats.default_language, settings.complaints.segment_names
+    ).bind(settings.chats.staff_language)
     async with _reading(settings) as tx:
         tables = [await table(tx, kind, start, end) for kind in EXPORTED]
     tz = settings.chats.tz

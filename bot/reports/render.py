@@ -40,8 +40,11 @@ def _named(t: Translator, name: str, value: Nps) -> str:
 
 
 def segment_name(t: Translator, code: str) -> str:
-    """A segment as owners read it: its name in the catalog (segment-key), else its code;
-    "" (customers without one) stays "" for the caller's label."""
+    """A segment as owners read it: the name SEGMENT_NAMES gives it, else its name in the
+    catalog (segment-key), else its code; "" (customers without one) stays "" for the
+    caller's label."""
+    if code in t.catalog.segment_names:
+        return t.catalog.segment_names[code]
     if code and fluent_id(f"segment.{code}") in t.catalog.keys(t.language):
         return t(f"segment.{code}")
     return code

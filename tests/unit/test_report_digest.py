@@ -161,6 +161,15 @@ async def test_a_quiet_period_says_so_in_one_sentence_and_draws_no_chart(tmp_pat
     assert not worth_a_chart(empty)
 
 
+def test_segments_read_as_the_owners_named_them(digest: Digest) -> None:
+    """SEGMENT_NAMES first, then the catalog's name, then the code; no segment: a label."""
+    named = Catalog.load(segment_names={"key": "Постоянные"}).bind("ru")
+    text = render_digest(named, digest, TZ)
+    line = next(line for line in text.splitlines() if line.startswith("По сегментам"))
+    assert line.startswith("По сегментам: остальные клиенты +33")
+    assert "Постоянные: слишком мало ответов для оценки (n=2)" in line
+
+
 def test_a_handful_of_answers_is_called_too_few_not_given_a_margin(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("en"), digest, TZ)
     assert "±0" not in text

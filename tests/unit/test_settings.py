@@ -15,8 +15,12 @@ def test_defaults_and_parsing(tmp_path: Path) -> None:
         manager_ids="",
         survey_delay="PT1H",
         timezone="Europe/Stockholm",
+        segment_names=" vip = VIP-клиенты ,wholesale=Оптовики",
+        export_format="CSV",
     )
     assert settings.chats.owner_ids == [11, 22]
+    assert settings.complaints.segment_names == {"vip": "VIP-клиенты", "wholesale": "Оптовики"}
+    assert settings.chats.export_format == "csv"
     assert settings.chats.manager_ids == []
     assert settings.rules.survey_delay == timedelta(hours=1)
     assert settings.rules.sla_take == timedelta(minutes=15)
@@ -35,6 +39,8 @@ def test_every_bad_setting_is_named_on_its_own_line() -> None:
             owner_ids="1,x",
             timezone="Mars/Base",
             phone_region="Narnia",
+            segment_names="vip",
+            export_format="pdf",
         )
     lines = caught.value.lines
     assert any(line.startswith("config error: BOT_TOKEN is not set") for line in lines)
@@ -42,6 +48,8 @@ def test_every_bad_setting_is_named_on_its_own_line() -> None:
     assert any(line.startswith("config error: OWNER_IDS is invalid") for line in lines)
     assert any(line.startswith("config error: TIMEZONE is invalid") for line in lines)
     assert any(line.startswith("config error: PHONE_REGION is invalid") for line in lines)
+    assert any(line.startswith("config error: SEGMENT_NAMES is invalid") for line in lines)
+    assert any(line.startswith("config error: EXPORT_FORMAT is invalid") for line in lines)
     assert all("\n" not in line for line in lines)
 
 
