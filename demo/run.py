@@ -118,7 +118,10 @@ async def _summary(app: App) -> None:
     await asyncio.to_thread(
         DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz, app.reports.staff_t)
     )
-    print(f"   chart: {DEMO_CHART} (NPS trend with its 95% band, and the 0-10 split)")
+    print(
+        f"   chart: {DEMO_CHART} (the NPS as its headline; the trend with its 95% band, or one"
+        " period's shares; the 0-10 split)"
+    )
 
 
 def main() -> int:
