@@ -258,7 +258,7 @@ digest-title-report = 📊 Отчёт, { $period }
 digest-title-digest = 📊 Последние 7 дней, { $period }
 digest-branch_only = Филиал: { $branch }
 digest-no_answers = нет ответов
-digest-too_few = слишком мало ответов
+digest-too_few = мало ответов, оценка грубая
 digest-too_few_n = слишком мало ответов для оценки (n={ $n })
 digest-nps = NPS { $nps }
 digest-nps_too_few = NPS: слишком мало ответов для оценки (n={ $n })
@@ -266,7 +266,7 @@ digest-change-signal = { $arrow } { $delta } к прошлому периоду:
 digest-change-noise = { $arrow } { $delta } к прошлому периоду: в пределах погрешности (±{ $margin }), реального изменения нет
 digest-change-none = В прошлом периоде нет ответов для сравнения.
 digest-shares = Промоутеры { $promoters } · нейтралы { $passives } · критики { $detractors }
-digest-response = Доля ответов { $rate } ({ $answered } ответили из { $invited } приглашённых)
+digest-response = Доля ответов { $rate } (ответили { $answered } из { $invited })
 digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
 digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
 digest-complaints_awaiting = Обращения: поступило { $opened }, решено { $resolved } (из них { $awaiting } { $awaiting ->
@@ -383,7 +383,7 @@ pulse-skip = Пропустить
 pulse-thanks = Спасибо! Ваши ответы сохранены без имени.
 pulse-already = Вы уже ответили, спасибо!
 pulse-comment_text_only = Напишите ответ текстом или нажмите «Пропустить» под вопросом.
-pulse-digest = 🤝 Опрос команды (eNPS, опрос от { $date }): { $enps }, опрошено: { $asked }
+pulse-digest = 🤝 Пульс команды (eNPS, опрос от { $date }): { $enps }, опрошено: { $asked }
 pulse-digest_too_few = 🤝 Опрос команды (опрос от { $date }): слишком мало ответов, чтобы показать итог ({ $answers }; для анонимности нужно не меньше { $minimum })
 pulse-digest_comments = Что помогло бы лучше обслуживать клиентов (в случайном порядке):
 

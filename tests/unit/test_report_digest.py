@@ -131,10 +131,10 @@ def test_the_text_in_english(digest: Digest) -> None:
 def test_the_text_in_russian(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("ru"), digest, TZ)
     assert text.startswith("📊 Недельная сводка, 16.11.2026–23.11.2026")
-    assert "NPS +25 ±57 (n=8, слишком мало ответов)" in text
+    assert "NPS +25 ±57 (n=8, мало ответов, оценка грубая)" in text
     assert "в пределах погрешности" in text and "Доля ответов 80\u00a0%" in text
     assert "CSAT 3,5/5" in text  # numbers the Russian way (CLDR)
-    assert "По сегментам: остальные клиенты +33 ±60 (n=6, слишком мало ответов) · ключевые" \
+    assert "По сегментам: остальные клиенты +33 ±60 (n=6, мало ответов, оценка грубая) · ключевые" \
         " клиенты: слишком мало ответов для оценки (n=2)" in text  # fmt: skip
 
 

@@ -50,7 +50,7 @@ async def test_enps_with_its_margin_next_to_the_customers_nps(db: Database) -> N
     assert "«More hands at lunch»" in text and "«A new till»" in text
     assert "an old round" not in text
     ru = await digest_text(db, "ru")
-    assert "🤝 Опрос команды (eNPS, опрос от 01.11.2026): +17 ±72" in ru
+    assert "🤝 Пульс команды (eNPS, опрос от 01.11.2026): +17 ±72" in ru
     sv = await digest_text(db, "sv")
     assert "🤝 Teampuls (eNPS, omgången 01.11.2026): +17 ±72" in sv
 
