@@ -70,10 +70,11 @@ async def start(
 
 async def _phone_would_help(tx: Tx, customer: Customer, complaints: ComplaintConfig) -> bool:
     """Not for someone whose number the bot has, whose purchases the shop already sends by
-    their Telegram id, or who works here (owners, managers, staff)."""
+    their Telegram id, or who works here (owners, managers, staff, or seen working in the
+    staff chat)."""
     if customer.phone is not None or customer.telegram_id is None:
         return False
-    if complaints.may_act(customer.telegram_id):
+    if complaints.may_act(customer.telegram_id) or await tx.pulse.was_seen(customer.telegram_id):
         return False
     return await tx.purchases.count_for(customer.id) == 0
 

@@ -32,6 +32,11 @@ class PulseRepo:
             (user_id, to_db(at)),
         )
 
+    async def was_seen(self, user_id: int) -> bool:
+        """Has this person acted in the staff chat as a member?"""
+        row = await self._conn.fetch_one("SELECT 1 FROM staff_seen WHERE user_id = ?", (user_id,))
+        return row is not None
+
     async def staff_seen(self) -> list[int]:
         rows = await self._conn.fetch_all("SELECT user_id FROM staff_seen ORDER BY user_id")
         return [int(row[0]) for row in rows]

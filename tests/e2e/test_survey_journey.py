@@ -159,22 +159,24 @@ async def test_phone_share_links_purchases(make_app: MakeApp, fake: FakeTelegram
 async def test_nobody_is_asked_for_a_phone_the_bot_does_not_need(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
-    """A customer the shop already registered by Telegram id, and an owner, get the greeting
-    alone; a newcomer gets the offer to share a phone, and two purchases found by it are
-    "покупки", with their number."""
+    """A customer the shop already registered by Telegram id, an owner and someone seen
+    working in the staff chat get the greeting alone; a newcomer gets the offer to share a
+    phone, and two purchases found by it are "покупки", with their number."""
     app = await make_app(owner_ids="7021", shop_name="Ромашка")
     world = fake.world
-    for user, name in ((7020, "Inna"), (7021, "Olga"), (7022, "Petr")):
+    for user, name in ((7020, "Inna"), (7021, "Olga"), (7022, "Petr"), (7023, "Rita")):
         world.add_user(user, name, "ru")
     await post(app, {"order_id": "K-1", "customer": {"telegram_id": 7020}})
     for order in ("K-2", "K-3"):
         await post(app, {"order_id": order, "customer": {"phone": "+7 900 555-01-02"}})
-    for user in (7020, 7021, 7022):
+    async with app.db.transaction() as tx:  # Rita works in the staff chat, not configured
+        await tx.pulse.seen(7023, datetime.now(UTC))
+    for user in (7020, 7021, 7022, 7023):
         await world.user_sends(user, "/start")
     await wait_for(lambda: len(world.sent_to(7022)) == 2, what="the newcomer's phone offer")
-    await wait_for(lambda: len(world.sent_to(7021)) >= 1 and len(world.sent_to(7020)) >= 1)
+    await wait_for(lambda: all(len(world.sent_to(user)) >= 1 for user in (7020, 7021, 7023)))
     await asyncio.sleep(0.3)
-    for user in (7020, 7021):
+    for user in (7020, 7021, 7023):
         assert not any("номером телефона" in str(s.text) for s in world.sent_to(user)), user
     assert "номером телефона" in str(world.sent_to(7022)[-1].text)
     assert "Я помощник магазина «Ромашка» по обратной связи." in str(world.sent_to(7022)[0].text)

@@ -134,8 +134,10 @@ def test_the_text_in_russian(digest: Digest) -> None:
     assert "NPS +25 ±57 (n=8, мало ответов, оценка грубая)" in text
     assert "в пределах погрешности" in text and "Доля ответов 80\u00a0%" in text
     assert "CSAT 3,5/5" in text  # numbers the Russian way (CLDR)
-    assert "По сегментам: остальные клиенты +33 ±60 (n=6, мало ответов, оценка грубая) · ключевые" \
-        " клиенты: слишком мало ответов для оценки (n=2)" in text  # fmt: skip
+    assert (
+        "По сегментам: остальные клиенты +33 ±60 (n=6, мало ответов, оценка грубая) ·"
+        " ключевые клиенты: слишком мало ответов для оценки (n=2)"
+    ) in text
 
 
 def test_the_chart_is_a_phone_sized_png(digest: Digest) -> None:
