@@ -12,10 +12,9 @@ from bot.complaints import corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.posting import in_staff_thread, post_card, refresh
+from bot.complaints.posting import post_card, refresh, to_staff_about
 from bot.i18n import TEXT_LIMIT, Translator, clip
 from bot.incoming import Actor
-from bot.outbox.service import Priority
 from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
@@ -142,13 +141,7 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         while len(text) > TEXT_LIMIT - 2 and len(lines) > 2:
             del lines[1]
             text = "\n".join(lines)
-    await complaints.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)
-        ),
-        priority=Priority.NORMAL,
-    )
+    await to_staff_about(tx, complaints, c, text)
     return Answer()
 
 
@@ -220,14 +213,5 @@ async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
         now,
         (Deadline.RESOLVE,) if status == ComplaintStatus.TAKEN else STAFF_DEADLINES,
     )
-    await complaints.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=complaints.staff_chat_id,
-            text=complaints.staff_t("complaint.reopened", number=c.id),
-            parse_mode="HTML",
-            **in_staff_thread(c),
-        ),
-        priority=Priority.NORMAL,
-    )
+    await to_staff_about(tx, complaints, c, complaints.staff_t("complaint.reopened", number=c.id))
     await refresh(tx, complaints, c.id)

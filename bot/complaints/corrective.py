@@ -3,14 +3,14 @@ itself needs a fix. Asked in the complaint's thread, answered with buttons and o
 
 from __future__ import annotations
 
-from aiogram.methods import EditMessageText, SendMessage
+from aiogram.methods import EditMessageText
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import CausePress
 from bot.complaints.cards import corrective_lines
 from bot.complaints.causes import SKIPPED, cause_label, causes
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.posting import in_staff_thread, refresh
+from bot.complaints.posting import refresh, to_staff_about
 from bot.i18n import clip
 from bot.incoming import Actor, ChatMessage
 from bot.outbox.codec import message_id_of
@@ -30,18 +30,13 @@ async def ask(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
     record = await tx.corrective.get(complaint_id)
     complaint = await tx.complaints.get(complaint_id)
     assert record is not None and complaint is not None
-    await complaints.outbox.send(
+    await to_staff_about(
         tx,
-        SendMessage(
-            chat_id=complaints.staff_chat_id,
-            text=question_text(complaints, record),
-            parse_mode="HTML",
-            reply_markup=question_markup(complaints, record),
-            **in_staff_thread(complaint),
-        ),
-        priority=Priority.NORMAL,
+        complaints,
+        complaint,
+        question_text(complaints, record),
+        reply_markup=question_markup(complaints, record),
         purpose=Purpose.CAUSE_QUESTION,
-        ref=complaint_id,
     )
 
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from aiogram.methods import SendMessage
-
 from bot.complaints.cards import CardView, customer_label, load_view
 from bot.complaints.config import ComplaintConfig
-from bot.complaints.posting import in_staff_thread, refresh
-from bot.outbox.service import Priority
+from bot.complaints.posting import refresh, to_staff_about
 from storage.db import Tx
 from storage.models import Complaint
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
@@ -82,13 +79,7 @@ async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: d
     mentions = _mentions(complaints)
     if mentions:
         text = f"{text}\n{mentions}"
-    await complaints.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **in_staff_thread(c)
-        ),
-        priority=Priority.NORMAL,
-    )
+    await to_staff_about(tx, complaints, c, text)
 
 
 async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due: datetime) -> None:

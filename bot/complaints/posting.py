@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
-from aiogram.types import ReplyParameters
+from aiogram.types import InlineKeyboardMarkup, ReplyParameters
 
 from bot.complaints.cards import (
     SUMMARY_BUTTONS,
@@ -40,6 +40,29 @@ log = logging.getLogger(__name__)
 
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
+
+
+async def to_staff_about(
+    tx: Tx,
+    complaints: ComplaintConfig,
+    complaint: Complaint,
+    text: str,
+    *,
+    priority: Priority = Priority.NORMAL,
+    reply_markup: InlineKeyboardMarkup | None = None,
+    purpose: Purpose | None = None,
+) -> int:
+    """An HTML message about `complaint` in the staff chat, where staff look for it: in its
+    topic, else as a reply to its card. A `purpose` hook gets the complaint's id."""
+    method = SendMessage(
+        chat_id=complaints.staff_chat_id,
+        text=text,
+        parse_mode="HTML",
+        reply_markup=reply_markup,
+        **in_staff_thread(complaint),
+    )
+    ref = complaint.id if purpose is not None else None
+    return await complaints.outbox.send(tx, method, priority=priority, purpose=purpose, ref=ref)
 
 
 def in_staff_thread(complaint: Complaint) -> dict[str, Any]:

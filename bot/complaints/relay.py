@@ -15,7 +15,7 @@ from bot.complaints.actions import take_by_reply
 from bot.complaints.cards import customer_label, escaped
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import open_complaint
-from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget
+from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget, to_staff_about
 from bot.i18n import TEXT_LIMIT, clip
 from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
@@ -116,15 +116,8 @@ async def roundup_due(tx: Tx, complaints: ComplaintConfig, everything: bool = Fa
         header = f"💬 #{complaint.id} · {customer_label(complaints.staff_t, customer)}"
         latest = escaped(text, 500) if text else f"[{kind}]"
         body = complaints.staff_t("complaint.relay.roundup", count=count, latest=latest)
-        await complaints.outbox.send(
-            tx,
-            SendMessage(
-                chat_id=complaints.staff_chat_id,
-                text=f"{header}\n{body}",
-                parse_mode="HTML",
-                **in_staff_thread(complaint),
-            ),
-            priority=Priority.RELAY,
+        await to_staff_about(
+            tx, complaints, complaint, f"{header}\n{body}", priority=Priority.RELAY
         )
     return len(due)
 
@@ -254,13 +247,4 @@ async def on_reply_failed(
     text = complaints.staff_t(
         "complaint.relay.failed", number=complaint.id, error=escaped(error, 300)
     )
-    await complaints.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=complaints.staff_chat_id,
-            text=text,
-            parse_mode="HTML",
-            **in_staff_thread(complaint),
-        ),
-        priority=Priority.NORMAL,
-    )
+    await to_staff_about(tx, complaints, complaint, text)
