@@ -1,4 +1,4 @@
-"""Settings from the environment and `.env`, one class per concern, names as DESIGN.md §3 fixes."""
+"""Settings from the environment and `.env`, one class per concern (README: Settings)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Digests, reports, exports and the statistics behind them (DESIGN §2.4)."""
+"""Digests, reports, exports and the statistics behind them."""

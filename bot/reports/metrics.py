@@ -1,4 +1,4 @@
-"""Pure statistics over the counts storage returns (DESIGN §6: NPS and its margin of error).
+"""Pure statistics over the counts storage returns: NPS and its margin of error.
 
 NPS = 100·(p − d) with p, d the shares of promoters (9–10) and detractors (0–6). Each answer is
 an indicator x ∈ {+1, 0, −1}; its variance is p + d − (p − d)², so the 95% margin of error of

@@ -1,4 +1,4 @@
-"""/mydata and /forget_me: what we keep about a customer, and erasing it (DESIGN §2.5).
+"""/mydata and /forget_me: what we keep about a customer, and erasing it.
 
 Erasing is one service: the person's own rows (profile, comments, complaint texts, referral
 links) and the copies transport kept of them (sent messages, handled updates), all in the

@@ -188,7 +188,7 @@ def decide(
     now: datetime,
     invitations: list[datetime],
 ) -> tuple[SurveyStatus, str | None, datetime | None]:
-    """(status, reason, due_at) for a survey of this purchase, by the rules of DESIGN §2.1."""
+    """(status, reason, due_at) for a survey of this purchase, by the survey rules."""
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     if reason:
         return SurveyStatus.SKIPPED, reason, None

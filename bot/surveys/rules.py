@@ -1,4 +1,4 @@
-"""Pure scheduling rules of DESIGN §2.1: when an invitation may go out, and whether at all."""
+"""Pure scheduling rules of the survey: when an invitation may go out, and whether at all."""
 
 from __future__ import annotations
 
