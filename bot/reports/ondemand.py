@@ -5,10 +5,9 @@ commits, the builder here takes pending requests one at a time, oldest first: it
 read transaction, draws the chart or writes the spreadsheets in a worker thread, and queues
 the result, deletes the notice (or has it deleted once it is out) and marks the request done
 in one short transaction. The processor never waits for a report, so customers' updates keep
-flowing. A request still pending when the process stops
-(a deploy, a crash) is built at the next start; a build that fails (a locked database, a
-bug) is tried again RETRY_AFTER seconds later; one started MAX_ATTEMPTS times without
-finishing is given up, and the owner is told so.
+flowing. A request still pending when the process stops (a deploy, a crash) is built at the
+next start; a build that fails (a locked database, a bug) is tried again RETRY_AFTER seconds
+later; one started MAX_ATTEMPTS times without finishing is given up, and the owner is told so.
 """
 
 from __future__ import annotations
