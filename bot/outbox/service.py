@@ -17,10 +17,13 @@ from storage.states import Purpose
 
 
 class Priority(IntEnum):
+    """Lower goes first: in a group's lane, and among lanes waiting for the global limit."""
+
     INTERACTIVE = 0  # replies to something the person just did
     NORMAL = 1  # staff cards, escalations, digests
-    BULK = 2  # survey invitations and reminders
-    RELAY = 2  # customers' words relayed to staff: after cards, reminders and escalations
+    RELAY = 2  # customers' words relayed to staff: after cards, reminders and escalations,
+    # before a flood of invitations (a customer's message must not wait minutes behind them)
+    BULK = 3  # survey invitations and reminders
 
 
 class Notifiable(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from bot.outbox.pacer import Limits, Pacer
+from bot.outbox.service import Priority
 from faketg.limits import max_in_window
 from storage.models import OutboxItem
 
@@ -97,6 +98,19 @@ def test_interactive_overtakes_bulk_but_chat_order_is_kept() -> None:
     pacer.push(item(1, 5, priority=2), 0.0)
     pacer.push(item(2, 5, priority=0), 0.0)
     assert [i for _, i in drain(pacer)] == [1, 2]
+
+
+def test_a_customers_words_to_staff_do_not_queue_behind_a_flood_of_invitations() -> None:
+    """10,000 invitations at 30/s take five minutes; a relay of what a customer just wrote
+    goes out at the next free slot, not after them (RELAY before BULK)."""
+    pacer = Pacer(Limits(global_per_second=10), 0.0)
+    for i in range(1, 101):
+        pacer.push(item(i, 1000 + i, priority=Priority.BULK), 0.0)
+    drain(pacer, limit=0.5)
+    pacer.push(item(500, GROUP, priority=Priority.RELAY), 0.5)
+    sent = drain(pacer, start=0.6, limit=3.0)
+    assert sent and sent[0][1] == 500
+    assert Priority.RELAY < Priority.BULK and Priority.NORMAL < Priority.RELAY
 
 
 def test_retry_after_pauses_only_that_chat_and_keeps_the_head() -> None:
