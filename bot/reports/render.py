@@ -151,7 +151,7 @@ def _answers(t: Translator, d: Digest, lines: list[str]) -> None:
                 margin=whole(d.change.margin, t.language),
             )
         )
-    if d.nps.score is not None:
+    if d.nps.score is not None and d.nps.n >= FEWEST_FOR_A_FIGURE:  # else they say nothing
         lines.append(
             t(
                 "digest.shares",
