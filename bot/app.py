@@ -29,7 +29,7 @@ from bot.commands import publish_commands
 from bot.complaints import access
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
-from bot.i18n import Catalog
+from bot.i18n import Catalog, duration
 from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME, Learned
 from bot.liveness import Liveness, supervise
@@ -45,7 +45,6 @@ from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
 from bot.surveys.config import SurveyConfig
-from bot.timeparse import hours_and_minutes
 from bot.updates.poller import ALLOWED_UPDATES, Poller
 from bot.updates.processor import Processor
 from bot.updates.webhook import webhook_handler
@@ -150,11 +149,11 @@ class App:
         self._spawn("telegram", self._connect_telegram, once=True)
         self.scheduler.start()
         rules = self.settings.rules
-        counted = rules.business_hours
+        counted, english = rules.business_hours, self.catalog.bind("en")
         log.info(
             "SLA: take within %s, resolve within %s, counted %s (%s)",
-            hours_and_minutes(rules.sla_take),
-            hours_and_minutes(rules.sla_resolve),
+            duration(english, rules.sla_take.total_seconds()),  # never days: 24 business
+            duration(english, rules.sla_resolve.total_seconds()),  # hours are not a day
             "round the clock" if counted.week is None else f"in business hours {counted}",
             self.settings.chats.timezone,
         )

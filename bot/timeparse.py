@@ -61,15 +61,6 @@ def format_duration(span: timedelta) -> str:
     return f"P{f'{days}D' if days else ''}{'T' + clock if clock else ''}"
 
 
-def hours_and_minutes(span: timedelta) -> str:
-    """A span in hours and minutes for a log line: 24 h, 15 min, 1 h 30 min. Never days:
-    24 hours of business time are not a day."""
-    minutes = round(span.total_seconds() / 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [f"{hours} h" if hours else "", f"{minutes} min" if minutes else ""]
-    return " ".join(part for part in parts if part) or f"{span.total_seconds():g} s"
-
-
 def _parse_time(text: str) -> time:
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not match or int(match[1]) > 24 or int(match[2]) > 59:

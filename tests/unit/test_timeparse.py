@@ -4,11 +4,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.complaints.sla import business_time_between
+from bot.i18n import Catalog, duration
 from bot.timeparse import (
     BusinessHours,
     QuietHours,
     check_cron,
-    hours_and_minutes,
     parse_duration,
 )
 
@@ -103,6 +103,11 @@ def test_a_digest_more_often_than_hourly_is_refused_in_words(cron: str) -> None:
 
 def test_the_start_log_says_sla_spans_in_hours_never_days() -> None:
     """24 business hours are about three working days: "P1D" would read as one."""
+    english = Catalog.load().bind("en")
+
+    def hours_and_minutes(span: timedelta) -> str:
+        return duration(english, span.total_seconds())  # what the start log calls
+
     assert hours_and_minutes(timedelta(hours=24)) == "24 h"
     assert hours_and_minutes(timedelta(minutes=15)) == "15 min"
     assert hours_and_minutes(timedelta(hours=1, minutes=30)) == "1 h 30 min"
