@@ -77,13 +77,3 @@ def encode(table: Table, export_format: str, tz: ZoneInfo, t: Translator) -> byt
     from bot.reports.workbook import as_xlsx  # openpyxl: loaded by the first workbook
 
     return as_xlsx(table, tz, t)
-
-
-async def responses_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
-    found = await table(tx, "responses", start, end)
-    return as_csv(found), len(found.rows)
-
-
-async def complaints_csv(tx: Tx, start: datetime, end: datetime) -> tuple[bytes, int]:
-    found = await table(tx, "complaints", start, end)
-    return as_csv(found), len(found.rows)

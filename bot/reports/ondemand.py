@@ -51,7 +51,7 @@ class OnDemand:
         transaction; build it once that commits. The notice goes once the answer is queued,
         or, when the answer was quicker than the notice, once the notice is out."""
         now = self.reports.now()
-        request = await tx.report_requests.add(kind, chat, start, end, None, now)
+        request = await tx.report_requests.add(kind, chat, start, end, now)
         method = SendMessage(chat_id=chat, text=notice)
         sent = await self.reports.outbox.send(
             tx, method, purpose=Purpose.REPORT_NOTICE, ref=request

@@ -87,10 +87,7 @@ class ComplaintRepo(Stamping):
             ),
         )
         assert row is not None
-        await self._conn.execute(
-            "INSERT INTO complaint_states (complaint_id, status, at) VALUES (?, ?, ?)",
-            (int(row[0]), ComplaintStatus.OPEN, to_db(opened_at)),
-        )
+        await self._record_state(int(row[0]), ComplaintStatus.OPEN, opened_at)
         complaint = await self.get(int(row[0]))
         assert complaint is not None
         return complaint
@@ -115,7 +112,11 @@ class ComplaintRepo(Stamping):
         """Move a complaint to `status` at `at` (with other columns), and record it, with the
         customer's answer about the resolution when this change is that answer."""
         await self._write(complaint_id, fields, status)
-        satisfied = fields.get("resolution_satisfied")
+        await self._record_state(complaint_id, status, at, fields.get("resolution_satisfied"))
+
+    async def _record_state(
+        self, complaint_id: int, status: ComplaintStatus, at: datetime, satisfied: object = None
+    ) -> None:
         await self._conn.execute(
             "INSERT INTO complaint_states (complaint_id, status, at, satisfied)"
             " VALUES (?, ?, ?, ?)",

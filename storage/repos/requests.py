@@ -22,13 +22,13 @@ class ReportRequestRepo:
         chat_id: int,
         start: datetime,
         end: datetime,
-        notice_id: int | None,
         now: datetime,
     ) -> int:
+        """A pending request; its "preparing" notice is queued after it (`set_notice`)."""
         row = await self._conn.fetch_one(
-            "INSERT INTO report_requests (kind, chat_id, period_start, period_end, notice_id,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (kind, chat_id, to_db(start), to_db(end), notice_id, to_db(now)),
+            "INSERT INTO report_requests (kind, chat_id, period_start, period_end, created_at)"
+            " VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (kind, chat_id, to_db(start), to_db(end), to_db(now)),
         )
         assert row is not None
         return int(row[0])

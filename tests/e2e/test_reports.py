@@ -126,9 +126,7 @@ async def test_a_report_asked_for_before_a_restart_still_arrives_once(
     now = datetime.now(UTC)
     await seed(first, 1000, now - timedelta(days=1), [9, 6, 10])
     async with first.db.transaction() as tx:  # what /export commits; its process then stops
-        await tx.report_requests.add(
-            ReportKind.EXPORT, OWNER, now - timedelta(days=7), now, None, now
-        )
+        await tx.report_requests.add(ReportKind.EXPORT, OWNER, now - timedelta(days=7), now, now)
     await first.stop()
     assert not any(s.method == "sendDocument" for s in world.sent_to(OWNER))
 
@@ -152,7 +150,7 @@ async def test_a_request_whose_build_never_finishes_is_given_up_and_said_so(
     first = await make_app(**SETTINGS)
     now = datetime.now(UTC)
     async with first.db.transaction() as tx:
-        added = await tx.report_requests.add(ReportKind.DIGEST, OWNER, now, now, None, now)
+        added = await tx.report_requests.add(ReportKind.DIGEST, OWNER, now, now, now)
         await tx.conn.execute("UPDATE report_requests SET attempts = 3 WHERE id = ?", (added,))
     await first.stop()
     await make_app(**SETTINGS)

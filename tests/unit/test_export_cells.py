@@ -13,7 +13,7 @@ import openpyxl
 
 from bot import spreadsheet
 from bot.i18n import Catalog
-from bot.reports.export import complaints_csv, encode, responses_csv, table
+from bot.reports.export import as_csv, encode, table
 from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url
@@ -42,8 +42,8 @@ async def test_responses_and_complaints_csv_neutralise_formulas(tmp_path: Path) 
             await tx.conn.execute("UPDATE complaints SET text = ? WHERE id = 1", ("@SUM(A1)",))
         async with db.read() as tx:
             start, end = SENT - timedelta(days=1), SENT + timedelta(days=1)
-            responses, _ = await responses_csv(tx, start, end)
-            complaints, _ = await complaints_csv(tx, start, end)
+            responses = as_csv(await table(tx, "responses", start, end))
+            complaints = as_csv(await table(tx, "complaints", start, end))
     finally:
         await db.close()
     response = next(csv.DictReader(io.StringIO(responses.decode("utf-8-sig"))))
