@@ -22,7 +22,7 @@ lock:
 	.lockvenv/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements-dev.lock pyproject.toml
 
 demo: $(STAMP)
-	$(BIN)/python -m bot demo
+	$(BIN)/python -m demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,4 +1,8 @@
-"""Command line: run (default), demo, migrate, check-config and the integrator commands."""
+"""Command line: run (default), migrate, check-config and the integrator commands.
+
+The demo is not one of them: it lives beside the product in the source tree (`python -m
+demo`), with the fake Telegram server it plays against; an installed package has neither.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +42,6 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="serve: long polling, or webhook mode when WEBHOOK_URL is set")
-    sub.add_parser("demo", help="play scripted customers against a local fake Telegram server")
     sub.add_parser("migrate", help="apply pending database migrations and exit")
     sub.add_parser("check-config", help="validate every setting and print them (secrets hidden)")
     copy = sub.add_parser(
@@ -67,22 +70,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _demo() -> int:
-    """The demo and the fake Telegram server live beside the product, in the source tree."""
-    try:
-        from demo.run import main as play
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("demo", "demo.run", "faketg"):
-            raise
-        print(
-            "the demo ships with the source, not the installed package: run `make demo` in a"
-            " checkout",
-            file=sys.stderr,
-        )
-        return 2
-    return play()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     command = args.command or "run"
@@ -90,18 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = load_section(LogSettings).log_level
     except ConfigError:
         level = None  # reported with every other bad setting below
-    logs.configure(level, command)
+    logs.configure(level)
     try:
-        if command in ("migrate", "demo"):
-            load_section(LogSettings)  # they read no other section that would report it
         if command == "migrate":
+            load_section(LogSettings)  # it reads no other section that would report it
             return asyncio.run(_migrate(load_section(StorageSettings)))
         if command == "copy-data":
             from bot.copy_data import copy_data
 
             return asyncio.run(copy_data(args.source, args.target))
-        if command == "demo":
-            return _demo()
         settings = load_settings()
     except ConfigError as exc:
         for line in exc.lines:

@@ -10,9 +10,10 @@ import logging
 TELLING = ("aiosqlite",)
 
 
-def configure(level: str | None, command: str) -> None:
-    """LOG_LEVEL from the environment or .env; the demo prints its own story (WARNING)."""
-    chosen = level or ("WARNING" if command == "demo" else "INFO")
+def configure(level: str | None, default: str = "INFO") -> None:
+    """LOG_LEVEL from the environment or .env, else `default` (the demo prints its own story
+    and logs from WARNING)."""
+    chosen = level or default
     logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if chosen != "DEBUG":  # two lines per job run, every few seconds: only when debugging
         logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -1,4 +1,4 @@
-"""`python -m bot demo` (or `python -m demo`): the real app against a local fake Telegram
+"""`python -m demo` (`make demo`): the real app against a local fake Telegram
 server, with scripted people.
 
 Everything runs on embedded defaults: a fresh SQLite file under data/, the fake Bot API on a free

@@ -39,7 +39,6 @@ def test_help_lists_every_subcommand(tmp_path: Path) -> None:
     out = run("--help", cwd=tmp_path).stdout
     for command in (
         "run",
-        "demo",
         "import-purchases",
         "export",
         "digest",

@@ -30,14 +30,22 @@ def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _top_level(node.body + node.orelse)
 
 
-def imports_of(module: str) -> set[str]:
-    """Modules of this repository that `module` imports when it is imported."""
-    return {name for name in _all_imports(module) if name in MODULES}
+def _everywhere(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of the module, also inside functions (an import run only when called)."""
+    for node in body:
+        yield from ast.walk(node)
 
 
-def _all_imports(module: str) -> set[str]:
+def imports_of(module: str, *, at_import: bool = False) -> set[str]:
+    """Modules of this repository that `module` imports: anywhere in it, or (`at_import`)
+    only those run when it is imported."""
+    return {name for name in _all_imports(module, at_import) if name in MODULES}
+
+
+def _all_imports(module: str, at_import: bool) -> set[str]:
     out: set[str] = set()
-    for node in _top_level(ast.parse(MODULES[module].read_text()).body):
+    body = ast.parse(MODULES[module].read_text()).body
+    for node in _top_level(body) if at_import else _everywhere(body):
         if isinstance(node, ast.Import):
             out.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -46,14 +54,14 @@ def _all_imports(module: str) -> set[str]:
     return out
 
 
-def reached_from(prefix: str) -> set[str]:
+def reached_from(prefix: str, *, at_import: bool = False) -> set[str]:
     seen: set[str] = set()
     todo = [m for m in MODULES if m == prefix or m.startswith(prefix + ".")]
     while todo:
         module = todo.pop()
         if module not in seen:
             seen.add(module)
-            todo.extend(imports_of(module))
+            todo.extend(imports_of(module, at_import=at_import))
     return seen
 
 
@@ -75,8 +83,8 @@ def reaches_library(module: str, library: str) -> bool:
     """Whether importing `module` imports `library` (a third-party top-level package)."""
     return any(
         name == library or name.startswith(library + ".")
-        for m in reached_from(module)
-        for name in _all_imports(m)
+        for m in reached_from(module, at_import=True)
+        for name in _all_imports(m, at_import=True)
     )
 
 
@@ -94,6 +102,7 @@ def test_the_app_loads_matplotlib_only_when_it_draws_a_chart() -> None:
 
 
 def test_the_product_never_imports_the_fake_telegram_or_the_demo() -> None:
+    """Not even inside a function: an installed package has neither."""
     for top in PRODUCT:
         assert not {m for m in reached_from(top) if m.split(".")[0] in ("faketg", "demo")}, top
 
