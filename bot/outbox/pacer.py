@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storage.models import OutboxItem
 
@@ -57,6 +58,12 @@ class TokenBucket:
         self.tokens -= 1.0
 
 
+class Held(NamedTuple):
+    lanes: int  # chats with messages queued
+    buckets: int  # chats whose rate is remembered
+    recent_sends: int  # the send window's slots
+
+
 class SendWindow:
     """At most `limit` sends in any `span` seconds as the server counts them, on arrival.
 
@@ -70,6 +77,11 @@ class SendWindow:
         self.limit, self.span = limit, span
         self._slots: deque[list[float | None]] = deque()  # answered at, per recent send
         self._open: dict[int, list[float | None]] = {}  # item id → its slot, until answered
+
+    @property
+    def remembered(self) -> int:
+        """Recent sends it keeps: those of the last second, at most `limit`."""
+        return len(self._slots)
 
     def ready_at(self, now: float) -> float | None:
         """When the next send may go out; None while the one that decides is in flight."""
@@ -111,6 +123,10 @@ class Pacer:
         self._free_later: list[tuple[float, int, OutboxItem]] = []
         self._next_cleanup = now
         self.queued = 0
+
+    def held(self) -> Held:
+        """What it keeps in memory, which must not grow with the chats it has ever served."""
+        return Held(len(self._lanes), len(self._buckets), self._window.remembered)
 
     # -- feeding ---------------------------------------------------------------------------
     def push(self, item: OutboxItem, now: float) -> None:

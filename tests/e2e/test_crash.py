@@ -1,4 +1,5 @@
-"""SIGKILL the real bot process while updates stream in: after restarts, each is handled once."""
+"""SIGKILL the real bot process while updates stream in: after restarts every update was
+handled once and every reply delivered; only a reply in flight at a kill may arrive twice."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ def sent_at_least(world: World, goal: int) -> Callable[[], bool]:
     return lambda: len(world.sent) >= goal
 
 
-async def test_sigkill_during_a_stream_loses_and_doubles_nothing(
+async def test_sigkill_during_a_stream_handles_each_update_once_and_loses_no_reply(
     tmp_path: Path, fake: FakeTelegramServer
 ) -> None:
+    """Handling is exactly once (the database's record of each greeting); delivery is at
+    least once, its duplicates bounded by what can be in flight at a kill."""
     world = fake.world
     world.set_limits(FakeLimits(global_per_second=100, global_burst=100, private_per_second=10))
     for i in range(USERS):

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import gc
 import inspect
+import json
 
-from aiogram import methods
+import pytest
+from aiogram import Bot, methods
 from aiogram.client.default import Default
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.exceptions import ClientDecodeError
 from aiogram.methods import Response, SendMessage
@@ -33,11 +36,25 @@ def test_pydantic_builds_a_parametrized_response_once_while_it_is_held() -> None
     assert Response[Message] is held
 
 
-def test_an_unreadable_answer_keeps_the_parsed_json() -> None:
-    # The sender tells "Telegram took it but the answer did not fit the model" (do not resend)
-    # from a garbled answer by ClientDecodeError.data.
-    error = ClientDecodeError("Failed to deserialize object", ValueError(), {"ok": True})
-    assert error.data == {"ok": True}
+def _decode_error(content: str) -> ClientDecodeError:
+    session = AiohttpSession()
+    bot = Bot("42:TEST", session=session)
+    with pytest.raises(ClientDecodeError) as caught:
+        session.check_response(bot, SendMessage(chat_id=1, text="hi"), 200, content)
+    return caught.value
+
+
+def test_an_answer_that_does_not_fit_the_model_keeps_the_parsed_json() -> None:
+    """The sender tells "Telegram took it, only its answer did not fit aiogram's model" (do
+    not send again) by ClientDecodeError.data being the parsed answer with ok true."""
+    answer = {"ok": True, "result": {"message_id": "not a number"}}
+    assert _decode_error(json.dumps(answer)).data == answer
+
+
+def test_a_garbled_answer_carries_no_parsed_json() -> None:
+    """A proxy's HTML page: data is the text, so the sender tries the message again."""
+    error = _decode_error("<html>502 Bad Gateway</html>")
+    assert not isinstance(error.data, dict)
 
 
 def test_unset_options_are_default_markers_resolved_when_sent() -> None:

@@ -144,8 +144,9 @@ def test_memory_stays_flat_after_many_chats() -> None:
     assert len(drain(pacer)) == 10_000
     pacer.push(item(20_000, 7), 100.0)  # long after: every bucket refilled
     drain(pacer, start=100.0)
-    assert len(pacer._buckets) < 100
-    assert not pacer._lanes
+    held = pacer.held()
+    assert held.buckets < 100
+    assert held.lanes == 0
 
 
 def test_in_a_group_a_card_overtakes_queued_relays_but_not_the_one_in_flight() -> None:
@@ -194,4 +195,4 @@ def test_the_send_window_remembers_only_the_last_second() -> None:
         pacer.push(item(i, 10_000 + i), 0.0)
     sent = drain_spread(pacer, every=0.01)
     assert len(sent) == 5000
-    assert len(pacer._window._slots) <= 101  # one second of sends at 100/s
+    assert pacer.held().recent_sends <= 101  # one second of sends at 100/s
