@@ -4,103 +4,146 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
-from aiogram.enums import ChatMemberStatus
-from aiogram.exceptions import (
-    TelegramAPIError,
-    TelegramBadRequest,
-    TelegramForbiddenError,
-    TelegramMigrateToChat,
-)
-from aiogram.methods import DeleteWebhook, GetChat, GetChatMember, SetWebhook
+from aiogram.methods import DeleteWebhook, SetWebhook
 from aiohttp import web
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot import jobs
 from bot.api import feature as api_feature
-from bot.chatevents import ChatEvents
 from bot.commands import publish_commands
-from bot.complaints import access
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import ComplaintConfig
-from bot.i18n import Catalog, duration
 from bot.leadership import TAKEOVER_PAUSE, Leadership
-from bot.learned import UNKNOWN_USERNAME, Learned
-from bot.liveness import Liveness, supervise
+from bot.learned import UNKNOWN_USERNAME
+from bot.liveness import supervise
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
-from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.pulse import feature as pulse_feature
 from bot.reports import feature as reports_feature
 from bot.reports.config import ReportConfig
-from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
 from bot.surveys.config import SurveyConfig
-from bot.updates.poller import ALLOWED_UPDATES, Poller
+from bot.updates import feature as updates_feature
+from bot.updates.poller import ALLOWED_UPDATES
 from bot.updates.processor import Processor
-from bot.updates.webhook import webhook_handler
 from bot.web import init_web
-from bot.wiring import Wiring
+from bot.wiring import Wiring, open_core
 from handlers import routers
 from storage.clock import Clock, utc_now
 from storage.db import Database
-from storage.lock import InstanceLock
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class App:
-    settings: Settings
-    db: Database
-    bot: Bot
-    dp: Dispatcher
-    catalog: Catalog
-    metrics: Metrics
-    outbox: Outbox
-    sender: Sender
-    processor: Processor
-    poller: Poller | None
-    http: web.Application
-    scheduler: AsyncIOScheduler
+async def create_app(
+    settings: Settings,
+    *,
+    poll_timeout: int = 25,
+    tick_seconds: float = 5.0,
+    clock: Clock = utc_now,
+) -> App:
+    """Build (and migrate) everything; nothing talks to Telegram until `App.start()`: the core,
+    then each feature installing itself into it, then the intake that feeds their handlers.
+    Raises AlreadyRunning when another process serves the same database file."""
+    core = await open_core(settings, tick_seconds=tick_seconds, clock=clock)
+    try:
+        surveys = surveys_feature.install(core)
+        complaints = complaints_feature.install(core, surveys)
+        reports = reports_feature.install(core, complaints)
+        pulse_feature.install(core, complaints)
+        api_feature.install(core, surveys, reports)
+        processor = updates_feature.install(core, dispatcher(core), poll_timeout=poll_timeout)
+    except BaseException:
+        await core.stack.aclose()
+        raise
+    return App(core, Features(surveys, complaints, reports), processor)
+
+
+def dispatcher(core: Wiring) -> Dispatcher:
+    """aiogram's dispatcher over every audience's handlers, with what the features provide."""
+    dp = Dispatcher(disable_fsm=True, **core.workflow)
+    language = core.settings.chats.staff_language
+    dp.update.outer_middleware(ContextMiddleware(core.catalog, language, core.first_contact))
+    dp.include_routers(*routers())
+    return dp
+
+
+@dataclass(frozen=True)
+class Features:
     surveys: SurveyConfig
     complaints: ComplaintConfig
     reports: ReportConfig
-    liveness: Liveness
-    learned: Learned
-    chat_events: ChatEvents
-    lock: InstanceLock | None
-    leadership: Leadership
-    id: str
-    services: list[object]  # what its jobs find while it runs
-    on_start: list[Callable[[], Awaitable[object]]]
-    on_stop: list[Callable[[], Awaitable[None]]]
-    port: int | None = None
-    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    _runner: web.AppRunner | None = None
-    _stopping: bool = False
-    connected: asyncio.Event = field(default_factory=asyncio.Event)  # Telegram answered getMe
+
+
+class App:
+    """One process of the bot. Every instance serves HTTP; the leader (the only one on SQLite)
+    also polls, processes, sends and runs the scheduled jobs. What it opens and starts is
+    closed in reverse order by `stop`."""
+
+    def __init__(self, core: Wiring, features: Features, processor: Processor) -> None:
+        self.core = core
+        self.surveys, self.complaints, self.reports = (
+            features.surveys,
+            features.complaints,
+            features.reports,
+        )
+        self.processor = processor
+        self.leadership = Leadership(core.db)
+        self.http = init_web(
+            core.db,
+            core.metrics,
+            core.liveness,
+            core.routes,
+            role=lambda: self.leadership.role,
+            chats=lambda: chats_report(self.complaints, self.reports),
+            db_fail_after=core.settings.api.health_db_fail_after.total_seconds(),
+        )
+        self.port: int | None = None
+        self.connected = asyncio.Event()  # Telegram answered getMe
+        self.stopped = False
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self.core.settings
+
+    @property
+    def db(self) -> Database:
+        return self.core.db
+
+    @property
+    def bot(self) -> Bot:
+        return self.core.bot
+
+    @property
+    def sender(self) -> Sender:
+        return self.core.sender
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.core.outbox
+
+    @property
+    def metrics(self) -> Metrics:
+        return self.core.metrics
 
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule. An instance
         sharing PostgreSQL with a leader serves HTTP only and takes over when it can."""
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
-            self.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
-            await self.chat_events.load(tx)  # a group Telegram upgraded while we were away
-            await access.load(tx, self.complaints)  # or one that removed the bot
+            self.core.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
+            for load in self.core.on_load:
+                await load(tx)
         if await self.leadership.try_lead():
             await self._lead()
             return
-        self.liveness.stand_by()
+        self.core.liveness.stand_by()
         await self._listen()
         log.info(
             "standby (API on port %s): another instance leads; taking over when it stops",
@@ -109,7 +152,7 @@ class App:
         self._spawn("standby", self._take_over, once=True)
 
     async def _take_over(self) -> None:
-        await self.leadership.campaign(self.liveness.beat("standby"))
+        await self.leadership.campaign(self.core.liveness.beat("standby"))
         # Telegram's limits count per bot: the old leader's sends of its last second still do.
         await asyncio.sleep(TAKEOVER_PAUSE)
         try:
@@ -122,51 +165,53 @@ class App:
         """The HTTP server: API, /healthz, /metrics and the webhook, on every instance."""
         if self._runner is not None:
             return
-        self._runner = web.AppRunner(self.http, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.api.api_host, self.settings.api.api_port)
-        await site.start()
-        self.port = self._runner.addresses[0][1] if self._runner.addresses else None
+        runner = web.AppRunner(self.http, access_log=None)
+        await runner.setup()
+        self._runner = runner
+        self.core.stack.push_async_callback(runner.cleanup)
+        api = self.settings.api
+        await web.TCPSite(runner, api.api_host, api.api_port).start()
+        self.port = runner.addresses[0][1] if runner.addresses else None
 
     async def _lead(self) -> None:
         """Everything that must run in one instance only: polling, processing, sending, the
         scheduled jobs."""
-        self.liveness.lead()
-        for prepare in self.on_start:
-            await prepare()
-        jobs.register(self.id, self.services)
+        core, stack = self.core, self.core.stack
+        core.liveness.lead()
+        for begin, end in core.leading:
+            await begin()
+            if end is not None:
+                stack.push_async_callback(end)
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
-        self._spawn("sender", self.sender.run)
-        self._spawn("processor", self.processor.run)
+        self._spawn("sender", self.sender.run, stop=self.sender.stop)
+        self._spawn("processor", self.processor.run, stop=self.processor.stop)
         await self._listen()
         if not self.db.url.is_sqlite:
-            beat = self.liveness.beat("leadership")
+            beat = core.liveness.beat("leadership")
             self._spawn("leadership", lambda: self.leadership.keep(beat), once=True)
-        await publish_commands(self.db, self.outbox, self.catalog, self.complaints)
+        await publish_commands(self.db, self.outbox, core.catalog, self.complaints)
         # Telegram may be unreachable right now; the API and the queues work regardless.
         self._spawn("telegram", self._connect_telegram, once=True)
-        self.scheduler.start()
-        rules = self.settings.rules
-        counted, english = rules.business_hours, self.catalog.bind("en")
-        log.info(
-            "SLA: take within %s, resolve within %s, counted %s (%s)",
-            duration(english, rules.sla_take.total_seconds()),  # never days: 24 business
-            duration(english, rules.sla_resolve.total_seconds()),  # hours are not a day
-            "round the clock" if counted.week is None else f"in business hours {counted}",
-            self.settings.chats.timezone,
-        )
+        core.jobs.running = True
+        core.scheduler.start()
+        stack.callback(self._stop_jobs)
         log.info(
             "bot started (%s mode), API on port %s",
             "webhook" if self.settings.telegram.webhook_url else "polling",
             self.port,
         )
 
+    def _stop_jobs(self) -> None:
+        self.core.jobs.running = False  # a job still running sees this and stops
+        self.core.scheduler.shutdown(wait=False)
+
     async def _connect_telegram(self) -> None:
-        """getMe and set (or delete) the webhook, then poll. Run under the supervisor: any
-        failure (no network, a 5xx, a proxy's HTML page, a locked database) is tried again."""
-        tg = self.settings.telegram
+        """getMe and set (or delete) the webhook, tell the features, then take updates in. Run
+        under the supervisor: any failure (no network, a 5xx, a proxy's HTML page, a locked
+        database) is tried again."""
+        tg, learned = self.settings.telegram, self.core.learned
         me = await self.bot.me()
         if tg.webhook_url:
             secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
@@ -177,85 +222,46 @@ class App:
             )
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
-        self.learned.bot_username = me.username or self.learned.bot_username
-        self.learned.staff_chat_is_forum = await self._staff_chat_is_forum()
-        if not me.can_read_all_group_messages and not self.complaints.staff_chat_lost:
-            await self._check_privacy(me.id)
+        learned.bot_username = me.username or learned.bot_username
+        for connected in self.core.on_connected:
+            await connected(me)
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
-            await tx.kv.set("bot_username", self.learned.bot_username)
+            await tx.kv.set("bot_username", learned.bot_username)
         self.connected.set()
-        if self.poller is not None:
-            self._spawn("poller", self.poller.run)
+        for task in self.core.intake:
+            self._spawn(task.name, task.run)
 
-    async def _staff_chat_is_forum(self) -> bool:
-        """Forum supergroups get a topic per complaint; anything else gets replies to cards.
-        A chat Telegram says the bot cannot use (a wrong STAFF_CHAT_ID, the bot not in the
-        group) is reported to the owners and managers now, not at the first complaint."""
-        try:
-            chat = await self.bot(GetChat(chat_id=self.complaints.staff_chat_id))
-        except (TelegramForbiddenError, TelegramBadRequest) as exc:
-            log.error("staff chat %s not usable: %s", self.complaints.staff_chat_id, exc.message)
-            async with self.db.transaction() as tx:
-                await access.lost(tx, self.complaints, exc.message)
-            return False
-        except TelegramMigrateToChat as exc:
-            async with self.db.transaction() as tx:
-                old, new = self.complaints.staff_chat_id, exc.migrate_to_chat_id
-                await self.chat_events.record(tx, old, new)
-            return await self._staff_chat_is_forum()
-        except Exception as exc:  # noqa: BLE001 - e.g. Telegram slow: cards still queue
-            log.warning("staff chat not readable (%s); cards go to its main thread", exc)
-            return False
-        if self.complaints.staff_chat_lost:
-            async with self.db.transaction() as tx:
-                await access.back(tx, self.complaints)
-        return bool(chat.is_forum)
-
-    async def _check_privacy(self, bot_id: int) -> None:
-        """BotFather's privacy mode on: in the staff group the bot sees commands and replies
-        to its own messages, but not what staff write in a complaint's topic, unless it is an
-        administrator there. Said to the owners once, and logged at every start."""
-        chat = self.complaints.staff_chat_id
-        try:
-            member = await self.bot(GetChatMember(chat_id=chat, user_id=bot_id))
-        except TelegramAPIError as exc:
-            log.warning("could not ask Telegram whether the bot is an admin: %s", exc.message)
-            return
-        if member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.CREATOR):
-            return
-        async with self.db.transaction() as tx:
-            await access.privacy_blind(tx, self.complaints)
-
-    def _spawn(self, name: str, run: Callable[[], Awaitable[None]], once: bool = False) -> None:
-        """A long-running task under the supervisor: restarted whenever it fails."""
-        beat = self.liveness.beat(name)
+    def _spawn(
+        self,
+        name: str,
+        run: Callable[[], Awaitable[None]],
+        *,
+        once: bool = False,
+        stop: Callable[[], None] | None = None,
+    ) -> None:
+        """A long-running task under the supervisor: restarted whenever it fails. At `stop`,
+        asked to finish what it is doing (`stop`), or cancelled (a task that only waits)."""
+        beat = self.core.liveness.beat(name)
         task = asyncio.create_task(
-            supervise(beat, run, lambda: self._stopping, once=once), name=name
+            supervise(beat, run, lambda: self.stopped, once=once), name=name
         )
-        self._tasks.append(task)
+
+        async def end() -> None:
+            if stop is None:
+                task.cancel()
+            else:
+                stop()
+            await asyncio.gather(task, return_exceptions=True)
+
+        self.core.stack.push_async_callback(end)
 
     async def stop(self) -> None:
-        """Stop taking work, let the sender finish what is in flight, close everything."""
-        self._stopping = True
-        jobs.unregister(self.id)  # a job still running sees this and stops
-        if self.poller is not None:
-            self.poller.stop()
-        self.processor.stop()
-        self.sender.stop()
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        for task in self._tasks:
-            if task.get_name() in ("telegram", "poller", "standby", "leadership"):  # waiting
-                task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        for cleanup in self.on_stop:
-            await cleanup()
-        if self._runner is not None:
-            await self._runner.cleanup()
-        await self.bot.session.close()
-        await self.db.close()
-        if self.lock is not None:
-            self.lock.release()
+        """Stop taking work, let the sender finish what is in flight, close everything: what
+        was opened and started, in reverse order. Stopping twice does nothing."""
+        if self.stopped:
+            return
+        self.stopped = True
+        await self.core.stack.aclose()
 
 
 def chats_report(complaints: ComplaintConfig, reports: ReportConfig) -> dict[str, Any]:
@@ -272,129 +278,3 @@ def chats_report(complaints: ComplaintConfig, reports: ReportConfig) -> dict[str
         digest = {"id": reports.digest_chat_id, "setting": reports.digest_chat_setting}
         report["digest_chat"] = digest
     return report
-
-
-async def create_app(
-    settings: Settings,
-    *,
-    poll_timeout: int = 25,
-    tick_seconds: float = 5.0,
-    clock: Clock = utc_now,
-) -> App:
-    """Build (and migrate) everything; nothing talks to Telegram until `App.start()`.
-
-    The core (database, bot, outbox, liveness, scheduler) first; then each feature installs
-    itself into it; then the dispatcher and the HTTP app with what the features provided.
-    Raises AlreadyRunning when another process serves the same database file."""
-    db, lock = await open_database(settings.storage.database, clock)
-    tg = settings.telegram
-    bot = telegram_bot(tg)
-    catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
-    metrics = Metrics()
-    liveness = Liveness(settings.api.health_stall_after.total_seconds())
-    learned = Learned()
-    chat_events = ChatEvents(learned)
-    s = settings.sender
-    sender = Sender(
-        db,
-        bot,
-        Limits(
-            s.send_global_per_second,
-            s.send_private_per_second,
-            s.send_private_burst,
-            s.send_group_per_minute,
-        ),
-        liveness.beat("sender"),
-        concurrency=s.send_concurrency,
-        request_timeout=s.send_timeout,
-        metrics=metrics,
-        chat_events=chat_events,
-    )
-    metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
-    app_id = uuid.uuid4().hex
-    retention = jobs.Retention(settings.storage.data_retention.total_seconds())
-    w = Wiring(
-        app_id=app_id,
-        settings=settings,
-        db=db,
-        bot=bot,
-        catalog=catalog,
-        outbox=Outbox(sender),
-        sender=sender,
-        liveness=liveness,
-        scheduler=jobs.build_scheduler(app_id, settings.chats.timezone, retention),
-        learned=learned,
-        chat_events=chat_events,
-        clock=clock,
-        tick_seconds=tick_seconds,
-    )
-    for name, service in (
-        ("settings", settings),
-        ("catalog", catalog),
-        ("outbox", w.outbox),
-        ("chat_events", chat_events),
-    ):
-        w.provide(name, service)
-    w.services += [db, sender, liveness, retention]  # for jobs
-    surveys = surveys_feature.install(w)
-    complaints = complaints_feature.install(w, surveys)
-    reports = reports_feature.install(w, complaints)
-    pulse_feature.install(w, complaints)
-    api_feature.install(w, surveys, reports)
-
-    dp = Dispatcher(disable_fsm=True, **w.workflow)
-    dp.update.outer_middleware(ContextMiddleware(catalog, settings.chats.staff_language, surveys))
-    dp.include_routers(*routers())
-    # Updates may also arrive through another instance's webhook: look for them often.
-    idle_check = 5.0 if db.url.is_sqlite else 0.5
-    processor = Processor(db, dp, bot, metrics, liveness.beat("processor"), idle_check=idle_check)
-    leadership = Leadership(db)
-    poller = None
-    if tg.webhook_url:
-        secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
-        path = urlsplit(tg.webhook_url).path or "/"
-        w.routes.append(("POST", path, webhook_handler(db, secret, metrics, processor.wake)))
-    else:
-        poller = Poller(
-            bot,
-            db,
-            metrics,
-            processor.wake,
-            # A long poll is progress only when it returns: never "stuck" within one.
-            liveness.beat("poller", max(liveness.stall_after, poll_timeout + 5.0)),
-            timeout=poll_timeout,
-        )
-    return App(
-        id=app_id,
-        settings=settings,
-        db=db,
-        bot=bot,
-        dp=dp,
-        catalog=catalog,
-        metrics=metrics,
-        outbox=w.outbox,
-        sender=sender,
-        processor=processor,
-        poller=poller,
-        http=init_web(
-            db,
-            metrics,
-            liveness,
-            w.routes,
-            role=lambda: leadership.role,
-            chats=lambda: chats_report(complaints, reports),
-            db_fail_after=settings.api.health_db_fail_after.total_seconds(),
-        ),
-        scheduler=w.scheduler,
-        surveys=surveys,
-        complaints=complaints,
-        reports=reports,
-        liveness=liveness,
-        learned=w.learned,
-        chat_events=chat_events,
-        lock=lock,
-        leadership=leadership,
-        services=w.services,
-        on_start=w.on_start,
-        on_stop=w.on_stop,
-    )

@@ -1,8 +1,8 @@
-"""APScheduler jobs: module-level functions that take only the app's id and re-read the DB.
+"""APScheduler jobs: module-level functions that re-read the database on every run.
 
-A job finds what it needs of the running app with `find(app_id, Type)`: the app registers its
-services at start and removes them at stop, so no live object is ever stored inside a job. A
-feature schedules its own jobs when it installs itself (`Wiring.every`, `Wiring.cron`).
+A job is scheduled with what it works on (`Wiring.every_tick`, `Wiring.cron`) and runs with a
+`JobContext` first: whether the app still runs (a job that loops stops when it does not) and
+where its beat is. A feature schedules its own jobs when it installs itself.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -26,35 +26,25 @@ log = logging.getLogger(__name__)
 
 INBOX_KEEP_SECONDS = 7 * 86400
 
-T = TypeVar("T")
-JobFunc = Callable[[str], Awaitable[None]]
 
-# app id -> its services by type; an app that stops is removed, and its jobs find nothing.
-REGISTRY: dict[str, dict[type, object]] = {}
+@dataclass
+class JobContext:
+    """What every job of one app runs with. `running` is true while the app leads: a job
+    still running when the app stops sees it false and returns."""
+
+    liveness: Liveness
+    running: bool = False
+
+    def beat_of(self, func: Callable[..., object]) -> Beat | None:
+        """The job's beat, if it has one (ticks do)."""
+        return self.liveness.beats.get(beat_name(func))
 
 
-def register(app_id: str, services: Iterable[object]) -> None:
-    REGISTRY[app_id] = {type(service): service for service in services}
-
-
-def unregister(app_id: str) -> None:
-    REGISTRY.pop(app_id, None)
-
-
-def find(app_id: str, kind: type[T]) -> T | None:
-    """The running app's service of this type; None once the app is stopping."""
-    found = REGISTRY.get(app_id, {}).get(kind)
-    return found if isinstance(found, kind) else None
+JobFunc = Callable[..., Awaitable[None]]  # (JobContext, what it works on...) -> None
 
 
 def beat_name(func: Callable[..., object]) -> str:
     return func.__name__.replace("_", "-")
-
-
-def _beat(app_id: str, func: JobFunc) -> Beat | None:
-    """The job's beat in the running app, if it has one (interval jobs do)."""
-    liveness = find(app_id, Liveness)
-    return liveness.beats.get(beat_name(func)) if liveness is not None else None
 
 
 def job(func: JobFunc) -> JobFunc:
@@ -63,20 +53,23 @@ def job(func: JobFunc) -> JobFunc:
     fails (a locked database) runs again at its next time; its beat, if it has one, says so."""
 
     @functools.wraps(func)
-    async def run(app_id: str) -> None:
+    async def run(ctx: JobContext, *args: Any) -> None:
+        if not ctx.running:
+            return
+        beat = ctx.beat_of(func)
         try:
-            await func(app_id)
+            await func(ctx, *args)
         except asyncio.CancelledError:
             log.info("%s interrupted by shutdown; it resumes at the next start", func.__name__)
             return
         except Exception as exc:  # noqa: BLE001 (log_failure logs it; the schedule runs it again)
             previous = None
-            if (beat := _beat(app_id, func)) is not None:
+            if beat is not None:
                 previous = beat.error
                 beat.failed(exc)
             log_failure(log, exc, previous, "%s failed, it runs again", func.__name__)
             return
-        if (beat := _beat(app_id, func)) is not None:
+        if beat is not None:
             beat.ok()
 
     return run
@@ -95,13 +88,10 @@ class Retention:
 
 
 @job
-async def prune_old_data(app_id: str) -> None:
+async def prune_old_data(_: JobContext, db: Database, retention: Retention) -> None:
     """Delivered messages and handled updates older than DATA_RETENTION go (handled updates
     after a week at most: their effects live in the other tables); then SQLite's file gives
     the space back. Queue times are real time, so the cutoff is too."""
-    db, retention = find(app_id, Database), find(app_id, Retention)
-    if db is None or retention is None:
-        return
     now = time.time()
     async with db.transaction() as tx:
         messages = await tx.outbox.prune(now - retention.seconds)
@@ -116,19 +106,13 @@ async def prune_old_data(app_id: str) -> None:
         )
 
 
-def build_scheduler(app_id: str, timezone: str, retention: Retention) -> AsyncIOScheduler:
+def build_scheduler(timezone: str) -> AsyncIOScheduler:
     """Jobs come from the database at start; a missed run is coalesced into one, never lost."""
-    scheduler = AsyncIOScheduler(
+    return AsyncIOScheduler(
         timezone=timezone, job_defaults={"coalesce": True, "misfire_grace_time": None}
     )
-    scheduler.add_job(
-        prune_old_data,
-        "interval",
-        seconds=retention.every,
-        args=[app_id],
-        id="prune-old-data",
-        replace_existing=True,
-        max_instances=1,
-        next_run_time=datetime.now(UTC),  # at start too
-    )
-    return scheduler
+
+
+def at_start() -> datetime:
+    """A job's first run: at start, to catch up what is due."""
+    return datetime.now(UTC)

@@ -10,20 +10,24 @@ from aiogram.enums import ChatType
 from aiogram.types import Chat, TelegramObject, User
 
 from bot.i18n import Catalog
-from bot.surveys.config import SurveyConfig
-from bot.surveys.purchases import link_waiting_surveys
 from storage.db import Tx
+from storage.models import Customer
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+# Run in the update's transaction when someone writes to the bot for the first time (surveys
+# link the purchases registered by their Telegram id: now the bot may write first).
+FirstContact = Callable[[Tx, Customer], Awaitable[None]]
 
 
 class ContextMiddleware(BaseMiddleware):
     """Outer update middleware: loads or creates the customer in private chats, picks `t`."""
 
-    def __init__(self, catalog: Catalog, staff_language: str, surveys: SurveyConfig) -> None:
+    def __init__(
+        self, catalog: Catalog, staff_language: str, first_contact: list[FirstContact]
+    ) -> None:
         self.catalog = catalog
         self.staff_language = staff_language
-        self.surveys = surveys
+        self.first_contact = first_contact
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
@@ -48,8 +52,8 @@ class ContextMiddleware(BaseMiddleware):
                 # They wrote to us, so Telegram delivers to them again.
                 await tx.customers.clear_unreachable(user.id)
             if first_contact:
-                # Purchases registered by Telegram id waited for this: now we may write first.
-                await link_waiting_surveys(tx, self.surveys, customer)
+                for hook in self.first_contact:
+                    await hook(tx, customer)
             data["customer"] = customer
             data["first_contact"] = first_contact  # this update made them a customer
             language = customer.language or self.catalog.pick(user.language_code)

@@ -1,35 +1,57 @@
-"""What the app factory hands each feature's `install`: the places a feature registers into.
+"""What the app factory hands each feature's `install`: the core, and the places to register.
 
-A feature (surveys, complaints, reports, the HTTP API) builds its own config and services,
-registers its outbox result hooks on the sender, its scheduled jobs, its HTTP routes, and
-provides the services its handlers and jobs ask for by name or type. Its handlers live in
-`handlers/`, under the router of their audience.
+The core is what every feature shares: settings, database, bot, catalog, outbox and sender,
+liveness, the scheduler, what the bot learned from Telegram, the clock. A feature builds its
+own config and services from it, registers its outbox result hooks on the sender, its
+scheduled jobs, its HTTP routes, what it starts and stops while the app leads, and provides
+the services its handlers declare. Its handlers live in `handlers/`, under the router of
+their audience.
+
+Everything opened is closed in the opposite order: the core's resources, and what features
+start, push their closing onto `stack`, which `App.stop` unwinds.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
+from aiogram.types import User
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot import jobs
 from bot.chatevents import ChatEvents
 from bot.i18n import Catalog
-from bot.jobs import JobFunc, beat_name
+from bot.jobs import JobContext, JobFunc, at_start, beat_name
 from bot.learned import Learned
 from bot.liveness import Liveness
+from bot.metrics import Metrics
+from bot.middlewares import FirstContact
+from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
+from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.web import Handler
 from storage.clock import Clock
-from storage.db import Database
+from storage.db import Database, Tx
+from storage.lock import InstanceLock
 
 Route = tuple[str, str, Handler]  # method, path, handler
+Step = Callable[[], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A long-running task the app supervises, cancelled when it stops."""
+
+    name: str
+    run: Callable[[], Awaitable[None]]
 
 
 @dataclass
@@ -37,54 +59,138 @@ class Wiring:
     app_id: str
     settings: Settings
     db: Database
+    lock: InstanceLock | None
     bot: Bot
     catalog: Catalog
+    metrics: Metrics
     outbox: Outbox
     sender: Sender  # features register result hooks by purpose
     liveness: Liveness
     scheduler: AsyncIOScheduler
+    jobs: JobContext
     learned: Learned
     chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
     clock: Clock
     tick_seconds: float
+    stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
-    services: list[object] = field(default_factory=list)  # what jobs find by type
+    first_contact: list[FirstContact] = field(default_factory=list)  # a new customer wrote
     routes: list[Route] = field(default_factory=list)
-    on_start: list[Callable[[], Awaitable[object]]] = field(default_factory=list)  # before serving
-    on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    on_load: list[Callable[[Tx], Awaitable[None]]] = field(default_factory=list)  # every start
+    leading: list[tuple[Step, Step | None]] = field(default_factory=list)  # (start, stop)
+    on_connected: list[Callable[[User], Awaitable[None]]] = field(default_factory=list)  # getMe
+    intake: list[Task] = field(default_factory=list)  # started once Telegram answered
 
     def provide(self, name: str, service: object) -> None:
-        """A service handlers declare as a parameter called `name`, and jobs find by type."""
+        """A service handlers declare as a parameter called `name`."""
         self.workflow[name] = service
-        self.services.append(service)
 
-    def every_tick(self, func: JobFunc) -> None:
+    def while_leading(self, start: Step, stop: Step | None = None) -> None:
+        """`start` when this instance begins to lead (before serving), `stop` when it stops."""
+        self.leading.append((start, stop))
+
+    def every_tick(self, func: JobFunc, *args: object) -> None:
         """A short periodic job, run at start too, instead of a date job per deadline: a date
         job due while the process was down would be dropped, while this one picks up
         everything overdue. It beats on every run, so /healthz sees it stall."""
         self.liveness.beat(beat_name(func), max(self.liveness.stall_after, 3 * self.tick_seconds))
-        self.scheduler.add_job(
-            func,
-            "interval",
-            seconds=self.tick_seconds,
-            args=[self.app_id],
-            id=beat_name(func),
-            replace_existing=True,
-            max_instances=1,
-            next_run_time=datetime.now(UTC),
-        )
+        self.every(beat_name(func), self.tick_seconds, func, *args)
 
-    def cron(self, job_id: str, crontab: str, func: JobFunc) -> None:
+    def every(self, job_id: str, seconds: float, func: JobFunc, *args: object) -> None:
+        """Every `seconds`, and once at start."""
+        self._add(job_id, func, args, "interval", seconds=seconds)
+
+    def cron(self, job_id: str, crontab: str, func: JobFunc, *args: object) -> None:
         """At the crontab's times in the business time zone, and once at start: a job that
         keeps what it did in the database catches up a missed run then, and finds nothing to
         do otherwise."""
         zone = self.settings.chats.timezone
+        self._add(job_id, func, args, CronTrigger.from_crontab(crontab, timezone=zone))
+
+    def _add(
+        self, job_id: str, func: JobFunc, args: tuple[object, ...], trigger: Any, **kw: Any
+    ) -> None:
         self.scheduler.add_job(
             func,
-            CronTrigger.from_crontab(crontab, timezone=zone),
-            args=[self.app_id],
+            trigger,
+            args=[self.jobs, *args],
             id=job_id,
             replace_existing=True,
             max_instances=1,
-            next_run_time=datetime.now(UTC),
+            next_run_time=at_start(),
+            **kw,
         )
+
+
+async def open_core(settings: Settings, *, tick_seconds: float, clock: Clock) -> Wiring:
+    """Open (and migrate) the database, make the bot and the sender; nothing talks to
+    Telegram yet. Raises AlreadyRunning when another process serves the same SQLite file."""
+    stack = AsyncExitStack()
+    db, lock = await open_database(settings.storage.database, clock)
+    if lock is not None:
+        stack.callback(lock.release)
+    stack.push_async_callback(db.close)
+    try:
+        return _core(settings, db, lock, stack, tick_seconds, clock)
+    except BaseException:
+        await stack.aclose()
+        raise
+
+
+def _core(
+    settings: Settings,
+    db: Database,
+    lock: InstanceLock | None,
+    stack: AsyncExitStack,
+    tick_seconds: float,
+    clock: Clock,
+) -> Wiring:
+    bot = telegram_bot(settings.telegram)
+    stack.push_async_callback(bot.session.close)
+    metrics = Metrics()
+    liveness = Liveness(settings.api.health_stall_after.total_seconds())
+    learned = Learned()
+    chat_events = ChatEvents(learned)
+    s = settings.sender
+    limits = Limits(
+        s.send_global_per_second,
+        s.send_private_per_second,
+        s.send_private_burst,
+        s.send_group_per_minute,
+    )
+    sender = Sender(
+        db,
+        bot,
+        limits,
+        liveness.beat("sender"),
+        concurrency=s.send_concurrency,
+        request_timeout=s.send_timeout,
+        metrics=metrics,
+        chat_events=chat_events,
+    )
+    metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
+    w = Wiring(
+        app_id=uuid.uuid4().hex,
+        settings=settings,
+        db=db,
+        lock=lock,
+        bot=bot,
+        catalog=Catalog.load(settings.chats.default_language, settings.complaints.segment_names),
+        metrics=metrics,
+        outbox=Outbox(sender),
+        sender=sender,
+        liveness=liveness,
+        scheduler=jobs.build_scheduler(settings.chats.timezone),
+        jobs=JobContext(liveness),
+        learned=learned,
+        chat_events=chat_events,
+        clock=clock,
+        tick_seconds=tick_seconds,
+        stack=stack,
+    )
+    retention = jobs.Retention(settings.storage.data_retention.total_seconds())
+    w.every("prune-old-data", retention.every, jobs.prune_old_data, db, retention)
+    w.on_load.append(chat_events.load)  # a group Telegram upgraded while we were away
+    for name in ("settings", "catalog", "outbox", "chat_events"):
+        w.provide(name, getattr(w, name))
+    return w

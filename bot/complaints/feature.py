@@ -9,17 +9,22 @@ Handlers: handlers/staff/complaints.py (the staff chat), handlers/customer/compl
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
-from bot.complaints import access, corrective, ladder, moved, posting, relay, topics
+from bot.complaints import access, corrective, ladder, moved, posting, relay, staffchat, topics
 from bot.complaints.config import ComplaintConfig
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
-from bot.jobs import find, job
+from bot.i18n import Catalog, duration
+from bot.jobs import JobContext, job
+from bot.settings import Settings
 from bot.surveys.config import SurveyConfig
 from bot.wiring import Wiring
-from storage.db import Database
+from storage.db import Database, Tx
 from storage.states import Purpose
+
+log = logging.getLogger(__name__)
 
 
 def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
@@ -40,18 +45,38 @@ def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
     w.chat_events.refusal_listeners.append(partial(access.on_refused, complaints))
     reopened: set[tuple[int, int]] = set()  # topics this process reopened once
     w.chat_events.thread_listeners.append(partial(topics.on_thread_refused, complaints, reopened))
-    w.every_tick(complaint_tick)
+
+    async def load(tx: Tx) -> None:  # or one that removed the bot
+        await access.load(tx, complaints)
+
+    w.on_load.append(load)
+    w.while_leading(partial(log_rules, w.settings, w.catalog))
+    w.on_connected.append(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
+    w.every_tick(complaint_tick, w.db, complaints)
     return complaints
 
 
 @job
-async def complaint_tick(app_id: str) -> None:
+async def complaint_tick(ctx: JobContext, db: Database, complaints: ComplaintConfig) -> None:
     """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
     up what flooding customers wrote."""
-    while (db := find(app_id, Database)) and (complaints := find(app_id, ComplaintConfig)):
+    while ctx.running:
         async with db.transaction() as tx:
             posted = await posting.post_due(tx, complaints)
             fired = await ladder.fire_due(tx, complaints)
             rounded = await relay.roundup_due(tx, complaints)
         if posted < posting.BATCH and fired < ladder.BATCH and rounded < relay.ROUNDUP_BATCH:
             return
+
+
+async def log_rules(settings: Settings, catalog: Catalog) -> None:
+    """At every start: the SLA in force, as an operator checks it."""
+    rules, english = settings.rules, catalog.bind("en")
+    counted = rules.business_hours
+    log.info(
+        "SLA: take within %s, resolve within %s, counted %s (%s)",
+        duration(english, rules.sla_take.total_seconds()),  # never days: 24 business
+        duration(english, rules.sla_resolve.total_seconds()),  # hours are not a day
+        "round the clock" if counted.week is None else f"in business hours {counted}",
+        settings.chats.timezone,
+    )

@@ -6,7 +6,7 @@ start). Handlers: handlers/customer/pulse.py (the answers come in private chats)
 from __future__ import annotations
 
 from bot.complaints.config import ComplaintConfig
-from bot.jobs import find, job
+from bot.jobs import JobContext, job
 from bot.pulse.config import PulseConfig
 from bot.pulse.rounds import send_round
 from bot.wiring import Wiring
@@ -19,12 +19,11 @@ def install(w: Wiring, complaints: ComplaintConfig) -> PulseConfig | None:
         return None
     pulse = PulseConfig(cron, complaints)
     w.provide("pulse", pulse)
-    w.cron("staff-pulse", cron, staff_pulse)
+    w.cron("staff-pulse", cron, staff_pulse, w.db, pulse)
     return pulse
 
 
 @job
-async def staff_pulse(app_id: str) -> None:
+async def staff_pulse(_: JobContext, db: Database, pulse: PulseConfig) -> None:
     """At STAFF_PULSE_CRON, and once at start (a round missed while down is asked then)."""
-    if (db := find(app_id, Database)) and (pulse := find(app_id, PulseConfig)):
-        await send_round(db, pulse)
+    await send_round(db, pulse)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from bot.complaints.config import ComplaintConfig
-from bot.jobs import find, job
+from bot.jobs import JobContext, job
 from bot.reports import delivery
 from bot.reports.config import ReportConfig
 from bot.reports.ondemand import OnDemand
@@ -22,29 +22,26 @@ from storage.states import Purpose
 def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
     reports = ReportConfig.from_settings(w.settings, complaints)
     ondemand = OnDemand(w.db, reports)
-    w.on_start.append(ondemand.start)  # what the previous process left pending
-    w.on_stop.append(ondemand.stop)
+    w.while_leading(ondemand.start, ondemand.stop)  # start: what the last process left pending
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
     w.sender.hooks[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
     w.chat_events.listeners.append(partial(on_chat_moved, reports))
-    w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
-    w.cron("daily-digest", reports.daily_cron, daily_brief)
+    w.cron("weekly-digest", reports.weekly_cron, weekly_digest, w.db, reports)
+    w.cron("daily-digest", reports.daily_cron, daily_brief, w.db, reports)
     return reports
 
 
 @job
-async def weekly_digest(app_id: str) -> None:
+async def weekly_digest(_: JobContext, db: Database, reports: ReportConfig) -> None:
     """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
-    if (db := find(app_id, Database)) and (reports := find(app_id, ReportConfig)):
-        await delivery.send_weekly(db, reports)
+    await delivery.send_weekly(db, reports)
 
 
 @job
-async def daily_brief(app_id: str) -> None:
+async def daily_brief(_: JobContext, db: Database, reports: ReportConfig) -> None:
     """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
-    if (db := find(app_id, Database)) and (reports := find(app_id, ReportConfig)):
-        await delivery.send_daily(db, reports)
+    await delivery.send_daily(db, reports)
 
 
 async def on_chat_moved(reports: ReportConfig, tx: Tx, old: int, new: int) -> None:

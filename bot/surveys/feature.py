@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.jobs import find, job
+from bot.jobs import JobContext, job
 from bot.outbox.sender import Sender
 from bot.surveys.config import SurveyConfig
 from bot.surveys.phones import renormalize_stored_phones
+from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
 from bot.surveys.timeline import BATCH, advance_due
 from bot.wiring import Wiring
-from storage.db import Database
+from storage.db import Database, Tx
+from storage.models import Customer
 from storage.states import Purpose
 
 # Invitations queued ahead of the sender, at most. Beyond that the survey tick waits for its next
@@ -28,20 +30,24 @@ INVITE_AHEAD = 300
 def install(w: Wiring) -> SurveyConfig:
     surveys = SurveyConfig.from_settings(w.settings, w.catalog, w.outbox, w.learned, w.clock)
     w.sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
-    w.on_start.append(partial(renormalize_stored_phones, w.db, surveys.phone_region))
+    w.while_leading(partial(renormalize_stored_phones, w.db, surveys.phone_region))
     w.provide("surveys", surveys)
-    w.every_tick(survey_tick)
+
+    async def first_contact(tx: Tx, customer: Customer) -> None:
+        """Purchases registered by their Telegram id waited for this: now we may write first."""
+        await link_waiting_surveys(tx, surveys, customer)
+
+    w.first_contact.append(first_contact)
+    w.every_tick(survey_tick, w.db, surveys, w.sender)
     return surveys
 
 
 @job
-async def survey_tick(app_id: str) -> None:
+async def survey_tick(
+    ctx: JobContext, db: Database, surveys: SurveyConfig, sender: Sender
+) -> None:
     """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
-    while (
-        (db := find(app_id, Database))
-        and (surveys := find(app_id, SurveyConfig))
-        and (sender := find(app_id, Sender))
-    ):  # gone: the app is stopping
+    while ctx.running:
         if sender.pacer.queued >= INVITE_AHEAD:
             return  # the sender has enough to do; the next tick goes on
         async with db.transaction() as tx:

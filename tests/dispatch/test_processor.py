@@ -60,7 +60,7 @@ async def test_a_failing_handler_rolls_back_only_its_own_update(offline: App) ->
         raise RuntimeError("handler bug")
 
     # The dispatcher's own handlers run before its routers, so this one sees the update first.
-    offline.dp.message.register(explode, F.text == "/explode")
+    offline.processor.dp.message.register(explode, F.text == "/explode")
     await feed(offline, message(20, 80, "/explode"), message(21, 81, "/start"))
     async with offline.db.read() as tx:
         assert await tx.inbox.counts() == {"done": 1, "failed": 1}
@@ -142,8 +142,8 @@ async def test_a_direct_send_from_a_handler_fails_loudly(
     async def sends_with_the_bot(message: Message, bot: Bot) -> None:
         await bot.send_message(message.chat.id, "straight to Telegram")
 
-    app.dp.message.register(answers_directly, F.text == "/direct")
-    app.dp.message.register(sends_with_the_bot, F.text == "/bot")
+    app.processor.dp.message.register(answers_directly, F.text == "/direct")
+    app.processor.dp.message.register(sends_with_the_bot, F.text == "/bot")
     try:
         await feed(app, message(40, 85, "/direct"), message(41, 85, "/bot"))
         async with app.db.read() as tx:
@@ -160,7 +160,7 @@ async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
     catalog language."""
     app = await create_app(make_settings(tmp_path, owner_ids="7001,7002"))
     try:
-        await publish_commands(app.db, app.outbox, app.catalog, app.complaints)
+        await publish_commands(app.db, app.outbox, app.core.catalog, app.complaints)
         menus: dict[tuple[str, int | None, str | None], list[str]] = {}
         for _, payload in await outbox_rows(app, 0):
             scope = payload["scope"]

@@ -46,8 +46,7 @@ async def make_app(tmp_path: Path, fake: FakeTelegramServer) -> AsyncIterator[Ma
 
     yield make
     for app in started:
-        if app.poller is not None and not app.poller._stopping:
-            await app.stop()
+        await app.stop()  # if the test did not
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ PRODUCT = ("bot", "handlers", "storage")
 REAL_TIME = {
     "storage/clock.py": "the clock itself: the system clock the app runs on",
     "storage/migrate.py": "when a migration was applied: bookkeeping, not business",
-    "bot/wiring.py": "APScheduler's timers run on real time (next_run_time)",
-    "bot/jobs.py": "pruning handled updates from the inbox, kept in real time",
+    "bot/jobs.py": "inbox pruning, and APScheduler's first runs (next_run_time): real time",
     "bot/web.py": "liveness: seconds since the last update from Telegram",
     "bot/updates/poller.py": "the inbox: when an update arrived",
     "bot/updates/processor.py": "the inbox: retries and deferrals of updates",
