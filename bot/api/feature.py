@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot.api.http import bearer_guard
+from aiohttp import web
+
+from bot.api.http import Handler, bearer_guard
+from bot.api.openapi import document
 from bot.api.purchases import purchases_handler
 from bot.api.stats import responses_handler, stats_handler
 from bot.reports.config import ReportConfig
@@ -17,4 +20,14 @@ def install(w: Wiring, surveys: SurveyConfig, reports: ReportConfig) -> None:
         ("POST", "/api/v1/purchases", guard(purchases_handler(w.db, surveys))),
         ("GET", "/api/v1/stats", guard(stats_handler(w.db, reports))),
         ("GET", "/api/v1/responses", guard(responses_handler(w.db))),
+        ("GET", "/api/v1/openapi.json", openapi_handler(document())),
     ]
+
+
+def openapi_handler(doc: dict[str, object]) -> Handler:
+    """The document needs no token: it says what the API is, not what the shop holds."""
+
+    async def handle(_: web.Request) -> web.Response:
+        return web.json_response(doc)
+
+    return handle

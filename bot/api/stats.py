@@ -57,4 +57,4 @@ def _int(text: str, low: int, high: int) -> int | None:
 
 
 def _field(name: str, message: str = "invalid") -> dict[str, str]:
-    return {"field": name, "error": message}
+    return {"field": name, "message": message}

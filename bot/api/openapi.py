@@ -1,0 +1,259 @@
+"""The HTTP API as an OpenAPI 3.1 document, served at GET /api/v1/openapi.json.
+
+Request bodies come from the models that validate them; response shapes are written here and
+closed (`additionalProperties: false`), so a test that checks real responses against them
+fails when a field is added or changed without the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from bot.api.models import MAX_BATCH, BatchIn
+from bot.api.stats import MAX_PAGE
+from bot.surveys.purchase_in import PurchaseIn
+from storage.states import SurveyStatus
+
+REF = "#/components/schemas/{model}"
+Schema = dict[str, Any]
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": REF.format(model=name)}
+
+
+def _obj(**properties: Schema) -> Schema:
+    """A closed object: these properties, every one present."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _or_null(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+INT: Schema = {"type": "integer"}
+COUNT: Schema = {"type": "integer", "minimum": 0}
+NUMBER: Schema = {"type": "number"}
+TEXT: Schema = {"type": "string"}
+WHEN: Schema = {"type": "string", "format": "date-time"}
+SHARE: Schema = _or_null({"type": "number", "minimum": 0, "maximum": 1})
+SECONDS: Schema = _or_null({"type": "number", "minimum": 0})
+
+NPS: Schema = _obj(
+    n=COUNT,
+    nps=_or_null({"type": "number", "minimum": -100, "maximum": 100}),
+    margin_95=_or_null(NUMBER),
+    promoters=SHARE,
+    passives=SHARE,
+    detractors=SHARE,
+    too_few_answers={"type": "boolean"},
+)
+
+TREND_POINT: Schema = _obj(**{"from": WHEN}, **NPS["properties"])  # a period's first instant
+
+STATS: Schema = _obj(
+    **{"from": WHEN, "to": WHEN},
+    branch=_or_null(TEXT),
+    nps=_ref("Nps"),
+    previous_period=_ref("Nps"),
+    change=_or_null(
+        _obj(delta=NUMBER, margin_95=_or_null(NUMBER), beyond_noise={"type": "boolean"})
+    ),
+    invited=COUNT,
+    response_rate=SHARE,
+    csat_mean=_or_null(NUMBER),
+    expectations={"type": "object", "additionalProperties": SHARE},
+    complaints=_obj(
+        opened=COUNT,
+        resolved=COUNT,
+        awaiting_customer=COUNT,
+        still_open=COUNT,
+        taken_on_time=SHARE,
+        resolved_on_time=SHARE,
+        median_seconds_to_take=SECONDS,
+        median_seconds_to_resolve=SECONDS,
+        median_business_seconds_to_take=SECONDS,
+        median_business_seconds_to_resolve=SECONDS,
+        resolution_satisfaction=SHARE,
+    ),
+    by_branch={"type": "object", "additionalProperties": _ref("Nps")},
+    by_segment={"type": "object", "additionalProperties": _ref("Nps")},
+    detractor_aspects={"type": "object", "additionalProperties": COUNT},
+    detractor_comments={
+        "type": "array",
+        "items": _obj(nps={"type": "integer", "minimum": 0, "maximum": 10}, comment=TEXT),
+    },
+    distribution={"type": "array", "items": COUNT, "minItems": 11, "maxItems": 11},
+    delivery=_obj(failed=COUNT, blocked=COUNT),
+    trend={"type": "array", "items": TREND_POINT},
+    causes={
+        "type": "array",
+        "items": _obj(cause=TEXT, complaints=COUNT, previous=COUNT),
+    },
+    actions=_obj(open=COUNT, done=COUNT),
+    referrals=_obj(links_sent=COUNT, friends_joined=COUNT, friends_purchased=COUNT),
+)
+
+RESPONSE_ROW: Schema = _obj(
+    id=INT,
+    order_id=TEXT,
+    branch=_or_null(TEXT),
+    segment=_or_null(TEXT),
+    sent_at=_or_null(TEXT),
+    answered_at=_or_null(TEXT),
+    status={"type": "string", "enum": [s.value for s in SurveyStatus]},
+    nps={"type": "integer", "minimum": 0, "maximum": 10},
+    csat=_or_null({"type": "integer", "minimum": 1, "maximum": 5}),
+    expectation=_or_null(TEXT),
+    aspects=_or_null({"type": "string", "description": "comma-separated aspect keys"}),
+    comment=_or_null(TEXT),
+    referred={"type": "integer", "enum": [0, 1]},
+)
+
+PURCHASE_RESULT: Schema = _obj(
+    order_id=TEXT,
+    status={"type": "string", "enum": [s.value for s in SurveyStatus]},
+    due_at=_or_null(WHEN),
+    reason=_or_null(TEXT),
+    deep_link={"type": "string", "format": "uri"},
+)
+
+ERROR: Schema = {
+    **_obj(error=TEXT, fields={"type": "array", "items": _obj(field=TEXT, message=TEXT)}),
+    "required": ["error"],  # fields: for invalid input only
+}
+
+
+def _json(description: str, schema: Schema) -> Schema:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict[str, Schema]:
+    words = {
+        400: "the body is not JSON",
+        401: "missing or wrong bearer token",
+        409: "an order_id already used for another customer; nothing stored",
+        413: f"the body is over 4 MiB, or more than {MAX_BATCH} purchases",
+        422: "invalid input; `fields` names each field and what is wrong",
+        503: "the API is disabled (no API_TOKEN), or the database is unavailable (Retry-After)",
+    }
+    return {str(code): _json(words[code], _ref("Error")) for code in codes}
+
+
+def _query(name: str, description: str, schema: Schema) -> Schema:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+def document() -> Schema:
+    _, defs = models_json_schema(
+        [(PurchaseIn, "validation"), (BatchIn, "validation")], ref_template=REF
+    )
+    secured: list[Schema] = [{"bearer": []}]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Feedback bot API",
+            "version": "1",
+            "description": "Purchases in; the digest's numbers and the survey answers out. "
+            "Every /api/v1 call but this document needs `Authorization: Bearer <API_TOKEN>`.",
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                **defs["$defs"],
+                "PurchaseResult": PURCHASE_RESULT,
+                "BatchResult": _obj(
+                    created=COUNT,
+                    duplicates=COUNT,
+                    results={"type": "array", "items": _ref("PurchaseResult")},
+                ),
+                "Nps": NPS,
+                "Stats": STATS,
+                "ResponseRow": RESPONSE_ROW,
+                "Responses": _obj(
+                    responses={"type": "array", "items": _ref("ResponseRow")},
+                    next_since=_or_null(INT),
+                ),
+                "Error": ERROR,
+            },
+        },
+        "paths": {
+            "/api/v1/purchases": {
+                "post": {
+                    "summary": "Register one purchase, or a batch (all or nothing)",
+                    "security": secured,
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"oneOf": [_ref("PurchaseIn"), _ref("BatchIn")]}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "201": _json(
+                            "stored (a batch: at least one new)",
+                            {"oneOf": [_ref("PurchaseResult"), _ref("BatchResult")]},
+                        ),
+                        "200": _json(
+                            "every order_id was known already: nothing new",
+                            {"oneOf": [_ref("PurchaseResult"), _ref("BatchResult")]},
+                        ),
+                        **_errors(400, 401, 409, 413, 422, 503),
+                    },
+                }
+            },
+            "/api/v1/stats": {
+                "get": {
+                    "summary": "The digest's numbers for a period (default the last 7 days)",
+                    "security": secured,
+                    "parameters": [
+                        _query("from", "first day, e.g. 2026-10-01 (with `to`)", TEXT),
+                        _query("to", "last day, included", TEXT),
+                        _query("branch", "one branch's figures", TEXT),
+                    ],
+                    "responses": {
+                        "200": _json("the figures", _ref("Stats")),
+                        **_errors(401, 422, 503),
+                    },
+                }
+            },
+            "/api/v1/responses": {
+                "get": {
+                    "summary": "Every answered survey, oldest first, a page at a time",
+                    "security": secured,
+                    "parameters": [
+                        _query("since", "next_since of the previous page (0 first)", COUNT),
+                        _query(
+                            "limit",
+                            f"rows per page, 1-{MAX_PAGE}",
+                            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+                        ),
+                    ],
+                    "responses": {
+                        "200": _json("a page", _ref("Responses")),
+                        **_errors(401, 422, 503),
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This document (no token needed)",
+                    "responses": {"200": {"description": "the OpenAPI document"}},
+                }
+            },
+        },
+    }
