@@ -1,4 +1,4 @@
-"""The README's Docker command, for real, where a Docker daemon and the base image are at hand:
+"""docs/operations.md's Docker command, for real, where a daemon and the base image are at hand:
 the image built, run with a `.env` made from `.env.example`, answering /healthz on the published
 port, and its database still there after `docker rm` and a new container on the same volume.
 Skipped, saying why, where there is no daemon or no base image (a registry may be out of reach:

@@ -1,4 +1,4 @@
-"""The README's Docker command with a `.env` made from `.env.example`, settled the way Docker
+"""docs/operations.md's Docker command, a `.env` made from `.env.example`, settled the way Docker
 settles it (the image's ENV, then `--env-file`, which wins): the database must be in the volume
 and the HTTP API must listen where the published port reaches it. Read from the Dockerfile and
 `.env.example` themselves, so neither can drift from what is tested here."""
