@@ -15,7 +15,7 @@ from aiohttp import web
 from bot.api import feature as api_feature
 from bot.commands import publish_commands
 from bot.complaints import feature as complaints_feature
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME
 from bot.liveness import supervise
@@ -25,15 +25,15 @@ from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.pulse import feature as pulse_feature
 from bot.reports import feature as reports_feature
-from bot.reports.config import ReportConfig
+from bot.reports.config import Reports
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.updates import feature as updates_feature
 from bot.updates.poller import ALLOWED_UPDATES
 from bot.updates.processor import Processor
 from bot.web import init_web
-from bot.wiring import Wiring, open_core
+from bot.wiring import Wiring, open_wiring
 from handlers import routers
 from storage.clock import Clock, utc_now
 from storage.db import Database
@@ -51,34 +51,34 @@ async def create_app(
     """Build (and migrate) everything; nothing talks to Telegram until `App.start()`: the core,
     then each feature installing itself into it, then the intake that feeds their handlers.
     Raises AlreadyRunning when another process serves the same database file."""
-    core = await open_core(settings, tick_seconds=tick_seconds, clock=clock)
+    w = await open_wiring(settings, tick_seconds=tick_seconds, clock=clock)
     try:
-        surveys = surveys_feature.install(core)
-        complaints = complaints_feature.install(core, surveys)
-        reports = reports_feature.install(core, complaints)
-        pulse_feature.install(core, complaints)
-        api_feature.install(core, surveys, reports)
-        processor = updates_feature.install(core, dispatcher(core), poll_timeout=poll_timeout)
+        surveys = surveys_feature.install(w)
+        complaints = complaints_feature.install(w, surveys)
+        reports = reports_feature.install(w, complaints)
+        pulse_feature.install(w)
+        api_feature.install(w, surveys, reports)
+        processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:
-        await core.stack.aclose()
+        await w.stack.aclose()
         raise
-    return App(core, Features(surveys, complaints, reports), processor)
+    return App(w, Features(surveys, complaints, reports), processor)
 
 
-def dispatcher(core: Wiring) -> Dispatcher:
+def dispatcher(w: Wiring) -> Dispatcher:
     """aiogram's dispatcher over every audience's handlers, with what the features provide."""
-    dp = Dispatcher(disable_fsm=True, **core.workflow)
-    language = core.settings.chats.staff_language
-    dp.update.outer_middleware(ContextMiddleware(core.catalog, language, core.first_contact))
+    dp = Dispatcher(disable_fsm=True, **w.workflow)
+    language = w.settings.chats.staff_language
+    dp.update.outer_middleware(ContextMiddleware(w.core.catalog, language, w.first_contact))
     dp.include_routers(*routers())
     return dp
 
 
 @dataclass(frozen=True)
 class Features:
-    surveys: SurveyConfig
-    complaints: ComplaintConfig
-    reports: ReportConfig
+    surveys: Surveys
+    complaints: Complaints
+    reports: Reports
 
 
 class App:
@@ -86,23 +86,23 @@ class App:
     also polls, processes, sends and runs the scheduled jobs. What it opens and starts is
     closed in reverse order by `stop`."""
 
-    def __init__(self, core: Wiring, features: Features, processor: Processor) -> None:
-        self.core = core
+    def __init__(self, w: Wiring, features: Features, processor: Processor) -> None:
+        self.wiring = w
         self.surveys, self.complaints, self.reports = (
             features.surveys,
             features.complaints,
             features.reports,
         )
         self.processor = processor
-        self.leadership = Leadership(core.db)
+        self.leadership = Leadership(w.db)
         self.http = init_web(
-            core.db,
-            core.metrics,
-            core.liveness,
-            core.routes,
+            w.db,
+            w.metrics,
+            w.liveness,
+            w.routes,
             role=lambda: self.leadership.role,
             chats=lambda: chats_report(self.complaints, self.reports),
-            db_fail_after=core.settings.api.health_db_fail_after.total_seconds(),
+            db_fail_after=w.settings.api.health_db_fail_after.total_seconds(),
         )
         self.port: int | None = None
         self.connected = asyncio.Event()  # Telegram answered getMe
@@ -111,39 +111,40 @@ class App:
 
     @property
     def settings(self) -> Settings:
-        return self.core.settings
+        return self.wiring.settings
 
     @property
     def db(self) -> Database:
-        return self.core.db
+        return self.wiring.db
 
     @property
     def bot(self) -> Bot:
-        return self.core.bot
+        return self.wiring.bot
 
     @property
     def sender(self) -> Sender:
-        return self.core.sender
+        return self.wiring.sender
 
     @property
     def outbox(self) -> Outbox:
-        return self.core.outbox
+        return self.wiring.core.outbox
 
     @property
     def metrics(self) -> Metrics:
-        return self.core.metrics
+        return self.wiring.metrics
 
     async def start(self) -> None:
         """Start serving: restore the outbox, process the inbox, listen, schedule. An instance
         sharing PostgreSQL with a leader serves HTTP only and takes over when it can."""
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
-            self.core.learned.bot_username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
-            for load in self.core.on_load:
+            username = await tx.kv.get("bot_username")
+            self.wiring.core.learned.bot_username = username or UNKNOWN_USERNAME
+            for load in self.wiring.on_load:
                 await load(tx)
         if await self.leadership.try_lead():
             await self._lead()
             return
-        self.core.liveness.stand_by()
+        self.wiring.liveness.stand_by()
         await self._listen()
         log.info(
             "standby (API on port %s): another instance leads; taking over when it stops",
@@ -152,7 +153,7 @@ class App:
         self._spawn("standby", self._take_over, once=True)
 
     async def _take_over(self) -> None:
-        await self.leadership.campaign(self.core.liveness.beat("standby"))
+        await self.leadership.campaign(self.wiring.liveness.beat("standby"))
         # Telegram's limits count per bot: the old leader's sends of its last second still do.
         await asyncio.sleep(TAKEOVER_PAUSE)
         try:
@@ -168,7 +169,7 @@ class App:
         runner = web.AppRunner(self.http, access_log=None)
         await runner.setup()
         self._runner = runner
-        self.core.stack.push_async_callback(runner.cleanup)
+        self.wiring.stack.push_async_callback(runner.cleanup)
         api = self.settings.api
         await web.TCPSite(runner, api.api_host, api.api_port).start()
         self.port = runner.addresses[0][1] if runner.addresses else None
@@ -176,9 +177,9 @@ class App:
     async def _lead(self) -> None:
         """Everything that must run in one instance only: polling, processing, sending, the
         scheduled jobs."""
-        core, stack = self.core, self.core.stack
-        core.liveness.lead()
-        for begin, end in core.leading:
+        w, stack = self.wiring, self.wiring.stack
+        w.liveness.lead()
+        for begin, end in w.leading:
             await begin()
             if end is not None:
                 stack.push_async_callback(end)
@@ -189,13 +190,13 @@ class App:
         self._spawn("processor", self.processor.run, stop=self.processor.stop)
         await self._listen()
         if not self.db.url.is_sqlite:
-            beat = core.liveness.beat("leadership")
+            beat = w.liveness.beat("leadership")
             self._spawn("leadership", lambda: self.leadership.keep(beat), once=True)
-        await publish_commands(self.db, self.outbox, core.catalog, self.complaints)
+        await publish_commands(self.db, self.outbox, w.core.catalog, self.complaints)
         # Telegram may be unreachable right now; the API and the queues work regardless.
         self._spawn("telegram", self._connect_telegram, once=True)
-        core.jobs.running = True
-        core.scheduler.start()
+        w.jobs.running = True
+        w.scheduler.start()
         stack.callback(self._stop_jobs)
         log.info(
             "bot started (%s mode), API on port %s",
@@ -204,14 +205,14 @@ class App:
         )
 
     def _stop_jobs(self) -> None:
-        self.core.jobs.running = False  # a job still running sees this and stops
-        self.core.scheduler.shutdown(wait=False)
+        self.wiring.jobs.running = False  # a job still running sees this and stops
+        self.wiring.scheduler.shutdown(wait=False)
 
     async def _connect_telegram(self) -> None:
         """getMe and set (or delete) the webhook, tell the features, then take updates in. Run
         under the supervisor: any failure (no network, a 5xx, a proxy's HTML page, a locked
         database) is tried again."""
-        tg, learned = self.settings.telegram, self.core.learned
+        tg, learned = self.settings.telegram, self.wiring.core.learned
         me = await self.bot.me()
         if tg.webhook_url:
             secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else None
@@ -223,12 +224,12 @@ class App:
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
         learned.bot_username = me.username or learned.bot_username
-        for connected in self.core.on_connected:
+        for connected in self.wiring.on_connected:
             await connected(me)
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", learned.bot_username)
         self.connected.set()
-        for task in self.core.intake:
+        for task in self.wiring.intake:
             self._spawn(task.name, task.run)
 
     def _spawn(
@@ -241,7 +242,7 @@ class App:
     ) -> None:
         """A long-running task under the supervisor: restarted whenever it fails. At `stop`,
         asked to finish what it is doing (`stop`), or cancelled (a task that only waits)."""
-        beat = self.core.liveness.beat(name)
+        beat = self.wiring.liveness.beat(name)
         task = asyncio.create_task(
             supervise(beat, run, lambda: self.stopped, once=once), name=name
         )
@@ -253,7 +254,7 @@ class App:
                 stop()
             await asyncio.gather(task, return_exceptions=True)
 
-        self.core.stack.push_async_callback(end)
+        self.wiring.stack.push_async_callback(end)
 
     async def stop(self) -> None:
         """Stop taking work, let the sender finish what is in flight, close everything: what
@@ -261,10 +262,10 @@ class App:
         if self.stopped:
             return
         self.stopped = True
-        await self.core.stack.aclose()
+        await self.wiring.stack.aclose()
 
 
-def chats_report(complaints: ComplaintConfig, reports: ReportConfig) -> dict[str, Any]:
+def chats_report(complaints: Complaints, reports: Reports) -> dict[str, Any]:
     """For /healthz: the chats the bot writes to for the team, as Telegram knows them now."""
     staff: dict[str, Any] = {
         "id": complaints.staff_chat_id,

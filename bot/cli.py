@@ -139,10 +139,11 @@ async def _migrate(storage: StorageSettings) -> int:
 
 
 async def _import(settings: Settings, file: PurchasesFile) -> ImportReport:
+    from bot.core import Core, with_core
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox
-    from bot.surveys.config import SurveyConfig
+    from bot.surveys.config import SurveyConfig, Surveys
     from bot.surveys.csv_import import import_csv
     from storage.db import Database
     from storage.migrate import migrate
@@ -155,7 +156,10 @@ async def _import(settings: Settings, file: PurchasesFile) -> ImportReport:
         async with db.read() as tx:
             username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
         learned = Learned(bot_username=username)
-        surveys = SurveyConfig.from_settings(settings, Catalog.load(), Outbox(None), learned)
+        catalog = Catalog.load()
+        staff_t = catalog.bind(settings.chats.staff_language)
+        core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned)
+        surveys = with_core(Surveys, SurveyConfig.from_settings(settings), core)
         return await import_csv(db, surveys, file)
     finally:
         await db.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.i18n import Catalog
 from bot.outbox.service import Outbox, Priority
 from storage.db import Database
@@ -23,7 +23,7 @@ Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 
 
 async def publish_commands(
-    db: Database, outbox: Outbox, catalog: Catalog, complaints: ComplaintConfig
+    db: Database, outbox: Outbox, catalog: Catalog, complaints: Complaints
 ) -> None:
     """Queue setMyCommands per audience, for every language plus the default (no code)."""
     menus: list[tuple[Scope, tuple[str, ...]]] = [

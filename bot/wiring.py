@@ -1,14 +1,15 @@
-"""What the app factory hands each feature's `install`: the core, and the places to register.
+"""What the app factory hands each feature's `install`: the shared resources, and the places
+to register.
 
-The core is what every feature shares: settings, database, bot, catalog, outbox and sender,
-liveness, the scheduler, what the bot learned from Telegram, the clock. A feature builds its
-own config and services from it, registers its outbox result hooks on the sender, its
-scheduled jobs, its HTTP routes, what it starts and stops while the app leads, and provides
-the services its handlers declare. Its handlers live in `handlers/`, under the router of
-their audience.
+Shared: settings, database, bot, sender, liveness, the scheduler, and `core` (`bot/core.py`:
+outbox, texts, clock, zone, what the bot learned from Telegram), which the feature's context
+carries to its services. A feature builds its settings and context, registers its outbox
+result hooks on the sender, its scheduled jobs, its HTTP routes, what it does at start, while
+leading, once Telegram answers and at a customer's first contact, and provides the services
+its handlers declare. Its handlers live in `handlers/`, under the router of their audience.
 
-Everything opened is closed in the opposite order: the core's resources, and what features
-start, push their closing onto `stack`, which `App.stop` unwinds.
+Everything opened is closed in the opposite order: the database and the bot, and what
+features start, push their closing onto `stack`, which `App.stop` unwinds.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot import jobs
 from bot.chatevents import ChatEvents
+from bot.core import Core
 from bot.i18n import Catalog
 from bot.jobs import JobContext, JobFunc, at_start, beat_name
 from bot.learned import Learned
@@ -61,16 +63,13 @@ class Wiring:
     db: Database
     lock: InstanceLock | None
     bot: Bot
-    catalog: Catalog
+    core: Core  # what features' services act with: outbox, texts, clock, zone, learned
     metrics: Metrics
-    outbox: Outbox
     sender: Sender  # features register result hooks by purpose
     liveness: Liveness
     scheduler: AsyncIOScheduler
     jobs: JobContext
-    learned: Learned
     chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
-    clock: Clock
     tick_seconds: float
     stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
@@ -122,9 +121,9 @@ class Wiring:
         )
 
 
-async def open_core(settings: Settings, *, tick_seconds: float, clock: Clock) -> Wiring:
-    """Open (and migrate) the database, make the bot and the sender; nothing talks to
-    Telegram yet. Raises AlreadyRunning when another process serves the same SQLite file."""
+async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) -> Wiring:
+    """Open (and migrate) the database, make the bot, the sender and the core; nothing talks
+    to Telegram yet. Raises AlreadyRunning when another process serves the same SQLite file."""
     stack = AsyncExitStack()
     db, lock = await open_database(settings.storage.database, clock)
     if lock is not None:
@@ -169,28 +168,34 @@ def _core(
         chat_events=chat_events,
     )
     metrics.outbox_queued.set_function(lambda: float(sender.pacer.queued))
+    catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
+    outbox = Outbox(sender)
+    staff_t = catalog.bind(settings.chats.staff_language)
+    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock)
     w = Wiring(
         app_id=uuid.uuid4().hex,
         settings=settings,
         db=db,
         lock=lock,
         bot=bot,
-        catalog=Catalog.load(settings.chats.default_language, settings.complaints.segment_names),
+        core=core,
         metrics=metrics,
-        outbox=Outbox(sender),
         sender=sender,
         liveness=liveness,
         scheduler=jobs.build_scheduler(settings.chats.timezone),
         jobs=JobContext(liveness),
-        learned=learned,
         chat_events=chat_events,
-        clock=clock,
         tick_seconds=tick_seconds,
         stack=stack,
     )
     retention = jobs.Retention(settings.storage.data_retention.total_seconds())
     w.every("prune-old-data", retention.every, jobs.prune_old_data, db, retention)
     w.on_load.append(chat_events.load)  # a group Telegram upgraded while we were away
-    for name in ("settings", "catalog", "outbox", "chat_events"):
-        w.provide(name, getattr(w, name))
+    for name, service in (
+        ("settings", settings),
+        ("catalog", catalog),
+        ("outbox", outbox),
+        ("chat_events", chat_events),
+    ):
+        w.provide(name, service)
     return w

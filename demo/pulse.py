@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.app import App
-from bot.pulse.config import PulseConfig
+from bot.core import with_core
+from bot.pulse.config import Pulse, PulseConfig
 from bot.pulse.rounds import ask_round
 from demo.complaints import AGENT, MANAGER, wait_until
 from faketg import World
@@ -39,7 +40,9 @@ async def pulse_act(app: App, world: World) -> None:
         await world.user_sends(user, "/start")
     await wait_until(lambda: all(_greeted(world, u) for u in STAFF))
     async with app.db.transaction() as tx:
-        asked = await ask_round(tx, PulseConfig(PULSE_CRON, app.complaints), app.surveys.now())
+        config = PulseConfig.from_settings(app.settings, PULSE_CRON)
+        pulse = with_core(Pulse, config, app.wiring.core)
+        asked = await ask_round(tx, pulse, app.surveys.core.now())
     await wait_until(lambda: all(_question(world, u) is not None for u in STAFF))
     first = _question(world, STAFF[0])
     assert first is not None

@@ -107,10 +107,10 @@ async def _wait(predicate: Any, within: float = 10.0) -> None:
 async def _summary(app: App) -> None:
     """The owners' view: the digest over the demo's week, as text and as a chart file."""
     reports = app.reports
-    start, end = last_days(reports.now(), reports.tz)
+    start, end = last_days(reports.core.now(), reports.tz)
     async with app.db.read() as tx:
         digest = await build_digest(
-            tx, start, end, reports.now(), reports.tz, hours=reports.complaints.hours
+            tx, start, end, reports.core.now(), reports.tz, hours=reports.hours
         )
     print("\n13. The digest owners get every Monday (here: the last 7 days)")
     for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():

@@ -12,7 +12,7 @@ from aiogram.types import ChatMemberRestricted, ChatMemberUpdated, Message
 
 from bot.chatevents import ChatEvents
 from bot.complaints import access
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from handlers.filters import InStaffChat
 from storage.db import Tx
 
@@ -41,7 +41,7 @@ async def other_group(event: ChatMemberUpdated) -> None:
     )
 
 
-async def staff_membership(event: ChatMemberUpdated, tx: Tx, complaints: ComplaintConfig) -> None:
+async def staff_membership(event: ChatMemberUpdated, tx: Tx, complaints: Complaints) -> None:
     """Removed from the staff chat (left, kicked, or restricted out of it), or added back."""
     member = event.new_chat_member
     if member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.KICKED) or (
@@ -60,7 +60,7 @@ async def moved_away(message: Message, tx: Tx, chat_events: ChatEvents) -> None:
 
 
 async def moved_here(
-    message: Message, tx: Tx, chat_events: ChatEvents, complaints: ComplaintConfig
+    message: Message, tx: Tx, chat_events: ChatEvents, complaints: Complaints
 ) -> None:
     """In the new supergroup: "this group was the basic group N". It says whether it is a
     forum (Topics on), before the open cards are posted there again."""

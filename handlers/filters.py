@@ -7,8 +7,8 @@ from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import Chat, TelegramObject, User
 
-from bot.complaints.config import ComplaintConfig
-from bot.reports.config import ReportConfig
+from bot.complaints.config import Complaints
+from bot.reports.config import Reports
 
 PRIVATE = F.chat.type == ChatType.PRIVATE
 PRIVATE_CALLBACK = F.message.chat.type == ChatType.PRIVATE
@@ -18,7 +18,7 @@ class InStaffChat(Filter):
     """Messages and button presses in the configured staff chat."""
 
     async def __call__(
-        self, event: TelegramObject, complaints: ComplaintConfig, event_chat: Chat | None = None
+        self, event: TelegramObject, complaints: Complaints, event_chat: Chat | None = None
     ) -> bool:
         return event_chat is not None and event_chat.id == complaints.staff_chat_id
 
@@ -27,6 +27,6 @@ class IsOwner(Filter):
     """Someone listed in OWNER_IDS."""
 
     async def __call__(
-        self, event: TelegramObject, reports: ReportConfig, event_from_user: User | None = None
+        self, event: TelegramObject, reports: Reports, event_from_user: User | None = None
     ) -> bool:
         return event_from_user is not None and event_from_user.id in reports.owner_ids

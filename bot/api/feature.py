@@ -8,12 +8,12 @@ from bot.api.http import Handler, bearer_guard
 from bot.api.openapi import document
 from bot.api.purchases import purchases_handler
 from bot.api.stats import responses_handler, stats_handler
-from bot.reports.config import ReportConfig
-from bot.surveys.config import SurveyConfig
+from bot.reports.config import Reports
+from bot.surveys.config import Surveys
 from bot.wiring import Wiring
 
 
-def install(w: Wiring, surveys: SurveyConfig, reports: ReportConfig) -> None:
+def install(w: Wiring, surveys: Surveys, reports: Reports) -> None:
     token = w.settings.api.api_token
     guard = bearer_guard(token.get_secret_value() if token else None)
     w.routes += [

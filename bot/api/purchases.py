@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from bot.api.http import Handler, error
 from bot.api.models import MAX_BATCH, parse_body
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.purchase_in import field_errors
 from bot.surveys.purchases import PurchaseResult, register_purchases
 from bot.web import MAX_BODY
@@ -28,7 +28,7 @@ def _conflicts(results: list[PurchaseResult], batch: bool) -> list[dict[str, str
     ]
 
 
-def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
+def purchases_handler(db: Database, surveys: Surveys) -> Handler:
     async def handle(request: web.Request) -> web.Response:
         try:
             raw = await request.read()
@@ -43,7 +43,7 @@ def purchases_handler(db: Database, surveys: SurveyConfig) -> Handler:
             return error(413, f"at most {MAX_BATCH} purchases per request")
         try:
             items, batch = parse_body(body, surveys.phone_region)
-            now = surveys.now()
+            now = surveys.core.now()
             new = [item.to_new(surveys.tz, now) for item in items]
         except ValidationError as exc:
             return error(422, "invalid purchase", field_errors(exc))

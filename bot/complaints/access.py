@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from bot.complaints import relay
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from storage.db import Tx
 
 log = logging.getLogger(__name__)
@@ -22,13 +22,13 @@ log = logging.getLogger(__name__)
 KEY = "staff_chat_lost"
 
 
-async def load(tx: Tx, complaints: ComplaintConfig) -> None:
-    complaints.surveys.learned.staff_chat_lost = await tx.kv.get(KEY) or None
+async def load(tx: Tx, complaints: Complaints) -> None:
+    complaints.core.learned.staff_chat_lost = await tx.kv.get(KEY) or None
 
 
-async def lost(tx: Tx, complaints: ComplaintConfig, reason: str) -> bool:
+async def lost(tx: Tx, complaints: Complaints, reason: str) -> bool:
     """The bot cannot write to the staff chat; True if this is news (the leads were told)."""
-    learned = complaints.surveys.learned
+    learned = complaints.core.learned
     if learned.staff_chat_lost or await tx.kv.get(KEY):
         learned.staff_chat_lost = learned.staff_chat_lost or reason
         return False
@@ -36,23 +36,23 @@ async def lost(tx: Tx, complaints: ComplaintConfig, reason: str) -> bool:
     learned.staff_chat_lost = reason[:300]
     log.error("staff chat %s unreachable: %s", complaints.staff_chat_id, reason)
     text = complaints.staff_t("chat.lost", chat=str(complaints.staff_chat_id), reason=reason[:300])
-    await complaints.outbox.to_each(tx, complaints.leads, text)
+    await complaints.core.outbox.to_each(tx, complaints.leads, text)
     return True
 
 
-async def back(tx: Tx, complaints: ComplaintConfig) -> bool:
+async def back(tx: Tx, complaints: Complaints) -> bool:
     """The bot is in the staff chat again; True if it had been lost (the leads are told)."""
-    learned = complaints.surveys.learned
+    learned = complaints.core.learned
     if not (learned.staff_chat_lost or await tx.kv.get(KEY)):
         return False
     await tx.kv.set(KEY, "")
     learned.staff_chat_lost = None
-    waiting = len(await tx.complaints.cards_due(complaints.now(), 10_000))
+    waiting = len(await tx.complaints.cards_due(complaints.core.now(), 10_000))
     await relay.roundup_due(tx, complaints, everything=True)  # what customers wrote meanwhile
     log.warning(
         "staff chat %s reachable again: %d cards to post", complaints.staff_chat_id, waiting
     )
-    await complaints.outbox.to_each(
+    await complaints.core.outbox.to_each(
         tx, complaints.leads, complaints.staff_t("chat.back", waiting=waiting)
     )
     return True
@@ -61,7 +61,7 @@ async def back(tx: Tx, complaints: ComplaintConfig) -> bool:
 PRIVACY_KEY = "privacy_told"
 
 
-async def privacy_blind(tx: Tx, complaints: ComplaintConfig) -> None:
+async def privacy_blind(tx: Tx, complaints: Complaints) -> None:
     """Privacy mode on and not an administrator: in a forum, staff writing in a complaint's
     topic (not replying to a bot message) go unseen. Logged always; the leads told once."""
     chat = complaints.staff_chat_id
@@ -75,10 +75,10 @@ async def privacy_blind(tx: Tx, complaints: ComplaintConfig) -> None:
     if not complaints.forum or await tx.kv.get(PRIVACY_KEY) == str(chat):
         return
     await tx.kv.set(PRIVACY_KEY, str(chat))
-    await complaints.outbox.to_each(tx, complaints.leads, complaints.staff_t("chat.privacy"))
+    await complaints.core.outbox.to_each(tx, complaints.leads, complaints.staff_t("chat.privacy"))
 
 
-async def on_refused(complaints: ComplaintConfig, tx: Tx, chat_id: int, reason: str) -> None:
+async def on_refused(complaints: Complaints, tx: Tx, chat_id: int, reason: str) -> None:
     """The sender's report of a 403 from a group."""
     if chat_id == complaints.staff_chat_id:
         await lost(tx, complaints, reason)

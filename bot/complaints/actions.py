@@ -11,11 +11,10 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.complaints import corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import post_card, refresh, to_staff_about
 from bot.i18n import TEXT_LIMIT, Translator, clip
 from bot.incoming import Actor
-from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
 from storage.states import (
@@ -37,7 +36,7 @@ class Answer:
 
 
 async def staff_press(
-    tx: Tx, complaints: ComplaintConfig, who: Actor, action: StaffAction, complaint_id: int
+    tx: Tx, complaints: Complaints, who: Actor, action: StaffAction, complaint_id: int
 ) -> Answer:
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
@@ -45,7 +44,7 @@ async def staff_press(
     return await _ACTIONS[action](tx, complaints, who, complaint)
 
 
-async def take(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
+async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
     if c.status != ComplaintStatus.OPEN:
         if c.taken_by == who.id:
             return Answer(complaints.staff_t("complaint.alert.yours", number=c.id))
@@ -58,32 +57,32 @@ async def take(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) ->
     return Answer(complaints.staff_t("complaint.alert.taken", number=c.id))
 
 
-async def _assign(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> None:
+async def _assign(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> None:
     await tx.complaints.set_status(
         c.id,
         ComplaintStatus.TAKEN,
-        complaints.now(),
+        complaints.core.now(),
         taken_by=who.id,
         taken_by_name=clip(who.name, 64),
-        taken_at=c.taken_at or complaints.now(),
+        taken_at=c.taken_at or complaints.core.now(),
     )
 
 
-async def take_by_reply(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> None:
+async def take_by_reply(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> None:
     """Answering an untaken complaint takes it: the take clock has done its job."""
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
         await refresh(tx, complaints, c.id)
 
 
-async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
+async def resolve(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
     if c.status not in COMPLAINT_WORKED:
         return Answer(
             complaints.staff_t(f"complaint.alert.already_{c.status}", number=c.id, name="")
         )
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
-    now = complaints.now()
+    now = complaints.core.now()
     await tx.complaints.set_status(c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
     await corrective.ask(tx, complaints, c.id)
     await refresh(tx, complaints, c.id)
@@ -94,22 +93,20 @@ async def resolve(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
         return Answer(complaints.staff_t("complaint.alert.resolved_unasked", number=c.id))
     await _ask_customer(tx, complaints, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
-    lapse = now + complaints.surveys.rules.expiry
+    lapse = now + complaints.confirm_within
     await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse, started_at=now)
     return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 
 
-async def _ask_customer(
-    tx: Tx, complaints: ComplaintConfig, customer: Customer, c: Complaint
-) -> None:
-    t = translator(complaints.surveys, customer)
+async def _ask_customer(tx: Tx, complaints: Complaints, customer: Customer, c: Complaint) -> None:
+    t = complaints.core.translator(customer)
     assert customer.telegram_id is not None
 
     def button(answer: str) -> InlineKeyboardButton:
         data = ResolutionPress(complaint_id=c.id, answer=answer).pack()
         return InlineKeyboardButton(text=t(f"complaint.resolved.{answer}"), callback_data=data)
 
-    await complaints.outbox.send(
+    await complaints.core.outbox.send(
         tx,
         SendMessage(
             chat_id=customer.telegram_id,
@@ -119,7 +116,7 @@ async def _ask_customer(
     )
 
 
-async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
+async def history(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
     staff_t = complaints.staff_t
     lines = [staff_t("complaint.history.title", number=c.id)]
     for entry in (await tx.complaints.messages(c.id))[-HISTORY_LINES:]:
@@ -130,7 +127,7 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
             said = staff_t("complaint.history.note_by", name=escape(entry.sender_name))
         elif entry.sender_name:
             said = escape(entry.sender_name)
-        lines.append(f"{complaints.local(at)} {said}: {words}")
+        lines.append(f"{complaints.core.local(at)} {said}: {words}")
     if len(lines) == 1:
         lines.append(staff_t("complaint.history.empty"))
     record = await tx.corrective.get(c.id)
@@ -145,7 +142,7 @@ async def history(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint)
     return Answer()
 
 
-async def card(tx: Tx, complaints: ComplaintConfig, who: Actor, c: Complaint) -> Answer:
+async def card(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
     """A button under a storm summary: the complaint's full card, on demand."""
     if c.card_mode == CardMode.CARD and c.card_message_id is not None:
         return Answer(complaints.staff_t("complaint.alert.card_exists", number=c.id))
@@ -163,7 +160,7 @@ _ACTIONS = {
 
 async def resolution_answer(
     tx: Tx,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     t: Translator,
     customer: Customer,
     complaint_id: int,
@@ -183,17 +180,15 @@ async def resolution_answer(
     return None, t("complaint.resolved.reopened", number=c.id)
 
 
-async def close(
-    tx: Tx, complaint_id: int, satisfied: int | None, complaints: ComplaintConfig
-) -> None:
-    now = complaints.now()
+async def close(tx: Tx, complaint_id: int, satisfied: int | None, complaints: Complaints) -> None:
+    now = complaints.core.now()
     await tx.complaints.set_status(
         complaint_id, ComplaintStatus.CLOSED, now, closed_at=now, resolution_satisfied=satisfied
     )
 
 
-async def _reopen(tx: Tx, complaints: ComplaintConfig, c: Complaint) -> None:
-    now = complaints.now()
+async def _reopen(tx: Tx, complaints: Complaints, c: Complaint) -> None:
+    now = complaints.core.now()
     status = ComplaintStatus.TAKEN if c.taken_by is not None else ComplaintStatus.OPEN
     await tx.complaints.set_status(
         c.id,

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.causes import cause_label
-from bot.complaints.config import CARD_COMMENT_LIMIT, ComplaintConfig
+from bot.complaints.config import CARD_COMMENT_LIMIT, Complaints
 from bot.i18n import Translator, clip
 from bot.localized import money
 from storage.db import Tx
@@ -62,7 +62,7 @@ def customer_label(staff_t: Translator, customer: Customer | None) -> str:
     return name
 
 
-def card_text(complaints: ComplaintConfig, view: CardView) -> str:
+def card_text(complaints: Complaints, view: CardView) -> str:
     staff_t, c = complaints.staff_t, view.complaint
     lines = [
         f"{STATUS_MARK.get(c.status, '')} <b>{staff_t('complaint.card.title', number=c.id)}</b>"
@@ -81,7 +81,7 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
         lines.append(scores)
     if view.aspects:
         labels = ", ".join(
-            complaints.surveys.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
+            complaints.core.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
         )
         lines.append(staff_t("complaint.card.aspects", aspects=escape(labels)))
     words = (view.survey.comment if view.survey else None) or c.text
@@ -93,7 +93,8 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
             continue
         mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
         lines.append(
-            staff_t(f"complaint.card.due.{step.step}", at=complaints.local(step.due_at)) + mark
+            staff_t(f"complaint.card.due.{step.step}", at=complaints.core.local(step.due_at))
+            + mark
         )
     if c.taken_by_name:
         lines.append(staff_t("complaint.card.taken_by", name=escape(c.taken_by_name)))
@@ -108,7 +109,7 @@ def card_text(complaints: ComplaintConfig, view: CardView) -> str:
     return "\n".join(lines)
 
 
-def corrective_lines(complaints: ComplaintConfig, record: CorrectiveAction) -> list[str]:
+def corrective_lines(complaints: Complaints, record: CorrectiveAction) -> list[str]:
     """What is recorded, as the question and the card show it."""
     staff_t, lines = complaints.staff_t, []
     if record.cause is not None:
@@ -131,7 +132,7 @@ def corrective_lines(complaints: ComplaintConfig, record: CorrectiveAction) -> l
         lines.append(
             staff_t(
                 "corrective.line.fix_done",
-                at=complaints.local(record.fix_done_at),
+                at=complaints.core.local(record.fix_done_at),
                 name=escape(record.fix_done_by_name or "—"),
             )
         )
@@ -139,7 +140,7 @@ def corrective_lines(complaints: ComplaintConfig, record: CorrectiveAction) -> l
         lines.append(
             staff_t(
                 "corrective.line.fix_needed",
-                at=complaints.local(record.fix_needed_at),
+                at=complaints.core.local(record.fix_needed_at),
                 name=escape(record.fix_by_name or "—"),
             )
         )
@@ -161,7 +162,7 @@ def _order_line(staff_t: Translator, purchase: Purchase) -> str:
     return " · ".join(parts)
 
 
-def _scores(complaints: ComplaintConfig, view: CardView) -> str:
+def _scores(complaints: Complaints, view: CardView) -> str:
     survey, staff_t = view.survey, complaints.staff_t
     if survey is None:
         return ""
@@ -213,7 +214,7 @@ def card_markup(staff_t: Translator, complaint: Complaint) -> InlineKeyboardMark
     return InlineKeyboardMarkup(inline_keyboard=[row])
 
 
-def topic_title(complaints: ComplaintConfig, view: CardView) -> str:
+def topic_title(complaints: Complaints, view: CardView) -> str:
     c, staff_t = view.complaint, complaints.staff_t
     who = "—"
     if view.customer is not None and not view.customer.forgotten_at:
@@ -224,7 +225,7 @@ def topic_title(complaints: ComplaintConfig, view: CardView) -> str:
     return clip(title, TOPIC_TITLE_LIMIT)
 
 
-def summary_line(complaints: ComplaintConfig, view: CardView) -> str:
+def summary_line(complaints: Complaints, view: CardView) -> str:
     c = view.complaint
     key = "⭐ " if complaints.is_key(c.segment) else ""
     parts = [f"<b>#{c.id}</b> {key}{customer_label(complaints.staff_t, view.customer)}"]

@@ -1,16 +1,15 @@
-"""Everything the complaint services need, built once by the app factory and never changed."""
+"""The complaints feature's settings, and its context: those settings with the core."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.complaints.sla import add_business_time
-from bot.i18n import Translator, duration
-from bot.localized import clock_text
-from bot.outbox.service import Outbox
+from bot.core import Core
+from bot.i18n import Translator
 from bot.settings import Settings
-from bot.surveys.config import SurveyConfig
 from bot.timeparse import BusinessHours
 
 CARD_COMMENT_LIMIT = 1200  # of the customer's words on a card; the rest is in the history
@@ -24,7 +23,7 @@ class Ladder:
     resolve: timedelta
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ComplaintConfig:
     staff_chat_setting: int  # STAFF_CHAT_ID; Telegram may have moved the group since
     owner_ids: list[int]
@@ -36,14 +35,15 @@ class ComplaintConfig:
     ladder: Ladder
     key_ladder: Ladder
     hours: BusinessHours
+    tz: ZoneInfo  # the business's: business hours are counted in it
     settle: timedelta
     storm_cards_per_minute: int
-    staff_t: Translator  # the staff side's language
-    surveys: SurveyConfig  # the customer side: catalog, outbox, clock, time zone
+    aspects: list[str]  # the survey's aspects: the causes staff choose from
+    confirm_within: timedelta  # the customer's "was it resolved?" lapses like a survey
     relays_per_minute: int = 3  # one complaint's messages relayed one by one, then rounded up
 
     @classmethod
-    def from_settings(cls, settings: Settings, surveys: SurveyConfig) -> ComplaintConfig:
+    def from_settings(cls, settings: Settings) -> ComplaintConfig:
         c, r, chats = settings.complaints, settings.rules, settings.chats
         return cls(
             staff_chat_setting=chats.staff_chat_id,
@@ -56,39 +56,18 @@ class ComplaintConfig:
             ladder=Ladder(r.sla_take, r.sla_resolve),
             key_ladder=Ladder(r.sla_key_take, r.sla_key_resolve),
             hours=r.business_hours,
+            tz=chats.tz,
             settle=c.complaint_settle,
             storm_cards_per_minute=c.storm_cards_per_minute,
-            staff_t=surveys.catalog.bind(chats.staff_language),
-            surveys=surveys,
+            aspects=settings.surveys.survey_aspects,
+            confirm_within=r.survey_expiry,
             relays_per_minute=c.staff_relays_per_minute,
         )
-
-    @property
-    def staff_chat_id(self) -> int:
-        """The staff chat's id now: STAFF_CHAT_ID, or the supergroup Telegram upgraded it to."""
-        return self.surveys.learned.current(self.staff_chat_setting)
 
     @property
     def leads(self) -> list[int]:
         """Owners and managers: told in private what the staff chat cannot be told."""
         return list(dict.fromkeys([*self.owner_ids, *self.manager_ids]))
-
-    @property
-    def staff_chat_lost(self) -> str | None:
-        """Why the bot cannot write to the staff chat now (None: it can)."""
-        return self.surveys.learned.staff_chat_lost
-
-    @property
-    def forum(self) -> bool:
-        """The staff chat is a forum: one topic per complaint."""
-        return self.surveys.learned.staff_chat_is_forum
-
-    @property
-    def outbox(self) -> Outbox:
-        return self.surveys.outbox
-
-    def now(self) -> datetime:
-        return self.surveys.now()
 
     def is_key(self, segment: str) -> bool:
         return segment in self.key_segments
@@ -97,18 +76,35 @@ class ComplaintConfig:
         return self.key_ladder if self.is_key(segment) else self.ladder
 
     def deadline(self, start: datetime, duration: timedelta) -> datetime:
-        return add_business_time(start, duration, self.hours, self.surveys.tz)
+        return add_business_time(start, duration, self.hours, self.tz)
 
-    def local(self, moment: datetime) -> str:
-        """A time as staff read it: the business's zone, to the minute, with the zone's name
-        in the staff language's way (МСК)."""
-        return clock_text(moment, self.surveys.tz, self.staff_t.language)
-
-    def duration(self, span: timedelta) -> str:
-        return duration(self.staff_t, span.total_seconds())
-
-    def may_act(self, user_id: int) -> bool:
-        """Configured people may always act; others only as members of the staff chat."""
+    def configured(self, user_id: int) -> bool:
+        """Named in the settings as someone who works complaints (staff, managers, owners);
+        members of the staff chat may act too (the staff directory asks Telegram)."""
         return (
             user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Complaints(ComplaintConfig):
+    core: Core
+
+    @property
+    def staff_t(self) -> Translator:
+        return self.core.staff_t
+
+    @property
+    def staff_chat_id(self) -> int:
+        """The staff chat's id now: STAFF_CHAT_ID, or the supergroup Telegram upgraded it to."""
+        return self.core.learned.current(self.staff_chat_setting)
+
+    @property
+    def staff_chat_lost(self) -> str | None:
+        """Why the bot cannot write to the staff chat now (None: it can)."""
+        return self.core.learned.staff_chat_lost
+
+    @property
+    def forum(self) -> bool:
+        """The staff chat is a forum: one topic per complaint."""
+        return self.core.learned.staff_chat_is_forum

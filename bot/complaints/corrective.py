@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.complaints.callbacks import CausePress
 from bot.complaints.cards import corrective_lines
 from bot.complaints.causes import SKIPPED, cause_label, causes
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
 from bot.i18n import clip
 from bot.incoming import Actor, ChatMessage
@@ -24,9 +24,9 @@ ACTION_LIMIT = 200  # one line of what was done
 PER_ROW = 3
 
 
-async def ask(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
+async def ask(tx: Tx, complaints: Complaints, complaint_id: int) -> None:
     """The complaint was resolved: ask what caused it, in its thread."""
-    await tx.corrective.ask(complaint_id, complaints.now())
+    await tx.corrective.ask(complaint_id, complaints.core.now())
     record = await tx.corrective.get(complaint_id)
     complaint = await tx.complaints.get(complaint_id)
     assert record is not None and complaint is not None
@@ -40,7 +40,7 @@ async def ask(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
     )
 
 
-def question_text(complaints: ComplaintConfig, record: CorrectiveAction) -> str:
+def question_text(complaints: Complaints, record: CorrectiveAction) -> str:
     staff_t = complaints.staff_t
     lines = [staff_t("corrective.question.title", number=record.complaint_id)]
     lines += corrective_lines(complaints, record)
@@ -51,14 +51,14 @@ def question_text(complaints: ComplaintConfig, record: CorrectiveAction) -> str:
     return "\n".join(lines)
 
 
-def question_markup(complaints: ComplaintConfig, record: CorrectiveAction) -> InlineKeyboardMarkup:
+def question_markup(complaints: Complaints, record: CorrectiveAction) -> InlineKeyboardMarkup:
     def button(choice: str, text: str) -> InlineKeyboardButton:
         data = CausePress(complaint_id=record.complaint_id, choice=choice).pack()
         return InlineKeyboardButton(text=text, callback_data=data)
 
     options = [
         button(c, ("✓ " if c == record.cause else "") + cause_label(complaints.staff_t, c))
-        for c in causes(complaints.surveys.aspects)
+        for c in causes(complaints.aspects)
     ]
     rows = [options[i : i + PER_ROW] for i in range(0, len(options), PER_ROW)]
     fix = "corrective.button.fix_on" if record.fix_needed_at else "corrective.button.fix"
@@ -68,9 +68,7 @@ def question_markup(complaints: ComplaintConfig, record: CorrectiveAction) -> In
     return InlineKeyboardMarkup(inline_keyboard=[*rows, last])
 
 
-async def press(
-    tx: Tx, complaints: ComplaintConfig, who: Actor, complaint_id: int, choice: str
-) -> str:
+async def press(tx: Tx, complaints: Complaints, who: Actor, complaint_id: int, choice: str) -> str:
     """A staff member's button under the question (the caller checked they are staff): the
     alert to show them."""
     staff_t = complaints.staff_t
@@ -79,7 +77,7 @@ async def press(
     if (
         record is None
         or complaint is None
-        or choice not in {*causes(complaints.surveys.aspects), SKIP, FIX}
+        or choice not in {*causes(complaints.aspects), SKIP, FIX}
     ):
         return staff_t("button.stale")
     if complaint.status not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED):
@@ -91,7 +89,7 @@ async def press(
         marked = record.fix_needed_at is None
         await tx.corrective.update(
             complaint_id,
-            fix_needed_at=complaints.now() if marked else None,
+            fix_needed_at=complaints.core.now() if marked else None,
             fix_by_name=name if marked else None,
         )
         alert = "corrective.alert.fix_marked" if marked else "corrective.alert.fix_unmarked"
@@ -114,7 +112,7 @@ async def answered(tx: Tx, message: ChatMessage) -> CorrectiveAction | None:
 
 
 async def record_action(
-    tx: Tx, complaints: ComplaintConfig, record: CorrectiveAction, message: ChatMessage
+    tx: Tx, complaints: Complaints, record: CorrectiveAction, message: ChatMessage
 ) -> None:
     """One line of what was done, from a reply to the question (a sticker or a photo is no
     answer and changes nothing)."""
@@ -128,11 +126,11 @@ async def record_action(
     await show(tx, complaints, record.complaint_id)
 
 
-async def show(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
+async def show(tx: Tx, complaints: Complaints, complaint_id: int) -> None:
     """The question and the card show what is recorded now."""
     record = await tx.corrective.get(complaint_id)
     if record is not None and record.question_message_id is not None:
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx,
             EditMessageText(
                 chat_id=record.question_chat_id,
@@ -147,7 +145,7 @@ async def show(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
 
 
 async def on_question_sent(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+    complaints: Complaints, tx: Tx, complaint_id: int, result: object
 ) -> None:
     """Outbox hook: remember the question's message, so a reply to it is recognised."""
     message_id = message_id_of(result)

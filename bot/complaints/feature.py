@@ -13,13 +13,14 @@ import logging
 from functools import partial
 
 from bot.complaints import access, corrective, ladder, moved, posting, relay, staffchat, topics
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import ComplaintConfig, Complaints
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
+from bot.core import with_core
 from bot.i18n import Catalog, duration
 from bot.jobs import JobContext, job
 from bot.settings import Settings
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.wiring import Wiring
 from storage.db import Database, Tx
 from storage.states import Purpose
@@ -27,8 +28,8 @@ from storage.states import Purpose
 log = logging.getLogger(__name__)
 
 
-def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
-    complaints = ComplaintConfig.from_settings(w.settings, surveys)
+def install(w: Wiring, surveys: Surveys) -> Complaints:
+    complaints = with_core(Complaints, ComplaintConfig.from_settings(w.settings), w.core)
     surveys.listeners.append(partial(on_survey_change, complaints))
     hooks, failed = w.sender.hooks, w.sender.failure_hooks
     hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
@@ -50,14 +51,14 @@ def install(w: Wiring, surveys: SurveyConfig) -> ComplaintConfig:
         await access.load(tx, complaints)
 
     w.on_load.append(load)
-    w.while_leading(partial(log_rules, w.settings, w.catalog))
+    w.while_leading(partial(log_rules, w.settings, w.core.catalog))
     w.on_connected.append(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
     w.every_tick(complaint_tick, w.db, complaints)
     return complaints
 
 
 @job
-async def complaint_tick(ctx: JobContext, db: Database, complaints: ComplaintConfig) -> None:
+async def complaint_tick(ctx: JobContext, db: Database, complaints: Complaints) -> None:
     """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
     up what flooding customers wrote."""
     while ctx.running:

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.complaints.callbacks import FixDonePress
 from bot.complaints.causes import cause_label
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.corrective import show
 from bot.i18n import TEXT_LIMIT, Translator, clip
 from bot.incoming import Actor
@@ -21,7 +21,7 @@ PER_ROW = 4
 
 
 async def fix_list(
-    tx: Tx, complaints: ComplaintConfig, t: Translator
+    tx: Tx, complaints: Complaints, t: Translator
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The open fixes as one message (in the owner's language) with a "done" button each."""
     found = await tx.corrective.open_fixes(LIST_LIMIT + 1)
@@ -49,7 +49,7 @@ async def fix_list(
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def _line(complaints: ComplaintConfig, t: Translator, record: CorrectiveAction) -> str:
+def _line(complaints: Complaints, t: Translator, record: CorrectiveAction) -> str:
     assert record.fix_needed_at is not None
     parts = [f"🔧 <b>#{record.complaint_id}</b>"]
     if record.cause is not None:
@@ -60,14 +60,14 @@ def _line(complaints: ComplaintConfig, t: Translator, record: CorrectiveAction) 
         t(
             "fixes.since",
             name=escape(record.fix_by_name or "—"),
-            at=complaints.local(record.fix_needed_at),
+            at=complaints.core.local(record.fix_needed_at),
         )
     )
     return " · ".join(parts)
 
 
 async def mark_done(
-    tx: Tx, complaints: ComplaintConfig, t: Translator, who: Actor, complaint_id: int
+    tx: Tx, complaints: Complaints, t: Translator, who: Actor, complaint_id: int
 ) -> str:
     """An owner marks a fix done (the caller checked they are an owner): the alert to show."""
     record = await tx.corrective.get(complaint_id)
@@ -76,7 +76,7 @@ async def mark_done(
     if record.fix_done_at is not None:
         return t("fixes.already", number=complaint_id)
     await tx.corrective.update(
-        complaint_id, fix_done_at=complaints.now(), fix_done_by_name=clip(who.name, 64)
+        complaint_id, fix_done_at=complaints.core.now(), fix_done_by_name=clip(who.name, 64)
     )
     await show(tx, complaints, complaint_id)  # the staff chat sees it too
     return t("fixes.done", number=complaint_id)

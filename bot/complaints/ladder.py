@@ -11,7 +11,7 @@ from datetime import datetime
 from html import escape
 
 from bot.complaints.cards import CardView, customer_label, load_view
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
 from storage.db import Tx
 from storage.models import Complaint
@@ -22,7 +22,7 @@ BATCH = 50  # per transaction, short enough not to keep a button press waiting (
 
 async def plan(
     tx: Tx,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     complaint: Complaint,
     start: datetime,
     steps: tuple[Deadline, ...] = STAFF_DEADLINES,
@@ -35,8 +35,8 @@ async def plan(
         await tx.complaints.set_step(complaint.id, step, due, started_at=start)
 
 
-async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
-    now = complaints.now()
+async def fire_due(tx: Tx, complaints: Complaints) -> int:
+    now = complaints.core.now()
     due = await tx.complaints.due_steps(now, BATCH)
     for step in due:
         await tx.complaints.mark_fired(step.complaint_id, step.step, now)
@@ -56,7 +56,7 @@ async def fire_due(tx: Tx, complaints: ComplaintConfig) -> int:
     return len(due)
 
 
-def _mentions(complaints: ComplaintConfig) -> str:
+def _mentions(complaints: Complaints) -> str:
     label = complaints.staff_t("complaint.sla.manager")
     return " ".join(
         f'<a href="tg://user?id={manager}">{escape(label)}</a>'
@@ -64,17 +64,17 @@ def _mentions(complaints: ComplaintConfig) -> str:
     )
 
 
-async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: datetime) -> None:
+async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: datetime) -> None:
     c = view.complaint
     waited = complaints.ladder_for(c.segment).take
     text = complaints.staff_t(
         "complaint.sla.take_reminder",
         number=c.id,
         customer=customer_label(complaints.staff_t, view.customer),
-        waited=complaints.duration(waited),
+        waited=complaints.core.duration(waited),
     )
     if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
-        await complaints.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
+        await complaints.core.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
         return
     mentions = _mentions(complaints)
     if mentions:
@@ -82,21 +82,21 @@ async def _remind(tx: Tx, complaints: ComplaintConfig, view: CardView, due_at: d
     await to_staff_about(tx, complaints, c, text)
 
 
-async def _escalate(tx: Tx, complaints: ComplaintConfig, view: CardView, due: datetime) -> None:
+async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetime) -> None:
     c = view.complaint
     holder = c.taken_by_name or complaints.staff_t("complaint.sla.nobody")
     text = complaints.staff_t(
         "complaint.sla.escalation",
         number=c.id,
         customer=customer_label(complaints.staff_t, view.customer),
-        due=complaints.local(due),
+        due=complaints.core.local(due),
         holder=escape(holder),
     )
     link = card_link(c)
     if link:
         text += f"\n{link}"
     people = dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids])
-    await complaints.outbox.to_each(tx, people, text, parse_mode="HTML")
+    await complaints.core.outbox.to_each(tx, people, text, parse_mode="HTML")
 
 
 def card_link(c: Complaint) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.complaints.cards import STATUS_MARK, customer_label
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT
 from storage.db import Tx
 from storage.states import ComplaintStatus, Deadline
@@ -14,7 +14,7 @@ LIST_LIMIT = 25
 
 
 async def open_list(
-    tx: Tx, complaints: ComplaintConfig, taken_by: int | None, header: str | None = None
+    tx: Tx, complaints: Complaints, taken_by: int | None, header: str | None = None
 ) -> str:
     staff_t = complaints.staff_t
     found = await tx.complaints.active(taken_by=taken_by, limit=LIST_LIMIT + 1)
@@ -22,7 +22,7 @@ async def open_list(
     lines = [staff_t(title, count=min(len(found), LIST_LIMIT))]
     if header is not None:
         lines.insert(0, header)
-    now = complaints.now()
+    now = complaints.core.now()
     for c in found[:LIST_LIMIT]:
         customer = await tx.customers.get(c.customer_id)
         parts = [
@@ -38,7 +38,8 @@ async def open_list(
             if sla.step == step:
                 late = " ⚠️" if sla.due_at <= now else ""
                 parts.append(
-                    staff_t(f"complaint.card.due.{step}", at=complaints.local(sla.due_at)) + late
+                    staff_t(f"complaint.card.due.{step}", at=complaints.core.local(sla.due_at))
+                    + late
                 )
         if c.status == ComplaintStatus.RESOLVED:
             parts.append(staff_t("complaint.status.resolved"))

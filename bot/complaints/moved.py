@@ -6,13 +6,13 @@ new id to put in STAFF_CHAT_ID when convenient."""
 
 from __future__ import annotations
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import post_card, relist
 from storage.db import Tx
 
 
-async def on_chat_moved(complaints: ComplaintConfig, tx: Tx, old: int, new: int) -> None:
-    if old not in complaints.surveys.learned.chain(complaints.staff_chat_setting):
+async def on_chat_moved(complaints: Complaints, tx: Tx, old: int, new: int) -> None:
+    if old not in complaints.core.learned.chain(complaints.staff_chat_setting):
         return
     reposted = 0
     for complaint in await tx.complaints.with_card_in(old):
@@ -25,4 +25,4 @@ async def on_chat_moved(complaints: ComplaintConfig, tx: Tx, old: int, new: int)
     await relist(tx, complaints, summarised)
     reposted += len(summarised)
     text = complaints.staff_t("chat.moved.staff", old=str(old), new=str(new), reposted=reposted)
-    await complaints.outbox.to_each(tx, complaints.owner_ids, text)
+    await complaints.core.outbox.to_each(tx, complaints.owner_ids, text)

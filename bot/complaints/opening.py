@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.complaints import ladder
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import acknowledge, post_if_budget, refresh
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
@@ -16,7 +16,7 @@ CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a comp
 
 async def open_complaint(
     tx: Tx,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     customer: Customer,
     source: ComplaintSource,
     *,
@@ -25,7 +25,7 @@ async def open_complaint(
     text: str | None = None,
 ) -> Complaint:
     """A new complaint with its SLA clocks running from now; the card goes out at `card_due`."""
-    now = complaints.now()
+    now = complaints.core.now()
     purchase_id = survey.purchase_id if survey else None
     if purchase_id is None:
         recent = await tx.purchases.latest_for(customer.id, now - CONTEXT_WINDOW)
@@ -44,13 +44,13 @@ async def open_complaint(
     return complaint
 
 
-async def on_request(tx: Tx, complaints: ComplaintConfig, customer: Customer) -> Complaint | None:
+async def on_request(tx: Tx, complaints: Complaints, customer: Customer) -> Complaint | None:
     """/complaint: opens one, its card waiting for the story, unless one is still being worked
     on (a customer has one at a time): then that one is returned and nothing changes."""
     active = await tx.complaints.active_for(customer.id)
     if active is not None:
         return active
-    due = complaints.now() + complaints.settle
+    due = complaints.core.now() + complaints.settle
     complaint = await open_complaint(
         tx, complaints, customer, ComplaintSource.COMMAND, card_due=due
     )
@@ -58,13 +58,13 @@ async def on_request(tx: Tx, complaints: ComplaintConfig, customer: Customer) ->
     return None
 
 
-def is_low(complaints: ComplaintConfig, survey: Survey) -> bool:
+def is_low(complaints: Complaints, survey: Survey) -> bool:
     nps_low = survey.nps is not None and survey.nps <= complaints.nps_max
     csat_low = survey.csat is not None and survey.csat <= complaints.csat_max
     return nps_low or csat_low
 
 
-async def on_survey_change(complaints: ComplaintConfig, tx: Tx, survey_id: int) -> None:
+async def on_survey_change(complaints: Complaints, tx: Tx, survey_id: int) -> None:
     """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
     for the rest of the survey; a finished survey sends its card now or refreshes it."""
     survey = await tx.surveys.get(survey_id)
@@ -78,7 +78,7 @@ async def on_survey_change(complaints: ComplaintConfig, tx: Tx, survey_id: int) 
         customer = await tx.customers.get(survey.customer_id)
         if customer is None:
             return
-        now = complaints.now()
+        now = complaints.core.now()
         # Wait for the rest of the survey, but never so long the take reminder comes first.
         wait = min(complaints.settle, complaints.ladder_for(customer.segment).take / 2)
         due = now if finished else now + wait
@@ -91,5 +91,5 @@ async def on_survey_change(complaints: ComplaintConfig, tx: Tx, survey_id: int) 
         await refresh(tx, complaints, complaint.id)
         return
     if finished:
-        await tx.complaints.update(complaint.id, card_due_at=complaints.now())
+        await tx.complaints.update(complaint.id, card_due_at=complaints.core.now())
         await post_if_budget(tx, complaints, complaint.id)

@@ -27,11 +27,10 @@ from bot.complaints.cards import (
     summary_markup,
     topic_title,
 )
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT, moment_words
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
-from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint
 from storage.states import CardMode, ComplaintSource, Deadline, Purpose
@@ -44,7 +43,7 @@ BATCH = 50  # per transaction, short enough not to keep a button press waiting (
 
 async def to_staff_about(
     tx: Tx,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     complaint: Complaint,
     text: str,
     *,
@@ -62,7 +61,9 @@ async def to_staff_about(
         **in_staff_thread(complaint),
     )
     ref = complaint.id if purpose is not None else None
-    return await complaints.outbox.send(tx, method, priority=priority, purpose=purpose, ref=ref)
+    return await complaints.core.outbox.send(
+        tx, method, priority=priority, purpose=purpose, ref=ref
+    )
 
 
 def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
@@ -78,7 +79,7 @@ def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
     return {}
 
 
-async def budget(tx: Tx, complaints: ComplaintConfig) -> int:
+async def budget(tx: Tx, complaints: Complaints) -> int:
     """Cards the staff chat may still get this minute before they are coalesced (none while
     the bot cannot write there: they wait, and go out coalesced when it is back)."""
     if complaints.staff_chat_lost:
@@ -87,7 +88,7 @@ async def budget(tx: Tx, complaints: ComplaintConfig) -> int:
     return complaints.storm_cards_per_minute - recent
 
 
-async def post_if_budget(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> bool:
+async def post_if_budget(tx: Tx, complaints: Complaints, complaint_id: int) -> bool:
     """Post a due card now if the chat has room; otherwise the tick coalesces it shortly."""
     if await budget(tx, complaints) < 1:
         return False
@@ -95,9 +96,9 @@ async def post_if_budget(tx: Tx, complaints: ComplaintConfig, complaint_id: int)
     return True
 
 
-async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
+async def post_due(tx: Tx, complaints: Complaints) -> int:
     """The tick: post due cards one by one while there is room, else one summary per 25."""
-    now = complaints.now()
+    now = complaints.core.now()
     if complaints.staff_chat_lost:
         return 0
     due = await tx.complaints.cards_due(now, BATCH)
@@ -118,7 +119,7 @@ async def post_due(tx: Tx, complaints: ComplaintConfig) -> int:
     return posted
 
 
-async def post_card(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
+async def post_card(tx: Tx, complaints: Complaints, complaint_id: int) -> None:
     """Queue the complaint's card (first its topic, in a forum); announce it to the customer."""
     view = await load_view(tx, complaint_id)
     if view is None:
@@ -127,7 +128,7 @@ async def post_card(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> N
     first = c.card_due_at is not None
     await tx.complaints.update(c.id, card_due_at=None, card_mode=CardMode.CARD)
     if complaints.forum and c.topic_thread_id is None:
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx,
             CreateForumTopic(chat_id=complaints.staff_chat_id, name=topic_title(complaints, view)),
             priority=Priority.NORMAL,
@@ -140,10 +141,8 @@ async def post_card(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> N
         await announce(tx, complaints, c)
 
 
-async def _send_card(
-    tx: Tx, complaints: ComplaintConfig, view: CardView, thread: int | None
-) -> None:
-    await complaints.outbox.send(
+async def _send_card(tx: Tx, complaints: Complaints, view: CardView, thread: int | None) -> None:
+    await complaints.core.outbox.send(
         tx,
         SendMessage(
             chat_id=complaints.staff_chat_id,
@@ -158,7 +157,7 @@ async def _send_card(
     )
 
 
-async def relist(tx: Tx, complaints: ComplaintConfig, listed: list[Complaint]) -> None:
+async def relist(tx: Tx, complaints: Complaints, listed: list[Complaint]) -> None:
     """Summaries again for complaints whose summary the staff can no longer use (the group
     moved): the customers were told already."""
     for start in range(0, len(listed), SUMMARY_BUTTONS):
@@ -166,7 +165,7 @@ async def relist(tx: Tx, complaints: ComplaintConfig, listed: list[Complaint]) -
 
 
 async def _post_summary(
-    tx: Tx, complaints: ComplaintConfig, due: list[Complaint], again: bool = False
+    tx: Tx, complaints: Complaints, due: list[Complaint], again: bool = False
 ) -> None:
     """One summary per message-full of complaints, each with the buttons of those it lists."""
     listed: list[tuple[int, str]] = []
@@ -183,7 +182,7 @@ async def _post_summary(
         ids = [listed[i][0] for i in group]
         title = complaints.staff_t("complaint.summary.title", count=len(ids))
         text = "\n".join([title, *(listed[i][1] for i in group), hint])
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx,
             SendMessage(
                 chat_id=complaints.staff_chat_id,
@@ -195,7 +194,7 @@ async def _post_summary(
         )
 
 
-async def announce(tx: Tx, complaints: ComplaintConfig, complaint: Complaint) -> None:
+async def announce(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
     """Tell a low-score customer that a person will answer, and by when (others were told
     when they wrote: their complaint opened with their message)."""
     if complaint.source != ComplaintSource.LOW_SCORE:
@@ -203,30 +202,30 @@ async def announce(tx: Tx, complaints: ComplaintConfig, complaint: Complaint) ->
     await acknowledge(tx, complaints, complaint)
 
 
-async def acknowledge(tx: Tx, complaints: ComplaintConfig, complaint: Complaint) -> None:
+async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
     customer = await tx.customers.get(complaint.customer_id)
     if customer is None or customer.telegram_id is None or customer.unreachable_at:
         return
-    t = translator(complaints.surveys, customer)
-    zone = complaints.surveys.zone_of(customer)
+    t = complaints.core.translator(customer)
+    zone = complaints.core.zone_of(customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
     take = steps[Deadline.TAKE].due_at if Deadline.TAKE in steps else None
     text = t(
         f"complaint.opened.{complaint.source}",
         number=complaint.id,
-        at=moment_words(t, take or complaints.now(), complaints.now(), zone),
+        at=moment_words(t, take or complaints.core.now(), complaints.core.now(), zone),
     )
-    await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
+    await complaints.core.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 
 
-async def refresh(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> None:
+async def refresh(tx: Tx, complaints: Complaints, complaint_id: int) -> None:
     """The card (and topic title) show the complaint as it is now."""
     view = await load_view(tx, complaint_id)
     if view is None:
         return
     c = view.complaint
     if c.card_chat_id is not None and c.card_message_id is not None:
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx,
             EditMessageText(
                 chat_id=c.card_chat_id,
@@ -240,7 +239,7 @@ async def refresh(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> Non
             ref=c.id,
         )
     if c.topic_thread_id is not None:
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx,
             EditForumTopic(
                 chat_id=complaints.staff_chat_id,
@@ -252,9 +251,7 @@ async def refresh(tx: Tx, complaints: ComplaintConfig, complaint_id: int) -> Non
 
 
 # -- outbox hooks -----------------------------------------------------------------------------
-async def on_card_sent(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
-) -> None:
+async def on_card_sent(complaints: Complaints, tx: Tx, complaint_id: int, result: object) -> None:
     message_id = message_id_of(result)
     if message_id is None:
         return
@@ -264,19 +261,17 @@ async def on_card_sent(
     await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)
 
 
-async def on_card_failed(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
-) -> None:
+async def on_card_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:
     """A card Telegram refused because the bot cannot write to the chat waits until it can;
     any other refusal is logged (the complaint is in /open and its History either way)."""
     if complaints.staff_chat_lost or error.startswith(("403", "chat unreachable")):
-        await tx.complaints.update(complaint_id, card_due_at=complaints.now())
+        await tx.complaints.update(complaint_id, card_due_at=complaints.core.now())
         return
     log.error("the card of complaint #%s was refused: %s", complaint_id, error)
 
 
 async def on_card_edit_failed(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
+    complaints: Complaints, tx: Tx, complaint_id: int, error: str
 ) -> None:
     """Someone deleted the card: the complaint's state matters, so a fresh card is posted (in
     its topic, if it has one) and becomes the one replies and edits go to."""
@@ -290,7 +285,7 @@ async def on_card_edit_failed(
 
 
 async def on_topic_created(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+    complaints: Complaints, tx: Tx, complaint_id: int, result: object
 ) -> None:
     thread = result.get("message_thread_id") if isinstance(result, dict) else None
     view = await load_view(tx, complaint_id)
@@ -300,9 +295,7 @@ async def on_topic_created(
     await _send_card(tx, complaints, view, thread)
 
 
-async def on_topic_failed(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
-) -> None:
+async def on_topic_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:
     """No topic (the bot may not manage topics): the card goes to the chat's main thread."""
     view = await load_view(tx, complaint_id)
     if view is not None:
@@ -310,7 +303,7 @@ async def on_topic_failed(
 
 
 async def on_staff_message(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, result: object
+    complaints: Complaints, tx: Tx, complaint_id: int, result: object
 ) -> None:
     message_id = message_id_of(result)
     if message_id is not None:

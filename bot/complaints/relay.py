@@ -13,13 +13,12 @@ from aiogram.methods import CopyMessage, SendMessage
 
 from bot.complaints.actions import take_by_reply
 from bot.complaints.cards import customer_label, escaped
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget, to_staff_about
 from bot.i18n import TEXT_LIMIT, clip
 from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
-from bot.surveys.steps import translator
 from storage.db import Tx
 from storage.models import Complaint, Customer
 from storage.states import ComplaintSource, ComplaintStatus, Direction, Purpose
@@ -36,7 +35,7 @@ CAPTION_LIMIT = 1024
 
 
 async def from_customer(
-    tx: Tx, complaints: ComplaintConfig, customer: Customer, message: ChatMessage
+    tx: Tx, complaints: Complaints, customer: Customer, message: ChatMessage
 ) -> Complaint | None:
     """A customer's message outside a survey: to their open complaint, else it opens one.
 
@@ -54,7 +53,7 @@ async def from_customer(
             complaints,
             customer,
             ComplaintSource.MESSAGE,
-            card_due=complaints.now(),
+            card_due=complaints.core.now(),
             text=clip(words, TEXT_LIMIT) if words else None,
         )
         await _record(tx, complaint, customer, message, kind, words)
@@ -69,7 +68,7 @@ async def from_customer(
         await tx.complaints.update(
             complaint.id,
             text=clip(words, TEXT_LIMIT) if words else None,
-            card_due_at=complaints.now(),
+            card_due_at=complaints.core.now(),
         )
         await _record(tx, complaint, customer, message, kind, words)
         await post_if_budget(tx, complaints, complaint.id)
@@ -77,7 +76,7 @@ async def from_customer(
             await _forward(tx, complaints, complaint, customer, message, kind, words)
         await _thank_for_the_story(tx, complaints, customer, complaint)
         return complaint
-    since = complaints.now() - HOLD_FOR
+    since = complaints.core.now() - HOLD_FOR
     flooding = (
         await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute
     )
@@ -90,22 +89,22 @@ async def from_customer(
 
 
 async def _thank_for_the_story(
-    tx: Tx, complaints: ComplaintConfig, customer: Customer, complaint: Complaint
+    tx: Tx, complaints: Complaints, customer: Customer, complaint: Complaint
 ) -> None:
     """After /complaint, the first message is the story: say it reached the team."""
     if customer.telegram_id is None:
         return
-    t = translator(complaints.surveys, customer)
+    t = complaints.core.translator(customer)
     text = t("complaint.story_received", number=complaint.id)
-    await complaints.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
+    await complaints.core.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
 
 
-async def roundup_due(tx: Tx, complaints: ComplaintConfig, everything: bool = False) -> int:
+async def roundup_due(tx: Tx, complaints: Complaints, everything: bool = False) -> int:
     """The tick: one message per flooding complaint with the count and the latest words
     (kept while the bot cannot write to the staff chat; `everything` when it can again)."""
     if complaints.staff_chat_lost:
         return 0
-    before = complaints.now() + (timedelta(seconds=1) if everything else -HOLD_FOR)
+    before = complaints.core.now() + (timedelta(seconds=1) if everything else -HOLD_FOR)
     due = await tx.complaints.held_back(before, 10_000 if everything else ROUNDUP_BATCH)
     for complaint_id, count, kind, text in due:
         complaint = await tx.complaints.get(complaint_id)
@@ -145,7 +144,7 @@ async def _record(
 
 async def _forward(
     tx: Tx,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     complaint: Complaint,
     customer: Customer,
     message: ChatMessage,
@@ -172,7 +171,7 @@ async def _forward(
             parse_mode="HTML" if caption else None,
             **where,
         )
-    await complaints.outbox.send(
+    await complaints.core.outbox.send(
         tx, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK, ref=complaint.id
     )
 
@@ -192,7 +191,7 @@ async def about(tx: Tx, message: ChatMessage) -> Complaint | None:
 
 
 async def from_staff(
-    tx: Tx, complaints: ComplaintConfig, complaint: Complaint, message: ChatMessage
+    tx: Tx, complaints: Complaints, complaint: Complaint, message: ChatMessage
 ) -> str | None:
     """A staff message about the complaint: a note goes into its history only; anything else
     takes the complaint if nobody has (answering is working on it) and reaches the customer.
@@ -214,7 +213,7 @@ async def from_staff(
         return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
     if customer.unreachable_at:
         return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)
-    await complaints.outbox.send(
+    await complaints.core.outbox.send(
         tx,
         CopyMessage(
             chat_id=customer.telegram_id,
@@ -237,9 +236,7 @@ async def from_staff(
     return None
 
 
-async def on_reply_failed(
-    complaints: ComplaintConfig, tx: Tx, complaint_id: int, error: str
-) -> None:
+async def on_reply_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:
     """A staff reply could not be delivered (blocked, deleted account...): say so in the chat."""
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:

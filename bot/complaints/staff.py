@@ -18,7 +18,7 @@ from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.updates.lookup import NeedsLookup
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class Verdict(Enum):
 
 class StaffDirectory:
     def __init__(
-        self, bot: Bot, complaints: ComplaintConfig, clock: Callable[[], float] = time.monotonic
+        self, bot: Bot, complaints: Complaints, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.bot = bot
         self.complaints = complaints
@@ -50,7 +50,7 @@ class StaffDirectory:
 
     def allowed(self, user_id: int) -> Verdict:
         """Whether the person may act on complaints; may raise NeedsLookup."""
-        if self.complaints.may_act(user_id):
+        if self.complaints.configured(user_id):
             return Verdict.STAFF
         cached = self._cache.get(user_id)
         if cached is not None and cached[1] > self.clock():

@@ -24,24 +24,22 @@ from aiogram.types import User
 
 from bot.chatevents import ChatEvents
 from bot.complaints import access
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 
 
 async def check(
-    bot: Bot, db: Database, complaints: ComplaintConfig, chat_events: ChatEvents, me: User
+    bot: Bot, db: Database, complaints: Complaints, chat_events: ChatEvents, me: User
 ) -> None:
-    complaints.surveys.learned.staff_chat_is_forum = await _is_forum(
-        bot, db, complaints, chat_events
-    )
+    complaints.core.learned.staff_chat_is_forum = await _is_forum(bot, db, complaints, chat_events)
     if not me.can_read_all_group_messages and not complaints.staff_chat_lost:
         await _check_privacy(bot, db, complaints, me.id)
 
 
 async def _is_forum(
-    bot: Bot, db: Database, complaints: ComplaintConfig, chat_events: ChatEvents
+    bot: Bot, db: Database, complaints: Complaints, chat_events: ChatEvents
 ) -> bool:
     try:
         chat = await bot(GetChat(chat_id=complaints.staff_chat_id))
@@ -63,7 +61,7 @@ async def _is_forum(
     return bool(chat.is_forum)
 
 
-async def _check_privacy(bot: Bot, db: Database, complaints: ComplaintConfig, bot_id: int) -> None:
+async def _check_privacy(bot: Bot, db: Database, complaints: Complaints, bot_id: int) -> None:
     """Privacy mode on: said to the owners once, and logged at every start."""
     try:
         member = await bot(GetChatMember(chat_id=complaints.staff_chat_id, user_id=bot_id))

@@ -11,8 +11,7 @@ import unicodedata
 
 from aiogram.methods import SendMessage
 
-from bot.complaints.config import ComplaintConfig
-from bot.surveys.steps import translator
+from bot.complaints.config import Complaints
 from storage.db import Tx
 from storage.models import Customer
 
@@ -56,17 +55,15 @@ def just_thanks(text: str | None) -> bool:
     return bool(words) or any(char in _FRIENDLY for char in rest)
 
 
-async def welcome(
-    tx: Tx, complaints: ComplaintConfig, customer: Customer, text: str | None
-) -> bool:
+async def welcome(tx: Tx, complaints: Complaints, customer: Customer, text: str | None) -> bool:
     """Answer a customer's thanks warmly when no complaint of theirs is open (an open one's
     conversation goes on to the staff as usual); True if it was that."""
     if customer.telegram_id is None or not just_thanks(text):
         return False
     if await tx.complaints.active_for(customer.id) is not None:
         return False
-    t = translator(complaints.surveys, customer)
-    await complaints.outbox.send(
+    t = complaints.core.translator(customer)
+    await complaints.core.outbox.send(
         tx, SendMessage(chat_id=customer.telegram_id, text=t("thanks.welcome"))
     )
     return True

@@ -15,7 +15,7 @@ from typing import Any
 
 from aiogram.methods import ReopenForumTopic, TelegramMethod
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.posting import post_card
 from bot.outbox.service import Priority
 from storage.db import Tx
@@ -28,7 +28,7 @@ _RESENT = ("send", "copy", "forward")  # messages; a card, a title edit or a fla
 
 
 async def on_thread_refused(
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     reopened: set[tuple[int, int]],
     tx: Tx,
     item: OutboxItem,
@@ -44,7 +44,7 @@ async def on_thread_refused(
     resend = item.method.lower().startswith(_RESENT) and item.purpose != Purpose.CARD
     if "topic_closed" in reason.lower() and (chat, thread) not in reopened:
         reopened.add((chat, thread))  # once: if it is closed again, it gets a new topic
-        await complaints.outbox.send(
+        await complaints.core.outbox.send(
             tx, ReopenForumTopic(chat_id=chat, message_thread_id=thread), priority=Priority.RELAY
         )
         if resend:
@@ -61,8 +61,8 @@ async def on_thread_refused(
 
 
 async def _again(
-    tx: Tx, complaints: ComplaintConfig, item: OutboxItem, method: TelegramMethod[Any]
+    tx: Tx, complaints: Complaints, item: OutboxItem, method: TelegramMethod[Any]
 ) -> None:
-    await complaints.outbox.send(
+    await complaints.core.outbox.send(
         tx, method, priority=Priority.RELAY, purpose=item.purpose, ref=item.ref
     )

@@ -15,10 +15,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.pulse.callbacks import PulsePress
-from bot.pulse.config import PulseConfig
+from bot.pulse.config import Pulse
 from bot.reports.delivery import due_period
 from bot.reports.metrics import PULSE_MIN_ANSWERS
-from bot.surveys.steps import translator
 from storage.db import Database, Tx
 from storage.models import Customer
 
@@ -28,12 +27,11 @@ FIRST_RUN = "pulse_from"
 KIND = "staff_pulse"
 
 
-async def send_round(db: Database, pulse: PulseConfig) -> int:
+async def send_round(db: Database, pulse: Pulse) -> int:
     """Ask everyone due in the latest round; how many were asked now."""
-    surveys = pulse.complaints.surveys
-    now = surveys.now()
+    now = pulse.core.now()
     async with db.transaction() as tx:
-        period = await due_period(tx, FIRST_RUN, pulse.cron, surveys.tz, now)
+        period = await due_period(tx, FIRST_RUN, pulse.cron, pulse.tz, now)
         if period is None:
             return 0
         start = period[1]
@@ -44,7 +42,7 @@ async def send_round(db: Database, pulse: PulseConfig) -> int:
     return asked
 
 
-async def ask_round(tx: Tx, pulse: PulseConfig, start: datetime) -> int:
+async def ask_round(tx: Tx, pulse: Pulse, start: datetime) -> int:
     """Ask every staff member not yet asked in the round starting at `start`."""
     asked = 0
     for person in await recipients(tx, pulse):
@@ -59,7 +57,7 @@ def _user(person: Customer) -> int:
     return person.telegram_id
 
 
-async def recipients(tx: Tx, pulse: PulseConfig) -> list[Customer]:
+async def recipients(tx: Tx, pulse: Pulse) -> list[Customer]:
     """Staff who started the bot in private and can be written to."""
     people = dict.fromkeys([*pulse.configured_staff, *await tx.pulse.staff_seen()])
     found = []
@@ -76,9 +74,9 @@ async def recipients(tx: Tx, pulse: PulseConfig) -> list[Customer]:
     return found
 
 
-async def question(tx: Tx, pulse: PulseConfig, person: Customer, start: datetime) -> None:
-    t = translator(pulse.complaints.surveys, person)
-    await pulse.complaints.surveys.outbox.send(
+async def question(tx: Tx, pulse: Pulse, person: Customer, start: datetime) -> None:
+    t = pulse.core.translator(person)
+    await pulse.core.outbox.send(
         tx,
         SendMessage(
             chat_id=_user(person),

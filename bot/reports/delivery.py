@@ -21,7 +21,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.complaints.listing import open_list
 from bot.outbox.service import Priority
-from bot.reports.config import ReportConfig
+from bot.reports.config import Reports
 from bot.reports.digest import Digest, build_digest, worth_a_chart
 from bot.reports.periods import last_period
 from bot.reports.render import render_digest
@@ -44,7 +44,7 @@ class Rendered:
 
 async def prepare(
     db: Database,
-    reports: ReportConfig,
+    reports: Reports,
     start: datetime,
     end: datetime,
     title: str,
@@ -52,7 +52,7 @@ async def prepare(
 ) -> Rendered:
     async with db.read() as tx:
         digest = await build_digest(
-            tx, start, end, reports.now(), reports.tz, branch, hours=reports.complaints.hours
+            tx, start, end, reports.core.now(), reports.tz, branch, hours=reports.hours
         )
     chart = None
     if worth_a_chart(digest):
@@ -60,24 +60,24 @@ async def prepare(
     return Rendered(render_digest(reports.staff_t, digest, reports.tz, title), chart, end)
 
 
-async def queue(tx: Tx, reports: ReportConfig, chats: list[int], digest: Rendered) -> None:
+async def queue(tx: Tx, reports: Reports, chats: list[int], digest: Rendered) -> None:
     for chat in chats:
-        await reports.outbox.send(
+        await reports.core.outbox.send(
             tx, SendMessage(chat_id=chat, text=digest.text), priority=Priority.NORMAL
         )
         if digest.chart is None:
             continue
         photo = BufferedInputFile(digest.chart, filename=f"nps-{digest.end:%Y-%m-%d}.png")
-        await reports.outbox.send(
+        await reports.core.outbox.send(
             tx, SendPhoto(chat_id=chat, photo=photo), priority=Priority.NORMAL
         )
 
 
 async def _due_period(
-    db: Database, reports: ReportConfig, kind: str, cron: str
+    db: Database, reports: Reports, kind: str, cron: str
 ) -> tuple[datetime, datetime] | None:
     async with db.transaction() as tx:
-        period = await due_period(tx, FIRST_RUN, cron, reports.tz, reports.now())
+        period = await due_period(tx, FIRST_RUN, cron, reports.tz, reports.core.now())
         if period is None or await tx.stats.digest_sent(kind, period):
             return None
     return period
@@ -97,7 +97,7 @@ async def due_period(
     return None if period is None or period[1] <= since else period
 
 
-async def send_weekly(db: Database, reports: ReportConfig) -> bool:
+async def send_weekly(db: Database, reports: Reports) -> bool:
     period = await _due_period(db, reports, "weekly", reports.weekly_cron)
     if period is None:
         return False
@@ -105,7 +105,7 @@ async def send_weekly(db: Database, reports: ReportConfig) -> bool:
     start, end = period
     rendered = await prepare(db, reports, start, end, "weekly") if chats else None
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest("weekly", start, end, reports.now()):
+        if not await tx.stats.claim_digest("weekly", start, end, reports.core.now()):
             return False  # another run got there first
         if rendered is None:
             log.warning("weekly digest: no OWNER_IDS or DIGEST_CHAT_ID to send it to")
@@ -115,16 +115,16 @@ async def send_weekly(db: Database, reports: ReportConfig) -> bool:
     return True
 
 
-async def send_daily(db: Database, reports: ReportConfig) -> bool:
+async def send_daily(db: Database, reports: Reports) -> bool:
     period = await _due_period(db, reports, "daily", reports.daily_cron)
     if period is None:
         return False
     start, end = period
     async with db.transaction() as tx:
-        if not await tx.stats.claim_digest("daily", start, end, reports.now()):
+        if not await tx.stats.claim_digest("daily", start, end, reports.core.now()):
             return False
         text = await daily_text(tx, reports)
-        await reports.outbox.send(
+        await reports.core.outbox.send(
             tx,
             SendMessage(chat_id=reports.staff_chat_id, text=text, parse_mode="HTML"),
             priority=Priority.NORMAL,
@@ -132,14 +132,14 @@ async def send_daily(db: Database, reports: ReportConfig) -> bool:
     return True
 
 
-async def daily_text(tx: Tx, reports: ReportConfig) -> str:
+async def daily_text(tx: Tx, reports: Reports) -> str:
     """Open and overdue complaints and who holds what, for the staff chat."""
-    active, overdue = await tx.complaints.active_counts(reports.now())
+    active, overdue = await tx.complaints.active_counts(reports.core.now())
     title = reports.staff_t("digest.daily.title", open=active, overdue=overdue)
     return await open_list(tx, reports.complaints, None, header=title)
 
 
-def _draw(digest: Digest, reports: ReportConfig) -> bytes:
+def _draw(digest: Digest, reports: Reports) -> bytes:
     """In a worker thread: matplotlib (~0.7 s and ~40 MB to import) is loaded by the first
     chart, not at start, and not on the event loop."""
     from bot.reports.chart import render_chart

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
+from bot.core import with_core
 from bot.jobs import JobContext, job
 from bot.reports import delivery
-from bot.reports.config import ReportConfig
+from bot.reports.config import ReportConfig, Reports
 from bot.reports.ondemand import OnDemand
 from bot.wiring import Wiring
 from storage.db import Database, Tx
 from storage.states import Purpose
 
 
-def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
-    reports = ReportConfig.from_settings(w.settings, complaints)
+def install(w: Wiring, complaints: Complaints) -> Reports:
+    config = ReportConfig.from_settings(w.settings)
+    reports = with_core(Reports, config, w.core, complaints=complaints)
     ondemand = OnDemand(w.db, reports)
     w.while_leading(ondemand.start, ondemand.stop)  # start: what the last process left pending
     w.provide("reports", reports)
@@ -33,23 +35,23 @@ def install(w: Wiring, complaints: ComplaintConfig) -> ReportConfig:
 
 
 @job
-async def weekly_digest(_: JobContext, db: Database, reports: ReportConfig) -> None:
+async def weekly_digest(_: JobContext, db: Database, reports: Reports) -> None:
     """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
     await delivery.send_weekly(db, reports)
 
 
 @job
-async def daily_brief(_: JobContext, db: Database, reports: ReportConfig) -> None:
+async def daily_brief(_: JobContext, db: Database, reports: Reports) -> None:
     """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
     await delivery.send_daily(db, reports)
 
 
-async def on_chat_moved(reports: ReportConfig, tx: Tx, old: int, new: int) -> None:
+async def on_chat_moved(reports: Reports, tx: Tx, old: int, new: int) -> None:
     """The digest chat was upgraded by Telegram: digests follow it; the owners are told."""
-    setting, learned = reports.digest_chat_setting, reports.complaints.surveys.learned
+    setting, learned = reports.digest_chat_setting, reports.core.learned
     if setting is None or old not in learned.chain(setting):
         return
     if old in learned.chain(reports.complaints.staff_chat_setting):
         return  # the staff chat's own notice told them
     text = reports.staff_t("chat.moved.digest", old=str(old), new=str(new))
-    await reports.outbox.to_each(tx, reports.owner_ids, text)
+    await reports.core.outbox.to_each(tx, reports.owner_ids, text)

@@ -22,7 +22,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
-from bot.reports.config import ReportConfig
+from bot.reports.config import Reports
 from bot.reports.delivery import prepare, queue
 from bot.reports.export import EXPORTED, encode, table
 from bot.reports.render import period_label
@@ -38,7 +38,7 @@ RETRY_AFTER = 5.0  # seconds after a build failed
 
 
 class OnDemand:
-    def __init__(self, db: Database, reports: ReportConfig) -> None:
+    def __init__(self, db: Database, reports: Reports) -> None:
         self.db = db
         self.reports = reports
         self._task: asyncio.Task[None] | None = None
@@ -50,10 +50,10 @@ class OnDemand:
         """Say `notice` ("preparing it…") and store the request with the command's
         transaction; build it once that commits. The notice goes once the answer is queued,
         or, when the answer was quicker than the notice, once the notice is out."""
-        now = self.reports.now()
+        now = self.reports.core.now()
         request = await tx.report_requests.add(kind, chat, start, end, now)
         method = SendMessage(chat_id=chat, text=notice)
-        sent = await self.reports.outbox.send(
+        sent = await self.reports.core.outbox.send(
             tx, method, purpose=Purpose.REPORT_NOTICE, ref=request
         )
         await tx.report_requests.set_notice(request, sent)
@@ -130,11 +130,11 @@ class OnDemand:
                 )
                 if len(data) > DOCUMENT_LIMIT:
                     text = f"{caption}: {reports.staff_t('digest.too_big')}"
-                    await reports.outbox.send(tx, SendMessage(chat_id=chat, text=text))
+                    await reports.core.outbox.send(tx, SendMessage(chat_id=chat, text=text))
                     continue
                 name = f"{found.kind}-{end:%Y-%m-%d}.{fmt}"
                 document = BufferedInputFile(data, filename=name)
-                await reports.outbox.send(
+                await reports.core.outbox.send(
                     tx,
                     SendDocument(chat_id=chat, document=document, caption=caption),
                     priority=Priority.NORMAL,
@@ -142,13 +142,13 @@ class OnDemand:
             await self._done(tx, request)
 
     async def _done(self, tx: Tx, request: ReportRequest) -> None:
-        await tx.report_requests.finish(request.id, RequestStatus.DONE, self.reports.now())
+        await tx.report_requests.finish(request.id, RequestStatus.DONE, self.reports.core.now())
         await self._clear(tx, request)
 
     async def _fail(self, tx: Tx, request: ReportRequest) -> None:
         text = self.reports.staff_t("digest.failed")
-        await self.reports.outbox.send(tx, SendMessage(chat_id=request.chat_id, text=text))
-        await tx.report_requests.finish(request.id, RequestStatus.FAILED, self.reports.now())
+        await self.reports.core.outbox.send(tx, SendMessage(chat_id=request.chat_id, text=text))
+        await tx.report_requests.finish(request.id, RequestStatus.FAILED, self.reports.core.now())
         await self._clear(tx, request)
 
     async def _clear(self, tx: Tx, request: ReportRequest) -> None:
@@ -171,4 +171,4 @@ class OnDemand:
         message_id = message_id_of(result)
         if message_id is not None:
             method = DeleteMessage(chat_id=chat, message_id=message_id)
-            await self.reports.outbox.send(tx, method, priority=Priority.NORMAL)
+            await self.reports.core.outbox.send(tx, method, priority=Priority.NORMAL)

@@ -13,7 +13,7 @@ from aiogram.methods import EditMessageReplyMarkup
 from bot.i18n import Translator
 from bot.outbox.service import Priority
 from bot.surveys.callbacks import Question
-from bot.surveys.config import COMMENT_LIMIT, SurveyConfig
+from bot.surveys.config import COMMENT_LIMIT, Surveys
 from bot.surveys.consent import opt_out
 from bot.surveys.referrals import invite
 from bot.surveys.rules import Category, category
@@ -47,7 +47,7 @@ class PressResult:
 
 async def press(
     tx: Tx,
-    surveys: SurveyConfig,
+    surveys: Surveys,
     t: Translator,
     presser: Customer,
     survey_id: int,
@@ -70,7 +70,7 @@ async def press(
 
 
 async def _nps(
-    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value == "later":
         await tx.surveys.update(
@@ -88,7 +88,7 @@ async def _nps(
 
 
 async def _aspect(
-    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if (
         value not in surveys.aspects
@@ -102,7 +102,7 @@ async def _aspect(
 
 
 async def _followup(
-    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value not in ("next", "skip"):
         return PressResult(alert=t("button.stale"))
@@ -111,7 +111,7 @@ async def _followup(
 
 
 async def _csat(
-    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     score = _int_in(value, 1, 5)
     if score is None:
@@ -121,7 +121,7 @@ async def _csat(
 
 
 async def _expectation(
-    tx: Tx, surveys: SurveyConfig, t: Translator, presser: Customer, survey: Survey, value: str
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if value not in EXPECTATIONS:
         return PressResult(alert=t("button.stale"))
@@ -130,7 +130,7 @@ async def _expectation(
         expectation=value,
         step=SurveyStep.DONE,
         status=SurveyStatus.ANSWERED,
-        answered_at=surveys.now(),
+        answered_at=surveys.core.now(),
         due_at=None,
     )
     promoter = survey.nps is not None and category(survey.nps) == Category.PROMOTER
@@ -165,7 +165,7 @@ class TypedResult:
 
 
 async def typed(
-    tx: Tx, surveys: SurveyConfig, t: Translator, customer: Customer, text: str
+    tx: Tx, surveys: Surveys, t: Translator, customer: Customer, text: str
 ) -> TypedResult:
     """Text from a customer while a survey may be open.
 
@@ -186,7 +186,7 @@ async def typed(
     await tx.surveys.update(survey.id, comment=text, step=SurveyStep.CSAT)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
-        await surveys.outbox.send(
+        await surveys.core.outbox.send(
             tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
         )
     screen = csat_screen(t, survey.id)

@@ -14,7 +14,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot.surveys.amounts import read_amount
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.csv_read import CUSTOMER_COLUMNS, PurchasesFile
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
@@ -40,7 +40,7 @@ class ImportReport:
         )
 
 
-def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
+def to_purchase(row: dict[str, str], surveys: Surveys) -> NewPurchase:
     body: dict[str, object] = {k: v for k, v in row.items() if k not in CUSTOMER_COLUMNS}
     if "amount" in row:
         try:
@@ -49,11 +49,11 @@ def to_purchase(row: dict[str, str], surveys: SurveyConfig) -> NewPurchase:
             raise ValueError(f"amount: {exc}") from None
     body["customer"] = {k: v for k, v in row.items() if k in CUSTOMER_COLUMNS}
     context = {PHONE_REGION: surveys.phone_region}
-    return PurchaseIn.model_validate(body, context=context).to_new(surveys.tz, surveys.now())
+    return PurchaseIn.model_validate(body, context=context).to_new(surveys.tz, surveys.core.now())
 
 
 async def import_csv(
-    db: Database, surveys: SurveyConfig, file: PurchasesFile, progress: TextIO | None = sys.stderr
+    db: Database, surveys: Surveys, file: PurchasesFile, progress: TextIO | None = sys.stderr
 ) -> ImportReport:
     """Validate every row, then store the valid ones in chunks (one transaction each)."""
     report = ImportReport()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from bot.core import with_core
 from bot.jobs import JobContext, job
 from bot.outbox.sender import Sender
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import SurveyConfig, Surveys
 from bot.surveys.phones import renormalize_stored_phones
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
@@ -27,8 +28,8 @@ from storage.states import Purpose
 INVITE_AHEAD = 300
 
 
-def install(w: Wiring) -> SurveyConfig:
-    surveys = SurveyConfig.from_settings(w.settings, w.catalog, w.outbox, w.learned, w.clock)
+def install(w: Wiring) -> Surveys:
+    surveys = with_core(Surveys, SurveyConfig.from_settings(w.settings), w.core)
     w.sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
     w.while_leading(partial(renormalize_stored_phones, w.db, surveys.phone_region))
     w.provide("surveys", surveys)
@@ -43,9 +44,7 @@ def install(w: Wiring) -> SurveyConfig:
 
 
 @job
-async def survey_tick(
-    ctx: JobContext, db: Database, surveys: SurveyConfig, sender: Sender
-) -> None:
+async def survey_tick(ctx: JobContext, db: Database, surveys: Surveys, sender: Sender) -> None:
     """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
     while ctx.running:
         if sender.pacer.queued >= INVITE_AHEAD:

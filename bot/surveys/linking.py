@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.phones import normalize_phone
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.referrals import convert
@@ -10,7 +10,7 @@ from storage.db import Tx
 from storage.models import Customer
 
 
-async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token: str) -> bool:
+async def link_by_token(tx: Tx, surveys: Surveys, customer: Customer, token: str) -> bool:
     """The customer opened a receipt's deep link; False if the token names no purchase.
 
     A receipt proves that one purchase, nothing more: it moves to whoever opens the link, while
@@ -28,7 +28,7 @@ async def link_by_token(tx: Tx, surveys: SurveyConfig, customer: Customer, token
     return True
 
 
-async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_phone: str) -> int:
+async def link_by_phone(tx: Tx, surveys: Surveys, customer: Customer, raw_phone: str) -> int:
     """The customer shared their own contact: how many purchases are theirs now."""
     # Telegram gives the account's number in international form (sometimes without the '+'):
     # no PHONE_REGION applies to it.
@@ -42,7 +42,7 @@ async def link_by_phone(tx: Tx, surveys: SurveyConfig, customer: Customer, raw_p
     return await tx.purchases.count_for(customer.id)
 
 
-async def _relink(tx: Tx, surveys: SurveyConfig, customer_id: int) -> None:
+async def _relink(tx: Tx, surveys: Surveys, customer_id: int) -> None:
     refreshed = await tx.customers.get(customer_id)
     if refreshed is not None:
         await link_waiting_surveys(tx, surveys, refreshed)

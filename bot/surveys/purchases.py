@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.matching import CustomerIndex, differs
 from bot.surveys.referrals import convert
 from bot.surveys.rules import (
@@ -79,7 +79,7 @@ class PurchaseResult:
 
 
 async def register_purchases(
-    tx: Tx, surveys: SurveyConfig, items: Sequence[NewPurchase]
+    tx: Tx, surveys: Surveys, items: Sequence[NewPurchase]
 ) -> list[PurchaseResult]:
     """Store each purchase once (idempotent by order_id) and plan its survey, in input order.
 
@@ -87,7 +87,7 @@ async def register_purchases(
     their last invitations are read with IN-lists, decisions are made in memory (later purchases
     see what earlier ones created), and new rows are written with executemany.
     """
-    now = surveys.now()
+    now = surveys.core.now()
     known = await tx.purchases.by_order_ids(item.order_id for item in items)
     existing = await tx.surveys.for_purchases(p.id for p in known.values())
     results = {
@@ -167,7 +167,7 @@ async def register_purchases(
 
 async def plan(
     tx: Tx,
-    surveys: SurveyConfig,
+    surveys: Surveys,
     customer: Customer,
     purchased_at: datetime,
     now: datetime,
@@ -182,7 +182,7 @@ async def plan(
 
 
 def decide(
-    surveys: SurveyConfig,
+    surveys: Surveys,
     customer: Customer,
     purchased_at: datetime,
     now: datetime,
@@ -196,7 +196,7 @@ def decide(
         return SurveyStatus.SKIPPED, "too_old", None
     if customer.telegram_id is None or customer.started_at is None:
         return SurveyStatus.WAITING_LINK, None, None
-    due = invitation_time(purchased_at, now, surveys.rules, surveys.zone_of(customer))
+    due = invitation_time(purchased_at, now, surveys.rules, surveys.core.zone_of(customer))
     reason = cooldown_reason(invitations, due, surveys.rules.cooldown)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
@@ -204,10 +204,10 @@ def decide(
     return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, kept(due)
 
 
-async def link_waiting_surveys(tx: Tx, surveys: SurveyConfig, customer: Customer) -> int:
+async def link_waiting_surveys(tx: Tx, surveys: Surveys, customer: Customer) -> int:
     """The customer is now reachable in Telegram: plan every survey that waited for it."""
     planned = 0
-    now = surveys.now()
+    now = surveys.core.now()
     for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.WAITING_LINK,)):
         purchase = await tx.purchases.get(survey.purchase_id)
         purchased_at = purchase.purchased_at if purchase else now
@@ -217,14 +217,12 @@ async def link_waiting_surveys(tx: Tx, surveys: SurveyConfig, customer: Customer
     return planned
 
 
-def _result(
-    surveys: SurveyConfig, purchase: Purchase, survey: Survey, created: bool
-) -> PurchaseResult:
+def _result(surveys: Surveys, purchase: Purchase, survey: Survey, created: bool) -> PurchaseResult:
     return PurchaseResult(
         purchase.order_id,
         created,
         survey.status,
         survey.due_at,
         survey.reason,
-        surveys.deep_link(purchase.link_token),
+        surveys.core.deep_link(purchase.link_token),
     )

@@ -13,8 +13,7 @@ from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
-from bot.surveys.config import SurveyConfig
-from bot.surveys.steps import translator
+from bot.surveys.config import Surveys
 from storage.db import Tx
 from storage.models import Customer, Survey
 
@@ -22,19 +21,19 @@ PREFIX = "ref_"  # /start ref_<token>: a friend's invitation, not a receipt
 
 
 async def invite(
-    tx: Tx, surveys: SurveyConfig, t: Translator, customer: Customer, survey: Survey
+    tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey
 ) -> bool:
     """Send the promoter their link (when the shop has an offer); False when none was sent."""
     offer = surveys.referral_offer
     if offer is None or customer.telegram_id is None:
         return False
     token = secrets.token_urlsafe(9)  # 12 characters of A-Za-z0-9_-, as deep links allow
-    await tx.referrals.add_link(token, customer.id, survey.id, surveys.now())
-    link = surveys.deep_link(PREFIX + token)
+    await tx.referrals.add_link(token, customer.id, survey.id, surveys.core.now())
+    link = surveys.core.deep_link(PREFIX + token)
     text = t("referral.invitation", shop=surveys.shop(t, "recommended"), offer=offer, link=link)
     share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(offer, safe='')}"
     button = InlineKeyboardButton(text=t("referral.share"), url=share)
-    await surveys.outbox.send(
+    await surveys.core.outbox.send(
         tx,
         SendMessage(
             chat_id=customer.telegram_id,
@@ -57,7 +56,7 @@ def is_invitation(payload: str) -> bool:
 
 
 async def join(
-    tx: Tx, surveys: SurveyConfig, friend: Customer, payload: str, first_contact: bool
+    tx: Tx, surveys: Surveys, friend: Customer, payload: str, first_contact: bool
 ) -> Joined:
     link = await tx.referrals.link(payload.removeprefix(PREFIX))
     if link is None:
@@ -71,18 +70,18 @@ async def join(
         or await tx.referrals.attributed(friend.id)
     ):
         return Joined.KNOWN
-    await tx.referrals.join(link, friend.id, surveys.now())
+    await tx.referrals.join(link, friend.id, surveys.core.now())
     return Joined.JOINED
 
 
-async def convert(tx: Tx, surveys: SurveyConfig, customer_ids: Iterable[int]) -> int:
+async def convert(tx: Tx, surveys: Surveys, customer_ids: Iterable[int]) -> int:
     """Purchases were registered for these customers: referred friends among them have bought.
     Returns how many referrals converted."""
     converted = 0
     for referral in await tx.referrals.unconverted(customer_ids):
         first = await tx.purchases.first_for(referral.friend_id)
         await tx.referrals.convert(
-            referral.referral_id, first.id if first else None, surveys.now()
+            referral.referral_id, first.id if first else None, surveys.core.now()
         )
         converted += 1
         if surveys.referral_thanks and referral.advocate_id is not None:
@@ -90,7 +89,7 @@ async def convert(tx: Tx, surveys: SurveyConfig, customer_ids: Iterable[int]) ->
     return converted
 
 
-async def _thank(tx: Tx, surveys: SurveyConfig, advocate_id: int) -> None:
+async def _thank(tx: Tx, surveys: Surveys, advocate_id: int) -> None:
     advocate = await tx.customers.get(advocate_id)
     if (
         advocate is None
@@ -99,7 +98,7 @@ async def _thank(tx: Tx, surveys: SurveyConfig, advocate_id: int) -> None:
         or advocate.opted_out_at is not None
     ):
         return
-    t = translator(surveys, advocate)
-    await surveys.outbox.send(
+    t = surveys.core.translator(advocate)
+    await surveys.core.outbox.send(
         tx, SendMessage(chat_id=advocate.telegram_id, text=t("referral.thanks"))
     )

@@ -10,7 +10,7 @@ from aiogram.methods import SendMessage
 from bot.i18n import Translator
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.screens import (
     Screen,
     csat_screen,
@@ -19,16 +19,12 @@ from bot.surveys.screens import (
     nps_screen,
 )
 from storage.db import Tx
-from storage.models import Customer, Survey
+from storage.models import Survey
 from storage.states import Purpose, SurveyStep
 
 
-def translator(surveys: SurveyConfig, customer: Customer) -> Translator:
-    return surveys.catalog.bind(customer.language or surveys.catalog.pick(customer.tg_language))
-
-
 async def current_screen(
-    tx: Tx, surveys: SurveyConfig, t: Translator, survey: Survey, reminder: bool = False
+    tx: Tx, surveys: Surveys, t: Translator, survey: Survey, reminder: bool = False
 ) -> Screen:
     """The question the survey is waiting for."""
     if survey.step == SurveyStep.FOLLOWUP and survey.nps is not None:
@@ -47,7 +43,7 @@ async def current_screen(
 
 async def send_screen(
     tx: Tx,
-    surveys: SurveyConfig,
+    surveys: Surveys,
     chat_id: int,
     survey_id: int,
     screen: Screen,
@@ -58,7 +54,7 @@ async def send_screen(
 
     An invitation Telegram cannot take is retried until the survey expires, not beyond."""
     expires_at = None if pointless_after is None else time.time() + pointless_after.total_seconds()
-    await surveys.outbox.send(
+    await surveys.core.outbox.send(
         tx,
         SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
         priority=priority,

@@ -8,9 +8,9 @@ from datetime import datetime
 from aiogram.methods import EditMessageReplyMarkup, EditMessageText
 
 from bot.outbox.service import Priority
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.rules import cooldown_reason, skip_reason
-from bot.surveys.steps import current_screen, send_screen, translator
+from bot.surveys.steps import current_screen, send_screen
 from storage.db import Tx
 from storage.models import Survey
 from storage.states import SurveyStatus, SurveyStep
@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 BATCH = 50
 
 
-async def advance_due(tx: Tx, surveys: SurveyConfig) -> int:
+async def advance_due(tx: Tx, surveys: Surveys) -> int:
     """Act on every survey whose next step is due; return how many moved."""
-    now = surveys.now()
+    now = surveys.core.now()
     due = await tx.surveys.due(now, BATCH)
     for survey in due:
         if survey.status == SurveyStatus.SCHEDULED:
@@ -35,7 +35,7 @@ async def advance_due(tx: Tx, surveys: SurveyConfig) -> int:
     return len(due)
 
 
-async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) -> None:
+async def _invite(tx: Tx, surveys: Surveys, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
     if customer is None or customer.telegram_id is None:
         await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
@@ -49,7 +49,7 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
     if reason:
         await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return
-    t = translator(surveys, customer)
+    t = surveys.core.translator(customer)
     screen = await current_screen(tx, surveys, t, survey)
     expiry = surveys.rules.expiry
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, expiry)
@@ -67,7 +67,7 @@ async def _invite(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) 
     )
 
 
-async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: datetime) -> None:
+async def _remind_or_expire(tx: Tx, surveys: Surveys, survey: Survey, now: datetime) -> None:
     customer = await tx.customers.get(survey.customer_id)
     expires = survey.expires_at
     if customer is None or customer.telegram_id is None or expires is None or expires <= now:
@@ -76,10 +76,10 @@ async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: 
     if survey.reminded_at is not None or customer.opted_out_at or customer.unreachable_at:
         await tx.surveys.update(survey.id, due_at=survey.expires_at)
         return
-    t = translator(surveys, customer)
+    t = surveys.core.translator(customer)
     screen = await current_screen(tx, surveys, t, survey, reminder=True)
     if survey.chat_id and survey.message_id:  # one set of live buttons: the reminder's
-        await surveys.outbox.send(
+        await surveys.core.outbox.send(
             tx,
             EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id),
             priority=Priority.BULK,
@@ -89,7 +89,7 @@ async def _remind_or_expire(tx: Tx, surveys: SurveyConfig, survey: Survey, now: 
     await tx.surveys.update(survey.id, reminded_at=now, due_at=survey.expires_at)
 
 
-async def _expire(tx: Tx, surveys: SurveyConfig, survey: Survey) -> None:
+async def _expire(tx: Tx, surveys: Surveys, survey: Survey) -> None:
     answered = survey.nps is not None
     await tx.surveys.update(
         survey.id,
@@ -99,8 +99,8 @@ async def _expire(tx: Tx, surveys: SurveyConfig, survey: Survey) -> None:
     )
     customer = await tx.customers.get(survey.customer_id)
     if customer is not None and survey.chat_id and survey.message_id:
-        t = translator(surveys, customer)
-        await surveys.outbox.send(
+        t = surveys.core.translator(customer)
+        await surveys.core.outbox.send(
             tx,
             EditMessageText(
                 chat_id=survey.chat_id, message_id=survey.message_id, text=t("survey.closed")

@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.complaints import relay, thanks
 from bot.complaints.actions import resolution_answer
 from bot.complaints.callbacks import ResolutionPress
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.opening import on_request
 from bot.i18n import TEXT_LIMIT, Translator
 from bot.incoming import ChatMessage
@@ -33,7 +33,7 @@ async def complaint_command(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
 ) -> None:
     active = await on_request(tx, complaints, customer)
     if active is not None:
@@ -47,7 +47,7 @@ async def to_support(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
 ) -> None:
     length = len(message.text or "")
     if length > TEXT_LIMIT:
@@ -68,7 +68,7 @@ async def resolved_press(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
 ) -> None:
     alert, new_text = await resolution_answer(
         tx, complaints, t, customer, callback_data.complaint_id, callback_data.answer

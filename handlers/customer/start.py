@@ -8,10 +8,10 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.methods import SendMessage
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_in
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.referrals import Joined, is_invitation, join
@@ -38,8 +38,8 @@ async def start(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    surveys: SurveyConfig,
-    complaints: ComplaintConfig,
+    surveys: Surveys,
+    complaints: Complaints,
     before: str | None = None,
 ) -> None:
     """The greeting, and the offer to share a phone to whoever it could help find purchases;
@@ -68,13 +68,15 @@ async def start(
         )
 
 
-async def _phone_would_help(tx: Tx, customer: Customer, complaints: ComplaintConfig) -> bool:
+async def _phone_would_help(tx: Tx, customer: Customer, complaints: Complaints) -> bool:
     """Not for someone whose number the bot has, whose purchases the shop already sends by
     their Telegram id, or who works here (owners, managers, staff, or seen working in the
     staff chat)."""
     if customer.phone is not None or customer.telegram_id is None:
         return False
-    if complaints.may_act(customer.telegram_id) or await tx.pulse.was_seen(customer.telegram_id):
+    if complaints.configured(customer.telegram_id) or await tx.pulse.was_seen(
+        customer.telegram_id
+    ):
         return False
     return await tx.purchases.count_for(customer.id) == 0
 
@@ -86,8 +88,8 @@ async def start_with_token(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    surveys: SurveyConfig,
-    complaints: ComplaintConfig,
+    surveys: Surveys,
+    complaints: Complaints,
     first_contact: bool,
 ) -> None:
     payload = command.args or ""
@@ -115,7 +117,7 @@ async def contact(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    surveys: SurveyConfig,
+    surveys: Surveys,
 ) -> None:
     shared = message.contact
     own = (

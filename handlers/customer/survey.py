@@ -11,7 +11,7 @@ from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys import answers
 from bot.surveys.callbacks import SurveyPress
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from storage.db import Tx
 from storage.models import Customer
 
@@ -30,7 +30,7 @@ async def on_press(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    surveys: SurveyConfig,
+    surveys: Surveys,
 ) -> None:
     result = await answers.press(
         tx, surveys, t, customer, callback_data.survey_id, callback_data.step, callback_data.value
@@ -54,7 +54,7 @@ async def on_text(
     outbox: Outbox,
     t: Translator,
     customer: Customer,
-    surveys: SurveyConfig,
+    surveys: Surveys,
 ) -> None:
     result = await answers.typed(tx, surveys, t, customer, message.text or "")
     if not result.handled:

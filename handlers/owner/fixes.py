@@ -8,7 +8,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 
 from bot.complaints.callbacks import FixDonePress
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.fixes import fix_list, mark_done
 from bot.i18n import Translator
 from bot.incoming import Actor
@@ -24,7 +24,7 @@ def router() -> Router:
 
 
 async def actions(
-    message: Message, tx: Tx, outbox: Outbox, t: Translator, complaints: ComplaintConfig
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, complaints: Complaints
 ) -> None:
     text, markup = await fix_list(tx, complaints, t)
     await outbox.send(
@@ -38,7 +38,7 @@ async def on_done(
     tx: Tx,
     outbox: Outbox,
     t: Translator,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
 ) -> None:
     who = Actor.from_aiogram(query.from_user)
     alert = await mark_done(tx, complaints, t, who, callback_data.complaint_id)

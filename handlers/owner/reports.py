@@ -13,7 +13,7 @@ from aiogram.types import Message
 
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
-from bot.reports.config import ReportConfig
+from bot.reports.config import Reports
 from bot.reports.ondemand import OnDemand
 from bot.reports.periods import last_days, requested_period
 from storage.db import Tx
@@ -48,9 +48,9 @@ async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> Non
 
 
 async def digest(
-    message: Message, tx: Tx, t: Translator, reports: ReportConfig, ondemand: OnDemand
+    message: Message, tx: Tx, t: Translator, reports: Reports, ondemand: OnDemand
 ) -> None:
-    start, end = last_days(reports.now(), reports.tz)
+    start, end = last_days(reports.core.now(), reports.tz)
     preparing = t("digest.preparing")
     await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, preparing)
 
@@ -61,7 +61,7 @@ async def report(
     tx: Tx,
     outbox: Outbox,
     t: Translator,
-    reports: ReportConfig,
+    reports: Reports,
     ondemand: OnDemand,
 ) -> None:
     await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.REPORT)
@@ -73,7 +73,7 @@ async def export(
     tx: Tx,
     outbox: Outbox,
     t: Translator,
-    reports: ReportConfig,
+    reports: Reports,
     ondemand: OnDemand,
 ) -> None:
     await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.EXPORT)
@@ -85,7 +85,7 @@ async def _for_period(
     tx: Tx,
     outbox: Outbox,
     t: Translator,
-    reports: ReportConfig,
+    reports: Reports,
     ondemand: OnDemand,
     kind: ReportKind,
 ) -> None:
@@ -97,7 +97,7 @@ async def _for_period(
             wanted = "two dates" if default_days is None else "two dates or none"
             raise ValueError(f"give {wanted}")
         first, last = parts if parts else (None, None)
-        period = requested_period(first, last, reports.tz, reports.now(), default_days or 7)
+        period = requested_period(first, last, reports.tz, reports.core.now(), default_days or 7)
     except ValueError:  # the usage line says it all, in the owner's language
         await _say(message, tx, outbox, t(f"digest.{kind}_usage"))
         return

@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, Message, ReplyParameters, User
 from bot.complaints import corrective, relay
 from bot.complaints.actions import staff_press
 from bot.complaints.callbacks import CausePress, StaffPress
-from bot.complaints.config import ComplaintConfig
+from bot.complaints.config import Complaints
 from bot.complaints.listing import open_list
 from bot.complaints.staff import StaffDirectory, Verdict
 from bot.i18n import Translator
@@ -39,7 +39,7 @@ def router() -> Router:
     return r
 
 
-def refusal(who: User, staff: StaffDirectory, complaints: ComplaintConfig) -> str | None:
+def refusal(who: User, staff: StaffDirectory, complaints: Complaints) -> str | None:
     verdict = staff.allowed(who.id)
     if verdict is Verdict.STAFF:
         return None
@@ -55,7 +55,7 @@ async def on_press(
     callback_data: StaffPress,
     tx: Tx,
     outbox: Outbox,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     staff: StaffDirectory,
 ) -> None:
     refused = refusal(query.from_user, staff, complaints)
@@ -77,7 +77,7 @@ async def on_cause(
     callback_data: CausePress,
     tx: Tx,
     outbox: Outbox,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     staff: StaffDirectory,
 ) -> None:
     """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
@@ -100,7 +100,7 @@ async def on_cause(
 
 
 async def _member_message(
-    tx: Tx, message: Message, staff: StaffDirectory, complaints: ComplaintConfig
+    tx: Tx, message: Message, staff: StaffDirectory, complaints: Complaints
 ) -> bool:
     """Whether a member sent it (a person found to be one is recorded as staff)."""
     if message.from_user is None or message.from_user.is_bot:
@@ -128,13 +128,13 @@ async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) ->
 
 
 async def list_open(
-    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
 ) -> None:
     await _list(message, tx, outbox, complaints, staff, None)
 
 
 async def list_mine(
-    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
 ) -> None:
     mine = message.from_user.id if message.from_user else 0
     await _list(message, tx, outbox, complaints, staff, mine)
@@ -144,7 +144,7 @@ async def _list(
     message: Message,
     tx: Tx,
     outbox: Outbox,
-    complaints: ComplaintConfig,
+    complaints: Complaints,
     staff: StaffDirectory,
     taken_by: int | None,
 ) -> None:
@@ -164,7 +164,7 @@ async def _list(
 
 
 async def on_staff_message(
-    message: Message, tx: Tx, outbox: Outbox, complaints: ComplaintConfig, staff: StaffDirectory
+    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
 ) -> None:
     said = ChatMessage.from_aiogram(message)
     record = await corrective.answered(tx, said)
@@ -186,9 +186,9 @@ async def on_staff_message(
         )
 
 
-async def _seen(tx: Tx, complaints: ComplaintConfig, user_id: int) -> None:
+async def _seen(tx: Tx, complaints: Complaints, user_id: int) -> None:
     """A member acted in the staff chat: they are staff (the staff pulse asks them)."""
-    await tx.pulse.seen(user_id, complaints.now())
+    await tx.pulse.seen(user_id, complaints.core.now())
 
 
 def _reply_to(message: Message) -> dict[str, Any]:

@@ -187,7 +187,7 @@ async def test_a_refusal_is_in_the_language_of_the_person_refused(offline: App) 
     await feed(offline, message(80, 89, "/digest", lang="sv"))
     [(_, answer)] = await outbox_rows(offline, 89)
     assert answer["text"] != "This command is for the owners."
-    assert answer["text"] == offline.core.catalog.text("sv", "digest.refused")
+    assert answer["text"] == offline.wiring.core.catalog.text("sv", "digest.refused")
 
 
 async def test_the_history_names_who_answered(offline: App) -> None:

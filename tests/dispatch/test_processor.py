@@ -160,7 +160,7 @@ async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
     catalog language."""
     app = await create_app(make_settings(tmp_path, owner_ids="7001,7002"))
     try:
-        await publish_commands(app.db, app.outbox, app.core.catalog, app.complaints)
+        await publish_commands(app.db, app.outbox, app.wiring.core.catalog, app.complaints)
         menus: dict[tuple[str, int | None, str | None], list[str]] = {}
         for _, payload in await outbox_rows(app, 0):
             scope = payload["scope"]

@@ -84,7 +84,7 @@ async def wait_for(predicate: Callable[[], bool], within: float = 10.0, what: st
 async def passes(app: App, count: int = 5, task: str = "complaint-tick") -> None:
     """Wait until `task` has run `count` more times: an absence check ("nothing fired") that
     really gave it the chance, however slow the machine."""
-    beat = app.core.liveness.beats[task]
+    beat = app.wiring.liveness.beats[task]
     goal = beat.passes + count
     await wait_for(lambda: beat.passes >= goal, within=30, what=f"{count} runs of {task}")
 

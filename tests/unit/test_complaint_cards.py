@@ -18,12 +18,12 @@ from bot.complaints.cards import (
     summary_line,
     topic_title,
 )
-from bot.complaints.config import ComplaintConfig, Ladder
+from bot.complaints.config import Complaints, Ladder
 from bot.complaints.staff import StaffDirectory, Verdict
+from bot.core import Core
 from bot.i18n import Catalog, moment_words
+from bot.learned import Learned
 from bot.outbox.service import Outbox
-from bot.surveys.config import SurveyConfig
-from bot.surveys.rules import Rules
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
@@ -32,23 +32,13 @@ from storage.states import Deadline, SurveyStatus, SurveyStep
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-def config(language: str = "en") -> ComplaintConfig:
-    from zoneinfo import ZoneInfo
+def config(language: str = "en") -> Complaints:
 
     catalog = Catalog.load()
     hour = timedelta(hours=1)
-    surveys = SurveyConfig(
-        rules=Rules(hour, None, hour, hour, hour),
-        tz=ZoneInfo("Europe/Stockholm"),
-        aspects=["delivery"],
-        review_url=None,
-        referral_url=None,
-        phone_region=None,
-        catalog=catalog,
-        outbox=Outbox(None),
-        clock=lambda: NOW,
-    )
-    return ComplaintConfig(
+    zone = ZoneInfo("Europe/Stockholm")
+    core = Core(Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW)
+    return Complaints(
         staff_chat_setting=-100,
         owner_ids=[],
         manager_ids=[],
@@ -59,10 +49,12 @@ def config(language: str = "en") -> ComplaintConfig:
         ladder=Ladder(hour, hour),
         key_ladder=Ladder(hour, hour),
         hours=BusinessHours(None),
+        tz=zone,
         settle=hour,
         storm_cards_per_minute=10,
-        staff_t=catalog.bind(language),
-        surveys=surveys,
+        aspects=["delivery"],
+        confirm_within=hour,
+        core=core,
     )
 
 
@@ -241,7 +233,9 @@ async def test_membership_is_asked_once_then_cached_and_expires() -> None:
 
 def test_times_carry_their_zone_and_read_as_today_or_tomorrow() -> None:
     complaints = config()
-    assert complaints.local(NOW + timedelta(minutes=15)) == "23.11.2026 11:15 CET"  # the shop's
+    assert (
+        complaints.core.local(NOW + timedelta(minutes=15)) == "23.11.2026 11:15 CET"
+    )  # the shop's
     t = Catalog.load().bind("ru")
     moscow = ZoneInfo("Europe/Moscow")
     assert moment_words(t, NOW + timedelta(hours=1), NOW, moscow) == "сегодня до 14:00 МСК"

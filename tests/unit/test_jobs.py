@@ -24,7 +24,7 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
     )
     app = await create_app(settings)  # every feature schedules its own jobs
     await app.stop()
-    jobs = {job.id: job for job in app.core.scheduler.get_jobs()}
+    jobs = {job.id: job for job in app.wiring.scheduler.get_jobs()}
     assert set(jobs) == {
         "prune-old-data",
         "survey-tick",
@@ -43,5 +43,5 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
     assert isinstance(jobs["complaint-tick"].trigger, IntervalTrigger)
     # Every job that reads deadlines or periods from the database also runs once at start.
     for name in ("survey-tick", "complaint-tick", "weekly-digest", "daily-digest"):
-        assert jobs[name].kwargs == {} and jobs[name].args[0] is app.core.jobs
+        assert jobs[name].kwargs == {} and jobs[name].args[0] is app.wiring.jobs
         assert jobs[name].next_run_time is not None, name

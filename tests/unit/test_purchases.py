@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.core import Core
 from bot.i18n import Catalog
 from bot.learned import Learned
 from bot.outbox.service import Outbox
-from bot.surveys.config import SurveyConfig
+from bot.surveys.config import Surveys
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
 from bot.surveys.purchases import (
@@ -25,6 +26,7 @@ from bot.surveys.purchases import (
 from bot.surveys.rules import Rules
 from bot.surveys.timeline import advance_due
 from bot.timeparse import QuietHours
+from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.migrate import migrate
 from storage.sql import DatabaseError
@@ -34,7 +36,7 @@ NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def surveys() -> SurveyConfig:
+def surveys() -> Surveys:
     rules = Rules(
         timedelta(hours=2),
         QuietHours.parse("21:00-09:00"),
@@ -42,21 +44,24 @@ def surveys() -> SurveyConfig:
         timedelta(hours=24),
         timedelta(hours=72),
     )
-    return SurveyConfig(
+    return Surveys(
         rules=rules,
         tz=ZoneInfo("UTC"),
         aspects=["quality"],
         review_url=None,
         referral_url=None,
         phone_region=None,
-        catalog=Catalog.load(),
-        outbox=Outbox(None),
-        learned=Learned(bot_username="shop_bot"),
-        clock=lambda: NOW,
+        core=core(lambda: NOW),
     )
 
 
-async def one(tx: Tx, surveys: SurveyConfig, new: NewPurchase) -> PurchaseResult:
+def core(clock: Clock) -> Core:
+    catalog = Catalog.load()
+    learned = Learned(bot_username="shop_bot")
+    return Core(Outbox(None), catalog, ZoneInfo("UTC"), catalog.bind("en"), learned, clock)
+
+
+async def one(tx: Tx, surveys: Surveys, new: NewPurchase) -> PurchaseResult:
     [result] = await register_purchases(tx, surveys, [new])
     return result
 
@@ -66,7 +71,7 @@ def purchase(order: str, **customer: object) -> NewPurchase:
 
 
 async def test_idempotent_by_order_id_and_one_customer_per_identity(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     async with db.transaction() as tx:
         first = await one(tx, surveys, purchase("P-1", external_id="crm-1", name="A"))
@@ -79,7 +84,7 @@ async def test_idempotent_by_order_id_and_one_customer_per_identity(
 
 
 async def test_started_customer_is_scheduled_with_delay_and_cooldown(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(42, "B", None, "en")
@@ -90,7 +95,7 @@ async def test_started_customer_is_scheduled_with_delay_and_cooldown(
 
 
 async def test_the_cooldown_holds_against_every_invitation_not_only_the_latest(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     """A survey sent yesterday and a future-dated purchase planned 40 days out: a purchase
     today falls within the cooldown of the first, though not of the latest."""
@@ -131,7 +136,7 @@ async def test_the_cooldown_holds_against_every_invitation_not_only_the_latest(
 
 
 async def test_a_receipt_link_links_that_purchase_and_nothing_else(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     """Whoever holds a receipt gets that one survey: not the phone, the CRM id or the other
     purchases of the customer the shop registered (those follow the customer's own contact)."""
@@ -166,7 +171,7 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         assert c3 is not None and c3.customer_id == owner.id
 
 
-async def test_phone_links_every_unlinked_purchase(db: Database, surveys: SurveyConfig) -> None:
+async def test_phone_links_every_unlinked_purchase(db: Database, surveys: Surveys) -> None:
     async with db.transaction() as tx:
         await one(tx, surveys, purchase("P-1", phone="46701112233"))
         await one(tx, surveys, purchase("P-2", phone="46701112233", external_id="crm-9"))
@@ -227,7 +232,7 @@ async def test_stored_numbers_are_brought_to_e164_once_the_region_is_known(db: D
 
 
 async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     async with db.transaction() as tx:
         await tx.customers.touch_from_telegram(46, "F", None, "en")
@@ -244,7 +249,7 @@ async def test_quiet_hours_use_the_customers_own_zone_and_say_so(
 
 
 async def test_a_shared_phone_does_not_hand_a_purchase_to_another_telegram_user(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     async with db.transaction() as tx:
         parent, _ = await tx.customers.touch_from_telegram(47, "G", None, "en")
@@ -285,7 +290,7 @@ async def snapshot(db: Database) -> list[tuple[object, ...]]:
 
 
 async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
-    tmp_path: Path, surveys: SurveyConfig
+    tmp_path: Path, surveys: Surveys
 ) -> None:
     outcomes = []
     for name, batched in (("batch", True), ("single", False)):
@@ -318,7 +323,7 @@ async def test_a_batch_decides_exactly_as_the_same_purchases_one_by_one(
 
 
 async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     """Registered as a regular customer, the customer becomes "key" before the invitation goes
     out: the survey counts under "key", and keeps it when the segment changes again."""
@@ -327,7 +332,7 @@ async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
         first = await one(tx, surveys, purchase("S-1", telegram_id=42, segment="regular"))
         assert first.status == "scheduled"
         await one(tx, surveys, purchase("S-2", telegram_id=42, segment="key"))  # cooldown
-        later = replace(surveys, clock=lambda: NOW + timedelta(hours=3))
+        later = replace(surveys, core=core(lambda: NOW + timedelta(hours=3)))
         assert await advance_due(tx, later) == 1
         await one(tx, later, purchase("S-3", telegram_id=42, segment="lapsed"))
         rows = await db.conn.fetch_all(
@@ -338,7 +343,7 @@ async def test_a_survey_takes_the_segment_the_customer_has_when_it_is_sent(
 
 
 async def test_a_batch_over_one_in_list_is_written_whole_and_known_again(
-    db: Database, surveys: SurveyConfig
+    db: Database, surveys: Surveys
 ) -> None:
     """1,200 purchases (more than one IN-list, written in bulk), names with a NUL: stored as
     given (PostgreSQL drops the NUL), every one found again as a duplicate."""
@@ -361,9 +366,7 @@ async def test_a_batch_over_one_in_list_is_written_whole_and_known_again(
     assert {row[2], row[3]} <= {"N\x000", "N0", "N\x0099", "N99"}
 
 
-async def test_a_bulk_write_that_clashes_writes_nothing(
-    db: Database, surveys: SurveyConfig
-) -> None:
+async def test_a_bulk_write_that_clashes_writes_nothing(db: Database, surveys: Surveys) -> None:
     async with db.transaction() as tx:
         await one(tx, surveys, purchase("C-1", external_id="crm-1"))
     async with db.read() as tx:
