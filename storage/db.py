@@ -50,7 +50,7 @@ class Tx:
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)
         self.pulse = PulseRepo(conn)
-        self.privacy = PrivacyRepo(conn)
+        self.privacy = PrivacyRepo(conn, clock)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

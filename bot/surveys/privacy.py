@@ -59,8 +59,7 @@ async def erase(tx: Tx, customer: Customer, update_id: int | None = None) -> Non
     words += await tx.privacy.words_of(customer.id)
     complaints = await tx.privacy.complaint_ids(customer.id)
     needles = sorted({form for w in words if w and len(w) >= SHORTEST for form in _forms(w)})
-    await tx.customers.forget(customer.id)
-    await tx.referrals.forget(customer.id)
+    await tx.privacy.forget(customer.id)
     await tx.privacy.scrub(needles, customer.telegram_id, complaints, update_id)
 
 

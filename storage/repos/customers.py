@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Iterable, Sequence
 
 from storage.models import Customer
-from storage.repos.kv import KvRepo
+from storage.repos.privacy import erased_key
 from storage.repos.rows import Stamping, fetch_in
 from storage.sql import Row
-from storage.states import InboxStatus
 from storage.timefmt import stored
 
 _COLUMNS = (
@@ -101,11 +98,11 @@ class CustomerRepo(Stamping):
             )
         if starting and (first or customer.forgotten_at is not None):
             await self._conn.execute(
-                "DELETE FROM erased WHERE key = ?", (await self._erased_key(telegram_id),)
+                "DELETE FROM erased WHERE key = ?", (await erased_key(self._conn, telegram_id),)
             )
         elif first and await self._conn.fetch_one(
             "SELECT 1 FROM erased WHERE key = ?",
-            (await self._erased_key(telegram_id),),
+            (await erased_key(self._conn, telegram_id),),
         ):
             await self._conn.execute(
                 "UPDATE customers SET name = NULL, username = NULL, tg_language = NULL,"
@@ -291,48 +288,3 @@ class CustomerRepo(Stamping):
                 "language": source.language,
             },
         )
-
-    async def forget(self, customer_id: int) -> None:
-        """Erase what identifies the customer and what they wrote; anonymous scores stay."""
-        now = self._now()
-        row = await self.get(customer_id)
-        telegram_id = row.telegram_id if row else None
-        await self._conn.execute(
-            "UPDATE customers SET telegram_id = NULL, external_id = NULL, phone = NULL,"
-            " name = NULL, username = NULL, tg_language = NULL, language = NULL,"
-            " timezone = NULL, forgotten_at = ?, updated_at = ? WHERE id = ?",
-            (now, now, customer_id),
-        )
-        await self._conn.execute(
-            "UPDATE surveys SET comment = NULL, chat_id = NULL, message_id = NULL"
-            " WHERE customer_id = ?",
-            (customer_id,),
-        )
-        await self._conn.execute(
-            "UPDATE complaint_messages SET text = NULL WHERE complaint_id IN"
-            " (SELECT id FROM complaints WHERE customer_id = ?)",
-            (customer_id,),
-        )
-        await self._conn.execute(
-            "UPDATE complaints SET text = NULL WHERE customer_id = ?", (customer_id,)
-        )
-        if telegram_id is not None:
-            await self._conn.execute(
-                "INSERT INTO erased (key, erased_at) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET erased_at = excluded.erased_at",
-                (await self._erased_key(telegram_id), now),
-            )
-        if telegram_id is not None:  # raw updates they sent, kept for replay, go too
-            await self._conn.execute(
-                f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND sender_id = ?",
-                (telegram_id,),
-            )
-
-    async def _erased_key(self, telegram_id: int) -> str:
-        """A salted hash: the table says "this person was erased" without keeping their id."""
-        kv = KvRepo(self._conn)
-        salt = await kv.get("erase_salt")
-        if salt is None:
-            salt = secrets.token_hex(16)
-            await kv.set("erase_salt", salt)
-        return hashlib.sha256(f"{salt}:{telegram_id}".encode()).hexdigest()

@@ -1,12 +1,18 @@
-"""What erasing a person does beyond their own rows: the copies of their words and profile that
-transport kept. The outbox holds every message as it was sent (cards with their name and
-comment, relays of what they wrote, topic titles, answers to /mydata) and Telegram's answers;
-the inbox holds raw updates, staff replies among them, which quote the cards."""
+"""Every write that erases a person: their own rows in every table (`forget`), and the copies
+of their words and profile that transport kept (`scrub`). The outbox holds every message as
+it was sent (cards with their name and comment, relays of what they wrote, topic titles,
+answers to /mydata) and Telegram's answers; the inbox holds raw updates, staff replies among
+them, which quote the cards."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Sequence
 
+from storage.clock import Clock
+from storage.repos.kv import KvRepo
+from storage.repos.rows import Stamping
 from storage.sql import Conn
 from storage.states import InboxStatus, OutboxStatus, Purpose, sql_in
 
@@ -24,9 +30,56 @@ _ABOUT_A_COMPLAINT = (
 )
 
 
-class PrivacyRepo:
-    def __init__(self, conn: Conn) -> None:
-        self._conn = conn
+async def erased_key(conn: Conn, telegram_id: int) -> str:
+    """A salted hash: the erased table says "this person was erased" without keeping their id
+    (a returning person's first /start clears it; anything else from them stays anonymous)."""
+    kv = KvRepo(conn)
+    salt = await kv.get("erase_salt")
+    if salt is None:
+        salt = secrets.token_hex(16)
+        await kv.set("erase_salt", salt)
+    return hashlib.sha256(f"{salt}:{telegram_id}".encode()).hexdigest()
+
+
+class PrivacyRepo(Stamping):
+    def __init__(self, conn: Conn, clock: Clock) -> None:
+        super().__init__(conn, clock)
+
+    async def forget(self, customer_id: int) -> None:
+        """Erase what identifies the customer and what they wrote, in every table: the
+        profile, survey comments and message ids, complaint texts and messages, referral links
+        and attributions (the counts stay), the raw updates they sent; and record that the
+        person was erased. Anonymous scores stay."""
+        now = self._now()
+        row = await self._conn.fetch_one(
+            "SELECT telegram_id FROM customers WHERE id = ?", (customer_id,)
+        )
+        telegram_id = int(row[0]) if row and row[0] is not None else None
+        for sql in (
+            "UPDATE customers SET telegram_id = NULL, external_id = NULL, phone = NULL,"
+            " name = NULL, username = NULL, tg_language = NULL, language = NULL,"
+            " timezone = NULL, forgotten_at = :now, updated_at = :now WHERE id = :id",
+            "UPDATE surveys SET comment = NULL, chat_id = NULL, message_id = NULL"
+            " WHERE customer_id = :id",
+            "UPDATE complaint_messages SET text = NULL WHERE complaint_id IN"
+            " (SELECT id FROM complaints WHERE customer_id = :id)",
+            "UPDATE complaints SET text = NULL WHERE customer_id = :id",
+            "UPDATE referral_links SET customer_id = NULL WHERE customer_id = :id",
+            "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = :id",
+            "UPDATE referrals SET friend_id = NULL WHERE friend_id = :id",
+        ):
+            await self._conn.execute(sql, {"id": customer_id, "now": now})
+        if telegram_id is None:
+            return
+        await self._conn.execute(
+            "INSERT INTO erased (key, erased_at) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET erased_at = excluded.erased_at",
+            (await erased_key(self._conn, telegram_id), now),
+        )
+        await self._conn.execute(  # raw updates they sent, kept for replay, go too
+            f"DELETE FROM inbox WHERE status != '{InboxStatus.PENDING}' AND sender_id = ?",
+            (telegram_id,),
+        )
 
     async def words_of(self, customer_id: int) -> list[str]:
         """Every text the person wrote, or that was written to them about their complaints."""

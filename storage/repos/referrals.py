@@ -80,18 +80,6 @@ class ReferralRepo:
             (to_db(at), purchase_id, referral_id),
         )
 
-    async def forget(self, customer_id: int) -> None:
-        """The customer's links and attributions lose who they were; the counts stay."""
-        await self._conn.execute(
-            "UPDATE referral_links SET customer_id = NULL WHERE customer_id = ?", (customer_id,)
-        )
-        await self._conn.execute(
-            "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = ?", (customer_id,)
-        )
-        await self._conn.execute(
-            "UPDATE referrals SET friend_id = NULL WHERE friend_id = ?", (customer_id,)
-        )
-
     async def counts(self, start: datetime, end: datetime, branch: str | None) -> ReferralCounts:
         """Links sent, friends who joined and friends who bought in [start, end). With a branch:
         links earned by that branch's surveys, and friends' purchases in that branch."""

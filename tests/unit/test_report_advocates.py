@@ -83,8 +83,7 @@ async def test_links_friends_joined_and_bought_per_branch_with_the_top_advocates
 
 async def test_a_forgotten_advocate_leaves_the_counts_but_not_their_name(db: Database) -> None:
     async with db.transaction() as tx:
-        await tx.customers.forget(1)
-        await tx.referrals.forget(1)
+        await tx.privacy.forget(1)
     async with db.read() as tx:
         d = await build_digest(tx, START, END, END, TZ, hours=ALWAYS)
         link = await tx.referrals.link("t1")

@@ -180,7 +180,7 @@ async def test_a_nul_in_what_a_customer_wrote_is_stored_and_forgotten_on_both_en
         await tx.inbox.add_many(to_inbox_rows([json.loads(payload)]), 0.0)
         await tx.inbox.finish(1, 1.0)
         customer, _ = await tx.customers.touch_from_telegram(77, "N\x00", None, "en")
-        await tx.customers.forget(customer.id)  # reads the stored updates' JSON
+        await tx.privacy.forget(customer.id)  # reads the stored updates' JSON
     async with db.read() as tx:
         assert await tx.kv.get("said") in ("a\x00b", "ab")
         assert await tx.inbox.counts() == {}  # the update they sent is gone
