@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import TEXT_LIMIT as MAX_TEXT
@@ -28,11 +28,11 @@ async def unknown_text(message: Message, tx: Tx, outbox: Outbox, t: Translator) 
         if length > MAX_TEXT
         else t("fallback.text")
     )
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.answer(tx, message, text)
 
 
 async def unsupported(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("fallback.unsupported")))
+    await outbox.answer(tx, message, t("fallback.unsupported"))
 
 
 async def stale_button(query: CallbackQuery, tx: Tx, outbox: Outbox, t: Translator) -> None:

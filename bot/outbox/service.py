@@ -8,7 +8,9 @@ from enum import IntEnum
 from typing import Any, Protocol
 
 from aiogram.methods import SendMessage, TelegramMethod
+from aiogram.types import Message, ReplyParameters
 
+from bot.incoming import topic_of
 from bot.outbox.codec import encode, lane_of
 from storage.db import Tx
 from storage.models import OutboxItem
@@ -68,6 +70,38 @@ class Outbox:
         if sender is not None:
             tx.after_commit(lambda: sender.notify(item))
         return item.id
+
+    async def answer(
+        self,
+        tx: Tx,
+        message: Message,
+        text: str,
+        *,
+        priority: Priority = Priority.INTERACTIVE,
+        **options: Any,
+    ) -> int:
+        """As aiogram's `message.answer(text)`: `text` in the message's chat and forum topic,
+        queued like every send (`options`: parse_mode, reply_markup, ...)."""
+        method = SendMessage(
+            chat_id=message.chat.id, message_thread_id=topic_of(message), text=text, **options
+        )
+        return await self.send(tx, method, priority=priority)
+
+    async def reply(
+        self,
+        tx: Tx,
+        message: Message,
+        text: str,
+        *,
+        priority: Priority = Priority.INTERACTIVE,
+        **options: Any,
+    ) -> int:
+        """As aiogram's `message.reply(text)`: an answer quoting `message` (sent anyway if it
+        was deleted meanwhile)."""
+        quoted = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+        return await self.answer(
+            tx, message, text, priority=priority, reply_parameters=quoted, **options
+        )
 
     async def to_each(
         self, tx: Tx, chats: Iterable[int], text: str, *, parse_mode: str | None = None

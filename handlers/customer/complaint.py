@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import relay, thanks
@@ -38,7 +38,7 @@ async def complaint_command(
     active = await on_request(tx, complaints, customer)
     if active is not None:
         text = t("complaint.already_open", number=active.id)
-        await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+        await outbox.answer(tx, message, text)
 
 
 async def to_support(
@@ -58,7 +58,7 @@ async def to_support(
         if await relay.from_customer(tx, complaints, customer, ChatMessage.from_aiogram(message)):
             return
         text = t("fallback.unsupported")
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.answer(tx, message, text)
 
 
 async def resolved_press(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.i18n import Catalog, Translator
@@ -33,9 +33,7 @@ async def ask(message: Message, tx: Tx, outbox: Outbox, t: Translator, catalog: 
         for code in catalog.languages
     ]
     markup = InlineKeyboardMarkup(inline_keyboard=[buttons])
-    await outbox.send(
-        tx, SendMessage(chat_id=message.chat.id, text=t("language.choose"), reply_markup=markup)
-    )
+    await outbox.answer(tx, message, t("language.choose"), reply_markup=markup)
 
 
 async def choose(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -41,14 +41,14 @@ async def stop(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
 ) -> None:
     await opt_out(tx, customer)
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("stop.done")))
+    await outbox.answer(tx, message, t("stop.done"))
 
 
 async def mydata(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
 ) -> None:
     text = await describe_customer(tx, t, customer)
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.answer(tx, message, text)
 
 
 async def forget_me(
@@ -64,14 +64,8 @@ async def forget_me(
             callback_data=ForgetChoice(customer_id=customer.id, erase=False).pack(),
         ),
     ]
-    await outbox.send(
-        tx,
-        SendMessage(
-            chat_id=message.chat.id,
-            text=t("forget.confirm"),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=[buttons]),
-        ),
-    )
+    markup = InlineKeyboardMarkup(inline_keyboard=[buttons])
+    await outbox.answer(tx, message, t("forget.confirm"), reply_markup=markup)
 
 
 async def forget_answer(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 
 from bot.i18n import Translator
@@ -51,4 +51,4 @@ async def on_text(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> No
     reply = await comment(tx, t, message.from_user.id, message.text or message.caption)
     if reply is None:
         raise SkipHandler  # owes no pulse answer: the text is for the survey or support
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=reply))
+    await outbox.answer(tx, message, reply)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.methods import SendMessage
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.complaints.config import Complaints
@@ -58,14 +57,9 @@ async def start(
     keyboard = ReplyKeyboardMarkup(
         keyboard=[[share]], resize_keyboard=True, one_time_keyboard=True
     )
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.answer(tx, message, text)
     if await _phone_would_help(tx, customer, complaints):
-        await outbox.send(
-            tx,
-            SendMessage(
-                chat_id=message.chat.id, text=t("start.share_phone"), reply_markup=keyboard
-            ),
-        )
+        await outbox.answer(tx, message, t("start.share_phone"), reply_markup=keyboard)
 
 
 async def _phone_would_help(tx: Tx, customer: Customer, complaints: Complaints) -> bool:
@@ -106,9 +100,7 @@ async def start_with_token(
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)
     text = t("start.linked") if found else t("start.link_unknown")
-    await outbox.send(
-        tx, SendMessage(chat_id=message.chat.id, text=f"{back}\n\n{text}" if back else text)
-    )
+    await outbox.answer(tx, message, f"{back}\n\n{text}" if back else text)
 
 
 async def contact(
@@ -126,14 +118,12 @@ async def contact(
         and (shared.user_id == message.from_user.id)
     )
     if not own or shared is None:  # a forwarded card proves nothing about who is writing
-        await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("phone.not_own")))
+        await outbox.answer(tx, message, t("phone.not_own"))
         return
     found = await link_by_phone(tx, surveys, customer, shared.phone_number)
     text = t("phone.linked", count=found) if found else t("phone.not_found")
-    await outbox.send(
-        tx, SendMessage(chat_id=message.chat.id, text=text, reply_markup=ReplyKeyboardRemove())
-    )
+    await outbox.answer(tx, message, text, reply_markup=ReplyKeyboardRemove())
 
 
 async def help_(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=t("help.text")))
+    await outbox.answer(tx, message, t("help.text"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
@@ -60,4 +60,4 @@ async def on_text(
     if not result.handled:
         raise SkipHandler  # no open survey: the text is for whoever comes next
     if result.reply:
-        await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=result.reply))
+        await outbox.answer(tx, message, result.reply)

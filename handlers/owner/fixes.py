@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 
 from bot.complaints.callbacks import FixDonePress
@@ -27,9 +27,7 @@ async def actions(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, complaints: Complaints
 ) -> None:
     text, markup = await fix_list(tx, complaints, t)
-    await outbox.send(
-        tx, SendMessage(chat_id=message.chat.id, text=text, parse_mode="HTML", reply_markup=markup)
-    )
+    await outbox.answer(tx, message, text, parse_mode="HTML", reply_markup=markup)
 
 
 async def on_done(

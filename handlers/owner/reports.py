@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.methods import SendMessage
 from aiogram.types import Message
 
 from bot.i18n import Translator
@@ -34,7 +33,7 @@ def router() -> Router:
 
 async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
     """Queue a reply."""
-    await outbox.send(tx, SendMessage(chat_id=message.chat.id, text=text))
+    await outbox.answer(tx, message, text)
 
 
 async def owner_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
