@@ -24,10 +24,11 @@ def topic_of(message: Message) -> int | None:
 class Actor:
     id: int
     name: str
+    is_bot: bool = False
 
     @classmethod
     def from_aiogram(cls, user: User) -> Actor:
-        return cls(user.id, user.full_name)
+        return cls(user.id, user.full_name, user.is_bot)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ChatMessage:
     thread_id: int | None = None  # the forum topic it was posted in
     reply_to: int | None = None  # the message it answers (a topic's own root does not count)
     is_command: bool = False  # text starting with "/"
+    on_behalf_of: int | None = None  # the chat it was sent as (an anonymous admin: the group)
 
     @classmethod
     def from_aiogram(cls, message: Message) -> ChatMessage:
@@ -58,4 +60,5 @@ class ChatMessage:
             thread_id=topic,
             reply_to=answers,
             is_command=(message.text or "").startswith("/"),
+            on_behalf_of=message.sender_chat.id if message.sender_chat else None,
         )

@@ -1,8 +1,10 @@
 """Who may act on complaints: configured ids, or members of the staff chat (getChatMember).
 
-Membership is cached for a minute (a failed check for ten seconds). A handler asks `allowed()`;
-when the answer is not cached it raises NeedsLookup, and the processor fetches it outside the
-database transaction before handling the update again.
+Membership is cached for a minute (a failed check for ten seconds). A handler asks `acts()`
+(a button press) or `admits()` (a message in the staff chat); when the answer is not cached
+they raise NeedsLookup, and the processor fetches it outside the database transaction before
+handling the update again. Someone found acting as staff is recorded as such (the staff pulse
+asks them).
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
 
 from bot.complaints.config import Complaints
-from bot.updates.lookup import NeedsLookup
+from bot.incoming import ChatMessage
+from bot.updates.lookup import NeedsLookup, TryLater
+from storage.db import Tx
 
 log = logging.getLogger(__name__)
 
 MEMBER_TTL = 60.0
 ERROR_TTL = 10.0
 ASK_TIMEOUT = 5.0
+ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymous admins
 MEMBER_STATUSES = (
     ChatMemberStatus.CREATOR,
     ChatMemberStatus.ADMINISTRATOR,
@@ -74,3 +79,36 @@ class StaffDirectory:
 
     def forget(self) -> None:
         self._cache.clear()
+
+    def refusal(self, user_id: int) -> str | None:
+        """None if the person may act; else the alert that says why not (not staff, or
+        Telegram could not be asked: try again)."""
+        verdict = self.allowed(user_id)
+        if verdict is Verdict.STAFF:
+            return None
+        if verdict is Verdict.UNKNOWN:
+            return self.complaints.staff_t("complaint.alert.check_failed")
+        return self.complaints.staff_t("complaint.alert.not_staff")
+
+    async def acts(self, tx: Tx, user_id: int) -> str | None:
+        """A button press: `refusal`, and a member who may act is recorded as staff."""
+        refused = self.refusal(user_id)
+        if refused is None:
+            await self._seen(tx, user_id)
+        return refused
+
+    async def admits(self, tx: Tx, said: ChatMessage) -> bool:
+        """Whether a message in the staff chat comes from someone who may act: a member (then
+        recorded as staff), an anonymous administrator, or the group itself. When Telegram
+        cannot say, raises TryLater: the message waits, never dropped."""
+        author = said.author
+        if author is None or author.is_bot:
+            return said.on_behalf_of == self.complaints.staff_chat_id
+        if author.id == ANONYMOUS_ADMIN:
+            return True
+        if self.allowed(author.id) is Verdict.UNKNOWN:
+            raise TryLater
+        return await self.acts(tx, author.id) is None
+
+    async def _seen(self, tx: Tx, user_id: int) -> None:
+        await tx.pulse.seen(user_id, self.complaints.core.now())

@@ -1,7 +1,10 @@
 """The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine.
 
 Every action first asks the staff directory whether the person may act; a non-member gets an
-alert and nothing changes.
+alert and nothing changes. A message in the staff chat is one of: an answer to the bot's
+"what was done?" question (recorded for the team, never relayed), a message about a
+complaint (its topic, or a reply to its card or a relay: it reaches the customer), or the
+team's own conversation (left alone).
 """
 
 from __future__ import annotations
@@ -10,22 +13,20 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.methods import AnswerCallbackQuery, SendMessage
-from aiogram.types import CallbackQuery, Message, ReplyParameters, User
+from aiogram.methods import AnswerCallbackQuery
+from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import corrective, relay
 from bot.complaints.actions import staff_press
 from bot.complaints.callbacks import CausePress, StaffPress
 from bot.complaints.config import Complaints
 from bot.complaints.listing import open_list
-from bot.complaints.staff import StaffDirectory, Verdict
+from bot.complaints.staff import StaffDirectory
 from bot.i18n import Translator
-from bot.incoming import Actor, ChatMessage, topic_of
+from bot.incoming import Actor, ChatMessage
 from bot.outbox.service import Outbox, Priority
-from bot.updates.lookup import TryLater
 from storage.db import Tx
-
-ANONYMOUS_ADMIN = 1087968824  # Telegram's @GroupAnonymousBot, sender of anonymous admins
+from storage.models import Complaint, CorrectiveAction
 
 
 def router() -> Router:
@@ -35,19 +36,24 @@ def router() -> Router:
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
     r.message.register(staff_help, Command("help"))
-    r.message.register(on_staff_message)
+    r.message.register(on_what_was_done, answers_the_cause_question)
+    r.message.register(on_message_about_a_complaint, about_a_complaint)
+    r.message.register(team_talk)
     return r
 
 
-def refusal(who: User, staff: StaffDirectory, complaints: Complaints) -> str | None:
-    verdict = staff.allowed(who.id)
-    if verdict is Verdict.STAFF:
-        return None
-    return complaints.staff_t(
-        "complaint.alert.check_failed"
-        if verdict is Verdict.UNKNOWN
-        else "complaint.alert.not_staff"
-    )
+async def answers_the_cause_question(message: Message, tx: Tx) -> dict[str, Any] | bool:
+    """A reply to the bot's "what was done?" question: the record it answers."""
+    said = ChatMessage.from_aiogram(message)
+    record = await corrective.answered(tx, said)
+    return False if record is None else {"said": said, "record": record}
+
+
+async def about_a_complaint(message: Message, tx: Tx) -> dict[str, Any] | bool:
+    """In a complaint's topic, or a reply to its card or a relayed message."""
+    said = ChatMessage.from_aiogram(message)
+    complaint = await relay.about(tx, said)
+    return False if complaint is None else {"said": said, "complaint": complaint}
 
 
 async def on_press(
@@ -58,13 +64,12 @@ async def on_press(
     complaints: Complaints,
     staff: StaffDirectory,
 ) -> None:
-    refused = refusal(query.from_user, staff, complaints)
+    refused = await staff.acts(tx, query.from_user.id)
     if refused is not None:
         await outbox.send(
             tx, AnswerCallbackQuery(callback_query_id=query.id, text=refused, show_alert=True)
         )
         return
-    await _seen(tx, complaints, query.from_user.id)
     who = Actor.from_aiogram(query.from_user)
     answer = await staff_press(
         tx, complaints, who, callback_data.action, callback_data.complaint_id
@@ -81,9 +86,7 @@ async def on_cause(
     staff: StaffDirectory,
 ) -> None:
     """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
-    refused = refusal(query.from_user, staff, complaints)
-    if refused is None:
-        await _seen(tx, complaints, query.from_user.id)
+    refused = await staff.acts(tx, query.from_user.id)
     alert = refused or await corrective.press(
         tx,
         complaints,
@@ -99,32 +102,9 @@ async def on_cause(
     )
 
 
-async def _member_message(
-    tx: Tx, message: Message, staff: StaffDirectory, complaints: Complaints
-) -> bool:
-    """Whether a member sent it (a person found to be one is recorded as staff)."""
-    if message.from_user is None or message.from_user.is_bot:
-        return (
-            message.sender_chat is not None and message.sender_chat.id == complaints.staff_chat_id
-        )
-    if message.from_user.id == ANONYMOUS_ADMIN:
-        return True
-    if staff.allowed(message.from_user.id) is Verdict.UNKNOWN:
-        raise TryLater  # Telegram could not say who this is: the message waits, never dropped
-    if refusal(message.from_user, staff, complaints) is not None:
-        return False
-    await _seen(tx, complaints, message.from_user.id)
-    return True
-
-
 async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     """What staff can do here (the staff chat's language)."""
-    text = t("help.staff")
-    await outbox.send(
-        tx,
-        SendMessage(chat_id=message.chat.id, message_thread_id=topic_of(message), text=text),
-        priority=Priority.NORMAL,
-    )
+    await outbox.answer(tx, message, t("help.staff"), priority=Priority.NORMAL)
 
 
 async def list_open(
@@ -148,53 +128,40 @@ async def _list(
     staff: StaffDirectory,
     taken_by: int | None,
 ) -> None:
-    if not await _member_message(tx, message, staff, complaints):
+    if not await staff.admits(tx, ChatMessage.from_aiogram(message)):
         return  # a stranger in the staff chat: no answer at all spares the group's budget
     text = await open_list(tx, complaints, taken_by)
-    await outbox.send(
-        tx,
-        SendMessage(
-            chat_id=message.chat.id,
-            message_thread_id=topic_of(message),
-            text=text,
-            parse_mode="HTML",
-        ),
-        priority=Priority.NORMAL,
-    )
+    await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
 
 
-async def on_staff_message(
-    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
+async def on_what_was_done(
+    message: Message,
+    said: ChatMessage,
+    record: CorrectiveAction,
+    tx: Tx,
+    complaints: Complaints,
+    staff: StaffDirectory,
 ) -> None:
-    said = ChatMessage.from_aiogram(message)
-    record = await corrective.answered(tx, said)
-    if record is not None:  # what was done: for the team, never for the customer
-        if await _member_message(tx, message, staff, complaints):
-            await corrective.record_action(tx, complaints, record, said)
-        return
-    complaint = await relay.about(tx, said)
-    if complaint is None:
-        return  # ordinary staff conversation
-    if not await _member_message(tx, message, staff, complaints):
+    """What was done, for the team: never for the customer."""
+    if await staff.admits(tx, said):
+        await corrective.record_action(tx, complaints, record, said)
+
+
+async def on_message_about_a_complaint(
+    message: Message,
+    said: ChatMessage,
+    complaint: Complaint,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: Complaints,
+    staff: StaffDirectory,
+) -> None:
+    if not await staff.admits(tx, said):
         return
     problem = await relay.from_staff(tx, complaints, complaint, said)
     if problem is not None:
-        await outbox.send(
-            tx,
-            SendMessage(chat_id=message.chat.id, text=problem, **_reply_to(message)),
-            priority=Priority.NORMAL,
-        )
+        await outbox.reply(tx, message, problem, priority=Priority.NORMAL)
 
 
-async def _seen(tx: Tx, complaints: Complaints, user_id: int) -> None:
-    """A member acted in the staff chat: they are staff (the staff pulse asks them)."""
-    await tx.pulse.seen(user_id, complaints.core.now())
-
-
-def _reply_to(message: Message) -> dict[str, Any]:
-    return {
-        "reply_parameters": ReplyParameters(
-            message_id=message.message_id, allow_sending_without_reply=True
-        ),
-        "message_thread_id": topic_of(message),
-    }
+async def team_talk(message: Message) -> None:
+    """The team's own conversation: not for the bot (and no catch-all answers it)."""
