@@ -26,24 +26,18 @@ def router() -> Router:
     r = Router(name=__name__)
     r.message.register(owner_help, Command("help"))
     r.message.register(digest, Command("digest"))
-    r.message.register(report, Command("report"))
-    r.message.register(export, Command("export"))
+    r.message.register(for_period, Command("report", "export"))
     return r
-
-
-async def _say(message: Message, tx: Tx, outbox: Outbox, text: str) -> None:
-    """Queue a reply."""
-    await outbox.answer(tx, message, text)
 
 
 async def owner_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     """An owner's /help: what every customer can do, and the owner commands."""
-    await _say(message, tx, outbox, f"{t('help.text')}\n\n{t('help.owner')}")
+    await outbox.answer(tx, message, f"{t('help.text')}\n\n{t('help.owner')}")
 
 
 async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
     """An owner command from someone who is not an owner: told so in their own language."""
-    await _say(message, tx, outbox, t("digest.refused"))
+    await outbox.answer(tx, message, t("digest.refused"))
 
 
 async def digest(
@@ -54,7 +48,7 @@ async def digest(
     await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, preparing)
 
 
-async def report(
+async def for_period(
     message: Message,
     command: CommandObject,
     tx: Tx,
@@ -63,32 +57,9 @@ async def report(
     reports: Reports,
     ondemand: OnDemand,
 ) -> None:
-    await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.REPORT)
-
-
-async def export(
-    message: Message,
-    command: CommandObject,
-    tx: Tx,
-    outbox: Outbox,
-    t: Translator,
-    reports: Reports,
-    ondemand: OnDemand,
-) -> None:
-    await _for_period(message, command, tx, outbox, t, reports, ondemand, ReportKind.EXPORT)
-
-
-async def _for_period(
-    message: Message,
-    command: CommandObject,
-    tx: Tx,
-    outbox: Outbox,
-    t: Translator,
-    reports: Reports,
-    ondemand: OnDemand,
-    kind: ReportKind,
-) -> None:
-    """FROM TO (an export: or nothing, for the last EXPORT_DAYS days); then build after commit."""
+    """/report FROM TO, /export [FROM TO] (nothing: the last EXPORT_DAYS days); the result is
+    built after this update commits."""
+    kind = ReportKind.REPORT if command.command == "report" else ReportKind.EXPORT
     default_days = EXPORT_DAYS if kind == ReportKind.EXPORT else None
     parts = (command.args or "").split()
     try:
@@ -98,6 +69,6 @@ async def _for_period(
         first, last = parts if parts else (None, None)
         period = requested_period(first, last, reports.tz, reports.core.now(), default_days or 7)
     except ValueError:  # the usage line says it all, in the owner's language
-        await _say(message, tx, outbox, t(f"digest.{kind}_usage"))
+        await outbox.answer(tx, message, t(f"digest.{kind}_usage"))
         return
     await ondemand.request(tx, kind, message.chat.id, *period, t("digest.preparing"))
