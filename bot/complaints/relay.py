@@ -11,9 +11,9 @@ from datetime import timedelta
 
 from aiogram.methods import CopyMessage, SendMessage
 
-from bot.complaints.actions import take_by_reply
 from bot.complaints.cards import customer_label, escaped
 from bot.complaints.config import Complaints
+from bot.complaints.lifecycle import take_by_reply
 from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget, to_staff_about
 from bot.i18n import TEXT_LIMIT, clip

@@ -8,9 +8,9 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import relay, thanks
-from bot.complaints.actions import resolution_answer
 from bot.complaints.callbacks import ResolutionPress
 from bot.complaints.config import Complaints
+from bot.complaints.lifecycle import resolution_answer
 from bot.complaints.opening import on_request
 from bot.i18n import TEXT_LIMIT, Translator
 from bot.incoming import ChatMessage

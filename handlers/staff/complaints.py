@@ -17,9 +17,9 @@ from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import corrective, relay
-from bot.complaints.actions import staff_press
 from bot.complaints.callbacks import CausePress, StaffPress
 from bot.complaints.config import Complaints
+from bot.complaints.lifecycle import staff_press
 from bot.complaints.listing import open_list
 from bot.complaints.staff import StaffDirectory
 from bot.i18n import Translator

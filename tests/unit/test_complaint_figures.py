@@ -58,7 +58,7 @@ class Life:
         )
 
     async def no(self, at: datetime) -> None:
-        """The customer's "No": reopened, the resolve clock restarted (bot.complaints.actions)."""
+        """The customer's "No": reopened, the resolve clock restarted (complaints.lifecycle)."""
         await self.tx.complaints.set_status(
             self.number,
             ComplaintStatus.TAKEN,

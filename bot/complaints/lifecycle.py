@@ -1,4 +1,7 @@
-"""What staff and customers do to a complaint: take, resolve, history, and the closed loop."""
+"""A complaint's life as staff and customers move it: take, resolve, history, and the closed
+loop (the customer's "was it resolved?"). Not to be confused with corrective actions (cause and
+what was done, `corrective.py`) or the owners' `/actions` (the fixes the business owes).
+"""
 
 from __future__ import annotations
 
