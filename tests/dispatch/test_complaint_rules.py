@@ -13,6 +13,7 @@ from bot.app import App, create_app
 from bot.complaints import relay
 from bot.incoming import Actor, ChatMessage
 from tests.support.helpers import STAFF_CHAT, make_settings
+from tests.support.texts import EN
 from tests.support.updates import STICKER, feed, message, outbox_rows
 
 STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
@@ -94,9 +95,9 @@ async def test_staff_buttons_refuse_strangers_forgeries_and_unverifiable_people(
     )
     assert await status(offline, 1) == ("open", None)
     await feed(offline, press(3, STAFF_ID, "cs:take:999", STAFF_CHAT))  # no such complaint
-    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert (await alerts(offline))[-1] == EN("button.stale")
     await feed(offline, press(4, STAFF_ID, "cs:explode:1", STAFF_CHAT))  # no such action
-    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert (await alerts(offline))[-1] == EN("button.stale")
     assert await status(offline, 1) == ("open", None)
     await feed(offline, press(5, STAFF_ID, "cs:take:1", STAFF_CHAT))
     assert await status(offline, 1) == ("taken", STAFF_ID)
@@ -108,9 +109,9 @@ async def test_a_customer_cannot_answer_for_someone_elses_complaint(offline: App
     await feed(offline, message(1, 84, "Late"), press(2, STAFF_ID, "cs:resolve:1", STAFF_CHAT))
     assert await status(offline, 1) == ("resolved", STAFF_ID)
     await feed(offline, message(3, 85, "/start"), press(4, 85, "cr:1:no"))  # someone else
-    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert (await alerts(offline))[-1] == EN("button.stale")
     await feed(offline, press(5, 84, "cr:1:maybe"))  # forged answer
-    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert (await alerts(offline))[-1] == EN("button.stale")
     assert await status(offline, 1) == ("resolved", STAFF_ID)
     await feed(offline, press(6, 84, "cr:1:yes"))
     assert await status(offline, 1) == ("closed", STAFF_ID)
@@ -172,7 +173,7 @@ async def test_each_audience_reaches_only_its_own_features(offline: App) -> None
     await feed(offline, message(70, 87, "Broken lid"))
     # Even configured staff: a card's button pressed from a private chat is not a staff action.
     await feed(offline, press(71, STAFF_ID, "cs:take:1"))
-    assert (await alerts(offline))[-1] == "This button is no longer active."
+    assert (await alerts(offline))[-1] == EN("button.stale")
     assert await status(offline, 1) == ("open", None)
     await feed(offline, message(72, STAFF_ID, "/open"), message(73, 88, "/export"))
     staff_texts = [p["text"] for _, p in await outbox_rows(offline, STAFF_ID)]

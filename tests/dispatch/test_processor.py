@@ -14,6 +14,7 @@ from bot.app import App, create_app
 from bot.commands import publish_commands
 from faketg import FakeTelegramServer
 from tests.support.helpers import STAFF_CHAT, make_settings
+from tests.support.texts import EN
 from tests.support.updates import STICKER, feed, message, outbox_rows
 
 
@@ -86,7 +87,7 @@ async def test_forged_and_stale_buttons_get_an_answer_and_change_nothing(offline
     rows = await outbox_rows(offline, 0)
     assert [m for m, _ in rows] == ["AnswerCallbackQuery"] * 3
     assert rows[0][1]["text"] == "That language is not available."
-    assert rows[1][1]["text"] == "This button is no longer active."
+    assert rows[1][1]["text"] == EN("button.stale")
     async with offline.db.read() as tx:
         customer = await tx.customers.by_telegram_id(90)
     assert customer is not None and customer.language is None

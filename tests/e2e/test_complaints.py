@@ -21,6 +21,7 @@ from tests.support.staffroom import (
     staff_messages,
     wait_for_staff_text,
 )
+from tests.support.texts import EN
 
 PHOTO = [{"file_id": "ph-1", "file_unique_id": "u-ph-1", "width": 90, "height": 90}]
 DOCUMENT = {"file_id": "doc-1", "file_unique_id": "u-doc-1", "file_name": "refund.pdf"}
@@ -95,7 +96,7 @@ async def test_relay_both_ways_with_media_and_internal_notes(
     await wait_new_message(world, 7102, "complaint #1")
     shown = await card(world, 1)
     assert "My order never arrived" in str(shown.text)
-    assert "The customer wrote to the bot." in str(shown.text)
+    assert EN("complaint.card.source.message") in str(shown.text)
     await recorded(app, 1)
 
     await world.user_sends(7102, photo=PHOTO, caption="the label")
@@ -151,7 +152,7 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
 
     pressed = await world.user_presses(STRANGER, shown, staff_button(shown, "Take"))
     await wait_for(lambda: alert_for(world, pressed) is not None, what="stranger's alert")
-    assert alert_for(world, pressed) == "Only members of the staff chat can do this."
+    assert alert_for(world, pressed) == EN("complaint.alert.not_staff")
     assert (await complaint(app, 1)).status == "open"
     assert world.count("getchatmember") >= 1
 
@@ -175,7 +176,7 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
     assert question.buttons == []  # answered: the buttons are gone, an old copy is refused
     again = await world.user_presses(7103, question, stale_yes)
     await wait_for(lambda: alert_for(world, again) is not None)
-    assert alert_for(world, again) == "You have already answered this."
+    assert alert_for(world, again) == EN("complaint.resolved.already")
 
     await world.user_sends(AGENT, "/open", chat_id=STAFF_CHAT)
     listing = await wait_for_staff_text(world, "Open complaints (1)")
@@ -189,7 +190,7 @@ async def test_take_resolve_reopen_confirm_and_who_may_act(
     )  # the first was edited
     await world.user_presses(7103, question, button(question, "Yes, resolved"))
     await wait_for(lambda: "closed" in str(shown.text), what="closed card")
-    assert "The customer confirmed it is resolved." in str(shown.text)
+    assert EN("complaint.card.confirmed") in str(shown.text)
     c = await complaint(app, 1)
     assert (c.status, c.resolution_satisfied) == ("closed", 1)
     async with app.db.read() as tx:  # the history past periods are judged by

@@ -25,6 +25,7 @@ from tests.support.staffroom import (
     staff_messages,
     wait_for_staff_text,
 )
+from tests.support.texts import EN
 
 QUESTION = "What was done about it?"
 NOW = datetime.now(UTC)
@@ -73,11 +74,11 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     assert "Skip" in labels and "🔧 Needs a fix in the business" in labels
 
     said = await alert(world, STRANGER, asked, staff_button(asked, "Delivery"))
-    assert said == "Only members of the staff chat can do this."
+    assert said == EN("complaint.alert.not_staff")
     forged = CausePress(complaint_id=1, choice="weather").pack()
-    assert await alert(world, AGENT, asked, forged) == "This button is no longer active."
+    assert await alert(world, AGENT, asked, forged) == EN("button.stale")
     missing = CausePress(complaint_id=99, choice="delivery").pack()
-    assert await alert(world, AGENT, asked, missing) == "This button is no longer active."
+    assert await alert(world, AGENT, asked, missing) == EN("button.stale")
     async with app.db.read() as tx:
         record = await tx.corrective.get(1)
     assert record is not None and record.cause is None

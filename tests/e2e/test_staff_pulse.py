@@ -16,6 +16,7 @@ from faketg.world import Sent
 from tests.support.helpers import ManualClock, wait_for
 from tests.support.journey import MakeApp, button, last_alert, started, wait_new_message
 from tests.support.staffroom import OWNER
+from tests.support.texts import EN
 
 BEFORE = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)  # the pulse is switched on
 ROUND = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 in Stockholm, the 1st
@@ -89,9 +90,9 @@ async def test_six_answers_show_enps_and_the_free_text_without_anyone_named(
     await wait_for(lambda: last_alert(world) == "Already answered, thank you!")
     forged = PulsePress(round=12345, score=10).pack()
     await world.user_presses(STAFF[2], first, forged)
-    await wait_for(lambda: last_alert(world) == "This button is no longer active.")
+    await wait_for(lambda: last_alert(world) == EN("button.stale"))
     await world.user_presses(OWNER, first, stale)
-    await wait_for(lambda: last_alert(world) == "This button is no longer active.")
+    await wait_for(lambda: last_alert(world) == EN("button.stale"))
 
     async with app.db.read() as tx:
         result = await tx.pulse.result(ROUND)

@@ -18,6 +18,7 @@ from tests.support.journey import (
     survey_of,
     wait_new_message,
 )
+from tests.support.texts import EN
 
 
 async def test_deep_link_purchase_to_answered_survey(
@@ -324,7 +325,7 @@ async def test_mydata_and_forget_me_keep_only_anonymous_scores(
     confirm = await wait_new_message(world, 7009, "cannot be undone")
     forged = button(confirm, "Yes, erase").replace("forget:", "forget:999", 1)
     await world.user_presses(7009, confirm, forged)
-    await wait_for(lambda: last_alert(world) == "This button is no longer active.")
+    await wait_for(lambda: last_alert(world) == EN("button.stale"))
     await world.user_presses(7009, confirm, button(confirm, "Yes, erase"))
     await wait_for(lambda: str(confirm.text).startswith("Done: your personal data is erased"))
 
