@@ -7,8 +7,7 @@ from aiohttp import web
 from bot.api.http import Handler, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
-from bot.reports.digest import build_digest
-from bot.reports.periods import requested_period
+from bot.reports.figures import period_figures
 from storage.db import Database
 
 MAX_PAGE = 1000
@@ -20,14 +19,10 @@ def stats_handler(db: Database, reports: Reports) -> Handler:
         first, last = request.query.get("from"), request.query.get("to")
         branch = request.query.get("branch") or None
         try:
-            start, end = requested_period(first, last, reports.tz, reports.core.now())
+            digest = await period_figures(db, reports, first, last, branch)
         except ValueError as exc:
             field = "to" if first and not last else "from"
             return error(422, str(exc), [_field(field, str(exc))])
-        async with db.read() as tx:
-            digest = await build_digest(
-                tx, start, end, reports.core.now(), reports.tz, branch, hours=reports.hours
-            )
         return web.json_response(digest_json(digest))
 
     return handle

@@ -24,10 +24,10 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from bot.i18n import Translator
-from bot.localized import percent, signed, whole
+from bot.localized import percent
 from bot.reports.digest import Digest
 from bot.reports.metrics import Nps
-from bot.reports.render import FEWEST_FOR_A_FIGURE, period_label
+from bot.reports.render import FEWEST_FOR_A_FIGURE, headline, period_label
 
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
@@ -50,16 +50,6 @@ def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
     # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
     figure.subplots_adjust(left=0.13, right=0.97, top=0.82, bottom=0.08, hspace=0.55)
     return figure
-
-
-def headline(value: Nps, t: Translator) -> str:
-    """NPS +25 ±57: the period's figure; under FEWEST_FOR_A_FIGURE answers, only that."""
-    if value.score is None:
-        return f"NPS: {t('digest.no_answers')}"
-    if value.n < FEWEST_FOR_A_FIGURE:
-        return t("digest.nps_too_few", n=value.n)
-    margin = f" ±{whole(value.margin, t.language)}" if value.margin is not None else ""
-    return f"NPS {signed(value.score, t.language)}{margin}"
 
 
 def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Translator) -> None:

@@ -19,7 +19,7 @@ PULSE_COMMENTS = 8
 FEWEST_FOR_A_FIGURE = 5  # under this, a score (and its ±) says nothing: "too few answers"
 
 
-def _score(t: Translator, value: Nps) -> str:
+def nps_text(t: Translator, value: Nps) -> str:
     """+25 ±57 (n=8): a figure with its margin and n; under FEWEST_FOR_A_FIGURE answers the
     figure is left out (see `_named`)."""
     if value.score is None:
@@ -32,11 +32,21 @@ def _score(t: Translator, value: Nps) -> str:
     return f"{signed(value.score, lang)}{margin} (n={whole(value.n, lang)}{flag})"
 
 
+def headline(value: Nps, t: Translator) -> str:
+    """NPS +25 ±57: the period's figure; under FEWEST_FOR_A_FIGURE answers, only that."""
+    if value.score is None:
+        return f"NPS: {t('digest.no_answers')}"
+    if value.n < FEWEST_FOR_A_FIGURE:
+        return t("digest.nps_too_few", n=value.n)
+    margin = f" ±{whole(value.margin, t.language)}" if value.margin is not None else ""
+    return f"NPS {signed(value.score, t.language)}{margin}"
+
+
 def _named(t: Translator, name: str, value: Nps) -> str:
     """ "north +80 ±20 (n=5)", or "south: too few answers to tell (n=3)"."""
     if value.score is not None and value.n < FEWEST_FOR_A_FIGURE:
-        return f"{name}: {_score(t, value)}"
-    return f"{name} {_score(t, value)}"
+        return f"{name}: {nps_text(t, value)}"
+    return f"{name} {nps_text(t, value)}"
 
 
 def segment_name(t: Translator, code: str) -> str:
@@ -123,7 +133,7 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
     n = pulse.scores.n
     if n < PULSE_MIN_ANSWERS:
         return [t("pulse.digest_too_few", date=when, answers=n, minimum=PULSE_MIN_ANSWERS)]
-    lines = [t("pulse.digest", date=when, enps=_score(t, nps(pulse.scores)), asked=pulse.asked)]
+    lines = [t("pulse.digest", date=when, enps=nps_text(t, nps(pulse.scores)), asked=pulse.asked)]
     comments = list(pulse.comments)
     random.SystemRandom().shuffle(comments)  # never the order they came in
     if comments:
@@ -137,7 +147,7 @@ def _answers(t: Translator, d: Digest, lines: list[str]) -> None:
     if d.nps.n < FEWEST_FOR_A_FIGURE:
         lines.append(t("digest.nps_too_few", n=d.nps.n))
     else:
-        lines.append(t("digest.nps", nps=_score(t, d.nps)))
+        lines.append(t("digest.nps", nps=nps_text(t, d.nps)))
     if d.change is None:
         lines.append(t("digest.change.none"))
     else:
