@@ -1,4 +1,5 @@
-"""Command line: run (default), migrate, check-config and the integrator commands.
+"""Command line: run (default), migrate, check-config, dashboard-link and the integrator
+commands.
 
 The demo is not one of them: it lives beside the product in the source tree (`python -m
 demo`), with the fake Telegram server it plays against; an installed package has neither.
@@ -62,6 +63,10 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--format", choices=EXPORT_FORMATS, help="xlsx or csv (default: EXPORT_FORMAT, xlsx)"
     )
+    link = sub.add_parser(
+        "dashboard-link", help="print a one-time sign-in link to the owners' dashboard"
+    )
+    link.add_argument("--user", type=int, required=True, help="an OWNER_IDS or MANAGER_IDS id")
     dig = sub.add_parser("digest", help="print the digest for a period and draw its chart")
     dig.add_argument("--chart", type=Path, help="write the chart (PNG) here")
     for both in (exp, dig):
@@ -112,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ignored columns: {', '.join(file.ignored)}", file=sys.stderr)
         report = asyncio.run(_import(settings, file))
         return _write_report(report, args.out)
+    if command == "dashboard-link":
+        return asyncio.run(_dashboard_link(settings, args.user))
     if command in ("digest", "export"):
         from bot.reports import cli
 
@@ -120,6 +127,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = args.format or settings.chats.export_format
         return cli.run_export(settings, args.first, args.last, args.out, chosen)
     return asyncio.run(serve(settings))
+
+
+async def _dashboard_link(settings: Settings, user_id: int) -> int:
+    """Works while the bot runs (another process may hold the SQLite file's lock: the link is
+    one row, written like the CLI's other writes)."""
+    from bot.dashboard.access import LINK_TTL, NotAllowed
+    from bot.dashboard.feature import dashboard_of
+    from storage.clock import utc_now
+    from storage.db import Database
+    from storage.migrate import migrate
+
+    db = Database(settings.storage.database)
+    await db.connect()
+    try:
+        await migrate(db.conn)
+        dashboard = dashboard_of(settings, db, utc_now)
+        async with db.transaction() as tx:
+            url = await dashboard.link(tx, user_id)
+    except NotAllowed:
+        print(
+            f"dashboard-link: {user_id} is in neither OWNER_IDS nor MANAGER_IDS", file=sys.stderr
+        )
+        return 2
+    finally:
+        await db.close()
+    print(url)
+    minutes = int(LINK_TTL.total_seconds() // 60)
+    print(f"valid {minutes} minutes, for one sign-in", file=sys.stderr)
+    return 0
 
 
 async def _migrate(storage: StorageSettings) -> int:

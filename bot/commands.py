@@ -17,7 +17,7 @@ from storage.db import Database
 
 CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
 STAFF_COMMANDS = ("open", "mine", "help")
-OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export", "actions")
+OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export", "actions", "dashboard")
 
 Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 

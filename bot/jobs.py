@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -96,6 +96,7 @@ async def prune_old_data(_: JobContext, db: Database, retention: Retention) -> N
     async with db.transaction() as tx:
         messages = await tx.outbox.prune(now - retention.seconds)
         updates = await tx.inbox.prune(now - min(retention.seconds, INBOX_KEEP_SECONDS))
+        await tx.dashboard.prune(tx.clock() - timedelta(days=1))  # sign-ins over a day ago
     pages = await db.reclaim_space() if messages or updates else 0
     if messages or updates:
         log.info(

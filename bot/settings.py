@@ -150,6 +150,9 @@ class ApiSettings(_Section):
     api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
     api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
     api_token: SecretStr | None = Field(None, description="bearer token for /api/v1")
+    dashboard_url: str | None = Field(
+        None, description="public https URL of the owners' dashboard (/app), for links"
+    )
     health_stall_after: Duration = Field(
         timedelta(minutes=2),
         description="how long a task may make no progress before /healthz answers 503",
@@ -159,6 +162,17 @@ class ApiSettings(_Section):
         timedelta(seconds=30),
         description="how long database reads or writes may keep failing before /healthz says 503",
     )
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard(cls, value: str | None) -> str | None:
+        """https (Telegram opens Mini Apps only there); http only on this machine."""
+        if value in (None, ""):
+            return None
+        local = re.match(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/", value + "/")
+        if not (re.match(r"^https://[^/\s]+", value) or local):
+            raise ValueError("expected the https:// URL of /app, e.g. https://shop.example/app")
+        return value.rstrip("/")
 
     @field_validator("health_stall_after", "health_db_fail_after")
     @classmethod

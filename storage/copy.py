@@ -38,6 +38,8 @@ TABLES: dict[str, str] = {
     "pulse_asked": "round_start, user_id",
     "pulse_scores": "id",
     "pulse_comments": "id",
+    "dashboard_links": "digest",
+    "dashboard_sessions": "id",
 }
 BATCH = 1_000
 

@@ -13,6 +13,7 @@ from storage.clock import Clock, utc_now
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
+from storage.repos.dashboard import DashboardRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
@@ -51,6 +52,7 @@ class Tx:
         self.referrals = ReferralRepo(conn)
         self.pulse = PulseRepo(conn)
         self.privacy = PrivacyRepo(conn, clock)
+        self.dashboard = DashboardRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

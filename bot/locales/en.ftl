@@ -388,8 +388,9 @@ help-owner =
     For owners:
     /digest: the last 7 days now
     /report 2026-10-01 2026-10-31: any period
-    /export: survey answers and complaints as CSV (the last 90 days, or give two dates)
+    /export: survey answers and complaints as spreadsheets (the last 90 days, or give two dates)
     /actions: fixes the business owes (from resolved complaints)
+    /dashboard: a sign-in link to the dashboard (figures, by branch, in a browser)
 
 ## chart and quiet periods
 
@@ -482,3 +483,21 @@ export-survey_status-dismissed = declined by the customer
 export-source-low_score = a low score
 export-source-command = the /complaint command
 export-source-message = a message to the bot
+
+## the owners' dashboard
+
+dashboard-title = Customer feedback
+dashboard-signin-how = Sign in with /dashboard in your private chat with the bot: it sends a one-time link (or, where the shop set it up, a button that opens this page inside Telegram). The server's operator can also print a link with python -m bot dashboard-link --user ID.
+dashboard-link_used = This sign-in link is used, expired or unknown. Ask the bot for a new one with /dashboard.
+dashboard-slow_down = Too many sign-in attempts from here: wait a minute.
+dashboard-from = From
+dashboard-to = To
+dashboard-branch = Branch
+dashboard-all_branches = All branches
+dashboard-show = Show
+dashboard-signout = Sign out
+dashboard-chart = NPS and the 0–10 answers
+dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes and for one sign-in (do not forward it):
+    { $url }
+dashboard-open = Open the dashboard
+command-dashboard = The dashboard (a sign-in link)

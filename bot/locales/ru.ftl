@@ -399,8 +399,9 @@ help-owner =
     Для владельцев:
     /digest: сводка за последние 7 дней
     /report 01.10.2026 31.10.2026: отчёт за любой период
-    /export: ответы на опросы и обращения в CSV (за 90 дней или между двумя датами)
+    /export: ответы на опросы и обращения в таблицах (за 90 дней или между двумя датами)
     /actions: что нужно исправить в работе компании (по решённым обращениям)
+    /dashboard: ссылка для входа в панель (показатели и филиалы в браузере)
 
 ## chart and quiet periods
 
@@ -497,3 +498,21 @@ export-survey_status-dismissed = клиент отказался
 export-source-low_score = низкая оценка в опросе
 export-source-command = команда /complaint
 export-source-message = сообщение боту
+
+## the owners' dashboard
+
+dashboard-title = Отзывы клиентов
+dashboard-signin-how = Чтобы войти, отправьте /dashboard в личном чате с ботом: он пришлёт одноразовую ссылку (или, если магазин это настроил, кнопку, которая открывает эту страницу в Telegram). Администратор сервера может получить ссылку командой python -m bot dashboard-link --user ID.
+dashboard-link_used = Эта ссылка для входа уже использована, устарела или неизвестна. Попросите новую у бота: /dashboard.
+dashboard-slow_down = Слишком много попыток входа: подождите минуту.
+dashboard-from = С
+dashboard-to = По
+dashboard-branch = Филиал
+dashboard-all_branches = Все филиалы
+dashboard-show = Показать
+dashboard-signout = Выйти
+dashboard-chart = NPS и оценки от 0 до 10
+dashboard-link = Ваша ссылка для входа в панель: действует { $minutes } минут и для одного входа (не пересылайте её):
+    { $url }
+dashboard-open = Открыть панель
+command-dashboard = Панель (ссылка для входа)

@@ -388,8 +388,9 @@ help-owner =
     För ägare:
     /digest: de senaste 7 dagarna
     /report 2026-10-01 2026-10-31: valfri period
-    /export: enkätsvar och ärenden som CSV (de senaste 90 dagarna, eller mellan två datum)
+    /export: enkätsvar och ärenden som kalkylblad (de senaste 90 dagarna, eller mellan två datum)
     /actions: åtgärder verksamheten är skyldig (från lösta ärenden)
+    /dashboard: en inloggningslänk till panelen (siffror och filialer i webbläsaren)
 
 ## chart and quiet periods
 
@@ -482,3 +483,21 @@ export-survey_status-dismissed = kunden avböjde
 export-source-low_score = ett lågt betyg
 export-source-command = kommandot /complaint
 export-source-message = ett meddelande till boten
+
+## the owners' dashboard
+
+dashboard-title = Kundernas omdömen
+dashboard-signin-how = Logga in med /dashboard i din privata chatt med boten: den skickar en engångslänk (eller, där butiken har ställt in det, en knapp som öppnar sidan i Telegram). Serverns administratör kan också skriva ut en länk med python -m bot dashboard-link --user ID.
+dashboard-link_used = Den här inloggningslänken är använd, för gammal eller okänd. Be boten om en ny med /dashboard.
+dashboard-slow_down = För många inloggningsförsök härifrån: vänta en minut.
+dashboard-from = Från
+dashboard-to = Till
+dashboard-branch = Filial
+dashboard-all_branches = Alla filialer
+dashboard-show = Visa
+dashboard-signout = Logga ut
+dashboard-chart = NPS och svaren 0–10
+dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minuter och för en inloggning (vidarebefordra den inte):
+    { $url }
+dashboard-open = Öppna panelen
+command-dashboard = Panelen (en inloggningslänk)

@@ -6,7 +6,7 @@ from aiogram.filters import Command
 
 from bot.complaints.callbacks import FixDonePress
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK, IsOwner
-from handlers.owner import fixes, reports
+from handlers.owner import dashboard, fixes, reports
 
 
 def router() -> Router:
@@ -16,9 +16,9 @@ def router() -> Router:
     owners = Router(name=f"{__name__}.owners")
     owners.message.filter(IsOwner())
     owners.callback_query.filter(IsOwner())
-    owners.include_routers(reports.router(), fixes.router())
+    owners.include_routers(reports.router(), fixes.router(), dashboard.router())
     others = Router(name=f"{__name__}.others")
-    others.message.register(reports.refuse, Command(*reports.COMMANDS, "actions"))
+    others.message.register(reports.refuse, Command(*reports.COMMANDS, "actions", "dashboard"))
     others.callback_query.register(fixes.refuse_press, FixDonePress.filter())
     audience.include_routers(owners, others)
     return audience

@@ -42,6 +42,7 @@ def test_help_lists_every_subcommand(tmp_path: Path) -> None:
         "import-purchases",
         "export",
         "digest",
+        "dashboard-link",
         "migrate",
         "check-config",
     ):
@@ -153,6 +154,30 @@ def test_migrate_creates_the_database(tmp_path: Path) -> None:
     assert (tmp_path / "state" / "x.db").exists()
     again = run("migrate", cwd=tmp_path, DATABASE_URL="sqlite:///state/x.db")
     assert "applied" not in again.stdout.replace("up to date", "")
+
+
+def test_dashboard_link_for_owners_and_managers_only(tmp_path: Path) -> None:
+    env = {
+        "BOT_TOKEN": "1:x",
+        "STAFF_CHAT_ID": "-100123",
+        "OWNER_IDS": "501",
+        "MANAGER_IDS": "502",
+        "DASHBOARD_URL": "https://shop.example/app",
+    }
+    links = []
+    for user in ("501", "502"):
+        result = run("dashboard-link", "--user", user, cwd=tmp_path, **env)
+        assert result.returncode == 0, result.stderr
+        links.append(result.stdout.strip())
+        assert "valid 10 minutes, for one sign-in" in result.stderr
+    assert all(link.startswith("https://shop.example/app/login?token=") for link in links)
+    assert links[0] != links[1]
+    refused = run("dashboard-link", "--user", "503", cwd=tmp_path, **env)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "503 is in neither OWNER_IDS nor MANAGER_IDS" in refused.stderr
+    with sqlite3.connect(tmp_path / "data" / "bot.db") as db:
+        stored = [row[0] for row in db.execute("SELECT digest FROM dashboard_links")]
+    assert len(stored) == 2 and not any(s in link for s in stored for link in links)
 
 
 def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ REAL_TIME = {
     "storage/migrate.py": "when a migration was applied: bookkeeping, not business",
     "bot/jobs.py": "inbox pruning, and APScheduler's first runs (next_run_time): real time",
     "bot/web.py": "liveness: seconds since the last update from Telegram",
+    "bot/dashboard/access.py": "Mini App launch data: Telegram dates it in real time",
     "bot/updates/poller.py": "the inbox: when an update arrived",
     "bot/updates/processor.py": "the inbox: retries and deferrals of updates",
     "bot/outbox/service.py": "the outbox: when a message may go, paced by Telegram's limits",

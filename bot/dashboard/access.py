@@ -1,0 +1,133 @@
+"""Who may open the owners' dashboard, and how they sign in.
+
+Two ways in: inside Telegram, the Mini App's launch data (`initdata.py`); in any browser, a
+one-time link (`/dashboard` in an owner's private chat, or `python -m bot dashboard-link`),
+valid ten minutes, used once. Either gives a session: a random cookie whose SHA-256 is kept in
+the database (any instance serves it; it survives restarts; signing out revokes it). Owners
+and managers may sign in; the role is checked again on every request, so someone removed from
+OWNER_IDS and MANAGER_IDS is out at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.dashboard.initdata import verify
+from storage.clock import Clock
+from storage.db import Database, Tx
+from storage.repos.dashboard import DashboardSession
+
+LINK_TTL = timedelta(minutes=10)
+SESSION_TTL = timedelta(days=7)
+ATTEMPTS_PER_MINUTE = 10  # sign-in attempts per address, on each instance
+
+
+class NotAllowed(Exception):
+    """A valid person who is neither an owner nor a manager."""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    cookie: str  # the session's secret, for the browser only
+    session: DashboardSession
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class Dashboard:
+    def __init__(
+        self,
+        db: Database,
+        owner_ids: list[int],
+        manager_ids: list[int],
+        bot_token: str,
+        base_url: str,
+        clock: Clock,
+    ) -> None:
+        self.db = db
+        self.owner_ids = owner_ids
+        self.manager_ids = manager_ids
+        self.clock = clock
+        self.bot_token = bot_token
+        self.base_url = base_url  # the public URL of /app
+        self._attempts: dict[str, deque[float]] = {}
+
+    def role_of(self, user_id: int) -> str | None:
+        if user_id in self.owner_ids:
+            return "owner"
+        if user_id in self.manager_ids:
+            return "manager"
+        return None
+
+    async def link(self, tx: Tx, user_id: int) -> str:
+        """A one-time sign-in URL for an owner or manager (NotAllowed for anyone else),
+        stored in `tx`."""
+        if self.role_of(user_id) is None:
+            raise NotAllowed(user_id)
+        token = secrets.token_urlsafe(32)
+        now = self.clock()
+        await tx.dashboard.add_link(digest(token), user_id, now, now + LINK_TTL)
+        return f"{self.base_url}/login?token={token}"
+
+    async def from_link(self, token: str) -> SignedIn | None:
+        """The link's session; None for an unknown, used or expired link (or a person no
+        longer allowed)."""
+        now = self.clock()
+        async with self.db.transaction() as tx:
+            user_id = await tx.dashboard.use_link(digest(token), now)
+        if user_id is None or self.role_of(user_id) is None:
+            return None
+        return await self._open(user_id, "link")
+
+    async def from_telegram(self, init_data: str) -> SignedIn:
+        """Raises InitDataError (not Telegram's, or stale) or NotAllowed."""
+        launch = verify(init_data, self.bot_token, time.time())
+        if self.role_of(launch.user_id) is None:
+            raise NotAllowed(launch.user_id)
+        return await self._open(launch.user_id, "telegram")
+
+    async def _open(self, user_id: int, via: str) -> SignedIn:
+        role = self.role_of(user_id)
+        assert role is not None
+        cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+        now = self.clock()
+        async with self.db.transaction() as tx:
+            expires = now + SESSION_TTL
+            sid = await tx.dashboard.add_session(
+                digest(cookie), user_id, role, csrf, now, expires, via
+            )
+        return SignedIn(cookie, DashboardSession(sid, user_id, role, csrf, expires))
+
+    async def session(self, cookie: str | None) -> DashboardSession | None:
+        """The valid session this cookie opens, with the person's role as it is now."""
+        if not cookie:
+            return None
+        async with self.db.read() as tx:
+            found = await tx.dashboard.session(digest(cookie), self.clock())
+        if found is None or self.role_of(found.user_id) is None:
+            return None
+        return found
+
+    async def sign_out(self, session: DashboardSession) -> None:
+        async with self.db.transaction() as tx:
+            await tx.dashboard.revoke(session.id, self.clock())
+
+    def may_try(self, address: str, now: float) -> bool:
+        """At most ATTEMPTS_PER_MINUTE sign-in attempts a minute from one address."""
+        recent = self._attempts.setdefault(address, deque())
+        while recent and recent[0] <= now - 60:
+            recent.popleft()
+        if len(recent) >= ATTEMPTS_PER_MINUTE:
+            return False
+        recent.append(now)
+        if len(self._attempts) > 10_000:  # a scan from many addresses: forget the idle
+            for key in [k for k, v in self._attempts.items() if not v]:
+                del self._attempts[key]
+        return True

@@ -1,0 +1,43 @@
+"""The owners' dashboard: a web page, also a Telegram Mini App, on every instance's HTTP port.
+
+Installs: its routes under /app, and `dashboard` for the /dashboard command's handler
+(handlers/owner/dashboard.py). Its figures are the stats API's (bot/reports/figures.py).
+"""
+
+from __future__ import annotations
+
+from bot.dashboard.access import Dashboard
+from bot.dashboard.web import routes
+from bot.reports.config import Reports
+from bot.settings import Settings
+from bot.wiring import Wiring
+from storage.clock import Clock
+from storage.db import Database
+
+
+def base_url(settings: Settings) -> str:
+    """The public URL of /app: DASHBOARD_URL, else this server as the API listens."""
+    api = settings.api
+    if api.dashboard_url:
+        return api.dashboard_url
+    host = "127.0.0.1" if api.api_host in ("0.0.0.0", "::", "") else api.api_host
+    return f"http://{host}:{api.api_port}/app"
+
+
+def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
+    """Who may sign in and how, for the app and for `python -m bot dashboard-link`."""
+    return Dashboard(
+        db,
+        settings.chats.owner_ids,
+        settings.chats.manager_ids,
+        settings.telegram.bot_token.get_secret_value(),
+        base_url(settings),
+        clock,
+    )
+
+
+def install(w: Wiring, reports: Reports) -> Dashboard:
+    dashboard = dashboard_of(w.settings, w.db, w.core.clock)
+    w.routes += routes(dashboard, reports)
+    w.provide("dashboard", dashboard)
+    return dashboard

@@ -1,0 +1,246 @@
+"""The dashboard's HTTP side: GET /app, POST /app/session, GET /app/login, POST /app/logout,
+GET /app/chart.png, GET /app/figures.json, and its static files.
+
+Every answer carries a strict Content-Security-Policy (only this origin; no inline script;
+framed only by Telegram's web clients), no-store caching and no referrer. The session cookie
+is HttpOnly, SameSite and, over https, Secure; a state-changing request must echo the
+session's CSRF token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from importlib.resources import files
+from typing import Any
+
+from aiohttp import web
+
+from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
+from bot.dashboard.initdata import InitDataError
+from bot.dashboard.pages import data_block, render
+from bot.i18n import Translator
+from bot.reports.as_json import digest_json
+from bot.reports.config import Reports
+from bot.reports.digest import Digest
+from bot.reports.figures import period_figures
+from bot.reports.render import headline, nps_text, period_label, render_digest
+from storage.repos.dashboard import DashboardSession
+
+COOKIE = "feedback_dashboard"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+    " connect-src 'self'; form-action 'self'; base-uri 'none';"
+    " frame-ancestors 'self' https://web.telegram.org https://*.telegram.org"
+)
+STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Route = tuple[str, str, Handler]
+
+
+def _guarded(handler: Handler) -> Handler:
+    async def run(request: web.Request) -> web.StreamResponse:
+        response = await handler(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return run
+
+
+def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
+    pages = Pages(dashboard, reports)
+    table: list[tuple[str, str, Handler]] = [
+        ("GET", "/app", pages.overview),
+        ("POST", "/app/session", pages.telegram_session),
+        ("GET", "/app/login", pages.login),
+        ("POST", "/app/logout", pages.logout),
+        ("GET", "/app/figures.json", pages.figures),
+        ("GET", "/app/chart.png", pages.chart),
+        ("GET", "/app/static/{name}", pages.static),
+    ]
+    return [(method, path, _guarded(handler)) for method, path, handler in table]
+
+
+class Pages:
+    def __init__(self, dashboard: Dashboard, reports: Reports) -> None:
+        self.dashboard = dashboard
+        self.reports = reports
+
+    @property
+    def t(self) -> Translator:
+        return self.reports.staff_t
+
+    def _page(self, name: str, status: int = 200, **values: Any) -> web.Response:
+        text = render(
+            name,
+            t=self.t,
+            lang=self.t.language,
+            base="/app",
+            title=self.t("dashboard.title"),
+            **values,
+        )
+        return web.Response(text=text, status=status, content_type="text/html")
+
+    async def _session(self, request: web.Request) -> DashboardSession | None:
+        return await self.dashboard.session(request.cookies.get(COOKIE))
+
+    def _signed_in(
+        self, request: web.Request, signed_in: SignedIn, response: web.Response
+    ) -> web.Response:
+        response.set_cookie(
+            COOKIE,
+            signed_in.cookie,
+            max_age=int(SESSION_TTL.total_seconds()),
+            path="/app",
+            httponly=True,
+            secure=request.secure,
+            # Inside Telegram's web clients the page is framed: only SameSite=None (which
+            # needs https) lets the cookie through there.
+            samesite="None" if request.secure else "Lax",
+        )
+        return response
+
+    def _too_many(self, request: web.Request) -> bool:
+        return not self.dashboard.may_try(request.remote or "?", time.monotonic())
+
+    async def overview(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return self._page("signin.html", status=401, problem=None, csrf=None)
+        first, last = request.query.get("from") or None, request.query.get("to") or None
+        branch = request.query.get("branch") or None
+        try:
+            d = await period_figures(self.dashboard.db, self.reports, first, last, branch)
+        except ValueError as exc:
+            return self._page("signin.html", status=422, problem=str(exc), csrf=session.csrf)
+        everyone = d if branch is None else await self._everyone(first, last)
+        query = request.query_string
+        return self._page(
+            "overview.html",
+            csrf=session.csrf,
+            first=_day(d.start, self.reports),
+            last=_day(d.end, self.reports, last_day=True),
+            branch=branch,
+            branches=[name for name, _ in everyone.by_branch if name],
+            headline=headline(d.nps, self.t),
+            period=period_label(d.start, d.end, self.reports.tz),
+            lines=render_digest(self.t, d, self.reports.tz, "report").splitlines()[1:],
+            rows=[
+                {
+                    "name": name or self.t("digest.by_branch_none"),
+                    "href": f"/app?from={_day(d.start, self.reports)}"
+                    f"&to={_day(d.end, self.reports, last_day=True)}&branch={name}",
+                    "nps": nps_text(self.t, v),  # the digest's rule: none under 5 answers
+                }
+                for name, v in everyone.by_branch
+                if name
+            ]
+            if branch is None
+            else [],
+            chart=f"/app/chart.png?{query}" if query else "/app/chart.png",
+            figures=data_block(digest_json(d)),
+        )
+
+    async def _everyone(self, first: str | None, last: str | None) -> Digest:
+        return await period_figures(self.dashboard.db, self.reports, first, last, None)
+
+    async def figures(self, request: web.Request) -> web.Response:
+        """The overview's figures as JSON: the stats API's, for a signed-in owner."""
+        if await self._session(request) is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        q = request.query
+        try:
+            d = await period_figures(
+                self.dashboard.db, self.reports, q.get("from"), q.get("to"), q.get("branch")
+            )
+        except ValueError as exc:
+            return web.json_response({"error": str(exc)}, status=422)
+        return web.json_response(digest_json(d))
+
+    async def chart(self, request: web.Request) -> web.Response:
+        if await self._session(request) is None:
+            return web.Response(status=401)
+        q = request.query
+        try:
+            d = await period_figures(
+                self.dashboard.db,
+                self.reports,
+                q.get("from") or None,
+                q.get("to") or None,
+                q.get("branch") or None,
+            )
+        except ValueError:
+            return web.Response(status=422)
+        from bot.reports.chart import render_chart  # matplotlib: only when a chart is drawn
+
+        png = await asyncio.to_thread(render_chart, d, self.reports.tz, self.t)
+        return web.Response(body=png, content_type="image/png")
+
+    async def telegram_session(self, request: web.Request) -> web.Response:
+        """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App."""
+        if self._too_many(request):
+            return web.json_response({"error": "too many attempts; wait a minute"}, status=429)
+        try:
+            body = json.loads(await request.read())
+            init_data = body["init_data"] if isinstance(body, dict) else None
+            if not isinstance(init_data, str):
+                raise ValueError("init_data")
+        except (ValueError, KeyError, RecursionError):
+            return web.json_response({"error": 'expected {"init_data": "…"}'}, status=400)
+        try:
+            signed_in = await self.dashboard.from_telegram(init_data)
+        except InitDataError as exc:
+            return web.json_response({"error": f"not signed by Telegram: {exc}"}, status=401)
+        except NotAllowed:
+            return web.json_response({"error": "for owners and managers only"}, status=403)
+        answer = web.json_response({"role": signed_in.session.role})
+        return self._signed_in(request, signed_in, answer)
+
+    async def login(self, request: web.Request) -> web.Response:
+        """A one-time link: the session cookie, then the overview."""
+        if self._too_many(request):
+            return self._page("signin.html", status=429, problem=self.t("dashboard.slow_down"))
+        signed_in = await self.dashboard.from_link(request.query.get("token", ""))
+        if signed_in is None:
+            problem = self.t("dashboard.link_used")
+            return self._page("signin.html", status=401, problem=problem, csrf=None)
+        return self._signed_in(request, signed_in, _see_overview())
+
+    async def logout(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return _see_overview()
+        form = await request.post()
+        given = request.headers.get("X-CSRF-Token") or str(form.get("csrf", ""))
+        if not hmac.compare_digest(given.encode(), session.csrf.encode()):
+            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        await self.dashboard.sign_out(session)
+        response = _see_overview()
+        response.del_cookie(COOKIE, path="/app")
+        return response
+
+    async def static(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in STATIC:
+            return web.Response(status=404)
+        body = files("bot.dashboard").joinpath("static", name).read_bytes()
+        return web.Response(body=body, content_type=STATIC[name])
+
+
+def _see_overview() -> web.Response:
+    return web.Response(status=303, headers={"Location": "/app"})
+
+
+def _day(moment: datetime, reports: Reports, *, last_day: bool = False) -> str:
+    """A period's first (or last, included) day as the date inputs write it."""
+    local = moment.astimezone(reports.tz)
+    if last_day:
+        local -= timedelta(microseconds=1)
+    return f"{local:%Y-%m-%d}"

@@ -1,0 +1,180 @@
+"""The owners' dashboard over real HTTP: signing in both ways (a one-time link from /dashboard,
+Telegram's Mini App launch data), who is let in, the session's cookie and CSRF, and the
+overview's figures against the stats API's for the same periods."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiohttp
+
+from bot.app import App
+from faketg import FakeTelegramServer
+from tests.support.helpers import TOKEN, ManualClock
+from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
+from tests.support.miniapp import telegram_signs
+from tests.support.reportdata import add_response
+from tests.support.texts import EN
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+OWNER, MANAGER, STRANGER = 9401, 9402, 9403
+
+
+def launch_data(user_id: int, auth_date: float, token: str = TOKEN) -> str:
+    """Launch data for this user, as Telegram's client sends it."""
+    user = json.dumps({"id": user_id, "first_name": "T"})
+    return telegram_signs(token, auth_date=str(int(auth_date)), query_id="AAHq", user=user)
+
+
+class Browser:
+    """A browser of its own: its own cookies, no redirects followed unless asked."""
+
+    def __init__(self, app: App) -> None:
+        self.base = f"http://127.0.0.1:{app.port}"
+        self.session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+    async def get(self, path: str, **kw: Any) -> tuple[int, str, aiohttp.ClientResponse]:
+        async with self.session.get(self.base + path, allow_redirects=False, **kw) as r:
+            return r.status, (await r.read()).decode(errors="replace"), r
+
+    async def post(self, path: str, **kw: Any) -> tuple[int, str, aiohttp.ClientResponse]:
+        async with self.session.post(self.base + path, allow_redirects=False, **kw) as r:
+            return r.status, await r.text(), r
+
+    async def close(self) -> None:
+        await self.session.close()
+
+
+def figures(page: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="figures">(.*?)</script>', page, re.S)
+    assert found, page[:500]
+    return dict(json.loads(found.group(1)))
+
+
+async def stats(app: App, query: str) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {API_TOKEN}"}
+    async with (
+        aiohttp.ClientSession() as s,
+        s.get(f"http://127.0.0.1:{app.port}/api/v1/stats{query}", headers=headers) as r,
+    ):
+        assert r.status == 200
+        return dict(await r.json())
+
+
+async def dashboard_app(make_app: MakeApp, fake: FakeTelegramServer) -> App:
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), manager_ids=str(MANAGER))
+    for user in (OWNER, MANAGER, STRANGER):
+        fake.world.add_user(user, f"U{user}", "en")
+    async with app.db.transaction() as tx:
+        for n, (days, nps, branch) in enumerate(
+            [(1, 10, "north"), (2, 9, "north"), (2, 3, "south"), (3, 8, "south"), (12, 6, "north")]
+        ):
+            await add_response(
+                tx.conn, 200 + n, NOW - timedelta(days=days), nps, csat=4, branch=branch
+            )
+    return app
+
+
+async def test_a_link_from_dashboard_signs_an_owner_in_once(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await dashboard_app(make_app, fake)
+    browser = Browser(app)
+    try:
+        status, page, answer = await browser.get("/app")
+        assert status == 401 and EN("dashboard.signin.how")[:40] in page
+        assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
+        assert answer.headers["Cache-Control"] == "no-store"
+
+        await fake.world.user_sends(OWNER, "/dashboard")
+        sent = await wait_new_message(fake.world, OWNER, "/app/login?token=")
+        link = re.search(r"/app/login\?token=[\w-]+", str(sent.text))
+        assert link
+        status, _, answer = await browser.get(link.group(0))
+        assert status == 303 and answer.headers["Location"] == "/app"
+        cookie = answer.headers["Set-Cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/app" in cookie
+
+        status, page, _ = await browser.get("/app")
+        assert status == 200
+        assert figures(page) == await stats(app, "")  # the last 7 days, the same numbers
+        for query in (
+            "?from=2026-11-01&to=2026-11-30",
+            "?from=2026-11-01&to=2026-11-30&branch=north",
+        ):
+            status, page, _ = await browser.get("/app" + query)
+            assert status == 200 and figures(page) == await stats(app, query), query
+        status, _, chart = await browser.get("/app/chart.png")
+        assert status == 200 and chart.headers["Content-Type"] == "image/png"
+
+        stranger = Browser(app)
+        status, page, _ = await stranger.get(link.group(0))  # the same link again
+        assert status == 401 and EN("dashboard.link_used") in page
+        await stranger.close()
+
+        await fake.world.user_sends(STRANGER, "/dashboard")
+        await wait_new_message(fake.world, STRANGER, EN("digest.refused"))
+        assert not any("token=" in str(s.text) for s in fake.world.sent_to(STRANGER))
+    finally:
+        await browser.close()
+
+
+async def test_signing_out_needs_the_csrf_token_and_ends_the_session(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await dashboard_app(make_app, fake)
+    browser = Browser(app)
+    try:
+        launch = launch_data(OWNER, time.time() - 30)
+        status, body, _ = await browser.post("/app/session", json={"init_data": launch})
+        assert status == 200 and json.loads(body) == {"role": "owner"}
+        status, page, _ = await browser.get("/app")
+        assert status == 200
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page)
+        assert csrf and csrf.group(1)
+
+        status, _, _ = await browser.post("/app/logout", data={"csrf": "forged"})
+        assert status == 403
+        assert (await browser.get("/app"))[0] == 200  # still signed in
+        status, _, _ = await browser.post("/app/logout", data={"csrf": csrf.group(1)})
+        assert status == 303
+        async with app.db.read() as tx:
+            row = await tx.conn.fetch_one(
+                "SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_at IS NOT NULL"
+            )
+        assert row is not None and row[0] == 1
+    finally:
+        await browser.close()
+
+
+async def test_mini_app_launch_data_lets_owners_and_managers_in_and_no_one_else(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await dashboard_app(make_app, fake)
+    now = time.time()
+    cases = [
+        (launch_data(MANAGER, now), 200),
+        (launch_data(STRANGER, now), 403),  # Telegram's, but not an owner or manager
+        (launch_data(OWNER, now, token="654321:OTHER-bot"), 401),  # another bot's
+        (launch_data(OWNER, now - 2 * 86400), 401),  # two days old
+        (launch_data(OWNER, now).replace(f"%22id%22%3A%20{OWNER}", "%22id%22%3A%201"), 401),
+    ]
+    for launch, expected in cases:
+        browser = Browser(app)
+        status, body, answer = await browser.post("/app/session", json={"init_data": launch})
+        assert status == expected, (launch, body)
+        assert ("Set-Cookie" in answer.headers) == (expected == 200)
+        await browser.close()
+    browser = Browser(app)
+    try:
+        assert (await browser.post("/app/session", data=b"not json"))[0] == 400
+        for _ in range(10):  # the limit counts every attempt from one address
+            await browser.post("/app/session", json={"init_data": "x"})
+        status, _, _ = await browser.post("/app/session", json={"init_data": "x"})
+        assert status == 429
+    finally:
+        await browser.close()
