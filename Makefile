@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-pg pg-server test-dates faketime test-fast lint typecheck check run migrate clean bench soak lock
+.PHONY: demo test test-pg pg-server test-dates faketime browser test-fast lint typecheck check run migrate clean bench soak lock
 
 # Exact versions with hashes from the lock file, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements-dev.lock
@@ -24,12 +24,12 @@ lock:
 demo: $(STAMP)
 	$(BIN)/python -m demo
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 # The same suite on a throwaway PostgreSQL cluster (started and removed by the command itself;
 # as the `postgres` system user when run as root, since PostgreSQL refuses to run as root).
-test-pg: $(STAMP) pg-server
+test-pg: $(STAMP) pg-server browser
 	$(BIN)/python -m pgtemp -- $(BIN)/python -m pytest
 
 # PostgreSQL's server binaries: from Debian's packages when the machine has none.
@@ -51,6 +51,14 @@ test-dates: $(STAMP) faketime
 		echo "== the date-sensitive tests at $$instant UTC"; \
 		TZ=UTC faketime "$$instant" $(BIN)/python -m pytest -p no:cacheprovider $(DATE_TESTS) || exit 1; \
 	done
+
+# Chromium and its driver for the dashboard's browser tests, from Debian's packages when the
+# machine has none (as root); without them those tests skip and say why.
+browser:
+	@(command -v chromium && command -v chromedriver) >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends chromium chromium-driver >/dev/null) 2>/dev/null || \
+		echo "no chromium here: the dashboard's browser tests will skip"
 
 # libfaketime, from Debian's packages when the machine has none.
 faketime:

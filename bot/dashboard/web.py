@@ -37,7 +37,7 @@ CSP = (
     " connect-src 'self'; form-action 'self'; base-uri 'none';"
     " frame-ancestors 'self' https://web.telegram.org https://*.telegram.org"
 )
-STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
+STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -230,7 +230,7 @@ class Pages:
         name = request.match_info["name"]
         if name not in STATIC:
             return web.Response(status=404)
-        body = files("bot.dashboard").joinpath("static", name).read_bytes()
+        body = (files("bot.dashboard") / "static" / name).read_bytes()
         return web.Response(body=body, content_type=STATIC[name])
 
 

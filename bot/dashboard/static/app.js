@@ -11,7 +11,8 @@
       if (p.bg_color) root.setProperty("--bg", p.bg_color);
       if (p.text_color) root.setProperty("--fg", p.text_color);
       if (p.hint_color) root.setProperty("--muted", p.hint_color);
-      if (p.secondary_bg_color) root.setProperty("--card", p.secondary_bg_color);
+      const card = p.secondary_bg_color || p.section_bg_color || p.bg_color;
+      if (card) root.setProperty("--card", card);
       if (p.button_color) root.setProperty("--accent", p.button_color);
     } catch (e) { /* not JSON: keep the page's own colours */ }
   }
@@ -23,6 +24,6 @@
     body: JSON.stringify({ init_data: launch }),
     credentials: "same-origin",
   }).then(function (answer) {
-    if (answer.ok) location.replace(location.pathname + location.search);
+    if (answer.ok) location.reload();  // the same address, fragment and all: now signed in
   });
 })();

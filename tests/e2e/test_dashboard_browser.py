@@ -1,0 +1,162 @@
+"""The dashboard in a real browser: headless Chromium (Debian's, driven by its chromedriver)
+against the running app, at a phone's and a desktop's size. A one-time link signs an owner in;
+inside "Telegram" (the launch data in the page's fragment, as Telegram's clients open a Mini
+App) the page's own script signs in without a link and takes Telegram's colours. The page's
+Content-Security-Policy must not block anything it needs. Screenshots are kept in
+`data/screenshots/` to be looked at."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.chrome.webdriver import WebDriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from bot.app import App
+from faketg import FakeTelegramServer
+from tests.support.helpers import TOKEN, ManualClock
+from tests.support.journey import MakeApp
+from tests.support.miniapp import telegram_signs
+from tests.support.reportdata import add_response
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and DRIVER),
+    reason="no chromium and chromedriver here (make browser installs Debian's)",
+)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+OWNER = 9501
+SHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
+
+
+@pytest.fixture
+def chrome() -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+async def owner_app(make_app: MakeApp, fake: FakeTelegramServer) -> App:
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language="ru")
+    fake.world.add_user(OWNER, "Owner", "ru")
+    async with app.db.transaction() as tx:
+        for n, (days, nps, branch) in enumerate(
+            [
+                (1, 10, "Арбат"),
+                (1, 9, "Арбат"),
+                (2, 3, "Тверская"),
+                (2, 8, "Тверская"),
+                (3, 10, "Арбат"),
+                (3, 6, "Тверская"),
+                (4, 9, "Арбат"),
+                (11, 5, "Арбат"),
+            ]
+        ):
+            await add_response(
+                tx.conn, 400 + n, NOW - timedelta(days=days), nps, csat=4, branch=branch
+            )
+    return app
+
+
+@dataclass(frozen=True)
+class Seen:
+    headline: str
+    rows: int
+    width: int  # of the whole page, scrolled or not
+    colours: list[str]  # the page's background, the headline card's, the headline's text
+    errors: list[str]  # what the browser's console logged as SEVERE
+
+
+def _visit(driver: WebDriver, url: str, width: int, height: int, shot: str) -> Seen:
+    """Open `url` at this size; what the page shows, once its chart has loaded."""
+    driver.set_window_size(width, height)
+    driver.get(url)
+    WebDriverWait(driver, 20).until(
+        lambda b: b.execute_script(
+            "const i = document.querySelector('img.chart'); return !!i && i.complete"
+            " && i.naturalWidth > 0"
+        )
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / shot))
+    return Seen(
+        headline=driver.find_element(By.CSS_SELECTOR, "[data-figure=nps]").text,
+        rows=len(driver.find_elements(By.CSS_SELECTOR, "table.branches tbody tr")),
+        width=int(driver.execute_script("return document.documentElement.scrollWidth")),
+        colours=list(
+            driver.execute_script(
+                "const c = (q, p) => getComputedStyle(document.querySelector(q))[p];"
+                " return [c('body', 'backgroundColor'), c('.headline', 'backgroundColor'),"
+                " c('.headline .nps', 'color')]"
+            )
+        ),
+        errors=[
+            str(entry["message"])
+            for entry in driver.get_log("browser")  # type: ignore[no-untyped-call]
+            if entry["level"] == "SEVERE"
+        ],
+    )
+
+
+async def test_an_owner_reads_the_overview_on_a_phone_and_a_desktop(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
+) -> None:
+    app = await owner_app(make_app, fake)
+    dashboard = app.wiring.workflow["dashboard"]
+    async with app.db.transaction() as tx:
+        link = await dashboard.link(tx, OWNER)
+    base = f"http://127.0.0.1:{app.port}"
+    login = base + link[link.index("/app/login") :]
+    phone = await asyncio.to_thread(_visit, chrome, login, 390, 844, "overview-390x844.png")
+    assert phone.headline.startswith("NPS +")
+    assert phone.rows == 2 and phone.errors == []
+    assert phone.width <= 390  # nothing wider than the phone: no sideways scrolling
+    desktop = await asyncio.to_thread(
+        _visit, chrome, base + "/app", 1280, 800, "overview-1280x800.png"
+    )
+    assert desktop.headline == phone.headline and desktop.errors == []
+
+
+async def test_inside_telegram_the_page_signs_in_by_itself_in_telegrams_colours(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
+) -> None:
+    app = await owner_app(make_app, fake)
+    user = json.dumps({"id": OWNER, "first_name": "Owner"})
+    launch = telegram_signs(TOKEN, auth_date=str(int(time.time())), query_id="AAH", user=user)
+    theme = json.dumps(  # Telegram Desktop's night theme, as its clients pass it
+        {
+            "bg_color": "#17212b",
+            "secondary_bg_color": "#232e3c",
+            "text_color": "#f5f5f5",
+            "hint_color": "#708499",
+            "button_color": "#5288c1",
+        }
+    )
+    fragment = f"tgWebAppData={quote(launch, safe='')}&tgWebAppThemeParams={quote(theme)}"
+    url = f"http://127.0.0.1:{app.port}/app#{fragment}"
+    seen = await asyncio.to_thread(_visit, chrome, url, 390, 844, "miniapp-390x844.png")
+    assert seen.headline.startswith("NPS +")
+    # The first load is the sign-in page, 401 by contract; the browser logs that, nothing else.
+    errors = [e for e in seen.errors if "/app#" not in e or "401" not in e]
+    page, card, figure = seen.colours
+    assert (page, card, figure) == ("rgb(23, 33, 43)", "rgb(35, 46, 60)", "rgb(245, 245, 245)")
+    assert errors == []
