@@ -136,6 +136,9 @@ async def test_signing_out_needs_the_csrf_token_and_ends_the_session(
         assert status == 200
         csrf = re.search(r'name="csrf-token" content="([^"]+)"', page)
         assert csrf and csrf.group(1)
+        status, page, _ = await browser.get("/app?from=2026-13-01&to=2026-11-30")
+        assert status == 422 and 'role="alert"' in page  # says what is wrong with the dates
+        assert EN("dashboard.signin.how")[:40] not in page  # and not "sign in"
 
         status, _, _ = await browser.post("/app/logout", data={"csrf": "forged"})
         assert status == 403
