@@ -59,7 +59,7 @@ async def create_app(
         reports = reports_feature.install(w, complaints)
         pulse_feature.install(w)
         api_feature.install(w, surveys, reports)
-        dashboard_feature.install(w, reports)
+        dashboard_feature.install(w, complaints, reports)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:
         await w.stack.aclose()

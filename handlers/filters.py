@@ -8,6 +8,7 @@ from aiogram.filters import Filter
 from aiogram.types import Chat, TelegramObject, User
 
 from bot.complaints.config import Complaints
+from bot.dashboard.access import Dashboard
 from bot.reports.config import Reports
 
 PRIVATE = F.chat.type == ChatType.PRIVATE
@@ -30,3 +31,12 @@ class IsOwner(Filter):
         self, event: TelegramObject, reports: Reports, event_from_user: User | None = None
     ) -> bool:
         return event_from_user is not None and event_from_user.id in reports.owner_ids
+
+
+class MaySignIn(Filter):
+    """An owner or a manager: those the dashboard lets in."""
+
+    async def __call__(
+        self, event: TelegramObject, dashboard: Dashboard, event_from_user: User | None = None
+    ) -> bool:
+        return event_from_user is not None and dashboard.role_of(event_from_user.id) is not None

@@ -14,6 +14,7 @@ from storage.repos.complaints import ComplaintRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
 from storage.repos.dashboard import DashboardRepo
+from storage.repos.desk import DeskRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
@@ -53,6 +54,7 @@ class Tx:
         self.pulse = PulseRepo(conn)
         self.privacy = PrivacyRepo(conn, clock)
         self.dashboard = DashboardRepo(conn)
+        self.desk = DeskRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -6,8 +6,10 @@ Installs: its routes under /app, and `dashboard` for the /dashboard command's ha
 
 from __future__ import annotations
 
+from bot.complaints.config import Complaints
 from bot.dashboard.access import Dashboard
-from bot.dashboard.web import routes
+from bot.dashboard.desk import DeskPages
+from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
 from bot.settings import Settings
 from bot.wiring import Wiring
@@ -36,8 +38,18 @@ def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
     )
 
 
-def install(w: Wiring, reports: Reports) -> Dashboard:
+def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
     dashboard = dashboard_of(w.settings, w.db, w.core.clock)
     w.routes += routes(dashboard, reports)
+    desk = DeskPages(dashboard, complaints)
+    w.routes += [
+        (method, path, guarded(handler))
+        for method, path, handler in (
+            ("GET", "/app/complaints", desk.complaints_list),
+            ("GET", "/app/complaints/{number}", desk.complaint),
+            ("GET", "/app/fixes", desk.fixes),
+            ("POST", "/app/fixes/{number}/done", desk.fix_done),
+        )
+    ]
     w.provide("dashboard", dashboard)
     return dashboard

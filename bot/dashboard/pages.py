@@ -6,7 +6,10 @@ import json
 from functools import cache
 from typing import Any
 
+from aiohttp import web
 from jinja2 import Environment, PackageLoader, select_autoescape
+
+from bot.i18n import Translator
 
 
 @cache
@@ -26,3 +29,9 @@ def render(name: str, **values: Any) -> str:
 def data_block(value: Any) -> str:
     """JSON to embed in a page as data (never run): `<` escaped so it cannot close the tag."""
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def page(name: str, t: Translator, status: int = 200, **values: Any) -> web.Response:
+    """A dashboard page in `t`'s language."""
+    text = render(name, t=t, lang=t.language, base="/app", title=t("dashboard.title"), **values)
+    return web.Response(text=text, status=status, content_type="text/html")

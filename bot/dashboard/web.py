@@ -10,7 +10,6 @@ session's CSRF token.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -21,8 +20,9 @@ from typing import Any
 from aiohttp import web
 
 from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
+from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
 from bot.dashboard.initdata import InitDataError
-from bot.dashboard.pages import data_block, render
+from bot.dashboard.pages import data_block, page
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
@@ -31,7 +31,6 @@ from bot.reports.figures import period_figures
 from bot.reports.render import headline, nps_text, period_label, render_digest
 from storage.repos.dashboard import DashboardSession
 
-COOKIE = "feedback_dashboard"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
     " connect-src 'self'; form-action 'self'; base-uri 'none';"
@@ -42,7 +41,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
 
-def _guarded(handler: Handler) -> Handler:
+def guarded(handler: Handler) -> Handler:
     async def run(request: web.Request) -> web.StreamResponse:
         response = await handler(request)
         response.headers["Content-Security-Policy"] = CSP
@@ -65,7 +64,7 @@ def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
         ("GET", "/app/chart.png", pages.chart),
         ("GET", "/app/static/{name}", pages.static),
     ]
-    return [(method, path, _guarded(handler)) for method, path, handler in table]
+    return [(method, path, guarded(handler)) for method, path, handler in table]
 
 
 class Pages:
@@ -78,18 +77,10 @@ class Pages:
         return self.reports.staff_t
 
     def _page(self, name: str, status: int = 200, **values: Any) -> web.Response:
-        text = render(
-            name,
-            t=self.t,
-            lang=self.t.language,
-            base="/app",
-            title=self.t("dashboard.title"),
-            **values,
-        )
-        return web.Response(text=text, status=status, content_type="text/html")
+        return page(name, self.t, status, **values)
 
     async def _session(self, request: web.Request) -> DashboardSession | None:
-        return await self.dashboard.session(request.cookies.get(COOKIE))
+        return await session_of(self.dashboard, request)
 
     def _signed_in(
         self, request: web.Request, signed_in: SignedIn, response: web.Response
@@ -114,6 +105,8 @@ class Pages:
         session = await self._session(request)
         if session is None:
             return self._page("signin.html", status=401, problem=None, csrf=None)
+        if session.role != "owner":  # managers work complaints; the figures are the owners'
+            return see("/app/complaints")
         first, last = request.query.get("from") or None, request.query.get("to") or None
         branch = request.query.get("branch") or None
         try:
@@ -125,6 +118,7 @@ class Pages:
         return self._page(
             "overview.html",
             csrf=session.csrf,
+            role=session.role,
             first=_day(d.start, self.reports),
             last=_day(d.end, self.reports, last_day=True),
             branch=branch,
@@ -211,18 +205,16 @@ class Pages:
         if signed_in is None:
             problem = self.t("dashboard.link_used")
             return self._page("signin.html", status=401, problem=problem, csrf=None)
-        return self._signed_in(request, signed_in, _see_overview())
+        return self._signed_in(request, signed_in, see("/app"))
 
     async def logout(self, request: web.Request) -> web.Response:
         session = await self._session(request)
         if session is None:
-            return _see_overview()
-        form = await request.post()
-        given = request.headers.get("X-CSRF-Token") or str(form.get("csrf", ""))
-        if not hmac.compare_digest(given.encode(), session.csrf.encode()):
+            return see("/app")
+        if not await csrf_ok(request, session):
             return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
         await self.dashboard.sign_out(session)
-        response = _see_overview()
+        response = see("/app")
         response.del_cookie(COOKIE, path="/app")
         return response
 
@@ -232,10 +224,6 @@ class Pages:
             return web.Response(status=404)
         body = (files("bot.dashboard") / "static" / name).read_bytes()
         return web.Response(body=body, content_type=STATIC[name])
-
-
-def _see_overview() -> web.Response:
-    return web.Response(status=303, headers={"Location": "/app"})
 
 
 def _day(moment: datetime, reports: Reports, *, last_day: bool = False) -> str:

@@ -501,3 +501,16 @@ dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes 
     { $url }
 dashboard-open = Open the dashboard
 command-dashboard = The dashboard (a sign-in link)
+dashboard-customer = Customer
+dashboard-nav-overview = Overview
+dashboard-nav-complaints = Complaints
+dashboard-nav-fixes = Fixes
+dashboard-state-all = all
+dashboard-state-open = being worked on
+dashboard-state-overdue = overdue
+dashboard-state-resolved = resolved
+dashboard-any = any
+dashboard-search = Number, order, name or words
+dashboard-older = Older complaints
+dashboard-none = No complaints match.
+dashboard-not_found = No such complaint.

@@ -516,3 +516,16 @@ dashboard-link = Ваша ссылка для входа в панель: дей
     { $url }
 dashboard-open = Открыть панель
 command-dashboard = Панель (ссылка для входа)
+dashboard-customer = Клиент
+dashboard-nav-overview = Сводка
+dashboard-nav-complaints = Обращения
+dashboard-nav-fixes = Исправления
+dashboard-state-all = все
+dashboard-state-open = в работе
+dashboard-state-overdue = просроченные
+dashboard-state-resolved = решённые
+dashboard-any = любой
+dashboard-search = Номер, заказ, имя или слова
+dashboard-older = Более ранние обращения
+dashboard-none = Подходящих обращений нет.
+dashboard-not_found = Такого обращения нет.

@@ -501,3 +501,16 @@ dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minute
     { $url }
 dashboard-open = Öppna panelen
 command-dashboard = Panelen (en inloggningslänk)
+dashboard-customer = Kund
+dashboard-nav-overview = Översikt
+dashboard-nav-complaints = Ärenden
+dashboard-nav-fixes = Åtgärder
+dashboard-state-all = alla
+dashboard-state-open = pågående
+dashboard-state-overdue = försenade
+dashboard-state-resolved = lösta
+dashboard-any = alla
+dashboard-search = Nummer, order, namn eller ord
+dashboard-older = Äldre ärenden
+dashboard-none = Inga ärenden matchar.
+dashboard-not_found = Inget sådant ärende.

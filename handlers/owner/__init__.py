@@ -16,9 +16,9 @@ def router() -> Router:
     owners = Router(name=f"{__name__}.owners")
     owners.message.filter(IsOwner())
     owners.callback_query.filter(IsOwner())
-    owners.include_routers(reports.router(), fixes.router(), dashboard.router())
+    owners.include_routers(reports.router(), fixes.router())
     others = Router(name=f"{__name__}.others")
     others.message.register(reports.refuse, Command(*reports.COMMANDS, "actions", "dashboard"))
     others.callback_query.register(fixes.refuse_press, FixDonePress.filter())
-    audience.include_routers(owners, others)
+    audience.include_routers(dashboard.router(), owners, others)
     return audience

@@ -10,19 +10,21 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, W
 from bot.dashboard.access import LINK_TTL, Dashboard
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
+from handlers.filters import MaySignIn
 from storage.db import Tx
 
 
 def router() -> Router:
+    """Owners and managers (the rest are refused with the owners' commands)."""
     r = Router(name=__name__)
-    r.message.register(dashboard_link, Command("dashboard"))
+    r.message.register(dashboard_link, Command("dashboard"), MaySignIn())
     return r
 
 
 async def dashboard_link(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, dashboard: Dashboard
 ) -> None:
-    assert message.from_user is not None  # the owner filter let them in
+    assert message.from_user is not None  # MaySignIn let them in
     url = await dashboard.link(tx, message.from_user.id)
     minutes = int(LINK_TTL.total_seconds() // 60)
     text = t("dashboard.link", url=url, minutes=minutes)

@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.complaints.callbacks import CausePress
 from bot.reports.export import as_csv, table
-from faketg import FakeTelegramServer, World
-from faketg.world import Sent
+from faketg import FakeTelegramServer
 from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import (
@@ -17,41 +16,17 @@ from tests.support.staffroom import (
     AGENT_2,
     OWNER,
     STRANGER,
-    alert_for,
+    alert,
     card,
+    question,
     recorded,
     staff_button,
     staff_group,
-    staff_messages,
     wait_for_staff_text,
 )
 from tests.support.texts import EN
 
-QUESTION = "What was done about it?"
 NOW = datetime.now(UTC)
-
-
-async def question(world: World, number: int) -> Sent:
-    def find() -> Sent | None:
-        return next(
-            (
-                s
-                for s in staff_messages(world)
-                if f"Complaint #{number} is resolved. {QUESTION}" in str(s.text)
-            ),
-            None,
-        )
-
-    await wait_for(lambda: find() is not None, what=f"the question about #{number}")
-    found = find()
-    assert found is not None
-    return found
-
-
-async def alert(world: World, user: int, sent: Sent, data: str) -> str | None:
-    pressed = await world.user_presses(user, sent, data)
-    await wait_for(lambda: alert_for(world, pressed) is not None, what="the alert")
-    return alert_for(world, pressed)
 
 
 async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_the_customer(

@@ -29,7 +29,7 @@ from faketg import FakeTelegramServer
 from tests.support.helpers import TOKEN, ManualClock
 from tests.support.journey import MakeApp
 from tests.support.miniapp import telegram_signs
-from tests.support.reportdata import add_response
+from tests.support.reportdata import add_complaint, add_response
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -86,25 +86,36 @@ class Seen:
     errors: list[str]  # what the browser's console logged as SEVERE
 
 
-def _visit(driver: WebDriver, url: str, width: int, height: int, shot: str) -> Seen:
-    """Open `url` at this size; what the page shows, once its chart has loaded."""
+CHART_LOADED = (
+    "const i = document.querySelector('img.chart'); return !!i && i.complete && i.naturalWidth > 0"
+)
+
+
+def _visit(
+    driver: WebDriver, url: str, width: int, height: int, shot: str, ready: str = CHART_LOADED
+) -> Seen:
+    """Open `url` at this size; what the page shows, once `ready` (its chart has loaded)."""
     driver.set_window_size(width, height)
     driver.get(url)
-    WebDriverWait(driver, 20).until(
-        lambda b: b.execute_script(
-            "const i = document.querySelector('img.chart'); return !!i && i.complete"
-            " && i.naturalWidth > 0"
-        )
-    )
+    WebDriverWait(driver, 20).until(lambda b: b.execute_script(ready))
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SHOTS / shot))
     return Seen(
-        headline=driver.find_element(By.CSS_SELECTOR, "[data-figure=nps]").text,
+        headline=" ".join(
+            e.text for e in driver.find_elements(By.CSS_SELECTOR, "[data-figure=nps]")
+        ),
         rows=len(driver.find_elements(By.CSS_SELECTOR, "table.branches tbody tr")),
-        width=int(driver.execute_script("return document.documentElement.scrollWidth")),
+        width=int(
+            driver.execute_script(  # the rightmost edge of anything on the page
+                "return Math.max(document.documentElement.scrollWidth,"
+                " ...[...document.querySelectorAll('body *')]"
+                ".map(e => Math.ceil(e.getBoundingClientRect().right)))"
+            )
+        ),
         colours=list(
             driver.execute_script(
-                "const c = (q, p) => getComputedStyle(document.querySelector(q))[p];"
+                "const c = (q, p) => { const e = document.querySelector(q);"
+                " return e ? getComputedStyle(e)[p] : null; };"
                 " return [c('body', 'backgroundColor'), c('.headline', 'backgroundColor'),"
                 " c('.headline .nps', 'color')]"
             )
@@ -160,3 +171,43 @@ async def test_inside_telegram_the_page_signs_in_by_itself_in_telegrams_colours(
     page, card, figure = seen.colours
     assert (page, card, figure) == ("rgb(23, 33, 43)", "rgb(35, 46, 60)", "rgb(245, 245, 245)")
     assert errors == []
+
+
+async def test_the_complaint_pages_fit_a_phone(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
+) -> None:
+    app = await owner_app(make_app, fake)
+    async with app.db.transaction() as tx:
+        for number in range(1, 8):
+            await add_complaint(
+                tx.conn,
+                number,
+                400 + number,
+                NOW - timedelta(hours=number),
+                taken_after=timedelta(minutes=5),
+            )
+    dashboard = app.wiring.workflow["dashboard"]
+    async with app.db.transaction() as tx:
+        link = await dashboard.link(tx, OWNER)
+    base = f"http://127.0.0.1:{app.port}"
+    await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
+    listed = await asyncio.to_thread(
+        _visit,
+        chrome,
+        base + "/app/complaints",
+        390,
+        844,
+        "complaints-390x844.png",
+        "return document.querySelectorAll('table.complaints tbody tr').length === 7",
+    )
+    assert listed.width <= 390 and listed.errors == []
+    one = await asyncio.to_thread(
+        _visit,
+        chrome,
+        base + "/app/complaints/3",
+        390,
+        844,
+        "complaint-390x844.png",
+        "return document.querySelectorAll('.timeline li').length > 2",
+    )
+    assert one.width <= 390 and one.errors == []

@@ -108,3 +108,29 @@ async def failed_sends(app: App) -> int:
         )
     assert row is not None
     return int(row[0])
+
+
+QUESTION = "What was done about it?"
+
+
+async def question(world: World, number: int) -> Sent:
+    def find() -> Sent | None:
+        return next(
+            (
+                s
+                for s in staff_messages(world)
+                if f"Complaint #{number} is resolved. {QUESTION}" in str(s.text)
+            ),
+            None,
+        )
+
+    await wait_for(lambda: find() is not None, what=f"the question about #{number}")
+    found = find()
+    assert found is not None
+    return found
+
+
+async def alert(world: World, user: int, sent: Sent, data: str) -> str | None:
+    pressed = await world.user_presses(user, sent, data)
+    await wait_for(lambda: alert_for(world, pressed) is not None, what="the alert")
+    return alert_for(world, pressed)

@@ -1,0 +1,198 @@
+"""The dashboard's complaint pages: the list (filters, search, pages of 50), one complaint's
+timeline, and the fixes the business owes (an owner marks one done, as /actions does).
+Owners and managers see them; only owners mark fixes done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from aiohttp import web
+
+from bot.complaints.causes import cause_label
+from bot.complaints.config import Complaints
+from bot.complaints.fixes import mark_done
+from bot.dashboard.access import Dashboard
+from bot.dashboard.http import csrf_ok, number_in, see, session_of
+from bot.dashboard.pages import page
+from bot.i18n import Translator
+from bot.incoming import Actor
+from storage.db import Tx
+from storage.repos.dashboard import DashboardSession
+from storage.repos.desk import STATES, Filters
+from storage.states import Direction
+
+PAGE = 50
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    kind: str  # message, note (the team's only), state, deadline
+    text: str
+    who: str | None = None
+
+
+class DeskPages:
+    def __init__(self, dashboard: Dashboard, complaints: Complaints) -> None:
+        self.dashboard = dashboard
+        self.complaints = complaints
+
+    @property
+    def t(self) -> Translator:
+        return self.complaints.staff_t
+
+    def _page(
+        self, name: str, session: DashboardSession, status: int = 200, **values: object
+    ) -> web.Response:
+        local = self.complaints.core.local
+        return page(
+            name, self.t, status, csrf=session.csrf, role=session.role, local=local, **values
+        )
+
+    async def _session(self, request: web.Request) -> DashboardSession | None:
+        return await session_of(self.dashboard, request)
+
+    async def complaints_list(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return see("/app")
+        q = request.query
+        state = q.get("state") if q.get("state") in STATES else "all"
+        filters = Filters(
+            state=state or "all",
+            branch=q.get("branch") or None,
+            cause=q.get("cause") or None,
+            holder=q.get("holder") or None,
+            words=(q.get("q") or "").strip()[:100] or None,
+        )
+        before = q.get("before")
+        before_id = int(before) if before and before.isdigit() and len(before) < 16 else None
+        async with self.dashboard.db.read() as tx:
+            found = await tx.desk.page(filters, self.complaints.core.now(), before_id, PAGE + 1)
+            branches, holders = await tx.desk.branches(), await tx.desk.holders()
+        shown = found[:PAGE]
+        older = None
+        if len(found) > PAGE:
+            kept = {k: v for k, v in q.items() if k != "before"}
+            query = "&".join(f"{k}={v}" for k, v in kept.items())
+            older = f"/app/complaints?{query}&before={shown[-1].id}".replace("?&", "?")
+        return self._page(
+            "complaints.html",
+            session,
+            rows=shown,
+            filters=filters,
+            states=STATES,
+            branches=branches,
+            holders=holders,
+            causes=[*self.complaints.aspects, "other"],
+            cause_label=lambda c: cause_label(self.t, c) if c else "—",
+            older=older,
+        )
+
+    async def complaint(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return see("/app")
+        number = number_in(request)
+        async with self.dashboard.db.read() as tx:
+            c = await tx.complaints.get(number)
+            if c is None:
+                return self._page("complaint.html", session, status=404, c=None, events=[])
+            events, facts = await self._timeline(tx, number)
+        return self._page("complaint.html", session, c=c, events=events, facts=facts)
+
+    async def _timeline(self, tx: Tx, number: int) -> tuple[list[Event], dict[str, str]]:
+        t = self.t
+        c = await tx.complaints.get(number)
+        assert c is not None
+        customer = await tx.customers.get(c.customer_id)
+        purchase = await tx.purchases.get(c.purchase_id) if c.purchase_id else None
+        survey = await tx.surveys.get(c.survey_id) if c.survey_id else None
+        record = await tx.corrective.get(number)
+        changes, deadlines = await tx.desk.history(number)
+        facts = {
+            t("export.column.source"): t(f"export.source.{c.source}"),
+            t("export.column.status"): t(f"complaint.status.{c.status}"),
+        }
+        if customer is not None and customer.name:
+            facts[t("dashboard.customer")] = customer.name
+        if purchase is not None:
+            facts[t("export.column.order_id")] = purchase.order_id
+            if purchase.branch:
+                facts[t("export.column.branch")] = purchase.branch
+        if survey is not None and survey.nps is not None:
+            facts[t("export.column.nps")] = str(survey.nps)
+            if survey.csat is not None:
+                facts[t("export.column.csat")] = str(survey.csat)
+            if survey.comment:
+                facts[t("export.column.comment")] = survey.comment
+        if record is not None and record.cause:
+            facts[t("export.column.cause")] = cause_label(t, record.cause)
+        if record is not None and record.action:
+            facts[t("export.column.action")] = record.action
+        events = [
+            Event(
+                m.created_at,
+                "note" if m.direction == Direction.NOTE else "message",
+                m.text or f"[{m.kind}]",
+                self._speaker(m.direction, m.sender_name),
+            )
+            for m in await tx.complaints.messages(number)
+        ]
+        events += [Event(ch.at, "state", t(f"complaint.status.{ch.status}")) for ch in changes]
+        events += [
+            Event(
+                d.set_at,
+                "deadline",
+                f"{t(f'export.column.{d.step}_due')}: {self.complaints.core.local(d.due_at)}",
+            )
+            for d in deadlines
+        ]
+        if record is not None and record.fix_needed_at is not None:
+            events.append(Event(record.fix_needed_at, "state", t("export.column.fix_needed_at")))
+        if record is not None and record.fix_done_at is not None:
+            events.append(Event(record.fix_done_at, "state", t("export.column.fix_done_at")))
+        events.sort(key=lambda e: e.at)
+        return events, facts
+
+    def _speaker(self, direction: Direction, name: str | None) -> str:
+        if direction == Direction.NOTE:
+            return self.t("complaint.history.note_by", name=name or "—")
+        if direction == Direction.TO_CUSTOMER:
+            return name or self.t("complaint.history.to_customer")
+        return self.t("complaint.history.from_customer")
+
+    async def fixes(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return see("/app")
+        async with self.dashboard.db.read() as tx:
+            owed = await tx.corrective.open_fixes(200)
+        return self._page(
+            "fixes.html",
+            session,
+            owed=owed,
+            cause_label=lambda c: cause_label(self.t, c) if c else "—",
+            done=request.query.get("done"),
+        )
+
+    async def fix_done(self, request: web.Request) -> web.Response:
+        session = await self._session(request)
+        if session is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        if not await csrf_ok(request, session):
+            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        if session.role != "owner":
+            return web.json_response({"error": self.t("fixes.refused")}, status=403)
+        number = number_in(request)
+        async with self.dashboard.db.transaction() as tx:
+            who = await _actor(tx, session.user_id)
+            await mark_done(tx, self.complaints, self.t, who, number)
+        return see(f"/app/fixes?done={number}")
+
+
+async def _actor(tx: Tx, user_id: int) -> Actor:
+    """The owner as staff see their name (from their chat with the bot, if they started it)."""
+    person = await tx.customers.by_telegram_id(user_id)
+    return Actor(user_id, person.name if person is not None and person.name else str(user_id))

@@ -1,0 +1,164 @@
+"""Complaints as the owners' dashboard lists them: filtered by state, branch, cause and who
+holds them, searched by number, order id, customer name or words, newest first, a page at a
+time (by id, so a page is one index range however many complaints there are)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.sql import Conn
+from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
+from storage.timefmt import from_db, to_db
+
+STATES = ("open", "overdue", "resolved", "all")
+
+
+@dataclass(frozen=True)
+class Filters:
+    state: str = "all"  # one of STATES
+    branch: str | None = None
+    cause: str | None = None
+    holder: str | None = None  # the staff member's name, as the card shows it
+    words: str | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    id: int
+    status: ComplaintStatus
+    created_at: datetime
+    customer: str | None
+    order_id: str | None
+    branch: str | None
+    holder: str | None
+    cause: str | None
+    overdue: bool
+    text: str | None
+
+
+class DeskRepo:
+    def __init__(self, conn: Conn) -> None:
+        self._conn = conn
+
+    async def page(
+        self, filters: Filters, now: datetime, before_id: int | None, limit: int
+    ) -> list[Listed]:
+        """Up to `limit` complaints with ids below `before_id` (None: from the newest)."""
+        # Past a deadline that still binds: taking while nobody has, resolving while open.
+        late = (
+            "EXISTS (SELECT 1 FROM sla_steps s WHERE s.complaint_id = c.id AND s.due_at < ?"
+            f" AND ((s.step = '{Deadline.TAKE}' AND c.status = '{ComplaintStatus.OPEN}')"
+            f" OR (s.step = '{Deadline.RESOLVE}' AND c.status IN {sql_in(COMPLAINT_WORKED)})))"
+        )
+        where: list[str] = ["1 = 1"]
+        params: list[object] = [to_db(now)]  # the first ? is the SELECT's `late`
+        if before_id is not None:
+            where.append("c.id < ?")
+            params.append(before_id)
+        if filters.state == "open":
+            where.append(f"c.status IN {sql_in(COMPLAINT_WORKED)}")
+        elif filters.state == "overdue":
+            where.append(late)
+            params.append(to_db(now))
+        elif filters.state == "resolved":
+            done = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
+            where.append(f"c.status IN {sql_in(done)}")
+        for column, value in (
+            ("p.branch", filters.branch),
+            ("a.cause", filters.cause),
+            ("c.taken_by_name", filters.holder),
+        ):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        words = (filters.words or "").strip()
+        if words:
+            found = [
+                "p.order_id = ?",
+                self._conn.contains("cu.name"),
+                self._conn.contains("c.text"),
+            ]
+            params += [words, words, words]
+            if words.lstrip("#").isdigit() and len(words) < 16:
+                found.append("c.id = ?")
+                params.append(int(words.lstrip("#")))
+            where.append("(" + " OR ".join(found) + ")")
+        params.append(limit)
+        rows = await self._conn.fetch_all(
+            "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"
+            f" c.taken_by_name, a.cause, {late}, c.text"
+            " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
+            " LEFT JOIN purchases p ON p.id = c.purchase_id"
+            " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
+            f" WHERE {' AND '.join(where)} ORDER BY c.id DESC LIMIT ?",
+            tuple(params),
+        )
+        return [
+            Listed(
+                id=int(r[0]),
+                status=ComplaintStatus(r[1]),
+                created_at=_when(r[2]),
+                customer=r[3],
+                order_id=r[4],
+                branch=r[5],
+                holder=r[6],
+                cause=r[7],
+                overdue=bool(r[8]),
+                text=r[9],
+            )
+            for r in rows
+        ]
+
+    async def branches(self) -> list[str]:
+        rows = await self._conn.fetch_all(
+            "SELECT DISTINCT p.branch FROM complaints c JOIN purchases p ON p.id = c.purchase_id"
+            " WHERE p.branch IS NOT NULL AND p.branch != '' ORDER BY p.branch"
+        )
+        return [str(r[0]) for r in rows]
+
+    async def history(self, complaint_id: int) -> tuple[list[Change], list[Given]]:
+        return await history_of(self._conn, complaint_id)
+
+    async def holders(self) -> list[str]:
+        rows = await self._conn.fetch_all(
+            "SELECT DISTINCT taken_by_name FROM complaints WHERE taken_by_name IS NOT NULL"
+            " ORDER BY taken_by_name"
+        )
+        return [str(r[0]) for r in rows]
+
+
+def _when(text: object) -> datetime:
+    moment = from_db(str(text))
+    assert moment is not None
+    return moment
+
+
+@dataclass(frozen=True)
+class Change:
+    status: ComplaintStatus
+    at: datetime
+    satisfied: int | None  # the customer's Yes (1) or No (0) that caused it
+
+
+@dataclass(frozen=True)
+class Given:
+    step: str  # take, resolve
+    set_at: datetime
+    due_at: datetime
+
+
+async def history_of(conn: Conn, complaint_id: int) -> tuple[list[Change], list[Given]]:
+    """Every state change and every staff deadline a complaint was given, oldest first."""
+    states = await conn.fetch_all(
+        "SELECT status, at, satisfied FROM complaint_states WHERE complaint_id = ? ORDER BY id",
+        (complaint_id,),
+    )
+    deadlines = await conn.fetch_all(
+        "SELECT step, set_at, due_at FROM sla_deadlines WHERE complaint_id = ? ORDER BY id",
+        (complaint_id,),
+    )
+    return (
+        [Change(ComplaintStatus(r[0]), _when(r[1]), r[2]) for r in states],
+        [Given(str(r[0]), _when(r[1]), _when(r[2])) for r in deadlines],
+    )
