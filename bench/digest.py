@@ -31,6 +31,7 @@ from bot.timeparse import BusinessHours
 from storage.copy import copy_all
 from storage.db import Database
 from storage.migrate import migrate
+from storage.repos.desk import Filters
 from storage.sql.postgres import PgConn
 from storage.timefmt import to_db
 
@@ -189,8 +190,29 @@ async def measure(database: Path | str) -> list[tuple[str, float]]:
         began = time.perf_counter()
         render_chart(digest, TZ, t)
         timings.append(("chart (PNG)", time.perf_counter() - began))
+        timings += await complaint_list(db)
     finally:
         await db.close()
+    return timings
+
+
+async def complaint_list(db: Database) -> list[tuple[str, float]]:
+    """The dashboard's complaint list, a page of 50 (+1 to know there is more), as it is
+    asked: the newest, the overdue, a page deep in the past, a search by words (a scan)."""
+    async with db.read() as tx:
+        last = await tx.conn.fetch_one("SELECT MAX(id) FROM complaints")
+    middle = int(last[0]) // 2 if last and last[0] else None
+    timings = []
+    for label, filters, before in (
+        ("newest", Filters(), None),
+        ("overdue", Filters(state="overdue"), None),
+        ("a page halfway back", Filters(), middle),
+        ("search by words", Filters(words="late"), None),
+    ):
+        began = time.perf_counter()
+        async with db.read() as tx:
+            await tx.desk.page(filters, END, before, 51)
+        timings.append((f"complaint list, {label}", time.perf_counter() - began))
     return timings
 
 
