@@ -27,8 +27,11 @@ from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.digest import Digest
+from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
+from bot.reports.periods import requested_period
 from bot.reports.render import headline, nps_text, period_label, render_digest
+from bot.settings import EXPORT_FORMATS
 from storage.repos.dashboard import DashboardSession
 
 CSP = (
@@ -37,6 +40,7 @@ CSP = (
     " frame-ancestors 'self' https://web.telegram.org https://*.telegram.org"
 )
 STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -62,6 +66,7 @@ def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
         ("POST", "/app/logout", pages.logout),
         ("GET", "/app/figures.json", pages.figures),
         ("GET", "/app/chart.png", pages.chart),
+        ("GET", "/app/export/{kind}", pages.export),
         ("GET", "/app/static/{name}", pages.static),
     ]
     return [(method, path, guarded(handler)) for method, path, handler in table]
@@ -139,6 +144,14 @@ class Pages:
             if branch is None
             else [],
             chart=f"/app/chart.png?{query}" if query else "/app/chart.png",
+            exports=[
+                (
+                    self.t(f"export.sheet.{kind}"),
+                    f"/app/export/{kind}?from={_day(d.start, self.reports)}"
+                    f"&to={_day(d.end, self.reports, last_day=True)}",
+                )
+                for kind in EXPORTED
+            ],
             figures=data_block(digest_json(d)),
         )
 
@@ -176,6 +189,36 @@ class Pages:
 
         png = await asyncio.to_thread(render_chart, d, self.reports.tz, self.t)
         return web.Response(body=png, content_type="image/png")
+
+    async def export(self, request: web.Request) -> web.Response:
+        """The export command's spreadsheet of one kind for the overview's period (owners):
+        `format` xlsx (default: EXPORT_FORMAT) or csv."""
+        session = await self._session(request)
+        if session is None or session.role != "owner":
+            return web.Response(status=401 if session is None else 403)
+        kind, q = request.match_info["kind"], request.query
+        fmt = q.get("format") or self.reports.export_format
+        if kind not in EXPORTED or fmt not in EXPORT_FORMATS:
+            return web.Response(status=404)
+        try:
+            start, end = requested_period(
+                q.get("from") or None,
+                q.get("to") or None,
+                self.reports.tz,
+                self.reports.core.now(),
+            )
+        except ValueError:
+            return web.Response(status=422)
+        async with self.dashboard.db.read() as tx:
+            found = await table(tx, kind, start, end)
+        data = await asyncio.to_thread(encode, found, fmt, self.reports.tz, self.t)
+        name = f"{kind}-{_day(start, self.reports)}-{_day(end, self.reports, last_day=True)}.{fmt}"
+        kinds = {"xlsx": XLSX, "csv": "text/csv"}
+        return web.Response(
+            body=data,
+            content_type=kinds[fmt],
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     async def telegram_session(self, request: web.Request) -> web.Response:
         """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App."""

@@ -514,3 +514,4 @@ dashboard-search = Number, order, name or words
 dashboard-older = Older complaints
 dashboard-none = No complaints match.
 dashboard-not_found = No such complaint.
+dashboard-spreadsheet = spreadsheet

@@ -529,3 +529,4 @@ dashboard-search = Номер, заказ, имя или слова
 dashboard-older = Более ранние обращения
 dashboard-none = Подходящих обращений нет.
 dashboard-not_found = Такого обращения нет.
+dashboard-spreadsheet = таблица

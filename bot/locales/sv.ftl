@@ -514,3 +514,4 @@ dashboard-search = Nummer, order, namn eller ord
 dashboard-older = Äldre ärenden
 dashboard-none = Inga ärenden matchar.
 dashboard-not_found = Inget sådant ärende.
+dashboard-spreadsheet = kalkylblad

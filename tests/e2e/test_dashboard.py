@@ -4,6 +4,7 @@ overview's figures against the stats API's for the same periods."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -11,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
+import openpyxl
 
 from bot.app import App
 from faketg import FakeTelegramServer
@@ -92,6 +94,17 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
             assert status == 200 and figures(page) == await stats(app, query), query
         status, _, chart = await browser.get("/app/chart.png")
         assert status == 200 and chart.headers["Content-Type"] == "image/png"
+        exported = re.search(r'href="(/app/export/responses\?[^"]+)"', page)
+        assert exported, "the overview links the period's spreadsheets"
+        async with browser.session.get(
+            browser.base + exported.group(1).replace("&amp;", "&")
+        ) as r:
+            assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
+            sheet = openpyxl.load_workbook(io.BytesIO(await r.read()), read_only=True)
+            rows = list(sheet.worksheets[0].iter_rows(values_only=True))
+        assert len(rows) == 1 + 5  # the titles and November's answers (the whole shop's)
+        status, _, _ = await browser.get("/app/export/passwords")
+        assert status == 404
 
         stranger = Browser(app)
         status, page, _ = await stranger.get(link.group(0))  # the same link again
