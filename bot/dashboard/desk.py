@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -75,8 +76,7 @@ class DeskPages:
         older = None
         if len(found) > PAGE:
             kept = {k: v for k, v in q.items() if k != "before"}
-            query = "&".join(f"{k}={v}" for k, v in kept.items())
-            older = f"/app/complaints?{query}&before={shown[-1].id}".replace("?&", "?")
+            older = "/app/complaints?" + urlencode({**kept, "before": shown[-1].id})
         return self._page(
             "complaints.html",
             session,

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from importlib.resources import files
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -90,16 +91,18 @@ class Pages:
     def _signed_in(
         self, request: web.Request, signed_in: SignedIn, response: web.Response
     ) -> web.Response:
+        # Behind a TLS proxy the request arrives as http: DASHBOARD_URL says it is https.
+        secure = request.secure or self.dashboard.base_url.startswith("https://")
         response.set_cookie(
             COOKIE,
             signed_in.cookie,
             max_age=int(SESSION_TTL.total_seconds()),
             path="/app",
             httponly=True,
-            secure=request.secure,
+            secure=secure,
             # Inside Telegram's web clients the page is framed: only SameSite=None (which
             # needs https) lets the cookie through there.
-            samesite="None" if request.secure else "Lax",
+            samesite="None" if secure else "Lax",
         )
         return response
 
@@ -134,8 +137,14 @@ class Pages:
             rows=[
                 {
                     "name": name or self.t("digest.by_branch_none"),
-                    "href": f"/app?from={_day(d.start, self.reports)}"
-                    f"&to={_day(d.end, self.reports, last_day=True)}&branch={name}",
+                    "href": "/app?"
+                    + urlencode(
+                        {
+                            "from": _day(d.start, self.reports),
+                            "to": _day(d.end, self.reports, last_day=True),
+                            "branch": name,
+                        }
+                    ),
                     "nps": nps_text(self.t, v),  # the digest's rule: none under 5 answers
                 }
                 for name, v in everyone.by_branch

@@ -55,7 +55,14 @@ async def dashboard_app(make_app: MakeApp, fake: FakeTelegramServer) -> App:
         fake.world.add_user(user, f"U{user}", "en")
     async with app.db.transaction() as tx:
         for n, (days, nps, branch) in enumerate(
-            [(1, 10, "north"), (2, 9, "north"), (2, 3, "south"), (3, 8, "south"), (12, 6, "north")]
+            [
+                (1, 10, "north"),
+                (2, 9, "north"),
+                (2, 3, "south"),
+                (3, 8, "south"),
+                (12, 6, "north"),
+                (4, 7, "Café & Co #2"),  # a name that must be escaped in a link
+            ]
         ):
             await add_response(
                 tx.conn, 200 + n, NOW - timedelta(days=days), nps, csat=4, branch=branch
@@ -94,6 +101,14 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
             assert status == 200 and figures(page) == await stats(app, query), query
         status, _, chart = await browser.get("/app/chart.png")
         assert status == 200 and chart.headers["Content-Type"] == "image/png"
+        status, page, _ = await browser.get("/app?from=2026-11-01&to=2026-11-30")
+        row = re.search(r'<a href="([^"]+)">Café &amp; Co #2</a>', page)
+        assert row, "the branch table links each branch"
+        href = row.group(1).replace("&amp;", "&")
+        status, page, _ = await browser.get(href)
+        query = "?from=2026-11-01&to=2026-11-30&branch=Caf%C3%A9+%26+Co+%232"
+        assert status == 200 and figures(page) == await stats(app, query)
+        assert figures(page)["branch"] == "Café & Co #2"
         exported = re.search(r'href="(/app/export/responses\?[^"]+)"', page)
         assert exported, "the overview links the period's spreadsheets"
         async with browser.session.get(
@@ -102,7 +117,7 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
             assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
             sheet = openpyxl.load_workbook(io.BytesIO(await r.read()), read_only=True)
             rows = list(sheet.worksheets[0].iter_rows(values_only=True))
-        assert len(rows) == 1 + 5  # the titles and November's answers (the whole shop's)
+        assert len(rows) == 1 + 6  # the titles and November's answers (the whole shop's)
         status, _, _ = await browser.get("/app/export/passwords")
         assert status == 404
 
@@ -176,5 +191,21 @@ async def test_mini_app_launch_data_lets_owners_and_managers_in_and_no_one_else(
             await browser.post("/app/session", json={"init_data": "x"})
         status, _, _ = await browser.post("/app/session", json={"init_data": "x"})
         assert status == 429
+    finally:
+        await browser.close()
+
+
+async def test_behind_a_tls_proxy_the_cookie_is_secure_and_crosses_into_telegram(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """DASHBOARD_URL is https while the proxy speaks http to the bot: the cookie must still be
+    Secure, and SameSite=None so that Telegram's web clients, which frame the page, send it."""
+    app = await make_app(owner_ids=str(OWNER), dashboard_url="https://shop.example/app")
+    browser = Browser(app)
+    try:
+        data = launch_data(OWNER, time.time())
+        status, _, answer = await browser.post("/app/session", json={"init_data": data})
+        cookie = answer.headers["Set-Cookie"]
+        assert status == 200 and "Secure" in cookie and "SameSite=None" in cookie
     finally:
         await browser.close()
