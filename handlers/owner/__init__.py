@@ -1,5 +1,5 @@
 """Owners in their private chat: digests, reports, exports and the fixes list; anyone else is
-refused."""
+refused. /dashboard also answers managers (the dashboard lets them in)."""
 
 from aiogram import Router
 from aiogram.filters import Command
