@@ -27,7 +27,6 @@ from bot.dashboard.pages import data_block, page
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
-from bot.reports.digest import Digest
 from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
@@ -121,7 +120,8 @@ class Pages:
             d = await period_figures(self.dashboard.db, self.reports, first, last, branch)
         except ValueError as exc:
             return self._page("signin.html", status=422, problem=str(exc), csrf=session.csrf)
-        everyone = d if branch is None else await self._everyone(first, last)
+        # Filtered to a branch, the list offers that branch and "all" (not a second digest).
+        branches = [name for name, _ in d.by_branch if name] if branch is None else [branch]
         query = request.query_string
         return self._page(
             "overview.html",
@@ -130,7 +130,7 @@ class Pages:
             first=_day(d.start, self.reports),
             last=_day(d.end, self.reports, last_day=True),
             branch=branch,
-            branches=[name for name, _ in everyone.by_branch if name],
+            branches=branches,
             headline=headline(d.nps, self.t),
             period=period_label(d.start, d.end, self.reports.tz),
             lines=render_digest(self.t, d, self.reports.tz, "report").splitlines()[1:],
@@ -147,7 +147,7 @@ class Pages:
                     ),
                     "nps": nps_text(self.t, v),  # the digest's rule: none under 5 answers
                 }
-                for name, v in everyone.by_branch
+                for name, v in d.by_branch
                 if name
             ]
             if branch is None
@@ -164,13 +164,19 @@ class Pages:
             figures=data_block(digest_json(d)),
         )
 
-    async def _everyone(self, first: str | None, last: str | None) -> Digest:
-        return await period_figures(self.dashboard.db, self.reports, first, last, None)
+    async def _owner(self, request: web.Request) -> web.Response | None:
+        """None for a signed-in owner; else the refusal (the figures are the owners')."""
+        session = await self._session(request)
+        if session is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        if session.role != "owner":
+            return web.json_response({"error": "for owners only"}, status=403)
+        return None
 
     async def figures(self, request: web.Request) -> web.Response:
         """The overview's figures as JSON: the stats API's, for a signed-in owner."""
-        if await self._session(request) is None:
-            return web.json_response({"error": "sign in first"}, status=401)
+        if (refused := await self._owner(request)) is not None:
+            return refused
         q = request.query
         try:
             d = await period_figures(
@@ -181,8 +187,8 @@ class Pages:
         return web.json_response(digest_json(d))
 
     async def chart(self, request: web.Request) -> web.Response:
-        if await self._session(request) is None:
-            return web.Response(status=401)
+        if (refused := await self._owner(request)) is not None:
+            return refused
         q = request.query
         try:
             d = await period_figures(
@@ -202,9 +208,8 @@ class Pages:
     async def export(self, request: web.Request) -> web.Response:
         """The export command's spreadsheet of one kind for the overview's period (owners):
         `format` xlsx (default: EXPORT_FORMAT) or csv."""
-        session = await self._session(request)
-        if session is None or session.role != "owner":
-            return web.Response(status=401 if session is None else 403)
+        if (refused := await self._owner(request)) is not None:
+            return refused
         kind, q = request.match_info["kind"], request.query
         fmt = q.get("format") or self.reports.export_format
         if kind not in EXPORTED or fmt not in EXPORT_FORMATS:

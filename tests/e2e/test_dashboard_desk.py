@@ -61,6 +61,8 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
             assert status == 200
         status, _, answer = await manager.get("/app")  # the figures are the owners'
         assert status == 303 and answer.headers["Location"] == "/app/complaints"
+        for owners_only in ("/app/figures.json", "/app/chart.png", "/app/export/responses"):
+            assert (await manager.get(owners_only))[0] == 403, owners_only
 
         status, page, _ = await owner.get("/app/complaints")
         assert status == 200 and 'href="/app/complaints/1">#1</a>' in page
