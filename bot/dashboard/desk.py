@@ -169,12 +169,14 @@ class DeskPages:
             return see("/app")
         async with self.dashboard.db.read() as tx:
             owed = await tx.corrective.open_fixes(200)
+            done = await tx.corrective.done_fixes(50)
         return self._page(
             "fixes.html",
             session,
             owed=owed,
+            fixed=done,
             cause_label=lambda c: cause_label(self.t, c) if c else "—",
-            done=request.query.get("done"),
+            just_done=request.query.get("done"),
         )
 
     async def fix_done(self, request: web.Request) -> web.Response:

@@ -24,13 +24,14 @@ from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
 from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
 from bot.dashboard.initdata import InitDataError
 from bot.dashboard.pages import data_block, page
+from bot.dashboard.presets import preset_days
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
-from bot.reports.render import headline, nps_text, period_label, render_digest
+from bot.reports.render import headline, nps_text, period_label, render_digest, segment_name
 from bot.settings import EXPORT_FORMATS
 from storage.repos.dashboard import DashboardSession
 
@@ -134,9 +135,30 @@ class Pages:
             headline=headline(d.nps, self.t),
             period=period_label(d.start, d.end, self.reports.tz),
             lines=render_digest(self.t, d, self.reports.tz, "report").splitlines()[1:],
+            presets=[
+                (
+                    self.t(f"dashboard.preset.{key}"),
+                    "/app?"
+                    + urlencode(
+                        {"from": f"{a:%Y-%m-%d}", "to": f"{b:%Y-%m-%d}", "branch": branch or ""}
+                    ),
+                )
+                for key, (a, b) in preset_days(self.reports.core.now(), self.reports.tz).items()
+            ],
+            segments=[
+                {
+                    "name": segment_name(self.t, code)
+                    if code
+                    else self.t("digest.by_segment_none"),
+                    "nps": nps_text(self.t, v),
+                    "n": v.n,
+                }
+                for code, v in d.by_segment
+            ],
             rows=[
                 {
                     "name": name or self.t("digest.by_branch_none"),
+                    "n": v.n,
                     "href": "/app?"
                     + urlencode(
                         {

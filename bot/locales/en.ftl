@@ -515,3 +515,7 @@ dashboard-older = Older complaints
 dashboard-none = No complaints match.
 dashboard-not_found = No such complaint.
 dashboard-spreadsheet = spreadsheet
+dashboard-preset-this_week = This week
+dashboard-preset-last_week = Last week
+dashboard-preset-this_month = This month
+dashboard-preset-last_month = Last month

@@ -530,3 +530,7 @@ dashboard-older = Более ранние обращения
 dashboard-none = Подходящих обращений нет.
 dashboard-not_found = Такого обращения нет.
 dashboard-spreadsheet = таблица
+dashboard-preset-this_week = Эта неделя
+dashboard-preset-last_week = Прошлая неделя
+dashboard-preset-this_month = Этот месяц
+dashboard-preset-last_month = Прошлый месяц

@@ -515,3 +515,7 @@ dashboard-older = Äldre ärenden
 dashboard-none = Inga ärenden matchar.
 dashboard-not_found = Inget sådant ärende.
 dashboard-spreadsheet = kalkylblad
+dashboard-preset-this_week = Den här veckan
+dashboard-preset-last_week = Förra veckan
+dashboard-preset-this_month = Den här månaden
+dashboard-preset-last_month = Förra månaden

@@ -72,6 +72,15 @@ class CorrectiveRepo:
             (*values, complaint_id),
         )
 
+    async def done_fixes(self, limit: int) -> list[CorrectiveAction]:
+        """Fixes marked done, the latest first."""
+        rows = await self._conn.fetch_all(
+            f"SELECT {_COLUMNS} FROM corrective_actions WHERE fix_done_at IS NOT NULL"
+            " ORDER BY fix_done_at DESC, complaint_id DESC LIMIT ?",
+            (limit,),
+        )
+        return [CorrectiveAction(**dict(row)) for row in rows]
+
     async def open_fixes(self, limit: int) -> list[CorrectiveAction]:
         """Fixes the business still owes, oldest first."""
         rows = await self._conn.fetch_all(

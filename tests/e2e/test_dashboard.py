@@ -93,6 +93,8 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
         status, page, _ = await browser.get("/app")
         assert status == 200
         assert figures(page) == await stats(app, "")  # the last 7 days, the same numbers
+        # One tap: this week runs from Monday 23 November (NOW is Wednesday the 25th).
+        assert "/app?from=2026-11-23&amp;to=2026-11-25&amp;branch=" in page
         for query in (
             "?from=2026-11-01&to=2026-11-30",
             "?from=2026-11-01&to=2026-11-30&branch=north",

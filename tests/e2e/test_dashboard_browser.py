@@ -128,6 +128,17 @@ def _visit(
     )
 
 
+def _sorted_by(driver: WebDriver, table: str, column: int) -> tuple[list[str], list[str]]:
+    """The first column's texts after one click on header `column`, then after another."""
+    header = driver.find_elements(By.CSS_SELECTOR, f"{table} th")[column]
+    names = []
+    for _ in range(2):
+        header.click()
+        cells = driver.find_elements(By.CSS_SELECTOR, f"{table} tbody tr td:first-child")
+        names.append([cell.text for cell in cells])
+    return names[0], names[1]
+
+
 async def test_an_owner_reads_the_overview_on_a_phone_and_a_desktop(
     make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
 ) -> None:
@@ -145,6 +156,9 @@ async def test_an_owner_reads_the_overview_on_a_phone_and_a_desktop(
         _visit, chrome, base + "/app", 1280, 800, "overview-1280x800.png"
     )
     assert desktop.headline == phone.headline and desktop.errors == []
+    # The branch table sorts by a column's numbers: n up, then down.
+    order = await asyncio.to_thread(_sorted_by, chrome, "table.branches", 2)
+    assert order == (["Тверская", "Арбат"], ["Арбат", "Тверская"])
 
 
 async def test_inside_telegram_the_page_signs_in_by_itself_in_telegrams_colours(

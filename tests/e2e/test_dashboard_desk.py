@@ -111,6 +111,9 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
             record = await tx.corrective.get(1)
         assert record is not None and record.fix_done_at is not None
         await wait_for(lambda: "✅ Fixed in the business" in str(asked.text), what="chat told")
+        status, page, _ = await manager.get("/app/fixes")
+        done = page[page.index('class="fixes done"') :]
+        assert 'href="/app/complaints/1">#1</a>' in done and "/app/fixes/1/done" not in page
     finally:
         await owner.close()
         await manager.close()

@@ -16,6 +16,31 @@
       if (p.button_color) root.setProperty("--accent", p.button_color);
     } catch (e) { /* not JSON: keep the page's own colours */ }
   }
+  // Tables marked sortable: a click on a header sorts by that column (numbers as numbers),
+  // a second click reverses.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    table.querySelectorAll("th").forEach(function (th, column) {
+      th.tabIndex = 0;
+      th.addEventListener("click", function () {
+        const body = table.tBodies[0];
+        const up = th.dataset.order !== "up";
+        table.querySelectorAll("th").forEach(function (other) { delete other.dataset.order; });
+        th.dataset.order = up ? "up" : "down";
+        const key = function (row) {  // a cell starting with a number sorts by it
+          const text = row.cells[column].textContent.trim();
+          const found = text.replace("\u2212", "-").match(/^[+-]?\d+(?:[.,]\d+)?/);
+          return found ? parseFloat(found[0].replace(",", ".")) : text;
+        };
+        Array.from(body.rows)
+          .sort(function (a, b) {
+            const x = key(a), y = key(b);
+            const order = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === "number" ? -1 : 1);
+            return up ? order : -order;
+          })
+          .forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
   const launch = new URLSearchParams(location.hash.slice(1)).get("tgWebAppData");
   if (!launch || !document.getElementById("signin")) return;
   fetch(location.pathname.replace(/\/$/, "") + "/session", {
