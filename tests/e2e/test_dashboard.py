@@ -203,6 +203,11 @@ async def test_behind_a_tls_proxy_the_cookie_is_secure_and_crosses_into_telegram
     """DASHBOARD_URL is https while the proxy speaks http to the bot: the cookie must still be
     Secure, and SameSite=None so that Telegram's web clients, which frame the page, send it."""
     app = await make_app(owner_ids=str(OWNER), dashboard_url="https://shop.example/app")
+    fake.world.add_user(OWNER, "Olive", "en")
+    await fake.world.user_sends(OWNER, "/dashboard")
+    sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
+    [[button]] = sent.buttons  # opens the page inside Telegram, as a Mini App
+    assert button["web_app"] == {"url": "https://shop.example/app"}
     browser = Browser(app)
     try:
         data = launch_data(OWNER, time.time())
