@@ -189,12 +189,13 @@ class DeskPages:
             return web.json_response({"error": self.t("fixes.refused")}, status=403)
         number = number_in(request)
         async with self.dashboard.db.transaction() as tx:
-            who = await _actor(tx, session.user_id)
+            who = await _actor(tx, session.user_id, self.t("dashboard.role.owner"))
             await mark_done(tx, self.complaints, self.t, who, number)
         return see(f"/app/fixes?done={number}")
 
 
-async def _actor(tx: Tx, user_id: int) -> Actor:
-    """The owner as staff see their name (from their chat with the bot, if they started it)."""
+async def _actor(tx: Tx, user_id: int, otherwise: str) -> Actor:
+    """The owner as staff see their name: from their chat with the bot (where /dashboard
+    came from), else `otherwise` (their role: a link printed on the server)."""
     person = await tx.customers.by_telegram_id(user_id)
-    return Actor(user_id, person.name if person is not None and person.name else str(user_id))
+    return Actor(user_id, person.name if person is not None and person.name else otherwise)

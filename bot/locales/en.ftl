@@ -519,3 +519,4 @@ dashboard-preset-this_week = This week
 dashboard-preset-last_week = Last week
 dashboard-preset-this_month = This month
 dashboard-preset-last_month = Last month
+dashboard-role-owner = the owner

@@ -534,3 +534,4 @@ dashboard-preset-this_week = Эта неделя
 dashboard-preset-last_week = Прошлая неделя
 dashboard-preset-this_month = Этот месяц
 dashboard-preset-last_month = Прошлый месяц
+dashboard-role-owner = владелец

@@ -519,3 +519,4 @@ dashboard-preset-this_week = Den här veckan
 dashboard-preset-last_week = Förra veckan
 dashboard-preset-this_month = Den här månaden
 dashboard-preset-last_month = Förra månaden
+dashboard-role-owner = ägaren

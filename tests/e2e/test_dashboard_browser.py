@@ -26,6 +26,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.app import App
 from faketg import FakeTelegramServer
+from storage.timefmt import to_db
 from tests.support.helpers import TOKEN, ManualClock
 from tests.support.journey import MakeApp
 from tests.support.miniapp import telegram_signs
@@ -187,7 +188,7 @@ async def test_inside_telegram_the_page_signs_in_by_itself_in_telegrams_colours(
     assert errors == []
 
 
-async def test_the_complaint_pages_fit_a_phone(
+async def test_the_complaint_pages_fit_a_phone_and_a_fix_is_marked_on_a_desktop(
     make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
 ) -> None:
     app = await owner_app(make_app, fake)
@@ -200,6 +201,12 @@ async def test_the_complaint_pages_fit_a_phone(
                 NOW - timedelta(hours=number),
                 taken_after=timedelta(minutes=5),
             )
+        owed = to_db(NOW - timedelta(hours=2))
+        await tx.conn.execute(
+            "INSERT INTO corrective_actions (complaint_id, asked_at, cause, action,"
+            " fix_needed_at, fix_by_name) VALUES (3, ?, 'delivery', 'New courier', ?, 'Alex')",
+            (owed, owed),
+        )
     dashboard = app.wiring.workflow["dashboard"]
     async with app.db.transaction() as tx:
         link = await dashboard.link(tx, OWNER)
@@ -225,3 +232,25 @@ async def test_the_complaint_pages_fit_a_phone(
         "return document.querySelectorAll('.timeline li').length > 2",
     )
     assert one.width <= 390 and one.errors == []
+    fixes = await asyncio.to_thread(
+        _visit,
+        chrome,
+        base + "/app/fixes",
+        1280,
+        800,
+        "fixes-1280x800.png",
+        "return !!document.querySelector('form.inline button')",
+    )
+    assert fixes.errors == []
+    await asyncio.to_thread(_press_and_wait, chrome, "form.inline button", "[role=status]")
+    async with app.db.read() as tx:
+        record = await tx.corrective.get(3)
+    assert record is not None and record.fix_done_at is not None
+    # Signed in by a link printed on the server, never having written to the bot: the role.
+    assert record.fix_done_by_name == "владелец"
+
+
+def _press_and_wait(driver: WebDriver, button: str, then: str) -> None:
+    driver.find_element(By.CSS_SELECTOR, button).click()
+    WebDriverWait(driver, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, then))
+    driver.save_screenshot(str(SHOTS / "fixes-done-1280x800.png"))

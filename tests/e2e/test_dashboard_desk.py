@@ -112,6 +112,7 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
         assert record is not None and record.fix_done_at is not None
         await wait_for(lambda: "✅ Fixed in the business" in str(asked.text), what="chat told")
         status, page, _ = await manager.get("/app/fixes")
+        assert page.count('class="fixes done"') == 1  # once, in the page's body
         done = page[page.index('class="fixes done"') :]
         assert 'href="/app/complaints/1">#1</a>' in done and "/app/fixes/1/done" not in page
     finally:
