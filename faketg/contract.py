@@ -22,8 +22,10 @@ from faketg.html import plain_text
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "botapi" / "api.json"
 PARSE_MODES = {"HTML", "MarkdownV2", "Markdown"}
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+# A list of quoted values, maybe with a word in brackets after each ("danger" (red), ...).
 _ENUM = re.compile(
-    r"(?:must be one of|one of|can be one of)\s+((?:“[^”]+”|\"[^\"]+\"|,|\s|or)+)", re.I
+    r"(?:must be one of|one of|can be one of)\s+((?:“[^”]+”|\"[^\"]+\"|\([\w ]*\)|,|\s|or)+)",
+    re.I,
 )
 _ONLY = re.compile(r"(?:must be|always)\s+[“\"]?([A-Za-z_]+)[”\"]?\s*$")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")

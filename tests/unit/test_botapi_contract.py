@@ -19,6 +19,15 @@ def contract() -> Contract:
     return CONTRACT
 
 
+def test_every_button_style_the_reference_lists_is_allowed_and_no_other() -> None:
+    """The reference writes 'Must be one of "danger" (red), "success" (green) or "primary"
+    (blue)': the colours in brackets are words between the values, not the end of the list."""
+    for style, problems in (("danger", 0), ("success", 0), ("primary", 0), ("red", 1)):
+        button = {"text": "9", "callback_data": "sv:1:np:9", "style": style}
+        params = {"chat_id": 1, "text": "?", "reply_markup": {"inline_keyboard": [[button]]}}
+        assert len(contract().check("sendMessage", params)) == problems, style
+
+
 def test_a_request_as_the_bot_sends_it_passes() -> None:
     markup = {"inline_keyboard": [[{"text": "Take", "callback_data": "cs:take:1"}]]}
     params = {
