@@ -19,15 +19,27 @@ class Screen:
     markup: InlineKeyboardMarkup | None = None
 
 
-def _button(text: str, survey_id: int, step: str, value: str) -> InlineKeyboardButton:
+def _button(
+    text: str, survey_id: int, step: str, value: str, style: str | None = None
+) -> InlineKeyboardButton:
     data = SurveyPress(survey_id=survey_id, step=step, value=value).pack()
-    return InlineKeyboardButton(text=text, callback_data=data)
+    return InlineKeyboardButton(text=text, callback_data=data, style=style)
+
+
+# Bot API 9.4's button styles: the detractors' scores red, the promoters' green; passives and
+# clients that predate styles show the app's own colour.
+SCORE_STYLE = {Category.DETRACTOR: "danger", Category.PROMOTER: "success"}
+
+
+def _score(survey_id: int, n: int) -> InlineKeyboardButton:
+    style = SCORE_STYLE.get(category(n))
+    return _button(str(n), survey_id, Question.NPS, str(n), style)
 
 
 def nps_screen(t: Translator, survey_id: int, reminder: bool = False) -> Screen:
     rows = [
-        [_button(str(n), survey_id, Question.NPS, str(n)) for n in range(0, 6)],
-        [_button(str(n), survey_id, Question.NPS, str(n)) for n in range(6, 11)],
+        [_score(survey_id, n) for n in range(0, 6)],
+        [_score(survey_id, n) for n in range(6, 11)],
         [
             _button(t("survey.later"), survey_id, Question.NPS, "later"),
             _button(t("survey.never"), survey_id, Question.NPS, "never"),
