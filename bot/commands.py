@@ -1,8 +1,8 @@
 """The command menus people see under "/": one per audience, in each catalog language.
 
 Customers get theirs in every private chat; the staff group gets /open, /mine and /help; each
-owner gets the customer menu plus /digest, /report, /export and /actions in their own chat
-with the bot.
+owner gets the customer menu plus /digest, /report, /export, /actions and /dashboard in their
+own chat with the bot, and each manager (not also an owner) the customer menu and /dashboard.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from storage.db import Database
 CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
 STAFF_COMMANDS = ("open", "mine", "help")
 OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export", "actions", "dashboard")
+MANAGER_COMMANDS = (*CUSTOMER_COMMANDS, "dashboard")
 
 Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 
@@ -32,6 +33,11 @@ async def publish_commands(
     ]
     menus += [
         (BotCommandScopeChat(chat_id=owner), OWNER_COMMANDS) for owner in complaints.owner_ids
+    ]
+    menus += [
+        (BotCommandScopeChat(chat_id=manager), MANAGER_COMMANDS)
+        for manager in complaints.manager_ids
+        if manager not in complaints.owner_ids
     ]
     async with db.transaction() as tx:
         for scope, names in menus:

@@ -159,7 +159,7 @@ async def test_a_direct_send_from_a_handler_fails_loudly(
 async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
     """Customers, the staff group and each owner see their own commands under "/", in every
     catalog language."""
-    app = await create_app(make_settings(tmp_path, owner_ids="7001,7002"))
+    app = await create_app(make_settings(tmp_path, owner_ids="7001,7002", manager_ids="7003,7001"))
     try:
         await publish_commands(app.db, app.outbox, app.wiring.core.catalog, app.complaints)
         menus: dict[tuple[str, int | None, str | None], list[str]] = {}
@@ -171,9 +171,11 @@ async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
         await app.stop()
     assert menus[("all_private_chats", None, None)][:2] == ["start", "help"]
     assert menus[("chat", STAFF_CHAT, "ru")] == ["open", "mine", "help"]
-    for owner in (7001, 7002):
+    for owner in (7001, 7002):  # 7001 is also a manager: the owner's menu holds both
         assert {"digest", "report", "export", "help"} <= set(menus[("chat", owner, "sv")])
-    assert len(menus) == 4 * 4  # (customers, staff, two owners) x (default, en, ru, sv)
+    manager = menus[("chat", 7003, "ru")]
+    assert "dashboard" in manager and "digest" not in manager  # the dashboard lets them in
+    assert len(menus) == 5 * 4  # (customers, staff, two owners, a manager) x 4 languages
 
 
 async def test_help_in_the_staff_chat_and_for_owners_says_what_they_can_do(
