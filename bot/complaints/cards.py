@@ -14,6 +14,7 @@ from bot.i18n import Translator, clip
 from bot.localized import money
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
+from storage.repos.desk import Story
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 
 STATUS_MARK = {
@@ -35,6 +36,7 @@ class CardView:
     aspects: list[str]
     steps: list[SlaStep]
     corrective: CorrectiveAction | None = None
+    story: Story | None = None  # the customer's earlier complaints, scores and purchases
 
 
 async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
@@ -50,6 +52,7 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
         aspects=await tx.surveys.aspects(survey.id) if survey else [],
         steps=await tx.complaints.steps(complaint_id),
         corrective=await tx.corrective.get(complaint_id),
+        story=await tx.desk.story(complaint.customer_id, complaint.id, complaint.survey_id),
     )
 
 
@@ -74,6 +77,8 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     if c.segment:
         who += f" · {staff_t('complaint.card.segment', segment=escape(c.segment))}"
     lines.append(staff_t("complaint.card.customer", customer=who))
+    if view.story is not None and (told := story_line(staff_t, view.story)):
+        lines.append(told)
     if view.purchase is not None:
         lines.append(_order_line(staff_t, view.purchase))
     scores = _scores(complaints, view)
@@ -107,6 +112,25 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     if c.status in COMPLAINT_WORKED:
         lines.append(staff_t("complaint.card.reply_hint"))
     return "\n".join(lines)
+
+
+def story_line(staff_t: Translator, story: Story) -> str | None:
+    """Before: 2 complaints (1 confirmed resolved) · earlier NPS 9, 3 · 6 purchases; nothing
+    for a customer with no history (one purchase, no earlier answers or complaints)."""
+    parts = []
+    if story.complaints:
+        key = "complaint.card.story.complaints"
+        parts.append(staff_t(key, count=story.complaints, confirmed=story.confirmed))
+        if story.still_open:
+            parts.append(staff_t("complaint.card.story.open", count=story.still_open))
+    if story.scores:
+        scores = ", ".join(str(n) for n in story.scores)
+        parts.append(staff_t("complaint.card.story.scores", scores=scores))
+    if story.purchases > 1:
+        parts.append(staff_t("complaint.card.story.purchases", count=story.purchases))
+    if not parts:
+        return None
+    return staff_t("complaint.card.story", story=" · ".join(parts))
 
 
 def corrective_lines(complaints: Complaints, record: CorrectiveAction) -> list[str]:

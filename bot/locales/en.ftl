@@ -520,3 +520,11 @@ dashboard-preset-last_week = Last week
 dashboard-preset-this_month = This month
 dashboard-preset-last_month = Last month
 dashboard-role-owner = the owner
+complaint-card-story = Before: { $story }
+complaint-card-story-complaints = { $count ->
+    [one] 1 complaint
+   *[other] { $count } complaints
+} ({ $confirmed } confirmed resolved)
+complaint-card-story-open = { $count } still open
+complaint-card-story-scores = earlier NPS { $scores }
+complaint-card-story-purchases = { $count } purchases

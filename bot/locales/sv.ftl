@@ -520,3 +520,11 @@ dashboard-preset-last_week = Förra veckan
 dashboard-preset-this_month = Den här månaden
 dashboard-preset-last_month = Förra månaden
 dashboard-role-owner = ägaren
+complaint-card-story = Tidigare: { $story }
+complaint-card-story-complaints = { $count ->
+    [one] 1 ärende
+   *[other] { $count } ärenden
+} ({ $confirmed } bekräftat lösta)
+complaint-card-story-open = { $count } fortfarande öppna
+complaint-card-story-scores = tidigare NPS { $scores }
+complaint-card-story-purchases = { $count } köp

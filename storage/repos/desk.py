@@ -117,6 +117,31 @@ class DeskRepo:
         )
         return [str(r[0]) for r in rows]
 
+    async def story(self, customer_id: int, complaint_id: int, survey_id: int | None) -> Story:
+        """The customer's story before this complaint (its own survey left out)."""
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN resolution_satisfied = 1 THEN 1 ELSE 0"
+            f" END), 0), COALESCE(SUM(CASE WHEN status IN {sql_in(COMPLAINT_WORKED)} THEN 1"
+            " ELSE 0 END), 0) FROM complaints WHERE customer_id = ? AND id < ?",
+            (customer_id, complaint_id),
+        )
+        scores = await self._conn.fetch_all(
+            "SELECT nps FROM surveys WHERE customer_id = ? AND nps IS NOT NULL AND id != ?"
+            " ORDER BY answered_at DESC, id DESC LIMIT 3",
+            (customer_id, survey_id or 0),
+        )
+        bought = await self._conn.fetch_one(
+            "SELECT COUNT(*) FROM purchases WHERE customer_id = ?", (customer_id,)
+        )
+        complaints, confirmed, still_open = (int(v) for v in row) if row else (0, 0, 0)
+        return Story(
+            complaints=complaints,
+            confirmed=confirmed,
+            still_open=still_open,
+            scores=[int(r[0]) for r in scores],
+            purchases=int(bought[0]) if bought else 0,
+        )
+
     async def history(self, complaint_id: int) -> tuple[list[Change], list[Given]]:
         return await history_of(self._conn, complaint_id)
 
@@ -132,6 +157,19 @@ def _when(text: object) -> datetime:
     moment = from_db(str(text))
     assert moment is not None
     return moment
+
+
+@dataclass(frozen=True)
+class Story:
+    """What staff should know of a customer before answering: their earlier complaints (how
+    many, how many they confirmed resolved, how many are still open), their earlier NPS
+    answers (the latest first) and how many purchases the shop told us of."""
+
+    complaints: int
+    confirmed: int
+    still_open: int
+    scores: list[int]
+    purchases: int
 
 
 @dataclass(frozen=True)

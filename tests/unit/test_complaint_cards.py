@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +28,7 @@ from bot.outbox.service import Outbox
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
+from storage.repos.desk import Story
 from storage.states import Deadline, SurveyStatus, SurveyStep
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -241,3 +243,18 @@ def test_times_carry_their_zone_and_read_as_today_or_tomorrow() -> None:
     assert moment_words(t, NOW + timedelta(hours=1), NOW, moscow) == "сегодня до 14:00 МСК"
     assert moment_words(t, NOW + timedelta(days=1), NOW, moscow) == "завтра до 13:00 МСК"
     assert moment_words(t, NOW + timedelta(days=3), NOW, moscow) == "до 26.11.2026 13:00 МСК"
+
+
+def test_the_card_tells_the_customers_story_and_says_nothing_for_a_newcomer() -> None:
+    base = view()
+    story = Story(complaints=2, confirmed=1, still_open=0, scores=[9, 3], purchases=6)
+    told = replace(base, story=story)
+    assert "Before: 2 complaints (1 confirmed resolved) · earlier NPS 9, 3 · 6 purchases" in (
+        card_text(config(), told)
+    )
+    ru = card_text(config("ru"), told)
+    assert "Раньше: обращений 2 (решено по словам клиента: 1) · прежние NPS 9, 3 · покупок 6" in ru
+    newcomer = replace(
+        base, story=Story(complaints=0, confirmed=0, still_open=0, scores=[], purchases=1)
+    )
+    assert "Before:" not in card_text(config(), newcomer)
