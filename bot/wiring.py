@@ -14,7 +14,6 @@ features start, push their closing onto `stack`, which `App.stop` unwinds.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -42,7 +41,6 @@ from bot.settings import Settings
 from bot.web import Handler
 from storage.clock import Clock
 from storage.db import Database, Tx
-from storage.lock import InstanceLock
 
 Route = tuple[str, str, Handler]  # method, path, handler
 Step = Callable[[], Awaitable[object]]
@@ -58,10 +56,8 @@ class Task:
 
 @dataclass
 class Wiring:
-    app_id: str
     settings: Settings
     db: Database
-    lock: InstanceLock | None
     bot: Bot
     core: Core  # what features' services act with: outbox, texts, clock, zone, learned
     metrics: Metrics
@@ -130,16 +126,15 @@ async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) 
         stack.callback(lock.release)
     stack.push_async_callback(db.close)
     try:
-        return _core(settings, db, lock, stack, tick_seconds, clock)
+        return _wiring(settings, db, stack, tick_seconds, clock)
     except BaseException:
         await stack.aclose()
         raise
 
 
-def _core(
+def _wiring(
     settings: Settings,
     db: Database,
-    lock: InstanceLock | None,
     stack: AsyncExitStack,
     tick_seconds: float,
     clock: Clock,
@@ -173,10 +168,8 @@ def _core(
     staff_t = catalog.bind(settings.chats.staff_language)
     core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock)
     w = Wiring(
-        app_id=uuid.uuid4().hex,
         settings=settings,
         db=db,
-        lock=lock,
         bot=bot,
         core=core,
         metrics=metrics,
