@@ -1,5 +1,6 @@
-"""The dashboard's HTTP side: GET /app, POST /app/session, GET /app/login, POST /app/logout,
-GET /app/chart.png, GET /app/figures.json, and its static files.
+"""The dashboard's sign-in and overview: GET /app, POST /app/session, GET /app/login, POST
+/app/logout, GET /app/chart.png, GET /app/figures.json, GET /app/export/{kind}, and its static
+files (the complaint pages are `desk.py`).
 
 Every answer carries a strict Content-Security-Policy (only this origin; no inline script;
 framed only by Telegram's web clients), no-store caching and no referrer. The session cookie
