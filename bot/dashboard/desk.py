@@ -19,6 +19,7 @@ from bot.dashboard.pages import page
 from bot.i18n import Translator
 from bot.incoming import Actor
 from storage.db import Tx
+from storage.models import Complaint
 from storage.repos.dashboard import DashboardSession
 from storage.repos.desk import STATES, Filters
 from storage.states import Direction
@@ -99,13 +100,11 @@ class DeskPages:
             c = await tx.complaints.get(number)
             if c is None:
                 return self._page("complaint.html", session, status=404, c=None, events=[])
-            events, facts = await self._timeline(tx, number)
+            events, facts = await self._timeline(tx, c)
         return self._page("complaint.html", session, c=c, events=events, facts=facts)
 
-    async def _timeline(self, tx: Tx, number: int) -> tuple[list[Event], dict[str, str]]:
-        t = self.t
-        c = await tx.complaints.get(number)
-        assert c is not None
+    async def _timeline(self, tx: Tx, c: Complaint) -> tuple[list[Event], dict[str, str]]:
+        t, number = self.t, c.id
         customer = await tx.customers.get(c.customer_id)
         purchase = await tx.purchases.get(c.purchase_id) if c.purchase_id else None
         survey = await tx.surveys.get(c.survey_id) if c.survey_id else None

@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from functools import cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode
@@ -29,6 +30,7 @@ from bot.dashboard.presets import preset_days
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
+from bot.reports.digest import Digest
 from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
@@ -116,21 +118,24 @@ class Pages:
             return self._page("signin.html", status=401, problem=None, csrf=None)
         if session.role != "owner":  # managers work complaints; the figures are the owners'
             return see("/app/complaints")
-        first, last = request.query.get("from") or None, request.query.get("to") or None
         branch = request.query.get("branch") or None
         try:
-            d = await period_figures(self.dashboard.db, self.reports, first, last, branch)
+            d = await self._requested(request)
         except ValueError as exc:
             return self._page("signin.html", status=422, problem=str(exc), csrf=session.csrf)
         # Filtered to a branch, the list offers that branch and "all" (not a second digest).
         branches = [name for name, _ in d.by_branch if name] if branch is None else [branch]
         query = request.query_string
+        days = {
+            "from": _day(d.start, self.reports),
+            "to": _day(d.end, self.reports, last_day=True),
+        }
         return self._page(
             "overview.html",
             csrf=session.csrf,
             role=session.role,
-            first=_day(d.start, self.reports),
-            last=_day(d.end, self.reports, last_day=True),
+            first=days["from"],
+            last=days["to"],
             branch=branch,
             branches=branches,
             headline=headline(d.nps, self.t),
@@ -160,14 +165,7 @@ class Pages:
                 {
                     "name": name or self.t("digest.by_branch_none"),
                     "n": v.n,
-                    "href": "/app?"
-                    + urlencode(
-                        {
-                            "from": _day(d.start, self.reports),
-                            "to": _day(d.end, self.reports, last_day=True),
-                            "branch": name,
-                        }
-                    ),
+                    "href": "/app?" + urlencode({**days, "branch": name}),
                     "nps": nps_text(self.t, v),  # the digest's rule: none under 5 answers
                 }
                 for name, v in d.by_branch
@@ -179,13 +177,19 @@ class Pages:
             exports=[
                 (
                     self.t(f"export.sheet.{kind}"),
-                    f"/app/export/{kind}?from={_day(d.start, self.reports)}"
-                    f"&to={_day(d.end, self.reports, last_day=True)}",
+                    f"/app/export/{kind}?{urlencode(days)}",
                 )
                 for kind in EXPORTED
             ],
             figures=data_block(digest_json(d)),
         )
+
+    async def _requested(self, request: web.Request) -> Digest:
+        """The figures for the query's `from`, `to` and `branch` (each may be left out);
+        raises ValueError for impossible dates."""
+        q = request.query
+        first, last, branch = (q.get(name) or None for name in ("from", "to", "branch"))
+        return await period_figures(self.dashboard.db, self.reports, first, last, branch)
 
     async def _owner(self, request: web.Request) -> web.Response | None:
         """None for a signed-in owner; else the refusal (the figures are the owners')."""
@@ -200,11 +204,8 @@ class Pages:
         """The overview's figures as JSON: the stats API's, for a signed-in owner."""
         if (refused := await self._owner(request)) is not None:
             return refused
-        q = request.query
         try:
-            d = await period_figures(
-                self.dashboard.db, self.reports, q.get("from"), q.get("to"), q.get("branch")
-            )
+            d = await self._requested(request)
         except ValueError as exc:
             return web.json_response({"error": str(exc)}, status=422)
         return web.json_response(digest_json(d))
@@ -212,15 +213,8 @@ class Pages:
     async def chart(self, request: web.Request) -> web.Response:
         if (refused := await self._owner(request)) is not None:
             return refused
-        q = request.query
         try:
-            d = await period_figures(
-                self.dashboard.db,
-                self.reports,
-                q.get("from") or None,
-                q.get("to") or None,
-                q.get("branch") or None,
-            )
+            d = await self._requested(request)
         except ValueError:
             return web.Response(status=422)
         from bot.reports.chart import render_chart  # matplotlib: only when a chart is drawn
@@ -302,8 +296,13 @@ class Pages:
         name = request.match_info["name"]
         if name not in STATIC:
             return web.Response(status=404)
-        body = (files("bot.dashboard") / "static" / name).read_bytes()
-        return web.Response(body=body, content_type=STATIC[name])
+        return web.Response(body=_static(name), content_type=STATIC[name])
+
+
+@cache
+def _static(name: str) -> bytes:
+    """A file of the package's static/ folder, read once."""
+    return (files("bot.dashboard") / "static" / name).read_bytes()
 
 
 def _day(moment: datetime, reports: Reports, *, last_day: bool = False) -> str:

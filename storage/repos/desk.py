@@ -143,7 +143,20 @@ class DeskRepo:
         )
 
     async def history(self, complaint_id: int) -> tuple[list[Change], list[Given]]:
-        return await history_of(self._conn, complaint_id)
+        """Every state change and every staff deadline a complaint was given, oldest first."""
+        states = await self._conn.fetch_all(
+            "SELECT status, at, satisfied FROM complaint_states WHERE complaint_id = ?"
+            " ORDER BY id",
+            (complaint_id,),
+        )
+        deadlines = await self._conn.fetch_all(
+            "SELECT step, set_at, due_at FROM sla_deadlines WHERE complaint_id = ? ORDER BY id",
+            (complaint_id,),
+        )
+        return (
+            [Change(ComplaintStatus(r[0]), _when(r[1]), r[2]) for r in states],
+            [Given(str(r[0]), _when(r[1]), _when(r[2])) for r in deadlines],
+        )
 
     async def holders(self) -> list[str]:
         rows = await self._conn.fetch_all(
@@ -184,19 +197,3 @@ class Given:
     step: str  # take, resolve
     set_at: datetime
     due_at: datetime
-
-
-async def history_of(conn: Conn, complaint_id: int) -> tuple[list[Change], list[Given]]:
-    """Every state change and every staff deadline a complaint was given, oldest first."""
-    states = await conn.fetch_all(
-        "SELECT status, at, satisfied FROM complaint_states WHERE complaint_id = ? ORDER BY id",
-        (complaint_id,),
-    )
-    deadlines = await conn.fetch_all(
-        "SELECT step, set_at, due_at FROM sla_deadlines WHERE complaint_id = ? ORDER BY id",
-        (complaint_id,),
-    )
-    return (
-        [Change(ComplaintStatus(r[0]), _when(r[1]), r[2]) for r in states],
-        [Given(str(r[0]), _when(r[1]), _when(r[2])) for r in deadlines],
-    )
