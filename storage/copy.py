@@ -40,6 +40,7 @@ TABLES: dict[str, str] = {
     "pulse_comments": "id",
     "dashboard_links": "digest",
     "dashboard_sessions": "id",
+    "search_terms": "term, complaint_id",
 }
 BATCH = 1_000
 

@@ -273,3 +273,12 @@ def summary_markup(staff_t: Translator, complaint_ids: list[int]) -> InlineKeybo
     return InlineKeyboardMarkup(
         inline_keyboard=[buttons[i : i + 5] for i in range(0, len(buttons), 5)]
     )
+
+
+def card_link(c: Complaint) -> str | None:
+    """https://t.me/c/… for a card in a supergroup (opens it for members; a basic group's
+    messages have no links)."""
+    chat, message = c.card_chat_id, c.card_message_id
+    if chat is None or message is None or not str(chat).startswith("-100"):
+        return None
+    return f"https://t.me/c/{str(chat)[4:]}/{message}"

@@ -3,7 +3,7 @@
 Installs: its config (`complaints`) and the staff directory (`staff`) for handlers; the survey
 listener that opens a complaint on a low score; the result hooks that remember where a card,
 a topic or a relayed message landed (and report what Telegram refused); the tick that posts
-due cards, fires SLA steps and rounds up floods.
+due cards, fires SLA steps and rounds up floods; the search index of earlier complaints.
 Handlers: handlers/staff/complaints.py (the staff chat), handlers/customer/complaint.py.
 """
 
@@ -12,7 +12,17 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from bot.complaints import access, corrective, ladder, moved, posting, relay, staffchat, topics
+from bot.complaints import (
+    access,
+    corrective,
+    finding,
+    ladder,
+    moved,
+    posting,
+    relay,
+    staffchat,
+    topics,
+)
 from bot.complaints.config import ComplaintConfig, Complaints
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
@@ -54,6 +64,7 @@ def install(w: Wiring, surveys: Surveys) -> Complaints:
     w.while_leading(partial(log_rules, w.settings, w.core.catalog))
     w.on_connected.append(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
     w.every_tick(complaint_tick, w.db, complaints)
+    w.every("search-index", 600, finding.index_earlier, w.db)
     return complaints
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from bot.complaints.cards import CardView, customer_label, load_view
+from bot.complaints.cards import CardView, card_link, customer_label, load_view
 from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
 from storage.db import Tx
@@ -97,11 +97,3 @@ async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetim
         text += f"\n{link}"
     people = dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids])
     await complaints.core.outbox.to_each(tx, people, text, parse_mode="HTML")
-
-
-def card_link(c: Complaint) -> str | None:
-    """https://t.me/c/… for a card in a supergroup (opens it for members)."""
-    chat, message = c.card_chat_id, c.card_message_id
-    if chat is None or message is None or not str(chat).startswith("-100"):
-        return None
-    return f"https://t.me/c/{str(chat)[4:]}/{message}"

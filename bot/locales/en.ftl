@@ -224,6 +224,10 @@ complaint-list-open = Open complaints ({ $count }):
 complaint-list-mine = Your complaints ({ $count }):
 complaint-list-none = None. 🎉
 complaint-list-more = …and more.
+complaint-find-usage = Write what to look for after /find: a complaint number, an order id, a name, a phone or words the customer wrote. Example: /find broken lid
+complaint-find-none = Nothing found for «{ $query }».
+complaint-find-title = Found for «{ $query }», newest first:
+complaint-find-more = …showing the newest { $count }; add a word to narrow it down.
 
 ## duration
 
@@ -291,6 +295,7 @@ digest-too_big = too big for Telegram; use python -m bot export or the API
 
 command-open = Open complaints
 command-mine = Complaints I handle
+command-find = Find complaints
 command-digest = The last 7 days
 command-report = A report for a period
 command-export = Survey answers and complaints as CSV
@@ -384,6 +389,7 @@ help-staff =
     • after Resolve the bot asks what caused it and what was done: press a cause, reply to its question with one line
     /open: complaints being worked on
     /mine: the ones you handle
+    /find TEXT: complaints by number, order id, name, phone or words
 help-owner =
     For owners:
     /digest: the last 7 days now

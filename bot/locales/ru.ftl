@@ -234,6 +234,10 @@ complaint-list-open = Обращения в работе ({ $count }):
 complaint-list-mine = Ваши обращения ({ $count }):
 complaint-list-none = Нет. 🎉
 complaint-list-more = …и ещё.
+complaint-find-usage = Напишите после /find, что искать: номер обращения, номер заказа, имя, телефон или слова клиента. Например: /find сломана крышка
+complaint-find-none = По запросу «{ $query }» ничего не найдено.
+complaint-find-title = Найдено по запросу «{ $query }», сначала новые:
+complaint-find-more = …показаны { $count } самых новых; добавьте слово, чтобы сузить поиск.
 
 ## duration
 
@@ -307,6 +311,7 @@ digest-too_big = слишком большой для Telegram; использу
 
 command-open = Обращения в работе
 command-mine = Мои обращения
+command-find = Найти обращения
 command-digest = Сводка за 7 дней
 command-report = Отчёт за период
 command-export = Ответы и обращения в CSV
@@ -395,6 +400,7 @@ help-staff =
     • после «Решено» бот спросит причину и что было сделано: выберите причину и ответьте на его вопрос одной строкой
     /open: обращения в работе
     /mine: обращения, которые ведёте вы
+    /find ТЕКСТ: обращения по номеру, заказу, имени, телефону или словам
 help-owner =
     Для владельцев:
     /digest: сводка за последние 7 дней

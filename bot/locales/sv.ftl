@@ -224,6 +224,10 @@ complaint-list-open = Öppna ärenden ({ $count }):
 complaint-list-mine = Dina ärenden ({ $count }):
 complaint-list-none = Inga. 🎉
 complaint-list-more = …och fler.
+complaint-find-usage = Skriv vad du söker efter /find: ett ärendenummer, ett ordernummer, ett namn, ett telefonnummer eller ord kunden skrev. Exempel: /find trasigt lock
+complaint-find-none = Inget hittades för «{ $query }».
+complaint-find-title = Hittat för «{ $query }», nyaste först:
+complaint-find-more = …visar de { $count } nyaste; lägg till ett ord för att avgränsa.
 
 ## duration
 
@@ -291,6 +295,7 @@ digest-too_big = för stor för Telegram; använd python -m bot export eller API
 
 command-open = Pågående ärenden
 command-mine = Mina ärenden
+command-find = Sök ärenden
 command-digest = De senaste 7 dagarna
 command-report = Rapport för en period
 command-export = Enkätsvar och ärenden som CSV
@@ -384,6 +389,7 @@ help-staff =
     • efter Löst frågar boten om orsaken och vad som gjordes: välj en orsak och svara på frågan med en rad
     /open: pågående ärenden
     /mine: de ärenden du har
+    /find TEXT: ärenden efter nummer, order, namn, telefon eller ord
 help-owner =
     För ägare:
     /digest: de senaste 7 dagarna

@@ -1,4 +1,5 @@
-"""The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine.
+"""The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine,
+/find.
 
 Every action first asks the staff directory whether the person may act; a non-member gets an
 alert and nothing changes. A message in the staff chat is one of: an answer to the bot's
@@ -12,11 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints import corrective, relay
+from bot.complaints import corrective, finding, relay
 from bot.complaints.callbacks import CausePress, StaffPress
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import staff_press
@@ -35,6 +36,7 @@ def router() -> Router:
     r.callback_query.register(on_cause, CausePress.filter())
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
+    r.message.register(find_complaints, Command("find"))
     r.message.register(staff_help, Command("help"))
     r.message.register(on_what_was_done, answers_the_cause_question)
     r.message.register(on_message_about_a_complaint, about_a_complaint)
@@ -131,6 +133,21 @@ async def _list(
     if not await staff.admits(tx, ChatMessage.from_aiogram(message)):
         return  # a stranger in the staff chat: no answer at all spares the group's budget
     text = await open_list(tx, complaints, taken_by)
+    await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
+
+
+async def find_complaints(
+    message: Message,
+    command: CommandObject,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: Complaints,
+    staff: StaffDirectory,
+) -> None:
+    """/find TEXT: complaints by number, order id, name, phone or words, newest first."""
+    if not await staff.admits(tx, ChatMessage.from_aiogram(message)):
+        return
+    text = await finding.find(tx, complaints, command.args or "")
     await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from storage.clock import Clock
 from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.repos.rows import Stamping, assignments
+from storage.repos.search import SearchRepo
+from storage.sql import Conn
 from storage.states import (
     COMPLAINT_ACTIVE,
     STAFF_DEADLINES,
@@ -44,6 +47,12 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
 
 
 class ComplaintRepo(Stamping):
+    """Complaints, indexed for search as they are written (storage/search.py)."""
+
+    def __init__(self, conn: Conn, clock: Clock) -> None:
+        super().__init__(conn, clock)
+        self.search = SearchRepo(conn)
+
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
             Complaint(**dict(row))
@@ -88,6 +97,7 @@ class ComplaintRepo(Stamping):
         )
         assert row is not None
         await self._record_state(int(row[0]), ComplaintStatus.OPEN, opened_at)
+        await self.search.index(int(row[0]))
         complaint = await self.get(int(row[0]))
         assert complaint is not None
         return complaint
@@ -105,6 +115,8 @@ class ComplaintRepo(Stamping):
             f"UPDATE complaints SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
             (*values, self._now(), complaint_id),
         )
+        if isinstance(fields.get("text"), str):
+            await self.search.add_words(complaint_id, str(fields["text"]))
 
     async def set_status(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, **fields: object
@@ -219,6 +231,8 @@ class ComplaintRepo(Stamping):
             ),
         )
         assert row is not None
+        if direction == Direction.FROM_CUSTOMER:
+            await self.search.add_words(complaint_id, text)
         return int(row[0])
 
     async def relayed_since(self, complaint_id: int, since: datetime) -> int:

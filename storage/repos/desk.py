@@ -1,12 +1,14 @@
 """Complaints as the owners' dashboard lists them: filtered by state, branch, cause and who
-holds them, searched by number, order id, customer name or words, newest first, a page at a
-time (by id, so a page is one index range however many complaints there are)."""
+holds them, searched like /find (number, order id, name, phone, words: the search index),
+newest first, a page at a time (by id, so a page is one index range however many complaints
+there are)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.search import Query
 from storage.sql import Conn
 from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
 from storage.timefmt import from_db, to_db
@@ -73,17 +75,10 @@ class DeskRepo:
                 where.append(f"{column} = ?")
                 params.append(value)
         words = (filters.words or "").strip()
-        if words:
-            found = [
-                "p.order_id = ?",
-                self._conn.contains("cu.name"),
-                self._conn.contains("c.text"),
-            ]
-            params += [words, words, words]
-            if words.lstrip("#").isdigit() and len(words) < 16:
-                found.append("c.id = ?")
-                params.append(int(words.lstrip("#")))
-            where.append("(" + " OR ".join(found) + ")")
+        if words:  # the search index, as /find reads it
+            found, asked = Query.parse(words).condition("c.id")
+            where.append(found)
+            params += asked
         params.append(limit)
         rows = await self._conn.fetch_all(
             "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"

@@ -64,6 +64,8 @@ class PrivacyRepo(Stamping):
             "UPDATE complaint_messages SET text = NULL WHERE complaint_id IN"
             " (SELECT id FROM complaints WHERE customer_id = :id)",
             "UPDATE complaints SET text = NULL WHERE customer_id = :id",
+            "DELETE FROM search_terms WHERE complaint_id IN"  # their words, name, phone
+            " (SELECT id FROM complaints WHERE customer_id = :id)",
             "UPDATE referral_links SET customer_id = NULL WHERE customer_id = :id",
             "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = :id",
             "UPDATE referrals SET friend_id = NULL WHERE friend_id = :id",

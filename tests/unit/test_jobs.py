@@ -29,6 +29,7 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
         "prune-old-data",
         "survey-tick",
         "complaint-tick",
+        "search-index",
         "weekly-digest",
         "daily-digest",
     }

@@ -1,0 +1,74 @@
+"""/find in the staff chat: complaints by number, order id, customer name, phone or the words
+they wrote, newest first, each linked to its card; and the index built for complaints stored
+before search existed."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from bot.complaints.cards import STATUS_MARK, card_link, customer_label
+from bot.complaints.config import Complaints
+from bot.i18n import TEXT_LIMIT, clip
+from bot.jobs import JobContext, job
+from storage.db import Database, Tx
+from storage.search import Query
+
+log = logging.getLogger(__name__)
+
+SHOWN = 10
+EXCERPT = 60
+BACKFILL_KEY = "search.indexed_below"  # complaints below this id are still to be indexed
+BACKFILL_BATCH = 500
+
+
+async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
+    """The staff chat's answer to `/find typed`."""
+    staff_t = complaints.staff_t
+    query = Query.parse(typed)
+    if query.empty:
+        return staff_t("complaint.find.usage")
+    ids = await tx.complaints.search.find(query, SHOWN + 1)
+    if not ids:
+        return staff_t("complaint.find.none", query=escape(clip(typed, 100)))
+    lines = [staff_t("complaint.find.title", query=escape(clip(typed, 100)))]
+    for complaint_id in ids[:SHOWN]:
+        c = await tx.complaints.get(complaint_id)
+        if c is None:
+            continue
+        customer = await tx.customers.get(c.customer_id)
+        link = card_link(c)
+        number = f'<a href="{link}">#{c.id}</a>' if link else f"#{c.id}"
+        parts = [
+            f"{STATUS_MARK.get(c.status, '')} <b>{number}</b>",
+            complaints.core.local(c.created_at),
+            customer_label(staff_t, customer),
+        ]
+        if c.text:
+            parts.append(f"«{escape(clip(c.text, EXCERPT))}»")
+        if c.taken_by_name:
+            parts.append(f"→ {escape(c.taken_by_name)}")
+        lines.append(" · ".join(parts))
+    if len(ids) > SHOWN:
+        lines.append(staff_t("complaint.find.more", count=SHOWN))
+    while len("\n".join(lines)) > TEXT_LIMIT:  # whole lines only: never cut a tag
+        del lines[-2]
+    return "\n".join(lines)
+
+
+@job
+async def index_earlier(ctx: JobContext, db: Database) -> None:
+    """Index complaints stored before the search index existed, newest first, a batch per
+    transaction; a no-op once done (new complaints are indexed as they are written)."""
+    while ctx.running:
+        async with db.transaction() as tx:
+            below = await tx.kv.get(BACKFILL_KEY)
+            if below == "0":
+                return
+            start = int(below) if below is not None else 2**62
+            ids = await tx.complaints.search.below(start, BACKFILL_BATCH)
+            for complaint_id in ids:
+                await tx.complaints.search.index(complaint_id)
+            await tx.kv.set(BACKFILL_KEY, str(ids[-1]) if ids else "0")
+        if ids:
+            log.info("search index: %d earlier complaints indexed, down to #%d", len(ids), ids[-1])

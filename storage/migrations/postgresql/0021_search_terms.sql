@@ -1,0 +1,12 @@
+-- PostgreSQL edition of 0021_search_terms.sql: the same table and columns in PostgreSQL's types.
+-- 0021: complaints found by words without reading every complaint. Each row says that a word
+-- (lower-cased, "ё" as "е") appears in what identifies a complaint: its text, the customer's
+-- messages, name and phone digits, the order id. A search looks words up by prefix in the
+-- primary key's order (byte order, "C", so a prefix is one range of the index). Written with
+-- the complaint, in the same transaction; erasure deletes a person's rows with their words.
+CREATE TABLE search_terms (
+    term         TEXT COLLATE "C" NOT NULL,
+    complaint_id BIGINT NOT NULL,
+    PRIMARY KEY (term, complaint_id)
+);
+CREATE INDEX search_terms_complaint ON search_terms(complaint_id);
