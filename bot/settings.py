@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -312,6 +312,12 @@ class ComplaintSettings(_Section):
     )
     staff_relays_per_minute: int = Field(
         3, ge=1, le=1000, description="one customer's messages relayed one by one per minute"
+    )
+    assign_mode: Literal["manual", "round_robin"] = Field(
+        "manual", description="manual: Take or Assign on the card; round_robin: sent assigned"
+    )
+    agent_max_open: int = Field(
+        0, ge=0, le=1000, description="round robin: most complaints one person holds (0: no cap)"
     )
 
 

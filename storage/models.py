@@ -159,6 +159,8 @@ class Complaint:
     clock_started_at: datetime
     reopened: int
     created_at: datetime
+    assignee_id: int | None = None  # who should work on it: its taker once taken
+    assignee_name: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(

@@ -12,11 +12,20 @@ class StaffAction(StrEnum):
     RESOLVE = "resolve"
     HISTORY = "history"  # the complaint's messages, posted into its thread
     CARD = "card"  # a storm summary's button: post this complaint's full card
+    ASSIGN = "assign"  # the card's buttons become the staff to choose from
+    BACK = "back"  # under that list: the card's own buttons again
 
 
 class StaffPress(CallbackData, prefix="cs"):
     action: StaffAction  # an unknown action does not parse: the press is answered as stale
     complaint_id: RowId
+
+
+class AssignPress(CallbackData, prefix="ca"):
+    """A person in the card's "Assign" list: checked against the staff when pressed."""
+
+    complaint_id: RowId
+    user_id: RowId
 
 
 class ResolutionPress(CallbackData, prefix="cr"):

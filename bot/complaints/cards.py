@@ -103,6 +103,8 @@ def card_text(complaints: Complaints, view: CardView) -> str:
         )
     if c.taken_by_name:
         lines.append(staff_t("complaint.card.taken_by", name=escape(c.taken_by_name)))
+    elif c.assignee_name and c.status == ComplaintStatus.OPEN:
+        lines.append(staff_t("complaint.card.assigned_to", name=escape(c.assignee_name)))
     if c.reopened:
         lines.append(staff_t("complaint.card.reopened", times=c.reopened))
     if c.status == ComplaintStatus.CLOSED and c.resolution_satisfied == 1:
@@ -235,6 +237,8 @@ def card_markup(staff_t: Translator, complaint: Complaint) -> InlineKeyboardMark
     if complaint.status in COMPLAINT_WORKED:
         row.append(button(StaffAction.RESOLVE))
     row.append(button(StaffAction.HISTORY))
+    if complaint.status in COMPLAINT_WORKED:
+        return InlineKeyboardMarkup(inline_keyboard=[row, [button(StaffAction.ASSIGN)]])
     return InlineKeyboardMarkup(inline_keyboard=[row])
 
 

@@ -41,6 +41,8 @@ class ComplaintConfig:
     aspects: list[str]  # the survey's aspects: the causes staff choose from
     confirm_within: timedelta  # the customer's "was it resolved?" lapses like a survey
     relays_per_minute: int = 3  # one complaint's messages relayed one by one, then rounded up
+    round_robin: bool = False  # new complaints go out assigned to the next person in turn
+    max_open: int = 0  # round robin: most complaints one person holds (0: no cap)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ComplaintConfig:
@@ -62,6 +64,8 @@ class ComplaintConfig:
             aspects=settings.surveys.survey_aspects,
             confirm_within=r.survey_expiry,
             relays_per_minute=c.staff_relays_per_minute,
+            round_robin=c.assign_mode == "round_robin",
+            max_open=c.agent_max_open,
         )
 
     @property

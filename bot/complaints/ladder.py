@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from bot.complaints.assigning import mention
 from bot.complaints.cards import CardView, card_link, customer_label, load_view
 from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
@@ -77,20 +78,25 @@ async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: dateti
         await complaints.core.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
         return
     mentions = _mentions(complaints)
-    if mentions:
-        text = f"{text}\n{mentions}"
+    if c.assignee_id is not None and c.assignee_name:  # assigned, not taken yet
+        assigned = mention(c.assignee_id, c.assignee_name)
+        mentions = complaints.staff_t("complaint.sla.assigned", name=assigned) + " " + mentions
+    if mentions.strip():
+        text = f"{text}\n{mentions.strip()}"
     await to_staff_about(tx, complaints, c, text)
 
 
 async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetime) -> None:
     c = view.complaint
-    holder = c.taken_by_name or complaints.staff_t("complaint.sla.nobody")
+    holder = escape(complaints.staff_t("complaint.sla.nobody"))
+    if c.taken_by is not None and c.taken_by_name:
+        holder = mention(c.taken_by, c.taken_by_name)
     text = complaints.staff_t(
         "complaint.sla.escalation",
         number=c.id,
         customer=customer_label(complaints.staff_t, view.customer),
         due=complaints.core.local(due),
-        holder=escape(holder),
+        holder=holder,
     )
     link = card_link(c)
     if link:

@@ -11,7 +11,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import corrective, ladder
+from bot.complaints import assigning, corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import Complaints
@@ -61,13 +61,17 @@ async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
 
 
 async def _assign(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> None:
+    """Whoever takes a complaint holds it, whoever it was assigned to."""
+    name = clip(who.name, 64)
     await tx.complaints.set_status(
         c.id,
         ComplaintStatus.TAKEN,
         complaints.core.now(),
         taken_by=who.id,
-        taken_by_name=clip(who.name, 64),
+        taken_by_name=name,
         taken_at=c.taken_at or complaints.core.now(),
+        assignee_id=who.id,
+        assignee_name=name,
     )
 
 
@@ -153,11 +157,24 @@ async def card(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
     return Answer()
 
 
+async def assign(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
+    """The card's "Assign": its buttons become the staff to choose from."""
+    return Answer(await assigning.menu(tx, complaints, c))
+
+
+async def back(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
+    """Under the list of staff: the card's own buttons again."""
+    await refresh(tx, complaints, c.id)
+    return Answer()
+
+
 _ACTIONS = {
     StaffAction.TAKE: take,
     StaffAction.RESOLVE: resolve,
     StaffAction.HISTORY: history,
     StaffAction.CARD: card,
+    StaffAction.ASSIGN: assign,
+    StaffAction.BACK: back,
 }
 
 

@@ -43,8 +43,9 @@ async def open_list(
                 )
         if c.status == ComplaintStatus.RESOLVED:
             parts.append(staff_t("complaint.status.resolved"))
-        if c.taken_by_name and taken_by is None:
-            parts.append(f"→ {escape(c.taken_by_name)}")
+        holder = c.taken_by_name or c.assignee_name
+        if holder and taken_by is None:
+            parts.append(f"→ {escape(holder)}")
         lines.append(" · ".join(parts))
     if not found:
         lines.append(staff_t("complaint.list.none"))

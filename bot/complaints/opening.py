@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.complaints import ladder
+from bot.complaints import assigning, ladder
 from bot.complaints.config import Complaints
 from bot.complaints.posting import acknowledge, post_if_budget, refresh
 from storage.db import Tx
@@ -41,6 +41,9 @@ async def open_complaint(
         text=text,
     )
     await ladder.plan(tx, complaints, complaint, now)
+    if complaints.round_robin:
+        await assigning.in_turn(tx, complaints, complaint)
+        complaint = await tx.complaints.get(complaint.id) or complaint
     return complaint
 
 

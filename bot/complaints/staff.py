@@ -21,7 +21,8 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
 
 from bot.complaints.config import Complaints
-from bot.incoming import ChatMessage
+from bot.i18n import clip
+from bot.incoming import Actor, ChatMessage
 from bot.updates.lookup import NeedsLookup, TryLater
 from storage.db import Tx
 
@@ -90,11 +91,11 @@ class StaffDirectory:
             return self.complaints.staff_t("complaint.alert.check_failed")
         return self.complaints.staff_t("complaint.alert.not_staff")
 
-    async def acts(self, tx: Tx, user_id: int) -> str | None:
+    async def acts(self, tx: Tx, who: Actor) -> str | None:
         """A button press: `refusal`, and a member who may act is recorded as staff."""
-        refused = self.refusal(user_id)
+        refused = self.refusal(who.id)
         if refused is None:
-            await self._seen(tx, user_id)
+            await tx.pulse.seen(who.id, self.complaints.core.now(), clip(who.name, 64))
         return refused
 
     async def admits(self, tx: Tx, said: ChatMessage) -> bool:
@@ -108,7 +109,4 @@ class StaffDirectory:
             return True
         if self.allowed(author.id) is Verdict.UNKNOWN:
             raise TryLater
-        return await self.acts(tx, author.id) is None
-
-    async def _seen(self, tx: Tx, user_id: int) -> None:
-        await tx.pulse.seen(user_id, self.complaints.core.now())
+        return await self.acts(tx, author) is None

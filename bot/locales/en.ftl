@@ -228,6 +228,17 @@ complaint-find-usage = Write what to look for after /find: a complaint number, a
 complaint-find-none = Nothing found for «{ $query }».
 complaint-find-title = Found for «{ $query }», newest first:
 complaint-find-more = …showing the newest { $count }; add a word to narrow it down.
+complaint-card-assigned_to = Assigned to { $name } (not taken yet)
+complaint-button-assign = Assign
+complaint-assign-unnamed = Staff member { $id }
+complaint-assign-nobody = Nobody to assign yet: people appear here once they act in this chat (or are listed in STAFF_IDS).
+complaint-assign-back = ← Back
+complaint-assign-choose = Who should handle complaint #{ $number }?
+complaint-assign-done = Complaint #{ $number } is assigned to { $name }.
+complaint-assign-history = Assigned to { $name }
+complaint-assign-private_by = 📌 { $name } assigned complaint #{ $number } ({ $customer }) to you. Reply to its card in the staff chat to answer the customer.
+complaint-assign-private_turn = 📌 Complaint #{ $number } ({ $customer }) is assigned to you, in turn. Reply to its card in the staff chat to answer the customer.
+complaint-sla-assigned = Assigned: { $name }.
 
 ## duration
 

@@ -238,6 +238,17 @@ complaint-find-usage = Напишите после /find, что искать: �
 complaint-find-none = По запросу «{ $query }» ничего не найдено.
 complaint-find-title = Найдено по запросу «{ $query }», сначала новые:
 complaint-find-more = …показаны { $count } самых новых; добавьте слово, чтобы сузить поиск.
+complaint-card-assigned_to = Назначено: { $name } (ещё не взято)
+complaint-button-assign = Назначить
+complaint-assign-unnamed = Сотрудник { $id }
+complaint-assign-nobody = Пока некого назначить: сотрудники появляются здесь, когда что-то сделают в этом чате (или если они указаны в STAFF_IDS).
+complaint-assign-back = ← Назад
+complaint-assign-choose = Кто займётся обращением №{ $number }?
+complaint-assign-done = Обращение №{ $number } назначено: { $name }.
+complaint-assign-history = Назначено: { $name }
+complaint-assign-private_by = 📌 { $name } назначил(а) вам обращение №{ $number } ({ $customer }). Ответьте на его карточку в чате поддержки, чтобы ответить клиенту.
+complaint-assign-private_turn = 📌 Вам по очереди назначено обращение №{ $number } ({ $customer }). Ответьте на его карточку в чате поддержки, чтобы ответить клиенту.
+complaint-sla-assigned = Назначено: { $name }.
 
 ## duration
 

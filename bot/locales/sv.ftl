@@ -228,6 +228,17 @@ complaint-find-usage = Skriv vad du söker efter /find: ett ärendenummer, ett o
 complaint-find-none = Inget hittades för «{ $query }».
 complaint-find-title = Hittat för «{ $query }», nyaste först:
 complaint-find-more = …visar de { $count } nyaste; lägg till ett ord för att avgränsa.
+complaint-card-assigned_to = Tilldelat { $name } (inte taget än)
+complaint-button-assign = Tilldela
+complaint-assign-unnamed = Medarbetare { $id }
+complaint-assign-nobody = Ingen att tilldela än: personer visas här när de har gjort något i den här chatten (eller står i STAFF_IDS).
+complaint-assign-back = ← Tillbaka
+complaint-assign-choose = Vem ska hantera ärende #{ $number }?
+complaint-assign-done = Ärende #{ $number } är tilldelat { $name }.
+complaint-assign-history = Tilldelat { $name }
+complaint-assign-private_by = 📌 { $name } har tilldelat dig ärende #{ $number } ({ $customer }). Svara på dess kort i personalchatten för att svara kunden.
+complaint-assign-private_turn = 📌 Ärende #{ $number } ({ $customer }) är tilldelat dig, i tur och ordning. Svara på dess kort i personalchatten för att svara kunden.
+complaint-sla-assigned = Tilldelat: { $name }.
 
 ## duration
 

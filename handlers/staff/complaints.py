@@ -10,6 +10,7 @@ team's own conversation (left alone).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Router
@@ -17,8 +18,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints import corrective, finding, relay
-from bot.complaints.callbacks import CausePress, StaffPress
+from bot.complaints import assigning, corrective, finding, relay
+from bot.complaints.callbacks import AssignPress, CausePress, StaffPress
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import staff_press
 from bot.complaints.listing import open_list
@@ -34,6 +35,7 @@ def router() -> Router:
     r = Router(name=__name__)
     r.callback_query.register(on_press, StaffPress.filter())
     r.callback_query.register(on_cause, CausePress.filter())
+    r.callback_query.register(on_assign, AssignPress.filter())
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
     r.message.register(find_complaints, Command("find"))
@@ -66,17 +68,13 @@ async def on_press(
     complaints: Complaints,
     staff: StaffDirectory,
 ) -> None:
-    refused = await staff.acts(tx, query.from_user.id)
-    if refused is not None:
-        await outbox.send(
-            tx, AnswerCallbackQuery(callback_query_id=query.id, text=refused, show_alert=True)
-        )
-        return
-    who = Actor.from_aiogram(query.from_user)
-    answer = await staff_press(
-        tx, complaints, who, callback_data.action, callback_data.complaint_id
-    )
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=answer.alert))
+    """A card's button: Take, Resolve, History, Assign (and Back), a summary's number."""
+
+    async def act(who: Actor) -> str | None:
+        action, number = callback_data.action, callback_data.complaint_id
+        return (await staff_press(tx, complaints, who, action, number)).alert
+
+    await _staff_button(query, tx, outbox, staff, act)
 
 
 async def on_cause(
@@ -88,20 +86,46 @@ async def on_cause(
     staff: StaffDirectory,
 ) -> None:
     """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
-    refused = await staff.acts(tx, query.from_user.id)
-    alert = refused or await corrective.press(
-        tx,
-        complaints,
-        Actor.from_aiogram(query.from_user),
-        callback_data.complaint_id,
-        callback_data.choice,
+
+    async def act(who: Actor) -> str | None:
+        number, choice = callback_data.complaint_id, callback_data.choice
+        return await corrective.press(tx, complaints, who, number, choice)
+
+    await _staff_button(query, tx, outbox, staff, act)
+
+
+async def on_assign(
+    query: CallbackQuery,
+    callback_data: AssignPress,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: Complaints,
+    staff: StaffDirectory,
+) -> None:
+    """A name in the card's "Assign" list."""
+
+    async def act(who: Actor) -> str | None:
+        number, person = callback_data.complaint_id, callback_data.user_id
+        return await assigning.chosen(tx, complaints, who, number, person)
+
+    await _staff_button(query, tx, outbox, staff, act)
+
+
+async def _staff_button(
+    query: CallbackQuery,
+    tx: Tx,
+    outbox: Outbox,
+    staff: StaffDirectory,
+    act: Callable[[Actor], Awaitable[str | None]],
+) -> None:
+    """Someone not on staff gets an alert and nothing changes; staff get `act`'s answer."""
+    who = Actor.from_aiogram(query.from_user)
+    refused = await staff.acts(tx, who)
+    alert = refused or await act(who)
+    answer = AnswerCallbackQuery(
+        callback_query_id=query.id, text=alert, show_alert=refused is not None
     )
-    await outbox.send(
-        tx,
-        AnswerCallbackQuery(
-            callback_query_id=query.id, text=alert, show_alert=refused is not None
-        ),
-    )
+    await outbox.send(tx, answer)
 
 
 async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:

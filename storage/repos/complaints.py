@@ -11,6 +11,7 @@ from storage.repos.search import SearchRepo
 from storage.sql import Conn
 from storage.states import (
     COMPLAINT_ACTIVE,
+    COMPLAINT_WORKED,
     STAFF_DEADLINES,
     CardMode,
     ComplaintSource,
@@ -25,7 +26,7 @@ _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
     " resolved_at, closed_at, resolution_satisfied, card_chat_id, card_message_id,"
     " taken_by_name, topic_thread_id, card_due_at, card_mode, clock_started_at, reopened,"
-    " created_at"
+    " created_at, assignee_id, assignee_name"
 )
 _ACTIVE = sql_in(COMPLAINT_ACTIVE)
 _WRITABLE = {  # the status changes through set_status only: it keeps the history
@@ -43,6 +44,8 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
     "card_mode",
     "clock_started_at",
     "reopened",
+    "assignee_id",
+    "assignee_name",
 }
 
 
@@ -148,12 +151,24 @@ class ComplaintRepo(Stamping):
         return found[0] if found else None
 
     async def active(self, taken_by: int | None = None, limit: int = 50) -> list[Complaint]:
+        """Active complaints; with `taken_by`, that person's: taken by them or assigned to them
+        (the assignee of a taken complaint is its taker)."""
         if taken_by is None:
             return await self._many(f"WHERE status IN {_ACTIVE} ORDER BY id LIMIT ?", (limit,))
         return await self._many(
-            f"WHERE status IN {_ACTIVE} AND taken_by = ? ORDER BY id LIMIT ?",
-            (taken_by, limit),
+            f"WHERE status IN {_ACTIVE} AND (taken_by = ? OR assignee_id = ?) ORDER BY id LIMIT ?",
+            (taken_by, taken_by, limit),
         )
+
+    async def workload(self) -> dict[int, int]:
+        """Open complaints each person holds or is assigned."""
+        rows = await self._conn.fetch_all(
+            f"SELECT COALESCE(taken_by, assignee_id), COUNT(*) FROM complaints"
+            f" WHERE status IN {sql_in(COMPLAINT_WORKED)}"
+            " AND COALESCE(taken_by, assignee_id) IS NOT NULL"
+            " GROUP BY COALESCE(taken_by, assignee_id)"
+        )
+        return {int(r[0]): int(r[1]) for r in rows}
 
     async def with_card_in(self, chat_id: int) -> list[Complaint]:
         """Complaints still active whose card is in `chat_id` (a card still on its way is

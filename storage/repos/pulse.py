@@ -24,12 +24,13 @@ class PulseRepo:
     def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
-    async def seen(self, user_id: int, at: datetime) -> None:
-        """Someone acted in the staff chat as a member."""
+    async def seen(self, user_id: int, at: datetime, name: str | None = None) -> None:
+        """Someone acted in the staff chat as a member (under this name, if known)."""
         await self._conn.execute(
-            "INSERT INTO staff_seen (user_id, seen_at) VALUES (?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at",
-            (user_id, to_db(at)),
+            "INSERT INTO staff_seen (user_id, seen_at, name) VALUES (?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at,"
+            " name = COALESCE(excluded.name, staff_seen.name)",
+            (user_id, to_db(at), name),
         )
 
     async def was_seen(self, user_id: int) -> bool:
@@ -40,6 +41,11 @@ class PulseRepo:
     async def staff_seen(self) -> list[int]:
         rows = await self._conn.fetch_all("SELECT user_id FROM staff_seen ORDER BY user_id")
         return [int(row[0]) for row in rows]
+
+    async def staff_names(self) -> dict[int, str | None]:
+        """Everyone seen working in the staff chat, with the name they had then."""
+        rows = await self._conn.fetch_all("SELECT user_id, name FROM staff_seen")
+        return {int(row[0]): row[1] for row in rows}
 
     async def ask(self, round_start: datetime, user_id: int) -> bool:
         """Record that the person is asked in this round; False if they already were."""
