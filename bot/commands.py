@@ -1,9 +1,9 @@
 """The command menus people see under "/": one per audience, in each catalog language.
 
-Customers get theirs in every private chat; the staff group gets /open, /mine, /find and
-/help; each owner gets the customer menu plus /digest, /report, /export, /actions and
-/dashboard in their own chat with the bot, and each manager (not also an owner) the customer
-menu and /dashboard.
+Customers get theirs in every private chat; the staff group gets /open, /mine, /find, /saved
+and /help; each owner gets the customer menu plus /digest, /report, /export, /actions,
+/dashboard and /saved in their own chat with the bot, and each manager (not also an owner)
+the customer menu, /dashboard and /saved.
 """
 
 from __future__ import annotations
@@ -17,9 +17,17 @@ from bot.outbox.service import Outbox, Priority
 from storage.db import Database
 
 CUSTOMER_COMMANDS = ("start", "help", "complaint", "language", "stop", "mydata", "forget_me")
-STAFF_COMMANDS = ("open", "mine", "find", "help")
-OWNER_COMMANDS = (*CUSTOMER_COMMANDS, "digest", "report", "export", "actions", "dashboard")
-MANAGER_COMMANDS = (*CUSTOMER_COMMANDS, "dashboard")
+STAFF_COMMANDS = ("open", "mine", "find", "saved", "help")
+OWNER_COMMANDS = (
+    *CUSTOMER_COMMANDS,
+    "digest",
+    "report",
+    "export",
+    "actions",
+    "dashboard",
+    "saved",
+)
+MANAGER_COMMANDS = (*CUSTOMER_COMMANDS, "dashboard", "saved")
 
 Scope = BotCommandScopeAllPrivateChats | BotCommandScopeChat
 

@@ -42,6 +42,7 @@ class ChatMessage:
     reply_to: int | None = None  # the message it answers (a topic's own root does not count)
     is_command: bool = False  # text starting with "/"
     on_behalf_of: int | None = None  # the chat it was sent as (an anonymous admin: the group)
+    via_bot: str | None = None  # the username of the inline bot it was sent through
 
     @classmethod
     def from_aiogram(cls, message: Message) -> ChatMessage:
@@ -61,4 +62,5 @@ class ChatMessage:
             reply_to=answers,
             is_command=(message.text or "").startswith("/"),
             on_behalf_of=message.sender_chat.id if message.sender_chat else None,
+            via_bot=message.via_bot.username if message.via_bot else None,
         )

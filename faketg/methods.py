@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from faketg.html import plain_text
+from faketg.inline import answer_inline_query
 from faketg.world import ApiError, Sent, World
 
 Params = dict[str, Any]
@@ -246,9 +247,13 @@ async def create_forum_topic(world: World, params: Params) -> Any:
     name = params.get("name")
     if not isinstance(name, str) or not 1 <= len(name) <= 128:
         raise ApiError(400, "Bad Request: TOPIC_TITLE_EMPTY")
-    world.topics += 1
-    world.topic_names[world.topics] = name
-    return {"message_thread_id": world.topics, "name": name, "icon_color": 7322096}
+    # As Telegram: a topic's id is the id of its "topic created" service message, so no
+    # message in the chat has it; unique across the fake's chats too (topic_names is by id).
+    thread = max(world.next_message_id(chat["id"]), world.topics + 1)
+    world.skip_message_ids(chat["id"], thread)
+    world.topics = thread
+    world.topic_names[thread] = name
+    return {"message_thread_id": thread, "name": name, "icon_color": 7322096}
 
 
 async def forum_topic_flag(world: World, params: Params) -> Any:
@@ -363,6 +368,7 @@ METHODS: dict[str, Method] = {
     "editmessagereplymarkup": edit_message_reply_markup,
     "deletemessage": delete_message,
     "answercallbackquery": answer_callback_query,
+    "answerinlinequery": answer_inline_query,
     "createforumtopic": create_forum_topic,
     "editforumtopic": forum_topic_flag,
     "closeforumtopic": close_forum_topic,

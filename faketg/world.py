@@ -82,6 +82,7 @@ class World:
     sent: list[Sent] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> what the bot uploaded
     callbacks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    inline: dict[str, dict[str, Any]] = field(default_factory=dict)  # inline queries (inline.py)
     updates: list[dict[str, Any]] = field(default_factory=list)
     webhook: dict[str, Any] = field(default_factory=dict)
     log: list[tuple[float, str, int | None, int]] = field(default_factory=list)
@@ -238,6 +239,10 @@ class World:
     def next_message_id(self, chat_id: int) -> int:
         self._message_ids[chat_id] = self._message_ids.get(chat_id, 0) + 1
         return self._message_ids[chat_id]
+
+    def skip_message_ids(self, chat_id: int, used: int) -> None:
+        """Message ids up to `used` are taken in the chat (a topic's service message)."""
+        self._message_ids[chat_id] = max(self._message_ids.get(chat_id, 0), used)
 
     # -- playing users ---------------------------------------------------------------------
     async def push_update(self, update: dict[str, Any]) -> dict[str, Any]:

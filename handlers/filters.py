@@ -33,6 +33,15 @@ class IsOwner(Filter):
         return event_from_user is not None and event_from_user.id in reports.owner_ids
 
 
+class IsLead(Filter):
+    """An owner or a manager (OWNER_IDS, MANAGER_IDS): they keep the saved replies."""
+
+    async def __call__(
+        self, event: TelegramObject, complaints: Complaints, event_from_user: User | None = None
+    ) -> bool:
+        return event_from_user is not None and event_from_user.id in complaints.leads
+
+
 class MaySignIn(Filter):
     """An owner or a manager: those the dashboard lets in."""
 

@@ -41,6 +41,7 @@ TABLES: dict[str, str] = {
     "dashboard_links": "digest",
     "dashboard_sessions": "id",
     "search_terms": "term, complaint_id",
+    "saved_replies": "name, language",
 }
 BATCH = 1_000
 

@@ -23,6 +23,7 @@ from storage.repos.pulse import PulseRepo
 from storage.repos.purchases import PurchaseRepo
 from storage.repos.referrals import ReferralRepo
 from storage.repos.requests import ReportRequestRepo
+from storage.repos.saved import SavedRepo
 from storage.repos.stats import StatsRepo
 from storage.repos.surveys import SurveyRepo
 from storage.sql import Conn, DatabaseError, DatabaseUrl
@@ -55,6 +56,7 @@ class Tx:
         self.privacy = PrivacyRepo(conn, clock)
         self.dashboard = DashboardRepo(conn)
         self.desk = DeskRepo(conn)
+        self.saved = SavedRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -2,7 +2,8 @@
 
 Text is re-sent with a header naming the complaint; media is copied (copyMessage), with the
 header as its caption where the kind has one. Staff messages starting with "!" are internal
-notes, kept in the history and never sent. Every message is stored in the complaint's history.
+notes, kept in the history and never sent, and so is a reply to a note (edits are never
+relayed at all). Every message is stored in the complaint's history.
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ from datetime import timedelta
 
 from aiogram.methods import CopyMessage, SendMessage
 
+from bot.complaints import saved
 from bot.complaints.cards import customer_label, escaped
 from bot.complaints.config import Complaints
-from bot.complaints.lifecycle import take_by_reply
 from bot.complaints.opening import open_complaint
 from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget, to_staff_about
+from bot.complaints.replying import to_customer
 from bot.i18n import TEXT_LIMIT, clip
 from bot.incoming import ChatMessage
 from bot.outbox.service import Priority
 from storage.db import Tx
 from storage.models import Complaint, Customer
-from storage.states import ComplaintSource, ComplaintStatus, Direction, Purpose
+from storage.states import ComplaintSource, Direction, Purpose
 
 NOTE_MARK = "!"
+INVISIBLE = " \t\n\r\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # A flood from one customer: past STAFF_RELAYS_PER_MINUTE messages relayed within HOLD_FOR,
 # the rest are held (kept in the history) and rounded up in one message per complaint once
 # HOLD_FOR has passed.
@@ -176,64 +179,58 @@ async def _forward(
     )
 
 
-async def about(tx: Tx, message: ChatMessage) -> Complaint | None:
-    """The complaint a staff-chat message is about: its topic, or the card or relayed message it
-    replies to. None for ordinary conversation, commands and what cannot be passed on."""
-    if message.kind is None or message.is_command:
-        return None
-    if message.thread_id is not None:
-        found = await tx.complaints.by_topic(message.chat_id, message.thread_id)
-        if found is not None:
-            return found
-    if message.reply_to is not None:
-        return await tx.complaints.by_staff_message(message.chat_id, message.reply_to)
-    return None
-
-
 async def from_staff(
     tx: Tx, complaints: Complaints, complaint: Complaint, message: ChatMessage
 ) -> str | None:
     """A staff message about the complaint: a note goes into its history only; anything else
-    takes the complaint if nobody has (answering is working on it) and reaches the customer.
-    Returns a problem to tell the staff chat, if any."""
+    takes the complaint if nobody has (answering is working on it) and reaches the customer
+    (a saved reply chosen in inline mode in the customer's language, filled in). Returns a
+    problem to tell the staff chat, if any."""
     kind, words = message.kind or "text", message.words
     author = message.author.id if message.author else None
     name = clip(message.author.name, 64) if message.author else None
-    if words and words.startswith(NOTE_MARK):
+    if is_note(words) or await _answers_a_note(tx, message):
         await tx.complaints.add_message(
-            complaint.id, Direction.NOTE, author, kind, words, sender_name=name
+            complaint.id,
+            Direction.NOTE,
+            author,
+            kind,
+            words,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            sender_name=name,
         )
         return None
-    if message.author is not None:
-        await take_by_reply(tx, complaints, message.author, complaint)
-    if complaint.status == ComplaintStatus.CLOSED:
-        return complaints.staff_t("complaint.relay.closed", number=complaint.id)
-    customer = await tx.customers.get(complaint.customer_id)
-    if customer is None or customer.telegram_id is None:
-        return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
-    if customer.unreachable_at:
-        return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)
-    await complaints.core.outbox.send(
-        tx,
-        CopyMessage(
-            chat_id=customer.telegram_id,
-            from_chat_id=message.chat_id,
-            message_id=message.message_id,
-        ),
-        purpose=Purpose.TO_CUSTOMER,
-        ref=complaint.id,
-    )
-    await tx.complaints.add_message(
-        complaint.id,
-        Direction.TO_CUSTOMER,
-        author,
-        kind,
-        words,
-        chat_id=message.chat_id,
-        message_id=message.message_id,
-        sender_name=name,
-    )
-    return None
+    if words and _via_this_bot(complaints, message):
+        reply = await saved.by_text(tx, words)
+        if reply is not None:
+            return await saved.send_saved(tx, complaints, complaint, message, reply.name)
+
+    def copy(chat_id: int) -> CopyMessage:
+        return CopyMessage(
+            chat_id=chat_id, from_chat_id=message.chat_id, message_id=message.message_id
+        )
+
+    return await to_customer(tx, complaints, complaint, message, copy, kind, words)
+
+
+async def _answers_a_note(tx: Tx, message: ChatMessage) -> bool:
+    """A reply to a note is the team talking about it: a note too, with or without "!"."""
+    if message.reply_to is None:
+        return False
+    return await tx.complaints.by_note(message.chat_id, message.reply_to) is not None
+
+
+def is_note(words: str | None) -> bool:
+    """Text or a caption starting with "!", also after spaces or invisible characters a
+    keyboard may put first: a note must never reach the customer by a typing accident."""
+    return bool(words) and str(words).lstrip(INVISIBLE).startswith(NOTE_MARK)
+
+
+def _via_this_bot(complaints: Complaints, message: ChatMessage) -> bool:
+    """Sent through this bot's inline mode (a saved reply picked from `@bot …`)."""
+    ours = complaints.core.learned.bot_username.casefold()
+    return message.via_bot is not None and message.via_bot.casefold() == ours
 
 
 async def on_reply_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:

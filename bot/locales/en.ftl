@@ -239,6 +239,19 @@ complaint-assign-history = Assigned to { $name }
 complaint-assign-private_by = 📌 { $name } assigned complaint #{ $number } ({ $customer }) to you. Reply to its card in the staff chat to answer the customer.
 complaint-assign-private_turn = 📌 Complaint #{ $number } ({ $customer }) is assigned to you, in turn. Reply to its card in the staff chat to answer the customer.
 complaint-sla-assigned = Assigned: { $name }.
+saved-bad-name = A name is one word (letters, digits, - and _), up to 32 characters; for another language add it after a colon: refund:{ $languages }.
+saved-too-long = That is too long: a saved reply is at most { $most } characters.
+saved-added = Saved «{ $name }» ({ $language }). Staff send it with /saved { $name } as a reply to a complaint's card.
+saved-replaced = Replaced «{ $name }» ({ $language }).
+saved-unknown = There is no saved reply «{ $name }».
+saved-deleted = Deleted «{ $name }».
+saved-usage = /saved: the list · /saved add NAME TEXT (NAME:ru for another language; {"{"}name{"}"} and {"{"}order{"}"} are filled in) · /saved del NAME
+saved-none = No saved replies yet.
+saved-title = Saved replies:
+saved-more = …and more.
+saved-known = Saved replies: { $names }
+saved-where = Send /saved NAME as a reply to a complaint's card, or inside its topic.
+saved-sent = ↪️ «{ $name }» sent to the customer of #{ $number }.
 
 ## duration
 
@@ -307,6 +320,7 @@ digest-too_big = too big for Telegram; use python -m bot export or the API
 command-open = Open complaints
 command-mine = Complaints I handle
 command-find = Find complaints
+command-saved = Saved replies
 command-digest = The last 7 days
 command-report = A report for a period
 command-export = Survey answers and complaints as CSV
@@ -395,12 +409,13 @@ pulse-digest_comments = What would make serving customers easier (in random orde
 help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint
-    • start a message with ! for a note only the team sees
+    • start a message with ! for a note only the team sees (a reply to a note is one too)
     • the card's buttons: Take, Resolve, History
     • after Resolve the bot asks what caused it and what was done: press a cause, reply to its question with one line
     /open: complaints being worked on
     /mine: the ones you handle
     /find TEXT: complaints by number, order id, name, phone or words
+    /saved NAME (as a reply to a card): send a saved reply; /saved lists them
 help-owner =
     For owners:
     /digest: the last 7 days now
@@ -408,6 +423,7 @@ help-owner =
     /export: survey answers and complaints as spreadsheets (the last 90 days, or give two dates)
     /actions: fixes the business owes (from resolved complaints)
     /dashboard: a sign-in link to the dashboard (figures, by branch, in a browser)
+    /saved: the team's saved replies (add, delete)
 
 ## chart and quiet periods
 

@@ -239,6 +239,19 @@ complaint-assign-history = Tilldelat { $name }
 complaint-assign-private_by = 📌 { $name } har tilldelat dig ärende #{ $number } ({ $customer }). Svara på dess kort i personalchatten för att svara kunden.
 complaint-assign-private_turn = 📌 Ärende #{ $number } ({ $customer }) är tilldelat dig, i tur och ordning. Svara på dess kort i personalchatten för att svara kunden.
 complaint-sla-assigned = Tilldelat: { $name }.
+saved-bad-name = Ett namn är ett ord (bokstäver, siffror, - och _), högst 32 tecken; för ett annat språk, lägg till det efter ett kolon: refund:{ $languages }.
+saved-too-long = Det är för långt: ett sparat svar är högst { $most } tecken.
+saved-added = «{ $name }» ({ $language }) sparat. Personalen skickar det med /saved { $name } som svar på ett ärendes kort.
+saved-replaced = «{ $name }» ({ $language }) ersatt.
+saved-unknown = Det finns inget sparat svar «{ $name }».
+saved-deleted = «{ $name }» borttaget.
+saved-usage = /saved: listan · /saved add NAMN TEXT (NAMN:ru för ett annat språk; {"{"}name{"}"} och {"{"}order{"}"} fylls i) · /saved del NAMN
+saved-none = Inga sparade svar än.
+saved-title = Sparade svar:
+saved-more = …och fler.
+saved-known = Sparade svar: { $names }
+saved-where = Skicka /saved NAMN som svar på ett ärendes kort, eller i dess ämne.
+saved-sent = ↪️ «{ $name }» skickat till kunden i ärende #{ $number }.
 
 ## duration
 
@@ -307,6 +320,7 @@ digest-too_big = för stor för Telegram; använd python -m bot export eller API
 command-open = Pågående ärenden
 command-mine = Mina ärenden
 command-find = Sök ärenden
+command-saved = Sparade svar
 command-digest = De senaste 7 dagarna
 command-report = Rapport för en period
 command-export = Enkätsvar och ärenden som CSV
@@ -395,12 +409,13 @@ pulse-digest_comments = Vad skulle göra servicen lättare (i slumpvis ordning):
 help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet
-    • börja ett meddelande med ! för en anteckning som bara teamet ser
+    • börja ett meddelande med ! för en anteckning som bara teamet ser (ett svar på en anteckning är också en)
     • kortets knappar: Ta, Löst, Historik
     • efter Löst frågar boten om orsaken och vad som gjordes: välj en orsak och svara på frågan med en rad
     /open: pågående ärenden
     /mine: de ärenden du har
     /find TEXT: ärenden efter nummer, order, namn, telefon eller ord
+    /saved NAMN (som svar på ett kort): skicka ett sparat svar; /saved listar dem
 help-owner =
     För ägare:
     /digest: de senaste 7 dagarna
@@ -408,6 +423,7 @@ help-owner =
     /export: enkätsvar och ärenden som kalkylblad (de senaste 90 dagarna, eller mellan två datum)
     /actions: åtgärder verksamheten är skyldig (från lösta ärenden)
     /dashboard: en inloggningslänk till panelen (siffror och filialer i webbläsaren)
+    /saved: teamets sparade svar (lägg till, ta bort)
 
 ## chart and quiet periods
 

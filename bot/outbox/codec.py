@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import methods
 from aiogram.client.default import Default
-from aiogram.methods import AnswerCallbackQuery, SetMyCommands, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, AnswerInlineQuery, SetMyCommands, TelegramMethod
 from aiogram.types import BufferedInputFile, InputFile
 from pydantic import BaseModel
 
@@ -65,7 +65,7 @@ def decode(name: str, payload: str) -> TelegramMethod[Any]:
 
 def lane_of(method: TelegramMethod[Any]) -> int:
     """The chat whose order and limits the call belongs to (0: none)."""
-    if isinstance(method, AnswerCallbackQuery | SetMyCommands):
+    if isinstance(method, AnswerCallbackQuery | AnswerInlineQuery | SetMyCommands):
         return FREE_LANE
     chat_id = getattr(method, "chat_id", None)
     if isinstance(chat_id, int):

@@ -24,7 +24,13 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = [
+    "message",
+    "edited_message",
+    "callback_query",
+    "my_chat_member",
+    "inline_query",  # staff picking a saved reply (`@bot name`), where inline mode is on
+]
 
 
 class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
@@ -45,6 +51,10 @@ def chat_of(update: dict[str, Any]) -> int | None:
         if isinstance(update.get(key), dict):
             chat = update[key].get("chat")
             return _int(chat.get("id")) if isinstance(chat, dict) else None
+    asked = update.get("inline_query")  # no chat: the person's own turn
+    if isinstance(asked, dict):
+        sender = asked.get("from")
+        return _int(sender.get("id")) if isinstance(sender, dict) else None
     query = update.get("callback_query")
     if isinstance(query, dict):
         message = query.get("message")
@@ -76,7 +86,7 @@ def to_inbox_rows(updates: list[dict[str, Any]]) -> list[InboxRow]:
 
 def sender_of(update: dict[str, Any]) -> int | None:
     """The person who sent an update (what /forget_me deletes by), if any."""
-    for key in ("message", "edited_message", "callback_query"):
+    for key in ("message", "edited_message", "callback_query", "inline_query"):
         if isinstance(update.get(key), dict):
             sender = update[key].get("from")
             return _int(sender.get("id")) if isinstance(sender, dict) else None

@@ -1,12 +1,12 @@
 """Owners in their private chat: digests, reports, exports and the fixes list; anyone else is
-refused. /dashboard also answers managers (the dashboard lets them in)."""
+refused. /dashboard and /saved also answer managers."""
 
 from aiogram import Router
 from aiogram.filters import Command
 
 from bot.complaints.callbacks import FixDonePress
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK, IsOwner
-from handlers.owner import dashboard, fixes, reports
+from handlers.owner import dashboard, fixes, reports, saved
 
 
 def router() -> Router:
@@ -18,7 +18,9 @@ def router() -> Router:
     owners.callback_query.filter(IsOwner())
     owners.include_routers(reports.router(), fixes.router())
     others = Router(name=f"{__name__}.others")
-    others.message.register(reports.refuse, Command(*reports.COMMANDS, "actions", "dashboard"))
+    others.message.register(
+        reports.refuse, Command(*reports.COMMANDS, "actions", "dashboard", "saved")
+    )
     others.callback_query.register(fixes.refuse_press, FixDonePress.filter())
-    audience.include_routers(dashboard.router(), owners, others)
+    audience.include_routers(dashboard.router(), saved.router(), owners, others)
     return audience

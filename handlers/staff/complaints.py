@@ -1,5 +1,5 @@
 """The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine,
-/find.
+/find, /saved.
 
 Every action first asks the staff directory whether the person may act; a non-member gets an
 alert and nothing changes. A message in the staff chat is one of: an answer to the bot's
@@ -18,7 +18,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints import assigning, corrective, finding, relay
+from bot.complaints import assigning, corrective, finding, relay, replying, saved
 from bot.complaints.callbacks import AssignPress, CausePress, StaffPress
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import staff_press
@@ -39,6 +39,7 @@ def router() -> Router:
     r.message.register(list_open, Command("open"))
     r.message.register(list_mine, Command("mine"))
     r.message.register(find_complaints, Command("find"))
+    r.message.register(send_saved_reply, Command("saved"))
     r.message.register(staff_help, Command("help"))
     r.message.register(on_what_was_done, answers_the_cause_question)
     r.message.register(on_message_about_a_complaint, about_a_complaint)
@@ -56,7 +57,7 @@ async def answers_the_cause_question(message: Message, tx: Tx) -> dict[str, Any]
 async def about_a_complaint(message: Message, tx: Tx) -> dict[str, Any] | bool:
     """In a complaint's topic, or a reply to its card or a relayed message."""
     said = ChatMessage.from_aiogram(message)
-    complaint = await relay.about(tx, said)
+    complaint = await replying.about(tx, said)
     return False if complaint is None else {"said": said, "complaint": complaint}
 
 
@@ -173,6 +174,23 @@ async def find_complaints(
         return
     text = await finding.find(tx, complaints, command.args or "")
     await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
+
+
+async def send_saved_reply(
+    message: Message,
+    command: CommandObject,
+    tx: Tx,
+    outbox: Outbox,
+    complaints: Complaints,
+    staff: StaffDirectory,
+) -> None:
+    """/saved NAME as a reply to a card (or in a complaint's topic): that saved reply to the
+    customer, never the command itself; /saved alone: the names there are."""
+    said = ChatMessage.from_aiogram(message)
+    if not await staff.admits(tx, said):
+        return
+    answer = await saved.by_command(tx, complaints, said, command.args or "")
+    await outbox.reply(tx, message, answer, parse_mode="HTML", priority=Priority.NORMAL)
 
 
 async def on_what_was_done(

@@ -307,6 +307,15 @@ class ComplaintRepo(Stamping):
         )
         return found[0] if found else None
 
+    async def by_note(self, chat_id: int, message_id: int) -> Complaint | None:
+        """The complaint a note in the staff chat (this message) was written about."""
+        found = await self._many(
+            "WHERE id = (SELECT complaint_id FROM complaint_messages WHERE chat_id = ?"
+            " AND message_id = ? AND direction = ? LIMIT 1)",
+            (chat_id, message_id, Direction.NOTE),
+        )
+        return found[0] if found else None
+
     async def by_topic(self, chat_id: int, thread_id: int) -> Complaint | None:
         found = await self._many(
             "WHERE card_chat_id = ? AND topic_thread_id = ? ORDER BY id DESC LIMIT 1",

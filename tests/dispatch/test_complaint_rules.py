@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
-from bot.complaints import relay
+from bot.complaints import relay, replying
 from bot.incoming import Actor, ChatMessage
 from tests.support.helpers import STAFF_CHAT, make_settings
 from tests.support.texts import EN
@@ -158,10 +158,10 @@ async def test_the_relay_works_on_plain_data_without_telegram_objects(offline: A
         await tx.complaints.link_staff_message(STAFF_CHAT, 500, opened.id)
         agent = Actor(id=STAFF_ID, name="Agent")
         reply = ChatMessage(STAFF_CHAT, 501, "text", "We send a new one", agent, reply_to=500)
-        found = await relay.about(tx, reply)
+        found = await replying.about(tx, reply)
         assert found is not None and found.id == opened.id
-        assert await relay.about(tx, replace(reply, is_command=True)) is None
-        assert await relay.about(tx, replace(reply, reply_to=None)) is None
+        assert await replying.about(tx, replace(reply, is_command=True)) is None
+        assert await replying.about(tx, replace(reply, reply_to=None)) is None
         assert await relay.from_staff(tx, offline.complaints, found, reply) is None
     assert await status(offline, opened.id) == ("taken", STAFF_ID)  # answering took it
     rows = await outbox_rows(offline, 86)

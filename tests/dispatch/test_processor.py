@@ -170,7 +170,7 @@ async def test_each_audience_gets_its_own_command_menu(tmp_path: Path) -> None:
     finally:
         await app.stop()
     assert menus[("all_private_chats", None, None)][:2] == ["start", "help"]
-    assert menus[("chat", STAFF_CHAT, "ru")] == ["open", "mine", "find", "help"]
+    assert menus[("chat", STAFF_CHAT, "ru")] == ["open", "mine", "find", "saved", "help"]
     for owner in (7001, 7002):  # 7001 is also a manager: the owner's menu holds both
         assert {"digest", "report", "export", "help"} <= set(menus[("chat", owner, "sv")])
     manager = menus[("chat", 7003, "ru")]
