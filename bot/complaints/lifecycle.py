@@ -30,6 +30,7 @@ from storage.states import (
 )
 
 HISTORY_LINES = 40
+EARLIER_SHOWN = 5  # the customer's complaints before this one, in History
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,43 @@ async def _ask_customer(tx: Tx, complaints: Complaints, customer: Customer, c: C
 
 
 async def history(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
+    """The customer's story in messages: their earlier complaints (number, when, how each
+    ended, what was said), then this one's; the latest lines when it is long."""
     staff_t = complaints.staff_t
     lines = [staff_t("complaint.history.title", number=c.id)]
-    for entry in (await tx.complaints.messages(c.id))[-HISTORY_LINES:]:
+    earlier = await tx.complaints.earlier_of(c.customer_id, c.id, EARLIER_SHOWN)
+    for before in earlier:
+        lines.append(_heading(complaints, before))
+        lines += await _said(tx, complaints, before.id)
+    if earlier:
+        lines.append(_heading(complaints, c))
+    said = await _said(tx, complaints, c.id)
+    lines += said or [staff_t("complaint.history.empty")]
+    record = await tx.corrective.get(c.id)
+    if record is not None and c.status not in COMPLAINT_WORKED:
+        lines += corrective_lines(complaints, record)  # what was done about it
+    lines = [lines[0], *lines[1:][-HISTORY_LINES:]]
+    text = "\n".join(lines)
+    while len(text) > TEXT_LIMIT - 2 and len(lines) > 2:  # keep the latest: drop from the top
+        del lines[1]
+        text = "\n".join(lines)
+    await to_staff_about(tx, complaints, c, text)
+    return Answer()
+
+
+def _heading(complaints: Complaints, c: Complaint) -> str:
+    """— #7 · 02.11.2026 10:15 CET · closed, confirmed resolved —"""
+    staff_t = complaints.staff_t
+    state = staff_t("complaint.status." + c.status)
+    if c.status == ComplaintStatus.CLOSED and c.resolution_satisfied == 1:
+        state += ", " + staff_t("complaint.history.confirmed")
+    return f"— #{c.id} · {complaints.core.local(c.created_at)} · {state} —"
+
+
+async def _said(tx: Tx, complaints: Complaints, complaint_id: int) -> list[str]:
+    staff_t = complaints.staff_t
+    lines = []
+    for entry in await tx.complaints.messages(complaint_id):
         at = entry.created_at
         words = escaped(entry.text, 300) if entry.text else f"[{entry.kind}]"
         said = staff_t(f"complaint.history.{entry.direction}")
@@ -135,18 +170,7 @@ async def history(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> A
         elif entry.sender_name:
             said = escape(entry.sender_name)
         lines.append(f"{complaints.core.local(at)} {said}: {words}")
-    if len(lines) == 1:
-        lines.append(staff_t("complaint.history.empty"))
-    record = await tx.corrective.get(c.id)
-    if record is not None and c.status not in COMPLAINT_WORKED:
-        lines += corrective_lines(complaints, record)  # what was done about it
-    text = "\n".join(lines)
-    if len(text) > TEXT_LIMIT:  # keep the latest: drop whole lines from the top
-        while len(text) > TEXT_LIMIT - 2 and len(lines) > 2:
-            del lines[1]
-            text = "\n".join(lines)
-    await to_staff_about(tx, complaints, c, text)
-    return Answer()
+    return lines
 
 
 async def card(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:

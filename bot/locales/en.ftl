@@ -216,6 +216,7 @@ complaint-history-to_customer = staff
 complaint-history-note = note
 complaint-history-note_by = { $name } (note)
 complaint-history-empty = (no messages yet)
+complaint-history-confirmed = confirmed resolved
 complaint-reopened = ↩️ The customer says complaint #{ $number } is NOT resolved. It is open again and its clock restarted.
 complaint-relay-closed = Complaint #{ $number } is closed; this was not sent. The customer can write again to open a new one.
 complaint-relay-forgotten = The customer of #{ $number } erased their data; nothing can be sent.

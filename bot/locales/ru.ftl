@@ -226,6 +226,7 @@ complaint-history-to_customer = сотрудник
 complaint-history-note = заметка
 complaint-history-note_by = { $name } (заметка)
 complaint-history-empty = (сообщений пока нет)
+complaint-history-confirmed = клиент подтвердил решение
 complaint-reopened = ↩️ Клиент говорит, что обращение №{ $number } НЕ решено. Оно снова открыто, отсчёт срока начат заново.
 complaint-relay-closed = Обращение №{ $number } закрыто; сообщение не отправлено. Клиент может написать снова и открыть новое.
 complaint-relay-forgotten = Клиент обращения №{ $number } удалил свои данные; отправить ответ некуда.

@@ -216,6 +216,7 @@ complaint-history-to_customer = personal
 complaint-history-note = anteckning
 complaint-history-note_by = { $name } (anteckning)
 complaint-history-empty = (inga meddelanden än)
+complaint-history-confirmed = kunden bekräftade att det är löst
 complaint-reopened = ↩️ Kunden säger att ärende #{ $number } INTE är löst. Det är öppet igen och klockan har startat om.
 complaint-relay-closed = Ärende #{ $number } är stängt; detta skickades inte. Kunden kan skriva igen för att öppna ett nytt.
 complaint-relay-forgotten = Kunden i #{ $number } har raderat sina uppgifter; inget kan skickas.

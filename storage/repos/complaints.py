@@ -146,6 +146,14 @@ class ComplaintRepo(Stamping):
         )
         return found[0] if found else None
 
+    async def earlier_of(self, customer_id: int, before_id: int, limit: int) -> list[Complaint]:
+        """The customer's latest `limit` complaints before `before_id`, oldest first."""
+        found = await self._many(
+            "WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+            (customer_id, before_id, limit),
+        )
+        return found[::-1]
+
     async def for_survey(self, survey_id: int) -> Complaint | None:
         found = await self._many("WHERE survey_id = ? ORDER BY id LIMIT 1", (survey_id,))
         return found[0] if found else None
