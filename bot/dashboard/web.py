@@ -35,6 +35,7 @@ from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
 from bot.reports.render import headline, nps_text, period_label, render_digest, segment_name
+from bot.reports.team import team_table
 from bot.settings import EXPORT_FORMATS
 from storage.repos.dashboard import DashboardSession
 
@@ -182,6 +183,7 @@ class Pages:
                 for kind in EXPORTED
             ],
             figures=data_block(digest_json(d)),
+            team=team_table(self.t, d.team),
         )
 
     async def _requested(self, request: web.Request) -> Digest:

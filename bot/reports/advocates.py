@@ -3,8 +3,6 @@ the advocates who brought the most buyers (names: the digest goes to owners only
 
 from __future__ import annotations
 
-from html import escape
-
 from bot.i18n import Translator
 from bot.reports.digest import Digest
 
@@ -22,6 +20,6 @@ def referral_lines(t: Translator, d: Digest) -> list[str]:
         )
     ]
     if d.advocates:
-        named = ", ".join(f"{escape(name)} {count}" for name, count in d.advocates)
+        named = ", ".join(f"{name} {count}" for name, count in d.advocates)
         lines.append(t("advocates.top", advocates=named))
     return lines

@@ -20,11 +20,13 @@ from aiogram.methods import SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile
 
 from bot.complaints.listing import open_list
+from bot.i18n import TEXT_LIMIT, clip
 from bot.outbox.service import Priority
 from bot.reports.config import Reports
 from bot.reports.digest import Digest, build_digest, worth_a_chart
 from bot.reports.periods import last_period
 from bot.reports.render import render_digest
+from bot.reports.team import team_lines
 from storage.db import Database, Tx
 from storage.timefmt import from_db, to_db
 
@@ -40,6 +42,12 @@ class Rendered:
     text: str
     chart: bytes | None  # None: no answers to draw
     end: datetime
+    team: tuple[str, ...] = ()  # per-person lines, for owners' own chats only
+
+    def text_for(self, chat: int, owners: list[int]) -> str:
+        if chat not in owners or not self.team:
+            return self.text
+        return clip("\n".join([self.text, *self.team]), TEXT_LIMIT)
 
 
 async def prepare(
@@ -57,13 +65,16 @@ async def prepare(
     chart = None
     if worth_a_chart(digest):
         chart = await asyncio.to_thread(_draw, digest, reports)
-    return Rendered(render_digest(reports.staff_t, digest, reports.tz, title), chart, end)
+    text = render_digest(reports.staff_t, digest, reports.tz, title)
+    return Rendered(text, chart, end, tuple(team_lines(reports.staff_t, digest.team)))
 
 
 async def queue(tx: Tx, reports: Reports, chats: list[int], digest: Rendered) -> None:
     for chat in chats:
         await reports.core.outbox.send(
-            tx, SendMessage(chat_id=chat, text=digest.text), priority=Priority.NORMAL
+            tx,
+            SendMessage(chat_id=chat, text=digest.text_for(chat, reports.owner_ids)),
+            priority=Priority.NORMAL,
         )
         if digest.chart is None:
             continue

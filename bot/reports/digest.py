@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from statistics import median
 from zoneinfo import ZoneInfo
 
-from bot.complaints.sla import OpenTime
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.periods import earlier_periods, judged_at
+from bot.reports.spans import medians
+from bot.reports.team import PersonFigures, team_figures
 from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.models import CorrectiveAction
@@ -56,6 +56,7 @@ class Digest:
     referrals: ReferralCounts  # links sent, friends who joined, friends who bought
     advocates: list[tuple[str, int]]  # names (owners only) by friends who bought
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
+    team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
 
 
 async def build_digest(
@@ -84,8 +85,8 @@ async def build_digest(
     periods = await stats.trend([*starts, end], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
-    take = _medians([(j.opened, j.taken) for j in judged if j.taken], hours, tz)
-    resolve = _medians([(j.opened, j.resolved) for j in judged if j.resolved], hours, tz)
+    take = medians([(j.opened, j.taken) for j in judged if j.taken], hours, tz)
+    resolve = medians([(j.opened, j.resolved) for j in judged if j.resolved], hours, tz)
     by_branch = await stats.nps_by("branch", start, end, branch)
     by_segment = await stats.nps_by("segment", start, end, branch)
     fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)
@@ -126,6 +127,7 @@ async def build_digest(
         referrals=await tx.referrals.counts(start, end, branch),
         advocates=await tx.referrals.top_advocates(start, end, branch),
         pulse=await _pulse(tx, end),
+        team=team_figures(judged, hours, tz),
     )
 
 
@@ -139,27 +141,3 @@ async def _pulse(tx: Tx, end: datetime) -> PulseResult | None:
 def worth_a_chart(d: Digest) -> bool:
     """A period without a single answer gets no chart (it would be empty axes)."""
     return sum(d.distribution) > 0
-
-
-@dataclass(frozen=True)
-class _Medians:
-    wall: float | None
-    business: float | None
-
-
-def _medians(
-    spans: list[tuple[datetime, datetime]], hours: BusinessHours, tz: ZoneInfo
-) -> _Medians:
-    """Median seconds from opening to being taken / resolved, by the clock and in business
-    hours."""
-    if not spans:
-        return _Medians(None, None)
-    stamps = [(a.timestamp(), b.timestamp()) for a, b in spans]
-    first, last = min(a for a, _ in stamps), max(b for _, b in stamps)
-    open_time = OpenTime(
-        hours, tz, datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
-    )
-    return _Medians(
-        median([b - a for a, b in stamps]),
-        median([open_time.seconds(a, b) for a, b in stamps]),
-    )

@@ -63,6 +63,8 @@ class Judged:
     resolved: datetime | None  # the resolution in effect (when resolved or closed)
     missed: bool  # a resolve deadline passed without a resolution within it
     satisfied: int | None  # the customer's latest answer: 1 Yes, 0 No
+    holder_id: int | None = None  # who holds it now (taken, or handed over to)
+    holder: str | None = None  # their name as the card shows it
 
     def take_due_by(self, at: datetime) -> bool:
         return self.taken is not None or (self.take_due is not None and self.take_due < at)
@@ -261,7 +263,8 @@ class StatsRepo:
             where += _COMPLAINT_BRANCH
         rows = await self._all(  # each lookup named once: PostgreSQL runs one per mention
             f"SELECT c.created_at, {_STATUS_AT}, {_FIRST_TAKEN}, {_TAKE_DUE}, {_RESOLVED},"
-            f" {_MISSED}, {_SATISFIED} FROM complaints c{_BRANCH_OF} WHERE {where}",
+            f" {_MISSED}, {_SATISFIED}, c.taken_by, c.taken_by_name"
+            f" FROM complaints c{_BRANCH_OF} WHERE {where}",
             {"start": to_db(start), "end": to_db(end), "at": to_db(at), "branch": branch},
         )
         return [
@@ -273,8 +276,10 @@ class StatsRepo:
                 resolved=from_db(resolved) if status in _FINISHED else None,  # type: ignore[arg-type]
                 missed=bool(missed),
                 satisfied=None if satisfied is None else int(satisfied),  # type: ignore[call-overload]
+                holder_id=None if holder_id is None else int(holder_id),  # type: ignore[call-overload]
+                holder=None if holder is None else str(holder),
             )
-            for opened, status, taken, due, resolved, missed, satisfied in rows
+            for opened, status, taken, due, resolved, missed, satisfied, holder_id, holder in rows
             if status is not None  # opened at `at` itself: not yet
         ]
 

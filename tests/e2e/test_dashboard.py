@@ -16,6 +16,7 @@ import openpyxl
 
 from bot.app import App
 from faketg import FakeTelegramServer
+from storage.states import ComplaintSource, ComplaintStatus
 from tests.support.helpers import TOKEN, ManualClock
 from tests.support.httpclient import Browser
 from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
@@ -214,5 +215,37 @@ async def test_behind_a_tls_proxy_the_cookie_is_secure_and_crosses_into_telegram
         status, _, answer = await browser.post("/app/session", json={"init_data": data})
         cookie = answer.headers["Set-Cookie"]
         assert status == 200 and "Secure" in cookie and "SameSite=None" in cookie
+    finally:
+        await browser.close()
+
+
+async def test_owners_see_each_persons_figures_for_the_period(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await dashboard_app(make_app, fake)
+    opened = NOW - timedelta(days=2)
+    async with app.db.transaction() as tx:
+        for number, (taken, resolved) in enumerate([(10, 120), (30, None)], start=1):
+            c = await tx.complaints.add(200 + number, ComplaintSource.MESSAGE, "", opened, opened)
+            at = opened + timedelta(minutes=taken)
+            await tx.complaints.set_status(
+                c.id, ComplaintStatus.TAKEN, at, taken_at=at, taken_by=77, taken_by_name="Al <b>"
+            )
+            if resolved is not None:
+                done = opened + timedelta(minutes=resolved)
+                await tx.complaints.set_status(
+                    c.id, ComplaintStatus.RESOLVED, done, resolved_at=done
+                )
+        link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+    browser = Browser(app)
+    try:
+        await browser.get(link[link.index("/app/login") :])
+        status, page, _ = await browser.get("/app")
+        assert status == 200
+        table = page[page.index('class="team sortable"') :]
+        row = re.search(r"<tr><td>Al &lt;b&gt;</td>(.*?)</tr>", table)
+        assert row, table[:600]
+        cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+        assert cells == ["2", "1", "20 min", "2 h", "0 / 0"]  # by the clock: 24/7 here
     finally:
         await browser.close()
