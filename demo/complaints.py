@@ -14,12 +14,16 @@ AGENT = 9501  # made-up staff member "Kim"
 MANAGER = 9601
 OWNER = 9701
 CUSTOMER = 9002  # Ben, from the first act
+MORE_STAFF = {9502: "Lena", 9503: "Pekka", 9504: "Rosa", 9505: "Timur"}  # STAFF_IDS
+SORRY = "So sorry, {name}! A replacement goes out today."
 
 
 def staff_people(world: World) -> list[int]:
     world.add_user(AGENT, "Kim", "en", username="kim_support")
     world.add_user(MANAGER, "Morgan", "en")
     world.add_user(OWNER, "Olive", "en")
+    for user, name in MORE_STAFF.items():
+        world.add_user(user, name, "en")
     return [AGENT, MANAGER]
 
 
@@ -64,15 +68,20 @@ async def complaint_act(app: App, world: World) -> None:
     number = int(told.split("complaint #")[1].split(".")[0].split()[0])
     card = await _card_of(world, number)
     await _until_recorded(app, number)
-    await world.user_sends(
-        AGENT,
-        "So sorry! A replacement goes out today.",
-        chat_id=STAFF_CHAT,
-        reply_to=card.message_id,
-    )
-    say("Kim", "(replies to the card) So sorry! A replacement goes out today.")
-    await wait_until(lambda: _latest(world, CUSTOMER, "replacement") is not None)
-    say("bot→Ben", "So sorry! A replacement goes out today.  (copied from the staff chat)")
+    await world.user_sends(AGENT, "/find cracked", chat_id=STAFF_CHAT)
+    say("Kim", "/find cracked")
+    await wait_until(lambda: _latest(world, STAFF_CHAT, "Found for «cracked»") is not None)
+    say("staff chat", str(_latest(world, STAFF_CHAT, "Found for «cracked»").text))  # type: ignore[union-attr]
+    await assign_act(world, card, number)
+    await world.user_sends(OWNER, f"/saved add sorry {SORRY}")
+    say("Olive", f"(in private) /saved add sorry {SORRY}")
+    await wait_until(lambda: _latest(world, OWNER, "Saved «sorry»") is not None)
+    say("bot→Olive", str(_latest(world, OWNER, "Saved «sorry»").text))  # type: ignore[union-attr]
+    await world.user_sends(AGENT, "/saved sorry", chat_id=STAFF_CHAT, reply_to=card.message_id)
+    say("Kim", "(replies to the card) /saved sorry")
+    await wait_until(lambda: _latest(world, CUSTOMER, "So sorry") is not None)
+    sent = str(_latest(world, CUSTOMER, "So sorry").text)  # type: ignore[union-attr]
+    say("bot→Ben", f"{sent}  (the saved reply, filled in; the command never reaches Ben)")
     await world.user_sends(
         AGENT, "!check stock in the north branch", chat_id=STAFF_CHAT, reply_to=card.message_id
     )
@@ -101,6 +110,25 @@ async def complaint_act(app: App, world: World) -> None:
         counts = ", ".join(f"{status} {n}" for status, n in (await tx.complaints.counts()).items())
     print(f"   complaints now: {counts}")
     await corrective_act(world, number)
+
+
+async def assign_act(world: World, card: Sent, number: int) -> None:
+    """Morgan assigns the complaint to Kim from the card; Kim is told in private."""
+    for user in [AGENT, *MORE_STAFF]:  # staff open a private chat with the bot once
+        await world.user_sends(user, "/start")
+    await world.user_presses(MANAGER, card, _button(card, "Assign"))
+    say("Morgan", "[Assign]")
+    await wait_until(lambda: card.buttons[-1][0]["text"] == "← Back")
+    names = [b["text"] for row in card.buttons[:-1] for b in row]
+    say("staff chat", f"(the card's buttons become the staff, with their workload) {names}")
+    kim = next(b for row in card.buttons for b in row if str(b["text"]).startswith("Kim"))
+    await world.user_presses(MANAGER, card, kim["callback_data"])
+    say("Morgan", f"[{kim['text']}]")
+    await wait_until(lambda: "Assigned to Kim" in str(card.text))
+    line = next(x for x in str(card.text).splitlines() if "Assigned to Kim" in x)
+    say("staff chat", f"(the card, edited) … {line} …")
+    await wait_until(lambda: _latest(world, AGENT, f"complaint #{number}") is not None)
+    say("bot→Kim", str(_latest(world, AGENT, f"complaint #{number}").text))  # type: ignore[union-attr]
 
 
 async def corrective_act(world: World, number: int) -> None:

@@ -6,12 +6,11 @@ from bot.app import App
 from bot.core import with_core
 from bot.pulse.config import Pulse, PulseConfig
 from bot.pulse.rounds import ask_round
-from demo.complaints import AGENT, MANAGER, wait_until
+from demo.complaints import AGENT, MANAGER, MORE_STAFF, wait_until
 from faketg import World
 from faketg.world import Sent
 
 PULSE_CRON = "0 10 1 * *"  # the 1st of every month, 10:00; the demo asks its round now
-MORE_STAFF = {9502: "Lena", 9503: "Pekka", 9504: "Rosa", 9505: "Timur"}
 STAFF = [AGENT, MANAGER, *MORE_STAFF]
 SCORES = [9, 10, 8, 7, 9, 4]
 WORDS = "A shared calendar for deliveries, so we can tell customers the truth"
@@ -34,8 +33,6 @@ def _greeted(world: World, user: int) -> bool:
 
 async def pulse_act(app: App, world: World) -> None:
     print("\n12. The staff pulse (STAFF_PULSE_CRON; the demo asks its round now)")
-    for user, name in MORE_STAFF.items():
-        world.add_user(user, name, "en")
     for user in STAFF:
         await world.user_sends(user, "/start")
     await wait_until(lambda: all(_greeted(world, u) for u in STAFF))

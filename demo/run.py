@@ -17,8 +17,8 @@ from bot.reports.digest import build_digest
 from bot.reports.periods import last_days
 from bot.reports.render import render_digest
 from bot.settings import load_settings
-from demo.complaints import MANAGER, OWNER, complaint_act, staff_people
-from demo.pulse import MORE_STAFF, PULSE_CRON, pulse_act
+from demo.complaints import MANAGER, MORE_STAFF, OWNER, complaint_act, staff_people
+from demo.pulse import PULSE_CRON, pulse_act
 from demo.referrals import referral_act
 from demo.surveys import DEMO_API_TOKEN, survey_act
 from faketg import FakeTelegramServer, World

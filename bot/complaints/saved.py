@@ -129,6 +129,8 @@ async def filled(tx: Tx, text: str, complaint: Complaint, customer: Customer | N
         order = purchase.order_id if purchase else ""
     if not first:  # "Hi {name}, ..." reads "Hi, ..."
         text = re.sub(r" ?\{name\}", "", text).lstrip(", ")
+    if not order:  # "for order {order} today" reads "for order today"
+        text = re.sub(r"[ \t]*\{order\}", "", text)
     out = text.replace("{name}", first).replace("{order}", order)
     return clip(out.strip(), TEXT_LIMIT)
 
