@@ -45,28 +45,49 @@ def parse_name(raw: str, languages: list[str]) -> Named | None:
 
 async def manage(tx: Tx, complaints: Complaints, t: Translator, by: int, args: str) -> str:
     """A lead's `/saved …`: add, delete or list; the answer (HTML)."""
-    catalog = complaints.core.catalog
     args = args.strip()
     if added := ADD.fullmatch(args):
-        named = parse_name(added[1], catalog.languages)
-        if named is None:
-            return t("saved.bad_name", languages=", ".join(catalog.languages))
-        text = added[2].strip()
-        if len(text) > LONGEST:
-            return t("saved.too_long", most=LONGEST)
-        reply = SavedReply(named.name, named.language or catalog.default, text)
-        replaced = await tx.saved.put(reply, by, complaints.core.now())
-        key = "saved.replaced" if replaced else "saved.added"
-        return t(key, name=escape(reply.name), language=reply.language)
+        return (await add(tx, complaints, t, by, added[1], added[2])).text
     if removed := DELETE.fullmatch(args):
-        named = parse_name(removed[1], catalog.languages)
-        gone = await tx.saved.delete(named.name, named.language) if named else 0
-        if not gone:
-            return t("saved.unknown", name=escape(removed[1])) + "\n" + await known(tx, t)
-        return t("saved.deleted", name=escape(removed[1].casefold()))
+        return (await remove(tx, complaints, t, removed[1])).text
     if args:
         return t("saved.usage")
     return await listing(tx, t)
+
+
+@dataclass(frozen=True)
+class Done:
+    changed: bool  # False: nothing changed, `text` says why
+    text: str  # the answer (HTML)
+
+
+async def add(
+    tx: Tx, complaints: Complaints, t: Translator, by: int, name: str, text: str
+) -> Done:
+    """Keep `text` as the saved reply `name` (`NAME:lang` for a language other than the
+    default)."""
+    catalog = complaints.core.catalog
+    named = parse_name(name, catalog.languages)
+    if named is None:
+        return Done(False, t("saved.bad_name", languages=", ".join(catalog.languages)))
+    text = text.strip()
+    if not text:
+        return Done(False, t("saved.usage"))
+    if len(text) > LONGEST:
+        return Done(False, t("saved.too_long", most=LONGEST))
+    reply = SavedReply(named.name, named.language or catalog.default, text)
+    replaced = await tx.saved.put(reply, by, complaints.core.now())
+    key = "saved.replaced" if replaced else "saved.added"
+    return Done(True, t(key, name=escape(reply.name), language=reply.language))
+
+
+async def remove(tx: Tx, complaints: Complaints, t: Translator, name: str) -> Done:
+    """Delete `name` (every language) or `NAME:lang` (that one)."""
+    named = parse_name(name, complaints.core.catalog.languages)
+    gone = await tx.saved.delete(named.name, named.language) if named else 0
+    if not gone:
+        return Done(False, t("saved.unknown", name=escape(name)) + "\n" + await known(tx, t))
+    return Done(True, t("saved.deleted", name=escape(name.strip().casefold())))
 
 
 async def listing(tx: Tx, t: Translator) -> str:

@@ -35,7 +35,9 @@ class Event:
     who: str | None = None
 
 
-class DeskPages:
+class StaffPages:
+    """Pages owners and managers share (the desk, saved replies): in the staff language."""
+
     def __init__(self, dashboard: Dashboard, complaints: Complaints) -> None:
         self.dashboard = dashboard
         self.complaints = complaints
@@ -44,6 +46,8 @@ class DeskPages:
     def t(self) -> Translator:
         return self.complaints.staff_t
 
+
+class DeskPages(StaffPages):
     def _page(
         self, name: str, session: DashboardSession, status: int = 200, **values: object
     ) -> web.Response:

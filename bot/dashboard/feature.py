@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.complaints.config import Complaints
 from bot.dashboard.access import Dashboard
 from bot.dashboard.desk import DeskPages
+from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
 from bot.settings import Settings
@@ -42,6 +43,7 @@ def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
     dashboard = dashboard_of(w.settings, w.db, w.core.clock)
     w.routes += routes(dashboard, reports)
     desk = DeskPages(dashboard, complaints)
+    replies = SavedPages(dashboard, complaints)
     w.routes += [
         (method, path, guarded(handler))
         for method, path, handler in (
@@ -49,6 +51,8 @@ def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
             ("GET", "/app/complaints/{number}", desk.complaint),
             ("GET", "/app/fixes", desk.fixes),
             ("POST", "/app/fixes/{number}/done", desk.fix_done),
+            ("GET", "/app/saved", replies.listing),
+            ("POST", "/app/saved", replies.change),
         )
     ]
     w.provide("dashboard", dashboard)

@@ -249,3 +249,33 @@ async def test_owners_see_each_persons_figures_for_the_period(
         assert cells == ["2", "1", "20 min", "2 h", "0 / 0"]  # by the clock: 24/7 here
     finally:
         await browser.close()
+
+
+async def test_leads_keep_saved_replies_on_the_dashboard_too(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await dashboard_app(make_app, fake)
+    async with app.db.transaction() as tx:
+        link = await app.wiring.workflow["dashboard"].link(tx, MANAGER)
+    browser = Browser(app)
+    try:
+        await browser.get(link[link.index("/app/login") :])
+        status, page, _ = await browser.get("/app/saved")
+        assert status == 200 and EN("saved.none") in page
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert csrf
+        form = {"csrf": csrf.group(1), "name": "Late", "language": "ru", "text": "Простите <b>!"}
+        status, page, _ = await browser.post("/app/saved", data=form)
+        assert status == 200 and "Saved «late» (ru)" in page
+        assert '<td>late</td><td>ru</td><td class="text">Простите &lt;b&gt;!</td>' in page
+        status, page, _ = await browser.post("/app/saved", data={**form, "name": "a b"})
+        assert status == 422 and "A name is one word" in page, page[page.index("<main") :][:400]
+        status, _, _ = await browser.post("/app/saved", data={**form, "csrf": "forged"})
+        assert status == 403
+        gone = {"csrf": csrf.group(1), "name": "late", "language": "ru", "delete": "1"}
+        status, page, _ = await browser.post("/app/saved", data=gone)
+        assert status == 200 and EN("saved.none") in page
+        async with app.db.read() as tx:
+            assert await tx.saved.starting("", 10) == []
+    finally:
+        await browser.close()
