@@ -254,3 +254,44 @@ def _press_and_wait(driver: WebDriver, button: str, then: str) -> None:
     driver.find_element(By.CSS_SELECTOR, button).click()
     WebDriverWait(driver, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, then))
     driver.save_screenshot(str(SHOTS / "fixes-done-1280x800.png"))
+
+
+async def test_the_team_table_and_saved_replies_fit_a_phone(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
+) -> None:
+    app = await owner_app(make_app, fake)
+    async with app.db.transaction() as tx:
+        for number in range(1, 4):
+            await add_complaint(
+                tx.conn,
+                number,
+                400 + number,
+                NOW - timedelta(hours=number + 30),
+                taken_after=timedelta(minutes=5 * number),
+                resolved_after=timedelta(hours=number),
+                satisfied=1,
+            )
+            name = ("Александра Константинопольская", "Sam")[number % 2]
+            await tx.conn.execute(
+                "UPDATE complaints SET taken_by = ?, taken_by_name = ? WHERE id = ?",
+                (9000 + number % 2, name, number),
+            )
+        long = "Здравствуйте, {name}! " + "Очень-очень-длинное-слово-без-пробелов " * 12
+        await tx.conn.execute(
+            "INSERT INTO saved_replies (name, language, text, saved_at) VALUES"
+            " ('extremely-long-name-of-a-reply', 'ru', ?, 't')",
+            (long,),
+        )
+        link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+    base = f"http://127.0.0.1:{app.port}"
+    await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
+    overview = await asyncio.to_thread(
+        _visit, chrome, base + "/app", 390, 844, "team-390x844.png",
+        "return document.querySelectorAll('table.team tbody tr').length === 2",
+    )  # fmt: skip
+    assert overview.width <= 390 and overview.errors == []
+    saved = await asyncio.to_thread(
+        _visit, chrome, base + "/app/saved", 390, 844, "saved-390x844.png",
+        "return document.querySelectorAll('table.saved tbody tr').length === 1",
+    )  # fmt: skip
+    assert saved.width <= 390 and saved.errors == []
