@@ -17,6 +17,7 @@ from bot.commands import publish_commands
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import Complaints
 from bot.dashboard import feature as dashboard_feature
+from bot.events import feature as events_feature
 from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME
 from bot.liveness import supervise
@@ -58,6 +59,7 @@ async def create_app(
         complaints = complaints_feature.install(w, surveys)
         reports = reports_feature.install(w, complaints)
         pulse_feature.install(w)
+        events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)

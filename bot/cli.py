@@ -67,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
         "dashboard-link", help="print a one-time sign-in link to the owners' dashboard"
     )
     link.add_argument("--user", type=int, required=True, help="an OWNER_IDS or MANAGER_IDS id")
+    events = sub.add_parser("events", help="events for other systems: test, replay")
+    what = events.add_subparsers(dest="events", metavar="ACTION", required=True)
+    what.add_parser("test", help="send a signed ping to each EVENTS_URL, print the answers")
+    again = what.add_parser("replay", help="deliver every event after ID again (same ids)")
+    again.add_argument("--since", type=int, required=True, help="an event id (0: all kept)")
     dig = sub.add_parser("digest", help="print the digest for a period and draw its chart")
     dig.add_argument("--chart", type=Path, help="write the chart (PNG) here")
     for both in (exp, dig):
@@ -119,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _write_report(report, args.out)
     if command == "dashboard-link":
         return asyncio.run(_dashboard_link(settings, args.user))
+    if command == "events":
+        from bot.events import cli as events_cli
+
+        if args.events == "test":
+            return asyncio.run(events_cli.ping(settings))
+        return asyncio.run(events_cli.replay(settings, args.since))
     if command in ("digest", "export"):
         from bot.reports import cli
 

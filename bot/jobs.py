@@ -89,20 +89,23 @@ class Retention:
 
 @job
 async def prune_old_data(_: JobContext, db: Database, retention: Retention) -> None:
-    """Delivered messages and handled updates older than DATA_RETENTION go (handled updates
-    after a week at most: their effects live in the other tables); then SQLite's file gives
-    the space back. Queue times are real time, so the cutoff is too."""
+    """Delivered messages, handled updates and events no receiver still awaits, older than
+    DATA_RETENTION, go (handled updates after a week at most: their effects live in the other
+    tables); then SQLite's file gives the space back. Queue times are real time, so the cutoff
+    is too."""
     now = time.time()
     async with db.transaction() as tx:
         messages = await tx.outbox.prune(now - retention.seconds)
         updates = await tx.inbox.prune(now - min(retention.seconds, INBOX_KEEP_SECONDS))
         await tx.dashboard.prune(tx.clock() - timedelta(days=1))  # sign-ins over a day ago
-    pages = await db.reclaim_space() if messages or updates else 0
-    if messages or updates:
+        events = await tx.events.prune(now - retention.seconds)  # none a receiver awaits
+    pages = await db.reclaim_space() if messages or updates or events else 0
+    if messages or updates or events:
         log.info(
-            "retention: %d sent messages and %d handled updates pruned, %d pages freed",
+            "retention: %d sent messages, %d handled updates and %d events pruned, %d pages freed",
             messages,
             updates,
+            events,
             pages,
         )
 

@@ -70,6 +70,15 @@ class Metrics:
         self.oldest_message = self._gauge(
             "oldest_pending_message_seconds", "Age of the oldest undelivered message"
         )
+        self.events_undelivered = self._gauge(
+            "events_undelivered", "Events an EVENTS_URL has not accepted yet"
+        )
+        self.oldest_event = self._gauge(
+            "oldest_undelivered_event_seconds", "Age of the oldest event not yet accepted"
+        )
+        self.events_failed = self._gauge(
+            "events_failed", "Event deliveries given up after 72 hours of retries"
+        )
         self.healthy = self._gauge("healthy", "1 while /healthz answers 200")
         self.staff_chat_reachable = self._gauge(
             "staff_chat_reachable", "1 while the bot can write to the staff chat"

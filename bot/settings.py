@@ -9,7 +9,14 @@ from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
-from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from bot.timeparse import BusinessHours, QuietHours, check_cron, format_duration, parse_duration
@@ -146,6 +153,20 @@ class ChatSettings(_Section):
         return ZoneInfo(self.timezone)
 
 
+MIN_EVENTS_SECRET = 16
+_LOOPBACK = re.compile(r"^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)")
+
+
+def _event_urls(value: object) -> list[str]:
+    """EVENTS_URL: https URLs, comma-separated; plain http only to this machine (tests)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    urls = [str(item).strip() for item in items if str(item).strip()]
+    for url in urls:
+        if not (re.match(r"^https://[^/\s]+", url) or _LOOPBACK.match(url)):
+            raise ValueError(f"{url!r}: expected https://… (plain http only to 127.0.0.1)")
+    return list(dict.fromkeys(urls))
+
+
 class ApiSettings(_Section):
     api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
     api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
@@ -162,6 +183,12 @@ class ApiSettings(_Section):
         timedelta(seconds=30),
         description="how long database reads or writes may keep failing before /healthz says 503",
     )
+    events_url: Annotated[list[str], NoDecode, BeforeValidator(_event_urls)] = Field(
+        default_factory=list, description="comma-separated https URLs that receive events"
+    )
+    events_secret: SecretStr | None = Field(
+        None, description="the key events are signed with (X-Feedback-Signature)"
+    )
 
     @field_validator("dashboard_url")
     @classmethod
@@ -173,6 +200,17 @@ class ApiSettings(_Section):
         if not (re.match(r"^https://[^/\s]+", value) or local):
             raise ValueError("expected the https:// URL of /app, e.g. https://shop.example/app")
         return value.rstrip("/")
+
+    @field_validator("events_secret")
+    @classmethod
+    def _events_secret(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        secret = value.get_secret_value() if value else ""
+        if info.data.get("events_url") and len(secret) < MIN_EVENTS_SECRET:
+            raise ValueError(
+                f"set it (at least {MIN_EVENTS_SECRET} characters) when EVENTS_URL is set:"
+                " receivers check each event's signature with it"
+            )
+        return value or None
 
     @field_validator("health_stall_after", "health_db_fail_after")
     @classmethod

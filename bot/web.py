@@ -27,16 +27,21 @@ DB_ANSWER_TIMEOUT = 2.0
 
 
 async def queue_state(db: Database) -> dict[str, Any]:
-    """Rows by status and the age of the oldest unhandled update and undelivered message."""
+    """Rows by status, the age of the oldest unhandled update and undelivered message, and
+    the events other systems have not yet accepted."""
     now = time.time()
     async with asyncio.timeout(DB_ANSWER_TIMEOUT), db.read() as tx:
         inbox = await tx.inbox.counts()
         outbox = await tx.outbox.counts()
         oldest_update = await tx.inbox.oldest_pending()
         oldest_message = await tx.outbox.oldest_pending()
+        events = await tx.events.backlog(now)
     return {
         "inbox": inbox,
         "outbox": outbox,
+        "events_undelivered": events.undelivered,
+        "oldest_undelivered_event_seconds": events.oldest_seconds,
+        "events_failed": events.failed,
         "oldest_pending_update_seconds": _age(now, oldest_update) or 0.0,
         "oldest_pending_message_seconds": _age(now, oldest_message) or 0.0,
     }
@@ -101,6 +106,9 @@ def init_web(
                 "outbox_pending": queues["outbox"].get(OutboxStatus.PENDING, 0),
                 "oldest_pending_update_seconds": queues["oldest_pending_update_seconds"],
                 "oldest_pending_message_seconds": queues["oldest_pending_message_seconds"],
+                "events_undelivered": queues["events_undelivered"],
+                "oldest_undelivered_event_seconds": queues["oldest_undelivered_event_seconds"],
+                "events_failed": queues["events_failed"],
             }
         return web.json_response(body, status=200 if ok else 503)
 
@@ -110,6 +118,9 @@ def init_web(
             metrics.set_rows(queues["inbox"], queues["outbox"])
             metrics.oldest_update.set(queues["oldest_pending_update_seconds"])
             metrics.oldest_message.set(queues["oldest_pending_message_seconds"])
+            metrics.events_undelivered.set(queues["events_undelivered"])
+            metrics.oldest_event.set(queues["oldest_undelivered_event_seconds"])
+            metrics.events_failed.set(queues["events_failed"])
         metrics.healthy.set(1.0 if liveness.healthy else 0.0)
         staff = chats().get("staff_chat", {})
         metrics.staff_chat_reachable.set(0.0 if staff.get("reachable") is False else 1.0)

@@ -42,6 +42,8 @@ TABLES: dict[str, str] = {
     "dashboard_sessions": "id",
     "search_terms": "term, complaint_id",
     "saved_replies": "name, language",
+    "events": "id",
+    "event_deliveries": "event_id, url",
 }
 BATCH = 1_000
 

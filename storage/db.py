@@ -57,6 +57,7 @@ class Tx:
         self.dashboard = DashboardRepo(conn)
         self.desk = DeskRepo(conn)
         self.saved = SavedRepo(conn)
+        self.events = self.complaints.events
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -1,9 +1,10 @@
-"""The integrators' HTTP API: purchases in, numbers and answers out, behind API_TOKEN."""
+"""The integrators' HTTP API: purchases in, numbers, answers and events out, behind API_TOKEN."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
+from bot.api.events import events_handler
 from bot.api.http import Handler, bearer_guard
 from bot.api.openapi import document
 from bot.api.purchases import purchases_handler
@@ -20,6 +21,7 @@ def install(w: Wiring, surveys: Surveys, reports: Reports) -> None:
         ("POST", "/api/v1/purchases", guard(purchases_handler(w.db, surveys))),
         ("GET", "/api/v1/stats", guard(stats_handler(w.db, reports))),
         ("GET", "/api/v1/responses", guard(responses_handler(w.db))),
+        ("GET", "/api/v1/events", guard(events_handler(w.db))),
         ("GET", "/api/v1/openapi.json", openapi_handler(document())),
     ]
 

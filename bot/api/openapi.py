@@ -13,6 +13,7 @@ from pydantic.json_schema import models_json_schema
 
 from bot.api.models import MAX_BATCH, BatchIn
 from bot.api.stats import MAX_PAGE
+from bot.events import schemas as event_schemas
 from bot.surveys.purchase_in import PurchaseIn
 from storage.states import SurveyStatus
 
@@ -157,6 +158,25 @@ def _query(name: str, description: str, schema: Schema) -> Schema:
     }
 
 
+def _paged(summary: str, page: str) -> Schema:
+    """A GET paged with ?since=ID&limit=N (bot/api/stats.py `paged`)."""
+    return {
+        "get": {
+            "summary": summary,
+            "security": [{"bearer": []}],
+            "parameters": [
+                _query("since", "next_since of the previous page (0 first)", COUNT),
+                _query(
+                    "limit",
+                    f"rows per page, 1-{MAX_PAGE}",
+                    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+                ),
+            ],
+            "responses": {"200": _json("a page", _ref(page)), **_errors(401, 422, 503)},
+        }
+    }
+
+
 def document() -> Schema:
     _, defs = models_json_schema(
         [(PurchaseIn, "validation"), (BatchIn, "validation")], ref_template=REF
@@ -167,7 +187,8 @@ def document() -> Schema:
         "info": {
             "title": "Feedback bot API",
             "version": "1",
-            "description": "Purchases in; the digest's numbers and the survey answers out. "
+            "description": "Purchases in; the digest's numbers, the survey answers and the"
+            " events out. "
             "Every /api/v1 call but this document needs `Authorization: Bearer <API_TOKEN>`.",
         },
         "components": {
@@ -185,6 +206,11 @@ def document() -> Schema:
                 "ResponseRow": RESPONSE_ROW,
                 "Responses": _obj(
                     responses={"type": "array", "items": _ref("ResponseRow")},
+                    next_since=_or_null(INT),
+                ),
+                "Event": event_schemas.envelope(),
+                "Events": _obj(
+                    events={"type": "array", "items": _ref("Event")},
                     next_since=_or_null(INT),
                 ),
                 "Error": ERROR,
@@ -231,24 +257,14 @@ def document() -> Schema:
                     },
                 }
             },
-            "/api/v1/responses": {
-                "get": {
-                    "summary": "Every answered survey, oldest first, a page at a time",
-                    "security": secured,
-                    "parameters": [
-                        _query("since", "next_since of the previous page (0 first)", COUNT),
-                        _query(
-                            "limit",
-                            f"rows per page, 1-{MAX_PAGE}",
-                            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-                        ),
-                    ],
-                    "responses": {
-                        "200": _json("a page", _ref("Responses")),
-                        **_errors(401, 422, 503),
-                    },
-                }
-            },
+            "/api/v1/responses": _paged(
+                "Every answered survey, oldest first, a page at a time", "Responses"
+            ),
+            "/api/v1/events": _paged(
+                "The events EVENTS_URL receives, oldest first, a page at a time"
+                " (each type's data: docs/events.schema.json)",
+                "Events",
+            ),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document (no token needed)",

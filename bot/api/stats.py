@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from aiohttp import web
 
 from bot.api.http import Handler, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.figures import period_figures
-from storage.db import Database
+from storage.db import Database, Tx
 
 MAX_PAGE = 1000
 DEFAULT_PAGE = 100
@@ -28,7 +31,13 @@ def stats_handler(db: Database, reports: Reports) -> Handler:
     return handle
 
 
-def responses_handler(db: Database) -> Handler:
+def paged(
+    db: Database, key: str, read: Callable[[Tx, int, int], Awaitable[list[dict[str, Any]]]]
+) -> Handler:
+    """GET `?since=ID&limit=N`: rows with ids after `since` under `key`, oldest first, and
+    `next_since` to continue (null when this page was the last so far); 422 names a bad
+    parameter."""
+
     async def handle(request: web.Request) -> web.Response:
         since = _int(request.query.get("since", "0"), 0, 2**62)
         limit = _int(request.query.get("limit", str(DEFAULT_PAGE)), 1, MAX_PAGE)
@@ -37,11 +46,18 @@ def responses_handler(db: Database) -> Handler:
         if limit is None:
             return error(422, f"limit must be 1-{MAX_PAGE}", [_field("limit")])
         async with db.read() as tx:
-            rows = await tx.stats.responses(since, limit)
+            rows = await read(tx, since, limit)
         cursor = rows[-1]["id"] if len(rows) == limit else None
-        return web.json_response({"responses": rows, "next_since": cursor})
+        return web.json_response({key: rows, "next_since": cursor})
 
     return handle
+
+
+def responses_handler(db: Database) -> Handler:
+    async def read(tx: Tx, since: int, limit: int) -> list[dict[str, Any]]:
+        return await tx.stats.responses(since, limit)
+
+    return paged(db, "responses", read)
 
 
 def _int(text: str, low: int, high: int) -> int | None:

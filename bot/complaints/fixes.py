@@ -75,8 +75,8 @@ async def mark_done(
         return t("button.stale")
     if record.fix_done_at is not None:
         return t("fixes.already", number=complaint_id)
-    await tx.corrective.update(
-        complaint_id, fix_done_at=complaints.core.now(), fix_done_by_name=clip(who.name, 64)
-    )
+    now = complaints.core.now()
+    await tx.corrective.update(complaint_id, fix_done_at=now, fix_done_by_name=clip(who.name, 64))
+    await tx.events.fix_done(complaint_id, record.cause, now)
     await show(tx, complaints, complaint_id)  # the staff chat sees it too
     return t("fixes.done", number=complaint_id)

@@ -46,8 +46,10 @@ async def fire_due(tx: Tx, complaints: Complaints) -> int:
             continue
         status = view.complaint.status
         if step.step == Deadline.TAKE and status == ComplaintStatus.OPEN:
+            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
             await _remind(tx, complaints, view, step.due_at)
         elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
+            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
             await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
             await tx.complaints.set_status(

@@ -97,6 +97,7 @@ async def _expire(tx: Tx, surveys: Surveys, survey: Survey) -> None:
         reason="partial" if answered else "no_answer",
         due_at=None,
     )
+    await surveys.changed(tx, survey.id)  # a partial answer is a response too (events)
     customer = await tx.customers.get(survey.customer_id)
     if customer is not None and survey.chat_id and survey.message_id:
         t = surveys.core.translator(customer)

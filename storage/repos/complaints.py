@@ -6,6 +6,7 @@ from datetime import datetime
 
 from storage.clock import Clock
 from storage.models import Complaint, ComplaintMessage, SlaStep
+from storage.repos.events import EventRepo
 from storage.repos.rows import Stamping, assignments
 from storage.repos.search import SearchRepo
 from storage.sql import Conn
@@ -50,11 +51,13 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
 
 
 class ComplaintRepo(Stamping):
-    """Complaints, indexed for search as they are written (storage/search.py)."""
+    """Complaints, indexed for search as they are written (storage/search.py), each state
+    change reported as an event (storage/repos/events.py)."""
 
     def __init__(self, conn: Conn, clock: Clock) -> None:
         super().__init__(conn, clock)
         self.search = SearchRepo(conn)
+        self.events = EventRepo(conn)
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
@@ -132,11 +135,19 @@ class ComplaintRepo(Stamping):
     async def _record_state(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, satisfied: object = None
     ) -> None:
+        """Every state change is kept, and reported to other systems (storage/repos/events.py)
+        in the same transaction."""
+        before = await self._conn.fetch_one(
+            "SELECT status FROM complaint_states WHERE complaint_id = ? ORDER BY id DESC LIMIT 1",
+            (complaint_id,),
+        )
         await self._conn.execute(
             "INSERT INTO complaint_states (complaint_id, status, at, satisfied)"
             " VALUES (?, ?, ?, ?)",
             (complaint_id, status, to_db(at), satisfied),
         )
+        previous = str(before[0]) if before else None
+        await self.events.complaint_changed(complaint_id, status, previous, at)
 
     async def active_for(self, customer_id: int) -> Complaint | None:
         """The customer's latest complaint still being worked on."""

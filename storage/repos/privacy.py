@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 
 from storage.clock import Clock
+from storage.repos.events import EventRepo
 from storage.repos.kv import KvRepo
 from storage.repos.rows import Stamping
 from storage.sql import Conn
@@ -55,6 +56,7 @@ class PrivacyRepo(Stamping):
             "SELECT telegram_id FROM customers WHERE id = ?", (customer_id,)
         )
         telegram_id = int(row[0]) if row and row[0] is not None else None
+        await EventRepo(self._conn).redact(customer_id)
         for sql in (
             "UPDATE customers SET telegram_id = NULL, external_id = NULL, phone = NULL,"
             " name = NULL, username = NULL, tg_language = NULL, language = NULL,"

@@ -96,6 +96,8 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
         ("GET", "/api/v1/responses?since=0&limit=2", None, None),
         ("GET", "/api/v1/responses?since=0&limit=5000", None, None),  # 422
         ("GET", "/api/v1/responses", None, {}),  # 401
+        ("GET", "/api/v1/events?since=0&limit=2", None, None),
+        ("GET", "/api/v1/events?limit=0", None, None),  # 422
     ]:
         status, answer = await ask(app, method, path, body, headers)
         api.check(method, path, status, answer)

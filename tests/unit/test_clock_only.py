@@ -24,6 +24,9 @@ REAL_TIME = {
     "bot/outbox/service.py": "the outbox: when a message may go, paced by Telegram's limits",
     "bot/complaints/posting.py": "storm control: Telegram's per-chat budget of the last minute",
     "bot/surveys/steps.py": "a survey message's expiry in the outbox, checked by the sender",
+    "storage/repos/events.py": "the events' delivery queue: 72 h of retries, as the outbox's",
+    "bot/events/delivery.py": "the events sender: retry times and the 72 h window",
+    "bot/events/cli.py": "events test: a ping's own time; replay: the sender's queue time",
 }
 
 

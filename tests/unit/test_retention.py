@@ -131,3 +131,26 @@ async def test_a_file_from_before_auto_vacuum_is_converted_once_when_worth_it(
         assert (mode, free) == (2, 0) and after < before / 2
     finally:
         await db.close()
+
+
+async def test_old_events_go_once_no_receiver_awaits_them(db: Database) -> None:
+    """Delivered (or given up) events older than the cutoff go with their delivery rows; one a
+    receiver still waits for stays, however old; a pull-only event (no EVENTS_URL) goes."""
+    async with db.transaction() as tx:
+        await tx.conn.execute(
+            "INSERT INTO events (id, type, occurred_at, data, created_at) VALUES"
+            " (1, 'fix.done', 't', '{}', ?), (2, 'fix.done', 't', '{}', ?),"
+            " (3, 'fix.done', 't', '{}', ?), (4, 'fix.done', 't', '{}', ?)",
+            (NOW - 100 * DAY, NOW - 100 * DAY, NOW - 100 * DAY, NOW - 10 * DAY),
+        )
+        await tx.events.queue_for("https://crm.example/hook", 0)
+        await tx.events.delivered(1, "https://crm.example/hook", NOW - 99 * DAY)
+        await tx.events.delivered(4, "https://crm.example/hook", NOW - 9 * DAY)
+        await tx.conn.execute("DELETE FROM event_deliveries WHERE event_id = 3")  # pull only
+    async with db.transaction() as tx:
+        assert await tx.events.prune(NOW - 90 * DAY) == 2
+    assert await rows(db, "SELECT id FROM events ORDER BY id") == [(2,), (4,)]
+    assert await rows(db, "SELECT event_id, status FROM event_deliveries ORDER BY 1") == [
+        (2, "pending"),
+        (4, "delivered"),
+    ]

@@ -1,0 +1,62 @@
+"""`python -m bot events test`: a signed ping to each EVENTS_URL, printing what each answered;
+`python -m bot events replay --since ID`: every event after ID delivered again (same ids) by
+the running bot."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import UTC, datetime
+
+from bot.events.config import EventsConfig
+from bot.events.delivery import Receivers
+from bot.settings import Settings
+from storage.db import Database
+from storage.migrate import migrate
+
+
+async def ping(settings: Settings) -> int:
+    config = EventsConfig.from_settings(settings)
+    if not config.urls:
+        print("events test: EVENTS_URL is not set", file=sys.stderr)
+        return 2
+    event = {
+        "id": 0,
+        "type": "ping",
+        "occurred_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "data": {},
+    }
+    body = json.dumps(event, separators=(",", ":")).encode()
+    receivers = Receivers(config)
+    failed = 0
+    try:
+        for url in config.urls:
+            answer = await receivers.post(url, body)
+            status = answer.status if answer.status is not None else "no answer"
+            print(f"{url} → {status}: {answer.text}")
+            failed += not answer.ok
+    finally:
+        await receivers.close()
+    return 1 if failed else 0
+
+
+async def replay(settings: Settings, since: int) -> int:
+    config = EventsConfig.from_settings(settings)
+    if not config.urls:
+        print("events replay: EVENTS_URL is not set", file=sys.stderr)
+        return 2
+    db = Database(settings.storage.database)
+    await db.connect()
+    try:
+        await migrate(db.conn)
+        async with db.transaction() as tx:
+            count = await tx.events.replay(since, config.urls, time.time())
+    finally:
+        await db.close()
+    many = "deliveries" if count != 1 else "delivery"
+    urls = f"{len(config.urls)} URL{'s' if len(config.urls) != 1 else ''}"
+    print(
+        f"queued again: {count} {many} to {urls}; the bot sends {'it' if count == 1 else 'them'}"
+    )
+    return 0

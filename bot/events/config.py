@@ -1,0 +1,30 @@
+"""The events feature's settings and what it works with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.settings import Settings
+
+TIMEOUT = 10.0  # a receiver that does not answer within this is tried again later
+GIVE_UP_AFTER = timedelta(hours=72)
+MAX_BACKOFF = 300.0  # seconds between tries, at most
+PER_RECEIVER = 4  # requests in flight to one URL (each for another complaint)
+
+
+@dataclass(frozen=True)
+class EventsConfig:
+    urls: list[str]
+    secret: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EventsConfig:
+        api = settings.api
+        secret = api.events_secret.get_secret_value() if api.events_secret else ""
+        return cls(list(api.events_url), secret)
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before the next try after `attempts` failed ones: 2, 4, 8 … up to 5 minutes."""
+    return min(MAX_BACKOFF, 2.0 ** min(attempts, 16))

@@ -1,0 +1,31 @@
+"""Events for other systems. Installs: the survey listener that reports a completed response;
+the events sender (a tick while leading, bot/events/delivery.py). Complaint events are
+written by the complaints repository with each state change, sla.breached by the SLA ladder,
+fix.done with the fix; the pull feed is the API's (bot/api/events.py)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from bot.core import Core
+from bot.events.config import EventsConfig
+from bot.events.delivery import Receivers, deliver_events
+from bot.surveys.config import Surveys
+from bot.wiring import Wiring
+from storage.db import Tx
+
+
+def install(w: Wiring, surveys: Surveys) -> EventsConfig:
+    config = EventsConfig.from_settings(w.settings)
+    surveys.listeners.append(partial(on_survey_change, w.core))
+    receivers = Receivers(config)
+    w.stack.push_async_callback(receivers.close)
+    w.every_tick(deliver_events, w.db, config, receivers)
+    w.provide("event_receivers", receivers)
+    return config
+
+
+async def on_survey_change(core: Core, tx: Tx, survey_id: int) -> None:
+    """A survey answered to the end, or expired with its score given: response.completed
+    (once: the repository keeps one per survey)."""
+    await tx.events.survey_completed(survey_id, core.now())

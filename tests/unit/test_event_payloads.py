@@ -1,0 +1,77 @@
+"""Every event type, written as the bot writes it (the repositories' calls), checked against
+the published JSON Schemas; the schemas file in the docs is the code's; erasure redacts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from bot.events import schemas
+from storage.db import Database
+from storage.states import ComplaintStatus, Deadline
+from tests.unit.test_complaint_figures import HOUR, MIN, START, Life
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_docs_schema_file_is_the_codes() -> None:
+    assert (ROOT / "docs" / "events.schema.json").read_text("utf-8") == schemas.text()
+    Draft202012Validator.check_schema(schemas.document())
+
+
+async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Database) -> None:
+    async with db.transaction() as tx:
+        life = await Life.open(tx, 1, START + HOUR)  # its survey answered with NPS 3
+        await tx.conn.execute("UPDATE customers SET external_id = 'crm-1' WHERE id = 1")
+        await tx.conn.execute(
+            "UPDATE surveys SET csat = 2, expectation = 'worse', comment = 'bad' WHERE id = 1"
+        )
+        await tx.events.survey_completed(1, START + 5 * MIN)
+        await tx.events.survey_completed(1, START + 6 * MIN)  # once per survey
+        await tx.events.sla_breached(1, Deadline.TAKE, START + 2 * HOUR, START + 2 * HOUR)
+        await life.take(START + 3 * HOUR)
+        await life.resolve(START + 4 * HOUR)
+        await life.no(START + 5 * HOUR)
+        await life.resolve(START + 6 * HOUR)
+        await life.yes(START + 7 * HOUR)
+        await tx.events.fix_done(1, "delivery", START + 8 * HOUR)
+        await tx.complaints.set_status(1, ComplaintStatus.CLOSED, START + 9 * HOUR)  # again
+    async with db.read() as tx:
+        events = [e.envelope() for e in await tx.events.since(0, 100)]
+    assert [e["type"] for e in events] == [
+        "complaint.opened",
+        "response.completed",
+        "sla.breached",
+        "complaint.taken",
+        "complaint.resolved",
+        "complaint.reopened",
+        "complaint.resolved",
+        "complaint.closed",
+        "fix.done",
+    ]
+    assert set(schemas.TYPES) == {e["type"] for e in events}  # every type, really written
+    validator = Draft202012Validator(schemas.document())
+    for event in events:
+        errors = [e.message for e in validator.iter_errors(json.loads(json.dumps(event)))]
+        assert errors == [], (event, errors)
+    survey = events[1]["data"]
+    assert (survey["nps"], survey["category"], survey["commented"]) == (3, "detractor", True)
+    assert "bad" not in json.dumps(events)  # what people wrote never leaves
+    assert survey["customer"]["external_id"] == "crm-1"
+    assert events[-2]["data"]["confirmed_by_customer"] is True
+
+    async with db.transaction() as tx:
+        await tx.privacy.forget(1)
+    async with db.read() as tx:
+        after = [e.envelope() for e in await tx.events.since(0, 100)]
+    assert "crm-1" not in json.dumps(after)
+    assert after[0]["data"]["customer"] == {
+        "id": 1,
+        "external_id": None,
+        "segment": None,
+        "erased": True,
+    }
+    for event in after:
+        assert not list(validator.iter_errors(event)), event
