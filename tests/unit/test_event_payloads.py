@@ -4,11 +4,14 @@ the published JSON Schemas; the schemas file in the docs is the code's; erasure 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator
 
 from bot.events import schemas
+from bot.events.signing import sign
 from storage.db import Database
 from storage.states import ComplaintStatus, Deadline
 from tests.unit.test_complaint_figures import HOUR, MIN, START, Life
@@ -75,3 +78,21 @@ async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Databa
     }
     for event in after:
         assert not list(validator.iter_errors(event)), event
+
+
+def test_the_documented_verifier_accepts_the_bots_signatures_and_nothing_else() -> None:
+    """The ten lines in docs/events.md, run as a receiver would copy them."""
+    text = (ROOT / "docs" / "events.md").read_text("utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) <= 11
+    scope: dict[str, Any] = {}
+    exec(code, scope)
+    verified = scope["verified"]
+    body = b'{"id":1,"type":"fix.done","occurred_at":"2026-11-23T09:15:02+00:00","data":{}}'
+    now = int(time.time())
+    header = sign("s" * 32, body, now)
+    assert verified("s" * 32, header, body)
+    assert not verified("t" * 32, header, body)  # another secret
+    assert not verified("s" * 32, header, body + b" ")  # another body
+    assert not verified("s" * 32, sign("s" * 32, body, now - 3600), body)  # replayed later
+    assert not verified("s" * 32, "garbage", body)
