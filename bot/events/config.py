@@ -17,12 +17,13 @@ PER_RECEIVER = 4  # requests in flight to one URL (each for another complaint)
 class EventsConfig:
     urls: list[str]
     secret: str
+    since: float = 0.0  # when this process started (Unix time): a new URL's events start here
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> EventsConfig:
+    def from_settings(cls, settings: Settings, since: float = 0.0) -> EventsConfig:
         api = settings.api
         secret = api.events_secret.get_secret_value() if api.events_secret else ""
-        return cls(list(api.events_url), secret)
+        return cls(list(api.events_url), secret, since)
 
 
 def backoff(attempts: int) -> float:

@@ -85,8 +85,9 @@ async def deliver_events(
     async with db.transaction() as tx:
         for url in config.urls:
             queued = await tx.kv.get(QUEUED + url)
-            # A URL seen for the first time gets the events from now on (replay sends older).
-            after = int(queued) if queued is not None else await tx.events.last_id()
+            # A URL seen for the first time gets the events since this process started with
+            # it in EVENTS_URL (replay sends older ones).
+            after = int(queued) if queued is not None else await tx.events.last_id(config.since)
             await tx.kv.set(QUEUED + url, str(await tx.events.queue_for(url, after)))
     while ctx.running:
         async with db.read() as tx:

@@ -5,6 +5,7 @@ fix.done with the fix; the pull feed is the API's (bot/api/events.py)."""
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from bot.core import Core
@@ -16,7 +17,7 @@ from storage.db import Tx
 
 
 def install(w: Wiring, surveys: Surveys) -> EventsConfig:
-    config = EventsConfig.from_settings(w.settings)
+    config = EventsConfig.from_settings(w.settings, since=time.time())
     surveys.listeners.append(partial(on_survey_change, w.core))
     receivers = Receivers(config)
     w.stack.push_async_callback(receivers.close)

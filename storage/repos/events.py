@@ -212,8 +212,11 @@ class EventRepo:
             )
         return last
 
-    async def last_id(self) -> int:
-        row = await self._conn.fetch_one("SELECT MAX(id) FROM events")
+    async def last_id(self, before: float) -> int:
+        """The last event written before `before` (Unix time); 0 without one."""
+        row = await self._conn.fetch_one(
+            "SELECT MAX(id) FROM events WHERE created_at < ?", (before,)
+        )
         return int(row[0]) if row and row[0] is not None else 0
 
     async def due(self, now: float, limit: int) -> list[Delivery]:
