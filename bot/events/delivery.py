@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import aiohttp
@@ -19,7 +20,7 @@ import aiohttp
 from bot.events.config import GIVE_UP_AFTER, PER_RECEIVER, TIMEOUT, EventsConfig, backoff
 from bot.events.signing import HEADER, sign
 from bot.jobs import JobContext, job
-from storage.db import Database
+from storage.db import Database, Tx
 from storage.repos.events import Delivery
 
 log = logging.getLogger(__name__)
@@ -77,12 +78,18 @@ def body_of(delivery: Delivery) -> bytes:
 
 @job
 async def deliver_events(
-    ctx: JobContext, db: Database, config: EventsConfig, receivers: Receivers
+    ctx: JobContext,
+    db: Database,
+    config: EventsConfig,
+    receivers: Receivers,
+    told: Callable[[Tx], Awaitable[None]],
 ) -> None:
-    """Queue new events for each URL, then send what is due, a batch at a time."""
+    """Queue new events for each URL, then send what is due, a batch at a time; `told` says
+    to someone when a receiver has stopped taking them."""
     if not config.urls:
         return
     async with db.transaction() as tx:
+        await told(tx)
         for url in config.urls:
             queued = await tx.kv.get(QUEUED + url)
             # A URL seen for the first time gets the events since this process started with

@@ -1,5 +1,6 @@
 """Events for other systems. Installs: the survey listener that reports a completed response;
-the events sender (a tick while leading, bot/events/delivery.py). Complaint events are
+the events sender (a tick while leading, bot/events/delivery.py), and who is told when a
+receiver stops taking them (bot/events/watch.py). Complaint events are
 written by the complaints repository with each state change, sla.breached by the SLA ladder,
 fix.done with the fix; the pull feed is the API's (bot/api/events.py)."""
 
@@ -11,6 +12,7 @@ from functools import partial
 from bot.core import Core
 from bot.events.config import EventsConfig
 from bot.events.delivery import Receivers, deliver_events
+from bot.events.watch import watch
 from bot.surveys.config import Surveys
 from bot.wiring import Wiring
 from storage.db import Tx
@@ -21,7 +23,14 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     surveys.listeners.append(partial(on_survey_change, w.core))
     receivers = Receivers(config)
     w.stack.push_async_callback(receivers.close)
-    w.every_tick(deliver_events, w.db, config, receivers)
+    owners = w.settings.chats.owner_ids
+    w.every_tick(
+        deliver_events,
+        w.db,
+        config,
+        receivers,
+        partial(watch, core=w.core, config=config, owners=owners),
+    )
     w.provide("event_receivers", receivers)
     return config
 

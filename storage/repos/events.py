@@ -270,6 +270,17 @@ class EventRepo:
             )
         return count
 
+    async def waiting_at(self, url: str) -> tuple[float, str | None] | None:
+        """The oldest event `url` has not accepted yet (when it was written, the receiver's
+        last answer), or None when it has them all."""
+        row = await self._conn.fetch_one(
+            "SELECT e.created_at, d.last_error FROM event_deliveries d"
+            " JOIN events e ON e.id = d.event_id WHERE d.url = ? AND d.status = ?"
+            " ORDER BY d.event_id LIMIT 1",
+            (url, PENDING),
+        )
+        return None if row is None else (float(row[0]), row[1])
+
     async def backlog(self, now: float) -> Backlog:
         row = await self._conn.fetch_one(
             "SELECT COUNT(DISTINCT d.event_id), MIN(e.created_at) FROM event_deliveries d"

@@ -19,3 +19,6 @@ class KvRepo:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    async def delete(self, key: str) -> bool:
+        return await self._conn.execute("DELETE FROM kv WHERE key = ?", (key,)) > 0

@@ -19,7 +19,7 @@ from faketg import FakeTelegramServer
 from tests.support.helpers import STAFF_CHAT, TOKEN, health, wait_for
 from tests.support.journey import MakeApp, button, get, started, wait_new_message
 from tests.support.receiver import Receiver, verify
-from tests.support.staffroom import AGENT, card, staff_button, staff_group
+from tests.support.staffroom import AGENT, OWNER, card, staff_button, staff_group
 
 SECRET = "test-events-secret-0123456789"
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,3 +151,28 @@ async def test_events_test_pings_and_replay_sends_the_same_events_again(
     await wait_for(lambda: len(receiver.accepted()) == 3, what="the replay")  # ping, again
     assert receiver.accepted()[-1] == first  # the same event, the same id
     assert (await cli("events", "test", **env))[0] == 2  # no EVENTS_URL: said so
+
+
+async def test_owners_are_told_when_a_receiver_stops_taking_events_and_when_it_is_back(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    world = fake.world
+    staff_group(world)
+    receiver = Receiver()
+    await receiver.start()
+    await receiver.stop()
+    app = await make_app(events_url=receiver.url, events_secret=SECRET, owner_ids=str(OWNER))
+    await started(world, OWNER, "Olive", "en", staff=True)
+    await started(world, 7903, "Cy", "en")
+    await world.user_sends(7903, "Broken")
+    await backlog(app, lambda b: b["events_undelivered"] == 1)
+    async with app.db.transaction() as tx:  # as if the receiver had been down for two hours
+        await tx.conn.execute("UPDATE events SET created_at = created_at - 7200")
+    told = await wait_new_message(world, OWNER, "Events are not reaching")
+    assert receiver.url in str(told.text) and "waited 2 h" in str(told.text)
+    assert "ClientConnectorError" in str(told.text)  # what the receiver did, in its words
+    await receiver.start()
+    back = await wait_new_message(world, OWNER, "Events reach")
+    assert receiver.url in str(back.text)
+    await backlog(app, lambda b: b["events_undelivered"] == 0)
+    assert sum("Events are not reaching" in str(s.text) for s in world.sent_to(OWNER)) == 1

@@ -12,6 +12,7 @@ from tests.support.helpers import wait_for
 from tests.support.journey import (
     MakeApp,
     button,
+    get,
     last_alert,
     post,
     started,
@@ -77,6 +78,18 @@ async def test_deep_link_purchase_to_answered_survey(
     assert survey.comment == "The parcel came two days late"
     async with app.db.read() as tx:
         assert await tx.surveys.aspects(survey.id) == ["delivery"]
+    # Other systems hear of it once, with the figures and never the words.
+    status, feed = await get(app, "/api/v1/events")
+    completed = [e for e in feed["events"] if e["type"] == "response.completed"]
+    assert status == 200 and len(completed) == 1
+    data = completed[0]["data"]
+    assert (data["survey_id"], data["order_id"], data["category"]) == (
+        survey.id,
+        "A-1",
+        "detractor",
+    )
+    assert (data["aspects"], data["commented"], data["finished"]) == (["delivery"], True, True)
+    assert "late" not in str(completed)
 
 
 async def _invitation(world: World, chat: int) -> Sent:
@@ -268,6 +281,8 @@ async def test_reminder_then_expiry(make_app: MakeApp, fake: FakeTelegramServer)
     await wait_for(lambda: reminder.text == "This survey has closed. Thank you!", within=10)
     survey = await survey_of(app, "F-1")
     assert (survey.status, survey.reason) == ("expired", "no_answer")
+    _, feed = await get(app, "/api/v1/events")
+    assert feed["events"] == []  # no score given: no response to report
     await world.user_presses(7007, invite, late)  # too late, from an old copy of the buttons
     await wait_for(lambda: last_alert(world) == "This survey has closed.")
     # greeting, phone offer, invitation (buttons gone), one reminder (closed): nothing more

@@ -1,0 +1,31 @@
+"""Someone is told when a receiver stops taking events: the owners, in private, once an event
+has waited an hour for a URL, and once more when that URL takes them again. The events are
+kept and retried meanwhile (72 hours); the message says so, and what the receiver answered."""
+
+from __future__ import annotations
+
+import time
+
+from bot.core import Core
+from bot.events.config import EventsConfig
+from bot.i18n import clip
+from storage.db import Tx
+
+ALERT_AFTER = 3600.0
+ALERTED = "events.alerted:"  # kv: a URL its owners were told about
+
+
+async def watch(tx: Tx, core: Core, config: EventsConfig, owners: list[int]) -> None:
+    now = time.time()
+    for url in config.urls:
+        waiting = await tx.events.waiting_at(url)
+        told = await tx.kv.get(ALERTED + url) is not None
+        if waiting is not None and now - waiting[0] >= ALERT_AFTER and not told:
+            hours = max(1, int((now - waiting[0]) // 3600))
+            error = clip(waiting[1] or "—", 300)
+            text = core.staff_t("events.stuck", url=url, hours=hours, error=error)
+            await core.outbox.to_each(tx, owners, text)
+            await tx.kv.set(ALERTED + url, str(int(now)))
+        elif told and (waiting is None or now - waiting[0] < ALERT_AFTER):
+            await core.outbox.to_each(tx, owners, core.staff_t("events.recovered", url=url))
+            await tx.kv.delete(ALERTED + url)
