@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from bot.app import App
 from bot.events import schemas
-from faketg import FakeTelegramServer
+from faketg import FakeTelegramServer, World
 from tests.support.helpers import STAFF_CHAT, TOKEN, health, wait_for
 from tests.support.journey import MakeApp, button, get, started, wait_new_message
 from tests.support.receiver import Receiver, verify
@@ -26,14 +26,20 @@ ROOT = Path(__file__).resolve().parents[2]
 LIFE = ["complaint.opened", "complaint.taken", "complaint.resolved", "complaint.closed"]
 
 
+async def down_receiver(world: World) -> Receiver:
+    """The staff group, and a receiver with a port of its own that is down for now."""
+    staff_group(world)
+    receiver = Receiver()
+    await receiver.start()
+    await receiver.stop()
+    return receiver
+
+
 async def test_a_complaints_life_reaches_the_receiver_in_order_through_failures(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
     world = fake.world
-    staff_group(world)
-    receiver = Receiver()
-    await receiver.start()
-    await receiver.stop()  # down when the first event is written
+    receiver = await down_receiver(world)  # down when the first event is written
     app = await make_app(events_url=receiver.url, events_secret=SECRET)
     app.wiring.workflow["event_receivers"].timeout = 1.0  # the 10 s, scaled down
     await started(world, 7901, "Dana", "en")
@@ -157,10 +163,7 @@ async def test_owners_are_told_when_a_receiver_stops_taking_events_and_when_it_i
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
     world = fake.world
-    staff_group(world)
-    receiver = Receiver()
-    await receiver.start()
-    await receiver.stop()
+    receiver = await down_receiver(world)
     app = await make_app(events_url=receiver.url, events_secret=SECRET, owner_ids=str(OWNER))
     await started(world, OWNER, "Olive", "en", staff=True)
     await started(world, 7903, "Cy", "en")
