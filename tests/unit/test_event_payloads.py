@@ -81,9 +81,11 @@ async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Databa
 
 
 def test_the_documented_verifier_accepts_the_bots_signatures_and_nothing_else() -> None:
-    """The ten lines in docs/events.md, run as a receiver would copy them."""
-    text = (ROOT / "docs" / "events.md").read_text("utf-8")
-    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    """The ten lines in docs/events.md and the README, run as a receiver would copy them."""
+    docs = (ROOT / "docs" / "events.md").read_text("utf-8")
+    code = docs.split("```python\n", 1)[1].split("```", 1)[0]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert code in readme  # the README shows the same lines
     assert len(code.strip().splitlines()) <= 11
     scope: dict[str, Any] = {}
     exec(code, scope)
