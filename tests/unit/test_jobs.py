@@ -30,6 +30,7 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
         "survey-tick",
         "complaint-tick",
         "search-index",
+        "deliver-events",
         "weekly-digest",
         "daily-digest",
     }
