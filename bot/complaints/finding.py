@@ -59,8 +59,11 @@ async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
 @job
 async def index_earlier(ctx: JobContext, db: Database) -> None:
     """Index complaints stored before the search index existed, newest first, a batch per
-    transaction; a no-op once done (new complaints are indexed as they are written)."""
+    transaction; once done (new complaints are indexed as they are written) it only reads."""
     while ctx.running:
+        async with db.read() as tx:
+            if await tx.kv.get(BACKFILL_KEY) == "0":
+                return
         async with db.transaction() as tx:
             below = await tx.kv.get(BACKFILL_KEY)
             if below == "0":
