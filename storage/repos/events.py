@@ -226,9 +226,9 @@ class EventRepo:
             "SELECT e.id, e.type, e.occurred_at, e.data, d.url, d.attempts, e.created_at"
             " FROM event_deliveries d JOIN events e ON e.id = d.event_id"
             " WHERE d.status = ? AND d.next_at <= ? AND NOT EXISTS ("
-            "  SELECT 1 FROM event_deliveries d2 JOIN events e2 ON e2.id = d2.event_id"
-            "  WHERE d2.url = d.url AND d2.status = ? AND d2.event_id < d.event_id"
-            "  AND e2.complaint_id = e.complaint_id)"
+            "  SELECT 1 FROM events e2 JOIN event_deliveries d2"
+            "  ON d2.event_id = e2.id AND d2.url = d.url"
+            "  WHERE e2.complaint_id = e.complaint_id AND e2.id < e.id AND d2.status = ?)"
             " ORDER BY d.event_id LIMIT ?",
             (PENDING, now, PENDING, limit),
         )

@@ -98,3 +98,32 @@ def test_the_documented_verifier_accepts_the_bots_signatures_and_nothing_else() 
     assert not verified("s" * 32, header, body + b" ")  # another body
     assert not verified("s" * 32, sign("s" * 32, body, now - 3600), body)  # replayed later
     assert not verified("s" * 32, "garbage", body)
+
+
+async def test_due_deliveries_keep_each_complaints_order_and_skip_none_else(
+    db: Database,
+) -> None:
+    url = "https://crm.example/hook"
+    async with db.transaction() as tx:
+        for n, complaint in enumerate([1, 1, 2, None, 1], start=1):
+            await tx.conn.execute(
+                "INSERT INTO events (id, type, occurred_at, data, complaint_id, created_at)"
+                " VALUES (?, 'fix.done', 't', '{}', ?, 1.0)",
+                (n, complaint),
+            )
+        await tx.events.queue_for(url, 0)
+    async with db.read() as tx:
+        assert [d.event.id for d in await tx.events.due(10.0, 100)] == [1, 3, 4]
+    async with db.transaction() as tx:
+        await tx.events.failed_once(1, url, "500", 99.0, 10.0)  # waits: so does 2, then 5
+        await tx.events.delivered(3, url, 10.0)
+    async with db.read() as tx:
+        assert [d.event.id for d in await tx.events.due(10.0, 100)] == [4]
+        assert [d.event.id for d in await tx.events.due(100.0, 100)] == [1, 4]
+    async with db.transaction() as tx:
+        await tx.events.delivered(1, url, 100.0)
+        await tx.events.failed_once(4, url, "gone", None, 100.0)  # given up: no longer waits
+    async with db.read() as tx:
+        assert [d.event.id for d in await tx.events.due(100.0, 100)] == [2]
+        backlog = await tx.events.backlog(101.0)
+    assert (backlog.undelivered, backlog.failed) == (2, 1)
