@@ -58,10 +58,14 @@ async def test_events_survive_sigkills_once_each_by_id(
     rng = random.Random(7)
     for _ in range(KILLS):
         proc = await start_bot(env)
-        await wait_for(arrived(receiver, len(receiver.got) + 2), within=30, what="events flowing")
-        await asyncio.sleep(rng.uniform(0.0, 0.3))
-        proc.send_signal(signal.SIGKILL)
-        await proc.wait()
+        try:  # killed whatever happens: a failed wait must not leave a bot running
+            await wait_for(
+                arrived(receiver, len(receiver.got) + 2), within=30, what="events flowing"
+            )
+            await asyncio.sleep(rng.uniform(0.0, 0.3))
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            await proc.wait()
     await streaming
 
     def all_received() -> bool:
