@@ -110,14 +110,11 @@ async def deliver_events(
                     await tx.events.delivered(event_id, url, now)
                     continue
                 error = f"{answer.status or 'no answer'}: {answer.text}"
-                next_at: float | None = now + backoff(delivery.attempts + 1)
-                if (
-                    next_at is not None
-                    and next_at - delivery.created_at > GIVE_UP_AFTER.total_seconds()
-                ):
-                    next_at = None
+                again = now + backoff(delivery.attempts + 1)
+                late = again - delivery.created_at > GIVE_UP_AFTER.total_seconds()
+                if late:
                     log.warning("event %d to %s given up after 72 h: %s", event_id, url, error)
-                await tx.events.failed_once(event_id, url, error, next_at, now)
+                await tx.events.failed_once(event_id, url, error, None if late else again, now)
         if len(due) < BATCH or all(not a.ok for a in answers):
             return  # failures wait for their time; a full batch of successes goes on
 
