@@ -35,7 +35,7 @@ async def measure(folder: Path, waiting: int) -> float:
             await tx.events.queue_for(URL, 0)
         async with db.read() as tx:
             began = time.perf_counter()
-            await tx.events.due(10.0, 100)
+            await tx.events.due(URL, 10.0, 100)
             return time.perf_counter() - began
     finally:
         await db.close()

@@ -105,13 +105,20 @@ class App:
             w.liveness,
             w.routes,
             role=lambda: self.leadership.role,
-            chats=lambda: chats_report(self.complaints, self.reports),
+            chats=self._reported,
             db_fail_after=w.settings.api.health_db_fail_after.total_seconds(),
         )
         self.port: int | None = None
         self.connected = asyncio.Event()  # Telegram answered getMe
         self.stopped = False
         self._runner: web.AppRunner | None = None
+
+    def _reported(self) -> dict[str, Any]:
+        """For /healthz, besides the tasks and queues: the team's chats, what features add."""
+        report = chats_report(self.complaints, self.reports)
+        for part in self.wiring.health:
+            report |= part()
+        return report
 
     @property
     def settings(self) -> Settings:

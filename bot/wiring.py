@@ -5,8 +5,9 @@ Shared: settings, database, bot, sender, liveness, the scheduler, and `core` (`b
 outbox, texts, clock, zone, what the bot learned from Telegram), which the feature's context
 carries to its services. A feature builds its settings and context, registers its outbox
 result hooks on the sender, its scheduled jobs, its HTTP routes, what it does at start, while
-leading, once Telegram answers and at a customer's first contact, and provides the services
-its handlers declare. Its handlers live in `handlers/`, under the router of their audience.
+leading, once Telegram answers and at a customer's first contact, what it reports on
+/healthz, and provides the services its handlers declare. Its handlers live in `handlers/`,
+under the router of their audience.
 
 Everything opened is closed in the opposite order: the database and the bot, and what
 features start, push their closing onto `stack`, which `App.stop` unwinds.
@@ -75,6 +76,8 @@ class Wiring:
     leading: list[tuple[Step, Step | None]] = field(default_factory=list)  # (start, stop)
     on_connected: list[Callable[[User], Awaitable[None]]] = field(default_factory=list)  # getMe
     intake: list[Task] = field(default_factory=list)  # started once Telegram answered
+    # what features add to /healthz: states it reports, none deciding the instance's health
+    health: list[Callable[[], dict[str, Any]]] = field(default_factory=list)
 
     def provide(self, name: str, service: object) -> None:
         """A service handlers declare as a parameter called `name`."""

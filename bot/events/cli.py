@@ -1,4 +1,5 @@
-"""`python -m bot events test`: a signed ping to each EVENTS_URL, printing what each answered;
+"""`python -m bot events test`: a signed ping to each EVENTS_URL, printing what each answered
+(its status, a redirect's Location, the start of its answer);
 `python -m bot events replay --since ID`: every event after ID delivered again (same ids) by
 the running bot."""
 
@@ -10,7 +11,7 @@ import time
 from datetime import UTC, datetime
 
 from bot.events.config import EventsConfig
-from bot.events.delivery import Receivers
+from bot.events.receivers import Receivers
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import migrate
@@ -33,8 +34,7 @@ async def ping(settings: Settings) -> int:
     try:
         for url in config.urls:
             answer = await receivers.post(url, body)
-            status = answer.status if answer.status is not None else "no answer"
-            print(f"{url} → {status}: {answer.text}")
+            print(f"{url} → {answer.summary()}")
             failed += not answer.ok
     finally:
         await receivers.close()

@@ -1,10 +1,17 @@
 """The events sender: each event to each EVENTS_URL as one signed POST, at least once (the
 same id on every try), in order per complaint, tried again with growing pauses (at most five
-minutes apart) until the receiver answers 2xx or 72 hours have passed. A receiver that is
-slow is cut off after ten seconds and holds up nothing but its own later events of the same
-complaint; the Telegram outbox never waits for it.
+minutes apart) until the receiver answers 2xx or 72 hours have passed.
 
-Runs as a tick while this instance leads. Queue times are real time, as the outbox's."""
+Receivers are independent. A tick (while this instance leads) queues new events and starts,
+for each receiver that has none under way, a pass of its own: its due events, at most
+PER_RECEIVER at once, each try cut off after TIMEOUT. A pass starts no new try once one has
+failed (the rest wait for their time) or once it has run PASS_TIMEOUTS timeouts, so it ends
+within a bounded time whatever the receiver does. A slow or dead receiver therefore holds up
+only its own events: never another receiver's, nor the tick, nor the Telegram outbox; its
+trouble is its state on /healthz, not the instance's health. Only a pass that outlives every
+bound (the bot's own code stuck, not a receiver) fails the tick, so /healthz sees it stall.
+
+Queue times are real time, as the outbox's."""
 
 from __future__ import annotations
 
@@ -14,11 +21,11 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-import aiohttp
-
-from bot.events.config import GIVE_UP_AFTER, PER_RECEIVER, TIMEOUT, EventsConfig, backoff
-from bot.events.signing import HEADER, sign
+from bot.events.config import GIVE_UP_AFTER, PER_RECEIVER, EventsConfig, backoff
+from bot.events.receivers import Answer, Receivers, origin
 from bot.jobs import JobContext, job
 from storage.db import Database, Tx
 from storage.repos.events import Delivery
@@ -27,48 +34,92 @@ log = logging.getLogger(__name__)
 
 BATCH = 100
 QUEUED = "events.queued:"  # kv: the last event id queued for a URL
+PASS_TIMEOUTS = 3  # a pass starts no try after this many timeouts; ends one timeout later
+STUCK_TIMEOUTS = PASS_TIMEOUTS + 3  # a pass still running after this many: the bot is stuck
 
 
-@dataclass(frozen=True)
-class Answer:
-    status: int | None  # None: no answer (refused, timed out)
-    text: str
-
-    @property
-    def ok(self) -> bool:
-        return self.status is not None and 200 <= self.status < 300
+class SenderStuck(RuntimeError):
+    """A delivery pass has outlived every bound its receiver's tries have."""
 
 
-class Receivers:
-    """The HTTP client events go out with (one connection pool, opened on first use)."""
+@dataclass
+class ReceiverState:
+    """What one receiver did lately, for /healthz (monotonic times)."""
 
-    def __init__(self, config: EventsConfig, timeout: float = TIMEOUT) -> None:
-        self.config = config
-        self.timeout = timeout
-        self._session: aiohttp.ClientSession | None = None
+    origin: str
+    last: Answer | None = None
+    failing_since: float | None = None
+    pass_since: float | None = None
 
-    async def post(self, url: str, body: bytes) -> Answer:
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(total=self.timeout)
-            )
-        headers = {
-            "Content-Type": "application/json",
-            HEADER: sign(self.config.secret, body, int(time.time())),
-            "User-Agent": "feedback-bot-events/1",
+    def heard(self, answers: list[Answer]) -> None:
+        if not answers:
+            return
+        failed = [a for a in answers if not a.ok]
+        self.last = failed[0] if failed else answers[-1]
+        if not failed:
+            self.failing_since = None
+        elif self.failing_since is None:
+            self.failing_since = time.monotonic()
+
+    def report(self) -> dict[str, Any]:
+        now = time.monotonic()
+        state = "idle" if self.last is None else "ok" if self.last.ok else "failing"
+        body: dict[str, Any] = {
+            "receiver": self.origin,
+            "state": state,
+            "last_answer": self.last.summary() if self.last else None,
         }
-        try:
-            async with self._session.post(url, data=body, headers=headers) as response:
-                return Answer(response.status, (await response.text(errors="replace"))[:500])
-        except TimeoutError:
-            return Answer(None, f"no answer within {self.timeout:.0f} s")
-        except aiohttp.ClientError as exc:
-            return Answer(None, f"{type(exc).__name__}: {exc}"[:500])
+        if self.failing_since is not None:
+            body["failing_for_seconds"] = round(now - self.failing_since, 1)
+        if self.pass_since is not None:
+            body["sending_for_seconds"] = round(now - self.pass_since, 1)
+        return body
+
+
+class Couriers:
+    """One delivery pass per receiver at a time, each in a task of its own."""
+
+    def __init__(self, receivers: Receivers, urls: list[str]) -> None:
+        self.receivers = receivers
+        self.states = {url: ReceiverState(origin(url)) for url in urls}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+
+    def busy(self, url: str) -> bool:
+        task = self._tasks.get(url)
+        return task is not None and not task.done()
+
+    def start(self, url: str, run: Callable[[], Awaitable[None]]) -> None:
+        state = self.states[url]
+        state.pass_since = time.monotonic()
+
+        async def supervised() -> None:
+            try:
+                await run()
+            except Exception:  # a database that fails: the next tick's pass tries again
+                log.exception("delivering events to %s failed", state.origin)
+            finally:
+                state.pass_since = None
+
+        self._tasks[url] = asyncio.create_task(supervised(), name=f"events {state.origin}")
+
+    def overdue(self) -> list[str]:
+        """Receivers whose pass has run longer than any receiver could make it."""
+        limit = STUCK_TIMEOUTS * self.receivers.timeout
+        now = time.monotonic()
+        return [
+            s.origin
+            for url, s in self.states.items()
+            if self.busy(url) and s.pass_since is not None and now - s.pass_since > limit
+        ]
+
+    def report(self) -> dict[str, Any]:
+        return {"events_receivers": [s.report() for s in self.states.values()]}
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        for task in self._tasks.values():
+            task.cancel()
+        await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        self._tasks.clear()
 
 
 def body_of(delivery: Delivery) -> bytes:
@@ -81,11 +132,11 @@ async def deliver_events(
     ctx: JobContext,
     db: Database,
     config: EventsConfig,
-    receivers: Receivers,
+    couriers: Couriers,
     told: Callable[[Tx], Awaitable[None]],
 ) -> None:
-    """Queue new events for each URL, then send what is due, a batch at a time; `told` says
-    to someone when a receiver has stopped taking them."""
+    """Queue new events for each URL and start a pass for each receiver without one; `told`
+    says to someone when a receiver has stopped taking them."""
     if not config.urls:
         return
     async with db.transaction() as tx:
@@ -96,35 +147,60 @@ async def deliver_events(
             # it in EVENTS_URL (replay sends older ones).
             after = int(queued) if queued is not None else await tx.events.last_id(config.since)
             await tx.kv.set(QUEUED + url, str(await tx.events.queue_for(url, after)))
-    while ctx.running:
+    stuck = couriers.overdue()
+    if stuck:
+        raise SenderStuck(f"sending events to {', '.join(stuck)} does not end")
+    for url in config.urls:
+        if not couriers.busy(url):
+            couriers.start(url, partial(deliver_to, ctx, db, couriers, url))
+
+
+async def deliver_to(ctx: JobContext, db: Database, couriers: Couriers, url: str) -> None:
+    """One pass to one receiver: what is due, a batch at a time, until nothing is due, a try
+    fails or the pass has run its time."""
+    receivers = couriers.receivers
+    until = time.monotonic() + PASS_TIMEOUTS * receivers.timeout
+    while ctx.running and time.monotonic() < until:
         async with db.read() as tx:
-            due = await tx.events.due(time.time(), BATCH)
+            due = await tx.events.due(url, time.time(), BATCH)
         if not due:
             return
-        answers = await _send_all(receivers, due)
-        now = time.time()
-        async with db.transaction() as tx:
-            for delivery, answer in zip(due, answers, strict=True):
-                event_id, url = delivery.event.id, delivery.url
-                if answer.ok:
-                    await tx.events.delivered(event_id, url, now)
-                    continue
-                error = f"{answer.status or 'no answer'}: {answer.text}"
-                again = now + backoff(delivery.attempts + 1)
-                late = again - delivery.created_at > GIVE_UP_AFTER.total_seconds()
-                if late:
-                    log.warning("event %d to %s given up after 72 h: %s", event_id, url, error)
-                await tx.events.failed_once(event_id, url, error, None if late else again, now)
-        if len(due) < BATCH or all(not a.ok for a in answers):
+        tried = await _send(ctx, receivers, due, until)
+        couriers.states[url].heard([answer for _, answer in tried])
+        await _record(db, tried)
+        if len(tried) < BATCH or not all(answer.ok for _, answer in tried):
             return  # failures wait for their time; a full batch of successes goes on
 
 
-async def _send_all(receivers: Receivers, due: list[Delivery]) -> list[Answer]:
-    """Every due delivery at once, at most PER_RECEIVER in flight to one URL."""
-    limits = {url: asyncio.Semaphore(PER_RECEIVER) for url in {d.url for d in due}}
+async def _send(
+    ctx: JobContext, receivers: Receivers, due: list[Delivery], until: float
+) -> list[tuple[Delivery, Answer]]:
+    """At most PER_RECEIVER tries at once; none started after one failed or past `until`."""
+    limit = asyncio.Semaphore(PER_RECEIVER)
+    tried: list[tuple[Delivery, Answer]] = []
 
-    async def one(delivery: Delivery) -> Answer:
-        async with limits[delivery.url]:
-            return await receivers.post(delivery.url, body_of(delivery))
+    async def one(delivery: Delivery) -> None:
+        async with limit:
+            failed = any(not answer.ok for _, answer in tried)
+            if failed or not ctx.running or time.monotonic() >= until:
+                return
+            tried.append((delivery, await receivers.post(delivery.url, body_of(delivery))))
 
-    return list(await asyncio.gather(*(one(d) for d in due)))
+    await asyncio.gather(*(one(d) for d in due))
+    return tried
+
+
+async def _record(db: Database, tried: list[tuple[Delivery, Answer]]) -> None:
+    now = time.time()
+    async with db.transaction() as tx:
+        for delivery, answer in tried:
+            event_id, url = delivery.event.id, delivery.url
+            if answer.ok:
+                await tx.events.delivered(event_id, url, now)
+                continue
+            error = answer.summary()
+            again = now + backoff(delivery.attempts + 1)
+            late = again - delivery.created_at > GIVE_UP_AFTER.total_seconds()
+            if late:
+                log.warning("event %d to %s given up after 72 h: %s", event_id, url, error)
+            await tx.events.failed_once(event_id, url, error, None if late else again, now)

@@ -1,8 +1,9 @@
 """Events for other systems. Installs: the survey listener that reports a completed response;
-the events sender (a tick while leading, bot/events/delivery.py), and who is told when a
-receiver stops taking them (bot/events/watch.py). Complaint events are
-written by the complaints repository with each state change, sla.breached by the SLA ladder,
-fix.done with the fix; the pull feed is the API's (bot/api/events.py)."""
+the events sender (a tick while leading, bot/events/delivery.py) with each receiver's state
+on /healthz, and who is told when a receiver stops taking them (bot/events/watch.py).
+Complaint events are written by the complaints repository with each state change,
+sla.breached by the SLA ladder, fix.done with the fix; the pull feed is the API's
+(bot/api/events.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from functools import partial
 
 from bot.core import Core
 from bot.events.config import EventsConfig
-from bot.events.delivery import Receivers, deliver_events
+from bot.events.delivery import Couriers, deliver_events
+from bot.events.receivers import Receivers
 from bot.events.watch import watch
 from bot.surveys.config import Surveys
 from bot.wiring import Wiring
@@ -23,12 +25,16 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     surveys.listeners.append(partial(on_survey_change, w.core))
     receivers = Receivers(config)
     w.stack.push_async_callback(receivers.close)
+    couriers = Couriers(receivers, config.urls)
+    w.stack.push_async_callback(couriers.close)  # before the client closes: passes end first
+    if config.urls:
+        w.health.append(couriers.report)
     owners = w.settings.chats.owner_ids
     w.every_tick(
         deliver_events,
         w.db,
         config,
-        receivers,
+        couriers,
         partial(watch, core=w.core, config=config, owners=owners),
     )
     w.provide("event_receivers", receivers)

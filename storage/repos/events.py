@@ -219,18 +219,18 @@ class EventRepo:
         )
         return int(row[0]) if row and row[0] is not None else 0
 
-    async def due(self, now: float, limit: int) -> list[Delivery]:
-        """Pending deliveries whose time has come, oldest first, none behind an earlier
-        undelivered event of the same complaint to the same URL (order per complaint)."""
+    async def due(self, url: str, now: float, limit: int) -> list[Delivery]:
+        """Pending deliveries to `url` whose time has come, oldest first, none behind an
+        earlier undelivered event of the same complaint (order per complaint)."""
         rows = await self._conn.fetch_all(
             "SELECT e.id, e.type, e.occurred_at, e.data, d.url, d.attempts, e.created_at"
             " FROM event_deliveries d JOIN events e ON e.id = d.event_id"
-            " WHERE d.status = ? AND d.next_at <= ? AND NOT EXISTS ("
+            " WHERE d.url = ? AND d.status = ? AND d.next_at <= ? AND NOT EXISTS ("
             "  SELECT 1 FROM events e2 JOIN event_deliveries d2"
             "  ON d2.event_id = e2.id AND d2.url = d.url"
             "  WHERE e2.complaint_id = e.complaint_id AND e2.id < e.id AND d2.status = ?)"
             " ORDER BY d.event_id LIMIT ?",
-            (PENDING, now, PENDING, limit),
+            (url, PENDING, now, PENDING, limit),
         )
         return [Delivery(_event(r), str(r[4]), int(r[5]), float(r[6])) for r in rows]
 

@@ -144,7 +144,7 @@ async def test_events_test_pings_and_replay_sends_the_same_events_again(
     code, out, _ = await cli("events", "test", EVENTS_URL=f"{receiver.url},{dead.url}", **env)
     assert code == 1  # one receiver did not answer
     lines = out.splitlines()
-    assert lines[0] == f'{receiver.url} → 200: {{"ok": true}}'
+    assert lines[0] == f'{receiver.url} → 200: «{{"ok": true}}»'
     assert lines[1].startswith(f"{dead.url} → no answer: ClientConnectorError")
     ping = receiver.got[-1]
     assert ping.event["type"] == "ping" and ping.event["id"] == 0

@@ -26,6 +26,7 @@ REAL_TIME = {
     "bot/surveys/steps.py": "a survey message's expiry in the outbox, checked by the sender",
     "storage/repos/events.py": "the events' delivery queue: 72 h of retries, as the outbox's",
     "bot/events/delivery.py": "the events sender: retry times and the 72 h window",
+    "bot/events/receivers.py": "an event's signature: receivers check it against real time",
     "bot/events/feature.py": "the sender's start: a new receiver's events begin there",
     "bot/events/watch.py": "how long a receiver has refused events: the queue's real time",
     "bot/events/cli.py": "events test: a ping's own time; replay: the sender's queue time",

@@ -113,17 +113,17 @@ async def test_due_deliveries_keep_each_complaints_order_and_skip_none_else(
             )
         await tx.events.queue_for(url, 0)
     async with db.read() as tx:
-        assert [d.event.id for d in await tx.events.due(10.0, 100)] == [1, 3, 4]
+        assert [d.event.id for d in await tx.events.due(url, 10.0, 100)] == [1, 3, 4]
     async with db.transaction() as tx:
         await tx.events.failed_once(1, url, "500", 99.0, 10.0)  # waits: so does 2, then 5
         await tx.events.delivered(3, url, 10.0)
     async with db.read() as tx:
-        assert [d.event.id for d in await tx.events.due(10.0, 100)] == [4]
-        assert [d.event.id for d in await tx.events.due(100.0, 100)] == [1, 4]
+        assert [d.event.id for d in await tx.events.due(url, 10.0, 100)] == [4]
+        assert [d.event.id for d in await tx.events.due(url, 100.0, 100)] == [1, 4]
     async with db.transaction() as tx:
         await tx.events.delivered(1, url, 100.0)
         await tx.events.failed_once(4, url, "gone", None, 100.0)  # given up: no longer waits
     async with db.read() as tx:
-        assert [d.event.id for d in await tx.events.due(100.0, 100)] == [2]
+        assert [d.event.id for d in await tx.events.due(url, 100.0, 100)] == [2]
         backlog = await tx.events.backlog(101.0)
     assert (backlog.undelivered, backlog.failed) == (2, 1)
