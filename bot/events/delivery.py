@@ -147,12 +147,12 @@ async def deliver_events(
             # it in EVENTS_URL (replay sends older ones).
             after = int(queued) if queued is not None else await tx.events.last_id(config.since)
             await tx.kv.set(QUEUED + url, str(await tx.events.queue_for(url, after)))
-    stuck = couriers.overdue()
-    if stuck:
-        raise SenderStuck(f"sending events to {', '.join(stuck)} does not end")
     for url in config.urls:
         if not couriers.busy(url):
             couriers.start(url, partial(deliver_to, ctx, db, couriers, url))
+    stuck = couriers.overdue()  # the others' passes started all the same
+    if stuck:
+        raise SenderStuck(f"sending events to {', '.join(stuck)} does not end")
 
 
 async def deliver_to(ctx: JobContext, db: Database, couriers: Couriers, url: str) -> None:

@@ -88,8 +88,8 @@ class Receivers:
                 allow_redirects=False,
                 timeout=aiohttp.ClientTimeout(total=self.timeout),
             ) as response:
-                start = await _start_of(response)
                 location = response.headers.get("Location")
+                start = await _start_of(response)
         except TimeoutError:
             return Answer(None, problem=f"no answer within {self.timeout:.0f} s")
         except aiohttp.ClientError as exc:
@@ -105,13 +105,17 @@ class Receivers:
 
 
 async def _start_of(response: aiohttp.ClientResponse) -> bytes:
-    """The first READ_LIMIT bytes of the body; the connection is closed on the rest."""
+    """The first READ_LIMIT bytes of the body; the connection is closed on the rest. The
+    status decides the try: a body that stops coming leaves what came."""
     start = bytearray()
-    while len(start) < READ_LIMIT:
-        chunk = await response.content.read(READ_LIMIT - len(start))
-        if not chunk:
-            return bytes(start)
-        start += chunk
+    try:
+        while len(start) < READ_LIMIT:
+            chunk = await response.content.read(READ_LIMIT - len(start))
+            if not chunk:
+                return bytes(start)
+            start += chunk
+    except (TimeoutError, aiohttp.ClientError):
+        pass
     if not response.content.at_eof():
         response.close()  # hang up: the rest is never read, so never held
     return bytes(start)
