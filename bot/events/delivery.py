@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.events.config import GIVE_UP_AFTER, PER_RECEIVER, EventsConfig, backoff
 from bot.events.receivers import Answer, Receivers, origin
+from bot.faults import log_failure
 from bot.jobs import JobContext, job
 from storage.db import Database, Tx
 from storage.repos.events import Delivery
@@ -50,6 +51,7 @@ class ReceiverState:
     last: Answer | None = None
     failing_since: float | None = None
     pass_since: float | None = None
+    error: str | None = None  # the bot's own failure in its last pass (a database's)
 
     def heard(self, answers: list[Answer]) -> None:
         if not answers:
@@ -95,8 +97,11 @@ class Couriers:
         async def supervised() -> None:
             try:
                 await run()
-            except Exception:  # a database that fails: the next tick's pass tries again
-                log.exception("delivering events to %s failed", state.origin)
+            except Exception as exc:  # noqa: BLE001 (a database's: the next pass tries again)
+                log_failure(log, exc, state.error, "sending events to %s failed", state.origin)
+                state.error = type(exc).__name__
+            else:
+                state.error = None
             finally:
                 state.pass_since = None
 

@@ -25,6 +25,7 @@ READ_LIMIT = 4096  # bytes of any answer the bot reads
 EXCERPT = 60  # characters of an answer people are shown
 LOCATION = 200  # characters of a redirect's Location people are shown
 _TAG = re.compile(r"<[^>]*>?")
+_REDIRECT = re.compile(r"3\d\d redirect to (\S+), not followed")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class Answer:
         if self.redirect:
             return f"{self.status} redirect to {self.location or '(no Location)'}, not followed"
         return f"{self.status}: «{self.excerpt}»" if self.excerpt else str(self.status)
+
+
+def redirected_to(summary: str) -> str | None:
+    """The Location a stored summary (`Answer.summary`) names, if the answer redirected."""
+    found = _REDIRECT.fullmatch(summary)
+    return found[1] if found else None
 
 
 def plain(raw: str, limit: int) -> str:

@@ -11,6 +11,7 @@ from html import escape
 
 from bot.core import Core
 from bot.events.config import EventsConfig
+from bot.events.receivers import redirected_to
 from bot.i18n import clip
 from storage.db import Tx
 
@@ -27,6 +28,10 @@ async def watch(tx: Tx, core: Core, config: EventsConfig, owners: list[int]) -> 
             hours = max(1, int((now - waiting[0]) // 3600))
             error = f"<code>{escape(clip(waiting[1] or '—', 300))}</code>"
             text = core.staff_t("events.stuck", url=escape(url), hours=hours, error=error)
+            location = redirected_to(waiting[1] or "")
+            if location is not None:
+                where = f"<code>{escape(location)}</code>"
+                text += "\n" + core.staff_t("events.redirect", location=where)
             await core.outbox.to_each(tx, owners, text, parse_mode="HTML")
             await tx.kv.set(ALERTED + url, str(int(now)))
         elif told and (waiting is None or now - waiting[0] < ALERT_AFTER):

@@ -254,6 +254,7 @@ saved-known = Saved replies: { $names }
 saved-where = Send /saved NAME as a reply to a complaint's card, or inside its topic.
 saved-sent = ↪️ «{ $name }» sent to the customer of #{ $number }.
 events-stuck = ⚠️ Events are not reaching { $url }: one has waited { $hours } h. It last answered: { $error }. Nothing is lost: they are kept and tried again for 72 hours. Check the receiver, then <code>python -m bot events test</code>.
+events-redirect = ↪️ It redirects to { $location }: events never follow a redirect (it could send them anywhere). If that address is right, put it in EVENTS_URL.
 events-recovered = ✅ Events reach { $url } again; what waited is being delivered.
 
 ## duration

@@ -254,6 +254,7 @@ saved-known = Sparade svar: { $names }
 saved-where = Skicka /saved NAMN som svar på ett ärendes kort, eller i dess ämne.
 saved-sent = ↪️ «{ $name }» skickat till kunden i ärende #{ $number }.
 events-stuck = ⚠️ Händelser når inte { $url }: en har väntat i { $hours } h. Senaste svaret: { $error }. Inget går förlorat: de sparas och skickas igen i 72 timmar. Kontrollera mottagaren, sedan <code>python -m bot events test</code>.
+events-redirect = ↪️ Mottagaren omdirigerar till { $location }: händelser följer aldrig en omdirigering (den kunde skicka dem vart som helst). Om adressen är rätt, ange den i EVENTS_URL.
 events-recovered = ✅ Händelser når { $url } igen; det som väntat levereras nu.
 
 ## duration

@@ -76,6 +76,7 @@ async def test_a_redirect_is_a_failed_delivery_retried_and_named_to_the_owners(
     await two_hours_late(app)
     told = await wait_new_message(world, OWNER, "Events are not reaching")
     assert "302" in str(told.text) and target in str(told.text)
+    assert "put it in EVENTS_URL" in str(told.text)  # what to do, in the owners' words
 
     receiver.redirect = (307, "http://127.0.0.1:9/elsewhere")  # the whole event, elsewhere
     code, out, _ = await cli("events", "test", **cli_env(app, receiver.url))
