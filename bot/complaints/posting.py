@@ -13,9 +13,16 @@ import time
 from datetime import timedelta
 from typing import Any
 
-from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
+from aiogram.methods import (
+    CreateForumTopic,
+    EditForumTopic,
+    EditMessageText,
+    SendMessage,
+    TelegramMethod,
+)
 from aiogram.types import InlineKeyboardMarkup, ReplyParameters
 
+from bot.chatevents import thread_trouble
 from bot.complaints.cards import (
     SUMMARY_BUTTONS,
     CardView,
@@ -37,6 +44,7 @@ from storage.states import CardMode, ComplaintSource, Deadline, Purpose
 
 log = logging.getLogger(__name__)
 
+MAIN_THREAD: dict[str, Any] = {"message_thread_id": None, "reply_parameters": None}
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
@@ -51,32 +59,62 @@ async def to_staff_about(
     reply_markup: InlineKeyboardMarkup | None = None,
     purpose: Purpose | None = None,
 ) -> int:
-    """An HTML message about `complaint` in the staff chat, where staff look for it: in its
-    topic, else as a reply to its card. A `purpose` hook gets the complaint's id."""
+    """An HTML message about `complaint` in the staff chat, where staff look for it (see
+    `send_about`). A `purpose` hook gets the complaint's id."""
     method = SendMessage(
         chat_id=complaints.staff_chat_id,
         text=text,
         parse_mode="HTML",
         reply_markup=reply_markup,
-        **in_staff_thread(complaint),
     )
+    return await send_about(tx, complaints, complaint, method, priority=priority, purpose=purpose)
+
+
+async def send_about(
+    tx: Tx,
+    complaints: Complaints,
+    complaint: Complaint,
+    method: TelegramMethod[Any],
+    *,
+    priority: Priority,
+    purpose: Purpose | None = None,
+) -> int:
+    """Queue a message about `complaint` for the staff chat in its place there (`staff_place`);
+    before its card is out, it waits and follows the card (nothing about a complaint lands
+    where staff cannot tell what it belongs to). A `purpose` hook gets the complaint's id."""
+    now = await tx.complaints.get(complaint.id)  # as it is now, not as the caller read it
+    place = staff_place(now or complaint)
+    outbox = complaints.core.outbox
+    if place is None:
+        return await outbox.hold(
+            tx, method, until=complaint.id, priority=priority, purpose=purpose
+        )
     ref = complaint.id if purpose is not None else None
-    return await complaints.core.outbox.send(
-        tx, method, priority=priority, purpose=purpose, ref=ref
+    return await outbox.send(
+        tx, method.model_copy(update=place), priority=priority, purpose=purpose, ref=ref
     )
 
 
-def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
-    """Where a message about the complaint goes: its topic, else as a reply to its card."""
+def staff_place(complaint: Complaint) -> dict[str, Any] | None:
+    """Where a message about the complaint goes: its topic, else as a reply to its card, else
+    (only a line of a storm summary) the main thread; None while its card is still to come."""
     if complaint.topic_thread_id is not None:
-        return {"message_thread_id": complaint.topic_thread_id}
+        return {"message_thread_id": complaint.topic_thread_id, "reply_parameters": None}
     if complaint.card_message_id is not None:
-        return {
-            "reply_parameters": ReplyParameters(
-                message_id=complaint.card_message_id, allow_sending_without_reply=True
-            )
-        }
-    return {}
+        card = ReplyParameters(
+            message_id=complaint.card_message_id, allow_sending_without_reply=True
+        )
+        return {"message_thread_id": None, "reply_parameters": card}
+    if complaint.card_mode == CardMode.SUMMARY:
+        return MAIN_THREAD
+    return None
+
+
+async def follow_card(tx: Tx, complaints: Complaints, complaint_id: int) -> int:
+    """What waited for the complaint's card goes out now, to where the card is."""
+    complaint = await tx.complaints.get(complaint_id)
+    place = staff_place(complaint) if complaint is not None else None
+    return await complaints.core.outbox.release(tx, complaint_id, place or MAIN_THREAD)
 
 
 async def budget(tx: Tx, complaints: Complaints) -> int:
@@ -192,6 +230,8 @@ async def _post_summary(
             ),
             priority=Priority.NORMAL,
         )
+    for complaint in due:  # no card of their own: what waited goes to the main thread
+        await follow_card(tx, complaints, complaint.id)
 
 
 async def announce(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
@@ -259,6 +299,7 @@ async def on_card_sent(complaints: Complaints, tx: Tx, complaint_id: int, result
         complaint_id, card_chat_id=complaints.staff_chat_id, card_message_id=message_id
     )
     await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)
+    await follow_card(tx, complaints, complaint_id)
 
 
 async def on_card_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:
@@ -267,7 +308,10 @@ async def on_card_failed(complaints: Complaints, tx: Tx, complaint_id: int, erro
     if complaints.staff_chat_lost or error.startswith(("403", "chat unreachable")):
         await tx.complaints.update(complaint_id, card_due_at=complaints.core.now())
         return
+    if thread_trouble(error):
+        return  # its topic is closed or gone: it gets a new one (see `topics`)
     log.error("the card of complaint #%s was refused: %s", complaint_id, error)
+    await follow_card(tx, complaints, complaint_id)  # what waited for it: in the main thread
 
 
 async def on_card_edit_failed(
