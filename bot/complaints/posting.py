@@ -1,9 +1,10 @@
 """Cards in the staff chat: posting them (with a forum topic each), refreshing them, storms.
 
 A card is due when `complaints.card_due_at` has passed; queuing it clears that mark in the same
-transaction, so every complaint reaches the staff chat exactly once, as its own card or, when
-more arrive than the group may receive (about 20 messages a minute), inside a summary message
-with a button per complaint that opens its full card on demand.
+transaction, so every complaint reaches the staff chat exactly once, as its own card (a few
+more than STORM_CARDS_PER_MINUTE wait for the budget) or, when many arrive at once (more than a
+minute's budget), inside a summary message with a button per complaint that opens its full
+card on demand. Messages about a complaint wait for its card and go where it is.
 """
 
 from __future__ import annotations
@@ -117,17 +118,31 @@ async def follow_card(tx: Tx, complaints: Complaints, complaint_id: int) -> int:
     return await complaints.core.outbox.release(tx, complaint_id, place or MAIN_THREAD)
 
 
+def cards_per_minute(complaints: Complaints) -> int:
+    """Cards the staff chat gets a minute before more wait (at least one: a lone complaint
+    always gets its card)."""
+    return max(1, complaints.storm_cards_per_minute)
+
+
+def is_storm(waiting: int, per_minute: int) -> bool:
+    """Many complaints at once: more cards waiting than the budget frees in a minute, never a
+    lone one. Fewer wait for the budget and go out as cards."""
+    return waiting > max(1, per_minute)
+
+
 async def budget(tx: Tx, complaints: Complaints) -> int:
-    """Cards the staff chat may still get this minute before they are coalesced (none while
-    the bot cannot write there: they wait, and go out coalesced when it is back)."""
+    """Cards the staff chat may still get this minute (none while the bot cannot write there:
+    they wait, and go out coalesced when it is back). Only cards count: the bot's answers to
+    staff and relays are paced by the sender within the group's limit, ahead of or after the
+    cards by priority."""
     if complaints.staff_chat_lost:
         return 0
-    recent = await tx.complaints.sent_to_chat_since(complaints.staff_chat_id, time.time() - 60)
-    return complaints.storm_cards_per_minute - recent
+    recent = await tx.complaints.cards_to_chat_since(complaints.staff_chat_id, time.time() - 60)
+    return cards_per_minute(complaints) - recent
 
 
 async def post_if_budget(tx: Tx, complaints: Complaints, complaint_id: int) -> bool:
-    """Post a due card now if the chat has room; otherwise the tick coalesces it shortly."""
+    """Post a due card now if the chat has room; otherwise the tick posts it shortly."""
     if await budget(tx, complaints) < 1:
         return False
     await post_card(tx, complaints, complaint_id)
@@ -135,17 +150,19 @@ async def post_if_budget(tx: Tx, complaints: Complaints, complaint_id: int) -> b
 
 
 async def post_due(tx: Tx, complaints: Complaints) -> int:
-    """The tick: post due cards one by one while there is room, else one summary per 25."""
+    """The tick: post due cards while there is room (a few more wait for it), or, when many
+    wait at once (a storm), one summary per 25."""
     now = complaints.core.now()
     if complaints.staff_chat_lost:
         return 0
     due = await tx.complaints.cards_due(now, BATCH)
     if not due:
         return 0
-    if len(due) <= await budget(tx, complaints):
-        for complaint in due:
+    if not is_storm(len(due), cards_per_minute(complaints)):
+        room = max(0, await budget(tx, complaints))
+        for complaint in due[:room]:  # the oldest first; the rest wait for the budget
             await post_card(tx, complaints, complaint.id)
-        return len(due)
+        return min(room, len(due))
     posted = 0
     while due:
         chunk, due = due[:SUMMARY_BUTTONS], due[SUMMARY_BUTTONS:]
