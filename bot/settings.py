@@ -346,7 +346,10 @@ class ComplaintSettings(_Section):
         timedelta(minutes=10), description="how long a card waits for the survey to finish"
     )
     storm_cards_per_minute: int = Field(
-        10, ge=0, le=20, description="cards a minute before they are coalesced into summaries"
+        10,
+        ge=0,
+        le=20,
+        description="cards a minute; more than a minute's worth at once are coalesced",
     )
     staff_relays_per_minute: int = Field(
         3, ge=1, le=1000, description="one customer's messages relayed one by one per minute"

@@ -86,6 +86,9 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"  # Telegram refused it for good, or it expired
+    # Not sent yet: it waits for the place it goes to (a message about a complaint before the
+    # complaint's card is in the staff chat); `ref` names what it waits for.
+    WAITING = "waiting"
 
 
 class Purpose(StrEnum):

@@ -1,9 +1,10 @@
 """Cards in the staff chat: posting them (with a forum topic each), refreshing them, storms.
 
 A card is due when `complaints.card_due_at` has passed; queuing it clears that mark in the same
-transaction, so every complaint reaches the staff chat exactly once, as its own card or, when
-more arrive than the group may receive (about 20 messages a minute), inside a summary message
-with a button per complaint that opens its full card on demand.
+transaction, so every complaint reaches the staff chat exactly once, as its own card (a few
+more than STORM_CARDS_PER_MINUTE wait for the budget) or, when many arrive at once (more than a
+minute's budget), inside a summary message with a button per complaint that opens its full
+card on demand. Messages about a complaint wait for its card and go where it is.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ import time
 from datetime import timedelta
 from typing import Any
 
-from aiogram.methods import CreateForumTopic, EditForumTopic, EditMessageText, SendMessage
+from aiogram.methods import (
+    CreateForumTopic,
+    EditForumTopic,
+    EditMessageText,
+    SendMessage,
+    TelegramMethod,
+)
 from aiogram.types import InlineKeyboardMarkup, ReplyParameters
 
+from bot.chatevents import thread_trouble
 from bot.complaints.cards import (
     SUMMARY_BUTTONS,
     CardView,
@@ -37,6 +45,7 @@ from storage.states import CardMode, ComplaintSource, Deadline, Purpose
 
 log = logging.getLogger(__name__)
 
+MAIN_THREAD: dict[str, Any] = {"message_thread_id": None, "reply_parameters": None}
 SUMMARY_WAIT = timedelta(seconds=20)  # in a storm, let a summary gather this long
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 
@@ -51,45 +60,89 @@ async def to_staff_about(
     reply_markup: InlineKeyboardMarkup | None = None,
     purpose: Purpose | None = None,
 ) -> int:
-    """An HTML message about `complaint` in the staff chat, where staff look for it: in its
-    topic, else as a reply to its card. A `purpose` hook gets the complaint's id."""
+    """An HTML message about `complaint` in the staff chat, where staff look for it (see
+    `send_about`). A `purpose` hook gets the complaint's id."""
     method = SendMessage(
         chat_id=complaints.staff_chat_id,
         text=text,
         parse_mode="HTML",
         reply_markup=reply_markup,
-        **in_staff_thread(complaint),
     )
+    return await send_about(tx, complaints, complaint, method, priority=priority, purpose=purpose)
+
+
+async def send_about(
+    tx: Tx,
+    complaints: Complaints,
+    complaint: Complaint,
+    method: TelegramMethod[Any],
+    *,
+    priority: Priority,
+    purpose: Purpose | None = None,
+) -> int:
+    """Queue a message about `complaint` for the staff chat in its place there (`staff_place`);
+    before its card is out, it waits and follows the card (nothing about a complaint lands
+    where staff cannot tell what it belongs to). A `purpose` hook gets the complaint's id."""
+    now = await tx.complaints.get(complaint.id)  # as it is now, not as the caller read it
+    place = staff_place(now or complaint)
+    outbox = complaints.core.outbox
+    if place is None:
+        return await outbox.hold(
+            tx, method, until=complaint.id, priority=priority, purpose=purpose
+        )
     ref = complaint.id if purpose is not None else None
-    return await complaints.core.outbox.send(
-        tx, method, priority=priority, purpose=purpose, ref=ref
+    return await outbox.send(
+        tx, method.model_copy(update=place), priority=priority, purpose=purpose, ref=ref
     )
 
 
-def in_staff_thread(complaint: Complaint) -> dict[str, Any]:
-    """Where a message about the complaint goes: its topic, else as a reply to its card."""
+def staff_place(complaint: Complaint) -> dict[str, Any] | None:
+    """Where a message about the complaint goes: its topic, else as a reply to its card, else
+    (only a line of a storm summary) the main thread; None while its card is still to come."""
     if complaint.topic_thread_id is not None:
-        return {"message_thread_id": complaint.topic_thread_id}
+        return {"message_thread_id": complaint.topic_thread_id, "reply_parameters": None}
     if complaint.card_message_id is not None:
-        return {
-            "reply_parameters": ReplyParameters(
-                message_id=complaint.card_message_id, allow_sending_without_reply=True
-            )
-        }
-    return {}
+        card = ReplyParameters(
+            message_id=complaint.card_message_id, allow_sending_without_reply=True
+        )
+        return {"message_thread_id": None, "reply_parameters": card}
+    if complaint.card_mode == CardMode.SUMMARY:
+        return MAIN_THREAD
+    return None
+
+
+async def follow_card(tx: Tx, complaints: Complaints, complaint_id: int) -> int:
+    """What waited for the complaint's card goes out now, to where the card is."""
+    complaint = await tx.complaints.get(complaint_id)
+    place = staff_place(complaint) if complaint is not None else None
+    return await complaints.core.outbox.release(tx, complaint_id, place or MAIN_THREAD)
+
+
+def cards_per_minute(complaints: Complaints) -> int:
+    """Cards the staff chat gets a minute before more wait (at least one: a lone complaint
+    always gets its card)."""
+    return max(1, complaints.storm_cards_per_minute)
+
+
+def is_storm(waiting: int, per_minute: int) -> bool:
+    """Many complaints at once: more cards waiting than the budget frees in a minute, never a
+    lone one. Fewer wait for the budget and go out as cards."""
+    return waiting > max(1, per_minute)
 
 
 async def budget(tx: Tx, complaints: Complaints) -> int:
-    """Cards the staff chat may still get this minute before they are coalesced (none while
-    the bot cannot write there: they wait, and go out coalesced when it is back)."""
+    """Cards the staff chat may still get this minute (none while the bot cannot write there:
+    they wait, and go out coalesced when it is back). Only cards count: the bot's answers to
+    staff and relays are paced by the sender within the group's limit, ahead of or after the
+    cards by priority."""
     if complaints.staff_chat_lost:
         return 0
-    recent = await tx.complaints.sent_to_chat_since(complaints.staff_chat_id, time.time() - 60)
-    return complaints.storm_cards_per_minute - recent
+    recent = await tx.complaints.cards_to_chat_since(complaints.staff_chat_id, time.time() - 60)
+    return cards_per_minute(complaints) - recent
 
 
 async def post_if_budget(tx: Tx, complaints: Complaints, complaint_id: int) -> bool:
-    """Post a due card now if the chat has room; otherwise the tick coalesces it shortly."""
+    """Post a due card now if the chat has room; otherwise the tick posts it shortly."""
     if await budget(tx, complaints) < 1:
         return False
     await post_card(tx, complaints, complaint_id)
@@ -97,17 +150,19 @@ async def post_if_budget(tx: Tx, complaints: Complaints, complaint_id: int) -> b
 
 
 async def post_due(tx: Tx, complaints: Complaints) -> int:
-    """The tick: post due cards one by one while there is room, else one summary per 25."""
+    """The tick: post due cards while there is room (a few more wait for it), or, when many
+    wait at once (a storm), one summary per 25."""
     now = complaints.core.now()
     if complaints.staff_chat_lost:
         return 0
     due = await tx.complaints.cards_due(now, BATCH)
     if not due:
         return 0
-    if len(due) <= await budget(tx, complaints):
-        for complaint in due:
+    if not is_storm(len(due), cards_per_minute(complaints)):
+        room = max(0, await budget(tx, complaints))
+        for complaint in due[:room]:  # the oldest first; the rest wait for the budget
             await post_card(tx, complaints, complaint.id)
-        return len(due)
+        return min(room, len(due))
     posted = 0
     while due:
         chunk, due = due[:SUMMARY_BUTTONS], due[SUMMARY_BUTTONS:]
@@ -192,6 +247,8 @@ async def _post_summary(
             ),
             priority=Priority.NORMAL,
         )
+    for complaint in due:  # no card of their own: what waited goes to the main thread
+        await follow_card(tx, complaints, complaint.id)
 
 
 async def announce(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
@@ -259,6 +316,7 @@ async def on_card_sent(complaints: Complaints, tx: Tx, complaint_id: int, result
         complaint_id, card_chat_id=complaints.staff_chat_id, card_message_id=message_id
     )
     await tx.complaints.link_staff_message(complaints.staff_chat_id, message_id, complaint_id)
+    await follow_card(tx, complaints, complaint_id)
 
 
 async def on_card_failed(complaints: Complaints, tx: Tx, complaint_id: int, error: str) -> None:
@@ -267,7 +325,10 @@ async def on_card_failed(complaints: Complaints, tx: Tx, complaint_id: int, erro
     if complaints.staff_chat_lost or error.startswith(("403", "chat unreachable")):
         await tx.complaints.update(complaint_id, card_due_at=complaints.core.now())
         return
+    if thread_trouble(error):
+        return  # its topic is closed or gone: it gets a new one (see `topics`)
     log.error("the card of complaint #%s was refused: %s", complaint_id, error)
+    await follow_card(tx, complaints, complaint_id)  # what waited for it: in the main thread
 
 
 async def on_card_edit_failed(

@@ -16,7 +16,7 @@ from bot.complaints import saved
 from bot.complaints.cards import customer_label, escaped
 from bot.complaints.config import Complaints
 from bot.complaints.opening import open_complaint
-from bot.complaints.posting import acknowledge, in_staff_thread, post_if_budget, to_staff_about
+from bot.complaints.posting import acknowledge, post_if_budget, send_about, to_staff_about
 from bot.complaints.replying import to_customer
 from bot.i18n import TEXT_LIMIT, clip
 from bot.incoming import ChatMessage
@@ -155,11 +155,10 @@ async def _forward(
     words: str | None,
 ) -> None:
     header = f"💬 #{complaint.id} · {customer_label(complaints.staff_t, customer)}"
-    where = in_staff_thread(complaint)
     if kind == "text":
         text = f"{header}\n{escaped(words or '', TEXT_LIMIT - len(header) - 1)}"
         method: SendMessage | CopyMessage = SendMessage(
-            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML", **where
+            chat_id=complaints.staff_chat_id, text=text, parse_mode="HTML"
         )
     else:
         caption: str | None = None
@@ -172,10 +171,9 @@ async def _forward(
             message_id=message.message_id,
             caption=caption,
             parse_mode="HTML" if caption else None,
-            **where,
         )
-    await complaints.core.outbox.send(
-        tx, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK, ref=complaint.id
+    await send_about(
+        tx, complaints, complaint, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK
     )
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from enum import IntEnum
+from functools import partial
 from typing import Any, Protocol
 
 from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.types import Message, ReplyParameters
 
 from bot.incoming import topic_of
-from bot.outbox.codec import encode, lane_of
+from bot.outbox.codec import decode, encode, lane_of
 from storage.db import Tx
 from storage.models import OutboxItem
 from storage.repos.outbox import NewMessage
-from storage.states import Purpose
+from storage.states import OutboxStatus, Purpose
 
 
 class Priority(IntEnum):
@@ -70,6 +71,50 @@ class Outbox:
         if sender is not None:
             tx.after_commit(lambda: sender.notify(item))
         return item.id
+
+    async def hold(
+        self,
+        tx: Tx,
+        method: TelegramMethod[Any],
+        *,
+        until: int,
+        priority: Priority = Priority.NORMAL,
+        purpose: Purpose | None = None,
+    ) -> int:
+        """Queue `method` to go out only when `release(tx, until, ...)` says where: a message
+        about something that has no place in the chat yet (a complaint before its card). Kept
+        in the table, so a restart loses nothing; `until` is also the row's `ref`."""
+        name, payload = encode(method)
+        now = time.time()
+        item = await tx.outbox.add(
+            NewMessage(
+                chat_id=lane_of(method),
+                method=name,
+                payload=payload,
+                priority=int(priority),
+                not_before=now,
+                purpose=purpose,
+                ref=until,
+                status=OutboxStatus.WAITING,
+            ),
+            now,
+        )
+        return item.id
+
+    async def release(self, tx: Tx, until: int, place: dict[str, Any]) -> int:
+        """Send what waits for `until`, in the order it was queued, each with `place` (e.g. a
+        forum topic's `message_thread_id`) filled in. Returns how many."""
+        waiting = await tx.outbox.waiting_for(until)
+        now = time.time()
+        for row in waiting:
+            method = decode(row.method, row.payload).model_copy(update=place)
+            _, payload = encode(method)
+            item = OutboxItem(**{**row.__dict__, "payload": payload, "not_before": now})
+            await tx.outbox.release(item)
+            sender = self.sender
+            if sender is not None:
+                tx.after_commit(partial(sender.notify, item))
+        return len(waiting)
 
     async def answer(
         self,

@@ -19,6 +19,7 @@ from storage.states import (
     ComplaintStatus,
     Deadline,
     Direction,
+    Purpose,
     sql_in,
 )
 from storage.timefmt import to_db
@@ -342,10 +343,13 @@ class ComplaintRepo(Stamping):
         )
         return found[0] if found else None
 
-    async def sent_to_chat_since(self, chat_id: int, since: float) -> int:
-        """Messages queued for `chat_id` since `since` (Unix seconds): storm control's budget."""
+    async def cards_to_chat_since(self, chat_id: int, since: float) -> int:
+        """Complaints whose card (or its topic) was queued for `chat_id` since `since` (Unix
+        seconds): storm control's budget. The bot's other messages there (answers to /find,
+        relays, edits) are paced by the sender and never turn a card into a summary line."""
         row = await self._conn.fetch_one(
-            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND created_at >= ?",
+            "SELECT COUNT(DISTINCT ref) FROM outbox WHERE chat_id = ? AND created_at >= ?"
+            f" AND purpose IN {sql_in((Purpose.CARD, Purpose.TOPIC))}",
             (chat_id, since),
         )
         return int(row[0]) if row else 0

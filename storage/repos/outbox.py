@@ -21,6 +21,7 @@ class NewMessage:
     purpose: Purpose | None = None
     ref: int | None = None
     expires_at: float | None = None
+    status: OutboxStatus = OutboxStatus.PENDING  # WAITING: sent only once released
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class OutboxRepo:
     async def add(self, message: NewMessage, now: float) -> OutboxItem:
         row = await self._conn.fetch_one(
             "INSERT INTO outbox (chat_id, method, payload, priority, not_before, purpose, ref,"
-            " expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " expires_at, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 message.chat_id,
                 message.method,
@@ -54,6 +55,7 @@ class OutboxRepo:
                 message.ref,
                 message.expires_at,
                 now,
+                message.status,
             ),
         )
         assert row is not None
@@ -78,6 +80,25 @@ class OutboxRepo:
                 " ORDER BY priority, id",
             )
         ]
+
+    async def waiting_for(self, ref: int) -> list[OutboxItem]:
+        """Rows waiting for their place that name `ref`, oldest first."""
+        return [
+            OutboxItem(**dict(row))
+            for row in await self._conn.fetch_all(
+                f"SELECT {_COLUMNS} FROM outbox WHERE status = '{OutboxStatus.WAITING}'"
+                " AND ref = ? ORDER BY id",
+                (ref,),
+            )
+        ]
+
+    async def release(self, item: OutboxItem) -> None:
+        """A waiting row becomes pending with its place filled in (`item.payload`)."""
+        await self._conn.execute(
+            f"UPDATE outbox SET status = '{OutboxStatus.PENDING}', payload = ?, not_before = ?"
+            f" WHERE id = ? AND status = '{OutboxStatus.WAITING}'",
+            (item.payload, item.not_before, item.id),
+        )
 
     async def record(self, outcomes: list[Outcome]) -> None:
         await self._conn.execute_many(

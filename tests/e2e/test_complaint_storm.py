@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 from datetime import timedelta
+from functools import partial
 
 import pytest
 
@@ -13,12 +14,21 @@ from bot.complaints import relay
 from faketg import FakeTelegramServer
 from faketg.limits import max_in_window
 from faketg.world import Sent
-from tests.support.helpers import wait_for
+from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.journey import MakeApp
-from tests.support.staffroom import AGENT, card, staff_button, staff_group, staff_messages
+from tests.support.staffroom import (
+    AGENT,
+    card,
+    cards_of,
+    recorded,
+    staff_button,
+    staff_group,
+    staff_messages,
+)
 
 COMPLAINTS = 200
 NUMBER = re.compile(r"#(\d+)\b")
+PHOTO = [{"file_id": "ph-9", "file_unique_id": "u-ph-9", "width": 90, "height": 90}]
 
 
 async def test_two_hundred_complaints_reach_the_staff_chat_without_a_429(
@@ -72,7 +82,7 @@ async def test_summaries_of_maximum_length_names_split_by_whole_lines(
     escapes: every summary must still parse, fit, and name every complaint."""
     world = fake.world
     staff_group(world)
-    await make_app(storm_cards_per_minute=0)  # every complaint goes into a summary
+    await make_app(storm_cards_per_minute=0)  # one card a minute: the rest go into summaries
     customers = list(range(31000, 31050))
     for user_id in customers:
         world.add_user(user_id, ("<&>" * 22)[:64], "en", username=f"u{user_id}".ljust(32, "x"))
@@ -84,7 +94,8 @@ async def test_summaries_of_maximum_length_names_split_by_whole_lines(
     def numbers() -> set[int]:
         return {int(n) for s in summaries() for n in NUMBER.findall(str(s.text))}
 
-    await wait_for(lambda: numbers() >= set(range(1, 51)), within=30, what="all 50 listed")
+    await wait_for(lambda: numbers() >= set(range(2, 51)), within=45, what="all 50 listed")
+    assert cards_of(world, 1)  # the first came alone: its own card
     assert world.count(status=400) == 0
     for summary in summaries():
         listed = {int(n) for n in NUMBER.findall(str(summary.text))}
@@ -122,3 +133,35 @@ async def test_one_customers_flood_neither_buries_a_new_complaint_nor_floods_the
     assert "again 299" in roundup and "History" in roundup
     async with app.db.read() as tx:
         assert len(await tx.complaints.messages(1)) == 301  # every word kept for History
+
+
+async def test_staff_asking_the_bot_never_makes_one_complaint_a_storm(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The bot's answers to /mine and /find use the group's messages, not its cards' budget:
+    a lone complaint opened by a photo gets its own card and topic, and the photo follows it
+    there (never into the main thread before the card)."""
+    world = fake.world
+    staff_group(world, forum=True)
+    app = await make_app(storm_cards_per_minute=3)
+
+    def answered(count: int) -> bool:
+        return len(staff_messages(world)) >= count
+
+    for n, typed in enumerate(("/mine", "/find kettle", "/open", "/find lid", "/mine"), 1):
+        await world.user_sends(AGENT, typed, chat_id=STAFF_CHAT)
+        await wait_for(partial(answered, n), what=f"answer to {typed}")
+    world.add_user(33001, "Vera", "en")
+    await world.user_sends(33001, photo=PHOTO, caption="Broken on arrival")
+
+    def shown() -> list[Sent]:
+        return cards_of(world, 1) + [s for s in staff_messages(world) if "at once" in str(s.text)]
+
+    await wait_for(lambda: bool(shown()), within=30, what="the complaint in the staff chat")
+    assert not [s for s in staff_messages(world) if "at once" in str(s.text)]
+    topic = (await recorded(app, 1)).topic_thread_id
+    assert topic is not None and shown()[0].message.get("message_thread_id") == topic
+    await wait_for(lambda: any(s.method == "copyMessage" for s in staff_messages(world)))
+    photo = next(s for s in staff_messages(world) if s.method == "copyMessage")
+    assert photo.message.get("message_thread_id") == topic
+    assert photo.message_id > shown()[0].message_id  # after its card

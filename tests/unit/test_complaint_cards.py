@@ -1,7 +1,9 @@
-"""Card, topic and summary rendering, HTML-safe clipping, and the staff membership cache."""
+"""Card, topic and summary rendering, HTML-safe clipping, the staff membership cache, and what
+storm control counts."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,6 +22,7 @@ from bot.complaints.cards import (
     topic_title,
 )
 from bot.complaints.config import Complaints, Ladder
+from bot.complaints.posting import budget, is_storm
 from bot.complaints.staff import StaffDirectory, Verdict
 from bot.core import Core
 from bot.i18n import Catalog, moment_words
@@ -27,9 +30,11 @@ from bot.learned import Learned
 from bot.outbox.service import Outbox
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
+from storage.db import Database
 from storage.models import Complaint, Customer, Purchase, SlaStep, Survey
 from storage.repos.desk import Story
-from storage.states import Deadline, SurveyStatus, SurveyStep
+from storage.repos.outbox import NewMessage
+from storage.states import Deadline, Purpose, SurveyStatus, SurveyStep
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -258,3 +263,32 @@ def test_the_card_tells_the_customers_story_and_says_nothing_for_a_newcomer() ->
         base, story=Story(complaints=0, confirmed=0, still_open=0, scores=[], purchases=1)
     )
     assert "Before:" not in card_text(config(), newcomer)
+
+
+@pytest.mark.parametrize(
+    ("waiting", "per_minute", "storm"),
+    [(1, 0, False), (1, 1, False), (2, 0, True), (4, 4, False), (5, 4, True), (10, 10, False)],
+)
+def test_a_storm_is_more_cards_than_a_minutes_budget_and_never_one(
+    waiting: int, per_minute: int, storm: bool
+) -> None:
+    assert is_storm(waiting, max(1, per_minute)) is storm
+
+
+async def test_the_card_budget_counts_cards_not_the_bots_answers_to_staff(db: Database) -> None:
+    complaints = config()
+    chat = complaints.staff_chat_id
+    async with db.transaction() as tx:
+        for _ in range(12):  # answers to /find and /mine, relays, edits
+            await tx.outbox.add(NewMessage(chat, "SendMessage", "{}", 0, time.time()), time.time())
+        await tx.outbox.add(
+            NewMessage(chat, "CreateForumTopic", "{}", 1, 0.0, Purpose.TOPIC, 1), time.time()
+        )
+        await tx.outbox.add(  # the same complaint's card, into its topic
+            NewMessage(chat, "SendMessage", "{}", 1, 0.0, Purpose.CARD, 1), time.time()
+        )
+        await tx.outbox.add(
+            NewMessage(chat, "SendMessage", "{}", 1, 0.0, Purpose.CARD, 2), time.time()
+        )
+        assert await budget(tx, complaints) == 10 - 2
+        assert await budget(tx, replace(complaints, storm_cards_per_minute=0)) == 1 - 2

@@ -6,14 +6,18 @@ import json
 import sqlite3
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import asyncpg
 import pytest
+from aiogram.methods import SendMessage
 
+from bot.outbox.codec import decode
+from bot.outbox.service import Outbox
 from bot.updates.poller import to_inbox_rows
 from storage.db import Database
 from storage.migrate import applied_versions, available, migrate
-from storage.models import Customer
+from storage.models import Customer, OutboxItem
 from storage.repos.outbox import NewMessage, Outcome
 from storage.states import OutboxStatus
 from tests.support.backend import ON_POSTGRES, database_url
@@ -106,6 +110,26 @@ async def test_outbox_rows_and_outcomes(tmp_path: Path) -> None:
             assert await tx.outbox.counts() == {"pending": 1, "sent": 1}
     finally:
         await db.close()
+
+
+async def test_a_held_message_waits_and_is_released_in_order_to_its_place(db: Database) -> None:
+    """A message about a complaint before its card: not sent (not even after a restart) until
+    released, then with the place filled in, in the order the messages were queued."""
+    notified: list[OutboxItem] = []
+    outbox = Outbox(SimpleNamespace(notify=notified.append))
+    async with db.transaction() as tx:
+        for text in ("first", "second"):
+            await outbox.hold(tx, SendMessage(chat_id=-100, text=text), until=7)
+        await outbox.hold(tx, SendMessage(chat_id=-100, text="other"), until=8)
+    async with db.read() as tx:
+        assert await tx.outbox.pending() == [] and notified == []
+    async with db.transaction() as tx:
+        assert await outbox.release(tx, 7, {"message_thread_id": 42}) == 2
+    sent = [decode(i.method, i.payload) for i in notified]
+    assert [(m.text, m.message_thread_id) for m in sent] == [("first", 42), ("second", 42)]  # type: ignore[attr-defined]
+    async with db.read() as tx:
+        assert [i.id for i in await tx.outbox.pending()] == [i.id for i in notified]
+        assert (await tx.outbox.counts())["waiting"] == 1
 
 
 async def test_unreachable_is_recorded_once_and_cleared(tmp_path: Path) -> None:
