@@ -120,12 +120,18 @@ _RESOLVED = (
     f" ORDER BY CASE WHEN s.status = '{ComplaintStatus.RESOLVED}' THEN 0 ELSE 1 END,"
     " s.at DESC, s.id DESC LIMIT 1)"
 )
-# Resolve deadlines (the first, and one per reopening) passed with no resolution within them:
+# Resolve deadlines (the first, and one per reopening) passed with no resolution within them.
+# A resolution belongs to a deadline's round if it came in its time and was not undone by a
+# reopening written before the round began: timestamps have one-second resolution, so a "No"
+# in the second of the resolution starts a round at that very second, and only the rows'
+# order (their id) tells the earlier resolution out of it.
 _MISSED = (
     "(SELECT COUNT(*) FROM sla_deadlines d WHERE d.complaint_id = c.id"
     f" AND d.step = '{Deadline.RESOLVE}' AND d.due_at < :at AND NOT EXISTS"
     " (SELECT 1 FROM complaint_states s WHERE s.complaint_id = c.id"
-    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at))"
+    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at AND NOT EXISTS"
+    " (SELECT 1 FROM complaint_states r WHERE r.complaint_id = c.id AND r.id > s.id"
+    f" AND r.status NOT IN {_DONE} AND r.at <= d.set_at)))"
 )
 _SATISFIED = (
     "(SELECT s.satisfied FROM complaint_states s WHERE s.complaint_id = c.id"
