@@ -367,6 +367,10 @@ fixed-top = Top recurring cause: { $cause }, { $count ->
     [one] { $count } complaint
    *[other] { $count } complaints
     }, { $trend }.
+fixed-top_first = Top recurring cause: { $cause }, { $count ->
+    [one] { $count } complaint
+   *[other] { $count } complaints
+    }.
 fixed-up = up from { $previous }
 fixed-down = down from { $previous }
 fixed-same = as many as before

@@ -384,6 +384,11 @@ fixed-top = Самая частая причина: { $cause }, { $count ->
     [few] { $count } обращения
    *[many] { $count } обращений
     }, { $trend }.
+fixed-top_first = Самая частая причина: { $cause }, { $count ->
+    [one] { $count } обращение
+    [few] { $count } обращения
+   *[many] { $count } обращений
+    }.
 fixed-up = рост с { $previous }
 fixed-down = снижение с { $previous }
 fixed-same = столько же, сколько раньше

@@ -367,6 +367,10 @@ fixed-top = Vanligaste orsaken: { $cause }, { $count ->
     [one] { $count } ärende
    *[other] { $count } ärenden
     }, { $trend }.
+fixed-top_first = Vanligaste orsaken: { $cause }, { $count ->
+    [one] { $count } ärende
+   *[other] { $count } ärenden
+    }.
 fixed-up = upp från { $previous }
 fixed-down = ner från { $previous }
 fixed-same = lika många som förra perioden
