@@ -200,6 +200,7 @@ complaint-sla-manager = duty manager
 complaint-sla-nobody = nobody
 complaint-sla-take_reminder = ⏰ Complaint #{ $number } ({ $customer }) has waited { $waited } and nobody has taken it.
 complaint-sla-escalation = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Handled by: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Assigned to { $holder }, not taken yet.
 complaint-alert-yours = Complaint #{ $number } is already yours.
 complaint-alert-already_taken = Complaint #{ $number } is already taken by { $name }.
 complaint-alert-already_resolved = Complaint #{ $number } is resolved and waits for the customer's answer.

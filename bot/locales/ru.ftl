@@ -210,6 +210,7 @@ complaint-sla-manager = дежурный менеджер
 complaint-sla-nobody = никто
 complaint-sla-take_reminder = ⏰ Обращение №{ $number } ({ $customer }) ждёт { $waited }, и его никто не взял.
 complaint-sla-escalation = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Ведёт: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Назначено: { $holder }, ещё не взято в работу.
 complaint-alert-yours = Обращение №{ $number } уже ваше.
 complaint-alert-already_taken = Обращение №{ $number } уже ведёт { $name }.
 complaint-alert-already_resolved = Обращение №{ $number } решено и ждёт ответа клиента.

@@ -200,6 +200,7 @@ complaint-sla-manager = jourhavande chef
 complaint-sla-nobody = ingen
 complaint-sla-take_reminder = ⏰ Ärende #{ $number } ({ $customer }) har väntat { $waited } och ingen har tagit det.
 complaint-sla-escalation = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Hanteras av: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Tilldelat { $holder }, ännu inte taget.
 complaint-alert-yours = Ärende #{ $number } är redan ditt.
 complaint-alert-already_taken = Ärende #{ $number } är redan taget av { $name }.
 complaint-alert-already_resolved = Ärende #{ $number } är löst och väntar på kundens svar.
