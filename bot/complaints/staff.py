@@ -1,10 +1,11 @@
-"""Who may act on complaints: configured ids, or members of the staff chat (getChatMember).
+"""Who may act on complaints: configured ids, or members of the staff chat (getChatMember);
+and who administers the staff chat (getChatAdministrators), for the card's "Assign" list.
 
-Membership is cached for a minute (a failed check for ten seconds). A handler asks `acts()`
-(a button press) or `admits()` (a message in the staff chat); when the answer is not cached
-they raise NeedsLookup, and the processor fetches it outside the database transaction before
-handling the update again. Someone found acting as staff is recorded as such (the staff pulse
-asks them).
+Membership and the administrators are cached for a minute (a failed check for ten seconds). A
+handler asks `acts()` (a button press), `admits()` (a message in the staff chat) or
+`administrators()`; when the answer is not cached they raise NeedsLookup, and the processor
+fetches it outside the database transaction before handling the update again. Someone found
+acting as staff is recorded as such (the staff pulse asks them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from enum import Enum
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
-from aiogram.methods import GetChatMember
+from aiogram.methods import GetChatAdministrators, GetChatMember
 
 from bot.complaints.config import Complaints
 from bot.i18n import clip
@@ -53,6 +54,7 @@ class StaffDirectory:
         self.complaints = complaints
         self.clock = clock
         self._cache: dict[int, tuple[Verdict, float]] = {}
+        self._admins: tuple[int, dict[int, str], float] | None = None  # chat, id -> name, until
 
     def allowed(self, user_id: int) -> Verdict:
         """Whether the person may act on complaints; may raise NeedsLookup."""
@@ -78,8 +80,32 @@ class StaffDirectory:
             verdict, ttl = Verdict.UNKNOWN, ERROR_TTL
         self._cache[user_id] = (verdict, self.clock() + ttl)
 
+    def administrators(self) -> dict[int, str]:
+        """The staff chat's administrators and owner, bots left out: id -> name. May raise
+        NeedsLookup; when Telegram could not say, none (the list still has everyone else)."""
+        chat, cached = self.complaints.staff_chat_id, self._admins
+        if cached is not None and cached[0] == chat and cached[2] > self.clock():
+            return cached[1]
+        raise NeedsLookup(lambda: self.fetch_administrators(chat))
+
+    async def fetch_administrators(self, chat: int) -> None:
+        admins: dict[int, str] = {}
+        ttl = MEMBER_TTL
+        try:
+            ask = GetChatAdministrators(chat_id=chat)
+            for member in await asyncio.wait_for(self.bot(ask), ASK_TIMEOUT):
+                if not member.user.is_bot:
+                    admins[member.user.id] = clip(member.user.full_name, 64)
+        except (TelegramBadRequest, TelegramForbiddenError):
+            pass  # the bot is not in the staff chat (or STAFF_CHAT_ID is not a group)
+        except Exception as exc:  # noqa: BLE001 - network, 5xx, 429, timeout: ask again soon
+            log.warning("getChatAdministrators failed: %s", type(exc).__name__)
+            ttl = ERROR_TTL
+        self._admins = (chat, admins, self.clock() + ttl)
+
     def forget(self) -> None:
         self._cache.clear()
+        self._admins = None
 
     def refusal(self, user_id: int) -> str | None:
         """None if the person may act; else the alert that says why not (not staff, or

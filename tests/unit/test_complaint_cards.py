@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.methods import GetChatMember
+from aiogram.methods import GetChatAdministrators, GetChatMember
+from aiogram.types import ChatMemberOwner, User
 
 from bot.complaints.cards import (
     CardView,
@@ -258,3 +259,49 @@ def test_the_card_tells_the_customers_story_and_says_nothing_for_a_newcomer() ->
         base, story=Story(complaints=0, confirmed=0, still_open=0, scores=[], purchases=1)
     )
     assert "Before:" not in card_text(config(), newcomer)
+
+
+class Admins:
+    """Answers getChatAdministrators with each answer in turn; counts the calls."""
+
+    def __init__(self, *answers: Any) -> None:
+        self.answers = list(answers)
+        self.calls = 0
+
+    async def __call__(self, method: GetChatAdministrators) -> Any:
+        self.calls += 1
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def admin(user_id: int, first: str, last: str | None = None, bot: bool = False) -> Any:
+    user = User(id=user_id, is_bot=bot, first_name=first, last_name=last)
+    return ChatMemberOwner(user=user, is_anonymous=False)
+
+
+async def test_administrators_are_asked_once_then_cached_bots_left_out() -> None:
+    now = [0.0]
+    bot = Admins(
+        [admin(1, "Olive", "Stone"), admin(2, "Helper", bot=True)],
+        OSError("network down"),
+        TelegramBadRequest(GetChatAdministrators(chat_id=-100), "chat not found"),
+    )
+    staff = StaffDirectory(bot, config(), clock=lambda: now[0])  # type: ignore[arg-type]
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {1: "Olive Stone"}
+    now[0] = 59.0
+    assert staff.administrators() == {1: "Olive Stone"} and bot.calls == 1  # still cached
+    now[0] = 61.0
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {}  # Telegram could not say: nobody extra, for now
+    now[0] = 72.0  # a failure is asked again sooner
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {} and bot.calls == 3
