@@ -306,6 +306,8 @@ _ADMIN_RIGHTS = {
     "can_post_stories": False,
     "can_edit_stories": False,
     "can_delete_stories": False,
+    # Not in the Bot API reference here, yet aiogram 3.31 requires it of every administrator.
+    "can_send_welcome_messages": False,
     "can_manage_topics": True,
 }
 

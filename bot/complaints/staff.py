@@ -15,11 +15,14 @@ import logging
 import time
 from collections.abc import Callable
 from enum import Enum
+from typing import Any
 
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
-from aiogram.methods import GetChatAdministrators, GetChatMember
+from aiogram.methods import GetChatMember
+from aiogram.methods.base import TelegramMethod
+from aiogram.types import User
 
 from bot.complaints.config import Complaints
 from bot.i18n import clip
@@ -38,6 +41,17 @@ MEMBER_STATUSES = (
     ChatMemberStatus.ADMINISTRATOR,
     ChatMemberStatus.MEMBER,
 )
+
+
+class Administrators(TelegramMethod[list[dict[str, Any]]]):
+    """getChatAdministrators, read for who they are only. aiogram's own model of an
+    administrator requires rights the Bot API reference does not list (can_send_welcome_messages
+    in aiogram 3.31): parsing each rights set would lose the whole list on such a difference."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getChatAdministrators"
+
+    chat_id: int
 
 
 class Verdict(Enum):
@@ -92,10 +106,12 @@ class StaffDirectory:
         admins: dict[int, str] = {}
         ttl = MEMBER_TTL
         try:
-            ask = GetChatAdministrators(chat_id=chat)
-            for member in await asyncio.wait_for(self.bot(ask), ASK_TIMEOUT):
-                if not member.user.is_bot:
-                    admins[member.user.id] = clip(member.user.full_name, 64)
+            for member in await asyncio.wait_for(
+                self.bot(Administrators(chat_id=chat)), ASK_TIMEOUT
+            ):
+                user = User.model_validate(member["user"])
+                if not user.is_bot:
+                    admins[user.id] = clip(user.full_name, 64)
         except (TelegramBadRequest, TelegramForbiddenError):
             pass  # the bot is not in the staff chat (or STAFF_CHAT_ID is not a group)
         except Exception as exc:  # noqa: BLE001 - network, 5xx, 429, timeout: ask again soon
