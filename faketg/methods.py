@@ -306,6 +306,7 @@ _ADMIN_RIGHTS = {
     "can_post_stories": False,
     "can_edit_stories": False,
     "can_delete_stories": False,
+    # Not in the Bot API reference here, yet aiogram 3.31 requires it of every administrator.
     "can_send_welcome_messages": False,
     "can_manage_topics": True,
 }
@@ -329,8 +330,35 @@ async def get_chat_member(world: World, params: Params) -> Any:
     user = world.users.get(user_id) if isinstance(user_id, int) else None
     if user is None:
         raise ApiError(400, "Bad Request: PARTICIPANT_ID_INVALID")
+    admin = world.admins.get(chat["id"], {}).get(int(user["id"]))
+    if admin is not None:
+        return _admin(admin, user)
     status = "member" if user_id in world.members.get(chat["id"], set()) else "left"
     return {"status": status, "user": user}
+
+
+async def get_chat_administrators(world: World, params: Params) -> Any:
+    """As Telegram answers: the owner and the administrators, the bot itself among them when
+    it is one; other bots only with `return_bots`; a private chat has none (400)."""
+    chat = _chat(world, params)
+    if chat["type"] == "private":
+        raise ApiError(400, "Bad Request: there are no administrators in the private chat")
+    answer = [
+        _admin(status, world.users[user_id])
+        for user_id, status in world.admins.get(chat["id"], {}).items()
+        if user_id in world.users
+        and (not world.users[user_id].get("is_bot") or params.get("return_bots"))
+    ]
+    if chat["id"] in world.bot_admin_in:
+        answer.append({"status": "administrator", "user": world.bot_user, **_ADMIN_RIGHTS})
+    return answer
+
+
+def _admin(status: str, user: dict[str, Any]) -> dict[str, Any]:
+    """ChatMemberOwner or ChatMemberAdministrator, with the fields the reference requires."""
+    if status == "creator":
+        return {"status": "creator", "user": user, "is_anonymous": False}
+    return {"status": "administrator", "user": user, **_ADMIN_RIGHTS}
 
 
 async def set_webhook(world: World, params: Params) -> Any:
@@ -375,6 +403,7 @@ METHODS: dict[str, Method] = {
     "reopenforumtopic": reopen_forum_topic,
     "getchat": get_chat,
     "getchatmember": get_chat_member,
+    "getchatadministrators": get_chat_administrators,
     "setwebhook": set_webhook,
     "deletewebhook": delete_webhook,
     "getwebhookinfo": get_webhook_info,

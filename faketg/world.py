@@ -98,6 +98,8 @@ class World:
     # unless it is an administrator there. Off here by default, as the tests' bots see all.
     privacy_mode: bool = False
     bot_admin_in: set[int] = field(default_factory=set)
+    # People with more than membership in a group: user id -> "creator" or "administrator".
+    admins: dict[int, dict[int, str]] = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)  # requests off the Bot API reference
     # Telegram refuses to write first to a user who never wrote to the bot (403). Off by default:
     # most tests play users who started the bot long ago.
@@ -170,6 +172,11 @@ class World:
         self.chats[chat_id] = chat
         self.members[chat_id] = {*members, self.bot_id}
         return chat
+
+    def make_admin(self, chat_id: int, user_id: int, creator: bool = False) -> None:
+        """`user_id` (a member from now on) administers the group, or, `creator`, owns it."""
+        self.members[chat_id].add(user_id)
+        self.admins.setdefault(chat_id, {})[user_id] = "creator" if creator else "administrator"
 
     def delete_message(self, chat_id: int, message_id: int) -> None:
         """A member deletes a message (a card, say): edits of it get 400 from now on."""

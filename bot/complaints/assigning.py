@@ -1,7 +1,8 @@
 """Assignment: who should work on a complaint before (or instead of) whoever took it.
 
 The card's "Assign" button turns its buttons into the staff to choose from: those in
-STAFF_IDS and everyone seen working in the staff chat, each with the complaints they hold.
+STAFF_IDS, everyone seen working in the staff chat and the staff chat's administrators (so on
+day one the list is not only whoever pressed), each with the complaints they hold.
 The one chosen is named on the card and in their /mine, mentioned by the take and resolve
 reminders, and told in private if they started the bot. Assigning a taken complaint hands it
 over (the new person holds it). With ASSIGN_MODE=round_robin, each new complaint is assigned
@@ -10,6 +11,7 @@ to the next person in turn, skipping anyone holding AGENT_MAX_OPEN already.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -42,12 +44,16 @@ def mention(person_id: int, name: str) -> str:
     return f'<a href="tg://user?id={person_id}">{escape(name)}</a>'
 
 
-async def roster(tx: Tx, complaints: Complaints) -> list[Person]:
-    """STAFF_IDS and everyone seen working in the staff chat, by name."""
+async def roster(
+    tx: Tx, complaints: Complaints, admins: Mapping[int, str] | None = None
+) -> list[Person]:
+    """STAFF_IDS, everyone seen working in the staff chat and the `admins` given (the staff
+    chat's administrators, from StaffDirectory.administrators), by name."""
     seen = await tx.pulse.staff_names()
+    admins = admins or {}
     people = []
-    for person_id in dict.fromkeys([*complaints.staff_ids, *seen]):
-        name = seen.get(person_id)
+    for person_id in dict.fromkeys([*complaints.staff_ids, *seen, *admins]):
+        name = seen.get(person_id) or admins.get(person_id)
         if not name:  # configured, not seen yet: the name they gave the bot, if they started it
             profile = await tx.customers.by_telegram_id(person_id)
             name = profile.name if profile is not None else None
@@ -56,12 +62,18 @@ async def roster(tx: Tx, complaints: Complaints) -> list[Person]:
     return sorted(people, key=lambda p: (p.name.casefold(), p.id))
 
 
-async def menu(tx: Tx, complaints: Complaints, c: Complaint) -> str | None:
-    """The card's buttons become the people to assign it to; the alert to show, if any."""
+async def menu(
+    tx: Tx, complaints: Complaints, complaint_id: int, admins: Mapping[int, str]
+) -> str | None:
+    """The card's "Assign": its buttons become the people to assign it to; the alert to show,
+    if any."""
     staff_t = complaints.staff_t
+    c = await tx.complaints.get(complaint_id)
+    if c is None:
+        return staff_t("button.stale")
     if c.status not in COMPLAINT_WORKED:
         return staff_t(f"complaint.alert.already_{c.status}", number=c.id, name="")
-    people = (await roster(tx, complaints))[:SHOWN]
+    people = (await roster(tx, complaints, admins))[:SHOWN]
     if not people:
         return staff_t("complaint.assign.nobody")
     if c.card_chat_id is None or c.card_message_id is None:
@@ -91,12 +103,18 @@ async def menu(tx: Tx, complaints: Complaints, c: Complaint) -> str | None:
 
 
 async def chosen(
-    tx: Tx, complaints: Complaints, by: Actor, complaint_id: int, person_id: int
+    tx: Tx,
+    complaints: Complaints,
+    by: Actor,
+    complaint_id: int,
+    person_id: int,
+    admins: Mapping[int, str],
 ) -> str:
     """A name pressed in the list: the complaint is theirs; the alert to show."""
     staff_t = complaints.staff_t
     c = await tx.complaints.get(complaint_id)
-    person = next((p for p in await roster(tx, complaints) if p.id == person_id), None)
+    people = await roster(tx, complaints, admins)
+    person = next((p for p in people if p.id == person_id), None)
     if c is None or person is None:
         return staff_t("button.stale")  # a forged button, or someone no longer on staff
     if c.status not in COMPLAINT_WORKED:

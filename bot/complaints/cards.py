@@ -260,10 +260,17 @@ def summary_line(complaints: Complaints, view: CardView) -> str:
     scores = _scores(complaints, view)
     if scores:
         parts.append(scores)
-    words = (view.survey.comment if view.survey else None) or c.text
+    words = quoted(view, 80)
     if words:
-        parts.append(f"«{escaped(words, 80)}»")
+        parts.append(words)
     return " · ".join(parts)
+
+
+def quoted(view: CardView, limit: int) -> str | None:
+    """The first words of what the customer wrote (the survey's comment, else their message),
+    HTML-escaped in at most `limit` characters, in quotes; None if they wrote nothing."""
+    words = (view.survey.comment if view.survey else None) or view.complaint.text
+    return f"«{escaped(words, limit)}»" if words else None
 
 
 def summary_markup(staff_t: Translator, complaint_ids: list[int]) -> InlineKeyboardMarkup:

@@ -11,7 +11,7 @@ from datetime import datetime
 from html import escape
 
 from bot.complaints.assigning import mention
-from bot.complaints.cards import CardView, card_link, customer_label, load_view
+from bot.complaints.cards import CardView, card_link, customer_label, load_view, quoted
 from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
 from storage.db import Tx
@@ -19,6 +19,7 @@ from storage.models import Complaint
 from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
 
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
+ESCALATION_WORDS = 120  # of what the customer wrote: enough to know what it is about
 
 
 async def plan(
@@ -89,17 +90,24 @@ async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: dateti
 
 
 async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetime) -> None:
+    """Managers and owners told, in private: who has it (the holder, else the one it was
+    assigned to and who has not taken it), what the customer wrote, the card's link."""
     c = view.complaint
-    holder = escape(complaints.staff_t("complaint.sla.nobody"))
+    key, holder = "complaint.sla.escalation", escape(complaints.staff_t("complaint.sla.nobody"))
     if c.taken_by is not None and c.taken_by_name:
         holder = mention(c.taken_by, c.taken_by_name)
+    elif c.assignee_id is not None and c.assignee_name:
+        key, holder = "complaint.sla.escalation_assigned", mention(c.assignee_id, c.assignee_name)
     text = complaints.staff_t(
-        "complaint.sla.escalation",
+        key,
         number=c.id,
         customer=customer_label(complaints.staff_t, view.customer),
         due=complaints.core.local(due),
         holder=holder,
     )
+    words = quoted(view, ESCALATION_WORDS)
+    if words:
+        text += f"\n{words}"
     link = card_link(c)
     if link:
         text += f"\n{link}"

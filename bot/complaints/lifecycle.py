@@ -11,7 +11,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import assigning, corrective, ladder
+from bot.complaints import corrective, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import Complaints
@@ -42,10 +42,13 @@ class Answer:
 async def staff_press(
     tx: Tx, complaints: Complaints, who: Actor, action: StaffAction, complaint_id: int
 ) -> Answer:
+    """A card's button; Assign is `assigning.menu` (its list needs the staff chat's
+    administrators, which the handler asks Telegram for)."""
     complaint = await tx.complaints.get(complaint_id)
-    if complaint is None:
+    act = _ACTIONS.get(action)
+    if complaint is None or act is None:
         return Answer(complaints.staff_t("button.stale"))
-    return await _ACTIONS[action](tx, complaints, who, complaint)
+    return await act(tx, complaints, who, complaint)
 
 
 async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
@@ -181,11 +184,6 @@ async def card(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
     return Answer()
 
 
-async def assign(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
-    """The card's "Assign": its buttons become the staff to choose from."""
-    return Answer(await assigning.menu(tx, complaints, c))
-
-
 async def back(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:
     """Under the list of staff: the card's own buttons again."""
     await refresh(tx, complaints, c.id)
@@ -197,7 +195,6 @@ _ACTIONS = {
     StaffAction.RESOLVE: resolve,
     StaffAction.HISTORY: history,
     StaffAction.CARD: card,
-    StaffAction.ASSIGN: assign,
     StaffAction.BACK: back,
 }
 

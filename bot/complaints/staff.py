@@ -1,10 +1,11 @@
-"""Who may act on complaints: configured ids, or members of the staff chat (getChatMember).
+"""Who may act on complaints: configured ids, or members of the staff chat (getChatMember);
+and who administers the staff chat (getChatAdministrators), for the card's "Assign" list.
 
-Membership is cached for a minute (a failed check for ten seconds). A handler asks `acts()`
-(a button press) or `admits()` (a message in the staff chat); when the answer is not cached
-they raise NeedsLookup, and the processor fetches it outside the database transaction before
-handling the update again. Someone found acting as staff is recorded as such (the staff pulse
-asks them).
+Membership and the administrators are cached for a minute (a failed check for ten seconds). A
+handler asks `acts()` (a button press), `admits()` (a message in the staff chat) or
+`administrators()`; when the answer is not cached they raise NeedsLookup, and the processor
+fetches it outside the database transaction before handling the update again. Someone found
+acting as staff is recorded as such (the staff pulse asks them).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import logging
 import time
 from collections.abc import Callable
 from enum import Enum
+from typing import Any
 
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import GetChatMember
+from aiogram.methods.base import TelegramMethod
+from aiogram.types import User
 
 from bot.complaints.config import Complaints
 from bot.i18n import clip
@@ -39,6 +43,17 @@ MEMBER_STATUSES = (
 )
 
 
+class Administrators(TelegramMethod[list[dict[str, Any]]]):
+    """getChatAdministrators, read for who they are only. aiogram's own model of an
+    administrator requires rights the Bot API reference does not list (can_send_welcome_messages
+    in aiogram 3.31): parsing each rights set would lose the whole list on such a difference."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getChatAdministrators"
+
+    chat_id: int
+
+
 class Verdict(Enum):
     STAFF = "staff"  # configured, or a member of the staff chat
     STRANGER = "stranger"
@@ -53,6 +68,7 @@ class StaffDirectory:
         self.complaints = complaints
         self.clock = clock
         self._cache: dict[int, tuple[Verdict, float]] = {}
+        self._admins: tuple[int, dict[int, str], float] | None = None  # chat, id -> name, until
 
     def allowed(self, user_id: int) -> Verdict:
         """Whether the person may act on complaints; may raise NeedsLookup."""
@@ -78,8 +94,34 @@ class StaffDirectory:
             verdict, ttl = Verdict.UNKNOWN, ERROR_TTL
         self._cache[user_id] = (verdict, self.clock() + ttl)
 
+    def administrators(self) -> dict[int, str]:
+        """The staff chat's administrators and owner, bots left out: id -> name. May raise
+        NeedsLookup; when Telegram could not say, none (the list still has everyone else)."""
+        chat, cached = self.complaints.staff_chat_id, self._admins
+        if cached is not None and cached[0] == chat and cached[2] > self.clock():
+            return cached[1]
+        raise NeedsLookup(lambda: self.fetch_administrators(chat))
+
+    async def fetch_administrators(self, chat: int) -> None:
+        admins: dict[int, str] = {}
+        ttl = MEMBER_TTL
+        try:
+            for member in await asyncio.wait_for(
+                self.bot(Administrators(chat_id=chat)), ASK_TIMEOUT
+            ):
+                user = User.model_validate(member["user"])
+                if not user.is_bot:
+                    admins[user.id] = clip(user.full_name, 64)
+        except (TelegramBadRequest, TelegramForbiddenError):
+            pass  # the bot is not in the staff chat (or STAFF_CHAT_ID is not a group)
+        except Exception as exc:  # noqa: BLE001 - network, 5xx, 429, timeout: ask again soon
+            log.warning("getChatAdministrators failed: %s", type(exc).__name__)
+            ttl = ERROR_TTL
+        self._admins = (chat, admins, self.clock() + ttl)
+
     def forget(self) -> None:
         self._cache.clear()
+        self._admins = None
 
     def refusal(self, user_id: int) -> str | None:
         """None if the person may act; else the alert that says why not (not staff, or

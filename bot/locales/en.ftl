@@ -200,6 +200,7 @@ complaint-sla-manager = duty manager
 complaint-sla-nobody = nobody
 complaint-sla-take_reminder = ⏰ Complaint #{ $number } ({ $customer }) has waited { $waited } and nobody has taken it.
 complaint-sla-escalation = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Handled by: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Assigned to { $holder }, not taken yet.
 complaint-alert-yours = Complaint #{ $number } is already yours.
 complaint-alert-already_taken = Complaint #{ $number } is already taken by { $name }.
 complaint-alert-already_resolved = Complaint #{ $number } is resolved and waits for the customer's answer.
@@ -232,7 +233,7 @@ complaint-find-more = …showing the newest { $count }; add a word to narrow it 
 complaint-card-assigned_to = Assigned to { $name } (not taken yet)
 complaint-button-assign = Assign
 complaint-assign-unnamed = Staff member { $id }
-complaint-assign-nobody = Nobody to assign yet: people appear here once they act in this chat (or are listed in STAFF_IDS).
+complaint-assign-nobody = Nobody to assign yet: the list has this chat's administrators, the people in STAFF_IDS and everyone who has acted in this chat.
 complaint-assign-back = ← Back
 complaint-assign-choose = Who should handle complaint #{ $number }?
 complaint-assign-done = Complaint #{ $number } is assigned to { $name }.
@@ -368,6 +369,10 @@ fixed-top = Top recurring cause: { $cause }, { $count ->
     [one] { $count } complaint
    *[other] { $count } complaints
     }, { $trend }.
+fixed-top_first = Top recurring cause: { $cause }, { $count ->
+    [one] { $count } complaint
+   *[other] { $count } complaints
+    }.
 fixed-up = up from { $previous }
 fixed-down = down from { $previous }
 fixed-same = as many as before

@@ -210,6 +210,7 @@ complaint-sla-manager = дежурный менеджер
 complaint-sla-nobody = никто
 complaint-sla-take_reminder = ⏰ Обращение №{ $number } ({ $customer }) ждёт { $waited }, и его никто не взял.
 complaint-sla-escalation = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Ведёт: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Назначено: { $holder }, ещё не взято в работу.
 complaint-alert-yours = Обращение №{ $number } уже ваше.
 complaint-alert-already_taken = Обращение №{ $number } уже ведёт { $name }.
 complaint-alert-already_resolved = Обращение №{ $number } решено и ждёт ответа клиента.
@@ -242,7 +243,7 @@ complaint-find-more = …показаны { $count } самых новых; до
 complaint-card-assigned_to = Назначено: { $name } (ещё не взято)
 complaint-button-assign = Назначить
 complaint-assign-unnamed = Сотрудник { $id }
-complaint-assign-nobody = Пока некого назначить: сотрудники появляются здесь, когда что-то сделают в этом чате (или если они указаны в STAFF_IDS).
+complaint-assign-nobody = Пока некого назначить: в списке администраторы этого чата, люди из STAFF_IDS и все, кто уже что-то сделал в этом чате.
 complaint-assign-back = ← Назад
 complaint-assign-choose = Кто займётся обращением №{ $number }?
 complaint-assign-done = Обращение №{ $number } назначено: { $name }.
@@ -385,6 +386,11 @@ fixed-top = Самая частая причина: { $cause }, { $count ->
     [few] { $count } обращения
    *[many] { $count } обращений
     }, { $trend }.
+fixed-top_first = Самая частая причина: { $cause }, { $count ->
+    [one] { $count } обращение
+    [few] { $count } обращения
+   *[many] { $count } обращений
+    }.
 fixed-up = рост с { $previous }
 fixed-down = снижение с { $previous }
 fixed-same = столько же, сколько раньше

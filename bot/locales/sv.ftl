@@ -200,6 +200,7 @@ complaint-sla-manager = jourhavande chef
 complaint-sla-nobody = ingen
 complaint-sla-take_reminder = ⏰ Ärende #{ $number } ({ $customer }) har väntat { $waited } och ingen har tagit det.
 complaint-sla-escalation = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Hanteras av: { $holder }.
+complaint-sla-escalation_assigned = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Tilldelat { $holder }, ännu inte taget.
 complaint-alert-yours = Ärende #{ $number } är redan ditt.
 complaint-alert-already_taken = Ärende #{ $number } är redan taget av { $name }.
 complaint-alert-already_resolved = Ärende #{ $number } är löst och väntar på kundens svar.
@@ -232,7 +233,7 @@ complaint-find-more = …visar de { $count } nyaste; lägg till ett ord för att
 complaint-card-assigned_to = Tilldelat { $name } (inte taget än)
 complaint-button-assign = Tilldela
 complaint-assign-unnamed = Medarbetare { $id }
-complaint-assign-nobody = Ingen att tilldela än: personer visas här när de har gjort något i den här chatten (eller står i STAFF_IDS).
+complaint-assign-nobody = Ingen att tilldela än: listan har chattens administratörer, personerna i STAFF_IDS och alla som har gjort något i chatten.
 complaint-assign-back = ← Tillbaka
 complaint-assign-choose = Vem ska hantera ärende #{ $number }?
 complaint-assign-done = Ärende #{ $number } är tilldelat { $name }.
@@ -368,6 +369,10 @@ fixed-top = Vanligaste orsaken: { $cause }, { $count ->
     [one] { $count } ärende
    *[other] { $count } ärenden
     }, { $trend }.
+fixed-top_first = Vanligaste orsaken: { $cause }, { $count ->
+    [one] { $count } ärende
+   *[other] { $count } ärenden
+    }.
 fixed-up = upp från { $previous }
 fixed-down = ner från { $previous }
 fixed-same = lika många som förra perioden

@@ -16,7 +16,7 @@ from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
 from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
-from storage.repos.stats import ComplaintCounts, complaint_counts
+from storage.repos.stats import ComplaintCounts, cause_counts, complaint_counts
 
 TREND_PERIODS = 12
 PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month
@@ -50,7 +50,7 @@ class Digest:
     undelivered: int  # messages Telegram refused or that expired unsent (whole shop, any branch)
     blocked: int  # customers who blocked the bot in the period
     trend: list[tuple[datetime, Nps]]  # TREND_PERIODS calendar periods (with answers), to `end`
-    causes: list[CauseCount]  # complaints resolved in the period by cause, and in the previous
+    causes: list[CauseCount]  # `complaints.resolved` by cause, and the previous period's
     fixes_open: int  # fixes the business still owed at the period's end
     fixes_done: list[CorrectiveAction]  # fixes marked done in the period
     referrals: ReferralCounts  # links sent, friends who joined, friends who bought
@@ -81,6 +81,8 @@ async def build_digest(
     at = judged_at(end, now)
     judged = await stats.complaints(start, end, at, branch)
     c = complaint_counts(judged, at)
+    # The previous period's as its own digest judged them (at its end): "up from" what it said.
+    before_judged = await stats.complaints(earlier[-1][0], start, judged_at(start, now), branch)
     starts = [at for at, _ in earlier] + [start]
     periods = await stats.trend([*starts, end], branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
@@ -121,7 +123,7 @@ async def build_digest(
         undelivered=undelivered,
         blocked=blocked,
         trend=trend,
-        causes=await tx.corrective.causes(start, end, earlier[-1][0], branch),
+        causes=cause_counts(judged, before_judged),
         fixes_open=fixes_open,
         fixes_done=fixes_done,
         referrals=await tx.referrals.counts(start, end, branch),

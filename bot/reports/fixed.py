@@ -20,23 +20,23 @@ def fixed_lines(t: Translator, d: Digest) -> list[str]:
     if not current and not d.fixes_done and not d.fixes_open:
         return []
     lines = [t("fixed.title")]
+    # Nothing resolved in the previous period (a shop's first): no "up from 0" against nothing.
+    compared = any(c.previous for c in d.causes)
     if current:
         parts = [
-            f"{cause_label(t, c.cause)} {c.complaints} ({_trend(t, c.complaints, c.previous)})"
+            f"{cause_label(t, c.cause)} {c.complaints}"
+            + (f" ({_trend(t, c.complaints, c.previous)})" if compared else "")
             for c in current[:SHOWN_CAUSES]
         ]
         lines.append(t("fixed.causes", causes=" · ".join(parts)))
         named = [c for c in current if c.cause not in (SKIPPED, UNRECORDED)]
         if named and named[0].complaints >= RECURRING:
             top = named[0]
-            lines.append(
-                t(
-                    "fixed.top",
-                    cause=cause_label(t, top.cause),
-                    count=top.complaints,
-                    trend=_trend(t, top.complaints, top.previous),
-                )
-            )
+            said = {"cause": cause_label(t, top.cause), "count": top.complaints}
+            if compared:
+                lines.append(t("fixed.top", **said, trend=_trend(t, top.complaints, top.previous)))
+            else:
+                lines.append(t("fixed.top_first", **said))
     for record in d.fixes_done[:SHOWN_FIXES]:
         what = f" «{escape(clip(record.action, 80))}»" if record.action else ""
         cause = f" {cause_label(t, record.cause)}" if record.cause else ""

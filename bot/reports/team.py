@@ -24,8 +24,8 @@ class PersonFigures:
     resolved: int
     median_take: float | None  # seconds in business hours
     median_resolve: float | None
-    confirmed: int  # resolutions the customer said Yes to
-    answered: int  # resolutions the customer answered about
+    confirmed: int  # complaints whose customer's latest answer was Yes
+    answered: int  # complaints whose customer answered "was it resolved?" (Yes or No)
 
     @property
     def confirmed_share(self) -> float | None:
@@ -42,7 +42,9 @@ def team_figures(judged: list[Judged], hours: BusinessHours, tz: ZoneInfo) -> li
     for held in theirs.values():
         take = medians([(j.opened, j.taken) for j in held if j.taken], hours, tz)
         done = medians([(j.opened, j.resolved) for j in held if j.resolved], hours, tz)
-        answers = [j.satisfied for j in held if j.resolved and j.satisfied is not None]
+        # The customer's latest answer, as the digest's total counts it: a "No" that reopened
+        # the complaint is a resolution refused, not one left out.
+        answers = [j.satisfied for j in held if j.satisfied is not None]
         people.append(
             PersonFigures(
                 name=held[-1].holder or "—",

@@ -19,7 +19,7 @@ from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import assigning, corrective, finding, relay, replying, saved
-from bot.complaints.callbacks import AssignPress, CausePress, StaffPress
+from bot.complaints.callbacks import AssignPress, CausePress, StaffAction, StaffPress
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import staff_press
 from bot.complaints.listing import open_list
@@ -73,6 +73,8 @@ async def on_press(
 
     async def act(who: Actor) -> str | None:
         action, number = callback_data.action, callback_data.complaint_id
+        if action is StaffAction.ASSIGN:  # the list has the group's administrators too
+            return await assigning.menu(tx, complaints, number, staff.administrators())
         return (await staff_press(tx, complaints, who, action, number)).alert
 
     await _staff_button(query, tx, outbox, staff, act)
@@ -107,7 +109,8 @@ async def on_assign(
 
     async def act(who: Actor) -> str | None:
         number, person = callback_data.complaint_id, callback_data.user_id
-        return await assigning.chosen(tx, complaints, who, number, person)
+        admins = staff.administrators()
+        return await assigning.chosen(tx, complaints, who, number, person, admins)
 
     await _staff_button(query, tx, outbox, staff, act)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from storage.models import CorrectiveAction
 from storage.repos.rows import assignments
-from storage.sql import Conn, count_if
+from storage.sql import Conn
 from storage.timefmt import to_db
 
 _COLUMNS = (
@@ -89,28 +89,6 @@ class CorrectiveRepo:
             (limit,),
         )
         return [CorrectiveAction(**dict(row)) for row in rows]
-
-    async def causes(
-        self, start: datetime, end: datetime, previous: datetime, branch: str | None = None
-    ) -> list[CauseCount]:
-        """Complaints resolved in [start, end) by cause, with the same count for
-        [previous, start); most frequent first."""
-        rows = await self._conn.fetch_all(
-            f"SELECT COALESCE(a.cause, '{UNRECORDED}') AS cause,"
-            f" {count_if('a.asked_at >= :start')}, {count_if('a.asked_at < :start')}"
-            " FROM corrective_actions a"
-            " WHERE a.asked_at >= :previous AND a.asked_at < :end"
-            + _in_branch(branch)
-            + " GROUP BY 1",
-            {
-                "start": to_db(start),
-                "end": to_db(end),
-                "previous": to_db(previous),
-                "branch": branch,
-            },
-        )
-        counts = [CauseCount(str(r[0]), int(r[1] or 0), int(r[2] or 0)) for r in rows]
-        return sorted(counts, key=lambda c: (-c.complaints, -c.previous, c.cause))
 
     async def fixes(
         self, start: datetime, end: datetime, branch: str | None = None

@@ -8,9 +8,11 @@ each as it stood at the period's end: a past period's figures never change.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.repos.corrective import UNRECORDED, CauseCount
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -65,6 +67,7 @@ class Judged:
     satisfied: int | None  # the customer's latest answer: 1 Yes, 0 No
     holder_id: int | None = None  # who holds it now (taken, or handed over to)
     holder: str | None = None  # their name as the card shows it
+    cause: str = UNRECORDED  # of its resolution, as staff recorded it before `at`
 
     def take_due_by(self, at: datetime) -> bool:
         return self.taken is not None or (self.take_due is not None and self.take_due < at)
@@ -96,6 +99,15 @@ def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
     )
 
 
+def cause_counts(judged: list[Judged], previous: list[Judged]) -> list[CauseCount]:
+    """The resolved complaints of `complaint_counts` by cause, with the same count for the
+    previous period's (as judged at its end): a breakdown of exactly the resolved figure."""
+    now = Counter(j.cause for j in judged if j.resolved is not None)
+    before = Counter(j.cause for j in previous if j.resolved is not None)
+    counts = [CauseCount(cause, now[cause], before[cause]) for cause in now | before]
+    return sorted(counts, key=lambda c: (-c.complaints, -c.previous, c.cause))
+
+
 _FINISHED = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff resolved it
 _DONE = sql_in(_FINISHED)
 # Each a lookup in complaint `c`'s history before :at (changes at :at itself belong to the
@@ -120,17 +132,27 @@ _RESOLVED = (
     f" ORDER BY CASE WHEN s.status = '{ComplaintStatus.RESOLVED}' THEN 0 ELSE 1 END,"
     " s.at DESC, s.id DESC LIMIT 1)"
 )
-# Resolve deadlines (the first, and one per reopening) passed with no resolution within them:
+# Resolve deadlines (the first, and one per reopening) passed with no resolution within them.
+# A resolution belongs to a deadline's round if it came in its time and was not undone by a
+# reopening written before the round began: timestamps have one-second resolution, so a "No"
+# in the second of the resolution starts a round at that very second, and only the rows'
+# order (their id) tells the earlier resolution out of it.
 _MISSED = (
     "(SELECT COUNT(*) FROM sla_deadlines d WHERE d.complaint_id = c.id"
     f" AND d.step = '{Deadline.RESOLVE}' AND d.due_at < :at AND NOT EXISTS"
     " (SELECT 1 FROM complaint_states s WHERE s.complaint_id = c.id"
-    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at))"
+    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at AND NOT EXISTS"
+    " (SELECT 1 FROM complaint_states r WHERE r.complaint_id = c.id AND r.id > s.id"
+    f" AND r.status NOT IN {_DONE} AND r.at <= d.set_at)))"
 )
 _SATISFIED = (
     "(SELECT s.satisfied FROM complaint_states s WHERE s.complaint_id = c.id"
     " AND s.satisfied IS NOT NULL AND s.at < :at ORDER BY s.at DESC, s.id DESC LIMIT 1)"
 )
+# The cause staff recorded for its latest resolution, if asked before :at (a later resolution
+# asks afresh, and its answer is not yet known at :at):
+_CAUSE = f"CASE WHEN a.asked_at < :at THEN COALESCE(a.cause, '{UNRECORDED}') END"
+_CAUSE_OF = " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
 _WORSE = count_if("expectation = 'worse'")
 _AS_EXPECTED = count_if("expectation = 'as_expected'")
 _BETTER = count_if("expectation = 'better'")
@@ -148,6 +170,33 @@ _BRANCH = " AND s.branch = :branch"
 
 def _where(branch: str | None) -> str:
     return _SURVEY_FILTER + (_BRANCH if branch is not None else "")
+
+
+def _judged(
+    opened: object,
+    status: object,
+    taken: object,
+    due: object,
+    resolved: object,
+    missed: object,
+    satisfied: object,
+    holder_id: object,
+    holder: object,
+    cause: object,
+) -> Judged:
+    """One row of `StatsRepo.complaints`."""
+    return Judged(
+        opened=datetime.fromisoformat(str(opened)),
+        status=ComplaintStatus(str(status)),
+        taken=from_db(taken),  # type: ignore[arg-type]
+        take_due=from_db(due),  # type: ignore[arg-type]
+        resolved=from_db(resolved) if status in _FINISHED else None,  # type: ignore[arg-type]
+        missed=bool(missed),
+        satisfied=None if satisfied is None else int(satisfied),  # type: ignore[call-overload]
+        holder_id=None if holder_id is None else int(holder_id),  # type: ignore[call-overload]
+        holder=None if holder is None else str(holder),
+        cause=UNRECORDED if cause is None else str(cause),
+    )
 
 
 class StatsRepo:
@@ -263,25 +312,11 @@ class StatsRepo:
             where += _COMPLAINT_BRANCH
         rows = await self._all(  # each lookup named once: PostgreSQL runs one per mention
             f"SELECT c.created_at, {_STATUS_AT}, {_FIRST_TAKEN}, {_TAKE_DUE}, {_RESOLVED},"
-            f" {_MISSED}, {_SATISFIED}, c.taken_by, c.taken_by_name"
-            f" FROM complaints c{_BRANCH_OF} WHERE {where}",
+            f" {_MISSED}, {_SATISFIED}, c.taken_by, c.taken_by_name, {_CAUSE}"
+            f" FROM complaints c{_BRANCH_OF}{_CAUSE_OF} WHERE {where}",
             {"start": to_db(start), "end": to_db(end), "at": to_db(at), "branch": branch},
         )
-        return [
-            Judged(
-                opened=datetime.fromisoformat(str(opened)),
-                status=ComplaintStatus(str(status)),
-                taken=from_db(taken),  # type: ignore[arg-type]
-                take_due=from_db(due),  # type: ignore[arg-type]
-                resolved=from_db(resolved) if status in _FINISHED else None,  # type: ignore[arg-type]
-                missed=bool(missed),
-                satisfied=None if satisfied is None else int(satisfied),  # type: ignore[call-overload]
-                holder_id=None if holder_id is None else int(holder_id),  # type: ignore[call-overload]
-                holder=None if holder is None else str(holder),
-            )
-            for opened, status, taken, due, resolved, missed, satisfied, holder_id, holder in rows
-            if status is not None  # opened at `at` itself: not yet
-        ]
+        return [_judged(*row) for row in rows if row[1] is not None]  # None: opened at `at`
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (

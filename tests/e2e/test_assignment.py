@@ -17,6 +17,7 @@ from tests.support.staffroom import (
     AGENT,
     AGENT_2,
     MANAGER,
+    OWNER,
     STRANGER,
     alert,
     card,
@@ -130,3 +131,28 @@ async def test_round_robin_takes_turns_and_skips_whoever_is_at_the_cap(
     assert assigned == [AGENT, AGENT_2, None]  # both at the cap of 1: the third waits
     assert "Assigned to Alex" in str((await card(world, 1)).text)
     assert "Assigned to" not in str((await card(world, 3)).text)
+
+
+async def test_on_day_one_the_list_has_the_groups_administrators_and_staff_ids(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Nobody seen working yet: the list still has the group's administrators (the bot, an
+    administrator too, left out) and STAFF_IDS, not only whoever pressed; an administrator
+    can be chosen."""
+    world = fake.world
+    staff_group(world)
+    world.make_admin(STAFF_CHAT, OWNER, creator=True)  # Olive made the group
+    world.make_admin(STAFF_CHAT, MANAGER)  # Morgan
+    world.bot_admin_in.add(STAFF_CHAT)
+    app = await make_app(staff_ids=str(AGENT_2))
+    await started(world, AGENT_2, "Sam", "en", staff=True)
+    await started(world, 7601, "Dana", "en")
+    await world.user_sends(7601, "The lid is broken")
+    shown = await card(world, 1)
+    said = await alert(world, AGENT, shown, staff_button(shown, "Assign"))
+    assert said == EN("complaint.assign.choose", number=1)
+    await wait_for(lambda: labels(shown)[-1] == ["← Back"], what="the list of staff")
+    assert labels(shown)[:-1] == [["Alex · 0", "Morgan · 0"], ["Olive · 0", "Sam · 0"]]
+    said = await alert(world, AGENT, shown, staff_button(shown, "Morgan · 0"))
+    assert said == EN("complaint.assign.done", number=1, name="Morgan")
+    assert (await complaint(app, 1)).assignee_id == MANAGER

@@ -3,9 +3,13 @@ wrong (and only that). Without the reference beside the checkout it says it was 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from faketg.contract import Contract, reference_path
+from faketg.methods import get_chat_administrators
+from faketg.world import ApiError, World
 
 CONTRACT = Contract.load()
 pytestmark = pytest.mark.skipif(
@@ -94,3 +98,33 @@ def test_what_the_real_server_would_refuse_or_ignore_is_found(
 ) -> None:
     problems = contract().check(method, params)
     assert any(problem in p for p in problems), problems
+
+
+async def test_the_fakes_administrators_are_the_reference_s_chat_members() -> None:
+    """getChatAdministrators as the real server answers it: the owner and administrators with
+    every field the reference requires of ChatMemberOwner / ChatMemberAdministrator, the bot
+    itself when it is one, other bots only when asked; none in a private chat."""
+    reference = json.loads(reference_path().read_text())["types"]
+    world = World(token="42:x")
+    world.add_user(1, "Olive")
+    world.add_user(2, "Morgan")
+    world.add_user(3, "Helper")
+    world.users[3]["is_bot"] = True
+    world.add_group(-100, "Support", [1, 2, 3])
+    world.make_admin(-100, 1, creator=True)
+    world.make_admin(-100, 2)
+    world.make_admin(-100, 3)
+    world.bot_admin_in.add(-100)
+    answer = await get_chat_administrators(world, {"chat_id": -100})
+    kinds = {"creator": "ChatMemberOwner", "administrator": "ChatMemberAdministrator"}
+    for member in answer:
+        fields = reference[kinds[member["status"]]]["fields"]
+        required = {f["name"] for f in fields if f["required"]}
+        assert required <= set(member), required - set(member)
+        extra = set(member) - {f["name"] for f in fields}
+        assert extra <= {"can_send_welcome_messages"}  # what aiogram 3.31 requires besides
+    assert [m["user"]["id"] for m in answer] == [1, 2, world.bot_id]
+    with_bots = await get_chat_administrators(world, {"chat_id": -100, "return_bots": True})
+    assert [m["user"]["id"] for m in with_bots] == [1, 2, 3, world.bot_id]
+    with pytest.raises(ApiError):
+        await get_chat_administrators(world, {"chat_id": 1})

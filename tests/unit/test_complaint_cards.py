@@ -23,7 +23,7 @@ from bot.complaints.cards import (
 )
 from bot.complaints.config import Complaints, Ladder
 from bot.complaints.posting import budget, is_storm
-from bot.complaints.staff import StaffDirectory, Verdict
+from bot.complaints.staff import Administrators, StaffDirectory, Verdict
 from bot.core import Core
 from bot.i18n import Catalog, moment_words
 from bot.learned import Learned
@@ -292,3 +292,52 @@ async def test_the_card_budget_counts_cards_not_the_bots_answers_to_staff(db: Da
         )
         assert await budget(tx, complaints) == 10 - 2
         assert await budget(tx, replace(complaints, storm_cards_per_minute=0)) == 1 - 2
+
+
+class Admins:
+    """Answers getChatAdministrators with each answer in turn; counts the calls."""
+
+    def __init__(self, *answers: Any) -> None:
+        self.answers = list(answers)
+        self.calls = 0
+
+    async def __call__(self, method: Administrators) -> Any:
+        self.calls += 1
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def admin(user_id: int, first: str, last: str | None = None, bot: bool = False) -> Any:
+    """As Telegram sends one: only `user` is read."""
+    user = {"id": user_id, "is_bot": bot, "first_name": first}
+    if last:
+        user["last_name"] = last
+    return {"status": "creator", "user": user, "is_anonymous": False}
+
+
+async def test_administrators_are_asked_once_then_cached_bots_left_out() -> None:
+    now = [0.0]
+    bot = Admins(
+        [admin(1, "Olive", "Stone"), admin(2, "Helper", bot=True)],
+        OSError("network down"),
+        TelegramBadRequest(Administrators(chat_id=-100), "chat not found"),
+    )
+    staff = StaffDirectory(bot, config(), clock=lambda: now[0])  # type: ignore[arg-type]
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {1: "Olive Stone"}
+    now[0] = 59.0
+    assert staff.administrators() == {1: "Olive Stone"} and bot.calls == 1  # still cached
+    now[0] = 61.0
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {}  # Telegram could not say: nobody extra, for now
+    now[0] = 72.0  # a failure is asked again sooner
+    with pytest.raises(NeedsLookup) as lookup:
+        staff.administrators()
+    await lookup.value.fetch()
+    assert staff.administrators() == {} and bot.calls == 3

@@ -178,3 +178,20 @@ async def test_a_missed_deadline_stays_missed_while_the_new_clock_runs(db: Datab
     assert (b.resolved, b.resolve_due, b.resolved_on_time) == (1, 1, 0)
     assert (b.satisfaction_n, b.satisfied) == (1, 1)  # the last answer counts: Yes
     assert both.median_resolve == pytest.approx(38 * 3600)  # to the resolution in effect
+
+
+async def test_a_no_in_the_second_of_the_resolution_leaves_the_new_round_unmet(
+    db: Database,
+) -> None:
+    """Resolved on time, and the customer's "No" in the very same second (one-second
+    timestamps): the resolution belongs to the first round, not to the one the "No" started,
+    whose deadline then passes with nothing done: missed."""
+    opened = START + HOUR
+    async with db.transaction() as tx:
+        life = await Life.open(tx, 1, opened)
+        await life.take(opened + 5 * MIN)
+        await life.resolve(opened + 2 * HOUR)
+        await life.no(opened + 2 * HOUR)  # the new clock: 24 h, run out well before the end
+    c = (await week(db)).complaints
+    assert (c.resolved, c.still_open) == (0, 1)
+    assert (c.resolve_due, c.resolved_on_time) == (1, 0)

@@ -42,7 +42,7 @@ async def test_each_person_is_counted_for_the_complaints_they_hold(db: Database)
     assert (alex.name, alex.taken, alex.resolved) == ("Alex", 3, 1)  # #2 reopened by "No"
     assert alex.median_take == pytest.approx(20 * 60)
     assert alex.median_resolve == pytest.approx(2 * 3600)
-    assert (alex.confirmed, alex.answered) == (1, 1)  # #2's "No" reopened it: not resolved
+    assert (alex.confirmed, alex.answered) == (1, 2)  # #2's "No" counts, as in the total
     assert (sam.name, sam.taken, sam.resolved) == ("Sam", 1, 1)
     assert sam.median_take == pytest.approx(5 * 60)
     assert sam.median_resolve == pytest.approx(3600)
@@ -52,7 +52,7 @@ async def test_each_person_is_counted_for_the_complaints_they_hold(db: Database)
     assert lines[0].startswith("Team (owners only")
     assert lines[1] == (
         "• Alex: took 3, resolved 1 · median to take 20 min, to resolve 2 h"
-        " · customer confirmed 1 of 1"
+        " · customer confirmed 1 of 2"
     )
     rendered = Rendered("The digest", None, END, tuple(lines))
     assert rendered.text_for(7001, owners=[7001]).splitlines()[1:] == lines
