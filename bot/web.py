@@ -93,9 +93,13 @@ def init_web(
     async def healthz(_: web.Request) -> web.Response:
         queues, database = await read_queues(db)
         ok = liveness.healthy
-        if db.failing.for_at_least(db_fail_after):
+        # A standby writes only when the API is called: a read that succeeds (this one, or its
+        # campaign's) is the database reached. A leader needs a committed write.
+        reads = role() == "standby"
+        if db.failing.for_at_least(db_fail_after, reads_count=reads):
             ok = False  # a restart may help (a new connection), and someone must look
-            database = f"failing for {db.failing.seconds():.0f} s: {db.failing.error}"
+            seconds = db.failing.seconds(reads_count=reads)
+            database = f"failing for {seconds:.0f} s: {db.failing.error}"
         body: dict[str, Any] = {"ok": ok, "role": role(), "database": database}
         body["tasks"] = liveness.report()
         body |= chats()  # the staff (and digest) chat: its id now, if Telegram moved it
