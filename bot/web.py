@@ -24,6 +24,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MAX_BODY = 4 * 1024 * 1024  # a batch of 1,000 purchases with names fits comfortably
 # /healthz answers within this even when the database is held by someone else.
 DB_ANSWER_TIMEOUT = 2.0
+PROBE_KEY = "healthz_probe"  # the kv row a failing leader's /healthz writes
 
 
 async def queue_state(db: Database) -> dict[str, Any]:
@@ -62,6 +63,18 @@ async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
         return None, f"error: {type(exc).__name__}"
 
 
+async def probe_write(db: Database) -> None:
+    """Write one row, to learn whether the database works again: a write that commits ends
+    the failure (see `Failing`); one that fails or takes too long leaves it."""
+    try:
+        async with asyncio.timeout(DB_ANSWER_TIMEOUT), db.transaction() as tx:
+            await tx.kv.set(PROBE_KEY, "written by /healthz")
+    except TimeoutError:
+        log.warning("healthz: a write to the database took over %.0f s", DB_ANSWER_TIMEOUT)
+    except DatabaseError as exc:
+        log.warning("healthz: the database still refuses a write (%s)", type(exc).__name__)
+
+
 @web.middleware
 async def answers_in_json(request: web.Request, handler: Handler) -> web.StreamResponse:
     """A database that fails is a 503 naming it, anything else a 500: JSON either way, never
@@ -93,9 +106,15 @@ def init_web(
     async def healthz(_: web.Request) -> web.Response:
         queues, database = await read_queues(db)
         ok = liveness.healthy
-        if db.failing.for_at_least(db_fail_after):
+        # A standby writes only when the API is called: a read that succeeds (this one, or its
+        # campaign's) is the database reached. A leader needs a committed write.
+        reads = role() == "standby"
+        if not reads and db.failing.for_at_least(db_fail_after):
+            await probe_write(db)  # a quiet leader's tasks may not write for 30 s
+        if db.failing.for_at_least(db_fail_after, reads_count=reads):
             ok = False  # a restart may help (a new connection), and someone must look
-            database = f"failing for {db.failing.seconds():.0f} s: {db.failing.error}"
+            seconds = db.failing.seconds(reads_count=reads)
+            database = f"failing for {seconds:.0f} s: {db.failing.error}"
         body: dict[str, Any] = {"ok": ok, "role": role(), "database": database}
         body["tasks"] = liveness.report()
         body |= chats()  # the staff (and digest) chat: its id now, if Telegram moved it

@@ -89,39 +89,73 @@ class Tx:
         self._after_commit.clear()
 
 
-class Failing:
-    """Whether the database's transactions keep failing, since when and why (for /healthz):
-    a database error marks it, a committed write clears it, and a failure nothing has repeated
-    for a while is forgotten (a standby may write again only at the next API call). Monotonic
-    time: health, not business."""
+class Streak:
+    """Database failures in a row: since when, the latest, and why."""
 
     def __init__(self) -> None:
         self.since: float | None = None
         self.last: float | None = None
         self.error: str | None = None
 
-    def saw(self, exc: BaseException) -> None:
-        if not isinstance(exc, DatabaseError):
-            return  # a bug in the caller's code is not the database failing
-        now = time.monotonic()
+    def mark(self, now: float, error: str) -> None:
         if self.since is None:
             self.since = now
         self.last = now
-        self.error = f"{type(exc).__name__}: {exc}"[:200]
+        self.error = error
+
+
+class Failing:
+    """Whether the database's transactions keep failing, since when and why (for /healthz).
+
+    A database error marks it. What ends it depends on the instance: for one that writes (the
+    leader) only a committed write, since a full disk still lets reads and empty commits
+    through; for a standby, which writes only when the API is called, any read that succeeds
+    (its campaign reads every second) is the database reached. A failure nothing has repeated
+    for a while is forgotten anyway. Monotonic time: health, not business."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.writing = Streak()  # ended by a committed write
+        self.reaching = Streak()  # ended by a committed write or a read that succeeds
+
+    @property
+    def since(self) -> float | None:
+        return self.writing.since
+
+    @property
+    def error(self) -> str | None:
+        return self.writing.error
+
+    def saw(self, exc: BaseException) -> None:
+        if not isinstance(exc, DatabaseError):
+            return  # a bug in the caller's code is not the database failing
+        now, error = self.clock(), f"{type(exc).__name__}: {exc}"[:200]
+        self.writing.mark(now, error)
+        self.reaching.mark(now, error)
 
     def clear(self) -> None:
-        self.since = self.last = self.error = None
+        """A write committed: the database works."""
+        self.writing = Streak()
+        self.reaching = Streak()
 
-    def for_at_least(self, seconds: float) -> bool:
+    def reached(self) -> None:
+        """A read succeeded: the database answers (it may still refuse writes)."""
+        if self.reaching.since is not None:
+            self.reaching = Streak()
+
+    def for_at_least(self, seconds: float, *, reads_count: bool = False) -> bool:
         """Failing for `seconds` or more, and still failing lately (within `seconds` plus the
-        longest one attempt may take: a busy timeout, a connect or statement timeout)."""
-        if self.since is None or self.last is None:
+        longest one attempt may take: a busy timeout, a connect or statement timeout).
+        `reads_count`: a read that succeeded since ends it (a standby's view)."""
+        streak = self.reaching if reads_count else self.writing
+        if streak.since is None or streak.last is None:
             return False
-        now = time.monotonic()
-        return now - self.since >= seconds and now - self.last <= seconds + ATTEMPT_SECONDS
+        now = self.clock()
+        return now - streak.since >= seconds and now - streak.last <= seconds + ATTEMPT_SECONDS
 
-    def seconds(self) -> float:
-        return 0.0 if self.since is None else time.monotonic() - self.since
+    def seconds(self, *, reads_count: bool = False) -> float:
+        streak = self.reaching if reads_count else self.writing
+        return 0.0 if streak.since is None else self.clock() - streak.since
 
 
 class Database:
@@ -202,5 +236,7 @@ class Database:
             except BaseException as exc:
                 self.failing.saw(exc)
                 raise
+            else:
+                self.failing.reached()
             finally:
                 await asyncio.shield(self.conn.rollback())  # a read has nothing to keep

@@ -440,6 +440,7 @@ help-owner =
 
 chart-band = 95% range
 chart-too_few = Too few answers
+chart-too_few_note = An NPS is worked out from { $fewest } answers on; the bars below show the answers so far.
 chart-nps_axis = NPS (−100 to +100)
 chart-period_axis = Period starting
 chart-score_axis = Score (0–10)

@@ -452,6 +452,7 @@ help-owner =
 
 chart-band = 95%-й интервал
 chart-too_few = Слишком мало ответов
+chart-too_few_note = NPS считается, когда ответов не меньше { $fewest }; ниже — ответы, которые уже есть.
 chart-nps_axis = NPS (от −100 до +100)
 chart-period_axis = Начало периода
 chart-score_axis = Оценка (0–10)

@@ -440,6 +440,7 @@ help-owner =
 
 chart-band = 95 %-intervall
 chart-too_few = För få svar
+chart-too_few_note = NPS räknas fram från { $fewest } svar; staplarna nedan visar svaren hittills.
 chart-nps_axis = NPS (−100 till +100)
 chart-period_axis = Periodens början
 chart-score_axis = Betyg (0–10)

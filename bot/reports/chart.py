@@ -5,11 +5,18 @@ period's NPS and margin as a headline; then the last periods' NPS with its 95% b
 there is only one period, its promoter / passive / detractor shares (a one-point "trend" says
 nothing); then the answers per score. Legends sit above the plotting areas, never over a bar
 or a point.
+
+The figure is as tall as what it shows: a part with nothing to draw (the shares of too few
+answers, the split of none) is left out, not drawn as empty space, and a headline too long
+for the width is wrapped, never cut. The layout is measured in inches from the top, not
+left to tight_layout() (whose pass cost half the chart's time).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -21,6 +28,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from bot.i18n import Translator
@@ -31,25 +39,81 @@ from bot.reports.render import FEWEST_FOR_A_FIGURE, headline, period_label
 
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
+WIDTH, DPI = 6.0, 150  # inches: 900 px, readable on a phone
+EDGE = 0.18  # inches of white at the top, the bottom and either side
+LEFT = 0.8  # inches left of a plotting area: tick labels and the axis name
+GAP = 0.08  # inches between the headline and the caption
+
+
+@dataclass(frozen=True)
+class Part:
+    """A plotting area: room above it (legend), its own height, room below (ticks, axis name)."""
+
+    above: float
+    height: float
+    below: float
+    fill: Callable[[Axes], None]
+
+    @property
+    def total(self) -> float:
+        return self.above + self.height + self.below
+
 
 def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
-    """A portrait figure (~900×1050 px) that stays readable on a phone; close it after use."""
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(6, 7), dpi=150)
-    figure.text(0.03, 0.965, headline(d.nps, t), fontsize=17, fontweight="bold", va="top")
-    period = period_label(d.start, d.end, tz)
-    figure.text(
-        0.03, 0.918, t("chart.caption", period=period, n=sum(d.distribution)), fontsize=9,
-        va="top", color="#444444",
-    )  # fmt: skip
+    """A portrait figure 900 px wide, up to ~1050 px tall; close it after use."""
+    figure = plt.figure(figsize=(WIDTH, 7), dpi=DPI)
+    caption = t("chart.caption", period=period_label(d.start, d.end, tz), n=sum(d.distribution))
+    header = [
+        figure.text(0, 0, headline(d.nps, t), fontsize=17, fontweight="bold", va="top"),
+        figure.text(0, 0, caption, fontsize=9, va="top", color="#444444"),
+    ]
+    if 0 < d.nps.n < FEWEST_FOR_A_FIGURE:  # why there is no figure, in words
+        note = t("chart.too_few_note", fewest=FEWEST_FOR_A_FIGURE)
+        header.append(figure.text(0, 0, note, fontsize=9, va="top", color="#444444"))
+    heights = [_wrapped(figure, text, WIDTH - 2 * EDGE) for text in header]
+    parts = _parts(d, tz, t)
+    tall = 2 * EDGE + sum(heights) + GAP * (len(header) - 1) + sum(p.total for p in parts)
+    figure.set_size_inches(WIDTH, tall)
+    y = EDGE
+    for text, height in zip(header, heights, strict=True):
+        text.set_position((EDGE / WIDTH, 1 - y / tall))
+        y += height + GAP
+    y -= GAP
+    for part in parts:
+        y += part.above + part.height
+        box = (LEFT / WIDTH, 1 - y / tall, 1 - (LEFT + EDGE) / WIDTH, part.height / tall)
+        part.fill(figure.add_axes(box))
+        y += part.below
+    return figure
+
+
+def _parts(d: Digest, tz: ZoneInfo, t: Translator) -> list[Part]:
+    """What there is to draw: the trend (or one period's shares), then the split; nothing
+    for what would be empty (the headline already says there are too few answers or none)."""
+    parts = []
     points = [(start, value) for start, value in d.trend if value.score is not None]
     if len(points) >= 2:
-        _trend(top, points, tz, t)
-    else:  # one period: its figure (the headline); a "trend" of one point says nothing
-        _shares(top, d.nps, t)
-    _split(bottom, d, t)
-    # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
-    figure.subplots_adjust(left=0.13, right=0.97, top=0.82, bottom=0.08, hspace=0.55)
-    return figure
+        parts.append(Part(0.4, 2.0, 0.75, lambda axes: _trend(axes, points, tz, t)))
+    elif d.nps.score is not None and d.nps.n >= FEWEST_FOR_A_FIGURE:
+        parts.append(Part(0.25, 0.7, 0.3, lambda axes: _shares(axes, d.nps, t)))
+    if sum(d.distribution) > 0:
+        parts.append(Part(0.4, 2.0, 0.45, lambda axes: _split(axes, d, t)))
+    return parts
+
+
+def _wrapped(figure: Figure, text: Text, width: float) -> float:
+    """Break `text` between words so that no line is wider than `width` inches; its height
+    in inches."""
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    lines = [""]
+    for word in text.get_text().split():
+        text.set_text(f"{lines[-1]} {word}".strip())
+        if lines[-1] and text.get_window_extent(renderer).width / DPI > width:
+            lines.append(word)
+        else:
+            lines[-1] = text.get_text()
+    text.set_text("\n".join(lines))
+    return float(text.get_window_extent(renderer).height) / DPI
 
 
 def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Translator) -> None:
@@ -81,8 +145,6 @@ def _shares(top: Axes, value: Nps, t: Translator) -> None:
     """One period: under its NPS (the headline), who made it: detractors, passives and
     promoters as one bar of 100 %, each part named with its share."""
     top.set_axis_off()
-    if value.score is None or value.n < FEWEST_FOR_A_FIGURE:
-        return  # the headline says there are too few answers to tell
     left = 0.0
     parts = [
         ("chart.detractors", value.detractors, RED),
@@ -90,14 +152,14 @@ def _shares(top: Axes, value: Nps, t: Translator) -> None:
         ("chart.promoters", value.promoters, GREEN),
     ]
     for key, share, color in parts:
-        top.barh(0, share, left=left, height=0.5, color=color)
+        top.barh(0, share, left=left, height=1.0, color=color)
         if share >= 0.12:  # room for the words inside
             name = t(key).split(" (")[0]
             top.text(left + share / 2, 0, f"{name}\n{percent(share, t.language)}", ha="center",
                      va="center", fontsize=10, color="white", fontweight="bold")  # fmt: skip
         left += share
     top.set_xlim(0, 1)
-    top.set_ylim(-0.6, 0.6)
+    top.set_ylim(-0.5, 0.5)
 
 
 def _split(bottom: Axes, d: Digest, t: Translator) -> None:

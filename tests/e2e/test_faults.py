@@ -13,6 +13,7 @@ import pytest
 from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from faketg.limits import Faults
+from storage.db import Failing
 from storage.lock import AlreadyRunning
 from tests.support.backend import sqlite_only
 from tests.support.helpers import (
@@ -225,4 +226,31 @@ async def test_a_failing_database_is_a_503_with_its_reason_and_json_answers(
     finally:
         await other.release()
     status, body = await wait_healthy(app)
+    assert status == 200 and body["database"] == "ok", body
+
+
+class StepClock:
+    """A monotonic clock moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_quiet_leader_is_healthy_at_the_first_probe_once_the_database_is_back(
+    make_app: MakeApp,
+) -> None:
+    """After an outage a leader with nothing to write (its tasks backing off up to 30 s) said
+    503 until the failure was forgotten, HEALTH_DB_FAIL_AFTER plus the longest attempt later:
+    /healthz tries a write itself, and one that commits is the database working."""
+    app = await make_app(health_db_fail_after="10")
+    clock = StepClock()
+    app.db.failing = Failing(clock)
+    app.db.failing.saw(ConnectionRefusedError("the server is down"))
+    clock.now += 60  # still down a minute later; back a second after
+    app.db.failing.saw(ConnectionRefusedError("the server is down"))
+    clock.now += 1
+    status, body = await health(app)
     assert status == 200 and body["database"] == "ok", body

@@ -15,6 +15,7 @@ from aiogram.methods import GetMe
 
 from bot import liveness
 from bot.liveness import Beat, Liveness, TaskState, supervise
+from storage.db import Database, Failing
 from storage.lock import AlreadyRunning, InstanceLock
 from tests.support.helpers import HOLD_LOCK
 
@@ -165,3 +166,29 @@ def test_a_standby_is_healthy_while_it_stands_by_and_its_leader_tasks_start_fres
     assert beats.healthy and "sender" in beats.report()
     clock.now += 61
     assert not beats.healthy  # leading now: a sender that never beats is stuck
+
+
+async def test_after_an_outage_a_standby_is_healthy_at_its_first_read(db: Database) -> None:
+    """The database back: a standby (it writes only when the API is called) reaches it at its
+    next read, so /healthz says 200 then, not HEALTH_DB_FAIL_AFTER plus the longest attempt
+    later; a leader still needs a committed write (a full disk lets reads through)."""
+    clock = Clock()
+    db.failing = Failing(clock)
+    refused = ConnectionRefusedError("the server is down")
+    db.failing.saw(refused)
+    clock.now += 60  # still down a minute later
+    db.failing.saw(refused)
+    assert db.failing.for_at_least(10, reads_count=True) and db.failing.for_at_least(10)
+    clock.now += 1  # back: the standby's campaign (or /healthz itself) reads
+    async with db.read() as tx:
+        await tx.kv.get("anything")
+    assert not db.failing.for_at_least(10, reads_count=True)  # a standby: 200 now
+    assert db.failing.for_at_least(10)  # a leader: not before it writes
+    clock.now += 1  # a new failure starts a new count for the standby, not the old one's
+    db.failing.saw(refused)
+    assert not db.failing.for_at_least(10, reads_count=True)
+    clock.now += 10
+    assert db.failing.for_at_least(10, reads_count=True)
+    async with db.transaction() as tx:
+        await tx.kv.set("written", "1")
+    assert not db.failing.for_at_least(0) and not db.failing.for_at_least(0, reads_count=True)

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import struct
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from bot.i18n import Catalog
 from bot.reports.chart import draw, render_chart
 from bot.reports.digest import Digest, build_digest, worth_a_chart
-from bot.reports.render import render_digest
+from bot.reports.metrics import nps
+from bot.reports.render import headline, render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database
 from storage.migrate import migrate
+from storage.repos.stats import NpsCounts
 from storage.states import ComplaintSource, ComplaintStatus
 from storage.timefmt import to_db
 from tests.support.backend import database_url
@@ -220,8 +225,89 @@ def test_a_single_period_is_drawn_as_its_figure_not_a_trend(digest: Digest) -> N
     few = dataclasses.replace(alone, nps=dataclasses.replace(alone.nps, n=3))
     figure = draw(few, TZ, Catalog.load().bind("ru"))
     try:
-        assert figure.texts[0].get_text() == "NPS: слишком мало ответов для оценки (n=3)"
+        said = " ".join(figure.texts[0].get_text().split())  # wrapped to the width
+        assert said == "NPS: слишком мало ответов для оценки (n=3)"
         assert not figure.axes[0].texts  # no figure drawn from three answers
+    finally:
+        plt.close(figure)
+
+
+SCORES = [10, 9, 9, 8, 7, 10, 3, 0, 9, 6]  # cycled: promoters, passives and detractors
+BLANK_MOST = 80  # pixels: the tallest band of white a chart may have (margins, gaps)
+
+
+def answered(base: Digest, n: int, *, trend: bool) -> Digest:
+    """`base` with `n` answers this period, alone or after seven busier weeks."""
+    scores = [SCORES[i % len(SCORES)] for i in range(n)]
+    now = nps(NpsCounts(n, sum(s >= 9 for s in scores), sum(s <= 6 for s in scores)))
+    earlier = [(START - 7 * DAY * w, nps(NpsCounts(40 + w, 20, 8))) for w in range(7, 0, -1)]
+    return dataclasses.replace(
+        base,
+        nps=now,
+        distribution=[scores.count(score) for score in range(11)],
+        trend=(earlier if trend else []) + ([(START, now)] if n else []),
+    )
+
+
+def ticks(at: Sequence[float], labels: list[Text], shown: tuple[float, float]) -> list[Text]:
+    """The tick labels drawn: a locator also names ticks beyond the axis's ends."""
+    low, high = sorted(shown)
+    return [label for x, label in zip(at, labels, strict=True) if low <= x <= high]
+
+
+def words(figure: Figure) -> list[Text]:
+    """Every piece of text the chart shows: headline, caption, labels, ticks, legends."""
+    found = list(figure.texts)
+    for axes in figure.axes:
+        found += [*axes.texts, axes.xaxis.label, axes.yaxis.label]
+        found += ticks(axes.get_xticks().tolist(), axes.get_xticklabels(), axes.get_xlim())
+        found += ticks(axes.get_yticks().tolist(), axes.get_yticklabels(), axes.get_ylim())
+        legend = axes.get_legend()
+        if legend is not None:
+            found += legend.get_texts()
+    return [text for text in found if text.get_visible() and text.get_text().strip()]
+
+
+CHARTS = [
+    *((n, language, False) for n in (0, 1, 4, 5, 500) for language in ("ru", "en")),
+    *((n, "ru", True) for n in (0, 4, 500)),  # the earlier weeks' trend above
+    (4, "sv", False),
+]
+
+
+@pytest.mark.parametrize(("n", "language", "trend"), CHARTS)
+def test_every_chart_shows_its_words_whole_and_no_empty_space(
+    digest: Digest, n: int, language: str, trend: bool
+) -> None:
+    """Under 5 answers the Russian headline ran off the right edge ("…для оценки (n") above
+    ~450 px of nothing where the shares would have been: every word inside the picture, the
+    headline whole and above the plots, no tall white band."""
+    t = Catalog.load().bind(language)
+    d = answered(digest, n, trend=trend)
+    figure = draw(d, TZ, t)
+    try:
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        inside = figure.bbox.padded(1)
+        for text in words(figure):
+            box = text.get_window_extent(renderer)
+            assert inside.x0 <= box.x0 and box.x1 <= inside.x1, text.get_text()
+            assert inside.y0 <= box.y0 and box.y1 <= inside.y1, text.get_text()
+        title, caption = figure.texts[:2]
+        assert " ".join(title.get_text().split()) == headline(d.nps, t)
+        title_box, caption_box = (x.get_window_extent(renderer) for x in (title, caption))
+        assert caption_box.y1 <= title_box.y0  # the caption under the headline, apart
+        lowest = min(x.get_window_extent(renderer).y0 for x in figure.texts)
+        for axes in figure.axes:  # the plots (with their legends) under the words
+            drawn = axes.get_tightbbox(renderer)
+            assert drawn is not None and drawn.y1 <= lowest
+        pixels = np.asarray(figure.canvas.buffer_rgba())[:, :, :3]  # type: ignore[attr-defined]
+        white = [bool((row >= 250).all()) for row in pixels]  # rows white from edge to edge
+        run = longest = 0
+        for row in white:
+            run = run + 1 if row else 0
+            longest = max(longest, run)
+        assert longest <= BLANK_MOST, f"{longest} px of white across the chart"
     finally:
         plt.close(figure)
 
