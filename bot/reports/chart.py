@@ -32,15 +32,18 @@ from bot.reports.render import FEWEST_FOR_A_FIGURE, headline, period_label
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
 
-def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
-    """A portrait figure (~900×1050 px) that stays readable on a phone; close it after use."""
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(6, 7), dpi=150)
-    figure.text(0.03, 0.965, headline(d.nps, t), fontsize=17, fontweight="bold", va="top")
-    period = period_label(d.start, d.end, tz)
-    figure.text(
-        0.03, 0.918, t("chart.caption", period=period, n=sum(d.distribution)), fontsize=9,
-        va="top", color="#444444",
-    )  # fmt: skip
+def draw(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> Figure:
+    """A portrait figure (~900×1050 px) that stays readable on a phone; close it after use.
+    Not `titled`: without the headline and caption (the dashboard's page shows them)."""
+    height = 7 if titled else 6.2
+    figure, (top, bottom) = plt.subplots(2, 1, figsize=(6, height), dpi=150)
+    if titled:
+        figure.text(0.03, 0.965, headline(d.nps, t), fontsize=17, fontweight="bold", va="top")
+        period = period_label(d.start, d.end, tz)
+        figure.text(
+            0.03, 0.918, t("chart.caption", period=period, n=sum(d.distribution)), fontsize=9,
+            va="top", color="#444444",
+        )  # fmt: skip
     points = [(start, value) for start, value in d.trend if value.score is not None]
     if len(points) >= 2:
         _trend(top, points, tz, t)
@@ -48,7 +51,8 @@ def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
         _shares(top, d.nps, t)
     _split(bottom, d, t)
     # Fixed margins, not tight_layout(): the layout pass cost half the chart's time.
-    figure.subplots_adjust(left=0.13, right=0.97, top=0.82, bottom=0.08, hspace=0.55)
+    top_edge = 0.82 if titled else 0.93  # room for the headline, else for the legend only
+    figure.subplots_adjust(left=0.13, right=0.97, top=top_edge, bottom=0.08, hspace=0.55)
     return figure
 
 
@@ -127,8 +131,8 @@ def _legend_above(axes: Axes, handles: list[Patch] | None = None) -> None:
     )
 
 
-def render_chart(d: Digest, tz: ZoneInfo, t: Translator) -> bytes:
-    figure = draw(d, tz, t)
+def render_chart(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> bytes:
+    figure = draw(d, tz, t, titled=titled)
     try:
         out = io.BytesIO()
         figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})
