@@ -120,10 +120,8 @@ class DeskPages(StaffPages):
         }
         if c.taken_by_name:
             facts[t("export.column.taken_by_name")] = c.taken_by_name
-        elif c.assignee_name and c.status == ComplaintStatus.OPEN:  # as the card says it
-            facts[t("export.column.taken_by_name")] = t(
-                "complaint.card.assigned_to", name=c.assignee_name
-            )
+        elif c.assignee_name and c.status == ComplaintStatus.OPEN:  # not taken yet
+            facts[t("dashboard.assigned")] = c.assignee_name
         if customer is not None and customer.name:
             facts[t("dashboard.customer")] = customer.name
         if purchase is not None:

@@ -547,6 +547,7 @@ dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes 
 dashboard-open = Open the dashboard
 command-dashboard = The dashboard (a sign-in link)
 dashboard-customer = Customer
+dashboard-assigned = Assigned to
 dashboard-nav-overview = Overview
 dashboard-nav-complaints = Complaints
 dashboard-nav-fixes = Fixes

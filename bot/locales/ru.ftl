@@ -562,6 +562,7 @@ dashboard-link = Ваша ссылка для входа в панель: дей
 dashboard-open = Открыть панель
 command-dashboard = Панель (ссылка для входа)
 dashboard-customer = Клиент
+dashboard-assigned = Назначено
 dashboard-nav-overview = Сводка
 dashboard-nav-complaints = Обращения
 dashboard-nav-fixes = Исправления

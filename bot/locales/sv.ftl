@@ -547,6 +547,7 @@ dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minute
 dashboard-open = Öppna panelen
 command-dashboard = Panelen (en inloggningslänk)
 dashboard-customer = Kund
+dashboard-assigned = Tilldelat
 dashboard-nav-overview = Översikt
 dashboard-nav-complaints = Ärenden
 dashboard-nav-fixes = Åtgärder
