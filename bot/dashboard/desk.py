@@ -22,7 +22,7 @@ from storage.db import Tx
 from storage.models import Complaint
 from storage.repos.dashboard import DashboardSession
 from storage.repos.desk import STATES, Filters
-from storage.states import Direction
+from storage.states import ComplaintStatus, Direction
 
 PAGE = 50
 
@@ -118,6 +118,10 @@ class DeskPages(StaffPages):
             t("export.column.source"): t(f"export.source.{c.source}"),
             t("export.column.status"): t(f"complaint.status.{c.status}"),
         }
+        if c.taken_by_name:
+            facts[t("export.column.taken_by_name")] = c.taken_by_name
+        elif c.assignee_name and c.status == ComplaintStatus.OPEN:  # not taken yet
+            facts[t("dashboard.assigned")] = c.assignee_name
         if customer is not None and customer.name:
             facts[t("dashboard.customer")] = customer.name
         if purchase is not None:
@@ -153,9 +157,11 @@ class DeskPages(StaffPages):
             for d in deadlines
         ]
         if record is not None and record.fix_needed_at is not None:
-            events.append(Event(record.fix_needed_at, "state", t("export.column.fix_needed_at")))
+            marked = t("dashboard.timeline.fix_needed", name=record.fix_by_name or "—")
+            events.append(Event(record.fix_needed_at, "state", marked))
         if record is not None and record.fix_done_at is not None:
-            events.append(Event(record.fix_done_at, "state", t("export.column.fix_done_at")))
+            done = t("dashboard.timeline.fix_done", name=record.fix_done_by_name or "—")
+            events.append(Event(record.fix_done_at, "state", done))
         events.sort(key=lambda e: e.at)
         return events, facts
 

@@ -30,11 +30,18 @@ from bot.dashboard.presets import preset_days
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
-from bot.reports.digest import Digest
+from bot.reports.digest import Digest, worth_a_chart
 from bot.reports.export import EXPORTED, encode, table
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
-from bot.reports.render import headline, nps_text, period_label, render_digest, segment_name
+from bot.reports.render import (
+    FEWEST_FOR_A_FIGURE,
+    headline,
+    nps_text,
+    period_label,
+    render_digest,
+    segment_name,
+)
 from bot.reports.team import team_table
 from bot.settings import EXPORT_FORMATS
 from storage.repos.dashboard import DashboardSession
@@ -127,6 +134,8 @@ class Pages:
         # Filtered to a branch, the list offers that branch and "all" (not a second digest).
         branches = [name for name, _ in d.by_branch if name] if branch is None else [branch]
         query = request.query_string
+        lines = render_digest(self.t, d, self.reports.tz, "report", on_page=True).splitlines()
+        chart = f"/app/chart.png?{query}" if query else "/app/chart.png"
         days = {
             "from": _day(d.start, self.reports),
             "to": _day(d.end, self.reports, last_day=True),
@@ -140,8 +149,9 @@ class Pages:
             branch=branch,
             branches=branches,
             headline=headline(d.nps, self.t),
-            period=period_label(d.start, d.end, self.reports.tz),
-            lines=render_digest(self.t, d, self.reports.tz, "report").splitlines()[1:],
+            period=self._under_headline(d),
+            owed=d.fixes_open,
+            lines=lines[1:],  # under the page's own title
             presets=[
                 (
                     self.t(f"dashboard.preset.{key}"),
@@ -172,9 +182,10 @@ class Pages:
                 for name, v in d.by_branch
                 if name
             ]
-            if branch is None
+            # One branch is the whole shop: its row would repeat the headline.
+            if branch is None and len(d.by_branch) > 1
             else [],
-            chart=f"/app/chart.png?{query}" if query else "/app/chart.png",
+            chart=chart if worth_a_chart(d) else None,  # no answer: empty axes say nothing
             exports=[
                 (
                     self.t(f"export.sheet.{kind}"),
@@ -185,6 +196,15 @@ class Pages:
             figures=data_block(digest_json(d)),
             team=team_table(self.t, d.team),
         )
+
+    def _under_headline(self, d: Digest) -> str:
+        """The period and how many answered (and whether that is too few to trust), once:
+        the digest's own NPS line is left out of the page."""
+        period = period_label(d.start, d.end, self.reports.tz)
+        said = self.t("chart.caption", period=period, n=d.nps.n)
+        if d.nps.too_few and d.nps.n >= FEWEST_FOR_A_FIGURE:
+            said += f" · {self.t('digest.too_few')}"
+        return said
 
     async def _requested(self, request: web.Request) -> Digest:
         """The figures for the query's `from`, `to` and `branch` (each may be left out);
@@ -221,7 +241,8 @@ class Pages:
             return web.Response(status=422)
         from bot.reports.chart import render_chart  # matplotlib: only when a chart is drawn
 
-        png = await asyncio.to_thread(render_chart, d, self.reports.tz, self.t)
+        # The page shows the headline above the chart: not twice.
+        png = await asyncio.to_thread(render_chart, d, self.reports.tz, self.t, titled=False)
         return web.Response(body=png, content_type="image/png")
 
     async def export(self, request: web.Request) -> web.Response:

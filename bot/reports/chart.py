@@ -59,32 +59,40 @@ class Part:
         return self.above + self.height + self.below
 
 
-def draw(d: Digest, tz: ZoneInfo, t: Translator) -> Figure:
-    """A portrait figure 900 px wide, up to ~1050 px tall; close it after use."""
+def draw(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> Figure:
+    """A portrait figure 900 px wide, up to ~1050 px tall; close it after use.
+    Not `titled`: without the headline, caption and note (the dashboard's page shows them)."""
     figure = plt.figure(figsize=(WIDTH, 7), dpi=DPI)
-    caption = t("chart.caption", period=period_label(d.start, d.end, tz), n=sum(d.distribution))
-    header = [
-        figure.text(0, 0, headline(d.nps, t), fontsize=17, fontweight="bold", va="top"),
-        figure.text(0, 0, caption, fontsize=9, va="top", color="#444444"),
-    ]
-    if 0 < d.nps.n < FEWEST_FOR_A_FIGURE:  # why there is no figure, in words
-        note = t("chart.too_few_note", fewest=FEWEST_FOR_A_FIGURE)
-        header.append(figure.text(0, 0, note, fontsize=9, va="top", color="#444444"))
+    header = _header(figure, d, tz, t) if titled else []
     heights = [_wrapped(figure, text, WIDTH - 2 * EDGE) for text in header]
     parts = _parts(d, tz, t)
-    tall = 2 * EDGE + sum(heights) + GAP * (len(header) - 1) + sum(p.total for p in parts)
+    gaps = GAP * max(len(header) - 1, 0)
+    tall = 2 * EDGE + sum(heights) + gaps + sum(p.total for p in parts)
     figure.set_size_inches(WIDTH, tall)
     y = EDGE
     for text, height in zip(header, heights, strict=True):
         text.set_position((EDGE / WIDTH, 1 - y / tall))
         y += height + GAP
-    y -= GAP
+    y -= GAP if header else 0
     for part in parts:
         y += part.above + part.height
         box = (LEFT / WIDTH, 1 - y / tall, 1 - (LEFT + EDGE) / WIDTH, part.height / tall)
         part.fill(figure.add_axes(box))
         y += part.below
     return figure
+
+
+def _header(figure: Figure, d: Digest, tz: ZoneInfo, t: Translator) -> list[Text]:
+    """The headline, the caption and, under 5 answers, why there is no figure, in words."""
+    caption = t("chart.caption", period=period_label(d.start, d.end, tz), n=sum(d.distribution))
+    header = [
+        figure.text(0, 0, headline(d.nps, t), fontsize=17, fontweight="bold", va="top"),
+        figure.text(0, 0, caption, fontsize=9, va="top", color="#444444"),
+    ]
+    if 0 < d.nps.n < FEWEST_FOR_A_FIGURE:
+        note = t("chart.too_few_note", fewest=FEWEST_FOR_A_FIGURE)
+        header.append(figure.text(0, 0, note, fontsize=9, va="top", color="#444444"))
+    return header
 
 
 def _parts(d: Digest, tz: ZoneInfo, t: Translator) -> list[Part]:
@@ -189,8 +197,8 @@ def _legend_above(axes: Axes, handles: list[Patch] | None = None) -> None:
     )
 
 
-def render_chart(d: Digest, tz: ZoneInfo, t: Translator) -> bytes:
-    figure = draw(d, tz, t)
+def render_chart(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> bytes:
+    figure = draw(d, tz, t, titled=titled)
     try:
         out = io.BytesIO()
         figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})

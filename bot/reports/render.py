@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,7 +70,12 @@ def period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
     return f"{start.astimezone(tz):%d.%m.%Y}–{last:%d.%m.%Y}"
 
 
-def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly") -> str:
+def render_digest(
+    t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly", *, on_page: bool = False
+) -> str:
+    """The digest as owners read it in Telegram; `on_page`: as the dashboard's overview lists
+    it under its own headline figure, branch and segment tables and link to the fixes owed,
+    without those (a reader would meet them twice, and "/actions" is no link on a web page)."""
     lines = [t(f"digest.title.{title}", period=period_label(d.start, d.end, tz))]
     if d.branch is not None:
         lines.append(t("digest.branch_only", branch=d.branch))
@@ -81,7 +87,7 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
     if d.nps.n == 0:
         lines.append(t("digest.no_answers_yet", invited=d.invited))
     else:
-        _answers(t, d, lines)
+        _answers(t, d, lines, on_page=on_page)
     if d.pulse is not None:
         lines += _pulse(t, d.pulse, tz)
     counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
@@ -105,11 +111,11 @@ def render_digest(t: Translator, d: Digest, tz: ZoneInfo, title: str = "weekly")
             lines.append(t("digest.sla_business", **sla, **wall))
     if d.undelivered or d.blocked:
         lines.append(t("digest.undelivered", failed=d.undelivered, blocked=d.blocked))
-    lines += fixed_lines(t, d)
+    lines += fixed_lines(t, replace(d, fixes_open=0) if on_page else d)
     lines += referral_lines(t, d)
     segments = [(segment_name(t, code), value) for code, value in d.by_segment]
     for key, groups in (("digest.by_branch", d.by_branch), ("digest.by_segment", segments)):
-        if len(groups) > 1 or (groups and groups[0][0]):
+        if not on_page and (len(groups) > 1 or (groups and groups[0][0])):
             parts = [_named(t, name or t(f"{key}_none"), value) for name, value in groups]
             lines.append(t(key, groups=" · ".join(parts[:8])))
     if d.aspects:
@@ -142,12 +148,14 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
     return lines
 
 
-def _answers(t: Translator, d: Digest, lines: list[str]) -> None:
-    """NPS, its change, shares, response rate, CSAT: only for a period with answers."""
-    if d.nps.n < FEWEST_FOR_A_FIGURE:
-        lines.append(t("digest.nps_too_few", n=d.nps.n))
-    else:
-        lines.append(t("digest.nps", nps=nps_text(t, d.nps)))
+def _answers(t: Translator, d: Digest, lines: list[str], *, on_page: bool) -> None:
+    """NPS (unless the page shows it), its change, shares, response rate, CSAT: only for a
+    period with answers."""
+    few = d.nps.n < FEWEST_FOR_A_FIGURE
+    if not on_page:  # the page's own headline gives the figure
+        lines.append(
+            t("digest.nps_too_few", n=d.nps.n) if few else t("digest.nps", nps=nps_text(t, d.nps))
+        )
     if d.change is None:
         lines.append(t("digest.change.none"))
     else:

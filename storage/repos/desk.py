@@ -37,6 +37,7 @@ class Listed:
     cause: str | None
     overdue: bool
     text: str | None
+    assignee: str | None = None  # assigned, not taken yet: nobody holds it, someone should
 
 
 class DeskRepo:
@@ -69,7 +70,7 @@ class DeskRepo:
         for column, value in (
             ("p.branch", filters.branch),
             ("a.cause", filters.cause),
-            ("c.taken_by_name", filters.holder),
+            ("COALESCE(c.taken_by_name, c.assignee_name)", filters.holder),
         ):
             if value:
                 where.append(f"{column} = ?")
@@ -82,7 +83,7 @@ class DeskRepo:
         params.append(limit)
         rows = await self._conn.fetch_all(
             "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"
-            f" c.taken_by_name, a.cause, {late}, c.text"
+            f" c.taken_by_name, a.cause, {late}, c.text, c.assignee_name"
             " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
             " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
@@ -101,6 +102,7 @@ class DeskRepo:
                 cause=r[7],
                 overdue=bool(r[8]),
                 text=r[9],
+                assignee=r[10] if r[1] == ComplaintStatus.OPEN else None,
             )
             for r in rows
         ]
@@ -154,9 +156,9 @@ class DeskRepo:
         )
 
     async def holders(self) -> list[str]:
-        rows = await self._conn.fetch_all(
-            "SELECT DISTINCT taken_by_name FROM complaints WHERE taken_by_name IS NOT NULL"
-            " ORDER BY taken_by_name"
+        rows = await self._conn.fetch_all(  # whoever holds one, or has one assigned
+            "SELECT DISTINCT COALESCE(taken_by_name, assignee_name) AS name FROM complaints"
+            " WHERE COALESCE(taken_by_name, assignee_name) IS NOT NULL ORDER BY name"
         )
         return [str(r[0]) for r in rows]
 

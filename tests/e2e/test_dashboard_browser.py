@@ -295,3 +295,151 @@ async def test_the_team_table_and_saved_replies_fit_a_phone(
         "return document.querySelectorAll('table.saved tbody tr').length === 1",
     )  # fmt: skip
     assert saved.width <= 390 and saved.errors == []
+
+
+# What a reader of the page meets, measured in the browser: anything sticking out of the
+# screen or cut by a card that scrolls sideways, text too faint for its background (WCAG's
+# 4.5:1, 3:1 for large text), the share of the complaint page's width its values get, and how
+# the sign-out control looks next to the navigation's links.
+LOOKED_AT = """
+const rgba = s => (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
+const lum = c => {
+  const f = v => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+};
+const behind = e => {
+  for (; e; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) return c;
+  }
+  return [255, 255, 255, 1];
+};
+const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+const name = e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '');
+const view = document.documentElement.clientWidth;
+const found = {faint: [], out: [], cut: [], values: null, signout: null, fields: []};
+for (const e of document.querySelectorAll('body *')) {
+  if (!e.getClientRects().length) continue;
+  const style = getComputedStyle(e);
+  if (e.getBoundingClientRect().right > view + 1) found.out.push(name(e));
+  if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1)
+    found.cut.push(name(e) + ' ' + e.scrollWidth + '>' + e.clientWidth);
+  const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) continue;
+  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+  const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  const got = ratio(rgba(style.color), behind(e));
+  if (got < need) found.faint.push(name(e) + ' «' + e.textContent.trim().slice(0, 30) + '» '
+    + style.color + ' on ' + behind(e).join(',') + ' ' + got.toFixed(2));
+}
+for (const e of document.querySelectorAll('select, input:not([type=hidden]), textarea'))
+  found.fields.push(lum(behind(e)));
+const facts = document.querySelector('.facts');
+if (facts) {
+  const widths = [...facts.querySelectorAll('dd')].map(e => e.getBoundingClientRect().width);
+  const least = Math.min(...widths);
+  found.values = least / facts.getBoundingClientRect().width;
+}
+const out = document.querySelector('nav .signout button');
+const link = document.querySelector('nav a');
+if (out && link) found.signout = {
+  background: rgba(getComputedStyle(out).backgroundColor)[3],
+  height: out.getBoundingClientRect().height / link.getBoundingClientRect().height,
+  size: parseFloat(getComputedStyle(out).fontSize) / parseFloat(getComputedStyle(link).fontSize),
+};
+return found;
+"""
+READY = (
+    "return document.readyState === 'complete'"
+    " && [...document.images].every(i => i.complete && i.naturalWidth > 0)"
+)
+
+
+def _looked_at(
+    driver: WebDriver, base: str, pages: list[str], width: int, height: int, theme: str
+) -> list[str]:
+    """What is wrong with each page at this size in this colour scheme."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": theme}]},
+    )
+    problems = []
+    for path in pages:
+        driver.get(base + path)
+        WebDriverWait(driver, 20).until(lambda b: b.execute_script(READY))
+        shot = f"{path.strip('/').replace('/', '-')}-{width}x{height}-{theme}.png"
+        driver.save_screenshot(str(SHOTS / shot))
+        seen = driver.execute_script(LOOKED_AT)
+        where = f"{path} at {width}x{height} {theme}:"
+        for what in ("out", "cut", "faint"):
+            problems += [f"{where} {what} {e}" for e in seen[what]]
+        if seen["values"] is not None and seen["values"] < 0.6:
+            problems.append(f"{where} the values get {seen['values']:.0%} of the width")
+        signout = seen["signout"]
+        if signout is None:
+            problems.append(f"{where} no sign-out in the navigation")
+        elif signout["background"] > 0 or signout["height"] > 1.5 or signout["size"] > 1:
+            problems.append(f"{where} the sign-out is no quiet link: {signout}")
+        if theme == "dark" and any(lum > 0.2 for lum in seen["fields"]):
+            problems.append(f"{where} light form fields on a dark page")
+    return problems
+
+
+async def test_every_page_fits_both_screens_and_reads_in_light_and_dark(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver
+) -> None:
+    """Seen at 1366 px: the team table cut off; on a phone, the complaint's labels taking 60%
+    of the width and its values wrapping word by word; in dark mode, white text on light blue
+    buttons; sign-out a big primary button above the content."""
+    app = await owner_app(make_app, fake)
+    people = ("Александра Константинопольская", "Sam", "Пётр Иванов-Соколов")
+    async with app.db.transaction() as tx:
+        for number in range(1, 7):
+            await add_complaint(
+                tx.conn,
+                number,
+                400 + number,
+                NOW - timedelta(hours=number + 30),
+                taken_after=timedelta(minutes=5 * number),
+                resolved_after=timedelta(hours=number) if number % 2 else None,
+                satisfied=1 if number % 2 else None,
+            )
+            await tx.conn.execute(
+                "UPDATE complaints SET taken_by = ?, taken_by_name = ?, purchase_id = ?"
+                " WHERE id = ?",
+                (9000 + number % 3, people[number % 3], 400 + number, number),
+            )
+        marked = to_db(NOW - timedelta(hours=20))
+        await tx.conn.execute(
+            "INSERT INTO corrective_actions (complaint_id, asked_at, cause, action,"
+            " fix_needed_at, fix_by_name) VALUES (3, ?, 'delivery', 'Новый курьер', ?, 'Sam')",
+            (marked, marked),
+        )
+        await tx.conn.execute(
+            "UPDATE surveys SET comment = 'Курьер опоздал на два часа и нагрубил' WHERE id = 403"
+        )
+        await tx.conn.execute("UPDATE complaints SET survey_id = 403, source = 'low_score'"
+                              " WHERE id = 3")  # fmt: skip
+        await tx.conn.execute(
+            "INSERT INTO saved_replies (name, language, text, saved_at) VALUES"
+            " ('sorry', 'ru', 'Здравствуйте, {name}! Простите за задержку.', 't')"
+        )
+        link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+    base = f"http://127.0.0.1:{app.port}"
+    await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pages = ["/app", "/app/complaints", "/app/complaints/3", "/app/fixes", "/app/saved"]
+    problems = []
+    for width, height in ((390, 844), (1366, 768)):
+        for theme in ("light", "dark"):
+            problems += await asyncio.to_thread(
+                _looked_at, chrome, base, pages, width, height, theme
+            )
+    assert problems == [], "\n".join(problems)

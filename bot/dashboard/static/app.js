@@ -14,6 +14,9 @@
       const card = p.secondary_bg_color || p.section_bg_color || p.bg_color;
       if (card) root.setProperty("--card", card);
       if (p.button_color) root.setProperty("--accent", p.button_color);
+      // The button's text in Telegram's own colour for it: never white on a light button.
+      if (p.button_text_color) root.setProperty("--accent-fg", p.button_text_color);
+      if (p.link_color) root.setProperty("--link", p.link_color);
     } catch (e) { /* not JSON: keep the page's own colours */ }
   }
   // Tables marked sortable: a click on a header sorts by that column (numbers as numbers),
