@@ -24,6 +24,7 @@ STATUS_MARK = {
     ComplaintStatus.CLOSED: "🟢",
 }
 SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
+FIRST_WORDS = 60  # of what the customer said, in a list's line
 TOPIC_TITLE_LIMIT = 128
 
 
@@ -37,6 +38,19 @@ class CardView:
     steps: list[SlaStep]
     corrective: CorrectiveAction | None = None
     story: Story | None = None  # the customer's earlier complaints, scores and purchases
+
+
+def said(complaint: Complaint, survey: Survey | None) -> str | None:
+    """What the customer said: the comment of the survey whose score opened the complaint,
+    else the complaint's own text."""
+    return (survey.comment if survey else None) or complaint.text
+
+
+async def first_words(tx: Tx, complaint: Complaint) -> str | None:
+    """«The first words of what the customer said», HTML-escaped, for a list's line."""
+    survey = await tx.surveys.get(complaint.survey_id) if complaint.survey_id else None
+    words = said(complaint, survey)
+    return f"«{escaped(words, FIRST_WORDS)}»" if words else None
 
 
 async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
@@ -89,7 +103,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
             complaints.core.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
         )
         lines.append(staff_t("complaint.card.aspects", aspects=escape(labels)))
-    words = (view.survey.comment if view.survey else None) or c.text
+    words = said(c, view.survey)
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
     lines.append(staff_t("complaint.card.source." + c.source))
@@ -260,7 +274,7 @@ def summary_line(complaints: Complaints, view: CardView) -> str:
     scores = _scores(complaints, view)
     if scores:
         parts.append(scores)
-    words = (view.survey.comment if view.survey else None) or c.text
+    words = said(c, view.survey)
     if words:
         parts.append(f"«{escaped(words, 80)}»")
     return " · ".join(parts)

@@ -36,7 +36,7 @@ class Listed:
     holder: str | None
     cause: str | None
     overdue: bool
-    text: str | None
+    text: str | None  # what the customer said: the survey comment, else the complaint's text
 
 
 class DeskRepo:
@@ -82,9 +82,10 @@ class DeskRepo:
         params.append(limit)
         rows = await self._conn.fetch_all(
             "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"
-            f" c.taken_by_name, a.cause, {late}, c.text"
+            f" c.taken_by_name, a.cause, {late}, COALESCE(s.comment, c.text)"
             " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
+            " LEFT JOIN surveys s ON s.id = c.survey_id"
             " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
             f" WHERE {' AND '.join(where)} ORDER BY c.id DESC LIMIT ?",
             tuple(params),
