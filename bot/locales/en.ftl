@@ -483,10 +483,17 @@ thanks-welcome = You're welcome! 😊 If anything else comes up, just write here
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Survey answers
 export-sheet-complaints = Complaints
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = responses
+export-file-complaints = complaints
+export-yes = yes
+export-no = no
 export-column-id = No.
 export-column-order_id = Order
 export-column-branch = Branch
 export-column-segment = Segment
+export-column-customer_name = Customer
+export-column-phone = Phone
 export-column-sent_at = Invited at
 export-column-answered_at = Answered at
 export-column-status = Status

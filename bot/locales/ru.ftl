@@ -498,10 +498,17 @@ thanks-welcome = Пожалуйста! 😊 Если что-то понадоб�
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Ответы на опросы
 export-sheet-complaints = Обращения
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = ответы
+export-file-complaints = обращения
+export-yes = да
+export-no = нет
 export-column-id = №
 export-column-order_id = Заказ
 export-column-branch = Филиал
 export-column-segment = Сегмент
+export-column-customer_name = Клиент
+export-column-phone = Телефон
 export-column-sent_at = Приглашение отправлено
 export-column-answered_at = Ответ получен
 export-column-status = Статус

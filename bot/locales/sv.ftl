@@ -483,10 +483,17 @@ thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva hä
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Enkätsvar
 export-sheet-complaints = Ärenden
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = svar
+export-file-complaints = ärenden
+export-yes = ja
+export-no = nej
 export-column-id = Nr
 export-column-order_id = Order
 export-column-branch = Filial
 export-column-segment = Segment
+export-column-customer_name = Kund
+export-column-phone = Telefon
 export-column-sent_at = Inbjuden
 export-column-answered_at = Svarade
 export-column-status = Status

@@ -170,7 +170,7 @@ async def test_survey_comments_stored_before_they_were_indexed_are_indexed_once(
         await customer(tx, 1, "Dana")
         await customer(tx, 2, "Boris")
         mine = await surveyed(tx, 1, "Курьер нагрубил")
-        gone = await surveyed(tx, 2, "Курьер опоздал")
+        await surveyed(tx, 2, "Курьер опоздал")
         # As a version that indexed no survey comment left it, its own backfill done:
         await tx.conn.execute("DELETE FROM search_terms")
         await tx.complaints.search.add_words(mine, "Dana")
