@@ -40,7 +40,7 @@ def _coerce(obj: object, **kinds: type) -> None:
 class Customer:
     id: int
     telegram_id: int | None
-    name: str | None = None
+    name: str | None = None  # as the shop gave it (purchases API, import)
     username: str | None = None
     tg_language: str | None = None
     language: str | None = None
@@ -52,6 +52,19 @@ class Customer:
     timezone: str | None = None
     forgotten_at: datetime | None = None
     started_at: datetime | None = None
+    tg_name: str | None = None  # as Telegram shows it, refreshed as they write
+
+    @property
+    def shown_name(self) -> str | None:
+        """The name the shop gave, else the one in Telegram."""
+        return self.name or self.tg_name
+
+    @property
+    def telegram_aside(self) -> str | None:
+        """The Telegram name, to show beside the shop's when it says something else."""
+        if not self.name or not self.tg_name or self.tg_name.strip() == self.name.strip():
+            return None
+        return self.tg_name
 
     def __post_init__(self) -> None:
         _coerce(

@@ -73,7 +73,9 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
 def customer_label(staff_t: Translator, customer: Customer | None) -> str:
     if customer is None or customer.forgotten_at:
         return staff_t("complaint.card.forgotten")
-    name = escape(customer.name or staff_t("complaint.card.no_name"))
+    name = escape(customer.shown_name or staff_t("complaint.card.no_name"))
+    if aside := customer.telegram_aside:
+        name = staff_t("complaint.card.telegram_name", name=name, telegram=escape(aside))
     if customer.username:
         return f"{name}, @{escape(customer.username)}"  # never nested in (…)
     return name
@@ -260,7 +262,7 @@ def topic_title(complaints: Complaints, view: CardView) -> str:
     c, staff_t = view.complaint, complaints.staff_t
     who = "—"
     if view.customer is not None and not view.customer.forgotten_at:
-        who = view.customer.name or view.customer.username or "—"
+        who = view.customer.shown_name or view.customer.username or "—"
     key = "⭐ " if complaints.is_key(c.segment) else ""
     status = staff_t("complaint.status." + c.status)
     title = f"{STATUS_MARK.get(c.status, '')} #{c.id} {key}{who} · {status}"

@@ -118,8 +118,10 @@ class DeskPages(StaffPages):
             t("export.column.source"): t(f"export.source.{c.source}"),
             t("export.column.status"): t(f"complaint.status.{c.status}"),
         }
-        if customer is not None and customer.name:
-            facts[t("dashboard.customer")] = customer.name
+        if customer is not None and (name := customer.shown_name):
+            if aside := customer.telegram_aside:
+                name = t("complaint.card.telegram_name", name=name, telegram=aside)
+            facts[t("dashboard.customer")] = name
         if purchase is not None:
             facts[t("export.column.order_id")] = purchase.order_id
             if purchase.branch:

@@ -182,6 +182,8 @@ complaint-card-forgotten = клиент удалил свои данные
 complaint-card-no_name = без имени
 complaint-card-segment = сегмент { $segment }
 complaint-card-customer = Клиент: { $customer }
+# The name the shop gave, and beside it the one in Telegram when it differs (cards, lists, /mydata).
+complaint-card-telegram_name = { $name } (Telegram: { $telegram })
 complaint-card-order = Заказ { $order }
 complaint-card-branch = филиал { $branch }
 complaint-card-aspects = Что не так: { $aspects }
@@ -508,6 +510,7 @@ export-column-order_id = Заказ
 export-column-branch = Филиал
 export-column-segment = Сегмент
 export-column-customer_name = Клиент
+export-column-telegram_name = Имя в Telegram
 export-column-phone = Телефон
 export-column-sent_at = Приглашение отправлено
 export-column-answered_at = Ответ получен

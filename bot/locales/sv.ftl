@@ -173,6 +173,8 @@ complaint-card-forgotten = kunden har raderat sina uppgifter
 complaint-card-no_name = inget namn
 complaint-card-segment = segment { $segment }
 complaint-card-customer = Kund: { $customer }
+# The name the shop gave, and beside it the one in Telegram when it differs (cards, lists, /mydata).
+complaint-card-telegram_name = { $name } (Telegram: { $telegram })
 complaint-card-order = Order { $order }
 complaint-card-branch = butik { $branch }
 complaint-card-aspects = Vad gick fel: { $aspects }
@@ -493,6 +495,7 @@ export-column-order_id = Order
 export-column-branch = Filial
 export-column-segment = Segment
 export-column-customer_name = Kund
+export-column-telegram_name = Namn i Telegram
 export-column-phone = Telefon
 export-column-sent_at = Inbjuden
 export-column-answered_at = Svarade

@@ -22,8 +22,8 @@ RESPONSE_COLUMNS = (
     "expectation", "aspects", "comment", "referred",
 )  # fmt: skip
 COMPLAINT_COLUMNS = (
-    "id", "source", "status", "segment", "customer_name", "phone", "order_id", "branch",
-    "created_at", "taken_at", "taken_by_name", "resolved_at", "closed_at", "reopened",
+    "id", "source", "status", "segment", "customer_name", "telegram_name", "phone", "order_id",
+    "branch", "created_at", "taken_at", "taken_by_name", "resolved_at", "closed_at", "reopened",
     "resolution_satisfied", "take_due", "resolve_due", "text", "cause", "action", "fix_needed_at",
     "fix_done_at",
 )  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.models import Customer
 from storage.search import Query
 from storage.sql import Conn
 from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
@@ -30,13 +31,14 @@ class Listed:
     id: int
     status: ComplaintStatus
     created_at: datetime
-    customer: str | None
+    customer: str | None  # the name the shop gave, else Telegram's
     order_id: str | None
     branch: str | None
     holder: str | None
     cause: str | None
     overdue: bool
     text: str | None  # what the customer said: the survey comment, else the complaint's text
+    telegram: str | None = None  # the Telegram name, when the shop gave another
 
 
 class DeskRepo:
@@ -82,7 +84,7 @@ class DeskRepo:
         params.append(limit)
         rows = await self._conn.fetch_all(
             "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"
-            f" c.taken_by_name, a.cause, {late}, COALESCE(s.comment, c.text)"
+            f" c.taken_by_name, a.cause, {late}, COALESCE(s.comment, c.text), cu.tg_name"
             " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
             " LEFT JOIN surveys s ON s.id = c.survey_id"
@@ -95,13 +97,14 @@ class DeskRepo:
                 id=int(r[0]),
                 status=ComplaintStatus(r[1]),
                 created_at=_when(r[2]),
-                customer=r[3],
+                customer=r[3] or r[10],
                 order_id=r[4],
                 branch=r[5],
                 holder=r[6],
                 cause=r[7],
                 overdue=bool(r[8]),
                 text=r[9],
+                telegram=Customer(id=0, telegram_id=None, name=r[3], tg_name=r[10]).telegram_aside,
             )
             for r in rows
         ]

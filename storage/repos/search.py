@@ -18,7 +18,7 @@ class SearchRepo:
         erased person's (erasure took their complaints out of the index: a backfill running
         later must not bring them back, not even by order id)."""
         row = await self._conn.fetch_one(
-            "SELECT c.text, cu.name, cu.phone, p.order_id, s.comment FROM complaints c"
+            "SELECT c.text, cu.name, cu.phone, p.order_id, s.comment, cu.tg_name FROM complaints c"
             " JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
             " LEFT JOIN surveys s ON s.id = c.survey_id"
@@ -32,7 +32,7 @@ class SearchRepo:
             " AND text IS NOT NULL ORDER BY id",
             (complaint_id, Direction.FROM_CUSTOMER),
         )
-        found = terms(row[0], row[4], row[1], row[3], *(r[0] for r in said), phone=row[2])
+        found = terms(row[0], row[4], row[1], row[5], row[3], *(r[0] for r in said), phone=row[2])
         await self._conn.execute_many(_INSERT, rows(complaint_id, found))
 
     async def add_words(self, complaint_id: int, text: str | None) -> None:

@@ -331,7 +331,7 @@ class StatsRepo:
             dict(row)
             for row in await self._conn.fetch_all(
                 "SELECT c.id, c.source, c.status, c.segment, cu.name AS customer_name,"
-                " cu.phone, p.order_id, p.branch, c.created_at,"
+                " cu.tg_name AS telegram_name, cu.phone, p.order_id, p.branch, c.created_at,"
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
                 " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due,"
                 " COALESCE(s.comment, c.text) AS text,"  # what the customer said, as the card

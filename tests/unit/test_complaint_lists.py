@@ -8,7 +8,7 @@ from bot.complaints.finding import find
 from bot.complaints.listing import open_list
 from bot.dashboard.pages import render
 from storage.db import Database
-from storage.repos.desk import Filters
+from storage.repos.desk import Filters, Listed
 from tests.unit.test_complaint_cards import NOW, config
 from tests.unit.test_search import customer, opened, surveyed
 
@@ -42,10 +42,16 @@ async def test_the_dashboard_list_shows_what_the_customer_said(db: Database) -> 
     async with db.read() as tx:
         rows = await tx.desk.page(Filters(), NOW, None, 10)
     assert [r.text for r in rows] == ["Курьер опоздал", SAID]
-    t = config("ru").staff_t
-    page = render(
+    page = listed(rows)
+    assert "Курьер опоздал" in page and "Курьер нагрубил и бросил коробку" in page
+    assert "никогда" not in page
+
+
+def listed(rows: list[Listed]) -> str:
+    """The dashboard's list page of these rows, in Russian."""
+    return render(
         "complaints.html",
-        t=t,
+        t=config("ru").staff_t,
         lang="ru",
         base="/app",
         title="",
@@ -61,5 +67,17 @@ async def test_the_dashboard_list_shows_what_the_customer_said(db: Database) -> 
         cause_label=str,
         older=None,
     )
-    assert "Курьер опоздал" in page and "Курьер нагрубил и бросил коробку" in page
-    assert "никогда" not in page
+
+
+async def test_lists_name_the_customer_as_the_shop_did_with_telegrams_name_beside(
+    db: Database,
+) -> None:
+    async with db.transaction() as tx:
+        await customer(tx, 1, "Анна Смирнова")
+        await tx.conn.execute("UPDATE customers SET tg_name = 'Аня' WHERE id = 1")
+        await opened(tx, 1, "Курьер опоздал")
+    async with db.read() as tx:
+        rows = await tx.desk.page(Filters(), NOW, None, 10)
+        found = await find(tx, config("ru"), "аня")  # found by either name
+    assert "Анна Смирнова (Telegram: Аня)" in listed(rows)
+    assert "Анна Смирнова (Telegram: Аня)" in found

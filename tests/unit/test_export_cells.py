@@ -109,7 +109,8 @@ async def test_complaints_say_who_and_what_they_wrote_and_yes_in_words(tmp_path:
         async with db.transaction() as tx:
             await add_response(tx.conn, 1, SENT, 2, comment="Курьер нагрубил")
             await tx.conn.execute(
-                "UPDATE customers SET name = 'Анна Смирнова', phone = '+79990000001'"
+                "UPDATE customers SET name = 'Анна Смирнова', tg_name = 'Аня',"
+                " phone = '+79990000001'"
             )
             await add_complaint(tx.conn, 1, 1, SENT, resolved_after=timedelta(hours=1),
                                 satisfied=1)  # fmt: skip
@@ -125,6 +126,7 @@ async def test_complaints_say_who_and_what_they_wrote_and_yes_in_words(tmp_path:
     assert sheet is not None
     row = dict(zip((c.value for c in sheet[1]), (c.value for c in sheet[2]), strict=True))
     assert row["Клиент"] == "Анна Смирнова" and row["Телефон"] == "+79990000001"
+    assert row["Имя в Telegram"] == "Аня"  # the shop's name and Telegram's, each its own
     assert row["Что написал клиент"] == "Курьер нагрубил"
     assert row["Клиент подтвердил решение"] == "да"
     sheet = openpyxl.load_workbook(io.BytesIO(encode(responses, "xlsx", moscow, ru))).active
