@@ -36,6 +36,14 @@ def _coerce(obj: object, **kinds: type) -> None:
             object.__setattr__(obj, name, from_db(value) if kind is datetime else kind(value))
 
 
+def telegram_aside(name: str | None, tg_name: str | None) -> str | None:
+    """The Telegram name when the shop gave another name (None when either is missing or they
+    are the same)."""
+    if not name or not tg_name or tg_name.strip() == name.strip():
+        return None
+    return tg_name
+
+
 @dataclass(frozen=True, kw_only=True)
 class Customer:
     id: int
@@ -62,9 +70,7 @@ class Customer:
     @property
     def telegram_aside(self) -> str | None:
         """The Telegram name, to show beside the shop's when it says something else."""
-        if not self.name or not self.tg_name or self.tg_name.strip() == self.name.strip():
-            return None
-        return self.tg_name
+        return telegram_aside(self.name, self.tg_name)
 
     def __post_init__(self) -> None:
         _coerce(

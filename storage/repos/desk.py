@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.models import Customer
+from storage.models import telegram_aside
 from storage.search import Query
 from storage.sql import Conn
 from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
@@ -104,7 +104,7 @@ class DeskRepo:
                 cause=r[7],
                 overdue=bool(r[8]),
                 text=r[9],
-                telegram=Customer(id=0, telegram_id=None, name=r[3], tg_name=r[10]).telegram_aside,
+                telegram=telegram_aside(r[3], r[10]),
             )
             for r in rows
         ]
