@@ -36,11 +36,19 @@ def _coerce(obj: object, **kinds: type) -> None:
             object.__setattr__(obj, name, from_db(value) if kind is datetime else kind(value))
 
 
+def telegram_aside(name: str | None, tg_name: str | None) -> str | None:
+    """The Telegram name when the shop gave another name (None when either is missing or they
+    are the same)."""
+    if not name or not tg_name or tg_name.strip() == name.strip():
+        return None
+    return tg_name
+
+
 @dataclass(frozen=True, kw_only=True)
 class Customer:
     id: int
     telegram_id: int | None
-    name: str | None = None
+    name: str | None = None  # as the shop gave it (purchases API, import)
     username: str | None = None
     tg_language: str | None = None
     language: str | None = None
@@ -52,6 +60,17 @@ class Customer:
     timezone: str | None = None
     forgotten_at: datetime | None = None
     started_at: datetime | None = None
+    tg_name: str | None = None  # as Telegram shows it, refreshed as they write
+
+    @property
+    def shown_name(self) -> str | None:
+        """The name the shop gave, else the one in Telegram."""
+        return self.name or self.tg_name
+
+    @property
+    def telegram_aside(self) -> str | None:
+        """The Telegram name, to show beside the shop's when it says something else."""
+        return telegram_aside(self.name, self.tg_name)
 
     def __post_init__(self) -> None:
         _coerce(

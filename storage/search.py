@@ -1,8 +1,9 @@
 """Words for finding complaints: what is indexed and how a search is read.
 
-A complaint is indexed by the words of its text and of what the customer wrote, the customer's
-name, the digits of their phone (whole and the last ten: with or without a country code) and
-the order id. Words are lower-cased with "ё" as "е"; a search matches each of its words as the
+A complaint is indexed by the words of its text and of what the customer wrote (their messages
+and the comment of the survey whose score opened it), the customer's names (the shop's and
+Telegram's), the digits of their phone (whole and the last ten: with or without a country code)
+and the order id. Words are lower-cased with "ё" as "е"; a search matches each of its words as the
 start of an indexed word (all of them must match), a number as the complaint's number too, and
 a phone written any way (`+7 999 123-45-67`, `89991234567`) by its digits.
 """

@@ -24,6 +24,7 @@ STATUS_MARK = {
     ComplaintStatus.CLOSED: "🟢",
 }
 SUMMARY_BUTTONS = 25  # "open card" buttons under one storm summary (5 rows of 5)
+FIRST_WORDS = 60  # of what the customer said, in a list's line
 TOPIC_TITLE_LIMIT = 128
 
 
@@ -37,6 +38,19 @@ class CardView:
     steps: list[SlaStep]
     corrective: CorrectiveAction | None = None
     story: Story | None = None  # the customer's earlier complaints, scores and purchases
+
+
+def said(complaint: Complaint, survey: Survey | None) -> str | None:
+    """What the customer said: the comment of the survey whose score opened the complaint,
+    else the complaint's own text."""
+    return (survey.comment if survey else None) or complaint.text
+
+
+async def first_words(tx: Tx, complaint: Complaint) -> str | None:
+    """«The first words of what the customer said», HTML-escaped, for a list's line."""
+    survey = await tx.surveys.get(complaint.survey_id) if complaint.survey_id else None
+    words = said(complaint, survey)
+    return f"«{escaped(words, FIRST_WORDS)}»" if words else None
 
 
 async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
@@ -59,7 +73,9 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
 def customer_label(staff_t: Translator, customer: Customer | None) -> str:
     if customer is None or customer.forgotten_at:
         return staff_t("complaint.card.forgotten")
-    name = escape(customer.name or staff_t("complaint.card.no_name"))
+    name = escape(customer.shown_name or staff_t("complaint.card.no_name"))
+    if aside := customer.telegram_aside:
+        name = staff_t("complaint.card.telegram_name", name=name, telegram=escape(aside))
     if customer.username:
         return f"{name}, @{escape(customer.username)}"  # never nested in (…)
     return name
@@ -89,7 +105,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
             complaints.core.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
         )
         lines.append(staff_t("complaint.card.aspects", aspects=escape(labels)))
-    words = (view.survey.comment if view.survey else None) or c.text
+    words = said(c, view.survey)
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
     lines.append(staff_t("complaint.card.source." + c.source))
@@ -246,7 +262,7 @@ def topic_title(complaints: Complaints, view: CardView) -> str:
     c, staff_t = view.complaint, complaints.staff_t
     who = "—"
     if view.customer is not None and not view.customer.forgotten_at:
-        who = view.customer.name or view.customer.username or "—"
+        who = view.customer.shown_name or view.customer.username or "—"
     key = "⭐ " if complaints.is_key(c.segment) else ""
     status = staff_t("complaint.status." + c.status)
     title = f"{STATUS_MARK.get(c.status, '')} #{c.id} {key}{who} · {status}"
@@ -269,7 +285,7 @@ def summary_line(complaints: Complaints, view: CardView) -> str:
 def quoted(view: CardView, limit: int) -> str | None:
     """The first words of what the customer wrote (the survey's comment, else their message),
     HTML-escaped in at most `limit` characters, in quotes; None if they wrote nothing."""
-    words = (view.survey.comment if view.survey else None) or view.complaint.text
+    words = said(view.complaint, view.survey)
     return f"«{escaped(words, limit)}»" if words else None
 
 

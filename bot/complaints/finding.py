@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from bot.complaints.cards import STATUS_MARK, card_link, customer_label
+from bot.complaints.cards import STATUS_MARK, card_link, customer_label, first_words
 from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT, clip
 from bot.jobs import JobContext, job
@@ -17,8 +17,11 @@ from storage.search import Query
 log = logging.getLogger(__name__)
 
 SHOWN = 10
-EXCERPT = 60
-BACKFILL_KEY = "search.indexed_below"  # complaints below this id are still to be indexed
+# Complaints below this id are still to be indexed. A new name whenever the index holds more
+# of a complaint than before (survey comments came in version 2): every complaint is indexed
+# again, once, newest first (indexing is idempotent).
+BACKFILL_KEY = "search.indexed_below.2"
+EARLIER_KEYS = ("search.indexed_below",)  # earlier versions' marks, removed once this is done
 BACKFILL_BATCH = 500
 
 
@@ -44,8 +47,8 @@ async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
             complaints.core.local(c.created_at),
             customer_label(staff_t, customer),
         ]
-        if c.text:
-            parts.append(f"«{escape(clip(c.text, EXCERPT))}»")
+        if words := await first_words(tx, c):
+            parts.append(words)
         if c.taken_by_name:
             parts.append(f"→ {escape(c.taken_by_name)}")
         lines.append(" · ".join(parts))
@@ -58,8 +61,9 @@ async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
 
 @job
 async def index_earlier(ctx: JobContext, db: Database) -> None:
-    """Index complaints stored before the search index existed, newest first, a batch per
-    transaction; once done (new complaints are indexed as they are written) it only reads."""
+    """Index complaints stored before the search index held what it holds now (before it
+    existed, before it held survey comments), newest first, a batch per transaction; once done
+    (new complaints are indexed as they are written) it only reads."""
     while ctx.running:
         async with db.read() as tx:
             if await tx.kv.get(BACKFILL_KEY) == "0":
@@ -73,5 +77,8 @@ async def index_earlier(ctx: JobContext, db: Database) -> None:
             for complaint_id in ids:
                 await tx.complaints.search.index(complaint_id)
             await tx.kv.set(BACKFILL_KEY, str(ids[-1]) if ids else "0")
+            if not ids:
+                for earlier in EARLIER_KEYS:
+                    await tx.kv.delete(earlier)
         if ids:
             log.info("search index: %d earlier complaints indexed, down to #%d", len(ids), ids[-1])

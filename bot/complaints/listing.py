@@ -1,10 +1,11 @@
-"""/open and /mine: active complaints with their SLA state, as one staff-chat message."""
+"""/open and /mine: active complaints with the first words of what the customer said and their
+SLA state, as one staff-chat message."""
 
 from __future__ import annotations
 
 from html import escape
 
-from bot.complaints.cards import STATUS_MARK, customer_label
+from bot.complaints.cards import STATUS_MARK, customer_label, first_words
 from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT
 from storage.db import Tx
@@ -31,6 +32,8 @@ async def open_list(
         ]
         if complaints.is_key(c.segment):
             parts.append("⭐")
+        if words := await first_words(tx, c):
+            parts.append(words)
         step = {ComplaintStatus.OPEN: Deadline.TAKE, ComplaintStatus.TAKEN: Deadline.RESOLVE}.get(
             c.status
         )

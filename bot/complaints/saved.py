@@ -143,7 +143,9 @@ def choose(replies: list[SavedReply], language: str, default: str) -> SavedReply
 
 async def filled(tx: Tx, text: str, complaint: Complaint, customer: Customer | None) -> str:
     """`{name}` and `{order}` filled in for this complaint (empty when unknown)."""
-    first = (customer.name or "").split(" ")[0] if customer and not customer.forgotten_at else ""
+    first = (
+        (customer.shown_name or "").split(" ")[0] if customer and not customer.forgotten_at else ""
+    )
     order = ""
     if complaint.purchase_id is not None:
         purchase = await tx.purchases.get(complaint.purchase_id)

@@ -122,8 +122,10 @@ class DeskPages(StaffPages):
             facts[t("export.column.taken_by_name")] = c.taken_by_name
         elif c.assignee_name and c.status == ComplaintStatus.OPEN:  # not taken yet
             facts[t("dashboard.assigned")] = c.assignee_name
-        if customer is not None and customer.name:
-            facts[t("dashboard.customer")] = customer.name
+        if customer is not None and (name := customer.shown_name):
+            if aside := customer.telegram_aside:
+                name = t("complaint.card.telegram_name", name=name, telegram=aside)
+            facts[t("dashboard.customer")] = name
         if purchase is not None:
             facts[t("export.column.order_id")] = purchase.order_id
             if purchase.branch:

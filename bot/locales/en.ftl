@@ -173,6 +173,8 @@ complaint-card-forgotten = the customer erased their data
 complaint-card-no_name = no name
 complaint-card-segment = segment { $segment }
 complaint-card-customer = Customer: { $customer }
+# The name the shop gave, and beside it the one in Telegram when it differs (cards, lists, /mydata).
+complaint-card-telegram_name = { $name } (Telegram: { $telegram })
 complaint-card-order = Order { $order }
 complaint-card-branch = branch { $branch }
 complaint-card-aspects = What went wrong: { $aspects }
@@ -490,10 +492,18 @@ thanks-welcome = You're welcome! 😊 If anything else comes up, just write here
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Survey answers
 export-sheet-complaints = Complaints
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = responses
+export-file-complaints = complaints
+export-yes = yes
+export-no = no
 export-column-id = No.
 export-column-order_id = Order
 export-column-branch = Branch
 export-column-segment = Segment
+export-column-customer_name = Customer
+export-column-telegram_name = Name in Telegram
+export-column-phone = Phone
 export-column-sent_at = Invited at
 export-column-answered_at = Answered at
 export-column-status = Status

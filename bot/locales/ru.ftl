@@ -182,6 +182,8 @@ complaint-card-forgotten = клиент удалил свои данные
 complaint-card-no_name = без имени
 complaint-card-segment = сегмент { $segment }
 complaint-card-customer = Клиент: { $customer }
+# The name the shop gave, and beside it the one in Telegram when it differs (cards, lists, /mydata).
+complaint-card-telegram_name = { $name } (Telegram: { $telegram })
 complaint-card-order = Заказ { $order }
 complaint-card-branch = филиал { $branch }
 complaint-card-aspects = Что не так: { $aspects }
@@ -506,10 +508,18 @@ thanks-welcome = Пожалуйста! 😊 Если что-то понадоб�
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Ответы на опросы
 export-sheet-complaints = Обращения
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = ответы
+export-file-complaints = обращения
+export-yes = да
+export-no = нет
 export-column-id = №
 export-column-order_id = Заказ
 export-column-branch = Филиал
 export-column-segment = Сегмент
+export-column-customer_name = Клиент
+export-column-telegram_name = Имя в Telegram
+export-column-phone = Телефон
 export-column-sent_at = Приглашение отправлено
 export-column-answered_at = Ответ получен
 export-column-status = Статус

@@ -173,6 +173,8 @@ complaint-card-forgotten = kunden har raderat sina uppgifter
 complaint-card-no_name = inget namn
 complaint-card-segment = segment { $segment }
 complaint-card-customer = Kund: { $customer }
+# The name the shop gave, and beside it the one in Telegram when it differs (cards, lists, /mydata).
+complaint-card-telegram_name = { $name } (Telegram: { $telegram })
 complaint-card-order = Order { $order }
 complaint-card-branch = butik { $branch }
 complaint-card-aspects = Vad gick fel: { $aspects }
@@ -490,10 +492,18 @@ thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva hä
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Enkätsvar
 export-sheet-complaints = Ärenden
+# The names of the files /export sends (`python -m bot export` keeps English names).
+export-file-responses = svar
+export-file-complaints = ärenden
+export-yes = ja
+export-no = nej
 export-column-id = Nr
 export-column-order_id = Order
 export-column-branch = Filial
 export-column-segment = Segment
+export-column-customer_name = Kund
+export-column-telegram_name = Namn i Telegram
+export-column-phone = Telefon
 export-column-sent_at = Inbjuden
 export-column-answered_at = Svarade
 export-column-status = Status

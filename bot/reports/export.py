@@ -22,9 +22,10 @@ RESPONSE_COLUMNS = (
     "expectation", "aspects", "comment", "referred",
 )  # fmt: skip
 COMPLAINT_COLUMNS = (
-    "id", "source", "status", "segment", "order_id", "branch", "created_at", "taken_at",
-    "taken_by_name", "resolved_at", "closed_at", "reopened", "resolution_satisfied", "take_due",
-    "resolve_due", "text", "cause", "action", "fix_needed_at", "fix_done_at",
+    "id", "source", "status", "segment", "customer_name", "telegram_name", "phone", "order_id",
+    "branch", "created_at", "taken_at", "taken_by_name", "resolved_at", "closed_at", "reopened",
+    "resolution_satisfied", "take_due", "resolve_due", "text", "cause", "action", "fix_needed_at",
+    "fix_done_at",
 )  # fmt: skip
 EXPORTED = ("responses", "complaints")
 
@@ -77,3 +78,10 @@ def encode(table: Table, export_format: str, tz: ZoneInfo, t: Translator) -> byt
     from bot.reports.workbook import as_xlsx  # openpyxl: loaded by the first workbook
 
     return as_xlsx(table, tz, t)
+
+
+def file_name(t: Translator, kind: str, end: datetime, export_format: str) -> str:
+    """What /export names a file it sends owners: in their language (`ответы-2026-10-31.xlsx`).
+    `python -m bot export` keeps `responses.xlsx` and `complaints.xlsx`: fixed names scripts
+    and operators find (DESIGN §8)."""
+    return f"{t(f'export.file.{kind}')}-{end:%Y-%m-%d}.{export_format}"

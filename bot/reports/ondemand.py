@@ -24,7 +24,7 @@ from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.reports.config import Reports
 from bot.reports.delivery import prepare, queue
-from bot.reports.export import EXPORTED, encode, table
+from bot.reports.export import EXPORTED, encode, file_name, table
 from bot.reports.render import period_label
 from storage.db import Database, Tx
 from storage.models import ReportRequest
@@ -132,7 +132,7 @@ class OnDemand:
                     text = f"{caption}: {reports.staff_t('digest.too_big')}"
                     await reports.core.outbox.send(tx, SendMessage(chat_id=chat, text=text))
                     continue
-                name = f"{found.kind}-{end:%Y-%m-%d}.{fmt}"
+                name = file_name(reports.staff_t, found.kind, end, fmt)
                 document = BufferedInputFile(data, filename=name)
                 await reports.core.outbox.send(
                     tx,

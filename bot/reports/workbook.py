@@ -2,7 +2,8 @@
 
 A comma-separated UTF-8 file in UTC with English codes opens in a Russian Excel as one column,
 three hours off. A workbook has no separator to guess: dates are dates in TIMEZONE (shown
-DD.MM.YYYY HH:MM), numbers are numbers, yes/no are booleans, and codes (statuses, the
+DD.MM.YYYY HH:MM), numbers are numbers, yes/no are the owners' words («да»/«нет»: a boolean
+shows as TRUE/FALSE in any language), and codes (statuses, the
 expectation, aspects, the cause, the source) are written in the owners' language, as are the
 column titles. Every text cell is stored as text, so a comment such as `=HYPERLINK(...)` can
 never become a formula. CSV stays for BI tools (EXPORT_FORMAT=csv, `export --format csv`).
@@ -37,7 +38,12 @@ YES_NO = {"referred", "resolution_satisfied"}
 def _codes(t: Translator, kind: str) -> dict[str, Callable[[str], str]]:
     """Column → how its code reads in the owners' language."""
     status = "export.survey_status" if kind == "responses" else "complaint.status"
+
+    def yes_no(code: str) -> str:
+        return t("export.yes" if int(code) else "export.no")
+
     return {
+        **dict.fromkeys(YES_NO, yes_no),
         "status": lambda code: t(f"{status}.{code}"),
         "expectation": lambda code: t(f"survey.expectation.{code}"),
         "aspects": lambda codes: ", ".join(t(f"aspect.{a}") for a in codes.split(",") if a),
@@ -75,8 +81,6 @@ def _cell(
         return cell
     if name in COUNTS:
         return WriteOnlyCell(sheet, value=int(str(value)))
-    if name in YES_NO:
-        return WriteOnlyCell(sheet, value=bool(int(str(value))))
     text = str(value)
     if name in codes:
         text = codes[name](text)

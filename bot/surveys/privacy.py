@@ -17,6 +17,13 @@ from storage.models import Customer
 HISTORY = 10
 
 
+def names(t: Translator, customer: Customer) -> str | None:
+    """The name the shop gave, and Telegram's beside it when it differs."""
+    if aside := customer.telegram_aside:
+        return t("complaint.card.telegram_name", name=customer.name, telegram=aside)
+    return customer.shown_name
+
+
 async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
     none = t("mydata.none")
     history = await tx.surveys.history(customer.id, HISTORY)
@@ -24,7 +31,7 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
         t("mydata.header"),
         t(
             "mydata.profile",
-            name=customer.name or none,
+            name=names(t, customer) or none,
             username=customer.username or none,
             phone=display_phone(customer.phone) if customer.phone else none,
             language=t.catalog.text(customer.language or t.language, "language.name"),
@@ -53,7 +60,13 @@ SHORTEST = 3  # shorter words identify nobody, and would match far too much
 
 async def erase(tx: Tx, customer: Customer, update_id: int | None = None) -> None:
     """Forget the customer everywhere; `update_id`: the update that asked (its row goes too)."""
-    words = [customer.name, customer.username, customer.phone, customer.external_id]
+    words = [
+        customer.name,
+        customer.tg_name,
+        customer.username,
+        customer.phone,
+        customer.external_id,
+    ]
     if customer.phone:
         words.append(customer.phone.removeprefix("+"))
     words += await tx.privacy.words_of(customer.id)

@@ -12,7 +12,7 @@ from storage.timefmt import stored
 
 _COLUMNS = (
     "id, telegram_id, name, username, tg_language, language, segment, opted_out_at,"
-    " unreachable_at, phone, external_id, timezone, forgotten_at, started_at"
+    " unreachable_at, phone, external_id, timezone, forgotten_at, started_at, tg_name"
 )
 
 
@@ -64,6 +64,7 @@ class CustomerRepo(Stamping):
         starting: bool = False,
     ) -> tuple[Customer, bool]:
         """Create or refresh the customer who just wrote; True if this is their first contact.
+        `name` is the name in Telegram (`tg_name`): the name the shop gave stays.
 
         Someone who asked to be forgotten is kept without a profile (only the id to answer
         them: the row stays marked forgotten, which the refresh skips) until they start over
@@ -75,12 +76,12 @@ class CustomerRepo(Stamping):
         first = before is None or (before.forgotten_at is None and before.started_at is None)
         changed = " OR ".join(
             self._conn.differ(f"customers.{column}", f"excluded.{column}")
-            for column in ("name", "username", "tg_language")
+            for column in ("tg_name", "username", "tg_language")
         )
         await self._conn.execute(
-            "INSERT INTO customers (telegram_id, name, username, tg_language, started_at,"
+            "INSERT INTO customers (telegram_id, tg_name, username, tg_language, started_at,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name,"
+            " ON CONFLICT (telegram_id) DO UPDATE SET tg_name = excluded.tg_name,"
             " username = excluded.username, tg_language = excluded.tg_language,"
             " started_at = COALESCE(customers.started_at, excluded.started_at),"
             " updated_at = excluded.updated_at"
@@ -92,7 +93,7 @@ class CustomerRepo(Stamping):
         assert customer is not None
         if starting and customer.forgotten_at is not None:
             await self._conn.execute(
-                "UPDATE customers SET forgotten_at = NULL, name = ?, username = ?,"
+                "UPDATE customers SET forgotten_at = NULL, tg_name = ?, username = ?,"
                 " tg_language = ?, updated_at = ? WHERE id = ?",
                 (name, username, tg_language, now, customer.id),
             )
@@ -105,7 +106,7 @@ class CustomerRepo(Stamping):
             (await erased_key(self._conn, telegram_id),),
         ):
             await self._conn.execute(
-                "UPDATE customers SET name = NULL, username = NULL, tg_language = NULL,"
+                "UPDATE customers SET tg_name = NULL, username = NULL, tg_language = NULL,"
                 " forgotten_at = ? WHERE id = ?",
                 (now, customer.id),
             )
@@ -282,6 +283,7 @@ class CustomerRepo(Stamping):
             into_id,
             {
                 "external_id": source.external_id,
+                "name": source.name,  # the shop's: the Telegram customer had none from it
                 "phone": source.phone,
                 "timezone": source.timezone,
                 "segment": source.segment or None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.models import telegram_aside
 from storage.search import Query
 from storage.sql import Conn
 from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
@@ -30,14 +31,15 @@ class Listed:
     id: int
     status: ComplaintStatus
     created_at: datetime
-    customer: str | None
+    customer: str | None  # the name the shop gave, else Telegram's
     order_id: str | None
     branch: str | None
     holder: str | None
     cause: str | None
     overdue: bool
-    text: str | None
+    text: str | None  # what the customer said: the survey comment, else the complaint's text
     assignee: str | None = None  # assigned, not taken yet: nobody holds it, someone should
+    telegram: str | None = None  # the Telegram name, when the shop gave another
 
 
 class DeskRepo:
@@ -83,9 +85,11 @@ class DeskRepo:
         params.append(limit)
         rows = await self._conn.fetch_all(
             "SELECT c.id, c.status, c.created_at, cu.name, p.order_id, p.branch,"
-            f" c.taken_by_name, a.cause, {late}, c.text, c.assignee_name"
+            f" c.taken_by_name, a.cause, {late}, COALESCE(s.comment, c.text), c.assignee_name,"
+            " cu.tg_name"
             " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
+            " LEFT JOIN surveys s ON s.id = c.survey_id"
             " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
             f" WHERE {' AND '.join(where)} ORDER BY c.id DESC LIMIT ?",
             tuple(params),
@@ -95,7 +99,7 @@ class DeskRepo:
                 id=int(r[0]),
                 status=ComplaintStatus(r[1]),
                 created_at=_when(r[2]),
-                customer=r[3],
+                customer=r[3] or r[10],
                 order_id=r[4],
                 branch=r[5],
                 holder=r[6],
@@ -103,6 +107,7 @@ class DeskRepo:
                 overdue=bool(r[8]),
                 text=r[9],
                 assignee=r[10] if r[1] == ComplaintStatus.OPEN else None,
+                telegram=telegram_aside(r[3], r[11]),
             )
             for r in rows
         ]

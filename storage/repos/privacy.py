@@ -59,7 +59,8 @@ class PrivacyRepo(Stamping):
         await EventRepo(self._conn).redact(customer_id)
         for sql in (
             "UPDATE customers SET telegram_id = NULL, external_id = NULL, phone = NULL,"
-            " name = NULL, username = NULL, tg_language = NULL, language = NULL,"
+            " name = NULL, tg_name = NULL, username = NULL, tg_language = NULL,"
+            " language = NULL,"
             " timezone = NULL, forgotten_at = :now, updated_at = :now WHERE id = :id",
             "UPDATE surveys SET comment = NULL, chat_id = NULL, message_id = NULL"
             " WHERE customer_id = :id",

@@ -108,10 +108,10 @@ class ReferralRepo:
         """Advocates by friends who bought in the period (names: for owners only)."""
         bought_branch = _bought_in(branch)
         rows = await self._conn.fetch_all(
-            "SELECT c.id, c.name, COUNT(*) FROM referrals r JOIN customers c"
+            "SELECT c.id, COALESCE(c.name, c.tg_name), COUNT(*) FROM referrals r JOIN customers c"
             " ON c.id = r.advocate_id WHERE c.forgotten_at IS NULL"
             f" AND r.purchased_at >= :start AND r.purchased_at < :end{bought_branch}"
-            " GROUP BY c.id, c.name ORDER BY COUNT(*) DESC, c.id LIMIT :limit",
+            " GROUP BY c.id, c.name, c.tg_name ORDER BY COUNT(*) DESC, c.id LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(str(r[1] or f"#{r[0]}"), int(r[2])) for r in rows]

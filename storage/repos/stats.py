@@ -365,11 +365,15 @@ class StatsRepo:
         return [
             dict(row)
             for row in await self._conn.fetch_all(
-                "SELECT c.id, c.source, c.status, c.segment, p.order_id, p.branch, c.created_at,"
+                "SELECT c.id, c.source, c.status, c.segment, cu.name AS customer_name,"
+                " cu.tg_name AS telegram_name, cu.phone, p.order_id, p.branch, c.created_at,"
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
-                " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due, c.text,"
+                " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due,"
+                " COALESCE(s.comment, c.text) AS text,"  # what the customer said, as the card
                 " a.cause, a.action, a.fix_needed_at, a.fix_done_at"
-                " FROM complaints c LEFT JOIN purchases p ON p.id = c.purchase_id"
+                " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
+                " LEFT JOIN purchases p ON p.id = c.purchase_id"
+                " LEFT JOIN surveys s ON s.id = c.survey_id"
                 " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
                 f"{_DEADLINES}"
                 " WHERE c.id > :after AND c.created_at >= :start AND c.created_at < :end"

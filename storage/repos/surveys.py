@@ -7,6 +7,7 @@ from datetime import datetime
 
 from storage.models import Survey
 from storage.repos.rows import Stamping, assignments, fetch_in
+from storage.repos.search import SearchRepo
 from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
 from storage.timefmt import stored, to_db
 
@@ -109,6 +110,8 @@ class SurveyRepo(Stamping):
             f"UPDATE surveys SET {', '.join([*sets, 'updated_at = ?'])} WHERE id = ?",
             (*values, self._now(), survey_id),
         )
+        if isinstance(fields.get("comment"), str):  # the complaint it opened is found by it
+            await SearchRepo(self._conn).add_survey_words(survey_id, str(fields["comment"]))
 
     async def invitations(
         self, customer_ids: Iterable[int], since: datetime, exclude: int | None = None

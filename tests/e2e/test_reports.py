@@ -213,3 +213,25 @@ async def test_stats_and_responses_api(make_app: MakeApp, fake: FakeTelegramServ
     assert rest["next_since"] is None
     assert (await get(app, "/api/v1/responses?limit=0"))[0] == 422
     assert (await get(app, "/api/v1/responses?since=-1"))[0] == 422
+
+
+async def test_export_in_a_russian_shop_sends_files_named_in_russian(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The names travel as Telegram shows them (UTF-8 in the upload, not percent-encoded)."""
+    world = fake.world
+    staff_group(world)
+    app = await make_app(staff_language="ru", **SETTINGS)
+    await seed(app, 1, datetime.now(UTC) - timedelta(days=2), [9])
+    world.add_user(OWNER, "Owner", "ru")
+    await world.user_sends(OWNER, "/export")
+    await wait_for(
+        lambda: sum(s.method == "sendDocument" for s in world.sent_to(OWNER)) == 2, what="files"
+    )
+    names = [
+        s.message["document"]["file_name"]
+        for s in world.sent_to(OWNER)
+        if s.method == "sendDocument"
+    ]
+    assert names[0].startswith("ответы-") and names[1].startswith("обращения-"), names
+    assert all(name.endswith(".xlsx") for name in names)

@@ -341,3 +341,19 @@ async def test_administrators_are_asked_once_then_cached_bots_left_out() -> None
         staff.administrators()
     await lookup.value.fetch()
     assert staff.administrators() == {} and bot.calls == 3
+
+
+def test_the_card_names_the_customer_as_the_shop_did_with_telegrams_name_beside() -> None:
+    def shown(name: str | None, tg_name: str | None) -> CardView:
+        base = view()
+        assert base.customer is not None
+        customer = replace(base.customer, name=name, tg_name=tg_name, username=None)
+        return replace(base, customer=customer)
+
+    ru = config("ru")
+    text = card_text(ru, shown("Анна Смирнова", "Анна <A>"))
+    assert "Клиент: Анна Смирнова (Telegram: Анна &lt;A&gt;)" in text
+    assert topic_title(ru, shown("Анна Смирнова", "Анна")) == "🔴 #12 ⭐ Анна Смирнова · новое"
+    assert "Клиент: Анна · сегмент" in card_text(ru, shown("Анна", "Анна"))  # said once
+    assert "Клиент: Аня · сегмент" in card_text(ru, shown(None, "Аня"))  # Telegram's only
+    assert "Customer: Ann (Telegram: Annie)" in card_text(config(), shown("Ann", "Annie"))

@@ -13,7 +13,7 @@ import openpyxl
 
 from bot import spreadsheet
 from bot.i18n import Catalog
-from bot.reports.export import as_csv, encode, table
+from bot.reports.export import as_csv, encode, file_name, table
 from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url
@@ -88,7 +88,7 @@ async def test_the_workbook_has_typed_cells_in_the_owners_language(tmp_path: Pat
     assert first["Статус"].value == "ответил"
     assert first["Сегмент"].value is None  # none: an empty cell, as a filter expects
     assert first["Комментарий"].value == EVIL and first["Комментарий"].data_type == "s"
-    assert first["Пришёл по приглашению друга"].value is False
+    assert first["Пришёл по приглашению друга"].value == "нет"
     second = [c.value for c in sheet[3]]
     assert "ok" in second and "ключевые клиенты" in second
     sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", moscow, ru))).active
@@ -97,3 +97,50 @@ async def test_the_workbook_has_typed_cells_in_the_owners_language(tmp_path: Pat
     assert row["Статус"] == "в работе" and row["Откуда"] == "сообщение боту"
     assert row["Взято в работу"] == datetime(2026, 10, 20, 15, 5)
     assert encode(complaints, "csv", moscow, ru).startswith("\ufeffid,source".encode())
+
+
+async def test_complaints_say_who_and_what_they_wrote_and_yes_in_words(tmp_path: Path) -> None:
+    """A complaint a low score opened: the customer's name and phone, their survey comment as
+    what they wrote, their confirmation as «да» (not TRUE); a yes/no of the responses too."""
+    db = Database(database_url(tmp_path, "w"))
+    await db.connect()
+    await migrate(db.conn)
+    try:
+        async with db.transaction() as tx:
+            await add_response(tx.conn, 1, SENT, 2, comment="Курьер нагрубил")
+            await tx.conn.execute(
+                "UPDATE customers SET name = 'Анна Смирнова', tg_name = 'Аня',"
+                " phone = '+79990000001'"
+            )
+            await add_complaint(tx.conn, 1, 1, SENT, resolved_after=timedelta(hours=1),
+                                satisfied=1)  # fmt: skip
+            await tx.conn.execute("UPDATE complaints SET survey_id = 1, source = 'low_score'")
+        async with db.read() as tx:
+            start, end = SENT - timedelta(days=1), SENT + timedelta(days=1)
+            responses = await table(tx, "responses", start, end)
+            complaints = await table(tx, "complaints", start, end)
+    finally:
+        await db.close()
+    ru, moscow = Catalog.load().bind("ru"), ZoneInfo("Europe/Moscow")
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", moscow, ru))).active
+    assert sheet is not None
+    row = dict(zip((c.value for c in sheet[1]), (c.value for c in sheet[2]), strict=True))
+    assert row["Клиент"] == "Анна Смирнова" and row["Телефон"] == "+79990000001"
+    assert row["Имя в Telegram"] == "Аня"  # the shop's name and Telegram's, each its own
+    assert row["Что написал клиент"] == "Курьер нагрубил"
+    assert row["Клиент подтвердил решение"] == "да"
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(responses, "xlsx", moscow, ru))).active
+    assert sheet is not None
+    row = dict(zip((c.value for c in sheet[1]), (c.value for c in sheet[2]), strict=True))
+    assert row["Пришёл по приглашению друга"] == "нет"
+    machine = next(csv.DictReader(io.StringIO(as_csv(complaints).decode("utf-8-sig"))))
+    assert (machine["customer_name"], machine["phone"]) == ("Анна Смирнова", "'+79990000001")
+    assert machine["text"] == "Курьер нагрубил" and machine["resolution_satisfied"] == "1"
+
+
+def test_files_sent_to_owners_are_named_in_their_language() -> None:
+    catalog, end = Catalog.load(), datetime(2026, 10, 31, tzinfo=UTC)
+    ru, en = catalog.bind("ru"), catalog.bind("en")
+    assert file_name(ru, "responses", end, "xlsx") == "ответы-2026-10-31.xlsx"
+    assert file_name(ru, "complaints", end, "csv") == "обращения-2026-10-31.csv"
+    assert file_name(en, "complaints", end, "xlsx") == "complaints-2026-10-31.xlsx"

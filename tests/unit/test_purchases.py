@@ -378,3 +378,32 @@ async def test_a_bulk_write_that_clashes_writes_nothing(db: Database, surveys: S
             await tx.purchases.add_many([fresh, *clash], NOW)
     async with db.read() as tx:
         assert set(await tx.purchases.by_order_ids(["C-1", "C-2"])) == {"C-1"}
+
+
+async def test_the_shops_name_stays_and_the_telegram_name_is_kept_beside_it(
+    db: Database, surveys: Surveys
+) -> None:
+    """A customer the shop named "Анна Смирнова" who starts the bot as "Анна" stays "Анна
+    Смирнова", however they were matched (Telegram id in the sales file, a later file, the
+    phone they share); the Telegram name is kept apart, and follows Telegram."""
+    async with db.transaction() as tx:
+        await one(tx, surveys, purchase("N-1", telegram_id=51, name="Анна Смирнова"))
+        anna, _ = await tx.customers.touch_from_telegram(51, "Анна", None, "ru", starting=True)
+        assert (anna.name, anna.tg_name) == ("Анна Смирнова", "Анна")
+        anna, _ = await tx.customers.touch_from_telegram(51, "Аня", None, "ru")
+        assert (anna.name, anna.tg_name) == ("Анна Смирнова", "Аня")
+
+        boris, _ = await tx.customers.touch_from_telegram(52, "Боря", None, "ru", starting=True)
+        assert (boris.name, boris.tg_name) == (None, "Боря")
+        await one(tx, surveys, purchase("N-2", telegram_id=52, name="Борис Котов"))
+        boris = await tx.customers.get(boris.id) or boris
+        assert (boris.name, boris.tg_name) == ("Борис Котов", "Боря")
+
+        await one(tx, surveys, purchase("N-3", phone="46701112299", name="Вера Зуева"))
+        vera, _ = await tx.customers.touch_from_telegram(53, "Vera", None, "ru", starting=True)
+        await link_by_phone(tx, surveys, vera, "+46 70 111 22 99")
+        vera = await tx.customers.get(vera.id) or vera
+        assert (vera.name, vera.tg_name) == ("Вера Зуева", "Vera")
+        await tx.privacy.forget(vera.id)
+        vera = await tx.customers.get(vera.id) or vera
+        assert (vera.name, vera.tg_name) == (None, None)

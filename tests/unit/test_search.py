@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.complaints.finding import BACKFILL_KEY, index_earlier
+from bot.complaints.finding import BACKFILL_KEY, EARLIER_KEYS, index_earlier
 from bot.jobs import JobContext
 from bot.liveness import Liveness
 from storage.db import Database, Tx
@@ -129,3 +129,62 @@ async def test_complaints_stored_before_the_index_are_indexed_by_a_job(db: Datab
         assert await found(tx, "word1") == [ids[1]]
         assert await tx.kv.get(BACKFILL_KEY) == "0"
     await index_earlier(ctx, db)  # done: nothing more to do
+
+
+async def surveyed(tx: Tx, number: int, comment: str | None) -> int:
+    """A low-score complaint on the customer's survey, which holds `comment`."""
+    at = to_db(AT)
+    await tx.conn.execute(
+        "INSERT INTO surveys (id, purchase_id, customer_id, status, nps, comment, created_at,"
+        " updated_at) VALUES (?, ?, ?, 'sent', 2, ?, ?, ?)",
+        (number, number, number, comment, at, at),
+    )
+    c = await tx.complaints.add(
+        number, ComplaintSource.LOW_SCORE, "", AT, AT, survey_id=number, purchase_id=number
+    )
+    return c.id
+
+
+async def test_what_the_customer_wrote_in_the_survey_finds_the_complaint(db: Database) -> None:
+    async with db.transaction() as tx:
+        await customer(tx, 1, "Dana")
+        await customer(tx, 2, "Boris")
+        before = await surveyed(tx, 1, "Курьер нагрубил")  # the comment came first
+        after = await surveyed(tx, 2, None)  # the score opened it, the comment came next
+        await tx.surveys.update(2, comment="Курьер опоздал")
+    async with db.read() as tx:
+        assert await found(tx, "курьер") == [after, before]
+        assert await found(tx, "нагрубил") == [before]
+        assert await found(tx, "опоздал") == [after]
+    async with db.transaction() as tx:
+        await tx.privacy.forget(1)
+    async with db.read() as tx:
+        assert await found(tx, "курьер") == [after]
+        assert await found(tx, "нагрубил") == []
+
+
+async def test_survey_comments_stored_before_they_were_indexed_are_indexed_once(
+    db: Database,
+) -> None:
+    async with db.transaction() as tx:
+        await customer(tx, 1, "Dana")
+        await customer(tx, 2, "Boris")
+        mine = await surveyed(tx, 1, "Курьер нагрубил")
+        await surveyed(tx, 2, "Курьер опоздал")
+        # As a version that indexed no survey comment left it, its own backfill done:
+        await tx.conn.execute("DELETE FROM search_terms")
+        await tx.complaints.search.add_words(mine, "Dana")
+        await tx.kv.set(EARLIER_KEYS[0], "0")
+    async with db.transaction() as tx:
+        await tx.privacy.forget(2)  # erased before the new backfill: it stays out
+    ctx = JobContext(Liveness(stall_after=60), running=True)
+    await index_earlier(ctx, db)
+    async with db.read() as tx:
+        assert await found(tx, "курьер") == [mine]
+        assert await found(tx, "ORD") == [mine]  # nothing of the erased one, not even its order
+        assert await tx.kv.get(BACKFILL_KEY) == "0"
+    async with db.transaction() as tx:
+        await tx.conn.execute("DELETE FROM search_terms")
+    await index_earlier(ctx, db)  # once: done is done
+    async with db.read() as tx:
+        assert await found(tx, "курьер") == []

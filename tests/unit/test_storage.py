@@ -245,3 +245,36 @@ async def test_scrubbing_thousands_of_words_stays_within_the_engines_limits(db: 
     needles = [f"flood message number {n}" for n in range(5000)]
     async with db.transaction() as tx:
         await tx.privacy.scrub(needles, chat_id=77, complaint_ids=[1, 2], update_id=5)
+
+
+async def test_telegram_names_leave_the_shops_name_column_at_the_upgrade(tmp_path: Path) -> None:
+    """Before 0027 every customer who had written held Telegram's name in `name`: it moves to
+    `tg_name`, so the shop's next file fills `name` again; a name only the shop gave stays."""
+    db = Database(database_url(tmp_path, "names"))
+    await db.connect()
+    conn = db.conn
+    await applied_versions(conn)  # its table
+    try:
+        for step in available(conn.engine):
+            if step.version >= 27:
+                break
+            await conn.begin(write=True)
+            await conn.script(step.sql)
+            await conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (step.version, step.name, "2026-01-01T00:00:00+00:00"),
+            )
+            await conn.commit()
+        await conn.begin(write=True)
+        for number, name, started in ((1, "Аня", "2026-01-02"), (2, "Борис Котов", None)):
+            await conn.execute(
+                "INSERT INTO customers (id, telegram_id, name, started_at, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, '2026-01-01', '2026-01-01')",
+                (number, 100 + number, name, started),
+            )
+        await conn.commit()
+        await migrate(conn)
+        rows = await conn.fetch_all("SELECT name, tg_name FROM customers ORDER BY id")
+        assert [tuple(r) for r in rows] == [(None, "Аня"), ("Борис Котов", None)]
+    finally:
+        await db.close()
