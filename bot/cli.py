@@ -110,12 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
             return 2
+        from bot.i18n import Catalog
         from bot.surveys.csv_read import HeaderError, read_purchases_file
 
         try:
             file = read_purchases_file(args.file.read_bytes())
-        except HeaderError as exc:
-            print(f"import-purchases: {exc}", file=sys.stderr)
+        except HeaderError as exc:  # said to the operator in the staff's language
+            said = exc.text(Catalog.load().bind(settings.chats.staff_language))
+            print(f"import-purchases: {said}", file=sys.stderr)
             return 2
         print(f"{args.file}: {file.describe()}", file=sys.stderr)
         if file.ignored:

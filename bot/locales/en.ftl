@@ -480,6 +480,26 @@ chat-privacy = 🙈 The bot may miss what staff write in a complaint's topic: it
 
 thanks-welcome = You're welcome! 😊 If anything else comes up, just write here.
 
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = line 1, column { $column } '{ $header }': looks like { $field }, but is not a heading I know, so its values would be lost. Rename it { $code } (or a usual spelling, see docs/http-api.md), or delete the column if it holds something else. Nothing was imported.
+import-column_twice = line 1: columns { $first } '{ $first_header }' and { $second } '{ $second_header }' both mean { $field }: keep one, delete or rename the other. Nothing was imported.
+import-no_order_column = no order_id column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-no_customer_column = no customer identifier column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-unreadable_xlsx = not a readable .xlsx workbook ({ $error })
+import-field-order_id = the order number
+import-field-telegram_id = the Telegram id
+import-field-phone = the phone number
+import-field-external_id = the customer id
+import-field-name = the customer's name
+import-field-language = the language
+import-field-segment = the segment
+import-field-timezone = the time zone
+import-field-amount = the amount
+import-field-currency = the currency
+import-field-branch = the branch
+import-field-purchased_at = the purchase date
+
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Survey answers
 export-sheet-complaints = Complaints

@@ -495,6 +495,26 @@ chat-privacy = 🙈 Бот может не видеть, что сотрудни
 
 thanks-welcome = Пожалуйста! 😊 Если что-то понадобится, просто напишите сюда.
 
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = строка 1, столбец { $column } «{ $header }»: похоже на { $field }, но такого заголовка я не знаю, и значения из него потерялись бы. Назовите столбец { $code } (или привычным названием, см. docs/http-api.md) либо удалите его, если в нём что-то другое. Ничего не загружено.
+import-column_twice = строка 1: столбцы { $first } «{ $first_header }» и { $second } «{ $second_header }» оба означают { $field }: оставьте один, другой удалите или переименуйте. Ничего не загружено.
+import-no_order_column = нет столбца с номером заказа (order_id). Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
+import-no_customer_column = нет столбца, по которому можно узнать покупателя. Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
+import-unreadable_xlsx = файл не читается как книга .xlsx ({ $error })
+import-field-order_id = номер заказа
+import-field-telegram_id = Telegram id
+import-field-phone = телефон
+import-field-external_id = код клиента
+import-field-name = имя покупателя
+import-field-language = язык
+import-field-segment = сегмент
+import-field-timezone = часовой пояс
+import-field-amount = сумму покупки
+import-field-currency = валюту
+import-field-branch = филиал
+import-field-purchased_at = дату покупки
+
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Ответы на опросы
 export-sheet-complaints = Обращения

@@ -480,6 +480,26 @@ chat-privacy = 🙈 Boten kan missa vad personalen skriver i ett klagomåls ämn
 
 thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva här.
 
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = rad 1, kolumn { $column } ”{ $header }”: ser ut som { $field }, men den rubriken känner jag inte igen, så värdena skulle gå förlorade. Döp om den till { $code } (eller ett vanligt namn, se docs/http-api.md), eller ta bort kolumnen om den innehåller något annat. Inget importerades.
+import-column_twice = rad 1: kolumnerna { $first } ”{ $first_header }” och { $second } ”{ $second_header }” betyder båda { $field }: behåll en, ta bort eller döp om den andra. Inget importerades.
+import-no_order_column = ingen kolumn med ordernummer (order_id). Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-no_customer_column = ingen kolumn som visar vem kunden är. Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-unreadable_xlsx = filen går inte att läsa som en .xlsx-arbetsbok ({ $error })
+import-field-order_id = ordernumret
+import-field-telegram_id = Telegram-id:t
+import-field-phone = telefonnumret
+import-field-external_id = kundnumret
+import-field-name = kundens namn
+import-field-language = språket
+import-field-segment = segmentet
+import-field-timezone = tidszonen
+import-field-amount = beloppet
+import-field-currency = valutan
+import-field-branch = butiken
+import-field-purchased_at = köpdatumet
+
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Enkätsvar
 export-sheet-complaints = Ärenden

@@ -257,6 +257,46 @@ def test_import_reads_a_russian_excel_csv(tmp_path: Path) -> None:
     assert result.returncode == 1
 
 
+def test_import_keeps_the_dates_names_and_amounts_of_a_russian_shops_headers(
+    tmp_path: Path,
+) -> None:
+    """These four were "ignored columns" with exit 0: every date, name and amount lost."""
+    (tmp_path / "продажи.csv").write_text(
+        "Номер заказа;Дата и время;ФИО покупателя;Сумма, руб.;Моб. телефон\n"
+        "Z-1;01.03.2020 10:15;Анна Смирнова;1 990,00;8 (916) 123-45-67\n",
+        encoding="utf-8",
+    )
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "продажи.csv", cwd=tmp_path, PHONE_REGION="RU", **env)
+    assert "ignored columns" not in result.stderr
+    assert "imported 1 (1 skipped)" in result.stderr, result.stderr
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        stored = db.execute(
+            "SELECT p.amount, p.purchased_at, c.name, c.phone FROM purchases p"
+            " JOIN customers c ON c.id = p.customer_id"
+        ).fetchall()
+    assert [tuple(row) for row in stored] == [
+        ("1990.00", stored[0][1], "Анна Смирнова", "79161234567")
+    ]
+    assert stored[0][1].startswith("2020-03-01T10:15")
+
+
+def test_a_column_that_looks_like_a_field_refuses_the_file_in_staff_language(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "продажи.csv").write_text(
+        "Номер заказа;Телефон;Дата доставки\nZ-1;+79161234567;01.03.2026\n", encoding="utf-8"
+    )
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "продажи.csv", cwd=tmp_path, STAFF_LANGUAGE="ru", **env)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(
+        "import-purchases: строка 1, столбец 3 «Дата доставки»: похоже на дату покупки"
+    ), line
+    assert not (tmp_path / "x.db").exists()  # nothing stored
+
+
 def test_an_unknown_header_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "sales.csv").write_text("Invoice,Client\nA-1,Bo\nA-2,Cy\n", encoding="utf-8")
     env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
