@@ -9,6 +9,8 @@ language-name = English
 
 start-greeting = Hello, { $name }! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
 start-greeting_anonymous = Hello! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+start-owner = Hello! I am the feedback assistant of { $shop }. What I do for you as an owner: every purchase becomes a short survey and every unhappy answer a complaint the staff chat works on against deadlines; you get a weekly digest with a chart, a message when a complaint is overdue, and the list of fixes the business owes.
+start-manager = Hello! I am the feedback assistant of { $shop }. What I do for you as a manager: customers' complaints reach the staff chat with deadlines; I mention you there when one waits too long, and write to you here when one is overdue.
 
 ## help
 
@@ -415,12 +417,16 @@ help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint
     • start a message with ! for a note only the team sees (a reply to a note is one too)
-    • the card's buttons: Take, Resolve, History
+    • the card's buttons: Take, Assign (choose who handles it: they get a private message), Resolve, History
     • after Resolve the bot asks what caused it and what was done: press a cause, reply to its question with one line
     /open: complaints being worked on
     /mine: the ones you handle
     /find TEXT: complaints by number, order id, name, phone or words
     /saved NAME (as a reply to a card): send a saved reply; /saved lists them
+help-manager =
+    For managers:
+    /dashboard: a sign-in link to the dashboard (complaints, the team)
+    /saved: the team's saved replies (add, delete)
 help-owner =
     For owners:
     /digest: the last 7 days now

@@ -9,6 +9,8 @@ language-name = Svenska
 
 start-greeting = Hej, { $name }! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
 start-greeting_anonymous = Hej! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+start-owner = Hej! Jag är assistent för återkoppling hos { $shop }. Det här gör jag för dig som ägare: varje köp blir en kort enkät och varje missnöjt svar ett ärende som personalen hanterar i personalchatten med tidsgränser; du får en veckosammanfattning med diagram, ett meddelande när ett ärende är försenat och listan över åtgärder som verksamheten behöver göra.
+start-manager = Hej! Jag är assistent för återkoppling hos { $shop }. Det här gör jag för dig som chef: kundernas ärenden kommer till personalchatten med tidsgränser; väntar ett för länge nämner jag dig där, och är ett försenat skriver jag till dig här.
 
 ## help
 
@@ -415,12 +417,16 @@ help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet
     • börja ett meddelande med ! för en anteckning som bara teamet ser (ett svar på en anteckning är också en)
-    • kortets knappar: Ta, Löst, Historik
+    • kortets knappar: Ta, Tilldela (välj vem som hanterar ärendet: hen får ett privat meddelande), Löst, Historik
     • efter Löst frågar boten om orsaken och vad som gjordes: välj en orsak och svara på frågan med en rad
     /open: pågående ärenden
     /mine: de ärenden du har
     /find TEXT: ärenden efter nummer, order, namn, telefon eller ord
     /saved NAMN (som svar på ett kort): skicka ett sparat svar; /saved listar dem
+help-manager =
+    För chefer:
+    /dashboard: en inloggningslänk till översikten (ärenden, teamet)
+    /saved: teamets sparade svar (lägg till, ta bort)
 help-owner =
     För ägare:
     /digest: de senaste 7 dagarna
