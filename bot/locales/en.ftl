@@ -136,6 +136,8 @@ mydata-expectation-worse = worse than expected
 mydata-expectation-as_expected = as expected
 mydata-expectation-better = better than expected
 mydata-expectation-none = no answer about expectations
+mydata-complaint = • Complaint #{ $number } of { $date }: { $status }; you wrote: { $text }
+mydata-messages = Messages to support: { $count }
 mydata-more = To erase it, write /forget_me.
 
 ## forget

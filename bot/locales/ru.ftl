@@ -145,6 +145,8 @@ mydata-expectation-worse = хуже ожиданий
 mydata-expectation-as_expected = как ожидалось
 mydata-expectation-better = лучше ожиданий
 mydata-expectation-none = без оценки ожиданий
+mydata-complaint = • Обращение №{ $number } от { $date }: { $status }; вы написали: { $text }
+mydata-messages = Сообщений в поддержку: { $count }
 mydata-more = Чтобы стереть эти данные, напишите /forget_me.
 
 ## forget

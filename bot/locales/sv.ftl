@@ -136,6 +136,8 @@ mydata-expectation-worse = sämre än väntat
 mydata-expectation-as_expected = som väntat
 mydata-expectation-better = bättre än väntat
 mydata-expectation-none = inget svar om förväntningar
+mydata-complaint = • Ärende #{ $number } från { $date }: { $status }; du skrev: { $text }
+mydata-messages = Meddelanden till supporten: { $count }
 mydata-more = Skriv /forget_me för att radera det.
 
 ## forget

@@ -53,3 +53,30 @@ def test_the_russian_catalog_has_no_gendered_slash_forms() -> None:
     """«назначил(а)» reads as a form to fill in: neutral wording instead."""
     text = (ROOT / "bot" / "locales" / "ru.ftl").read_text("utf-8")
     assert re.findall(r".*[а-яё]\((?:а|ла|ась|ов|ой)\).*", text) == []
+
+
+async def test_mydata_lists_the_persons_complaints_and_counts_their_messages(
+    offline: App,
+) -> None:
+    await feed(offline, message(10, 900, "/start", lang="ru"))
+    async with offline.db.transaction() as tx:
+        customer = await tx.customers.by_telegram_id(900)
+        assert customer is not None
+        await tx.conn.execute(
+            "INSERT INTO complaints (id, customer_id, source, status, segment, text,"
+            " created_at, updated_at) VALUES (7, ?, 'command', 'taken', '',"
+            " 'Курьер опоздал на два часа', '2026-11-25T10:00:00+00:00',"
+            " '2026-11-25T10:00:00+00:00')",
+            (customer.id,),
+        )
+        for n in range(2):
+            await tx.conn.execute(
+                "INSERT INTO complaint_messages (complaint_id, direction, kind, text,"
+                " created_at) VALUES (7, 'from_customer', 'text', ?, '2026-11-25T10:05:00')",
+                (f"ещё {n}",),
+            )
+    await feed(offline, message(11, 900, "/mydata", lang="ru"))
+    text = (await outbox_rows(offline, 900))[-1][1]["text"]
+    assert "№7" in text and "25.11.2026" in text and "в работе" in text, text
+    assert "Курьер опоздал на два часа" in text
+    assert "Сообщений в поддержку: 2" in text
