@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from bot import logs, spreadsheet
 from bot.settings import (
@@ -28,6 +28,7 @@ from bot.settings import (
     StorageSettings,
     load_section,
     load_settings,
+    readiness_warnings,
     settings_lines,
 )
 
@@ -100,22 +101,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
+        if command == "check-config":
+            _print_lines(readiness_warnings(), sys.stderr)
         return 2
     if command == "check-config":
         _print_settings(settings)
         for line in asyncio.run(_moved_chats(settings)):
             print(line)
-        return 0
+        warnings = readiness_warnings()
+        _print_lines(warnings, sys.stderr)
+        return 1 if warnings else 0
     if command == "import-purchases":
         if not args.file.is_file():
             print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
             return 2
+        from bot.i18n import Catalog
         from bot.surveys.csv_read import HeaderError, read_purchases_file
 
         try:
             file = read_purchases_file(args.file.read_bytes())
-        except HeaderError as exc:
-            print(f"import-purchases: {exc}", file=sys.stderr)
+        except HeaderError as exc:  # said to the operator in the staff's language
+            said = exc.text(Catalog.load().bind(settings.chats.staff_language))
+            print(f"import-purchases: {said}", file=sys.stderr)
             return 2
         print(f"{args.file}: {file.describe()}", file=sys.stderr)
         if file.ignored:
@@ -310,3 +317,8 @@ async def _moved_chats(settings: Settings) -> list[str]:
 def _print_settings(settings: Settings) -> None:
     for line in settings_lines(settings):
         print(line)
+
+
+def _print_lines(lines: list[str], to: TextIO) -> None:
+    for line in lines:
+        print(line, file=to)

@@ -48,6 +48,9 @@ class _Section(BaseSettings):
     )
 
 
+PLACEHOLDER_TOKEN_KEY = "replace-with-your-token"  # .env.example's BOT_TOKEN, after the colon
+
+
 class TelegramSettings(_Section):
     bot_token: SecretStr = Field(description="the token @BotFather gave, like 123456:AbC-dEf")
     telegram_api_url: str = Field(
@@ -62,6 +65,8 @@ class TelegramSettings(_Section):
         left, sep, right = value.get_secret_value().partition(":")
         if not sep or not left.isdigit() or not re.fullmatch(r"[\w-]+", right):
             raise ValueError("not a bot token: expected digits, a colon and a key")
+        if right == PLACEHOLDER_TOKEN_KEY:
+            raise ValueError("still the placeholder from .env.example: put your bot's token")
         return value
 
     @field_validator("telegram_api_url", "webhook_url")
@@ -123,6 +128,16 @@ class ChatSettings(_Section):
     staff_language: str = Field("en", description="one of en, ru, sv")
     default_language: str = Field("en", description="one of en, ru, sv")
     export_format: str = Field("xlsx", description="xlsx (owners' spreadsheets) or csv (BI)")
+
+    @field_validator("staff_chat_id")
+    @classmethod
+    def _group(cls, value: int) -> int:
+        if value >= 0:  # a person's id: the bot would "post cards" into someone's private chat
+            raise ValueError(
+                "a group's id is negative, like -1001234567890; a positive one is a person."
+                " Add the bot to the staff group: its log prints the id to use"
+            )
+        return value
 
     @field_validator("export_format")
     @classmethod
@@ -456,6 +471,35 @@ def load_settings(env_file: str | None = ".env", **overrides: Any) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**sections)
+
+
+class _Readiness(_Section):
+    """What the bot can start without but a shop cannot work without: read alone, so that
+    `check-config` names it even beside errors in other settings."""
+
+    owner_ids: IdList = Field(default_factory=list)
+    api_token: SecretStr | None = None
+
+
+def readiness_warnings(env_file: str | None = ".env") -> list[str]:
+    """One line per setting left empty that a working shop needs (not an error: the demo and
+    tests start without them)."""
+    try:
+        ready = _Readiness(_env_file=env_file)
+    except (ValidationError, SettingsError):
+        return []  # malformed: reported as a config error with the rest
+    lines = []
+    if not ready.owner_ids:
+        lines.append(
+            "config warning: OWNER_IDS is empty: nobody gets digests, escalations or the"
+            " dashboard; set your numeric Telegram user id (comma-separated ids)"
+        )
+    if ready.api_token is None or not ready.api_token.get_secret_value():
+        lines.append(
+            "config warning: API_TOKEN is not set: the HTTP API refuses every purchase"
+            " (503); set a long random string your systems send as a bearer token"
+        )
+    return lines
 
 
 def written(value: object) -> str:

@@ -27,8 +27,11 @@ def _comment_asked(world: World, user: int) -> bool:
 
 
 def _greeted(world: World, user: int) -> bool:
-    """Staff who need no phone get the greeting alone (it ends with /help)."""
-    return any("/help" in str(sent.text) for sent in world.sent_to(user))
+    """Staff who need no phone get the greeting alone (it ends with /help; a manager's lists
+    their commands, /saved among them)."""
+    return any(
+        "/help" in str(sent.text) or "/saved" in str(sent.text) for sent in world.sent_to(user)
+    )
 
 
 async def pulse_act(app: App, world: World) -> None:

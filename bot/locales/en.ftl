@@ -9,6 +9,8 @@ language-name = English
 
 start-greeting = Hello, { $name }! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
 start-greeting_anonymous = Hello! I am the feedback assistant of { $shop }. After a purchase I will ask you two or three quick questions; your answers go straight to the people who can fix things. Write /help to see what I can do.
+start-owner = Hello! I am the feedback assistant of { $shop }. What I do for you as an owner: every purchase becomes a short survey and every unhappy answer a complaint the staff chat works on against deadlines; you get a weekly digest with a chart, a message when a complaint is overdue, and the list of fixes the business owes.
+start-manager = Hello! I am the feedback assistant of { $shop }. What I do for you as a manager: customers' complaints reach the staff chat with deadlines; I mention you there when one waits too long, and write to you here when one is overdue.
 
 ## help
 
@@ -134,6 +136,8 @@ mydata-expectation-worse = worse than expected
 mydata-expectation-as_expected = as expected
 mydata-expectation-better = better than expected
 mydata-expectation-none = no answer about expectations
+mydata-complaint = • Complaint #{ $number } of { $date }: { $status }; you wrote: { $text }
+mydata-messages = Messages to support: { $count }
 mydata-more = To erase it, write /forget_me.
 
 ## forget
@@ -423,12 +427,16 @@ help-staff =
     In this chat:
     • reply to a complaint's card (or write in its topic) to answer the customer; the first reply takes the complaint
     • start a message with ! for a note only the team sees (a reply to a note is one too)
-    • the card's buttons: Take, Resolve, History
+    • the card's buttons: Take, Assign (choose who handles it: they get a private message), Resolve, History
     • after Resolve the bot asks what caused it and what was done: press a cause, reply to its question with one line
     /open: complaints being worked on
     /mine: the ones you handle
     /find TEXT: complaints by number, order id, name, phone or words
     /saved NAME (as a reply to a card): send a saved reply; /saved lists them
+help-manager =
+    For managers:
+    /dashboard: a sign-in link to the dashboard (complaints, the team)
+    /saved: the team's saved replies (add, delete)
 help-owner =
     For owners:
     /digest: the last 7 days now
@@ -488,6 +496,26 @@ chat-privacy = 🙈 The bot may miss what staff write in a complaint's topic: it
 ## a customer's thanks
 
 thanks-welcome = You're welcome! 😊 If anything else comes up, just write here.
+
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = line 1, column { $column } '{ $header }': looks like { $field }, but is not a heading I know, so its values would be lost. Rename it { $code } (or a usual spelling, see docs/http-api.md), or delete the column if it holds something else. Nothing was imported.
+import-column_twice = line 1: columns { $first } '{ $first_header }' and { $second } '{ $second_header }' both mean { $field }: keep one, delete or rename the other. Nothing was imported.
+import-no_order_column = no order_id column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-no_customer_column = no customer identifier column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-unreadable_xlsx = not a readable .xlsx workbook ({ $error })
+import-field-order_id = the order number
+import-field-telegram_id = the Telegram id
+import-field-phone = the phone number
+import-field-external_id = the customer id
+import-field-name = the customer's name
+import-field-language = the language
+import-field-segment = the segment
+import-field-timezone = the time zone
+import-field-amount = the amount
+import-field-currency = the currency
+import-field-branch = the branch
+import-field-purchased_at = the purchase date
 
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Survey answers

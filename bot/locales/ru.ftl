@@ -10,6 +10,8 @@ language-name = Русский
 
 start-greeting = Здравствуйте, { $name }! Я помощник { $shop } по обратной связи. После покупки я задам два-три коротких вопроса; ваши ответы сразу попадут к тем, кто может что-то исправить. Напишите /help, чтобы узнать, что я умею.
 start-greeting_anonymous = Здравствуйте! Я помощник { $shop } по обратной связи. После покупки я задам два-три коротких вопроса; ваши ответы сразу попадут к тем, кто может что-то исправить. Напишите /help, чтобы узнать, что я умею.
+start-owner = Здравствуйте! Я помощник { $shop } по обратной связи. Что я делаю для владельца: каждая покупка становится коротким опросом, каждый недовольный ответ — обращением, которое команда ведёт в чате поддержки со сроками; вам — еженедельная сводка с графиком, сообщение о просроченном обращении и список доработок, которые нужны бизнесу.
+start-manager = Здравствуйте! Я помощник { $shop } по обратной связи. Что я делаю для менеджера: обращения клиентов приходят в чат поддержки со сроками; если обращение ждёт слишком долго, я упомяну вас там, а о просроченном напишу сюда.
 
 ## help
 
@@ -143,6 +145,8 @@ mydata-expectation-worse = хуже ожиданий
 mydata-expectation-as_expected = как ожидалось
 mydata-expectation-better = лучше ожиданий
 mydata-expectation-none = без оценки ожиданий
+mydata-complaint = • Обращение №{ $number } от { $date }: { $status }; вы написали: { $text }
+mydata-messages = Сообщений в поддержку: { $count }
 mydata-more = Чтобы стереть эти данные, напишите /forget_me.
 
 ## forget
@@ -250,7 +254,7 @@ complaint-assign-back = ← Назад
 complaint-assign-choose = Кто займётся обращением №{ $number }?
 complaint-assign-done = Обращение №{ $number } назначено: { $name }.
 complaint-assign-history = Назначено: { $name }
-complaint-assign-private_by = 📌 { $name } назначил(а) вам обращение №{ $number } ({ $customer }). Ответьте на его карточку в чате поддержки, чтобы ответить клиенту.
+complaint-assign-private_by = 📌 { $name } назначает вам обращение №{ $number } ({ $customer }). Ответьте на его карточку в чате поддержки, чтобы ответить клиенту.
 complaint-assign-private_turn = 📌 Вам по очереди назначено обращение №{ $number } ({ $customer }). Ответьте на его карточку в чате поддержки, чтобы ответить клиенту.
 complaint-sla-assigned = Назначено: { $name }.
 saved-bad_name = Название — одно слово (буквы, цифры, - и _), до 32 символов, с языком через двоеточие, если он не основной, например refund:en (языки: { $languages }).
@@ -435,12 +439,16 @@ help-staff =
     В этом чате:
     • ответьте на карточку обращения (или напишите в его теме) — ответ уйдёт клиенту; кто ответил первым, тот и ведёт обращение
     • сообщение, начинающееся с !, — заметка только для команды (ответ на заметку — тоже)
-    • кнопки карточки: «Взять», «Решено», «История»
+    • кнопки карточки: «Взять», «Назначить» (выбрать, кто ведёт обращение; бот сообщит об этом в личном чате), «Решено», «История»
     • после «Решено» бот спросит причину и что было сделано: выберите причину и ответьте на его вопрос одной строкой
     /open: обращения в работе
     /mine: обращения, которые ведёте вы
     /find ТЕКСТ: обращения по номеру, заказу, имени, телефону или словам
     /saved НАЗВАНИЕ (в ответ на карточку): отправить шаблон; /saved — список
+help-manager =
+    Для менеджеров:
+    /dashboard: ссылка для входа в панель (обращения, команда)
+    /saved: шаблоны ответов команды (добавить, удалить)
 help-owner =
     Для владельцев:
     /digest: сводка за последние 7 дней
@@ -505,6 +513,26 @@ chat-privacy = 🙈 Бот может не видеть, что сотрудни
 
 thanks-welcome = Пожалуйста! 😊 Если что-то понадобится, просто напишите сюда.
 
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = строка 1, столбец { $column } «{ $header }»: похоже на { $field }, но такого заголовка я не знаю, и значения из него потерялись бы. Назовите столбец { $code } (или привычным названием, см. docs/http-api.md) либо удалите его, если в нём что-то другое. Ничего не загружено.
+import-column_twice = строка 1: столбцы { $first } «{ $first_header }» и { $second } «{ $second_header }» оба означают { $field }: оставьте один, другой удалите или переименуйте. Ничего не загружено.
+import-no_order_column = нет столбца с номером заказа (order_id). Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
+import-no_customer_column = нет столбца, по которому можно узнать покупателя. Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
+import-unreadable_xlsx = файл не читается как книга .xlsx ({ $error })
+import-field-order_id = номер заказа
+import-field-telegram_id = Telegram id
+import-field-phone = телефон
+import-field-external_id = код клиента
+import-field-name = имя покупателя
+import-field-language = язык
+import-field-segment = сегмент
+import-field-timezone = часовой пояс
+import-field-amount = сумму покупки
+import-field-currency = валюту
+import-field-branch = филиал
+import-field-purchased_at = дату покупки
+
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Ответы на опросы
 export-sheet-complaints = Обращения
@@ -547,7 +575,7 @@ export-column-fix_done_at = Доработка сделана
 export-survey_status-waiting_link = ждёт, пока клиент откроет ссылку
 export-survey_status-scheduled = запланирован
 export-survey_status-sent = отправлен, ответа нет
-export-survey_status-answered = ответил
+export-survey_status-answered = ответ получен
 export-survey_status-expired = закрыт без ответа
 export-survey_status-skipped = не отправлялся
 export-survey_status-dismissed = клиент отказался

@@ -9,6 +9,8 @@ language-name = Svenska
 
 start-greeting = Hej, { $name }! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
 start-greeting_anonymous = Hej! Jag är assistent för återkoppling hos { $shop }. Efter ett köp ställer jag två eller tre snabba frågor; dina svar går direkt till dem som kan rätta till saker. Skriv /help för att se vad jag kan.
+start-owner = Hej! Jag är assistent för återkoppling hos { $shop }. Det här gör jag för dig som ägare: varje köp blir en kort enkät och varje missnöjt svar ett ärende som personalen hanterar i personalchatten med tidsgränser; du får en veckosammanfattning med diagram, ett meddelande när ett ärende är försenat och listan över åtgärder som verksamheten behöver göra.
+start-manager = Hej! Jag är assistent för återkoppling hos { $shop }. Det här gör jag för dig som chef: kundernas ärenden kommer till personalchatten med tidsgränser; väntar ett för länge nämner jag dig där, och är ett försenat skriver jag till dig här.
 
 ## help
 
@@ -134,6 +136,8 @@ mydata-expectation-worse = sämre än väntat
 mydata-expectation-as_expected = som väntat
 mydata-expectation-better = bättre än väntat
 mydata-expectation-none = inget svar om förväntningar
+mydata-complaint = • Ärende #{ $number } från { $date }: { $status }; du skrev: { $text }
+mydata-messages = Meddelanden till supporten: { $count }
 mydata-more = Skriv /forget_me för att radera det.
 
 ## forget
@@ -423,12 +427,16 @@ help-staff =
     I den här chatten:
     • svara på ett ärendes kort (eller skriv i dess ämne) så når svaret kunden; den som svarar först tar ärendet
     • börja ett meddelande med ! för en anteckning som bara teamet ser (ett svar på en anteckning är också en)
-    • kortets knappar: Ta, Löst, Historik
+    • kortets knappar: Ta, Tilldela (välj vem som hanterar ärendet: hen får ett privat meddelande), Löst, Historik
     • efter Löst frågar boten om orsaken och vad som gjordes: välj en orsak och svara på frågan med en rad
     /open: pågående ärenden
     /mine: de ärenden du har
     /find TEXT: ärenden efter nummer, order, namn, telefon eller ord
     /saved NAMN (som svar på ett kort): skicka ett sparat svar; /saved listar dem
+help-manager =
+    För chefer:
+    /dashboard: en inloggningslänk till översikten (ärenden, teamet)
+    /saved: teamets sparade svar (lägg till, ta bort)
 help-owner =
     För ägare:
     /digest: de senaste 7 dagarna
@@ -488,6 +496,26 @@ chat-privacy = 🙈 Boten kan missa vad personalen skriver i ett klagomåls ämn
 ## a customer's thanks
 
 thanks-welcome = Varsågod! 😊 Om något dyker upp är det bara att skriva här.
+
+## importing purchases (python -m bot import-purchases, said to the operator)
+
+import-column_unclear = rad 1, kolumn { $column } ”{ $header }”: ser ut som { $field }, men den rubriken känner jag inte igen, så värdena skulle gå förlorade. Döp om den till { $code } (eller ett vanligt namn, se docs/http-api.md), eller ta bort kolumnen om den innehåller något annat. Inget importerades.
+import-column_twice = rad 1: kolumnerna { $first } ”{ $first_header }” och { $second } ”{ $second_header }” betyder båda { $field }: behåll en, ta bort eller döp om den andra. Inget importerades.
+import-no_order_column = ingen kolumn med ordernummer (order_id). Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-no_customer_column = ingen kolumn som visar vem kunden är. Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-unreadable_xlsx = filen går inte att läsa som en .xlsx-arbetsbok ({ $error })
+import-field-order_id = ordernumret
+import-field-telegram_id = Telegram-id:t
+import-field-phone = telefonnumret
+import-field-external_id = kundnumret
+import-field-name = kundens namn
+import-field-language = språket
+import-field-segment = segmentet
+import-field-timezone = tidszonen
+import-field-amount = beloppet
+import-field-currency = valutan
+import-field-branch = butiken
+import-field-purchased_at = köpdatumet
 
 ## export (the .xlsx workbooks' sheets, column titles and codes)
 export-sheet-responses = Enkätsvar

@@ -1,8 +1,9 @@
 """`python -m bot import-purchases FILE` (CSV or .xlsx): the validation and rules of the API.
 
-Columns (header row, any order, common spellings in English, Russian and Swedish accepted;
-only order_id and one customer identifier are required): order_id, telegram_id, phone,
-external_id, name, language, segment, timezone, amount, currency, branch, purchased_at.
+Columns (header row, any order, the spellings shops write in English, Russian and Swedish
+accepted, see `headers`; only order_id and one customer identifier are required): order_id,
+telegram_id, phone, external_id, name, language, segment, timezone, amount, currency, branch,
+purchased_at.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pydantic import ValidationError
 
 from bot.surveys.amounts import read_amount
 from bot.surveys.config import Surveys
-from bot.surveys.csv_read import CUSTOMER_COLUMNS, PurchasesFile
+from bot.surveys.csv_read import PurchasesFile
+from bot.surveys.headers import CUSTOMER_COLUMNS
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
 from storage.db import Database

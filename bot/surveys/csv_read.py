@@ -1,9 +1,10 @@
 """Reading a purchases CSV the way spreadsheets write it.
 
 Excel in Russian or Swedish settings saves `;` between fields, in cp1251 / cp1252 or UTF-8 with
-a BOM, with headers such as `Номер заказа` or `Telefon`, amounts as `1 990,00` and dates as
-`25.11.2026 14:30`. This turns such a file into rows keyed by our column names, and says what it
-did (encoding, delimiter, ignored columns) so the shop can check.
+a BOM, with headers such as `Номер заказа`, `Сумма, руб.` or `Telefon` (told apart by
+`headers`), amounts as `1 990,00` and dates as `25.11.2026 14:30`. This turns such a file into
+rows keyed by our column names, and says what it did (encoding, delimiter, ignored columns) so
+the shop can check.
 """
 
 from __future__ import annotations
@@ -15,48 +16,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-CUSTOMER_COLUMNS = (
-    "telegram_id",
-    "phone",
-    "external_id",
-    "name",
-    "language",
-    "segment",
-    "timezone",
-)
-PURCHASE_COLUMNS = ("order_id", "amount", "currency", "branch", "purchased_at")
-IDENTIFIERS = ("telegram_id", "phone", "external_id")
+from bot.surveys.headers import HeaderError, join_name, map_header
 
-# Header spellings, compared lower-case with spaces, '-' and '.' as '_'.
-_ALIASES = {
-    "order_id": (
-        "order", "order_no", "order_number", "order_nr", "ordernummer", "order_nummer",
-        "номер_заказа", "заказ", "номер", "n_заказа", "№_заказа", "№",
-    ),
-    "telegram_id": ("telegram", "tg_id", "telegram_user_id"),
-    "phone": (
-        "phone_number", "tel", "telephone", "mobile", "телефон", "тел", "мобильный", "telefon",
-        "telefonnummer", "mobil", "mobilnummer",
-    ),
-    "external_id": (
-        "customer_id", "client_id", "crm_id", "id_клиента", "код_клиента", "kundnummer", "kund_id",
-    ),
-    "name": ("customer", "customer_name", "имя", "фио", "клиент", "покупатель", "namn", "kund"),
-    "language": ("lang", "язык", "språk"),
-    "segment": ("сегмент",),
-    "timezone": ("tz", "time_zone", "часовой_пояс", "tidszon"),
-    "amount": ("sum", "total", "price", "сумма", "итого", "стоимость", "belopp", "summa", "pris"),
-    "currency": ("валюта", "valuta"),
-    "branch": ("store", "shop", "location", "филиал", "магазин", "точка", "butik", "filial"),
-    "purchased_at": ("date", "purchase_date", "datetime", "дата", "дата_покупки", "время",
-                     "datum", "köpdatum"),
-}  # fmt: skip
-_KNOWN = {alias: column for column, names in _ALIASES.items() for alias in (column, *names)}
+__all__ = ["HeaderError", "PurchasesFile", "by_column", "map_header", "read_purchases_file"]
+
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-
-
-class HeaderError(ValueError):
-    """The header names no column we can use: one message for the whole file."""
 
 
 class PurchasesFile(Protocol):
@@ -97,7 +61,7 @@ def by_column(columns: dict[int, str], cells: Sequence[str]) -> dict[str, str]:
         for i, value in enumerate(cells)
         if i in columns and value.strip()
     }
-    return _spreadsheet_values(row) if row else row
+    return _spreadsheet_values(join_name(row)) if row else row
 
 
 def read_purchases_file(data: bytes) -> PurchasesFile:
@@ -129,33 +93,6 @@ def read_csv(data: bytes) -> CsvFile:
     names = next(csv.reader([header], delimiter=delimiter), [])
     columns, ignored = map_header(names)
     return CsvFile(encoding, delimiter, columns, ignored, text)
-
-
-def map_header(names: Sequence[str]) -> tuple[dict[int, str], list[str]]:
-    """(position -> our column, headers we do not know); HeaderError when the header names
-    no order column or no customer column."""
-    columns: dict[int, str] = {}
-    ignored: list[str] = []
-    for i, name in enumerate(names):
-        column = _KNOWN.get(re.sub(r"[\s.\-]+", "_", name.strip().lower()).strip("_"))
-        if column is None or column in columns.values():
-            if name.strip():
-                ignored.append(name.strip())
-            continue
-        columns[i] = column
-    if "order_id" not in columns.values() or not set(IDENTIFIERS) & set(columns.values()):
-        missing = "order_id" if "order_id" not in columns.values() else "customer identifier"
-        found = ", ".join(n.strip() for n in names if n.strip()) or "nothing"
-        optional = [
-            c
-            for c in (*CUSTOMER_COLUMNS, *PURCHASE_COLUMNS)
-            if c not in (*IDENTIFIERS, "order_id")
-        ]
-        raise HeaderError(
-            f"no {missing} column. Found: {found}. Expected: order_id and one of"
-            f" {', '.join(IDENTIFIERS)}; optional {', '.join(optional)}."
-        )
-    return columns, ignored
 
 
 def _spreadsheet_values(row: dict[str, str]) -> dict[str, str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import datetime
 
-from bot.i18n import Translator
+from bot.i18n import Translator, clip
 from bot.surveys.phones import display_phone
 from storage.db import Tx
 from storage.models import Customer
@@ -51,8 +52,30 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
                 comment=survey.comment or none,
             )
         )
+    lines += await _complaints(tx, t, customer)
     lines.append(t("mydata.more"))
     return "\n".join(lines)[:4000]
+
+
+async def _complaints(tx: Tx, t: Translator, customer: Customer) -> list[str]:
+    """The person's complaints (number, date, status, what they wrote) and how many messages
+    they sent to support: /mydata shows everything kept about them, not only surveys."""
+    none = t("mydata.none")
+    lines = []
+    for number, opened, status, text in await tx.privacy.complaints_of(customer.id, HISTORY):
+        day = datetime.fromisoformat(opened).date()
+        lines.append(
+            t(
+                "mydata.complaint",
+                number=number,
+                date=f"{day:%d.%m.%Y}",
+                status=t(f"complaint.status.{status}"),
+                text=clip(text, 300) if text else none,
+            )
+        )
+    if sent := await tx.privacy.messages_from(customer.id):
+        lines.append(t("mydata.messages", count=sent))
+    return lines
 
 
 SHORTEST = 3  # shorter words identify nobody, and would match far too much

@@ -38,7 +38,7 @@ def read_xlsx(data: bytes) -> XlsxFile:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise HeaderError(f"not a readable .xlsx workbook ({type(exc).__name__})") from None
+        raise HeaderError("import.unreadable_xlsx", error=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]
         cells = [[as_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]

@@ -45,7 +45,10 @@ async def start(
     `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
     shop = surveys.shop(t, "greeting")
-    if first_name:
+    lead = _lead_greeting(t, complaints, customer.telegram_id, shop)
+    if lead is not None and before is None:  # an owner or a manager: what it does for them
+        text = lead
+    elif first_name:
         text = t("start.greeting", name=first_name, shop=shop)
     else:
         text = t("start.greeting_anonymous", shop=shop)
@@ -60,6 +63,18 @@ async def start(
     await outbox.answer(tx, message, text)
     if await _phone_would_help(tx, customer, complaints):
         await outbox.answer(tx, message, t("start.share_phone"), reply_markup=keyboard)
+
+
+def _lead_greeting(
+    t: Translator, complaints: Complaints, user_id: int | None, shop: str
+) -> str | None:
+    """Owners and managers (OWNER_IDS, MANAGER_IDS) are not customers here: their greeting
+    says what the bot does for them, and their commands."""
+    if user_id in complaints.owner_ids:
+        return f"{t('start.owner', shop=shop)}\n\n{t('help.owner')}"
+    if user_id in complaints.manager_ids:
+        return f"{t('start.manager', shop=shop)}\n\n{t('help.manager')}"
+    return None
 
 
 async def _phone_would_help(tx: Tx, customer: Customer, complaints: Complaints) -> bool:

@@ -97,6 +97,30 @@ class PrivacyRepo(Stamping):
         )
         return [str(row[0]) for row in rows]
 
+    async def complaints_of(
+        self, customer_id: int, limit: int
+    ) -> list[tuple[int, str, str, str | None]]:
+        """(number, opened at, status, what the person wrote: their message, else their
+        survey comment), newest first, for /mydata."""
+        rows = await self._conn.fetch_all(
+            "SELECT c.id, c.created_at, c.status, COALESCE(c.text, s.comment) FROM complaints c"
+            " LEFT JOIN surveys s ON s.id = c.survey_id WHERE c.customer_id = ?"
+            " ORDER BY c.id DESC LIMIT ?",
+            (customer_id, limit),
+        )
+        return [
+            (int(r[0]), str(r[1]), str(r[2]), None if r[3] is None else str(r[3])) for r in rows
+        ]
+
+    async def messages_from(self, customer_id: int) -> int:
+        """How many messages the person sent about their complaints."""
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*) FROM complaint_messages m JOIN complaints c ON c.id = m.complaint_id"
+            " WHERE c.customer_id = ? AND m.direction = 'from_customer'",
+            (customer_id,),
+        )
+        return int(row[0]) if row else 0
+
     async def complaint_ids(self, customer_id: int) -> list[int]:
         rows = await self._conn.fetch_all(
             "SELECT id FROM complaints WHERE customer_id = ?", (customer_id,)

@@ -100,16 +100,86 @@ def test_a_second_process_on_the_same_database_refuses_with_one_line(tmp_path: P
 
 
 def test_settings_come_from_dotenv_too(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text("BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\n")
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\nOWNER_IDS=7\nAPI_TOKEN=made-up\n"
+    )
     result = run("check-config", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "STAFF_CHAT_ID=-100" in result.stdout
     assert "1:abc" not in result.stdout  # secrets stay hidden
 
 
+def test_check_config_fails_an_untouched_env_example_one_line_per_problem(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text())
+    result = run("check-config", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(":")[0:2] for line in lines] == [
+        ["config error", " BOT_TOKEN is invalid"],
+        ["config warning", " OWNER_IDS is empty"],
+        ["config warning", " API_TOKEN is not set"],
+    ], lines
+    assert "placeholder" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_config_refuses_a_staff_chat_that_cannot_be_a_group(tmp_path: Path) -> None:
+    env = {"BOT_TOKEN": "1:abc", "OWNER_IDS": "7", "API_TOKEN": "s3cret-made-up"}
+    result = run("check-config", cwd=tmp_path, STAFF_CHAT_ID="123456789", **env)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("config error: STAFF_CHAT_ID is invalid: a group's id is negative")
+    ready = run("check-config", cwd=tmp_path, STAFF_CHAT_ID="-100123", **env)
+    assert ready.returncode == 0 and ready.stderr == "", ready.stderr
+
+
+def test_check_config_warnings_alone_fail_it_after_printing_the_settings(
+    tmp_path: Path,
+) -> None:
+    result = run("check-config", cwd=tmp_path, BOT_TOKEN="1:abc", STAFF_CHAT_ID="-100")
+    assert result.returncode == 1
+    assert "STAFF_CHAT_ID=-100" in result.stdout
+    assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
+        "config warning",
+        "config warning",
+    ]
+
+
+def test_check_config_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`python -m bot check-config | head -1`: head leaves; no BrokenPipe traceback."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "check-config"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_the_readmes_setup_steps_run_in_order_from_a_fresh_clone() -> None:
+    """check-config runs with the environment the steps before it created."""
+    readme = (ROOT / "README.md").read_text()
+    setup = readme[readme.index("## Setup in five steps") :]
+    setup = setup[: setup.index("\n## ", 5)]
+    assert setup.index("python3 -m venv .venv") < setup.index("cp .env.example .env")
+    check = setup.index(".venv/bin/python -m bot check-config")
+    assert setup.index("cp .env.example .env") < check
+    assert "python -m bot check-config" not in setup.replace(".venv/bin/python -m bot", "")
+
+
 def test_check_config_prints_every_setting_as_written_in_dotenv(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text(
         "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\nLOG_LEVEL=debug\n"
+        "OWNER_IDS=7\nAPI_TOKEN=made-up\n"
     )
     result = run("check-config", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -126,7 +196,7 @@ def test_check_config_prints_every_setting_as_written_in_dotenv(tmp_path: Path) 
     assert printed["SLA_TAKE"] == "PT15M"
     assert printed["LOG_LEVEL"] == "DEBUG"  # read from .env, not only the environment
     assert printed["BOT_TOKEN"] == "(set, hidden)"
-    assert printed["OWNER_IDS"] == "" and printed["KEY_SEGMENTS"] == "key"
+    assert printed["OWNER_IDS"] == "7" and printed["KEY_SEGMENTS"] == "key"
     assert printed["REFERRAL_THANKS"] == "true"  # as .env writes it, not Python's True
 
 
@@ -255,6 +325,46 @@ def test_import_reads_a_russian_excel_csv(tmp_path: Path) -> None:
     assert "line 4: skipped: too_old (stored, no survey)" in err  # 01.03.2020 read as a date
     assert "imported 2 (1 skipped), duplicates 0, rejected 1" in err
     assert result.returncode == 1
+
+
+def test_import_keeps_the_dates_names_and_amounts_of_a_russian_shops_headers(
+    tmp_path: Path,
+) -> None:
+    """These four were "ignored columns" with exit 0: every date, name and amount lost."""
+    (tmp_path / "продажи.csv").write_text(
+        "Номер заказа;Дата и время;ФИО покупателя;Сумма, руб.;Моб. телефон\n"
+        "Z-1;01.03.2020 10:15;Анна Смирнова;1 990,00;8 (916) 123-45-67\n",
+        encoding="utf-8",
+    )
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "продажи.csv", cwd=tmp_path, PHONE_REGION="RU", **env)
+    assert "ignored columns" not in result.stderr
+    assert "imported 1 (1 skipped)" in result.stderr, result.stderr
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        stored = db.execute(
+            "SELECT p.amount, p.purchased_at, c.name, c.phone FROM purchases p"
+            " JOIN customers c ON c.id = p.customer_id"
+        ).fetchall()
+    assert [tuple(row) for row in stored] == [
+        ("1990.00", stored[0][1], "Анна Смирнова", "79161234567")
+    ]
+    assert stored[0][1].startswith("2020-03-01T10:15")
+
+
+def test_a_column_that_looks_like_a_field_refuses_the_file_in_staff_language(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "продажи.csv").write_text(
+        "Номер заказа;Телефон;Дата доставки\nZ-1;+79161234567;01.03.2026\n", encoding="utf-8"
+    )
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "продажи.csv", cwd=tmp_path, STAFF_LANGUAGE="ru", **env)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(
+        "import-purchases: строка 1, столбец 3 «Дата доставки»: похоже на дату покупки"
+    ), line
+    assert not (tmp_path / "x.db").exists()  # nothing stored
 
 
 def test_an_unknown_header_is_one_clear_error(tmp_path: Path) -> None:

@@ -77,6 +77,7 @@ def test_the_readmes_docker_command_with_env_example_keeps_data_and_listens_outs
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     example = env_file((ROOT / ".env.example").read_text())
+    example["BOT_TOKEN"] = "123456:made-up"  # the placeholder is refused: the user sets theirs
     settings = in_the_container(monkeypatch, {**image_env(), **example})
     assert volume() in database_file(settings).parents
     assert not settings.api.api_host.startswith(LOOPBACK)

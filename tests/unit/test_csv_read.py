@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.i18n import Catalog
 from bot.surveys.csv_read import HeaderError, read_csv
+
+
+def staff_text(error: HeaderError, language: str) -> str:
+    """The error as the operator reads it (`STAFF_LANGUAGE`)."""
+    return error.text(Catalog.load().bind(language))
 
 
 def test_swedish_excel_cp1252_with_semicolons() -> None:
@@ -42,7 +48,72 @@ def test_russian_cp1251_headers_and_unknown_columns() -> None:
 
 
 def test_a_header_without_a_customer_column_names_what_it_found() -> None:
-    with pytest.raises(
-        HeaderError, match=r"no customer identifier column\. Found: order_id, Namn"
-    ):
+    with pytest.raises(HeaderError) as caught:
         read_csv(b"order_id,Namn\nA,B\n")
+    said = staff_text(caught.value, "en")
+    assert said.startswith("no customer identifier column. Found: order_id, Namn"), said
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Номер заказа;Дата и время;ФИО покупателя;Сумма, руб.;Моб. телефон",
+        "  № ЗАКАЗА ; Дата/время покупки ; Покупатель (ФИО) ; Итого, ₽ ; Телефон моб.",
+        "Order No.;Date & Time;Customer Name;Total Amount (USD);Mobile Phone",
+        "Ordernr;Datum och tid;Kundnamn;Belopp (kr);Mobilnummer",
+        "№ счёта;Время и дата;Ф.И.О. клиента;Всего;Тел.",
+    ],
+)
+def test_headers_shops_write_with_units_punctuation_and_abbreviations(header: str) -> None:
+    data = f"{header}\nR-7;25.11.2026 14:30;Анна Смирнова;1 990,00;+7 916 000-00-00\n"
+    file = read_csv(data.encode("utf-8"))
+    assert file.ignored == []
+    [(_, row)] = list(file.rows())
+    assert row == {
+        "order_id": "R-7",
+        "purchased_at": "2026-11-25T14:30:00",
+        "name": "Анна Смирнова",
+        "amount": "1 990,00",
+        "phone": "+7 916 000-00-00",
+    }
+
+
+def test_first_and_last_name_columns_make_one_name() -> None:
+    data = "Заказ;Фамилия;Имя;Отчество;Телефон\n1;Смирнова;Анна;Сергеевна;+79160000000\n"
+    [(_, row)] = list(read_csv(data.encode("utf-8")).rows())
+    assert row["name"] == "Анна Сергеевна Смирнова"
+
+
+def test_columns_that_look_like_no_field_are_still_ignored() -> None:
+    data = "Номер заказа;Телефон;Статус заказа;Примечание\n1;+79160000000;77;\n"
+    file = read_csv(data.encode("utf-8"))
+    assert file.ignored == ["Статус заказа", "Примечание"]
+
+
+@pytest.mark.parametrize(
+    ("header", "ru", "en"),
+    [
+        (
+            "Номер заказа;Телефон;Дата доставки",
+            "строка 1, столбец 3 «Дата доставки»: похоже на дату покупки",
+            "line 1, column 3 'Дата доставки': looks like the purchase date",
+        ),
+        (
+            "Номер заказа;Телефон;Сумма со скидкой",
+            "строка 1, столбец 3 «Сумма со скидкой»: похоже на сумму покупки",
+            "line 1, column 3 'Сумма со скидкой': looks like the amount",
+        ),
+        (
+            "Номер заказа;Телефон;Моб. телефон",
+            "строка 1: столбцы 2 «Телефон» и 3 «Моб. телефон» оба означают телефон",
+            "line 1: columns 2 'Телефон' and 3 'Моб. телефон' both mean the phone number",
+        ),
+    ],
+)
+def test_a_column_that_looks_like_a_field_refuses_the_file(header: str, ru: str, en: str) -> None:
+    data = f"{header}\n1;+79160000000;x\n".encode()
+    with pytest.raises(HeaderError) as caught:
+        read_csv(data)
+    assert staff_text(caught.value, "ru").startswith(ru), staff_text(caught.value, "ru")
+    assert staff_text(caught.value, "en").startswith(en), staff_text(caught.value, "en")
+    assert staff_text(caught.value, "sv").startswith("rad 1")

@@ -85,7 +85,7 @@ async def test_the_workbook_has_typed_cells_in_the_owners_language(tmp_path: Pat
     assert first["Приглашение отправлено"].number_format == "DD.MM.YYYY HH:MM"
     assert first["По сравнению с ожиданиями"].value == "Хуже"
     assert first["Что не понравилось"].value == "Доставка, Персонал"
-    assert first["Статус"].value == "ответил"
+    assert first["Статус"].value == "ответ получен"
     assert first["Сегмент"].value is None  # none: an empty cell, as a filter expects
     assert first["Комментарий"].value == EVIL and first["Комментарий"].data_type == "s"
     assert first["Пришёл по приглашению друга"].value == "нет"

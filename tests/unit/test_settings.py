@@ -86,6 +86,9 @@ def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
         name.upper() for section in module.SECTIONS.values() for name in section.model_fields
     }
     assert fields <= names
-    loaded = load_settings(env_file=str(example), database_url=f"sqlite:///{tmp_path}/x.db")
+    with pytest.raises(ConfigError, match="BOT_TOKEN is invalid: still the placeholder"):
+        load_settings(env_file=str(example))
+    url = f"sqlite:///{tmp_path}/x.db"
+    loaded = load_settings(env_file=str(example), database_url=url, bot_token="1:made-up")
     assert loaded.chats.digest_chat_id is None  # empty means "not set", not an error
     assert loaded.telegram.webhook_url is None
