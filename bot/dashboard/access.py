@@ -14,7 +14,7 @@ import hashlib
 import secrets
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.dashboard.initdata import verify
@@ -111,9 +111,12 @@ class Dashboard:
             return None
         async with self.db.read() as tx:
             found = await tx.dashboard.session(digest(cookie), self.clock())
-        if found is None or self.role_of(found.user_id) is None:
+        role = None if found is None else self.role_of(found.user_id)
+        if found is None or role is None:
             return None
-        return found
+        # The settings decide, never the role stored at sign-in: a demoted owner is a
+        # manager from their next request on.
+        return replace(found, role=role)
 
     async def sign_out(self, session: DashboardSession) -> None:
         async with self.db.transaction() as tx:

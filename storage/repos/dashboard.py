@@ -15,7 +15,7 @@ from storage.timefmt import from_db, to_db
 class DashboardSession:
     id: int
     user_id: int
-    role: str  # owner, manager
+    role: str  # owner, manager: as the settings say now (stored: as at sign-in)
     csrf: str  # what state-changing requests must echo
     expires_at: datetime
 
