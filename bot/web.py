@@ -68,6 +68,9 @@ async def answers_in_json(request: web.Request, handler: Handler) -> web.StreamR
     aiohttp's text/plain page, so an integrator's client can read and retry it."""
     try:
         return await handler(request)
+    except web.HTTPRequestEntityTooLarge:  # aiohttp's own is a text page
+        body = {"error": "the request body is too large"}
+        return web.json_response(body, status=413)
     except web.HTTPException:
         raise
     except DatabaseError as exc:

@@ -17,13 +17,14 @@ from collections import deque
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from bot.dashboard.initdata import verify
+from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
 
 LINK_TTL = timedelta(minutes=10)
 SESSION_TTL = timedelta(days=7)
+LAUNCH_MEMORY = timedelta(seconds=MAX_AGE + 120)  # launch data is accepted up to MAX_AGE
 ATTEMPTS_PER_MINUTE = 10  # sign-in attempts per address, on each instance
 
 
@@ -91,18 +92,27 @@ class Dashboard:
         launch = verify(init_data, self.bot_token, time.time())
         if self.role_of(launch.user_id) is None:
             raise NotAllowed(launch.user_id)
-        return await self._open(launch.user_id, "telegram")
+        now = self.clock()
+        async with self.db.transaction() as tx:
+            # Remembered for as long as the launch data is accepted: a copied launch (a
+            # proxy's log, a shared screen) opens no second session.
+            remember = now + LAUNCH_MEMORY
+            key = digest(f"launch:{launch.signature}")
+            if not await tx.dashboard.use_launch(key, launch.user_id, now, remember):
+                raise InitDataError("this launch was used already; open the dashboard again")
+            return await self._open_in(tx, launch.user_id, "telegram")
 
     async def _open(self, user_id: int, via: str) -> SignedIn:
+        async with self.db.transaction() as tx:
+            return await self._open_in(tx, user_id, via)
+
+    async def _open_in(self, tx: Tx, user_id: int, via: str) -> SignedIn:
         role = self.role_of(user_id)
         assert role is not None
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         now = self.clock()
-        async with self.db.transaction() as tx:
-            expires = now + SESSION_TTL
-            sid = await tx.dashboard.add_session(
-                digest(cookie), user_id, role, csrf, now, expires, via
-            )
+        expires = now + SESSION_TTL
+        sid = await tx.dashboard.add_session(digest(cookie), user_id, role, csrf, now, expires, via)
         return SignedIn(cookie, DashboardSession(sid, user_id, role, csrf, expires))
 
     async def session(self, cookie: str | None) -> DashboardSession | None:

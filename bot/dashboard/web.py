@@ -46,6 +46,7 @@ CSP = (
 )
 STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSION_BODY = 64 * 1024  # launch data is under 8 KB
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -254,7 +255,13 @@ class Pages:
         )
 
     async def telegram_session(self, request: web.Request) -> web.Response:
-        """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App."""
+        """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App: JSON
+        only (a form or text/plain body is what another site's page can post)."""
+        if request.content_type != "application/json":
+            expected = {"error": "expected Content-Type: application/json"}
+            return web.json_response(expected, status=415)
+        if (request.content_length or 0) > SESSION_BODY:
+            raise web.HTTPRequestEntityTooLarge(SESSION_BODY, request.content_length or 0)
         if self._too_many(request):
             return web.json_response({"error": "too many attempts; wait a minute"}, status=429)
         try:

@@ -189,7 +189,8 @@ async def test_mini_app_launch_data_lets_owners_and_managers_in_and_no_one_else(
         await browser.close()
     browser = Browser(app)
     try:
-        assert (await browser.post("/app/session", data=b"not json"))[0] == 400
+        as_json = {"Content-Type": "application/json"}
+        assert (await browser.post("/app/session", data=b"not", headers=as_json))[0] == 400
         for _ in range(10):  # the limit counts every attempt from one address
             await browser.post("/app/session", json={"init_data": "x"})
         status, _, _ = await browser.post("/app/session", json={"init_data": "x"})
@@ -277,5 +278,46 @@ async def test_leads_keep_saved_replies_on_the_dashboard_too(
         assert status == 200 and EN("saved.none") in page
         async with app.db.read() as tx:
             assert await tx.saved.starting("", 10) == []
+    finally:
+        await browser.close()
+
+
+async def test_a_telegram_sign_in_takes_json_only_and_each_launch_once(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """A form or text/plain body is what a cross-site page can post (a login CSRF): refused
+    with 415; an oversized body gets JSON like every other refusal; a launch opens one
+    session, however often it is posted."""
+    app = await dashboard_app(make_app, fake)
+    browser = Browser(app)
+    try:
+        launch = launch_data(OWNER, time.time() - 30)
+        as_text = json.dumps({"init_data": launch})
+        for kw in (
+            {"data": as_text, "headers": {"Content-Type": "text/plain"}},
+            {"data": {"init_data": launch}},  # a form
+        ):
+            status, body, answer = await browser.post("/app/session", **kw)
+            assert status == 415 and "Set-Cookie" not in answer.headers, body
+            assert answer.content_type == "application/json" and "error" in json.loads(body)
+        huge = json.dumps({"init_data": "x" * (5 * 1024 * 1024)})
+        status, body, answer = await browser.post(
+            "/app/session", data=huge, headers={"Content-Type": "application/json"}
+        )
+        assert status == 413 and answer.content_type == "application/json", body
+        assert "error" in json.loads(body)
+        headers = {"Authorization": f"Bearer {API_TOKEN}", "Content-Type": "application/json"}
+        status, body, answer = await browser.post("/api/v1/purchases", data=huge, headers=headers)
+        assert status == 413 and answer.content_type == "application/json", body  # aiohttp's
+
+        status, _, _ = await browser.post("/app/session", json={"init_data": launch})
+        assert status == 200
+        again = Browser(app)  # the same signed launch, replayed from elsewhere
+        status, body, answer = await again.post("/app/session", json={"init_data": launch})
+        await again.close()
+        assert status == 401 and "Set-Cookie" not in answer.headers, body
+        async with app.db.read() as tx:
+            row = await tx.conn.fetch_one("SELECT COUNT(*) FROM dashboard_sessions")
+        assert row is not None and row[0] == 1
     finally:
         await browser.close()
