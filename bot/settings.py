@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -167,12 +168,35 @@ def _event_urls(value: object) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
+Network = IPv4Network | IPv6Network
+
+
+def _networks(value: object) -> list[Network]:
+    """TRUSTED_PROXIES: comma-separated addresses or networks (CIDR)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    found: list[Network] = []
+    for item in (str(i).strip() for i in items):
+        if not item:
+            continue
+        try:
+            found.append(ip_network(item, strict=False))
+        except ValueError:
+            raise ValueError(
+                f"{item!r}: expected IP addresses or networks, e.g. 127.0.0.1,10.0.0.0/8"
+            ) from None
+    return found
+
+
 class ApiSettings(_Section):
     api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
     api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
     api_token: SecretStr | None = Field(None, description="bearer token for /api/v1")
     dashboard_url: str | None = Field(
         None, description="public https URL of the owners' dashboard (/app), for links"
+    )
+    trusted_proxies: Annotated[list[Network], NoDecode, BeforeValidator(_networks)] = Field(
+        default_factory=list,
+        description="proxies whose X-Forwarded-For names the client (empty: trust none)",
     )
     health_stall_after: Duration = Field(
         timedelta(minutes=2),

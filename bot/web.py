@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from ipaddress import IPv6Address, ip_address
 from typing import Any
 
 from aiohttp import web
 
 from bot.liveness import Liveness
 from bot.metrics import CONTENT_TYPE, Metrics
+from bot.settings import Network
 from storage.db import Database
 from storage.sql import DatabaseError
 from storage.states import InboxStatus, OutboxStatus
@@ -60,6 +62,33 @@ async def read_queues(db: Database) -> tuple[dict[str, Any] | None, str]:
     except DatabaseError as exc:
         log.warning("healthz: database not readable (%s)", type(exc).__name__)
         return None, f"error: {type(exc).__name__}"
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequence[Network]) -> str:
+    """Who sent a request: the connecting peer, unless it is a trusted proxy; then the
+    rightmost X-Forwarded-For hop that is not one (whatever stands left of it the client
+    wrote itself, and may have invented)."""
+    if not peer:
+        return "?"
+    if not forwarded_for or not _trusted(peer, trusted):
+        return peer
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, trusted):
+            return hop
+    return hops[0] if hops else peer  # only proxies: the farthest one
+
+
+def _trusted(address: str, trusted: Sequence[Network]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    if (
+        isinstance(ip, IPv6Address) and ip.ipv4_mapped is not None
+    ):  # a dual-stack socket's IPv4 peer
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in trusted)
 
 
 @web.middleware

@@ -14,10 +14,12 @@ import hashlib
 import secrets
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
+from bot.settings import Network
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
@@ -25,7 +27,7 @@ from storage.repos.dashboard import DashboardSession
 LINK_TTL = timedelta(minutes=10)
 SESSION_TTL = timedelta(days=7)
 LAUNCH_MEMORY = timedelta(seconds=MAX_AGE + 120)  # launch data is accepted up to MAX_AGE
-ATTEMPTS_PER_MINUTE = 10  # sign-in attempts per address, on each instance
+ATTEMPTS_PER_MINUTE = 10  # failed sign-ins per client address, on each instance
 
 
 class NotAllowed(Exception):
@@ -51,8 +53,10 @@ class Dashboard:
         bot_token: str,
         base_url: str,
         clock: Clock,
+        trusted_proxies: Sequence[Network] = (),
     ) -> None:
         self.db = db
+        self.trusted_proxies = trusted_proxies  # whose X-Forwarded-For names the client
         self.owner_ids = owner_ids
         self.manager_ids = manager_ids
         self.clock = clock
@@ -112,7 +116,9 @@ class Dashboard:
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         now = self.clock()
         expires = now + SESSION_TTL
-        sid = await tx.dashboard.add_session(digest(cookie), user_id, role, csrf, now, expires, via)
+        sid = await tx.dashboard.add_session(
+            digest(cookie), user_id, role, csrf, now, expires, via
+        )
         return SignedIn(cookie, DashboardSession(sid, user_id, role, csrf, expires))
 
     async def session(self, cookie: str | None) -> DashboardSession | None:
@@ -132,15 +138,20 @@ class Dashboard:
         async with self.db.transaction() as tx:
             await tx.dashboard.revoke(session.id, self.clock())
 
-    def may_try(self, address: str, now: float) -> bool:
-        """At most ATTEMPTS_PER_MINUTE sign-in attempts a minute from one address."""
-        recent = self._attempts.setdefault(address, deque())
-        while recent and recent[0] <= now - 60:
-            recent.popleft()
-        if len(recent) >= ATTEMPTS_PER_MINUTE:
-            return False
-        recent.append(now)
+    def blocked(self, address: str, now: float) -> bool:
+        """ATTEMPTS_PER_MINUTE failed sign-ins in the last minute from this client: its next
+        failure is answered "wait". A valid link or launch is let in all the same (someone
+        else's guesses from behind the same address must not lock an owner out)."""
+        return len(self._recent(address, now)) >= ATTEMPTS_PER_MINUTE
+
+    def failed(self, address: str, now: float) -> None:
+        self._recent(address, now).append(now)
         if len(self._attempts) > 10_000:  # a scan from many addresses: forget the idle
             for key in [k for k, v in self._attempts.items() if not v]:
                 del self._attempts[key]
-        return True
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        recent = self._attempts.setdefault(address, deque())
+        while recent and recent[0] <= now - 60:
+            recent.popleft()
+        return recent

@@ -36,6 +36,7 @@ def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
         settings.telegram.bot_token.get_secret_value(),
         base_url(settings),
         clock,
+        settings.api.trusted_proxies,
     )
 
 

@@ -321,3 +321,50 @@ async def test_a_telegram_sign_in_takes_json_only_and_each_launch_once(
         assert row is not None and row[0] == 1
     finally:
         await browser.close()
+
+
+async def test_bad_sign_ins_lock_out_their_own_address_only_and_never_a_valid_one(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Behind the recommended proxy every request comes from the proxy: with TRUSTED_PROXIES
+    the limit counts the client X-Forwarded-For names; a valid link or launch always works."""
+    app = await make_app(owner_ids=str(OWNER), trusted_proxies="127.0.0.1")
+    dashboard = app.wiring.workflow["dashboard"]
+    attacker, owner = {"X-Forwarded-For": "203.0.113.5"}, {"X-Forwarded-For": "198.51.100.7"}
+    browser = Browser(app)
+    try:
+        for _ in range(10):
+            status, _, _ = await browser.get("/app/login?token=guess", headers=attacker)
+            assert status == 401
+        assert (await browser.get("/app/login?token=guess", headers=attacker))[0] == 429
+        assert (await browser.get("/app/login?token=guess", headers=owner))[0] == 401
+        async with app.db.transaction() as tx:
+            link = await dashboard.link(tx, OWNER)
+        path = link[link.index("/app/login") :]
+        status, _, _ = await browser.get(path, headers=attacker)  # even from that address
+        assert status == 303
+        launch = launch_data(OWNER, time.time())
+        status, _, _ = await browser.post(
+            "/app/session", json={"init_data": launch}, headers=attacker
+        )
+        assert status == 200
+    finally:
+        await browser.close()
+
+
+async def test_without_trusted_proxies_a_forged_forwarded_for_evades_nothing(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(owner_ids=str(OWNER))
+    browser = Browser(app)
+    try:
+        for n in range(10):
+            forged = {"X-Forwarded-For": f"192.0.2.{n}"}
+            assert (await browser.get("/app/login?token=guess", headers=forged))[0] == 401
+        forged = {"X-Forwarded-For": "192.0.2.99"}
+        assert (await browser.get("/app/login?token=guess", headers=forged))[0] == 429
+        async with app.db.transaction() as tx:
+            link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+        assert (await browser.get(link[link.index("/app/login") :]))[0] == 303
+    finally:
+        await browser.close()

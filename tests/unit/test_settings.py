@@ -89,3 +89,16 @@ def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
     loaded = load_settings(env_file=str(example), database_url=f"sqlite:///{tmp_path}/x.db")
     assert loaded.chats.digest_chat_id is None  # empty means "not set", not an error
     assert loaded.telegram.webhook_url is None
+
+
+def test_trusted_proxies_are_addresses_or_networks() -> None:
+    base = {"bot_token": "1:x", "staff_chat_id": -100123}
+    settings = load_settings(env_file=None, **base, trusted_proxies="10.0.0.1, 172.16.0.0/12,::1")
+    assert [str(n) for n in settings.api.trusted_proxies] == [
+        "10.0.0.1/32",
+        "172.16.0.0/12",
+        "::1/128",
+    ]
+    assert load_settings(env_file=None, **base).api.trusted_proxies == []  # trust no header
+    with pytest.raises(ConfigError, match="TRUSTED_PROXIES is invalid"):
+        load_settings(env_file=None, **base, trusted_proxies="proxy.local")
