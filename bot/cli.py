@@ -26,6 +26,7 @@ from bot.settings import (
     LogSettings,
     Settings,
     StorageSettings,
+    address_warnings,
     load_section,
     load_settings,
     settings_lines,
@@ -103,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if command == "check-config":
         _print_settings(settings)
+        for line in address_warnings(settings):  # on stderr: stdout stays NAME=value
+            print(line, file=sys.stderr)
         for line in asyncio.run(_moved_chats(settings)):
             print(line)
         return 0
@@ -154,6 +157,13 @@ async def _dashboard_link(settings: Settings, user_id: int) -> int:
     try:
         await migrate(db.conn)
         dashboard = dashboard_of(settings, db, utc_now)
+        if dashboard.base_url is None:
+            print(
+                "dashboard-link: no public address: set PUBLIC_URL (https://shop.example) or"
+                " DASHBOARD_URL; a link to this machine opens on no owner's phone",
+                file=sys.stderr,
+            )
+            return 2
         async with db.transaction() as tx:
             url = await dashboard.link(tx, user_id)
     except NotAllowed:

@@ -17,6 +17,9 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
+
+from aiogram.methods import TelegramMethod
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
 from bot.settings import Network
@@ -25,6 +28,7 @@ from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
 
 LINK_TTL = timedelta(minutes=10)
+UNMINTED = "(made-as-it-is-sent)"  # stands for the token in a queued message
 SESSION_TTL = timedelta(days=7)
 LAUNCH_MEMORY = timedelta(seconds=MAX_AGE + 120)  # launch data is accepted up to MAX_AGE
 ATTEMPTS_PER_MINUTE = 10  # failed sign-ins per client address, on each instance
@@ -51,7 +55,7 @@ class Dashboard:
         owner_ids: list[int],
         manager_ids: list[int],
         bot_token: str,
-        base_url: str,
+        base_url: str | None,
         clock: Clock,
         trusted_proxies: Sequence[Network] = (),
     ) -> None:
@@ -61,7 +65,7 @@ class Dashboard:
         self.manager_ids = manager_ids
         self.clock = clock
         self.bot_token = bot_token
-        self.base_url = base_url  # the public URL of /app
+        self.base_url = base_url  # the public URL of /app; None: none set, no link to send
         self._attempts: dict[str, deque[float]] = {}
 
     def role_of(self, user_id: int) -> str | None:
@@ -73,13 +77,32 @@ class Dashboard:
 
     async def link(self, tx: Tx, user_id: int) -> str:
         """A one-time sign-in URL for an owner or manager (NotAllowed for anyone else),
-        stored in `tx`."""
+        stored in `tx` (only its token's digest). Without a public address only its path."""
         if self.role_of(user_id) is None:
             raise NotAllowed(user_id)
         token = secrets.token_urlsafe(32)
         now = self.clock()
         await tx.dashboard.add_link(digest(token), user_id, now, now + LINK_TTL)
-        return f"{self.base_url}/login?token={token}"
+        return f"{self.base_url or '/app'}/login?token={token}"
+
+    def unminted_link(self) -> str:
+        """What a queued /dashboard message says where its link goes: the sender replaces it
+        with a fresh link as it hands the message to Telegram (`mint_into`)."""
+        return f"{self.base_url or '/app'}/login?token={UNMINTED}"
+
+    async def mint_into(self, user_id: int, method: TelegramMethod[Any]) -> TelegramMethod[Any]:
+        """The queued message with a new link in place of `unminted_link()`. So no usable
+        link is ever stored: the outbox (and so a backup) keeps only the placeholder, the
+        database only the token's digest. A retry mints another; an unsent one expires."""
+        text = getattr(method, "text", None)
+        if not isinstance(text, str) or self.unminted_link() not in text:
+            raise ValueError("no place for the sign-in link in the message")
+        try:
+            async with self.db.transaction() as tx:
+                url = await self.link(tx, user_id)
+        except NotAllowed:
+            raise ValueError("no longer an owner or a manager: no sign-in link") from None
+        return method.model_copy(update={"text": text.replace(self.unminted_link(), url)})
 
     async def from_link(self, token: str) -> SignedIn | None:
         """The link's session; None for an unknown, used or expired link (or a person no

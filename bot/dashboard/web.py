@@ -98,7 +98,7 @@ class Pages:
         self, request: web.Request, signed_in: SignedIn, response: web.Response
     ) -> web.Response:
         # Behind a TLS proxy the request arrives as http: DASHBOARD_URL says it is https.
-        secure = request.secure or self.dashboard.base_url.startswith("https://")
+        secure = request.secure or (self.dashboard.base_url or "").startswith("https://")
         response.set_cookie(
             COOKIE,
             signed_in.cookie,

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from bot.app import App, create_app
-from bot.dashboard.access import Dashboard
+from bot.dashboard.access import UNMINTED, Dashboard
 from tests.support.helpers import make_settings
-from tests.support.updates import feed, message
+from tests.support.texts import EN
+from tests.support.updates import feed, message, outbox_rows
 
 OWNER = 9501
 
@@ -55,3 +56,25 @@ async def test_an_owners_forget_me_ends_their_dashboard_sessions(offline: App) -
     await feed(offline, press(4, OWNER, "forget:1:1"))
     assert await dashboard.session(signed_in.cookie) is None
     assert await dashboard.from_link(unused.split("token=", 1)[1]) is None
+
+
+async def test_without_a_public_address_dashboard_says_what_to_set(offline: App) -> None:
+    await feed(offline, message(1, OWNER, "/dashboard"))
+    [(_, sent)] = await outbox_rows(offline, OWNER)
+    assert sent["text"] == EN("dashboard.no_address")
+    assert "PUBLIC_URL" in sent["text"] and "127.0.0.1" not in sent["text"]
+    assert "reply_markup" not in sent
+
+
+async def test_dashboard_links_are_built_on_public_url(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, owner_ids=str(OWNER), public_url="https://shop.example/")
+    app = await create_app(settings)
+    try:
+        await feed(app, message(1, OWNER, "/dashboard"))
+        [(_, sent)] = await outbox_rows(app, OWNER)
+        # Only a placeholder is stored: the sender makes the link as it sends the message.
+        assert f"https://shop.example/app/login?token={UNMINTED}" in sent["text"]
+        [[button]] = sent["reply_markup"]["inline_keyboard"]
+        assert button["web_app"] == {"url": "https://shop.example/app"}
+    finally:
+        await app.stop()

@@ -180,6 +180,19 @@ def test_dashboard_link_for_owners_and_managers_only(tmp_path: Path) -> None:
     assert len(stored) == 2 and not any(s in link for s in stored for link in links)
 
 
+def test_without_a_public_address_no_link_is_printed_and_check_config_warns(
+    tmp_path: Path,
+) -> None:
+    env = {"BOT_TOKEN": "1:x", "STAFF_CHAT_ID": "-100123", "OWNER_IDS": "501"}
+    checked = run("check-config", cwd=tmp_path, **env)
+    assert checked.returncode == 0 and "warning: PUBLIC_URL is not set" in checked.stderr
+    refused = run("dashboard-link", "--user", "501", cwd=tmp_path, **env)
+    assert refused.returncode == 2 and refused.stdout == ""  # no http://127.0.0.1 link
+    assert "PUBLIC_URL" in refused.stderr
+    ok = run("check-config", cwd=tmp_path, **env, PUBLIC_URL="https://shop.example")
+    assert "PUBLIC_URL" not in ok.stderr and "DASHBOARD_URL=https://shop.example/app" in ok.stdout
+
+
 def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:
     env = {"BOT_TOKEN": "123456:TEST-token", "STAFF_CHAT_ID": "-100123"}
     result = run("digest", "--from", "2026-10-01", "--to", "2026-10-31", "--chart", "c.png",

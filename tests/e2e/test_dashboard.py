@@ -51,7 +51,12 @@ async def stats(app: App, query: str) -> dict[str, Any]:
 
 
 async def dashboard_app(make_app: MakeApp, fake: FakeTelegramServer) -> App:
-    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), manager_ids=str(MANAGER))
+    app = await make_app(
+        ManualClock(NOW),
+        owner_ids=str(OWNER),
+        manager_ids=str(MANAGER),
+        public_url="http://127.0.0.1",  # the links' paths are what the tests open
+    )
     for user in (OWNER, MANAGER, STRANGER):
         fake.world.add_user(user, f"U{user}", "en")
     async with app.db.transaction() as tx:
@@ -204,7 +209,7 @@ async def test_behind_a_tls_proxy_the_cookie_is_secure_and_crosses_into_telegram
 ) -> None:
     """DASHBOARD_URL is https while the proxy speaks http to the bot: the cookie must still be
     Secure, and SameSite=None so that Telegram's web clients, which frame the page, send it."""
-    app = await make_app(owner_ids=str(OWNER), dashboard_url="https://shop.example/app")
+    app = await make_app(owner_ids=str(OWNER), public_url="https://shop.example")
     fake.world.add_user(OWNER, "Olive", "en")
     await fake.world.user_sends(OWNER, "/dashboard")
     sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
@@ -366,5 +371,37 @@ async def test_without_trusted_proxies_a_forged_forwarded_for_evades_nothing(
         async with app.db.transaction() as tx:
             link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
         assert (await browser.get(link[link.index("/app/login") :]))[0] == 303
+    finally:
+        await browser.close()
+
+
+async def test_a_copy_of_the_database_holds_no_usable_sign_in_link(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The /dashboard message goes through the outbox like every message: what the database
+    keeps of it (and of the link) must open nothing, before or after it was sent."""
+    app = await make_app(owner_ids=str(OWNER), public_url="https://shop.example")
+    fake.world.add_user(OWNER, "Olive", "en")
+    await fake.world.user_sends(OWNER, "/dashboard")
+    sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
+    assert await app.sender.wait_idle(10)
+    found = re.search(r"/app/login\?token=([\w-]+)", str(sent.text))
+    assert found
+    token = found.group(1)
+    stored: list[str] = []
+    async with app.db.read() as tx:
+        tables = await tx.conn.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for (table,) in tables:
+            stored += [
+                str(tuple(row)) for row in await tx.conn.fetch_all(f"SELECT * FROM {table}")
+            ]
+    assert not [row for row in stored if token in row]
+    browser = Browser(app)
+    try:
+        for copied in re.findall(r"token=([\w-]+)", "\n".join(stored)):
+            status, _, _ = await browser.get(f"/app/login?token={copied}")
+            assert status == 401, copied
+        status, _, _ = await browser.get(found.group(0))  # the one Telegram delivered
+        assert status == 303
     finally:
         await browser.close()
