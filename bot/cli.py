@@ -26,6 +26,7 @@ from bot.settings import (
     LogSettings,
     Settings,
     StorageSettings,
+    address_warnings,
     load_section,
     load_settings,
     readiness_warnings,
@@ -108,8 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_settings(settings)
         for line in asyncio.run(_moved_chats(settings)):
             print(line)
-        warnings = readiness_warnings()
-        _print_lines(warnings, sys.stderr)
+        warnings = readiness_warnings() + address_warnings(settings)
+        _print_lines(warnings, sys.stderr)  # on stderr: stdout stays NAME=value
         return 1 if warnings else 0
     if command == "import-purchases":
         if not args.file.is_file():
@@ -161,6 +162,13 @@ async def _dashboard_link(settings: Settings, user_id: int) -> int:
     try:
         await migrate(db.conn)
         dashboard = dashboard_of(settings, db, utc_now)
+        if dashboard.base_url is None:
+            print(
+                "dashboard-link: no public address: set PUBLIC_URL (https://shop.example) or"
+                " DASHBOARD_URL; a link to this machine opens on no owner's phone",
+                file=sys.stderr,
+            )
+            return 2
         async with db.transaction() as tx:
             url = await dashboard.link(tx, user_id)
     except NotAllowed:

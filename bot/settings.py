@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -182,12 +183,40 @@ def _event_urls(value: object) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
+Network = IPv4Network | IPv6Network
+
+
+def _networks(value: object) -> list[Network]:
+    """TRUSTED_PROXIES: comma-separated addresses or networks (CIDR)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    found: list[Network] = []
+    for item in (str(i).strip() for i in items):
+        if not item:
+            continue
+        try:
+            found.append(ip_network(item, strict=False))
+        except ValueError:
+            raise ValueError(
+                f"{item!r}: expected IP addresses or networks, e.g. 127.0.0.1,10.0.0.0/8"
+            ) from None
+    return found
+
+
 class ApiSettings(_Section):
     api_host: str = Field("127.0.0.1", description="address the HTTP API listens on")
     api_port: int = Field(8080, ge=0, le=65535, description="port, 0 picks a free one")
     api_token: SecretStr | None = Field(None, description="bearer token for /api/v1")
+    public_url: str | None = Field(
+        None, description="public https base address of this HTTP port, for links people open"
+    )
     dashboard_url: str | None = Field(
-        None, description="public https URL of the owners' dashboard (/app), for links"
+        None,
+        description="public https URL of the owners' dashboard (/app); default PUBLIC_URL/app",
+        validate_default=True,
+    )
+    trusted_proxies: Annotated[list[Network], NoDecode, BeforeValidator(_networks)] = Field(
+        default_factory=list,
+        description="proxies whose X-Forwarded-For names the client (empty: trust none)",
     )
     health_stall_after: Duration = Field(
         timedelta(minutes=2),
@@ -205,12 +234,28 @@ class ApiSettings(_Section):
         None, description="the key events are signed with (X-Feedback-Signature)"
     )
 
-    @field_validator("dashboard_url")
+    @field_validator("public_url")
     @classmethod
-    def _dashboard(cls, value: str | None) -> str | None:
-        """https (Telegram opens Mini Apps only there); http only on this machine."""
+    def _public(cls, value: str | None) -> str | None:
+        """https (what a phone can open, and Telegram's Mini Apps need); plain http only for
+        this machine (tests, the demo): never a loopback address presented as if it worked."""
         if value in (None, ""):
             return None
+        if not (re.match(r"^https://[^/\s]+", value) or _LOOPBACK.match(value)):
+            raise ValueError(
+                "expected the public https:// address of this server behind your TLS proxy,"
+                " e.g. https://shop.example (plain http only for 127.0.0.1)"
+            )
+        return value.rstrip("/")
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """https (Telegram opens Mini Apps only there); http only on this machine. Unset:
+        PUBLIC_URL's /app."""
+        if value in (None, ""):
+            public = info.data.get("public_url")
+            return f"{public}/app" if public else None
         local = re.match(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/", value + "/")
         if not (re.match(r"^https://[^/\s]+", value) or local):
             raise ValueError("expected the https:// URL of /app, e.g. https://shop.example/app")
@@ -533,6 +578,17 @@ def settings_lines(settings: Settings) -> list[str]:
                 continue
             lines.append(f"{field.upper()}={written(value)}")
     return lines
+
+
+def address_warnings(settings: Settings) -> list[str]:
+    """What check-config and the start log say about links people open from outside."""
+    if settings.api.dashboard_url:
+        return []
+    return [
+        "config warning: PUBLIC_URL is not set: /dashboard sends no sign-in link (it tells the"
+        " owner to set it). Set PUBLIC_URL to the public https address of this server's HTTP port"
+        " behind your TLS proxy (https://shop.example), or DASHBOARD_URL to that of /app."
+    ]
 
 
 SECTIONS: dict[str, type[_Section]] = {

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from ipaddress import IPv6Address, ip_address
 from typing import Any
 
 from aiohttp import web
 
 from bot.liveness import Liveness
 from bot.metrics import CONTENT_TYPE, Metrics
+from bot.settings import Network
 from storage.db import Database
 from storage.sql import DatabaseError
 from storage.states import InboxStatus, OutboxStatus
@@ -75,12 +77,42 @@ async def probe_write(db: Database) -> None:
         log.warning("healthz: the database still refuses a write (%s)", type(exc).__name__)
 
 
+def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequence[Network]) -> str:
+    """Who sent a request: the connecting peer, unless it is a trusted proxy; then the
+    rightmost X-Forwarded-For hop that is not one (whatever stands left of it the client
+    wrote itself, and may have invented)."""
+    if not peer:
+        return "?"
+    if not forwarded_for or not _trusted(peer, trusted):
+        return peer
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, trusted):
+            return hop
+    return hops[0] if hops else peer  # only proxies: the farthest one
+
+
+def _trusted(address: str, trusted: Sequence[Network]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    if (
+        isinstance(ip, IPv6Address) and ip.ipv4_mapped is not None
+    ):  # a dual-stack socket's IPv4 peer
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in trusted)
+
+
 @web.middleware
 async def answers_in_json(request: web.Request, handler: Handler) -> web.StreamResponse:
     """A database that fails is a 503 naming it, anything else a 500: JSON either way, never
     aiohttp's text/plain page, so an integrator's client can read and retry it."""
     try:
         return await handler(request)
+    except web.HTTPRequestEntityTooLarge:  # aiohttp's own is a text page
+        body = {"error": "the request body is too large"}
+        return web.json_response(body, status=413)
     except web.HTTPException:
         raise
     except DatabaseError as exc:

@@ -102,6 +102,7 @@ class Purpose(StrEnum):
     TO_CUSTOMER = "complaint_to_customer"  # a reply Telegram refused is reported to staff
     CAUSE_QUESTION = "cause_question"  # remember the question, to know a reply to it
     REPORT_NOTICE = "report_notice"  # "preparing it…" out after its report: delete it then
+    SIGN_IN = "dashboard_sign_in"  # the dashboard link is made as it is sent: none at rest
 
 
 def sql_in(values: Iterable[StrEnum]) -> str:

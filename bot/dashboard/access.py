@@ -14,17 +14,24 @@ import hashlib
 import secrets
 import time
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
-from bot.dashboard.initdata import verify
+from aiogram.methods import TelegramMethod
+
+from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
+from bot.settings import Network
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
 
 LINK_TTL = timedelta(minutes=10)
+UNMINTED = "(made-as-it-is-sent)"  # stands for the token in a queued message
 SESSION_TTL = timedelta(days=7)
-ATTEMPTS_PER_MINUTE = 10  # sign-in attempts per address, on each instance
+LAUNCH_MEMORY = timedelta(seconds=MAX_AGE + 120)  # launch data is accepted up to MAX_AGE
+ATTEMPTS_PER_MINUTE = 10  # failed sign-ins per client address, on each instance
 
 
 class NotAllowed(Exception):
@@ -48,15 +55,17 @@ class Dashboard:
         owner_ids: list[int],
         manager_ids: list[int],
         bot_token: str,
-        base_url: str,
+        base_url: str | None,
         clock: Clock,
+        trusted_proxies: Sequence[Network] = (),
     ) -> None:
         self.db = db
+        self.trusted_proxies = trusted_proxies  # whose X-Forwarded-For names the client
         self.owner_ids = owner_ids
         self.manager_ids = manager_ids
         self.clock = clock
         self.bot_token = bot_token
-        self.base_url = base_url  # the public URL of /app
+        self.base_url = base_url  # the public URL of /app; None: none set, no link to send
         self._attempts: dict[str, deque[float]] = {}
 
     def role_of(self, user_id: int) -> str | None:
@@ -68,13 +77,32 @@ class Dashboard:
 
     async def link(self, tx: Tx, user_id: int) -> str:
         """A one-time sign-in URL for an owner or manager (NotAllowed for anyone else),
-        stored in `tx`."""
+        stored in `tx` (only its token's digest). Without a public address only its path."""
         if self.role_of(user_id) is None:
             raise NotAllowed(user_id)
         token = secrets.token_urlsafe(32)
         now = self.clock()
         await tx.dashboard.add_link(digest(token), user_id, now, now + LINK_TTL)
-        return f"{self.base_url}/login?token={token}"
+        return f"{self.base_url or '/app'}/login?token={token}"
+
+    def unminted_link(self) -> str:
+        """What a queued /dashboard message says where its link goes: the sender replaces it
+        with a fresh link as it hands the message to Telegram (`mint_into`)."""
+        return f"{self.base_url or '/app'}/login?token={UNMINTED}"
+
+    async def mint_into(self, user_id: int, method: TelegramMethod[Any]) -> TelegramMethod[Any]:
+        """The queued message with a new link in place of `unminted_link()`. So no usable
+        link is ever stored: the outbox (and so a backup) keeps only the placeholder, the
+        database only the token's digest. A retry mints another; an unsent one expires."""
+        text = getattr(method, "text", None)
+        if not isinstance(text, str) or self.unminted_link() not in text:
+            raise ValueError("no place for the sign-in link in the message")
+        try:
+            async with self.db.transaction() as tx:
+                url = await self.link(tx, user_id)
+        except NotAllowed:
+            raise ValueError("no longer an owner or a manager: no sign-in link") from None
+        return method.model_copy(update={"text": text.replace(self.unminted_link(), url)})
 
     async def from_link(self, token: str) -> SignedIn | None:
         """The link's session; None for an unknown, used or expired link (or a person no
@@ -91,18 +119,29 @@ class Dashboard:
         launch = verify(init_data, self.bot_token, time.time())
         if self.role_of(launch.user_id) is None:
             raise NotAllowed(launch.user_id)
-        return await self._open(launch.user_id, "telegram")
+        now = self.clock()
+        async with self.db.transaction() as tx:
+            # Remembered for as long as the launch data is accepted: a copied launch (a
+            # proxy's log, a shared screen) opens no second session.
+            remember = now + LAUNCH_MEMORY
+            key = digest(f"launch:{launch.signature}")
+            if not await tx.dashboard.use_launch(key, launch.user_id, now, remember):
+                raise InitDataError("this launch was used already; open the dashboard again")
+            return await self._open_in(tx, launch.user_id, "telegram")
 
     async def _open(self, user_id: int, via: str) -> SignedIn:
+        async with self.db.transaction() as tx:
+            return await self._open_in(tx, user_id, via)
+
+    async def _open_in(self, tx: Tx, user_id: int, via: str) -> SignedIn:
         role = self.role_of(user_id)
         assert role is not None
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         now = self.clock()
-        async with self.db.transaction() as tx:
-            expires = now + SESSION_TTL
-            sid = await tx.dashboard.add_session(
-                digest(cookie), user_id, role, csrf, now, expires, via
-            )
+        expires = now + SESSION_TTL
+        sid = await tx.dashboard.add_session(
+            digest(cookie), user_id, role, csrf, now, expires, via
+        )
         return SignedIn(cookie, DashboardSession(sid, user_id, role, csrf, expires))
 
     async def session(self, cookie: str | None) -> DashboardSession | None:
@@ -111,23 +150,31 @@ class Dashboard:
             return None
         async with self.db.read() as tx:
             found = await tx.dashboard.session(digest(cookie), self.clock())
-        if found is None or self.role_of(found.user_id) is None:
+        role = None if found is None else self.role_of(found.user_id)
+        if found is None or role is None:
             return None
-        return found
+        # The settings decide, never the role stored at sign-in: a demoted owner is a
+        # manager from their next request on.
+        return replace(found, role=role)
 
     async def sign_out(self, session: DashboardSession) -> None:
         async with self.db.transaction() as tx:
             await tx.dashboard.revoke(session.id, self.clock())
 
-    def may_try(self, address: str, now: float) -> bool:
-        """At most ATTEMPTS_PER_MINUTE sign-in attempts a minute from one address."""
-        recent = self._attempts.setdefault(address, deque())
-        while recent and recent[0] <= now - 60:
-            recent.popleft()
-        if len(recent) >= ATTEMPTS_PER_MINUTE:
-            return False
-        recent.append(now)
+    def blocked(self, address: str, now: float) -> bool:
+        """ATTEMPTS_PER_MINUTE failed sign-ins in the last minute from this client: its next
+        failure is answered "wait". A valid link or launch is let in all the same (someone
+        else's guesses from behind the same address must not lock an owner out)."""
+        return len(self._recent(address, now)) >= ATTEMPTS_PER_MINUTE
+
+    def failed(self, address: str, now: float) -> None:
+        self._recent(address, now).append(now)
         if len(self._attempts) > 10_000:  # a scan from many addresses: forget the idle
             for key in [k for k, v in self._attempts.items() if not v]:
                 del self._attempts[key]
-        return True
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        recent = self._attempts.setdefault(address, deque())
+        while recent and recent[0] <= now - 60:
+            recent.popleft()
+        return recent

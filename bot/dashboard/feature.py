@@ -6,25 +6,27 @@ Installs: its routes under /app, and `dashboard` for the /dashboard command's ha
 
 from __future__ import annotations
 
+import logging
+
 from bot.complaints.config import Complaints
 from bot.dashboard.access import Dashboard
 from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
-from bot.settings import Settings
+from bot.settings import Settings, address_warnings
 from bot.wiring import Wiring
 from storage.clock import Clock
 from storage.db import Database
+from storage.states import Purpose
+
+log = logging.getLogger(__name__)
 
 
-def base_url(settings: Settings) -> str:
-    """The public URL of /app: DASHBOARD_URL, else this server as the API listens."""
-    api = settings.api
-    if api.dashboard_url:
-        return api.dashboard_url
-    host = "127.0.0.1" if api.api_host in ("0.0.0.0", "::", "") else api.api_host
-    return f"http://{host}:{api.api_port}/app"
+def base_url(settings: Settings) -> str | None:
+    """The public URL of /app: DASHBOARD_URL (by default PUBLIC_URL + /app). None when
+    neither is set: this server's own address (127.0.0.1:8080) works on no owner's phone."""
+    return settings.api.dashboard_url
 
 
 def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
@@ -36,11 +38,15 @@ def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
         settings.telegram.bot_token.get_secret_value(),
         base_url(settings),
         clock,
+        settings.api.trusted_proxies,
     )
 
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
     dashboard = dashboard_of(w.settings, w.db, w.core.clock)
+    w.sender.preparers[Purpose.SIGN_IN] = dashboard.mint_into
+    for warning in address_warnings(w.settings):
+        log.warning("%s", warning.removeprefix("warning: "))
     w.routes += routes(dashboard, reports)
     desk = DeskPages(dashboard, complaints)
     replies = SavedPages(dashboard, complaints)

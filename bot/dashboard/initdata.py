@@ -28,6 +28,7 @@ class Launch:
     user_id: int
     language: str | None
     auth_date: int
+    signature: str  # its `hash`: names this launch (each opens one session)
 
 
 def _secret(bot_token: str) -> bytes:
@@ -60,7 +61,7 @@ def verify(init_data: str, bot_token: str, now: float, max_age: float = MAX_AGE)
     if not (now - max_age <= auth_date <= now + 60):
         raise InitDataError("launch data too old")
     language = user.get("language_code") if isinstance(user, dict) else None
-    return Launch(user_id, language if isinstance(language, str) else None, auth_date)
+    return Launch(user_id, language if isinstance(language, str) else None, auth_date, given)
 
 
 def sign(fields: dict[str, str], bot_token: str) -> str:

@@ -44,6 +44,7 @@ from bot.reports.render import (
 )
 from bot.reports.team import team_table
 from bot.settings import EXPORT_FORMATS
+from bot.web import client_address
 from storage.repos.dashboard import DashboardSession
 
 CSP = (
@@ -53,6 +54,7 @@ CSP = (
 )
 STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSION_BODY = 64 * 1024  # launch data is under 8 KB
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -103,7 +105,7 @@ class Pages:
         self, request: web.Request, signed_in: SignedIn, response: web.Response
     ) -> web.Response:
         # Behind a TLS proxy the request arrives as http: DASHBOARD_URL says it is https.
-        secure = request.secure or self.dashboard.base_url.startswith("https://")
+        secure = request.secure or (self.dashboard.base_url or "").startswith("https://")
         response.set_cookie(
             COOKIE,
             signed_in.cookie,
@@ -117,8 +119,16 @@ class Pages:
         )
         return response
 
-    def _too_many(self, request: web.Request) -> bool:
-        return not self.dashboard.may_try(request.remote or "?", time.monotonic())
+    def _client(self, request: web.Request) -> str:
+        forwarded = request.headers.get("X-Forwarded-For")
+        return client_address(request.remote, forwarded, self.dashboard.trusted_proxies)
+
+    def _refused(self, request: web.Request) -> bool:
+        """Count a failed sign-in; True when this client has failed too often ("wait")."""
+        client, now = self._client(request), time.monotonic()
+        blocked = self.dashboard.blocked(client, now)
+        self.dashboard.failed(client, now)
+        return blocked
 
     async def overview(self, request: web.Request) -> web.Response:
         session = await self._session(request)
@@ -275,9 +285,13 @@ class Pages:
         )
 
     async def telegram_session(self, request: web.Request) -> web.Response:
-        """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App."""
-        if self._too_many(request):
-            return web.json_response({"error": "too many attempts; wait a minute"}, status=429)
+        """POST {"init_data": "<Telegram.WebApp.initData>"} from inside the Mini App: JSON
+        only (a form or text/plain body is what another site's page can post)."""
+        if request.content_type != "application/json":
+            expected = {"error": "expected Content-Type: application/json"}
+            return web.json_response(expected, status=415)
+        if (request.content_length or 0) > SESSION_BODY:
+            raise web.HTTPRequestEntityTooLarge(SESSION_BODY, request.content_length or 0)
         try:
             body = json.loads(await request.read())
             init_data = body["init_data"] if isinstance(body, dict) else None
@@ -287,18 +301,20 @@ class Pages:
             return web.json_response({"error": 'expected {"init_data": "…"}'}, status=400)
         try:
             signed_in = await self.dashboard.from_telegram(init_data)
-        except InitDataError as exc:
+        except (InitDataError, NotAllowed) as exc:
+            if self._refused(request):
+                return web.json_response({"error": "too many attempts; wait a minute"}, status=429)
+            if isinstance(exc, NotAllowed):
+                return web.json_response({"error": "for owners and managers only"}, status=403)
             return web.json_response({"error": f"not signed by Telegram: {exc}"}, status=401)
-        except NotAllowed:
-            return web.json_response({"error": "for owners and managers only"}, status=403)
         answer = web.json_response({"role": signed_in.session.role})
         return self._signed_in(request, signed_in, answer)
 
     async def login(self, request: web.Request) -> web.Response:
         """A one-time link: the session cookie, then the overview."""
-        if self._too_many(request):
-            return self._page("signin.html", status=429, problem=self.t("dashboard.slow_down"))
         signed_in = await self.dashboard.from_link(request.query.get("token", ""))
+        if signed_in is None and self._refused(request):
+            return self._page("signin.html", status=429, problem=self.t("dashboard.slow_down"))
         if signed_in is None:
             problem = self.t("dashboard.link_used")
             return self._page("signin.html", status=401, problem=problem, csrf=None)

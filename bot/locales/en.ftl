@@ -589,6 +589,7 @@ dashboard-signout = Sign out
 dashboard-chart = NPS and the 0–10 answers
 dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes and for one sign-in (do not forward it):
     { $url }
+dashboard-no_address = The dashboard has no public address yet, so there is no link that would open on your phone. Ask whoever runs the bot to set PUBLIC_URL to the bot's public https address (for example https://shop.example) and restart it.
 dashboard-open = Open the dashboard
 command-dashboard = The dashboard (a sign-in link)
 dashboard-customer = Customer

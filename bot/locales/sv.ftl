@@ -589,6 +589,7 @@ dashboard-signout = Logga ut
 dashboard-chart = NPS och svaren 0–10
 dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minuter och för en inloggning (vidarebefordra den inte):
     { $url }
+dashboard-no_address = Panelen har ingen offentlig adress än, så det finns ingen länk som skulle fungera på din telefon. Be den som driver boten att ange PUBLIC_URL, botens offentliga https-adress (till exempel https://shop.example), och starta om den.
 dashboard-open = Öppna panelen
 command-dashboard = Panelen (en inloggningslänk)
 dashboard-customer = Kund

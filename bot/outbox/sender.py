@@ -22,6 +22,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import TelegramMethod
 
 from bot.chatevents import ChatEvents, thread_trouble
 from bot.learned import Learned
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 ResultHook = Callable[[Tx, int, Any], Awaitable[None]]
 FailureHook = Callable[[Tx, int, str], Awaitable[None]]  # (tx, ref, error) for a given-up send
+# (ref, method) → the method to send, completed at the last moment (a secret never stored)
+Prepare = Callable[[int, TelegramMethod[Any]], Awaitable[TelegramMethod[Any]]]
 Clock = Callable[[], float]
 
 _BACKOFF_BASE = 0.5
@@ -69,6 +72,7 @@ class Sender:
         self.pacer = Pacer(limits, clock())
         self.hooks = dict(hooks or {})
         self.failure_hooks: dict[Purpose, FailureHook] = {}
+        self.preparers: dict[Purpose, Prepare] = {}
         self.metrics = metrics or Metrics()
         self.request_timeout = request_timeout
         self._slots = asyncio.Semaphore(concurrency)
@@ -183,6 +187,9 @@ class Sender:
                     # message_id is in the chat it copies from, which did not move.)
                     return self._failed(item, attempts, f"{_MOVED}: the message stayed behind")
                 method = method.model_copy(update={"chat_id": sent_to})
+            prepare = self.preparers.get(item.purpose) if item.purpose else None
+            if prepare is not None:
+                method = await prepare(item.ref or 0, method)
             with self.metrics.send_seconds.time():
                 result = await self.bot(method, request_timeout=self.request_timeout)
         except TelegramRetryAfter as exc:
@@ -328,7 +335,7 @@ class Sender:
             return
         hook = self.hooks.get(name)
         if hook is None:
-            if name not in self.failure_hooks:  # a purpose with only a failure hook is fine
+            if name not in self.failure_hooks and name not in self.preparers:  # fine alone
                 log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
             return
         await self._guarded(

@@ -15,7 +15,7 @@ from storage.timefmt import from_db, to_db
 class DashboardSession:
     id: int
     user_id: int
-    role: str  # owner, manager
+    role: str  # owner, manager: as the settings say now (stored: as at sign-in)
     csrf: str  # what state-changing requests must echo
     expires_at: datetime
 
@@ -39,6 +39,18 @@ class DashboardRepo:
             (to_db(now), digest, to_db(now)),
         )
         return None if row is None else int(row[0])
+
+    async def use_launch(
+        self, digest: str, user_id: int, now: datetime, expires: datetime
+    ) -> bool:
+        """Remember a Mini App launch until `expires`: False if it was used already. Kept
+        with the links (used from the start): one table of single-use sign-ins."""
+        row = await self._conn.fetch_one(
+            "INSERT INTO dashboard_links (digest, user_id, created_at, expires_at, used_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING RETURNING digest",
+            (digest, user_id, to_db(now), to_db(expires), to_db(now)),
+        )
+        return row is not None
 
     async def add_session(
         self,
@@ -76,13 +88,11 @@ class DashboardRepo:
             (to_db(now), session_id),
         )
 
-    async def revoke_user(self, user_id: int, now: datetime) -> int:
-        """Every session of a person (no longer an owner or manager, a lost phone)."""
-        return await self._conn.execute(
-            "UPDATE dashboard_sessions SET revoked_at = ? WHERE user_id = ?"
-            " AND revoked_at IS NULL",
-            (to_db(now), user_id),
-        )
+    async def forget_user(self, user_id: int) -> None:
+        """A person's sessions and links, gone (they asked to be forgotten): signed out
+        everywhere, and no row names them."""
+        for table in ("dashboard_links", "dashboard_sessions"):
+            await self._conn.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
 
     async def prune(self, before: datetime) -> int:
         """Links and sessions that ended before `before`: expired, used or revoked."""

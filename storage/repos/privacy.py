@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 
 from storage.clock import Clock
+from storage.repos.dashboard import DashboardRepo
 from storage.repos.events import EventRepo
 from storage.repos.kv import KvRepo
 from storage.repos.rows import Stamping
@@ -76,6 +77,8 @@ class PrivacyRepo(Stamping):
             await self._conn.execute(sql, {"id": customer_id, "now": now})
         if telegram_id is None:
             return
+        # An owner or manager who asked to be forgotten is signed out of the dashboard too.
+        await DashboardRepo(self._conn).forget_user(telegram_id)
         await self._conn.execute(
             "INSERT INTO erased (key, erased_at) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET erased_at = excluded.erased_at",

@@ -102,6 +102,7 @@ def test_a_second_process_on_the_same_database_refuses_with_one_line(tmp_path: P
 def test_settings_come_from_dotenv_too(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text(
         "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\nOWNER_IDS=7\nAPI_TOKEN=made-up\n"
+        "PUBLIC_URL=https://shop.example\n"
     )
     result = run("check-config", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -126,7 +127,12 @@ def test_check_config_fails_an_untouched_env_example_one_line_per_problem(
 
 
 def test_check_config_refuses_a_staff_chat_that_cannot_be_a_group(tmp_path: Path) -> None:
-    env = {"BOT_TOKEN": "1:abc", "OWNER_IDS": "7", "API_TOKEN": "s3cret-made-up"}
+    env = {
+        "BOT_TOKEN": "1:abc",
+        "OWNER_IDS": "7",
+        "API_TOKEN": "s3cret-made-up",
+        "PUBLIC_URL": "https://shop.example",
+    }
     result = run("check-config", cwd=tmp_path, STAFF_CHAT_ID="123456789", **env)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
@@ -142,6 +148,7 @@ def test_check_config_warnings_alone_fail_it_after_printing_the_settings(
     assert result.returncode == 1
     assert "STAFF_CHAT_ID=-100" in result.stdout
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
+        "config warning",
         "config warning",
         "config warning",
     ]
@@ -179,7 +186,7 @@ def test_the_readmes_setup_steps_run_in_order_from_a_fresh_clone() -> None:
 def test_check_config_prints_every_setting_as_written_in_dotenv(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text(
         "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nQUIET_HOURS=off\nLOG_LEVEL=debug\n"
-        "OWNER_IDS=7\nAPI_TOKEN=made-up\n"
+        "OWNER_IDS=7\nAPI_TOKEN=made-up\nPUBLIC_URL=https://shop.example\n"
     )
     result = run("check-config", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -248,6 +255,24 @@ def test_dashboard_link_for_owners_and_managers_only(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "data" / "bot.db") as db:
         stored = [row[0] for row in db.execute("SELECT digest FROM dashboard_links")]
     assert len(stored) == 2 and not any(s in link for s in stored for link in links)
+
+
+def test_without_a_public_address_no_link_is_printed_and_check_config_warns(
+    tmp_path: Path,
+) -> None:
+    env = {"BOT_TOKEN": "1:x", "STAFF_CHAT_ID": "-100123", "OWNER_IDS": "501", "API_TOKEN": "k"}
+    checked = run("check-config", cwd=tmp_path, **env)
+    assert checked.returncode == 1  # a warning alone
+    assert "config warning: PUBLIC_URL is not set" in checked.stderr
+    refused = run("dashboard-link", "--user", "501", cwd=tmp_path, **env)
+    assert refused.returncode == 2 and refused.stdout == ""  # no http://127.0.0.1 link
+    assert "PUBLIC_URL" in refused.stderr
+    ok = run("check-config", cwd=tmp_path, **env, PUBLIC_URL="https://shop.example")
+    assert (
+        ok.returncode == 0
+        and "PUBLIC_URL" not in ok.stderr
+        and "DASHBOARD_URL=https://shop.example/app" in ok.stdout
+    )
 
 
 def test_digest_and_export_on_the_command_line(tmp_path: Path) -> None:

@@ -51,7 +51,12 @@ async def stats(app: App, query: str) -> dict[str, Any]:
 
 
 async def dashboard_app(make_app: MakeApp, fake: FakeTelegramServer) -> App:
-    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), manager_ids=str(MANAGER))
+    app = await make_app(
+        ManualClock(NOW),
+        owner_ids=str(OWNER),
+        manager_ids=str(MANAGER),
+        public_url="http://127.0.0.1",  # the links' paths are what the tests open
+    )
     for user in (OWNER, MANAGER, STRANGER):
         fake.world.add_user(user, f"U{user}", "en")
     async with app.db.transaction() as tx:
@@ -189,7 +194,8 @@ async def test_mini_app_launch_data_lets_owners_and_managers_in_and_no_one_else(
         await browser.close()
     browser = Browser(app)
     try:
-        assert (await browser.post("/app/session", data=b"not json"))[0] == 400
+        as_json = {"Content-Type": "application/json"}
+        assert (await browser.post("/app/session", data=b"not", headers=as_json))[0] == 400
         for _ in range(10):  # the limit counts every attempt from one address
             await browser.post("/app/session", json={"init_data": "x"})
         status, _, _ = await browser.post("/app/session", json={"init_data": "x"})
@@ -203,7 +209,7 @@ async def test_behind_a_tls_proxy_the_cookie_is_secure_and_crosses_into_telegram
 ) -> None:
     """DASHBOARD_URL is https while the proxy speaks http to the bot: the cookie must still be
     Secure, and SameSite=None so that Telegram's web clients, which frame the page, send it."""
-    app = await make_app(owner_ids=str(OWNER), dashboard_url="https://shop.example/app")
+    app = await make_app(owner_ids=str(OWNER), public_url="https://shop.example")
     fake.world.add_user(OWNER, "Olive", "en")
     await fake.world.user_sends(OWNER, "/dashboard")
     sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
@@ -277,5 +283,125 @@ async def test_leads_keep_saved_replies_on_the_dashboard_too(
         assert status == 200 and EN("saved.none") in page
         async with app.db.read() as tx:
             assert await tx.saved.starting("", 10) == []
+    finally:
+        await browser.close()
+
+
+async def test_a_telegram_sign_in_takes_json_only_and_each_launch_once(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """A form or text/plain body is what a cross-site page can post (a login CSRF): refused
+    with 415; an oversized body gets JSON like every other refusal; a launch opens one
+    session, however often it is posted."""
+    app = await dashboard_app(make_app, fake)
+    browser = Browser(app)
+    try:
+        launch = launch_data(OWNER, time.time() - 30)
+        as_text = json.dumps({"init_data": launch})
+        for kw in (
+            {"data": as_text, "headers": {"Content-Type": "text/plain"}},
+            {"data": {"init_data": launch}},  # a form
+        ):
+            status, body, answer = await browser.post("/app/session", **kw)
+            assert status == 415 and "Set-Cookie" not in answer.headers, body
+            assert answer.content_type == "application/json" and "error" in json.loads(body)
+        huge = json.dumps({"init_data": "x" * (5 * 1024 * 1024)})
+        status, body, answer = await browser.post(
+            "/app/session", data=huge, headers={"Content-Type": "application/json"}
+        )
+        assert status == 413 and answer.content_type == "application/json", body
+        assert "error" in json.loads(body)
+        headers = {"Authorization": f"Bearer {API_TOKEN}", "Content-Type": "application/json"}
+        status, body, answer = await browser.post("/api/v1/purchases", data=huge, headers=headers)
+        assert status == 413 and answer.content_type == "application/json", body  # aiohttp's
+
+        status, _, _ = await browser.post("/app/session", json={"init_data": launch})
+        assert status == 200
+        again = Browser(app)  # the same signed launch, replayed from elsewhere
+        status, body, answer = await again.post("/app/session", json={"init_data": launch})
+        await again.close()
+        assert status == 401 and "Set-Cookie" not in answer.headers, body
+        async with app.db.read() as tx:
+            row = await tx.conn.fetch_one("SELECT COUNT(*) FROM dashboard_sessions")
+        assert row is not None and row[0] == 1
+    finally:
+        await browser.close()
+
+
+async def test_bad_sign_ins_lock_out_their_own_address_only_and_never_a_valid_one(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Behind the recommended proxy every request comes from the proxy: with TRUSTED_PROXIES
+    the limit counts the client X-Forwarded-For names; a valid link or launch always works."""
+    app = await make_app(owner_ids=str(OWNER), trusted_proxies="127.0.0.1")
+    dashboard = app.wiring.workflow["dashboard"]
+    attacker, owner = {"X-Forwarded-For": "203.0.113.5"}, {"X-Forwarded-For": "198.51.100.7"}
+    browser = Browser(app)
+    try:
+        for _ in range(10):
+            status, _, _ = await browser.get("/app/login?token=guess", headers=attacker)
+            assert status == 401
+        assert (await browser.get("/app/login?token=guess", headers=attacker))[0] == 429
+        assert (await browser.get("/app/login?token=guess", headers=owner))[0] == 401
+        async with app.db.transaction() as tx:
+            link = await dashboard.link(tx, OWNER)
+        path = link[link.index("/app/login") :]
+        status, _, _ = await browser.get(path, headers=attacker)  # even from that address
+        assert status == 303
+        launch = launch_data(OWNER, time.time())
+        status, _, _ = await browser.post(
+            "/app/session", json={"init_data": launch}, headers=attacker
+        )
+        assert status == 200
+    finally:
+        await browser.close()
+
+
+async def test_without_trusted_proxies_a_forged_forwarded_for_evades_nothing(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(owner_ids=str(OWNER))
+    browser = Browser(app)
+    try:
+        for n in range(10):
+            forged = {"X-Forwarded-For": f"192.0.2.{n}"}
+            assert (await browser.get("/app/login?token=guess", headers=forged))[0] == 401
+        forged = {"X-Forwarded-For": "192.0.2.99"}
+        assert (await browser.get("/app/login?token=guess", headers=forged))[0] == 429
+        async with app.db.transaction() as tx:
+            link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+        assert (await browser.get(link[link.index("/app/login") :]))[0] == 303
+    finally:
+        await browser.close()
+
+
+async def test_a_copy_of_the_database_holds_no_usable_sign_in_link(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The /dashboard message goes through the outbox like every message: what the database
+    keeps of it (and of the link) must open nothing, before or after it was sent."""
+    app = await make_app(owner_ids=str(OWNER), public_url="https://shop.example")
+    fake.world.add_user(OWNER, "Olive", "en")
+    await fake.world.user_sends(OWNER, "/dashboard")
+    sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
+    assert await app.sender.wait_idle(10)
+    found = re.search(r"/app/login\?token=([\w-]+)", str(sent.text))
+    assert found
+    token = found.group(1)
+    stored: list[str] = []
+    async with app.db.read() as tx:
+        tables = await tx.conn.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for (table,) in tables:
+            stored += [
+                str(tuple(row)) for row in await tx.conn.fetch_all(f"SELECT * FROM {table}")
+            ]
+    assert not [row for row in stored if token in row]
+    browser = Browser(app)
+    try:
+        for copied in re.findall(r"token=([\w-]+)", "\n".join(stored)):
+            status, _, _ = await browser.get(f"/app/login?token={copied}")
+            assert status == 401, copied
+        status, _, _ = await browser.get(found.group(0))  # the one Telegram delivered
+        assert status == 303
     finally:
         await browser.close()

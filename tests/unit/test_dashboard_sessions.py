@@ -57,3 +57,20 @@ async def test_someone_removed_from_the_owners_is_signed_out_at_once(db: Databas
     assert signed_in is not None
     after = Dashboard(db, [], [], "1:x", "https://shop.example/app", clock)  # OWNER_IDS changed
     assert await after.session(signed_in.cookie) is None
+
+
+async def test_an_owner_moved_to_the_managers_has_a_managers_session_at_once(
+    db: Database,
+) -> None:
+    clock = Clock()
+    before = Dashboard(db, [1], [], "1:x", "https://shop.example/app", clock)
+    async with db.transaction() as tx:
+        link = await before.link(tx, 1)
+    signed_in = await before.from_link(link.split("token=", 1)[1])
+    assert signed_in is not None and signed_in.session.role == "owner"
+    after = Dashboard(db, [], [1], "1:x", "https://shop.example/app", clock)  # demoted
+    session = await after.session(signed_in.cookie)
+    assert session is not None and session.role == "manager"
+    promoted = Dashboard(db, [1], [1], "1:x", "https://shop.example/app", clock)
+    session = await promoted.session(signed_in.cookie)
+    assert session is not None and session.role == "owner"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import ConfigError, load_settings
+from bot.settings import ConfigError, address_warnings, load_settings
 from tests.support.helpers import make_settings
 
 
@@ -92,3 +92,41 @@ def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
     loaded = load_settings(env_file=str(example), database_url=url, bot_token="1:made-up")
     assert loaded.chats.digest_chat_id is None  # empty means "not set", not an error
     assert loaded.telegram.webhook_url is None
+
+
+def test_trusted_proxies_are_addresses_or_networks() -> None:
+    base = {"bot_token": "1:x", "staff_chat_id": -100123}
+    settings = load_settings(env_file=None, **base, trusted_proxies="10.0.0.1, 172.16.0.0/12,::1")
+    assert [str(n) for n in settings.api.trusted_proxies] == [
+        "10.0.0.1/32",
+        "172.16.0.0/12",
+        "::1/128",
+    ]
+    assert load_settings(env_file=None, **base).api.trusted_proxies == []  # trust no header
+    with pytest.raises(ConfigError, match="TRUSTED_PROXIES is invalid"):
+        load_settings(env_file=None, **base, trusted_proxies="proxy.local")
+
+
+def test_public_url_is_https_or_this_machine_and_gives_the_dashboard_url() -> None:
+    base = {"bot_token": "1:x", "staff_chat_id": -100123}
+    api = load_settings(env_file=None, **base, public_url="https://shop.example/bot/").api
+    assert api.public_url == "https://shop.example/bot"
+    assert api.dashboard_url == "https://shop.example/bot/app"
+    api = load_settings(env_file=None, **base, public_url="http://127.0.0.1:8080").api
+    assert api.dashboard_url == "http://127.0.0.1:8080/app"  # tests and the demo
+    both = {"public_url": "https://a.example", "dashboard_url": "https://b.example/app"}
+    assert load_settings(env_file=None, **base, **both).api.dashboard_url == both["dashboard_url"]
+    assert load_settings(env_file=None, **base).api.dashboard_url is None
+    for bad in ("http://shop.example", "shop.example", "https://"):
+        with pytest.raises(ConfigError, match="PUBLIC_URL is invalid"):
+            load_settings(env_file=None, **base, public_url=bad)
+
+
+def test_no_public_address_is_warned_about() -> None:
+    base = {"bot_token": "1:x", "staff_chat_id": -100123}
+    [warning] = address_warnings(load_settings(env_file=None, **base))
+    assert "PUBLIC_URL" in warning and "/dashboard" in warning
+    assert (
+        address_warnings(load_settings(env_file=None, **base, public_url="https://s.example"))
+        == []
+    )
