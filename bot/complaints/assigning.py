@@ -56,7 +56,7 @@ async def roster(
         name = seen.get(person_id) or admins.get(person_id)
         if not name:  # configured, not seen yet: the name they gave the bot, if they started it
             profile = await tx.customers.by_telegram_id(person_id)
-            name = profile.name if profile is not None else None
+            name = profile.shown_name if profile is not None else None
         unnamed = complaints.staff_t("complaint.assign.unnamed", id=person_id)
         people.append(Person(person_id, clip(name or unnamed, 64)))
     return sorted(people, key=lambda p: (p.name.casefold(), p.id))

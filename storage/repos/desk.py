@@ -99,7 +99,7 @@ class DeskRepo:
                 id=int(r[0]),
                 status=ComplaintStatus(r[1]),
                 created_at=_when(r[2]),
-                customer=r[3] or r[10],
+                customer=r[3] or r[11],
                 order_id=r[4],
                 branch=r[5],
                 holder=r[6],
