@@ -35,7 +35,7 @@ from bot.settings import (
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
     from bot.surveys.csv_import import ImportReport
-    from bot.surveys.csv_read import PurchasesFile
+    from bot.surveys.purchases_file import PurchasesFile
 
 
 def parser() -> argparse.ArgumentParser:
@@ -117,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"import-purchases: no such file: {args.file}", file=sys.stderr)
             return 2
         from bot.i18n import Catalog
-        from bot.surveys.csv_read import HeaderError, read_purchases_file
+        from bot.surveys.headers import HeaderError
+        from bot.surveys.purchases_file import read_purchases_file
 
         try:
             file = read_purchases_file(args.file.read_bytes())

@@ -209,4 +209,6 @@ async def _actor(tx: Tx, user_id: int, otherwise: str) -> Actor:
     """The owner as staff see their name: from their chat with the bot (where /dashboard
     came from), else `otherwise` (their role: a link printed on the server)."""
     person = await tx.customers.by_telegram_id(user_id)
-    return Actor(user_id, person.shown_name if person is not None and person.shown_name else otherwise)
+    return Actor(
+        user_id, person.shown_name if person is not None and person.shown_name else otherwise
+    )

@@ -31,7 +31,7 @@ from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.digest import Digest, worth_a_chart
-from bot.reports.export import EXPORTED, encode, table
+from bot.reports.export import encode
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
 from bot.reports.render import (
@@ -42,6 +42,7 @@ from bot.reports.render import (
     render_digest,
     segment_name,
 )
+from bot.reports.rows import EXPORTED, table
 from bot.reports.team import team_table
 from bot.settings import EXPORT_FORMATS
 from bot.web import client_address

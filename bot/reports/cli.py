@@ -12,9 +12,10 @@ from pathlib import Path
 
 from bot.i18n import Catalog
 from bot.reports.digest import build_digest, worth_a_chart
-from bot.reports.export import EXPORTED, encode, table
+from bot.reports.export import encode
 from bot.reports.periods import requested_period
 from bot.reports.render import render_digest
+from bot.reports.rows import EXPORTED, table
 from bot.settings import Settings
 from storage.clock import utc_now
 from storage.db import Database, Tx

@@ -24,8 +24,9 @@ from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.reports.config import Reports
 from bot.reports.delivery import prepare, queue
-from bot.reports.export import EXPORTED, encode, file_name, table
+from bot.reports.export import encode, file_name
 from bot.reports.render import period_label
+from bot.reports.rows import EXPORTED, table
 from storage.db import Database, Tx
 from storage.models import ReportRequest
 from storage.states import Purpose, ReportKind, RequestStatus

@@ -23,8 +23,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.complaints.causes import cause_label
 from bot.i18n import Translator
-from bot.reports.export import Table
 from bot.reports.render import segment_name
+from bot.reports.rows import Table
 
 DATE_FORMAT = "DD.MM.YYYY HH:MM"
 WHEN = {

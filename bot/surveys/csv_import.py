@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from bot.surveys.amounts import read_amount
 from bot.surveys.config import Surveys
-from bot.surveys.csv_read import PurchasesFile
 from bot.surveys.headers import CUSTOMER_COLUMNS
 from bot.surveys.purchase_in import PHONE_REGION, PurchaseIn, field_errors
 from bot.surveys.purchases import NewPurchase, PurchaseResult, register_purchases
+from bot.surveys.purchases_file import PurchasesFile
 from storage.db import Database
 from storage.states import SurveyStatus
 

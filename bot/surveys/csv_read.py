@@ -14,23 +14,12 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from bot.surveys.headers import HeaderError, join_name, map_header
 
-__all__ = ["HeaderError", "PurchasesFile", "by_column", "map_header", "read_purchases_file"]
+__all__ = ["HeaderError", "by_column", "map_header", "read_csv"]
 
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-
-
-class PurchasesFile(Protocol):
-    """A purchases file read: how it was read, and its rows by our column names."""
-
-    ignored: list[str]
-
-    def describe(self) -> str: ...
-
-    def rows(self) -> Iterator[tuple[int, dict[str, str]]]: ...
 
 
 @dataclass
@@ -62,15 +51,6 @@ def by_column(columns: dict[int, str], cells: Sequence[str]) -> dict[str, str]:
         if i in columns and value.strip()
     }
     return _spreadsheet_values(join_name(row)) if row else row
-
-
-def read_purchases_file(data: bytes) -> PurchasesFile:
-    """A CSV, or an Excel workbook (.xlsx, told by its content: a zip archive)."""
-    if data.startswith(b"PK\x03\x04"):
-        from bot.surveys.xlsx_read import read_xlsx  # openpyxl only when it is needed
-
-        return read_xlsx(data)
-    return read_csv(data)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -15,7 +15,8 @@ from datetime import date, datetime, time
 
 from openpyxl import load_workbook
 
-from bot.surveys.csv_read import HeaderError, by_column, map_header
+from bot.surveys.csv_read import by_column
+from bot.surveys.headers import HeaderError, map_header
 
 
 @dataclass

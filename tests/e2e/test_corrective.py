@@ -7,7 +7,8 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from bot.complaints.callbacks import CausePress
-from bot.reports.export import as_csv, table
+from bot.reports.export import as_csv
+from bot.reports.rows import table
 from faketg import FakeTelegramServer
 from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.journey import MakeApp, wait_new_message

@@ -13,7 +13,8 @@ import openpyxl
 
 from bot import spreadsheet
 from bot.i18n import Catalog
-from bot.reports.export import as_csv, encode, file_name, table
+from bot.reports.export import as_csv, encode, file_name
+from bot.reports.rows import table
 from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url

@@ -126,3 +126,16 @@ def test_packages_depend_on_each_other_without_cycles() -> None:
 
     for package in edges:
         assert path_back(package, package, (package,)) is None, package
+
+
+def test_no_file_imports_a_file_that_imports_it_back() -> None:
+    """Inside a package too, even through a function's deferred import: each of two files
+    importing the other means neither can be read, or changed, alone. (A package's
+    `__init__` naming its own modules, which name their siblings through it, is no pair.)"""
+    pairs = {
+        (module, target)
+        for module in MODULES
+        for target in imports_of(module)
+        if module < target and module in imports_of(target) and not target.startswith(module + ".")
+    }
+    assert not pairs, sorted(pairs)

@@ -1,0 +1,56 @@
+"""The rows of a period's export, read from the database: responses or complaints as a
+`Table` of stored codes and UTC times, which `bot.reports.export` writes as CSV and
+`bot.reports.workbook` as an .xlsx workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.db import Tx
+
+PAGE = 5000
+RESPONSE_COLUMNS = (
+    "id", "order_id", "branch", "segment", "sent_at", "answered_at", "status", "nps", "csat",
+    "expectation", "aspects", "comment", "referred",
+)  # fmt: skip
+COMPLAINT_COLUMNS = (
+    "id", "source", "status", "segment", "customer_name", "telegram_name", "phone", "order_id",
+    "branch", "created_at", "taken_at", "taken_by_name", "resolved_at", "closed_at", "reopened",
+    "resolution_satisfied", "take_due", "resolve_due", "text", "cause", "action", "fix_needed_at",
+    "fix_done_at",
+)  # fmt: skip
+EXPORTED = ("responses", "complaints")
+
+Page = Callable[[int], Awaitable[list[dict[str, object]]]]
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: str  # one of EXPORTED
+    columns: tuple[str, ...]
+    rows: list[dict[str, object]]  # as stored: codes, UTC times in ISO text
+
+
+async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
+    """The period's rows of `kind`, read page by page (by id)."""
+    columns: tuple[str, ...]
+    if kind == "responses":
+        columns, page = RESPONSE_COLUMNS, _page(tx.stats.responses, start, end)
+    else:
+        columns, page = COMPLAINT_COLUMNS, _page(tx.stats.complaint_rows, start, end)
+    rows: list[dict[str, object]] = []
+    after = 0
+    while batch := await page(after):
+        rows += batch
+        after = int(batch[-1]["id"])  # type: ignore[call-overload]
+    return Table(kind, columns, rows)
+
+
+def _page(
+    read: Callable[[int, int, datetime, datetime], Awaitable[list[dict[str, object]]]],
+    start: datetime,
+    end: datetime,
+) -> Page:
+    return lambda after: read(after, PAGE, start, end)
