@@ -60,7 +60,17 @@ async def _migrate(db: Database) -> None:
 
 def telegram_bot(tg: TelegramSettings) -> Bot:
     """A Bot whose requests made while an update is handled fail (only the outbox sends)."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(tg.telegram_api_url))
+    api = TelegramAPIServer.from_base(tg.telegram_api_url)
+    session = AiohttpSession(api=api) if api.base.startswith("https:") else _PlainSession(api=api)
     session.middleware(RefuseDirectSends())
     session.middleware(HoldResponseModels())
     return Bot(tg.bot_token.get_secret_value(), session=session)
+
+
+class _PlainSession(AiohttpSession):
+    """A session to a Bot API server on plain http (a local telegram-bot-api): aiogram's close
+    waits 250 ms for TLS connections to shut, and there are none."""
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
