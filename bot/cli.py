@@ -129,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.file}: {file.describe()}", file=sys.stderr)
         if file.ignored:
             print(f"ignored columns: {', '.join(file.ignored)}", file=sys.stderr)
-        report = asyncio.run(_import(settings, file))
-        return _write_report(report, args.out)
+        report, linked = asyncio.run(_import(settings, file))
+        return _write_report(report, args.out, linked)
     if command == "dashboard-link":
         return asyncio.run(_dashboard_link(settings, args.user))
     if command == "events":
@@ -201,7 +201,9 @@ async def _migrate(storage: StorageSettings) -> int:
     return 0
 
 
-async def _import(settings: Settings, file: PurchasesFile) -> ImportReport:
+async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport, bool]:
+    """The file's purchases stored, and whether their receipt links are real: a bot that has
+    never reached Telegram does not know its username yet."""
     from bot.core import Core, with_core
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
@@ -217,18 +219,25 @@ async def _import(settings: Settings, file: PurchasesFile) -> ImportReport:
         await migrate(db.conn)
         # Nothing is sent from here: invitations go out when the bot's scheduler finds them.
         async with db.read() as tx:
-            username = await tx.kv.get("bot_username") or UNKNOWN_USERNAME
-        learned = Learned(bot_username=username)
+            username = await tx.kv.get("bot_username")
+        learned = Learned(bot_username=username or UNKNOWN_USERNAME)
         catalog = Catalog.load()
         staff_t = catalog.bind(settings.chats.staff_language)
         core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned)
         surveys = with_core(Surveys, SurveyConfig.from_settings(settings), core)
-        return await import_csv(db, surveys, file)
+        return await import_csv(db, surveys, file), username is not None
     finally:
         await db.close()
 
 
-def _write_report(report: ImportReport, out: Path | None) -> int:
+NO_LINKS = (
+    "receipt links: not printed: the bot has not reached Telegram yet, so its username (the"
+    " links' address) is unknown. The purchases are stored. Start the bot once (python -m bot)"
+    " and run this import again: it prints each purchase's link and imports nothing twice."
+)
+
+
+def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
     for line, why in report.rejected:
         print(f"line {line}: rejected: {why}", file=sys.stderr)
     for line, reason in report.skipped:
@@ -237,9 +246,12 @@ def _write_report(report: ImportReport, out: Path | None) -> int:
         writer = csv.writer(f)
         writer.writerow(["order_id", "status", "due_at", "deep_link"])
         for r in report.results:
-            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_text or "", r.deep_link]))
+            link = r.deep_link if linked else ""
+            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_text or "", link]))
     print(report.summary(), file=sys.stderr)
-    return 1 if report.rejected else 0
+    if not linked and report.results:
+        print(NO_LINKS, file=sys.stderr)
+    return 1 if report.rejected or (not linked and report.results) else 0
 
 
 async def serve(settings: Settings) -> int:

@@ -115,7 +115,10 @@ async def send_message(world: World, params: Params) -> Any:
         raise ApiError(400, "Bad Request: message text is empty")
     if _shown_length(params, "text") > MAX_TEXT:
         raise ApiError(400, "Bad Request: message is too long")
-    return _new_message(world, "sendMessage", chat, params, {"text": text})
+    content: dict[str, Any] = {"text": text}
+    if isinstance(params.get("link_preview_options"), dict):  # echoed when given, as Telegram does
+        content["link_preview_options"] = params["link_preview_options"]
+    return _new_message(world, "sendMessage", chat, params, content)
 
 
 async def _send_file(world: World, params: Params, kind: str) -> Any:

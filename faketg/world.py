@@ -64,6 +64,12 @@ class Sent:
         return str(value) if value is not None else None
 
     @property
+    def preview_disabled(self) -> bool:
+        """Whether the bot asked Telegram to show no link preview."""
+        options = self.message.get("link_preview_options") or {}
+        return bool(options.get("is_disabled"))
+
+    @property
     def buttons(self) -> list[list[dict[str, Any]]]:
         markup = self.message.get("reply_markup") or {}
         rows: list[list[dict[str, Any]]] = markup.get("inline_keyboard", [])

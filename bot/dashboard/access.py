@@ -104,6 +104,13 @@ class Dashboard:
             raise ValueError("no longer an owner or a manager: no sign-in link") from None
         return method.model_copy(update={"text": text.replace(self.unminted_link(), url)})
 
+    async def link_good(self, token: str) -> bool:
+        """Would the link sign someone in? It stays unused: a page that only shows the
+        sign-in button is what a link preview or a scanner fetches."""
+        async with self.db.read() as tx:
+            user_id = await tx.dashboard.link_user(digest(token), self.clock())
+        return user_id is not None and self.role_of(user_id) is not None
+
     async def from_link(self, token: str) -> SignedIn | None:
         """The link's session; None for an unknown, used or expired link (or a person no
         longer allowed)."""

@@ -1,5 +1,5 @@
-"""The dashboard's sign-in and overview: GET /app, POST /app/session, GET /app/login, POST
-/app/logout, GET /app/chart.png, GET /app/figures.json, GET /app/export/{kind}, and its static
+"""The dashboard's sign-in and overview: GET /app, POST /app/session, GET and POST
+/app/login (a one-time link's page and its button), POST /app/logout, GET /app/chart.png, GET /app/figures.json, GET /app/export/{kind}, and its static
 files (the complaint pages are `desk.py`).
 
 Every answer carries a strict Content-Security-Policy (only this origin; no inline script;
@@ -56,6 +56,7 @@ CSP = (
 STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_BODY = 64 * 1024  # launch data is under 8 KB
+LOGIN_BODY = 4096  # a sign-in button's form: one token
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -77,7 +78,8 @@ def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
     table: list[tuple[str, str, Handler]] = [
         ("GET", "/app", pages.overview),
         ("POST", "/app/session", pages.telegram_session),
-        ("GET", "/app/login", pages.login),
+        ("GET", "/app/login", pages.login_page),
+        ("POST", "/app/login", pages.login),
         ("POST", "/app/logout", pages.logout),
         ("GET", "/app/figures.json", pages.figures),
         ("GET", "/app/chart.png", pages.chart),
@@ -311,15 +313,35 @@ class Pages:
         answer = web.json_response({"role": signed_in.session.role})
         return self._signed_in(request, signed_in, answer)
 
+    async def login_page(self, request: web.Request) -> web.Response:
+        """A one-time link opened: a button that signs in (the page's script presses it).
+        Opening the link uses nothing up: Telegram fetches links for their preview, mail and
+        chat scanners fetch them too, and none of them presses buttons."""
+        token = request.query.get("token", "")
+        if await self.dashboard.link_good(token):
+            return self._page("signin.html", token=token, csrf=None)
+        return self._bad_link(request)
+
     async def login(self, request: web.Request) -> web.Response:
-        """A one-time link: the session cookie, then the overview."""
-        signed_in = await self.dashboard.from_link(request.query.get("token", ""))
-        if signed_in is None and self._refused(request):
-            return self._page("signin.html", status=429, problem=self.t("dashboard.slow_down"))
+        """The sign-in button: the session cookie, then the overview. Only from the page
+        itself: another site's form posting a link it holds is refused."""
+        if request.headers.get("Sec-Fetch-Site") == "cross-site":
+            return web.json_response({"error": "sign in from the link's own page"}, status=403)
+        if (request.content_length or 0) > LOGIN_BODY:
+            return web.json_response({"error": "request body too large"}, status=413)
+        form = await request.post()
+        token = form.get("token")
+        signed_in = await self.dashboard.from_link(token) if isinstance(token, str) else None
         if signed_in is None:
-            problem = self.t("dashboard.link_used")
-            return self._page("signin.html", status=401, problem=problem, csrf=None)
+            return self._bad_link(request)
         return self._signed_in(request, signed_in, see("/app"))
+
+    def _bad_link(self, request: web.Request) -> web.Response:
+        """An unknown, used or expired link: said, and counted against the client."""
+        if self._refused(request):
+            return self._page("signin.html", status=429, problem=self.t("dashboard.slow_down"))
+        problem = self.t("dashboard.link_used")
+        return self._page("signin.html", status=401, problem=problem, csrf=None)
 
     async def logout(self, request: web.Request) -> web.Response:
         session = await self._session(request)

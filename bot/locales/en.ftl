@@ -503,6 +503,7 @@ import-column_unclear = line 1, column { $column } '{ $header }': looks like { $
 import-column_twice = line 1: columns { $first } '{ $first_header }' and { $second } '{ $second_header }' both mean { $field }: keep one, delete or rename the other. Nothing was imported.
 import-no_order_column = no order_id column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
 import-no_customer_column = no customer identifier column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-old_xls = this is an old Excel file (.xls, Excel 97–2003), which cannot be read: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as CSV. Nothing was imported.
 import-unreadable_xlsx = not a readable .xlsx workbook ({ $error })
 import-field-order_id = the order number
 import-field-telegram_id = the Telegram id
@@ -570,6 +571,7 @@ export-source-message = a message to the bot
 ## the owners' dashboard
 
 dashboard-title = Customer feedback
+dashboard-signin-go = Sign in
 dashboard-signin-how = Sign in with /dashboard in your private chat with the bot: it sends a one-time link (or, where the shop set it up, a button that opens this page inside Telegram). The server's operator can also print a link with python -m bot dashboard-link --user ID.
 dashboard-link_used = This sign-in link is used, expired or unknown. Ask the bot for a new one with /dashboard.
 dashboard-slow_down = Too many sign-in attempts from here: wait a minute.

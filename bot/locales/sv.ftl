@@ -503,6 +503,7 @@ import-column_unclear = rad 1, kolumn { $column } ”{ $header }”: ser ut som 
 import-column_twice = rad 1: kolumnerna { $first } ”{ $first_header }” och { $second } ”{ $second_header }” betyder båda { $field }: behåll en, ta bort eller döp om den andra. Inget importerades.
 import-no_order_column = ingen kolumn med ordernummer (order_id). Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
 import-no_customer_column = ingen kolumn som visar vem kunden är. Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-old_xls = det här är en gammal Excel-fil (.xls, Excel 97–2003), som inte kan läsas: öppna den i Excel eller LibreOffice och spara den som Excel-arbetsbok (.xlsx) eller som CSV. Inget importerades.
 import-unreadable_xlsx = filen går inte att läsa som en .xlsx-arbetsbok ({ $error })
 import-field-order_id = ordernumret
 import-field-telegram_id = Telegram-id:t
@@ -570,6 +571,7 @@ export-source-message = ett meddelande till boten
 ## the owners' dashboard
 
 dashboard-title = Kundernas omdömen
+dashboard-signin-go = Logga in
 dashboard-signin-how = Logga in med /dashboard i din privata chatt med boten: den skickar en engångslänk (eller, där butiken har ställt in det, en knapp som öppnar sidan i Telegram). Serverns administratör kan också skriva ut en länk med python -m bot dashboard-link --user ID.
 dashboard-link_used = Den här inloggningslänken är använd, för gammal eller okänd. Be boten om en ny med /dashboard.
 dashboard-slow_down = För många inloggningsförsök härifrån: vänta en minut.

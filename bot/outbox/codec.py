@@ -74,19 +74,34 @@ def lane_of(method: TelegramMethod[Any]) -> int:
 
 
 def compact_result(result: Any) -> Any:
-    """What is worth keeping of Telegram's answer (ids for later edits), as JSON data."""
-    data = (
-        result.model_dump(mode="json", exclude_none=True)
-        if isinstance(result, BaseModel)
-        else result
-    )
-    if not isinstance(data, dict):
-        return data
-    keep = ("message_id", "message_thread_id", "name", "chat")
-    slim = {k: data[k] for k in keep if k in data}
-    if isinstance(slim.get("chat"), dict):
-        slim["chat"] = {"id": slim["chat"].get("id")}
-    return slim or data
+    """What is worth keeping of Telegram's answer (ids for later edits), as JSON data. Read
+    field by field: a full dump of aiogram's model can fail (Default markers it leaves in
+    the answer's unset fields, e.g. of an echoed link_preview_options)."""
+    if isinstance(result, BaseModel):
+        kept: dict[str, Any] = {}
+        for key in _KEEP:
+            value = getattr(result, key, None)
+            chat_id = getattr(value, "id", None) if key == "chat" else None
+            if isinstance(chat_id, int):
+                kept[key] = {"id": chat_id}
+            elif isinstance(value, int | str):
+                kept[key] = value
+        return kept or result.model_dump(mode="json", exclude_none=True, fallback=_unset)
+    if not isinstance(result, dict):
+        return result
+    slim: dict[str, Any] = {k: result[k] for k in _KEEP if k in result}
+    chat = slim.get("chat")
+    if isinstance(chat, dict):
+        slim["chat"] = {"id": chat.get("id")}
+    return slim or result
+
+
+_KEEP = ("message_id", "message_thread_id", "name", "chat")
+
+
+def _unset(value: Any) -> None:
+    """A value JSON cannot hold (a Default marker) is not kept."""
+    return None
 
 
 def message_id_of(result: object) -> int | None:

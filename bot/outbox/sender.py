@@ -250,7 +250,11 @@ class Sender:
         self.pacer.done(item, now)
         self.metrics.inc("outbox_sent")
         self.metrics.outbox_delay.observe(max(0.0, now - item.not_before))
-        payload = json.dumps(compact_result(result), ensure_ascii=False)
+        try:
+            payload = json.dumps(compact_result(result), ensure_ascii=False)
+        except Exception:  # delivered all the same: never sent twice, never left in flight
+            log.exception("outbox %s: delivered, answer not kept", item.id)
+            payload = "null"
         return Outcome(item.id, OutboxStatus.SENT, attempts, now, item.not_before, payload)
 
     def _failed(self, item: OutboxItem, attempts: int, error: str, drop: bool = True) -> Outcome:

@@ -120,6 +120,7 @@ class HeaderError(ValueError):
     the operator's language (the exception's own text is its key and values, for logs)."""
 
     def __init__(self, key: str, **params: str) -> None:
+        params = {name: _shown(value) for name, value in params.items()}
         super().__init__(f"{key} {params}")
         self.key = key
         self.params = params
@@ -130,6 +131,14 @@ class HeaderError(ValueError):
             params["code"] = params["field"]
             params["field"] = t(f"import.field.{params['field']}")
         return t(self.key, **params)
+
+
+def _shown(value: str, limit: int = 200) -> str:
+    """A file's words as a message may quote them: printable, one line, not a page long
+    (the first line of a binary file is anything)."""
+    text = "".join(c if c.isprintable() else " " for c in value)
+    text = re.sub(r" {2,}", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def words(header: str) -> tuple[str, ...]:

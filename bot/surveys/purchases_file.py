@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from bot.surveys.csv_read import read_csv
+from bot.surveys.headers import HeaderError
+
+OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")  # .xls (Excel 97-2003): a compound document
 
 
 class PurchasesFile(Protocol):
@@ -20,7 +23,9 @@ class PurchasesFile(Protocol):
 
 
 def read_purchases_file(data: bytes) -> PurchasesFile:
-    """A CSV, or an Excel workbook (.xlsx)."""
+    """A CSV, or an Excel workbook (.xlsx); an old .xls is refused saying how to save it."""
+    if data.startswith(OLD_EXCEL):
+        raise HeaderError("import.old_xls")
     if data.startswith(b"PK\x03\x04"):
         from bot.surveys.xlsx_read import read_xlsx  # openpyxl only when it is needed
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.methods import SendMessage
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    WebAppInfo,
+)
 
 from bot.dashboard.access import LINK_TTL, Dashboard
 from bot.i18n import Translator
@@ -41,5 +47,12 @@ async def dashboard_link(
         markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
     # The link itself is made as the sender hands the message to Telegram: the outbox row
     # (and any copy of the database) holds only a placeholder.
-    method = SendMessage(chat_id=message.chat.id, text=text, reply_markup=markup)
+    # No preview: Telegram would fetch the link to draw one (it stays good: opening it only
+    # shows the sign-in button), and a preview of a sign-in page helps nobody.
+    method = SendMessage(
+        chat_id=message.chat.id,
+        text=text,
+        reply_markup=markup,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
     await outbox.send(tx, method, purpose=Purpose.SIGN_IN, ref=message.from_user.id)

@@ -31,6 +31,15 @@ class DashboardRepo:
             (digest, user_id, to_db(now), to_db(expires)),
         )
 
+    async def link_user(self, digest: str, now: datetime) -> int | None:
+        """The user a link would sign in, leaving it unused: None if used or expired."""
+        row = await self._conn.fetch_one(
+            "SELECT user_id FROM dashboard_links WHERE digest = ? AND used_at IS NULL"
+            " AND expires_at > ?",
+            (digest, to_db(now)),
+        )
+        return None if row is None else int(row[0])
+
     async def use_link(self, digest: str, now: datetime) -> int | None:
         """The user a link signs in, once: a used or expired link gives None."""
         row = await self._conn.fetch_one(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sqlite3
 import subprocess
@@ -312,6 +314,7 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
         encoding="utf-8",
     )
     env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    knows_its_name(tmp_path / "x.db", env)
     result = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
     assert result.returncode == 1  # some lines were rejected
     err = result.stderr
@@ -324,6 +327,32 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
     assert rows[0] == "order_id,status,due_at,deep_link"
     assert len(rows) == 4 and all("?start=" in row for row in rows[1:])
     assert run("import-purchases", "missing.csv", cwd=tmp_path, **env).returncode == 2
+
+
+def knows_its_name(database: Path, env: dict[str, str]) -> None:
+    """The database of a bot that has reached Telegram once (it keeps its username)."""
+    assert run("migrate", cwd=database.parent, **env).returncode == 0
+    with sqlite3.connect(database) as conn:
+        conn.execute("INSERT INTO kv (key, value) VALUES ('bot_username', 'shop_bot')")
+
+
+def test_before_the_bot_knows_its_name_no_placeholder_links_are_printed(
+    tmp_path: Path,
+) -> None:
+    """A link to t.me/YOUR_BOT printed on receipts reaches nobody: none is printed, the
+    purchases are kept, and the operator is told how to get the links."""
+    (tmp_path / "sales.csv").write_text("order_id,phone\nS-1,+46 70 111 22 33\n")
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    result = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
+    assert result.returncode == 1, result.stderr
+    assert "YOUR_BOT" not in result.stdout + result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[1][0] == "S-1" and rows[1][3] == ""
+    assert "receipt links: not printed" in result.stderr and "python -m bot" in result.stderr
+    knows_its_name(tmp_path / "x.db", env)
+    again = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
+    assert again.returncode == 0, again.stderr
+    assert "https://t.me/shop_bot?start=" in again.stdout
 
 
 def test_import_reads_a_russian_excel_csv(tmp_path: Path) -> None:

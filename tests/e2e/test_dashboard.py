@@ -91,7 +91,7 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
         sent = await wait_new_message(fake.world, OWNER, "/app/login?token=")
         link = re.search(r"/app/login\?token=[\w-]+", str(sent.text))
         assert link
-        status, _, answer = await browser.get(link.group(0))
+        status, _, answer = await browser.sign_in(link.group(0))
         assert status == 303 and answer.headers["Location"] == "/app"
         cookie = answer.headers["Set-Cookie"]
         assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/app" in cookie
@@ -141,6 +141,43 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
         assert not any("token=" in str(s.text) for s in fake.world.sent_to(STRANGER))
     finally:
         await browser.close()
+
+
+async def test_a_link_fetched_for_a_preview_or_by_a_scanner_stays_good_for_its_owner(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Telegram fetches a link to show its preview, mail and chat scanners fetch links: a
+    plain GET only shows the sign-in button, and the message asks for no preview."""
+    app = await dashboard_app(make_app, fake)
+    await fake.world.user_sends(OWNER, "/dashboard")
+    sent = await wait_new_message(fake.world, OWNER, "/app/login?token=")
+    assert sent.preview_disabled
+    found = re.search(r"/app/login\?token=[\w-]+", str(sent.text))
+    assert found
+    link = found.group(0)
+    preview, owner = Browser(app), Browser(app)
+    try:
+        for _ in range(2):  # the preview, then a scanner (neither runs the page's script)
+            status, page, answer = await preview.get(
+                link, headers={"User-Agent": "TelegramBot (like TwitterBot)"}
+            )
+            assert status == 200 and "Set-Cookie" not in answer.headers
+            assert (
+                'method="post" action="/app/login"' in page and EN("dashboard.signin.go") in page
+            )
+        assert (await preview.get("/app"))[0] == 401
+        status, _, answer = await owner.sign_in(link)
+        assert status == 303 and answer.headers["Location"] == "/app"
+        assert (await owner.get("/app"))[0] == 200
+        status, page, _ = await preview.sign_in(link)  # once: the link is used now
+        assert status == 401 and EN("dashboard.link_used") in page
+        token = link.split("token=")[1]
+        cross_site = {"Sec-Fetch-Site": "cross-site"}  # another site's form posting a link
+        status, _, _ = await preview.post("/app/login", data={"token": token}, headers=cross_site)
+        assert status == 403
+    finally:
+        await preview.close()
+        await owner.close()
 
 
 async def test_signing_out_needs_the_csrf_token_and_ends_the_session(
@@ -245,7 +282,7 @@ async def test_owners_see_each_persons_figures_for_the_period(
         link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
     browser = Browser(app)
     try:
-        await browser.get(link[link.index("/app/login") :])
+        await browser.sign_in(link)
         status, page, _ = await browser.get("/app")
         assert status == 200
         table = page[page.index('class="team sortable"') :]
@@ -265,7 +302,7 @@ async def test_leads_keep_saved_replies_on_the_dashboard_too(
         link = await app.wiring.workflow["dashboard"].link(tx, MANAGER)
     browser = Browser(app)
     try:
-        await browser.get(link[link.index("/app/login") :])
+        await browser.sign_in(link)
         status, page, _ = await browser.get("/app/saved")
         assert status == 200 and EN("saved.none") in page
         csrf = re.search(r'name="csrf" value="([^"]+)"', page)
@@ -346,7 +383,7 @@ async def test_bad_sign_ins_lock_out_their_own_address_only_and_never_a_valid_on
         async with app.db.transaction() as tx:
             link = await dashboard.link(tx, OWNER)
         path = link[link.index("/app/login") :]
-        status, _, _ = await browser.get(path, headers=attacker)  # even from that address
+        status, _, _ = await browser.sign_in(path, headers=attacker)  # even from that address
         assert status == 303
         launch = launch_data(OWNER, time.time())
         status, _, _ = await browser.post(
@@ -370,7 +407,7 @@ async def test_without_trusted_proxies_a_forged_forwarded_for_evades_nothing(
         assert (await browser.get("/app/login?token=guess", headers=forged))[0] == 429
         async with app.db.transaction() as tx:
             link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
-        assert (await browser.get(link[link.index("/app/login") :]))[0] == 303
+        assert (await browser.sign_in(link))[0] == 303
     finally:
         await browser.close()
 

@@ -61,7 +61,7 @@ async def signed_in(app: App) -> Browser:
     async with app.db.transaction() as tx:
         link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
     browser = Browser(app)
-    await browser.get(link[link.index("/app/login") :])
+    await browser.sign_in(link)
     return browser
 
 

@@ -111,6 +111,7 @@ async def test_the_staff_group_upgraded_under_the_bot_is_followed_from_the_refus
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BOT_TOKEN": "1:made-up"}
     env |= {"STAFF_CHAT_ID": str(OLD), "DATABASE_URL": app.db.url.url}
     env |= {"OWNER_IDS": str(OWNER), "API_TOKEN": "made-up"}  # ready: no warnings
+    env |= {"PUBLIC_URL": "https://shop.example"}
     result = await asyncio.to_thread(check_config, env, tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"the bot uses {NEW} (set STAFF_CHAT_ID={NEW})" in result.stdout

@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,17 +39,35 @@ def bot_env(fake: FakeTelegramServer, database: str) -> dict[str, str]:
     return env
 
 
+_LOGS: dict[int, Path] = {}  # a started bot's pid -> the file its stderr goes to
+
+
 async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    """The bot at LOG_LEVEL (WARNING): what it logs is kept in a file, said when it fails."""
+    fd, name = tempfile.mkstemp(prefix="bot-", suffix=".log")
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=fd,
+        )
+    finally:
+        os.close(fd)
+    _LOGS[proc.pid] = Path(name)
+    return proc
+
+
+def logged(proc: asyncio.subprocess.Process, lines: int = 30) -> str:
+    """The end of what the bot process logged."""
+    path = _LOGS.get(proc.pid)
+    if path is None or not path.exists():
+        return "(no log)"
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 async def stop_when(
@@ -61,7 +80,7 @@ async def stop_when(
     finally:
         proc.send_signal(signal.SIGTERM)
         await asyncio.wait_for(proc.wait(), 20)
-    assert proc.returncode == 0
+    assert proc.returncode == 0, f"exit {proc.returncode}:\n{logged(proc)}"
 
 
 async def db_rows(database: str, sql: str) -> list[tuple[object, int]]:

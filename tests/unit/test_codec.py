@@ -22,9 +22,10 @@ from aiogram.types import (
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
 )
 
-from bot.outbox.codec import decode, encode, lane_of
+from bot.outbox.codec import compact_result, decode, encode, lane_of
 
 MARKUP = InlineKeyboardMarkup(
     inline_keyboard=[[InlineKeyboardButton(text="10", callback_data="s:1:nps:10")]]
@@ -91,3 +92,20 @@ def markup_with(label: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[[InlineKeyboardButton(text=label, callback_data="x")]]
     )
+
+
+def test_a_sent_message_with_preview_options_is_kept_by_its_ids() -> None:
+    """Telegram echoes link_preview_options in the message it returns; aiogram leaves its
+    unset fields as Default markers, which JSON cannot hold. The ids are what is kept."""
+    sent = Message.model_validate(
+        {
+            "message_id": 7,
+            "date": 1,
+            "chat": {"id": 42, "type": "private"},
+            "text": "a link",
+            "link_preview_options": {"is_disabled": True},
+        }
+    )
+    kept = compact_result(sent)
+    assert kept == {"message_id": 7, "chat": {"id": 42}}
+    assert json.loads(json.dumps(kept)) == kept

@@ -6,6 +6,7 @@ import pytest
 
 from bot.i18n import Catalog
 from bot.surveys.csv_read import HeaderError, read_csv
+from bot.surveys.purchases_file import read_purchases_file
 
 
 def staff_text(error: HeaderError, language: str) -> str:
@@ -117,3 +118,21 @@ def test_a_column_that_looks_like_a_field_refuses_the_file(header: str, ru: str,
     assert staff_text(caught.value, "ru").startswith(ru), staff_text(caught.value, "ru")
     assert staff_text(caught.value, "en").startswith(en), staff_text(caught.value, "en")
     assert staff_text(caught.value, "sv").startswith("rad 1")
+
+
+def test_an_old_excel_file_is_refused_saying_how_to_save_it() -> None:
+    """Excel 97-2003 (.xls, as 1C and old Excel save) is not a workbook we read: said so."""
+    old_xls = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(range(256)) * 16
+    with pytest.raises(HeaderError) as caught:
+        read_purchases_file(old_xls)
+    said = staff_text(caught.value, "ru")
+    assert ".xls" in said and ".xlsx" in said and "CSV" in said, said
+
+
+def test_a_file_of_garbage_is_refused_in_a_few_words() -> None:
+    """Whatever the first line holds, the refusal is a readable line, not a traceback."""
+    for data in (bytes(range(1, 256)) * 40, b"Z" * 4000 + b"\n1\n"):
+        with pytest.raises(HeaderError) as caught:
+            read_purchases_file(data)
+        said = staff_text(caught.value, "ru")
+        assert len(said) < 1000 and said.isprintable(), said

@@ -44,6 +44,13 @@
       });
     });
   });
+  // A one-time link's page: its button is pressed here, so a person opening the link is
+  // signed in at once, while a link preview or a scanner fetching it uses nothing up.
+  const signIn = document.getElementById("signin-form");
+  if (signIn) {
+    signIn.submit();
+    return;
+  }
   const launch = new URLSearchParams(location.hash.slice(1)).get("tgWebAppData");
   if (!launch || !document.getElementById("signin")) return;
   fetch(location.pathname.replace(/\/$/, "") + "/session", {
