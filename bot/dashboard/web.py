@@ -1,6 +1,7 @@
 """The dashboard's sign-in and overview: GET /app, POST /app/session, GET and POST
-/app/login (a one-time link's page and its button), POST /app/logout, GET /app/chart.png, GET /app/figures.json, GET /app/export/{kind}, and its static
-files (the complaint pages are `desk.py`).
+/app/login (a one-time link's page and its button), POST /app/logout, GET /app/chart.png,
+GET /app/figures.json, GET /app/export/{kind}, and its static files (the complaint pages are
+`desk.py`).
 
 Every answer carries a strict Content-Security-Policy (only this origin; no inline script;
 framed only by Telegram's web clients), no-store caching and no referrer. The session cookie
