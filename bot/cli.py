@@ -12,6 +12,7 @@ import asyncio
 import csv
 import errno
 import gc
+import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from bot.settings import (
     load_settings,
     readiness_warnings,
     settings_lines,
+    unknown_names_warnings,
 )
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: `--help` and config errors answer at once
@@ -103,13 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.lines:
             print(line, file=sys.stderr)
         if command == "check-config":
-            _print_lines(readiness_warnings(), sys.stderr)
+            _print_lines(readiness_warnings() + unknown_names_warnings(), sys.stderr)
+        else:  # "STAFF_CHAT_ID is not set" beside "STAFF_CHAT in .env is not a setting"
+            _print_lines(unknown_names_warnings(), sys.stderr)
         return 2
     if command == "check-config":
         _print_settings(settings)
         for line in asyncio.run(_moved_chats(settings)):
             print(line)
-        warnings = readiness_warnings() + address_warnings(settings)
+        warnings = readiness_warnings() + address_warnings(settings) + unknown_names_warnings()
         _print_lines(warnings, sys.stderr)  # on stderr: stdout stays NAME=value
         return 1 if warnings else 0
     if command == "import-purchases":
@@ -261,6 +265,8 @@ async def serve(settings: Settings) -> int:
     from storage.sql import DatabaseError
 
     database = settings.storage.database
+    for line in unknown_names_warnings():  # a typo in .env: said at every start
+        logging.getLogger("bot").warning(line)
     try:
         app = await create_app(settings)
     except AlreadyRunning as exc:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from ipaddress import IPv4Network, IPv6Network, ip_network
+from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
+from dotenv import dotenv_values
 from pydantic import (
     BeforeValidator,
     Field,
@@ -518,12 +521,16 @@ def load_settings(env_file: str | None = ".env", **overrides: Any) -> Settings:
     return Settings(**sections)
 
 
+EXAMPLE_STAFF_CHAT_ID = -1001234567890  # .env.example's
+
+
 class _Readiness(_Section):
     """What the bot can start without but a shop cannot work without: read alone, so that
     `check-config` names it even beside errors in other settings."""
 
     owner_ids: IdList = Field(default_factory=list)
     api_token: SecretStr | None = None
+    staff_chat_id: int | None = None
 
 
 def readiness_warnings(env_file: str | None = ".env") -> list[str]:
@@ -534,6 +541,12 @@ def readiness_warnings(env_file: str | None = ".env") -> list[str]:
     except (ValidationError, SettingsError):
         return []  # malformed: reported as a config error with the rest
     lines = []
+    if ready.staff_chat_id == EXAMPLE_STAFF_CHAT_ID:
+        lines.append(
+            f"config warning: STAFF_CHAT_ID is still .env.example's {EXAMPLE_STAFF_CHAT_ID},"
+            " nobody's group: start the bot and add it to your staff group; its log prints"
+            " the line to write (STAFF_CHAT_ID=-100…)"
+        )
     if not ready.owner_ids:
         lines.append(
             "config warning: OWNER_IDS is empty: nobody gets digests, escalations or the"
@@ -545,6 +558,28 @@ def readiness_warnings(env_file: str | None = ".env") -> list[str]:
             " (503); set a long random string your systems send as a bearer token"
         )
     return lines
+
+
+def unknown_names_warnings(env_file: str | None = ".env") -> list[str]:
+    """One line per name in the .env file that is no setting but looks like one (a typo is
+    otherwise ignored without a word: TIME_ZONE leaves TIMEZONE at UTC), naming it."""
+    if env_file is None or not Path(env_file).is_file():
+        return []
+    known = sorted({field.upper() for cls in SECTIONS.values() for field in cls.model_fields})
+    lines = []
+    for name in dotenv_values(env_file):
+        if name.upper() in known or name.upper() in FOR_OTHERS:
+            continue
+        meant = difflib.get_close_matches(name.upper(), known, n=1, cutoff=0.75)
+        if meant:  # anything else is someone else's (a script's, a compose file's)
+            lines.append(
+                f"config warning: {name} in .env is not a setting: did you mean {meant[0]}?"
+            )
+    return lines
+
+
+# Names compose.yaml reads from the same .env: not the bot's, not typos either.
+FOR_OTHERS = frozenset({"POSTGRES_PASSWORD", "DOMAIN", "WEBHOOK_PATH"})
 
 
 def written(value: object) -> str:

@@ -3,6 +3,8 @@ sharing a phone number."""
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
@@ -16,6 +18,8 @@ from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.referrals import Joined, is_invitation, join
 from storage.db import Tx
 from storage.models import Customer
+
+log = logging.getLogger(__name__)
 
 
 def router() -> Router:
@@ -44,6 +48,14 @@ async def start(
     """The greeting, and the offer to share a phone to whoever it could help find purchases;
     `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
+    if not complaints.owner_ids and customer.telegram_id is not None:
+        # Telegram shows nobody their numeric id: a new shop's owner finds it here.
+        log.warning(
+            "OWNER_IDS is empty: Telegram user %d started the bot; if that was you, the owner,"
+            " set OWNER_IDS=%d and restart",
+            customer.telegram_id,
+            customer.telegram_id,
+        )
     shop = surveys.shop(t, "greeting")
     lead = _lead_greeting(t, complaints, customer.telegram_id, shop)
     if lead is not None and before is None:  # an owner or a manager: what it does for them

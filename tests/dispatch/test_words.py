@@ -80,3 +80,20 @@ async def test_mydata_lists_the_persons_complaints_and_counts_their_messages(
     assert "№7" in text and "25.11.2026" in text and "в работе" in text, text
     assert "Курьер опоздал на два часа" in text
     assert "Сообщений в поддержку: 2" in text
+
+
+async def test_while_there_are_no_owners_a_start_logs_the_id_to_set(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram shows nobody their numeric id: the shop's first /start is where to find it."""
+    app = await create_app(make_settings(tmp_path))
+    try:
+        with caplog.at_level("WARNING"):
+            await feed(app, message(1, 777, "/start"))
+    finally:
+        await app.stop()
+    said = [r.getMessage() for r in caplog.records if "OWNER_IDS" in r.getMessage()]
+    assert said == [
+        "OWNER_IDS is empty: Telegram user 777 started the bot; if that was you, the owner,"
+        " set OWNER_IDS=777 and restart"
+    ], said

@@ -121,6 +121,10 @@ def test_check_config_fails_an_untouched_env_example_one_line_per_problem(
     lines = result.stderr.strip().splitlines()
     assert [line.split(":")[0:2] for line in lines] == [
         ["config error", " BOT_TOKEN is invalid"],
+        [
+            "config warning",
+            " STAFF_CHAT_ID is still .env.example's -1001234567890, nobody's group",
+        ],
         ["config warning", " OWNER_IDS is empty"],
         ["config warning", " API_TOKEN is not set"],
     ], lines
@@ -481,3 +485,31 @@ def test_import_reads_an_xlsx_workbook_with_typed_cells(tmp_path: Path) -> None:
     assert broken.stderr.strip() == (
         "import-purchases: not a readable .xlsx workbook (BadZipFile)"
     )
+
+
+def test_a_misspelt_setting_in_dotenv_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    """TIME_ZONE=Europe/Moscow would leave TIMEZONE at UTC: quiet hours and deadlines three
+    hours off, with nothing said."""
+    (tmp_path / ".env").write_text(
+        "BOT_TOKEN=1:abc\nSTAFF_CHAT_ID=-100\nOWNER_IDS=7\nAPI_TOKEN=made-up\n"
+        "PUBLIC_URL=https://shop.example\nTIME_ZONE=Europe/Moscow\nOWNERS_IDS=8\n"
+        "MY_OWN_NOTE=kept for my scripts\nPOSTGRES_PASSWORD=x\nWEBHOOK_PATH=/tg/x\nDOMAIN=a.b\n"
+    )
+    result = run("check-config", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    warned = result.stderr.splitlines()
+    assert (
+        "config warning: TIME_ZONE in .env is not a setting: did you mean TIMEZONE?" in warned
+    ), warned
+    assert "config warning: OWNERS_IDS in .env is not a setting: did you mean OWNER_IDS?" in warned
+    assert len(warned) == 2, warned  # the others are the scripts' and compose.yaml's
+
+
+def test_the_examples_staff_chat_id_is_named_as_a_placeholder(tmp_path: Path) -> None:
+    """.env.example's id is accepted by Telegram's rules but is nobody's group."""
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-1001234567890", "OWNER_IDS": "7"}
+    result = run("check-config", cwd=tmp_path, API_TOKEN="x", PUBLIC_URL="https://a.b", **env)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "config warning: STAFF_CHAT_ID is still .env.example's -1001234567890"
+    ), result.stderr
