@@ -66,12 +66,13 @@ class TelegramSettings(_Section):
     @field_validator("bot_token")
     @classmethod
     def _token(cls, value: SecretStr) -> SecretStr:
-        left, sep, right = value.get_secret_value().partition(":")
+        token = value.get_secret_value().strip()  # pasted with a space or a line break
+        left, sep, right = token.partition(":")
         if not sep or not left.isdigit() or not re.fullmatch(r"[\w-]+", right):
             raise ValueError("not a bot token: expected digits, a colon and a key")
         if right == PLACEHOLDER_TOKEN_KEY:
             raise ValueError("still the placeholder from .env.example: put your bot's token")
-        return value
+        return SecretStr(token)
 
     @field_validator("telegram_api_url", "webhook_url")
     @classmethod
@@ -132,6 +133,17 @@ class ChatSettings(_Section):
     staff_language: str = Field("en", description="one of en, ru, sv")
     default_language: str = Field("en", description="one of en, ru, sv")
     export_format: str = Field("xlsx", description="xlsx (owners' spreadsheets) or csv (BI)")
+
+    @field_validator("staff_chat_id", mode="before")
+    @classmethod
+    def _numeric(cls, value: object) -> object:
+        if isinstance(value, str) and not re.fullmatch(r"\s*-?\d+\s*", value):
+            raise ValueError(
+                f"{value.strip()!r} is not the id: the group's id is a number, like"
+                " -1001234567890 (not its @username or link). Add the bot to the staff group:"
+                " its log prints the id to use"
+            )
+        return value
 
     @field_validator("staff_chat_id")
     @classmethod
@@ -481,6 +493,13 @@ def describe(error: ValidationError, cls: type[BaseSettings]) -> list[str]:
         name = field.upper()
         info = cls.model_fields.get(field)
         hint = f" ({info.description})" if info and info.description else ""
+        said = str(item["msg"])
+        if (
+            info
+            and info.description
+            and (info.description in said or info.description.split()[-1] in said)
+        ):
+            hint = ""  # the reason says it already, or gives the same example
         if item["type"] == "missing":
             wanted = info.description if info and info.description else "a value"
             lines.append(f"config error: {name} is not set: set it to {wanted} (see .env.example)")

@@ -130,3 +130,18 @@ def test_no_public_address_is_warned_about() -> None:
         address_warnings(load_settings(env_file=None, **base, public_url="https://s.example"))
         == []
     )
+
+
+def test_what_newcomers_paste_is_read_or_said_plainly(tmp_path: Path) -> None:
+    """A token copied with a space, a group's @username for its id, a language not offered:
+    read as meant, or one plain line that says what to write."""
+    pasted = make_settings(tmp_path, bot_token=" 123456:AAAbbb-cc ")
+    assert pasted.telegram.bot_token.get_secret_value() == "123456:AAAbbb-cc"
+    with pytest.raises(ConfigError) as username:
+        make_settings(tmp_path, staff_chat_id="@romashka_staff")
+    [line] = username.value.lines
+    assert "Input should be" not in line and "-100" in line and "log" in line, line
+    with pytest.raises(ConfigError) as language:
+        make_settings(tmp_path, staff_language="de")
+    [line] = language.value.lines
+    assert line.count("one of en, ru, sv") == 1, line
