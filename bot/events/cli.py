@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 
 from bot.events.config import EventsConfig
-from bot.events.receivers import Receivers
+from bot.events.receivers import Answer, Receivers
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import migrate
@@ -35,10 +35,29 @@ async def ping(settings: Settings) -> int:
         for url in config.urls:
             answer = await receivers.post(url, body)
             print(f"{url} → {answer.summary()}")
+            if not answer.ok:
+                print(f"  what to do: {next_step(answer)}")
             failed += not answer.ok
     finally:
         await receivers.close()
     return 1 if failed else 0
+
+
+def next_step(answer: Answer) -> str:
+    """What the operator can do about a receiver's answer to the ping."""
+    if answer.status is None:
+        return (
+            "nothing took the ping: check that the receiver is running and reachable from"
+            " this machine, and that EVENTS_URL's host and port are right"
+        )
+    if answer.redirect:
+        return (
+            "the bot never follows a redirect (each event must reach the address you set):"
+            " if the Location is your receiver's, put it in EVENTS_URL"
+        )
+    if answer.status in (401, 403):
+        return "the receiver refused the ping: give it the same EVENTS_SECRET as the bot"
+    return "the receiver must answer 2xx once it has the event; see its own log"
 
 
 async def replay(settings: Settings, since: int) -> int:

@@ -146,6 +146,7 @@ async def test_events_test_pings_and_replay_sends_the_same_events_again(
     lines = out.splitlines()
     assert lines[0] == f'{receiver.url} → 200: «{{"ok": true}}»'
     assert lines[1].startswith(f"{dead.url} → no answer: ClientConnectorError")
+    assert lines[2].startswith("  what to do: ") and "running" in lines[2], lines
     ping = receiver.got[-1]
     assert ping.event["type"] == "ping" and ping.event["id"] == 0
     assert verify(SECRET, ping.headers["X-Feedback-Signature"], ping.body)
