@@ -22,7 +22,7 @@ from storage.db import Tx
 from storage.models import Complaint
 from storage.repos.dashboard import DashboardSession
 from storage.repos.desk import STATES, Filters
-from storage.states import ComplaintStatus, Direction
+from storage.states import STAFF_DEADLINES, ComplaintStatus, Direction
 
 PAGE = 50
 
@@ -130,10 +130,16 @@ class DeskPages(StaffPages):
             facts[t("export.column.order_id")] = purchase.order_id
             if purchase.branch:
                 facts[t("export.column.branch")] = purchase.branch
-        if survey is not None and survey.nps is not None:
+        if survey is not None and survey.nps is not None:  # all the staff card shows of it
             facts[t("export.column.nps")] = str(survey.nps)
             if survey.csat is not None:
                 facts[t("export.column.csat")] = str(survey.csat)
+            if survey.expectation:
+                expected = t(f"complaint.card.expectation.{survey.expectation}")
+                facts[t("export.column.expectation")] = expected
+            if aspects := await tx.surveys.aspects(survey.id):
+                named = ", ".join(t(f"aspect.{a}") for a in aspects)
+                facts[t("export.column.aspects")] = named
             if survey.comment:
                 facts[t("export.column.comment")] = survey.comment
         if record is not None and record.cause:
@@ -157,6 +163,15 @@ class DeskPages(StaffPages):
                 f"{t(f'export.column.{d.step}_due')}: {self.complaints.core.local(d.due_at)}",
             )
             for d in deadlines
+        ]
+        events += [  # a reminder or an escalation that went out: the deadline it followed
+            Event(
+                step.fired_at,
+                "deadline",
+                t(f"dashboard.timeline.{step.step}", due=self.complaints.core.local(step.due_at)),
+            )
+            for step in await tx.complaints.steps(number)
+            if step.fired_at is not None and step.step in STAFF_DEADLINES
         ]
         if record is not None and record.fix_needed_at is not None:
             marked = t("dashboard.timeline.fix_needed", name=record.fix_by_name or "—")

@@ -138,3 +138,48 @@ async def test_every_page_signs_out_from_its_navigation(
             assert page.count('action="/app/logout"') == 1, path  # nowhere else
     finally:
         await browser.close()
+
+
+async def test_a_complaints_page_has_every_survey_answer_and_the_missed_deadlines(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """What the staff card shows of the survey (what went wrong, against expectations) is on
+    the owners' page too, and so is each reminder and escalation that fired."""
+    app = await shop(make_app, fake)
+    async with app.db.transaction() as tx:
+        survey = await add_response(
+            tx.conn,
+            450,
+            NOW - timedelta(hours=30),
+            3,
+            csat=1,
+            expectation="worse",
+            aspects=("delivery", "quality"),
+        )
+        await tx.conn.execute("UPDATE complaints SET survey_id = ? WHERE id = 1", (survey,))
+        due, fired = NOW - timedelta(hours=9), NOW - timedelta(hours=9) + timedelta(seconds=4)
+        await tx.conn.execute(
+            "UPDATE sla_steps SET due_at = ?, fired_at = ?"
+            " WHERE complaint_id = 1 AND step = 'take'",
+            (to_db(due), to_db(fired)),
+        )  # the reminder fired; the escalation is still to come
+    browser = await signed_in(app)
+    try:
+        status, page, _ = await browser.get("/app/complaints/1")
+        assert status == 200
+        said = shown(page)
+        assert (
+            f"{RU('export.column.aspects')} {RU('aspect.delivery')}, {RU('aspect.quality')}"
+            in (said)
+        ), said
+        assert (
+            f"{RU('export.column.expectation')} {RU('complaint.card.expectation.worse')}" in said
+        )
+        timeline = [shown(f"<body>{li}") for li in re.findall(r"<li[^>]*>(.*?)</li>", page, re.S)]
+        reminded = RU("dashboard.timeline.take", due="25.11.2026 03:00 UTC")
+        assert [line for line in timeline if reminded in line] == [
+            f"25.11.2026 03:00 UTC {reminded}"
+        ], timeline
+        assert not any(RU("dashboard.timeline.resolve", due="x")[:6] in li for li in timeline)
+    finally:
+        await browser.close()
