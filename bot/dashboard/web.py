@@ -150,6 +150,7 @@ class Pages:
         query = request.query_string
         lines = render_digest(self.t, d, self.reports.tz, "report", on_page=True).splitlines()
         chart = f"/app/chart.png?{query}" if query else "/app/chart.png"
+        narrow_chart = f"{chart}{'&' if query else '?'}width=narrow"
         days = {
             "from": _day(d.start, self.reports),
             "to": _day(d.end, self.reports, last_day=True),
@@ -200,6 +201,7 @@ class Pages:
             if branch is None and len(d.by_branch) > 1
             else [],
             chart=chart if worth_a_chart(d) else None,  # no answer: empty axes say nothing
+            narrow_chart=narrow_chart,
             exports=[
                 (
                     self.t(f"export.sheet.{kind}"),
@@ -253,10 +255,14 @@ class Pages:
             d = await self._requested(request)
         except ValueError:
             return web.Response(status=422)
-        from bot.reports.chart import render_chart  # matplotlib: only when a chart is drawn
+        from bot.reports.chart import NARROW, WIDTH, render_chart  # matplotlib: when drawn
 
-        # The page shows the headline above the chart: not twice.
-        png = await asyncio.to_thread(render_chart, d, self.reports.tz, self.t, titled=False)
+        # The page shows the headline above the chart: not twice. A phone's page asks for
+        # it narrow: drawn wide and shrunk, its words would be 5 px tall.
+        width = NARROW if request.query.get("width") == "narrow" else WIDTH
+        png = await asyncio.to_thread(
+            render_chart, d, self.reports.tz, self.t, titled=False, width=width
+        )
         return web.Response(body=png, content_type="image/png")
 
     async def export(self, request: web.Request) -> web.Response:

@@ -39,7 +39,8 @@ from bot.reports.render import FEWEST_FOR_A_FIGURE, headline, period_label
 
 RED, GREY, GREEN, BLUE = "#d9534f", "#b0b0b0", "#4caf50", "#1565c0"
 
-WIDTH, DPI = 6.0, 150  # inches: 900 px, readable on a phone
+WIDTH, DPI = 6.0, 150  # inches: 900 px, readable on a phone (Telegram shows it whole)
+NARROW = 3.4  # inches: the dashboard on a phone, where 6 inches would shrink words to 5 px
 EDGE = 0.18  # inches of white at the top, the bottom and either side
 LEFT = 0.8  # inches left of a plotting area: tick labels and the axis name
 GAP = 0.08  # inches between the headline and the caption
@@ -59,24 +60,27 @@ class Part:
         return self.above + self.height + self.below
 
 
-def draw(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> Figure:
-    """A portrait figure 900 px wide, up to ~1050 px tall; close it after use.
+def draw(
+    d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True, width: float = WIDTH
+) -> Figure:
+    """A portrait figure `width` inches wide (900 px by default), up to ~1050 px tall; close
+    it after use.
     Not `titled`: without the headline, caption and note (the dashboard's page shows them)."""
-    figure = plt.figure(figsize=(WIDTH, 7), dpi=DPI)
+    figure = plt.figure(figsize=(width, 7), dpi=DPI)
     header = _header(figure, d, tz, t) if titled else []
-    heights = [_wrapped(figure, text, WIDTH - 2 * EDGE) for text in header]
-    parts = _parts(d, tz, t)
+    heights = [_wrapped(figure, text, width - 2 * EDGE) for text in header]
+    parts = _parts(d, tz, t, 3 if width >= WIDTH else 1)
     gaps = GAP * max(len(header) - 1, 0)
     tall = 2 * EDGE + sum(heights) + gaps + sum(p.total for p in parts)
-    figure.set_size_inches(WIDTH, tall)
+    figure.set_size_inches(width, tall)
     y = EDGE
     for text, height in zip(header, heights, strict=True):
-        text.set_position((EDGE / WIDTH, 1 - y / tall))
+        text.set_position((EDGE / width, 1 - y / tall))
         y += height + GAP
     y -= GAP if header else 0
     for part in parts:
         y += part.above + part.height
-        box = (LEFT / WIDTH, 1 - y / tall, 1 - (LEFT + EDGE) / WIDTH, part.height / tall)
+        box = (LEFT / width, 1 - y / tall, 1 - (LEFT + EDGE) / width, part.height / tall)
         part.fill(figure.add_axes(box))
         y += part.below
     return figure
@@ -95,17 +99,19 @@ def _header(figure: Figure, d: Digest, tz: ZoneInfo, t: Translator) -> list[Text
     return header
 
 
-def _parts(d: Digest, tz: ZoneInfo, t: Translator) -> list[Part]:
+def _parts(d: Digest, tz: ZoneInfo, t: Translator, columns: int) -> list[Part]:
     """What there is to draw: the trend (or one period's shares), then the split; nothing
-    for what would be empty (the headline already says there are too few answers or none)."""
+    for what would be empty (the headline already says there are too few answers or none).
+    Legends in `columns` (one on a narrow chart: a line per entry)."""
+    above = 0.4 if columns >= 3 else 0.66
     parts = []
     points = [(start, value) for start, value in d.trend if value.score is not None]
     if len(points) >= 2:
-        parts.append(Part(0.4, 2.0, 0.75, lambda axes: _trend(axes, points, tz, t)))
+        parts.append(Part(above, 2.0, 0.75, lambda axes: _trend(axes, points, tz, t, columns)))
     elif d.nps.score is not None and d.nps.n >= FEWEST_FOR_A_FIGURE:
-        parts.append(Part(0.25, 0.7, 0.3, lambda axes: _shares(axes, d.nps, t)))
+        parts.append(Part(0.25, 0.7, 0.3, lambda axes: _shares(axes, d.nps, t, columns)))
     if sum(d.distribution) > 0:
-        parts.append(Part(0.4, 2.0, 0.45, lambda axes: _split(axes, d, t)))
+        parts.append(Part(above, 2.0, 0.45, lambda axes: _split(axes, d, t, columns)))
     return parts
 
 
@@ -124,7 +130,9 @@ def _wrapped(figure: Figure, text: Text, width: float) -> float:
     return float(text.get_window_extent(renderer).height) / DPI
 
 
-def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Translator) -> None:
+def _trend(
+    top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Translator, columns: int
+) -> None:
     labels = [f"{start.astimezone(tz):%d.%m}" for start, _ in points]
     scores = [value.score or 0.0 for _, value in points]
     margins = [value.margin or 0.0 for _, value in points]
@@ -141,7 +149,7 @@ def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Trans
             label=t("chart.too_few"),
         )  # fmt: skip
     top.set_xticks(xs, labels, rotation=45, fontsize=8)
-    _legend_above(top)
+    _legend_above(top, columns)
     top.axhline(0, color="#888888", linewidth=0.8)
     top.set_ylim(-100, 100)
     top.set_ylabel(t("chart.nps_axis"), fontsize=9)
@@ -149,9 +157,10 @@ def _trend(top: Axes, points: list[tuple[datetime, Nps]], tz: ZoneInfo, t: Trans
     top.grid(axis="y", alpha=0.3)
 
 
-def _shares(top: Axes, value: Nps, t: Translator) -> None:
+def _shares(top: Axes, value: Nps, t: Translator, columns: int) -> None:
     """One period: under its NPS (the headline), who made it: detractors, passives and
-    promoters as one bar of 100 %, each part named with its share."""
+    promoters as one bar of 100 %, each part named with its share (narrow: its share alone,
+    the legend below names the colours)."""
     top.set_axis_off()
     left = 0.0
     parts = [
@@ -161,16 +170,18 @@ def _shares(top: Axes, value: Nps, t: Translator) -> None:
     ]
     for key, share, color in parts:
         top.barh(0, share, left=left, height=1.0, color=color)
-        if share >= 0.12:  # room for the words inside
-            name = t(key).split(" (")[0]
-            top.text(left + share / 2, 0, f"{name}\n{percent(share, t.language)}", ha="center",
-                     va="center", fontsize=10, color="white", fontweight="bold")  # fmt: skip
+        if share >= (0.12 if columns >= 3 else 0.15):  # room for the words inside
+            words = percent(share, t.language)
+            if columns >= 3:
+                words = f"{t(key).split(' (')[0]}\n{words}"
+            top.text(left + share / 2, 0, words, ha="center", va="center", fontsize=10,
+                     color="white", fontweight="bold")  # fmt: skip
         left += share
     top.set_xlim(0, 1)
     top.set_ylim(-0.5, 0.5)
 
 
-def _split(bottom: Axes, d: Digest, t: Translator) -> None:
+def _split(bottom: Axes, d: Digest, t: Translator, columns: int) -> None:
     colors = [RED] * 7 + [GREY] * 2 + [GREEN] * 2
     bottom.bar(range(11), d.distribution, color=colors)
     bottom.set_xticks(range(11))
@@ -178,12 +189,14 @@ def _split(bottom: Axes, d: Digest, t: Translator) -> None:
     bottom.set_xlabel(t("chart.score_axis"), fontsize=9)
     bottom.set_ylabel(t("chart.answers_axis"), fontsize=9)
     groups = [("chart.detractors", RED), ("chart.passives", GREY), ("chart.promoters", GREEN)]
-    _legend_above(bottom, [Patch(color=color, label=t(key)) for key, color in groups])
+    handles = [Patch(color=color, label=t(key)) for key, color in groups]
+    _legend_above(bottom, columns, handles)
     bottom.grid(axis="y", alpha=0.3)
 
 
-def _legend_above(axes: Axes, handles: list[Patch] | None = None) -> None:
-    """In one row just above the plotting area: never over a bar or a point."""
+def _legend_above(axes: Axes, columns: int, handles: list[Patch] | None = None) -> None:
+    """Just above the plotting area, never over a bar or a point: in one row, or (narrow)
+    a line per entry."""
     found, labels = axes.get_legend_handles_labels()
     chosen = handles if handles is not None else found
     axes.legend(
@@ -193,12 +206,14 @@ def _legend_above(axes: Axes, handles: list[Patch] | None = None) -> None:
         bbox_to_anchor=(0.0, 1.01),
         frameon=False,
         fontsize=8,
-        ncol=3,
+        ncol=columns,
     )
 
 
-def render_chart(d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True) -> bytes:
-    figure = draw(d, tz, t, titled=titled)
+def render_chart(
+    d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True, width: float = WIDTH
+) -> bytes:
+    figure = draw(d, tz, t, titled=titled, width=width)
     try:
         out = io.BytesIO()
         figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})

@@ -34,6 +34,12 @@ def launch_data(user_id: int, auth_date: float, token: str = TOKEN) -> str:
     return telegram_signs(token, auth_date=str(int(auth_date)), query_id="AAHq", user=user)
 
 
+def png_width(png: bytes) -> int:
+    """A PNG's width in pixels, from its header."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(png[16:20], "big")
+
+
 def figures(page: str) -> dict[str, Any]:
     found = re.search(r'<script type="application/json" id="figures">(.*?)</script>', page, re.S)
     assert found, page[:500]
@@ -109,6 +115,14 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
             assert status == 200 and figures(page) == await stats(app, query), query
         status, _, chart = await browser.get("/app/chart.png")
         assert status == 200 and chart.headers["Content-Type"] == "image/png"
+        # A phone gets the chart drawn narrow (its words a readable size), a laptop wide.
+        narrow = re.search(r'<source media="\(max-width: 600px\)" srcset="([^"]+)">', page)
+        assert narrow and "width=narrow" in narrow.group(1), "the page offers a phone's chart"
+        async with browser.session.get(browser.base + narrow.group(1).replace("&amp;", "&")) as r:
+            small = await r.read()
+        async with browser.session.get(browser.base + "/app/chart.png") as r:
+            wide = await r.read()
+        assert png_width(small) == 510 and png_width(wide) == 900
         status, page, _ = await browser.get("/app?from=2026-11-01&to=2026-11-30")
         row = re.search(r'<a href="([^"]+)">Café &amp; Co #2</a>', page)
         assert row, "the branch table links each branch"

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from bot.i18n import Catalog
-from bot.reports.chart import draw, render_chart
+from bot.reports.chart import NARROW, WIDTH, draw, render_chart
 from bot.reports.digest import Digest, build_digest, worth_a_chart
 from bot.reports.metrics import nps
 from bot.reports.render import headline, render_digest
@@ -269,23 +269,28 @@ def words(figure: Figure) -> list[Text]:
 
 
 CHARTS = [
-    *((n, language, False) for n in (0, 1, 4, 5, 500) for language in ("ru", "en")),
-    *((n, "ru", True) for n in (0, 4, 500)),  # the earlier weeks' trend above
-    (4, "sv", False),
+    *((n, language, False, WIDTH) for n in (0, 1, 4, 5, 500) for language in ("ru", "en")),
+    *((n, "ru", True, WIDTH) for n in (0, 4, 500)),  # the earlier weeks' trend above
+    (4, "sv", False, WIDTH),
+    # The dashboard on a phone: drawn narrow, so its words are not shrunk to 5 px.
+    *((n, "ru", trend, NARROW) for n in (4, 500) for trend in (False, True)),
+    (500, "en", True, NARROW),
+    (500, "en", False, NARROW),  # one period's shares: three names side by side
 ]
 
 
-@pytest.mark.parametrize(("n", "language", "trend"), CHARTS)
+@pytest.mark.parametrize(("n", "language", "trend", "width"), CHARTS)
 def test_every_chart_shows_its_words_whole_and_no_empty_space(
-    digest: Digest, n: int, language: str, trend: bool
+    digest: Digest, n: int, language: str, trend: bool, width: float
 ) -> None:
     """Under 5 answers the Russian headline ran off the right edge ("…для оценки (n") above
     ~450 px of nothing where the shares would have been: every word inside the picture, the
     headline whole and above the plots, no tall white band."""
     t = Catalog.load().bind(language)
     d = answered(digest, n, trend=trend)
-    figure = draw(d, TZ, t)
+    figure = draw(d, TZ, t, width=width)
     try:
+        assert figure.get_size_inches()[0] == width
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         inside = figure.bbox.padded(1)
@@ -293,6 +298,10 @@ def test_every_chart_shows_its_words_whole_and_no_empty_space(
             box = text.get_window_extent(renderer)
             assert inside.x0 <= box.x0 and box.x1 <= inside.x1, text.get_text()
             assert inside.y0 <= box.y0 and box.y1 <= inside.y1, text.get_text()
+        for axes in figure.axes:  # words inside a plot (the shares' names) never overlap
+            boxes = [x.get_window_extent(renderer) for x in axes.texts]
+            for i, box in enumerate(boxes):
+                assert not any(box.overlaps(other) for other in boxes[i + 1 :]), axes.texts
         title, caption = figure.texts[:2]
         assert " ".join(title.get_text().split()) == headline(d.nps, t)
         title_box, caption_box = (x.get_window_extent(renderer) for x in (title, caption))
