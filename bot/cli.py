@@ -234,6 +234,12 @@ async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport
         await db.close()
 
 
+SKIPPED = {  # why a purchase gets no survey, for the operator
+    "too_old": "bought longer ago than SURVEY_EXPIRY",
+    "cooldown": "this customer was asked within SURVEY_COOLDOWN",
+    "opted_out": "the customer asked for no surveys (/stop)",
+    "unreachable": "the customer blocked the bot",
+}
 NO_LINKS = (
     "receipt links: not printed: the bot has not reached Telegram yet, so its username (the"
     " links' address) is unknown. The purchases are stored. Start the bot once (python -m bot)"
@@ -245,7 +251,8 @@ def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
     for line, why in report.rejected:
         print(f"line {line}: rejected: {why}", file=sys.stderr)
     for line, reason in report.skipped:
-        print(f"line {line}: skipped: {reason} (stored, no survey)", file=sys.stderr)
+        why = f"{reason}: {SKIPPED[reason]}" if reason in SKIPPED else reason
+        print(f"line {line}: skipped: {why} (stored, no survey)", file=sys.stderr)
     with out.open("w", newline="", encoding="utf-8") if out else nullcontext(sys.stdout) as f:
         writer = csv.writer(f)
         writer.writerow(["order_id", "status", "due_at", "deep_link"])
@@ -253,6 +260,19 @@ def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
             link = r.deep_link if linked else ""
             writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_text or "", link]))
     print(report.summary(), file=sys.stderr)
+    from storage.states import SurveyStatus
+
+    waiting = sum(r.status == SurveyStatus.WAITING_LINK for r in report.results)
+    if waiting:
+        who = (
+            "survey waits for its customer" if waiting == 1 else "surveys wait for their customers"
+        )
+        print(
+            f"{waiting} {who} to open the bot (no chat with it yet): each goes out once its"
+            " customer presses the receipt link, or shares with the bot the phone number"
+            " the file gives",
+            file=sys.stderr,
+        )
     if not linked and report.results:
         print(NO_LINKS, file=sys.stderr)
     return 1 if report.rejected or (not linked and report.results) else 0

@@ -353,6 +353,7 @@ def test_before_the_bot_knows_its_name_no_placeholder_links_are_printed(
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[1][0] == "S-1" and rows[1][3] == ""
     assert "receipt links: not printed" in result.stderr and "python -m bot" in result.stderr
+    assert "1 survey waits for its customer to open the bot" in result.stderr  # phone only
     knows_its_name(tmp_path / "x.db", env)
     again = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
     assert again.returncode == 0, again.stderr
@@ -380,7 +381,9 @@ def test_import_reads_a_russian_excel_csv(tmp_path: Path) -> None:
     assert "cp1251" in err and "';'" in err  # says how it read the file
     assert "ignored columns: Комментарий" in err
     assert "line 3: rejected: currency: three letters, like RUB, SEK or EUR" in err
-    assert "line 4: skipped: too_old (stored, no survey)" in err  # 01.03.2020 read as a date
+    assert (  # 01.03.2020 read as a date
+        "line 4: skipped: too_old: bought longer ago than SURVEY_EXPIRY (stored, no survey)"
+    ) in err
     assert "imported 2 (1 skipped), duplicates 0, rejected 1" in err
     assert result.returncode == 1
 
