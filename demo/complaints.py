@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from typing import Any
 
 from bot.app import App
@@ -37,6 +39,8 @@ async def wait_until(predicate: Any, within: float = 20.0) -> None:
 
 
 def say(who: str, text: str) -> None:
+    """A message as the person reads it: Telegram shows its HTML formatted, not its tags."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
     for n, line in enumerate(text.splitlines()):
         print(f"  {who if n == 0 else '':>10} │ {line}")
 

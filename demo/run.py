@@ -8,6 +8,7 @@ local port, the HTTP API on another.
 from __future__ import annotations
 
 import asyncio
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -131,16 +132,25 @@ def main() -> int:
     return asyncio.run(run_demo())
 
 
+def free_port() -> int:
+    """A port nothing listens on now, for the bot's HTTP server and its links."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 async def run_demo() -> int:
     fake = FakeTelegramServer(token=DEMO_TOKEN)
     await fake.start()
+    port = free_port()
     settings = load_settings(
         env_file=None,
         bot_token=DEMO_TOKEN,
         telegram_api_url=fake.url,
         database_url=f"sqlite:///{DEMO_DB}",
         staff_chat_id=STAFF_CHAT,
-        api_port=0,
+        api_port=port,
+        public_url=f"http://127.0.0.1:{port}",  # /dashboard's links open on this machine
         api_token=DEMO_API_TOKEN,
         survey_delay="2",
         quiet_hours="off",
