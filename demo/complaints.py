@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import re
 from typing import Any
@@ -38,6 +39,12 @@ async def wait_until(predicate: Any, within: float = 20.0) -> None:
         await asyncio.sleep(0.05)
 
 
+async def settled(app: App, within: float = 10.0) -> None:
+    """Until the bot has sent what it queued, or `within` seconds: then the demo goes on."""
+    with contextlib.suppress(RuntimeError):
+        await wait_until(lambda: app.sender.idle, within)
+
+
 def say(who: str, text: str) -> None:
     """A message as the person reads it: Telegram shows its HTML formatted, not its tags."""
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
@@ -56,7 +63,7 @@ def _latest(world: World, chat: int, needle: str) -> Sent | None:
 
 async def complaint_act(app: App, world: World) -> None:
     print("\n7. Detractors' answers became complaints: cards in the staff chat")
-    await app.sender.wait_idle(10)
+    await settled(app)
     cards = _cards(world)
     print(f"   {len(cards)} cards so far" + ("; the first one:" if cards else ""))
     if cards:

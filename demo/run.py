@@ -18,7 +18,7 @@ from bot.reports.digest import build_digest
 from bot.reports.periods import last_days
 from bot.reports.render import render_digest
 from bot.settings import load_settings
-from demo.complaints import MANAGER, MORE_STAFF, OWNER, complaint_act, staff_people
+from demo.complaints import MANAGER, MORE_STAFF, OWNER, complaint_act, settled, staff_people
 from demo.pulse import PULSE_CRON, pulse_act
 from demo.referrals import referral_act
 from demo.surveys import DEMO_API_TOKEN, survey_act
@@ -182,7 +182,7 @@ async def run_demo() -> int:
         await referral_act(app, fake.world)
         await complaint_act(app, fake.world)  # meanwhile the silent ones are reminded, expire
         await pulse_act(app, fake.world)
-        await app.sender.wait_idle(10)
+        await settled(app)
         await _summary(app)
     finally:
         await app.stop()

@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-PRESETS = ("this_week", "last_week", "this_month", "last_month")
-
 
 def preset_days(now: datetime, tz: ZoneInfo) -> dict[str, tuple[date, date]]:
     today = now.astimezone(tz).date()

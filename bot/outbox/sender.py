@@ -151,14 +151,10 @@ class Sender:
         self._stopping = True
         self._wake.set()
 
-    async def wait_idle(self, within: float) -> bool:
-        """For tests and the demo: True once nothing is queued, in flight or unrecorded."""
-        deadline = time.monotonic() + within
-        while time.monotonic() < deadline:
-            if self.pacer.queued == 0 and not self._inflight and not self._outcomes:
-                return True
-            await asyncio.sleep(0.02)
-        return False
+    @property
+    def idle(self) -> bool:
+        """Nothing queued, in flight or waiting to be recorded."""
+        return self.pacer.queued == 0 and not self._inflight and not self._outcomes
 
     # -- one delivery ----------------------------------------------------------------------
     async def _deliver(self, item: OutboxItem) -> None:

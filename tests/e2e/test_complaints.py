@@ -6,7 +6,7 @@ import pytest
 
 from faketg import FakeTelegramServer
 from storage.states import Deadline
-from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.helpers import STAFF_CHAT, sender_idle, wait_for
 from tests.support.journey import MakeApp, button, post, started, wait_new_message
 from tests.support.staffroom import (
     AGENT,
@@ -135,7 +135,7 @@ async def test_relay_both_ways_with_media_and_internal_notes(
         ("from_customer", "text", "Thank you <3"),
     ]
     assert world.count(status=429) == 0
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     # Delivered replies have no result hook to run (only a failure hook): nothing to warn about.
     assert not [r for r in caplog.records if "no result hook" in r.getMessage()]
 

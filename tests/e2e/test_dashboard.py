@@ -17,7 +17,7 @@ import openpyxl
 from bot.app import App
 from faketg import FakeTelegramServer
 from storage.states import ComplaintSource, ComplaintStatus
-from tests.support.helpers import TOKEN, ManualClock
+from tests.support.helpers import TOKEN, ManualClock, sender_idle
 from tests.support.httpclient import Browser
 from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
 from tests.support.miniapp import telegram_signs
@@ -435,7 +435,7 @@ async def test_a_copy_of_the_database_holds_no_usable_sign_in_link(
     fake.world.add_user(OWNER, "Olive", "en")
     await fake.world.user_sends(OWNER, "/dashboard")
     sent = await wait_new_message(fake.world, OWNER, "https://shop.example/app/login?token=")
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     found = re.search(r"/app/login\?token=([\w-]+)", str(sent.text))
     assert found
     token = found.group(1)

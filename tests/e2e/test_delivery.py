@@ -16,7 +16,15 @@ from bot.outbox.service import Priority
 from faketg import FakeTelegramServer, World
 from faketg.limits import Faults, max_in_window
 from faketg.methods import METHODS
-from tests.support.helpers import FAKE_SCALE, SCALE, STAFF_CHAT, make_settings, start, wait_for
+from tests.support.helpers import (
+    FAKE_SCALE,
+    SCALE,
+    STAFF_CHAT,
+    make_settings,
+    sender_idle,
+    start,
+    wait_for,
+)
 
 
 @pytest.fixture
@@ -59,7 +67,7 @@ async def test_draining_1000_messages_meets_every_limit(
     for i in range(200):  # each chat got its messages in order
         texts = [s.text for s in world.sent_to(10_000 + i)]
         assert texts == sorted(texts, key=lambda t: int(str(t)[1:]))
-    assert await paced.sender.wait_idle(15)
+    assert await sender_idle(paced, 15)
     assert await message_counts(paced) == {"sent": 1000}
 
 
@@ -70,7 +78,7 @@ async def test_every_message_is_delivered_through_429s_and_5xx(
     world.add_users(20_000, 50)
     world.faults = Faults(error_rate=0.15, burst_429=10, seed=7)
     await queue(paced, [(20_000 + i % 50, f"m{i}") for i in range(300)], Priority.NORMAL)
-    assert await paced.sender.wait_idle(60)  # queue drained, nothing in flight or unrecorded
+    assert await sender_idle(paced, 60)  # queue drained, nothing in flight or unrecorded
     assert world.count(status=500) > 10 and world.count(status=429) >= 10
     delivered = {str(s.text) for s in world.sent}
     assert delivered == {f"m{i}" for i in range(300)}
@@ -86,7 +94,7 @@ async def test_blocked_customer_is_marked_unreachable_and_not_retried(
     await wait_for(lambda: len(world.sent_to(30_001)) == 2)
     world.blocked.add(30_001)
     await queue(paced, [(30_001, "one"), (30_001, "two"), (30_001, "three")], Priority.BULK)
-    assert await paced.sender.wait_idle(10)
+    assert await sender_idle(paced, 10)
     assert world.count("sendmessage", 403) == 1  # the rest were given up without asking again
     async with paced.db.read() as tx:
         customer = await tx.customers.by_telegram_id(30_001)
@@ -120,7 +128,7 @@ async def test_lost_answers_are_retried_and_counted(
     await start(app)
     try:
         await queue(app, [(60_000 + i, f"m{i}") for i in range(20)], Priority.NORMAL)
-        assert await app.sender.wait_idle(60)
+        assert await sender_idle(app, 60)
         assert await message_counts(app) == {"sent": 20}
         async with app.db.read() as tx:
             row = await tx.conn.fetch_one(
@@ -152,7 +160,7 @@ async def test_an_accepted_message_with_an_unreadable_answer_is_not_sent_again(
 
     monkeypatch.setitem(METHODS, "sendmessage", odd)
     await queue(paced, [(30_002, "once")], Priority.INTERACTIVE)
-    assert await paced.sender.wait_idle(10)
+    assert await sender_idle(paced, 10)
     assert len(world.sent_to(30_002)) == 1
     async with paced.db.read() as tx:
         assert [s for _, _, s in await tx.outbox.by_chat(30_002)] == ["sent"]

@@ -12,7 +12,7 @@ import pytest
 from bot import logs
 from bot.app import App
 from faketg import FakeTelegramServer
-from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.helpers import STAFF_CHAT, sender_idle, wait_for
 from tests.support.journey import MakeApp, button, post, wait_new_message
 from tests.support.staffroom import AGENT, card, recorded, staff_group
 
@@ -83,7 +83,7 @@ async def a_person_with_a_complaint(make_app: MakeApp, fake: FakeTelegramServer)
     await wait_new_message(world, PERSON, "we will call you")
     await world.user_sends(PERSON, "/mydata")
     await wait_new_message(world, PERSON, "What we store about you")
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     return app
 
 
@@ -99,7 +99,7 @@ async def test_forget_me_leaves_nothing_of_the_person_in_any_table(
     confirm = await wait_new_message(world, PERSON, "cannot be undone")
     await world.user_presses(PERSON, confirm, button(confirm, "Yes, erase"))
     await wait_for(lambda: str(confirm.text).startswith("Done: your personal data is erased"))
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     await wait_for(lambda: app.metrics.get("updates_processed") > 0)
     assert await traces(app, needles) == []
     # The complaint and the scores stay, anonymous.

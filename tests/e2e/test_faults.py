@@ -23,6 +23,7 @@ from tests.support.helpers import (
     hold_write_lock,
     make_settings,
     passes,
+    sender_idle,
     wait_for,
 )
 from tests.support.journey import API_TOKEN, MakeApp, post
@@ -160,7 +161,7 @@ async def test_a_staff_reply_waits_out_a_get_chat_member_outage_and_is_relayed_o
     await wait_for(
         lambda: any("new one" in str(s.text) for s in world.sent_to(7301)), 30, "the relay"
     )
-    await app.sender.wait_idle(10)
+    await sender_idle(app, 10)
     assert sum("new one" in str(s.text) for s in world.sent_to(7301)) == 1
     assert (await complaint(app, 1)).taken_by == AGENT
 

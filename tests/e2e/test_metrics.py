@@ -8,7 +8,7 @@ from prometheus_client.samples import Sample
 
 from bot.app import App
 from faketg import FakeTelegramServer
-from tests.support.helpers import wait_for
+from tests.support.helpers import sender_idle, wait_for
 
 
 async def scrape(app: App) -> dict[str, list[Sample]]:
@@ -35,7 +35,7 @@ async def test_metrics_count_what_happened_and_time_the_sends(
     world.add_user(601, "Mia", "en")
     await world.user_sends(601, "/start")
     await wait_for(lambda: len(world.sent_to(601)) == 2, what="the greeting")
-    await app.sender.wait_idle(10)
+    await sender_idle(app, 10)
     families = await scrape(app)
 
     updates = families["feedbackbot_updates_processed"]

@@ -15,7 +15,7 @@ import pytest
 
 from bot.app import App
 from faketg import FakeTelegramServer, World
-from tests.support.helpers import STAFF_CHAT, ManualClock, health, wait_for
+from tests.support.helpers import STAFF_CHAT, ManualClock, health, sender_idle, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import MANAGER, OWNER, card, failed_sends, recorded, staff_group
 
@@ -135,14 +135,14 @@ async def test_privacy_mode_in_a_forum_the_bot_is_no_admin_of_is_told_once(
     await app.stop()
     app = await make_app(**settings())
     await asyncio.wait_for(app.connected.wait(), 10)  # the check is done by then
-    assert await app.sender.wait_idle(5)
+    assert await sender_idle(app, 5)
     assert len(told(world, OWNER, "privacy mode is on")) == 1  # once, not at every start
     await app.stop()
     world.bot_admin_in.add(STAFF_CHAT)  # an administrator sees everything
     world.sent.clear()
     app = await make_app(**settings())
     await asyncio.wait_for(app.connected.wait(), 10)
-    assert await app.sender.wait_idle(5)
+    assert await sender_idle(app, 5)
     assert not told(world, OWNER, "privacy mode")
 
 

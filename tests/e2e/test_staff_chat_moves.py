@@ -17,7 +17,7 @@ from bot.app import App
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
 from storage.states import Purpose
-from tests.support.helpers import health, wait_for
+from tests.support.helpers import health, sender_idle, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import AGENT, OWNER, cards_of, complaint, failed_sends, staff_group
 
@@ -90,7 +90,7 @@ async def test_the_staff_group_upgraded_under_the_bot_is_followed_from_the_refus
     async with app.db.transaction() as tx:
         edit = EditMessageText(chat_id=OLD, message_id=old_card.message_id, text="stale")
         await app.outbox.send(tx, edit, purpose=Purpose.CARD_EDIT, ref=1)
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     assert len(cards_of(world, 1, NEW)) == 1
 
     # After a restart the bot goes straight to the new chat.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.app import App
 from faketg import FakeTelegramServer, World
-from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.helpers import STAFF_CHAT, sender_idle, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import AGENT, cards_of, complaint, staff_group
 
@@ -105,7 +105,7 @@ async def test_what_was_queued_for_a_closed_topic_follows_the_complaint_to_its_n
         relayed = await wait_relayed(world, words)
         assert relayed.get("message_thread_id") == new, words
     assert cards_of(world, 1)[-1].message.get("message_thread_id") == new
-    assert await app.sender.wait_idle(10)
+    assert await sender_idle(app, 10)
     async with app.db.read() as tx:
         counts = await tx.outbox.counts()
     assert counts.get("pending", 0) == counts.get("waiting", 0) == 0, counts

@@ -5,7 +5,7 @@ and while a complaint is open, thanks go on to the staff as part of the conversa
 from __future__ import annotations
 
 from faketg import FakeTelegramServer
-from tests.support.helpers import STAFF_CHAT, wait_for
+from tests.support.helpers import STAFF_CHAT, sender_idle, wait_for
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import OWNER, card, staff_group
 
@@ -24,7 +24,7 @@ async def test_thanks_open_nothing_and_a_problem_still_does(
     await world.user_sends(BORIS, "/stop")
     await world.user_sends(BORIS, "👍")
     await wait_for(lambda: sum("Пожалуйста!" in str(s.text) for s in world.sent_to(BORIS)) == 2)
-    assert await app.sender.wait_idle(5)
+    assert await sender_idle(app, 5)
     async with app.db.read() as tx:
         assert await tx.complaints.counts() == {}
     assert not world.sent_to(STAFF_CHAT)

@@ -26,6 +26,7 @@ from tests.support.helpers import (
     STAFF_CHAT,
     hold_write_lock,
     make_settings,
+    sender_idle,
     start,
     wait_for,
 )
@@ -187,7 +188,7 @@ async def test_faults_short_of_a_crash_lose_nothing_and_health_tells_the_truth(
     # Afterwards: all done once, nothing given up, and healthy again.
     await wait_for(lambda: health.samples[-1][1] == 200, 60, "healthy again")
     await health.stop()
-    assert await app.sender.wait_idle(60)
+    assert await sender_idle(app, 60)
     assert (
         await rows(app, "SELECT status, COUNT(*) FROM inbox WHERE status != 'done' GROUP BY 1")
         == []

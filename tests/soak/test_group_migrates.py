@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import create_app
 from faketg import FakeTelegramServer
-from tests.support.helpers import FAKE_SCALE, SCALE, make_settings, start, wait_for
+from tests.support.helpers import FAKE_SCALE, SCALE, make_settings, sender_idle, start, wait_for
 from tests.support.staffroom import AGENT, OWNER, staff_group
 
 pytestmark = pytest.mark.soak
@@ -45,7 +45,7 @@ async def test_the_staff_group_migrates_mid_storm_and_every_complaint_follows(
             return any(f"#{number}</b>" in str(s.text) for s in world.sent_to(NEW))
 
         await wait_for(lambda: all(listed_in_new(n) for n in numbers), 180, "all in NEW")
-        assert await app.sender.wait_idle(60)
+        assert await sender_idle(app, 60)
         async with app.db.read() as tx:
             failed = await tx.conn.fetch_all(
                 "SELECT method, error FROM outbox WHERE status = 'failed'"

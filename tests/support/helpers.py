@@ -81,6 +81,16 @@ async def wait_for(predicate: Callable[[], bool], within: float = 10.0, what: st
         await asyncio.sleep(0.02)
 
 
+async def sender_idle(app: App, within: float) -> bool:
+    """True once the app's sender has nothing queued, in flight or unrecorded."""
+    deadline = time.monotonic() + within
+    while not app.sender.idle:
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
+
+
 async def passes(app: App, count: int = 5, task: str = "complaint-tick") -> None:
     """Wait until `task` has run `count` more times: an absence check ("nothing fired") that
     really gave it the chance, however slow the machine."""
