@@ -452,7 +452,7 @@ async def test_a_copy_of_the_database_holds_no_usable_sign_in_link(
         for copied in re.findall(r"token=([\w-]+)", "\n".join(stored)):
             status, _, _ = await browser.get(f"/app/login?token={copied}")
             assert status == 401, copied
-        status, _, _ = await browser.get(found.group(0))  # the one Telegram delivered
+        status, _, _ = await browser.sign_in(found.group(0))  # the one Telegram delivered
         assert status == 303
     finally:
         await browser.close()

@@ -8,8 +8,11 @@ import signal
 import socket
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+import aiohttp
 
 from faketg import FakeTelegramServer
 from storage.db import Database
@@ -42,8 +45,14 @@ def bot_env(fake: FakeTelegramServer, database: str) -> dict[str, str]:
 _LOGS: dict[int, Path] = {}  # a started bot's pid -> the file its stderr goes to
 
 
+_PORTS: dict[int, int] = {}  # a started bot's pid -> its HTTP port
+
+
 async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    """The bot at LOG_LEVEL (WARNING): what it logs is kept in a file, said when it fails."""
+    """The bot at LOG_LEVEL (WARNING): what it logs is kept in a file, said when it fails.
+    Its HTTP port is chosen here (API_PORT 0 in `env`), so `stop_when` can tell it is up."""
+    if env.get("API_PORT", "0") == "0":
+        env = {**env, "API_PORT": str(free_port())}
     fd, name = tempfile.mkstemp(prefix="bot-", suffix=".log")
     try:
         proc = await asyncio.create_subprocess_exec(
@@ -59,7 +68,24 @@ async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
     finally:
         os.close(fd)
     _LOGS[proc.pid] = Path(name)
+    _PORTS[proc.pid] = int(env["API_PORT"])
     return proc
+
+
+async def serving(proc: asyncio.subprocess.Process, within: float = 60) -> None:
+    """Until the bot answers HTTP (its signal handlers are in place by then): a SIGTERM
+    while it still imports ends it the default way, as for any process."""
+    url = f"http://127.0.0.1:{_PORTS[proc.pid]}/healthz"
+    deadline = time.monotonic() + within
+    async with aiohttp.ClientSession() as session:
+        while True:
+            try:
+                async with session.get(url):
+                    return
+            except aiohttp.ClientError:
+                if proc.returncode is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"the bot never served:\n{logged(proc)}") from None
+                await asyncio.sleep(0.1)
 
 
 def logged(proc: asyncio.subprocess.Process, lines: int = 30) -> str:
@@ -75,6 +101,7 @@ async def stop_when(
 ) -> None:
     """Let the bot run until `done` and record its last outcomes; then it must stop cleanly."""
     try:
+        await serving(proc)
         await wait_for(done, within=within, what=what)
         await asyncio.sleep(0.5)  # let the last outcomes be recorded
     finally:
