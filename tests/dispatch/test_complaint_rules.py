@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,7 +13,7 @@ from bot.complaints import relay, replying
 from bot.incoming import Actor, ChatMessage
 from tests.support.helpers import STAFF_CHAT, make_settings
 from tests.support.texts import EN
-from tests.support.updates import STICKER, feed, message, outbox_rows
+from tests.support.updates import STICKER, feed, message, outbox_rows, press
 
 STAFF_ID = 501  # configured in STAFF_IDS: may act without asking Telegram
 PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
@@ -25,25 +24,6 @@ async def offline(tmp_path: Path) -> AsyncIterator[App]:
     app = await create_app(make_settings(tmp_path, staff_ids=str(STAFF_ID)))
     yield app
     await app.stop()  # never started: closes the session, the database and its lock
-
-
-def press(update_id: int, user_id: int, data: str, chat_id: int | None = None) -> dict[str, Any]:
-    chat = chat_id if chat_id is not None else user_id
-    kind = "private" if chat > 0 else "supergroup"
-    return {
-        "update_id": update_id,
-        "callback_query": {
-            "id": f"q{update_id}",
-            "from": {"id": user_id, "is_bot": False, "first_name": "P"},
-            "chat_instance": "x",
-            "data": data,
-            "message": {
-                "message_id": 1,
-                "date": 1_700_000_000,
-                "chat": {"id": chat, "type": kind, "title": "t", "first_name": "P"},
-            },
-        },
-    }
 
 
 async def alerts(app: App) -> list[str | None]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,27 +12,9 @@ from bot.app import App, create_app
 from bot.dashboard.access import UNMINTED, Dashboard
 from tests.support.helpers import make_settings
 from tests.support.texts import EN
-from tests.support.updates import feed, message, outbox_rows
+from tests.support.updates import feed, message, outbox_rows, press
 
 OWNER = 9501
-
-
-def press(update_id: int, user_id: int, data: str) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "callback_query": {
-            "id": f"q{update_id}",
-            "from": {"id": user_id, "is_bot": False, "first_name": "P"},
-            "chat_instance": "x",
-            "data": data,
-            "message": {
-                "message_id": update_id - 1,
-                "date": 1_700_000_000,
-                "chat": {"id": user_id, "type": "private"},
-                "text": "?",
-            },
-        },
-    }
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ import pytest
 from bot.app import App, create_app
 from bot.complaints import ladder
 from bot.complaints.callbacks import AssignPress, StaffAction, StaffPress
-from tests.dispatch.test_complaint_rules import press
 from tests.support.helpers import STAFF_CHAT, ManualClock, make_settings
-from tests.support.updates import feed, message, outbox_rows
+from tests.support.updates import feed, message, outbox_rows, press
 
 STAFF_ID, OWNER, CUSTOMER = 501, 601, 7301
 SAID = "The parcel came crushed and soaking wet, and the courier just laughed at me"

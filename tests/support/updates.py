@@ -36,6 +36,27 @@ def message(
     return {"update_id": update_id, "message": msg}
 
 
+def press(update_id: int, user_id: int, data: str, chat_id: int | None = None) -> dict[str, Any]:
+    """A button press on a message of the bot's in the user's chat (or in `chat_id`)."""
+    chat = chat_id if chat_id is not None else user_id
+    kind = "private" if chat > 0 else "supergroup"
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"q{update_id}",
+            "from": {"id": user_id, "is_bot": False, "first_name": "P"},
+            "chat_instance": "x",
+            "data": data,
+            "message": {
+                "message_id": 1,
+                "date": 1_700_000_000,
+                "chat": {"id": chat, "type": kind, "title": "t", "first_name": "P"},
+                "text": "?",
+            },
+        },
+    }
+
+
 async def feed(app: App, *updates: dict[str, Any]) -> None:
     await store_updates(app.db, to_inbox_rows(list(updates)), app.metrics, lambda: None)
     while await app.processor.process_pending():
