@@ -441,8 +441,7 @@ async def test_a_copy_of_the_database_holds_no_usable_sign_in_link(
     token = found.group(1)
     stored: list[str] = []
     async with app.db.read() as tx:
-        tables = await tx.conn.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
-        for (table,) in tables:
+        for table in await tx.conn.tables():
             stored += [
                 str(tuple(row)) for row in await tx.conn.fetch_all(f"SELECT * FROM {table}")
             ]

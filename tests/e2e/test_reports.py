@@ -222,7 +222,7 @@ async def test_export_in_a_russian_shop_sends_files_named_in_russian(
     world = fake.world
     staff_group(world)
     app = await make_app(staff_language="ru", **SETTINGS)
-    await seed(app, 1, datetime.now(UTC) - timedelta(days=2), [9])
+    await seed(app, 1000, datetime.now(UTC) - timedelta(days=2), [9])  # ids clear of the bot's
     world.add_user(OWNER, "Owner", "ru")
     await world.user_sends(OWNER, "/export")
     await wait_for(
