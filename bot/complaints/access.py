@@ -20,6 +20,7 @@ from storage.db import Tx
 log = logging.getLogger(__name__)
 
 KEY = "staff_chat_lost"
+TOLD_KEY = "staff_chat_lost.told"  # the leads told of it, comma-separated
 
 
 async def load(tx: Tx, complaints: Complaints) -> None:
@@ -27,17 +28,32 @@ async def load(tx: Tx, complaints: Complaints) -> None:
 
 
 async def lost(tx: Tx, complaints: Complaints, reason: str) -> bool:
-    """The bot cannot write to the staff chat; True if this is news (the leads were told)."""
+    """The bot cannot write to the staff chat; True if this is news. Each lead is told once
+    (also one named in OWNER_IDS or MANAGER_IDS after it happened: a new shop's first start
+    often has the chat wrong and nobody to tell)."""
     learned = complaints.core.learned
-    if learned.staff_chat_lost or await tx.kv.get(KEY):
+    known = learned.staff_chat_lost or await tx.kv.get(KEY)
+    if known:
         learned.staff_chat_lost = learned.staff_chat_lost or reason
+        await _tell(tx, complaints, known)
         return False
     await tx.kv.set(KEY, reason[:300])
     learned.staff_chat_lost = reason[:300]
     log.error("staff chat %s unreachable: %s", complaints.staff_chat_id, reason)
-    text = complaints.staff_t("chat.lost", chat=str(complaints.staff_chat_id), reason=reason[:300])
-    await complaints.core.outbox.to_each(tx, complaints.leads, text)
+    await _tell(tx, complaints, reason)
     return True
+
+
+async def _tell(tx: Tx, complaints: Complaints, reason: str) -> None:
+    """The leads not told yet that the staff chat is lost, told (TOLD_KEY: who was)."""
+    told = {int(x) for x in (await tx.kv.get(TOLD_KEY) or "").split(",") if x}
+    untold = [lead for lead in complaints.leads if lead not in told]
+    if not untold:
+        return
+    chat = str(complaints.staff_chat_id)
+    text = complaints.staff_t("chat.lost", chat=chat, reason=reason[:300])
+    await complaints.core.outbox.to_each(tx, untold, text)
+    await tx.kv.set(TOLD_KEY, ",".join(str(x) for x in sorted(told | set(untold))))
 
 
 async def back(tx: Tx, complaints: Complaints) -> bool:
@@ -46,6 +62,7 @@ async def back(tx: Tx, complaints: Complaints) -> bool:
     if not (learned.staff_chat_lost or await tx.kv.get(KEY)):
         return False
     await tx.kv.set(KEY, "")
+    await tx.kv.set(TOLD_KEY, "")
     learned.staff_chat_lost = None
     waiting = len(await tx.complaints.cards_due(complaints.core.now(), 10_000))
     await relay.roundup_due(tx, complaints, everything=True)  # what customers wrote meanwhile

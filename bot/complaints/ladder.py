@@ -78,6 +78,7 @@ async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: dateti
         waited=complaints.core.duration(waited),
     )
     if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
+        text = f"{text}\n{complaints.staff_t('complaint.sla.unseen')}"
         await complaints.core.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
         return
     mentions = _mentions(complaints)

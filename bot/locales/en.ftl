@@ -205,6 +205,7 @@ complaint-summary-hint = Press a number to open its card.
 complaint-sla-manager = duty manager
 complaint-sla-nobody = nobody
 complaint-sla-take_reminder = ⏰ Complaint #{ $number } ({ $customer }) has waited { $waited } and nobody has taken it.
+complaint-sla-unseen = ⚠️ The staff chat is out of the bot's reach, so staff cannot see it (see the bot's message about the staff chat).
 complaint-sla-escalation = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Handled by: { $holder }.
 complaint-sla-escalation_assigned = 🚨 Complaint #{ $number } ({ $customer }) was not resolved by { $due }. Assigned to { $holder }, not taken yet.
 complaint-alert-yours = Complaint #{ $number } is already yours.

@@ -215,6 +215,7 @@ complaint-summary-hint = Нажмите номер, чтобы открыть к
 complaint-sla-manager = дежурный менеджер
 complaint-sla-nobody = никто
 complaint-sla-take_reminder = ⏰ Обращение №{ $number } ({ $customer }) ждёт { $waited }, и его никто не взял.
+complaint-sla-unseen = ⚠️ Бот не может писать в чат сотрудников, поэтому сотрудники это обращение не видят: см. сообщение бота о чате сотрудников.
 complaint-sla-escalation = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Ведёт: { $holder }.
 complaint-sla-escalation_assigned = 🚨 Обращение №{ $number } ({ $customer }) не решено к { $due }. Назначено: { $holder }, ещё не взято в работу.
 complaint-alert-yours = Обращение №{ $number } уже ваше.

@@ -205,6 +205,7 @@ complaint-summary-hint = Tryck på ett nummer för att öppna dess kort.
 complaint-sla-manager = jourhavande chef
 complaint-sla-nobody = ingen
 complaint-sla-take_reminder = ⏰ Ärende #{ $number } ({ $customer }) har väntat { $waited } och ingen har tagit det.
+complaint-sla-unseen = ⚠️ Boten kan inte skriva i personalchatten, så personalen ser inte ärendet: se botens meddelande om personalchatten.
 complaint-sla-escalation = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Hanteras av: { $holder }.
 complaint-sla-escalation_assigned = 🚨 Ärende #{ $number } ({ $customer }) var inte löst senast { $due }. Tilldelat { $holder }, ännu inte taget.
 complaint-alert-yours = Ärende #{ $number } är redan ditt.

@@ -124,6 +124,31 @@ async def test_a_staff_chat_the_bot_cannot_use_is_reported_at_start(
     assert status == 200 and body["staff_chat"]["reachable"] is False
 
 
+async def test_leads_named_after_the_chat_was_lost_are_told_at_their_start(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """A new shop keeps .env.example's STAFF_CHAT_ID and no OWNER_IDS at first: the chat is
+    lost with nobody to tell. The owner set afterwards is told at the next start (not never),
+    and a take reminder says that staff cannot see the complaint."""
+    world = fake.world
+    staff_group(world)
+    wrong = {"staff_chat_id": -1001234567890, "sla_take": "PT15M"}
+    first = await make_app(**wrong)
+    await wait_for(lambda: first.wiring.core.learned.staff_chat_lost is not None, what="lost")
+    await first.stop()
+    clock = ManualClock(datetime.now(UTC))
+    world.add_user(OWNER, "Olive", "en")
+    await make_app(clock=clock, owner_ids=str(OWNER), **wrong)
+    await wait_for(lambda: len(told(world, OWNER, "cannot write")) == 1, what="the owner told")
+    world.add_user(7303, "Fay", "en")
+    await world.user_sends(7303, "The lid does not close")
+    await wait_new_message(world, 7303, "complaint #1")
+    clock.advance(timedelta(minutes=16))
+    await wait_for(lambda: len(told(world, OWNER, "nobody has taken it")) == 1, what="reminder")
+    assert "staff cannot see it" in told(world, OWNER, "nobody has taken it")[0]
+    assert len(told(world, OWNER, "cannot write")) == 1  # told once
+
+
 async def test_privacy_mode_in_a_forum_the_bot_is_no_admin_of_is_told_once(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
