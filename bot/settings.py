@@ -9,7 +9,7 @@ from datetime import timedelta
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
 from dotenv import dotenv_values
@@ -40,7 +40,24 @@ def _id_list(value: object) -> list[int]:
     try:
         return [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
+        if "@" in text:
+            raise ValueError(
+                "a @username is not the id: expected comma-separated numeric Telegram ids, e.g."
+                " 111,222; while OWNER_IDS is empty, the log names each id that sends the bot"
+                " /start"
+            ) from None
         raise ValueError("expected comma-separated numeric Telegram ids, e.g. 111,222") from None
+
+
+def _zone_meant(value: str) -> str | None:
+    """The IANA zone a city written alone ("Moscow", "stockholm") stands for, if one does."""
+    city = value.strip().replace(" ", "_").casefold()
+    found = sorted(
+        zone
+        for zone in available_timezones()
+        if zone.casefold().endswith("/" + city) and not zone.startswith(("posix/", "right/"))
+    )
+    return found[0] if len(found) == 1 else None
 
 
 IdList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
@@ -169,7 +186,9 @@ class ChatSettings(_Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
+            meant = _zone_meant(value)
+            hint = f": did you mean {meant}?" if meant else ""
+            raise ValueError(f"unknown time zone {value!r}{hint}") from None
         return value
 
     @field_validator("staff_language", "default_language")

@@ -25,6 +25,7 @@ from aiogram.types import User
 from bot.chatevents import ChatEvents
 from bot.complaints import access
 from bot.complaints.config import Complaints
+from bot.settings import EXAMPLE_STAFF_CHAT_ID
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,15 @@ async def _is_forum(
     try:
         chat = await bot(GetChat(chat_id=complaints.staff_chat_id))
     except (TelegramForbiddenError, TelegramBadRequest) as exc:
-        log.error("staff chat %s not usable: %s", complaints.staff_chat_id, exc.message)
+        reason = exc.message
+        if complaints.staff_chat_id == EXAMPLE_STAFF_CHAT_ID:
+            reason += (
+                f" ({EXAMPLE_STAFF_CHAT_ID} is .env.example's id: add the bot to your staff group,"
+                " its log then prints the STAFF_CHAT_ID to set)"
+            )
+        log.error("staff chat %s not usable: %s", complaints.staff_chat_id, reason)
         async with db.transaction() as tx:
-            await access.lost(tx, complaints, exc.message)
+            await access.lost(tx, complaints, reason)
         return False
     except TelegramMigrateToChat as exc:
         async with db.transaction() as tx:

@@ -140,6 +140,7 @@ async def test_leads_named_after_the_chat_was_lost_are_told_at_their_start(
     world.add_user(OWNER, "Olive", "en")
     await make_app(clock=clock, owner_ids=str(OWNER), **wrong)
     await wait_for(lambda: len(told(world, OWNER, "cannot write")) == 1, what="the owner told")
+    assert ".env.example" in told(world, OWNER, "cannot write")[0]  # what is wrong, said
     world.add_user(7303, "Fay", "en")
     await world.user_sends(7303, "The lid does not close")
     await wait_new_message(world, 7303, "complaint #1")

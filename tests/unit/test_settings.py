@@ -145,3 +145,15 @@ def test_what_newcomers_paste_is_read_or_said_plainly(tmp_path: Path) -> None:
         make_settings(tmp_path, staff_language="de")
     [line] = language.value.lines
     assert line.count("one of en, ru, sv") == 1, line
+
+
+def test_a_city_for_the_zone_and_a_username_for_an_owner_are_answered_with_the_fix(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(ConfigError) as zone:
+        make_settings(tmp_path, timezone="Moscow")
+    assert "did you mean Europe/Moscow?" in zone.value.lines[0], zone.value.lines
+    with pytest.raises(ConfigError) as owner:
+        make_settings(tmp_path, owner_ids="@ivan_owner")
+    [line] = owner.value.lines
+    assert "@username" in line and "/start" in line, line
