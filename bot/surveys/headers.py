@@ -54,7 +54,7 @@ _SPELLINGS = {
         "моб телефон", "мобильный", "мобильный телефон", "сотовый", "сотовый телефон",
         "номер телефона", "контактный телефон", "телефон для связи", "telefon",
         "telefonnummer", "telefonnr", "tel nr", "mobil", "mobilnummer", "mobiltelefon",
-        "mobilnr",
+        "mobilnr", "тел мобильный", "телефон сотовый",
     ),
     "external_id": (
         "customer id", "client id", "crm id", "customer number", "customer no", "id клиента",
@@ -74,7 +74,7 @@ _SPELLINGS = {
     "amount": (
         "amount", "sum", "total", "total amount", "price", "сумма", "итого", "итог", "всего",
         "стоимость", "цена", "сумма итого", "итоговая сумма", "belopp", "summa", "pris",
-        "totalt", "total summa", "totalbelopp",
+        "totalt", "total summa", "totalbelopp", "сумма чека", "сумма по чеку",
     ),
     "currency": ("currency", "валюта", "valuta"),
     "branch": (

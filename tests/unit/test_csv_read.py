@@ -63,6 +63,7 @@ def test_a_header_without_a_customer_column_names_what_it_found() -> None:
         "Order No.;Date & Time;Customer Name;Total Amount (USD);Mobile Phone",
         "Ordernr;Datum och tid;Kundnamn;Belopp (kr);Mobilnummer",
         "№ счёта;Время и дата;Ф.И.О. клиента;Всего;Тел.",
+        "Номер чека;Дата продажи;Покупатель;Сумма чека;Тел. мобильный",
     ],
 )
 def test_headers_shops_write_with_units_punctuation_and_abbreviations(header: str) -> None:
