@@ -9,6 +9,7 @@ a short, plain excerpt: no markup, no control characters, one line."""
 
 from __future__ import annotations
 
+import errno
 import html
 import re
 import time
@@ -25,6 +26,7 @@ READ_LIMIT = 4096  # bytes of any answer the bot reads
 EXCERPT = 60  # characters of an answer people are shown
 LOCATION = 200  # characters of a redirect's Location people are shown
 _TAG = re.compile(r"<[^>]*>?")
+_HIDDEN = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.I | re.S)  # never shown words
 _REDIRECT = re.compile(r"3\d\d redirect to (\S+), not followed")
 
 
@@ -61,7 +63,7 @@ def redirected_to(summary: str) -> str | None:
 def plain(raw: str, limit: int) -> str:
     """Text a receiver wrote, as at most `limit` characters of one plain line: entities
     decoded, then tags, control characters and runs of spaces gone."""
-    text = _TAG.sub(" ", html.unescape(raw))
+    text = _TAG.sub(" ", html.unescape(_HIDDEN.sub(" ", raw)))
     text = "".join(c if c.isprintable() else " " for c in text)
     return clip(" ".join(text.split()), limit)
 
@@ -99,6 +101,13 @@ class Receivers:
                 start = await _start_of(response)
         except TimeoutError:
             return Answer(None, problem=f"no answer within {self.timeout:.0f} s")
+        except aiohttp.ClientConnectorError as exc:
+            refused = exc.os_error.errno == errno.ECONNREFUSED
+            why = (
+                "connection refused" if refused else str(exc.os_error.strerror or "no connection")
+            )
+            host = f"{exc.host}:{exc.port}"
+            return Answer(None, problem=plain(f"no answer: cannot connect to {host} ({why})", 300))
         except aiohttp.ClientError as exc:
             return Answer(None, problem=plain(f"no answer: {type(exc).__name__}: {exc}", 300))
         excerpt = plain(start.decode("utf-8", errors="replace"), EXCERPT)

@@ -145,7 +145,8 @@ async def test_events_test_pings_and_replay_sends_the_same_events_again(
     assert code == 1  # one receiver did not answer
     lines = out.splitlines()
     assert lines[0] == f'{receiver.url} → 200: «{{"ok": true}}»'
-    assert lines[1].startswith(f"{dead.url} → no answer: ClientConnectorError")
+    assert lines[1].startswith(f"{dead.url} → no answer: cannot connect to 127.0.0.1:"), lines
+    assert lines[1].endswith("(connection refused)"), lines
     assert lines[2].startswith("  what to do: ") and "running" in lines[2], lines
     ping = receiver.got[-1]
     assert ping.event["type"] == "ping" and ping.event["id"] == 0
@@ -174,7 +175,7 @@ async def test_owners_are_told_when_a_receiver_stops_taking_events_and_when_it_i
         await tx.conn.execute("UPDATE events SET created_at = created_at - 7200")
     told = await wait_new_message(world, OWNER, "Events are not reaching")
     assert receiver.url in str(told.text) and "waited 2 h" in str(told.text)
-    assert "ClientConnectorError" in str(told.text)  # what the receiver did, in its words
+    assert "connection refused" in str(told.text)  # what the receiver did, in plain words
     await receiver.start()
     back = await wait_new_message(world, OWNER, "Events reach")
     assert receiver.url in str(back.text)

@@ -8,7 +8,7 @@ import asyncio
 
 from bot.events.config import EventsConfig
 from bot.events.delivery import STUCK_TIMEOUTS, Couriers, deliver_events
-from bot.events.receivers import Answer, Receivers
+from bot.events.receivers import Answer, Receivers, plain
 from bot.jobs import JobContext
 from bot.liveness import Liveness
 from storage.db import Database, Tx
@@ -74,3 +74,12 @@ async def test_a_receiver_that_never_answers_leaves_the_bot_healthy(db: Database
     async with db.read() as tx:
         waiting = await tx.events.waiting_at(URL)
     assert waiting is not None and waiting[1] == f"no answer within {TIMEOUT} s"
+
+
+def test_a_receivers_error_page_is_read_as_its_words() -> None:
+    """A framework's HTML 500 page: its heading, not its script or styles."""
+    page = (
+        "<html><head><title>500</title><style>h1{color:red}</style>"
+        "<script>alert(1)</script></head><body><h1>Internal Server Error</h1></body></html>"
+    )
+    assert plain(page, 60) == "500 Internal Server Error"
