@@ -504,6 +504,7 @@ import-column_unclear = line 1, column { $column } '{ $header }': looks like { $
 import-column_twice = line 1: columns { $first } '{ $first_header }' and { $second } '{ $second_header }' both mean { $field }: keep one, delete or rename the other. Nothing was imported.
 import-no_order_column = no order_id column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
 import-no_customer_column = no customer identifier column. Found: { $found }. Expected: order_id and one of { $identifiers }; optional { $optional }.
+import-empty = the file is empty: it has neither a header nor rows. Nothing was imported.
 import-old_xls = this is an old Excel file (.xls, Excel 97–2003), which cannot be read: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as CSV. Nothing was imported.
 import-unreadable_xlsx = not a readable .xlsx workbook ({ $error })
 import-field-order_id = the order number

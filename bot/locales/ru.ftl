@@ -520,6 +520,7 @@ import-column_unclear = строка 1, столбец { $column } «{ $header }
 import-column_twice = строка 1: столбцы { $first } «{ $first_header }» и { $second } «{ $second_header }» оба означают { $field }: оставьте один, другой удалите или переименуйте. Ничего не загружено.
 import-no_order_column = нет столбца с номером заказа (order_id). Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
 import-no_customer_column = нет столбца, по которому можно узнать покупателя. Найдены: { $found }. Нужны: order_id и один из { $identifiers }; по желанию { $optional }.
+import-empty = файл пустой: в нём нет ни заголовка, ни строк. Ничего не импортировано.
 import-old_xls = это файл старого формата Excel (.xls, Excel 97–2003), его прочитать нельзя: откройте его в Excel или LibreOffice и сохраните как книгу Excel (.xlsx) или как CSV. Ничего не импортировано.
 import-unreadable_xlsx = файл не читается как книга .xlsx ({ $error })
 import-field-order_id = номер заказа

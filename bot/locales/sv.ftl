@@ -504,6 +504,7 @@ import-column_unclear = rad 1, kolumn { $column } ”{ $header }”: ser ut som 
 import-column_twice = rad 1: kolumnerna { $first } ”{ $first_header }” och { $second } ”{ $second_header }” betyder båda { $field }: behåll en, ta bort eller döp om den andra. Inget importerades.
 import-no_order_column = ingen kolumn med ordernummer (order_id). Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
 import-no_customer_column = ingen kolumn som visar vem kunden är. Hittade: { $found }. Krävs: order_id och en av { $identifiers }; valfritt { $optional }.
+import-empty = filen är tom: den har varken rubrikrad eller rader. Inget importerades.
 import-old_xls = det här är en gammal Excel-fil (.xls, Excel 97–2003), som inte kan läsas: öppna den i Excel eller LibreOffice och spara den som Excel-arbetsbok (.xlsx) eller som CSV. Inget importerades.
 import-unreadable_xlsx = filen går inte att läsa som en .xlsx-arbetsbok ({ $error })
 import-field-order_id = ordernumret

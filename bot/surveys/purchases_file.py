@@ -26,6 +26,8 @@ def read_purchases_file(data: bytes) -> PurchasesFile:
     """A CSV, or an Excel workbook (.xlsx); an old .xls is refused saying how to save it."""
     if data.startswith(OLD_EXCEL):
         raise HeaderError("import.old_xls")
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
+        raise HeaderError("import.empty")
     if data.startswith(b"PK\x03\x04"):
         from bot.surveys.xlsx_read import read_xlsx  # openpyxl only when it is needed
 

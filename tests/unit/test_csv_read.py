@@ -137,3 +137,14 @@ def test_a_file_of_garbage_is_refused_in_a_few_words() -> None:
             read_purchases_file(data)
         said = staff_text(caught.value, "ru")
         assert len(said) < 1000 and said.isprintable(), said
+
+
+def test_an_empty_file_is_said_to_be_empty() -> None:
+    for data in (b"", b"\xef\xbb\xbf", b" \r\n\r\n"):
+        with pytest.raises(HeaderError) as caught:
+            read_purchases_file(data)
+        assert staff_text(caught.value, "ru") == RU_EMPTY
+        assert staff_text(caught.value, "en").startswith("the file is empty")
+
+
+RU_EMPTY = "файл пустой: в нём нет ни заголовка, ни строк. Ничего не импортировано."
