@@ -168,6 +168,13 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def one_line(text: str, limit: int) -> str:
+    """Someone else's words as a message may quote them: printable characters only, every
+    run of spaces and line breaks one space, at most `limit` characters (see `clip`)."""
+    printable = "".join(c if c.isprintable() else " " for c in text)
+    return clip(" ".join(printable.split()), limit)
+
+
 def duration(t: Translator, seconds: float) -> str:
     """A span as people read it: 40 s, 15 min, 26 h 5 min (catalog keys duration.*)."""
     whole = round(seconds)

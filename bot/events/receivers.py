@@ -20,7 +20,7 @@ from yarl import URL
 
 from bot.events.config import TIMEOUT, EventsConfig
 from bot.events.signing import HEADER, sign
-from bot.i18n import clip
+from bot.i18n import one_line
 
 READ_LIMIT = 4096  # bytes of any answer the bot reads
 EXCERPT = 60  # characters of an answer people are shown
@@ -63,9 +63,7 @@ def redirected_to(summary: str) -> str | None:
 def plain(raw: str, limit: int) -> str:
     """Text a receiver wrote, as at most `limit` characters of one plain line: entities
     decoded, then tags, control characters and runs of spaces gone."""
-    text = _TAG.sub(" ", html.unescape(_HIDDEN.sub(" ", raw)))
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return clip(" ".join(text.split()), limit)
+    return one_line(_TAG.sub(" ", html.unescape(_HIDDEN.sub(" ", raw))), limit)
 
 
 def origin(url: str) -> str:

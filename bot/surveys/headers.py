@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bot.i18n import Translator
+from bot.i18n import Translator, one_line
 
 CUSTOMER_COLUMNS = (
     "telegram_id",
@@ -120,7 +118,8 @@ class HeaderError(ValueError):
     the operator's language (the exception's own text is its key and values, for logs)."""
 
     def __init__(self, key: str, **params: str) -> None:
-        params = {name: _shown(value) for name, value in params.items()}
+        # A file's words, quoted short: the first line of a binary file is anything.
+        params = {name: one_line(value, 200) for name, value in params.items()}
         super().__init__(f"{key} {params}")
         self.key = key
         self.params = params
@@ -131,14 +130,6 @@ class HeaderError(ValueError):
             params["code"] = params["field"]
             params["field"] = t(f"import.field.{params['field']}")
         return t(self.key, **params)
-
-
-def _shown(value: str, limit: int = 200) -> str:
-    """A file's words as a message may quote them: printable, one line, not a page long
-    (the first line of a binary file is anything)."""
-    text = "".join(c if c.isprintable() else " " for c in value)
-    text = re.sub(r" {2,}", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def words(header: str) -> tuple[str, ...]:
