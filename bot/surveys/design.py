@@ -35,6 +35,7 @@ MAX_QUESTIONS = 10  # after the NPS
 MAX_TEXT = 1000  # a question's text: one message, well inside Telegram's 4096
 MAX_BUTTON = 40  # an option's or a label's text: longer ones are cut off on phones
 MIN_OPTIONS, MAX_OPTIONS = 2, 10  # one button per row: ten rows still fit a phone's screen
+MAX_NAMES = {"branch": 100, "segment": 50}  # a variant's: as long as a purchase's may be
 SCALE_BOUND = 10  # a scale's ends lie within -10..10
 MAX_SCALE_BUTTONS = 11  # as the NPS's 0-10: two rows of buttons
 CALLBACK_LIMIT = 64  # Telegram's callback_data, in bytes
@@ -239,6 +240,10 @@ def _check(definition: Definition, languages: tuple[str, ...]) -> Iterator[Probl
     for n, variant in enumerate(definition.variants):
         path = f"variants[{n}]"
         key = (variant.branch, variant.segment)
+        for name, longest in MAX_NAMES.items():
+            value = getattr(variant, name)
+            if value is not None and not (value.strip() and len(value) <= longest):
+                yield Problem(f"{path}.{name}", f"1-{longest} characters, as purchases give it")
         if variant.branch is None and variant.segment is None:
             yield Problem(path, "give a branch, a segment or both")
         elif key in keys:

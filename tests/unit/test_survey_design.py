@@ -317,6 +317,17 @@ def test_variants_are_checked_like_the_main_survey() -> None:
     ]
 
 
+def test_a_variants_branch_and_segment_are_names() -> None:
+    body = {
+        "questions": [nps()],
+        "variants": [{"branch": " ", "segment": "s" * 51, "questions": [nps()]}],
+    }
+    assert problems(body) == [
+        "variants[0].branch: 1-100 characters, as purchases give it",
+        "variants[0].segment: 1-50 characters, as purchases give it",
+    ]
+
+
 def test_estimated_time_is_the_longest_path() -> None:
     """nps 5 s, scale 5 s, single choice 5 s, multiple choice 10 s, text 20 s; questions
     asked only of one NPS category count on that category's path alone."""
