@@ -44,6 +44,7 @@ TABLES: dict[str, str] = {
     "saved_replies": "name, language",
     "events": "id",
     "event_deliveries": "event_id, url",
+    "survey_versions": "version",
 }
 BATCH = 1_000
 

@@ -25,6 +25,7 @@ from storage.repos.referrals import ReferralRepo
 from storage.repos.requests import ReportRequestRepo
 from storage.repos.saved import SavedRepo
 from storage.repos.stats import StatsRepo
+from storage.repos.survey_versions import SurveyVersionRepo
 from storage.repos.surveys import SurveyRepo
 from storage.sql import Conn, DatabaseError, DatabaseUrl
 from storage.sql.sqlite import SqliteConn
@@ -49,6 +50,7 @@ class Tx:
         self.kv = KvRepo(conn)
         self.purchases = PurchaseRepo(conn)
         self.surveys = SurveyRepo(conn, clock)
+        self.survey_versions = SurveyVersionRepo(conn)
         self.complaints = ComplaintRepo(conn, clock)
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)

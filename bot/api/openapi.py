@@ -14,6 +14,7 @@ from pydantic.json_schema import models_json_schema
 from bot.api.models import MAX_BATCH, BatchIn
 from bot.api.stats import MAX_PAGE
 from bot.events import schemas as event_schemas
+from bot.surveys.design import Definition
 from bot.surveys.purchase_in import PurchaseIn
 from storage.states import SurveyStatus
 
@@ -126,6 +127,14 @@ PURCHASE_RESULT: Schema = _obj(
     deep_link={"type": "string", "format": "uri"},
 )
 
+SURVEY: Schema = _obj(
+    version={**COUNT, "description": "0: today's survey, built in (nothing stored yet)"},
+    questions={"type": "array", "items": _ref("Question")},
+    variants={"type": "array", "items": _ref("Variant")},
+    estimated_seconds={**COUNT, "description": "along the longest path the conditions allow"},
+    warnings={"type": "array", "items": TEXT},
+)
+
 ERROR: Schema = {
     **_obj(error=TEXT, fields={"type": "array", "items": _obj(field=TEXT, message=TEXT)}),
     "required": ["error"],  # fields: for invalid input only
@@ -177,9 +186,34 @@ def _paged(summary: str, page: str) -> Schema:
     }
 
 
+def _survey(secured: list[Schema]) -> Schema:
+    return {
+        "get": {
+            "summary": "The current survey definition (today's survey, version 0, until one"
+            " is stored)",
+            "security": secured,
+            "responses": {"200": _json("the definition", _ref("Survey")), **_errors(401, 503)},
+        },
+        "put": {
+            "summary": "Replace the survey: a new version, unless the body is the current"
+            " one (version, estimated_seconds and warnings are ignored if sent back)",
+            "security": secured,
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref("Definition")}},
+            },
+            "responses": {
+                "200": _json("stored (or already current)", _ref("SurveyStored")),
+                **_errors(400, 401, 413, 422, 503),
+            },
+        },
+    }
+
+
 def document() -> Schema:
     _, defs = models_json_schema(
-        [(PurchaseIn, "validation"), (BatchIn, "validation")], ref_template=REF
+        [(PurchaseIn, "validation"), (BatchIn, "validation"), (Definition, "validation")],
+        ref_template=REF,
     )
     secured: list[Schema] = [{"bearer": []}]
     return {
@@ -188,7 +222,7 @@ def document() -> Schema:
             "title": "Feedback bot API",
             "version": "1",
             "description": "Purchases in; the digest's numbers, the survey answers and the"
-            " events out. "
+            " events out; the survey's definition both ways. "
             "Every /api/v1 call but this document needs `Authorization: Bearer <API_TOKEN>`.",
         },
         "components": {
@@ -213,6 +247,18 @@ def document() -> Schema:
                     events={"type": "array", "items": _ref("Event")},
                     next_since=_or_null(INT),
                 ),
+                "Survey": SURVEY,
+                "SurveyStored": {
+                    **SURVEY,
+                    "properties": {
+                        **SURVEY["properties"],
+                        "changed": {
+                            "type": "boolean",
+                            "description": "false: the body was the current one, nothing stored",
+                        },
+                    },
+                    "required": [*SURVEY["required"], "changed"],
+                },
                 "Error": ERROR,
             },
         },
@@ -265,6 +311,7 @@ def document() -> Schema:
                 " (each type's data: docs/events.schema.json)",
                 "Events",
             ),
+            "/api/v1/survey": _survey(secured),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document (no token needed)",

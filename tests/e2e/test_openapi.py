@@ -18,6 +18,21 @@ from tests.support.reportdata import add_complaint, add_response
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 BEARER = {"Authorization": f"Bearer {API_TOKEN}"}
+SURVEY = {
+    "questions": [
+        {"id": "nps", "type": "nps", "complaint": {"at_most": 6}},
+        {
+            "id": "where",
+            "type": "choice",
+            "text": {"en": "Where?", "ru": "Где?", "sv": "Var?"},
+            "options": [
+                {"id": "online", "text": {"en": "Online", "ru": "Онлайн", "sv": "Online"}},
+                {"id": "store", "text": {"en": "Store", "ru": "Магазин", "sv": "Butik"}},
+            ],
+            "when": {"question": "nps", "in": ["detractor", 7]},
+        },
+    ]
+}
 
 
 async def ask(
@@ -98,6 +113,11 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
         ("GET", "/api/v1/responses", None, {}),  # 401
         ("GET", "/api/v1/events?since=0&limit=2", None, None),
         ("GET", "/api/v1/events?limit=0", None, None),  # 422
+        ("GET", "/api/v1/survey", None, None),  # today's, version 0
+        ("PUT", "/api/v1/survey", SURVEY, None),  # version 1
+        ("GET", "/api/v1/survey", None, None),  # the stored one
+        ("PUT", "/api/v1/survey", {"questions": [{"id": "ces", "type": "scale"}]}, None),  # 422
+        ("PUT", "/api/v1/survey", SURVEY, {}),  # 401
     ]:
         status, answer = await ask(app, method, path, body, headers)
         api.check(method, path, status, answer)
