@@ -14,7 +14,7 @@ import json
 from aiohttp import web
 
 from bot.api.http import Handler, error
-from bot.surveys.design import parse_definition
+from bot.surveys.design_check import parse_definition
 from bot.surveys.design_versions import BY_API, Design, current, replace
 from bot.web import MAX_BODY
 from storage.clock import Clock

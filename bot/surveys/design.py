@@ -1,21 +1,15 @@
-"""The survey as data (DESIGN §9): the definition owners write, and every rule it must keep.
-
-`parse_definition(body, languages)` turns a JSON body into a `Definition`, or names every
-problem with its field path (`questions[2].when.question: no earlier question "ces"`), so the
-API's 422 and the dashboard's form can say exactly what to fix. Structure (types, unknown
-fields) is pydantic's; the rules between fields are `_check`'s, written out here because
-each one is a limit a customer would otherwise meet in Telegram.
+"""The survey as data (DESIGN §9): the definition owners write, as pydantic models of exactly
+the API's format. The rules between fields are `design_check`'s.
 
 Buttons carry ids, never texts: `sv:<survey id>:<question id>:<value>`, where the value is a
 score, an option id, or a control button's word (`CONTROLS`). `longest_callback` builds the
-longest one a question can produce, at the largest survey id a button may carry, and the
-check refuses a question whose longest button would not fit Telegram's 64 bytes.
+longest one a question can produce, at the largest survey id a button may carry, and
+`design_check` refuses a question whose longest button would not fit Telegram's 64 bytes.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -26,31 +20,17 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
-    ValidationError,
 )
 
 from bot.ids import RowId
+from bot.surveys.rules import Category
+from bot.surveys.rules import category as nps_category
 
-MAX_QUESTIONS = 10  # after the NPS
-MAX_TEXT = 1000  # a question's text: one message, well inside Telegram's 4096
-MAX_BUTTON = 40  # an option's or a label's text: longer ones are cut off on phones
-MIN_OPTIONS, MAX_OPTIONS = 2, 10  # one button per row: ten rows still fit a phone's screen
-MAX_NAMES = {"branch": 100, "segment": 50}  # a variant's: as long as a purchase's may be
-SCALE_BOUND = 10  # a scale's ends lie within -10..10
-MAX_SCALE_BUTTONS = 11  # as the NPS's 0-10: two rows of buttons
-CALLBACK_LIMIT = 64  # Telegram's callback_data, in bytes
 CALLBACK_PREFIX = "sv"  # the survey buttons' (bot/surveys/callbacks.py)
 LARGEST_ROW_ID = 2**62  # the largest survey id a button may carry (bot/ids.py RowId)
-QUESTION_ID = re.compile(r"[a-z0-9_]{1,16}")
-OPTION_ID = re.compile(r"[a-z0-9_]{1,20}")  # as SURVEY_ASPECTS' keys, the default's options
 CONTROLS = ("next", "skip", "later", "never")  # values of the buttons that are not answers
 NPS_LATER_NEVER = ("later", "never")
-CATEGORIES = ("detractor", "passive", "promoter")
-CATEGORY_SCORES = {
-    "detractor": range(0, 7),
-    "passive": range(7, 9),
-    "promoter": range(9, 11),
-}
+CATEGORIES = tuple(Category)  # a condition on the NPS may name these
 
 # The estimated time to answer: seconds per question as a customer on a phone takes it (read,
 # tap; a few words typed for a text), summed along the longest path the conditions allow.
@@ -176,271 +156,12 @@ def _reachable(question: Question, category: str, questions: Sequence[Question])
         seen.add(question.id)
         when = question.when
         if when.question == "nps":
-            scores = CATEGORY_SCORES[category]
-            return any(v == category or (isinstance(v, int) and v in scores) for v in when.in_)
+            return any(
+                v == category or (isinstance(v, int) and nps_category(v) == category)
+                for v in when.in_
+            )
         earlier = next((q for q in questions if q.id == when.question), None)
         if earlier is None:
             return True
         question = earlier
     return True
-
-
-def parse_definition(
-    body: Any, languages: Sequence[str]
-) -> tuple[Definition | None, list[Problem]]:
-    """The definition in `body`, or None and every problem found (in the body's order).
-
-    `languages`: those the shop serves; every text needs each of them, and no other."""
-    if not isinstance(body, dict):
-        return None, [Problem("body", "expected an object with questions and variants")]
-    try:
-        definition = Definition.model_validate(body)
-    except ValidationError as exc:
-        return None, _merged([_structural(item) for item in exc.errors()])
-    found = list(_check(definition, tuple(languages)))
-    return (None, found) if found else (definition, [])
-
-
-_PLAIN = {
-    "missing": "required",
-    "extra_forbidden": "unknown field",
-    "int_type": "a whole number",
-    "string_type": "a string",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "an object",
-    "model_type": "an object",
-    "literal_error": "one of nps, scale, choice, text",
-}
-
-
-def _structural(item: Any) -> Problem:
-    parts = [p for p in item["loc"] if p not in ("int", "str")]  # a union's member names
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return Problem(path or "body", _PLAIN.get(item["type"], str(item["msg"])))
-
-
-def _merged(problems: list[Problem]) -> list[Problem]:
-    """A union's members each refuse a value: one problem ("a whole number or a string")."""
-    out: list[Problem] = []
-    for problem in problems:
-        if out and out[-1].path == problem.path:
-            out[-1] = Problem(problem.path, f"{out[-1].message} or {problem.message}")
-        else:
-            out.append(problem)
-    return out
-
-
-def _check(definition: Definition, languages: tuple[str, ...]) -> Iterator[Problem]:
-    yield from _check_list(definition.questions, "questions", languages)
-    types = {q.id: q.type for q in definition.questions}
-    keys: dict[tuple[str | None, str | None], int] = {}
-    for n, variant in enumerate(definition.variants):
-        path = f"variants[{n}]"
-        key = (variant.branch, variant.segment)
-        for name, longest in MAX_NAMES.items():
-            value = getattr(variant, name)
-            if value is not None and not (value.strip() and len(value) <= longest):
-                yield Problem(f"{path}.{name}", f"1-{longest} characters, as purchases give it")
-        if variant.branch is None and variant.segment is None:
-            yield Problem(path, "give a branch, a segment or both")
-        elif key in keys:
-            yield Problem(path, f"the same branch and segment as variants[{keys[key]}]")
-        else:
-            keys[key] = n
-        yield from _check_list(variant.questions, f"{path}.questions", languages)
-        for i, q in enumerate(variant.questions):
-            known = types.setdefault(q.id, q.type)
-            if known != q.type:
-                yield Problem(
-                    f"{path}.questions[{i}].type",
-                    f'"{q.id}" is a {known} elsewhere in this survey',
-                )
-
-
-def _check_list(
-    questions: list[Question], path: str, languages: tuple[str, ...]
-) -> Iterator[Problem]:
-    if not questions or questions[0].id != "nps" or questions[0].type != "nps":
-        where = f"{path}[0]" if questions else path
-        yield Problem(where, 'the first question is {"id": "nps", "type": "nps"}')
-    if len(questions) - 1 > MAX_QUESTIONS:
-        yield Problem(
-            path,
-            f"at most {MAX_QUESTIONS} questions after the NPS ({len(questions) - 1} given)",
-        )
-    seen: dict[str, int] = {}
-    for n, question in enumerate(questions):
-        here = f"{path}[{n}]"
-        yield from _check_question(question, here, n, languages)
-        if question.id in seen:
-            yield Problem(f"{here}.id", f'"{question.id}" is already {path}[{seen[question.id]}]')
-        if question.when is not None and n > 0:
-            yield from _check_when(question.when, f"{here}.when", questions, seen)
-        seen.setdefault(question.id, n)
-        if question.complaint is not None:
-            yield from _check_complaint(question, question.complaint, f"{here}.complaint")
-        data = longest_callback(question)
-        if len(data.encode()) > CALLBACK_LIMIT:
-            yield Problem(
-                here,
-                f"a button's data would be {len(data.encode())} bytes"
-                f" (Telegram allows {CALLBACK_LIMIT})",
-            )
-
-
-def _check_question(
-    q: Question, here: str, n: int, languages: tuple[str, ...]
-) -> Iterator[Problem]:
-    if not QUESTION_ID.fullmatch(q.id):
-        yield Problem(f"{here}.id", "a-z, 0-9 and _ only, 1-16 characters")
-    if q.type == "nps" and n > 0:
-        yield Problem(f"{here}.type", "only the first question is the NPS")
-    if q.text is not None:
-        yield from _check_texts(q.text, f"{here}.text", languages, MAX_TEXT)
-    elif q.type != "nps":
-        yield Problem(f"{here}.text", "required")
-    if q.type == "nps" and q.when is not None and n == 0:
-        yield Problem(f"{here}.when", "the NPS is always asked")
-    yield from _check_fields(q, here)
-    if q.type == "scale":
-        yield from _check_scale(q, here, languages)
-    if q.type == "choice" and q.options is not None:
-        yield from _check_options(q.options, f"{here}.options", languages)
-
-
-def _check_fields(q: Question, here: str) -> Iterator[Problem]:
-    """Each type's own fields: required where it needs them, refused where it has none."""
-    owners = {"min": "scale", "max": "scale", "labels": "scale"}
-    owners |= {"options": "choice", "multiple": "choice"}
-    for name, owner in owners.items():
-        given = getattr(q, name) is not None
-        if given and q.type != owner:
-            article = "a scale" if owner == "scale" else "a choice"
-            yield Problem(f"{here}.{name}", f"only {article} has {name}")
-        elif not given and q.type == owner and name in ("min", "max", "options"):
-            yield Problem(f"{here}.{name}", f"required for a {owner}")
-
-
-def _check_scale(q: Question, here: str, languages: tuple[str, ...]) -> Iterator[Problem]:
-    if q.labels is not None:
-        yield from _check_texts(q.labels.min, f"{here}.labels.min", languages, MAX_BUTTON)
-        yield from _check_texts(q.labels.max, f"{here}.labels.max", languages, MAX_BUTTON)
-    if q.min is None or q.max is None:
-        return
-    for name, value in (("min", q.min), ("max", q.max)):
-        if not -SCALE_BOUND <= value <= SCALE_BOUND:
-            yield Problem(f"{here}.{name}", f"from -{SCALE_BOUND} to {SCALE_BOUND}")
-            return
-    if q.max <= q.min:
-        yield Problem(f"{here}.max", f"more than min ({q.min})")
-    elif q.max - q.min + 1 > MAX_SCALE_BUTTONS:
-        yield Problem(
-            f"{here}.max",
-            f"at most {MAX_SCALE_BUTTONS} buttons, as the NPS's 0-10; {q.max - q.min + 1} given",
-        )
-
-
-def _check_options(
-    options: list[Option], path: str, languages: tuple[str, ...]
-) -> Iterator[Problem]:
-    if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-        yield Problem(path, f"{MIN_OPTIONS}-{MAX_OPTIONS} options")
-    seen: dict[str, int] = {}
-    for n, option in enumerate(options):
-        here = f"{path}[{n}]"
-        if not OPTION_ID.fullmatch(option.id):
-            yield Problem(f"{here}.id", "a-z, 0-9 and _ only, 1-20 characters")
-        elif option.id in CONTROLS:
-            yield Problem(
-                f"{here}.id", f'"{option.id}" is a control button\'s ({", ".join(CONTROLS)})'
-            )
-        elif option.id in seen:
-            yield Problem(f"{here}.id", f'"{option.id}" is already options[{seen[option.id]}]')
-        seen.setdefault(option.id, n)
-        yield from _check_texts(option.text, f"{here}.text", languages, MAX_BUTTON)
-
-
-def _check_texts(
-    texts: dict[str, str], path: str, languages: tuple[str, ...], limit: int
-) -> Iterator[Problem]:
-    served = ", ".join(languages)
-    for language in languages:
-        if language not in texts:
-            yield Problem(f"{path}.{language}", f"missing (the shop serves {served})")
-    for language, text in texts.items():
-        if language not in languages:
-            yield Problem(f"{path}.{language}", f"not a language the shop serves ({served})")
-        elif not text.strip():
-            yield Problem(f"{path}.{language}", "empty")
-        elif len(text) > limit:
-            yield Problem(f"{path}.{language}", f"at most {limit} characters")
-
-
-def _check_when(
-    when: When, path: str, questions: list[Question], earlier: dict[str, int]
-) -> Iterator[Problem]:
-    if when.question not in earlier:
-        later = any(q.id == when.question for q in questions)
-        tail = " (it comes after)" if later else ""
-        yield Problem(f"{path}.question", f'no earlier question "{when.question}"{tail}')
-        return
-    source = questions[earlier[when.question]]
-    if source.type == "text":
-        yield Problem(f"{path}.question", "a text answer cannot be a condition")
-        return
-    if not when.in_:
-        yield Problem(f"{path}.in", "give at least one answer")
-    accepted, described = _answers(source)
-    for n, value in enumerate(when.in_):
-        if value not in accepted:
-            yield Problem(f"{path}.in[{n}]", f"not an answer to {source.id} ({described})")
-
-
-def _answers(source: Question) -> tuple[set[int | str], str]:
-    """The values a condition on `source` may name, and how to say so."""
-    if source.type == "nps":
-        return {*range(11), *CATEGORIES}, "0-10, " + ", ".join(CATEGORIES)
-    if source.type == "scale" and source.min is not None and source.max is not None:
-        return set(range(source.min, source.max + 1)), f"{source.min}-{source.max}"
-    ids = [o.id for o in source.options or []]
-    return set(ids), "options " + ", ".join(f'"{i}"' for i in ids)
-
-
-def _check_complaint(q: Question, complaint: Complaint, path: str) -> Iterator[Problem]:
-    given = [
-        name for name in ("at_most", "at_least", "options") if getattr(complaint, name) is not None
-    ]
-    if q.type == "text":
-        yield Problem(path, "a text answer cannot open one")
-        return
-    if len(given) != 1:
-        yield Problem(path, "give one of at_most, at_least, options")
-        return
-    name = given[0]
-    if q.type == "choice":
-        yield from _check_complaint_options(q, complaint, path, name)
-        return
-    if name == "options":
-        yield Problem(f"{path}.options", "only for a choice")
-        return
-    low, high = (0, 10) if q.type == "nps" else (q.min, q.max)
-    value = getattr(complaint, name)
-    if low is not None and high is not None and not low <= value <= high:
-        yield Problem(f"{path}.{name}", f"from {low} to {high}")
-
-
-def _check_complaint_options(
-    q: Question, complaint: Complaint, path: str, name: str
-) -> Iterator[Problem]:
-    if name != "options" or complaint.options is None:
-        yield Problem(f"{path}.{name}", "a choice opens by options")
-        return
-    if not complaint.options:
-        yield Problem(f"{path}.options", "give at least one option")
-    ids = {o.id for o in q.options or []}
-    for n, option in enumerate(complaint.options):
-        if option not in ids:
-            yield Problem(f"{path}.options[{n}]", f'no option "{option}"')

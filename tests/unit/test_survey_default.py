@@ -9,7 +9,8 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.i18n import Catalog
 from bot.surveys.callbacks import SurveyPress
-from bot.surveys.design import Definition, Question, parse_definition
+from bot.surveys.design import Definition, Question
+from bot.surveys.design_check import parse_definition
 from bot.surveys.design_default import default_definition
 from bot.surveys.screens import (
     Screen,

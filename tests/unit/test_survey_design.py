@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.surveys import design
-from bot.surveys.design import estimated_seconds, longest_callback, parse_definition
+from bot.surveys import design_check
+from bot.surveys.design import estimated_seconds, longest_callback
+from bot.surveys.design_check import parse_definition
 
 LANGS = ("en", "ru", "sv")
 
@@ -255,7 +256,7 @@ def test_the_longest_button_fits_telegrams_64_bytes() -> None:
 
 
 def test_a_button_over_the_limit_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(design, "CALLBACK_LIMIT", 40)
+    monkeypatch.setattr(design_check, "CALLBACK_LIMIT", 40)
     assert problems({"questions": [nps(), shop(id="where_bought")]}) == [
         "questions[1]: a button's data would be 42 bytes (Telegram allows 40)"
     ]
