@@ -54,7 +54,7 @@ class _Compiled:
     """One language's theme words, as lemmas."""
 
     single: dict[str, list[str]]  # lemma → theme ids
-    phrases: list[tuple[tuple[str, ...], str]]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # by their first lemma
     cache: dict[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -84,9 +84,10 @@ class Tagger:
         compiled = self._compile(language)
         out: list[tuple[str, int, int]] = []
         for i, word in enumerate(found):
-            for lemmas, theme in compiled.phrases:
-                if _phrase_at(found, i, lemmas):
-                    out.append((theme, i, i + len(lemmas)))
+            for first in word.lemmas:
+                for lemmas, theme in compiled.phrases.get(first, ()):
+                    if _phrase_at(found, i, lemmas):
+                        out.append((theme, i, i + len(lemmas)))
             if not word.stop:
                 out.extend((theme, i, i + 1) for theme in self._word_themes(word, language))
         return out
@@ -125,7 +126,7 @@ class Tagger:
 
 def _compile(themes: Iterable[Theme], language: Language) -> _Compiled:
     single: dict[str, list[str]] = {}
-    phrases: list[tuple[tuple[str, ...], str]] = []
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for theme in themes:
         for text in theme.words.get(language, ()):
             lemmas = lemmas_of(text, language)
@@ -133,8 +134,8 @@ def _compile(themes: Iterable[Theme], language: Language) -> _Compiled:
                 ids = single.setdefault(lemmas[0], [])
                 if theme.theme not in ids:
                     ids.append(theme.theme)
-            elif lemmas and (lemmas, theme.theme) not in phrases:
-                phrases.append((lemmas, theme.theme))
+            elif lemmas and (lemmas, theme.theme) not in phrases.get(lemmas[0], []):
+                phrases.setdefault(lemmas[0], []).append((lemmas, theme.theme))
     return _Compiled(single, phrases)
 
 
