@@ -119,6 +119,7 @@ def test_a_typo_of_one_letter_still_finds_a_long_word() -> None:
     assert TAGGER.tag("The staf were amazing", "en") == ("staff",)
     assert TAGGER.tag("Delievery was fine", "en") == ("delivery",)
     assert TAGGER.tag("Personallen var super", "sv") == ("staff",)
+    assert TAGGER.tag("дoставкa oпoздала", "ru") == ("delivery", "speed")  # Latin a, o
     # a real word one letter from a short theme word is that word, not a typo
     assert TAGGER.tag("All the stuff I needed", "en") == ()
 
