@@ -40,6 +40,7 @@ _SV_MODIFIER = 5  # ... and at its start
 _SV_REST = 3  # letters the other part of a compound needs
 _TYPO = 6  # letters a theme's word needs for any one-edit typo to match it
 _TYPO_MISSING = 5  # ... and for a typo that only misses one of its letters
+_CACHE = 100_000  # words whose themes are remembered, per language
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class _Compiled:
 
     single: dict[str, list[str]]  # lemma → theme ids
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # by their first lemma
-    cache: dict[tuple[tuple[str, ...], bool], tuple[str, ...]] = field(default_factory=dict)
+    cache: dict[tuple[tuple[str, ...], bool, bool], tuple[str, ...]] = field(default_factory=dict)
 
 
 class Tagger:
@@ -88,14 +89,16 @@ class Tagger:
                 for lemmas, theme in compiled.phrases.get(first, ()):
                     if _phrase_at(found, i, lemmas):
                         out.append((theme, i, i + len(lemmas)))
-            if not word.stop:
-                out.extend((theme, i, i + 1) for theme in self._word_themes(word, language))
+            # a stop word counts too: an owner who adds "магазин" to a theme means it
+            out.extend((theme, i, i + 1) for theme in self._word_themes(word, language))
         return out
 
     def _word_themes(self, word: Word, language: Language) -> tuple[str, ...]:
         compiled = self._compile(language)
-        key = (word.lemmas, word.known)
+        key = (word.lemmas, word.known, word.stop)
         if key not in compiled.cache:
+            if len(compiled.cache) >= _CACHE:
+                compiled.cache.clear()
             compiled.cache[key] = self._lookup(compiled, word, language)
         return compiled.cache[key]
 
@@ -108,7 +111,7 @@ class Tagger:
                 for t in ts
                 if _swedish_form(word.lemmas[0], lemma)
             ]
-        if not themes and (language != "ru" or not word.known):
+        if not themes and not word.stop and (language != "ru" or not word.known):
             candidates = {word.lemmas[0], word.text}
             themes = [
                 t

@@ -103,6 +103,11 @@ def test_a_phrase_matches_its_words_in_a_row_in_one_clause() -> None:
     assert tagger.tag("подарочную карту не приняли", "ru") == ("parking",)
 
 
+def test_an_owners_word_matches_even_if_it_is_a_stop_word() -> None:
+    tagger = Tagger(parse_themes([_theme(words={"ru": ["магазин"], "en": ["store"]})]))
+    assert tagger.tag("магазина", "ru") == tagger.tag("the stores", "en") == ("parking",)
+
+
 def test_swedish_definite_forms_and_compounds_are_their_words() -> None:
     assert TAGGER.tag("Kassörskan var otrevlig", "sv") == ("staff",)
     assert TAGGER.tag("Sortimentet är litet", "sv") == ("assortment",)
