@@ -18,9 +18,9 @@ and the theme is tagged whatever the negation. So a negation never removes a the
 turns one into praise either: the tagger says nothing of polarity at all. Whether a mention is
 praise or complaint is read from the customer's score (detractor, passive, promoter: the stats
 API's breakdown), never from a word like "быстро" that a "не" before it would invert. Each
-`Mention` still says `negated` (a negator up to three words before it in the same clause, or
-a Russian "нет" right after), so a quote shown as an example can be read as written and a later
-sentiment step, if any, has it; nothing counts a negated word as praise.
+`Mention` still says `negated` (a negator up to three words before it in the same clause, or a
+Russian "нет" up to two words after), so a quote shown as an example can be read as written and
+a later sentiment step, if any, has it; nothing counts a negated word as praise.
 """
 
 from __future__ import annotations
