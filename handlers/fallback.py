@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import TEXT_LIMIT as MAX_TEXT
@@ -36,4 +35,4 @@ async def unsupported(message: Message, tx: Tx, outbox: Outbox, t: Translator) -
 
 
 async def stale_button(query: CallbackQuery, tx: Tx, outbox: Outbox, t: Translator) -> None:
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("button.stale")))
+    await outbox.answer_press(tx, query, t("button.stale"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from aiogram import F
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
-from aiogram.types import Chat, TelegramObject, User
+from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, TelegramObject, User
 
 from bot.complaints.config import Complaints
+from bot.complaints.staff import StaffDirectory
 from bot.dashboard.access import Dashboard
+from bot.incoming import Actor, ChatMessage
 from bot.reports.config import Reports
+from storage.db import Tx
 
 PRIVATE = F.chat.type == ChatType.PRIVATE
 PRIVATE_CALLBACK = F.message.chat.type == ChatType.PRIVATE
@@ -22,6 +25,23 @@ class InStaffChat(Filter):
         self, event: TelegramObject, complaints: Complaints, event_chat: Chat | None = None
     ) -> bool:
         return event_chat is not None and event_chat.id == complaints.staff_chat_id
+
+
+class IsStaff(Filter):
+    """Someone who may act on complaints, as the staff directory says (configured, a member of
+    the staff chat; for a message also an anonymous administrator or the group itself). A
+    member found acting on a message or a button is recorded as staff; a search in inline
+    mode is not acting. Raises NeedsLookup (or TryLater) when Telegram must be asked first.
+    Whoever it refuses is answered by handlers/staff/refusal.py."""
+
+    async def __call__(self, event: TelegramObject, tx: Tx, staff: StaffDirectory) -> bool:
+        if isinstance(event, Message):
+            return await staff.admits(tx, ChatMessage.from_aiogram(event))
+        if isinstance(event, CallbackQuery):
+            return await staff.acts(tx, Actor.from_aiogram(event.from_user)) is None
+        if isinstance(event, InlineQuery):
+            return staff.refusal(event.from_user.id) is None
+        return False
 
 
 class IsOwner(Filter):

@@ -36,7 +36,6 @@ EARLIER_SHOWN = 5  # the customer's complaints before this one, in History
 @dataclass(frozen=True)
 class Answer:
     alert: str | None = None  # shown to whoever pressed; None: a silent acknowledgement
-    popup: bool = False
 
 
 async def staff_press(

@@ -44,28 +44,53 @@ async def from_customer(
 
     None: it reaches nobody (a kind the bot cannot pass on, or a sticker or a location alone,
     which do not open a complaint)."""
-    kind, words = message.kind, message.words
-    if kind is None:
+    if message.kind is None:
         return None
     complaint = await tx.complaints.active_for(customer.id)
-    if complaint is None and kind not in OPENERS:
+    if complaint is not None:
+        return await to_complaint(tx, complaints, customer, complaint, message)
+    if not opens_one(message):
         return None
-    if complaint is None:
-        complaint = await open_complaint(
-            tx,
-            complaints,
-            customer,
-            ComplaintSource.MESSAGE,
-            card_due=complaints.core.now(),
-            text=clip(words, TEXT_LIMIT) if words else None,
-        )
-        await _record(tx, complaint, customer, message, kind, words)
-        await acknowledge(tx, complaints, complaint)
-        await post_if_budget(tx, complaints, complaint.id)
-        if kind != "text" and not complaints.staff_chat_lost:
-            # the card carries the words; the photo itself follows it
-            await _forward(tx, complaints, complaint, customer, message, kind, words)
-        return complaint
+    return await opening(tx, complaints, customer, message)
+
+
+def opens_one(message: ChatMessage) -> bool:
+    """Whether the message can open a complaint: words, or media that show something (a
+    sticker or a location alone says too little for a person to act on)."""
+    return message.kind in OPENERS
+
+
+async def opening(
+    tx: Tx, complaints: Complaints, customer: Customer, message: ChatMessage
+) -> Complaint:
+    """The message opens a complaint (the customer has none open; `opens_one` holds)."""
+    kind, words = message.kind, message.words
+    assert kind is not None  # opens_one said so
+    complaint = await open_complaint(
+        tx,
+        complaints,
+        customer,
+        ComplaintSource.MESSAGE,
+        card_due=complaints.core.now(),
+        text=clip(words, TEXT_LIMIT) if words else None,
+    )
+    await _record(tx, complaint, customer, message, kind, words)
+    await acknowledge(tx, complaints, complaint)
+    await post_if_budget(tx, complaints, complaint.id)
+    if kind != "text" and not complaints.staff_chat_lost:
+        # the card carries the words; the photo itself follows it
+        await _forward(tx, complaints, complaint, customer, message, kind, words)
+    return complaint
+
+
+async def to_complaint(
+    tx: Tx, complaints: Complaints, customer: Customer, complaint: Complaint, message: ChatMessage
+) -> Complaint:
+    """The message joins the customer's open complaint (its `kind` is one the bot passes on):
+    after /complaint it is the story the card waited for; else it is relayed to the staff
+    chat, or held while the customer floods it or the chat is lost."""
+    kind, words = message.kind, message.words
+    assert kind is not None  # nothing to pass on reaches nobody: see from_customer
     if complaint.source == ComplaintSource.COMMAND and complaint.card_due_at is not None:
         # /complaint, then the story: it becomes the card's text and the card goes out now.
         await tx.complaints.update(

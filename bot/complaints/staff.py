@@ -1,11 +1,12 @@
 """Who may act on complaints: configured ids, or members of the staff chat (getChatMember);
 and who administers the staff chat (getChatAdministrators), for the card's "Assign" list.
 
-Membership and the administrators are cached for a minute (a failed check for ten seconds). A
-handler asks `acts()` (a button press), `admits()` (a message in the staff chat) or
-`administrators()`; when the answer is not cached they raise NeedsLookup, and the processor
-fetches it outside the database transaction before handling the update again. Someone found
-acting as staff is recorded as such (the staff pulse asks them).
+Membership and the administrators are cached for a minute (a failed check for ten seconds). The
+`IsStaff` filter (handlers/filters.py) asks `acts()` (a button press), `admits()` (a message in
+the staff chat) or `refusal()` (inline mode), a handler `administrators()`; when the answer is
+not cached they raise NeedsLookup, and the processor fetches it outside the database
+transaction before handling the update again. Someone found acting as staff is recorded as
+such (the staff pulse asks them).
 """
 
 from __future__ import annotations

@@ -55,15 +55,12 @@ def just_thanks(text: str | None) -> bool:
     return bool(words) or any(char in _FRIENDLY for char in rest)
 
 
-async def welcome(tx: Tx, complaints: Complaints, customer: Customer, text: str | None) -> bool:
-    """Answer a customer's thanks warmly when no complaint of theirs is open (an open one's
-    conversation goes on to the staff as usual); True if it was that."""
-    if customer.telegram_id is None or not just_thanks(text):
-        return False
-    if await tx.complaints.active_for(customer.id) is not None:
-        return False
+async def welcome(tx: Tx, complaints: Complaints, customer: Customer) -> None:
+    """The warm answer to a customer's thanks (only when no complaint of theirs is open: an
+    open one's conversation goes on to the staff as usual)."""
+    if customer.telegram_id is None:
+        return
     t = complaints.core.translator(customer)
     await complaints.core.outbox.send(
         tx, SendMessage(chat_id=customer.telegram_id, text=t("thanks.welcome"))
     )
-    return True

@@ -8,8 +8,8 @@ from enum import IntEnum
 from functools import partial
 from typing import Any, Protocol
 
-from aiogram.methods import SendMessage, TelegramMethod
-from aiogram.types import Message, ReplyParameters
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
+from aiogram.types import CallbackQuery, Message, ReplyParameters
 
 from bot.incoming import topic_of
 from bot.outbox.codec import decode, encode, lane_of
@@ -147,6 +147,29 @@ class Outbox:
         return await self.answer(
             tx, message, text, priority=priority, reply_parameters=quoted, **options
         )
+
+    async def answer_press(
+        self, tx: Tx, query: CallbackQuery, alert: str | None = None, **options: Any
+    ) -> int:
+        """As aiogram's `query.answer(alert)`: the button's spinner stops, with `alert` shown
+        to whoever pressed (None: silently; `options`: show_alert, ...)."""
+        answer = AnswerCallbackQuery(callback_query_id=query.id, text=alert, **options)
+        return await self.send(tx, answer)
+
+    async def edit_pressed(
+        self, tx: Tx, query: CallbackQuery, text: str, **options: Any
+    ) -> int | None:
+        """As aiogram's `query.message.edit_text(text)`: the message whose button was pressed
+        gets `text` (`options`: reply_markup, parse_mode, ...). Also when Telegram no longer
+        shows its content (an old message): the chat and the id are enough to edit it. None:
+        Telegram did not say which message it was."""
+        shown = query.message
+        if shown is None:
+            return None
+        edit = EditMessageText(
+            chat_id=shown.chat.id, message_id=shown.message_id, text=text, **options
+        )
+        return await self.send(tx, edit)
 
     async def to_each(
         self, tx: Tx, chats: Iterable[int], text: str, *, parse_mode: str | None = None

@@ -45,12 +45,14 @@ async def press(tx: Tx, t: Translator, user_id: int, data: PulsePress) -> PulseA
     )
 
 
-async def comment(tx: Tx, t: Translator, user_id: int, words: str | None) -> str | None:
-    """The free-text answer, if this person owes one: the reply to give; None if the message
-    is not for the pulse."""
-    start = await tx.pulse.waiting_comment(user_id)
-    if start is None:
-        return None
+async def owed_comment(tx: Tx, user_id: int) -> datetime | None:
+    """The round whose free-text question this person has yet to answer, if any: their next
+    message is that answer."""
+    return await tx.pulse.waiting_comment(user_id)
+
+
+async def comment(tx: Tx, t: Translator, start: datetime, user_id: int, words: str | None) -> str:
+    """The free-text answer to the round that began at `start`: the reply to give."""
     text = " ".join((words or "").split())
     if not text:
         return t("pulse.comment_text_only")

@@ -158,31 +158,27 @@ def _int_in(value: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-@dataclass(frozen=True)
-class TypedResult:
-    handled: bool  # False: no survey is open, the text is for someone else
-    reply: str | None = None
-
-
-async def typed(
-    tx: Tx, surveys: Surveys, t: Translator, customer: Customer, text: str
-) -> TypedResult:
-    """Text from a customer while a survey may be open.
-
-    At the follow-up step the text is the comment and the survey moves on (the next question
-    comes as a new message, below the comment); at a button step it gets a hint.
-    """
+async def open_survey(tx: Tx, customer: Customer) -> Survey | None:
+    """The survey a customer's typed words may be for: their latest one still open."""
+    if customer.telegram_id is None:
+        return None
     open_surveys = await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,))
-    if not open_surveys or customer.telegram_id is None:
-        return TypedResult(handled=False)
-    survey = open_surveys[-1]
-    if survey.step != SurveyStep.FOLLOWUP:
-        if await tx.complaints.active_for(customer.id) is not None:
-            return TypedResult(handled=False)  # words for the open complaint, not the survey
-        return TypedResult(True, t("survey.use_buttons"))
+    return open_surveys[-1] if open_surveys else None
+
+
+def wants_comment(survey: Survey) -> bool:
+    """At the follow-up step typed words are the comment; at the others, buttons answer."""
+    return survey.step == SurveyStep.FOLLOWUP
+
+
+async def comment(
+    tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey, text: str
+) -> str | None:
+    """The comment typed at the follow-up step: stored and the survey moves on (the next
+    question comes as a new message, below the comment). The reply to give, if any."""
     if len(text) > COMMENT_LIMIT:
-        reply = t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
-        return TypedResult(True, reply)
+        return t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
+    assert customer.telegram_id is not None  # open_survey found one for them
     await tx.surveys.update(survey.id, comment=text, step=SurveyStep.CSAT)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
@@ -191,4 +187,4 @@ async def typed(
         )
     screen = csat_screen(t, survey.id)
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
-    return TypedResult(handled=True)
+    return None

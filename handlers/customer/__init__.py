@@ -1,8 +1,21 @@
-"""The customer's private chat with the bot: a router per feature, one private-chat filter."""
+"""The customer's private chat with the bot: a router per feature, one private-chat filter.
+
+Commands and buttons first (each feature's own); then `words`, which decides what every other
+message is for (a pulse answer, a survey comment, thanks, a complaint), in one ordered list.
+"""
 
 from aiogram import Router
 
-from handlers.customer import complaint, language, membership, privacy, pulse, start, survey
+from handlers.customer import (
+    complaint,
+    language,
+    membership,
+    privacy,
+    pulse,
+    start,
+    survey,
+    words,
+)
 from handlers.filters import PRIVATE, PRIVATE_CALLBACK
 
 
@@ -16,8 +29,9 @@ def router() -> Router:
         start.router(),
         language.router(),
         privacy.router(),
-        pulse.router(),  # typed text goes to a staff member's pulse answer first,
-        survey.router(),  # then to an open survey,
-        complaint.router(),  # then to support
+        pulse.router(),
+        survey.router(),
+        complaint.router(),
+        words.router(),  # last: whatever no command or button took
     )
     return audience

@@ -1,19 +1,17 @@
-"""/complaint, messages to support outside a survey, and the "was it resolved?" buttons."""
+"""/complaint and the "was it resolved?" buttons (what a customer writes outside a survey is
+routed in handlers/customer/words.py)."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
-from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, Message
 
-from bot.complaints import relay, thanks
 from bot.complaints.callbacks import ResolutionPress
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import resolution_answer
 from bot.complaints.opening import on_request
-from bot.i18n import TEXT_LIMIT, Translator
-from bot.incoming import ChatMessage
+from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from storage.db import Tx
 from storage.models import Customer
@@ -22,7 +20,6 @@ from storage.models import Customer
 def router() -> Router:
     r = Router(name=__name__)
     r.message.register(complaint_command, Command("complaint"))
-    r.message.register(to_support, ~F.text.startswith("/"))
     r.callback_query.register(resolved_press, ResolutionPress.filter())
     return r
 
@@ -41,26 +38,6 @@ async def complaint_command(
         await outbox.answer(tx, message, text)
 
 
-async def to_support(
-    message: Message,
-    tx: Tx,
-    outbox: Outbox,
-    t: Translator,
-    customer: Customer,
-    complaints: Complaints,
-) -> None:
-    length = len(message.text or "")
-    if length > TEXT_LIMIT:
-        text = t("fallback.too_long", length=length, limit=TEXT_LIMIT)
-    else:
-        if await thanks.welcome(tx, complaints, customer, message.text):
-            return  # a thank-you opens nothing
-        if await relay.from_customer(tx, complaints, customer, ChatMessage.from_aiogram(message)):
-            return
-        text = t("fallback.unsupported")
-    await outbox.answer(tx, message, text)
-
-
 async def resolved_press(
     query: CallbackQuery,
     callback_data: ResolutionPress,
@@ -73,11 +50,6 @@ async def resolved_press(
     alert, new_text = await resolution_answer(
         tx, complaints, t, customer, callback_data.complaint_id, callback_data.answer
     )
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=alert))
-    if new_text is not None and query.message is not None:
-        await outbox.send(
-            tx,
-            EditMessageText(
-                chat_id=query.message.chat.id, message_id=query.message.message_id, text=new_text
-            ),
-        )
+    await outbox.answer_press(tx, query, alert)
+    if new_text is not None:
+        await outbox.edit_pressed(tx, query, new_text)

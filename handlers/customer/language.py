@@ -5,7 +5,6 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.i18n import Catalog, Translator
@@ -45,16 +44,9 @@ async def choose(
     catalog: Catalog,
 ) -> None:
     if callback_data.code not in catalog.languages or query.message is None:
-        await outbox.send(
-            tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("language.unknown"))
-        )
+        await outbox.answer_press(tx, query, t("language.unknown"))
         return
     await tx.customers.set_language(query.from_user.id, callback_data.code)
     done = catalog.text(callback_data.code, "language.changed")
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
-    await outbox.send(
-        tx,
-        EditMessageText(
-            chat_id=query.message.chat.id, message_id=query.message.message_id, text=done
-        ),
-    )
+    await outbox.answer_press(tx, query)
+    await outbox.edit_pressed(tx, query, done)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -79,19 +78,10 @@ async def forget_answer(
 ) -> None:
     if callback_data.customer_id != customer.id or query.message is None:
         # Forged, or pressed again after erasing (the presser is a new, empty customer now).
-        await outbox.send(
-            tx, AnswerCallbackQuery(callback_query_id=query.id, text=t("button.stale"))
-        )
+        await outbox.answer_press(tx, query, t("button.stale"))
         return
     if callback_data.erase:
         await erase(tx, customer, event_update.update_id)
     text = t("forget.done") if callback_data.erase else t("forget.cancelled")
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id))
-    await outbox.send(
-        tx,
-        EditMessageText(
-            chat_id=query.message.chat.id,
-            message_id=query.message.message_id,
-            text=text,
-        ),
-    )
+    await outbox.answer_press(tx, query)
+    await outbox.edit_pressed(tx, query, text)

@@ -1,11 +1,10 @@
-"""Survey buttons and typed comments: validated and applied by bot.surveys.answers."""
+"""Survey buttons: validated and applied by bot.surveys.answers (typed comments are routed with
+the rest of what customers type: handlers/customer/words.py)."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.methods import AnswerCallbackQuery, EditMessageText
-from aiogram.types import CallbackQuery, Message
+from aiogram import Router
+from aiogram.types import CallbackQuery
 
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
@@ -19,7 +18,6 @@ from storage.models import Customer
 def router() -> Router:
     r = Router(name=__name__)
     r.callback_query.register(on_press, SurveyPress.filter())
-    r.message.register(on_text, F.text, ~F.text.startswith("/"))
     return r
 
 
@@ -35,29 +33,6 @@ async def on_press(
     result = await answers.press(
         tx, surveys, t, customer, callback_data.survey_id, callback_data.step, callback_data.value
     )
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=result.alert))
-    if result.edit is not None and query.message is not None:
-        await outbox.send(
-            tx,
-            EditMessageText(
-                chat_id=query.message.chat.id,
-                message_id=query.message.message_id,
-                text=result.edit.text,
-                reply_markup=result.edit.markup,
-            ),
-        )
-
-
-async def on_text(
-    message: Message,
-    tx: Tx,
-    outbox: Outbox,
-    t: Translator,
-    customer: Customer,
-    surveys: Surveys,
-) -> None:
-    result = await answers.typed(tx, surveys, t, customer, message.text or "")
-    if not result.handled:
-        raise SkipHandler  # no open survey: the text is for whoever comes next
-    if result.reply:
-        await outbox.answer(tx, message, result.reply)
+    await outbox.answer_press(tx, query, result.alert)
+    if result.edit is not None:
+        await outbox.edit_pressed(tx, query, result.edit.text, reply_markup=result.edit.markup)

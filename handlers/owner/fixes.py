@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.methods import AnswerCallbackQuery, EditMessageText
-from aiogram.types import CallbackQuery, InaccessibleMessage, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.complaints.callbacks import FixDonePress
 from bot.complaints.config import Complaints
@@ -40,25 +39,12 @@ async def on_done(
 ) -> None:
     who = Actor.from_aiogram(query.from_user)
     alert = await mark_done(tx, complaints, t, who, callback_data.complaint_id)
-    await outbox.send(tx, AnswerCallbackQuery(callback_query_id=query.id, text=alert))
-    listing = query.message
-    if listing is not None and not isinstance(listing, InaccessibleMessage):
+    await outbox.answer_press(tx, query, alert)
+    if query.message is not None:
         text, markup = await fix_list(tx, complaints, t)
-        await outbox.send(
-            tx,
-            EditMessageText(
-                chat_id=listing.chat.id,
-                message_id=listing.message_id,
-                text=text,
-                parse_mode="HTML",
-                reply_markup=markup,
-            ),
-        )
+        await outbox.edit_pressed(tx, query, text, parse_mode="HTML", reply_markup=markup)
 
 
 async def refuse_press(query: CallbackQuery, tx: Tx, outbox: Outbox, t: Translator) -> None:
     """A "done" button pressed by someone who is not an owner: told so, nothing changes."""
-    await outbox.send(
-        tx,
-        AnswerCallbackQuery(callback_query_id=query.id, text=t("fixes.refused"), show_alert=True),
-    )
+    await outbox.answer_press(tx, query, t("fixes.refused"), show_alert=True)

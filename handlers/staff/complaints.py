@@ -1,21 +1,20 @@
 """The staff side of complaints: card buttons, replies relayed to the customer, /open, /mine,
 /find, /saved.
 
-Every action first asks the staff directory whether the person may act; a non-member gets an
-alert and nothing changes. A message in the staff chat is one of: an answer to the bot's
-"what was done?" question (recorded for the team, never relayed), a message about a
-complaint (its topic, or a reply to its card or a relay: it reaches the customer), or the
-team's own conversation (left alone).
+Every handler here but /help is for staff only (the `IsStaff` filter, after the filters that
+say what the update is): anyone else falls through to handlers/staff/refusal.py. A message in
+the staff chat is one of: an answer to the bot's "what was done?" question (recorded for the
+team, never relayed), a message about a complaint (its topic, or a reply to its card or a
+relay: it reaches the customer), or the team's own conversation (left alone, by the refusal
+router too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message
 
 from bot.complaints import assigning, corrective, finding, relay, replying, saved
@@ -27,23 +26,24 @@ from bot.complaints.staff import StaffDirectory
 from bot.i18n import Translator
 from bot.incoming import Actor, ChatMessage
 from bot.outbox.service import Outbox, Priority
+from handlers.filters import IsStaff
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction
 
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.callback_query.register(on_press, StaffPress.filter())
-    r.callback_query.register(on_cause, CausePress.filter())
-    r.callback_query.register(on_assign, AssignPress.filter())
-    r.message.register(list_open, Command("open"))
-    r.message.register(list_mine, Command("mine"))
-    r.message.register(find_complaints, Command("find"))
-    r.message.register(send_saved_reply, Command("saved"))
-    r.message.register(staff_help, Command("help"))
-    r.message.register(on_what_was_done, answers_the_cause_question)
-    r.message.register(on_message_about_a_complaint, about_a_complaint)
-    r.message.register(team_talk)
+    staff = IsStaff()
+    r.callback_query.register(on_press, StaffPress.filter(), staff)
+    r.callback_query.register(on_cause, CausePress.filter(), staff)
+    r.callback_query.register(on_assign, AssignPress.filter(), staff)
+    r.message.register(list_open, Command("open"), staff)
+    r.message.register(list_mine, Command("mine"), staff)
+    r.message.register(find_complaints, Command("find"), staff)
+    r.message.register(send_saved_reply, Command("saved"), staff)
+    r.message.register(staff_help, Command("help"))  # anyone in the chat may ask
+    r.message.register(on_what_was_done, answers_the_cause_question, staff)
+    r.message.register(on_message_about_a_complaint, about_a_complaint, staff)
     return r
 
 
@@ -70,31 +70,23 @@ async def on_press(
     staff: StaffDirectory,
 ) -> None:
     """A card's button: Take, Resolve, History, Assign (and Back), a summary's number."""
-
-    async def act(who: Actor) -> str | None:
-        action, number = callback_data.action, callback_data.complaint_id
-        if action is StaffAction.ASSIGN:  # the list has the group's administrators too
-            return await assigning.menu(tx, complaints, number, staff.administrators())
-        return (await staff_press(tx, complaints, who, action, number)).alert
-
-    await _staff_button(query, tx, outbox, staff, act)
+    action, number = callback_data.action, callback_data.complaint_id
+    if action is StaffAction.ASSIGN:  # the list has the group's administrators too
+        alert = await assigning.menu(tx, complaints, number, staff.administrators())
+    else:
+        who = Actor.from_aiogram(query.from_user)
+        alert = (await staff_press(tx, complaints, who, action, number)).alert
+    await outbox.answer_press(tx, query, alert, show_alert=False)
 
 
 async def on_cause(
-    query: CallbackQuery,
-    callback_data: CausePress,
-    tx: Tx,
-    outbox: Outbox,
-    complaints: Complaints,
-    staff: StaffDirectory,
+    query: CallbackQuery, callback_data: CausePress, tx: Tx, outbox: Outbox, complaints: Complaints
 ) -> None:
     """A button under "what caused it?": the cause, skip, or "needs a fix in the business"."""
-
-    async def act(who: Actor) -> str | None:
-        number, choice = callback_data.complaint_id, callback_data.choice
-        return await corrective.press(tx, complaints, who, number, choice)
-
-    await _staff_button(query, tx, outbox, staff, act)
+    who = Actor.from_aiogram(query.from_user)
+    number, choice = callback_data.complaint_id, callback_data.choice
+    alert = await corrective.press(tx, complaints, who, number, choice)
+    await outbox.answer_press(tx, query, alert, show_alert=False)
 
 
 async def on_assign(
@@ -106,30 +98,11 @@ async def on_assign(
     staff: StaffDirectory,
 ) -> None:
     """A name in the card's "Assign" list."""
-
-    async def act(who: Actor) -> str | None:
-        number, person = callback_data.complaint_id, callback_data.user_id
-        admins = staff.administrators()
-        return await assigning.chosen(tx, complaints, who, number, person, admins)
-
-    await _staff_button(query, tx, outbox, staff, act)
-
-
-async def _staff_button(
-    query: CallbackQuery,
-    tx: Tx,
-    outbox: Outbox,
-    staff: StaffDirectory,
-    act: Callable[[Actor], Awaitable[str | None]],
-) -> None:
-    """Someone not on staff gets an alert and nothing changes; staff get `act`'s answer."""
     who = Actor.from_aiogram(query.from_user)
-    refused = await staff.acts(tx, who)
-    alert = refused or await act(who)
-    answer = AnswerCallbackQuery(
-        callback_query_id=query.id, text=alert, show_alert=refused is not None
-    )
-    await outbox.send(tx, answer)
+    number, person = callback_data.complaint_id, callback_data.user_id
+    admins = staff.administrators()
+    alert = await assigning.chosen(tx, complaints, who, number, person, admins)
+    await outbox.answer_press(tx, query, alert, show_alert=False)
 
 
 async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
@@ -137,76 +110,45 @@ async def staff_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) ->
     await outbox.answer(tx, message, t("help.staff"), priority=Priority.NORMAL)
 
 
-async def list_open(
-    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
-) -> None:
-    await _list(message, tx, outbox, complaints, staff, None)
+async def list_open(message: Message, tx: Tx, outbox: Outbox, complaints: Complaints) -> None:
+    await _list(message, tx, outbox, complaints, None)
 
 
-async def list_mine(
-    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, staff: StaffDirectory
-) -> None:
+async def list_mine(message: Message, tx: Tx, outbox: Outbox, complaints: Complaints) -> None:
     mine = message.from_user.id if message.from_user else 0
-    await _list(message, tx, outbox, complaints, staff, mine)
+    await _list(message, tx, outbox, complaints, mine)
 
 
 async def _list(
-    message: Message,
-    tx: Tx,
-    outbox: Outbox,
-    complaints: Complaints,
-    staff: StaffDirectory,
-    taken_by: int | None,
+    message: Message, tx: Tx, outbox: Outbox, complaints: Complaints, taken_by: int | None
 ) -> None:
-    if not await staff.admits(tx, ChatMessage.from_aiogram(message)):
-        return  # a stranger in the staff chat: no answer at all spares the group's budget
     text = await open_list(tx, complaints, taken_by)
     await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
 
 
 async def find_complaints(
-    message: Message,
-    command: CommandObject,
-    tx: Tx,
-    outbox: Outbox,
-    complaints: Complaints,
-    staff: StaffDirectory,
+    message: Message, command: CommandObject, tx: Tx, outbox: Outbox, complaints: Complaints
 ) -> None:
     """/find TEXT: complaints by number, order id, name, phone or words, newest first."""
-    if not await staff.admits(tx, ChatMessage.from_aiogram(message)):
-        return
     text = await finding.find(tx, complaints, command.args or "")
     await outbox.answer(tx, message, text, parse_mode="HTML", priority=Priority.NORMAL)
 
 
 async def send_saved_reply(
-    message: Message,
-    command: CommandObject,
-    tx: Tx,
-    outbox: Outbox,
-    complaints: Complaints,
-    staff: StaffDirectory,
+    message: Message, command: CommandObject, tx: Tx, outbox: Outbox, complaints: Complaints
 ) -> None:
     """/saved NAME as a reply to a card (or in a complaint's topic): that saved reply to the
     customer, never the command itself; /saved alone: the names there are."""
     said = ChatMessage.from_aiogram(message)
-    if not await staff.admits(tx, said):
-        return
     answer = await saved.by_command(tx, complaints, said, command.args or "")
     await outbox.reply(tx, message, answer, parse_mode="HTML", priority=Priority.NORMAL)
 
 
 async def on_what_was_done(
-    message: Message,
-    said: ChatMessage,
-    record: CorrectiveAction,
-    tx: Tx,
-    complaints: Complaints,
-    staff: StaffDirectory,
+    message: Message, said: ChatMessage, record: CorrectiveAction, tx: Tx, complaints: Complaints
 ) -> None:
     """What was done, for the team: never for the customer."""
-    if await staff.admits(tx, said):
-        await corrective.record_action(tx, complaints, record, said)
+    await corrective.record_action(tx, complaints, record, said)
 
 
 async def on_message_about_a_complaint(
@@ -216,14 +158,7 @@ async def on_message_about_a_complaint(
     tx: Tx,
     outbox: Outbox,
     complaints: Complaints,
-    staff: StaffDirectory,
 ) -> None:
-    if not await staff.admits(tx, said):
-        return
     problem = await relay.from_staff(tx, complaints, complaint, said)
     if problem is not None:
         await outbox.reply(tx, message, problem, priority=Priority.NORMAL)
-
-
-async def team_talk(message: Message) -> None:
-    """The team's own conversation: not for the bot (and no catch-all answers it)."""
