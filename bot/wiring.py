@@ -29,7 +29,7 @@ from bot import jobs
 from bot.chatevents import ChatEvents
 from bot.core import Core
 from bot.i18n import Catalog
-from bot.jobs import JobContext, JobFunc, at_start, beat_name
+from bot.jobs import JobContext, JobFunc, Plain, at_start, beat_name
 from bot.learned import Learned
 from bot.liveness import Liveness
 from bot.metrics import Metrics
@@ -65,7 +65,7 @@ class Wiring:
     sender: Sender  # features register result hooks by purpose
     liveness: Liveness
     scheduler: AsyncIOScheduler
-    jobs: JobContext
+    jobs: JobContext  # what jobs run with: the database, liveness, each feature's context
     chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
     tick_seconds: float
     stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
@@ -87,18 +87,18 @@ class Wiring:
         """`start` when this instance begins to lead (before serving), `stop` when it stops."""
         self.leading.append((start, stop))
 
-    def every_tick(self, func: JobFunc, *args: object) -> None:
+    def every_tick(self, func: JobFunc, *args: Plain) -> None:
         """A short periodic job, run at start too, instead of a date job per deadline: a date
         job due while the process was down would be dropped, while this one picks up
         everything overdue. It beats on every run, so /healthz sees it stall."""
         self.liveness.beat(beat_name(func), max(self.liveness.stall_after, 3 * self.tick_seconds))
         self.every(beat_name(func), self.tick_seconds, func, *args)
 
-    def every(self, job_id: str, seconds: float, func: JobFunc, *args: object) -> None:
+    def every(self, job_id: str, seconds: float, func: JobFunc, *args: Plain) -> None:
         """Every `seconds`, and once at start."""
         self._add(job_id, func, args, "interval", seconds=seconds)
 
-    def cron(self, job_id: str, crontab: str, func: JobFunc, *args: object) -> None:
+    def cron(self, job_id: str, crontab: str, func: JobFunc, *args: Plain) -> None:
         """At the crontab's times in the business time zone, and once at start: a job that
         keeps what it did in the database catches up a missed run then, and finds nothing to
         do otherwise."""
@@ -106,7 +106,7 @@ class Wiring:
         self._add(job_id, func, args, CronTrigger.from_crontab(crontab, timezone=zone))
 
     def _add(
-        self, job_id: str, func: JobFunc, args: tuple[object, ...], trigger: Any, **kw: Any
+        self, job_id: str, func: JobFunc, args: tuple[Plain, ...], trigger: Any, **kw: Any
     ) -> None:
         self.scheduler.add_job(
             func,
@@ -179,13 +179,14 @@ def _wiring(
         sender=sender,
         liveness=liveness,
         scheduler=jobs.build_scheduler(settings.chats.timezone),
-        jobs=JobContext(liveness),
+        jobs=JobContext(db, liveness),
         chat_events=chat_events,
         tick_seconds=tick_seconds,
         stack=stack,
     )
-    retention = jobs.Retention(settings.storage.data_retention.total_seconds())
-    w.every("prune-old-data", retention.every, jobs.prune_old_data, db, retention)
+    w.jobs.add(sender)  # the survey tick waits while the sender has enough to do
+    retention = settings.storage.data_retention.total_seconds()
+    w.every("prune-old-data", jobs.prune_every(retention), jobs.prune_old_data, retention)
     w.on_load.append(chat_events.load)  # a group Telegram upgraded while we were away
     for name, service in (
         ("settings", settings),

@@ -32,7 +32,7 @@ from bot.jobs import JobContext, job
 from bot.settings import Settings
 from bot.surveys.config import Surveys
 from bot.wiring import Wiring
-from storage.db import Database, Tx
+from storage.db import Tx
 from storage.states import Purpose
 
 log = logging.getLogger(__name__)
@@ -63,15 +63,17 @@ def install(w: Wiring, surveys: Surveys) -> Complaints:
     w.on_load.append(load)
     w.while_leading(partial(log_rules, w.settings, w.core.catalog))
     w.on_connected.append(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
-    w.every_tick(complaint_tick, w.db, complaints)
-    w.every("search-index", 600, finding.index_earlier, w.db)
+    w.jobs.add(complaints)
+    w.every_tick(complaint_tick)
+    w.every("search-index", 600, finding.index_earlier)
     return complaints
 
 
 @job
-async def complaint_tick(ctx: JobContext, db: Database, complaints: Complaints) -> None:
+async def complaint_tick(ctx: JobContext) -> None:
     """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
     up what flooding customers wrote."""
+    db, complaints = ctx.db, ctx[Complaints]
     while ctx.running:
         async with db.transaction() as tx:
             posted = await posting.post_due(tx, complaints)

@@ -18,7 +18,7 @@ from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
 from bot.surveys.timeline import BATCH, advance_due
 from bot.wiring import Wiring
-from storage.db import Database, Tx
+from storage.db import Tx
 from storage.models import Customer
 from storage.states import Purpose
 
@@ -39,13 +39,15 @@ def install(w: Wiring) -> Surveys:
         await link_waiting_surveys(tx, surveys, customer)
 
     w.first_contact.append(first_contact)
-    w.every_tick(survey_tick, w.db, surveys, w.sender)
+    w.jobs.add(surveys)
+    w.every_tick(survey_tick)
     return surveys
 
 
 @job
-async def survey_tick(ctx: JobContext, db: Database, surveys: Surveys, sender: Sender) -> None:
+async def survey_tick(ctx: JobContext) -> None:
     """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
+    db, surveys, sender = ctx.db, ctx[Surveys], ctx[Sender]
     while ctx.running:
         if sender.pacer.queued >= INVITE_AHEAD:
             return  # the sender has enough to do; the next tick goes on
