@@ -73,7 +73,7 @@ def dispatcher(w: Wiring) -> Dispatcher:
     """aiogram's dispatcher over every audience's handlers, with what the features provide."""
     dp = Dispatcher(disable_fsm=True, **w.workflow)
     language = w.settings.chats.staff_language
-    dp.update.outer_middleware(ContextMiddleware(w.core.catalog, language, w.first_contact))
+    dp.update.outer_middleware(ContextMiddleware(w.core.catalog, language, w.when.first_contact))
     dp.include_routers(*routers())
     return dp
 
@@ -150,8 +150,7 @@ class App:
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
             username = await tx.kv.get("bot_username")
             self.wiring.core.learned.bot_username = username or UNKNOWN_USERNAME
-            for load in self.wiring.on_load:
-                await load(tx)
+            await self.wiring.when.started.send(tx)
         if await self.leadership.try_lead():
             await self._lead()
             return
@@ -235,8 +234,7 @@ class App:
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
         learned.bot_username = me.username or learned.bot_username
-        for connected in self.wiring.on_connected:
-            await connected(me)
+        await self.wiring.when.connected.send(me)
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", learned.bot_username)
         self.connected.set()

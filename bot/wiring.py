@@ -3,11 +3,12 @@ to register.
 
 Shared: settings, database, bot, sender, liveness, the scheduler, and `core` (`bot/core.py`:
 outbox, texts, clock, zone, what the bot learned from Telegram), which the feature's context
-carries to its services. A feature builds its settings and context, registers its outbox
-result hooks on the sender, its scheduled jobs, its HTTP routes, what it does at start, while
-leading, once Telegram answers and at a customer's first contact, what it reports on
-/healthz, and provides the services its handlers declare. Its handlers live in `handlers/`,
-under the router of their audience.
+carries to its services. A feature builds its settings and context, adds the context to the
+jobs' (`jobs`) and schedules its jobs, registers what it does when something happens (`when`,
+`bot/when.py`: at start, once Telegram answers, at a customer's first contact, when a survey
+changes or a group moves, when a message it queued is sent), what runs while this instance
+leads, its HTTP routes and what it reports on /healthz, and provides the services its
+handlers declare. Its handlers live in `handlers/`, under the router of their audience.
 
 Everything opened is closed in the opposite order: the database and the bot, and what
 features start, push their closing onto `stack`, which `App.stop` unwinds.
@@ -21,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Bot
-from aiogram.types import User
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -33,15 +33,15 @@ from bot.jobs import JobContext, JobFunc, Plain, at_start, beat_name
 from bot.learned import Learned
 from bot.liveness import Liveness
 from bot.metrics import Metrics
-from bot.middlewares import FirstContact
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.resources import open_database, telegram_bot
 from bot.settings import Settings
 from bot.web import Handler
+from bot.when import When
 from storage.clock import Clock
-from storage.db import Database, Tx
+from storage.db import Database
 
 Route = tuple[str, str, Handler]  # method, path, handler
 Step = Callable[[], Awaitable[object]]
@@ -66,18 +66,20 @@ class Wiring:
     liveness: Liveness
     scheduler: AsyncIOScheduler
     jobs: JobContext  # what jobs run with: the database, liveness, each feature's context
-    chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
+    chat_events: ChatEvents  # what Telegram says about groups (a move, a refusal)
     tick_seconds: float
     stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
-    first_contact: list[FirstContact] = field(default_factory=list)  # a new customer wrote
     routes: list[Route] = field(default_factory=list)
-    on_load: list[Callable[[Tx], Awaitable[None]]] = field(default_factory=list)  # every start
     leading: list[tuple[Step, Step | None]] = field(default_factory=list)  # (start, stop)
-    on_connected: list[Callable[[User], Awaitable[None]]] = field(default_factory=list)  # getMe
     intake: list[Task] = field(default_factory=list)  # started once Telegram answered
     # what features add to /healthz: states it reports, none deciding the instance's health
     health: list[Callable[[], dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def when(self) -> When:
+        """Where features say what they do when something happens (`bot/when.py`)."""
+        return self.core.when
 
     def provide(self, name: str, service: object) -> None:
         """A service handlers declare as a parameter called `name`."""
@@ -147,7 +149,8 @@ def _wiring(
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
     learned = Learned()
-    chat_events = ChatEvents(learned)
+    when = When()
+    chat_events = ChatEvents(learned, when)
     s = settings.sender
     limits = Limits(
         s.send_global_per_second,
@@ -169,7 +172,7 @@ def _wiring(
     catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
     outbox = Outbox(sender)
     staff_t = catalog.bind(settings.chats.staff_language)
-    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock)
+    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock, when)
     w = Wiring(
         settings=settings,
         db=db,
@@ -187,7 +190,7 @@ def _wiring(
     w.jobs.add(sender)  # the survey tick waits while the sender has enough to do
     retention = settings.storage.data_retention.total_seconds()
     w.every("prune-old-data", jobs.prune_every(retention), jobs.prune_old_data, retention)
-    w.on_load.append(chat_events.load)  # a group Telegram upgraded while we were away
+    w.when.started.connect(chat_events.load)  # a group Telegram upgraded while we were away
     for name, service in (
         ("settings", settings),
         ("catalog", catalog),

@@ -22,7 +22,7 @@ from storage.db import Tx
 
 def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     config = EventsConfig.from_settings(w.settings, since=time.time())
-    surveys.listeners.append(partial(on_survey_change, w.core))
+    w.when.survey_changed.connect(partial(on_survey_change, w.core))
     receivers = Receivers(config)
     w.stack.push_async_callback(receivers.close)
     couriers = Couriers(receivers, config.urls)

@@ -27,8 +27,8 @@ def install(w: Wiring, complaints: Complaints) -> Reports:
     w.while_leading(ondemand.start, ondemand.stop)  # start: what the last process left pending
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
-    w.sender.hooks[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
-    w.chat_events.listeners.append(partial(on_chat_moved, reports))
+    w.when.sent[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
+    w.when.chat_moved.connect(partial(on_chat_moved, reports))
     w.jobs.add(reports)
     w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
     w.cron("daily-digest", reports.daily_cron, daily_brief)

@@ -30,7 +30,7 @@ INVITE_AHEAD = 300
 
 def install(w: Wiring) -> Surveys:
     surveys = with_core(Surveys, SurveyConfig.from_settings(w.settings), w.core)
-    w.sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
+    w.when.sent[Purpose.SURVEY_MESSAGE] = remember_message
     w.while_leading(partial(renormalize_stored_phones, w.db, surveys.phone_region))
     w.provide("surveys", surveys)
 
@@ -38,7 +38,7 @@ def install(w: Wiring) -> Surveys:
         """Purchases registered by their Telegram id waited for this: now we may write first."""
         await link_waiting_surveys(tx, surveys, customer)
 
-    w.first_contact.append(first_contact)
+    w.when.first_contact.connect(first_contact)
     w.jobs.add(surveys)
     w.every_tick(survey_tick)
     return surveys
