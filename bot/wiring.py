@@ -10,14 +10,16 @@ changes or a group moves, when a message it queued is sent), what runs while thi
 leads, its HTTP routes and what it reports on /healthz, and provides the services its
 handlers declare. Its handlers live in `handlers/`, under the router of their audience.
 
-Everything opened is closed in the opposite order: the database and the bot, and what
-features start, push their closing onto `stack`, which `App.stop` unwinds.
+Everything opened is closed in the opposite order: the database and the bot, what features
+run while leading and what the app starts are async context managers entered on `stack` (as
+aiohttp's cleanup_ctx), which `App.stop` unwinds; a feature's resource made at install pushes
+its closing there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +38,7 @@ from bot.metrics import Metrics
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
-from bot.resources import open_database, telegram_bot
+from bot.resources import opened_database, telegram_bot
 from bot.settings import Settings
 from bot.web import Handler
 from bot.when import When
@@ -45,6 +47,9 @@ from storage.db import Database
 
 Route = tuple[str, str, Handler]  # method, path, handler
 Step = Callable[[], Awaitable[object]]
+# Entered when this instance begins to lead: what it starts, up to its `yield`, and what it
+# stops after (in a `finally`, so it stops whatever stopped before it).
+Lifespan = Callable[[], AbstractAsyncContextManager[object]]
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ class Wiring:
     stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
     routes: list[Route] = field(default_factory=list)
-    leading: list[tuple[Step, Step | None]] = field(default_factory=list)  # (start, stop)
+    leading: list[Lifespan] = field(default_factory=list)  # entered in order when leading
     intake: list[Task] = field(default_factory=list)  # started once Telegram answered
     # what features add to /healthz: states it reports, none deciding the instance's health
     health: list[Callable[[], dict[str, Any]]] = field(default_factory=list)
@@ -85,9 +90,10 @@ class Wiring:
         """A service handlers declare as a parameter called `name`."""
         self.workflow[name] = service
 
-    def while_leading(self, start: Step, stop: Step | None = None) -> None:
-        """`start` when this instance begins to lead (before serving), `stop` when it stops."""
-        self.leading.append((start, stop))
+    def while_leading(self, lifespan: Lifespan) -> None:
+        """Entered when this instance begins to lead (before serving), on `stack`: left when
+        the app stops, after everything entered later."""
+        self.leading.append(lifespan)
 
     def every_tick(self, func: JobFunc, *args: Plain) -> None:
         """A short periodic job, run at start too, instead of a date job per deadline: a date
@@ -122,16 +128,25 @@ class Wiring:
         )
 
 
+def at_lead(step: Step) -> Lifespan:
+    """A lifespan that does `step` when this instance begins to lead, and nothing at stop."""
+
+    @asynccontextmanager
+    async def lifespan() -> AsyncIterator[None]:
+        await step()
+        yield
+
+    return lifespan
+
+
 async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) -> Wiring:
     """Open (and migrate) the database, make the bot, the sender and the core; nothing talks
     to Telegram yet. Raises AlreadyRunning when another process serves the same SQLite file."""
     stack = AsyncExitStack()
-    db, lock = await open_database(settings.storage.database, clock)
-    if lock is not None:
-        stack.callback(lock.release)
-    stack.push_async_callback(db.close)
     try:
-        return _wiring(settings, db, stack, tick_seconds, clock)
+        db = await stack.enter_async_context(opened_database(settings.storage.database, clock))
+        bot = await stack.enter_async_context(telegram_bot(settings.telegram))
+        return _wiring(settings, db, bot, stack, tick_seconds, clock)
     except BaseException:
         await stack.aclose()
         raise
@@ -140,12 +155,11 @@ async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) 
 def _wiring(
     settings: Settings,
     db: Database,
+    bot: Bot,
     stack: AsyncExitStack,
     tick_seconds: float,
     clock: Clock,
 ) -> Wiring:
-    bot = telegram_bot(settings.telegram)
-    stack.push_async_callback(bot.session.close)
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
     learned = Learned()

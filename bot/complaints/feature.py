@@ -31,7 +31,7 @@ from bot.i18n import Catalog, duration
 from bot.jobs import JobContext, job
 from bot.settings import Settings
 from bot.surveys.config import Surveys
-from bot.wiring import Wiring
+from bot.wiring import Wiring, at_lead
 from storage.db import Tx
 from storage.states import Purpose
 
@@ -62,7 +62,7 @@ def install(w: Wiring, surveys: Surveys) -> Complaints:
         await access.load(tx, complaints)
 
     when.started.connect(load)
-    w.while_leading(partial(log_rules, w.settings, w.core.catalog))
+    w.while_leading(at_lead(partial(log_rules, w.settings, w.core.catalog)))
     when.connected.connect(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
     w.jobs.add(complaints)
     w.every_tick(complaint_tick)

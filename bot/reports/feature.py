@@ -24,7 +24,7 @@ def install(w: Wiring, complaints: Complaints) -> Reports:
     config = ReportConfig.from_settings(w.settings)
     reports = with_core(Reports, config, w.core, complaints=complaints)
     ondemand = OnDemand(w.db, reports)
-    w.while_leading(ondemand.start, ondemand.stop)  # start: what the last process left pending
+    w.while_leading(ondemand.running)
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
     w.when.sent[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent

@@ -17,7 +17,7 @@ from bot.surveys.phones import renormalize_stored_phones
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
 from bot.surveys.timeline import BATCH, advance_due
-from bot.wiring import Wiring
+from bot.wiring import Wiring, at_lead
 from storage.db import Tx
 from storage.models import Customer
 from storage.states import Purpose
@@ -31,7 +31,7 @@ INVITE_AHEAD = 300
 def install(w: Wiring) -> Surveys:
     surveys = with_core(Surveys, SurveyConfig.from_settings(w.settings), w.core)
     w.when.sent[Purpose.SURVEY_MESSAGE] = remember_message
-    w.while_leading(partial(renormalize_stored_phones, w.db, surveys.phone_region))
+    w.while_leading(at_lead(partial(renormalize_stored_phones, w.db, surveys.phone_region)))
     w.provide("surveys", surveys)
 
     async def first_contact(tx: Tx, customer: Customer) -> None:
