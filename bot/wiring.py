@@ -47,8 +47,8 @@ from storage.db import Database
 
 Route = tuple[str, str, Handler]  # method, path, handler
 Step = Callable[[], Awaitable[object]]
-# Entered when this instance begins to lead: what it starts, up to its `yield`, and what it
-# stops after (in a `finally`, so it stops whatever stopped before it).
+# Entered when this instance begins to lead: it starts what it runs before its `yield` and
+# stops it after (in a `finally`: it stops even when something that stopped before it failed).
 Lifespan = Callable[[], AbstractAsyncContextManager[object]]
 
 
@@ -67,7 +67,7 @@ class Wiring:
     bot: Bot
     core: Core  # what features' services act with: outbox, texts, clock, zone, learned
     metrics: Metrics
-    sender: Sender  # features register result hooks by purpose
+    sender: Sender  # drains the outbox; what features do when a send ends is in `when`
     liveness: Liveness
     scheduler: AsyncIOScheduler
     jobs: JobContext  # what jobs run with: the database, liveness, each feature's context
