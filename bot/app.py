@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +74,7 @@ def dispatcher(w: Wiring) -> Dispatcher:
     """aiogram's dispatcher over every audience's handlers, with what the features provide."""
     dp = Dispatcher(disable_fsm=True, **w.workflow)
     language = w.settings.chats.staff_language
-    dp.update.outer_middleware(ContextMiddleware(w.core.catalog, language, w.first_contact))
+    dp.update.outer_middleware(ContextMiddleware(w.core.catalog, language, w.when.first_contact))
     dp.include_routers(*routers())
     return dp
 
@@ -150,8 +151,7 @@ class App:
         async with self.db.read() as tx:  # deep links work before Telegram answers getMe
             username = await tx.kv.get("bot_username")
             self.wiring.core.learned.bot_username = username or UNKNOWN_USERNAME
-            for load in self.wiring.on_load:
-                await load(tx)
+            await self.wiring.when.started.send(tx)
         if await self.leadership.try_lead():
             await self._lead()
             return
@@ -161,7 +161,7 @@ class App:
             "standby (API on port %s): another instance leads; taking over when it stops",
             self.port,
         )
-        self._spawn("standby", self._take_over, once=True)
+        await self._spawn("standby", self._take_over, once=True)
 
     async def _take_over(self) -> None:
         await self.leadership.campaign(self.wiring.liveness.beat("standby"))
@@ -177,47 +177,57 @@ class App:
         """The HTTP server: API, /healthz, /metrics and the webhook, on every instance."""
         if self._runner is not None:
             return
-        runner = web.AppRunner(self.http, access_log=None)
-        await runner.setup()
+        runner = await self.wiring.stack.enter_async_context(self._serving())
         self._runner = runner
-        self.wiring.stack.push_async_callback(runner.cleanup)
         api = self.settings.api
         await web.TCPSite(runner, api.api_host, api.api_port).start()
         self.port = runner.addresses[0][1] if runner.addresses else None
 
+    @asynccontextmanager
+    async def _serving(self) -> AsyncIterator[web.AppRunner]:
+        runner = web.AppRunner(self.http, access_log=None)
+        await runner.setup()
+        try:
+            yield runner
+        finally:
+            await runner.cleanup()
+
     async def _lead(self) -> None:
         """Everything that must run in one instance only: polling, processing, sending, the
-        scheduled jobs."""
+        scheduled jobs. Each is entered on the stack, so it stops before what it needs."""
         w, stack = self.wiring, self.wiring.stack
         w.liveness.lead()
-        for begin, end in w.leading:
-            await begin()
-            if end is not None:
-                stack.push_async_callback(end)
+        for lifespan in w.leading:
+            await stack.enter_async_context(lifespan())
         restored = await self.sender.restore()
         if restored:
             log.info("outbox: %d messages still owed to Telegram, sending", restored)
-        self._spawn("sender", self.sender.run, stop=self.sender.stop)
-        self._spawn("processor", self.processor.run, stop=self.processor.stop)
+        await self._spawn("sender", self.sender.run, stop=self.sender.stop)
+        await self._spawn("processor", self.processor.run, stop=self.processor.stop)
         await self._listen()
         if not self.db.url.is_sqlite:
             beat = w.liveness.beat("leadership")
-            self._spawn("leadership", lambda: self.leadership.keep(beat), once=True)
+            await self._spawn("leadership", lambda: self.leadership.keep(beat), once=True)
         await publish_commands(self.db, self.outbox, w.core.catalog, self.complaints)
         # Telegram may be unreachable right now; the API and the queues work regardless.
-        self._spawn("telegram", self._connect_telegram, once=True)
-        w.jobs.running = True
-        w.scheduler.start()
-        stack.callback(self._stop_jobs)
+        await self._spawn("telegram", self._connect_telegram, once=True)
+        await stack.enter_async_context(self._scheduling())
         log.info(
             "bot started (%s mode), API on port %s",
             "webhook" if self.settings.telegram.webhook_url else "polling",
             self.port,
         )
 
-    def _stop_jobs(self) -> None:
-        self.wiring.jobs.running = False  # a job still running sees this and stops
-        self.wiring.scheduler.shutdown(wait=False)
+    @asynccontextmanager
+    async def _scheduling(self) -> AsyncIterator[None]:
+        jobs, scheduler = self.wiring.jobs, self.wiring.scheduler
+        jobs.running = True
+        scheduler.start()
+        try:
+            yield
+        finally:
+            jobs.running = False  # a job still running sees this and stops
+            scheduler.shutdown(wait=False)
 
     async def _connect_telegram(self) -> None:
         """getMe and set (or delete) the webhook, tell the features, then take updates in. Run
@@ -235,15 +245,14 @@ class App:
         else:
             await self.bot(DeleteWebhook(drop_pending_updates=False))
         learned.bot_username = me.username or learned.bot_username
-        for connected in self.wiring.on_connected:
-            await connected(me)
+        await self.wiring.when.connected.send(me)
         async with self.db.transaction() as tx:  # for deep links at the next start and the CLI
             await tx.kv.set("bot_username", learned.bot_username)
         self.connected.set()
         for task in self.wiring.intake:
-            self._spawn(task.name, task.run)
+            await self._spawn(task.name, task.run)
 
-    def _spawn(
+    async def _spawn(
         self,
         name: str,
         run: Callable[[], Awaitable[None]],
@@ -251,21 +260,31 @@ class App:
         once: bool = False,
         stop: Callable[[], None] | None = None,
     ) -> None:
-        """A long-running task under the supervisor: restarted whenever it fails. At `stop`,
-        asked to finish what it is doing (`stop`), or cancelled (a task that only waits)."""
+        """A long-running task under the supervisor, on the stack."""
+        await self.wiring.stack.enter_async_context(self._supervised(name, run, once, stop))
+
+    @asynccontextmanager
+    async def _supervised(
+        self,
+        name: str,
+        run: Callable[[], Awaitable[None]],
+        once: bool,
+        stop: Callable[[], None] | None,
+    ) -> AsyncIterator[None]:
+        """Restarted whenever it fails. At the app's stop, asked to finish what it is doing
+        (`stop`), or cancelled (a task that only waits)."""
         beat = self.wiring.liveness.beat(name)
         task = asyncio.create_task(
             supervise(beat, run, lambda: self.stopped, once=once), name=name
         )
-
-        async def end() -> None:
+        try:
+            yield
+        finally:
             if stop is None:
                 task.cancel()
             else:
                 stop()
             await asyncio.gather(task, return_exceptions=True)
-
-        self.wiring.stack.push_async_callback(end)
 
     async def stop(self) -> None:
         """Stop taking work, let the sender finish what is in flight, close everything: what

@@ -7,11 +7,11 @@
   (`migrate_to_chat_id` in the old chat, `migrate_from_chat_id` in the new one). Whichever the
   bot sees first records the move: kept in the database (one kv value, so every instance and
   every restart knows it), applied to every later send to the old id by the sender, and
-  announced once to the `listeners` (the staff chat posts its open cards again, the owners
+  announced once (`When.chat_moved`: the staff chat posts its open cards again, the owners
   are told) in the same transaction that records it.
-- A group refuses the bot outright (403: the bot was removed from it): `refusal_listeners`.
+- A group refuses the bot outright (403: the bot was removed from it): `When.chat_refused`.
 - A forum topic refuses a message (`TOPIC_CLOSED`, `message thread not found`: someone closed
-  or deleted it): `thread_listeners`, with the refused message, so it can be sent again.
+  or deleted it): `When.thread_refused`, with the refused message, so it can be sent again.
 
 The sender reports the last two in the transaction that records the refused message, before
 the message's own failure hook runs.
@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram.methods import TelegramMethod
 
 from bot.learned import Learned
+from bot.when import When
 from storage.db import Tx
 from storage.models import OutboxItem
 
@@ -35,18 +35,11 @@ log = logging.getLogger(__name__)
 
 KEY = "chat_moves"
 
-MoveListener = Callable[[Tx, int, int], Awaitable[None]]  # (tx, old id, new id)
-RefusalListener = Callable[[Tx, int, str], Awaitable[None]]  # (tx, group id, Telegram's words)
-# (tx, the refused message as queued, as sent, Telegram's words)
-ThreadListener = Callable[[Tx, OutboxItem, TelegramMethod[Any], str], Awaitable[None]]
-
 
 @dataclass
 class ChatEvents:
     learned: Learned
-    listeners: list[MoveListener] = field(default_factory=list)
-    refusal_listeners: list[RefusalListener] = field(default_factory=list)
-    thread_listeners: list[ThreadListener] = field(default_factory=list)
+    when: When = field(default_factory=When)
 
     def current(self, chat_id: int) -> int:
         return self.learned.current(chat_id)
@@ -55,32 +48,29 @@ class ChatEvents:
         self.learned.moved = _parse(await tx.kv.get(KEY))
 
     async def record(self, tx: Tx, old: int, new: int) -> bool:
-        """Record that `old` is now `new`; True if this is news (the listeners then ran)."""
+        """Record that `old` is now `new`; True if this is news (its receivers then ran)."""
         stored = _parse(await tx.kv.get(KEY))
         if old == new or stored.get(old) == new:
             self.learned.moved.setdefault(old, new)
             return False
         stored[old] = new
         await tx.kv.set(KEY, json.dumps({str(k): v for k, v in stored.items()}))
-        # At once, not after the commit: the listeners send to the new id, and the move is
+        # At once, not after the commit: the receivers send to the new id, and the move is
         # Telegram's fact whether or not this transaction lands (it is recorded again if not).
         self.learned.moved[old] = new
-        for listener in self.listeners:
-            await listener(tx, old, new)
+        await self.when.chat_moved.send(tx, old, new)
         log.warning("chat %s was upgraded by Telegram to %s: following it", old, new)
         return True
 
     async def refused(self, tx: Tx, chat_id: int, reason: str) -> None:
         """A group answered 403: the bot is no longer in it."""
-        for listener in self.refusal_listeners:
-            await listener(tx, chat_id, reason)
+        await self.when.chat_refused.send(tx, chat_id, reason)
 
     async def thread_refused(
         self, tx: Tx, item: OutboxItem, method: TelegramMethod[Any], reason: str
     ) -> None:
         """A message to a forum topic was refused: the topic is closed or gone."""
-        for listener in self.thread_listeners:
-            await listener(tx, item, method, reason)
+        await self.when.thread_refused.send(tx, item, method, reason)
 
 
 def thread_trouble(reason: str) -> bool:

@@ -10,7 +10,7 @@ it (its username, the staff chat's id after an upgrade, whether it is a forum or
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -19,6 +19,7 @@ from bot.i18n import Catalog, Translator, duration
 from bot.learned import Learned
 from bot.localized import clock_text
 from bot.outbox.service import Outbox
+from bot.when import When
 from storage.clock import Clock, utc_now
 from storage.models import Customer
 
@@ -33,6 +34,7 @@ class Core:
     staff_t: Translator  # STAFF_LANGUAGE: the staff chat's and the owners' texts
     learned: Learned
     clock: Clock = utc_now
+    when: When = field(default_factory=When)  # the features' "when this happens"
 
     def now(self) -> datetime:
         return self.clock()

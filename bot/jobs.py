@@ -1,8 +1,11 @@
 """APScheduler jobs: module-level functions that re-read the database on every run.
 
-A job is scheduled with what it works on (`Wiring.every_tick`, `Wiring.cron`) and runs with a
-`JobContext` first: whether the app still runs (a job that loops stops when it does not) and
-where its beat is. A feature schedules its own jobs when it installs itself.
+As arq's jobs take its `ctx`, ours take a `JobContext` first: filled once while the app is
+built (the database, liveness, and what each feature's jobs work with, found by its class:
+`ctx[Complaints]`), it also says whether the app still runs (a job that loops stops when it
+does not). A job's own arguments are ids and plain values, never live objects: a feature adds
+its context to the jobs' (`w.jobs.add(...)`) and schedules its jobs (`Wiring.every_tick`,
+`Wiring.cron`) when it installs itself.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -26,21 +29,39 @@ log = logging.getLogger(__name__)
 
 INBOX_KEEP_SECONDS = 7 * 86400
 
+T = TypeVar("T")
+Plain = int | float | str  # what a job is scheduled with besides its context
+
 
 @dataclass
 class JobContext:
     """What every job of one app runs with. `running` is true while the app leads: a job
     still running when the app stops sees it false and returns."""
 
+    db: Database
     liveness: Liveness
     running: bool = False
+    _parts: dict[type, object] = field(default_factory=dict, init=False, repr=False)
+
+    def add(self, part: object) -> None:
+        """What a feature's jobs work with (its context), found by its class; one of each."""
+        kind = type(part)
+        if kind in self._parts:
+            raise ValueError(f"the jobs have a {kind.__name__} already")
+        self._parts[kind] = part
+
+    def __getitem__(self, kind: type[T]) -> T:
+        part = self._parts.get(kind)
+        if not isinstance(part, kind):
+            raise LookupError(f"no {kind.__name__} was added to the jobs' context")
+        return part
 
     def beat_of(self, func: Callable[..., object]) -> Beat | None:
         """The job's beat, if it has one (ticks do)."""
         return self.liveness.beats.get(beat_name(func))
 
 
-JobFunc = Callable[..., Awaitable[None]]  # (JobContext, what it works on...) -> None
+JobFunc = Callable[..., Awaitable[None]]  # (JobContext, ids and plain values...) -> None
 
 
 def beat_name(func: Callable[..., object]) -> str:
@@ -75,30 +96,24 @@ def job(func: JobFunc) -> JobFunc:
     return run
 
 
-@dataclass(frozen=True)
-class Retention:
-    """DATA_RETENTION, for the job that applies it."""
-
-    seconds: float
-
-    @property
-    def every(self) -> float:
-        """How often the job runs: hourly, or twice per retention when that is shorter."""
-        return min(3600.0, max(1.0, self.seconds / 2))
+def prune_every(retention: float) -> float:
+    """How often the job that applies DATA_RETENTION runs: hourly, or twice per retention
+    when that is shorter."""
+    return min(3600.0, max(1.0, retention / 2))
 
 
 @job
-async def prune_old_data(_: JobContext, db: Database, retention: Retention) -> None:
+async def prune_old_data(ctx: JobContext, retention: float) -> None:
     """Delivered messages, handled updates and events no receiver still awaits, older than
-    DATA_RETENTION, go (handled updates after a week at most: their effects live in the other
-    tables); then SQLite's file gives the space back. Queue times are real time, so the cutoff
-    is too."""
-    now = time.time()
+    DATA_RETENTION (`retention` seconds), go (handled updates after a week at most: their
+    effects live in the other tables); then SQLite's file gives the space back. Queue times
+    are real time, so the cutoff is too."""
+    now, db = time.time(), ctx.db
     async with db.transaction() as tx:
-        messages = await tx.outbox.prune(now - retention.seconds)
-        updates = await tx.inbox.prune(now - min(retention.seconds, INBOX_KEEP_SECONDS))
+        messages = await tx.outbox.prune(now - retention)
+        updates = await tx.inbox.prune(now - min(retention, INBOX_KEEP_SECONDS))
         await tx.dashboard.prune(tx.clock() - timedelta(days=1))  # sign-ins over a day ago
-        events = await tx.events.prune(now - retention.seconds)  # none a receiver awaits
+        events = await tx.events.prune(now - retention)  # none a receiver awaits
     pages = await db.reclaim_space() if messages or updates or events else 0
     if messages or updates or events:
         log.info(

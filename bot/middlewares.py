@@ -10,20 +10,18 @@ from aiogram.enums import ChatType
 from aiogram.types import Chat, TelegramObject, User
 
 from bot.i18n import Catalog
+from bot.when import Signal
 from storage.db import Tx
 from storage.models import Customer
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
-# Run in the update's transaction when someone writes to the bot for the first time (surveys
-# link the purchases registered by their Telegram id: now the bot may write first).
-FirstContact = Callable[[Tx, Customer], Awaitable[None]]
 
 
 class ContextMiddleware(BaseMiddleware):
     """Outer update middleware: loads or creates the customer in private chats, picks `t`."""
 
     def __init__(
-        self, catalog: Catalog, staff_language: str, first_contact: list[FirstContact]
+        self, catalog: Catalog, staff_language: str, first_contact: Signal[[Tx, Customer]]
     ) -> None:
         self.catalog = catalog
         self.staff_language = staff_language
@@ -51,9 +49,8 @@ class ContextMiddleware(BaseMiddleware):
             if customer.unreachable_at is not None:
                 # They wrote to us, so Telegram delivers to them again.
                 await tx.customers.clear_unreachable(user.id)
-            if first_contact:
-                for hook in self.first_contact:
-                    await hook(tx, customer)
+            if first_contact:  # surveys link the purchases registered by their Telegram id
+                await self.first_contact.send(tx, customer)
             data["customer"] = customer
             data["first_contact"] = first_contact  # this update made them a customer
             language = customer.language or self.catalog.pick(user.language_code)

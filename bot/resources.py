@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from aiogram import Bot
@@ -21,27 +23,29 @@ from storage.sql import DatabaseError, DatabaseUrl
 log = logging.getLogger(__name__)
 
 
-async def open_database(url: DatabaseUrl, clock: Clock) -> tuple[Database, InstanceLock | None]:
-    """Lock (SQLite), connect and migrate; raises AlreadyRunning when another process serves
-    the SQLite file, and a DatabaseError when the database is unusable (read-only, not a
-    database, a server that refuses)."""
+@asynccontextmanager
+async def opened_database(url: DatabaseUrl, clock: Clock) -> AsyncIterator[Database]:
+    """Lock (SQLite), connect and migrate; closed, then unlocked, on leaving. Raises
+    AlreadyRunning when another process serves the SQLite file, and a DatabaseError when the
+    database is unusable (read-only, not a database, a server that refuses)."""
     db = Database(url, clock)
     lock = None
     if url.is_sqlite and db.path != Path(":memory:"):  # PostgreSQL: instances elect a leader
         lock = InstanceLock(db.path)
         lock.acquire()
     try:
-        await db.connect()
-        await _migrate(db)
-        # A read-only or full disk says so now, not at the first update.
-        async with db.transaction():
-            pass
-    except BaseException:
-        await db.close()
+        try:
+            await db.connect()
+            await _migrate(db)
+            # A read-only or full disk says so now, not at the first update.
+            async with db.transaction():
+                pass
+            yield db
+        finally:
+            await db.close()
+    finally:
         if lock is not None:
             lock.release()
-        raise
-    return db, lock
 
 
 async def _migrate(db: Database) -> None:
@@ -58,13 +62,18 @@ async def _migrate(db: Database) -> None:
         await migrate(db.conn)
 
 
-def telegram_bot(tg: TelegramSettings) -> Bot:
-    """A Bot whose requests made while an update is handled fail (only the outbox sends)."""
+@asynccontextmanager
+async def telegram_bot(tg: TelegramSettings) -> AsyncIterator[Bot]:
+    """A Bot whose requests made while an update is handled fail (only the outbox sends); its
+    session closed on leaving."""
     api = TelegramAPIServer.from_base(tg.telegram_api_url)
     session = AiohttpSession(api=api) if api.base.startswith("https:") else _PlainSession(api=api)
     session.middleware(RefuseDirectSends())
     session.middleware(HoldResponseModels())
-    return Bot(tg.bot_token.get_secret_value(), session=session)
+    try:
+        yield Bot(tg.bot_token.get_secret_value(), session=session)
+    finally:
+        await session.close()
 
 
 class _PlainSession(AiohttpSession):

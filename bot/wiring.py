@@ -3,25 +3,27 @@ to register.
 
 Shared: settings, database, bot, sender, liveness, the scheduler, and `core` (`bot/core.py`:
 outbox, texts, clock, zone, what the bot learned from Telegram), which the feature's context
-carries to its services. A feature builds its settings and context, registers its outbox
-result hooks on the sender, its scheduled jobs, its HTTP routes, what it does at start, while
-leading, once Telegram answers and at a customer's first contact, what it reports on
-/healthz, and provides the services its handlers declare. Its handlers live in `handlers/`,
-under the router of their audience.
+carries to its services. A feature builds its settings and context, adds the context to the
+jobs' (`jobs`) and schedules its jobs, registers what it does when something happens (`when`,
+`bot/when.py`: at start, once Telegram answers, at a customer's first contact, when a survey
+changes or a group moves, when a message it queued is sent), what runs while this instance
+leads, its HTTP routes and what it reports on /healthz, and provides the services its
+handlers declare. Its handlers live in `handlers/`, under the router of their audience.
 
-Everything opened is closed in the opposite order: the database and the bot, and what
-features start, push their closing onto `stack`, which `App.stop` unwinds.
+Everything opened is closed in the opposite order: the database and the bot, what features
+run while leading and what the app starts are async context managers entered on `stack` (as
+aiohttp's cleanup_ctx), which `App.stop` unwinds; a feature's resource made at install pushes
+its closing there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Bot
-from aiogram.types import User
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -29,22 +31,25 @@ from bot import jobs
 from bot.chatevents import ChatEvents
 from bot.core import Core
 from bot.i18n import Catalog
-from bot.jobs import JobContext, JobFunc, at_start, beat_name
+from bot.jobs import JobContext, JobFunc, Plain, at_start, beat_name
 from bot.learned import Learned
 from bot.liveness import Liveness
 from bot.metrics import Metrics
-from bot.middlewares import FirstContact
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
-from bot.resources import open_database, telegram_bot
+from bot.resources import opened_database, telegram_bot
 from bot.settings import Settings
 from bot.web import Handler
+from bot.when import When
 from storage.clock import Clock
-from storage.db import Database, Tx
+from storage.db import Database
 
 Route = tuple[str, str, Handler]  # method, path, handler
 Step = Callable[[], Awaitable[object]]
+# Entered when this instance begins to lead: it starts what it runs before its `yield` and
+# stops it after (in a `finally`: it stops even when something that stopped before it failed).
+Lifespan = Callable[[], AbstractAsyncContextManager[object]]
 
 
 @dataclass(frozen=True)
@@ -62,43 +67,46 @@ class Wiring:
     bot: Bot
     core: Core  # what features' services act with: outbox, texts, clock, zone, learned
     metrics: Metrics
-    sender: Sender  # features register result hooks by purpose
+    sender: Sender  # drains the outbox; what features do when a send ends is in `when`
     liveness: Liveness
     scheduler: AsyncIOScheduler
-    jobs: JobContext
-    chat_events: ChatEvents  # features add listeners: what to do when Telegram moves a group
+    jobs: JobContext  # what jobs run with: the database, liveness, each feature's context
+    chat_events: ChatEvents  # what Telegram says about groups (a move, a refusal)
     tick_seconds: float
     stack: AsyncExitStack  # what was opened, closed in reverse by App.stop
     workflow: dict[str, Any] = field(default_factory=dict)  # what handlers get by name
-    first_contact: list[FirstContact] = field(default_factory=list)  # a new customer wrote
     routes: list[Route] = field(default_factory=list)
-    on_load: list[Callable[[Tx], Awaitable[None]]] = field(default_factory=list)  # every start
-    leading: list[tuple[Step, Step | None]] = field(default_factory=list)  # (start, stop)
-    on_connected: list[Callable[[User], Awaitable[None]]] = field(default_factory=list)  # getMe
+    leading: list[Lifespan] = field(default_factory=list)  # entered in order when leading
     intake: list[Task] = field(default_factory=list)  # started once Telegram answered
     # what features add to /healthz: states it reports, none deciding the instance's health
     health: list[Callable[[], dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def when(self) -> When:
+        """Where features say what they do when something happens (`bot/when.py`)."""
+        return self.core.when
 
     def provide(self, name: str, service: object) -> None:
         """A service handlers declare as a parameter called `name`."""
         self.workflow[name] = service
 
-    def while_leading(self, start: Step, stop: Step | None = None) -> None:
-        """`start` when this instance begins to lead (before serving), `stop` when it stops."""
-        self.leading.append((start, stop))
+    def while_leading(self, lifespan: Lifespan) -> None:
+        """Entered when this instance begins to lead (before serving), on `stack`: left when
+        the app stops, after everything entered later."""
+        self.leading.append(lifespan)
 
-    def every_tick(self, func: JobFunc, *args: object) -> None:
+    def every_tick(self, func: JobFunc, *args: Plain) -> None:
         """A short periodic job, run at start too, instead of a date job per deadline: a date
         job due while the process was down would be dropped, while this one picks up
         everything overdue. It beats on every run, so /healthz sees it stall."""
         self.liveness.beat(beat_name(func), max(self.liveness.stall_after, 3 * self.tick_seconds))
         self.every(beat_name(func), self.tick_seconds, func, *args)
 
-    def every(self, job_id: str, seconds: float, func: JobFunc, *args: object) -> None:
+    def every(self, job_id: str, seconds: float, func: JobFunc, *args: Plain) -> None:
         """Every `seconds`, and once at start."""
         self._add(job_id, func, args, "interval", seconds=seconds)
 
-    def cron(self, job_id: str, crontab: str, func: JobFunc, *args: object) -> None:
+    def cron(self, job_id: str, crontab: str, func: JobFunc, *args: Plain) -> None:
         """At the crontab's times in the business time zone, and once at start: a job that
         keeps what it did in the database catches up a missed run then, and finds nothing to
         do otherwise."""
@@ -106,7 +114,7 @@ class Wiring:
         self._add(job_id, func, args, CronTrigger.from_crontab(crontab, timezone=zone))
 
     def _add(
-        self, job_id: str, func: JobFunc, args: tuple[object, ...], trigger: Any, **kw: Any
+        self, job_id: str, func: JobFunc, args: tuple[Plain, ...], trigger: Any, **kw: Any
     ) -> None:
         self.scheduler.add_job(
             func,
@@ -120,16 +128,25 @@ class Wiring:
         )
 
 
+def at_lead(step: Step) -> Lifespan:
+    """A lifespan that does `step` when this instance begins to lead, and nothing at stop."""
+
+    @asynccontextmanager
+    async def lifespan() -> AsyncIterator[None]:
+        await step()
+        yield
+
+    return lifespan
+
+
 async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) -> Wiring:
     """Open (and migrate) the database, make the bot, the sender and the core; nothing talks
     to Telegram yet. Raises AlreadyRunning when another process serves the same SQLite file."""
     stack = AsyncExitStack()
-    db, lock = await open_database(settings.storage.database, clock)
-    if lock is not None:
-        stack.callback(lock.release)
-    stack.push_async_callback(db.close)
     try:
-        return _wiring(settings, db, stack, tick_seconds, clock)
+        db = await stack.enter_async_context(opened_database(settings.storage.database, clock))
+        bot = await stack.enter_async_context(telegram_bot(settings.telegram))
+        return _wiring(settings, db, bot, stack, tick_seconds, clock)
     except BaseException:
         await stack.aclose()
         raise
@@ -138,16 +155,16 @@ async def open_wiring(settings: Settings, *, tick_seconds: float, clock: Clock) 
 def _wiring(
     settings: Settings,
     db: Database,
+    bot: Bot,
     stack: AsyncExitStack,
     tick_seconds: float,
     clock: Clock,
 ) -> Wiring:
-    bot = telegram_bot(settings.telegram)
-    stack.push_async_callback(bot.session.close)
     metrics = Metrics()
     liveness = Liveness(settings.api.health_stall_after.total_seconds())
     learned = Learned()
-    chat_events = ChatEvents(learned)
+    when = When()
+    chat_events = ChatEvents(learned, when)
     s = settings.sender
     limits = Limits(
         s.send_global_per_second,
@@ -169,7 +186,7 @@ def _wiring(
     catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
     outbox = Outbox(sender)
     staff_t = catalog.bind(settings.chats.staff_language)
-    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock)
+    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock, when)
     w = Wiring(
         settings=settings,
         db=db,
@@ -179,14 +196,15 @@ def _wiring(
         sender=sender,
         liveness=liveness,
         scheduler=jobs.build_scheduler(settings.chats.timezone),
-        jobs=JobContext(liveness),
+        jobs=JobContext(db, liveness),
         chat_events=chat_events,
         tick_seconds=tick_seconds,
         stack=stack,
     )
-    retention = jobs.Retention(settings.storage.data_retention.total_seconds())
-    w.every("prune-old-data", retention.every, jobs.prune_old_data, db, retention)
-    w.on_load.append(chat_events.load)  # a group Telegram upgraded while we were away
+    w.jobs.add(sender)  # the survey tick waits while the sender has enough to do
+    retention = settings.storage.data_retention.total_seconds()
+    w.every("prune-old-data", jobs.prune_every(retention), jobs.prune_old_data, retention)
+    w.when.started.connect(chat_events.load)  # a group Telegram upgraded while we were away
     for name, service in (
         ("settings", settings),
         ("catalog", catalog),

@@ -31,8 +31,8 @@ from bot.i18n import Catalog, duration
 from bot.jobs import JobContext, job
 from bot.settings import Settings
 from bot.surveys.config import Surveys
-from bot.wiring import Wiring
-from storage.db import Database, Tx
+from bot.wiring import Wiring, at_lead
+from storage.db import Tx
 from storage.states import Purpose
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,9 @@ log = logging.getLogger(__name__)
 
 def install(w: Wiring, surveys: Surveys) -> Complaints:
     complaints = with_core(Complaints, ComplaintConfig.from_settings(w.settings), w.core)
-    surveys.listeners.append(partial(on_survey_change, complaints))
-    hooks, failed = w.sender.hooks, w.sender.failure_hooks
+    when = w.when
+    when.survey_changed.connect(partial(on_survey_change, complaints))
+    hooks, failed = when.sent, when.given_up
     hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
     failed[Purpose.CARD] = partial(posting.on_card_failed, complaints)
     failed[Purpose.CARD_EDIT] = partial(posting.on_card_edit_failed, complaints)
@@ -52,26 +53,28 @@ def install(w: Wiring, surveys: Surveys) -> Complaints:
     hooks[Purpose.CAUSE_QUESTION] = partial(corrective.on_question_sent, complaints)
     w.provide("complaints", complaints)
     w.provide("staff", StaffDirectory(w.bot, complaints))
-    w.chat_events.listeners.append(partial(moved.on_chat_moved, complaints))
-    w.chat_events.refusal_listeners.append(partial(access.on_refused, complaints))
+    when.chat_moved.connect(partial(moved.on_chat_moved, complaints))
+    when.chat_refused.connect(partial(access.on_refused, complaints))
     reopened: set[tuple[int, int]] = set()  # topics this process reopened once
-    w.chat_events.thread_listeners.append(partial(topics.on_thread_refused, complaints, reopened))
+    when.thread_refused.connect(partial(topics.on_thread_refused, complaints, reopened))
 
     async def load(tx: Tx) -> None:  # or one that removed the bot
         await access.load(tx, complaints)
 
-    w.on_load.append(load)
-    w.while_leading(partial(log_rules, w.settings, w.core.catalog))
-    w.on_connected.append(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
-    w.every_tick(complaint_tick, w.db, complaints)
-    w.every("search-index", 600, finding.index_earlier, w.db)
+    when.started.connect(load)
+    w.while_leading(at_lead(partial(log_rules, w.settings, w.core.catalog)))
+    when.connected.connect(partial(staffchat.check, w.bot, w.db, complaints, w.chat_events))
+    w.jobs.add(complaints)
+    w.every_tick(complaint_tick)
+    w.every("search-index", 600, finding.index_earlier)
     return complaints
 
 
 @job
-async def complaint_tick(ctx: JobContext, db: Database, complaints: Complaints) -> None:
+async def complaint_tick(ctx: JobContext) -> None:
     """Post due cards (coalesced in a storm), fire due SLA steps (each exactly once) and round
     up what flooding customers wrote."""
+    db, complaints = ctx.db, ctx[Complaints]
     while ctx.running:
         async with db.transaction() as tx:
             posted = await posting.post_due(tx, complaints)

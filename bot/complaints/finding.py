@@ -11,7 +11,7 @@ from bot.complaints.cards import STATUS_MARK, card_link, customer_label, first_w
 from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT, clip
 from bot.jobs import JobContext, job
-from storage.db import Database, Tx
+from storage.db import Tx
 from storage.search import Query
 
 log = logging.getLogger(__name__)
@@ -60,10 +60,11 @@ async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
 
 
 @job
-async def index_earlier(ctx: JobContext, db: Database) -> None:
+async def index_earlier(ctx: JobContext) -> None:
     """Index complaints stored before the search index held what it holds now (before it
     existed, before it held survey comments), newest first, a batch per transaction; once done
     (new complaints are indexed as they are written) it only reads."""
+    db = ctx.db
     while ctx.running:
         async with db.read() as tx:
             if await tx.kv.get(BACKFILL_KEY) == "0":

@@ -44,7 +44,7 @@ def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
     dashboard = dashboard_of(w.settings, w.db, w.core.clock)
-    w.sender.preparers[Purpose.SIGN_IN] = dashboard.mint_into
+    w.when.sending[Purpose.SIGN_IN] = dashboard.mint_into
     for warning in address_warnings(w.settings):
         log.warning("%s", warning.removeprefix("warning: "))
     w.routes += routes(dashboard, reports)

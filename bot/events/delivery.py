@@ -127,25 +127,31 @@ class Couriers:
         self._tasks.clear()
 
 
+@dataclass(frozen=True)
+class EventsSender:
+    """What the events tick works with: the receivers' settings, their passes, and who is
+    told when a receiver stops taking events."""
+
+    config: EventsConfig
+    couriers: Couriers
+    told: Callable[[Tx], Awaitable[None]]
+
+
 def body_of(delivery: Delivery) -> bytes:
     envelope = delivery.event.envelope()
     return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @job
-async def deliver_events(
-    ctx: JobContext,
-    db: Database,
-    config: EventsConfig,
-    couriers: Couriers,
-    told: Callable[[Tx], Awaitable[None]],
-) -> None:
-    """Queue new events for each URL and start a pass for each receiver without one; `told`
-    says to someone when a receiver has stopped taking them."""
+async def deliver_events(ctx: JobContext) -> None:
+    """Queue new events for each URL and start a pass for each receiver without one; someone
+    is told when a receiver has stopped taking them."""
+    sending = ctx[EventsSender]
+    config, couriers = sending.config, sending.couriers
     if not config.urls:
         return
-    async with db.transaction() as tx:
-        await told(tx)
+    async with ctx.db.transaction() as tx:
+        await sending.told(tx)
         for url in config.urls:
             queued = await tx.kv.get(QUEUED + url)
             # A URL seen for the first time gets the events since this process started with
@@ -154,16 +160,16 @@ async def deliver_events(
             await tx.kv.set(QUEUED + url, str(await tx.events.queue_for(url, after)))
     for url in config.urls:
         if not couriers.busy(url):
-            couriers.start(url, partial(deliver_to, ctx, db, couriers, url))
+            couriers.start(url, partial(deliver_to, ctx, couriers, url))
     stuck = couriers.overdue()  # the others' passes started all the same
     if stuck:
         raise SenderStuck(f"sending events to {', '.join(stuck)} does not end")
 
 
-async def deliver_to(ctx: JobContext, db: Database, couriers: Couriers, url: str) -> None:
+async def deliver_to(ctx: JobContext, couriers: Couriers, url: str) -> None:
     """One pass to one receiver: what is due, a batch at a time, until nothing is due, a try
     fails or the pass has run its time."""
-    receivers = couriers.receivers
+    db, receivers = ctx.db, couriers.receivers
     until = time.monotonic() + PASS_TIMEOUTS * receivers.timeout
     while ctx.running and time.monotonic() < until:
         async with db.read() as tx:

@@ -12,7 +12,7 @@ from functools import partial
 
 from bot.core import Core
 from bot.events.config import EventsConfig
-from bot.events.delivery import Couriers, deliver_events
+from bot.events.delivery import Couriers, EventsSender, deliver_events
 from bot.events.receivers import Receivers
 from bot.events.watch import watch
 from bot.surveys.config import Surveys
@@ -22,7 +22,7 @@ from storage.db import Tx
 
 def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     config = EventsConfig.from_settings(w.settings, since=time.time())
-    surveys.listeners.append(partial(on_survey_change, w.core))
+    w.when.survey_changed.connect(partial(on_survey_change, w.core))
     receivers = Receivers(config)
     w.stack.push_async_callback(receivers.close)
     couriers = Couriers(receivers, config.urls)
@@ -30,13 +30,10 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     if config.urls:
         w.health.append(couriers.report)
     owners = w.settings.chats.owner_ids
-    w.every_tick(
-        deliver_events,
-        w.db,
-        config,
-        couriers,
-        partial(watch, core=w.core, config=config, owners=owners),
+    w.jobs.add(
+        EventsSender(config, couriers, partial(watch, core=w.core, config=config, owners=owners))
     )
+    w.every_tick(deliver_events)
     w.provide("event_receivers", receivers)
     return config
 

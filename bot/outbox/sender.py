@@ -8,7 +8,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot
@@ -22,7 +22,6 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.methods import TelegramMethod
 
 from bot.chatevents import ChatEvents, thread_trouble
 from bot.learned import Learned
@@ -33,14 +32,10 @@ from bot.outbox.pacer import Limits, Pacer
 from storage.db import Database, Tx
 from storage.models import OutboxItem
 from storage.repos.outbox import Outcome
-from storage.states import OutboxStatus, Purpose
+from storage.states import OutboxStatus
 
 log = logging.getLogger(__name__)
 
-ResultHook = Callable[[Tx, int, Any], Awaitable[None]]
-FailureHook = Callable[[Tx, int, str], Awaitable[None]]  # (tx, ref, error) for a given-up send
-# (ref, method) → the method to send, completed at the last moment (a secret never stored)
-Prepare = Callable[[int, TelegramMethod[Any]], Awaitable[TelegramMethod[Any]]]
 Clock = Callable[[], float]
 
 _BACKOFF_BASE = 0.5
@@ -59,20 +54,17 @@ class Sender:
         *,
         concurrency: int = 8,
         request_timeout: int = 30,
-        hooks: Mapping[Purpose, ResultHook] | None = None,
         metrics: Metrics | None = None,
         clock: Clock = time.time,
         chat_events: ChatEvents | None = None,
     ) -> None:
         self.db = db
         self.chat_events = chat_events or ChatEvents(Learned())
+        self.when = self.chat_events.when  # what features do when a purpose's send ends
         self.bot = bot
         self.beat = beat
         self.clock = clock
         self.pacer = Pacer(limits, clock())
-        self.hooks = dict(hooks or {})
-        self.failure_hooks: dict[Purpose, FailureHook] = {}
-        self.preparers: dict[Purpose, Prepare] = {}
         self.metrics = metrics or Metrics()
         self.request_timeout = request_timeout
         self._slots = asyncio.Semaphore(concurrency)
@@ -183,7 +175,7 @@ class Sender:
                     # message_id is in the chat it copies from, which did not move.)
                     return self._failed(item, attempts, f"{_MOVED}: the message stayed behind")
                 method = method.model_copy(update={"chat_id": sent_to})
-            prepare = self.preparers.get(item.purpose) if item.purpose else None
+            prepare = self.when.sending.get(item.purpose) if item.purpose else None
             if prepare is not None:
                 method = await prepare(item.ref or 0, method)
             with self.metrics.send_seconds.time():
@@ -329,13 +321,13 @@ class Sender:
         if name is None:
             return
         if outcome.status == OutboxStatus.FAILED:
-            failed = self.failure_hooks.get(name)
+            failed = self.when.given_up.get(name)
             if failed is not None:
                 await self._guarded(tx, item, failed(tx, item.ref or 0, outcome.error or ""))
             return
-        hook = self.hooks.get(name)
+        hook = self.when.sent.get(name)
         if hook is None:
-            if name not in self.failure_hooks and name not in self.preparers:  # fine alone
+            if name not in self.when.given_up and name not in self.when.sending:  # fine alone
                 log.warning("outbox %s: no result hook named %r", item.id, item.purpose)
             return
         await self._guarded(

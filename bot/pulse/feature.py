@@ -10,7 +10,6 @@ from bot.jobs import JobContext, job
 from bot.pulse.config import Pulse, PulseConfig
 from bot.pulse.rounds import send_round
 from bot.wiring import Wiring
-from storage.db import Database
 
 
 def install(w: Wiring) -> Pulse | None:
@@ -19,11 +18,12 @@ def install(w: Wiring) -> Pulse | None:
         return None
     pulse = with_core(Pulse, PulseConfig.from_settings(w.settings, cron), w.core)
     w.provide("pulse", pulse)
-    w.cron("staff-pulse", cron, staff_pulse, w.db, pulse)
+    w.jobs.add(pulse)
+    w.cron("staff-pulse", cron, staff_pulse)
     return pulse
 
 
 @job
-async def staff_pulse(_: JobContext, db: Database, pulse: Pulse) -> None:
+async def staff_pulse(ctx: JobContext) -> None:
     """At STAFF_PULSE_CRON, and once at start (a round missed while down is asked then)."""
-    await send_round(db, pulse)
+    await send_round(ctx.db, ctx[Pulse])

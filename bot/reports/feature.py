@@ -16,7 +16,7 @@ from bot.reports import delivery
 from bot.reports.config import ReportConfig, Reports
 from bot.reports.ondemand import OnDemand
 from bot.wiring import Wiring
-from storage.db import Database, Tx
+from storage.db import Tx
 from storage.states import Purpose
 
 
@@ -24,26 +24,27 @@ def install(w: Wiring, complaints: Complaints) -> Reports:
     config = ReportConfig.from_settings(w.settings)
     reports = with_core(Reports, config, w.core, complaints=complaints)
     ondemand = OnDemand(w.db, reports)
-    w.while_leading(ondemand.start, ondemand.stop)  # start: what the last process left pending
+    w.while_leading(ondemand.running)
     w.provide("reports", reports)
     w.provide("ondemand", ondemand)
-    w.sender.hooks[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
-    w.chat_events.listeners.append(partial(on_chat_moved, reports))
-    w.cron("weekly-digest", reports.weekly_cron, weekly_digest, w.db, reports)
-    w.cron("daily-digest", reports.daily_cron, daily_brief, w.db, reports)
+    w.when.sent[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
+    w.when.chat_moved.connect(partial(on_chat_moved, reports))
+    w.jobs.add(reports)
+    w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
+    w.cron("daily-digest", reports.daily_cron, daily_brief)
     return reports
 
 
 @job
-async def weekly_digest(_: JobContext, db: Database, reports: Reports) -> None:
+async def weekly_digest(ctx: JobContext) -> None:
     """At WEEKLY_DIGEST_CRON, and once at start (a digest missed while down goes out then)."""
-    await delivery.send_weekly(db, reports)
+    await delivery.send_weekly(ctx.db, ctx[Reports])
 
 
 @job
-async def daily_brief(_: JobContext, db: Database, reports: Reports) -> None:
+async def daily_brief(ctx: JobContext) -> None:
     """At DAILY_DIGEST_CRON, and once at start, like the weekly digest."""
-    await delivery.send_daily(db, reports)
+    await delivery.send_daily(ctx.db, ctx[Reports])
 
 
 async def on_chat_moved(reports: Reports, tx: Tx, old: int, new: int) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 
 from aiogram.methods import DeleteMessage, SendDocument, SendMessage
@@ -60,9 +62,15 @@ class OnDemand:
         await tx.report_requests.set_notice(request, sent)
         tx.after_commit(self.poke)
 
-    async def start(self) -> None:
-        """At start: what the previous process left pending."""
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """While this instance leads: first what the previous process left pending; the
+        builder is stopped when the app stops."""
         self.poke()
+        try:
+            yield
+        finally:
+            await self.stop()
 
     def poke(self) -> None:
         """Build what is pending, in the background; one builder at a time."""

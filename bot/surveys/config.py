@@ -1,13 +1,12 @@
 """The surveys feature's settings, and its context: those settings with the core.
 
 Settings are read once from the environment and never change; the context (`Surveys`) is what
-the survey services take: the settings, the core they act with, and who listens to survey
-changes (complaints register there while the app is built)."""
+the survey services take: the settings and the core they act with (whose `when` tells the
+features that listen, complaints and events, that a survey changed)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.core import Core
@@ -17,10 +16,6 @@ from bot.surveys.rules import Rules
 from storage.db import Tx
 
 COMMENT_LIMIT = 2000
-
-# Called in the answer's transaction after a survey got an answer or finished (complaints
-# listen: a low score opens one).
-SurveyListener = Callable[[Tx, int], Awaitable[None]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,8 +58,8 @@ class SurveyConfig:
 @dataclass(frozen=True, kw_only=True)
 class Surveys(SurveyConfig):
     core: Core
-    listeners: list[SurveyListener] = field(default_factory=list)
 
     async def changed(self, tx: Tx, survey_id: int) -> None:
-        for listener in self.listeners:
-            await listener(tx, survey_id)
+        """In the answer's transaction, after a survey got an answer or finished (a low score
+        opens a complaint; a response is an event)."""
+        await self.core.when.survey_changed.send(tx, survey_id)

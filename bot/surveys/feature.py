@@ -17,8 +17,8 @@ from bot.surveys.phones import renormalize_stored_phones
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
 from bot.surveys.timeline import BATCH, advance_due
-from bot.wiring import Wiring
-from storage.db import Database, Tx
+from bot.wiring import Wiring, at_lead
+from storage.db import Tx
 from storage.models import Customer
 from storage.states import Purpose
 
@@ -30,22 +30,24 @@ INVITE_AHEAD = 300
 
 def install(w: Wiring) -> Surveys:
     surveys = with_core(Surveys, SurveyConfig.from_settings(w.settings), w.core)
-    w.sender.hooks[Purpose.SURVEY_MESSAGE] = remember_message
-    w.while_leading(partial(renormalize_stored_phones, w.db, surveys.phone_region))
+    w.when.sent[Purpose.SURVEY_MESSAGE] = remember_message
+    w.while_leading(at_lead(partial(renormalize_stored_phones, w.db, surveys.phone_region)))
     w.provide("surveys", surveys)
 
     async def first_contact(tx: Tx, customer: Customer) -> None:
         """Purchases registered by their Telegram id waited for this: now we may write first."""
         await link_waiting_surveys(tx, surveys, customer)
 
-    w.first_contact.append(first_contact)
-    w.every_tick(survey_tick, w.db, surveys, w.sender)
+    w.when.first_contact.connect(first_contact)
+    w.jobs.add(surveys)
+    w.every_tick(survey_tick)
     return surveys
 
 
 @job
-async def survey_tick(ctx: JobContext, db: Database, surveys: Surveys, sender: Sender) -> None:
+async def survey_tick(ctx: JobContext) -> None:
     """Invite, remind and expire whatever surveys are due (deadlines live in the surveys table)."""
+    db, surveys, sender = ctx.db, ctx[Surveys], ctx[Sender]
     while ctx.running:
         if sender.pacer.queued >= INVITE_AHEAD:
             return  # the sender has enough to do; the next tick goes on

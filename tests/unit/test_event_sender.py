@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.events.config import EventsConfig
-from bot.events.delivery import STUCK_TIMEOUTS, Couriers, deliver_events
+from bot.events.delivery import STUCK_TIMEOUTS, Couriers, EventsSender, deliver_events
 from bot.events.receivers import Answer, Receivers, plain
 from bot.jobs import JobContext
 from bot.liveness import Liveness
@@ -44,14 +44,15 @@ async def ticks(db: Database, receivers: Receivers, count: int) -> tuple[Livenes
     clock = Clock()
     liveness = Liveness(stall_after=60, clock=clock)
     liveness.beat("deliver-events")
-    ctx = JobContext(liveness, running=True)
+    ctx = JobContext(db, liveness, running=True)
     config = EventsConfig([URL], "s" * 32)
     couriers = Couriers(receivers, config.urls)
+    ctx.add(EventsSender(config, couriers, nobody_told))
     async with db.transaction() as tx:
         await tx.events.add("fix.done", tx.clock(), {"complaint_id": 1, "cause": None})
     try:
         for _ in range(count):
-            await deliver_events(ctx, db, config, couriers, nobody_told)
+            await deliver_events(ctx)
             await asyncio.sleep(STUCK_TIMEOUTS * TIMEOUT + 0.05)
     finally:
         await couriers.close()

@@ -47,3 +47,18 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
     for name in ("survey-tick", "complaint-tick", "weekly-digest", "daily-digest"):
         assert jobs[name].kwargs == {} and jobs[name].args[0] is app.wiring.jobs
         assert jobs[name].next_run_time is not None, name
+
+
+async def test_every_job_is_scheduled_with_the_context_and_plain_values(tmp_path: Path) -> None:
+    """As arq's jobs: what they work with (the database, each feature's context) is in the
+    context filled once at start, and a job's own arguments are ids and plain values, so a
+    scheduled job holds no live object of its own."""
+    settings = make_settings(tmp_path, staff_pulse_cron="0 10 1 * *")
+    app = await create_app(settings)
+    await app.stop()
+    jobs = app.wiring.scheduler.get_jobs()
+    assert "staff-pulse" in {job.id for job in jobs}
+    for job in jobs:
+        context, *values = job.args
+        assert context is app.wiring.jobs, job.id
+        assert all(isinstance(v, int | float | str) for v in values), (job.id, values)

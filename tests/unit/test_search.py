@@ -122,13 +122,13 @@ async def test_complaints_stored_before_the_index_are_indexed_by_a_job(db: Datab
         await tx.conn.execute("DELETE FROM search_terms")  # as before migration 0021
     async with db.read() as tx:
         assert await found(tx, "shared") == []
-    ctx = JobContext(Liveness(stall_after=60), running=True)
-    await index_earlier(ctx, db)
+    ctx = JobContext(db, Liveness(stall_after=60), running=True)
+    await index_earlier(ctx)
     async with db.read() as tx:
         assert await found(tx, "shared") == ids[::-1]
         assert await found(tx, "word1") == [ids[1]]
         assert await tx.kv.get(BACKFILL_KEY) == "0"
-    await index_earlier(ctx, db)  # done: nothing more to do
+    await index_earlier(ctx)  # done: nothing more to do
 
 
 async def surveyed(tx: Tx, number: int, comment: str | None) -> int:
@@ -177,14 +177,14 @@ async def test_survey_comments_stored_before_they_were_indexed_are_indexed_once(
         await tx.kv.set(EARLIER_KEYS[0], "0")
     async with db.transaction() as tx:
         await tx.privacy.forget(2)  # erased before the new backfill: it stays out
-    ctx = JobContext(Liveness(stall_after=60), running=True)
-    await index_earlier(ctx, db)
+    ctx = JobContext(db, Liveness(stall_after=60), running=True)
+    await index_earlier(ctx)
     async with db.read() as tx:
         assert await found(tx, "курьер") == [mine]
         assert await found(tx, "ORD") == [mine]  # nothing of the erased one, not even its order
         assert await tx.kv.get(BACKFILL_KEY) == "0"
     async with db.transaction() as tx:
         await tx.conn.execute("DELETE FROM search_terms")
-    await index_earlier(ctx, db)  # once: done is done
+    await index_earlier(ctx)  # once: done is done
     async with db.read() as tx:
         assert await found(tx, "курьер") == []
