@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from bot.complaints import events
 from bot.complaints.assigning import mention
 from bot.complaints.cards import CardView, card_link, customer_label, load_view, quoted
 from bot.complaints.config import Complaints
@@ -47,14 +48,14 @@ async def fire_due(tx: Tx, complaints: Complaints) -> int:
             continue
         status = view.complaint.status
         if step.step == Deadline.TAKE and status == ComplaintStatus.OPEN:
-            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
+            await events.sla_breached(tx, step.complaint_id, step.step, step.due_at, now)
             await _remind(tx, complaints, view, step.due_at)
         elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
-            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
+            await events.sla_breached(tx, step.complaint_id, step.step, step.due_at, now)
             await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
-            await tx.complaints.set_status(
-                step.complaint_id, ComplaintStatus.CLOSED, now, closed_at=now
+            await events.set_status(
+                tx, step.complaint_id, ComplaintStatus.CLOSED, now, closed_at=now
             )
             await refresh(tx, complaints, step.complaint_id)
     return len(due)
