@@ -6,7 +6,7 @@ from datetime import datetime
 
 from storage.clock import Clock
 from storage.models import Complaint, ComplaintMessage, SlaStep
-from storage.repos.rows import Stamping, assignments
+from storage.repos.rows import Overdue, Stamping, assignments
 from storage.repos.search import SearchRepo
 from storage.sql import Conn
 from storage.states import (
@@ -203,21 +203,13 @@ class ComplaintRepo(Stamping):
             (str(CardMode.SUMMARY),),
         )
 
-    async def active_counts(self, now: datetime) -> tuple[int, int]:
-        """(complaints being worked on, those past the deadline of their current step)."""
+    async def active_counts(self, overdue: Overdue) -> tuple[int, int]:
+        """(complaints being worked on, those late as `overdue` says)."""
+        late, params = overdue.condition()
         row = await self._conn.fetch_one(
-            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sla_steps s"
-            " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
-            " ((c.status = ? AND s.step = ?) OR (c.status = ? AND s.step = ?)))"
-            " THEN 1 ELSE 0 END), 0)"
+            f"SELECT COUNT(*), COALESCE(SUM(CASE WHEN {late} THEN 1 ELSE 0 END), 0)"
             f" FROM complaints c WHERE c.status IN {_ACTIVE}",
-            (
-                to_db(now),
-                ComplaintStatus.OPEN,
-                Deadline.TAKE,
-                ComplaintStatus.TAKEN,
-                Deadline.RESOLVE,
-            ),
+            params,
         )
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
