@@ -8,11 +8,10 @@ each as it stood at the period's end: a past period's figures never change.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.repos.corrective import UNRECORDED, CauseCount
+from storage.repos.corrective import UNRECORDED
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -36,27 +35,11 @@ class SurveyCounts:
     better: int
 
 
-@dataclass(frozen=True)
-class ComplaintCounts:
-    """The complaints opened in a period, each as it stood at the moment it is judged at
-    (the period's end, or now while it runs)."""
-
-    opened: int
-    resolved: int  # staff had resolved it (closed, or waiting for the customer's answer)
-    awaiting_customer: int  # of `resolved`: waiting for the customer's answer
-    still_open: int  # staff still owed work (opened = resolved + still_open)
-    take_due: int  # taken, or its take deadline had passed
-    taken_on_time: int  # taken at or before its take deadline
-    resolve_due: int  # resolved, or a resolve deadline had passed unmet
-    resolved_on_time: int  # resolved, and no resolve deadline ever missed
-    satisfaction_n: int  # the customer had answered "was it resolved?"
-    satisfied: int  # of those, their latest answer was Yes
-
-
 @dataclass(frozen=True, slots=True)
 class Judged:
     """One complaint opened in a period, as it stood at the moment `at` it is judged at;
-    nothing that happened at or after `at` is seen."""
+    nothing that happened at or after `at` is seen. Whether it was on time is the reports
+    feature's to say (bot/reports/ontime.py)."""
 
     opened: datetime
     status: ComplaintStatus
@@ -68,44 +51,6 @@ class Judged:
     holder_id: int | None = None  # who holds it now (taken, or handed over to)
     holder: str | None = None  # their name as the card shows it
     cause: str = UNRECORDED  # of its resolution, as staff recorded it before `at`
-
-    def take_due_by(self, at: datetime) -> bool:
-        return self.taken is not None or (self.take_due is not None and self.take_due < at)
-
-    @property
-    def taken_on_time(self) -> bool:  # a take exactly at the deadline is on time
-        due = self.take_due
-        return self.taken is not None and due is not None and self.taken <= due
-
-    @property
-    def resolved_on_time(self) -> bool:  # a deadline once missed stays missed
-        return self.resolved is not None and not self.missed
-
-
-def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
-    done = [j for j in judged if j.resolved is not None]
-    answered = [j.satisfied for j in judged if j.satisfied is not None]
-    return ComplaintCounts(
-        opened=len(judged),
-        resolved=len(done),
-        awaiting_customer=sum(j.status == ComplaintStatus.RESOLVED for j in done),
-        still_open=len(judged) - len(done),
-        take_due=sum(j.take_due_by(at) for j in judged),
-        taken_on_time=sum(j.taken_on_time for j in judged),
-        resolve_due=sum(j.resolved is not None or j.missed for j in judged),
-        resolved_on_time=sum(j.resolved_on_time for j in judged),
-        satisfaction_n=len(answered),
-        satisfied=sum(answered),
-    )
-
-
-def cause_counts(judged: list[Judged], previous: list[Judged]) -> list[CauseCount]:
-    """The resolved complaints of `complaint_counts` by cause, with the same count for the
-    previous period's (as judged at its end): a breakdown of exactly the resolved figure."""
-    now = Counter(j.cause for j in judged if j.resolved is not None)
-    before = Counter(j.cause for j in previous if j.resolved is not None)
-    counts = [CauseCount(cause, now[cause], before[cause]) for cause in now | before]
-    return sorted(counts, key=lambda c: (-c.complaints, -c.previous, c.cause))
 
 
 _FINISHED = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff resolved it
