@@ -40,9 +40,17 @@ def taken_on_time(j: Judged) -> bool:
     return j.taken is not None and j.take_due is not None and met(j.taken, j.take_due)
 
 
-def resolved_on_time(j: Judged) -> bool:
+def missed(j: Judged, at: datetime) -> bool:
+    """A resolve deadline (the first, or one after a reopening) had passed at `at` without a
+    resolution of its round in time."""
+    return any(
+        passed(r.due, at) and (r.resolved is None or not met(r.resolved, r.due)) for r in j.rounds
+    )
+
+
+def resolved_on_time(j: Judged, at: datetime) -> bool:
     """Resolved, and no resolve deadline missed: one once missed stays missed."""
-    return j.resolved is not None and not j.missed
+    return j.resolved is not None and not missed(j, at)
 
 
 def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
@@ -55,8 +63,8 @@ def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
         still_open=len(judged) - len(done),
         take_due=sum(take_due_by(j, at) for j in judged),
         taken_on_time=sum(taken_on_time(j) for j in judged),
-        resolve_due=sum(j.resolved is not None or j.missed for j in judged),
-        resolved_on_time=sum(resolved_on_time(j) for j in judged),
+        resolve_due=sum(j.resolved is not None or missed(j, at) for j in judged),
+        resolved_on_time=sum(resolved_on_time(j, at) for j in judged),
         satisfaction_n=len(answered),
         satisfied=sum(answered),
     )
