@@ -49,7 +49,7 @@ async def fire_due(tx: Tx, complaints: Complaints) -> int:
         if view is None:
             continue
         status = view.complaint.status
-        if step.step in STAFF_DEADLINES and binds(step.step, status):
+        if binds(step.step, status):  # a staff deadline, still binding
             await events.sla_breached(tx, step.complaint_id, step.step, step.due_at, now)
             if step.step == Deadline.TAKE:
                 await _remind(tx, complaints, view, step.due_at)

@@ -25,6 +25,7 @@ BINDING: dict[Deadline, tuple[ComplaintStatus, ...]] = {
     Deadline.TAKE: (ComplaintStatus.OPEN,),
     Deadline.RESOLVE: COMPLAINT_WORKED,
 }
+
 _MAX_DAYS = 8 * 366  # any calendar with one open minute a week gets there long before this
 
 
