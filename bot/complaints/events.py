@@ -33,7 +33,7 @@ async def set_status(
     await _status_event(tx, complaint_id, status, before, at)
 
 
-def kind_of(status: ComplaintStatus, before: ComplaintStatus | None) -> str | None:
+def _kind(status: ComplaintStatus, before: ComplaintStatus | None) -> str | None:
     """The event a change from `before` to `status` is: opened, taken, resolved, closed,
     reopened (back to open or taken after a resolution), or none."""
     if before is None:
@@ -55,7 +55,7 @@ async def _status_event(
     before: ComplaintStatus | None,
     at: datetime,
 ) -> None:
-    kind = kind_of(status, before)
+    kind = _kind(status, before)
     facts = await tx.events.about_complaint(complaint_id) if kind else None
     if kind is None or facts is None:
         return
