@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.complaints.sla import late_at
 from bot.i18n import Catalog
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
@@ -226,7 +227,7 @@ async def complaint_list(db: Database) -> list[tuple[str, float]]:
     ):
         began = time.perf_counter()
         async with db.read() as tx:
-            await tx.desk.page(filters, END, before, 51)
+            await tx.desk.page(filters, late_at(END), before, 51)
         timings.append((f"complaint list, {label}", time.perf_counter() - began))
     return timings
 

@@ -15,6 +15,7 @@ from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
 from storage.repos.dashboard import DashboardRepo
 from storage.repos.desk import DeskRepo
+from storage.repos.events import EventRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
 from storage.repos.outbox import OutboxRepo
@@ -59,7 +60,7 @@ class Tx:
         self.dashboard = DashboardRepo(conn)
         self.desk = DeskRepo(conn)
         self.saved = SavedRepo(conn)
-        self.events = self.complaints.events
+        self.events = EventRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

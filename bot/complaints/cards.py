@@ -10,12 +10,13 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.causes import cause_label
 from bot.complaints.config import CARD_COMMENT_LIMIT, Complaints
+from bot.complaints.sla import binds
 from bot.i18n import Translator, clip
 from bot.localized import money
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
 from storage.repos.desk import Story
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus
 
 STATUS_MARK = {
     ComplaintStatus.OPEN: "🔴",
@@ -112,7 +113,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
-        mark = " ⚠️" if step.fired_at and _still_open(c, step.step) else ""
+        mark = " ⚠️" if step.fired_at and binds(step.step, c.status) else ""
         lines.append(
             staff_t(f"complaint.card.due.{step.step}", at=complaints.core.local(step.due_at))
             + mark
@@ -187,12 +188,6 @@ def corrective_lines(complaints: Complaints, record: CorrectiveAction) -> list[s
             )
         )
     return lines
-
-
-def _still_open(c: Complaint, step: Deadline) -> bool:
-    return (
-        c.status == ComplaintStatus.OPEN if step == Deadline.TAKE else c.status in COMPLAINT_WORKED
-    )
 
 
 def _order_line(staff_t: Translator, purchase: Purchase) -> str:

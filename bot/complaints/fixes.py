@@ -7,6 +7,7 @@ from html import escape
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.complaints import events
 from bot.complaints.callbacks import FixDonePress
 from bot.complaints.causes import cause_label
 from bot.complaints.config import Complaints
@@ -77,6 +78,6 @@ async def mark_done(
         return t("fixes.already", number=complaint_id)
     now = complaints.core.now()
     await tx.corrective.update(complaint_id, fix_done_at=now, fix_done_by_name=clip(who.name, 64))
-    await tx.events.fix_done(complaint_id, record.cause, now)
+    await events.fix_done(tx, complaint_id, record.cause, now)
     await show(tx, complaints, complaint_id)  # the staff chat sees it too
     return t("fixes.done", number=complaint_id)

@@ -2,7 +2,8 @@
 
 A step's row is marked fired in the same transaction that queues its messages, so it fires
 exactly once, also when the process was down at its time (the next tick finds it overdue).
-A step whose reason has gone (taken before the take deadline) is marked fired silently.
+A staff deadline that binds no more (`sla.binds`: taken before the take deadline) is marked
+fired silently.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from bot.complaints import events
 from bot.complaints.assigning import mention
 from bot.complaints.cards import CardView, card_link, customer_label, load_view, quoted
 from bot.complaints.config import Complaints
 from bot.complaints.posting import refresh, to_staff_about
+from bot.complaints.sla import binds
 from storage.db import Tx
 from storage.models import Complaint
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus, Deadline
+from storage.states import STAFF_DEADLINES, ComplaintStatus, Deadline
 
 BATCH = 50  # per transaction, short enough not to keep a button press waiting (see timeline)
 ESCALATION_WORDS = 120  # of what the customer wrote: enough to know what it is about
@@ -46,15 +49,15 @@ async def fire_due(tx: Tx, complaints: Complaints) -> int:
         if view is None:
             continue
         status = view.complaint.status
-        if step.step == Deadline.TAKE and status == ComplaintStatus.OPEN:
-            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
-            await _remind(tx, complaints, view, step.due_at)
-        elif step.step == Deadline.RESOLVE and status in COMPLAINT_WORKED:
-            await tx.events.sla_breached(step.complaint_id, step.step, step.due_at, now)
-            await _escalate(tx, complaints, view, step.due_at)
+        if binds(step.step, status):  # a staff deadline, still binding
+            await events.sla_breached(tx, step.complaint_id, step.step, step.due_at, now)
+            if step.step == Deadline.TAKE:
+                await _remind(tx, complaints, view, step.due_at)
+            else:
+                await _escalate(tx, complaints, view, step.due_at)
         elif step.step == Deadline.CONFIRM and status == ComplaintStatus.RESOLVED:
-            await tx.complaints.set_status(
-                step.complaint_id, ComplaintStatus.CLOSED, now, closed_at=now
+            await events.set_status(
+                tx, step.complaint_id, ComplaintStatus.CLOSED, now, closed_at=now
             )
             await refresh(tx, complaints, step.complaint_id)
     return len(due)

@@ -11,7 +11,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import corrective, ladder
+from bot.complaints import corrective, events, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import Complaints
@@ -66,7 +66,8 @@ async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
 async def _assign(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> None:
     """Whoever takes a complaint holds it, whoever it was assigned to."""
     name = clip(who.name, 64)
-    await tx.complaints.set_status(
+    await events.set_status(
+        tx,
         c.id,
         ComplaintStatus.TAKEN,
         complaints.core.now(),
@@ -93,7 +94,7 @@ async def resolve(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> A
     if c.status == ComplaintStatus.OPEN:
         await _assign(tx, complaints, who, c)
     now = complaints.core.now()
-    await tx.complaints.set_status(c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
+    await events.set_status(tx, c.id, ComplaintStatus.RESOLVED, now, resolved_at=now)
     await corrective.ask(tx, complaints, c.id)
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
@@ -222,15 +223,21 @@ async def resolution_answer(
 
 async def close(tx: Tx, complaint_id: int, satisfied: int | None, complaints: Complaints) -> None:
     now = complaints.core.now()
-    await tx.complaints.set_status(
-        complaint_id, ComplaintStatus.CLOSED, now, closed_at=now, resolution_satisfied=satisfied
+    await events.set_status(
+        tx,
+        complaint_id,
+        ComplaintStatus.CLOSED,
+        now,
+        closed_at=now,
+        resolution_satisfied=satisfied,
     )
 
 
 async def _reopen(tx: Tx, complaints: Complaints, c: Complaint) -> None:
     now = complaints.core.now()
     status = ComplaintStatus.TAKEN if c.taken_by is not None else ComplaintStatus.OPEN
-    await tx.complaints.set_status(
+    await events.set_status(
+        tx,
         c.id,
         status,
         now,

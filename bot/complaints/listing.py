@@ -3,13 +3,16 @@ SLA state, as one staff-chat message."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from bot.complaints.cards import STATUS_MARK, customer_label, first_words
 from bot.complaints.config import Complaints
+from bot.complaints.sla import binds, passed
 from bot.i18n import TEXT_LIMIT
 from storage.db import Tx
-from storage.states import ComplaintStatus, Deadline
+from storage.models import Complaint
+from storage.states import STAFF_DEADLINES, ComplaintStatus
 
 LIST_LIMIT = 25
 
@@ -34,16 +37,8 @@ async def open_list(
             parts.append("⭐")
         if words := await first_words(tx, c):
             parts.append(words)
-        step = {ComplaintStatus.OPEN: Deadline.TAKE, ComplaintStatus.TAKEN: Deadline.RESOLVE}.get(
-            c.status
-        )
-        for sla in await tx.complaints.steps(c.id):
-            if sla.step == step:
-                late = " ⚠️" if sla.due_at <= now else ""
-                parts.append(
-                    staff_t(f"complaint.card.due.{step}", at=complaints.core.local(sla.due_at))
-                    + late
-                )
+        if due := await _deadline(tx, complaints, c, now):
+            parts.append(due)
         if c.status == ComplaintStatus.RESOLVED:
             parts.append(staff_t("complaint.status.resolved"))
         holder = c.taken_by_name or c.assignee_name
@@ -57,3 +52,14 @@ async def open_list(
     while len("\n".join(lines)) > TEXT_LIMIT:  # whole lines only: never cut a tag
         del lines[-2]
     return "\n".join(lines)
+
+
+async def _deadline(tx: Tx, complaints: Complaints, c: Complaint, now: datetime) -> str | None:
+    """The first deadline that binds it (taking, else resolving), ⚠️ when one has passed."""
+    binding = [s for s in await tx.complaints.steps(c.id) if binds(s.step, c.status)]
+    if not binding:
+        return None
+    first = min(binding, key=lambda s: STAFF_DEADLINES.index(s.step))
+    late = " ⚠️" if any(passed(s.due_at, now) for s in binding) else ""
+    at = complaints.core.local(first.due_at)
+    return complaints.staff_t(f"complaint.card.due.{first.step}", at=at) + late

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.complaints import assigning, ladder
+from bot.complaints import assigning, events, ladder
 from bot.complaints.config import Complaints
 from bot.complaints.posting import acknowledge, post_if_budget, refresh
 from storage.db import Tx
@@ -40,6 +40,7 @@ async def open_complaint(
         purchase_id=purchase_id,
         text=text,
     )
+    await events.opened(tx, complaint.id, now)
     await ladder.plan(tx, complaints, complaint, now)
     if complaints.round_robin:
         await assigning.in_turn(tx, complaints, complaint)

@@ -1,4 +1,7 @@
-"""SLA clocks: a duration counted in business hours (a weekly calendar in the business zone).
+"""SLA clocks: a duration counted in business hours (a weekly calendar in the business zone);
+which deadline binds a complaint, and when it is late: the one definition the ladder (what
+fires), the staff lists, the dashboard and the daily digest (what is late) and the figures
+(what was on time) read.
 
 Open intervals are wall-clock times in the zone, turned into real instants day by day, so a DST
 change shortens or lengthens that day's open time exactly as the clock on the wall does. All
@@ -13,6 +16,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import BusinessHours, local_datetime
+from storage.repos.rows import Overdue
+from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline
+
+# The statuses in which each staff deadline binds: taking, while nobody has; resolving, while
+# staff still owe work. A deadline that binds no more can no longer be missed.
+BINDING: dict[Deadline, tuple[ComplaintStatus, ...]] = {
+    Deadline.TAKE: (ComplaintStatus.OPEN,),
+    Deadline.RESOLVE: COMPLAINT_WORKED,
+}
 
 _MAX_DAYS = 8 * 366  # any calendar with one open minute a week gets there long before this
 
@@ -101,3 +113,23 @@ class OpenTime:
 
 def _utc(day: date, at: time, tz: ZoneInfo) -> datetime:
     return local_datetime(day, at, tz).astimezone(UTC)
+
+
+def binds(step: Deadline, status: ComplaintStatus) -> bool:
+    """Whether `step`'s deadline still binds a complaint in `status`."""
+    return status in BINDING.get(step, ())
+
+
+def met(done: datetime, due: datetime) -> bool:
+    """Done in time: at the deadline itself is on time."""
+    return done <= due
+
+
+def passed(due: datetime, at: datetime) -> bool:
+    """The deadline has passed at `at` (met() no longer possible from then on)."""
+    return due < at
+
+
+def late_at(now: datetime) -> Overdue:
+    """What the repositories count as late at `now`: a binding deadline passed."""
+    return Overdue(before=now, binding=BINDING)

@@ -13,6 +13,7 @@ from aiohttp import web
 from bot.complaints.causes import cause_label
 from bot.complaints.config import Complaints
 from bot.complaints.fixes import mark_done
+from bot.complaints.sla import late_at
 from bot.dashboard.access import Dashboard
 from bot.dashboard.http import csrf_ok, number_in, see, session_of
 from bot.dashboard.pages import page
@@ -75,7 +76,9 @@ class DeskPages(StaffPages):
         before = q.get("before")
         before_id = int(before) if before and before.isdigit() and len(before) < 16 else None
         async with self.dashboard.db.read() as tx:
-            found = await tx.desk.page(filters, self.complaints.core.now(), before_id, PAGE + 1)
+            found = await tx.desk.page(
+                filters, late_at(self.complaints.core.now()), before_id, PAGE + 1
+            )
             branches, holders = await tx.desk.branches(), await tx.desk.holders()
         shown = found[:PAGE]
         older = None

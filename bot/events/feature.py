@@ -1,9 +1,8 @@
 """Events for other systems. Installs: the survey listener that reports a completed response;
 the events sender (a tick while leading, bot/events/delivery.py) with each receiver's state
 on /healthz, and who is told when a receiver stops taking them (bot/events/watch.py).
-Complaint events are written by the complaints repository with each state change,
-sla.breached by the SLA ladder, fix.done with the fix; the pull feed is the API's
-(bot/api/events.py)."""
+Complaint events, sla.breached and fix.done are written by the complaints feature with each
+change (bot/complaints/events.py); the pull feed is the API's (bot/api/events.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ import time
 from functools import partial
 
 from bot.core import Core
+from bot.events import responses
 from bot.events.config import EventsConfig
 from bot.events.delivery import Couriers, EventsSender, deliver_events
 from bot.events.receivers import Receivers
@@ -41,4 +41,4 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
 async def on_survey_change(core: Core, tx: Tx, survey_id: int) -> None:
     """A survey answered to the end, or expired with its score given: response.completed
     (once: the repository keeps one per survey)."""
-    await tx.events.survey_completed(survey_id, core.now())
+    await responses.completed(tx, survey_id, core.now())

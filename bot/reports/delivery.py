@@ -20,6 +20,7 @@ from aiogram.methods import SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile
 
 from bot.complaints.listing import open_list
+from bot.complaints.sla import late_at
 from bot.i18n import TEXT_LIMIT, clip
 from bot.outbox.service import Priority
 from bot.reports.config import Reports
@@ -145,7 +146,7 @@ async def send_daily(db: Database, reports: Reports) -> bool:
 
 async def daily_text(tx: Tx, reports: Reports) -> str:
     """Open and overdue complaints and who holds what, for the staff chat."""
-    active, overdue = await tx.complaints.active_counts(reports.core.now())
+    active, overdue = await tx.complaints.active_counts(late_at(reports.core.now()))
     title = reports.staff_t("digest.daily.title", open=active, overdue=overdue)
     return await open_list(tx, reports.complaints, None, header=title)
 

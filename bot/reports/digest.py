@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
+from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
@@ -16,7 +17,6 @@ from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
 from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
-from storage.repos.stats import ComplaintCounts, cause_counts, complaint_counts
 
 TREND_PERIODS = 12
 PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month

@@ -6,8 +6,7 @@ from datetime import datetime
 
 from storage.clock import Clock
 from storage.models import Complaint, ComplaintMessage, SlaStep
-from storage.repos.events import EventRepo
-from storage.repos.rows import Stamping, assignments
+from storage.repos.rows import Overdue, Stamping, assignments
 from storage.repos.search import SearchRepo
 from storage.sql import Conn
 from storage.states import (
@@ -53,12 +52,11 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
 
 class ComplaintRepo(Stamping):
     """Complaints, indexed for search as they are written (storage/search.py), each state
-    change reported as an event (storage/repos/events.py)."""
+    change kept in `complaint_states`."""
 
     def __init__(self, conn: Conn, clock: Clock) -> None:
         super().__init__(conn, clock)
         self.search = SearchRepo(conn)
-        self.events = EventRepo(conn)
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
@@ -127,17 +125,19 @@ class ComplaintRepo(Stamping):
 
     async def set_status(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, **fields: object
-    ) -> None:
+    ) -> ComplaintStatus | None:
         """Move a complaint to `status` at `at` (with other columns), and record it, with the
-        customer's answer about the resolution when this change is that answer."""
+        customer's answer about the resolution when this change is that answer; the status it
+        had before (None: it had none recorded)."""
         await self._write(complaint_id, fields, status)
-        await self._record_state(complaint_id, status, at, fields.get("resolution_satisfied"))
+        return await self._record_state(
+            complaint_id, status, at, fields.get("resolution_satisfied")
+        )
 
     async def _record_state(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, satisfied: object = None
-    ) -> None:
-        """Every state change is kept, and reported to other systems (storage/repos/events.py)
-        in the same transaction."""
+    ) -> ComplaintStatus | None:
+        """Every state change is kept; the status recorded before this one."""
         before = await self._conn.fetch_one(
             "SELECT status FROM complaint_states WHERE complaint_id = ? ORDER BY id DESC LIMIT 1",
             (complaint_id,),
@@ -147,8 +147,7 @@ class ComplaintRepo(Stamping):
             " VALUES (?, ?, ?, ?)",
             (complaint_id, status, to_db(at), satisfied),
         )
-        previous = str(before[0]) if before else None
-        await self.events.complaint_changed(complaint_id, status, previous, at)
+        return ComplaintStatus(before[0]) if before else None
 
     async def active_for(self, customer_id: int) -> Complaint | None:
         """The customer's latest complaint still being worked on."""
@@ -204,21 +203,13 @@ class ComplaintRepo(Stamping):
             (str(CardMode.SUMMARY),),
         )
 
-    async def active_counts(self, now: datetime) -> tuple[int, int]:
-        """(complaints being worked on, those past the deadline of their current step)."""
+    async def active_counts(self, overdue: Overdue) -> tuple[int, int]:
+        """(complaints being worked on, those late as `overdue` says)."""
+        late, params = overdue.condition()
         row = await self._conn.fetch_one(
-            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sla_steps s"
-            " WHERE s.complaint_id = c.id AND s.due_at <= ? AND"
-            " ((c.status = ? AND s.step = ?) OR (c.status = ? AND s.step = ?)))"
-            " THEN 1 ELSE 0 END), 0)"
+            f"SELECT COUNT(*), COALESCE(SUM(CASE WHEN {late} THEN 1 ELSE 0 END), 0)"
             f" FROM complaints c WHERE c.status IN {_ACTIVE}",
-            (
-                to_db(now),
-                ComplaintStatus.OPEN,
-                Deadline.TAKE,
-                ComplaintStatus.TAKEN,
-                Deadline.RESOLVE,
-            ),
+            params,
         )
         return (int(row[0]), int(row[1])) if row else (0, 0)
 

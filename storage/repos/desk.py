@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.models import telegram_aside
+from storage.repos.rows import Overdue
 from storage.search import Query
 from storage.sql import Conn
-from storage.states import COMPLAINT_WORKED, ComplaintStatus, Deadline, sql_in
-from storage.timefmt import from_db, to_db
+from storage.states import COMPLAINT_WORKED, ComplaintStatus, sql_in
+from storage.timefmt import from_db
 
 STATES = ("open", "overdue", "resolved", "all")
 
@@ -47,17 +48,13 @@ class DeskRepo:
         self._conn = conn
 
     async def page(
-        self, filters: Filters, now: datetime, before_id: int | None, limit: int
+        self, filters: Filters, overdue: Overdue, before_id: int | None, limit: int
     ) -> list[Listed]:
-        """Up to `limit` complaints with ids below `before_id` (None: from the newest)."""
-        # Past a deadline that still binds: taking while nobody has, resolving while open.
-        late = (
-            "EXISTS (SELECT 1 FROM sla_steps s WHERE s.complaint_id = c.id AND s.due_at < ?"
-            f" AND ((s.step = '{Deadline.TAKE}' AND c.status = '{ComplaintStatus.OPEN}')"
-            f" OR (s.step = '{Deadline.RESOLVE}' AND c.status IN {sql_in(COMPLAINT_WORKED)})))"
-        )
+        """Up to `limit` complaints with ids below `before_id` (None: from the newest), each
+        marked late as `overdue` says."""
+        late, late_params = overdue.condition()
         where: list[str] = ["1 = 1"]
-        params: list[object] = [to_db(now)]  # the first ? is the SELECT's `late`
+        params: list[object] = [*late_params]  # the first ? are the SELECT's `late`
         if before_id is not None:
             where.append("c.id < ?")
             params.append(before_id)
@@ -65,7 +62,7 @@ class DeskRepo:
             where.append(f"c.status IN {sql_in(COMPLAINT_WORKED)}")
         elif filters.state == "overdue":
             where.append(late)
-            params.append(to_db(now))
+            params += late_params
         elif filters.state == "resolved":
             done = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
             where.append(f"c.status IN {sql_in(done)}")

@@ -1,9 +1,9 @@
 """Events for other systems: written with the change each reports, then delivered to each
 EVENTS_URL (a delivery row per event and URL) and served by pull.
 
-What an event says is built here, from the rows as the transaction sees them, so every path
-that changes a complaint reports it the same way: ids and what a receiver needs to act (the
-shop's own customer and order ids, scores, the state), never what people wrote.
+Which event a change is and what it says is the features' (bot/complaints/events.py,
+bot/events/responses.py), each written in the transaction of the change it reports; this
+stores them, reads the facts they are built from, and keeps each receiver's delivery.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.sql import Conn
-from storage.states import ComplaintStatus
+from storage.states import SurveyStatus
 from storage.timefmt import to_db
 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
@@ -53,6 +53,40 @@ class Backlog:
     failed: int  # given up after 72 hours
 
 
+@dataclass(frozen=True)
+class ComplaintFacts:
+    """A complaint as its events describe it: ids and figures, never what people wrote."""
+
+    customer_id: int
+    source: str
+    segment: str | None
+    taken_by: int | None
+    assignee_id: int | None
+    reopened: int
+    satisfied: bool | None  # the customer's answer about the resolution, if any
+    external_id: str | None  # the shop's own id of the customer
+    order_id: str | None
+    branch: str | None
+    nps: int | None  # of the survey it came from
+
+
+@dataclass(frozen=True)
+class SurveyFacts:
+    """A survey as its event describes it: scores and ids, never the comment itself."""
+
+    status: SurveyStatus
+    nps: int | None
+    csat: int | None
+    expectation: str | None
+    branch: str | None
+    segment: str | None
+    commented: bool
+    customer_id: int
+    external_id: str | None
+    order_id: str
+    aspects: list[str]
+
+
 def _event(row: Any) -> Event:
     return Event(int(row[0]), str(row[1]), str(row[2]), json.loads(row[3]))
 
@@ -88,42 +122,34 @@ class EventRepo:
         )
         return int(row[0]) if row else None
 
-    async def complaint_changed(
-        self, complaint_id: int, status: ComplaintStatus, before: str | None, at: datetime
-    ) -> None:
-        """The event a complaint's state change is, if any: opened, taken, resolved, closed,
-        reopened (back to open or taken after a resolution)."""
-        kind = _complaint_event(status, before)
-        if kind is None:
-            return
+    async def about_complaint(self, complaint_id: int) -> ComplaintFacts | None:
+        """What a complaint's events say of it, as the transaction sees it now."""
         row = await self._conn.fetch_one(
             "SELECT c.customer_id, c.source, c.segment, c.taken_by, c.assignee_id, c.reopened,"
-            " c.resolution_satisfied, c.survey_id, cu.external_id, p.order_id, p.branch,"
-            " s.nps FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
+            " c.resolution_satisfied, cu.external_id, p.order_id, p.branch, s.nps"
+            " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
             " LEFT JOIN surveys s ON s.id = c.survey_id WHERE c.id = ?",
             (complaint_id,),
         )
         if row is None:
-            return
-        data = {
-            "complaint_id": complaint_id,
-            "status": str(status),
-            "source": row[1],
-            "customer": {"id": int(row[0]), "external_id": row[8], "segment": row[2] or None},
-            "order_id": row[9],
-            "branch": row[10],
-            "nps": row[11],
-            "taken_by": row[3],
-            "assigned_to": row[4],
-            "reopened": int(row[5] or 0),
-        }
-        if kind == "complaint.closed":
-            data["confirmed_by_customer"] = None if row[6] is None else bool(row[6])
-        await self.add(kind, at, data, complaint_id=complaint_id, customer_id=int(row[0]))
+            return None
+        return ComplaintFacts(
+            customer_id=int(row[0]),
+            source=str(row[1]),
+            segment=row[2] or None,
+            taken_by=row[3],
+            assignee_id=row[4],
+            reopened=int(row[5] or 0),
+            satisfied=None if row[6] is None else bool(row[6]),
+            external_id=row[7],
+            order_id=row[8],
+            branch=row[9],
+            nps=row[10],
+        )
 
-    async def survey_completed(self, survey_id: int, at: datetime) -> None:
-        """A survey answered to its end, or expired part-way with its score given: once."""
+    async def about_survey(self, survey_id: int) -> SurveyFacts | None:
+        """What a survey's event says of it, as the transaction sees it now."""
         row = await self._conn.fetch_one(
             "SELECT s.status, s.nps, s.csat, s.expectation, s.branch, s.segment,"
             " s.comment IS NOT NULL, s.customer_id, cu.external_id, p.order_id FROM surveys s"
@@ -131,71 +157,23 @@ class EventRepo:
             " JOIN purchases p ON p.id = s.purchase_id WHERE s.id = ?",
             (survey_id,),
         )
-        if row is None or row[1] is None or row[0] not in ("answered", "expired"):
-            return
+        if row is None:
+            return None
         aspects = await self._conn.fetch_all(
             "SELECT aspect FROM survey_aspects WHERE survey_id = ? ORDER BY aspect", (survey_id,)
         )
-        nps = int(row[1])
-        data = {
-            "survey_id": survey_id,
-            "customer": {"id": int(row[7]), "external_id": row[8], "segment": row[5] or None},
-            "order_id": row[9],
-            "branch": row[4],
-            "nps": nps,
-            "category": "promoter" if nps >= 9 else "passive" if nps >= 7 else "detractor",
-            "csat": row[2],
-            "expectation": row[3],
-            "aspects": [str(a[0]) for a in aspects],
-            "commented": bool(row[6]),
-            "finished": row[0] == "answered",
-        }
-        await self.add(
-            "response.completed",
-            at,
-            data,
+        return SurveyFacts(
+            status=SurveyStatus(row[0]),
+            nps=None if row[1] is None else int(row[1]),
+            csat=row[2],
+            expectation=row[3],
+            branch=row[4],
+            segment=row[5] or None,
+            commented=bool(row[6]),
             customer_id=int(row[7]),
-            dedupe=f"response.completed:{survey_id}",
-        )
-
-    async def sla_breached(
-        self, complaint_id: int, deadline: str, due_at: datetime, at: datetime
-    ) -> None:
-        """A complaint's deadline passed with nobody taking it (take) or resolving it."""
-        row = await self._conn.fetch_one(
-            "SELECT customer_id, segment, taken_by FROM complaints WHERE id = ?", (complaint_id,)
-        )
-        if row is None:
-            return
-        data = {
-            "complaint_id": complaint_id,
-            "deadline": deadline,
-            "due_at": to_db(due_at),
-            "segment": row[1] or None,
-            "taken_by": row[2],
-        }
-        await self.add(
-            "sla.breached",
-            at,
-            data,
-            complaint_id=complaint_id,
-            customer_id=int(row[0]),
-            dedupe=f"sla.breached:{complaint_id}:{deadline}:{to_db(due_at)}",
-        )
-
-    async def fix_done(self, complaint_id: int, cause: str | None, at: datetime) -> None:
-        """The business fixed what a complaint showed (an owner marked it done)."""
-        row = await self._conn.fetch_one(
-            "SELECT customer_id FROM complaints WHERE id = ?", (complaint_id,)
-        )
-        data = {"complaint_id": complaint_id, "cause": cause}
-        await self.add(
-            "fix.done",
-            at,
-            data,
-            complaint_id=complaint_id,
-            customer_id=int(row[0]) if row else None,
-            dedupe=f"fix.done:{complaint_id}",
+            external_id=row[8],
+            order_id=str(row[9]),
+            aspects=[str(a[0]) for a in aspects],
         )
 
     # -- delivery ---------------------------------------------------------------------------
@@ -329,20 +307,3 @@ class EventRepo:
         return await self._conn.execute(
             f"DELETE FROM events WHERE id IN ({stale})", (before, PENDING)
         )
-
-
-def _complaint_event(status: ComplaintStatus, before: str | None) -> str | None:
-    if before is None:
-        return "complaint.opened" if status == ComplaintStatus.OPEN else None
-    if before in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED) and status in (
-        ComplaintStatus.OPEN,
-        ComplaintStatus.TAKEN,
-    ):
-        return "complaint.reopened"
-    if status == ComplaintStatus.TAKEN and before == ComplaintStatus.OPEN:
-        return "complaint.taken"
-    if status == ComplaintStatus.RESOLVED and before != ComplaintStatus.RESOLVED:
-        return "complaint.resolved"
-    if status == ComplaintStatus.CLOSED and before != ComplaintStatus.CLOSED:
-        return "complaint.closed"
-    return None

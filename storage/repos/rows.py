@@ -1,14 +1,17 @@
 """Shared pieces of the repositories' SQL: lists of values of any length (in chunks the engine
-accepts), the columns a generic `update(**fields)` may set, and the business clock rows are
-stamped with."""
+accepts), the columns a generic `update(**fields)` may set, the business clock rows are
+stamped with, and "late" as the complaints feature defines it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from storage.clock import Clock
 from storage.sql import Conn, Row
+from storage.states import ComplaintStatus, Deadline, sql_in
 from storage.timefmt import stored, to_db
 
 
@@ -46,3 +49,24 @@ def assignments(
     if unknown:
         raise ValueError(f"not writable {what} columns: {sorted(unknown)}")
     return [f"{column} = ?" for column in fields], [stored(value) for value in fields.values()]
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """Late complaints as the complaints feature decides (bot/complaints/sla.py): a step of
+    `binding` (a deadline, and the statuses in which it binds) due before `before`."""
+
+    before: datetime
+    binding: Mapping[Deadline, tuple[ComplaintStatus, ...]]
+
+    def condition(self, complaint: str = "c") -> tuple[str, tuple[object, ...]]:
+        """An SQL condition on the complaint aliased `complaint`, and its parameters."""
+        binds = " OR ".join(
+            f"(s.step = '{step.value}' AND {complaint}.status IN {sql_in(statuses)})"
+            for step, statuses in self.binding.items()
+        )
+        return (
+            f"EXISTS (SELECT 1 FROM sla_steps s WHERE s.complaint_id = {complaint}.id"
+            f" AND s.due_at < ? AND ({binds or '1 = 0'}))",
+            (to_db(self.before),),
+        )

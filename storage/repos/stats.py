@@ -8,11 +8,10 @@ each as it stood at the period's end: a past period's figures never change.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.repos.corrective import UNRECORDED, CauseCount
+from storage.repos.corrective import UNRECORDED
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -36,76 +35,31 @@ class SurveyCounts:
     better: int
 
 
-@dataclass(frozen=True)
-class ComplaintCounts:
-    """The complaints opened in a period, each as it stood at the moment it is judged at
-    (the period's end, or now while it runs)."""
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One resolve deadline a complaint was given (the first, and one per reopening), and the
+    first resolution of its round before the moment judged at, if one came."""
 
-    opened: int
-    resolved: int  # staff had resolved it (closed, or waiting for the customer's answer)
-    awaiting_customer: int  # of `resolved`: waiting for the customer's answer
-    still_open: int  # staff still owed work (opened = resolved + still_open)
-    take_due: int  # taken, or its take deadline had passed
-    taken_on_time: int  # taken at or before its take deadline
-    resolve_due: int  # resolved, or a resolve deadline had passed unmet
-    resolved_on_time: int  # resolved, and no resolve deadline ever missed
-    satisfaction_n: int  # the customer had answered "was it resolved?"
-    satisfied: int  # of those, their latest answer was Yes
+    due: datetime
+    resolved: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
 class Judged:
     """One complaint opened in a period, as it stood at the moment `at` it is judged at;
-    nothing that happened at or after `at` is seen."""
+    nothing that happened at or after `at` is seen. Whether it was on time is the reports
+    feature's to say (bot/reports/ontime.py)."""
 
     opened: datetime
     status: ComplaintStatus
     taken: datetime | None  # when it was first taken
     take_due: datetime | None  # its take deadline
     resolved: datetime | None  # the resolution in effect (when resolved or closed)
-    missed: bool  # a resolve deadline passed without a resolution within it
     satisfied: int | None  # the customer's latest answer: 1 Yes, 0 No
     holder_id: int | None = None  # who holds it now (taken, or handed over to)
     holder: str | None = None  # their name as the card shows it
     cause: str = UNRECORDED  # of its resolution, as staff recorded it before `at`
-
-    def take_due_by(self, at: datetime) -> bool:
-        return self.taken is not None or (self.take_due is not None and self.take_due < at)
-
-    @property
-    def taken_on_time(self) -> bool:  # a take exactly at the deadline is on time
-        due = self.take_due
-        return self.taken is not None and due is not None and self.taken <= due
-
-    @property
-    def resolved_on_time(self) -> bool:  # a deadline once missed stays missed
-        return self.resolved is not None and not self.missed
-
-
-def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
-    done = [j for j in judged if j.resolved is not None]
-    answered = [j.satisfied for j in judged if j.satisfied is not None]
-    return ComplaintCounts(
-        opened=len(judged),
-        resolved=len(done),
-        awaiting_customer=sum(j.status == ComplaintStatus.RESOLVED for j in done),
-        still_open=len(judged) - len(done),
-        take_due=sum(j.take_due_by(at) for j in judged),
-        taken_on_time=sum(j.taken_on_time for j in judged),
-        resolve_due=sum(j.resolved is not None or j.missed for j in judged),
-        resolved_on_time=sum(j.resolved_on_time for j in judged),
-        satisfaction_n=len(answered),
-        satisfied=sum(answered),
-    )
-
-
-def cause_counts(judged: list[Judged], previous: list[Judged]) -> list[CauseCount]:
-    """The resolved complaints of `complaint_counts` by cause, with the same count for the
-    previous period's (as judged at its end): a breakdown of exactly the resolved figure."""
-    now = Counter(j.cause for j in judged if j.resolved is not None)
-    before = Counter(j.cause for j in previous if j.resolved is not None)
-    counts = [CauseCount(cause, now[cause], before[cause]) for cause in now | before]
-    return sorted(counts, key=lambda c: (-c.complaints, -c.previous, c.cause))
+    rounds: tuple[Round, ...] = ()  # its resolve deadlines given before `at`, oldest first
 
 
 _FINISHED = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)  # staff resolved it
@@ -132,18 +86,16 @@ _RESOLVED = (
     f" ORDER BY CASE WHEN s.status = '{ComplaintStatus.RESOLVED}' THEN 0 ELSE 1 END,"
     " s.at DESC, s.id DESC LIMIT 1)"
 )
-# Resolve deadlines (the first, and one per reopening) passed with no resolution within them.
-# A resolution belongs to a deadline's round if it came in its time and was not undone by a
-# reopening written before the round began: timestamps have one-second resolution, so a "No"
-# in the second of the resolution starts a round at that very second, and only the rows'
-# order (their id) tells the earlier resolution out of it.
-_MISSED = (
-    "(SELECT COUNT(*) FROM sla_deadlines d WHERE d.complaint_id = c.id"
-    f" AND d.step = '{Deadline.RESOLVE}' AND d.due_at < :at AND NOT EXISTS"
-    " (SELECT 1 FROM complaint_states s WHERE s.complaint_id = c.id"
-    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at <= d.due_at AND NOT EXISTS"
-    " (SELECT 1 FROM complaint_states r WHERE r.complaint_id = c.id AND r.id > s.id"
-    f" AND r.status NOT IN {_DONE} AND r.at <= d.set_at)))"
+# The first resolution of resolve deadline `d`'s round, before :at. A resolution belongs to a
+# round if it came after the round began and was not undone by a reopening written before
+# the round began: timestamps have one-second resolution, so a "No" in the second of the
+# resolution starts a round at that very second, and only the rows' order (their id) tells
+# the earlier resolution out of it. Whether it came in time is the reports feature's to say.
+_ROUND_RESOLVED = (
+    "(SELECT MIN(s.at) FROM complaint_states s WHERE s.complaint_id = d.complaint_id"
+    f" AND s.status IN {_DONE} AND s.at >= d.set_at AND s.at < :at AND NOT EXISTS"
+    " (SELECT 1 FROM complaint_states r WHERE r.complaint_id = d.complaint_id"
+    f" AND r.id > s.id AND r.status NOT IN {_DONE} AND r.at <= d.set_at))"
 )
 _SATISFIED = (
     "(SELECT s.satisfied FROM complaint_states s WHERE s.complaint_id = c.id"
@@ -173,12 +125,12 @@ def _where(branch: str | None) -> str:
 
 
 def _judged(
+    rounds: tuple[Round, ...],
     opened: object,
     status: object,
     taken: object,
     due: object,
     resolved: object,
-    missed: object,
     satisfied: object,
     holder_id: object,
     holder: object,
@@ -191,11 +143,11 @@ def _judged(
         taken=from_db(taken),  # type: ignore[arg-type]
         take_due=from_db(due),  # type: ignore[arg-type]
         resolved=from_db(resolved) if status in _FINISHED else None,  # type: ignore[arg-type]
-        missed=bool(missed),
         satisfied=None if satisfied is None else int(satisfied),  # type: ignore[call-overload]
         holder_id=None if holder_id is None else int(holder_id),  # type: ignore[call-overload]
         holder=None if holder is None else str(holder),
         cause=UNRECORDED if cause is None else str(cause),
+        rounds=rounds,
     )
 
 
@@ -310,13 +262,32 @@ class StatsRepo:
         where = "c.created_at >= :start AND c.created_at < :end"
         if branch is not None:
             where += _COMPLAINT_BRANCH
+        params: dict[str, object] = {
+            "start": to_db(start),
+            "end": to_db(end),
+            "at": to_db(at),
+            "branch": branch,
+        }
         rows = await self._all(  # each lookup named once: PostgreSQL runs one per mention
-            f"SELECT c.created_at, {_STATUS_AT}, {_FIRST_TAKEN}, {_TAKE_DUE}, {_RESOLVED},"
-            f" {_MISSED}, {_SATISFIED}, c.taken_by, c.taken_by_name, {_CAUSE}"
+            f"SELECT c.id, c.created_at, {_STATUS_AT}, {_FIRST_TAKEN}, {_TAKE_DUE}, {_RESOLVED},"
+            f" {_SATISFIED}, c.taken_by, c.taken_by_name, {_CAUSE}"
             f" FROM complaints c{_BRANCH_OF}{_CAUSE_OF} WHERE {where}",
-            {"start": to_db(start), "end": to_db(end), "at": to_db(at), "branch": branch},
+            params,
         )
-        return [_judged(*row) for row in rows if row[1] is not None]  # None: opened at `at`
+        rounds: dict[int, list[Round]] = {}
+        for complaint_id, due, resolved in await self._all(
+            f"SELECT d.complaint_id, d.due_at, {_ROUND_RESOLVED} FROM sla_deadlines d"
+            f" JOIN complaints c ON c.id = d.complaint_id{_BRANCH_OF} WHERE {where}"
+            f" AND d.step = '{Deadline.RESOLVE}' AND d.set_at < :at ORDER BY d.id",
+            params,
+        ):
+            given = Round(datetime.fromisoformat(str(due)), from_db(str(resolved or "")))
+            rounds.setdefault(int(str(complaint_id)), []).append(given)
+        return [  # no status: opened at `at`
+            _judged(tuple(rounds.get(int(row[0]), ())), *row[1:])  # type: ignore[call-overload]
+            for row in rows
+            if row[2] is not None
+        ]
 
     async def digest_sent(self, kind: str, period: tuple[datetime, datetime]) -> bool:
         return (

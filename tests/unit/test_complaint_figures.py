@@ -4,7 +4,7 @@ A past week's figures must not move after it ended: every complaint opened in th
 judged in the state it was in at the week's end (changes at the very end instant belong to the
 next period, as surveys sent then do), the medians are taken over the same complaints the
 counts are, and a deadline once missed stays missed, also while a reopened complaint's new
-clock runs. The complaints go through the repository calls the bot's actions make.
+clock runs. The complaints go through the calls the bot's actions make.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.complaints import events
 from bot.reports.digest import Digest, build_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
@@ -30,7 +31,7 @@ TAKE_WITHIN, RESOLVE_WITHIN = 15 * MIN, 24 * HOUR
 
 
 class Life:
-    """One complaint's life through the repository, as the bot's actions write it."""
+    """One complaint's life, as the bot's actions write it (events included)."""
 
     def __init__(self, tx: Tx, number: int, opened: datetime) -> None:
         self.tx, self.number, self.opened = tx, number, opened
@@ -39,27 +40,27 @@ class Life:
     async def open(cls, tx: Tx, number: int, opened: datetime) -> Life:
         await add_response(tx.conn, number, opened - HOUR, 3)
         added = await tx.complaints.add(number, ComplaintSource.MESSAGE, "", opened, opened)
+        await events.opened(tx, added.id, opened)
         life = cls(tx, added.id, opened)
         for step, within in ((Deadline.TAKE, TAKE_WITHIN), (Deadline.RESOLVE, RESOLVE_WITHIN)):
             await tx.complaints.set_step(added.id, step, opened + within, started_at=opened)
         return life
 
     async def take(self, at: datetime) -> None:
-        await self.tx.complaints.set_status(self.number, ComplaintStatus.TAKEN, at, taken_at=at)
+        await events.set_status(self.tx, self.number, ComplaintStatus.TAKEN, at, taken_at=at)
 
     async def resolve(self, at: datetime) -> None:
-        await self.tx.complaints.set_status(
-            self.number, ComplaintStatus.RESOLVED, at, resolved_at=at
-        )
+        await events.set_status(self.tx, self.number, ComplaintStatus.RESOLVED, at, resolved_at=at)
 
     async def yes(self, at: datetime) -> None:
-        await self.tx.complaints.set_status(
-            self.number, ComplaintStatus.CLOSED, at, closed_at=at, resolution_satisfied=1
+        await events.set_status(
+            self.tx, self.number, ComplaintStatus.CLOSED, at, closed_at=at, resolution_satisfied=1
         )
 
     async def no(self, at: datetime) -> None:
         """The customer's "No": reopened, the resolve clock restarted (complaints.lifecycle)."""
-        await self.tx.complaints.set_status(
+        await events.set_status(
+            self.tx,
             self.number,
             ComplaintStatus.TAKEN,
             at,

@@ -1,4 +1,4 @@
-"""Every event type, written as the bot writes it (the repositories' calls), checked against
+"""Every event type, written as the bot writes it (the features' calls), checked against
 the published JSON Schemas; the schemas file in the docs is the code's; erasure redacts."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from bot.events import schemas
+from bot.complaints import events as complaint_events
+from bot.events import responses, schemas
 from bot.events.signing import sign
 from storage.db import Database
 from storage.states import ComplaintStatus, Deadline
@@ -31,16 +32,18 @@ async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Databa
         await tx.conn.execute(
             "UPDATE surveys SET csat = 2, expectation = 'worse', comment = 'bad' WHERE id = 1"
         )
-        await tx.events.survey_completed(1, START + 5 * MIN)
-        await tx.events.survey_completed(1, START + 6 * MIN)  # once per survey
-        await tx.events.sla_breached(1, Deadline.TAKE, START + 2 * HOUR, START + 2 * HOUR)
+        await responses.completed(tx, 1, START + 5 * MIN)
+        await responses.completed(tx, 1, START + 6 * MIN)  # once per survey
+        await complaint_events.sla_breached(
+            tx, 1, Deadline.TAKE, START + 2 * HOUR, START + 2 * HOUR
+        )
         await life.take(START + 3 * HOUR)
         await life.resolve(START + 4 * HOUR)
         await life.no(START + 5 * HOUR)
         await life.resolve(START + 6 * HOUR)
         await life.yes(START + 7 * HOUR)
-        await tx.events.fix_done(1, "delivery", START + 8 * HOUR)
-        await tx.complaints.set_status(1, ComplaintStatus.CLOSED, START + 9 * HOUR)  # again
+        await complaint_events.fix_done(tx, 1, "delivery", START + 8 * HOUR)
+        await complaint_events.set_status(tx, 1, ComplaintStatus.CLOSED, START + 9 * HOUR)  # again
     async with db.read() as tx:
         events = [e.envelope() for e in await tx.events.since(0, 100)]
     assert [e["type"] for e in events] == [
