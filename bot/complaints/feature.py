@@ -4,7 +4,9 @@ Installs: its config (`complaints`) and the staff directory (`staff`) for handle
 listener that opens a complaint on a low score; the result hooks that remember where a card,
 a topic or a relayed message landed (and report what Telegram refused); the tick that posts
 due cards, fires SLA steps and rounds up floods; the search index of earlier complaints.
-Handlers: handlers/staff/complaints.py (the staff chat), handlers/customer/complaint.py.
+Handlers: handlers/staff/complaints.py (the staff chat), handlers/customer/complaint.py
+(/complaint, "was it resolved?"), handlers/customer/words.py (thanks, words to an open
+complaint or a new one).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The staff pulse feature (off unless STAFF_PULSE_CRON is set).
 
 Installs: its config (`pulse`) for handlers, and the round at its crontab times (and once at
-start). Handlers: handlers/customer/pulse.py (the answers come in private chats)."""
+start). Handlers: handlers/customer/pulse.py (the buttons) and handlers/customer/words.py (a
+typed answer, first of a customer's words)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Installs: its config (`surveys` for handlers), the result hook that remembers each survey
 message (to edit it at the next step), and the tick that invites, reminds and expires.
-Handlers: handlers/customer/start.py (receipt links, phone), handlers/customer/survey.py.
+Handlers: handlers/customer/start.py (receipt links, phone), handlers/customer/survey.py
+(the buttons), handlers/customer/words.py (a typed comment at the follow-up step).
 """
 
 from __future__ import annotations

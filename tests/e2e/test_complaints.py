@@ -68,7 +68,7 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     told = await wait_new_message(world, 7101, "complaint #1")
     assert "a person from our team will write to you here by" in str(told.text)
 
-    c = await complaint(app, 1)
+    c = await recorded(app, 1)  # the card's id is stored when Telegram's answer is
     assert (c.source, c.status, c.segment, c.card_message_id) == (
         "low_score",
         "open",
