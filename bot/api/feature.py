@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.api.events import events_handler
-from bot.api.http import Handler, bearer_guard
+from bot.api.http import Handler, answer, bearer_guard
 from bot.api.openapi import document
 from bot.api.purchases import purchases_handler
 from bot.api.stats import responses_handler, stats_handler
@@ -35,6 +35,6 @@ def openapi_handler(doc: dict[str, object]) -> Handler:
     """The document needs no token: it says what the API is, not what the shop holds."""
 
     async def handle(_: web.Request) -> web.Response:
-        return web.json_response(doc)
+        return answer(doc)
 
     return handle

@@ -1,20 +1,31 @@
-"""What every /api/v1 endpoint shares: the bearer check and JSON errors."""
+"""What every /api/v1 endpoint shares: the bearer check, JSON answers and JSON errors."""
 
 from __future__ import annotations
 
 import hmac
+import json
 from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
 
 from aiohttp import web
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+_dumps = partial(json.dumps, ensure_ascii=False)  # people read these: Cyrillic stays Cyrillic
+
+
+def answer(body: Any, status: int = 200) -> web.Response:
+    """A JSON answer in UTF-8, its texts as written (not \\u-escaped)."""
+    return web.json_response(body, status=status, dumps=_dumps)
+
+
 def error(status: int, message: str, fields: list[dict[str, str]] | None = None) -> web.Response:
     body: dict[str, object] = {"error": message}
     if fields:
         body["fields"] = fields
-    return web.json_response(body, status=status)
+    return answer(body, status=status)
 
 
 def bearer_guard(token: str | None) -> Callable[[Handler], Handler]:

@@ -133,6 +133,11 @@ SURVEY: Schema = _obj(
     variants={"type": "array", "items": _ref("Variant")},
     estimated_seconds={**COUNT, "description": "along the longest path the conditions allow"},
     warnings={"type": "array", "items": TEXT},
+    asked={
+        "type": "boolean",
+        "description": "whether customers are asked this survey now (only version 0 is,"
+        " in this release)",
+    },
 )
 
 ERROR: Schema = {
@@ -150,7 +155,7 @@ def _errors(*codes: int) -> dict[str, Schema]:
         400: "the body is not JSON",
         401: "missing or wrong bearer token",
         409: "an order_id already used for another customer; nothing stored",
-        413: f"the body is over 4 MiB, or more than {MAX_BATCH} purchases",
+        413: f"the body is over 4 MiB (a batch of purchases: over {MAX_BATCH})",
         422: "invalid input; `fields` names each field and what is wrong",
         503: "the API is disabled (no API_TOKEN), or the database is unavailable (Retry-After)",
     }
@@ -200,13 +205,27 @@ def _survey(secured: list[Schema]) -> Schema:
             "security": secured,
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": _ref("Definition")}},
+                "content": {"application/json": {"schema": _ref("SurveyIn")}},
             },
             "responses": {
                 "200": _json("stored (or already current)", _ref("SurveyStored")),
                 **_errors(400, 401, 413, 422, 503),
             },
         },
+    }
+
+
+def _survey_in(definition: Schema) -> Schema:
+    """What PUT takes: the definition, and what GET adds beside it, ignored when sent back (so
+    GET's answer, edited, is a valid body)."""
+    sent_back = {
+        name: {**SURVEY["properties"][name], "readOnly": True}
+        for name in ("version", "estimated_seconds", "warnings", "asked")
+    }
+    changed = {"type": "boolean", "readOnly": True}
+    return {
+        **definition,
+        "properties": {**definition["properties"], **sent_back, "changed": changed},
     }
 
 
@@ -248,6 +267,7 @@ def document() -> Schema:
                     next_since=_or_null(INT),
                 ),
                 "Survey": SURVEY,
+                "SurveyIn": _survey_in(defs["$defs"]["Definition"]),
                 "SurveyStored": {
                     **SURVEY,
                     "properties": {

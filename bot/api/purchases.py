@@ -7,7 +7,7 @@ import json
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot.api.http import Handler, error
+from bot.api.http import Handler, answer, error
 from bot.api.models import MAX_BATCH, parse_body
 from bot.surveys.config import Surveys
 from bot.surveys.purchase_in import field_errors
@@ -59,8 +59,8 @@ def purchases_handler(db: Database, surveys: Surveys) -> Handler:
         created = sum(r.created for r in results)
         status = 201 if created else 200
         if not batch:
-            return web.json_response(results[0].as_json(), status=status)
-        return web.json_response(
+            return answer(results[0].as_json(), status=status)
+        return answer(
             {
                 "created": created,
                 "duplicates": len(results) - created,

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.api.http import Handler, error
+from bot.api.http import Handler, answer, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.figures import period_figures
@@ -26,7 +26,7 @@ def stats_handler(db: Database, reports: Reports) -> Handler:
         except ValueError as exc:
             field = "to" if first and not last else "from"
             return error(422, str(exc), [_field(field, str(exc))])
-        return web.json_response(digest_json(digest))
+        return answer(digest_json(digest))
 
     return handle
 
@@ -48,7 +48,7 @@ def paged(
         async with db.read() as tx:
             rows = await read(tx, since, limit)
         cursor = rows[-1]["id"] if len(rows) == limit else None
-        return web.json_response({key: rows, "next_since": cursor})
+        return answer({key: rows, "next_since": cursor})
 
     return handle
 

@@ -3,8 +3,8 @@
 PUT checks the whole body first: anything invalid is a 422 naming every field at fault, and
 nothing is stored. An accepted body becomes a new version; the body that is already current
 stores nothing (200 with that version and `"changed": false`). What GET adds beside the body
-(`version`, `estimated_seconds`, `warnings`) may be sent back as it came: PUT ignores it, so a
-definition kept in version control can be the GET's answer, edited.
+(`version`, `estimated_seconds`, `warnings`, `asked`) may be sent back as it came: PUT
+ignores it, so a definition kept in version control can be the GET's answer, edited.
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ import json
 
 from aiohttp import web
 
-from bot.api.http import Handler, error
+from bot.api.http import Handler, answer, error
 from bot.surveys.design_check import parse_definition
 from bot.surveys.design_versions import BY_API, Design, current, replace
 from bot.web import MAX_BODY
 from storage.clock import Clock
 from storage.db import Database
 
-READ_ONLY = ("version", "estimated_seconds", "warnings", "changed")
+READ_ONLY = ("version", "estimated_seconds", "warnings", "asked", "changed")
 
 
 def survey_get_handler(db: Database, design: Design) -> Handler:
     async def handle(_: web.Request) -> web.Response:
         async with db.read() as tx:
             survey = await current(tx, design)
-        return web.json_response(survey.as_json())
+        return answer(survey.as_json())
 
     return handle
 
@@ -50,6 +50,6 @@ def survey_put_handler(db: Database, design: Design, clock: Clock) -> Handler:
             return error(422, "invalid survey", fields)
         async with db.transaction() as tx:
             survey, changed = await replace(tx, design, definition, BY_API, clock())
-        return web.json_response({**survey.as_json(), "changed": changed})
+        return answer({**survey.as_json(), "changed": changed})
 
     return handle

@@ -201,7 +201,7 @@ def _check_options(
     options: list[Option], path: str, languages: tuple[str, ...]
 ) -> Iterator[Problem]:
     if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-        yield Problem(path, f"{MIN_OPTIONS}-{MAX_OPTIONS} options")
+        yield Problem(path, f"{MIN_OPTIONS}-{MAX_OPTIONS} options ({len(options)} given)")
     seen: dict[str, int] = {}
     for n, option in enumerate(options):
         here = f"{path}[{n}]"
@@ -250,7 +250,15 @@ def _check_when(
     accepted, described = _answers(source)
     for n, value in enumerate(when.in_):
         if value not in accepted:
-            yield Problem(f"{path}.in[{n}]", f"not an answer to {source.id} ({described})")
+            hint = _as_number_hint(value, accepted)
+            yield Problem(f"{path}.in[{n}]", f"not an answer to {source.id} ({described}){hint}")
+
+
+def _as_number_hint(value: int | str, accepted: set[int | str]) -> str:
+    """A score quoted as text ("1") is the likeliest slip in a hand-written body."""
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and int(value) in accepted:
+        return f": write the score {int(value)} as a number, without quotes"
+    return ""
 
 
 def _answers(source: Question) -> tuple[set[int | str], str]:

@@ -42,6 +42,12 @@ class Design:
         return cls(languages=tuple(catalog.languages), default=default)
 
 
+NOT_ASKED = (
+    "stored and checked, not asked yet: customers in Telegram are still asked the built-in"
+    " survey (version 0); this release keeps your survey for the one that asks it"
+)
+
+
 @dataclass(frozen=True)
 class CurrentSurvey:
     version: int
@@ -49,13 +55,23 @@ class CurrentSurvey:
     created_by: str | None = None  # None: the built-in default
     created_at: datetime | None = None
 
+    @property
+    def asked(self) -> bool:
+        """Whether customers are asked this survey now: only the built-in one is, until the
+        survey engine asks a stored survey in Telegram."""
+        return self.version == DEFAULT_VERSION
+
     def as_json(self) -> dict[str, Any]:
         """The API's answer: the version, the body, and what the editor shows beside it."""
+        warnings = self.definition.warnings()
+        if not self.asked:
+            warnings.append(NOT_ASKED)
         return {
             "version": self.version,
             **self.definition.as_json(),
             "estimated_seconds": self.definition.estimated_seconds(),
-            "warnings": self.definition.warnings(),
+            "warnings": warnings,
+            "asked": self.asked,
         }
 
 

@@ -126,6 +126,14 @@ def test_when_values_must_be_answers_of_that_question() -> None:
     ]
 
 
+def test_a_score_written_as_a_string_is_told_to_be_a_number() -> None:
+    body = {"questions": [nps(), ces(when={"question": "nps", "in": ["1", "detractor"]})]}
+    assert problems(body) == [
+        "questions[1].when.in[0]: not an answer to nps (0-10, detractor, passive, promoter):"
+        " write the score 1 as a number, without quotes",
+    ]
+
+
 def test_the_nps_has_no_condition() -> None:
     body = {"questions": [{**nps(), "when": {"question": "nps", "in": [1]}}]}
     assert problems(body) == ["questions[0].when: the NPS is always asked"]
@@ -219,11 +227,11 @@ def test_scale_labels_need_every_language_and_fit() -> None:
 def test_choice_options() -> None:
     one = [{"id": "only", "text": words("Only")}]
     assert problems({"questions": [nps(), shop(options=one)]}) == [
-        "questions[1].options: 2-10 options"
+        "questions[1].options: 2-10 options (1 given)"
     ]
     eleven = [{"id": f"o{n}", "text": words(f"O{n}")} for n in range(11)]
     assert problems({"questions": [nps(), shop(options=eleven)]}) == [
-        "questions[1].options: 2-10 options"
+        "questions[1].options: 2-10 options (11 given)"
     ]
     bad = [
         {"id": "Online", "text": words("Online")},
