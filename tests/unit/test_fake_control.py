@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
-import pytest
 
 from faketg import FakeTelegramServer
+from tests.support.helpers import TOKEN
 
-TOKEN = "123456:TEST-token"
 USER = 9101
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegramServer]:
-    server = FakeTelegramServer(token=TOKEN)
-    await server.start()
-    server.world.add_user(USER, "Mia", "en")
-    yield server
-    await server.stop()
 
 
 async def _post(url: str, body: dict[str, Any]) -> tuple[int, Any]:
@@ -29,6 +18,7 @@ async def _post(url: str, body: dict[str, Any]) -> tuple[int, Any]:
 
 
 async def _bot_asks(fake: FakeTelegramServer, *buttons: str) -> int:
+    fake.world.add_user(USER, "Mia", "en")
     keyboard = [[{"text": text, "callback_data": f"nps:{text}"} for text in buttons]]
     status, answer = await _post(
         f"{fake.url}/bot{TOKEN}/sendMessage",
