@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-pg pg-server test-dates faketime browser test-fast lint typecheck check run migrate clean bench soak lock
+.PHONY: demo sandbox test test-pg pg-server test-dates faketime browser test-fast lint typecheck check run migrate clean bench soak lock
 
 # Exact versions with hashes from the lock file, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements-dev.lock
@@ -23,6 +23,11 @@ lock:
 
 demo: $(STAMP)
 	$(BIN)/python -m demo
+
+# The real bot against the fake Telegram on ports 8080 and 8081 until Ctrl-C (ARGS=--fresh:
+# an empty database; --api-port N, --telegram-port N when those are taken).
+sandbox: $(STAMP)
+	$(BIN)/python -m demo.sandbox $(ARGS)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

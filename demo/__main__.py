@@ -2,14 +2,9 @@
 
 import sys
 
-from bot import logs
-from bot.settings import ConfigError, LogSettings, load_section
+from demo.logs import configure
 from demo.run import main
 
-try:
-    level = load_section(LogSettings).log_level
-except ConfigError as exc:
-    print(*exc.lines, sep="\n", file=sys.stderr)
+if not configure():
     sys.exit(2)
-logs.configure(level, default="WARNING")
 sys.exit(main())

@@ -27,12 +27,12 @@ def add_routes(app: web.Application, world: World) -> None:
         users with no such message are listed under "missing" and nothing is queued for them.
         """
         body = await request.json()
-        latest = _latest_by_chat(world.sent)
+        latest = latest_by_chat(world.sent)
         pushed, missing = 0, []
         for item in body["updates"]:
             user_id = int(item["user_id"])
             if "button" in item:
-                found = _with_button(latest.get(user_id, []), str(item["button"]))
+                found = with_button(latest.get(user_id, []), str(item["button"]))
                 if found is None:
                     missing.append(user_id)
                     continue
@@ -83,7 +83,7 @@ def add_routes(app: web.Application, world: World) -> None:
     app.router.add_get("/_fake/bulk/busiest", busiest)
 
 
-def _latest_by_chat(sent: list[Sent]) -> dict[int, list[Sent]]:
+def latest_by_chat(sent: list[Sent]) -> dict[int, list[Sent]]:
     """Each chat's messages, newest first (one pass over everything sent)."""
     by_chat: dict[int, list[Sent]] = {}
     for message in reversed(sent):
@@ -91,7 +91,7 @@ def _latest_by_chat(sent: list[Sent]) -> dict[int, list[Sent]]:
     return by_chat
 
 
-def _with_button(messages: list[Sent], text: str) -> tuple[Sent, str] | None:
+def with_button(messages: list[Sent], text: str) -> tuple[Sent, str] | None:
     for message in messages:
         for row in message.buttons:
             for button in row:

@@ -17,7 +17,7 @@ from faketg import bulk
 from faketg.contract import Contract
 from faketg.limits import FakeLimits, Faults
 from faketg.methods import LIMITED, METHODS
-from faketg.world import ApiError, World
+from faketg.world import ApiError, Sent, World
 
 log = logging.getLogger(__name__)
 
@@ -320,13 +320,27 @@ class FakeTelegramServer:
         return web.json_response(update)
 
     async def _ctl_press(self, request: web.Request) -> web.Response:
+        """A press under a given message ({"chat_id", "message_id", "data"}), or ({"button"})
+        on the button with that text under the newest message to the user that has one."""
         body = await request.json()
-        sent = next(
-            s
-            for s in self.world.sent
-            if s.chat_id == body["chat_id"] and s.message_id == body["message_id"]
-        )
-        update = await self.world.user_presses(int(body["user_id"]), sent, str(body["data"]))
+        user_id = int(body["user_id"])
+        found: tuple[Sent, str] | None
+        if "button" in body:
+            mine = bulk.latest_by_chat(self.world.sent).get(user_id, [])
+            found = bulk.with_button(mine, str(body["button"]))
+        else:
+            sent = next(
+                (
+                    s
+                    for s in self.world.sent
+                    if s.chat_id == body["chat_id"] and s.message_id == body["message_id"]
+                ),
+                None,
+            )
+            found = None if sent is None else (sent, str(body["data"]))
+        if found is None:
+            return web.json_response({"error": "no such message or button"}, status=404)
+        update = await self.world.user_presses(user_id, *found)
         return web.json_response(update)
 
     async def _ctl_block(self, request: web.Request) -> web.Response:
