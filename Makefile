@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# The suite mostly waits (real subprocesses, Telegram's limits, timers), so it runs on more
+# workers than the machine has cores; `make test WORKERS=0` runs it in one process.
+WORKERS ?= 4
+PARALLEL := -n $(WORKERS) --dist worksteal
+
 .PHONY: demo sandbox test test-pg pg-server test-dates faketime browser test-fast lint typecheck check run migrate clean bench soak lock
 
 # Exact versions with hashes from the lock file, then the project itself without resolving again.
@@ -30,12 +35,12 @@ sandbox: $(STAMP)
 	$(BIN)/python -m demo.sandbox $(ARGS)
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # The same suite on a throwaway PostgreSQL cluster (started and removed by the command itself;
 # as the `postgres` system user when run as root, since PostgreSQL refuses to run as root).
 test-pg: $(STAMP) pg-server browser
-	$(BIN)/python -m pgtemp -- $(BIN)/python -m pytest
+	$(BIN)/python -m pgtemp -- $(BIN)/python -m pytest $(PARALLEL)
 
 # PostgreSQL's server binaries: from Debian's packages when the machine has none.
 pg-server:
@@ -54,7 +59,7 @@ DATE_INSTANTS := '2027-12-31 20:55:00' '2027-03-28 00:50:00'
 test-dates: $(STAMP) faketime
 	@for instant in $(DATE_INSTANTS); do \
 		echo "== the date-sensitive tests at $$instant UTC"; \
-		TZ=UTC faketime "$$instant" $(BIN)/python -m pytest -p no:cacheprovider $(DATE_TESTS) || exit 1; \
+		TZ=UTC faketime "$$instant" $(BIN)/python -m pytest $(PARALLEL) -p no:cacheprovider $(DATE_TESTS) || exit 1; \
 	done
 
 # Chromium and its driver for the dashboard's browser tests, from Debian's packages when the
@@ -71,7 +76,7 @@ faketime:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime >/dev/null)
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests/unit tests/dispatch
+	$(BIN)/python -m pytest $(PARALLEL) tests/unit tests/dispatch
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

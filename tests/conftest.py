@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,6 +44,19 @@ async def fake() -> AsyncIterator[FakeTelegramServer]:
 
 
 CHECKED: list[bool] = []  # per test with a fake: was the Bot API reference there to check?
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On an xdist worker: hand this worker's CHECKED to the controller, which reports."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["checked"] = CHECKED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """On the xdist controller: gather what each worker checked (see pytest_sessionfinish)."""
+    CHECKED.extend(getattr(node, "workeroutput", {}).get("checked", []))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

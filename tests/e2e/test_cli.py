@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.support.helpers import HOLD_LOCK
+from tests.support.processes import STARTING
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=STARTING,
         check=False,
     )
 
@@ -174,7 +175,7 @@ def test_check_config_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader is gone before anything is written
     err = proc.stderr.read()
-    proc.wait(timeout=60)
+    proc.wait(timeout=STARTING)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
 
 

@@ -13,7 +13,13 @@ from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from tests.support.backend import database_url
 from tests.support.helpers import wait_for
-from tests.support.processes import assert_each_greeted_once, bot_env, start_bot, stop_when
+from tests.support.processes import (
+    STARTING,
+    assert_each_greeted_once,
+    bot_env,
+    start_bot,
+    stop_when,
+)
 
 USERS = 300
 KILLS = 3
@@ -44,7 +50,8 @@ async def test_sigkill_during_a_stream_handles_each_update_once_and_loses_no_rep
     rng = random.Random(3)
     for _ in range(KILLS):  # hard kills at random moments while it works
         proc = await start_bot(env)
-        await wait_for(sent_at_least(world, len(world.sent) + 10), within=30, what="bot at work")
+        at_work = sent_at_least(world, len(world.sent) + 10)
+        await wait_for(at_work, within=STARTING, what="bot at work")
         await asyncio.sleep(rng.uniform(0.0, 0.3))
         proc.send_signal(signal.SIGKILL)
         await proc.wait()

@@ -18,6 +18,7 @@ from bot.events import schemas
 from faketg import FakeTelegramServer, World
 from tests.support.helpers import STAFF_CHAT, TOKEN, health, wait_for
 from tests.support.journey import MakeApp, button, get, started, wait_new_message
+from tests.support.processes import STARTING
 from tests.support.receiver import Receiver, verify
 from tests.support.staffroom import AGENT, OWNER, card, staff_button, staff_group
 
@@ -117,7 +118,7 @@ async def cli(*args: str, **env: str) -> tuple[int, str, str]:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(), 60)
+    out, err = await asyncio.wait_for(process.communicate(), STARTING)
     return process.returncode or 0, out.decode(), err.decode()
 
 

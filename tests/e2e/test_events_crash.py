@@ -17,7 +17,7 @@ from faketg import FakeTelegramServer
 from faketg.limits import FakeLimits
 from tests.support.backend import database_url
 from tests.support.helpers import wait_for
-from tests.support.processes import bot_env, db_rows, start_bot, stop_when
+from tests.support.processes import STARTING, bot_env, db_rows, start_bot, stop_when
 from tests.support.receiver import Receiver, verify
 from tests.support.staffroom import staff_group
 
@@ -60,7 +60,7 @@ async def test_events_survive_sigkills_once_each_by_id(
         proc = await start_bot(env)
         try:  # killed whatever happens: a failed wait must not leave a bot running
             await wait_for(
-                arrived(receiver, len(receiver.got) + 2), within=30, what="events flowing"
+                arrived(receiver, len(receiver.got) + 2), within=STARTING, what="events flowing"
             )
             await asyncio.sleep(rng.uniform(0.0, 0.3))
         finally:

@@ -19,6 +19,7 @@ from faketg.world import Sent
 from storage.states import Purpose
 from tests.support.helpers import health, sender_idle, wait_for
 from tests.support.journey import MakeApp, wait_new_message
+from tests.support.processes import STARTING
 from tests.support.staffroom import AGENT, OWNER, cards_of, complaint, failed_sends, staff_group
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,7 +143,7 @@ def check_config(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=STARTING,
         check=False,
     )
 

@@ -20,14 +20,15 @@ from tests.support.backend import database_url
 
 TOKEN = "123456:TEST-token"
 # `python -c HOLD_LOCK path/to/bot.db`: another process holding the database's instance lock;
-# prints "locked" once it holds it, then waits to be killed.
+# prints "locked" once it holds it, then waits to be killed (its ten minutes outlast the
+# slowest start of the process it refuses: a bot on a loaded machine took over a minute).
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
 from storage.lock import InstanceLock
 InstanceLock(Path(sys.argv[1])).acquire()
 print("locked", flush=True)
-time.sleep(60)
+time.sleep(600)
 """
 STAFF_CHAT = -1001000000001
 

@@ -19,6 +19,10 @@ from storage.db import Database
 from tests.support.helpers import STAFF_CHAT, TOKEN, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
+# `python -m bot` spends some 8 s of CPU importing aiogram before it does anything; with the
+# suite on several workers sharing two cores that can take a minute of wall time. Waits that
+# include a process's start allow this long: a guard against a hang, not a start-up promise.
+STARTING = 120.0
 
 
 def free_port() -> int:
@@ -72,7 +76,7 @@ async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
     return proc
 
 
-async def serving(proc: asyncio.subprocess.Process, within: float = 60) -> None:
+async def serving(proc: asyncio.subprocess.Process, within: float = STARTING) -> None:
     """Until the bot answers HTTP (its signal handlers are in place by then): a SIGTERM
     while it still imports ends it the default way, as for any process."""
     url = f"http://127.0.0.1:{_PORTS[proc.pid]}/healthz"
