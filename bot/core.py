@@ -1,5 +1,6 @@
 """What every feature's services act with: the outbox, the texts, the clock, the business's
-time zone, and what the bot learned from Telegram. Built once by the app factory.
+time zone, who is who (`Roles`), and what the bot learned from Telegram. Built once by the app
+factory.
 
 A feature's settings are plain frozen data (`SurveyConfig`, `ComplaintConfig`, ...); its
 services take the feature's context (`Surveys`, `Complaints`, ...), which is those settings
@@ -19,6 +20,7 @@ from bot.i18n import Catalog, Translator, duration
 from bot.learned import Learned
 from bot.localized import clock_text
 from bot.outbox.service import Outbox
+from bot.roles import Roles
 from bot.when import When
 from storage.clock import Clock, utc_now
 from storage.models import Customer
@@ -35,6 +37,7 @@ class Core:
     learned: Learned
     clock: Clock = utc_now
     when: When = field(default_factory=When)  # the features' "when this happens"
+    roles: Roles = field(default_factory=Roles)  # OWNER_IDS, MANAGER_IDS, STAFF_IDS
 
     def now(self) -> datetime:
         return self.clock()

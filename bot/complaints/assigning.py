@@ -52,7 +52,7 @@ async def roster(
     seen = await tx.pulse.staff_names()
     admins = admins or {}
     people = []
-    for person_id in dict.fromkeys([*complaints.staff_ids, *seen, *admins]):
+    for person_id in dict.fromkeys([*complaints.core.roles.staff, *seen, *admins]):
         name = seen.get(person_id) or admins.get(person_id)
         if not name:  # configured, not seen yet: the name they gave the bot, if they started it
             profile = await tx.customers.by_telegram_id(person_id)
@@ -177,7 +177,7 @@ async def in_turn(tx: Tx, complaints: Complaints, c: Complaint) -> None:
     STAFF_IDS, else those seen working in the staff chat) below the cap; nobody when
     everyone is at it (the card goes out unassigned, the take clock running)."""
     people = {p.id: p for p in await roster(tx, complaints)}
-    pool = sorted(complaints.staff_ids or people)
+    pool = sorted(complaints.core.roles.staff or people)
     if not pool:
         return
     last = await tx.kv.get(TURN_KEY)

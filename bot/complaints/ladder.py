@@ -67,7 +67,7 @@ def _mentions(complaints: Complaints) -> str:
     label = complaints.staff_t("complaint.sla.manager")
     return " ".join(
         f'<a href="tg://user?id={manager}">{escape(label)}</a>'
-        for manager in complaints.manager_ids
+        for manager in complaints.core.roles.managers
     )
 
 
@@ -82,7 +82,9 @@ async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: dateti
     )
     if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
         text = f"{text}\n{complaints.staff_t('complaint.sla.unseen')}"
-        await complaints.core.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
+        await complaints.core.outbox.to_each(
+            tx, complaints.core.roles.leads, text, parse_mode="HTML"
+        )
         return
     mentions = _mentions(complaints)
     if c.assignee_id is not None and c.assignee_name:  # assigned, not taken yet
@@ -115,5 +117,5 @@ async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetim
     link = card_link(c)
     if link:
         text += f"\n{link}"
-    people = dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids])
+    people = dict.fromkeys([*complaints.core.roles.managers, *complaints.core.roles.owners])
     await complaints.core.outbox.to_each(tx, people, text, parse_mode="HTML")

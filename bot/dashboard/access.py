@@ -22,6 +22,7 @@ from typing import Any
 from aiogram.methods import TelegramMethod
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
+from bot.roles import Roles
 from bot.settings import Network
 from storage.clock import Clock
 from storage.db import Database, Tx
@@ -52,8 +53,7 @@ class Dashboard:
     def __init__(
         self,
         db: Database,
-        owner_ids: list[int],
-        manager_ids: list[int],
+        roles: Roles,
         bot_token: str,
         base_url: str | None,
         clock: Clock,
@@ -61,24 +61,16 @@ class Dashboard:
     ) -> None:
         self.db = db
         self.trusted_proxies = trusted_proxies  # whose X-Forwarded-For names the client
-        self.owner_ids = owner_ids
-        self.manager_ids = manager_ids
+        self.roles = roles  # asked on every request: the settings decide, not the session
         self.clock = clock
         self.bot_token = bot_token
         self.base_url = base_url  # the public URL of /app; None: none set, no link to send
         self._attempts: dict[str, deque[float]] = {}
 
-    def role_of(self, user_id: int) -> str | None:
-        if user_id in self.owner_ids:
-            return "owner"
-        if user_id in self.manager_ids:
-            return "manager"
-        return None
-
     async def link(self, tx: Tx, user_id: int) -> str:
         """A one-time sign-in URL for an owner or manager (NotAllowed for anyone else),
         stored in `tx` (only its token's digest). Without a public address only its path."""
-        if self.role_of(user_id) is None:
+        if self.roles.role_of(user_id) is None:
             raise NotAllowed(user_id)
         token = secrets.token_urlsafe(32)
         now = self.clock()
@@ -109,7 +101,7 @@ class Dashboard:
         sign-in button is what a link preview or a scanner fetches."""
         async with self.db.read() as tx:
             user_id = await tx.dashboard.link_user(digest(token), self.clock())
-        return user_id is not None and self.role_of(user_id) is not None
+        return user_id is not None and self.roles.role_of(user_id) is not None
 
     async def from_link(self, token: str) -> SignedIn | None:
         """The link's session; None for an unknown, used or expired link (or a person no
@@ -117,14 +109,14 @@ class Dashboard:
         now = self.clock()
         async with self.db.transaction() as tx:
             user_id = await tx.dashboard.use_link(digest(token), now)
-        if user_id is None or self.role_of(user_id) is None:
+        if user_id is None or self.roles.role_of(user_id) is None:
             return None
         return await self._open(user_id, "link")
 
     async def from_telegram(self, init_data: str) -> SignedIn:
         """Raises InitDataError (not Telegram's, or stale) or NotAllowed."""
         launch = verify(init_data, self.bot_token, time.time())
-        if self.role_of(launch.user_id) is None:
+        if self.roles.role_of(launch.user_id) is None:
             raise NotAllowed(launch.user_id)
         now = self.clock()
         async with self.db.transaction() as tx:
@@ -141,7 +133,7 @@ class Dashboard:
             return await self._open_in(tx, user_id, via)
 
     async def _open_in(self, tx: Tx, user_id: int, via: str) -> SignedIn:
-        role = self.role_of(user_id)
+        role = self.roles.role_of(user_id)
         assert role is not None
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         now = self.clock()
@@ -157,7 +149,7 @@ class Dashboard:
             return None
         async with self.db.read() as tx:
             found = await tx.dashboard.session(digest(cookie), self.clock())
-        role = None if found is None else self.role_of(found.user_id)
+        role = None if found is None else self.roles.role_of(found.user_id)
         if found is None or role is None:
             return None
         # The settings decide, never the role stored at sign-in: a demoted owner is a

@@ -14,6 +14,7 @@ from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
+from bot.roles import Roles
 from bot.settings import Settings, address_warnings
 from bot.wiring import Wiring
 from storage.clock import Clock
@@ -29,12 +30,11 @@ def base_url(settings: Settings) -> str | None:
     return settings.api.dashboard_url
 
 
-def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
+def dashboard_of(settings: Settings, roles: Roles, db: Database, clock: Clock) -> Dashboard:
     """Who may sign in and how, for the app and for `python -m bot dashboard-link`."""
     return Dashboard(
         db,
-        settings.chats.owner_ids,
-        settings.chats.manager_ids,
+        roles,
         settings.telegram.bot_token.get_secret_value(),
         base_url(settings),
         clock,
@@ -43,7 +43,7 @@ def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
 
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
-    dashboard = dashboard_of(w.settings, w.db, w.core.clock)
+    dashboard = dashboard_of(w.settings, w.core.roles, w.db, w.core.clock)
     w.when.sending[Purpose.SIGN_IN] = dashboard.mint_into
     for warning in address_warnings(w.settings):
         log.warning("%s", warning.removeprefix("warning: "))

@@ -29,7 +29,7 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     w.stack.push_async_callback(couriers.close)  # before the client closes: passes end first
     if config.urls:
         w.health.append(couriers.report)
-    owners = w.settings.chats.owner_ids
+    owners = w.core.roles.owners
     w.jobs.add(
         EventsSender(config, couriers, partial(watch, core=w.core, config=config, owners=owners))
     )

@@ -1,4 +1,5 @@
-"""The staff pulse's settings (its cron, who counts as staff), and its context with the core."""
+"""The staff pulse's settings (its cron), and its context with the core (whose roles say
+who counts as staff)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,10 @@ COMMENT_LIMIT = 1000
 class PulseConfig:
     cron: str
     tz: ZoneInfo  # the cron's
-    configured_staff: list[int]  # STAFF_IDS and MANAGER_IDS; also those seen working
 
     @classmethod
     def from_settings(cls, settings: Settings, cron: str) -> PulseConfig:
-        staff = [*settings.complaints.staff_ids, *settings.chats.manager_ids]
-        return cls(cron=cron, tz=settings.chats.tz, configured_staff=staff)
+        return cls(cron=cron, tz=settings.chats.tz)
 
 
 @dataclass(frozen=True, kw_only=True)

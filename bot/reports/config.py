@@ -15,7 +15,6 @@ from bot.timeparse import BusinessHours
 
 @dataclass(frozen=True, kw_only=True)
 class ReportConfig:
-    owner_ids: list[int]
     digest_chat_setting: int | None  # DIGEST_CHAT_ID; Telegram may have moved the group since
     weekly_cron: str
     daily_cron: str
@@ -26,7 +25,6 @@ class ReportConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> ReportConfig:
         return cls(
-            owner_ids=settings.chats.owner_ids,
             digest_chat_setting=settings.chats.digest_chat_id,
             weekly_cron=settings.rules.weekly_digest_cron,
             daily_cron=settings.rules.daily_digest_cron,
@@ -56,7 +54,7 @@ class Reports(ReportConfig):
 
     @property
     def digest_recipients(self) -> list[int]:
-        chats = [*self.owner_ids]
+        chats = [*self.core.roles.owners]
         if self.digest_chat_id is not None:
             chats.append(self.digest_chat_id)
         return list(dict.fromkeys(chats))

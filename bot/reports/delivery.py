@@ -74,7 +74,7 @@ async def queue(tx: Tx, reports: Reports, chats: list[int], digest: Rendered) ->
     for chat in chats:
         await reports.core.outbox.send(
             tx,
-            SendMessage(chat_id=chat, text=digest.text_for(chat, reports.owner_ids)),
+            SendMessage(chat_id=chat, text=digest.text_for(chat, reports.core.roles.owners)),
             priority=Priority.NORMAL,
         )
         if digest.chart is None:

@@ -55,4 +55,4 @@ async def on_chat_moved(reports: Reports, tx: Tx, old: int, new: int) -> None:
     if old in learned.chain(reports.complaints.staff_chat_setting):
         return  # the staff chat's own notice told them
     text = reports.staff_t("chat.moved.digest", old=str(old), new=str(new))
-    await reports.core.outbox.to_each(tx, reports.owner_ids, text)
+    await reports.core.outbox.to_each(tx, reports.core.roles.owners, text)

@@ -28,6 +28,7 @@ from bot.core import Core
 from bot.i18n import Catalog, moment_words
 from bot.learned import Learned
 from bot.outbox.service import Outbox
+from bot.roles import Roles
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
 from storage.db import Database
@@ -44,12 +45,12 @@ def config(language: str = "en") -> Complaints:
     catalog = Catalog.load()
     hour = timedelta(hours=1)
     zone = ZoneInfo("Europe/Stockholm")
-    core = Core(Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW)
+    roles = Roles(staff=[7])
+    core = Core(
+        Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW, roles=roles
+    )
     return Complaints(
         staff_chat_setting=-100,
-        owner_ids=[],
-        manager_ids=[],
-        staff_ids=[7],
         nps_max=6,
         csat_max=2,
         key_segments=["key"],
