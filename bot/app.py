@@ -299,7 +299,7 @@ def chats_report(complaints: Complaints, reports: Reports) -> dict[str, Any]:
     """For /healthz: the chats the bot writes to for the team, as Telegram knows them now."""
     staff: dict[str, Any] = {
         "id": complaints.staff_chat_id,
-        "setting": complaints.staff_chat_setting,
+        "setting": complaints.config.staff_chat_setting,
         "reachable": complaints.staff_chat_lost is None,
     }
     if complaints.staff_chat_lost:

@@ -184,7 +184,7 @@ async def in_turn(tx: Tx, complaints: Complaints, c: Complaint) -> None:
     after = next((i + 1 for i, pid in enumerate(pool) if str(pid) == last), 0)
     load = await tx.complaints.workload()
     for person_id in pool[after:] + pool[:after]:
-        if complaints.max_open and load.get(person_id, 0) >= complaints.max_open:
+        if complaints.config.max_open and load.get(person_id, 0) >= complaints.config.max_open:
             continue
         await tx.kv.set(TURN_KEY, str(person_id))
         await give(tx, complaints, c, people[person_id], None)

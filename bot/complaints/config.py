@@ -1,4 +1,4 @@
-"""The complaints feature's settings, and its context: those settings with the core."""
+"""The complaints feature's settings, and its context: those settings beside the core."""
 
 from __future__ import annotations
 
@@ -72,8 +72,11 @@ class ComplaintConfig:
         return add_business_time(start, duration, self.hours, self.tz)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Complaints(ComplaintConfig):
+@dataclass(frozen=True)
+class Complaints:
+    """What the complaint services take: the settings section and the core, side by side."""
+
+    config: ComplaintConfig
     core: Core
 
     @property
@@ -83,7 +86,7 @@ class Complaints(ComplaintConfig):
     @property
     def staff_chat_id(self) -> int:
         """The staff chat's id now: STAFF_CHAT_ID, or the supergroup Telegram upgraded it to."""
-        return self.core.learned.current(self.staff_chat_setting)
+        return self.core.learned.current(self.config.staff_chat_setting)
 
     @property
     def staff_chat_lost(self) -> str | None:

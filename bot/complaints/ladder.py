@@ -34,9 +34,11 @@ async def plan(
 ) -> None:
     """Start (or restart, after a reopening) the complaint's clocks at `start`. Every
     deadline given is kept: one missed before a reopening stays counted as missed."""
-    ladder = complaints.ladder_for(complaint.segment)
+    ladder = complaints.config.ladder_for(complaint.segment)
     for step in steps:
-        due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
+        due = complaints.config.deadline(
+            start, ladder.take if step == Deadline.TAKE else ladder.resolve
+        )
         await tx.complaints.set_step(complaint.id, step, due, started_at=start)
 
 
@@ -73,7 +75,7 @@ def _mentions(complaints: Complaints) -> str:
 
 async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: datetime) -> None:
     c = view.complaint
-    waited = complaints.ladder_for(c.segment).take
+    waited = complaints.config.ladder_for(c.segment).take
     text = complaints.staff_t(
         "complaint.sla.take_reminder",
         number=c.id,

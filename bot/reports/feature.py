@@ -52,7 +52,7 @@ async def on_chat_moved(reports: Reports, tx: Tx, old: int, new: int) -> None:
     setting, learned = reports.digest_chat_setting, reports.core.learned
     if setting is None or old not in learned.chain(setting):
         return
-    if old in learned.chain(reports.complaints.staff_chat_setting):
+    if old in learned.chain(reports.complaints.config.staff_chat_setting):
         return  # the staff chat's own notice told them
     text = reports.staff_t("chat.moved.digest", old=str(old), new=str(new))
     await reports.core.outbox.to_each(tx, reports.core.roles.owners, text)

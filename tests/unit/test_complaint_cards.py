@@ -21,7 +21,7 @@ from bot.complaints.cards import (
     summary_line,
     topic_title,
 )
-from bot.complaints.config import Complaints, Ladder
+from bot.complaints.config import ComplaintConfig, Complaints, Ladder
 from bot.complaints.posting import budget, is_storm
 from bot.complaints.staff import Administrators, StaffDirectory, Verdict
 from bot.core import Core
@@ -49,7 +49,7 @@ def config(language: str = "en") -> Complaints:
     core = Core(
         Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW, roles=roles
     )
-    return Complaints(
+    settings = ComplaintConfig(
         staff_chat_setting=-100,
         nps_max=6,
         csat_max=2,
@@ -62,8 +62,8 @@ def config(language: str = "en") -> Complaints:
         storm_cards_per_minute=10,
         aspects=["delivery"],
         confirm_within=hour,
-        core=core,
     )
+    return Complaints(settings, core)
 
 
 def view(status: str = "open", **complaint: Any) -> CardView:
@@ -292,7 +292,8 @@ async def test_the_card_budget_counts_cards_not_the_bots_answers_to_staff(db: Da
             NewMessage(chat, "SendMessage", "{}", 1, 0.0, Purpose.CARD, 2), time.time()
         )
         assert await budget(tx, complaints) == 10 - 2
-        assert await budget(tx, replace(complaints, storm_cards_per_minute=0)) == 1 - 2
+        calm = replace(complaints, config=replace(complaints.config, storm_cards_per_minute=0))
+        assert await budget(tx, calm) == 1 - 2
 
 
 class Admins:
