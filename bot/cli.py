@@ -209,7 +209,7 @@ async def _migrate(storage: StorageSettings) -> int:
 async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport, bool]:
     """The file's purchases stored, and whether their receipt links are real: a bot that has
     never reached Telegram does not know its username yet."""
-    from bot.core import Core, with_core
+    from bot.core import Core
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox
@@ -231,7 +231,7 @@ async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport
         staff_t = catalog.bind(settings.chats.staff_language)
         roles = Roles.from_settings(settings)
         core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned, roles=roles)
-        surveys = with_core(Surveys, SurveyConfig.from_settings(settings), core)
+        surveys = Surveys(SurveyConfig.from_settings(settings), core)
         return await import_csv(db, surveys, file), username is not None
     finally:
         await db.close()

@@ -56,7 +56,7 @@ async def start(
             customer.telegram_id,
             customer.telegram_id,
         )
-    shop = surveys.shop(t, "greeting")
+    shop = surveys.config.shop(t, "greeting")
     lead = _lead_greeting(t, complaints, customer.telegram_id, shop)
     if lead is not None and before is None:  # an owner or a manager: what it does for them
         text = lead
@@ -118,7 +118,7 @@ async def start_with_token(
         joined = await join(tx, surveys, customer, payload, first_contact)
         before = None
         if joined is Joined.JOINED:
-            offer = surveys.referral_offer
+            offer = surveys.config.referral_offer
             before = t("referral.welcome") + (f"\n🎁 {offer}" if offer else "")
         elif joined is Joined.OWN:
             before = t("referral.own_link")
