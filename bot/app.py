@@ -305,7 +305,7 @@ def chats_report(complaints: Complaints, reports: Reports) -> dict[str, Any]:
     if complaints.staff_chat_lost:
         staff["problem"] = complaints.staff_chat_lost
     report: dict[str, Any] = {"staff_chat": staff}
-    if reports.digest_chat_setting is not None:
-        digest = {"id": reports.digest_chat_id, "setting": reports.digest_chat_setting}
+    if reports.config.digest_chat_setting is not None:
+        digest = {"id": reports.digest_chat_id, "setting": reports.config.digest_chat_setting}
         report["digest_chat"] = digest
     return report

@@ -1,4 +1,4 @@
-"""The reports feature's settings, and its context: those settings with the core and the
+"""The reports feature's settings, and its context: those settings beside the core and the
 complaints feature it reports on."""
 
 from __future__ import annotations
@@ -34,8 +34,12 @@ class ReportConfig:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reports(ReportConfig):
+@dataclass(frozen=True)
+class Reports:
+    """What the report services take: the settings section, the core, and the complaints
+    feature it reports on, side by side."""
+
+    config: ReportConfig
     core: Core
     complaints: Complaints  # the daily brief lists the open ones
 
@@ -49,7 +53,7 @@ class Reports(ReportConfig):
 
     @property
     def digest_chat_id(self) -> int | None:
-        setting = self.digest_chat_setting
+        setting = self.config.digest_chat_setting
         return None if setting is None else self.core.learned.current(setting)
 
     @property
