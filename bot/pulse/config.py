@@ -1,5 +1,5 @@
-"""The staff pulse's settings (its cron), and its context with the core (whose roles say
-who counts as staff)."""
+"""The staff pulse's settings (its cron), and its context: those settings beside the core
+(whose roles say who counts as staff)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ class PulseConfig:
         return cls(cron=cron, tz=settings.chats.tz)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Pulse(PulseConfig):
+@dataclass(frozen=True)
+class Pulse:
+    """What the pulse services take: the settings section and the core, side by side."""
+
+    config: PulseConfig
     core: Core

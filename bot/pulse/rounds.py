@@ -31,7 +31,7 @@ async def send_round(db: Database, pulse: Pulse) -> int:
     """Ask everyone due in the latest round; how many were asked now."""
     now = pulse.core.now()
     async with db.transaction() as tx:
-        period = await due_period(tx, FIRST_RUN, pulse.cron, pulse.tz, now)
+        period = await due_period(tx, FIRST_RUN, pulse.config.cron, pulse.config.tz, now)
         if period is None:
             return 0
         start = period[1]
