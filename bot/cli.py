@@ -168,7 +168,7 @@ async def _dashboard_link(settings: Settings, user_id: int) -> int:
     try:
         await migrate(db.conn)
         dashboard = dashboard_of(settings, Roles.from_settings(settings), db, utc_now)
-        if dashboard.base_url is None:
+        if dashboard.config.base_url is None:
             print(
                 "dashboard-link: no public address: set PUBLIC_URL (https://shop.example) or"
                 " DASHBOARD_URL; a link to this machine opens on no owner's phone",

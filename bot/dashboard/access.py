@@ -23,7 +23,7 @@ from aiogram.methods import TelegramMethod
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
 from bot.roles import Roles
-from bot.settings import Network
+from bot.settings import Network, Settings
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
@@ -49,22 +49,27 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class DashboardConfig:
+    bot_token: str  # what Telegram signs a Mini App's launch data with
+    base_url: str | None  # the public URL of /app; None: none set, no link to send
+    trusted_proxies: Sequence[Network] = ()  # whose X-Forwarded-For names the client
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DashboardConfig:
+        """DASHBOARD_URL is PUBLIC_URL + /app by default. None when neither is set: this
+        server's own address (127.0.0.1:8080) works on no owner's phone."""
+        api = settings.api
+        token = settings.telegram.bot_token.get_secret_value()
+        return cls(token, api.dashboard_url, api.trusted_proxies)
+
+
 class Dashboard:
-    def __init__(
-        self,
-        db: Database,
-        roles: Roles,
-        bot_token: str,
-        base_url: str | None,
-        clock: Clock,
-        trusted_proxies: Sequence[Network] = (),
-    ) -> None:
+    def __init__(self, db: Database, config: DashboardConfig, roles: Roles, clock: Clock) -> None:
         self.db = db
-        self.trusted_proxies = trusted_proxies  # whose X-Forwarded-For names the client
+        self.config = config
         self.roles = roles  # asked on every request: the settings decide, not the session
         self.clock = clock
-        self.bot_token = bot_token
-        self.base_url = base_url  # the public URL of /app; None: none set, no link to send
         self._attempts: dict[str, deque[float]] = {}
 
     async def link(self, tx: Tx, user_id: int) -> str:
@@ -75,12 +80,12 @@ class Dashboard:
         token = secrets.token_urlsafe(32)
         now = self.clock()
         await tx.dashboard.add_link(digest(token), user_id, now, now + LINK_TTL)
-        return f"{self.base_url or '/app'}/login?token={token}"
+        return f"{self.config.base_url or '/app'}/login?token={token}"
 
     def unminted_link(self) -> str:
         """What a queued /dashboard message says where its link goes: the sender replaces it
         with a fresh link as it hands the message to Telegram (`mint_into`)."""
-        return f"{self.base_url or '/app'}/login?token={UNMINTED}"
+        return f"{self.config.base_url or '/app'}/login?token={UNMINTED}"
 
     async def mint_into(self, user_id: int, method: TelegramMethod[Any]) -> TelegramMethod[Any]:
         """The queued message with a new link in place of `unminted_link()`. So no usable
@@ -115,7 +120,7 @@ class Dashboard:
 
     async def from_telegram(self, init_data: str) -> SignedIn:
         """Raises InitDataError (not Telegram's, or stale) or NotAllowed."""
-        launch = verify(init_data, self.bot_token, time.time())
+        launch = verify(init_data, self.config.bot_token, time.time())
         if self.roles.role_of(launch.user_id) is None:
             raise NotAllowed(launch.user_id)
         now = self.clock()

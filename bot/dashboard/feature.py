@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from bot.complaints.config import Complaints
-from bot.dashboard.access import Dashboard
+from bot.dashboard.access import Dashboard, DashboardConfig
 from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
@@ -24,22 +24,9 @@ from storage.states import Purpose
 log = logging.getLogger(__name__)
 
 
-def base_url(settings: Settings) -> str | None:
-    """The public URL of /app: DASHBOARD_URL (by default PUBLIC_URL + /app). None when
-    neither is set: this server's own address (127.0.0.1:8080) works on no owner's phone."""
-    return settings.api.dashboard_url
-
-
 def dashboard_of(settings: Settings, roles: Roles, db: Database, clock: Clock) -> Dashboard:
     """Who may sign in and how, for the app and for `python -m bot dashboard-link`."""
-    return Dashboard(
-        db,
-        roles,
-        settings.telegram.bot_token.get_secret_value(),
-        base_url(settings),
-        clock,
-        settings.api.trusted_proxies,
-    )
+    return Dashboard(db, DashboardConfig.from_settings(settings), roles, clock)
 
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:

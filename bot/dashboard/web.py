@@ -109,7 +109,7 @@ class Pages:
         self, request: web.Request, signed_in: SignedIn, response: web.Response
     ) -> web.Response:
         # Behind a TLS proxy the request arrives as http: DASHBOARD_URL says it is https.
-        secure = request.secure or (self.dashboard.base_url or "").startswith("https://")
+        secure = request.secure or (self.dashboard.config.base_url or "").startswith("https://")
         response.set_cookie(
             COOKIE,
             signed_in.cookie,
@@ -125,7 +125,7 @@ class Pages:
 
     def _client(self, request: web.Request) -> str:
         forwarded = request.headers.get("X-Forwarded-For")
-        return client_address(request.remote, forwarded, self.dashboard.trusted_proxies)
+        return client_address(request.remote, forwarded, self.dashboard.config.trusted_proxies)
 
     def _refused(self, request: web.Request) -> bool:
         """Count a failed sign-in; True when this client has failed too often ("wait")."""
