@@ -299,13 +299,13 @@ def chats_report(complaints: Complaints, reports: Reports) -> dict[str, Any]:
     """For /healthz: the chats the bot writes to for the team, as Telegram knows them now."""
     staff: dict[str, Any] = {
         "id": complaints.staff_chat_id,
-        "setting": complaints.staff_chat_setting,
+        "setting": complaints.config.staff_chat_setting,
         "reachable": complaints.staff_chat_lost is None,
     }
     if complaints.staff_chat_lost:
         staff["problem"] = complaints.staff_chat_lost
     report: dict[str, Any] = {"staff_chat": staff}
-    if reports.digest_chat_setting is not None:
-        digest = {"id": reports.digest_chat_id, "setting": reports.digest_chat_setting}
+    if reports.config.digest_chat_setting is not None:
+        digest = {"id": reports.digest_chat_id, "setting": reports.config.digest_chat_setting}
         report["digest_chat"] = digest
     return report

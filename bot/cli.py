@@ -158,6 +158,7 @@ async def _dashboard_link(settings: Settings, user_id: int) -> int:
     one row, written like the CLI's other writes)."""
     from bot.dashboard.access import LINK_TTL, NotAllowed
     from bot.dashboard.feature import dashboard_of
+    from bot.roles import Roles
     from storage.clock import utc_now
     from storage.db import Database
     from storage.migrate import migrate
@@ -166,8 +167,8 @@ async def _dashboard_link(settings: Settings, user_id: int) -> int:
     await db.connect()
     try:
         await migrate(db.conn)
-        dashboard = dashboard_of(settings, db, utc_now)
-        if dashboard.base_url is None:
+        dashboard = dashboard_of(settings, Roles.from_settings(settings), db, utc_now)
+        if dashboard.config.base_url is None:
             print(
                 "dashboard-link: no public address: set PUBLIC_URL (https://shop.example) or"
                 " DASHBOARD_URL; a link to this machine opens on no owner's phone",
@@ -208,10 +209,11 @@ async def _migrate(storage: StorageSettings) -> int:
 async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport, bool]:
     """The file's purchases stored, and whether their receipt links are real: a bot that has
     never reached Telegram does not know its username yet."""
-    from bot.core import Core, with_core
+    from bot.core import Core
     from bot.i18n import Catalog
     from bot.learned import UNKNOWN_USERNAME, Learned
     from bot.outbox.service import Outbox
+    from bot.roles import Roles
     from bot.surveys.config import SurveyConfig, Surveys
     from bot.surveys.csv_import import import_csv
     from storage.db import Database
@@ -227,8 +229,9 @@ async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport
         learned = Learned(bot_username=username or UNKNOWN_USERNAME)
         catalog = Catalog.load()
         staff_t = catalog.bind(settings.chats.staff_language)
-        core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned)
-        surveys = with_core(Surveys, SurveyConfig.from_settings(settings), core)
+        roles = Roles.from_settings(settings)
+        core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned, roles=roles)
+        surveys = Surveys(SurveyConfig.from_settings(settings), core)
         return await import_csv(db, surveys, file), username is not None
     finally:
         await db.close()

@@ -41,12 +41,13 @@ async def publish_commands(
         (BotCommandScopeChat(chat_id=complaints.staff_chat_id), STAFF_COMMANDS),
     ]
     menus += [
-        (BotCommandScopeChat(chat_id=owner), OWNER_COMMANDS) for owner in complaints.owner_ids
+        (BotCommandScopeChat(chat_id=owner), OWNER_COMMANDS)
+        for owner in complaints.core.roles.owners
     ]
     menus += [
         (BotCommandScopeChat(chat_id=manager), MANAGER_COMMANDS)
-        for manager in complaints.manager_ids
-        if manager not in complaints.owner_ids
+        for manager in complaints.core.roles.managers
+        if manager not in complaints.core.roles.owners
     ]
     async with db.transaction() as tx:
         for scope, names in menus:

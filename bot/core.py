@@ -1,29 +1,28 @@
 """What every feature's services act with: the outbox, the texts, the clock, the business's
-time zone, and what the bot learned from Telegram. Built once by the app factory.
+time zone, who is who (`Roles`), and what the bot learned from Telegram. Built once by the app
+factory.
 
 A feature's settings are plain frozen data (`SurveyConfig`, `ComplaintConfig`, ...); its
-services take the feature's context (`Surveys`, `Complaints`, ...), which is those settings
-plus this core. `learned` is the one part that changes while the bot runs: what Telegram told
-it (its username, the staff chat's id after an upgrade, whether it is a forum or lost).
+services take the feature's context (`Surveys`, `Complaints`, ...), which holds those settings
+and this core side by side (`complaints.config.ladder`, `complaints.core.outbox`). `learned`
+is the one part that changes while the bot runs: what Telegram told it (its username, the
+staff chat's id after an upgrade, whether it is a forum or lost).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import Catalog, Translator, duration
 from bot.learned import Learned
 from bot.localized import clock_text
 from bot.outbox.service import Outbox
+from bot.roles import Roles
 from bot.when import When
 from storage.clock import Clock, utc_now
 from storage.models import Customer
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,7 @@ class Core:
     learned: Learned
     clock: Clock = utc_now
     when: When = field(default_factory=When)  # the features' "when this happens"
+    roles: Roles = field(default_factory=Roles)  # OWNER_IDS, MANAGER_IDS, STAFF_IDS
 
     def now(self) -> datetime:
         return self.clock()
@@ -59,9 +59,3 @@ class Core:
     def deep_link(self, payload: str) -> str:
         """A t.me link that starts the bot with `payload`."""
         return f"https://t.me/{self.learned.bot_username}?start={payload}"
-
-
-def with_core(context: Callable[..., T], config: Any, core: Core, **more: Any) -> T:
-    """A feature's context: its settings (a frozen dataclass) with the core."""
-    values = {f.name: getattr(config, f.name) for f in fields(config)}
-    return context(core=core, **values, **more)

@@ -39,6 +39,7 @@ from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
 from bot.resources import opened_database, telegram_bot
+from bot.roles import Roles
 from bot.settings import Settings
 from bot.web import Handler
 from bot.when import When
@@ -186,7 +187,8 @@ def _wiring(
     catalog = Catalog.load(settings.chats.default_language, settings.complaints.segment_names)
     outbox = Outbox(sender)
     staff_t = catalog.bind(settings.chats.staff_language)
-    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock, when)
+    roles = Roles.from_settings(settings)
+    core = Core(outbox, catalog, settings.chats.tz, staff_t, learned, clock, when, roles)
     w = Wiring(
         settings=settings,
         db=db,

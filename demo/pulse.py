@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.app import App
-from bot.core import with_core
 from bot.pulse.config import Pulse, PulseConfig
 from bot.pulse.rounds import ask_round
 from demo.complaints import AGENT, MANAGER, MORE_STAFF, wait_until
@@ -41,7 +40,7 @@ async def pulse_act(app: App, world: World) -> None:
     await wait_until(lambda: all(_greeted(world, u) for u in STAFF))
     async with app.db.transaction() as tx:
         config = PulseConfig.from_settings(app.settings, PULSE_CRON)
-        pulse = with_core(Pulse, config, app.wiring.core)
+        pulse = Pulse(config, app.wiring.core)
         asked = await ask_round(tx, pulse, app.surveys.core.now())
     await wait_until(lambda: all(_question(world, u) is not None for u in STAFF))
     first = _question(world, STAFF[0])

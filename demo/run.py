@@ -108,16 +108,18 @@ async def _wait(predicate: Any, within: float = 10.0) -> None:
 async def _summary(app: App) -> None:
     """The owners' view: the digest over the demo's week, as text and as a chart file."""
     reports = app.reports
-    start, end = last_days(reports.core.now(), reports.tz)
+    start, end = last_days(reports.core.now(), reports.config.tz)
     async with app.db.read() as tx:
         digest = await build_digest(
-            tx, start, end, reports.core.now(), reports.tz, hours=reports.hours
+            tx, start, end, reports.core.now(), reports.config.tz, hours=reports.config.hours
         )
     print("\n13. The digest owners get every Monday (here: the last 7 days)")
-    for line in render_digest(app.reports.staff_t, digest, app.reports.tz, "digest").splitlines():
+    for line in render_digest(
+        app.reports.staff_t, digest, app.reports.config.tz, "digest"
+    ).splitlines():
         print(f"   {line}")
     await asyncio.to_thread(
-        DEMO_CHART.write_bytes, render_chart(digest, app.reports.tz, app.reports.staff_t)
+        DEMO_CHART.write_bytes, render_chart(digest, app.reports.config.tz, app.reports.staff_t)
     )
     print(
         f"   chart: {DEMO_CHART} (the NPS as its headline; the trend with its 95% band, or one"

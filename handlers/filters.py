@@ -50,7 +50,7 @@ class IsOwner(Filter):
     async def __call__(
         self, event: TelegramObject, reports: Reports, event_from_user: User | None = None
     ) -> bool:
-        return event_from_user is not None and event_from_user.id in reports.owner_ids
+        return event_from_user is not None and reports.core.roles.is_owner(event_from_user.id)
 
 
 class IsLead(Filter):
@@ -59,7 +59,7 @@ class IsLead(Filter):
     async def __call__(
         self, event: TelegramObject, complaints: Complaints, event_from_user: User | None = None
     ) -> bool:
-        return event_from_user is not None and event_from_user.id in complaints.leads
+        return event_from_user is not None and event_from_user.id in complaints.core.roles.leads
 
 
 class MaySignIn(Filter):
@@ -68,4 +68,6 @@ class MaySignIn(Filter):
     async def __call__(
         self, event: TelegramObject, dashboard: Dashboard, event_from_user: User | None = None
     ) -> bool:
-        return event_from_user is not None and dashboard.role_of(event_from_user.id) is not None
+        return (
+            event_from_user is not None and dashboard.roles.role_of(event_from_user.id) is not None
+        )

@@ -42,9 +42,9 @@ def purchases_handler(db: Database, surveys: Surveys) -> Handler:
         if isinstance(batch_items, list) and len(batch_items) > MAX_BATCH:
             return error(413, f"at most {MAX_BATCH} purchases per request")
         try:
-            items, batch = parse_body(body, surveys.phone_region)
+            items, batch = parse_body(body, surveys.config.phone_region)
             now = surveys.core.now()
-            new = [item.to_new(surveys.tz, now) for item in items]
+            new = [item.to_new(surveys.config.tz, now) for item in items]
         except ValidationError as exc:
             return error(422, "invalid purchase", field_errors(exc))
         except ValueError as exc:

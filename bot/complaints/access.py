@@ -47,7 +47,7 @@ async def lost(tx: Tx, complaints: Complaints, reason: str) -> bool:
 async def _tell(tx: Tx, complaints: Complaints, reason: str) -> None:
     """The leads not told yet that the staff chat is lost, told (TOLD_KEY: who was)."""
     told = {int(x) for x in (await tx.kv.get(TOLD_KEY) or "").split(",") if x}
-    untold = [lead for lead in complaints.leads if lead not in told]
+    untold = [lead for lead in complaints.core.roles.leads if lead not in told]
     if not untold:
         return
     chat = str(complaints.staff_chat_id)
@@ -70,7 +70,7 @@ async def back(tx: Tx, complaints: Complaints) -> bool:
         "staff chat %s reachable again: %d cards to post", complaints.staff_chat_id, waiting
     )
     await complaints.core.outbox.to_each(
-        tx, complaints.leads, complaints.staff_t("chat.back", waiting=waiting)
+        tx, complaints.core.roles.leads, complaints.staff_t("chat.back", waiting=waiting)
     )
     return True
 
@@ -92,7 +92,9 @@ async def privacy_blind(tx: Tx, complaints: Complaints) -> None:
     if not complaints.forum or await tx.kv.get(PRIVACY_KEY) == str(chat):
         return
     await tx.kv.set(PRIVACY_KEY, str(chat))
-    await complaints.core.outbox.to_each(tx, complaints.leads, complaints.staff_t("chat.privacy"))
+    await complaints.core.outbox.to_each(
+        tx, complaints.core.roles.leads, complaints.staff_t("chat.privacy")
+    )
 
 
 async def on_refused(complaints: Complaints, tx: Tx, chat_id: int, reason: str) -> None:

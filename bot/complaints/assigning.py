@@ -52,7 +52,7 @@ async def roster(
     seen = await tx.pulse.staff_names()
     admins = admins or {}
     people = []
-    for person_id in dict.fromkeys([*complaints.staff_ids, *seen, *admins]):
+    for person_id in dict.fromkeys([*complaints.core.roles.staff, *seen, *admins]):
         name = seen.get(person_id) or admins.get(person_id)
         if not name:  # configured, not seen yet: the name they gave the bot, if they started it
             profile = await tx.customers.by_telegram_id(person_id)
@@ -177,14 +177,14 @@ async def in_turn(tx: Tx, complaints: Complaints, c: Complaint) -> None:
     STAFF_IDS, else those seen working in the staff chat) below the cap; nobody when
     everyone is at it (the card goes out unassigned, the take clock running)."""
     people = {p.id: p for p in await roster(tx, complaints)}
-    pool = sorted(complaints.staff_ids or people)
+    pool = sorted(complaints.core.roles.staff or people)
     if not pool:
         return
     last = await tx.kv.get(TURN_KEY)
     after = next((i + 1 for i, pid in enumerate(pool) if str(pid) == last), 0)
     load = await tx.complaints.workload()
     for person_id in pool[after:] + pool[:after]:
-        if complaints.max_open and load.get(person_id, 0) >= complaints.max_open:
+        if complaints.config.max_open and load.get(person_id, 0) >= complaints.config.max_open:
             continue
         await tx.kv.set(TURN_KEY, str(person_id))
         await give(tx, complaints, c, people[person_id], None)

@@ -88,7 +88,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
         f"{STATUS_MARK.get(c.status, '')} <b>{staff_t('complaint.card.title', number=c.id)}</b>"
         f" · {staff_t('complaint.status.' + c.status)}",
     ]
-    if complaints.is_key(c.segment):
+    if complaints.config.is_key(c.segment):
         lines.append(staff_t("complaint.card.key"))
     who = customer_label(staff_t, view.customer)
     if c.segment:
@@ -258,7 +258,7 @@ def topic_title(complaints: Complaints, view: CardView) -> str:
     who = "—"
     if view.customer is not None and not view.customer.forgotten_at:
         who = view.customer.shown_name or view.customer.username or "—"
-    key = "⭐ " if complaints.is_key(c.segment) else ""
+    key = "⭐ " if complaints.config.is_key(c.segment) else ""
     status = staff_t("complaint.status." + c.status)
     title = f"{STATUS_MARK.get(c.status, '')} #{c.id} {key}{who} · {status}"
     return clip(title, TOPIC_TITLE_LIMIT)
@@ -266,7 +266,7 @@ def topic_title(complaints: Complaints, view: CardView) -> str:
 
 def summary_line(complaints: Complaints, view: CardView) -> str:
     c = view.complaint
-    key = "⭐ " if complaints.is_key(c.segment) else ""
+    key = "⭐ " if complaints.config.is_key(c.segment) else ""
     parts = [f"<b>#{c.id}</b> {key}{customer_label(complaints.staff_t, view.customer)}"]
     scores = _scores(complaints, view)
     if scores:

@@ -1,4 +1,4 @@
-"""The complaints feature's settings, and its context: those settings with the core."""
+"""The complaints feature's settings, and its context: those settings beside the core."""
 
 from __future__ import annotations
 
@@ -26,9 +26,6 @@ class Ladder:
 @dataclass(frozen=True, kw_only=True)
 class ComplaintConfig:
     staff_chat_setting: int  # STAFF_CHAT_ID; Telegram may have moved the group since
-    owner_ids: list[int]
-    manager_ids: list[int]
-    staff_ids: list[int]
     nps_max: int
     csat_max: int
     key_segments: list[str]
@@ -49,9 +46,6 @@ class ComplaintConfig:
         c, r, chats = settings.complaints, settings.rules, settings.chats
         return cls(
             staff_chat_setting=chats.staff_chat_id,
-            owner_ids=chats.owner_ids,
-            manager_ids=chats.manager_ids,
-            staff_ids=c.staff_ids,
             nps_max=c.complaint_nps_max,
             csat_max=c.complaint_csat_max,
             key_segments=c.key_segments,
@@ -68,11 +62,6 @@ class ComplaintConfig:
             max_open=c.agent_max_open,
         )
 
-    @property
-    def leads(self) -> list[int]:
-        """Owners and managers: told in private what the staff chat cannot be told."""
-        return list(dict.fromkeys([*self.owner_ids, *self.manager_ids]))
-
     def is_key(self, segment: str) -> bool:
         return segment in self.key_segments
 
@@ -82,16 +71,12 @@ class ComplaintConfig:
     def deadline(self, start: datetime, duration: timedelta) -> datetime:
         return add_business_time(start, duration, self.hours, self.tz)
 
-    def configured(self, user_id: int) -> bool:
-        """Named in the settings as someone who works complaints (staff, managers, owners);
-        members of the staff chat may act too (the staff directory asks Telegram)."""
-        return (
-            user_id in self.staff_ids or user_id in self.manager_ids or user_id in self.owner_ids
-        )
 
+@dataclass(frozen=True)
+class Complaints:
+    """What the complaint services take: the settings section and the core, side by side."""
 
-@dataclass(frozen=True, kw_only=True)
-class Complaints(ComplaintConfig):
+    config: ComplaintConfig
     core: Core
 
     @property
@@ -101,7 +86,7 @@ class Complaints(ComplaintConfig):
     @property
     def staff_chat_id(self) -> int:
         """The staff chat's id now: STAFF_CHAT_ID, or the supergroup Telegram upgraded it to."""
-        return self.core.learned.current(self.staff_chat_setting)
+        return self.core.learned.current(self.config.staff_chat_setting)
 
     @property
     def staff_chat_lost(self) -> str | None:

@@ -58,7 +58,7 @@ def question_markup(complaints: Complaints, record: CorrectiveAction) -> InlineK
 
     options = [
         button(c, ("✓ " if c == record.cause else "") + cause_label(complaints.staff_t, c))
-        for c in causes(complaints.aspects)
+        for c in causes(complaints.config.aspects)
     ]
     rows = [options[i : i + PER_ROW] for i in range(0, len(options), PER_ROW)]
     fix = "corrective.button.fix_on" if record.fix_needed_at else "corrective.button.fix"
@@ -77,7 +77,7 @@ async def press(tx: Tx, complaints: Complaints, who: Actor, complaint_id: int, c
     if (
         record is None
         or complaint is None
-        or choice not in {*causes(complaints.aspects), SKIP, FIX}
+        or choice not in {*causes(complaints.config.aspects), SKIP, FIX}
     ):
         return staff_t("button.stale")
     if complaint.status not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED):

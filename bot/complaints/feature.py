@@ -28,7 +28,6 @@ from bot.complaints import (
 from bot.complaints.config import ComplaintConfig, Complaints
 from bot.complaints.opening import on_survey_change
 from bot.complaints.staff import StaffDirectory
-from bot.core import with_core
 from bot.i18n import Catalog, duration
 from bot.jobs import JobContext, job
 from bot.settings import Settings
@@ -41,7 +40,7 @@ log = logging.getLogger(__name__)
 
 
 def install(w: Wiring, surveys: Surveys) -> Complaints:
-    complaints = with_core(Complaints, ComplaintConfig.from_settings(w.settings), w.core)
+    complaints = Complaints(ComplaintConfig.from_settings(w.settings), w.core)
     when = w.when
     when.survey_changed.connect(partial(on_survey_change, complaints))
     hooks, failed = when.sent, when.given_up

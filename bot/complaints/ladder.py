@@ -34,9 +34,11 @@ async def plan(
 ) -> None:
     """Start (or restart, after a reopening) the complaint's clocks at `start`. Every
     deadline given is kept: one missed before a reopening stays counted as missed."""
-    ladder = complaints.ladder_for(complaint.segment)
+    ladder = complaints.config.ladder_for(complaint.segment)
     for step in steps:
-        due = complaints.deadline(start, ladder.take if step == Deadline.TAKE else ladder.resolve)
+        due = complaints.config.deadline(
+            start, ladder.take if step == Deadline.TAKE else ladder.resolve
+        )
         await tx.complaints.set_step(complaint.id, step, due, started_at=start)
 
 
@@ -67,13 +69,13 @@ def _mentions(complaints: Complaints) -> str:
     label = complaints.staff_t("complaint.sla.manager")
     return " ".join(
         f'<a href="tg://user?id={manager}">{escape(label)}</a>'
-        for manager in complaints.manager_ids
+        for manager in complaints.core.roles.managers
     )
 
 
 async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: datetime) -> None:
     c = view.complaint
-    waited = complaints.ladder_for(c.segment).take
+    waited = complaints.config.ladder_for(c.segment).take
     text = complaints.staff_t(
         "complaint.sla.take_reminder",
         number=c.id,
@@ -82,7 +84,9 @@ async def _remind(tx: Tx, complaints: Complaints, view: CardView, due_at: dateti
     )
     if complaints.staff_chat_lost:  # nobody would see it there: the leads, in private
         text = f"{text}\n{complaints.staff_t('complaint.sla.unseen')}"
-        await complaints.core.outbox.to_each(tx, complaints.leads, text, parse_mode="HTML")
+        await complaints.core.outbox.to_each(
+            tx, complaints.core.roles.leads, text, parse_mode="HTML"
+        )
         return
     mentions = _mentions(complaints)
     if c.assignee_id is not None and c.assignee_name:  # assigned, not taken yet
@@ -115,5 +119,5 @@ async def _escalate(tx: Tx, complaints: Complaints, view: CardView, due: datetim
     link = card_link(c)
     if link:
         text += f"\n{link}"
-    people = dict.fromkeys([*complaints.manager_ids, *complaints.owner_ids])
+    people = dict.fromkeys([*complaints.core.roles.managers, *complaints.core.roles.owners])
     await complaints.core.outbox.to_each(tx, people, text, parse_mode="HTML")

@@ -104,7 +104,7 @@ async def resolve(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> A
         return Answer(complaints.staff_t("complaint.alert.resolved_unasked", number=c.id))
     await _ask_customer(tx, complaints, customer, c)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
-    lapse = now + complaints.confirm_within
+    lapse = now + complaints.config.confirm_within
     await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse, started_at=now)
     return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 

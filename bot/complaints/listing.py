@@ -33,7 +33,7 @@ async def open_list(
             f"{STATUS_MARK.get(c.status, '')} <b>#{c.id}</b>",
             customer_label(staff_t, customer),
         ]
-        if complaints.is_key(c.segment):
+        if complaints.config.is_key(c.segment):
             parts.append("⭐")
         if words := await first_words(tx, c):
             parts.append(words)

@@ -12,7 +12,7 @@ from storage.db import Tx
 
 
 async def on_chat_moved(complaints: Complaints, tx: Tx, old: int, new: int) -> None:
-    if old not in complaints.core.learned.chain(complaints.staff_chat_setting):
+    if old not in complaints.core.learned.chain(complaints.config.staff_chat_setting):
         return
     reposted = 0
     for complaint in await tx.complaints.with_card_in(old):
@@ -25,4 +25,4 @@ async def on_chat_moved(complaints: Complaints, tx: Tx, old: int, new: int) -> N
     await relist(tx, complaints, summarised)
     reposted += len(summarised)
     text = complaints.staff_t("chat.moved.staff", old=str(old), new=str(new), reposted=reposted)
-    await complaints.core.outbox.to_each(tx, complaints.owner_ids, text)
+    await complaints.core.outbox.to_each(tx, complaints.core.roles.owners, text)

@@ -42,7 +42,7 @@ async def open_complaint(
     )
     await events.opened(tx, complaint.id, now)
     await ladder.plan(tx, complaints, complaint, now)
-    if complaints.round_robin:
+    if complaints.config.round_robin:
         await assigning.in_turn(tx, complaints, complaint)
         complaint = await tx.complaints.get(complaint.id) or complaint
     return complaint
@@ -54,7 +54,7 @@ async def on_request(tx: Tx, complaints: Complaints, customer: Customer) -> Comp
     active = await tx.complaints.active_for(customer.id)
     if active is not None:
         return active
-    due = complaints.core.now() + complaints.settle
+    due = complaints.core.now() + complaints.config.settle
     complaint = await open_complaint(
         tx, complaints, customer, ComplaintSource.COMMAND, card_due=due
     )
@@ -63,8 +63,8 @@ async def on_request(tx: Tx, complaints: Complaints, customer: Customer) -> Comp
 
 
 def is_low(complaints: Complaints, survey: Survey) -> bool:
-    nps_low = survey.nps is not None and survey.nps <= complaints.nps_max
-    csat_low = survey.csat is not None and survey.csat <= complaints.csat_max
+    nps_low = survey.nps is not None and survey.nps <= complaints.config.nps_max
+    csat_low = survey.csat is not None and survey.csat <= complaints.config.csat_max
     return nps_low or csat_low
 
 
@@ -84,7 +84,9 @@ async def on_survey_change(complaints: Complaints, tx: Tx, survey_id: int) -> No
             return
         now = complaints.core.now()
         # Wait for the rest of the survey, but never so long the take reminder comes first.
-        wait = min(complaints.settle, complaints.ladder_for(customer.segment).take / 2)
+        wait = min(
+            complaints.config.settle, complaints.config.ladder_for(customer.segment).take / 2
+        )
         due = now if finished else now + wait
         complaint = await open_complaint(
             tx, complaints, customer, ComplaintSource.LOW_SCORE, card_due=due, survey=survey

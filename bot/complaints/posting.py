@@ -121,7 +121,7 @@ async def follow_card(tx: Tx, complaints: Complaints, complaint_id: int) -> int:
 def cards_per_minute(complaints: Complaints) -> int:
     """Cards the staff chat gets a minute before more wait (at least one: a lone complaint
     always gets its card)."""
-    return max(1, complaints.storm_cards_per_minute)
+    return max(1, complaints.config.storm_cards_per_minute)
 
 
 def is_storm(waiting: int, per_minute: int) -> bool:

@@ -106,7 +106,8 @@ async def to_complaint(
         return complaint
     since = complaints.core.now() - HOLD_FOR
     flooding = (
-        await tx.complaints.relayed_since(complaint.id, since) >= complaints.relays_per_minute
+        await tx.complaints.relayed_since(complaint.id, since)
+        >= complaints.config.relays_per_minute
     )
     if flooding or complaints.staff_chat_lost:
         await _record(tx, complaint, customer, message, kind, words, held=True)

@@ -73,7 +73,7 @@ class StaffDirectory:
 
     def allowed(self, user_id: int) -> Verdict:
         """Whether the person may act on complaints; may raise NeedsLookup."""
-        if self.complaints.configured(user_id):
+        if self.complaints.core.roles.configured(user_id):
             return Verdict.STAFF
         cached = self._cache.get(user_id)
         if cached is not None and cached[1] > self.clock():

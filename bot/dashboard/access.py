@@ -22,7 +22,8 @@ from typing import Any
 from aiogram.methods import TelegramMethod
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
-from bot.settings import Network
+from bot.roles import Roles
+from bot.settings import Network, Settings
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
@@ -48,47 +49,43 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class Dashboard:
-    def __init__(
-        self,
-        db: Database,
-        owner_ids: list[int],
-        manager_ids: list[int],
-        bot_token: str,
-        base_url: str | None,
-        clock: Clock,
-        trusted_proxies: Sequence[Network] = (),
-    ) -> None:
-        self.db = db
-        self.trusted_proxies = trusted_proxies  # whose X-Forwarded-For names the client
-        self.owner_ids = owner_ids
-        self.manager_ids = manager_ids
-        self.clock = clock
-        self.bot_token = bot_token
-        self.base_url = base_url  # the public URL of /app; None: none set, no link to send
-        self._attempts: dict[str, deque[float]] = {}
+@dataclass(frozen=True)
+class DashboardConfig:
+    bot_token: str  # what Telegram signs a Mini App's launch data with
+    base_url: str | None  # the public URL of /app; None: none set, no link to send
+    trusted_proxies: Sequence[Network] = ()  # whose X-Forwarded-For names the client
 
-    def role_of(self, user_id: int) -> str | None:
-        if user_id in self.owner_ids:
-            return "owner"
-        if user_id in self.manager_ids:
-            return "manager"
-        return None
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DashboardConfig:
+        """DASHBOARD_URL is PUBLIC_URL + /app by default. None when neither is set: this
+        server's own address (127.0.0.1:8080) works on no owner's phone."""
+        api = settings.api
+        token = settings.telegram.bot_token.get_secret_value()
+        return cls(token, api.dashboard_url, api.trusted_proxies)
+
+
+class Dashboard:
+    def __init__(self, db: Database, config: DashboardConfig, roles: Roles, clock: Clock) -> None:
+        self.db = db
+        self.config = config
+        self.roles = roles  # asked on every request: the settings decide, not the session
+        self.clock = clock
+        self._attempts: dict[str, deque[float]] = {}
 
     async def link(self, tx: Tx, user_id: int) -> str:
         """A one-time sign-in URL for an owner or manager (NotAllowed for anyone else),
         stored in `tx` (only its token's digest). Without a public address only its path."""
-        if self.role_of(user_id) is None:
+        if self.roles.role_of(user_id) is None:
             raise NotAllowed(user_id)
         token = secrets.token_urlsafe(32)
         now = self.clock()
         await tx.dashboard.add_link(digest(token), user_id, now, now + LINK_TTL)
-        return f"{self.base_url or '/app'}/login?token={token}"
+        return f"{self.config.base_url or '/app'}/login?token={token}"
 
     def unminted_link(self) -> str:
         """What a queued /dashboard message says where its link goes: the sender replaces it
         with a fresh link as it hands the message to Telegram (`mint_into`)."""
-        return f"{self.base_url or '/app'}/login?token={UNMINTED}"
+        return f"{self.config.base_url or '/app'}/login?token={UNMINTED}"
 
     async def mint_into(self, user_id: int, method: TelegramMethod[Any]) -> TelegramMethod[Any]:
         """The queued message with a new link in place of `unminted_link()`. So no usable
@@ -109,7 +106,7 @@ class Dashboard:
         sign-in button is what a link preview or a scanner fetches."""
         async with self.db.read() as tx:
             user_id = await tx.dashboard.link_user(digest(token), self.clock())
-        return user_id is not None and self.role_of(user_id) is not None
+        return user_id is not None and self.roles.role_of(user_id) is not None
 
     async def from_link(self, token: str) -> SignedIn | None:
         """The link's session; None for an unknown, used or expired link (or a person no
@@ -117,14 +114,14 @@ class Dashboard:
         now = self.clock()
         async with self.db.transaction() as tx:
             user_id = await tx.dashboard.use_link(digest(token), now)
-        if user_id is None or self.role_of(user_id) is None:
+        if user_id is None or self.roles.role_of(user_id) is None:
             return None
         return await self._open(user_id, "link")
 
     async def from_telegram(self, init_data: str) -> SignedIn:
         """Raises InitDataError (not Telegram's, or stale) or NotAllowed."""
-        launch = verify(init_data, self.bot_token, time.time())
-        if self.role_of(launch.user_id) is None:
+        launch = verify(init_data, self.config.bot_token, time.time())
+        if self.roles.role_of(launch.user_id) is None:
             raise NotAllowed(launch.user_id)
         now = self.clock()
         async with self.db.transaction() as tx:
@@ -141,7 +138,7 @@ class Dashboard:
             return await self._open_in(tx, user_id, via)
 
     async def _open_in(self, tx: Tx, user_id: int, via: str) -> SignedIn:
-        role = self.role_of(user_id)
+        role = self.roles.role_of(user_id)
         assert role is not None
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         now = self.clock()
@@ -157,7 +154,7 @@ class Dashboard:
             return None
         async with self.db.read() as tx:
             found = await tx.dashboard.session(digest(cookie), self.clock())
-        role = None if found is None else self.role_of(found.user_id)
+        role = None if found is None else self.roles.role_of(found.user_id)
         if found is None or role is None:
             return None
         # The settings decide, never the role stored at sign-in: a demoted owner is a

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 
 from bot.complaints.config import Complaints
-from bot.dashboard.access import Dashboard
+from bot.dashboard.access import Dashboard, DashboardConfig
 from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
+from bot.roles import Roles
 from bot.settings import Settings, address_warnings
 from bot.wiring import Wiring
 from storage.clock import Clock
@@ -23,27 +24,13 @@ from storage.states import Purpose
 log = logging.getLogger(__name__)
 
 
-def base_url(settings: Settings) -> str | None:
-    """The public URL of /app: DASHBOARD_URL (by default PUBLIC_URL + /app). None when
-    neither is set: this server's own address (127.0.0.1:8080) works on no owner's phone."""
-    return settings.api.dashboard_url
-
-
-def dashboard_of(settings: Settings, db: Database, clock: Clock) -> Dashboard:
+def dashboard_of(settings: Settings, roles: Roles, db: Database, clock: Clock) -> Dashboard:
     """Who may sign in and how, for the app and for `python -m bot dashboard-link`."""
-    return Dashboard(
-        db,
-        settings.chats.owner_ids,
-        settings.chats.manager_ids,
-        settings.telegram.bot_token.get_secret_value(),
-        base_url(settings),
-        clock,
-        settings.api.trusted_proxies,
-    )
+    return Dashboard(db, DashboardConfig.from_settings(settings), roles, clock)
 
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
-    dashboard = dashboard_of(w.settings, w.db, w.core.clock)
+    dashboard = dashboard_of(w.settings, w.core.roles, w.db, w.core.clock)
     w.when.sending[Purpose.SIGN_IN] = dashboard.mint_into
     for warning in address_warnings(w.settings):
         log.warning("%s", warning.removeprefix("warning: "))

@@ -109,7 +109,7 @@ class Pages:
         self, request: web.Request, signed_in: SignedIn, response: web.Response
     ) -> web.Response:
         # Behind a TLS proxy the request arrives as http: DASHBOARD_URL says it is https.
-        secure = request.secure or (self.dashboard.base_url or "").startswith("https://")
+        secure = request.secure or (self.dashboard.config.base_url or "").startswith("https://")
         response.set_cookie(
             COOKIE,
             signed_in.cookie,
@@ -125,7 +125,7 @@ class Pages:
 
     def _client(self, request: web.Request) -> str:
         forwarded = request.headers.get("X-Forwarded-For")
-        return client_address(request.remote, forwarded, self.dashboard.trusted_proxies)
+        return client_address(request.remote, forwarded, self.dashboard.config.trusted_proxies)
 
     def _refused(self, request: web.Request) -> bool:
         """Count a failed sign-in; True when this client has failed too often ("wait")."""
@@ -148,7 +148,8 @@ class Pages:
         # Filtered to a branch, the list offers that branch and "all" (not a second digest).
         branches = [name for name, _ in d.by_branch if name] if branch is None else [branch]
         query = request.query_string
-        lines = render_digest(self.t, d, self.reports.tz, "report", on_page=True).splitlines()
+        tz = self.reports.config.tz
+        lines = render_digest(self.t, d, tz, "report", on_page=True).splitlines()
         chart = f"/app/chart.png?{query}" if query else "/app/chart.png"
         narrow_chart = f"{chart}{'&' if query else '?'}width=narrow"
         days = {
@@ -175,7 +176,7 @@ class Pages:
                         {"from": f"{a:%Y-%m-%d}", "to": f"{b:%Y-%m-%d}", "branch": branch or ""}
                     ),
                 )
-                for key, (a, b) in preset_days(self.reports.core.now(), self.reports.tz).items()
+                for key, (a, b) in preset_days(self.reports.core.now(), tz).items()
             ],
             segments=[
                 {
@@ -216,7 +217,7 @@ class Pages:
     def _under_headline(self, d: Digest) -> str:
         """The period and how many answered (and whether that is too few to trust), once:
         the digest's own NPS line is left out of the page."""
-        period = period_label(d.start, d.end, self.reports.tz)
+        period = period_label(d.start, d.end, self.reports.config.tz)
         said = self.t("chart.caption", period=period, n=d.nps.n)
         if d.nps.too_few and d.nps.n >= FEWEST_FOR_A_FIGURE:
             said += f" · {self.t('digest.too_few')}"
@@ -261,7 +262,7 @@ class Pages:
         # it narrow: drawn wide and shrunk, its words would be 5 px tall.
         width = NARROW if request.query.get("width") == "narrow" else WIDTH
         png = await asyncio.to_thread(
-            render_chart, d, self.reports.tz, self.t, titled=False, width=width
+            render_chart, d, self.reports.config.tz, self.t, titled=False, width=width
         )
         return web.Response(body=png, content_type="image/png")
 
@@ -271,21 +272,21 @@ class Pages:
         if (refused := await self._owner(request)) is not None:
             return refused
         kind, q = request.match_info["kind"], request.query
-        fmt = q.get("format") or self.reports.export_format
+        fmt = q.get("format") or self.reports.config.export_format
         if kind not in EXPORTED or fmt not in EXPORT_FORMATS:
             return web.Response(status=404)
         try:
             start, end = requested_period(
                 q.get("from") or None,
                 q.get("to") or None,
-                self.reports.tz,
+                self.reports.config.tz,
                 self.reports.core.now(),
             )
         except ValueError:
             return web.Response(status=422)
         async with self.dashboard.db.read() as tx:
             found = await table(tx, kind, start, end)
-        data = await asyncio.to_thread(encode, found, fmt, self.reports.tz, self.t)
+        data = await asyncio.to_thread(encode, found, fmt, self.reports.config.tz, self.t)
         name = f"{kind}-{_day(start, self.reports)}-{_day(end, self.reports, last_day=True)}.{fmt}"
         kinds = {"xlsx": XLSX, "csv": "text/csv"}
         return web.Response(
@@ -376,7 +377,7 @@ def _static(name: str) -> bytes:
 
 def _day(moment: datetime, reports: Reports, *, last_day: bool = False) -> str:
     """A period's first (or last, included) day as the date inputs write it."""
-    local = moment.astimezone(reports.tz)
+    local = moment.astimezone(reports.config.tz)
     if last_day:
         local -= timedelta(microseconds=1)
     return f"{local:%Y-%m-%d}"

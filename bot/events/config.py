@@ -1,10 +1,11 @@
-"""The events feature's settings and what it works with."""
+"""The events feature's settings, and its context: those settings beside the core."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.core import Core
 from bot.settings import Settings
 
 TIMEOUT = 10.0  # a receiver that does not answer within this is tried again later
@@ -24,6 +25,15 @@ class EventsConfig:
         api = settings.api
         secret = api.events_secret.get_secret_value() if api.events_secret else ""
         return cls(list(api.events_url), secret, since)
+
+
+@dataclass(frozen=True)
+class Events:
+    """What tells someone about the receivers: the settings section and the core (its
+    outbox, its staff texts, and the owners among its roles)."""
+
+    config: EventsConfig
+    core: Core
 
 
 def backoff(attempts: int) -> float:

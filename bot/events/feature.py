@@ -11,7 +11,7 @@ from functools import partial
 
 from bot.core import Core
 from bot.events import responses
-from bot.events.config import EventsConfig
+from bot.events.config import Events, EventsConfig
 from bot.events.delivery import Couriers, EventsSender, deliver_events
 from bot.events.receivers import Receivers
 from bot.events.watch import watch
@@ -20,7 +20,7 @@ from bot.wiring import Wiring
 from storage.db import Tx
 
 
-def install(w: Wiring, surveys: Surveys) -> EventsConfig:
+def install(w: Wiring, surveys: Surveys) -> Events:
     config = EventsConfig.from_settings(w.settings, since=time.time())
     w.when.survey_changed.connect(partial(on_survey_change, w.core))
     receivers = Receivers(config)
@@ -29,13 +29,11 @@ def install(w: Wiring, surveys: Surveys) -> EventsConfig:
     w.stack.push_async_callback(couriers.close)  # before the client closes: passes end first
     if config.urls:
         w.health.append(couriers.report)
-    owners = w.settings.chats.owner_ids
-    w.jobs.add(
-        EventsSender(config, couriers, partial(watch, core=w.core, config=config, owners=owners))
-    )
+    events = Events(config, w.core)
+    w.jobs.add(EventsSender(config, couriers, partial(watch, events=events)))
     w.every_tick(deliver_events)
     w.provide("event_receivers", receivers)
-    return config
+    return events
 
 
 async def on_survey_change(core: Core, tx: Tx, survey_id: int) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import time
 from html import escape
 
-from bot.core import Core
-from bot.events.config import EventsConfig
+from bot.events.config import Events
 from bot.events.receivers import redirected_to
 from bot.i18n import clip
 from storage.db import Tx
@@ -19,9 +18,10 @@ ALERT_AFTER = 3600.0
 ALERTED = "events.alerted:"  # kv: a URL its owners were told about
 
 
-async def watch(tx: Tx, core: Core, config: EventsConfig, owners: list[int]) -> None:
+async def watch(tx: Tx, events: Events) -> None:
+    core, owners = events.core, events.core.roles.owners
     now = time.time()
-    for url in config.urls:
+    for url in events.config.urls:
         waiting = await tx.events.waiting_at(url)
         told = await tx.kv.get(ALERTED + url) is not None
         if waiting is not None and now - waiting[0] >= ALERT_AFTER and not told:

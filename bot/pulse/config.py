@@ -1,4 +1,5 @@
-"""The staff pulse's settings (its cron, who counts as staff), and its context with the core."""
+"""The staff pulse's settings (its cron), and its context: those settings beside the core
+(whose roles say who counts as staff)."""
 
 from __future__ import annotations
 
@@ -15,14 +16,15 @@ COMMENT_LIMIT = 1000
 class PulseConfig:
     cron: str
     tz: ZoneInfo  # the cron's
-    configured_staff: list[int]  # STAFF_IDS and MANAGER_IDS; also those seen working
 
     @classmethod
     def from_settings(cls, settings: Settings, cron: str) -> PulseConfig:
-        staff = [*settings.complaints.staff_ids, *settings.chats.manager_ids]
-        return cls(cron=cron, tz=settings.chats.tz, configured_staff=staff)
+        return cls(cron=cron, tz=settings.chats.tz)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Pulse(PulseConfig):
+@dataclass(frozen=True)
+class Pulse:
+    """What the pulse services take: the settings section and the core, side by side."""
+
+    config: PulseConfig
     core: Core

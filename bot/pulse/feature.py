@@ -6,7 +6,6 @@ typed answer, first of a customer's words)."""
 
 from __future__ import annotations
 
-from bot.core import with_core
 from bot.jobs import JobContext, job
 from bot.pulse.config import Pulse, PulseConfig
 from bot.pulse.rounds import send_round
@@ -17,7 +16,7 @@ def install(w: Wiring) -> Pulse | None:
     cron = w.settings.rules.staff_pulse_cron
     if cron is None:
         return None
-    pulse = with_core(Pulse, PulseConfig.from_settings(w.settings, cron), w.core)
+    pulse = Pulse(PulseConfig.from_settings(w.settings, cron), w.core)
     w.provide("pulse", pulse)
     w.jobs.add(pulse)
     w.cron("staff-pulse", cron, staff_pulse)

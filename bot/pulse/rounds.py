@@ -31,7 +31,7 @@ async def send_round(db: Database, pulse: Pulse) -> int:
     """Ask everyone due in the latest round; how many were asked now."""
     now = pulse.core.now()
     async with db.transaction() as tx:
-        period = await due_period(tx, FIRST_RUN, pulse.cron, pulse.tz, now)
+        period = await due_period(tx, FIRST_RUN, pulse.config.cron, pulse.config.tz, now)
         if period is None:
             return 0
         start = period[1]
@@ -59,7 +59,8 @@ def _user(person: Customer) -> int:
 
 async def recipients(tx: Tx, pulse: Pulse) -> list[Customer]:
     """Staff who started the bot in private and can be written to."""
-    people = dict.fromkeys([*pulse.configured_staff, *await tx.pulse.staff_seen()])
+    roles = pulse.core.roles  # STAFF_IDS and MANAGER_IDS; also those seen working
+    people = dict.fromkeys([*roles.staff, *roles.managers, *await tx.pulse.staff_seen()])
     found = []
     for user_id in people:
         person = await tx.customers.by_telegram_id(user_id)

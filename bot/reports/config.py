@@ -1,4 +1,4 @@
-"""The reports feature's settings, and its context: those settings with the core and the
+"""The reports feature's settings, and its context: those settings beside the core and the
 complaints feature it reports on."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from bot.timeparse import BusinessHours
 
 @dataclass(frozen=True, kw_only=True)
 class ReportConfig:
-    owner_ids: list[int]
     digest_chat_setting: int | None  # DIGEST_CHAT_ID; Telegram may have moved the group since
     weekly_cron: str
     daily_cron: str
@@ -26,7 +25,6 @@ class ReportConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> ReportConfig:
         return cls(
-            owner_ids=settings.chats.owner_ids,
             digest_chat_setting=settings.chats.digest_chat_id,
             weekly_cron=settings.rules.weekly_digest_cron,
             daily_cron=settings.rules.daily_digest_cron,
@@ -36,8 +34,12 @@ class ReportConfig:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reports(ReportConfig):
+@dataclass(frozen=True)
+class Reports:
+    """What the report services take: the settings section, the core, and the complaints
+    feature it reports on, side by side."""
+
+    config: ReportConfig
     core: Core
     complaints: Complaints  # the daily brief lists the open ones
 
@@ -51,12 +53,12 @@ class Reports(ReportConfig):
 
     @property
     def digest_chat_id(self) -> int | None:
-        setting = self.digest_chat_setting
+        setting = self.config.digest_chat_setting
         return None if setting is None else self.core.learned.current(setting)
 
     @property
     def digest_recipients(self) -> list[int]:
-        chats = [*self.owner_ids]
+        chats = [*self.core.roles.owners]
         if self.digest_chat_id is not None:
             chats.append(self.digest_chat_id)
         return list(dict.fromkeys(chats))

@@ -59,14 +59,14 @@ async def prepare(
     title: str,
     branch: str | None = None,
 ) -> Rendered:
+    config = reports.config
     async with db.read() as tx:
-        digest = await build_digest(
-            tx, start, end, reports.core.now(), reports.tz, branch, hours=reports.hours
-        )
+        now = reports.core.now()
+        digest = await build_digest(tx, start, end, now, config.tz, branch, hours=config.hours)
     chart = None
     if worth_a_chart(digest):
         chart = await asyncio.to_thread(_draw, digest, reports)
-    text = render_digest(reports.staff_t, digest, reports.tz, title)
+    text = render_digest(reports.staff_t, digest, reports.config.tz, title)
     return Rendered(text, chart, end, tuple(team_lines(reports.staff_t, digest.team)))
 
 
@@ -74,7 +74,7 @@ async def queue(tx: Tx, reports: Reports, chats: list[int], digest: Rendered) ->
     for chat in chats:
         await reports.core.outbox.send(
             tx,
-            SendMessage(chat_id=chat, text=digest.text_for(chat, reports.owner_ids)),
+            SendMessage(chat_id=chat, text=digest.text_for(chat, reports.core.roles.owners)),
             priority=Priority.NORMAL,
         )
         if digest.chart is None:
@@ -89,7 +89,7 @@ async def _due_period(
     db: Database, reports: Reports, kind: str, cron: str
 ) -> tuple[datetime, datetime] | None:
     async with db.transaction() as tx:
-        period = await due_period(tx, FIRST_RUN, cron, reports.tz, reports.core.now())
+        period = await due_period(tx, FIRST_RUN, cron, reports.config.tz, reports.core.now())
         if period is None or await tx.stats.digest_sent(kind, period):
             return None
     return period
@@ -110,7 +110,7 @@ async def due_period(
 
 
 async def send_weekly(db: Database, reports: Reports) -> bool:
-    period = await _due_period(db, reports, "weekly", reports.weekly_cron)
+    period = await _due_period(db, reports, "weekly", reports.config.weekly_cron)
     if period is None:
         return False
     chats = reports.digest_recipients
@@ -128,7 +128,7 @@ async def send_weekly(db: Database, reports: Reports) -> bool:
 
 
 async def send_daily(db: Database, reports: Reports) -> bool:
-    period = await _due_period(db, reports, "daily", reports.daily_cron)
+    period = await _due_period(db, reports, "daily", reports.config.daily_cron)
     if period is None:
         return False
     start, end = period
@@ -156,4 +156,4 @@ def _draw(digest: Digest, reports: Reports) -> bytes:
     chart, not at start, and not on the event loop."""
     from bot.reports.chart import render_chart
 
-    return render_chart(digest, reports.tz, reports.staff_t)
+    return render_chart(digest, reports.config.tz, reports.staff_t)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 from bot.complaints.config import Complaints
-from bot.core import with_core
 from bot.jobs import JobContext, job
 from bot.reports import delivery
 from bot.reports.config import ReportConfig, Reports
@@ -22,7 +21,7 @@ from storage.states import Purpose
 
 def install(w: Wiring, complaints: Complaints) -> Reports:
     config = ReportConfig.from_settings(w.settings)
-    reports = with_core(Reports, config, w.core, complaints=complaints)
+    reports = Reports(config, w.core, complaints)
     ondemand = OnDemand(w.db, reports)
     w.while_leading(ondemand.running)
     w.provide("reports", reports)
@@ -30,8 +29,8 @@ def install(w: Wiring, complaints: Complaints) -> Reports:
     w.when.sent[Purpose.REPORT_NOTICE] = ondemand.on_notice_sent
     w.when.chat_moved.connect(partial(on_chat_moved, reports))
     w.jobs.add(reports)
-    w.cron("weekly-digest", reports.weekly_cron, weekly_digest)
-    w.cron("daily-digest", reports.daily_cron, daily_brief)
+    w.cron("weekly-digest", reports.config.weekly_cron, weekly_digest)
+    w.cron("daily-digest", reports.config.daily_cron, daily_brief)
     return reports
 
 
@@ -49,10 +48,10 @@ async def daily_brief(ctx: JobContext) -> None:
 
 async def on_chat_moved(reports: Reports, tx: Tx, old: int, new: int) -> None:
     """The digest chat was upgraded by Telegram: digests follow it; the owners are told."""
-    setting, learned = reports.digest_chat_setting, reports.core.learned
+    setting, learned = reports.config.digest_chat_setting, reports.core.learned
     if setting is None or old not in learned.chain(setting):
         return
-    if old in learned.chain(reports.complaints.staff_chat_setting):
+    if old in learned.chain(reports.complaints.config.staff_chat_setting):
         return  # the staff chat's own notice told them
     text = reports.staff_t("chat.moved.digest", old=str(old), new=str(new))
-    await reports.core.outbox.to_each(tx, reports.owner_ids, text)
+    await reports.core.outbox.to_each(tx, reports.core.roles.owners, text)

@@ -15,6 +15,8 @@ async def period_figures(
     """Days `first` to `last` (both, or neither: the last 7 days), optionally one branch;
     raises ValueError naming what is wrong with the dates."""
     now = reports.core.now()
-    start, end = requested_period(first, last, reports.tz, now)
+    start, end = requested_period(first, last, reports.config.tz, now)
     async with db.read() as tx:
-        return await build_digest(tx, start, end, now, reports.tz, branch, hours=reports.hours)
+        return await build_digest(
+            tx, start, end, now, reports.config.tz, branch, hours=reports.config.hours
+        )

@@ -126,12 +126,12 @@ class OnDemand:
         chat, reports = request.chat_id, self.reports
         async with self.db.read() as tx:
             tables = [await table(tx, kind, start, end) for kind in EXPORTED]
-        fmt = reports.export_format
+        fmt, tz = reports.config.export_format, reports.config.tz
         files = [
-            (found, await asyncio.to_thread(encode, found, fmt, reports.tz, reports.staff_t))
+            (found, await asyncio.to_thread(encode, found, fmt, tz, reports.staff_t))
             for found in tables
         ]  # a workbook of 100,000 rows takes seconds: not on the event loop
-        period = period_label(start, end, reports.tz)
+        period = period_label(start, end, tz)
         async with self.db.transaction() as tx:
             for found, data in files:
                 caption = reports.staff_t(

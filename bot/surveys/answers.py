@@ -84,21 +84,23 @@ async def _nps(
     if score is None:
         return PressResult(alert=t("button.stale"))
     await tx.surveys.update(survey.id, nps=score, step=SurveyStep.FOLLOWUP)
-    return PressResult(edit=followup_screen(t, survey.id, score, surveys.aspects, []))
+    return PressResult(edit=followup_screen(t, survey.id, score, surveys.config.aspects, []))
 
 
 async def _aspect(
     tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
 ) -> PressResult:
     if (
-        value not in surveys.aspects
+        value not in surveys.config.aspects
         or survey.nps is None
         or category(survey.nps) != Category.DETRACTOR
     ):
         return PressResult(alert=t("button.stale"))
     await tx.surveys.toggle_aspect(survey.id, value)
     chosen = await tx.surveys.aspects(survey.id)
-    return PressResult(edit=followup_screen(t, survey.id, survey.nps, surveys.aspects, chosen))
+    return PressResult(
+        edit=followup_screen(t, survey.id, survey.nps, surveys.config.aspects, chosen)
+    )
 
 
 async def _followup(
@@ -137,7 +139,11 @@ async def _expectation(
     personal = promoter and await invite(tx, surveys, t, presser, survey)
     return PressResult(
         edit=thanks_screen(
-            t, survey.nps, surveys.review_url, surveys.referral_url, personal=personal
+            t,
+            survey.nps,
+            surveys.config.review_url,
+            surveys.config.referral_url,
+            personal=personal,
         )
     )
 

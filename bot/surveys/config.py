@@ -1,4 +1,4 @@
-"""The surveys feature's settings, and its context: those settings with the core.
+"""The surveys feature's settings, and its context: those settings beside the core.
 
 Settings are read once from the environment and never change; the context (`Surveys`) is what
 the survey services take: the settings and the core they act with (whose `when` tells the
@@ -55,8 +55,11 @@ class SurveyConfig:
         return t(f"shop.{role}")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Surveys(SurveyConfig):
+@dataclass(frozen=True)
+class Surveys:
+    """What the survey services take: the settings section and the core, side by side."""
+
+    config: SurveyConfig
     core: Core
 
     async def changed(self, tx: Tx, survey_id: int) -> None:

@@ -50,8 +50,10 @@ def to_purchase(row: dict[str, str], surveys: Surveys) -> NewPurchase:
         except ValueError as exc:
             raise ValueError(f"amount: {exc}") from None
     body["customer"] = {k: v for k, v in row.items() if k in CUSTOMER_COLUMNS}
-    context = {PHONE_REGION: surveys.phone_region}
-    return PurchaseIn.model_validate(body, context=context).to_new(surveys.tz, surveys.core.now())
+    context = {PHONE_REGION: surveys.config.phone_region}
+    return PurchaseIn.model_validate(body, context=context).to_new(
+        surveys.config.tz, surveys.core.now()
+    )
 
 
 async def import_csv(

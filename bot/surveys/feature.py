@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.core import with_core
 from bot.jobs import JobContext, job
 from bot.outbox.sender import Sender
 from bot.surveys.config import SurveyConfig, Surveys
@@ -30,9 +29,9 @@ INVITE_AHEAD = 300
 
 
 def install(w: Wiring) -> Surveys:
-    surveys = with_core(Surveys, SurveyConfig.from_settings(w.settings), w.core)
+    surveys = Surveys(SurveyConfig.from_settings(w.settings), w.core)
     w.when.sent[Purpose.SURVEY_MESSAGE] = remember_message
-    w.while_leading(at_lead(partial(renormalize_stored_phones, w.db, surveys.phone_region)))
+    w.while_leading(at_lead(partial(renormalize_stored_phones, w.db, surveys.config.phone_region)))
     w.provide("surveys", surveys)
 
     async def first_contact(tx: Tx, customer: Customer) -> None:

@@ -106,7 +106,7 @@ async def register_purchases(
         ),
         await tx.customers.new_ids(len(fresh)),
     )
-    since = now - surveys.rules.cooldown  # every candidate is now or later
+    since = now - surveys.config.rules.cooldown  # every candidate is now or later
     invited = await tx.surveys.invitations(people.ids, since)
     purchase_ids = iter(await tx.purchases.new_ids(len(fresh)))
     survey_ids = iter(await tx.surveys.new_ids(len(fresh)))
@@ -174,7 +174,7 @@ async def plan(
     survey_id: int | None = None,
 ) -> tuple[SurveyStatus, str | None, datetime | None]:
     """`decide` for one survey, with the customer's other invitations read from the database."""
-    since = now - surveys.rules.cooldown
+    since = now - surveys.config.rules.cooldown
     times = (await tx.surveys.invitations([customer.id], since, exclude=survey_id)).get(
         customer.id, []
     )
@@ -192,15 +192,15 @@ def decide(
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
-    if now - purchased_at > surveys.rules.expiry:
+    if now - purchased_at > surveys.config.rules.expiry:
         return SurveyStatus.SKIPPED, "too_old", None
     if customer.telegram_id is None or customer.started_at is None:
         return SurveyStatus.WAITING_LINK, None, None
-    due = invitation_time(purchased_at, now, surveys.rules, surveys.core.zone_of(customer))
-    reason = cooldown_reason(invitations, due, surveys.rules.cooldown)
+    due = invitation_time(purchased_at, now, surveys.config.rules, surveys.core.zone_of(customer))
+    reason = cooldown_reason(invitations, due, surveys.config.rules.cooldown)
     if reason:
         return SurveyStatus.SKIPPED, reason, None
-    deferred = due > earliest_invitation(purchased_at, now, surveys.rules)
+    deferred = due > earliest_invitation(purchased_at, now, surveys.config.rules)
     return SurveyStatus.SCHEDULED, "quiet_hours" if deferred else None, kept(due)
 
 

@@ -24,13 +24,15 @@ async def invite(
     tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey
 ) -> bool:
     """Send the promoter their link (when the shop has an offer); False when none was sent."""
-    offer = surveys.referral_offer
+    offer = surveys.config.referral_offer
     if offer is None or customer.telegram_id is None:
         return False
     token = secrets.token_urlsafe(9)  # 12 characters of A-Za-z0-9_-, as deep links allow
     await tx.referrals.add_link(token, customer.id, survey.id, surveys.core.now())
     link = surveys.core.deep_link(PREFIX + token)
-    text = t("referral.invitation", shop=surveys.shop(t, "recommended"), offer=offer, link=link)
+    text = t(
+        "referral.invitation", shop=surveys.config.shop(t, "recommended"), offer=offer, link=link
+    )
     share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(offer, safe='')}"
     button = InlineKeyboardButton(text=t("referral.share"), url=share)
     await surveys.core.outbox.send(
@@ -84,7 +86,7 @@ async def convert(tx: Tx, surveys: Surveys, customer_ids: Iterable[int]) -> int:
             referral.referral_id, first.id if first else None, surveys.core.now()
         )
         converted += 1
-        if surveys.referral_thanks and referral.advocate_id is not None:
+        if surveys.config.referral_thanks and referral.advocate_id is not None:
             await _thank(tx, surveys, referral.advocate_id)
     return converted
 

@@ -29,7 +29,7 @@ async def current_screen(
     """The question the survey is waiting for."""
     if survey.step == SurveyStep.FOLLOWUP and survey.nps is not None:
         chosen = await tx.surveys.aspects(survey.id)
-        screen = followup_screen(t, survey.id, survey.nps, surveys.aspects, chosen)
+        screen = followup_screen(t, survey.id, survey.nps, surveys.config.aspects, chosen)
     elif survey.step == SurveyStep.CSAT:
         screen = csat_screen(t, survey.id)
     elif survey.step == SurveyStep.EXPECTATION:

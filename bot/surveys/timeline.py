@@ -40,21 +40,21 @@ async def _invite(tx: Tx, surveys: Surveys, survey: Survey, now: datetime) -> No
     if customer is None or customer.telegram_id is None:
         await tx.surveys.update(survey.id, status=SurveyStatus.WAITING_LINK, due_at=None)
         return
-    since = now - surveys.rules.cooldown
+    since = now - surveys.config.rules.cooldown
     others = await tx.surveys.invitations([customer.id], since, exclude=survey.id)
     # Only invitations already out (or due) count now: later ones were checked when planned.
     sent = [at for at in others.get(customer.id, []) if at <= now]
     reason = skip_reason(customer.opted_out_at is not None, customer.unreachable_at is not None)
-    reason = reason or cooldown_reason(sent, now, surveys.rules.cooldown)
+    reason = reason or cooldown_reason(sent, now, surveys.config.rules.cooldown)
     if reason:
         await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return
     t = surveys.core.translator(customer)
     screen = await current_screen(tx, surveys, t, survey)
-    expiry = surveys.rules.expiry
+    expiry = surveys.config.rules.expiry
     await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.BULK, expiry)
     expires = now + expiry
-    remind = now + surveys.rules.reminder_after
+    remind = now + surveys.config.rules.reminder_after
     await tx.surveys.update(
         survey.id,
         status=SurveyStatus.SENT,

@@ -48,7 +48,7 @@ async def start(
     """The greeting, and the offer to share a phone to whoever it could help find purchases;
     `before`: a line to put first."""
     first_name = message.from_user.first_name if message.from_user else None
-    if not complaints.owner_ids and customer.telegram_id is not None:
+    if not complaints.core.roles.owners and customer.telegram_id is not None:
         # Telegram shows nobody their numeric id: a new shop's owner finds it here.
         log.warning(
             "OWNER_IDS is empty: Telegram user %d started the bot; if that was you, the owner,"
@@ -56,7 +56,7 @@ async def start(
             customer.telegram_id,
             customer.telegram_id,
         )
-    shop = surveys.shop(t, "greeting")
+    shop = surveys.config.shop(t, "greeting")
     lead = _lead_greeting(t, complaints, customer.telegram_id, shop)
     if lead is not None and before is None:  # an owner or a manager: what it does for them
         text = lead
@@ -82,9 +82,9 @@ def _lead_greeting(
 ) -> str | None:
     """Owners and managers (OWNER_IDS, MANAGER_IDS) are not customers here: their greeting
     says what the bot does for them, and their commands."""
-    if user_id in complaints.owner_ids:
+    if complaints.core.roles.is_owner(user_id):
         return f"{t('start.owner', shop=shop)}\n\n{t('help.owner')}"
-    if user_id in complaints.manager_ids:
+    if complaints.core.roles.is_manager(user_id):
         return f"{t('start.manager', shop=shop)}\n\n{t('help.manager')}"
     return None
 
@@ -95,7 +95,7 @@ async def _phone_would_help(tx: Tx, customer: Customer, complaints: Complaints) 
     staff chat)."""
     if customer.phone is not None or customer.telegram_id is None:
         return False
-    if complaints.configured(customer.telegram_id) or await tx.pulse.was_seen(
+    if complaints.core.roles.configured(customer.telegram_id) or await tx.pulse.was_seen(
         customer.telegram_id
     ):
         return False
@@ -118,7 +118,7 @@ async def start_with_token(
         joined = await join(tx, surveys, customer, payload, first_contact)
         before = None
         if joined is Joined.JOINED:
-            offer = surveys.referral_offer
+            offer = surveys.config.referral_offer
             before = t("referral.welcome") + (f"\n🎁 {offer}" if offer else "")
         elif joined is Joined.OWN:
             before = t("referral.own_link")

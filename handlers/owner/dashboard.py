@@ -34,15 +34,15 @@ async def dashboard_link(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, dashboard: Dashboard
 ) -> None:
     assert message.from_user is not None  # MaySignIn let them in
-    if dashboard.base_url is None:  # a link to this machine would work on no phone
+    if dashboard.config.base_url is None:  # a link to this machine would work on no phone
         await outbox.answer(tx, message, t("dashboard.no_address"))
         return
     minutes = int(LINK_TTL.total_seconds() // 60)
     text = t("dashboard.link", url=dashboard.unminted_link(), minutes=minutes)
     markup = None
-    if dashboard.base_url.startswith("https://"):
+    if dashboard.config.base_url.startswith("https://"):
         button = InlineKeyboardButton(
-            text=t("dashboard.open"), web_app=WebAppInfo(url=dashboard.base_url)
+            text=t("dashboard.open"), web_app=WebAppInfo(url=dashboard.config.base_url)
         )
         markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
     # The link itself is made as the sender hands the message to Telegram: the outbox row

@@ -43,7 +43,7 @@ async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> Non
 async def digest(
     message: Message, tx: Tx, t: Translator, reports: Reports, ondemand: OnDemand
 ) -> None:
-    start, end = last_days(reports.core.now(), reports.tz)
+    start, end = last_days(reports.core.now(), reports.config.tz)
     preparing = t("digest.preparing")
     await ondemand.request(tx, ReportKind.DIGEST, message.chat.id, start, end, preparing)
 
@@ -67,7 +67,9 @@ async def for_period(
             wanted = "two dates" if default_days is None else "two dates or none"
             raise ValueError(f"give {wanted}")
         first, last = parts if parts else (None, None)
-        period = requested_period(first, last, reports.tz, reports.core.now(), default_days or 7)
+        period = requested_period(
+            first, last, reports.config.tz, reports.core.now(), default_days or 7
+        )
     except ValueError:  # the usage line says it all, in the owner's language
         await outbox.answer(tx, message, t(f"digest.{kind}_usage"))
         return

@@ -21,13 +21,14 @@ from bot.complaints.cards import (
     summary_line,
     topic_title,
 )
-from bot.complaints.config import Complaints, Ladder
+from bot.complaints.config import ComplaintConfig, Complaints, Ladder
 from bot.complaints.posting import budget, is_storm
 from bot.complaints.staff import Administrators, StaffDirectory, Verdict
 from bot.core import Core
 from bot.i18n import Catalog, moment_words
 from bot.learned import Learned
 from bot.outbox.service import Outbox
+from bot.roles import Roles
 from bot.timeparse import BusinessHours
 from bot.updates.lookup import NeedsLookup
 from storage.db import Database
@@ -44,12 +45,12 @@ def config(language: str = "en") -> Complaints:
     catalog = Catalog.load()
     hour = timedelta(hours=1)
     zone = ZoneInfo("Europe/Stockholm")
-    core = Core(Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW)
-    return Complaints(
+    roles = Roles(staff=[7])
+    core = Core(
+        Outbox(None), catalog, zone, catalog.bind(language), Learned(), lambda: NOW, roles=roles
+    )
+    settings = ComplaintConfig(
         staff_chat_setting=-100,
-        owner_ids=[],
-        manager_ids=[],
-        staff_ids=[7],
         nps_max=6,
         csat_max=2,
         key_segments=["key"],
@@ -61,8 +62,8 @@ def config(language: str = "en") -> Complaints:
         storm_cards_per_minute=10,
         aspects=["delivery"],
         confirm_within=hour,
-        core=core,
     )
+    return Complaints(settings, core)
 
 
 def view(status: str = "open", **complaint: Any) -> CardView:
@@ -291,7 +292,8 @@ async def test_the_card_budget_counts_cards_not_the_bots_answers_to_staff(db: Da
             NewMessage(chat, "SendMessage", "{}", 1, 0.0, Purpose.CARD, 2), time.time()
         )
         assert await budget(tx, complaints) == 10 - 2
-        assert await budget(tx, replace(complaints, storm_cards_per_minute=0)) == 1 - 2
+        calm = replace(complaints, config=replace(complaints.config, storm_cards_per_minute=0))
+        assert await budget(tx, calm) == 1 - 2
 
 
 class Admins:

@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.dashboard.access import Dashboard, NotAllowed, digest
+from bot.dashboard.access import Dashboard, DashboardConfig, NotAllowed, digest
+from bot.roles import Roles
 from storage.db import Database
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+CONFIG = DashboardConfig("1:x", "https://shop.example/app")
 
 
 class Clock:
@@ -23,7 +25,7 @@ class Clock:
 
 async def test_a_link_signs_in_once_while_fresh_and_a_session_until_revoked(db: Database) -> None:
     clock = Clock()
-    dashboard = Dashboard(db, [1], [2], "1:x", "https://shop.example/app", clock)
+    dashboard = Dashboard(db, CONFIG, Roles([1], [2]), clock)
     async with db.transaction() as tx:
         first = await dashboard.link(tx, 1)
         late = await dashboard.link(tx, 2)
@@ -50,12 +52,12 @@ async def test_a_link_signs_in_once_while_fresh_and_a_session_until_revoked(db: 
 
 async def test_someone_removed_from_the_owners_is_signed_out_at_once(db: Database) -> None:
     clock = Clock()
-    before = Dashboard(db, [1], [], "1:x", "https://shop.example/app", clock)
+    before = Dashboard(db, CONFIG, Roles([1], []), clock)
     async with db.transaction() as tx:
         link = await before.link(tx, 1)
     signed_in = await before.from_link(link.split("token=", 1)[1])
     assert signed_in is not None
-    after = Dashboard(db, [], [], "1:x", "https://shop.example/app", clock)  # OWNER_IDS changed
+    after = Dashboard(db, CONFIG, Roles([], []), clock)  # OWNER_IDS changed
     assert await after.session(signed_in.cookie) is None
 
 
@@ -63,14 +65,14 @@ async def test_an_owner_moved_to_the_managers_has_a_managers_session_at_once(
     db: Database,
 ) -> None:
     clock = Clock()
-    before = Dashboard(db, [1], [], "1:x", "https://shop.example/app", clock)
+    before = Dashboard(db, CONFIG, Roles([1], []), clock)
     async with db.transaction() as tx:
         link = await before.link(tx, 1)
     signed_in = await before.from_link(link.split("token=", 1)[1])
     assert signed_in is not None and signed_in.session.role == "owner"
-    after = Dashboard(db, [], [1], "1:x", "https://shop.example/app", clock)  # demoted
+    after = Dashboard(db, CONFIG, Roles([], [1]), clock)  # demoted
     session = await after.session(signed_in.cookie)
     assert session is not None and session.role == "manager"
-    promoted = Dashboard(db, [1], [1], "1:x", "https://shop.example/app", clock)
+    promoted = Dashboard(db, CONFIG, Roles([1], [1]), clock)
     session = await promoted.session(signed_in.cookie)
     assert session is not None and session.role == "owner"

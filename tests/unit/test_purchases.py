@@ -13,7 +13,7 @@ from bot.core import Core
 from bot.i18n import Catalog
 from bot.learned import Learned
 from bot.outbox.service import Outbox
-from bot.surveys.config import Surveys
+from bot.surveys.config import SurveyConfig, Surveys
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
 from bot.surveys.purchases import (
@@ -44,15 +44,15 @@ def surveys() -> Surveys:
         timedelta(hours=24),
         timedelta(hours=72),
     )
-    return Surveys(
+    settings = SurveyConfig(
         rules=rules,
         tz=ZoneInfo("UTC"),
         aspects=["quality"],
         review_url=None,
         referral_url=None,
         phone_region=None,
-        core=core(lambda: NOW),
     )
+    return Surveys(settings, core(lambda: NOW))
 
 
 def core(clock: Clock) -> Core:
