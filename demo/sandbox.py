@@ -167,7 +167,7 @@ async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
     from bot.dashboard.feature import dashboard_of
 
     w = app.wiring
-    dashboard = dashboard_of(w.settings, w.db, w.core.clock)
+    dashboard = dashboard_of(w.settings, w.core.roles, w.db, w.core.clock)
     async with w.db.transaction() as tx:
         link = await dashboard.link(tx, OWNER)
     base = f"http://127.0.0.1:{app.port}"
