@@ -257,7 +257,3 @@ class CorrectiveAction:
 
     def __post_init__(self) -> None:
         _coerce(self, asked_at=datetime, fix_needed_at=datetime, fix_done_at=datetime)
-
-    @property
-    def fix_open(self) -> bool:
-        return self.fix_needed_at is not None and self.fix_done_at is None

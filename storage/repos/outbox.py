@@ -148,13 +148,3 @@ class OutboxRepo:
             (before,),
         )
         return deleted + emptied
-
-    async def by_chat(self, chat_id: int) -> list[tuple[int, str, str]]:
-        """(id, method, status) of everything addressed to a chat, oldest first."""
-        return [
-            (row[0], row[1], row[2])
-            for row in await self._conn.fetch_all(
-                "SELECT id, method, status FROM outbox WHERE chat_id = ? ORDER BY id",
-                (chat_id,),
-            )
-        ]

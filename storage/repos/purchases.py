@@ -20,9 +20,6 @@ class PurchaseRepo:
     async def get(self, purchase_id: int) -> Purchase | None:
         return await self._one("id", purchase_id)
 
-    async def by_order_id(self, order_id: str) -> Purchase | None:
-        return await self._one("order_id", order_id)
-
     async def by_token(self, token: str) -> Purchase | None:
         return await self._one("link_token", token)
 

@@ -52,12 +52,6 @@ class SurveyRepo(Stamping):
         )
         return Survey(**dict(row)) if row else None
 
-    async def for_purchase(self, purchase_id: int) -> Survey | None:
-        row = await self._conn.fetch_one(
-            f"SELECT {_COLUMNS} FROM surveys WHERE purchase_id = ?", (purchase_id,)
-        )
-        return Survey(**dict(row)) if row else None
-
     async def for_purchases(self, purchase_ids: Iterable[int]) -> dict[int, Survey]:
         rows = await fetch_in(
             self._conn,

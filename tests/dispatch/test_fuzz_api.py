@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from bot.app import App, create_app
 from tests.support.helpers import make_settings
+from tests.support.lookups import purchase_by_order
 
 TOKEN = "fuzz-token"
 SQLISH = ["'; DROP TABLE purchases; --", "1 OR 1=1", '") UNION SELECT * FROM customers --']
@@ -168,7 +169,7 @@ async def _counts(app: App) -> dict[str, int]:
 
 async def _has_order(app: App, order_id: str) -> bool:
     async with app.db.read() as tx:
-        return await tx.purchases.by_order_id(order_id) is not None
+        return await purchase_by_order(tx, order_id) is not None
 
 
 async def _orphans(app: App) -> int:

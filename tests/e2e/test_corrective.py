@@ -80,7 +80,8 @@ async def test_resolving_asks_the_cause_and_what_was_done_and_keeps_them_from_th
     async with app.db.read() as tx:
         record = await tx.corrective.get(1)
     assert record is not None
-    assert (record.cause, record.action, record.fix_open) == (
+    fix_open = record.fix_needed_at is not None and record.fix_done_at is None
+    assert (record.cause, record.action, fix_open) == (
         "delivery",
         "Moved to the faster courier",
         True,

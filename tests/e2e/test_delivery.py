@@ -25,6 +25,7 @@ from tests.support.helpers import (
     start,
     wait_for,
 )
+from tests.support.lookups import outbox_of_chat
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ async def test_blocked_customer_is_marked_unreachable_and_not_retried(
     async with paced.db.read() as tx:
         customer = await tx.customers.by_telegram_id(30_001)
         assert customer is not None and customer.unreachable_at is not None
-        assert [s for _, _, s in await tx.outbox.by_chat(30_001)] == ["sent"] * 2 + ["failed"] * 3
+        assert [s for _, _, s in await outbox_of_chat(tx, 30_001)] == ["sent"] * 2 + ["failed"] * 3
 
 
 async def test_interactive_reply_overtakes_a_bulk_backlog(
@@ -163,7 +164,7 @@ async def test_an_accepted_message_with_an_unreadable_answer_is_not_sent_again(
     assert await sender_idle(paced, 10)
     assert len(world.sent_to(30_002)) == 1
     async with paced.db.read() as tx:
-        assert [s for _, _, s in await tx.outbox.by_chat(30_002)] == ["sent"]
+        assert [s for _, _, s in await outbox_of_chat(tx, 30_002)] == ["sent"]
 
 
 async def test_5xx_are_retried_until_the_message_expires_and_no_longer(
@@ -181,8 +182,8 @@ async def test_5xx_are_retried_until_the_message_expires_and_no_longer(
     await wait_for(lambda: world.count("sendmessage", 500) >= 6, within=20, what="retries")
     await asyncio.sleep(2)
     async with paced.db.read() as tx:
-        invite = await tx.outbox.by_chat(61_000)
-        relay = await tx.outbox.by_chat(61_001)
+        invite = await outbox_of_chat(tx, 61_000)
+        relay = await outbox_of_chat(tx, 61_001)
     assert [s for _, _, s in invite] == ["failed"] and [s for _, _, s in relay] == ["pending"]
     world.faults = Faults()
     await wait_for(lambda: len(world.sent_to(61_001)) == 1, within=70, what="the relay")

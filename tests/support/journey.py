@@ -12,6 +12,7 @@ from faketg import World
 from faketg.world import Sent
 from storage.models import Survey
 from tests.support.helpers import wait_for
+from tests.support.lookups import purchase_by_order, survey_for_purchase
 
 API_TOKEN = "test-api-token"
 MakeApp = Callable[..., Awaitable[App]]
@@ -54,9 +55,9 @@ async def started(
 
 async def survey_of(app: App, order_id: str) -> Survey:
     async with app.db.read() as tx:
-        purchase = await tx.purchases.by_order_id(order_id)
+        purchase = await purchase_by_order(tx, order_id)
         assert purchase is not None
-        survey = await tx.surveys.for_purchase(purchase.id)
+        survey = await survey_for_purchase(tx, purchase.id)
     assert survey is not None
     return survey
 

@@ -31,6 +31,7 @@ from storage.db import Database, Tx
 from storage.migrate import migrate
 from storage.sql import DatabaseError
 from tests.support.backend import database_url
+from tests.support.lookups import purchase_by_order, survey_for_purchase
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
@@ -129,9 +130,9 @@ async def test_the_cooldown_holds_against_every_invitation_not_only_the_latest(
         assert [r.status for r in batch] == ["waiting_link"] * 3
         customer, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
         assert await link_waiting_surveys(tx, surveys, customer) == 2
-        q3 = await tx.purchases.by_order_id("Q-3")
+        q3 = await purchase_by_order(tx, "Q-3")
         assert q3 is not None
-        survey = await tx.surveys.for_purchase(q3.id)
+        survey = await survey_for_purchase(tx, q3.id)
         assert survey is not None and (survey.status, survey.reason) == ("skipped", "cooldown")
 
 
@@ -151,10 +152,10 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         linked = await tx.customers.by_telegram_id(43)
         assert linked is not None and (linked.phone, linked.external_id) == (None, None)
         assert await tx.purchases.count_for(holder.id) == 1
-        c1 = await tx.purchases.by_order_id("C-1")
-        c2 = await tx.purchases.by_order_id("C-2")
+        c1 = await purchase_by_order(tx, "C-1")
+        c2 = await purchase_by_order(tx, "C-2")
         assert c1 is not None and c2 is not None and c1.customer_id == holder.id
-        survey = await tx.surveys.for_purchase(c1.id)
+        survey = await survey_for_purchase(tx, c1.id)
         assert survey is not None and survey.status == "scheduled"
         assert survey.customer_id == holder.id
         # Another Telegram user with the same receipt link cannot take it over.
@@ -164,10 +165,10 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         # purchases too.
         owner, _ = await tx.customers.touch_from_telegram(45, "E", None, "en")
         assert await link_by_phone(tx, surveys, owner, "+46 70 111 22 33")
-        c2 = await tx.purchases.by_order_id("C-2")
+        c2 = await purchase_by_order(tx, "C-2")
         assert c2 is not None and c2.customer_id == owner.id
         await one(tx, surveys, purchase("C-3", phone="46701112233"))
-        c3 = await tx.purchases.by_order_id("C-3")
+        c3 = await purchase_by_order(tx, "C-3")
         assert c3 is not None and c3.customer_id == owner.id
 
 
