@@ -57,6 +57,12 @@ class TokenBucket:
         self._refill(now)
         self.tokens -= 1.0
 
+    def spent_at(self, now: float) -> None:
+        """The last token's send reached the server at `now` at the latest (its answer came):
+        the next token counts from here, so arrivals keep the spacing whatever the latency."""
+        self._refill(now)
+        self.tokens = min(self.tokens, 0.0)
+
 
 class Held(NamedTuple):
     lanes: int  # chats with messages queued
@@ -196,6 +202,10 @@ class Pacer:
         if item.chat_id == FREE_LANE:
             return
         self._window.answered(item.id, now)
+        if item.chat_id < 0 and item.chat_id in self._buckets:
+            # A group allows 20 a minute as its server counts them, on arrival: the spacing
+            # counts from the answer, not the dispatch (3 s each; the answer's time is small).
+            self._buckets[item.chat_id].spent_at(now)
         lane = self._lanes.get(item.chat_id)
         self._busy.discard(item.chat_id)
         if lane and lane[0].id == item.id:

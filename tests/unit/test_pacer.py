@@ -187,6 +187,29 @@ def test_no_31_arrivals_in_any_second_however_the_network_jitters() -> None:
     assert 3000 / max(arrivals) >= 0.95 * 30
 
 
+def test_no_21_arrivals_in_a_group_in_any_minute_however_slow_the_answers() -> None:
+    """A group's sends arrive anywhere between dispatch and answer; answers that take from
+    nothing to most of the 3 s spacing (a busy machine, a slow network) must not squeeze 21
+    arrivals into any minute as the server counts them, and the rate stays near 20/min."""
+    rng = random.Random(5)
+    pacer = Pacer(Limits(), 0.0)
+    for i in range(1, 201):
+        pacer.push(item(i, GROUP), 0.0)
+    now, arrivals = 0.0, list[float]()
+    while len(arrivals) < 200:
+        choice = pacer.next(now)
+        if isinstance(choice, OutboxItem):
+            latency = rng.choice((0.01, 0.05, 2.5, 2.9))
+            arrivals.append(now + rng.choice((0.0, latency)))
+            now += latency
+            pacer.done(choice, now)
+            continue
+        assert isinstance(choice, float)
+        now = choice
+    assert max_in_window(arrivals, 60.0) <= 20
+    assert 200 / (max(arrivals) / 60) >= 0.6 * 20  # slow answers cost time, not the limit
+
+
 def test_the_send_window_remembers_only_the_last_second() -> None:
     """With the limits lifted (100,000/s, as in the benchmarks) the window held a slot for
     each of the last 100,000 sends: ~10 MB that looked like memory growing per customer."""
