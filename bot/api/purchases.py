@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot.api.http import Handler, answer, error
+from bot.api.http import Handler, answer, error, json_body
 from bot.api.models import MAX_BATCH, parse_body
 from bot.surveys.config import Surveys
 from bot.surveys.purchase_in import field_errors
 from bot.surveys.purchases import PurchaseResult, register_purchases
-from bot.web import MAX_BODY
 from storage.db import Database
 
 
@@ -30,14 +27,9 @@ def _conflicts(results: list[PurchaseResult], batch: bool) -> list[dict[str, str
 
 def purchases_handler(db: Database, surveys: Surveys) -> Handler:
     async def handle(request: web.Request) -> web.Response:
-        try:
-            raw = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            return error(413, f"body too large ({MAX_BODY // (1024 * 1024)} MiB at most)")
-        try:
-            body = json.loads(raw)
-        except (ValueError, RecursionError):  # RecursionError: nested thousands deep
-            return error(400, "the body is not valid JSON")
+        body = await json_body(request)
+        if isinstance(body, web.Response):
+            return body
         batch_items = body.get("purchases") if isinstance(body, dict) else None
         if isinstance(batch_items, list) and len(batch_items) > MAX_BATCH:
             return error(413, f"at most {MAX_BATCH} purchases per request")

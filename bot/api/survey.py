@@ -9,14 +9,11 @@ ignores it, so a definition kept in version control can be the GET's answer, edi
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
 
-from bot.api.http import Handler, answer, error
+from bot.api.http import Handler, answer, error, json_body
 from bot.surveys.design_check import parse_definition
 from bot.surveys.design_versions import BY_API, Design, current, replace
-from bot.web import MAX_BODY
 from storage.clock import Clock
 from storage.db import Database
 
@@ -34,14 +31,9 @@ def survey_get_handler(db: Database, design: Design) -> Handler:
 
 def survey_put_handler(db: Database, design: Design, clock: Clock) -> Handler:
     async def handle(request: web.Request) -> web.Response:
-        try:
-            raw = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            return error(413, f"body too large ({MAX_BODY // (1024 * 1024)} MiB at most)")
-        try:
-            body = json.loads(raw)
-        except (ValueError, RecursionError):  # RecursionError: nested thousands deep
-            return error(400, "the body is not valid JSON")
+        body = await json_body(request)
+        if isinstance(body, web.Response):
+            return body
         if isinstance(body, dict):
             body = {key: value for key, value in body.items() if key not in READ_ONLY}
         definition, problems = parse_definition(body, design.languages)
