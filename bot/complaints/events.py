@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot.events.schemas import customer
 from storage.db import Tx
 from storage.repos.events import ComplaintFacts
 from storage.states import ComplaintStatus, Deadline
@@ -72,11 +73,7 @@ def _complaint_data(
         "complaint_id": complaint_id,
         "status": str(status),
         "source": facts.source,
-        "customer": {
-            "id": facts.customer_id,
-            "external_id": facts.external_id,
-            "segment": facts.segment,
-        },
+        "customer": customer(facts.customer_id, facts.external_id, facts.segment),
         "order_id": facts.order_id,
         "branch": facts.branch,
         "nps": facts.nps,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.events.schemas import customer
 from bot.surveys.rules import category
 from storage.db import Tx
 from storage.states import SurveyStatus
@@ -18,11 +19,7 @@ async def completed(tx: Tx, survey_id: int, at: datetime) -> None:
         return
     data = {
         "survey_id": survey_id,
-        "customer": {
-            "id": facts.customer_id,
-            "external_id": facts.external_id,
-            "segment": facts.segment,
-        },
+        "customer": customer(facts.customer_id, facts.external_id, facts.segment),
         "order_id": facts.order_id,
         "branch": facts.branch,
         "nps": facts.nps,

@@ -26,6 +26,11 @@ CUSTOMER = {
 }
 
 
+def customer(customer_id: int, external_id: str | None, segment: str | None) -> dict[str, Any]:
+    """A payload's `customer` (CUSTOMER): the same object in every event that names one."""
+    return {"id": customer_id, "external_id": external_id, "segment": segment}
+
+
 def _closed(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "type": "object",
