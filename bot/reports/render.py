@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.i18n import TEXT_LIMIT, Translator, clip, duration, fluent_id
@@ -66,8 +66,13 @@ def _span(t: Translator, seconds: float | None) -> str:
 
 
 def period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
-    last = (end - timedelta(seconds=1)).astimezone(tz)
-    return f"{start.astimezone(tz):%d.%m.%Y}–{last:%d.%m.%Y}"
+    """Whole days by their first and last day; a period from a time of day (a weekly digest
+    at 09:00, "the last 7 days" from now) by its two moments, since its two dates would read
+    as one day more than it covers."""
+    first, until = start.astimezone(tz), end.astimezone(tz)
+    if first.time() == until.time() == time(0):
+        return f"{first:%d.%m.%Y}–{until - timedelta(days=1):%d.%m.%Y}"
+    return f"{first:%d.%m.%Y %H:%M} – {until:%d.%m.%Y %H:%M}"
 
 
 def render_digest(

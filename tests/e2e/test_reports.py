@@ -53,7 +53,7 @@ async def test_a_digest_missed_while_down_arrives_once_after_start(
     second = await make_app(clock=clock, **SETTINGS)
     await wait_for(lambda: photos(world, OWNER) == 1, what="digest chart")
     (text,) = digests(world, OWNER)
-    assert text.startswith("📊 Weekly digest, 16.11.2026–23.11.2026")
+    assert text.startswith("📊 Weekly digest, 16.11.2026 09:00 – 23.11.2026 09:00")
     assert "NPS +40 ±" in text and "(n=5, too few answers)" in text
     await wait_for(lambda: any("Daily brief" in str(s.text) for s in world.sent_to(STAFF_CHAT)))
     await second.stop()

@@ -122,7 +122,7 @@ def test_the_numbers_match_the_hand_count(digest: Digest) -> None:
 
 def test_the_text_in_english(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("en"), digest, TZ)
-    assert text.startswith("📊 Weekly digest, 16.11.2026–23.11.2026")
+    assert text.startswith("📊 Weekly digest, 16.11.2026 09:00 – 23.11.2026 09:00")
     assert "NPS +25 ±57 (n=8, too few answers)" in text
     assert "▲ +75 vs the previous period: within the noise (±" in text
     assert "Response rate 80% (8 answered of 10 invited)" in text
@@ -135,7 +135,7 @@ def test_the_text_in_english(digest: Digest) -> None:
 
 def test_the_text_in_russian(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("ru"), digest, TZ)
-    assert text.startswith("📊 Недельная сводка, 16.11.2026–23.11.2026")
+    assert text.startswith("📊 Недельная сводка, 16.11.2026 09:00 – 23.11.2026 09:00")
     assert "NPS +25 ±57 (n=8, мало ответов, оценка грубая)" in text
     assert "в пределах погрешности" in text and "Доля ответов 80\u00a0%" in text
     assert "CSAT 3,5/5" in text  # numbers the Russian way (CLDR)
@@ -201,7 +201,7 @@ def test_the_chart_says_what_it_shows(digest: Digest) -> None:
         assert "Too few answers" in top_legend
         headline, caption = (text.get_text() for text in figure.texts)
         assert headline == "NPS +25 ±57"  # the period's figure, large
-        assert caption == "16.11.2026–23.11.2026 · 8 answers"
+        assert caption == "16.11.2026 09:00 – 23.11.2026 09:00 · 8 answers"
         for axes, key in ((top, top_key), (bottom, bottom_key)):  # never over a bar or point
             figure.canvas.draw()
             assert key.get_window_extent().y0 >= axes.get_window_extent().y1

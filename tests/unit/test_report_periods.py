@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.reports.periods import day_range, earlier_periods, last_days, last_period
+from bot.reports.render import period_label
 from storage.timefmt import to_db
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -94,6 +95,21 @@ def test_the_last_seven_days_include_what_happened_in_this_very_second() -> None
     assert end == datetime(2026, 11, 30, 15, 43, 19, tzinfo=UTC)
     assert start == datetime(2026, 11, 23, 15, 43, 18, tzinfo=UTC)
     assert to_db(now) < to_db(end)  # what is stored at `now` is inside [start, end)
+
+
+def test_a_period_of_whole_days_is_labelled_with_its_first_and_last_day() -> None:
+    start, end = day_range("01.10.2026", "31.10.2026", STOCKHOLM)
+    assert period_label(start, end, STOCKHOLM) == "01.10.2026–31.10.2026"
+
+
+def test_a_period_from_a_time_of_day_says_the_times_not_eight_dates_for_seven_days() -> None:
+    """Labelled "20.10.2026–27.10.2026", the last 7 days read as eight days: a period that
+    starts and ends at a time of day names those times."""
+    start, end = last_days(at(10, 27, 10, 30), STOCKHOLM)
+    assert period_label(start, end, STOCKHOLM) == "20.10.2026 10:30 – 27.10.2026 10:30"
+    weekly = last_period("0 9 * * mon", STOCKHOLM, at(11, 23, 9, 5))
+    assert weekly is not None
+    assert period_label(*weekly, STOCKHOLM) == "16.11.2026 09:00 – 23.11.2026 09:00"
 
 
 def test_days_as_the_bot_prints_them_are_read_too() -> None:
