@@ -77,6 +77,7 @@ STATS: Schema = _obj(
         resolved=COUNT,
         awaiting_customer=COUNT,
         still_open=COUNT,
+        overdue=COUNT,
         taken_on_time=SHARE,
         resolved_on_time=SHARE,
         median_seconds_to_take=SECONDS,

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from bot.dashboard import charts, report
 from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
 from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
 from bot.dashboard.initdata import InitDataError
@@ -31,13 +32,12 @@ from bot.dashboard.presets import preset_days
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
-from bot.reports.digest import Digest, worth_a_chart
+from bot.reports.digest import Digest
 from bot.reports.export import encode
 from bot.reports.figures import period_figures
 from bot.reports.periods import requested_period
 from bot.reports.render import (
     FEWEST_FOR_A_FIGURE,
-    headline,
     nps_text,
     period_label,
     render_digest,
@@ -147,15 +147,21 @@ class Pages:
             return self._page("signin.html", status=422, problem=str(exc), csrf=session.csrf)
         # Filtered to a branch, the list offers that branch and "all" (not a second digest).
         branches = [name for name, _ in d.by_branch if name] if branch is None else [branch]
-        query = request.query_string
         tz = self.reports.config.tz
         lines = render_digest(self.t, d, tz, "report", on_page=True).splitlines()
-        chart = f"/app/chart.png?{query}" if query else "/app/chart.png"
-        narrow_chart = f"{chart}{'&' if query else '?'}width=narrow"
         days = {
             "from": _day(d.start, self.reports),
             "to": _day(d.end, self.reports, last_day=True),
         }
+        # One branch is the whole shop: its row would repeat the headline.
+        by_branch = [(name, v) for name, v in d.by_branch if name]
+        if branch is not None or len(d.by_branch) < 2:
+            by_branch = []
+        hrefs = {name: "/app?" + urlencode({**days, "branch": name}) for name, _ in by_branch}
+        segments = [
+            (segment_name(self.t, code) if code else self.t("digest.by_segment_none"), v)
+            for code, v in d.by_segment
+        ]
         return self._page(
             "overview.html",
             csrf=session.csrf,
@@ -164,9 +170,12 @@ class Pages:
             last=days["to"],
             branch=branch,
             branches=branches,
-            headline=headline(d.nps, self.t),
             period=self._under_headline(d),
             owed=d.fixes_open,
+            tiles=report.tiles(self.t, d),
+            trend=charts.trend(d.trend, tz, lambda v: nps_text(self.t, v)),
+            split=charts.split(d.distribution),
+            funnel=report.funnel(self.t, d) if d.complaints.opened else [],
             lines=lines[1:],  # under the page's own title
             presets=[
                 (
@@ -178,31 +187,8 @@ class Pages:
                 )
                 for key, (a, b) in preset_days(self.reports.core.now(), tz).items()
             ],
-            segments=[
-                {
-                    "name": segment_name(self.t, code)
-                    if code
-                    else self.t("digest.by_segment_none"),
-                    "nps": nps_text(self.t, v),
-                    "n": v.n,
-                }
-                for code, v in d.by_segment
-            ],
-            rows=[
-                {
-                    "name": name or self.t("digest.by_branch_none"),
-                    "n": v.n,
-                    "href": "/app?" + urlencode({**days, "branch": name}),
-                    "nps": nps_text(self.t, v),  # the digest's rule: none under 5 answers
-                }
-                for name, v in d.by_branch
-                if name
-            ]
-            # One branch is the whole shop: its row would repeat the headline.
-            if branch is None and len(d.by_branch) > 1
-            else [],
-            chart=chart if worth_a_chart(d) else None,  # no answer: empty axes say nothing
-            narrow_chart=narrow_chart,
+            rows=report.groups(self.t, by_branch, d.nps, hrefs),
+            segments=report.groups(self.t, segments, d.nps, {}) if len(segments) > 1 else [],
             exports=[
                 (
                     self.t(f"export.sheet.{kind}"),

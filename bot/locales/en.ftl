@@ -591,6 +591,40 @@ dashboard-all_branches = All branches
 dashboard-show = Show
 dashboard-signout = Sign out
 dashboard-chart = NPS and the 0–10 answers
+dashboard-tile-response = Response rate
+dashboard-tile-invited = { $answered } of { $invited } invited
+dashboard-tile-csat = Satisfaction (CSAT)
+dashboard-tile-csat_scale = average, 1 to 5
+dashboard-tile-open = Complaints still open
+dashboard-tile-overdue = { $count } overdue
+dashboard-tile-opened = { $count } opened in the period
+dashboard-tile-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+dashboard-tile-change_signal = { $arrow } { $delta } vs the previous period: a real change
+dashboard-tile-change_noise = { $arrow } { $delta } vs the previous period: within the noise (±{ $margin })
+dashboard-trend = NPS by period, with its 95% range
+dashboard-trend-hollow = A hollow dot: fewer than 30 answers, the figure says little.
+dashboard-split = Answers by score
+dashboard-funnel = Complaints of the period
+dashboard-funnel-opened = Opened
+dashboard-funnel-taken = Taken on time
+dashboard-funnel-resolved = Resolved on time
+dashboard-funnel-confirmed = Confirmed resolved by the customer
+dashboard-funnel-taken_of = { $count } of { $of } due
+dashboard-funnel-resolved_of = { $count } of { $of } due
+dashboard-funnel-confirmed_of = { $count } of { $of } who answered
+dashboard-funnel-median = median { $time }
+dashboard-funnel-median_business = median { $time } in open hours ({ $wall } by the clock)
+dashboard-versus = Against the rest
+dashboard-versus-above = ▲ { $delta } above the rest
+dashboard-versus-below = ▼ { $delta } below the rest
+dashboard-versus-noise = no real difference (±{ $margin })
+dashboard-versus-too_few = too few answers to tell
+dashboard-versus-alone = the only one
+dashboard-versus-note = Marked above or below only when the gap to everyone else is bigger than the noise (95%).
+dashboard-more = More from the period
 dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes and for one sign-in (do not forward it):
     { $url }
 dashboard-no_address = The dashboard has no public address yet, so there is no link that would open on your phone. Ask whoever runs the bot to set PUBLIC_URL to the bot's public https address (for example https://shop.example) and restart it.

@@ -607,6 +607,41 @@ dashboard-all_branches = Все филиалы
 dashboard-show = Показать
 dashboard-signout = Выйти
 dashboard-chart = NPS и оценки от 0 до 10
+dashboard-tile-response = Доля ответов
+dashboard-tile-invited = { $answered } из { $invited } приглашённых
+dashboard-tile-csat = Удовлетворённость (CSAT)
+dashboard-tile-csat_scale = в среднем, от 1 до 5
+dashboard-tile-open = Обращения в работе
+dashboard-tile-overdue = просрочено: { $count }
+dashboard-tile-opened = поступило за период: { $count }
+dashboard-tile-answers = { $n ->
+    [one] { $n } ответ
+    [few] { $n } ответа
+   *[many] { $n } ответов
+}
+dashboard-tile-change_signal = { $arrow } { $delta } к прошлому периоду: реальное изменение
+dashboard-tile-change_noise = { $arrow } { $delta } к прошлому периоду: в пределах погрешности (±{ $margin })
+dashboard-trend = NPS по периодам, с 95%-м интервалом
+dashboard-trend-hollow = Пустая точка: меньше 30 ответов, оценка грубая.
+dashboard-split = Ответы по оценкам
+dashboard-funnel = Обращения периода
+dashboard-funnel-opened = Поступило
+dashboard-funnel-taken = Взято вовремя
+dashboard-funnel-resolved = Решено вовремя
+dashboard-funnel-confirmed = Клиент подтвердил решение
+dashboard-funnel-taken_of = { $count } из { $of } с наступившим сроком
+dashboard-funnel-resolved_of = { $count } из { $of } с наступившим сроком
+dashboard-funnel-confirmed_of = { $count } из { $of } ответивших
+dashboard-funnel-median = медиана { $time }
+dashboard-funnel-median_business = медиана { $time } в рабочие часы ({ $wall } по часам)
+dashboard-versus = По сравнению с остальными
+dashboard-versus-above = ▲ на { $delta } выше остальных
+dashboard-versus-below = ▼ на { $delta } ниже остальных
+dashboard-versus-noise = разница в пределах погрешности (±{ $margin })
+dashboard-versus-too_few = слишком мало ответов для сравнения
+dashboard-versus-alone = сравнивать не с кем
+dashboard-versus-note = «Выше» или «ниже» отмечено, только когда разница с остальными больше погрешности (95 %).
+dashboard-more = Ещё за период
 dashboard-link = Ваша ссылка для входа в панель: действует { $minutes } минут и для одного входа (не пересылайте её):
     { $url }
 dashboard-no_address = У панели пока нет публичного адреса, поэтому ссылки, которая открылась бы на вашем телефоне, нет. Попросите того, кто обслуживает бота, указать в настройках PUBLIC_URL — публичный https-адрес бота (например, https://shop.example) — и перезапустить его.

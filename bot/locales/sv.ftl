@@ -591,6 +591,40 @@ dashboard-all_branches = Alla filialer
 dashboard-show = Visa
 dashboard-signout = Logga ut
 dashboard-chart = NPS och svaren 0–10
+dashboard-tile-response = Svarsfrekvens
+dashboard-tile-invited = { $answered } av { $invited } inbjudna
+dashboard-tile-csat = Nöjdhet (CSAT)
+dashboard-tile-csat_scale = i snitt, 1 till 5
+dashboard-tile-open = Ärenden som fortfarande är öppna
+dashboard-tile-overdue = { $count } försenade
+dashboard-tile-opened = { $count } öppnade under perioden
+dashboard-tile-answers = { $n ->
+    [one] { $n } svar
+   *[other] { $n } svar
+}
+dashboard-tile-change_signal = { $arrow } { $delta } mot förra perioden: en verklig förändring
+dashboard-tile-change_noise = { $arrow } { $delta } mot förra perioden: inom felmarginalen (±{ $margin })
+dashboard-trend = NPS per period, med 95 %-intervall
+dashboard-trend-hollow = En ihålig punkt: färre än 30 svar, siffran säger lite.
+dashboard-split = Svar per betyg
+dashboard-funnel = Periodens ärenden
+dashboard-funnel-opened = Öppnade
+dashboard-funnel-taken = Tagna i tid
+dashboard-funnel-resolved = Lösta i tid
+dashboard-funnel-confirmed = Kunden bekräftade lösningen
+dashboard-funnel-taken_of = { $count } av { $of } som förfallit
+dashboard-funnel-resolved_of = { $count } av { $of } som förfallit
+dashboard-funnel-confirmed_of = { $count } av { $of } som svarade
+dashboard-funnel-median = median { $time }
+dashboard-funnel-median_business = median { $time } under öppettider ({ $wall } enligt klockan)
+dashboard-versus = Jämfört med resten
+dashboard-versus-above = ▲ { $delta } över resten
+dashboard-versus-below = ▼ { $delta } under resten
+dashboard-versus-noise = ingen verklig skillnad (±{ $margin })
+dashboard-versus-too_few = för få svar för att säga något
+dashboard-versus-alone = inget att jämföra med
+dashboard-versus-note = Över eller under markeras bara när skillnaden mot alla andra är större än felmarginalen (95 %).
+dashboard-more = Mer från perioden
 dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minuter och för en inloggning (vidarebefordra den inte):
     { $url }
 dashboard-no_address = Panelen har ingen offentlig adress än, så det finns ingen länk som skulle fungera på din telefon. Be den som driver boten att ange PUBLIC_URL, botens offentliga https-adress (till exempel https://shop.example), och starta om den.

@@ -48,6 +48,7 @@ def digest_json(d: Digest) -> dict[str, Any]:
             "resolved": c.resolved,
             "awaiting_customer": c.awaiting_customer,
             "still_open": c.still_open,
+            "overdue": c.overdue,
             "taken_on_time": _round(d.take_on_time, 4),
             "resolved_on_time": _round(d.resolve_on_time, 4),
             "median_seconds_to_take": _round(d.median_take, 0),

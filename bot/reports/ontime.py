@@ -23,6 +23,7 @@ class ComplaintCounts:
     resolved: int  # staff had resolved it (closed, or waiting for the customer's answer)
     awaiting_customer: int  # of `resolved`: waiting for the customer's answer
     still_open: int  # staff still owed work (opened = resolved + still_open)
+    overdue: int  # of `still_open`: a deadline that binds it had passed
     take_due: int  # taken, or its take deadline had passed
     taken_on_time: int  # taken at or before its take deadline
     resolve_due: int  # resolved, or a resolve deadline had passed unmet
@@ -48,6 +49,16 @@ def missed(j: Judged, at: datetime) -> bool:
     )
 
 
+def overdue(j: Judged, at: datetime) -> bool:
+    """Still owed work at `at`, with a binding deadline passed: untaken past its take
+    deadline, or past the resolve deadline of its current round (a round missed before a
+    reopening counts against the figures, not as late now)."""
+    if j.resolved is not None:
+        return False
+    untaken_late = j.taken is None and j.take_due is not None and passed(j.take_due, at)
+    return untaken_late or (bool(j.rounds) and passed(j.rounds[-1].due, at))
+
+
 def resolved_on_time(j: Judged, at: datetime) -> bool:
     """Resolved, and no resolve deadline missed: one once missed stays missed."""
     return j.resolved is not None and not missed(j, at)
@@ -61,6 +72,7 @@ def complaint_counts(judged: list[Judged], at: datetime) -> ComplaintCounts:
         resolved=len(done),
         awaiting_customer=sum(j.status == ComplaintStatus.RESOLVED for j in done),
         still_open=len(judged) - len(done),
+        overdue=sum(overdue(j, at) for j in judged),
         take_due=sum(take_due_by(j, at) for j in judged),
         taken_on_time=sum(taken_on_time(j) for j in judged),
         resolve_due=sum(j.resolved is not None or missed(j, at) for j in judged),

@@ -13,6 +13,7 @@ from bot.reports.advocates import referral_lines
 from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
 from bot.reports.metrics import PULSE_MIN_ANSWERS, Nps, nps
+from bot.reports.ontime import ComplaintCounts
 from storage.repos.pulse import PulseResult
 
 COMMENT_CLIP = 200
@@ -95,12 +96,9 @@ def render_digest(
         _answers(t, d, lines, on_page=on_page)
     if d.pulse is not None:
         lines += _pulse(t, d.pulse, tz)
-    counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
-    if c.awaiting_customer:
-        lines.append(t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts))
-    else:
-        lines.append(t("digest.complaints", **counts))
-    if c.opened:
+    if not on_page:  # the page's tile and funnel give them
+        lines.append(_complaints(t, c))
+    if c.opened and not on_page:  # the page's funnel gives them
         sla = {
             "take": percent(d.take_on_time, t.language),
             "resolve": percent(d.resolve_on_time, t.language),
@@ -153,27 +151,35 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
     return lines
 
 
+def _complaints(t: Translator, c: ComplaintCounts) -> str:
+    counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
+    if c.awaiting_customer:
+        return t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts)
+    return t("digest.complaints", **counts)
+
+
+def _change(t: Translator, d: Digest) -> str:
+    if d.change is None:
+        return t("digest.change.none")
+    arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
+    key = "digest.change.signal" if d.change.significant else "digest.change.noise"
+    return t(
+        key,
+        arrow=arrow,
+        delta=signed(d.change.delta, t.language),
+        margin=whole(d.change.margin, t.language),
+    )
+
+
 def _answers(t: Translator, d: Digest, lines: list[str], *, on_page: bool) -> None:
-    """NPS (unless the page shows it), its change, shares, response rate, CSAT: only for a
-    period with answers."""
-    few = d.nps.n < FEWEST_FOR_A_FIGURE
-    if not on_page:  # the page's own headline gives the figure
+    """NPS, its change, shares, response rate, CSAT: only for a period with answers. The
+    page's own tiles give the NPS, its change and the response rate: not again there."""
+    if not on_page:
+        few = d.nps.n < FEWEST_FOR_A_FIGURE
         lines.append(
             t("digest.nps_too_few", n=d.nps.n) if few else t("digest.nps", nps=nps_text(t, d.nps))
         )
-    if d.change is None:
-        lines.append(t("digest.change.none"))
-    else:
-        arrow = "▲" if d.change.delta > 0 else "▼" if d.change.delta < 0 else "="
-        key = "digest.change.signal" if d.change.significant else "digest.change.noise"
-        lines.append(
-            t(
-                key,
-                arrow=arrow,
-                delta=signed(d.change.delta, t.language),
-                margin=whole(d.change.margin, t.language),
-            )
-        )
+        lines.append(_change(t, d))
     if d.nps.score is not None and d.nps.n >= FEWEST_FOR_A_FIGURE:  # else they say nothing
         lines.append(
             t(
@@ -183,14 +189,9 @@ def _answers(t: Translator, d: Digest, lines: list[str], *, on_page: bool) -> No
                 detractors=percent(d.nps.detractors, t.language),
             )
         )
-    lines.append(
-        t(
-            "digest.response",
-            rate=percent(d.response_rate, t.language),
-            answered=d.nps.n,
-            invited=d.invited,
-        )
-    )
+    if not on_page:
+        rate = percent(d.response_rate, t.language)
+        lines.append(t("digest.response", rate=rate, answered=d.nps.n, invited=d.invited))
     csat = "—" if d.csat is None else decimal(d.csat, t.language)
     e = d.expectations
     lines.append(

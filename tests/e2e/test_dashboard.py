@@ -4,6 +4,7 @@ overview's figures against the stats API's for the same periods."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -15,13 +16,15 @@ import aiohttp
 import openpyxl
 
 from bot.app import App
+from bot.localized import decimal, percent, signed, whole
+from bot.reports.render import FEWEST_FOR_A_FIGURE
 from faketg import FakeTelegramServer
 from storage.states import ComplaintSource, ComplaintStatus
 from tests.support.helpers import TOKEN, ManualClock, sender_idle
 from tests.support.httpclient import Browser
 from tests.support.journey import API_TOKEN, MakeApp, wait_new_message
 from tests.support.miniapp import telegram_signs
-from tests.support.reportdata import add_response
+from tests.support.reportdata import add_complaint, add_response
 from tests.support.texts import EN
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -115,10 +118,10 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
             assert status == 200 and figures(page) == await stats(app, query), query
         status, _, chart = await browser.get("/app/chart.png")
         assert status == 200 and chart.headers["Content-Type"] == "image/png"
-        # A phone gets the chart drawn narrow (its words a readable size), a laptop wide.
-        narrow = re.search(r'<source media="\(max-width: 600px\)" srcset="([^"]+)">', page)
-        assert narrow and "width=narrow" in narrow.group(1), "the page offers a phone's chart"
-        async with browser.session.get(browser.base + narrow.group(1).replace("&amp;", "&")) as r:
+        # The page draws its charts as SVG; the PNG is for whoever links it, narrow (its
+        # words a readable size on a phone) or wide.
+        assert '<svg class="chart split"' in page
+        async with browser.session.get(browser.base + "/app/chart.png?width=narrow") as r:
             small = await r.read()
         async with browser.session.get(browser.base + "/app/chart.png") as r:
             wide = await r.read()
@@ -153,6 +156,52 @@ async def test_a_link_from_dashboard_signs_an_owner_in_once(
         await fake.world.user_sends(STRANGER, "/dashboard")
         await wait_new_message(fake.world, STRANGER, EN("digest.refused"))
         assert not any("token=" in str(s.text) for s in fake.world.sent_to(STRANGER))
+    finally:
+        await browser.close()
+
+
+def _tiles(page: str) -> dict[str, tuple[str, list[str]]]:
+    """Each key figure's tile on the page: its value and its notes, by the API field."""
+    found = {}
+    tiles = page[: page.index("</section>")].split('data-tile="')[1:]
+    for tile in tiles:
+        value = re.search(r'<div class="value"[^>]*>([^<]+)<', tile)
+        assert value, tile
+        notes = re.findall(r'<div class="note">([^<]+)<', tile)
+        found[tile[: tile.index('"')]] = (html.unescape(value.group(1)), notes)
+    return found
+
+
+async def test_each_tile_says_the_stats_apis_figure_for_the_same_period(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The overview's key figures are the stats API's, for the last 7 days, a month and one
+    branch: never a second computation that could disagree."""
+    app = await dashboard_app(make_app, fake)
+    async with app.db.transaction() as tx:
+        await add_complaint(tx.conn, 1, 200, NOW - timedelta(hours=30))  # untaken: overdue
+        link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+    browser = Browser(app)
+    try:
+        await browser.sign_in(link[link.index("/app/login") :])
+        month = "?from=2026-11-01&to=2026-11-30"
+        for query in ("", month, month + "&branch=north"):
+            status, page, _ = await browser.get("/app" + query)
+            api = await stats(app, query)
+            tiles = _tiles(page)
+            assert status == 200 and len(tiles) == 4, (query, page[:600])
+            figure = api["nps"]
+            shown = f"{signed(figure['nps'], 'en')} ±{whole(figure['margin_95'], 'en')}"
+            if figure["n"] < FEWEST_FOR_A_FIGURE:  # the API's figure, too few to print
+                shown = "—"
+            assert tiles["nps.nps"][0] == shown, query
+            assert tiles["response_rate"][0] == percent(api["response_rate"], "en"), query
+            assert tiles["csat_mean"][0] == decimal(api["csat_mean"], "en"), query
+            complaints = api["complaints"]
+            assert tiles["complaints.still_open"][0] == str(complaints["still_open"]), query
+            assert f"{complaints['overdue']} overdue" in tiles["complaints.still_open"][1]
+            if not query:  # the shop's (a complaint in no branch), untaken for 30 h
+                assert complaints["overdue"] == 1
     finally:
         await browser.close()
 
