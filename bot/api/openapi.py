@@ -16,6 +16,7 @@ from bot.api.stats import MAX_PAGE
 from bot.events import schemas as event_schemas
 from bot.surveys.design import Definition
 from bot.surveys.purchase_in import PurchaseIn
+from bot.themes.definitions import LANGUAGES, MAX_NAME, MAX_THEMES, MAX_WORD, MAX_WORDS
 from storage.states import SurveyStatus
 
 REF = "#/components/schemas/{model}"
@@ -215,6 +216,47 @@ def _survey(secured: list[Schema]) -> Schema:
     }
 
 
+_BY_LANGUAGE: Schema = {"propertyNames": {"enum": list(LANGUAGES)}, "minProperties": 1}
+THEME: Schema = _obj(
+    theme={"type": "string", "pattern": "^[a-z][a-z0-9_]{0,31}$"},
+    name={
+        "type": "object",
+        **_BY_LANGUAGE,
+        "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+    },
+    words={
+        "type": "object",
+        **_BY_LANGUAGE,
+        "additionalProperties": {
+            "type": "array",
+            "maxItems": MAX_WORDS,
+            "items": {"type": "string", "minLength": 1, "maxLength": MAX_WORD},
+        },
+    },
+)
+
+
+def _themes(secured: list[Schema]) -> Schema:
+    themes = _ref("Themes")
+    return {
+        "get": {
+            "summary": "The shop's themes (the eight default ones until owners store theirs)",
+            "security": secured,
+            "responses": {"200": _json("the themes", themes), **_errors(401, 503)},
+        },
+        "put": {
+            "summary": "Replace the themes: a new version unless they are the current ones;"
+            " past texts are tagged again in the background",
+            "security": secured,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": themes}}},
+            "responses": {
+                "200": _json("stored (or already current), as stored", themes),
+                **_errors(400, 401, 413, 422, 503),
+            },
+        },
+    }
+
+
 def _survey_in(definition: Schema) -> Schema:
     """What PUT takes: the definition, and what GET adds beside it, ignored when sent back (so
     GET's answer, edited, is a valid body)."""
@@ -241,7 +283,7 @@ def document() -> Schema:
             "title": "Feedback bot API",
             "version": "1",
             "description": "Purchases in; the digest's numbers, the survey answers and the"
-            " events out; the survey's definition both ways. "
+            " events out; the survey's definition and the themes both ways. "
             "Every /api/v1 call but this document needs `Authorization: Bearer <API_TOKEN>`.",
         },
         "components": {
@@ -279,6 +321,8 @@ def document() -> Schema:
                     },
                     "required": [*SURVEY["required"], "changed"],
                 },
+                "Theme": THEME,
+                "Themes": {"type": "array", "maxItems": MAX_THEMES, "items": _ref("Theme")},
                 "Error": ERROR,
             },
         },
@@ -332,6 +376,7 @@ def document() -> Schema:
                 "Events",
             ),
             "/api/v1/survey": _survey(secured),
+            "/api/v1/themes": _themes(secured),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document (no token needed)",
