@@ -61,14 +61,28 @@ NPS: Schema = _obj(
 
 TREND_POINT: Schema = _obj(**{"from": WHEN}, **NPS["properties"])  # a period's first instant
 
+CHANGE: Schema = _or_null(
+    _obj(delta=NUMBER, margin_95=_or_null(NUMBER), beyond_noise={"type": "boolean"})
+)
+THEME_FIGURES: Schema = _obj(
+    theme=TEXT,
+    name={"type": "object", "additionalProperties": TEXT},
+    mentions={**COUNT, "description": "texts in the period mentioning it, each once"},
+    detractors={**COUNT, "description": "of the mentions, those whose answer was 0-6"},
+    passives={**COUNT, "description": "7-8"},
+    promoters={**COUNT, "description": "9-10 (a text with no answer counts in mentions only)"},
+    nps=_ref("Nps"),
+    previous={**COUNT, "description": "mentions in the previous period"},
+    previous_nps=_ref("Nps"),
+    change=CHANGE,
+    quotes={"type": "array", "items": TEXT, "description": "the newest texts, clipped"},
+)
 STATS: Schema = _obj(
     **{"from": WHEN, "to": WHEN},
     branch=_or_null(TEXT),
     nps=_ref("Nps"),
     previous_period=_ref("Nps"),
-    change=_or_null(
-        _obj(delta=NUMBER, margin_95=_or_null(NUMBER), beyond_noise={"type": "boolean"})
-    ),
+    change=CHANGE,
     invited=COUNT,
     response_rate=SHARE,
     csat_mean=_or_null(NUMBER),
@@ -102,6 +116,7 @@ STATS: Schema = _obj(
     },
     actions=_obj(open=COUNT, done=COUNT),
     referrals=_obj(links_sent=COUNT, friends_joined=COUNT, friends_purchased=COUNT),
+    themes={"type": "array", "items": THEME_FIGURES},
 )
 
 RESPONSE_ROW: Schema = _obj(

@@ -17,26 +17,28 @@ from storage.sql import Conn, Row
 from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
 
-# Each source's texts as (id, text, customer, language, the answer it counts under, time), an
-# erased person's never (their words are gone, and a late batch must not count them again).
+# Each source's texts as (id, text, customer, language, the answer it counts under, time,
+# branch), an erased person's never (their words are gone: a late batch must not count them).
 _TEXTS: dict[TextSource, str] = {
     TextSource.COMMENT: (
         "SELECT s.id, s.comment, s.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " s.id, COALESCE(s.answered_at, s.updated_at) FROM surveys s"
+        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch FROM surveys s"
         " JOIN customers cu ON cu.id = s.customer_id"
         " WHERE s.comment IS NOT NULL AND cu.forgotten_at IS NULL AND s.id {cond}"
     ),
     TextSource.COMPLAINT: (
         "SELECT c.id, c.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, c.created_at FROM complaints c"
+        " c.survey_id, c.created_at, COALESCE(p.branch, '') FROM complaints c"
         " JOIN customers cu ON cu.id = c.customer_id"
+        " LEFT JOIN purchases p ON p.id = c.purchase_id"
         " WHERE c.text IS NOT NULL AND cu.forgotten_at IS NULL AND c.id {cond}"
     ),
     TextSource.MESSAGE: (
         "SELECT m.id, m.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, m.created_at FROM complaint_messages m"
+        " c.survey_id, m.created_at, COALESCE(p.branch, '') FROM complaint_messages m"
         " JOIN complaints c ON c.id = m.complaint_id"
         " JOIN customers cu ON cu.id = c.customer_id"
+        " LEFT JOIN purchases p ON p.id = c.purchase_id"
         f" WHERE m.direction = '{Direction.FROM_CUSTOMER}' AND m.text IS NOT NULL"
         " AND cu.forgotten_at IS NULL AND m.id {cond}"
         # The message that became the complaint's text is counted there, not twice.
@@ -154,23 +156,30 @@ class ThemeRepo:
         for row in rows:
             language = None if row[3] is None else str(row[3])
             out += [
-                (source, int(row[0]), theme, int(row[2]), row[4], str(row[5]))
+                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]))
                 for theme in dict.fromkeys(tagger.tag(str(row[1]), language))
             ]
         if out:
             await self._conn.execute_many(
-                "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id,"
-                " written_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
+                " written_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 out,
             )
 
-    async def mentions(self, start: datetime, end: datetime) -> list[ThemeMention]:
-        """Every text written in [start, end) with each theme it mentions, and its score."""
+    async def mentions(
+        self, start: datetime, end: datetime, branch: str | None = None
+    ) -> list[ThemeMention]:
+        """Every text written in [start, end) (of one branch) with each theme it mentions, and
+        the score of the answer it counts under; newest first."""
+        where = "t.written_at >= ? AND t.written_at < ?"
+        params: tuple[object, ...] = (to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND t.branch = ?", (*params, branch)
         rows = await self._conn.fetch_all(
             "SELECT t.theme, t.source, t.text_id, t.customer_id, t.survey_id, s.nps,"
             " t.written_at FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
-            " WHERE t.written_at >= ? AND t.written_at < ? ORDER BY t.written_at, t.text_id",
-            (to_db(start), to_db(end)),
+            f" WHERE {where} ORDER BY t.written_at DESC, t.text_id DESC",
+            params,
         )
         return [
             ThemeMention(
@@ -184,3 +193,17 @@ class ThemeRepo:
             )
             for r in rows
         ]
+
+    async def texts(
+        self, keys: Sequence[tuple[TextSource, int]]
+    ) -> dict[tuple[TextSource, int], str]:
+        """The texts themselves, as stored now (an erased person's are gone)."""
+        found: dict[tuple[TextSource, int], str] = {}
+        for source in SOURCES:
+            ids = [text_id for s, text_id in keys if s == source]
+            if ids:
+                one_of, params = self._conn.one_of(ids)
+                sql = _TEXTS[source].format(cond=one_of)
+                for row in await self._conn.fetch_all(sql, params):
+                    found[(source, int(row[0]))] = str(row[1])
+        return found

@@ -6,6 +6,7 @@ change, texts written before it are tagged with the new themes."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -15,6 +16,8 @@ from bot.themes.defaults import DEFAULT_THEMES
 from storage.states import ComplaintSource
 from storage.timefmt import to_db
 from tests.support.api import API_SECRET
+from tests.support.journey import get
+from tests.support.reportdata import add_response
 
 BEARER = {"Authorization": f"Bearer {API_SECRET}"}
 PARKING: list[dict[str, Any]] = [
@@ -145,3 +148,21 @@ async def test_both_need_the_token(api: App) -> None:
         status, answer = await ask(api, method, body, auth=False)
         assert status == 401 and "token" in answer["error"]
     assert await versions(api) == []
+
+
+async def test_the_stats_say_what_customers_wrote_about(api: App) -> None:
+    day = api.wiring.core.clock() - timedelta(days=1)
+    async with api.db.transaction() as tx:
+        for number, score, comment in ((1, 2, "Курьеры хамят"), (2, 10, "Lovely staff")):
+            await add_response(tx.conn, number, day, score)
+            await tx.surveys.update(number, comment=comment)  # tagged as it is written
+    assert await tags(api) == ["delivery", "staff", "staff"]
+    status, stats = await get(api, "/api/v1/stats", API_SECRET)
+    assert status == 200, stats
+    figures = {t["theme"]: t for t in stats["themes"]}
+    assert set(figures) == {"delivery", "staff"}
+    staff = figures["staff"]
+    assert (staff["mentions"], staff["detractors"], staff["promoters"]) == (2, 1, 1)
+    assert staff["nps"]["nps"] == 0.0 and staff["nps"]["n"] == 2
+    assert staff["previous"] == 0 and staff["change"] is None
+    assert sorted(staff["quotes"]) == ["Lovely staff", "Курьеры хамят"]

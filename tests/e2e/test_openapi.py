@@ -102,6 +102,7 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
                 comment="slow" if nps < 7 else None,
                 aspects=("speed",) if nps < 7 else (),
             )
+        await tx.surveys.update(103, comment="slow, and rude staff")  # tagged: `themes` in stats
         await add_complaint(
             tx.conn,
             1,

@@ -4,8 +4,8 @@
 -- default themes apply. `text_themes` says which themes a text mentions: a survey comment
 -- (`comment`, surveys.id), a complaint's text (`complaint`, complaints.id) or a customer's
 -- later message about it (`message`, complaint_messages.id), one row per theme. The text's
--- customer, the answer whose score it counts under and its time are copied in, so the figures
--- per theme and period read this table and the surveys alone. Written with the text, in the
+-- customer, the answer whose score it counts under, its branch and its time are copied in, so
+-- the figures per theme and period read this table and the surveys alone. Written with the text, in the
 -- same transaction; re-written in batches after a change of definitions; erasure deletes a
 -- person's rows with their words.
 CREATE TABLE theme_versions (
@@ -21,6 +21,7 @@ CREATE TABLE text_themes (
     theme       TEXT NOT NULL,
     customer_id BIGINT NOT NULL,
     survey_id   BIGINT,                  -- the answer whose score the text counts under
+    branch      TEXT NOT NULL,           -- the survey's, else the complaint's purchase's ('' none)
     written_at  TEXT NOT NULL,
     PRIMARY KEY (source, text_id, theme)
 );
