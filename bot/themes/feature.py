@@ -1,8 +1,8 @@
 """The themes feature: texts customers write tagged with the themes they mention.
 
-Installs: at start, the current definitions into the database's tagger (every write of a text
-tags it in its transaction, `storage/repos/themes.py`) and the analysers loaded, so no request
-pays for the Russian dictionary; every tick, the tagger follows a change stored by another
+Installs: the database's tagger (every write of a text tags it in its transaction,
+`storage/repos/themes.py`), the analysers loaded then, so no request pays for the Russian
+dictionary, and the shop's definitions in it at start; every tick, the tagger follows a change stored by another
 instance and past texts are tagged again in batches after a change (`stored.retag_step`).
 The API's routes: bot/api/themes.py; the figures: bot/reports/themes.py.
 """
@@ -16,12 +16,14 @@ from storage.db import Tx
 
 
 def install(w: Wiring) -> None:
+    # Ready before the first request (the analysers take ~0.5 s to load, once per process):
+    # the defaults now, the shop's own once the app starts and reads them.
+    stored.use(w.db.tagging, stored.defaults())
     w.when.started.connect(at_start)
     w.every_tick(retag_texts)
 
 
 async def at_start(tx: Tx) -> None:
-    """The tagger ready before the first request (the analysers take ~0.5 s to load)."""
     stored.use(tx.themes.tagging, await stored.current(tx))
 
 

@@ -63,8 +63,7 @@ class ThemeTagger:
 async def current(tx: Tx) -> CurrentThemes:
     stored = await tx.themes.current()
     if stored is None:
-        defaults = default_themes()
-        return CurrentThemes(0, defaults, digest_of(defaults))
+        return defaults()
     themes = parse_themes(json.loads(stored.body))
     return CurrentThemes(stored.version, themes, stored.digest, stored.created_at)
 
@@ -94,9 +93,26 @@ def use(tagging: Tagging, themes: CurrentThemes) -> ThemeTagger:
     """The tagger for `themes`, made the database's unless it already is."""
     tagger = tagging.tagger
     if not isinstance(tagger, ThemeTagger) or tagger.digest != themes.digest:
-        tagger = ThemeTagger(themes)
+        tagger = tagger_for(themes)
         tagging.tagger = tagger
     return tagger
+
+
+_TAGGERS: dict[str, ThemeTagger] = {}  # by digest: one process's apps share what is compiled
+_KEPT = 4
+
+
+def tagger_for(themes: CurrentThemes) -> ThemeTagger:
+    if themes.digest not in _TAGGERS:
+        if len(_TAGGERS) >= _KEPT:
+            _TAGGERS.pop(next(iter(_TAGGERS)))
+        _TAGGERS[themes.digest] = ThemeTagger(themes)
+    return _TAGGERS[themes.digest]
+
+
+def defaults() -> CurrentThemes:
+    themes = default_themes()
+    return CurrentThemes(0, themes, digest_of(themes))
 
 
 async def load(db: Database) -> ThemeTagger:
