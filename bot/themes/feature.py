@@ -2,8 +2,9 @@
 
 Installs: the database's tagger (every write of a text tags it in its transaction,
 `storage/repos/themes.py`), the analysers loaded then, so no request pays for the Russian
-dictionary, and the shop's definitions in it at start; every tick, the tagger follows a change stored by another
-instance and past texts are tagged again in batches after a change (`stored.retag_step`).
+dictionary, and the shop's definitions in it at start; every tick, the tagger follows a
+change stored by another instance and past texts are tagged again in batches after a change
+(`stored.retag_step`).
 The API's routes: bot/api/themes.py; the figures: bot/reports/themes.py.
 """
 
