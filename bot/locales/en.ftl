@@ -310,6 +310,7 @@ digest-by_branch_none = no branch
 digest-by_segment_none = other customers
 segment-key = key customers
 digest-aspects = Detractors name most: { $aspects }
+digest-themes = Detractors talk most about: { $themes }
 digest-comments = What detractors said:
 digest-daily-title = ☀️ Daily brief: { $open ->
     [one] { $open } open complaint

@@ -324,6 +324,7 @@ digest-by_branch_none = без филиала
 digest-by_segment_none = остальные клиенты
 segment-key = ключевые клиенты
 digest-aspects = Критики чаще всего называют: { $aspects }
+digest-themes = О чём чаще всего пишут критики: { $themes }
 digest-comments = Что сказали критики:
 digest-daily-title = ☀️ Ежедневная сводка: { $open ->
     [one] { $open } обращение в работе

@@ -310,6 +310,7 @@ digest-by_branch_none = utan filial
 digest-by_segment_none = övriga kunder
 segment-key = nyckelkunder
 digest-aspects = Kritikerna nämner oftast: { $aspects }
+digest-themes = Kritikerna skriver mest om: { $themes }
 digest-comments = Vad kritikerna sa:
 digest-daily-title = ☀️ Daglig översikt: { $open ->
     [one] { $open } öppet ärende

@@ -38,6 +38,7 @@ class ThemeFigures:
     promoters: int
     nps: Nps  # of the answers behind the mentions
     previous: int  # mentions in the previous period
+    previous_detractors: int
     previous_nps: Nps
     change: Change | None
     quotes: list[str]
@@ -72,6 +73,7 @@ async def theme_figures(
                 promoters=split[Category.PROMOTER],
                 nps=current,
                 previous=len(earlier),
+                previous_detractors=_categories(earlier)[Category.DETRACTOR],
                 previous_nps=previous,
                 change=change(current, previous),
                 quotes=[
@@ -108,3 +110,15 @@ def _nps(mentions: list[ThemeMention]) -> Nps:
             kinds.count(Category.DETRACTOR),
         )
     )
+
+
+def detractors_talk_about(figures: list[ThemeFigures], language: str, top: int = 5) -> str:
+    """ "delivery 12 (+5), staff 8 (±0)": the themes detractors mentioned most in the period,
+    named in `language`, with the change against the previous period's detractors."""
+    ranked = sorted((f for f in figures if f.detractors), key=lambda f: -f.detractors)[:top]
+    parts = []
+    for f in ranked:
+        name = f.name.get(language) or f.name.get("en") or f.theme
+        delta = f.detractors - f.previous_detractors
+        parts.append(f"{name} {f.detractors} ({f'{delta:+d}' if delta else '±0'})")
+    return ", ".join(parts)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.i18n import Catalog
 from bot.reports.as_json import digest_json
 from bot.reports.digest import build_digest
+from bot.reports.render import render_digest
 from bot.reports.themes import theme_figures
 from bot.themes import stored
 from bot.timeparse import BusinessHours
@@ -79,3 +81,20 @@ async def test_the_stats_json_carries_the_themes(db: Database) -> None:
     assert delivery["mentions"] == 5 and delivery["previous"] == 1
     assert delivery["nps"]["nps"] == -25.0 and delivery["nps"]["too_few_answers"] is True
     assert delivery["change"]["delta"] == 75.0 and delivery["change"]["beyond_noise"] is False
+
+
+async def test_the_digest_says_what_detractors_talk_about_in_each_language(
+    db: Database,
+) -> None:
+    await shop(db)
+    async with db.transaction() as tx:  # one more detractor this week, about the staff
+        await add_response(tx.conn, 7, START + timedelta(days=2), 0)
+        await tx.surveys.update(7, comment="rude staff")
+    async with db.read() as tx:
+        digest = await build_digest(tx, START, END, END, UTC, hours=BusinessHours(None))
+    catalog = Catalog.load()
+    said = {lang: render_digest(catalog.bind(lang), digest, UTC) for lang in ("en", "ru", "sv")}
+    # delivery: 2 detractors against 1 the week before; staff: 2 (rude courier, rude staff)
+    assert "Detractors talk most about: Delivery 2 (+1), Staff 2 (+2)" in said["en"]
+    assert "О чём чаще всего пишут критики: Доставка 2 (+1), Персонал 2 (+2)" in said["ru"]
+    assert "Kritikerna skriver mest om: Leverans 2 (+1), Personal 2 (+2)" in said["sv"]
