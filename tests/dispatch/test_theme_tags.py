@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App, create_app
+from bot.complaints import finding
 from bot.surveys.purchases import CustomerRef, NewPurchase, register_purchases
 from storage.states import SurveyStatus, SurveyStep
 from tests.support.helpers import make_settings
@@ -52,3 +53,19 @@ async def test_a_survey_comment_is_tagged_as_it_is_typed(offline: App) -> None:
         )
     await feed(offline, message(2, CUSTOMER, "Prices are too high"))
     assert await tags(offline) == [("comment", "price")]
+
+
+async def test_find_filters_complaints_by_theme(offline: App) -> None:
+    await feed(offline, message(1, CUSTOMER, "The courier threw the parcel"))  # #1, delivery
+    await feed(offline, message(2, CUSTOMER + 1, "Too expensive"))  # #2, price
+    await feed(offline, message(3, CUSTOMER + 1, "and the courier was late"))  # #2, delivery
+    await feed(offline, message(4, CUSTOMER + 2, "Dirty floor"))  # #3, cleanliness
+    async with offline.db.read() as tx:
+        delivery = await finding.find(tx, offline.complaints, "theme:delivery")
+        named = await finding.find(tx, offline.complaints, "тема:Доставка")
+        narrowed = await finding.find(tx, offline.complaints, "theme:delivery parcel")
+        unknown = await finding.find(tx, offline.complaints, "theme:parking")
+    assert "#2" in delivery and "#1" in delivery and "#3" not in delivery
+    assert named.splitlines()[1:] == delivery.splitlines()[1:]
+    assert "#1" in narrowed and "#2" not in narrowed
+    assert unknown.startswith("There is no theme «parking». Themes: Delivery, Staff, Price")
