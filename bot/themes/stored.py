@@ -129,6 +129,9 @@ async def retag_step(
     """Tag up to `batches` batches of past texts with `tagger` where the stored tags come from
     other definitions (or none: texts older than themes). The texts tagged."""
     tagged = 0
+    async with db.read() as tx:  # done: no write transaction on an idle tick
+        if _progress(await tx.kv.get(PROGRESS_KEY), tagger.digest)[0] is None:
+            return tagged
     for _ in range(batches):
         async with db.transaction() as tx:
             source, after = _progress(await tx.kv.get(PROGRESS_KEY), tagger.digest)
