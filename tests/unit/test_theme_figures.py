@@ -5,6 +5,7 @@ its change judged against the noise, the previous period's mentions, and the new
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.i18n import Catalog
 from bot.reports.as_json import digest_json
@@ -20,6 +21,7 @@ from tests.support.reportdata import add_response
 START = datetime(2026, 11, 16, tzinfo=UTC)
 END = START + timedelta(days=7)
 BEFORE = START - timedelta(days=7)
+ZONE = ZoneInfo("UTC")
 
 
 async def shop(db: Database) -> None:
@@ -75,7 +77,7 @@ async def test_an_erased_customer_is_neither_counted_nor_quoted(db: Database) ->
 async def test_the_stats_json_carries_the_themes(db: Database) -> None:
     await shop(db)
     async with db.read() as tx:
-        digest = await build_digest(tx, START, END, END, UTC, hours=BusinessHours(None))
+        digest = await build_digest(tx, START, END, END, ZONE, hours=BusinessHours(None))
     delivery = digest_json(digest)["themes"][0]
     assert delivery["theme"] == "delivery" and delivery["name"]["en"] == "Delivery"
     assert delivery["mentions"] == 5 and delivery["previous"] == 1
@@ -91,9 +93,9 @@ async def test_the_digest_says_what_detractors_talk_about_in_each_language(
         await add_response(tx.conn, 7, START + timedelta(days=2), 0)
         await tx.surveys.update(7, comment="rude staff")
     async with db.read() as tx:
-        digest = await build_digest(tx, START, END, END, UTC, hours=BusinessHours(None))
+        digest = await build_digest(tx, START, END, END, ZONE, hours=BusinessHours(None))
     catalog = Catalog.load()
-    said = {lang: render_digest(catalog.bind(lang), digest, UTC) for lang in ("en", "ru", "sv")}
+    said = {lang: render_digest(catalog.bind(lang), digest, ZONE) for lang in ("en", "ru", "sv")}
     # delivery: 2 detractors against 1 the week before; staff: 2 (rude courier, rude staff)
     assert "Detractors talk most about: Delivery 2 (+1), Staff 2 (+2)" in said["en"]
     assert "О чём чаще всего пишут критики: Доставка 2 (+1), Персонал 2 (+2)" in said["ru"]
