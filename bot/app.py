@@ -32,6 +32,7 @@ from bot.reports.config import Reports
 from bot.settings import Settings
 from bot.surveys import feature as surveys_feature
 from bot.surveys.config import Surveys
+from bot.themes import feature as themes_feature
 from bot.updates import feature as updates_feature
 from bot.updates.poller import ALLOWED_UPDATES
 from bot.updates.processor import Processor
@@ -60,6 +61,7 @@ async def create_app(
         complaints = complaints_feature.install(w, surveys)
         reports = reports_feature.install(w, complaints)
         pulse_feature.install(w)
+        themes_feature.install(w)
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports)

@@ -45,6 +45,8 @@ TABLES: dict[str, str] = {
     "events": "id",
     "event_deliveries": "event_id, url",
     "survey_versions": "version",
+    "theme_versions": "version",
+    "text_themes": "source, text_id, theme",
 }
 BATCH = 1_000
 

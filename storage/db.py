@@ -28,6 +28,7 @@ from storage.repos.saved import SavedRepo
 from storage.repos.stats import StatsRepo
 from storage.repos.survey_versions import SurveyVersionRepo
 from storage.repos.surveys import SurveyRepo
+from storage.repos.themes import Tagging, ThemeRepo
 from storage.sql import Conn, DatabaseError, DatabaseUrl
 from storage.sql.sqlite import SqliteConn
 
@@ -40,7 +41,7 @@ AfterCommit = Callable[[], Awaitable[None] | None]
 class Tx:
     """A transaction in progress: repositories bound to it and hooks to run once it commits."""
 
-    def __init__(self, conn: Conn, clock: Clock) -> None:
+    def __init__(self, conn: Conn, clock: Clock, tagging: Tagging | None = None) -> None:
         self.conn = conn
         self.clock = clock
         self._after_commit: list[AfterCommit] = []
@@ -50,9 +51,10 @@ class Tx:
         self.outbox = OutboxRepo(conn)
         self.kv = KvRepo(conn)
         self.purchases = PurchaseRepo(conn)
-        self.surveys = SurveyRepo(conn, clock)
+        self.themes = ThemeRepo(conn, tagging or Tagging())
+        self.surveys = SurveyRepo(conn, clock, self.themes)
         self.survey_versions = SurveyVersionRepo(conn)
-        self.complaints = ComplaintRepo(conn, clock)
+        self.complaints = ComplaintRepo(conn, clock, self.themes)
         self.corrective = CorrectiveRepo(conn)
         self.referrals = ReferralRepo(conn)
         self.pulse = PulseRepo(conn)
@@ -171,6 +173,7 @@ class Database:
         self.url = url if isinstance(url, DatabaseUrl) else DatabaseUrl(url)
         self.clock = clock  # what repositories stamp rows with (created_at, unreachable_at, …)
         self.failing = Failing()
+        self.tagging = Tagging()  # what texts are tagged with as they are written (themes)
         self._conn: Conn | None = None
         self._lock = asyncio.Lock()
 
@@ -204,7 +207,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[Tx]:
         """A write transaction; commits on success, rolls back on error."""
         async with self._lock:
-            tx = Tx(self.conn, self.clock)
+            tx = Tx(self.conn, self.clock, self.tagging)
             try:
                 await self.conn.begin(write=True)
                 yield tx
@@ -235,7 +238,7 @@ class Database:
         async with self._lock:
             try:
                 await self.conn.begin(write=False)
-                yield Tx(self.conn, self.clock)
+                yield Tx(self.conn, self.clock, self.tagging)
             except BaseException as exc:
                 self.failing.saw(exc)
                 raise

@@ -5,7 +5,8 @@ and the comment of the survey whose score opened it), the customer's names (the 
 Telegram's), the digits of their phone (whole and the last ten: with or without a country code)
 and the order id. Words are lower-cased with "ё" as "е"; a search matches each of its words as the
 start of an indexed word (all of them must match), a number as the complaint's number too, and
-a phone written any way (`+7 999 123-45-67`, `89991234567`) by its digits.
+a phone written any way (`+7 999 123-45-67`, `89991234567`) by its digits. A search may also
+name themes (`themes`): a complaint matches when one of its texts mentions each of them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,17 @@ def terms(*texts: str | None, phone: str | None = None) -> list[str]:
     return list(dict.fromkeys(found + phone_terms(phone)))
 
 
+# Complaints one of whose texts mentions a theme (`text_themes`): its own text, the customer's
+# later messages, the comment of the survey whose score opened it.
+_ABOUT_THEME = (
+    "SELECT text_id FROM text_themes WHERE source = 'complaint' AND theme = ?"
+    " UNION SELECT m.complaint_id FROM complaint_messages m JOIN text_themes tm"
+    " ON tm.source = 'message' AND tm.text_id = m.id WHERE tm.theme = ?"
+    " UNION SELECT sc.id FROM complaints sc JOIN text_themes ts"
+    " ON ts.source = 'comment' AND ts.text_id = sc.survey_id WHERE ts.theme = ?"
+)
+
+
 @dataclass(frozen=True)
 class Query:
     """A search as typed: the prefixes every match must have, and the complaint number it may
@@ -55,6 +67,7 @@ class Query:
 
     prefixes: tuple[str, ...]
     number: int | None = None
+    themes: tuple[str, ...] = ()  # theme ids a text of the complaint must mention, each
 
     @classmethod
     def parse(cls, text: str) -> Query:
@@ -69,7 +82,7 @@ class Query:
 
     @property
     def empty(self) -> bool:
-        return not self.prefixes and self.number is None
+        return not self.prefixes and self.number is None and not self.themes
 
     def condition(self, column: str = "c.id") -> tuple[str, list[object]]:
         """SQL true for the complaints (`column` holds their id) this search finds, with its
@@ -81,6 +94,9 @@ class Query:
                 f"{column} IN (SELECT complaint_id FROM search_terms WHERE term >= ? AND term < ?)"
             )
             params += [prefix, prefix + END]
+        for theme in self.themes:
+            found.append(f"{column} IN ({_ABOUT_THEME})")
+            params += [theme, theme, theme]
         sql = " AND ".join(found) if found else "1 = 0"
         if self.number is not None:
             sql = f"({column} = ? OR ({sql}))"

@@ -59,6 +59,14 @@ class CardMode(StrEnum):
     SUMMARY = "summary"  # a line in a storm summary, with a button to post its card
 
 
+class TextSource(StrEnum):
+    """What a customer wrote that themes are found in (`text_themes.source`)."""
+
+    COMMENT = "comment"  # a survey's comment: surveys.id
+    COMPLAINT = "complaint"  # a complaint's text: complaints.id
+    MESSAGE = "message"  # their later message about it: complaint_messages.id
+
+
 class Direction(StrEnum):
     """Of a message in a complaint's history."""
 

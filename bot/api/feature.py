@@ -10,6 +10,7 @@ from bot.api.openapi import document
 from bot.api.purchases import purchases_handler
 from bot.api.stats import responses_handler, stats_handler
 from bot.api.survey import survey_get_handler, survey_put_handler
+from bot.api.themes import themes_get_handler, themes_put_handler
 from bot.reports.config import Reports
 from bot.surveys.config import Surveys
 from bot.surveys.design_versions import Design
@@ -27,6 +28,8 @@ def install(w: Wiring, surveys: Surveys, reports: Reports) -> None:
         ("GET", "/api/v1/events", guard(events_handler(w.db))),
         ("GET", "/api/v1/survey", guard(survey_get_handler(w.db, design))),
         ("PUT", "/api/v1/survey", guard(survey_put_handler(w.db, design, surveys.core.clock))),
+        ("GET", "/api/v1/themes", guard(themes_get_handler(w.db))),
+        ("PUT", "/api/v1/themes", guard(themes_put_handler(w.db, surveys.core.clock))),
         ("GET", "/api/v1/openapi.json", openapi_handler(document())),
     ]
 

@@ -16,6 +16,7 @@ from bot.api.stats import MAX_PAGE
 from bot.events import schemas as event_schemas
 from bot.surveys.design import Definition
 from bot.surveys.purchase_in import PurchaseIn
+from bot.themes.definitions import LANGUAGES, MAX_NAME, MAX_THEMES, MAX_WORD, MAX_WORDS
 from storage.states import SurveyStatus
 
 REF = "#/components/schemas/{model}"
@@ -60,14 +61,28 @@ NPS: Schema = _obj(
 
 TREND_POINT: Schema = _obj(**{"from": WHEN}, **NPS["properties"])  # a period's first instant
 
+CHANGE: Schema = _or_null(
+    _obj(delta=NUMBER, margin_95=_or_null(NUMBER), beyond_noise={"type": "boolean"})
+)
+THEME_FIGURES: Schema = _obj(
+    theme=TEXT,
+    name={"type": "object", "additionalProperties": TEXT},
+    mentions={**COUNT, "description": "texts in the period mentioning it, each once"},
+    detractors={**COUNT, "description": "of the mentions, those whose answer was 0-6"},
+    passives={**COUNT, "description": "7-8"},
+    promoters={**COUNT, "description": "9-10 (a text with no answer counts in mentions only)"},
+    nps=_ref("Nps"),
+    previous={**COUNT, "description": "mentions in the previous period"},
+    previous_nps=_ref("Nps"),
+    change=CHANGE,
+    quotes={"type": "array", "items": TEXT, "description": "the newest texts, clipped"},
+)
 STATS: Schema = _obj(
     **{"from": WHEN, "to": WHEN},
     branch=_or_null(TEXT),
     nps=_ref("Nps"),
     previous_period=_ref("Nps"),
-    change=_or_null(
-        _obj(delta=NUMBER, margin_95=_or_null(NUMBER), beyond_noise={"type": "boolean"})
-    ),
+    change=CHANGE,
     invited=COUNT,
     response_rate=SHARE,
     csat_mean=_or_null(NUMBER),
@@ -102,6 +117,7 @@ STATS: Schema = _obj(
     },
     actions=_obj(open=COUNT, done=COUNT),
     referrals=_obj(links_sent=COUNT, friends_joined=COUNT, friends_purchased=COUNT),
+    themes={"type": "array", "items": THEME_FIGURES},
 )
 
 RESPONSE_ROW: Schema = _obj(
@@ -216,6 +232,47 @@ def _survey(secured: list[Schema]) -> Schema:
     }
 
 
+_BY_LANGUAGE: Schema = {"propertyNames": {"enum": list(LANGUAGES)}, "minProperties": 1}
+THEME: Schema = _obj(
+    theme={"type": "string", "pattern": "^[a-z][a-z0-9_]{0,31}$"},
+    name={
+        "type": "object",
+        **_BY_LANGUAGE,
+        "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+    },
+    words={
+        "type": "object",
+        **_BY_LANGUAGE,
+        "additionalProperties": {
+            "type": "array",
+            "maxItems": MAX_WORDS,
+            "items": {"type": "string", "minLength": 1, "maxLength": MAX_WORD},
+        },
+    },
+)
+
+
+def _themes(secured: list[Schema]) -> Schema:
+    themes = _ref("Themes")
+    return {
+        "get": {
+            "summary": "The shop's themes (the eight default ones until owners store theirs)",
+            "security": secured,
+            "responses": {"200": _json("the themes", themes), **_errors(401, 503)},
+        },
+        "put": {
+            "summary": "Replace the themes: a new version unless they are the current ones;"
+            " past texts are tagged again in the background",
+            "security": secured,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": themes}}},
+            "responses": {
+                "200": _json("stored (or already current), as stored", themes),
+                **_errors(400, 401, 413, 422, 503),
+            },
+        },
+    }
+
+
 def _survey_in(definition: Schema) -> Schema:
     """What PUT takes: the definition, and what GET adds beside it, ignored when sent back (so
     GET's answer, edited, is a valid body)."""
@@ -242,7 +299,7 @@ def document() -> Schema:
             "title": "Feedback bot API",
             "version": "1",
             "description": "Purchases in; the digest's numbers, the survey answers and the"
-            " events out; the survey's definition both ways. "
+            " events out; the survey's definition and the themes both ways. "
             "Every /api/v1 call but this document needs `Authorization: Bearer <API_TOKEN>`.",
         },
         "components": {
@@ -280,6 +337,8 @@ def document() -> Schema:
                     },
                     "required": [*SURVEY["required"], "changed"],
                 },
+                "Theme": THEME,
+                "Themes": {"type": "array", "maxItems": MAX_THEMES, "items": _ref("Theme")},
                 "Error": ERROR,
             },
         },
@@ -333,6 +392,7 @@ def document() -> Schema:
                 "Events",
             ),
             "/api/v1/survey": _survey(secured),
+            "/api/v1/themes": _themes(secured),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document (no token needed)",

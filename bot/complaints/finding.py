@@ -5,12 +5,15 @@ before search existed."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from html import escape
 
 from bot.complaints.cards import STATUS_MARK, card_link, customer_label, first_words
 from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT, clip
 from bot.jobs import JobContext, job
+from bot.themes import stored
+from bot.themes.definitions import Theme
 from storage.db import Tx
 from storage.search import Query
 
@@ -23,12 +26,49 @@ SHOWN = 10
 BACKFILL_KEY = "search.indexed_below.2"
 EARLIER_KEYS = ("search.indexed_below",)  # earlier versions' marks, removed once this is done
 BACKFILL_BATCH = 500
+# "theme:delivery", "тема:доставка", "tema:leverans": complaints about a theme (by its id or
+# its name in any language), with or without other words.
+THEME_PREFIXES = ("theme:", "тема:", "tema:")
+
+
+def _theme_words(typed: str) -> tuple[list[str], list[str]]:
+    """(the words to search, the themes asked for) of what was typed after /find."""
+    words, themes = [], []
+    for word in typed.split():
+        prefix = next((p for p in THEME_PREFIXES if word.casefold().startswith(p)), None)
+        if prefix is None:
+            words.append(word)
+        elif word[len(prefix) :]:
+            themes.append(word[len(prefix) :])
+    return words, themes
+
+
+def _theme_id(themes: tuple[Theme, ...], asked: str) -> str | None:
+    key = asked.casefold().replace("ё", "е")
+    for theme in themes:
+        names = [theme.theme, *theme.name.values()]
+        if key in (n.casefold().replace("ё", "е") for n in names):
+            return theme.theme
+    return None
+
+
+def _name(theme: Theme, language: str) -> str:
+    return next((n for lang, n in theme.name.items() if lang == language), theme.theme)
 
 
 async def find(tx: Tx, complaints: Complaints, typed: str) -> str:
     """The staff chat's answer to `/find typed`."""
     staff_t = complaints.staff_t
-    query = Query.parse(typed)
+    searched, asked = _theme_words(typed)
+    query = Query.parse(" ".join(searched))
+    if asked:
+        themes = (await stored.current(tx)).themes
+        theme_ids = [_theme_id(themes, name) for name in asked]
+        if None in theme_ids:
+            unknown = asked[theme_ids.index(None)]
+            named = ", ".join(escape(_name(t, staff_t.language)) for t in themes)
+            return staff_t("complaint.find.no_theme", theme=escape(unknown), themes=named)
+        query = replace(query, themes=tuple(i for i in theme_ids if i is not None))
     if query.empty:
         return staff_t("complaint.find.usage")
     ids = await tx.complaints.search.find(query, SHOWN + 1)

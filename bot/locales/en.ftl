@@ -233,7 +233,8 @@ complaint-list-open = Open complaints ({ $count }):
 complaint-list-mine = Your complaints ({ $count }):
 complaint-list-none = None. 🎉
 complaint-list-more = …and more.
-complaint-find-usage = Write what to look for after /find: a complaint number, an order id, a name, a phone or words the customer wrote. Example: /find broken lid
+complaint-find-usage = Write what to look for after /find: a complaint number, an order id, a name, a phone or words the customer wrote, and theme:name for complaints about a theme. Example: /find broken lid, /find theme:delivery
+complaint-find-no_theme = There is no theme «{ $theme }». Themes: { $themes }.
 complaint-find-none = Nothing found for «{ $query }».
 complaint-find-title = Found for «{ $query }», newest first:
 complaint-find-more = …showing the newest { $count }; add a word to narrow it down.
@@ -310,6 +311,7 @@ digest-by_branch_none = no branch
 digest-by_segment_none = other customers
 segment-key = key customers
 digest-aspects = Detractors name most: { $aspects }
+digest-themes = Detractors talk most about: { $themes }
 digest-comments = What detractors said:
 digest-daily-title = ☀️ Daily brief: { $open ->
     [one] { $open } open complaint

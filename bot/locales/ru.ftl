@@ -243,7 +243,8 @@ complaint-list-open = Обращения в работе ({ $count }):
 complaint-list-mine = Ваши обращения ({ $count }):
 complaint-list-none = Нет. 🎉
 complaint-list-more = …и ещё.
-complaint-find-usage = Напишите после /find, что искать: номер обращения, номер заказа, имя, телефон или слова клиента. Например: /find сломана крышка
+complaint-find-usage = Напишите после /find, что искать: номер обращения, номер заказа, имя, телефон или слова клиента, а тема:название найдёт обращения на эту тему. Например: /find сломана крышка, /find тема:доставка
+complaint-find-no_theme = Темы «{ $theme }» нет. Темы: { $themes }.
 complaint-find-none = По запросу «{ $query }» ничего не найдено.
 complaint-find-title = Найдено по запросу «{ $query }», сначала новые:
 complaint-find-more = …показаны { $count } самых новых; добавьте слово, чтобы сузить поиск.
@@ -324,6 +325,7 @@ digest-by_branch_none = без филиала
 digest-by_segment_none = остальные клиенты
 segment-key = ключевые клиенты
 digest-aspects = Критики чаще всего называют: { $aspects }
+digest-themes = О чём чаще всего пишут критики: { $themes }
 digest-comments = Что сказали критики:
 digest-daily-title = ☀️ Ежедневная сводка: { $open ->
     [one] { $open } обращение в работе

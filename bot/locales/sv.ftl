@@ -233,7 +233,8 @@ complaint-list-open = Öppna ärenden ({ $count }):
 complaint-list-mine = Dina ärenden ({ $count }):
 complaint-list-none = Inga. 🎉
 complaint-list-more = …och fler.
-complaint-find-usage = Skriv vad du söker efter /find: ett ärendenummer, ett ordernummer, ett namn, ett telefonnummer eller ord kunden skrev. Exempel: /find trasigt lock
+complaint-find-usage = Skriv vad du söker efter /find: ett ärendenummer, ett ordernummer, ett namn, ett telefonnummer eller ord kunden skrev, och tema:namn för ärenden om ett tema. Exempel: /find trasigt lock, /find tema:leverans
+complaint-find-no_theme = Det finns inget tema «{ $theme }». Teman: { $themes }.
 complaint-find-none = Inget hittades för «{ $query }».
 complaint-find-title = Hittat för «{ $query }», nyaste först:
 complaint-find-more = …visar de { $count } nyaste; lägg till ett ord för att avgränsa.
@@ -310,6 +311,7 @@ digest-by_branch_none = utan filial
 digest-by_segment_none = övriga kunder
 segment-key = nyckelkunder
 digest-aspects = Kritikerna nämner oftast: { $aspects }
+digest-themes = Kritikerna skriver mest om: { $themes }
 digest-comments = Vad kritikerna sa:
 digest-daily-title = ☀️ Daglig översikt: { $open ->
     [one] { $open } öppet ärende

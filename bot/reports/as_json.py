@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.reports.digest import Digest
-from bot.reports.metrics import Nps
+from bot.reports.metrics import Change, Nps
+from bot.reports.themes import ThemeFigures
 
 
 def _nps(value: Nps) -> dict[str, Any]:
@@ -32,13 +33,7 @@ def digest_json(d: Digest) -> dict[str, Any]:
         "branch": d.branch,
         "nps": _nps(d.nps),
         "previous_period": _nps(d.previous),
-        "change": None
-        if d.change is None
-        else {
-            "delta": _round(d.change.delta),
-            "margin_95": _round(d.change.margin),
-            "beyond_noise": d.change.significant,
-        },
+        "change": _change(d.change),
         "invited": d.invited,
         "response_rate": _round(d.response_rate, 4),
         "csat_mean": _round(d.csat),
@@ -74,4 +69,31 @@ def digest_json(d: Digest) -> dict[str, Any]:
             "friends_joined": d.referrals.friends_joined,
             "friends_purchased": d.referrals.friends_purchased,
         },
+        "themes": [_theme(f) for f in d.themes],
+    }
+
+
+def _theme(f: ThemeFigures) -> dict[str, Any]:
+    return {
+        "theme": f.theme,
+        "name": f.name,
+        "mentions": f.mentions,
+        "detractors": f.detractors,
+        "passives": f.passives,
+        "promoters": f.promoters,
+        "nps": _nps(f.nps),
+        "previous": f.previous,
+        "previous_nps": _nps(f.previous_nps),
+        "change": _change(f.change),
+        "quotes": f.quotes,
+    }
+
+
+def _change(value: Change | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "delta": _round(value.delta),
+        "margin_95": _round(value.margin),
+        "beyond_noise": value.significant,
     }

@@ -11,6 +11,7 @@ from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
+from bot.reports.themes import ThemeFigures, theme_figures
 from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.models import CorrectiveAction
@@ -57,6 +58,7 @@ class Digest:
     advocates: list[tuple[str, int]]  # names (owners only) by friends who bought
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
     team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
+    themes: list[ThemeFigures]  # what customers wrote about, most mentioned first
 
 
 async def build_digest(
@@ -130,6 +132,7 @@ async def build_digest(
         advocates=await tx.referrals.top_advocates(start, end, branch),
         pulse=await _pulse(tx, end),
         team=team_figures(judged, hours, tz),
+        themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
     )
 
 

@@ -14,6 +14,7 @@ from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
 from bot.reports.metrics import PULSE_MIN_ANSWERS, Nps, nps
 from bot.reports.ontime import ComplaintCounts
+from bot.reports.themes import detractors_talk_about
 from storage.repos.pulse import PulseResult
 
 COMMENT_CLIP = 200
@@ -124,6 +125,9 @@ def render_digest(
     if d.aspects:
         named = ", ".join(f"{t.catalog.text(t.language, f'aspect.{a}')} {n}" for a, n in d.aspects)
         lines.append(t("digest.aspects", aspects=named))
+    talked_about = detractors_talk_about(d.themes, t.language)
+    if talked_about:
+        lines.append(t("digest.themes", themes=talked_about))
     if d.comments:
         lines.append(t("digest.comments"))
         for score, comment in d.comments:

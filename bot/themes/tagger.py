@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.themes.definitions import Language, Theme
+from bot.themes.definitions import LANGUAGES, Language, Theme
 from bot.themes.lemmas import Word, detect_language, lemmas_of, words
 from bot.themes.stopwords import word_set
 
@@ -66,6 +66,12 @@ class Tagger:
         self.themes = tuple(themes)
         self._order = {theme.theme: i for i, theme in enumerate(self.themes)}
         self._compiled: dict[Language, _Compiled] = {}
+
+    def prepare(self) -> None:
+        """Compile every language's words now (~0.1 s, loading the analysers the first time:
+        ~0.5 s more) rather than in the first request that tags a text."""
+        for language in LANGUAGES:
+            self._compile(language)
 
     def tag(self, text: str, customer_language: str | None = None) -> tuple[str, ...]:
         """The ids of the themes `text` mentions, in the themes' order."""

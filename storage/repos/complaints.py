@@ -8,6 +8,7 @@ from storage.clock import Clock
 from storage.models import Complaint, ComplaintMessage, SlaStep
 from storage.repos.rows import Overdue, Stamping, assignments
 from storage.repos.search import SearchRepo
+from storage.repos.themes import Tagging, ThemeRepo
 from storage.sql import Conn
 from storage.states import (
     COMPLAINT_ACTIVE,
@@ -19,6 +20,7 @@ from storage.states import (
     Deadline,
     Direction,
     Purpose,
+    TextSource,
     sql_in,
 )
 from storage.timefmt import to_db
@@ -54,9 +56,10 @@ class ComplaintRepo(Stamping):
     """Complaints, indexed for search as they are written (storage/search.py), each state
     change kept in `complaint_states`."""
 
-    def __init__(self, conn: Conn, clock: Clock) -> None:
+    def __init__(self, conn: Conn, clock: Clock, themes: ThemeRepo | None = None) -> None:
         super().__init__(conn, clock)
         self.search = SearchRepo(conn)
+        self.themes = themes or ThemeRepo(conn, Tagging())
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[Complaint]:
         return [
@@ -103,6 +106,8 @@ class ComplaintRepo(Stamping):
         assert row is not None
         await self._record_state(int(row[0]), ComplaintStatus.OPEN, opened_at)
         await self.search.index(int(row[0]))
+        if text is not None:
+            await self.themes.tag(TextSource.COMPLAINT, int(row[0]))
         complaint = await self.get(int(row[0]))
         assert complaint is not None
         return complaint
@@ -122,6 +127,8 @@ class ComplaintRepo(Stamping):
         )
         if isinstance(fields.get("text"), str):
             await self.search.add_words(complaint_id, str(fields["text"]))
+        if "text" in fields:
+            await self.themes.tag(TextSource.COMPLAINT, complaint_id)
 
     async def set_status(
         self, complaint_id: int, status: ComplaintStatus, at: datetime, **fields: object
@@ -259,6 +266,8 @@ class ComplaintRepo(Stamping):
         assert row is not None
         if direction == Direction.FROM_CUSTOMER:
             await self.search.add_words(complaint_id, text)
+            if text is not None:
+                await self.themes.tag(TextSource.MESSAGE, int(row[0]))
         return int(row[0])
 
     async def relayed_since(self, complaint_id: int, since: datetime) -> int:

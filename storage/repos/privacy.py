@@ -70,6 +70,7 @@ class PrivacyRepo(Stamping):
             "UPDATE complaints SET text = NULL WHERE customer_id = :id",
             "DELETE FROM search_terms WHERE complaint_id IN"  # their words, name, phone
             " (SELECT id FROM complaints WHERE customer_id = :id)",
+            "DELETE FROM text_themes WHERE customer_id = :id",  # what their words were about
             "UPDATE referral_links SET customer_id = NULL WHERE customer_id = :id",
             "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = :id",
             "UPDATE referrals SET friend_id = NULL WHERE friend_id = :id",

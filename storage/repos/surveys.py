@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from storage.clock import Clock
 from storage.models import Survey
 from storage.repos.rows import Stamping, assignments, fetch_in
 from storage.repos.search import SearchRepo
-from storage.states import SURVEY_LIVE, SurveyStatus, sql_in
+from storage.repos.themes import Tagging, ThemeRepo
+from storage.sql import Conn
+from storage.states import SURVEY_LIVE, SurveyStatus, TextSource, sql_in
 from storage.timefmt import stored, to_db
 
 _COLUMNS = (
@@ -46,6 +49,10 @@ _WRITABLE = {
 
 
 class SurveyRepo(Stamping):
+    def __init__(self, conn: Conn, clock: Clock, themes: ThemeRepo | None = None) -> None:
+        super().__init__(conn, clock)
+        self.themes = themes or ThemeRepo(conn, Tagging())
+
     async def get(self, survey_id: int) -> Survey | None:
         row = await self._conn.fetch_one(
             f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)
@@ -106,6 +113,8 @@ class SurveyRepo(Stamping):
         )
         if isinstance(fields.get("comment"), str):  # the complaint it opened is found by it
             await SearchRepo(self._conn).add_survey_words(survey_id, str(fields["comment"]))
+        if "comment" in fields:  # what it is about, in the same transaction
+            await self.themes.tag(TextSource.COMMENT, survey_id)
 
     async def invitations(
         self, customer_ids: Iterable[int], since: datetime, exclude: int | None = None

@@ -53,6 +53,12 @@ async def traces(app: App, needles: list[str]) -> list[str]:
     return hits
 
 
+async def themes_of(app: App) -> list[str]:
+    async with app.db.read() as tx:
+        rows = await tx.conn.fetch_all("SELECT theme FROM text_themes ORDER BY theme")
+    return [str(r[0]) for r in rows]
+
+
 async def a_person_with_a_complaint(make_app: MakeApp, fake: FakeTelegramServer) -> App:
     """A survey with a comment, a complaint with a card, a relay, a staff reply quoting the
     card, /mydata: the person's words and profile are in every place they can be."""
@@ -94,6 +100,7 @@ async def test_forget_me_leaves_nothing_of_the_person_in_any_table(
     app = await a_person_with_a_complaint(make_app, fake)
     needles = [NAME, USERNAME, PHONE.removeprefix("+"), COMMENT, COMPLAINT]
     assert await traces(app, needles)  # the search finds them before
+    assert await themes_of(app) == ["delivery", "payment"]  # what their words were about
 
     await world.user_sends(PERSON, "/forget_me")
     confirm = await wait_new_message(world, PERSON, "cannot be undone")
@@ -102,6 +109,7 @@ async def test_forget_me_leaves_nothing_of_the_person_in_any_table(
     assert await sender_idle(app, 10)
     await wait_for(lambda: app.metrics.get("updates_processed") > 0)
     assert await traces(app, needles) == []
+    assert await themes_of(app) == []
     # The complaint and the scores stay, anonymous.
     async with app.db.read() as tx:
         kept = await tx.complaints.get(1)

@@ -34,6 +34,14 @@ SURVEY = {
     ]
 }
 
+THEMES = [
+    {
+        "theme": "parking",
+        "name": {"en": "Parking", "ru": "Парковка", "sv": "Parkering"},
+        "words": {"en": ["parking"], "ru": ["парковка"], "sv": ["parkering"]},
+    }
+]
+
 
 async def ask(
     app: App, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
@@ -94,6 +102,7 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
                 comment="slow" if nps < 7 else None,
                 aspects=("speed",) if nps < 7 else (),
             )
+        await tx.surveys.update(103, comment="slow, and rude staff")  # tagged: `themes` in stats
         await add_complaint(
             tx.conn,
             1,
@@ -126,6 +135,10 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
         ("GET", "/api/v1/survey", None, None),  # the stored one
         ("PUT", "/api/v1/survey", {"questions": [{"id": "ces", "type": "scale"}]}, None),  # 422
         ("PUT", "/api/v1/survey", SURVEY, {}),  # 401
+        ("GET", "/api/v1/themes", None, None),  # the defaults
+        ("PUT", "/api/v1/themes", THEMES, None),  # version 1
+        ("PUT", "/api/v1/themes", [{"theme": "Bad id"}], None),  # 422
+        ("PUT", "/api/v1/themes", THEMES, {}),  # 401
     ]:
         status, answer = await ask(app, method, path, body, headers)
         api.check(method, path, status, answer)
@@ -136,6 +149,8 @@ async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) 
         _, read = await ask(app, "GET", "/api/v1/survey")
         # The docs say GET's answer may be sent back as it came: the document must agree.
         assert api.request_errors("PUT", "/api/v1/survey", read) == []
+    _, themes = await ask(app, "GET", "/api/v1/themes")
+    assert themes == THEMES and api.request_errors("PUT", "/api/v1/themes", themes) == []
 
     status, bad_json = await _raw_post(app, b"{not json")
     api.check("POST", "/api/v1/purchases", status, bad_json)

@@ -31,6 +31,7 @@ async def test_digest_jobs_follow_their_crons_in_the_business_zone(tmp_path: Pat
         "complaint-tick",
         "search-index",
         "deliver-events",
+        "retag-texts",
         "weekly-digest",
         "daily-digest",
     }

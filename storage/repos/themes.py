@@ -1,0 +1,209 @@
+"""Themes: the definitions owners stored, and which themes each text a customer wrote mentions.
+
+Storage knows nothing of how a text is tagged: the app hands the database a `TextTagger` (the
+current definitions, `Tagging.tagger`), and every write of a text (a survey comment, a
+complaint's text, a customer's message about it) tags it in the same transaction through
+`ThemeRepo.tag`. With no tagger (a command-line tool), a text is left for the re-tagging job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from storage.sql import Conn, Row
+from storage.states import Direction, TextSource
+from storage.timefmt import from_db, to_db
+
+# Each source's texts as (id, text, customer, language, the answer it counts under, time,
+# branch), an erased person's never (their words are gone: a late batch must not count them).
+_TEXTS: dict[TextSource, str] = {
+    TextSource.COMMENT: (
+        "SELECT s.id, s.comment, s.customer_id, COALESCE(cu.language, cu.tg_language),"
+        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch FROM surveys s"
+        " JOIN customers cu ON cu.id = s.customer_id"
+        " WHERE s.comment IS NOT NULL AND cu.forgotten_at IS NULL AND s.id {cond}"
+    ),
+    TextSource.COMPLAINT: (
+        "SELECT c.id, c.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
+        " c.survey_id, c.created_at, COALESCE(p.branch, '') FROM complaints c"
+        " JOIN customers cu ON cu.id = c.customer_id"
+        " LEFT JOIN purchases p ON p.id = c.purchase_id"
+        " WHERE c.text IS NOT NULL AND cu.forgotten_at IS NULL AND c.id {cond}"
+    ),
+    TextSource.MESSAGE: (
+        "SELECT m.id, m.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
+        " c.survey_id, m.created_at, COALESCE(p.branch, '') FROM complaint_messages m"
+        " JOIN complaints c ON c.id = m.complaint_id"
+        " JOIN customers cu ON cu.id = c.customer_id"
+        " LEFT JOIN purchases p ON p.id = c.purchase_id"
+        f" WHERE m.direction = '{Direction.FROM_CUSTOMER}' AND m.text IS NOT NULL"
+        " AND cu.forgotten_at IS NULL AND m.id {cond}"
+        # The message that became the complaint's text is counted there, not twice.
+        " AND (c.text IS NULL OR m.id != (SELECT MIN(f.id) FROM complaint_messages f"
+        f" WHERE f.complaint_id = c.id AND f.direction = '{Direction.FROM_CUSTOMER}'"
+        " AND f.text IS NOT NULL))"
+    ),
+}
+SOURCES: tuple[TextSource, ...] = tuple(_TEXTS)
+
+
+class TextTagger(Protocol):
+    """The current theme definitions, able to tag a text."""
+
+    @property
+    def digest(self) -> str:
+        """Which definitions these are (`theme_versions.digest`; the defaults have their own)."""
+        ...
+
+    def tag(self, text: str, customer_language: str | None = None) -> Sequence[str]: ...
+
+
+class Tagging:
+    """The tagger texts are tagged with as they are written: one per database, replaced when
+    the definitions change (`None`: texts wait for the re-tagging job)."""
+
+    def __init__(self) -> None:
+        self.tagger: TextTagger | None = None
+
+
+@dataclass(frozen=True)
+class ThemeVersion:
+    version: int
+    body: str  # the definitions as JSON text
+    digest: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ThemeMention:
+    """One text mentioning one theme, with the score of the answer it counts under."""
+
+    theme: str
+    source: TextSource
+    text_id: int
+    customer_id: int
+    survey_id: int | None
+    nps: int | None
+    written_at: datetime
+
+
+class ThemeRepo:
+    def __init__(self, conn: Conn, tagging: Tagging) -> None:
+        self._conn = conn
+        self.tagging = tagging
+
+    async def current(self) -> ThemeVersion | None:
+        """The definitions stored last, or None when owners never stored any."""
+        row = await self._conn.fetch_one(
+            "SELECT version, body, digest, created_by, created_at FROM theme_versions"
+            " ORDER BY version DESC LIMIT 1"
+        )
+        if row is None:
+            return None
+        created_at = from_db(str(row[4]))
+        assert created_at is not None
+        return ThemeVersion(int(row[0]), str(row[1]), str(row[2]), str(row[3]), created_at)
+
+    async def add(self, body: str, digest: str, by: str, at: datetime) -> int:
+        """Store `body` as the next version; the writers' lock keeps the numbers apart."""
+        row = await self._conn.fetch_one("SELECT COALESCE(MAX(version), 0) FROM theme_versions")
+        version = (int(row[0]) if row else 0) + 1
+        await self._conn.execute(
+            "INSERT INTO theme_versions (version, body, digest, created_by, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (version, body, digest, by, to_db(at)),
+        )
+        return version
+
+    async def tag(self, source: TextSource, text_id: int) -> None:
+        """(Re)tag one text as stored now, with the current tagger."""
+        tagger = self.tagging.tagger
+        if tagger is None:
+            return
+        await self._conn.execute(
+            "DELETE FROM text_themes WHERE source = ? AND text_id = ?", (source, text_id)
+        )
+        rows = await self._conn.fetch_all(_TEXTS[source].format(cond="= ?"), (text_id,))
+        await self._write(source, rows, tagger)
+
+    async def retag(
+        self, tagger: TextTagger, source: TextSource, after: int, limit: int
+    ) -> tuple[int, int]:
+        """Tag anew the next `limit` texts of `source` whose ids follow `after`: (the last id
+        looked at, `after` when none is left; how many). Tags of texts erased meanwhile go."""
+        rows = await self._conn.fetch_all(
+            _TEXTS[source].format(cond="> ?") + f" ORDER BY 1 LIMIT {int(limit)}", (after,)
+        )
+        last = int(rows[-1][0]) if rows else after
+        if len(rows) < limit:  # the end: whatever follows has no text to tag
+            await self._conn.execute(
+                "DELETE FROM text_themes WHERE source = ? AND text_id > ?", (source, after)
+            )
+        else:
+            await self._conn.execute(
+                "DELETE FROM text_themes WHERE source = ? AND text_id > ? AND text_id <= ?",
+                (source, after, last),
+            )
+        await self._write(source, rows, tagger)
+        return last, len(rows)
+
+    async def _write(self, source: TextSource, rows: Sequence[Row], tagger: TextTagger) -> None:
+        out = []
+        for row in rows:
+            language = None if row[3] is None else str(row[3])
+            out += [
+                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]))
+                for theme in dict.fromkeys(tagger.tag(str(row[1]), language))
+            ]
+        if out:
+            await self._conn.execute_many(
+                "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
+                " written_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                out,
+            )
+
+    async def mentions(
+        self, start: datetime, end: datetime, branch: str | None = None
+    ) -> list[ThemeMention]:
+        """Every text written in [start, end) (of one branch) with each theme it mentions, and
+        the score of the answer it counts under; newest first."""
+        where = "t.written_at >= ? AND t.written_at < ?"
+        params: tuple[object, ...] = (to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND t.branch = ?", (*params, branch)
+        rows = await self._conn.fetch_all(
+            "SELECT t.theme, t.source, t.text_id, t.customer_id, t.survey_id, s.nps,"
+            " t.written_at FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
+            f" WHERE {where} ORDER BY t.written_at DESC, t.text_id DESC",
+            params,
+        )
+        return [
+            ThemeMention(
+                str(r[0]),
+                TextSource(str(r[1])),
+                int(r[2]),
+                int(r[3]),
+                None if r[4] is None else int(r[4]),
+                None if r[5] is None else int(r[5]),
+                from_db(str(r[6])) or start,
+            )
+            for r in rows
+        ]
+
+    async def texts(
+        self, keys: Sequence[tuple[TextSource, int]]
+    ) -> dict[tuple[TextSource, int], str]:
+        """The texts themselves, as stored now (an erased person's are gone)."""
+        found: dict[tuple[TextSource, int], str] = {}
+        for source in SOURCES:
+            ids = [text_id for s, text_id in keys if s == source]
+            if ids:
+                one_of, params = self._conn.one_of(ids)
+                sql = _TEXTS[source].format(cond=one_of)
+                for row in await self._conn.fetch_all(sql, params):
+                    found[(source, int(row[0]))] = str(row[1])
+        return found
