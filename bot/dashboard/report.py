@@ -12,6 +12,7 @@ from bot.localized import decimal, percent, signed, whole
 from bot.reports.digest import Digest
 from bot.reports.metrics import Nps, change, nps
 from bot.reports.render import FEWEST_FOR_A_FIGURE
+from bot.reports.themes import ThemeFigures
 from storage.repos.stats import NpsCounts
 
 
@@ -187,4 +188,29 @@ def groups(
     for name, value in named:
         versus, tone = against_the_rest(t, value, whole_shop)
         rows.append(Group(name, _figure(t, value), value.n, versus, tone, hrefs.get(name)))
+    return rows
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    name: str
+    mentions: str  # "12 (+5)": against the previous period
+    detractors: int
+    nps: str  # of the customers who mention it
+    quote: str  # the newest, clipped
+
+
+def themes(t: Translator, found: list[ThemeFigures], limit: int = 8) -> list[ThemeRow]:
+    """What customers wrote about in the period, most mentioned first (the stats API's
+    `themes`); themes mentioned only in the previous period are left out."""
+    lang = t.language
+    rows = []
+    for theme in [f for f in found if f.mentions][:limit]:
+        delta = theme.mentions - theme.previous
+        shown = whole(theme.mentions, lang)
+        if delta:
+            shown += f" ({signed(delta, lang)})"
+        name = theme.name.get(lang) or next(iter(theme.name.values()), theme.theme)
+        quote = f"«{theme.quotes[0]}»" if theme.quotes else ""
+        rows.append(ThemeRow(name, shown, theme.detractors, _figure(t, theme.nps), quote))
     return rows

@@ -176,6 +176,7 @@ class Pages:
             trend=charts.trend(d.trend, tz, lambda v: nps_text(self.t, v)),
             split=charts.split(d.distribution),
             funnel=report.funnel(self.t, d) if d.complaints.opened else [],
+            themes=report.themes(self.t, d.themes),
             lines=lines[1:],  # under the page's own title
             presets=[
                 (

@@ -626,6 +626,11 @@ dashboard-versus-noise = no real difference (±{ $margin })
 dashboard-versus-too_few = too few answers to tell
 dashboard-versus-alone = the only one
 dashboard-versus-note = Marked above or below only when the gap to everyone else is bigger than the noise (95%).
+dashboard-themes = What customers write about
+dashboard-themes-theme = Theme
+dashboard-themes-mentions = Mentions
+dashboard-themes-detractors = From detractors
+dashboard-themes-note = Comments, complaints and customers' messages of the period, each counted once per theme it mentions; in brackets, the change against the previous period. NPS: of the customers who mention it.
 dashboard-more = More from the period
 dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes and for one sign-in (do not forward it):
     { $url }

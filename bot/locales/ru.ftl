@@ -643,6 +643,11 @@ dashboard-versus-noise = разница в пределах погрешност
 dashboard-versus-too_few = слишком мало ответов для сравнения
 dashboard-versus-alone = сравнивать не с кем
 dashboard-versus-note = «Выше» или «ниже» отмечено, только когда разница с остальными больше погрешности (95 %).
+dashboard-themes = О чём пишут клиенты
+dashboard-themes-theme = Тема
+dashboard-themes-mentions = Упоминаний
+dashboard-themes-detractors = От критиков
+dashboard-themes-note = Комментарии, обращения и сообщения клиентов за период, каждый текст учтён по разу в каждой теме, которую он упоминает; в скобках — изменение к прошлому периоду. NPS — среди клиентов, упомянувших тему.
 dashboard-more = Ещё за период
 dashboard-link = Ваша ссылка для входа в панель: действует { $minutes } минут и для одного входа (не пересылайте её):
     { $url }

@@ -626,6 +626,11 @@ dashboard-versus-noise = ingen verklig skillnad (±{ $margin })
 dashboard-versus-too_few = för få svar för att säga något
 dashboard-versus-alone = inget att jämföra med
 dashboard-versus-note = Över eller under markeras bara när skillnaden mot alla andra är större än felmarginalen (95 %).
+dashboard-themes = Vad kunderna skriver om
+dashboard-themes-theme = Tema
+dashboard-themes-mentions = Omnämnanden
+dashboard-themes-detractors = Från kritiker
+dashboard-themes-note = Periodens kommentarer, ärenden och kundmeddelanden, varje text räknad en gång per tema den nämner; inom parentes förändringen mot förra perioden. NPS: bland kunderna som nämner temat.
 dashboard-more = Mer från perioden
 dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minuter och för en inloggning (vidarebefordra den inte):
     { $url }

@@ -25,6 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.app import App
+from bot.themes import stored
 from faketg import FakeTelegramServer
 from storage.timefmt import to_db
 from tests.support.helpers import TOKEN, ManualClock
@@ -455,6 +456,14 @@ def _whole_page(driver: WebDriver, shot: str) -> None:
     (SHOTS / shot).write_bytes(base64.b64decode(png["data"]))
 
 
+SAID = (
+    "Курьер опоздал на два часа, а потом ещё и нагрубил по телефону",
+    "Цены выросли, дорого",
+    "Продавец вежливый, всё быстро",
+    "Очень-очень-длинное-слово-без-пробелов-которое-не-должно-вылезать-за-край-экрана",
+)
+
+
 @pytest.mark.parametrize("answers", [0, 4, 500])
 async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
     make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver, answers: int
@@ -469,9 +478,10 @@ async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
             days = (n * 84) // max(answers, 1) if answers > 4 else 1 + n
             branch = ("Арбат", "Тверская", "Пресня")[n % 3]
             score = (10, 9, 3, 8, 10, 6, 9, 2, 10, 7)[n % 10] if branch != "Пресня" else n % 7
+            said = SAID[n % len(SAID)] if n % 3 == 0 else None
             await add_response(
                 tx.conn, 1000 + n, NOW - timedelta(days=days, hours=1), score,
-                csat=1 + n % 5, branch=branch,
+                csat=1 + n % 5, branch=branch, comment=said,
             )  # fmt: skip
         for number in range(1, 1 + min(answers, 6)):
             await add_complaint(
@@ -481,6 +491,8 @@ async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
                 satisfied=1 if number == 1 else None,
             )  # fmt: skip
         link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+        await tx.kv.set(stored.PROGRESS_KEY, "")  # written raw: tagged as after a change
+    await stored.retag_step(app.db, await stored.load(app.db))
     base = f"http://127.0.0.1:{app.port}"
     await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -499,3 +511,5 @@ async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
     assert len(tiles) == 4
     charts = await asyncio.to_thread(chrome.find_elements, By.CSS_SELECTOR, "svg.chart")
     assert len(charts) == {0: 0, 4: 1, 500: 2}[answers]  # scores; the trend needs 2 periods
+    themes = await asyncio.to_thread(chrome.find_elements, By.CSS_SELECTOR, "table.themes tr")
+    assert (len(themes) > 1) == (answers > 0)  # a header and a row per theme mentioned
