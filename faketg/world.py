@@ -6,9 +6,12 @@ import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faketg.limits import FakeLimits, Faults, Limiter
+
+if TYPE_CHECKING:
+    from faketg.business import Connection
 
 
 class ApiError(Exception):
@@ -57,6 +60,7 @@ class Sent:
     at: float
     message: dict[str, Any]
     edits: int = 0
+    business_connection_id: str | None = None  # sent on behalf of a business account
 
     @property
     def text(self) -> str | None:
@@ -113,6 +117,7 @@ class World:
     started: set[int] = field(default_factory=set)
     migrated: dict[int, int] = field(default_factory=dict)  # basic group -> its supergroup
     removed: dict[int, str] = field(default_factory=dict)  # groups the bot is out of: how
+    business: dict[str, Connection] = field(default_factory=dict)  # by id (business.py)
 
     def __post_init__(self) -> None:
         self.limiter = Limiter(self.limits, time.monotonic())
