@@ -19,12 +19,11 @@ own codes arrive as "Bad Request: CODE"):
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
-from faketg.world import ApiError, World
+from faketg.world import ApiError, Connection, World
 
 REPLY_WINDOW = 24 * 3600.0  # seconds after the customer's last message the bot may answer
 NOT_FOUND = "Bad Request: business connection not found"
@@ -33,30 +32,6 @@ FORBIDDEN = "Bad Request: BOT_ACCESS_FORBIDDEN"
 PEER_USAGE_MISSING = "Bad Request: BUSINESS_PEER_USAGE_MISSING"
 # What an account gives a chatbot when the owner ticks "reply to messages" (the default).
 REPLYING = {"can_reply": True, "can_read_messages": True}
-
-
-@dataclass
-class Connection:
-    id: str
-    owner: int  # the business account's user id (its private chat with the bot is the same)
-    rights: dict[str, bool]
-    enabled: bool = True
-    date: int = field(default_factory=lambda: int(time.time()))
-    # customer id -> when they last wrote to the account (time.time())
-    heard: dict[int, float] = field(default_factory=dict)
-    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
-    read: set[tuple[int, int]] = field(default_factory=set)
-
-    def as_update(self, world: World) -> dict[str, Any]:
-        """The `BusinessConnection` object, as the reference describes it."""
-        return {
-            "id": self.id,
-            "user": world.users[self.owner],
-            "user_chat_id": self.owner,
-            "date": self.date,
-            "rights": dict(self.rights),
-            "is_enabled": self.enabled,
-        }
 
 
 def connections(world: World) -> dict[str, Connection]:

@@ -6,12 +6,9 @@ import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from faketg.limits import FakeLimits, Faults, Limiter
-
-if TYPE_CHECKING:
-    from faketg.business import Connection
 
 
 class ApiError(Exception):
@@ -78,6 +75,32 @@ class Sent:
         markup = self.message.get("reply_markup") or {}
         rows: list[list[dict[str, Any]]] = markup.get("inline_keyboard", [])
         return rows
+
+
+@dataclass
+class Connection:
+    """A business account's connection with the bot (faketg/business.py plays it)."""
+
+    id: str
+    owner: int  # the business account's user id (its private chat with the bot is the same)
+    rights: dict[str, bool]
+    enabled: bool = True
+    date: int = field(default_factory=lambda: int(time.time()))
+    # customer id -> when they last wrote to the account (time.time())
+    heard: dict[int, float] = field(default_factory=dict)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    read: set[tuple[int, int]] = field(default_factory=set)
+
+    def as_update(self, world: World) -> dict[str, Any]:
+        """The `BusinessConnection` object, as the reference describes it."""
+        return {
+            "id": self.id,
+            "user": world.users[self.owner],
+            "user_chat_id": self.owner,
+            "date": self.date,
+            "rights": dict(self.rights),
+            "is_enabled": self.enabled,
+        }
 
 
 @dataclass

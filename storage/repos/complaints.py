@@ -27,7 +27,7 @@ _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
     " resolved_at, closed_at, resolution_satisfied, card_chat_id, card_message_id,"
     " taken_by_name, topic_thread_id, card_due_at, card_mode, clock_started_at, reopened,"
-    " created_at, assignee_id, assignee_name"
+    " created_at, assignee_id, assignee_name, business_connection_id"
 )
 _ACTIVE = sql_in(COMPLAINT_ACTIVE)
 _WRITABLE = {  # the status changes through set_status only: it keeps the history
@@ -47,6 +47,7 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
     "reopened",
     "assignee_id",
     "assignee_name",
+    "business_connection_id",
 }
 
 
