@@ -303,7 +303,7 @@ complaint-relay-roundup = Ещё { $count ->
     [few] { $count } сообщения придержаны
    *[many] { $count } сообщений придержаны
 }, чтобы не заваливать чат (все они в «Истории»); последнее: «{ $latest }»
-complaint-relay-owner = 🏪 №{ $number } · { $name } ответил(а) из аккаунта магазина: «{ $text }»
+complaint-relay-owner = 🏪 №{ $number } · ответ из аккаунта магазина ({ $name }): «{ $text }»
 complaint-relay-edited = ✏️ №{ $number } · клиент изменил сообщение: «{ $text }»
 complaint-relay-deleted = 🗑 №{ $number } · клиент удалил { $count ->
     [one] { $count } сообщение

@@ -21,7 +21,7 @@ from storage.states import (
     Purpose,
     sql_in,
 )
-from storage.timefmt import to_db
+from storage.timefmt import from_db, to_db
 
 _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
@@ -261,6 +261,15 @@ class ComplaintRepo(Stamping):
         if direction == Direction.FROM_CUSTOMER:
             await self.search.add_words(complaint_id, text)
         return int(row[0])
+
+    async def last_message_at(self, complaint_id: int, direction: Direction) -> datetime | None:
+        """When the complaint's latest message in `direction` was stored (None: there is none)."""
+        row = await self._conn.fetch_one(
+            "SELECT MAX(created_at) FROM complaint_messages"
+            " WHERE complaint_id = ? AND direction = ?",
+            (complaint_id, direction),
+        )
+        return from_db(row[0]) if row and row[0] is not None else None
 
     async def relayed_since(self, complaint_id: int, since: datetime) -> int:
         """Customer messages relayed one by one to the staff chat since `since`."""

@@ -58,7 +58,12 @@ def press(update_id: int, user_id: int, data: str, chat_id: int | None = None) -
 
 
 def business_connection(
-    update_id: int, owner: int, *, enabled: bool = True, connection: str = "bc-1", **rights: bool
+    update_id: int,
+    owner: int,
+    *,
+    enabled: bool = True,
+    connection: str = "bc-1",
+    rights: dict[str, bool] | None = None,
 ) -> dict[str, Any]:
     """The shop's account `owner` connects the bot (rights default: reply and read)."""
     given = rights or {"can_reply": True, "can_read_messages": True}
@@ -83,6 +88,7 @@ def business_message(
     author: int | None = None,
     connection: str = "bc-1",
     edited: bool = False,
+    lang: str = "en",
     **extra: Any,
 ) -> dict[str, Any]:
     """A message in the shop's account's chat with `customer`: theirs, or the account owner's
@@ -92,7 +98,12 @@ def business_message(
         "message_id": extra.pop("message_id", update_id),
         "date": 1_700_000_000,
         "chat": {"id": customer, "type": "private", "first_name": "Mia"},
-        "from": {"id": writer, "is_bot": False, "first_name": "Mia" if author is None else "Shop"},
+        "from": {
+            "id": writer,
+            "is_bot": False,
+            "first_name": "Mia" if author is None else "Shop",
+            "language_code": lang,
+        },
         "business_connection_id": connection,
         **extra,
     }
