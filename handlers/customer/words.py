@@ -36,6 +36,7 @@ from bot.outbox.service import Outbox
 from bot.pulse import answers as pulse
 from bot.surveys import answers as survey_answers
 from bot.surveys.config import Surveys
+from handlers.filters import from_the_customer
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
 
@@ -91,13 +92,6 @@ async def open_complaint(message: Message, tx: Tx, customer: Customer) -> dict[s
     """The customer's complaint still open: their messages are for the staff handling it."""
     complaint = await tx.complaints.active_for(customer.id)
     return False if complaint is None else {"complaint": complaint}
-
-
-def from_the_customer(message: Message) -> bool:
-    """In the account's chat: written by the customer, not by the account's owner (or the
-    bot on its behalf)."""
-    author = message.from_user
-    return author is not None and author.id == message.chat.id
 
 
 def passable(message: Message) -> dict[str, Any] | bool:

@@ -271,6 +271,21 @@ class ComplaintRepo(Stamping):
         )
         return from_db(row[0]) if row and row[0] is not None else None
 
+    async def customer_messages_among(
+        self, complaint_id: int, chat_id: int, message_ids: list[int]
+    ) -> int:
+        """How many of the messages (by id, in the customer's chat) are the customer's in the
+        complaint's history."""
+        if not message_ids:
+            return 0
+        marks = ", ".join("?" for _ in message_ids)
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ? AND direction = ?"
+            f" AND chat_id = ? AND message_id IN ({marks})",
+            (complaint_id, Direction.FROM_CUSTOMER, chat_id, *message_ids),
+        )
+        return int(row[0]) if row else 0
+
     async def relayed_since(self, complaint_id: int, since: datetime) -> int:
         """Customer messages relayed one by one to the staff chat since `since`."""
         rows = await self._conn.fetch_all(

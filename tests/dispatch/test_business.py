@@ -13,10 +13,12 @@ import pytest
 
 from bot.app import App, create_app
 from bot.business.accounts import Accounts
+from bot.complaints import ladder
 from tests.support.helpers import STAFF_CHAT, ManualClock, make_settings
 from tests.support.texts import EN
 from tests.support.updates import (
     business_connection,
+    business_deleted,
     business_message,
     feed,
     message,
@@ -186,3 +188,40 @@ async def test_a_reply_that_cannot_go_from_the_account_is_said_at_once(
     async with offline.db.read() as tx:
         history = await tx.complaints.messages(1)
     assert [m.direction for m in history] == ["from_customer"]  # no reply recorded as sent
+
+
+async def test_the_owners_answer_from_the_app_is_on_the_card_and_takes_it(
+    offline: App, clock: ManualClock
+) -> None:
+    await complaint_from_the_account(offline)
+    await feed(offline, business_message(10, CUSTOMER, "Курьер будет завтра", author=ACCOUNT))
+    async with offline.db.read() as tx:
+        complaint = await tx.complaints.get(1)
+        history = await tx.complaints.messages(1)
+        steps = await tx.complaints.steps(1)
+    assert complaint is not None and complaint.status == "taken"
+    assert (complaint.taken_by, complaint.taken_by_name) == (ACCOUNT, "Shop")
+    assert [(m.direction, m.text) for m in history][-1] == ("to_customer", "Курьер будет завтра")
+    told = EN("complaint.relay.owner", number=1, name="Shop", text="Курьер будет завтра")
+    assert told in await texts_to(offline, STAFF_CHAT)
+    assert any(s.step == "take" for s in steps)  # it had a take deadline
+    clock.advance(timedelta(hours=5))
+    async with offline.db.transaction() as tx:  # the tick: the take reminder does not fire
+        await ladder.fire_due(tx, offline.complaints)
+    assert not any("⏰" in text for text in await texts_to(offline, STAFF_CHAT))
+
+
+async def test_edits_and_deletions_of_the_customers_words_are_shown_to_staff(
+    offline: App,
+) -> None:
+    await complaint_from_the_account(offline)
+    await feed(offline, business_message(10, CUSTOMER, "заказ пришёл", edited=True, message_id=2))
+    edited = EN("complaint.relay.edited", number=1, text="заказ пришёл")
+    assert (await texts_to(offline, STAFF_CHAT))[-1] == edited
+    await feed(offline, business_deleted(11, CUSTOMER, [2, 555]))
+    assert (await texts_to(offline, STAFF_CHAT))[-1] == EN(
+        "complaint.relay.deleted", number=1, count=1
+    )
+    before = len(await texts_to(offline, STAFF_CHAT))
+    await feed(offline, business_deleted(12, CUSTOMER, [777]))  # not the complaint's: quiet
+    assert len(await texts_to(offline, STAFF_CHAT)) == before
