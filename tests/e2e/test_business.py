@@ -87,3 +87,25 @@ def accounts(app: App) -> list[dict[str, Any]]:
     assert isinstance(business, Accounts)
     found: list[dict[str, Any]] = business.report()["business_accounts"]
     return found
+
+
+async def test_a_refusal_telegram_gives_later_is_told_in_the_same_words(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The bot's own checks pass, yet Telegram refuses (its reply window counts from what it
+    saw): the staff chat reads why, in the words of the check that would have caught it."""
+    world = fake.world
+    staff_group(world)
+    world.add_user(SHOP, "Cake Shop", "ru")
+    world.add_user(MIA, "Мия", "ru")
+    app = await make_app(owner_ids=str(OWNER))
+    connection = await tg_business.connect(world, SHOP)
+    await tg_business.customer_writes(world, MIA, "заказ не пришёл")
+    shown = await card(world, 1)
+    await recorded(app, 1)
+    connection.heard[MIA] -= tg_business.REPLY_WINDOW + 60  # Telegram's window has closed
+    await world.user_sends(AGENT, "Уже везём", chat_id=STAFF_CHAT, reply_to=shown.message_id)
+    window = "only within 24 hours of the customer's last message; the reply about #1"
+    await wait_for(lambda: any(window in str(s.text) for s in staff_messages(world)))
+    assert not from_the_account(fake, "Уже везём")
+    assert world.count("sendmessage", 400) >= 1
