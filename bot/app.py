@@ -14,6 +14,7 @@ from aiogram.methods import DeleteWebhook, SetWebhook
 from aiohttp import web
 
 from bot.api import feature as api_feature
+from bot.business import feature as business_feature
 from bot.commands import publish_commands
 from bot.complaints import feature as complaints_feature
 from bot.complaints.config import Complaints
@@ -59,6 +60,7 @@ async def create_app(
     try:
         surveys = surveys_feature.install(w)
         complaints = complaints_feature.install(w, surveys)
+        business_feature.install(w)
         reports = reports_feature.install(w, complaints)
         pulse_feature.install(w)
         themes_feature.install(w)

@@ -43,6 +43,9 @@ class ChatMessage:
     is_command: bool = False  # text starting with "/"
     on_behalf_of: int | None = None  # the chat it was sent as (an anonymous admin: the group)
     via_bot: str | None = None  # the username of the inline bot it was sent through
+    # the shop's Telegram Business account it was written to (None: the bot's own chat)
+    business_connection_id: str | None = None
+    file_id: str | None = None  # its media's, to send it again (a photo: its largest size)
 
     @classmethod
     def from_aiogram(cls, message: Message) -> ChatMessage:
@@ -52,10 +55,11 @@ class ChatMessage:
         if topic is not None and answers == topic:
             answers = None  # in a forum every message "replies" to its topic's first message
         author = message.from_user
+        kind = next((kind for kind in KINDS if getattr(message, kind, None)), None)
         return cls(
             chat_id=message.chat.id,
             message_id=message.message_id,
-            kind=next((kind for kind in KINDS if getattr(message, kind, None)), None),
+            kind=kind,
             words=message.text or message.caption,
             author=Actor.from_aiogram(author) if author is not None else None,
             thread_id=topic,
@@ -63,4 +67,14 @@ class ChatMessage:
             is_command=(message.text or "").startswith("/"),
             on_behalf_of=message.sender_chat.id if message.sender_chat else None,
             via_bot=message.via_bot.username if message.via_bot else None,
+            business_connection_id=message.business_connection_id,
+            file_id=_file_id(message, kind),
         )
+
+
+def _file_id(message: Message, kind: str | None) -> str | None:
+    if kind == "photo" and message.photo:
+        return message.photo[-1].file_id
+    media = getattr(message, kind, None) if kind in MEDIA else None
+    found = getattr(media, "file_id", None)
+    return found if isinstance(found, str) else None

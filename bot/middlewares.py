@@ -7,7 +7,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.enums import ChatType
-from aiogram.types import Chat, TelegramObject, User
+from aiogram.types import Chat, Message, TelegramObject, User
 
 from bot.i18n import Catalog
 from bot.when import Signal
@@ -31,9 +31,17 @@ class ContextMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         chat: Chat | None = data.get("event_chat")
         tx: Tx = data["tx"]
+        business = _business_message(event)
         data["customer"] = None
         data["first_contact"] = False
         language = self.staff_language
+        if getattr(event, "business_connection", None) is not None:
+            user = None  # the account's owner connecting the bot: no customer
+        elif business is not None and chat is not None and (user is None or user.id != chat.id):
+            # The account's owner writing to a customer from the app: the chat's person is the
+            # customer, known already (they wrote first), and nothing of theirs changes.
+            user = None
+            data["customer"] = await tx.customers.by_telegram_id(chat.id)
         if (
             user is not None
             and not user.is_bot
@@ -46,8 +54,9 @@ class ContextMiddleware(BaseMiddleware):
                 user.language_code,
                 starting=_is_start(event),
             )
-            if customer.unreachable_at is not None:
-                # They wrote to us, so Telegram delivers to them again.
+            if customer.unreachable_at is not None and business is None:
+                # They wrote to the bot, so Telegram delivers to them again (a message to the
+                # shop's account says nothing of the bot's chat).
                 await tx.customers.clear_unreachable(user.id)
             if first_contact:  # surveys link the purchases registered by their Telegram id
                 await self.first_contact.send(tx, customer)
@@ -56,6 +65,15 @@ class ContextMiddleware(BaseMiddleware):
             language = customer.language or self.catalog.pick(user.language_code)
         data["t"] = self.catalog.bind(language)
         return await handler(event, data)
+
+
+def _business_message(event: TelegramObject) -> Message | None:
+    """A message in a chat of the shop's Telegram Business account (new or edited)."""
+    for key in ("business_message", "edited_business_message"):
+        found = getattr(event, key, None)
+        if isinstance(found, Message):
+            return found
+    return None
 
 
 def _is_start(event: TelegramObject) -> bool:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from faketg import business
 from faketg.html import plain_text
 from faketg.inline import answer_inline_query
 from faketg.world import ApiError, Sent, World
@@ -24,6 +25,13 @@ NOT_MODIFIED = (
 
 def _chat(world: World, params: Params, key: str = "chat_id") -> dict[str, Any]:
     chat_id = params.get(key)
+    if params.get("business_connection_id") is not None:
+        # The account's chat with its customer: the bot's own standing with them (blocked,
+        # never started) does not matter, the connection's rights and window do.
+        business.sending(world, params)
+        if not isinstance(chat_id, int) or chat_id not in world.chats:
+            raise ApiError(400, "Bad Request: chat not found")
+        return world.chats[chat_id]
     if isinstance(chat_id, int) and chat_id in world.migrated:
         raise ApiError(
             400,
@@ -67,6 +75,14 @@ def _check_markup(params: Params) -> dict[str, Any] | None:
 def _new_message(
     world: World, method: str, chat: dict[str, Any], params: Params, content: dict[str, Any]
 ) -> dict[str, Any]:
+    connection = business.sending(world, params)
+    if connection is not None:
+        _check_markup(params)
+        made = business.business_message(world, connection, chat, content)
+        sent = Sent(method, chat["id"], made["message_id"], time.time(), made)
+        sent.business_connection_id = connection.id
+        world.sent.append(sent)
+        return made
     reply_to, anyway = params.get("reply_to_message_id"), False
     if isinstance(params.get("reply_parameters"), dict):
         reply_to = params["reply_parameters"].get("message_id")
@@ -411,6 +427,8 @@ METHODS: dict[str, Method] = {
     "deletewebhook": delete_webhook,
     "getwebhookinfo": get_webhook_info,
     "setmycommands": ok,
+    "getbusinessconnection": business.get_business_connection,
+    "readbusinessmessage": business.read_business_message,
 }
 # Calls that count against the send limits: everything that writes into a chat.
 LIMITED = {

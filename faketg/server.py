@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from faketg import bulk
+from faketg import bulk, business
 from faketg.contract import Contract
 from faketg.limits import FakeLimits, Faults
 from faketg.methods import LIMITED, METHODS
@@ -123,6 +123,7 @@ class FakeTelegramServer:
         app.router.add_get("/_fake/sent", self._ctl_sent)
         app.router.add_get("/_fake/stats", self._ctl_stats)
         bulk.add_routes(app, self.world)
+        business.add_routes(app, self.world)
         return app
 
     async def start(self) -> None:

@@ -57,6 +57,7 @@ class Sent:
     at: float
     message: dict[str, Any]
     edits: int = 0
+    business_connection_id: str | None = None  # sent on behalf of a business account
 
     @property
     def text(self) -> str | None:
@@ -74,6 +75,32 @@ class Sent:
         markup = self.message.get("reply_markup") or {}
         rows: list[list[dict[str, Any]]] = markup.get("inline_keyboard", [])
         return rows
+
+
+@dataclass
+class Connection:
+    """A business account's connection with the bot (faketg/business.py plays it)."""
+
+    id: str
+    owner: int  # the business account's user id (its private chat with the bot is the same)
+    rights: dict[str, bool]
+    enabled: bool = True
+    date: int = field(default_factory=lambda: int(time.time()))
+    # customer id -> when they last wrote to the account (time.time())
+    heard: dict[int, float] = field(default_factory=dict)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    read: set[tuple[int, int]] = field(default_factory=set)
+
+    def as_update(self, world: World) -> dict[str, Any]:
+        """The `BusinessConnection` object, as the reference describes it."""
+        return {
+            "id": self.id,
+            "user": world.users[self.owner],
+            "user_chat_id": self.owner,
+            "date": self.date,
+            "rights": dict(self.rights),
+            "is_enabled": self.enabled,
+        }
 
 
 @dataclass
@@ -113,6 +140,7 @@ class World:
     started: set[int] = field(default_factory=set)
     migrated: dict[int, int] = field(default_factory=dict)  # basic group -> its supergroup
     removed: dict[int, str] = field(default_factory=dict)  # groups the bot is out of: how
+    business: dict[str, Connection] = field(default_factory=dict)  # by id (business.py)
 
     def __post_init__(self) -> None:
         self.limiter = Limiter(self.limits, time.monotonic())

@@ -7,9 +7,16 @@ Each module builds its router in `router()`, so every app (and every test) gets 
 
 from aiogram import Router
 
-from handlers import chats, customer, fallback, owner, staff
+from handlers import business, chats, customer, fallback, owner, staff
 
 
 def routers() -> list[Router]:
     """Fresh routers for one Dispatcher (a router can belong to one only)."""
-    return [chats.router(), staff.router(), owner.router(), customer.router(), fallback.router()]
+    return [
+        chats.router(),
+        business.router(),
+        staff.router(),
+        owner.router(),
+        customer.router(),
+        fallback.router(),
+    ]

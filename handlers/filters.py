@@ -18,6 +18,20 @@ PRIVATE = F.chat.type == ChatType.PRIVATE
 PRIVATE_CALLBACK = F.message.chat.type == ChatType.PRIVATE
 
 
+def from_the_customer(message: Message) -> bool:
+    """In a chat of the shop's Telegram account: written by the customer, not by the account's
+    owner (or by the bot on its behalf)."""
+    author = message.from_user
+    return author is not None and author.id == message.chat.id
+
+
+def from_the_account(message: Message) -> bool:
+    """In a chat of the shop's Telegram account: written by its owner in the Telegram app (not
+    by this bot for the account: what the bot sends is in the history already)."""
+    author = message.from_user
+    return author is not None and author.id != message.chat.id and not message.sender_business_bot
+
+
 class InStaffChat(Filter):
     """Messages and button presses in the configured staff chat."""
 

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from storage.clock import Clock, utc_now
+from storage.repos.business import BusinessRepo
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
@@ -62,6 +63,7 @@ class Tx:
         self.dashboard = DashboardRepo(conn)
         self.desk = DeskRepo(conn)
         self.saved = SavedRepo(conn)
+        self.business = BusinessRepo(conn)
         self.events = EventRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)

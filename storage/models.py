@@ -180,6 +180,8 @@ class Complaint:
     created_at: datetime
     assignee_id: int | None = None  # who should work on it: its taker once taken
     assignee_name: str | None = None
+    # the shop's Telegram Business account the customer last wrote to (None: the bot)
+    business_connection_id: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(

@@ -16,7 +16,7 @@ from bot.localized import money
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
 from storage.repos.desk import Story
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintStatus
+from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintSource, ComplaintStatus
 
 STATUS_MARK = {
     ComplaintStatus.OPEN: "🔴",
@@ -109,7 +109,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     words = said(c, view.survey)
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
-    lines.append(staff_t("complaint.card.source." + c.source))
+    lines += _source_lines(staff_t, c)
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
@@ -131,6 +131,17 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     if c.status in COMPLAINT_WORKED:
         lines.append(staff_t("complaint.card.reply_hint"))
     return "\n".join(lines)
+
+
+def _source_lines(staff_t: Translator, c: Complaint) -> list[str]:
+    """How it came: a customer's message to the shop's Telegram account says so instead of
+    "wrote to the bot"; a complaint opened otherwise says it besides, once they write there."""
+    business = staff_t("complaint.card.source.business")
+    if c.business_connection_id is None:
+        return [staff_t("complaint.card.source." + c.source)]
+    if c.source == ComplaintSource.MESSAGE:
+        return [business]
+    return [staff_t("complaint.card.source." + c.source), business]
 
 
 def story_line(staff_t: Translator, story: Story) -> str | None:

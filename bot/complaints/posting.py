@@ -24,6 +24,7 @@ from aiogram.methods import (
 from aiogram.types import InlineKeyboardMarkup, ReplyParameters
 
 from bot.chatevents import thread_trouble
+from bot.complaints import account
 from bot.complaints.cards import (
     SUMMARY_BUTTONS,
     CardView,
@@ -260,9 +261,16 @@ async def announce(tx: Tx, complaints: Complaints, complaint: Complaint) -> None
 
 
 async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
+    """The customer learns their complaint's number and when someone takes it: from the shop's
+    Telegram account when they wrote there (if it may answer them), else from the bot."""
     customer = await tx.customers.get(complaint.customer_id)
-    if customer is None or customer.telegram_id is None or customer.unreachable_at:
+    if customer is None or customer.telegram_id is None:
         return
+    through = complaint.business_connection_id
+    if customer.unreachable_at and through is None:
+        return
+    if await account.cannot_answer(tx, complaint, complaints.core.now()):
+        return  # the card says so when staff answer; nobody needs to hear it twice
     t = complaints.core.translator(customer)
     zone = complaints.core.zone_of(customer)
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
@@ -272,7 +280,8 @@ async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> N
         number=complaint.id,
         at=moment_words(t, take or complaints.core.now(), complaints.core.now(), zone),
     )
-    await complaints.core.outbox.send(tx, SendMessage(chat_id=customer.telegram_id, text=text))
+    said = SendMessage(chat_id=customer.telegram_id, text=text)
+    await complaints.core.outbox.send(tx, account.on_behalf(said, through))
 
 
 async def refresh(tx: Tx, complaints: Complaints, complaint_id: int) -> None:

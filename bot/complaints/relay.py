@@ -8,11 +8,12 @@ relayed at all). Every message is stored in the complaint's history.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from aiogram.methods import CopyMessage, SendMessage
 
-from bot.complaints import saved
+from bot.complaints import account, saved
 from bot.complaints.cards import customer_label, escaped
 from bot.complaints.config import Complaints
 from bot.complaints.opening import open_complaint
@@ -74,6 +75,7 @@ async def opening(
         card_due=complaints.core.now(),
         text=clip(words, TEXT_LIMIT) if words else None,
     )
+    complaint = await _heard_through(tx, complaint, message)
     await _record(tx, complaint, customer, message, kind, words)
     await acknowledge(tx, complaints, complaint)
     await post_if_budget(tx, complaints, complaint.id)
@@ -91,6 +93,7 @@ async def to_complaint(
     chat, or held while the customer floods it or the chat is lost."""
     kind, words = message.kind, message.words
     assert kind is not None  # nothing to pass on reaches nobody: see from_customer
+    complaint = await _heard_through(tx, complaint, message)
     if complaint.source == ComplaintSource.COMMAND and complaint.card_due_at is not None:
         # /complaint, then the story: it becomes the card's text and the card goes out now.
         await tx.complaints.update(
@@ -115,6 +118,15 @@ async def to_complaint(
     await _record(tx, complaint, customer, message, kind, words)
     await _forward(tx, complaints, complaint, customer, message, kind, words)
     return complaint
+
+
+async def _heard_through(tx: Tx, complaint: Complaint, message: ChatMessage) -> Complaint:
+    """Answers go where the customer last wrote: the shop's Telegram account, or the bot."""
+    through = message.business_connection_id
+    if complaint.business_connection_id == through:
+        return complaint
+    await tx.complaints.update(complaint.id, business_connection_id=through)
+    return replace(complaint, business_connection_id=through)
 
 
 async def _thank_for_the_story(
@@ -181,6 +193,10 @@ async def _forward(
     words: str | None,
 ) -> None:
     header = f"💬 #{complaint.id} · {customer_label(complaints.staff_t, customer)}"
+    if kind != "text" and message.business_connection_id is not None:
+        # A message in the account's chat cannot be copied: its media go by file id.
+        await _forward_again(tx, complaints, complaint, message, header)
+        return
     if kind == "text":
         text = f"{header}\n{escaped(words or '', TEXT_LIMIT - len(header) - 1)}"
         method: SendMessage | CopyMessage = SendMessage(
@@ -197,6 +213,21 @@ async def _forward(
             message_id=message.message_id,
             caption=caption,
             parse_mode="HTML" if caption else None,
+        )
+    await send_about(
+        tx, complaints, complaint, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK
+    )
+
+
+async def _forward_again(
+    tx: Tx, complaints: Complaints, complaint: Complaint, message: ChatMessage, header: str
+) -> None:
+    words = message.words
+    caption = f"{header}\n{escaped(words, CAPTION_LIMIT - len(header) - 1)}" if words else header
+    method = account.resend(message, complaints.staff_chat_id, caption, parse_mode="HTML")
+    if method is None:  # a location: the card or the header says there was one
+        method = SendMessage(
+            chat_id=complaints.staff_chat_id, text=f"{header}\n[{message.kind}]", parse_mode="HTML"
         )
     await send_about(
         tx, complaints, complaint, method, priority=Priority.RELAY, purpose=Purpose.STAFF_LINK
@@ -262,7 +293,11 @@ async def on_reply_failed(complaints: Complaints, tx: Tx, complaint_id: int, err
     complaint = await tx.complaints.get(complaint_id)
     if complaint is None:
         return
-    text = complaints.staff_t(
-        "complaint.relay.failed", number=complaint.id, error=escaped(error, 300)
-    )
+    known = account.refusal_key(error)
+    if known is not None:  # Telegram's limits on answering from the shop's account
+        text = complaints.staff_t(known, number=complaint.id)
+    else:
+        text = complaints.staff_t(
+            "complaint.relay.failed", number=complaint.id, error=escaped(error, 300)
+        )
     await to_staff_about(tx, complaints, complaint, text)

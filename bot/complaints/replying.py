@@ -4,9 +4,11 @@ staff said reaching the customer (a relayed reply, a saved reply)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from aiogram.methods import CopyMessage, SendMessage
+from aiogram.methods import CopyMessage, SendMessage, TelegramMethod
 
+from bot.complaints import account
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import take_by_reply
 from bot.i18n import clip
@@ -50,11 +52,13 @@ async def to_customer(
     customer = await tx.customers.get(complaint.customer_id)
     if customer is None or customer.telegram_id is None:
         return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
-    if customer.unreachable_at:
+    through = complaint.business_connection_id
+    if customer.unreachable_at and through is None:
         return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)
-    await complaints.core.outbox.send(
-        tx, method(customer.telegram_id), purpose=Purpose.TO_CUSTOMER, ref=complaint.id
-    )
+    outgoing = await _outgoing(tx, complaints, complaint, message, method, customer.telegram_id)
+    if isinstance(outgoing, str):
+        return outgoing  # staff read why at once; their message stays in the chat
+    await complaints.core.outbox.send(tx, outgoing, purpose=Purpose.TO_CUSTOMER, ref=complaint.id)
     await tx.complaints.add_message(
         complaint.id,
         Direction.TO_CUSTOMER,
@@ -66,3 +70,27 @@ async def to_customer(
         sender_name=clip(message.author.name, 64) if message.author else None,
     )
     return None
+
+
+async def _outgoing(
+    tx: Tx,
+    complaints: Complaints,
+    complaint: Complaint,
+    message: ChatMessage,
+    method: Callable[[int], SendMessage | CopyMessage],
+    chat_id: int,
+) -> TelegramMethod[Any] | str:
+    """What goes to the customer: `method` through the bot, or the same from the shop's
+    Telegram account the customer wrote to; a text for staff when it cannot go from there."""
+    through, usual = complaint.business_connection_id, method(chat_id)
+    if through is None:
+        return usual
+    refused = await account.cannot_answer(tx, complaint, complaints.core.now())
+    if refused is not None:
+        return complaints.staff_t(refused, number=complaint.id)
+    if isinstance(usual, SendMessage):
+        return account.on_behalf(usual, through)
+    again = account.resend(message, chat_id, message.words, business_connection_id=through)
+    if again is None:
+        return complaints.staff_t("complaint.relay.business_kind", number=complaint.id)
+    return again

@@ -11,6 +11,7 @@ import unicodedata
 
 from aiogram.methods import SendMessage
 
+from bot.complaints import account
 from bot.complaints.config import Complaints
 from storage.db import Tx
 from storage.models import Customer
@@ -55,12 +56,18 @@ def just_thanks(text: str | None) -> bool:
     return bool(words) or any(char in _FRIENDLY for char in rest)
 
 
-async def welcome(tx: Tx, complaints: Complaints, customer: Customer) -> None:
+async def welcome(
+    tx: Tx, complaints: Complaints, customer: Customer, through: str | None = None
+) -> None:
     """The warm answer to a customer's thanks (only when no complaint of theirs is open: an
-    open one's conversation goes on to the staff as usual)."""
+    open one's conversation goes on to the staff as usual), where they wrote: the bot, or the
+    shop's Telegram account `through` (when it lets the bot answer; else nothing is said)."""
     if customer.telegram_id is None:
         return
+    if through is not None:
+        connection = await tx.business.get(through)
+        if connection is None or not connection.can_reply:
+            return
     t = complaints.core.translator(customer)
-    await complaints.core.outbox.send(
-        tx, SendMessage(chat_id=customer.telegram_id, text=t("thanks.welcome"))
-    )
+    said = SendMessage(chat_id=customer.telegram_id, text=t("thanks.welcome"))
+    await complaints.core.outbox.send(tx, account.on_behalf(said, through))

@@ -185,6 +185,7 @@ complaint-card-aspects = What went wrong: { $aspects }
 complaint-card-source-low_score = From a survey answer.
 complaint-card-source-command = The customer opened it with /complaint.
 complaint-card-source-message = The customer wrote to the bot.
+complaint-card-source-business = The customer wrote to the shop's Telegram account.
 complaint-card-due-take = Take by { $at }
 complaint-card-due-resolve = Resolve by { $at }
 complaint-card-taken_by = Handled by { $name }
@@ -229,6 +230,10 @@ complaint-reopened = ↩️ The customer says complaint #{ $number } is NOT reso
 complaint-relay-closed = Complaint #{ $number } is closed; this was not sent. The customer can write again to open a new one.
 complaint-relay-forgotten = The customer of #{ $number } erased their data; nothing can be sent.
 complaint-relay-unreachable = The customer of #{ $number } has blocked the bot; this was not delivered.
+complaint-relay-business_off = The shop's Telegram account has turned the bot off; the reply about #{ $number } was not sent. Your message stays here: send it again once the bot is on, or answer from the account.
+complaint-relay-business_no_reply = The bot may not answer from the shop's Telegram account (no right to reply); the reply about #{ $number } was not sent. Your message stays here: answer from the account in the Telegram app, or give the bot that right.
+complaint-relay-business_window = Telegram lets the bot answer from the shop's account only within 24 hours of the customer's last message; the reply about #{ $number } was not sent. Your message stays here: answer from the account in the Telegram app.
+complaint-relay-business_kind = This kind of message cannot go out from the shop's Telegram account; the reply about #{ $number } was not sent. Send text, a photo or a file.
 complaint-list-open = Open complaints ({ $count }):
 complaint-list-mine = Your complaints ({ $count }):
 complaint-list-none = None. 🎉
@@ -265,6 +270,14 @@ saved-sent = ↪️ «{ $name }» sent to the customer of #{ $number }.
 events-stuck = ⚠️ Events are not reaching { $url }: one has waited { $hours } h. It last answered: { $error }. Nothing is lost: they are kept and tried again for 72 hours. Check the receiver, then <code>python -m bot events test</code>.
 events-redirect = ↪️ It redirects to { $location }: events never follow a redirect (it could send them anywhere). If that address is right, put it in EVENTS_URL.
 events-recovered = ✅ Events reach { $url } again; what waited is being delivered.
+business-connected = 🔗 The Telegram account { $account } connected the bot as its chatbot: what customers write to it now reaches the staff chat as complaints, and staff answers go out from the account.
+business-changed = 🔗 The Telegram account { $account } changed what the bot may do.
+business-disabled = ⛔ The Telegram account { $account } turned the bot off or removed it: what customers write to it no longer reaches the staff chat, and answers to them cannot go out from the account. To turn it on again: Telegram → Settings → Telegram Business → Chatbots.
+business-may = The bot may: { $rights }
+business-may_not = The bot may not: { $rights }
+business-right-can_reply = answer customers from the account (within 24 hours of their last message)
+business-right-can_read_messages = mark their messages as read
+business-no_reply_hint = Without the right to reply, staff answers cannot reach customers who wrote only to the account. Give it in Telegram: Settings → Telegram Business → Chatbots → the bot → "Reply to messages".
 
 ## duration
 
@@ -280,6 +293,12 @@ complaint-relay-roundup = { $count ->
     [one] { $count } more message was
    *[other] { $count } more messages were
 } held back so the chat is not flooded (History shows them all); the latest: «{ $latest }»
+complaint-relay-owner = 🏪 #{ $number } · { $name } answered from the shop's account: «{ $text }»
+complaint-relay-edited = ✏️ #{ $number } · the customer edited their message: «{ $text }»
+complaint-relay-deleted = 🗑 #{ $number } · the customer deleted { $count ->
+    [one] a message
+   *[other] { $count } messages
+} in the chat with the shop's account.
 
 ## digest
 

@@ -194,6 +194,7 @@ complaint-card-aspects = Что не так: { $aspects }
 complaint-card-source-low_score = Из ответа на опрос.
 complaint-card-source-command = Клиент сам открыл обращение командой /complaint.
 complaint-card-source-message = Клиент написал боту.
+complaint-card-source-business = Клиент написал в Telegram-аккаунт магазина.
 complaint-card-due-take = Взять до { $at }
 complaint-card-due-resolve = Решить до { $at }
 complaint-card-taken_by = Ведёт: { $name }
@@ -239,6 +240,10 @@ complaint-reopened = ↩️ Клиент говорит, что обращени
 complaint-relay-closed = Обращение №{ $number } закрыто; сообщение не отправлено. Клиент может написать снова и открыть новое.
 complaint-relay-forgotten = Клиент обращения №{ $number } удалил свои данные; отправить ответ некуда.
 complaint-relay-unreachable = Клиент обращения №{ $number } заблокировал бота; сообщение не доставлено.
+complaint-relay-business_off = Telegram-аккаунт магазина отключил бота; ответ по обращению №{ $number } не отправлен. Ваше сообщение осталось здесь: отправьте его снова, когда бот будет включён, или ответьте из аккаунта.
+complaint-relay-business_no_reply = У бота нет права отвечать от имени Telegram-аккаунта магазина; ответ по обращению №{ $number } не отправлен. Ваше сообщение осталось здесь: ответьте из аккаунта в приложении Telegram или выдайте боту это право.
+complaint-relay-business_window = Telegram разрешает боту отвечать от имени аккаунта магазина только в течение 24 часов после последнего сообщения клиента; ответ по обращению №{ $number } не отправлен. Ваше сообщение осталось здесь: ответьте из аккаунта в приложении Telegram.
+complaint-relay-business_kind = Такое сообщение нельзя отправить от имени Telegram-аккаунта магазина; ответ по обращению №{ $number } не отправлен. Отправьте текст, фото или файл.
 complaint-list-open = Обращения в работе ({ $count }):
 complaint-list-mine = Ваши обращения ({ $count }):
 complaint-list-none = Нет. 🎉
@@ -275,6 +280,14 @@ saved-sent = ↪️ «{ $name }» отправлен клиенту по обр�
 events-stuck = ⚠️ События не доходят до { $url }: одно ждёт уже { $hours } ч. Последний ответ: { $error }. Ничего не потеряно: события хранятся и отправляются повторно 72 часа. Проверьте получателя, затем <code>python -m bot events test</code>.
 events-redirect = ↪️ Получатель перенаправляет на { $location }: события никогда не идут по перенаправлению (оно могло бы увести их куда угодно). Если этот адрес верный, укажите его в EVENTS_URL.
 events-recovered = ✅ События снова доходят до { $url }; накопившиеся отправляются.
+business-connected = 🔗 Telegram-аккаунт { $account } подключил бота как чат-бота: то, что клиенты пишут в этот аккаунт, теперь приходит в чат сотрудников как обращения, а ответы сотрудников уходят от имени аккаунта.
+business-changed = 🔗 Telegram-аккаунт { $account } изменил права бота.
+business-disabled = ⛔ Telegram-аккаунт { $account } отключил или удалил бота: сообщения клиентов в этот аккаунт больше не попадают в чат сотрудников, и ответить им от имени аккаунта нельзя. Чтобы включить снова: Telegram → Настройки → Telegram для бизнеса → Чат-боты.
+business-may = Бот может: { $rights }
+business-may_not = Бот не может: { $rights }
+business-right-can_reply = отвечать клиентам от имени аккаунта (в течение 24 часов после их последнего сообщения)
+business-right-can_read_messages = отмечать их сообщения прочитанными
+business-no_reply_hint = Без права отвечать ответы сотрудников не дойдут до клиентов, которые писали только в аккаунт. Выдайте его в Telegram: Настройки → Telegram для бизнеса → Чат-боты → бот → «Отвечать на сообщения».
 
 ## duration
 
@@ -291,6 +304,13 @@ complaint-relay-roundup = Ещё { $count ->
     [few] { $count } сообщения придержаны
    *[many] { $count } сообщений придержаны
 }, чтобы не заваливать чат (все они в «Истории»); последнее: «{ $latest }»
+complaint-relay-owner = 🏪 №{ $number } · ответ из аккаунта магазина ({ $name }): «{ $text }»
+complaint-relay-edited = ✏️ №{ $number } · клиент изменил сообщение: «{ $text }»
+complaint-relay-deleted = 🗑 №{ $number } · клиент удалил { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
+} в чате с аккаунтом магазина.
 
 ## digest
 

@@ -185,6 +185,7 @@ complaint-card-aspects = Vad gick fel: { $aspects }
 complaint-card-source-low_score = Från ett enkätsvar.
 complaint-card-source-command = Kunden öppnade det själv med /complaint.
 complaint-card-source-message = Kunden skrev till boten.
+complaint-card-source-business = Kunden skrev till butikens Telegramkonto.
 complaint-card-due-take = Ta senast { $at }
 complaint-card-due-resolve = Lös senast { $at }
 complaint-card-taken_by = Hanteras av { $name }
@@ -229,6 +230,10 @@ complaint-reopened = ↩️ Kunden säger att ärende #{ $number } INTE är lös
 complaint-relay-closed = Ärende #{ $number } är stängt; detta skickades inte. Kunden kan skriva igen för att öppna ett nytt.
 complaint-relay-forgotten = Kunden i #{ $number } har raderat sina uppgifter; inget kan skickas.
 complaint-relay-unreachable = Kunden i #{ $number } har blockerat boten; detta levererades inte.
+complaint-relay-business_off = Butikens Telegramkonto har stängt av boten; svaret om #{ $number } skickades inte. Ditt meddelande finns kvar här: skicka det igen när boten är på, eller svara från kontot.
+complaint-relay-business_no_reply = Boten får inte svara från butikens Telegramkonto (ingen rätt att svara); svaret om #{ $number } skickades inte. Ditt meddelande finns kvar här: svara från kontot i Telegram-appen, eller ge boten rätten.
+complaint-relay-business_window = Telegram låter boten svara från butikens konto bara inom 24 timmar efter kundens senaste meddelande; svaret om #{ $number } skickades inte. Ditt meddelande finns kvar här: svara från kontot i Telegram-appen.
+complaint-relay-business_kind = Den här sortens meddelande kan inte skickas från butikens Telegramkonto; svaret om #{ $number } skickades inte. Skicka text, ett foto eller en fil.
 complaint-list-open = Öppna ärenden ({ $count }):
 complaint-list-mine = Dina ärenden ({ $count }):
 complaint-list-none = Inga. 🎉
@@ -265,6 +270,14 @@ saved-sent = ↪️ «{ $name }» skickat till kunden i ärende #{ $number }.
 events-stuck = ⚠️ Händelser når inte { $url }: en har väntat i { $hours } h. Senaste svaret: { $error }. Inget går förlorat: de sparas och skickas igen i 72 timmar. Kontrollera mottagaren, sedan <code>python -m bot events test</code>.
 events-redirect = ↪️ Mottagaren omdirigerar till { $location }: händelser följer aldrig en omdirigering (den kunde skicka dem vart som helst). Om adressen är rätt, ange den i EVENTS_URL.
 events-recovered = ✅ Händelser når { $url } igen; det som väntat levereras nu.
+business-connected = 🔗 Telegramkontot { $account } har kopplat in boten som chattbot: det kunder skriver till kontot kommer nu till personalchatten som ärenden, och personalens svar skickas från kontot.
+business-changed = 🔗 Telegramkontot { $account } ändrade vad boten får göra.
+business-disabled = ⛔ Telegramkontot { $account } stängde av eller tog bort boten: det kunder skriver till kontot når inte längre personalchatten, och svar till dem kan inte skickas från kontot. Slå på den igen: Telegram → Inställningar → Telegram Business → Chattbottar.
+business-may = Boten får: { $rights }
+business-may_not = Boten får inte: { $rights }
+business-right-can_reply = svara kunder från kontot (inom 24 timmar efter deras senaste meddelande)
+business-right-can_read_messages = markera deras meddelanden som lästa
+business-no_reply_hint = Utan rätten att svara når personalens svar inte kunder som bara skrivit till kontot. Ge den i Telegram: Inställningar → Telegram Business → Chattbottar → boten → ”Svara på meddelanden”.
 
 ## duration
 
@@ -280,6 +293,12 @@ complaint-relay-roundup = { $count ->
     [one] Ytterligare { $count } meddelande hölls
    *[other] Ytterligare { $count } meddelanden hölls
 } tillbaka för att inte översvämma chatten (Historik visar alla); det senaste: «{ $latest }»
+complaint-relay-owner = 🏪 #{ $number } · { $name } svarade från butikens konto: «{ $text }»
+complaint-relay-edited = ✏️ #{ $number } · kunden ändrade sitt meddelande: «{ $text }»
+complaint-relay-deleted = 🗑 #{ $number } · kunden raderade { $count ->
+    [one] ett meddelande
+   *[other] { $count } meddelanden
+} i chatten med butikens konto.
 
 ## digest
 

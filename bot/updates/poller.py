@@ -30,6 +30,11 @@ ALLOWED_UPDATES = [
     "callback_query",
     "my_chat_member",
     "inline_query",  # staff picking a saved reply (`@bot name`), where inline mode is on
+    # the shop's own Telegram account, when it connected the bot as its chatbot
+    "business_connection",
+    "business_message",
+    "edited_business_message",
+    "deleted_business_messages",
 ]
 
 
@@ -45,12 +50,25 @@ class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
     allowed_updates: list[str] | None = None
 
 
+CHAT_KEYS = (
+    "message",
+    "edited_message",
+    "my_chat_member",
+    "business_message",
+    "edited_business_message",
+    "deleted_business_messages",
+)
+
+
 def chat_of(update: dict[str, Any]) -> int | None:
     """The chat an update belongs to (its messages are handled in order), if any."""
-    for key in ("message", "edited_message", "my_chat_member"):
+    for key in CHAT_KEYS:
         if isinstance(update.get(key), dict):
             chat = update[key].get("chat")
             return _int(chat.get("id")) if isinstance(chat, dict) else None
+    connection = update.get("business_connection")  # the account's own chat with the bot
+    if isinstance(connection, dict):
+        return _int(connection.get("user_chat_id"))
     asked = update.get("inline_query")  # no chat: the person's own turn
     if isinstance(asked, dict):
         sender = asked.get("from")
@@ -86,7 +104,8 @@ def to_inbox_rows(updates: list[dict[str, Any]]) -> list[InboxRow]:
 
 def sender_of(update: dict[str, Any]) -> int | None:
     """The person who sent an update (what /forget_me deletes by), if any."""
-    for key in ("message", "edited_message", "callback_query", "inline_query"):
+    keys = ("message", "edited_message", "callback_query", "inline_query", "business_message")
+    for key in (*keys, "edited_business_message"):
         if isinstance(update.get(key), dict):
             sender = update[key].get("from")
             return _int(sender.get("id")) if isinstance(sender, dict) else None

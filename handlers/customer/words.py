@@ -11,6 +11,9 @@ The first situation that fits wins, in this order:
 7. words, a photo, a document...: it opens a complaint;
 8. anything else (a sticker or a location alone, a kind the bot cannot pass on): said so.
 
+A customer's message to the shop's own Telegram account (a `business_message`) goes through
+5-7 alike; the answers go out from the account (bot/complaints/account.py).
+
 Each situation is a filter that hands its find to the handler (the survey, the complaint),
 so a handler never looks again nor passes the message on. Commands are handled before this
 router (start, language, privacy, /complaint) or by the catch-all.
@@ -33,6 +36,7 @@ from bot.outbox.service import Outbox
 from bot.pulse import answers as pulse
 from bot.surveys import answers as survey_answers
 from bot.surveys.config import Surveys
+from handlers.filters import from_the_customer
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
 
@@ -50,6 +54,14 @@ def router() -> Router:
     r.message.register(to_open_complaint, passable, open_complaint)
     r.message.register(new_complaint, passable, opens_a_complaint)
     r.message.register(unsupported)
+    # A customer's message to the shop's own Telegram account (Telegram Business) is one to
+    # the bot for complaints and thanks; surveys and the pulse live in the bot's chat, and
+    # what cannot be passed on is the shop's conversation, not the bot's to answer.
+    b = r.business_message
+    b.filter(NOT_A_COMMAND, from_the_customer)
+    b.register(welcome, F.text.func(thanks.just_thanks), invert_f(open_complaint))
+    b.register(to_open_complaint, passable, open_complaint)
+    b.register(new_complaint, passable, opens_a_complaint)
     return r
 
 
@@ -130,7 +142,7 @@ async def too_long(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> N
 
 async def welcome(message: Message, tx: Tx, customer: Customer, complaints: Complaints) -> None:
     """Thanks open nothing: no complaint, no take reminder, no escalation to the owner."""
-    await thanks.welcome(tx, complaints, customer)
+    await thanks.welcome(tx, complaints, customer, message.business_connection_id)
 
 
 async def to_open_complaint(

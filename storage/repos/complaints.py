@@ -23,13 +23,13 @@ from storage.states import (
     TextSource,
     sql_in,
 )
-from storage.timefmt import to_db
+from storage.timefmt import from_db, to_db
 
 _COLUMNS = (
     "id, customer_id, survey_id, purchase_id, source, status, segment, text, taken_by, taken_at,"
     " resolved_at, closed_at, resolution_satisfied, card_chat_id, card_message_id,"
     " taken_by_name, topic_thread_id, card_due_at, card_mode, clock_started_at, reopened,"
-    " created_at, assignee_id, assignee_name"
+    " created_at, assignee_id, assignee_name, business_connection_id"
 )
 _ACTIVE = sql_in(COMPLAINT_ACTIVE)
 _WRITABLE = {  # the status changes through set_status only: it keeps the history
@@ -49,6 +49,7 @@ _WRITABLE = {  # the status changes through set_status only: it keeps the histor
     "reopened",
     "assignee_id",
     "assignee_name",
+    "business_connection_id",
 }
 
 
@@ -269,6 +270,30 @@ class ComplaintRepo(Stamping):
             if text is not None:
                 await self.themes.tag(TextSource.MESSAGE, int(row[0]))
         return int(row[0])
+
+    async def last_message_at(self, complaint_id: int, direction: Direction) -> datetime | None:
+        """When the complaint's latest message in `direction` was stored (None: there is none)."""
+        row = await self._conn.fetch_one(
+            "SELECT MAX(created_at) FROM complaint_messages"
+            " WHERE complaint_id = ? AND direction = ?",
+            (complaint_id, direction),
+        )
+        return from_db(row[0]) if row and row[0] is not None else None
+
+    async def customer_messages_among(
+        self, complaint_id: int, chat_id: int, message_ids: list[int]
+    ) -> int:
+        """How many of the messages (by id, in the customer's chat) are the customer's in the
+        complaint's history."""
+        if not message_ids:
+            return 0
+        marks = ", ".join("?" for _ in message_ids)
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*) FROM complaint_messages WHERE complaint_id = ? AND direction = ?"
+            f" AND chat_id = ? AND message_id IN ({marks})",
+            (complaint_id, Direction.FROM_CUSTOMER, chat_id, *message_ids),
+        )
+        return int(row[0]) if row else 0
 
     async def relayed_since(self, complaint_id: int, since: datetime) -> int:
         """Customer messages relayed one by one to the staff chat since `since`."""
