@@ -116,6 +116,9 @@ class Survey:
     csat: int | None = None
     expectation: str | None = None
     comment: str | None = None
+    branch: str = ""  # its purchase's
+    version: int = 0  # the survey definition it was started with (0: the built-in one)
+    variant: int | None = None  # that definition's variant (index); None: its main questions
 
     def __post_init__(self) -> None:
         _coerce(

@@ -13,7 +13,8 @@ from storage.timefmt import stored, to_db
 
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
-    " answered_at, step, chat_id, message_id, nps, csat, expectation, comment"
+    " answered_at, step, chat_id, message_id, nps, csat, expectation, comment, branch, version,"
+    " variant"
 )
 # Statuses in which a survey still counts against the customer's cooldown.
 # Invitations that went out (or will): what the cooldown between surveys counts.
@@ -42,6 +43,8 @@ _WRITABLE = {
     "expectation",
     "comment",
     "segment",  # the customer's segment when the invitation goes out, kept from then on
+    "version",  # the survey definition it is asked, pinned when the invitation goes out
+    "variant",
 }
 
 
