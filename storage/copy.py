@@ -45,6 +45,7 @@ TABLES: dict[str, str] = {
     "events": "id",
     "event_deliveries": "event_id, url",
     "survey_versions": "version",
+    "survey_answers": "survey_id, question_id, option_id",
 }
 BATCH = 1_000
 

@@ -134,6 +134,15 @@ class Survey:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Answer:
+    """A survey's answer to one question: a scale's number, a text, or a choice's options."""
+
+    number: int | None = None
+    text: str | None = None
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class InboxItem:
     update_id: int
     payload: str

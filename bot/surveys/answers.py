@@ -15,6 +15,7 @@ from bot.outbox.service import Priority
 from bot.surveys.callbacks import Question
 from bot.surveys.config import COMMENT_LIMIT, Surveys
 from bot.surveys.consent import opt_out
+from bot.surveys.design_default import FOLLOW_UP_TEXT
 from bot.surveys.referrals import invite
 from bot.surveys.rules import Category, category
 from bot.surveys.screens import (
@@ -97,6 +98,7 @@ async def _aspect(
     ):
         return PressResult(alert=t("button.stale"))
     await tx.surveys.toggle_aspect(survey.id, value)
+    await tx.surveys.toggle_option(survey.id, Question.ASPECT, value)
     chosen = await tx.surveys.aspects(survey.id)
     return PressResult(
         edit=followup_screen(t, survey.id, survey.nps, surveys.config.aspects, chosen)
@@ -119,6 +121,7 @@ async def _csat(
     if score is None:
         return PressResult(alert=t("button.stale"))
     await tx.surveys.update(survey.id, csat=score, step=SurveyStep.EXPECTATION)
+    await tx.surveys.answer(survey.id, Question.CSAT, number=score)
     return PressResult(edit=expectation_screen(t, survey.id))
 
 
@@ -135,6 +138,7 @@ async def _expectation(
         answered_at=surveys.core.now(),
         due_at=None,
     )
+    await tx.surveys.answer(survey.id, Question.EXPECTATION, options=(value,))
     promoter = survey.nps is not None and category(survey.nps) == Category.PROMOTER
     personal = promoter and await invite(tx, surveys, t, presser, survey)
     return PressResult(
@@ -186,6 +190,8 @@ async def comment(
         return t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
     assert customer.telegram_id is not None  # open_survey found one for them
     await tx.surveys.update(survey.id, comment=text, step=SurveyStep.CSAT)
+    if survey.nps is not None:  # typed at the follow-up step, which the NPS answer opens
+        await tx.surveys.answer(survey.id, FOLLOW_UP_TEXT[category(survey.nps)], text=text)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
         await surveys.core.outbox.send(

@@ -105,9 +105,11 @@ _SATISFIED = (
 # asks afresh, and its answer is not yet known at :at):
 _CAUSE = f"CASE WHEN a.asked_at < :at THEN COALESCE(a.cause, '{UNRECORDED}') END"
 _CAUSE_OF = " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
-_WORSE = count_if("expectation = 'worse'")
-_AS_EXPECTED = count_if("expectation = 'as_expected'")
-_BETTER = count_if("expectation = 'better'")
+# The built-in survey's questions whose answers the digest's own figures are over (whatever
+# version asked them): survey_answers rows under these question ids.
+CSAT = "csat"
+EXPECTATION = "expectation"
+ASPECT = "aspect"
 # A complaint's current staff deadlines as `t` (take) and `r` (resolve), for the export.
 _DEADLINES = (
     f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
@@ -161,23 +163,38 @@ class StatsRepo:
     async def surveys(
         self, start: datetime, end: datetime, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:
-        """The period's survey counts and how many answered 0, 1, ... 10, in one scan."""
+        """The period's survey counts and how many answered 0, 1, ... 10: the NPS in one scan
+        of the surveys, CSAT and expectation from the answers to those questions."""
+        params: dict[str, object] = {"start": to_db(start), "end": to_db(end), "branch": branch}
         rows = await self._all(
-            "SELECT nps, COUNT(*), COALESCE(SUM(csat), 0), COUNT(csat),"
-            f" {_WORSE}, {_AS_EXPECTED}, {_BETTER}"
-            f" FROM surveys s WHERE {_where(branch)} GROUP BY nps",
-            {"start": to_db(start), "end": to_db(end), "branch": branch},
+            f"SELECT nps, COUNT(*) FROM surveys s WHERE {_where(branch)} GROUP BY nps", params
         )
         counts = [0] * 11
-        total = [0] * 6
-        for score, *values in rows:
-            numbers = [int(v or 0) for v in values]  # type: ignore[call-overload]
-            total = [a + b for a, b in zip(total, numbers, strict=True)]
+        for score, n in rows:
             if score is not None:
-                counts[int(score)] = numbers[0]  # type: ignore[call-overload]
-        n = sum(counts)
-        nps = NpsCounts(n, sum(counts[9:]), sum(counts[:7]))
-        return SurveyCounts(total[0], nps, *total[1:]), counts
+                counts[int(score)] = int(n)  # type: ignore[call-overload]
+        invited = sum(int(n) for _, n in rows)  # type: ignore[call-overload]
+        answered: dict[tuple[str, str], tuple[int, int]] = {}
+        for question, option, n, total in await self._all(
+            f"SELECT a.question_id, a.option_id, COUNT(*), COALESCE(SUM(a.number), 0)"
+            " FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
+            f" WHERE {_where(branch)} AND a.question_id IN ('{CSAT}', '{EXPECTATION}')"
+            " GROUP BY a.question_id, a.option_id",
+            params,
+        ):
+            answered[(str(question), str(option))] = (int(n), int(total))  # type: ignore[call-overload]
+        csat_n, csat_sum = answered.get((CSAT, ""), (0, 0))
+        chose = {key: n for (q, key), (n, _) in answered.items() if q == EXPECTATION}
+        nps = NpsCounts(sum(counts), sum(counts[9:]), sum(counts[:7]))
+        return SurveyCounts(
+            invited,
+            nps,
+            csat_sum,
+            csat_n,
+            chose.get("worse", 0),
+            chose.get("as_expected", 0),
+            chose.get("better", 0),
+        ), counts
 
     async def trend(self, bounds: list[datetime], branch: str | None = None) -> list[NpsCounts]:
         """NPS counts for each period [bounds[i], bounds[i + 1]).
@@ -221,9 +238,10 @@ class StatsRepo:
         self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
     ) -> list[tuple[str, int]]:
         rows = await self._all(
-            "SELECT a.aspect, COUNT(*) FROM survey_aspects a JOIN surveys s ON s.id = a.survey_id"
-            f" WHERE {_where(branch)} AND s.nps <= 6 GROUP BY a.aspect"
-            " ORDER BY COUNT(*) DESC, a.aspect LIMIT :limit",
+            "SELECT a.option_id, COUNT(*) FROM survey_answers a JOIN surveys s"
+            f" ON s.id = a.survey_id WHERE {_where(branch)} AND a.question_id = '{ASPECT}'"
+            " AND s.nps <= 6 GROUP BY a.option_id ORDER BY COUNT(*) DESC, a.option_id"
+            " LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
@@ -231,9 +249,11 @@ class StatsRepo:
     async def detractor_comments(
         self, start: datetime, end: datetime, branch: str | None = None, limit: int = 3
     ) -> list[tuple[int, str]]:
+        """What detractors wrote, newest first: every text answer, whatever question."""
         rows = await self._all(
-            f"SELECT nps, comment FROM surveys s WHERE {_where(branch)} AND nps <= 6"
-            " AND comment IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT :limit",
+            "SELECT s.nps, a.text FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
+            f" WHERE {_where(branch)} AND s.nps <= 6 AND a.text IS NOT NULL"
+            " ORDER BY s.sent_at DESC, s.id DESC, a.question_id LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
