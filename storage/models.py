@@ -24,7 +24,6 @@ from storage.states import (
     ReportKind,
     RequestStatus,
     SurveyStatus,
-    SurveyStep,
 )
 from storage.timefmt import from_db
 
@@ -109,7 +108,9 @@ class Survey:
     reminded_at: datetime | None = None
     expires_at: datetime | None = None
     answered_at: datetime | None = None
-    step: SurveyStep | None = None
+    # The id of the first question of the page it waits on (SurveyStep's values among them),
+    # or "done".
+    step: str | None = None
     chat_id: int | None = None
     message_id: int | None = None
     nps: int | None = None
@@ -129,7 +130,6 @@ class Survey:
             expires_at=datetime,
             answered_at=datetime,
             status=SurveyStatus,
-            step=SurveyStep,
         )
 
 
