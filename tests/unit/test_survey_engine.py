@@ -26,7 +26,7 @@ TODAY = default_definition(CATALOG, ASPECTS, nps_max=6, csat_max=2).questions
 SURVEY = 4242
 
 
-def shown(screen: Screen, follow_up: str | None = None) -> list[list[dict[str, object]]]:
+def shown(screen: Screen, follow_up: str | None = None) -> list[list[dict[str, str | None]]]:
     """Each button as sent; `follow_up`: the question today's `followup` controls now name."""
     assert isinstance(screen.markup, InlineKeyboardMarkup)
     rows = []
