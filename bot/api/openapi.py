@@ -135,8 +135,8 @@ SURVEY: Schema = _obj(
     warnings={"type": "array", "items": TEXT},
     asked={
         "type": "boolean",
-        "description": "whether customers are asked this survey now (only version 0 is,"
-        " in this release)",
+        "description": "whether customers are asked this survey now: the current version"
+        " is asked from the next invitation on (a survey started finishes its own version)",
     },
 )
 
