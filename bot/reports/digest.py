@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
 from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
+from storage.repos.stats import QuestionCounts
 
 TREND_PERIODS = 12
 PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month
@@ -57,6 +58,8 @@ class Digest:
     advocates: list[tuple[str, int]]  # names (owners only) by friends who bought
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
     team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
+    # The answers to each question but the NPS, by question id, whatever version asked it.
+    questions: dict[str, QuestionCounts] = field(default_factory=dict)
 
 
 async def build_digest(
@@ -130,6 +133,7 @@ async def build_digest(
         advocates=await tx.referrals.top_advocates(start, end, branch),
         pulse=await _pulse(tx, end),
         team=team_figures(judged, hours, tz),
+        questions=await stats.questions(start, end, branch),
     )
 
 

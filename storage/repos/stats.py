@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.repos.corrective import UNRECORDED
+from storage.repos.rows import fetch_in
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -33,6 +34,19 @@ class SurveyCounts:
     worse: int
     as_expected: int
     better: int
+
+
+@dataclass(frozen=True)
+class QuestionCounts:
+    """The answers to one question in a period (whatever version asked it)."""
+
+    type: str  # "scale", "choice" or "text", as its answers are stored
+    n: int  # surveys that answered it
+    counts: dict[str, int]  # per score (a scale) or option (a choice); a text: none
+    total: int = 0  # a scale's scores summed (its mean: total / n)
+
+
+AnswerValue = int | list[str] | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +248,62 @@ class StatsRepo:
         )
         return {str(g): NpsCounts(int(n), int(p), int(d)) for g, n, p, d in rows}  # type: ignore[call-overload]
 
+    async def questions(
+        self, start: datetime, end: datetime, branch: str | None = None
+    ) -> dict[str, QuestionCounts]:
+        """Every question's answers among the period's surveys, by question id: a row is a
+        scale's score, a text, or one option chosen."""
+        params: dict[str, object] = {"start": to_db(start), "end": to_db(end), "branch": branch}
+        found: dict[str, QuestionCounts] = {}
+        for question, option, number, rows in await self._all(
+            "SELECT a.question_id, a.option_id, a.number, COUNT(*) FROM survey_answers a"
+            f" JOIN surveys s ON s.id = a.survey_id WHERE {_where(branch)}"
+            " GROUP BY a.question_id, a.option_id, a.number",
+            params,
+        ):
+            n = int(str(rows))
+            kind = "choice" if option else "scale" if number is not None else "text"
+            before = found.get(str(question), QuestionCounts(kind, 0, {}))
+            counts = dict(before.counts)
+            if kind != "text":
+                value = str(option or number)
+                counts[value] = counts.get(value, 0) + n
+            score = int(str(number)) if number is not None else 0
+            found[str(question)] = QuestionCounts(
+                kind, before.n + n, counts, before.total + score * n
+            )
+        for question, surveys in await self._all(  # a choice: surveys, not options, count
+            "SELECT a.question_id, COUNT(DISTINCT a.survey_id) FROM survey_answers a"
+            f" JOIN surveys s ON s.id = a.survey_id WHERE {_where(branch)}"
+            " AND a.option_id <> '' GROUP BY a.question_id",
+            params,
+        ):
+            kept = found[str(question)]
+            found[str(question)] = QuestionCounts(
+                kept.type, int(str(surveys)), kept.counts, kept.total
+            )
+        return found
+
+    async def answers_of(self, survey_ids: list[int]) -> dict[int, dict[str, AnswerValue]]:
+        """Each survey's answers by question id: a score, the options chosen, or the text."""
+        found: dict[int, dict[str, AnswerValue]] = {}
+        for survey, question, option, number, text in await fetch_in(
+            self._conn,
+            "SELECT survey_id, question_id, option_id, number, text FROM survey_answers"
+            " WHERE survey_id {one_of} ORDER BY survey_id, question_id, option_id",
+            survey_ids,
+        ):
+            given = found.setdefault(int(survey), {})
+            if option:
+                chosen = given.setdefault(str(question), [])
+                assert isinstance(chosen, list)
+                chosen.append(str(option))
+            elif number is not None:
+                given[str(question)] = int(number)
+            elif text is not None:
+                given[str(question)] = str(text)
+        return found
+
     async def detractor_aspects(
         self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
     ) -> list[tuple[str, int]]:
@@ -335,7 +405,7 @@ class StatsRepo:
         where = "s.id > :after AND s.nps IS NOT NULL"
         if start is not None and end is not None:
             where += " AND " + _SURVEY_FILTER
-        return [
+        rows = [
             dict(row)
             for row in await self._conn.fetch_all(
                 "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
@@ -349,6 +419,11 @@ class StatsRepo:
                 {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
             )
         ]
+        answers = await self.answers_of([int(str(row["id"])) for row in rows])
+        for row in rows:  # every answer by question id; Telegram is the only channel so far
+            row["answers"] = answers.get(int(str(row["id"])), {})
+            row["channel"] = "telegram"
+        return rows
 
     async def complaint_rows(
         self, after_id: int, limit: int, start: datetime, end: datetime

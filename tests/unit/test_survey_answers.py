@@ -3,10 +3,11 @@ one at a time, read back together. Both engines (`make test-pg`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from storage.db import Database
 from storage.models import Answer
+from storage.repos.stats import QuestionCounts
 from tests.support.reportdata import add_response
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
@@ -30,3 +31,24 @@ async def test_each_question_keeps_its_latest_answer(db: Database) -> None:
         "note": Answer(text="Кофе остыл"),
         "what": Answer(options=("staff",)),
     }
+
+
+async def test_figures_per_question_and_each_responses_answers(db: Database) -> None:
+    async with db.transaction() as tx:
+        for number, score, ces, where in ((1, 3, 2, ("shop",)), (2, 9, 6, ("shop", "web"))):
+            survey = await add_response(tx.conn, number, NOW, score, legacy=True)
+            await tx.surveys.answer(survey, "ces", number=ces)
+            await tx.surveys.answer(survey, "where", options=where)
+        await tx.surveys.answer(1, "note", text="Кофе остыл")
+    async with db.read() as tx:
+        figures = await tx.stats.questions(NOW, NOW + timedelta(days=1))
+        rows = await tx.stats.responses(0, 10)
+    assert figures == {
+        "ces": QuestionCounts("scale", 2, {"2": 1, "6": 1}, total=8),
+        "where": QuestionCounts("choice", 2, {"shop": 2, "web": 1}),
+        "note": QuestionCounts("text", 1, {}),
+    }
+    assert [(r["answers"], r["channel"]) for r in rows] == [
+        ({"ces": 2, "note": "Кофе остыл", "where": ["shop"]}, "telegram"),
+        ({"ces": 6, "where": ["shop", "web"]}, "telegram"),
+    ]

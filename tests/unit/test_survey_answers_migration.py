@@ -20,7 +20,7 @@ from bot.reports.render import render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
 from storage.migrate import applied_versions, available, migrate
-from storage.repos.stats import NpsCounts, StatsRepo, SurveyCounts
+from storage.repos.stats import AnswerValue, NpsCounts, QuestionCounts, StatsRepo, SurveyCounts
 from storage.sql import Conn, count_if
 from storage.timefmt import to_db
 from tests.support.backend import database_url
@@ -86,6 +86,67 @@ class PreviousReleaseStats(StatsRepo):
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
+
+    async def answers_of(self, survey_ids: list[int]) -> dict[int, dict[str, AnswerValue]]:
+        """What each survey answered, from the columns, under the built-in survey's ids."""
+        found: dict[int, dict[str, AnswerValue]] = {}
+        for survey, nps, csat, expectation, comment in await self._all(
+            "SELECT id, nps, csat, expectation, comment FROM surveys", {}
+        ):
+            given: dict[str, AnswerValue] = {}
+            if csat is not None:
+                given["csat"] = int(str(csat))
+            if expectation is not None:
+                given["expectation"] = [str(expectation)]
+            if comment is not None:
+                score = int(str(nps))
+                follow_up = (
+                    "liked_most" if score >= 9 else "make_it_ten" if score >= 7 else "comment"
+                )
+                given[follow_up] = str(comment)
+            found[int(str(survey))] = given
+        for survey, aspect in await self._all(
+            "SELECT survey_id, aspect FROM survey_aspects ORDER BY aspect", {}
+        ):
+            chosen = found[int(str(survey))].setdefault("aspect", [])
+            assert isinstance(chosen, list)
+            chosen.append(str(aspect))
+        return {k: v for k, v in found.items() if k in survey_ids and v}
+
+    async def questions(
+        self, start: datetime, end: datetime, branch: str | None = None
+    ) -> dict[str, QuestionCounts]:
+        """The same answers counted per question, over the period's surveys."""
+        where = "s.sent_at >= :start AND s.sent_at < :end" + (
+            " AND s.branch = :branch" if branch is not None else ""
+        )
+        ids = [
+            int(str(row[0]))
+            for row in await self._all(
+                f"SELECT id FROM surveys s WHERE {where}",
+                {"start": to_db(start), "end": to_db(end), "branch": branch},
+            )
+        ]
+        found: dict[str, QuestionCounts] = {}
+        for answers in (await self.answers_of(ids)).values():
+            for question, value in answers.items():
+                kind = (
+                    "scale"
+                    if isinstance(value, int)
+                    else "choice"
+                    if isinstance(value, list)
+                    else "text"
+                )
+                before = found.get(question, QuestionCounts(kind, 0, {}))
+                counts = dict(before.counts)
+                keys = (
+                    value if isinstance(value, list) else [str(value)] if kind == "scale" else []
+                )
+                for key in keys:
+                    counts[key] = counts.get(key, 0) + 1
+                total = before.total + (value if isinstance(value, int) else 0)
+                found[question] = QuestionCounts(kind, before.n + 1, counts, total)
+        return found
 
 
 async def migrate_until(conn: Conn, last: int) -> None:
@@ -160,6 +221,15 @@ async def test_the_built_in_surveys_figures_are_the_same_after_the_upgrade(
         before = await figures(tx)
     assert before["stats None"]["csat_mean"] is not None  # the data set has every figure
     assert "«Words" in before["digest None en"]
+    assert set(before["stats None"]["questions"]) == {
+        "nps",
+        "aspect",
+        "comment",
+        "csat",
+        "expectation",
+        "liked_most",
+        "make_it_ten",
+    }
     await migrate(db.conn)
     async with db.read() as tx:
         after = await figures(tx)
