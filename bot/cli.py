@@ -216,6 +216,7 @@ async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport
     from bot.roles import Roles
     from bot.surveys.config import SurveyConfig, Surveys
     from bot.surveys.csv_import import import_csv
+    from bot.surveys.design_versions import Design
     from storage.db import Database
     from storage.migrate import migrate
 
@@ -231,7 +232,8 @@ async def _import(settings: Settings, file: PurchasesFile) -> tuple[ImportReport
         staff_t = catalog.bind(settings.chats.staff_language)
         roles = Roles.from_settings(settings)
         core = Core(Outbox(None), catalog, settings.chats.tz, staff_t, learned, roles=roles)
-        surveys = Surveys(SurveyConfig.from_settings(settings), core)
+        design = Design.from_settings(settings, catalog)
+        surveys = Surveys(SurveyConfig.from_settings(settings), core, design)
         return await import_csv(db, surveys, file), username is not None
     finally:
         await db.close()

@@ -47,6 +47,7 @@ TABLES: dict[str, str] = {
     "survey_versions": "version",
     "theme_versions": "version",
     "text_themes": "source, text_id, theme",
+    "survey_answers": "survey_id, question_id, option_id",
 }
 BATCH = 1_000
 

@@ -24,7 +24,6 @@ from storage.states import (
     ReportKind,
     RequestStatus,
     SurveyStatus,
-    SurveyStep,
 )
 from storage.timefmt import from_db
 
@@ -109,13 +108,18 @@ class Survey:
     reminded_at: datetime | None = None
     expires_at: datetime | None = None
     answered_at: datetime | None = None
-    step: SurveyStep | None = None
+    # The id of the first question of the page it waits on (SurveyStep's values among them),
+    # or "done".
+    step: str | None = None
     chat_id: int | None = None
     message_id: int | None = None
     nps: int | None = None
     csat: int | None = None
     expectation: str | None = None
     comment: str | None = None
+    branch: str = ""  # its purchase's
+    version: int = 0  # the survey definition it was started with (0: the built-in one)
+    variant: int | None = None  # that definition's variant (index); None: its main questions
 
     def __post_init__(self) -> None:
         _coerce(
@@ -126,8 +130,16 @@ class Survey:
             expires_at=datetime,
             answered_at=datetime,
             status=SurveyStatus,
-            step=SurveyStep,
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    """A survey's answer to one question: a scale's number, a text, or a choice's options."""
+
+    number: int | None = None
+    text: str | None = None
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,14 +13,13 @@ from bot.api.survey import survey_get_handler, survey_put_handler
 from bot.api.themes import themes_get_handler, themes_put_handler
 from bot.reports.config import Reports
 from bot.surveys.config import Surveys
-from bot.surveys.design_versions import Design
 from bot.wiring import Wiring
 
 
 def install(w: Wiring, surveys: Surveys, reports: Reports) -> None:
     token = w.settings.api.api_token
     guard = bearer_guard(token.get_secret_value() if token else None)
-    design = Design.from_settings(w.settings, surveys.core.catalog)
+    design = surveys.design
     w.routes += [
         ("POST", "/api/v1/purchases", guard(purchases_handler(w.db, surveys))),
         ("GET", "/api/v1/stats", guard(stats_handler(w.db, reports))),

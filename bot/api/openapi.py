@@ -109,6 +109,22 @@ STATS: Schema = _obj(
         "items": _obj(nps={"type": "integer", "minimum": 0, "maximum": 10}, comment=TEXT),
     },
     distribution={"type": "array", "items": COUNT, "minItems": 11, "maxItems": 11},
+    questions={
+        "type": "object",
+        "description": "per question id (the NPS first), over the answers to it whatever"
+        " survey version asked it",
+        "additionalProperties": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "enum": ["nps", "scale", "choice", "text"]},
+                "n": COUNT,
+                "mean": _or_null({"type": "number"}),
+                "counts": {"type": "object", "additionalProperties": COUNT},
+            },
+            "required": ["type", "n", "counts"],
+            "additionalProperties": False,
+        },
+    },
     delivery=_obj(failed=COUNT, blocked=COUNT),
     trend={"type": "array", "items": TREND_POINT},
     causes={
@@ -134,6 +150,14 @@ RESPONSE_ROW: Schema = _obj(
     aspects=_or_null({"type": "string", "description": "comma-separated aspect keys"}),
     comment=_or_null(TEXT),
     referred={"type": "integer", "enum": [0, 1]},
+    answers={
+        "type": "object",
+        "description": "by question id: a score, the option ids chosen, or the text",
+        "additionalProperties": {
+            "oneOf": [{"type": "integer"}, {"type": "array", "items": TEXT}, TEXT]
+        },
+    },
+    channel={"type": "string", "enum": ["telegram", "web"]},
 )
 
 PURCHASE_RESULT: Schema = _obj(
@@ -152,8 +176,8 @@ SURVEY: Schema = _obj(
     warnings={"type": "array", "items": TEXT},
     asked={
         "type": "boolean",
-        "description": "whether customers are asked this survey now (only version 0 is,"
-        " in this release)",
+        "description": "whether customers are asked this survey now: the current version"
+        " is asked from the next invitation on (a survey started finishes its own version)",
     },
 )
 

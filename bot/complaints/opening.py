@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from bot.complaints import assigning, events, ladder
 from bot.complaints.config import Complaints
 from bot.complaints.posting import acknowledge, post_if_budget, refresh
+from bot.surveys.design import Question
+from bot.surveys.design_versions import Design
+from bot.surveys.pinning import pinned_questions
 from storage.db import Tx
-from storage.models import Complaint, Customer, Survey
+from storage.models import Answer, Complaint, Customer, Survey
 from storage.states import ComplaintSource, SurveyStatus
 
 CONTEXT_WINDOW = timedelta(days=30)  # a purchase this recent is shown on a complaint's card
@@ -62,13 +66,26 @@ async def on_request(tx: Tx, complaints: Complaints, customer: Customer) -> Comp
     return None
 
 
-def is_low(complaints: Complaints, survey: Survey) -> bool:
-    nps_low = survey.nps is not None and survey.nps <= complaints.config.nps_max
-    csat_low = survey.csat is not None and survey.csat <= complaints.config.csat_max
-    return nps_low or csat_low
+def is_low(questions: Sequence[Question], survey: Survey, answers: Mapping[str, Answer]) -> bool:
+    """Whether an answer opens a complaint: its question's `complaint` in the survey's version
+    (the built-in survey's: COMPLAINT_NPS_MAX and COMPLAINT_CSAT_MAX)."""
+    for question in questions:
+        rule = question.complaint
+        if rule is None:
+            continue
+        answer = answers.get(question.id)
+        number = survey.nps if question.type == "nps" else answer.number if answer else None
+        if number is not None and (
+            (rule.at_most is not None and number <= rule.at_most)
+            or (rule.at_least is not None and number >= rule.at_least)
+        ):
+            return True
+        if answer is not None and rule.options and set(answer.options) & set(rule.options):
+            return True
+    return False
 
 
-async def on_survey_change(complaints: Complaints, tx: Tx, survey_id: int) -> None:
+async def on_survey_change(complaints: Complaints, design: Design, tx: Tx, survey_id: int) -> None:
     """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
     for the rest of the survey; a finished survey sends its card now or refreshes it."""
     survey = await tx.surveys.get(survey_id)
@@ -77,7 +94,8 @@ async def on_survey_change(complaints: Complaints, tx: Tx, survey_id: int) -> No
     complaint = await tx.complaints.for_survey(survey.id)
     finished = survey.status == SurveyStatus.ANSWERED
     if complaint is None:
-        if not is_low(complaints, survey):
+        questions = await pinned_questions(tx, design, survey)
+        if not is_low(questions, survey, await tx.surveys.answers(survey.id)):
             return
         customer = await tx.customers.get(survey.customer_id)
         if customer is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.reports.digest import Digest
-from bot.reports.metrics import Change, Nps
+from bot.reports.metrics import Change, Nps, mean
 from bot.reports.themes import ThemeFigures
 
 
@@ -23,6 +23,25 @@ def _nps(value: Nps) -> dict[str, Any]:
 
 def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
+
+
+def _questions(d: Digest) -> dict[str, Any]:
+    """Per question (DESIGN §9): the NPS first, then every other question answered."""
+    scores = {str(score): n for score, n in enumerate(d.distribution) if n}
+    total = sum(score * n for score, n in enumerate(d.distribution))
+    found: dict[str, Any] = {
+        "nps": {
+            "type": "nps",
+            "n": d.nps.n,
+            "mean": _round(mean(total, d.nps.n)),
+            "counts": scores,
+        }
+    }
+    for question, q in sorted(d.questions.items()):
+        found[question] = {"type": q.type, "n": q.n, "counts": dict(sorted(q.counts.items()))}
+        if q.type == "scale":
+            found[question]["mean"] = _round(mean(q.total, q.n))
+    return found
 
 
 def digest_json(d: Digest) -> dict[str, Any]:
@@ -57,6 +76,7 @@ def digest_json(d: Digest) -> dict[str, Any]:
         "detractor_aspects": dict(d.aspects),
         "detractor_comments": [{"nps": n, "comment": text} for n, text in d.comments],
         "distribution": d.distribution,
+        "questions": _questions(d),
         "delivery": {"failed": d.undelivered, "blocked": d.blocked},
         "trend": [{"from": start.isoformat(), **_nps(value)} for start, value in d.trend],
         "causes": [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from storage.models import CorrectiveAction
 from storage.repos.corrective import CauseCount
 from storage.repos.pulse import PulseResult
 from storage.repos.referrals import ReferralCounts
+from storage.repos.stats import QuestionCounts
 
 TREND_PERIODS = 12
 PULSE_WINDOW = timedelta(days=35)  # a monthly round shows in the digests of its month
@@ -59,6 +60,8 @@ class Digest:
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
     team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
     themes: list[ThemeFigures]  # what customers wrote about, most mentioned first
+    # The answers to each question but the NPS, by question id, whatever version asked it.
+    questions: dict[str, QuestionCounts] = field(default_factory=dict)
 
 
 async def build_digest(
@@ -133,6 +136,7 @@ async def build_digest(
         pulse=await _pulse(tx, end),
         team=team_figures(judged, hours, tz),
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
+        questions=await stats.questions(start, end, branch),
     )
 
 

@@ -1,42 +1,36 @@
-"""A customer's button press or typed comment, checked against the survey's state, then applied.
+"""A customer's button press or typed words, checked against the survey's state, then applied.
 
-Every press is validated: the survey exists, belongs to the presser, is still open, and is at
-the step the button answers. Anything else gets a friendly alert and changes nothing.
+Every press is validated: the survey exists, belongs to the presser, is still open, and waits
+on the page the button belongs to, in the version the survey was started with (`pinning`).
+Anything else gets a friendly alert and changes nothing. The questions are asked by the
+survey engine (`engine`): in order, each when its condition holds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from aiogram.methods import EditMessageReplyMarkup
 
 from bot.i18n import Translator
 from bot.outbox.service import Priority
-from bot.surveys.callbacks import Question
 from bot.surveys.config import COMMENT_LIMIT, Surveys
 from bot.surveys.consent import opt_out
+from bot.surveys.design import Question
+from bot.surveys.design_default import DEFAULT_VERSION, FOLLOW_UP_TEXT
+from bot.surveys.engine import LEGACY_FOLLOWUP, Page, current_page, next_page, render
+from bot.surveys.pinning import pinned_questions
 from bot.surveys.referrals import invite
 from bot.surveys.rules import Category, category
-from bot.surveys.screens import (
-    EXPECTATIONS,
-    Screen,
-    csat_screen,
-    expectation_screen,
-    followup_screen,
-    thanks_screen,
-)
+from bot.surveys.screens import Screen, thanks_screen
 from bot.surveys.steps import send_screen
 from storage.db import Tx
-from storage.models import Customer, Survey
+from storage.models import Answer, Customer, Survey
 from storage.states import SurveyStatus, SurveyStep
 
-# Which buttons each step accepts.
-ACCEPTS = {
-    SurveyStep.NPS: {Question.NPS},
-    SurveyStep.FOLLOWUP: {Question.ASPECT, Question.FOLLOWUP},
-    SurveyStep.CSAT: {Question.CSAT},
-    SurveyStep.EXPECTATION: {Question.EXPECTATION},
-}
+CONTROLS = {"next", "skip"}  # what a follow-up page's legacy `followup` buttons carry
+LEGACY_ASPECT = "aspect"  # the built-in survey's multiple choice, kept in survey_aspects too
 
 
 @dataclass(frozen=True)
@@ -45,13 +39,30 @@ class PressResult:
     edit: Screen | None = None  # new content of the pressed message
 
 
+@dataclass(frozen=True)
+class Asking:
+    """A sent survey with its questions, answers so far and the page it waits on."""
+
+    survey: Survey
+    questions: Sequence[Question]
+    answers: Mapping[str, Answer]
+    page: Page | None
+
+
+async def asking(tx: Tx, surveys: Surveys, survey: Survey) -> Asking:
+    questions = await pinned_questions(tx, surveys.design, survey)
+    answers = await tx.surveys.answers(survey.id)
+    page = current_page(questions, survey.step, survey.nps, answers)
+    return Asking(survey, questions, answers, page)
+
+
 async def press(
     tx: Tx,
     surveys: Surveys,
     t: Translator,
     presser: Customer,
     survey_id: int,
-    step: Question,
+    step: str,
     value: str,
 ) -> PressResult:
     survey = await tx.surveys.get(survey_id)
@@ -61,17 +72,70 @@ async def press(
         return PressResult(alert=t("survey.alert.done"))
     if survey.status != SurveyStatus.SENT:  # not yet sent, or no longer open
         return PressResult(alert=t("survey.alert.closed"))
-    if survey.step is None or step not in ACCEPTS.get(survey.step, set()):
-        return PressResult(alert=t("survey.alert.done"))  # an earlier question, pressed again
-    apply = _STEPS[step]
-    result = await apply(tx, surveys, t, presser, survey, value)
+    now = await asking(tx, surveys, survey)
+    question = _pressed(now, step, value)
+    if question is None:
+        if any(q.id == step for q in now.questions) or step == LEGACY_FOLLOWUP:
+            return PressResult(alert=t("survey.alert.done"))  # an earlier question again
+        return PressResult(alert=t("button.stale"))  # not a question of this survey's version
+    result = await _apply(tx, surveys, t, presser, now, question, value)
     await surveys.changed(tx, survey.id)
     return result
 
 
-async def _nps(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
+def _pressed(now: Asking, step: str, value: str) -> Question | None:
+    """The question of the waiting page the button answers, if it is one of that page's."""
+    if now.page is None:
+        return None
+    if step == LEGACY_FOLLOWUP:  # Next or Skip sent before 0030, on the follow-up page
+        follow_up = now.survey.version == DEFAULT_VERSION and now.page.first.id != "nps"
+        return now.page.first if follow_up and value in CONTROLS else None
+    return next((q for q in now.page.questions if q.id == step), None)
+
+
+async def _apply(
+    tx: Tx,
+    surveys: Surveys,
+    t: Translator,
+    presser: Customer,
+    now: Asking,
+    question: Question,
+    value: str,
 ) -> PressResult:
+    survey = now.survey
+    if question.type == "nps":
+        return await _nps(tx, surveys, t, presser, now, value)
+    if question.type == "scale":
+        assert question.min is not None and question.max is not None
+        score = _int_in(value, question.min, question.max)
+        if score is None:
+            return PressResult(alert=t("button.stale"))
+        await _record(tx, survey, question, Answer(number=score))
+        return await _advance(tx, surveys, t, presser, now)
+    if question.type == "choice":
+        options = [o.id for o in question.options or []]
+        if question.multiple and value == "next":
+            return await _advance(tx, surveys, t, presser, now)
+        if value not in options:
+            return PressResult(alert=t("button.stale"))
+        if question.multiple:
+            await tx.surveys.toggle_option(survey.id, question.id, value)
+            if survey.version == DEFAULT_VERSION and question.id == LEGACY_ASPECT:
+                await tx.surveys.toggle_aspect(survey.id, value)  # the legacy copy
+            chosen = (await tx.surveys.answers(survey.id)).get(question.id)
+            assert now.page is not None
+            return PressResult(edit=render(t, survey.id, now.page, chosen))
+        await _record(tx, survey, question, Answer(options=(value,)))
+        return await _advance(tx, surveys, t, presser, now)
+    if value not in CONTROLS:  # a text question's Skip (typed words come as a message)
+        return PressResult(alert=t("button.stale"))
+    return await _advance(tx, surveys, t, presser, now)
+
+
+async def _nps(
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, now: Asking, value: str
+) -> PressResult:
+    survey = now.survey
     if value == "later":
         await tx.surveys.update(
             survey.id, status=SurveyStatus.DISMISSED, reason="later", due_at=None
@@ -83,53 +147,22 @@ async def _nps(
     score = _int_in(value, 0, 10)
     if score is None:
         return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, nps=score, step=SurveyStep.FOLLOWUP)
-    return PressResult(edit=followup_screen(t, survey.id, score, surveys.config.aspects, []))
+    await tx.surveys.update(survey.id, nps=score)
+    return await _advance(tx, surveys, t, presser, replace(now, survey=replace(survey, nps=score)))
 
 
-async def _aspect(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
+async def _advance(
+    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, now: Asking
 ) -> PressResult:
-    if (
-        value not in surveys.config.aspects
-        or survey.nps is None
-        or category(survey.nps) != Category.DETRACTOR
-    ):
-        return PressResult(alert=t("button.stale"))
-    await tx.surveys.toggle_aspect(survey.id, value)
-    chosen = await tx.surveys.aspects(survey.id)
-    return PressResult(
-        edit=followup_screen(t, survey.id, survey.nps, surveys.config.aspects, chosen)
-    )
-
-
-async def _followup(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
-) -> PressResult:
-    if value not in ("next", "skip"):
-        return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, step=SurveyStep.CSAT)
-    return PressResult(edit=csat_screen(t, survey.id))
-
-
-async def _csat(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
-) -> PressResult:
-    score = _int_in(value, 1, 5)
-    if score is None:
-        return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, csat=score, step=SurveyStep.EXPECTATION)
-    return PressResult(edit=expectation_screen(t, survey.id))
-
-
-async def _expectation(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, survey: Survey, value: str
-) -> PressResult:
-    if value not in EXPECTATIONS:
-        return PressResult(alert=t("button.stale"))
+    """On to the next page whose condition holds, or the thanks when none is left."""
+    survey = now.survey
+    answers = await tx.surveys.answers(survey.id)
+    page = next_page(now.questions, now.page, survey.nps, answers)
+    if page is not None:
+        await tx.surveys.update(survey.id, step=page.first.id)
+        return PressResult(edit=render(t, survey.id, page, answers.get(page.first.id)))
     await tx.surveys.update(
         survey.id,
-        expectation=value,
         step=SurveyStep.DONE,
         status=SurveyStatus.ANSWERED,
         answered_at=surveys.core.now(),
@@ -148,13 +181,24 @@ async def _expectation(
     )
 
 
-_STEPS = {
-    Question.NPS: _nps,
-    Question.ASPECT: _aspect,
-    Question.FOLLOWUP: _followup,
-    Question.CSAT: _csat,
-    Question.EXPECTATION: _expectation,
-}
+# The built-in survey's answers the surveys' own columns keep too (the complaint card,
+# /mydata, events and the exports read them there).
+_LEGACY_COLUMNS = {"csat": "csat", "expectation": "expectation"}
+_LEGACY_TEXTS = set(FOLLOW_UP_TEXT.values())
+
+
+async def _record(tx: Tx, survey: Survey, question: Question, answer: Answer) -> None:
+    await tx.surveys.answer(
+        survey.id, question.id, number=answer.number, text=answer.text, options=answer.options
+    )
+    if survey.version != DEFAULT_VERSION:
+        return
+    column = _LEGACY_COLUMNS.get(question.id)
+    if column is not None:
+        value = answer.number if answer.number is not None else answer.options[0]
+        await tx.surveys.update(survey.id, **{column: value})
+    elif question.id in _LEGACY_TEXTS:
+        await tx.surveys.update(survey.id, comment=answer.text)  # finds its complaint too
 
 
 def _int_in(value: str, low: int, high: int) -> int | None:
@@ -172,25 +216,31 @@ async def open_survey(tx: Tx, customer: Customer) -> Survey | None:
     return open_surveys[-1] if open_surveys else None
 
 
-def wants_comment(survey: Survey) -> bool:
-    """At the follow-up step typed words are the comment; at the others, buttons answer."""
-    return survey.step == SurveyStep.FOLLOWUP
+async def wants_comment(tx: Tx, surveys: Surveys, survey: Survey) -> bool:
+    """On a page with a text question typed words answer it; on the others, buttons do."""
+    now = await asking(tx, surveys, survey)
+    return now.page is not None and now.page.typed is not None
 
 
 async def comment(
     tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey, text: str
 ) -> str | None:
-    """The comment typed at the follow-up step: stored and the survey moves on (the next
-    question comes as a new message, below the comment). The reply to give, if any."""
+    """Words typed on a page with a text question: stored and the survey moves on (the next
+    question comes as a new message, below the words). The reply to give, if any."""
     if len(text) > COMMENT_LIMIT:
         return t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
     assert customer.telegram_id is not None  # open_survey found one for them
-    await tx.surveys.update(survey.id, comment=text, step=SurveyStep.CSAT)
+    now = await asking(tx, surveys, survey)
+    assert now.page is not None and now.page.typed is not None  # wants_comment said so
+    await _record(tx, survey, now.page.typed, Answer(text=text))
+    result = await _advance(tx, surveys, t, customer, now)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
         await surveys.core.outbox.send(
             tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
         )
-    screen = csat_screen(t, survey.id)
-    await send_screen(tx, surveys, customer.telegram_id, survey.id, screen, Priority.INTERACTIVE)
+    if result.edit is not None:
+        await send_screen(
+            tx, surveys, customer.telegram_id, survey.id, result.edit, Priority.INTERACTIVE
+        )
     return None

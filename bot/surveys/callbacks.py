@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import StringConstraints
 
 from bot.ids import RowId
+
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,16}$")]
 
 
 class Question(StrEnum):
@@ -21,5 +25,7 @@ class Question(StrEnum):
 
 class SurveyPress(CallbackData, prefix="sv"):
     survey_id: RowId
-    step: Question  # an unknown one does not parse: the press is answered as stale
+    # The id of the question the button answers (the built-in survey's `Question`s among
+    # them, so buttons sent before questions were data still work), or `followup`.
+    step: QuestionId
     value: str

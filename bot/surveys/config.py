@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.core import Core
 from bot.i18n import Translator
 from bot.settings import Settings
+from bot.surveys.design_versions import Design
 from bot.surveys.rules import Rules
 from storage.db import Tx
 
@@ -57,10 +58,12 @@ class SurveyConfig:
 
 @dataclass(frozen=True)
 class Surveys:
-    """What the survey services take: the settings section and the core, side by side."""
+    """What the survey services take: the settings section and the core, side by side, and
+    the survey definitions' context (the built-in survey, the languages texts must have)."""
 
     config: SurveyConfig
     core: Core
+    design: Design
 
     async def changed(self, tx: Tx, survey_id: int) -> None:
         """In the answer's transaction, after a survey got an answer or finished (a low score

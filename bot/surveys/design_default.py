@@ -19,9 +19,17 @@ from __future__ import annotations
 
 from bot.i18n import Catalog
 from bot.surveys.design import Complaint, Definition, Option, Question, When
+from bot.surveys.rules import Category
 from bot.surveys.screens import EXPECTATIONS
 
 DEFAULT_VERSION = 0
+# The text question each NPS category is asked at the follow-up step (what a comment typed
+# there answers).
+FOLLOW_UP_TEXT = {
+    Category.DETRACTOR: "comment",
+    Category.PASSIVE: "make_it_ten",
+    Category.PROMOTER: "liked_most",
+}
 NPS_OFF = -1  # COMPLAINT_NPS_MAX=-1: no NPS opens a complaint
 CSAT_OFF = 0  # COMPLAINT_CSAT_MAX=0: no CSAT does
 
@@ -55,19 +63,19 @@ def default_definition(
                 when=category("detractor"),
             ),
             Question(
-                id="comment",
+                id=FOLLOW_UP_TEXT[Category.DETRACTOR],
                 type="text",
                 text=texts("survey.followup.detractor"),
                 when=category("detractor"),
             ),
             Question(
-                id="make_it_ten",
+                id=FOLLOW_UP_TEXT[Category.PASSIVE],
                 type="text",
                 text=texts("survey.followup.passive"),
                 when=category("passive"),
             ),
             Question(
-                id="liked_most",
+                id=FOLLOW_UP_TEXT[Category.PROMOTER],
                 type="text",
                 text=texts("survey.followup.promoter"),
                 when=category("promoter"),

@@ -42,12 +42,6 @@ class Design:
         return cls(languages=tuple(catalog.languages), default=default)
 
 
-NOT_ASKED = (
-    "stored and checked, not asked yet: customers in Telegram are still asked the built-in"
-    " survey (version 0); this release keeps your survey for the one that asks it"
-)
-
-
 @dataclass(frozen=True)
 class CurrentSurvey:
     version: int
@@ -57,20 +51,18 @@ class CurrentSurvey:
 
     @property
     def asked(self) -> bool:
-        """Whether customers are asked this survey now: only the built-in one is, until the
-        survey engine asks a stored survey in Telegram."""
-        return self.version == DEFAULT_VERSION
+        """Whether customers are asked this survey now: the current one always is, from the
+        next invitation on (a survey already started finishes its own version). Kept in the
+        answer for the integrators who read it."""
+        return True
 
     def as_json(self) -> dict[str, Any]:
         """The API's answer: the version, the body, and what the editor shows beside it."""
-        warnings = self.definition.warnings()
-        if not self.asked:
-            warnings.append(NOT_ASKED)
         return {
             "version": self.version,
             **self.definition.as_json(),
             "estimated_seconds": self.definition.estimated_seconds(),
-            "warnings": warnings,
+            "warnings": self.definition.warnings(),
             "asked": self.asked,
         }
 

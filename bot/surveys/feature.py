@@ -13,6 +13,7 @@ from functools import partial
 from bot.jobs import JobContext, job
 from bot.outbox.sender import Sender
 from bot.surveys.config import SurveyConfig, Surveys
+from bot.surveys.design_versions import Design
 from bot.surveys.phones import renormalize_stored_phones
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.steps import remember_message
@@ -29,7 +30,8 @@ INVITE_AHEAD = 300
 
 
 def install(w: Wiring) -> Surveys:
-    surveys = Surveys(SurveyConfig.from_settings(w.settings), w.core)
+    design = Design.from_settings(w.settings, w.core.catalog)
+    surveys = Surveys(SurveyConfig.from_settings(w.settings), w.core, design)
     w.when.sent[Purpose.SURVEY_MESSAGE] = remember_message
     w.while_leading(at_lead(partial(renormalize_stored_phones, w.db, surveys.config.phone_region)))
     w.provide("surveys", surveys)

@@ -19,7 +19,7 @@ class Screen:
     markup: InlineKeyboardMarkup | None = None
 
 
-def _button(
+def button(
     text: str, survey_id: int, step: str, value: str, style: str | None = None
 ) -> InlineKeyboardButton:
     data = SurveyPress(survey_id=survey_id, step=step, value=value).pack()
@@ -33,19 +33,22 @@ SCORE_STYLE = {Category.DETRACTOR: "danger", Category.PROMOTER: "success"}
 
 def _score(survey_id: int, n: int) -> InlineKeyboardButton:
     style = SCORE_STYLE.get(category(n))
-    return _button(str(n), survey_id, Question.NPS, str(n), style)
+    return button(str(n), survey_id, Question.NPS, str(n), style)
 
 
-def nps_screen(t: Translator, survey_id: int, reminder: bool = False) -> Screen:
+def nps_screen(
+    t: Translator, survey_id: int, reminder: bool = False, text: str | None = None
+) -> Screen:
+    """`text`: the question as the survey's definition words it (the catalog's by default)."""
     rows = [
         [_score(survey_id, n) for n in range(0, 6)],
         [_score(survey_id, n) for n in range(6, 11)],
         [
-            _button(t("survey.later"), survey_id, Question.NPS, "later"),
-            _button(t("survey.never"), survey_id, Question.NPS, "never"),
+            button(t("survey.later"), survey_id, Question.NPS, "later"),
+            button(t("survey.never"), survey_id, Question.NPS, "never"),
         ],
     ]
-    text = t("survey.invite")
+    text = text or t("survey.invite")
     if reminder:
         text = f"{t('survey.reminder')}\n\n{text}"
     return Screen(text, InlineKeyboardMarkup(inline_keyboard=rows))
@@ -58,7 +61,7 @@ def followup_screen(
     rows: list[list[InlineKeyboardButton]] = []
     if kind == Category.DETRACTOR:
         buttons = [
-            _button(
+            button(
                 ("✓ " if key in chosen else "") + t(f"aspect.{key}"),
                 survey_id,
                 Question.ASPECT,
@@ -67,20 +70,20 @@ def followup_screen(
             for key in aspects
         ]
         rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-        rows.append([_button(t("survey.next"), survey_id, Question.FOLLOWUP, "next")])
+        rows.append([button(t("survey.next"), survey_id, Question.FOLLOWUP, "next")])
     else:
-        rows.append([_button(t("survey.skip"), survey_id, Question.FOLLOWUP, "skip")])
+        rows.append([button(t("survey.skip"), survey_id, Question.FOLLOWUP, "skip")])
     return Screen(t(f"survey.followup.{kind}"), InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 def csat_screen(t: Translator, survey_id: int) -> Screen:
-    row = [_button(str(n), survey_id, Question.CSAT, str(n)) for n in range(1, 6)]
+    row = [button(str(n), survey_id, Question.CSAT, str(n)) for n in range(1, 6)]
     return Screen(t("survey.csat"), InlineKeyboardMarkup(inline_keyboard=[row]))
 
 
 def expectation_screen(t: Translator, survey_id: int) -> Screen:
     rows = [
-        [_button(t(f"survey.expectation.{key}"), survey_id, Question.EXPECTATION, key)]
+        [button(t(f"survey.expectation.{key}"), survey_id, Question.EXPECTATION, key)]
         for key in EXPECTATIONS
     ]
     return Screen(t("survey.expectation"), InlineKeyboardMarkup(inline_keyboard=rows))

@@ -11,34 +11,25 @@ from bot.i18n import Translator
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.config import Surveys
-from bot.surveys.screens import (
-    Screen,
-    csat_screen,
-    expectation_screen,
-    followup_screen,
-    nps_screen,
-)
+from bot.surveys.engine import current_page, next_page, render
+from bot.surveys.pinning import pinned_questions
+from bot.surveys.screens import Screen
 from storage.db import Tx
 from storage.models import Survey
-from storage.states import Purpose, SurveyStep
+from storage.states import Purpose
 
 
 async def current_screen(
     tx: Tx, surveys: Surveys, t: Translator, survey: Survey, reminder: bool = False
 ) -> Screen:
-    """The question the survey is waiting for."""
-    if survey.step == SurveyStep.FOLLOWUP and survey.nps is not None:
-        chosen = await tx.surveys.aspects(survey.id)
-        screen = followup_screen(t, survey.id, survey.nps, surveys.config.aspects, chosen)
-    elif survey.step == SurveyStep.CSAT:
-        screen = csat_screen(t, survey.id)
-    elif survey.step == SurveyStep.EXPECTATION:
-        screen = expectation_screen(t, survey.id)
-    else:
-        return nps_screen(t, survey.id, reminder=reminder)
-    if reminder:
-        return Screen(f"{t('survey.reminder')}\n\n{screen.text}", screen.markup)
-    return screen
+    """The page the survey waits on, in its pinned version (the first, before it is sent)."""
+    questions = await pinned_questions(tx, surveys.design, survey)
+    answers = await tx.surveys.answers(survey.id)
+    page = current_page(questions, survey.step, survey.nps, answers)
+    if page is None:
+        page = next_page(questions, None, survey.nps, answers)
+    assert page is not None  # the NPS comes first, always asked
+    return render(t, survey.id, page, answers.get(page.first.id), reminder)
 
 
 async def send_screen(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from aiogram.methods import EditMessageReplyMarkup, EditMessageText
 
 from bot.outbox.service import Priority
 from bot.surveys.config import Surveys
+from bot.surveys.pinning import current_pin
 from bot.surveys.rules import cooldown_reason, skip_reason
 from bot.surveys.steps import current_screen, send_screen
 from storage.db import Tx
@@ -49,6 +51,9 @@ async def _invite(tx: Tx, surveys: Surveys, survey: Survey, now: datetime) -> No
     if reason:
         await tx.surveys.update(survey.id, status=SurveyStatus.SKIPPED, reason=reason, due_at=None)
         return
+    # The definition current now is the one this survey asks, to its end.
+    version, variant = await current_pin(tx, surveys.design, survey.branch, customer.segment)
+    survey = replace(survey, version=version, variant=variant)
     t = surveys.core.translator(customer)
     screen = await current_screen(tx, surveys, t, survey)
     expiry = surveys.config.rules.expiry
@@ -64,6 +69,8 @@ async def _invite(tx: Tx, surveys: Surveys, survey: Survey, now: datetime) -> No
         due_at=min(remind, expires),
         chat_id=customer.telegram_id,
         segment=customer.segment,
+        version=version,
+        variant=variant,
     )
 
 

@@ -76,16 +76,20 @@ async def owes_pulse_comment(message: Message, tx: Tx) -> dict[str, Any] | bool:
     return False if start is None else {"pulse_round": start}
 
 
-async def survey_at_comment(message: Message, tx: Tx, customer: Customer) -> dict[str, Any] | bool:
+async def survey_at_comment(
+    message: Message, tx: Tx, customer: Customer, surveys: Surveys
+) -> dict[str, Any] | bool:
     survey = await survey_answers.open_survey(tx, customer)
-    if survey is None or not survey_answers.wants_comment(survey):
+    if survey is None or not await survey_answers.wants_comment(tx, surveys, survey):
         return False
     return {"survey": survey}
 
 
-async def survey_at_buttons(message: Message, tx: Tx, customer: Customer) -> bool:
+async def survey_at_buttons(
+    message: Message, tx: Tx, customer: Customer, surveys: Surveys
+) -> bool:
     survey = await survey_answers.open_survey(tx, customer)
-    return survey is not None and not survey_answers.wants_comment(survey)
+    return survey is not None and not await survey_answers.wants_comment(tx, surveys, survey)
 
 
 async def open_complaint(message: Message, tx: Tx, customer: Customer) -> dict[str, Any] | bool:

@@ -65,6 +65,8 @@ class PrivacyRepo(Stamping):
             " timezone = NULL, forgotten_at = :now, updated_at = :now WHERE id = :id",
             "UPDATE surveys SET comment = NULL, chat_id = NULL, message_id = NULL"
             " WHERE customer_id = :id",
+            "DELETE FROM survey_answers WHERE text IS NOT NULL AND survey_id IN"  # what they wrote
+            " (SELECT id FROM surveys WHERE customer_id = :id)",
             "UPDATE complaint_messages SET text = NULL WHERE complaint_id IN"
             " (SELECT id FROM complaints WHERE customer_id = :id)",
             "UPDATE complaints SET text = NULL WHERE customer_id = :id",
@@ -94,10 +96,12 @@ class PrivacyRepo(Stamping):
         """Every text the person wrote, or that was written to them about their complaints."""
         rows = await self._conn.fetch_all(
             "SELECT comment FROM surveys WHERE customer_id = ? AND comment IS NOT NULL"
+            " UNION SELECT a.text FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
+            " WHERE s.customer_id = ? AND a.text IS NOT NULL"
             " UNION SELECT text FROM complaints WHERE customer_id = ? AND text IS NOT NULL"
             " UNION SELECT m.text FROM complaint_messages m JOIN complaints c"
             " ON c.id = m.complaint_id WHERE c.customer_id = ? AND m.text IS NOT NULL",
-            (customer_id, customer_id, customer_id),
+            (customer_id, customer_id, customer_id, customer_id),
         )
         return [str(row[0]) for row in rows]
 

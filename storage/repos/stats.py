@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.repos.corrective import UNRECORDED
+from storage.repos.rows import fetch_in
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -33,6 +34,19 @@ class SurveyCounts:
     worse: int
     as_expected: int
     better: int
+
+
+@dataclass(frozen=True)
+class QuestionCounts:
+    """The answers to one question in a period (whatever version asked it)."""
+
+    type: str  # "scale", "choice" or "text", as its answers are stored
+    n: int  # surveys that answered it
+    counts: dict[str, int]  # per score (a scale) or option (a choice); a text: none
+    total: int = 0  # a scale's scores summed (its mean: total / n)
+
+
+AnswerValue = int | list[str] | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +119,11 @@ _SATISFIED = (
 # asks afresh, and its answer is not yet known at :at):
 _CAUSE = f"CASE WHEN a.asked_at < :at THEN COALESCE(a.cause, '{UNRECORDED}') END"
 _CAUSE_OF = " LEFT JOIN corrective_actions a ON a.complaint_id = c.id"
-_WORSE = count_if("expectation = 'worse'")
-_AS_EXPECTED = count_if("expectation = 'as_expected'")
-_BETTER = count_if("expectation = 'better'")
+# The built-in survey's questions whose answers the digest's own figures are over (whatever
+# version asked them): survey_answers rows under these question ids.
+CSAT = "csat"
+EXPECTATION = "expectation"
+ASPECT = "aspect"
 # A complaint's current staff deadlines as `t` (take) and `r` (resolve), for the export.
 _DEADLINES = (
     f" LEFT JOIN sla_steps t ON t.complaint_id = c.id AND t.step = '{Deadline.TAKE}'"
@@ -161,23 +177,38 @@ class StatsRepo:
     async def surveys(
         self, start: datetime, end: datetime, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:
-        """The period's survey counts and how many answered 0, 1, ... 10, in one scan."""
+        """The period's survey counts and how many answered 0, 1, ... 10: the NPS in one scan
+        of the surveys, CSAT and expectation from the answers to those questions."""
+        params: dict[str, object] = {"start": to_db(start), "end": to_db(end), "branch": branch}
         rows = await self._all(
-            "SELECT nps, COUNT(*), COALESCE(SUM(csat), 0), COUNT(csat),"
-            f" {_WORSE}, {_AS_EXPECTED}, {_BETTER}"
-            f" FROM surveys s WHERE {_where(branch)} GROUP BY nps",
-            {"start": to_db(start), "end": to_db(end), "branch": branch},
+            f"SELECT nps, COUNT(*) FROM surveys s WHERE {_where(branch)} GROUP BY nps", params
         )
         counts = [0] * 11
-        total = [0] * 6
-        for score, *values in rows:
-            numbers = [int(v or 0) for v in values]  # type: ignore[call-overload]
-            total = [a + b for a, b in zip(total, numbers, strict=True)]
+        for score, n in rows:
             if score is not None:
-                counts[int(score)] = numbers[0]  # type: ignore[call-overload]
-        n = sum(counts)
-        nps = NpsCounts(n, sum(counts[9:]), sum(counts[:7]))
-        return SurveyCounts(total[0], nps, *total[1:]), counts
+                counts[int(score)] = int(n)  # type: ignore[call-overload]
+        invited = sum(int(n) for _, n in rows)  # type: ignore[call-overload]
+        answered: dict[tuple[str, str], tuple[int, int]] = {}
+        for question, option, n, total in await self._all(
+            f"SELECT a.question_id, a.option_id, COUNT(*), COALESCE(SUM(a.number), 0)"
+            " FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
+            f" WHERE {_where(branch)} AND a.question_id IN ('{CSAT}', '{EXPECTATION}')"
+            " GROUP BY a.question_id, a.option_id",
+            params,
+        ):
+            answered[(str(question), str(option))] = (int(n), int(total))  # type: ignore[call-overload]
+        csat_n, csat_sum = answered.get((CSAT, ""), (0, 0))
+        chose = {key: n for (q, key), (n, _) in answered.items() if q == EXPECTATION}
+        nps = NpsCounts(sum(counts), sum(counts[9:]), sum(counts[:7]))
+        return SurveyCounts(
+            invited,
+            nps,
+            csat_sum,
+            csat_n,
+            chose.get("worse", 0),
+            chose.get("as_expected", 0),
+            chose.get("better", 0),
+        ), counts
 
     async def trend(self, bounds: list[datetime], branch: str | None = None) -> list[NpsCounts]:
         """NPS counts for each period [bounds[i], bounds[i + 1]).
@@ -217,13 +248,70 @@ class StatsRepo:
         )
         return {str(g): NpsCounts(int(n), int(p), int(d)) for g, n, p, d in rows}  # type: ignore[call-overload]
 
+    async def questions(
+        self, start: datetime, end: datetime, branch: str | None = None
+    ) -> dict[str, QuestionCounts]:
+        """Every question's answers among the period's surveys, by question id: a row is a
+        scale's score, a text, or one option chosen."""
+        params: dict[str, object] = {"start": to_db(start), "end": to_db(end), "branch": branch}
+        found: dict[str, QuestionCounts] = {}
+        for question, option, number, rows in await self._all(
+            "SELECT a.question_id, a.option_id, a.number, COUNT(*) FROM survey_answers a"
+            f" JOIN surveys s ON s.id = a.survey_id WHERE {_where(branch)}"
+            " GROUP BY a.question_id, a.option_id, a.number",
+            params,
+        ):
+            n = int(str(rows))
+            kind = "choice" if option else "scale" if number is not None else "text"
+            before = found.get(str(question), QuestionCounts(kind, 0, {}))
+            counts = dict(before.counts)
+            if kind != "text":
+                value = str(option or number)
+                counts[value] = counts.get(value, 0) + n
+            score = int(str(number)) if number is not None else 0
+            found[str(question)] = QuestionCounts(
+                kind, before.n + n, counts, before.total + score * n
+            )
+        for question, surveys in await self._all(  # a choice: surveys, not options, count
+            "SELECT a.question_id, COUNT(DISTINCT a.survey_id) FROM survey_answers a"
+            f" JOIN surveys s ON s.id = a.survey_id WHERE {_where(branch)}"
+            " AND a.option_id <> '' GROUP BY a.question_id",
+            params,
+        ):
+            kept = found[str(question)]
+            found[str(question)] = QuestionCounts(
+                kept.type, int(str(surveys)), kept.counts, kept.total
+            )
+        return found
+
+    async def answers_of(self, survey_ids: list[int]) -> dict[int, dict[str, AnswerValue]]:
+        """Each survey's answers by question id: a score, the options chosen, or the text."""
+        found: dict[int, dict[str, AnswerValue]] = {}
+        for survey, question, option, number, text in await fetch_in(
+            self._conn,
+            "SELECT survey_id, question_id, option_id, number, text FROM survey_answers"
+            " WHERE survey_id {one_of} ORDER BY survey_id, question_id, option_id",
+            survey_ids,
+        ):
+            given = found.setdefault(int(survey), {})
+            if option:
+                chosen = given.setdefault(str(question), [])
+                assert isinstance(chosen, list)
+                chosen.append(str(option))
+            elif number is not None:
+                given[str(question)] = int(number)
+            elif text is not None:
+                given[str(question)] = str(text)
+        return found
+
     async def detractor_aspects(
         self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
     ) -> list[tuple[str, int]]:
         rows = await self._all(
-            "SELECT a.aspect, COUNT(*) FROM survey_aspects a JOIN surveys s ON s.id = a.survey_id"
-            f" WHERE {_where(branch)} AND s.nps <= 6 GROUP BY a.aspect"
-            " ORDER BY COUNT(*) DESC, a.aspect LIMIT :limit",
+            "SELECT a.option_id, COUNT(*) FROM survey_answers a JOIN surveys s"
+            f" ON s.id = a.survey_id WHERE {_where(branch)} AND a.question_id = '{ASPECT}'"
+            " AND s.nps <= 6 GROUP BY a.option_id ORDER BY COUNT(*) DESC, a.option_id"
+            " LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
@@ -231,9 +319,11 @@ class StatsRepo:
     async def detractor_comments(
         self, start: datetime, end: datetime, branch: str | None = None, limit: int = 3
     ) -> list[tuple[int, str]]:
+        """What detractors wrote, newest first: every text answer, whatever question."""
         rows = await self._all(
-            f"SELECT nps, comment FROM surveys s WHERE {_where(branch)} AND nps <= 6"
-            " AND comment IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT :limit",
+            "SELECT s.nps, a.text FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
+            f" WHERE {_where(branch)} AND s.nps <= 6 AND a.text IS NOT NULL"
+            " ORDER BY s.sent_at DESC, s.id DESC, a.question_id LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(int(n), str(c)) for n, c in rows]  # type: ignore[call-overload]
@@ -315,7 +405,7 @@ class StatsRepo:
         where = "s.id > :after AND s.nps IS NOT NULL"
         if start is not None and end is not None:
             where += " AND " + _SURVEY_FILTER
-        return [
+        rows = [
             dict(row)
             for row in await self._conn.fetch_all(
                 "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
@@ -329,6 +419,11 @@ class StatsRepo:
                 {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
             )
         ]
+        answers = await self.answers_of([int(str(row["id"])) for row in rows])
+        for row in rows:  # every answer by question id; Telegram is the only channel so far
+            row["answers"] = answers.get(int(str(row["id"])), {})
+            row["channel"] = "telegram"
+        return rows
 
     async def complaint_rows(
         self, after_id: int, limit: int, start: datetime, end: datetime

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from storage.clock import Clock
-from storage.models import Survey
+from storage.models import Answer, Survey
 from storage.repos.rows import Stamping, assignments, fetch_in
 from storage.repos.search import SearchRepo
 from storage.repos.themes import Tagging, ThemeRepo
@@ -16,7 +16,8 @@ from storage.timefmt import stored, to_db
 
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
-    " answered_at, step, chat_id, message_id, nps, csat, expectation, comment"
+    " answered_at, step, chat_id, message_id, nps, csat, expectation, comment, branch, version,"
+    " variant"
 )
 # Statuses in which a survey still counts against the customer's cooldown.
 # Invitations that went out (or will): what the cooldown between surveys counts.
@@ -45,6 +46,8 @@ _WRITABLE = {
     "expectation",
     "comment",
     "segment",  # the customer's segment when the invitation goes out, kept from then on
+    "version",  # the survey definition it is asked, pinned when the invitation goes out
+    "variant",
 }
 
 
@@ -178,6 +181,61 @@ class SurveyRepo(Stamping):
             "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (survey_id, aspect)
         )
         return True
+
+    # -- answers per question (survey_answers) ----------------------------------------------
+    async def answer(
+        self,
+        survey_id: int,
+        question_id: str,
+        *,
+        number: int | None = None,
+        text: str | None = None,
+        options: Sequence[str] = (),
+    ) -> None:
+        """The survey's answer to `question_id`, replacing any earlier one: a scale's number,
+        a text, or the options chosen (a row each)."""
+        await self._conn.execute(
+            "DELETE FROM survey_answers WHERE survey_id = ? AND question_id = ?",
+            (survey_id, question_id),
+        )
+        rows: list[tuple[object, ...]] = [
+            (survey_id, question_id, option, None, None) for option in options
+        ]
+        for row in rows or [(survey_id, question_id, "", number, text)]:  # a press: a row or few
+            await self._conn.execute(
+                "INSERT INTO survey_answers (survey_id, question_id, option_id, number, text)"
+                " VALUES (?, ?, ?, ?, ?)",
+                row,
+            )
+
+    async def toggle_option(self, survey_id: int, question_id: str, option_id: str) -> bool:
+        """Choose the option of a multiple choice, or unchoose it; True if it is now chosen."""
+        if await self._conn.execute(
+            "DELETE FROM survey_answers WHERE survey_id = ? AND question_id = ? AND option_id = ?",
+            (survey_id, question_id, option_id),
+        ):
+            return False
+        await self._conn.execute(
+            "INSERT INTO survey_answers (survey_id, question_id, option_id) VALUES (?, ?, ?)",
+            (survey_id, question_id, option_id),
+        )
+        return True
+
+    async def answers(self, survey_id: int) -> dict[str, Answer]:
+        """Every answer the survey has, by question id."""
+        found: dict[str, Answer] = {}
+        for question_id, option_id, number, text in await self._conn.fetch_all(
+            "SELECT question_id, option_id, number, text FROM survey_answers"
+            " WHERE survey_id = ? ORDER BY question_id, option_id",
+            (survey_id,),
+        ):
+            before = found.get(question_id, Answer())
+            found[question_id] = Answer(
+                number=before.number if number is None else int(number),
+                text=before.text if text is None else str(text),
+                options=(*before.options, str(option_id)) if option_id else before.options,
+            )
+        return found
 
     async def history(self, customer_id: int, limit: int) -> list[tuple[str, Survey]]:
         """(order_id, survey) of the customer's latest purchases, newest first."""

@@ -8,13 +8,16 @@ from typing import Any
 
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
+from storage.models import Answer
 from tests.support.helpers import wait_for
 from tests.support.journey import (
+    SHOP_SURVEY,
     MakeApp,
     button,
     get,
     last_alert,
     post,
+    put_survey,
     started,
     survey_of,
     wait_new_message,
@@ -391,3 +394,39 @@ async def test_a_customer_who_blocked_the_bot_is_not_chased(
     async with app.db.read() as tx:
         customer = await tx.customers.by_telegram_id(7010)
     assert customer is not None and customer.unreachable_at is None
+
+
+async def test_a_survey_the_shop_put_is_answered_in_telegram(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The issue's test shop: NPS, a CES 1-7 only for detractors, where they bought, a
+    comment; stored through the API, answered through the fake Telegram."""
+    app = await make_app()
+    world = fake.world
+    status, stored = await put_survey(app, SHOP_SURVEY)
+    assert status == 200 and stored["version"] == 1 and stored["asked"] is True
+    world.add_user(7010, "Mira", "en")
+    await world.user_sends(7010, "/start")
+    status, _ = await post(app, {"order_id": "S-1", "customer": {"telegram_id": 7010}})
+    assert status == 201
+    invite = await _invitation(world, 7010)  # the NPS: its text left out, the catalog's
+    await world.user_presses(7010, invite, button(invite, "4"))
+    await wait_for(lambda: "How easy" in str(invite.text), what="the CES, for a detractor")
+    assert "1 — Very hard\n7 — Very easy" in str(invite.text)
+    await world.user_presses(7010, invite, button(invite, "2"))
+    await wait_for(lambda: "Where did you buy?" in str(invite.text), what="where")
+    await world.user_presses(7010, invite, button(invite, "Online"))
+    await wait_for(lambda: "Anything else?" in str(invite.text), what="the comment")
+    await world.user_sends(7010, "Найти нужный размер было трудно")
+    await wait_new_message(world, 7010, "Thank you!")
+    survey = await survey_of(app, "S-1")
+    assert (survey.status, survey.nps, survey.version) == ("answered", 4, 1)
+    async with app.db.read() as tx:
+        answers = await tx.surveys.answers(survey.id)
+        complaint = await tx.complaints.for_survey(survey.id)
+    assert answers == {
+        "ces": Answer(number=2),
+        "where": Answer(options=("online",)),
+        "comment": Answer(text="Найти нужный размер было трудно"),
+    }
+    assert complaint is not None  # the NPS of 4 and the CES of 2 each open one: one opens

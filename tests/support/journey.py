@@ -15,6 +15,39 @@ from tests.support.helpers import wait_for
 from tests.support.lookups import purchase_by_order, survey_for_purchase
 
 API_TOKEN = "test-api-token"
+
+
+def words(text: str) -> dict[str, str]:
+    return {"en": text, "ru": f"{text} (ru)", "sv": f"{text} (sv)"}
+
+
+# The issue's test shop: NPS, a CES 1-7 asked only of detractors, where they bought, a comment.
+SHOP_SURVEY: dict[str, Any] = {
+    "questions": [
+        {"id": "nps", "type": "nps", "complaint": {"at_most": 6}},
+        {
+            "id": "ces",
+            "type": "scale",
+            "text": words("How easy was it to get what you needed?"),
+            "min": 1,
+            "max": 7,
+            "labels": {"min": words("Very hard"), "max": words("Very easy")},
+            "when": {"question": "nps", "in": ["detractor"]},
+            "complaint": {"at_most": 2},
+        },
+        {
+            "id": "where",
+            "type": "choice",
+            "text": words("Where did you buy?"),
+            "options": [
+                {"id": "online", "text": words("Online")},
+                {"id": "store", "text": words("In the store")},
+            ],
+        },
+        {"id": "comment", "type": "text", "text": words("Anything else?")},
+    ],
+    "variants": [],
+}
 MakeApp = Callable[..., Awaitable[App]]
 
 
@@ -40,6 +73,17 @@ async def get(app: App, path: str, token: str | None = API_TOKEN) -> tuple[int, 
         session.get(f"http://127.0.0.1:{app.port}{path}", headers=headers) as resp,
     ):
         return resp.status, await resp.json()
+
+
+async def put_survey(app: App, body: object, token: str = API_TOKEN) -> tuple[int, Any]:
+    """PUT /api/v1/survey: the shop's survey definition."""
+    headers = {"Authorization": f"Bearer {token}"}
+    url = f"http://127.0.0.1:{app.port}/api/v1/survey"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.put(url, json=body, headers=headers) as resp,
+    ):
+        return resp.status, await resp.json(content_type=None)
 
 
 async def started(

@@ -20,8 +20,10 @@ async def add_response(
     segment: str = "",
     comment: str | None = None,
     aspects: tuple[str, ...] = (),
+    legacy: bool = False,
 ) -> int:
-    """One customer, one purchase, one survey sent at `sent` (answered if `nps` is given)."""
+    """One customer, one purchase, one survey sent at `sent` (answered if `nps` is given).
+    `legacy`: as the previous release stored answers (only in the surveys' own columns)."""
     at = to_db(sent)
     await conn.execute(
         "INSERT INTO customers (id, name, segment, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
@@ -58,7 +60,36 @@ async def add_response(
         await conn.execute(
             "INSERT INTO survey_aspects (survey_id, aspect) VALUES (?, ?)", (number, aspect)
         )
+    if not legacy:  # and per question, as the bot stores them now
+        await _answers(conn, number, nps, csat, expectation, comment, aspects)
     return number
+
+
+async def _answers(
+    conn: Conn,
+    survey: int,
+    nps: int | None,
+    csat: int | None,
+    expectation: str | None,
+    comment: str | None,
+    aspects: tuple[str, ...],
+) -> None:
+    rows: list[tuple[object, ...]] = [(survey, "aspect", a, None, None) for a in aspects]
+    if csat is not None:
+        rows.append((survey, "csat", "", csat, None))
+    if expectation is not None:
+        rows.append((survey, "expectation", expectation, None, None))
+    if comment is not None:
+        question = (
+            "comment" if nps is None or nps <= 6 else "make_it_ten" if nps <= 8 else "liked_most"
+        )
+        rows.append((survey, question, "", None, comment))
+    for row in rows:
+        await conn.execute(
+            "INSERT INTO survey_answers (survey_id, question_id, option_id, number, text)"
+            " VALUES (?, ?, ?, ?, ?)",
+            row,
+        )
 
 
 async def add_complaint(

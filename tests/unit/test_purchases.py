@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core import Core
-from bot.i18n import Catalog
-from bot.learned import Learned
-from bot.outbox.service import Outbox
-from bot.surveys.config import SurveyConfig, Surveys
+from bot.surveys.config import Surveys
 from bot.surveys.linking import link_by_phone, link_by_token
 from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
 from bot.surveys.purchases import (
@@ -23,43 +18,20 @@ from bot.surveys.purchases import (
     link_waiting_surveys,
     register_purchases,
 )
-from bot.surveys.rules import Rules
 from bot.surveys.timeline import advance_due
-from bot.timeparse import QuietHours
-from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.migrate import migrate
 from storage.sql import DatabaseError
 from tests.support.backend import database_url
 from tests.support.lookups import purchase_by_order, survey_for_purchase
+from tests.support.surveying import core, survey_context
 
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def surveys() -> Surveys:
-    rules = Rules(
-        timedelta(hours=2),
-        QuietHours.parse("21:00-09:00"),
-        timedelta(days=30),
-        timedelta(hours=24),
-        timedelta(hours=72),
-    )
-    settings = SurveyConfig(
-        rules=rules,
-        tz=ZoneInfo("UTC"),
-        aspects=["quality"],
-        review_url=None,
-        referral_url=None,
-        phone_region=None,
-    )
-    return Surveys(settings, core(lambda: NOW))
-
-
-def core(clock: Clock) -> Core:
-    catalog = Catalog.load()
-    learned = Learned(bot_username="shop_bot")
-    return Core(Outbox(None), catalog, ZoneInfo("UTC"), catalog.bind("en"), learned, clock)
+    return survey_context(NOW)
 
 
 async def one(tx: Tx, surveys: Surveys, new: NewPurchase) -> PurchaseResult:
