@@ -36,6 +36,7 @@ from bot.updates import feature as updates_feature
 from bot.updates.poller import ALLOWED_UPDATES
 from bot.updates.processor import Processor
 from bot.web import init_web
+from bot.webchannel import feature as webchannel_feature
 from bot.wiring import Wiring, open_wiring
 from handlers import routers
 from storage.clock import Clock, utc_now
@@ -63,6 +64,7 @@ async def create_app(
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports)
+        webchannel_feature.install(w, surveys)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:
         await w.stack.aclose()

@@ -659,8 +659,9 @@ def address_warnings(settings: Settings) -> list[str]:
         return []
     return [
         "config warning: PUBLIC_URL is not set: /dashboard sends no sign-in link (it tells the"
-        " owner to set it). Set PUBLIC_URL to the public https address of this server's HTTP port"
-        " behind your TLS proxy (https://shop.example), or DASHBOARD_URL to that of /app."
+        " owner to set it) and purchases get no survey_url. Set PUBLIC_URL to the public https"
+        " address of this server's HTTP port behind your TLS proxy (https://shop.example), or"
+        " DASHBOARD_URL to that of /app."
     ]
 
 

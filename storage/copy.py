@@ -45,6 +45,8 @@ TABLES: dict[str, str] = {
     "events": "id",
     "event_deliveries": "event_id, url",
     "survey_versions": "version",
+    "survey_links": "digest",
+    "mail_outbox": "id",
 }
 BATCH = 1_000
 

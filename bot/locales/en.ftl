@@ -387,6 +387,14 @@ fixed-done = ✅ Fixed in the business: #{ $number }{ $cause }{ $action }
 fixed-done_more = …and { $count } more fixed.
 fixed-open = 🔧 Fixes still owed: { $count } (/actions)
 
+## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
+
+web-page_title = Your feedback
+web-page_lead = Thank you for your purchase! We would love to hear how it went: it takes a minute.
+web-page_soon = Soon you will be able to answer right on this page. For now, please answer in Telegram:
+web-page_open = Answer in Telegram
+web-page_later = Please open this page again a little later.
+
 ## bring a friend
 
 survey-referral_personal = Know someone who would like us too? Forward them the next message: it is your personal invitation.

@@ -405,6 +405,14 @@ fixed-done = ✅ Исправлено в работе компании: №{ $nu
 fixed-done_more = …и ещё исправлено: { $count }.
 fixed-open = 🔧 Ещё нужно исправить: { $count } (/actions)
 
+## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
+
+web-page_title = Ваш отзыв
+web-page_lead = Спасибо за покупку! Расскажите, как всё прошло, — это займёт минуту.
+web-page_soon = Скоро ответить можно будет прямо на этой странице. А пока, пожалуйста, ответьте в Telegram:
+web-page_open = Ответить в Telegram
+web-page_later = Пожалуйста, откройте эту страницу чуть позже.
+
 ## bring a friend
 
 survey-referral_personal = Знаете, кому мы тоже понравимся? Перешлите им следующее сообщение: это ваше личное приглашение.

@@ -387,6 +387,14 @@ fixed-done = ✅ Åtgärdat i verksamheten: #{ $number }{ $cause }{ $action }
 fixed-done_more = …och { $count } till.
 fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
 
+## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
+
+web-page_title = Din återkoppling
+web-page_lead = Tack för ditt köp! Berätta gärna hur det gick – det tar bara en minut.
+web-page_soon = Snart kan du svara direkt på den här sidan. Till dess kan du svara i Telegram:
+web-page_open = Svara i Telegram
+web-page_later = Öppna sidan igen lite senare.
+
 ## bring a friend
 
 survey-referral_personal = Känner du någon som också skulle gilla oss? Vidarebefordra nästa meddelande: det är din personliga inbjudan.
