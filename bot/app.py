@@ -22,6 +22,7 @@ from bot.events import feature as events_feature
 from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME
 from bot.liveness import supervise
+from bot.mail import feature as mail_feature
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
 from bot.outbox.sender import Sender
@@ -64,6 +65,7 @@ async def create_app(
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports)
+        mail_feature.install(w, w.core)
         webchannel_feature.install(w, surveys)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:

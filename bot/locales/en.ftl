@@ -264,6 +264,12 @@ saved-sent = ↪️ «{ $name }» sent to the customer of #{ $number }.
 events-stuck = ⚠️ Events are not reaching { $url }: one has waited { $hours } h. It last answered: { $error }. Nothing is lost: they are kept and tried again for 72 hours. Check the receiver, then <code>python -m bot events test</code>.
 events-redirect = ↪️ It redirects to { $location }: events never follow a redirect (it could send them anywhere). If that address is right, put it in EVENTS_URL.
 events-recovered = ✅ Events reach { $url } again; what waited is being delivered.
+mail-stuck = ✉️ Email to customers is not going out: one message has waited { $hours } h ({ $count } waiting). The mail server last answered: { $error }. Nothing is lost: messages are kept and tried again for 72 hours. Check SMTP_URL and MAIL_FROM.
+mail-recovered = ✅ Email to customers goes out again; what waited is being sent.
+mail-given_up = ✉️ { $count ->
+    [one] One email to a customer could not be delivered and was given up
+   *[other] { $count } emails to customers could not be delivered and were given up
+}. The mail server answered: { $error }
 
 ## duration
 

@@ -264,6 +264,12 @@ saved-sent = ↪️ «{ $name }» skickat till kunden i ärende #{ $number }.
 events-stuck = ⚠️ Händelser når inte { $url }: en har väntat i { $hours } h. Senaste svaret: { $error }. Inget går förlorat: de sparas och skickas igen i 72 timmar. Kontrollera mottagaren, sedan <code>python -m bot events test</code>.
 events-redirect = ↪️ Mottagaren omdirigerar till { $location }: händelser följer aldrig en omdirigering (den kunde skicka dem vart som helst). Om adressen är rätt, ange den i EVENTS_URL.
 events-recovered = ✅ Händelser når { $url } igen; det som väntat levereras nu.
+mail-stuck = ✉️ E-post till kunder går inte iväg: ett meddelande har väntat i { $hours } h ({ $count } väntar). E-postservern svarade senast: { $error }. Inget går förlorat: meddelandena sparas och skickas igen i 72 timmar. Kontrollera SMTP_URL och MAIL_FROM.
+mail-recovered = ✅ E-post till kunder går iväg igen; det som väntat skickas nu.
+mail-given_up = ✉️ { $count ->
+    [one] Ett e-postmeddelande till en kund kunde inte levereras och har getts upp
+   *[other] { $count } e-postmeddelanden till kunder kunde inte levereras och har getts upp
+}. E-postservern svarade: { $error }
 
 ## duration
 

@@ -139,20 +139,14 @@ class MailRepo:
             int(failed[0]) if failed else 0,
         )
 
-    async def failed_since(self, after_id: int) -> list[QueuedMail]:
-        """Messages given up with an id above `after_id` (who was told stops there)."""
+    async def failed_since(self, after_id: int) -> list[tuple[int, str]]:
+        """(id, last error) of mail given up with an id above `after_id` (who was told
+        stops there)."""
         rows = await self._conn.fetch_all(
-            f"SELECT {_COLUMNS}, last_error FROM mail_outbox WHERE status = ? AND id > ?"
-            " ORDER BY id",
+            "SELECT id, last_error FROM mail_outbox WHERE status = ? AND id > ? ORDER BY id",
             (FAILED, after_id),
         )
-        return [_queued(r) for r in rows]
-
-    async def forget(self, customer_id: int) -> int:
-        """The person's mail, queued or sent: their address and what was written to them."""
-        return await self._conn.execute(
-            "DELETE FROM mail_outbox WHERE customer_id = ?", (customer_id,)
-        )
+        return [(int(row[0]), str(row[1] or "")) for row in rows]
 
     async def prune(self, before: float) -> int:
         """Mail written before `before` (Unix time), whatever became of it: the address is

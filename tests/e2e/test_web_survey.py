@@ -9,6 +9,7 @@ import struct
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -20,7 +21,10 @@ from tests.support.api import API_SECRET, call
 from tests.support.helpers import make_settings, start
 
 PUBLIC = "https://shop.example"
-ANN = {"order_id": "W-1", "customer": {"external_id": "crm-1", "name": "Ann Example"}}
+ANN: dict[str, Any] = {
+    "order_id": "W-1",
+    "customer": {"external_id": "crm-1", "name": "Ann Example"},
+}
 
 
 @pytest.fixture
