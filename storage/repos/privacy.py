@@ -75,6 +75,8 @@ class PrivacyRepo(Stamping):
             "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = :id",
             "UPDATE referrals SET friend_id = NULL WHERE friend_id = :id",
             "DELETE FROM mail_outbox WHERE customer_id = :id",  # their address, queued or sent
+            "DELETE FROM survey_links WHERE survey_id IN"  # their receipts' web pages close
+            " (SELECT id FROM surveys WHERE customer_id = :id)",
         ):
             await self._conn.execute(sql, {"id": customer_id, "now": now})
         if telegram_id is None:

@@ -443,3 +443,17 @@ async def test_without_a_public_address_no_survey_has_a_web_address(
     assert result.survey_url is None and result.as_json()["survey_url"] is None
     async with db.read() as tx:
         assert await tx.conn.fetch_all("SELECT digest FROM survey_links") == []
+
+
+async def test_a_forgotten_customers_survey_addresses_open_nothing(
+    db: Database, surveys: Surveys
+) -> None:
+    web = replace(surveys, config=replace(surveys.config, public_url="https://shop.example"))
+    async with db.transaction() as tx:
+        result = await one(tx, web, purchase("P-1", external_id="crm-1"))
+        purchase_row = await purchase_by_order(tx, "P-1")
+        assert purchase_row is not None
+        await tx.privacy.forget(purchase_row.customer_id)
+    token = str(result.survey_url).removeprefix("https://shop.example/s/")
+    async with db.read() as tx:
+        assert await survey_of(tx, token) is None
