@@ -23,6 +23,7 @@ from bot.events import feature as events_feature
 from bot.leadership import TAKEOVER_PAUSE, Leadership
 from bot.learned import UNKNOWN_USERNAME
 from bot.liveness import supervise
+from bot.mail import feature as mail_feature
 from bot.metrics import Metrics
 from bot.middlewares import ContextMiddleware
 from bot.outbox.sender import Sender
@@ -38,6 +39,7 @@ from bot.updates import feature as updates_feature
 from bot.updates.poller import ALLOWED_UPDATES
 from bot.updates.processor import Processor
 from bot.web import init_web
+from bot.webchannel import feature as webchannel_feature
 from bot.wiring import Wiring, open_wiring
 from handlers import routers
 from storage.clock import Clock, utc_now
@@ -67,6 +69,8 @@ async def create_app(
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports)
+        mail_feature.install(w, w.core)
+        webchannel_feature.install(w, surveys)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:
         await w.stack.aclose()

@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if file.ignored:
             print(f"ignored columns: {', '.join(file.ignored)}", file=sys.stderr)
         report, linked = asyncio.run(_import(settings, file))
-        return _write_report(report, args.out, linked)
+        return _write_report(report, args.out, linked, settings.api.public_url is not None)
     if command == "dashboard-link":
         return asyncio.run(_dashboard_link(settings, args.user))
     if command == "events":
@@ -252,7 +252,16 @@ NO_LINKS = (
 )
 
 
-def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
+NO_WEB = (
+    "survey_url: not printed: PUBLIC_URL is not set, so the surveys have no web address a"
+    " customer's phone could open. Set PUBLIC_URL to the public https address of the bot's HTTP"
+    " port (https://shop.example) and run this import again: it prints each purchase's web"
+    " survey link (for its QR code, PUBLIC_URL/s/<token>/qr.svg) and imports nothing twice."
+)
+
+
+def _write_report(report: ImportReport, out: Path | None, linked: bool, web: bool) -> int:
+    """Without PUBLIC_URL the columns are today's four, and stderr says what to set."""
     for line, why in report.rejected:
         print(f"line {line}: rejected: {why}", file=sys.stderr)
     for line, reason in report.skipped:
@@ -260,10 +269,11 @@ def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
         print(f"line {line}: skipped: {why} (stored, no survey)", file=sys.stderr)
     with out.open("w", newline="", encoding="utf-8") if out else nullcontext(sys.stdout) as f:
         writer = csv.writer(f)
-        writer.writerow(["order_id", "status", "due_at", "deep_link"])
+        writer.writerow(["order_id", "status", "due_at", "deep_link"] + ["survey_url"] * web)
         for r in report.results:
             link = r.deep_link if linked else ""
-            writer.writerow(spreadsheet.row([r.order_id, r.status, r.due_text or "", link]))
+            cells = [r.order_id, r.status, r.due_text or "", link]
+            writer.writerow(spreadsheet.row(cells + [r.survey_url or ""] * web))
     print(report.summary(), file=sys.stderr)
     from storage.states import SurveyStatus
 
@@ -280,6 +290,8 @@ def _write_report(report: ImportReport, out: Path | None, linked: bool) -> int:
         )
     if not linked and report.results:
         print(NO_LINKS, file=sys.stderr)
+    if not web and report.results:
+        print(NO_WEB, file=sys.stderr)
     return 1 if report.rejected or (not linked and report.results) else 0
 
 

@@ -104,7 +104,8 @@ def prune_every(retention: float) -> float:
 
 @job
 async def prune_old_data(ctx: JobContext, retention: float) -> None:
-    """Delivered messages, handled updates and events no receiver still awaits, older than
+    """Delivered messages, handled updates, events no receiver still awaits and mail (sent or
+    not: an address is personal data), older than
     DATA_RETENTION (`retention` seconds), go (handled updates after a week at most: their
     effects live in the other tables); then SQLite's file gives the space back. Queue times
     are real time, so the cutoff is too."""
@@ -114,6 +115,7 @@ async def prune_old_data(ctx: JobContext, retention: float) -> None:
         updates = await tx.inbox.prune(now - min(retention, INBOX_KEEP_SECONDS))
         await tx.dashboard.prune(tx.clock() - timedelta(days=1))  # sign-ins over a day ago
         events = await tx.events.prune(now - retention)  # none a receiver awaits
+        await tx.mail.prune(now - retention)  # addresses are personal data, sent or not
     pages = await db.reclaim_space() if messages or updates or events else 0
     if messages or updates or events:
         log.info(

@@ -6,9 +6,11 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import parseaddr
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
@@ -267,6 +269,44 @@ class ApiSettings(_Section):
     events_secret: SecretStr | None = Field(
         None, description="the key events are signed with (X-Feedback-Signature)"
     )
+
+    smtp_url: SecretStr | None = Field(
+        None,
+        description="the mail server: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465",
+    )
+    mail_from: str | None = Field(
+        None, description="the sender of customers' email, e.g. Shop <shop@example.com>"
+    )
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp(cls, value: SecretStr | None) -> SecretStr | None:
+        """smtp:// always upgrades with STARTTLS (plain only to this machine, for tests),
+        smtps:// is TLS from the first byte: a password never crosses the network in clear."""
+        text = value.get_secret_value().strip() if value else ""
+        if not text:
+            return None
+        parts = urlsplit(text)
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+            raise ValueError(
+                "expected smtp://user:password@host:587 (STARTTLS) or"
+                " smtps://user:password@host:465 (TLS)"
+            )
+        try:
+            parts.port  # noqa: B018 (a port that is no number raises here)
+        except ValueError:
+            raise ValueError("the port is not a number, e.g. smtp://host:587") from None
+        return SecretStr(text)
+
+    @field_validator("mail_from")
+    @classmethod
+    def _mail_from(cls, value: str | None, info: ValidationInfo) -> str | None:
+        text = (value or "").strip()
+        if text and "@" not in parseaddr(text)[1]:
+            raise ValueError("expected an address, e.g. Shop <shop@example.com>")
+        if info.data.get("smtp_url") and not text:
+            raise ValueError("set it when SMTP_URL is set: mail needs a sender's address")
+        return text or None
 
     @field_validator("public_url")
     @classmethod
@@ -659,8 +699,9 @@ def address_warnings(settings: Settings) -> list[str]:
         return []
     return [
         "config warning: PUBLIC_URL is not set: /dashboard sends no sign-in link (it tells the"
-        " owner to set it). Set PUBLIC_URL to the public https address of this server's HTTP port"
-        " behind your TLS proxy (https://shop.example), or DASHBOARD_URL to that of /app."
+        " owner to set it) and purchases get no survey_url. Set PUBLIC_URL to the public https"
+        " address of this server's HTTP port behind your TLS proxy (https://shop.example), or"
+        " DASHBOARD_URL to that of /app."
     ]
 
 

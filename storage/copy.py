@@ -48,6 +48,8 @@ TABLES: dict[str, str] = {
     "theme_versions": "version",
     "text_themes": "source, text_id, theme",
     "survey_answers": "survey_id, question_id, option_id",
+    "survey_links": "digest",
+    "mail_outbox": "id",
 }
 BATCH = 1_000
 

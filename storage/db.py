@@ -19,6 +19,7 @@ from storage.repos.desk import DeskRepo
 from storage.repos.events import EventRepo
 from storage.repos.inbox import InboxRepo
 from storage.repos.kv import KvRepo
+from storage.repos.mail import MailRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.privacy import PrivacyRepo
 from storage.repos.pulse import PulseRepo
@@ -30,6 +31,7 @@ from storage.repos.stats import StatsRepo
 from storage.repos.survey_versions import SurveyVersionRepo
 from storage.repos.surveys import SurveyRepo
 from storage.repos.themes import Tagging, ThemeRepo
+from storage.repos.web_links import SurveyLinkRepo
 from storage.sql import Conn, DatabaseError, DatabaseUrl
 from storage.sql.sqlite import SqliteConn
 
@@ -65,6 +67,8 @@ class Tx:
         self.saved = SavedRepo(conn)
         self.business = BusinessRepo(conn)
         self.events = EventRepo(conn)
+        self.survey_links = SurveyLinkRepo(conn, clock)
+        self.mail = MailRepo(conn)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

@@ -166,6 +166,16 @@ PURCHASE_RESULT: Schema = _obj(
     due_at=_or_null(WHEN),
     reason=_or_null(TEXT),
     deep_link={"type": "string", "format": "uri"},
+    survey_url=_or_null(
+        {
+            "type": "string",
+            "format": "uri",
+            "description": "the survey's web address (PUBLIC_URL/s/<token>; its QR code for"
+            " receipts: + /qr.svg, or /qr.png). A repeat of a purchase gets a new address, and"
+            " every one given stays valid. null when the server has no PUBLIC_URL: set it to"
+            " the public https address of the bot's HTTP port to get these links",
+        }
+    ),
 )
 
 SURVEY: Schema = _obj(

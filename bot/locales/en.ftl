@@ -278,6 +278,12 @@ business-may_not = The bot may not: { $rights }
 business-right-can_reply = answer customers from the account (within 24 hours of their last message)
 business-right-can_read_messages = mark their messages as read
 business-no_reply_hint = Without the right to reply, staff answers cannot reach customers who wrote only to the account. Give it in Telegram: Settings → Telegram Business → Chatbots → the bot → "Reply to messages".
+mail-stuck = ✉️ Email to customers is not going out: one message has waited { $hours } h ({ $count } waiting). The mail server last answered: { $error }. Nothing is lost: messages are kept and tried again for 72 hours. Check SMTP_URL and MAIL_FROM.
+mail-recovered = ✅ Email to customers goes out again; what waited is being sent.
+mail-given_up = ✉️ { $count ->
+    [one] One email to a customer could not be delivered and was given up
+   *[other] { $count } emails to customers could not be delivered and were given up
+}. The mail server answered: { $error }
 
 ## duration
 
@@ -407,6 +413,14 @@ fixed-same = as many as before
 fixed-done = ✅ Fixed in the business: #{ $number }{ $cause }{ $action }
 fixed-done_more = …and { $count } more fixed.
 fixed-open = 🔧 Fixes still owed: { $count } (/actions)
+
+## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
+
+web-page_title = Your feedback
+web-page_lead = Thank you for your purchase! We would love to hear how it went: it takes a minute.
+web-page_soon = Soon you will be able to answer right on this page. For now, please answer in Telegram:
+web-page_open = Answer in Telegram
+web-page_later = Please open this page again a little later.
 
 ## bring a friend
 

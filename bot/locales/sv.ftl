@@ -278,6 +278,12 @@ business-may_not = Boten får inte: { $rights }
 business-right-can_reply = svara kunder från kontot (inom 24 timmar efter deras senaste meddelande)
 business-right-can_read_messages = markera deras meddelanden som lästa
 business-no_reply_hint = Utan rätten att svara når personalens svar inte kunder som bara skrivit till kontot. Ge den i Telegram: Inställningar → Telegram Business → Chattbottar → boten → ”Svara på meddelanden”.
+mail-stuck = ✉️ E-post till kunder går inte iväg: ett meddelande har väntat i { $hours } h ({ $count } väntar). E-postservern svarade senast: { $error }. Inget går förlorat: meddelandena sparas och skickas igen i 72 timmar. Kontrollera SMTP_URL och MAIL_FROM.
+mail-recovered = ✅ E-post till kunder går iväg igen; det som väntat skickas nu.
+mail-given_up = ✉️ { $count ->
+    [one] Ett e-postmeddelande till en kund kunde inte levereras och har getts upp
+   *[other] { $count } e-postmeddelanden till kunder kunde inte levereras och har getts upp
+}. E-postservern svarade: { $error }
 
 ## duration
 
@@ -407,6 +413,14 @@ fixed-same = lika många som förra perioden
 fixed-done = ✅ Åtgärdat i verksamheten: #{ $number }{ $cause }{ $action }
 fixed-done_more = …och { $count } till.
 fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
+
+## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
+
+web-page_title = Din återkoppling
+web-page_lead = Tack för ditt köp! Berätta gärna hur det gick – det tar bara en minut.
+web-page_soon = Snart kan du svara direkt på den här sidan. Till dess kan du svara i Telegram:
+web-page_open = Svara i Telegram
+web-page_later = Öppna sidan igen lite senare.
 
 ## bring a friend
 

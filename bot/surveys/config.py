@@ -30,6 +30,7 @@ class SurveyConfig:
     referral_offer: str | None = None  # set: promoters get personal invitation links
     referral_thanks: bool = True  # thank the advocate when their friend first buys
     shop_name: str | None = None  # SHOP_NAME: how greetings and invitations name the shop
+    public_url: str | None = None  # PUBLIC_URL: surveys get a web address (/s/<token>)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SurveyConfig:
@@ -46,6 +47,7 @@ class SurveyConfig:
             referral_thanks=settings.surveys.referral_thanks,
             shop_name=settings.surveys.shop_name,
             phone_region=settings.surveys.phone_region,
+            public_url=settings.api.public_url,
         )
 
     def shop(self, t: Translator, role: str) -> str:

@@ -17,6 +17,7 @@ from bot.surveys.rules import (
     invitation_time,
     skip_reason,
 )
+from bot.surveys.web_links import mint
 from storage.db import Tx
 from storage.models import Customer, Purchase, Survey
 from storage.states import SurveyStatus
@@ -52,7 +53,9 @@ class PurchaseResult:
     due_at: datetime | None
     reason: str | None
     deep_link: str
+    survey_id: int
     conflict: str | None = None  # a repeat naming another customer: the identifier that differs
+    survey_url: str | None = None  # PUBLIC_URL/s/<token>; None without PUBLIC_URL
 
     @property
     def conflict_text(self) -> str | None:
@@ -75,6 +78,7 @@ class PurchaseResult:
             "due_at": self.due_text,
             "reason": self.reason,
             "deep_link": self.deep_link,
+            "survey_url": self.survey_url,
         }
 
 
@@ -162,7 +166,21 @@ async def register_purchases(
     await tx.purchases.add_many(purchases, now)
     await tx.surveys.add_many(planned)
     await convert(tx, surveys, {p.customer_id for p in purchases})
-    return out
+    return await _with_web_links(tx, surveys, out)
+
+
+async def _with_web_links(
+    tx: Tx, surveys: Surveys, results: list[PurchaseResult]
+) -> list[PurchaseResult]:
+    """Each survey's web address, when the shop has one (PUBLIC_URL); a repeat gets a new one
+    too (the digest is all that is kept), a refused repeat none."""
+    public_url = surveys.config.public_url
+    if public_url is None:
+        return results
+    wanted = [n for n, r in enumerate(results) if r.conflict is None]
+    minted = await mint(tx, public_url, [results[n].survey_id for n in wanted])
+    urls = dict(zip(wanted, minted, strict=True))
+    return [replace(r, survey_url=urls.get(n)) for n, r in enumerate(results)]
 
 
 async def plan(
@@ -225,4 +243,5 @@ def _result(surveys: Surveys, purchase: Purchase, survey: Survey, created: bool)
         survey.due_at,
         survey.reason,
         surveys.core.deep_link(purchase.link_token),
+        survey.id,
     )

@@ -334,6 +334,30 @@ def test_import_purchases_reports_lines_and_prints_deep_links(tmp_path: Path) ->
     assert run("import-purchases", "missing.csv", cwd=tmp_path, **env).returncode == 2
 
 
+def test_import_prints_each_survey_url_with_public_url_and_says_what_to_set_without(
+    tmp_path: Path,
+) -> None:
+    """A receipt's QR code needs the survey's web address: printed beside the deep link when
+    PUBLIC_URL is set; without it the columns stay as they were and stderr says what to set,
+    never an address of this machine."""
+    (tmp_path / "sales.csv").write_text("order_id,phone\nS-1,+46 70 111 22 33\n")
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "DATABASE_URL": "sqlite:///x.db"}
+    knows_its_name(tmp_path / "x.db", env)
+    bare = run("import-purchases", "sales.csv", cwd=tmp_path, **env)
+    assert bare.returncode == 0, bare.stderr
+    assert bare.stdout.splitlines()[0] == "order_id,status,due_at,deep_link"
+    assert "survey_url: not printed: PUBLIC_URL is not set" in bare.stderr
+    assert "127.0.0.1" not in bare.stdout + bare.stderr
+    public = run(
+        "import-purchases", "sales.csv", cwd=tmp_path, PUBLIC_URL="https://shop.example/", **env
+    )
+    assert public.returncode == 0, public.stderr
+    rows = list(csv.reader(io.StringIO(public.stdout)))
+    assert rows[0] == ["order_id", "status", "due_at", "deep_link", "survey_url"]
+    assert rows[1][0] == "S-1" and rows[1][4].startswith("https://shop.example/s/")
+    assert "survey_url: not printed" not in public.stderr
+
+
 def knows_its_name(database: Path, env: dict[str, str]) -> None:
     """The database of a bot that has reached Telegram once (it keeps its username)."""
     assert run("migrate", cwd=database.parent, **env).returncode == 0

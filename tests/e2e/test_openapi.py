@@ -83,7 +83,7 @@ class Contract:
 
 
 async def test_every_answer_fits_the_served_openapi_document(make_app: MakeApp) -> None:
-    app = await make_app(ManualClock(NOW))
+    app = await make_app(ManualClock(NOW), public_url="https://shop.example")  # survey_url
     status, document = await ask(app, "GET", "/api/v1/openapi.json", headers={})
     assert status == 200
     validate(document)  # the OpenAPI 3.1 specification itself

@@ -30,6 +30,8 @@ REAL_TIME = {
     "bot/events/feature.py": "the sender's start: a new receiver's events begin there",
     "bot/events/watch.py": "how long a receiver has refused events: the queue's real time",
     "bot/events/cli.py": "events test: a ping's own time; replay: the sender's queue time",
+    "storage/repos/mail.py": "the mail outbox: queue times and 72 h of retries, as the outbox's",
+    "bot/mail/delivery.py": "the mail sender: retry times and the 72 h window",
 }
 
 

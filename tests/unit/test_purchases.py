@@ -19,6 +19,9 @@ from bot.surveys.purchases import (
     register_purchases,
 )
 from bot.surveys.timeline import advance_due
+from bot.surveys.web_links import digest, survey_of
+from bot.timeparse import QuietHours
+from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.migrate import migrate
 from storage.sql import DatabaseError
@@ -380,3 +383,51 @@ async def test_the_shops_name_stays_and_the_telegram_name_is_kept_beside_it(
         await tx.privacy.forget(vera.id)
         vera = await tx.customers.get(vera.id) or vera
         assert (vera.name, vera.tg_name) == (None, None)
+
+
+async def test_each_survey_gets_a_web_address_whose_token_is_stored_only_as_a_digest(
+    db: Database, surveys: Surveys
+) -> None:
+    """With PUBLIC_URL a purchase's answer carries PUBLIC_URL/s/<token>; the database keeps
+    the token's digest alone (a copy of it opens no survey), a repeat gets a token of its own
+    and the first stays valid, and a refused repeat (another customer's order) gets none."""
+    web = replace(surveys, config=replace(surveys.config, public_url="https://shop.example"))
+    async with db.transaction() as tx:
+        first = await one(tx, web, purchase("P-1", external_id="crm-1"))
+        again = await one(tx, web, purchase("P-1", external_id="crm-1"))
+        refused = await one(tx, web, purchase("P-1", external_id="crm-2"))
+    assert first.survey_url and again.survey_url and refused.survey_url is None
+    tokens = [str(r.survey_url).removeprefix("https://shop.example/s/") for r in (first, again)]
+    assert tokens[0] != tokens[1] and all(len(token) >= 22 for token in tokens)  # 128 bits
+    async with db.read() as tx:
+        for token in tokens:
+            assert await survey_of(tx, token) == first.survey_id
+        other = tokens[0][:-1] + ("B" if tokens[0].endswith("A") else "A")
+        assert await survey_of(tx, other) is None
+        rows = await tx.conn.fetch_all("SELECT digest, survey_id FROM survey_links")
+    assert sorted(str(row[0]) for row in rows) == sorted(digest(token) for token in tokens)
+    assert not any(token in str(row[0]) for row in rows for token in tokens)
+
+
+async def test_without_a_public_address_no_survey_has_a_web_address(
+    db: Database, surveys: Surveys
+) -> None:
+    async with db.transaction() as tx:
+        result = await one(tx, surveys, purchase("P-1", external_id="crm-1"))
+    assert result.survey_url is None and result.as_json()["survey_url"] is None
+    async with db.read() as tx:
+        assert await tx.conn.fetch_all("SELECT digest FROM survey_links") == []
+
+
+async def test_a_forgotten_customers_survey_addresses_open_nothing(
+    db: Database, surveys: Surveys
+) -> None:
+    web = replace(surveys, config=replace(surveys.config, public_url="https://shop.example"))
+    async with db.transaction() as tx:
+        result = await one(tx, web, purchase("P-1", external_id="crm-1"))
+        purchase_row = await purchase_by_order(tx, "P-1")
+        assert purchase_row is not None
+        await tx.privacy.forget(purchase_row.customer_id)
+    token = str(result.survey_url).removeprefix("https://shop.example/s/")
+    async with db.read() as tx:
+        assert await survey_of(tx, token) is None

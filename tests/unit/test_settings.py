@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import ConfigError, address_warnings, load_settings
+from bot.settings import ConfigError, address_warnings, load_settings, settings_lines
 from tests.support.helpers import make_settings
 
 
@@ -157,3 +157,44 @@ def test_a_city_for_the_zone_and_a_username_for_an_owner_are_answered_with_the_f
         make_settings(tmp_path, owner_ids="@ivan_owner")
     [line] = owner.value.lines
     assert "@username" in line and "/start" in line, line
+
+
+def test_smtp_url_says_how_mail_travels_and_needs_a_sender() -> None:
+    """smtp:// upgrades with STARTTLS (plain only to this machine), smtps:// is TLS from the
+    start; a password with special characters is %-encoded; MAIL_FROM must come with it."""
+    from bot.mail.config import MailConfig
+
+    base = {"bot_token": "1:x", "staff_chat_id": -100123}
+    plain = load_settings(
+        env_file=None,
+        **base,
+        smtp_url="smtp://shop%40example.com:p%40ss@mail.example.com",
+        mail_from="Shop <shop@example.com>",
+    )
+    smtp = MailConfig.from_settings(plain).smtp
+    assert smtp is not None
+    assert (smtp.host, smtp.port, smtp.implicit_tls, smtp.require_starttls) == (
+        "mail.example.com",
+        587,
+        False,
+        True,
+    )
+    assert (smtp.username, smtp.password) == ("shop@example.com", "p@ss")
+    assert "p%40ss" not in "\n".join(settings_lines(plain))  # shown as set, hidden
+    tls = MailConfig.from_settings(
+        load_settings(
+            env_file=None, **base, smtp_url="smtps://mail.example.com", mail_from="a@example.com"
+        )
+    ).smtp
+    assert tls is not None and (tls.port, tls.implicit_tls) == (465, True)
+    local = MailConfig.from_settings(
+        load_settings(
+            env_file=None, **base, smtp_url="smtp://127.0.0.1:2525", mail_from="a@example.com"
+        )
+    ).smtp
+    assert local is not None and not local.require_starttls
+    with pytest.raises(ConfigError, match="MAIL_FROM"):
+        load_settings(env_file=None, **base, smtp_url="smtp://mail.example.com")
+    with pytest.raises(ConfigError, match="SMTP_URL"):
+        load_settings(env_file=None, **base, smtp_url="http://mail.example.com", mail_from="a@b.c")
+    assert MailConfig.from_settings(load_settings(env_file=None, **base)).smtp is None

@@ -1,0 +1,1 @@
+"""Email to customers: queued durably, sent over SMTP after commit, retried through outages."""

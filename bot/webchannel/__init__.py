@@ -1,0 +1,1 @@
+"""The web channel: surveys and conversations for customers outside Telegram."""
