@@ -20,8 +20,6 @@ from bot.surveys.purchases import (
 )
 from bot.surveys.timeline import advance_due
 from bot.surveys.web_links import digest, survey_of
-from bot.timeparse import QuietHours
-from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.migrate import migrate
 from storage.sql import DatabaseError
