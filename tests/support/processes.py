@@ -93,6 +93,7 @@ class Zygote:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
+        self.ready = False
         self.started: list[int] = []
         self.exits: dict[int, int] = {}
         threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
@@ -100,7 +101,9 @@ class Zygote:
     def _read(self, answers: IO[bytes]) -> None:
         for line in answers:
             said = json.loads(line)
-            if "started" in said:
+            if "ready" in said:
+                self.ready = True
+            elif "started" in said:
                 self.started.append(said["started"])
             else:
                 self.exits[said["exited"]] = said["code"]
@@ -110,12 +113,18 @@ class Zygote:
         request = {"env": env, "cwd": str(ROOT), "log": str(log)}
         self.proc.stdin.write(json.dumps(request).encode() + b"\n")
         self.proc.stdin.flush()
-        deadline = time.monotonic() + STARTING  # the first waits for the zygote's imports
-        while not self.started:
-            assert self.proc.poll() is None, "the zygote died"
-            assert time.monotonic() < deadline, "the zygote never forked"
-            await asyncio.sleep(0.02)
+        # Its imports once (a process's start, as `python -m bot` had at every start), then
+        # the fork, each within STARTING.
+        await self._until(lambda: self.ready, "imported")
+        await self._until(lambda: bool(self.started), "forked")
         return BotProcess(self.started.pop(0), self)
+
+    async def _until(self, done: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + STARTING
+        while not done():
+            assert self.proc.poll() is None, "the zygote died"
+            assert time.monotonic() < deadline, f"the zygote never {what}"
+            await asyncio.sleep(0.02)
 
     def close(self) -> None:
         """Its stdin closed: it kills the bots still running, then ends."""

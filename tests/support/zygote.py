@@ -7,6 +7,7 @@ start here is a fork of a process that has imported it already: a separate proce
 the import. The protocol is one JSON line each way on stdin and stdout:
 
     in:  {"env": {...}, "cwd": "...", "log": "path for its stderr"}
+    out: {"ready": pid}           once, when it has imported the bot
     out: {"started": pid}         for each request, in order
     out: {"exited": pid, "code": n}  when that process ends (-n: killed by signal n)
 
@@ -59,6 +60,7 @@ def _exit_code(status: int) -> int:
 def serve() -> None:
     children: set[int] = set()
     pending = b""
+    _say({"ready": os.getpid()})
     while True:
         ready, _, _ = select.select([0], [], [], 0.05)
         while children:  # single-threaded on purpose: a fork copies no other thread's lock
