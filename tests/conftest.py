@@ -20,11 +20,15 @@ from tests.support.helpers import TOKEN, make_settings, start
 SLOWEST = (
     "tests/e2e/test_crash.py",
     "tests/e2e/test_events_crash.py",
-    "tests/e2e/test_dashboard_browser.py",
+    "tests/e2e/test_failover.py",  # under `make test-pg`
     "tests/e2e/test_sandbox.py",
-    "tests/e2e/test_failover.py",
+    "tests/dispatch/test_fuzz_updates.py",
+    "tests/dispatch/test_fuzz_api.py",
+    "tests/e2e/test_cli.py::test_a_second_process",
+    "tests/e2e/test_cli.py::test_an_unusable_database",
+    "tests/e2e/test_dashboard_browser.py",
     "tests/e2e/test_complaint_storm.py",
-    "tests/e2e/test_staff_chat_moves.py",
+    "tests/e2e/test_events.py::test_events_test_pings",
 )
 
 
