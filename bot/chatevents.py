@@ -22,14 +22,15 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
-
-from aiogram.methods import TelegramMethod
+from typing import TYPE_CHECKING, Any
 
 from bot.learned import Learned
 from bot.when import When
 from storage.db import Tx
 from storage.models import OutboxItem
+
+if TYPE_CHECKING:  # aiogram takes seconds to import; see bot/when.py
+    from aiogram.methods import TelegramMethod
 
 log = logging.getLogger(__name__)
 

@@ -156,8 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 async def _dashboard_link(settings: Settings, user_id: int) -> int:
     """Works while the bot runs (another process may hold the SQLite file's lock: the link is
     one row, written like the CLI's other writes)."""
-    from bot.dashboard.access import LINK_TTL, NotAllowed
-    from bot.dashboard.feature import dashboard_of
+    from bot.dashboard.access import LINK_TTL, NotAllowed, dashboard_of
     from bot.roles import Roles
     from storage.clock import utc_now
     from storage.db import Database

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.i18n import Catalog, Translator, duration
 from bot.learned import Learned
 from bot.localized import clock_text
-from bot.outbox.service import Outbox
 from bot.roles import Roles
 from bot.when import When
 from storage.clock import Clock, utc_now
 from storage.models import Customer
+
+if TYPE_CHECKING:  # aiogram's types take seconds to import: the CLI's commands never send
+    from bot.outbox.service import Outbox
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, ParamSpec
-
-from aiogram.methods import TelegramMethod
-from aiogram.types import User
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec
 
 from storage.db import Tx
 from storage.models import Customer, OutboxItem
 from storage.states import Purpose
+
+if TYPE_CHECKING:  # aiogram takes seconds to import: the CLI's commands that send nothing
+    from aiogram.methods import TelegramMethod  # never import it (tests/unit/test_cli_imports.py)
+    from aiogram.types import User
 
 P = ParamSpec("P")
 
 ResultHook = Callable[[Tx, int, Any], Awaitable[None]]  # (tx, ref, Telegram's result)
 FailureHook = Callable[[Tx, int, str], Awaitable[None]]  # (tx, ref, error) for a given-up send
 # (ref, method) → the method to send, completed at the last moment (a secret never stored)
-Prepare = Callable[[int, TelegramMethod[Any]], Awaitable[TelegramMethod[Any]]]
+Prepare = Callable[[int, "TelegramMethod[Any]"], Awaitable["TelegramMethod[Any]"]]
 
 
 class Signal(Generic[P]):

@@ -163,8 +163,7 @@ async def run_sandbox(database: Path, api_port: int, telegram_port: int) -> int:
 
 
 async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
-    from bot.dashboard.access import LINK_TTL
-    from bot.dashboard.feature import dashboard_of
+    from bot.dashboard.access import LINK_TTL, dashboard_of
 
     w = app.wiring
     dashboard = dashboard_of(w.settings, w.core.roles, w.db, w.core.clock)

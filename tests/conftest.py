@@ -14,6 +14,40 @@ from storage.migrate import migrate
 from tests.support.backend import database_url, drop_created
 from tests.support.helpers import TOKEN, make_settings, start
 
+# The slowest tests, slowest first (`--durations` of `make test`): each begins a worker's share
+# of the suite (xdist's worksteal hands each worker a contiguous slice of the collection), so
+# none of them starts last and keeps the whole run waiting while the other workers are idle.
+SLOWEST = (
+    "tests/e2e/test_crash.py",
+    "tests/e2e/test_events_crash.py",
+    "tests/e2e/test_failover.py",  # under `make test-pg`
+    "tests/e2e/test_sandbox.py",
+    "tests/dispatch/test_fuzz_updates.py",
+    "tests/dispatch/test_fuzz_api.py",
+    "tests/e2e/test_cli.py::test_a_second_process",
+    "tests/e2e/test_cli.py::test_an_unusable_database",
+    "tests/e2e/test_dashboard_browser.py",
+    "tests/e2e/test_complaint_storm.py",
+    "tests/e2e/test_events.py::test_events_test_pings",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    slow = [item for prefix in SLOWEST for item in items if item.nodeid.startswith(prefix)]
+    chosen = set(slow)
+    rest = iter([item for item in items if item not in chosen])
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for i, item in enumerate(slow):
+        shares[i % workers].append(item)
+    left = len(items)
+    ordered: list[pytest.Item] = []
+    for i, share in enumerate(shares):  # the slice sizes of xdist's WorkStealingScheduling
+        size = left // (workers - i)
+        left -= size
+        ordered += share + [next(rest) for _ in range(size - len(share))]
+    items[:] = ordered + list(rest)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_databases() -> Iterator[None]:

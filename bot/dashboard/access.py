@@ -17,9 +17,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Any
-
-from aiogram.methods import TelegramMethod
+from typing import TYPE_CHECKING, Any
 
 from bot.dashboard.initdata import MAX_AGE, InitDataError, verify
 from bot.roles import Roles
@@ -27,6 +25,9 @@ from bot.settings import Network, Settings
 from storage.clock import Clock
 from storage.db import Database, Tx
 from storage.repos.dashboard import DashboardSession
+
+if TYPE_CHECKING:  # aiogram takes seconds to import; see bot/when.py
+    from aiogram.methods import TelegramMethod
 
 LINK_TTL = timedelta(minutes=10)
 UNMINTED = "(made-as-it-is-sent)"  # stands for the token in a queued message
@@ -182,3 +183,9 @@ class Dashboard:
         while recent and recent[0] <= now - 60:
             recent.popleft()
         return recent
+
+
+def dashboard_of(settings: Settings, roles: Roles, db: Database, clock: Clock) -> Dashboard:
+    """Who may sign in and how, for the app and for `python -m bot dashboard-link` (which
+    imports this module alone: the dashboard's pages would load aiogram, seconds of CPU)."""
+    return Dashboard(db, DashboardConfig.from_settings(settings), roles, clock)

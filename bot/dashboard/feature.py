@@ -9,24 +9,16 @@ from __future__ import annotations
 import logging
 
 from bot.complaints.config import Complaints
-from bot.dashboard.access import Dashboard, DashboardConfig
+from bot.dashboard.access import Dashboard, dashboard_of
 from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
-from bot.roles import Roles
-from bot.settings import Settings, address_warnings
+from bot.settings import address_warnings
 from bot.wiring import Wiring
-from storage.clock import Clock
-from storage.db import Database
 from storage.states import Purpose
 
 log = logging.getLogger(__name__)
-
-
-def dashboard_of(settings: Settings, roles: Roles, db: Database, clock: Clock) -> Dashboard:
-    """Who may sign in and how, for the app and for `python -m bot dashboard-link`."""
-    return Dashboard(db, DashboardConfig.from_settings(settings), roles, clock)
 
 
 def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:

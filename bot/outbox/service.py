@@ -6,17 +6,19 @@ import time
 from collections.abc import Iterable
 from enum import IntEnum
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
-from aiogram.types import CallbackQuery, Message, ReplyParameters
-
-from bot.incoming import topic_of
-from bot.outbox.codec import decode, encode, lane_of
 from storage.db import Tx
 from storage.models import OutboxItem
 from storage.repos.outbox import NewMessage
 from storage.states import OutboxStatus, Purpose
+
+# aiogram takes seconds of CPU to import (its types are pydantic models); the commands that
+# queue nothing, as `python -m bot import-purchases` mostly does, never pay it: what needs it
+# is imported where a message is built (tests/e2e/test_cli.py keeps them from loading it).
+if TYPE_CHECKING:
+    from aiogram.methods import TelegramMethod
+    from aiogram.types import CallbackQuery, Message
 
 
 class Priority(IntEnum):
@@ -52,6 +54,8 @@ class Outbox:
 
         Network errors and 5xx are retried until `expires_at` (Unix seconds), or for ever when
         it is None; only Telegram's definite refusals (400, 403) give a message up earlier."""
+        from bot.outbox.codec import encode, lane_of
+
         name, payload = encode(method)
         now = time.time()
         item = await tx.outbox.add(
@@ -84,6 +88,8 @@ class Outbox:
         """Queue `method` to go out only when `release(tx, until, ...)` says where: a message
         about something that has no place in the chat yet (a complaint before its card). Kept
         in the table, so a restart loses nothing; `until` is also the row's `ref`."""
+        from bot.outbox.codec import encode, lane_of
+
         name, payload = encode(method)
         now = time.time()
         item = await tx.outbox.add(
@@ -104,6 +110,8 @@ class Outbox:
     async def release(self, tx: Tx, until: int, place: dict[str, Any]) -> int:
         """Send what waits for `until`, in the order it was queued, each with `place` (e.g. a
         forum topic's `message_thread_id`) filled in. Returns how many."""
+        from bot.outbox.codec import decode, encode
+
         waiting = await tx.outbox.waiting_for(until)
         now = time.time()
         for row in waiting:
@@ -127,6 +135,10 @@ class Outbox:
     ) -> int:
         """As aiogram's `message.answer(text)`: `text` in the message's chat and forum topic,
         queued like every send (`options`: parse_mode, reply_markup, ...)."""
+        from aiogram.methods import SendMessage
+
+        from bot.incoming import topic_of
+
         method = SendMessage(
             chat_id=message.chat.id, message_thread_id=topic_of(message), text=text, **options
         )
@@ -143,6 +155,8 @@ class Outbox:
     ) -> int:
         """As aiogram's `message.reply(text)`: an answer quoting `message` (sent anyway if it
         was deleted meanwhile)."""
+        from aiogram.types import ReplyParameters
+
         quoted = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
         return await self.answer(
             tx, message, text, priority=priority, reply_parameters=quoted, **options
@@ -153,6 +167,8 @@ class Outbox:
     ) -> int:
         """As aiogram's `query.answer(alert)`: the button's spinner stops, with `alert` shown
         to whoever pressed (None: silently; `options`: show_alert, ...)."""
+        from aiogram.methods import AnswerCallbackQuery
+
         answer = AnswerCallbackQuery(callback_query_id=query.id, text=alert, **options)
         return await self.send(tx, answer)
 
@@ -163,6 +179,8 @@ class Outbox:
         gets `text` (`options`: reply_markup, parse_mode, ...). Also when Telegram no longer
         shows its content (an old message): the chat and the id are enough to edit it. None:
         Telegram did not say which message it was."""
+        from aiogram.methods import EditMessageText
+
         shown = query.message
         if shown is None:
             return None
@@ -175,6 +193,8 @@ class Outbox:
         self, tx: Tx, chats: Iterable[int], text: str, *, parse_mode: str | None = None
     ) -> None:
         """The same text to each of `chats` (owners, managers), as ordinary messages."""
+        from aiogram.methods import SendMessage
+
         for chat in chats:
             await self.send(
                 tx,

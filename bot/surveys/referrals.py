@@ -9,9 +9,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from urllib.parse import quote
 
-from aiogram.methods import SendMessage
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-
 from bot.i18n import Translator
 from bot.surveys.config import Surveys
 from storage.db import Tx
@@ -24,6 +21,9 @@ async def invite(
     tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey
 ) -> bool:
     """Send the promoter their link (when the shop has an offer); False when none was sent."""
+    from aiogram.methods import SendMessage  # here: importing purchases needs no aiogram
+    from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
     offer = surveys.config.referral_offer
     if offer is None or customer.telegram_id is None:
         return False
@@ -92,6 +92,8 @@ async def convert(tx: Tx, surveys: Surveys, customer_ids: Iterable[int]) -> int:
 
 
 async def _thank(tx: Tx, surveys: Surveys, advocate_id: int) -> None:
+    from aiogram.methods import SendMessage
+
     advocate = await tx.customers.get(advocate_id)
     if (
         advocate is None

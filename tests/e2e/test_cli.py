@@ -52,6 +52,52 @@ def test_help_lists_every_subcommand(tmp_path: Path) -> None:
         assert command in out
 
 
+# Each command in one process, as `python -m bot` runs it; after each, whether aiogram (its
+# types are pydantic models: ~9 s of CPU here) was imported. Printed as "command: yes|no".
+WITHOUT_TELEGRAM = """
+import contextlib, io, sys
+from bot.cli import main
+for argv in (
+    ["migrate"], ["check-config"], ["dashboard-link", "--user", "501"],
+    ["import-purchases", "sales.csv"], ["events", "replay", "--since", "0"],
+    ["digest"], ["export", "--format", "csv"],
+):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        main(argv)
+    print(argv[0], "yes" if "aiogram" in sys.modules else "no", file=sys.__stdout__)
+"""
+
+
+def test_commands_that_do_not_talk_to_telegram_do_not_import_aiogram(tmp_path: Path) -> None:
+    """An operator's `import-purchases` or `dashboard-link` answers in a second, not after
+    seconds of importing the Telegram framework (and the suite runs dozens of them)."""
+    (tmp_path / "sales.csv").write_text("order_id,phone\nS-1,+46 70 111 22 33\n")
+    env = {
+        "BOT_TOKEN": "1:abc",
+        "STAFF_CHAT_ID": "-100",
+        "OWNER_IDS": "501",
+        "DASHBOARD_URL": "https://shop.example/app",
+        "EVENTS_URL": "http://127.0.0.1:9/hook",
+        "EVENTS_SECRET": "a-secret-of-sixteen-or-more",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "STAFF_CHAT_ID"}}
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TELEGRAM],
+        cwd=tmp_path,
+        env={**clean, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+        text=True,
+        timeout=STARTING,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = dict(line.split() for line in result.stdout.splitlines())
+    assert loaded == dict.fromkeys(
+        ("migrate", "check-config", "dashboard-link", "import-purchases", "events", "digest",
+         "export"), "no"
+    )  # fmt: skip
+
+
 def test_missing_token_is_one_clear_line(tmp_path: Path) -> None:
     result = run("run", cwd=tmp_path, STAFF_CHAT_ID="-100123")
     assert result.returncode != 0

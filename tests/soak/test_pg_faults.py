@@ -27,7 +27,13 @@ import pgtemp
 from faketg import FakeTelegramServer
 from faketg.limits import FakeLimits
 from tests.support.helpers import wait_for
-from tests.support.processes import assert_each_greeted_once, bot_env, db_rows, free_port
+from tests.support.processes import (
+    BotProcess,
+    assert_each_greeted_once,
+    bot_env,
+    db_rows,
+    free_port,
+)
 from tests.support.processes import start_bot as spawn
 
 pytestmark = [
@@ -72,7 +78,7 @@ class Supervised:
         self.env = env
         self.port = int(env["API_PORT"])
         self.exits: list[int] = []
-        self.proc: asyncio.subprocess.Process | None = None
+        self.proc: BotProcess | None = None
         self._task = asyncio.create_task(self._keep())
 
     async def _keep(self) -> None:

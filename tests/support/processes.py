@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
+import json
 import os
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import aiohttp
 
@@ -19,9 +24,10 @@ from storage.db import Database
 from tests.support.helpers import STAFF_CHAT, TOKEN, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-# `python -m bot` spends some 8 s of CPU importing aiogram before it does anything; with the
+# `python -m bot` spends some 9 s of CPU importing aiogram before it does anything; with the
 # suite on several workers sharing two cores that can take a minute of wall time. Waits that
 # include a process's start allow this long: a guard against a hang, not a start-up promise.
+# (`start_bot` pays that import once per test process, in the zygote, not at every start.)
 STARTING = 120.0
 
 
@@ -52,31 +58,110 @@ _LOGS: dict[int, Path] = {}  # a started bot's pid -> the file its stderr goes t
 _PORTS: dict[int, int] = {}  # a started bot's pid -> its HTTP port
 
 
-async def start_bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    """The bot at LOG_LEVEL (WARNING): what it logs is kept in a file, said when it fails.
-    Its HTTP port is chosen here (API_PORT 0 in `env`), so `stop_when` can tell it is up."""
+class BotProcess:
+    """A bot process the zygote forked (not this process's child: its exit code comes from
+    the zygote), with what the tests use of `asyncio.subprocess.Process`."""
+
+    def __init__(self, pid: int, zygote: Zygote) -> None:
+        self.pid = pid
+        self._zygote = zygote
+
+    @property
+    def returncode(self) -> int | None:
+        return self._zygote.exits.get(self.pid)
+
+    def send_signal(self, sig: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+    async def wait(self) -> int:
+        while True:
+            code = self.returncode
+            if code is not None:
+                return code
+            await asyncio.sleep(0.02)  # the zygote's reader thread fills it in
+
+
+class Zygote:
+    """`python -m tests.support.zygote`, started on first use and kept for the test process:
+    a thread reads its answers, so any test's event loop can wait for them (by polling)."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.support.zygote"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self.ready = False
+        self.started: list[int] = []
+        self.exits: dict[int, int] = {}
+        threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
+
+    def _read(self, answers: IO[bytes]) -> None:
+        for line in answers:
+            said = json.loads(line)
+            if "ready" in said:
+                self.ready = True
+            elif "started" in said:
+                self.started.append(said["started"])
+            else:
+                self.exits[said["exited"]] = said["code"]
+
+    async def fork(self, env: dict[str, str], log: Path) -> BotProcess:
+        assert self.proc.stdin is not None and self.proc.poll() is None, "the zygote is gone"
+        request = {"env": env, "cwd": str(ROOT), "log": str(log)}
+        self.proc.stdin.write(json.dumps(request).encode() + b"\n")
+        self.proc.stdin.flush()
+        # Its imports once (a process's start, as `python -m bot` had at every start), then
+        # the fork, each within STARTING.
+        await self._until(lambda: self.ready, "imported")
+        await self._until(lambda: bool(self.started), "forked")
+        return BotProcess(self.started.pop(0), self)
+
+    async def _until(self, done: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + STARTING
+        while not done():
+            assert self.proc.poll() is None, "the zygote died"
+            assert time.monotonic() < deadline, f"the zygote never {what}"
+            await asyncio.sleep(0.02)
+
+    def close(self) -> None:
+        """Its stdin closed: it kills the bots still running, then ends."""
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+_ZYGOTE: list[Zygote] = []
+
+
+def _zygote() -> Zygote:
+    if not _ZYGOTE or _ZYGOTE[0].proc.poll() is not None:
+        _ZYGOTE[:] = [Zygote()]
+        atexit.register(_ZYGOTE[0].close)
+    return _ZYGOTE[0]
+
+
+async def start_bot(env: dict[str, str]) -> BotProcess:
+    """The bot (`python -m bot run`, forked from the zygote) at LOG_LEVEL (WARNING): what it
+    logs is kept in a file, said when it fails. Its HTTP port is chosen here (API_PORT 0 in
+    `env`), so `stop_when` can tell it is up."""
     if env.get("API_PORT", "0") == "0":
         env = {**env, "API_PORT": str(free_port())}
     fd, name = tempfile.mkstemp(prefix="bot-", suffix=".log")
-    try:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=ROOT,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=fd,
-        )
-    finally:
-        os.close(fd)
+    os.close(fd)
+    zygote = _zygote()
+    proc = await zygote.fork(env, Path(name))  # one start at a time: answers come in order
     _LOGS[proc.pid] = Path(name)
     _PORTS[proc.pid] = int(env["API_PORT"])
     return proc
 
 
-async def serving(proc: asyncio.subprocess.Process, within: float = STARTING) -> None:
+async def serving(proc: BotProcess, within: float = STARTING) -> None:
     """Until the bot answers HTTP (its signal handlers are in place by then): a SIGTERM
     while it still imports ends it the default way, as for any process."""
     url = f"http://127.0.0.1:{_PORTS[proc.pid]}/healthz"
@@ -92,7 +177,7 @@ async def serving(proc: asyncio.subprocess.Process, within: float = STARTING) ->
                 await asyncio.sleep(0.1)
 
 
-def logged(proc: asyncio.subprocess.Process, lines: int = 30) -> str:
+def logged(proc: BotProcess, lines: int = 30) -> str:
     """The end of what the bot process logged."""
     path = _LOGS.get(proc.pid)
     if path is None or not path.exists():
@@ -100,9 +185,7 @@ def logged(proc: asyncio.subprocess.Process, lines: int = 30) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-async def stop_when(
-    proc: asyncio.subprocess.Process, done: Callable[[], bool], within: float, what: str
-) -> None:
+async def stop_when(proc: BotProcess, done: Callable[[], bool], within: float, what: str) -> None:
     """Let the bot run until `done` and record its last outcomes; then it must stop cleanly."""
     try:
         await serving(proc)

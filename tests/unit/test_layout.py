@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +43,8 @@ def imports_of(module: str, *, at_import: bool = False) -> set[str]:
     return {name for name in _all_imports(module, at_import) if name in MODULES}
 
 
-def _all_imports(module: str, at_import: bool) -> set[str]:
+@cache  # parsed once per module: the pair test alone asks ~1,000 modules about their targets
+def _all_imports(module: str, at_import: bool) -> frozenset[str]:
     out: set[str] = set()
     body = ast.parse(MODULES[module].read_text()).body
     for node in _top_level(body) if at_import else _everywhere(body):
@@ -51,7 +53,7 @@ def _all_imports(module: str, at_import: bool) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             out.add(node.module)
             out.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return out
+    return frozenset(out)
 
 
 def reached_from(prefix: str, *, at_import: bool = False) -> set[str]:
