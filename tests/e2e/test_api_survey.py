@@ -11,7 +11,8 @@ import aiohttp
 from bot.app import App
 from bot.i18n import Catalog
 from bot.surveys.design_default import default_definition
-from tests.support.api import API_SECRET
+from tests.support.api import API_SECRET, request
+from tests.support.api import versions as stored_versions
 from tests.support.journey import SHOP_SURVEY, words
 
 BEARER = {"Authorization": f"Bearer {API_SECRET}"}
@@ -20,21 +21,11 @@ BEARER = {"Authorization": f"Bearer {API_SECRET}"}
 async def ask(
     app: App, method: str, body: Any = None, *, data: bytes | None = None, auth: bool = True
 ) -> tuple[int, Any]:
-    url = f"http://127.0.0.1:{app.port}/api/v1/survey"
-    headers = BEARER if auth else {}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.request(method, url, json=body, data=data, headers=headers) as resp,
-    ):
-        return resp.status, await resp.json(content_type=None)
+    return await request(app, method, "survey", body, data=data, auth=auth)
 
 
 async def versions(app: App) -> list[tuple[int, str]]:
-    async with app.db.read() as tx:
-        rows = await tx.conn.fetch_all(
-            "SELECT version, created_by FROM survey_versions ORDER BY version"
-        )
-    return [(int(r[0]), str(r[1])) for r in rows]
+    return await stored_versions(app, "survey_versions")
 
 
 def body_of(answer: dict[str, Any]) -> dict[str, Any]:

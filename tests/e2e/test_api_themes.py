@@ -9,17 +9,15 @@ import asyncio
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
-
 from bot.app import App
 from bot.themes.defaults import DEFAULT_THEMES
 from storage.states import ComplaintSource
 from storage.timefmt import to_db
-from tests.support.api import API_SECRET
+from tests.support.api import API_SECRET, request
+from tests.support.api import versions as stored_versions
 from tests.support.journey import get
 from tests.support.reportdata import add_response
 
-BEARER = {"Authorization": f"Bearer {API_SECRET}"}
 PARKING: list[dict[str, Any]] = [
     {
         "theme": "parking",
@@ -33,21 +31,11 @@ PARKING: list[dict[str, Any]] = [
 async def ask(
     app: App, method: str, body: Any = None, *, data: bytes | None = None, auth: bool = True
 ) -> tuple[int, Any]:
-    url = f"http://127.0.0.1:{app.port}/api/v1/themes"
-    headers = BEARER if auth else {}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.request(method, url, json=body, data=data, headers=headers) as resp,
-    ):
-        return resp.status, await resp.json(content_type=None)
+    return await request(app, method, "themes", body, data=data, auth=auth)
 
 
 async def versions(app: App) -> list[tuple[int, str]]:
-    async with app.db.read() as tx:
-        rows = await tx.conn.fetch_all(
-            "SELECT version, created_by FROM theme_versions ORDER BY version"
-        )
-    return [(int(r[0]), str(r[1])) for r in rows]
+    return await stored_versions(app, "theme_versions")
 
 
 async def tags(app: App) -> list[str]:
