@@ -12,6 +12,7 @@ from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
 from bot.reports.themes import ThemeFigures, theme_figures
+from bot.surveys.rules import BANDS
 from bot.timeparse import BusinessHours
 from storage.db import Tx
 from storage.models import CorrectiveAction
@@ -78,8 +79,8 @@ async def build_digest(
     # The previous period and the trend are the same calendar periods in the business zone.
     earlier = earlier_periods(start, end, tz, TREND_PERIODS - 1)
     stats = tx.stats
-    surveys, distribution = await stats.surveys(start, end, branch)
-    previous, _ = await stats.surveys(earlier[-1][0], start, branch)
+    surveys, distribution = await stats.surveys(start, end, BANDS, branch)
+    previous, _ = await stats.surveys(earlier[-1][0], start, BANDS, branch)
     current = nps(surveys.nps)
     before = nps(previous.nps)
     answered = surveys.worse + surveys.as_expected + surveys.better
@@ -89,13 +90,13 @@ async def build_digest(
     # The previous period's as its own digest judged them (at its end): "up from" what it said.
     before_judged = await stats.complaints(earlier[-1][0], start, judged_at(start, now), branch)
     starts = [at for at, _ in earlier] + [start]
-    periods = await stats.trend([*starts, end], branch)
+    periods = await stats.trend([*starts, end], BANDS, branch)
     trend = [(at, nps(counts)) for at, counts in zip(starts, periods, strict=True) if counts.n]
     undelivered, blocked = await stats.undelivered(start, end)
     take = medians([(j.opened, j.taken) for j in judged if j.taken], hours, tz)
     resolve = medians([(j.opened, j.resolved) for j in judged if j.resolved], hours, tz)
-    by_branch = await stats.nps_by("branch", start, end, branch)
-    by_segment = await stats.nps_by("segment", start, end, branch)
+    by_branch = await stats.nps_by("branch", start, end, BANDS, branch)
+    by_segment = await stats.nps_by("segment", start, end, BANDS, branch)
     fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)
     return Digest(
         start=start,
@@ -122,8 +123,8 @@ async def build_digest(
         resolution_satisfaction=share(c.satisfied, c.satisfaction_n),
         by_branch=[(k, nps(v)) for k, v in by_branch.items()],
         by_segment=[(k, nps(v)) for k, v in by_segment.items()],
-        aspects=await stats.detractor_aspects(start, end, branch),
-        comments=await stats.detractor_comments(start, end, branch),
+        aspects=await stats.detractor_aspects(start, end, BANDS, branch),
+        comments=await stats.detractor_comments(start, end, BANDS, branch),
         distribution=distribution,
         undelivered=undelivered,
         blocked=blocked,
@@ -144,7 +145,7 @@ async def _pulse(tx: Tx, end: datetime) -> PulseResult | None:
     """The latest staff pulse round started before `end` (within PULSE_WINDOW). The staff's
     eNPS is the business's, whatever branch a report is about."""
     started = await tx.pulse.latest_round(end - PULSE_WINDOW, end)
-    return None if started is None else await tx.pulse.result(started)
+    return None if started is None else await tx.pulse.result(started, BANDS)
 
 
 def worth_a_chart(d: Digest) -> bool:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import QuietHours, local_datetime
+from storage.repos.rows import Bands
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,11 @@ class Category(StrEnum):
     PROMOTER = "promoter"  # 9-10
 
 
+# The one definition of the categories; storage counts by it in SQL.
+BANDS = Bands(detractors_to=6, promoters_from=9)
+
+
 def category(nps: int) -> Category:
-    if nps <= 6:
+    if nps <= BANDS.detractors_to:
         return Category.DETRACTOR
-    return Category.PASSIVE if nps <= 8 else Category.PROMOTER
+    return Category.PASSIVE if nps < BANDS.promoters_from else Category.PROMOTER

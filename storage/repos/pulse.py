@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage.repos.rows import Bands
 from storage.repos.stats import NpsCounts
 from storage.sql import Conn, count_if
 from storage.timefmt import from_db, to_db
@@ -98,13 +99,14 @@ class PulseRepo:
         )
         return from_db(row[0]) if row and row[0] else None
 
-    async def result(self, round_start: datetime) -> PulseResult:
+    async def result(self, round_start: datetime, bands: Bands) -> PulseResult:
         at = to_db(round_start)
         asked = await self._conn.fetch_one(
             "SELECT COUNT(*) FROM pulse_asked WHERE round_start = ?", (at,)
         )
         scores = await self._conn.fetch_one(
-            f"SELECT COUNT(*), {count_if('score >= 9')}, {count_if('score <= 6')}"
+            f"SELECT COUNT(*), {count_if(bands.promoter('score'))},"
+            f" {count_if(bands.detractor('score'))}"
             " FROM pulse_scores WHERE round_start = ?",
             (at,),
         )

@@ -1,6 +1,7 @@
 """Shared pieces of the repositories' SQL: lists of values of any length (in chunks the engine
 accepts), the columns a generic `update(**fields)` may set, the business clock rows are
-stamped with, and "late" as the complaints feature defines it."""
+stamped with, "late" as the complaints feature defines it, and the NPS categories as the
+surveys feature defines them."""
 
 from __future__ import annotations
 
@@ -70,3 +71,20 @@ class Overdue:
             f" AND s.due_at < ? AND ({binds or '1 = 0'}))",
             (to_db(self.before),),
         )
+
+
+@dataclass(frozen=True)
+class Bands:
+    """The NPS categories as the surveys feature decides (bot/surveys/rules.py): a score up
+    to `detractors_to` is a detractor's, from `promoters_from` a promoter's, between them a
+    passive's. Storage counts by them; it does not define them."""
+
+    detractors_to: int
+    promoters_from: int
+
+    def detractor(self, column: str) -> str:
+        """SQL: `column` is a detractor's score (the bounds are ints, safe as literals)."""
+        return f"{column} <= {int(self.detractors_to)}"
+
+    def promoter(self, column: str) -> str:
+        return f"{column} >= {int(self.promoters_from)}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.repos.corrective import UNRECORDED
-from storage.repos.rows import fetch_in
+from storage.repos.rows import Bands, fetch_in
 from storage.sql import Conn, count_if
 from storage.states import ComplaintStatus, Deadline, OutboxStatus, sql_in
 from storage.timefmt import from_db, stored, to_db
@@ -175,7 +175,7 @@ class StatsRepo:
         return [tuple(row) for row in await self._conn.fetch_all(sql, params)]
 
     async def surveys(
-        self, start: datetime, end: datetime, branch: str | None = None
+        self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:
         """The period's survey counts and how many answered 0, 1, ... 10: the NPS in one scan
         of the surveys, CSAT and expectation from the answers to those questions."""
@@ -199,7 +199,11 @@ class StatsRepo:
             answered[(str(question), str(option))] = (int(n), int(total))  # type: ignore[call-overload]
         csat_n, csat_sum = answered.get((CSAT, ""), (0, 0))
         chose = {key: n for (q, key), (n, _) in answered.items() if q == EXPECTATION}
-        nps = NpsCounts(sum(counts), sum(counts[9:]), sum(counts[:7]))
+        nps = NpsCounts(
+            sum(counts),
+            sum(counts[bands.promoters_from :]),
+            sum(counts[: bands.detractors_to + 1]),
+        )
         return SurveyCounts(
             invited,
             nps,
@@ -210,7 +214,9 @@ class StatsRepo:
             chose.get("better", 0),
         ), counts
 
-    async def trend(self, bounds: list[datetime], branch: str | None = None) -> list[NpsCounts]:
+    async def trend(
+        self, bounds: list[datetime], bands: Bands, branch: str | None = None
+    ) -> list[NpsCounts]:
         """NPS counts for each period [bounds[i], bounds[i + 1]).
 
         One range per period, joined by UNION ALL into one statement: each part is a
@@ -222,7 +228,8 @@ class StatsRepo:
         for k, (start, end) in enumerate(itertools.pairwise(bounds)):
             where = _where(branch).replace(":start", f":start{k}").replace(":end", f":end{k}")
             parts.append(
-                f"SELECT {k} AS k, COUNT(nps), {count_if('nps >= 9')}, {count_if('nps <= 6')}"
+                f"SELECT {k} AS k, COUNT(nps), {count_if(bands.promoter('nps'))},"
+                f" {count_if(bands.detractor('nps'))}"
                 f" FROM surveys s WHERE {where}"
             )
             params |= {f"start{k}": to_db(start), f"end{k}": to_db(end)}
@@ -236,13 +243,18 @@ class StatsRepo:
         ]
 
     async def nps_by(
-        self, column: str, start: datetime, end: datetime, branch: str | None = None
+        self,
+        column: str,
+        start: datetime,
+        end: datetime,
+        bands: Bands,
+        branch: str | None = None,
     ) -> dict[str, NpsCounts]:
         """NPS counts per branch or per customer segment."""
         source = {"branch": "s.branch", "segment": "s.segment"}[column]
         rows = await self._all(
-            f"SELECT {source} AS g, COUNT(nps), {count_if('nps >= 9')},"
-            f" {count_if('nps <= 6')} FROM surveys s WHERE {_where(branch)}"
+            f"SELECT {source} AS g, COUNT(nps), {count_if(bands.promoter('nps'))},"
+            f" {count_if(bands.detractor('nps'))} FROM surveys s WHERE {_where(branch)}"
             " AND nps IS NOT NULL GROUP BY g ORDER BY COUNT(nps) DESC",
             {"start": to_db(start), "end": to_db(end), "branch": branch},
         )
@@ -305,24 +317,35 @@ class StatsRepo:
         return found
 
     async def detractor_aspects(
-        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
+        self,
+        start: datetime,
+        end: datetime,
+        bands: Bands,
+        branch: str | None = None,
+        limit: int = 5,
     ) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT a.option_id, COUNT(*) FROM survey_answers a JOIN surveys s"
             f" ON s.id = a.survey_id WHERE {_where(branch)} AND a.question_id = '{ASPECT}'"
-            " AND s.nps <= 6 GROUP BY a.option_id ORDER BY COUNT(*) DESC, a.option_id"
+            f" AND {bands.detractor('s.nps')} GROUP BY a.option_id"
+            " ORDER BY COUNT(*) DESC, a.option_id"
             " LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )
         return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
 
     async def detractor_comments(
-        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 3
+        self,
+        start: datetime,
+        end: datetime,
+        bands: Bands,
+        branch: str | None = None,
+        limit: int = 3,
     ) -> list[tuple[int, str]]:
         """What detractors wrote, newest first: every text answer, whatever question."""
         rows = await self._all(
             "SELECT s.nps, a.text FROM survey_answers a JOIN surveys s ON s.id = a.survey_id"
-            f" WHERE {_where(branch)} AND s.nps <= 6 AND a.text IS NOT NULL"
+            f" WHERE {_where(branch)} AND {bands.detractor('s.nps')} AND a.text IS NOT NULL"
             " ORDER BY s.sent_at DESC, s.id DESC, a.question_id LIMIT :limit",
             {"start": to_db(start), "end": to_db(end), "branch": branch, "limit": limit},
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.app import App
 from bot.pulse.callbacks import PulsePress
+from bot.surveys.rules import BANDS
 from faketg import FakeTelegramServer, World
 from faketg.world import Sent
 from tests.support.helpers import ManualClock, wait_for
@@ -95,7 +96,7 @@ async def test_six_answers_show_enps_and_the_free_text_without_anyone_named(
     await wait_for(lambda: last_alert(world) == EN("button.stale"))
 
     async with app.db.read() as tx:
-        result = await tx.pulse.result(ROUND)
+        result = await tx.pulse.result(ROUND, BANDS)
         complaints = await tx.complaints.counts()
     assert (result.asked, result.scores.n, result.comments) == (
         6,
@@ -131,4 +132,4 @@ async def test_four_answers_show_too_few_and_a_round_is_asked_once(
     await asyncio.sleep(1.0)
     assert {u: len(world.sent_to(u)) for u in STAFF} == sent_before  # asked once per round
     async with again.db.read() as tx:
-        assert (await tx.pulse.result(ROUND)).asked == 6
+        assert (await tx.pulse.result(ROUND, BANDS)).asked == 6

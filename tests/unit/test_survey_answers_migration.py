@@ -20,6 +20,7 @@ from bot.reports.render import render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
 from storage.migrate import applied_versions, available, migrate
+from storage.repos.rows import Bands
 from storage.repos.stats import AnswerValue, NpsCounts, QuestionCounts, StatsRepo, SurveyCounts
 from storage.sql import Conn, count_if
 from storage.timefmt import to_db
@@ -40,10 +41,11 @@ _EXPECTED = {key: count_if(f"expectation = '{key}'") for key in PAST}
 
 
 class PreviousReleaseStats(StatsRepo):
-    """The previous release's answer figures, read from the surveys' own columns."""
+    """The previous release's answer figures, read from the surveys' own columns, with its
+    NPS bands written in (the bands it is handed are today's, the same)."""
 
     async def surveys(
-        self, start: datetime, end: datetime, branch: str | None = None
+        self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:
         where = "s.sent_at >= :start AND s.sent_at < :end" + (
             " AND s.branch = :branch" if branch is not None else ""
@@ -65,7 +67,12 @@ class PreviousReleaseStats(StatsRepo):
         return SurveyCounts(total[0], nps, *total[1:]), counts
 
     async def detractor_aspects(
-        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 5
+        self,
+        start: datetime,
+        end: datetime,
+        bands: Bands,
+        branch: str | None = None,
+        limit: int = 5,
     ) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT a.aspect, COUNT(*) FROM survey_aspects a JOIN surveys s ON s.id = a.survey_id"
@@ -77,7 +84,12 @@ class PreviousReleaseStats(StatsRepo):
         return [(str(a), int(c)) for a, c in rows]  # type: ignore[call-overload]
 
     async def detractor_comments(
-        self, start: datetime, end: datetime, branch: str | None = None, limit: int = 3
+        self,
+        start: datetime,
+        end: datetime,
+        bands: Bands,
+        branch: str | None = None,
+        limit: int = 3,
     ) -> list[tuple[int, str]]:
         rows = await self._all(
             "SELECT nps, comment FROM surveys s WHERE s.sent_at >= :start AND s.sent_at < :end"
