@@ -13,6 +13,7 @@ from storage.db import Database
 from storage.migrate import migrate
 from tests.support.backend import database_url, drop_created
 from tests.support.helpers import TOKEN, make_settings, start
+from tests.support.ordering import slowest_first
 
 # The slowest tests, slowest first (`--durations` of `make test`): each begins a worker's share
 # of the suite (xdist's worksteal hands each worker a contiguous slice of the collection), so
@@ -34,19 +35,7 @@ SLOWEST = (
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
-    slow = [item for prefix in SLOWEST for item in items if item.nodeid.startswith(prefix)]
-    chosen = set(slow)
-    rest = iter([item for item in items if item not in chosen])
-    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
-    for i, item in enumerate(slow):
-        shares[i % workers].append(item)
-    left = len(items)
-    ordered: list[pytest.Item] = []
-    for i, share in enumerate(shares):  # the slice sizes of xdist's WorkStealingScheduling
-        size = left // (workers - i)
-        left -= size
-        ordered += share + [next(rest) for _ in range(size - len(share))]
-    items[:] = ordered + list(rest)
+    items[:] = slowest_first(items, workers, lambda item: item.nodeid, SLOWEST)
 
 
 @pytest.fixture(autouse=True)
