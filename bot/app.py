@@ -68,7 +68,7 @@ async def create_app(
         themes_feature.install(w)
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
-        dashboard_feature.install(w, complaints, reports)
+        dashboard_feature.install(w, complaints, reports, surveys.design)
         mail_feature.install(w, w.core)
         webchannel_feature.install(w, surveys)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)

@@ -15,18 +15,19 @@ from bot.dashboard.saved import SavedPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
 from bot.settings import address_warnings
+from bot.surveys.design_versions import Design
 from bot.wiring import Wiring
 from storage.states import Purpose
 
 log = logging.getLogger(__name__)
 
 
-def install(w: Wiring, complaints: Complaints, reports: Reports) -> Dashboard:
+def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design) -> Dashboard:
     dashboard = dashboard_of(w.settings, w.core.roles, w.db, w.core.clock)
     w.when.sending[Purpose.SIGN_IN] = dashboard.mint_into
     for warning in address_warnings(w.settings):
         log.warning("%s", warning.removeprefix("warning: "))
-    w.routes += routes(dashboard, reports)
+    w.routes += routes(dashboard, reports, design)
     desk = DeskPages(dashboard, complaints)
     replies = SavedPages(dashboard, complaints)
     w.routes += [

@@ -29,6 +29,7 @@ from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
 from bot.dashboard.initdata import InitDataError
 from bot.dashboard.pages import data_block, page
 from bot.dashboard.presets import preset_days
+from bot.dashboard.questions import question_figures
 from bot.i18n import Translator
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
@@ -46,6 +47,9 @@ from bot.reports.render import (
 from bot.reports.rows import EXPORTED, table
 from bot.reports.team import team_table
 from bot.settings import EXPORT_FORMATS
+from bot.surveys import design_versions
+from bot.surveys.design import Definition
+from bot.surveys.design_versions import Design
 from bot.web import client_address
 from storage.repos.dashboard import DashboardSession
 
@@ -74,8 +78,8 @@ def guarded(handler: Handler) -> Handler:
     return run
 
 
-def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
-    pages = Pages(dashboard, reports)
+def routes(dashboard: Dashboard, reports: Reports, design: Design) -> list[Route]:
+    pages = Pages(dashboard, reports, design)
     table: list[tuple[str, str, Handler]] = [
         ("GET", "/app", pages.overview),
         ("POST", "/app/session", pages.telegram_session),
@@ -91,9 +95,10 @@ def routes(dashboard: Dashboard, reports: Reports) -> list[Route]:
 
 
 class Pages:
-    def __init__(self, dashboard: Dashboard, reports: Reports) -> None:
+    def __init__(self, dashboard: Dashboard, reports: Reports, design: Design) -> None:
         self.dashboard = dashboard
         self.reports = reports
+        self.design = design  # the survey, to name its questions
 
     @property
     def t(self) -> Translator:
@@ -177,6 +182,7 @@ class Pages:
             split=charts.split(d.distribution),
             funnel=report.funnel(self.t, d) if d.complaints.opened else [],
             themes=report.themes(self.t, d.themes),
+            questions=question_figures(self.t, d.questions, await self._survey()),
             lines=lines[1:],  # under the page's own title
             presets=[
                 (
@@ -209,6 +215,10 @@ class Pages:
         if d.nps.too_few and d.nps.n >= FEWEST_FOR_A_FIGURE:
             said += f" · {self.t('digest.too_few')}"
         return said
+
+    async def _survey(self) -> Definition:
+        async with self.dashboard.db.read() as tx:
+            return (await design_versions.current(tx, self.design)).definition
 
     async def _requested(self, request: web.Request) -> Digest:
         """The figures for the query's `from`, `to` and `branch` (each may be left out);

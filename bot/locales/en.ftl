@@ -664,6 +664,12 @@ dashboard-themes-theme = Theme
 dashboard-themes-mentions = Mentions
 dashboard-themes-detractors = From detractors
 dashboard-themes-note = Comments, complaints and customers' messages of the period, each counted once per theme it mentions; in brackets, the change against the previous period. NPS: of the customers who mention it.
+dashboard-questions = Answers to each question
+dashboard-questions-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+dashboard-questions-mean = mean { $mean }
 dashboard-more = More from the period
 dashboard-link = Your sign-in link to the dashboard, valid { $minutes } minutes and for one sign-in (do not forward it):
     { $url }

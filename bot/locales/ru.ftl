@@ -683,6 +683,13 @@ dashboard-themes-theme = Тема
 dashboard-themes-mentions = Упоминаний
 dashboard-themes-detractors = От критиков
 dashboard-themes-note = Комментарии, обращения и сообщения клиентов за период, каждый текст учтён по разу в каждой теме, которую он упоминает; в скобках — изменение к прошлому периоду. NPS — среди клиентов, упомянувших тему.
+dashboard-questions = Ответы на каждый вопрос
+dashboard-questions-answers = { $n ->
+    [one] { $n } ответ
+    [few] { $n } ответа
+   *[many] { $n } ответов
+}
+dashboard-questions-mean = в среднем { $mean }
 dashboard-more = Ещё за период
 dashboard-link = Ваша ссылка для входа в панель: действует { $minutes } минут и для одного входа (не пересылайте её):
     { $url }

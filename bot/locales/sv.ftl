@@ -664,6 +664,12 @@ dashboard-themes-theme = Tema
 dashboard-themes-mentions = Omnämnanden
 dashboard-themes-detractors = Från kritiker
 dashboard-themes-note = Periodens kommentarer, ärenden och kundmeddelanden, varje text räknad en gång per tema den nämner; inom parentes förändringen mot förra perioden. NPS: bland kunderna som nämner temat.
+dashboard-questions = Svaren på varje fråga
+dashboard-questions-answers = { $n ->
+    [one] { $n } svar
+   *[other] { $n } svar
+}
+dashboard-questions-mean = i snitt { $mean }
 dashboard-more = Mer från perioden
 dashboard-link = Din inloggningslänk till panelen, giltig i { $minutes } minuter och för en inloggning (vidarebefordra den inte):
     { $url }

@@ -8,10 +8,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.dashboard import charts
+from bot.dashboard.questions import question_figures
 from bot.dashboard.report import against_the_rest
 from bot.i18n import Catalog
 from bot.reports.metrics import nps
-from storage.repos.stats import NpsCounts
+from bot.surveys.design import Definition
+from storage.repos.stats import NpsCounts, QuestionCounts
 
 EN = Catalog.load().bind("en")
 TZ = ZoneInfo("Europe/Moscow")
@@ -59,3 +61,35 @@ def test_the_scores_chart_colours_each_bar_by_its_category() -> None:
     tallest = max(drawn.bars, key=lambda bar: bar.height)
     assert (tallest.score, tallest.y) == (10, 16)  # the most answers reach the top
     assert next(bar for bar in drawn.bars if bar.score == 1).height == 0
+
+
+def test_each_question_is_named_by_the_current_survey_and_shows_every_score() -> None:
+    definition = Definition.model_validate(
+        {
+            "questions": [
+                {"id": "nps", "type": "nps"},
+                {"id": "ces", "type": "scale", "min": 1, "max": 7,
+                 "text": {"en": "How easy was it?", "ru": "Легко?", "sv": "Lätt?"}},
+                {"id": "shop", "type": "choice",
+                 "text": {"en": "Which shop?", "ru": "Какой?", "sv": "Vilken?"},
+                 "options": [{"id": "a", "text": {"en": "Arbat", "ru": "Арбат", "sv": "A"}},
+                             {"id": "b", "text": {"en": "Presnya", "ru": "Пресня", "sv": "P"}}]},
+            ]
+        }
+    )  # fmt: skip
+    answered = {
+        "shop": QuestionCounts("choice", 3, {"b": 2, "a": 1}),
+        "ces": QuestionCounts("scale", 4, {"2": 1, "7": 3}, total=23),
+        "gone": QuestionCounts("text", 2, {}),  # only an older version asked it
+    }
+    found = question_figures(EN, answered, definition)
+    assert [(f.question, f.text, f.summary) for f in found] == [
+        ("ces", "How easy was it?", "mean 5.8 · 4 answers"),
+        ("shop", "Which shop?", "3 answers"),
+        ("gone", "gone", "2 answers"),
+    ]
+    assert [c.label for c in found[0].counts] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [(c.label, c.count, c.share) for c in found[1].counts] == [
+        ("Arbat", 1, "33%"),
+        ("Presnya", 2, "67%"),
+    ]
