@@ -16,6 +16,7 @@ from storage.sql import Conn
 # Parents before children (foreign keys), and with each table's key for a stable order.
 TABLES: dict[str, str] = {
     "customers": "id",
+    "business_connections": "id",
     "purchases": "id",
     "surveys": "id",
     "survey_aspects": "survey_id, aspect",

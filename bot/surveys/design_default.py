@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from bot.i18n import Catalog
 from bot.surveys.design import Complaint, Definition, Option, Question, When
-from bot.surveys.rules import Category
-from bot.surveys.screens import EXPECTATIONS
+from bot.surveys.rules import EXPECTATIONS, Category
 
 DEFAULT_VERSION = 0
 # The text question each NPS category is asked at the follow-up step (what a comment typed

@@ -80,6 +80,9 @@ def skip_reason(opted_out: bool, unreachable: bool) -> str | None:
     return None
 
 
+EXPECTATIONS = ("worse", "as_expected", "better")  # how the purchase compared, as answered
+
+
 class Category(StrEnum):
     DETRACTOR = "detractor"  # 0-6
     PASSIVE = "passive"  # 7-8

@@ -8,9 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.surveys.callbacks import Question, SurveyPress
-from bot.surveys.rules import Category, category
-
-EXPECTATIONS = ("worse", "as_expected", "better")
+from bot.surveys.rules import EXPECTATIONS, Category, category
 
 
 @dataclass(frozen=True)
