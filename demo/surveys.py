@@ -78,7 +78,10 @@ async def _answer(world: World, user: int, rng: random.Random, log: list[str]) -
     await asyncio.sleep(rng.uniform(0.2, 1.5))
     await world.user_presses(user, invite, f"sv:{survey}:nps:{score}")
     kind = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-    await _wait(lambda: ":followup:" in str(invite.buttons))
+    # The follow-up's buttons are named by its question: what went wrong, or what would
+    # make it a 10, or what they liked most.
+    followup = {"detractor": "aspect", "passive": "make_it_ten", "promoter": "liked_most"}[kind]
+    await _wait(lambda: f":{followup}:" in str(invite.buttons))
     if kind == "detractor":
         aspect = rng.choice(["delivery", "price", "staff", "quality"])
         await world.user_presses(user, invite, f"sv:{survey}:aspect:{aspect}")
@@ -88,7 +91,7 @@ async def _answer(world: World, user: int, rng: random.Random, log: list[str]) -
         await world.user_sends(user, comment)
     else:
         done = "next" if kind == "detractor" else "skip"
-        await world.user_presses(user, invite, f"sv:{survey}:followup:{done}")
+        await world.user_presses(user, invite, f"sv:{survey}:{followup}:{done}")
     await _wait(lambda: _with_buttons(world, user, "csat") is not None)
     question = _with_buttons(world, user, "csat")
     assert question is not None

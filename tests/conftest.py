@@ -23,6 +23,7 @@ SLOWEST = (
     "tests/e2e/test_events_crash.py",
     "tests/e2e/test_failover.py",  # under `make test-pg`
     "tests/e2e/test_sandbox.py",
+    "tests/e2e/test_demo.py",
     "tests/dispatch/test_fuzz_updates.py",
     "tests/dispatch/test_fuzz_api.py",
     "tests/e2e/test_cli.py::test_a_second_process",

@@ -22,7 +22,7 @@ from bot.surveys.design_default import DEFAULT_VERSION, FOLLOW_UP_TEXT
 from bot.surveys.engine import LEGACY_FOLLOWUP, Page, current_page, next_page, render
 from bot.surveys.pinning import pinned_questions
 from bot.surveys.referrals import invite
-from bot.surveys.rules import Category, category
+from bot.surveys.rules import EXPECTATIONS, Category, category
 from bot.surveys.screens import Screen, thanks_screen
 from bot.surveys.steps import send_screen
 from storage.db import Tx
@@ -120,8 +120,9 @@ async def _apply(
             return PressResult(alert=t("button.stale"))
         if question.multiple:
             await tx.surveys.toggle_option(survey.id, question.id, value)
-            if survey.version == DEFAULT_VERSION and question.id == LEGACY_ASPECT:
-                await tx.surveys.toggle_aspect(survey.id, value)  # the legacy copy
+            # The copy the card, /mydata and the digest read, for the aspects they can name.
+            if question.id == LEGACY_ASPECT and value in surveys.config.aspects:
+                await tx.surveys.toggle_aspect(survey.id, value)
             chosen = (await tx.surveys.answers(survey.id)).get(question.id)
             assert now.page is not None
             return PressResult(edit=render(t, survey.id, now.page, chosen))
@@ -181,24 +182,28 @@ async def _advance(
     )
 
 
-# The built-in survey's answers the surveys' own columns keep too (the complaint card,
-# /mydata, events and the exports read them there).
-_LEGACY_COLUMNS = {"csat": "csat", "expectation": "expectation"}
-_LEGACY_TEXTS = set(FOLLOW_UP_TEXT.values())
+# The surveys' own columns keep the answers staff and owners read elsewhere (the complaint
+# card, /mydata, /find, the themes, events and the exports), whatever version asked them: the
+# CSAT and expectation where a question has the built-in id and fits its column, and the
+# first free text the customer wrote as the survey's comment.
+_LEGACY_CSAT = range(1, 6)
 
 
 async def _record(tx: Tx, survey: Survey, question: Question, answer: Answer) -> None:
     await tx.surveys.answer(
         survey.id, question.id, number=answer.number, text=answer.text, options=answer.options
     )
-    if survey.version != DEFAULT_VERSION:
-        return
-    column = _LEGACY_COLUMNS.get(question.id)
-    if column is not None:
-        value = answer.number if answer.number is not None else answer.options[0]
-        await tx.surveys.update(survey.id, **{column: value})
-    elif question.id in _LEGACY_TEXTS:
+    if question.id == "csat" and answer.number in _LEGACY_CSAT:
+        await tx.surveys.update(survey.id, csat=answer.number)
+    elif question.id == "expectation" and answer.options and answer.options[0] in EXPECTATIONS:
+        await tx.surveys.update(survey.id, expectation=answer.options[0])
+    elif answer.text is not None and (
+        question.id in _LEGACY_TEXTS or (survey.version != DEFAULT_VERSION and not survey.comment)
+    ):
         await tx.surveys.update(survey.id, comment=answer.text)  # finds its complaint too
+
+
+_LEGACY_TEXTS = set(FOLLOW_UP_TEXT.values())
 
 
 def _int_in(value: str, low: int, high: int) -> int | None:

@@ -141,7 +141,9 @@ async def test_a_designed_survey_is_asked_in_order_with_its_conditions(offline: 
         "where": Answer(options=("online",)),
         "note": Answer(text="Кофе остыл"),
     }
-    assert (done.csat, done.expectation, done.comment) == (None, None, None)  # built-in's only
+    # What the customer wrote is the survey's comment, for the card, /find, the themes and
+    # the exports; its scale is no CSAT and its choice no expectation.
+    assert (done.csat, done.expectation, done.comment) == (None, None, "Кофе остыл")
     async with offline.db.read() as tx:  # the CES of 2 opens a complaint, as the rule says
         assert await tx.complaints.for_survey(sid) is not None
 
@@ -200,3 +202,35 @@ async def test_the_follow_up_buttons_sent_before_still_work(offline: App) -> Non
     csat = await last(offline, 76, "EditMessageText")
     assert csat["text"].startswith("How satisfied are you with this purchase?")
     assert await answers(offline, sid) == {"aspect": Answer(options=("quality",))}
+
+
+async def test_a_designed_survey_keeping_the_built_in_questions_fills_what_staff_read(
+    offline: App,
+) -> None:
+    """An owner who takes GET's survey and adds a question: the built-in questions' answers
+    still reach the complaint card, /mydata, the exports and the themes, as before the PUT."""
+    default = offline.surveys.design.default
+    mine = Definition(questions=[*default.questions, WHERE], variants=default.variants)
+    async with offline.db.transaction() as tx:
+        await replace(tx, offline.surveys.design, mine, "api", offline.surveys.core.now())
+    sid = (await invited(offline, 74)).id
+    await feed(offline, press(1, 74, f"sv:{sid}:nps:2"))
+    await feed(offline, press(2, 74, f"sv:{sid}:aspect:staff"))
+    await feed(offline, message(3, 74, "Бариста грубил, кофе холодный"))
+    await feed(offline, press(4, 74, f"sv:{sid}:csat:2"))
+    await feed(offline, press(5, 74, f"sv:{sid}:expectation:worse"))
+    done = await stored(offline, sid)
+    assert (done.csat, done.expectation, done.comment) == (
+        2,
+        "worse",
+        "Бариста грубил, кофе холодный",
+    )
+    async with offline.db.read() as tx:
+        aspects = await tx.conn.fetch_all(
+            "SELECT aspect FROM survey_aspects WHERE survey_id = ?", (sid,)
+        )
+        themes = await tx.conn.fetch_all(
+            "SELECT theme FROM text_themes WHERE survey_id = ? ORDER BY theme", (sid,)
+        )
+    assert [r[0] for r in aspects] == ["staff"]
+    assert "staff" in [r[0] for r in themes]
