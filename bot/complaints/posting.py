@@ -40,6 +40,7 @@ from bot.complaints.config import Complaints
 from bot.i18n import TEXT_LIMIT, moment_words
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
+from bot.surveys.rules import Category, category
 from storage.db import Tx
 from storage.models import Complaint
 from storage.states import CardMode, ComplaintSource, Deadline, Purpose
@@ -276,12 +277,24 @@ async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> N
     steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
     take = steps[Deadline.TAKE].due_at if Deadline.TAKE in steps else None
     text = t(
-        f"complaint.opened.{complaint.source}",
+        await _opened_key(tx, complaint),
         number=complaint.id,
         at=moment_words(t, take or complaints.core.now(), complaints.core.now(), zone),
     )
     said = SendMessage(chat_id=customer.telegram_id, text=text)
     await complaints.core.outbox.send(tx, account.on_behalf(said, through))
+
+
+async def _opened_key(tx: Tx, complaint: Complaint) -> str:
+    """What the customer is told: "sorry it was not good" after a detractor's score; an
+    answer the owner made a complaint (a long wait, say) from anyone else is thanked for."""
+    if complaint.source == ComplaintSource.LOW_SCORE and complaint.survey_id is not None:
+        survey = await tx.surveys.get(complaint.survey_id)
+        if survey is not None and (
+            survey.nps is None or category(survey.nps) != Category.DETRACTOR
+        ):
+            return "complaint.opened.survey_answer"
+    return f"complaint.opened.{complaint.source}"
 
 
 async def refresh(tx: Tx, complaints: Complaints, complaint_id: int) -> None:

@@ -157,6 +157,7 @@ command-complaint = Write to a person
 ## complaint
 
 complaint-opened-low_score = We are sorry it was not good. Your feedback is now complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+complaint-opened-survey_answer = Thank you for telling us. We passed it on as complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
 complaint-opened-message = Thank you, your message went to our team as complaint #{ $number }. A person will answer you here by { $at }; anything else you write here reaches them too.
 complaint-opened-command = Tell us what happened: write it here (text, photos, documents). It is complaint #{ $number }; a person will answer you here by { $at }.
 complaint-already_open = Your complaint #{ $number } is still open: just write here and it reaches our team.
@@ -601,7 +602,7 @@ export-survey_status-answered = answered
 export-survey_status-expired = closed unanswered
 export-survey_status-skipped = not sent
 export-survey_status-dismissed = declined by the customer
-export-source-low_score = a low score
+export-source-low_score = a survey answer
 export-source-command = the /complaint command
 export-source-message = a message to the bot
 

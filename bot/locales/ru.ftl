@@ -166,6 +166,7 @@ command-complaint = Написать сотруднику
 ## complaint
 
 complaint-opened-low_score = Нам жаль, что всё прошло не так. Ваш отзыв стал обращением №{ $number }: сотрудник напишет вам здесь { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
+complaint-opened-survey_answer = Спасибо, что рассказали. Мы передали это команде как обращение №{ $number }: сотрудник напишет вам здесь { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
 complaint-opened-message = Спасибо, ваше сообщение передано команде как обращение №{ $number }. Сотрудник ответит здесь { $at }; всё, что вы напишете сюда, тоже дойдёт до него.
 complaint-opened-command = Расскажите, что случилось: напишите здесь (текст, фото, документы). Это обращение №{ $number }; сотрудник ответит вам здесь { $at }.
 complaint-already_open = Ваше обращение №{ $number } ещё открыто: просто пишите сюда, и сообщение дойдёт до команды.
@@ -619,7 +620,7 @@ export-survey_status-answered = ответ получен
 export-survey_status-expired = закрыт без ответа
 export-survey_status-skipped = не отправлялся
 export-survey_status-dismissed = клиент отказался
-export-source-low_score = низкая оценка в опросе
+export-source-low_score = ответ в опросе
 export-source-command = команда /complaint
 export-source-message = сообщение боту
 

@@ -157,6 +157,7 @@ command-complaint = Skriv till en person
 ## complaint
 
 complaint-opened-low_score = Vi beklagar att det inte blev bra. Ditt svar är nu ärende #{ $number }: en person i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, foton) direkt i den här chatten.
+complaint-opened-survey_answer = Tack för att du berättade. Vi har lämnat det vidare som ärende #{ $number }: någon i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, bilder) direkt i den här chatten.
 complaint-opened-message = Tack, ditt meddelande har gått till vårt team som ärende #{ $number }. En person svarar dig här senast { $at }; allt du skriver här når dem också.
 complaint-opened-command = Berätta vad som hände: skriv det här (text, foton, dokument). Det är ärende #{ $number }; en person svarar dig här senast { $at }.
 complaint-already_open = Ditt ärende #{ $number } är fortfarande öppet: skriv bara här så når det vårt team.
@@ -601,7 +602,7 @@ export-survey_status-answered = besvarad
 export-survey_status-expired = stängd utan svar
 export-survey_status-skipped = inte skickad
 export-survey_status-dismissed = kunden avböjde
-export-source-low_score = ett lågt betyg
+export-source-low_score = ett svar i enkäten
 export-source-command = kommandot /complaint
 export-source-message = ett meddelande till boten
 

@@ -234,3 +234,33 @@ async def test_a_designed_survey_keeping_the_built_in_questions_fills_what_staff
         )
     assert [r[0] for r in aspects] == ["staff"]
     assert "staff" in [r[0] for r in themes]
+
+
+async def test_a_complaint_opened_by_an_answer_of_a_promoter_is_not_called_a_bad_time(
+    offline: App,
+) -> None:
+    """A 9 and "waited over 10 minutes", which the owner made a complaint: the customer is
+    thanked and told a person will write, not told "we are sorry it was not good"."""
+    wait = Question(
+        id="wait",
+        type="choice",
+        text=texts("How long did you wait?", "Сколько вы ждали?", "Hur länge väntade du?"),
+        options=[
+            Option(id="fast", text=texts("Not at all", "Совсем нет", "Inte alls")),
+            Option(id="slow", text=texts("Over 10 minutes", "Больше 10 минут", "Över 10 min")),
+        ],
+        complaint=Complaint(options=["slow"]),
+    )
+    mine = Definition(questions=[Question(id="nps", type="nps"), wait])
+    async with offline.db.transaction() as tx:
+        await replace(tx, offline.surveys.design, mine, "api", offline.surveys.core.now())
+    sid = (await invited(offline, 75)).id
+    await feed(offline, press(1, 75, f"sv:{sid}:nps:9"))
+    await feed(offline, press(2, 75, f"sv:{sid}:wait:slow"))
+    async with offline.db.read() as tx:
+        complaint = await tx.complaints.for_survey(sid)
+    assert complaint is not None
+    told = [p["text"] for m, p in await outbox_rows(offline, 75) if m == "SendMessage"]
+    opened = [text for text in told if f"#{complaint.id}" in text]
+    assert opened and not any("sorry" in text for text in opened), told
+    assert opened[0].startswith("Thank you for telling us")
