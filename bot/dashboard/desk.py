@@ -93,7 +93,7 @@ class DeskPages(StaffPages):
             states=STATES,
             branches=branches,
             holders=holders,
-            causes=[*self.complaints.config.aspects, "other"],
+            causes=list(dict.fromkeys([*self.complaints.config.aspects, "other"])),
             cause_label=lambda c: cause_label(self.t, c) if c else "—",
             older=older,
         )

@@ -183,3 +183,20 @@ async def test_a_complaints_page_has_every_survey_answer_and_the_missed_deadline
         assert not any(RU("dashboard.timeline.resolve", due="x")[:6] in li for li in timeline)
     finally:
         await browser.close()
+
+
+async def test_the_cause_filter_offers_each_cause_once(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """SURVEY_ASPECTS holds "other" already: the filter offered it twice."""
+    app = await shop(make_app, fake)
+    browser = await signed_in(app)
+    try:
+        status, page, _ = await browser.get("/app/complaints")
+        assert status == 200
+        causes = re.findall(
+            r'<option value="([a-z_]+)"', page.split('name="cause"')[1].split("</select>")[0]
+        )
+        assert causes and len(causes) == len(set(causes)), causes
+    finally:
+        await browser.close()
