@@ -51,6 +51,7 @@ command-language = Choose the language
 
 start-welcome_back = Welcome back! Surveys are on again.
 start-linked = Thank you! I have found your purchase and will send a short survey a little later.
+start-linked_no_survey = Thank you! I have found your purchase; there is no survey for this one. You can write to us here at any time.
 start-link_unknown = This link is no longer valid. Write /help to see what I can do.
 start-share_phone = Bought something from us? Share your phone number and I will find your purchase (the number is used only for this).
 start-share_phone_button = Share my phone number

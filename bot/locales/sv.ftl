@@ -51,6 +51,7 @@ command-language = Välj språk
 
 start-welcome_back = Välkommen tillbaka! Enkäterna är på igen.
 start-linked = Tack! Jag har hittat ditt köp och skickar en kort enkät lite senare.
+start-linked_no_survey = Tack! Jag har hittat ditt köp; det blir ingen enkät om det. Du kan skriva till oss här när som helst.
 start-link_unknown = Den här länken gäller inte längre. Skriv /help för att se vad jag kan.
 start-share_phone = Har du handlat hos oss? Dela ditt telefonnummer så hittar jag ditt köp (numret används bara till det).
 start-share_phone_button = Dela mitt telefonnummer

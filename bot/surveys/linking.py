@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from bot.surveys.config import Surveys
 from bot.surveys.phones import normalize_phone
 from bot.surveys.purchases import link_waiting_surveys
 from bot.surveys.referrals import convert
 from storage.db import Tx
 from storage.models import Customer
+from storage.states import SurveyStatus
 
 
-async def link_by_token(tx: Tx, surveys: Surveys, customer: Customer, token: str) -> bool:
-    """The customer opened a receipt's deep link; False if the token names no purchase.
+class Linked(Enum):
+    UNKNOWN = "unknown"  # no purchase by that token, or another customer's
+    SURVEY = "survey"  # its survey is on its way (or out already)
+    NO_SURVEY = "no_survey"  # none will come: skipped (cooldown, opted out), answered, expired
+
+
+_COMING = (SurveyStatus.WAITING_LINK, SurveyStatus.SCHEDULED, SurveyStatus.SENT)
+
+
+async def link_by_token(tx: Tx, surveys: Surveys, customer: Customer, token: str) -> Linked:
+    """The customer opened a receipt's deep link: whether it named a purchase of theirs, and
+    whether a survey will come for it.
 
     A receipt proves that one purchase, nothing more: it moves to whoever opens the link, while
     the customer the shop registered keeps its phone, CRM id and other purchases (those follow
     only the customer's own shared contact)."""
     purchase = await tx.purchases.by_token(token) if token else None
     if purchase is None:
-        return False
+        return Linked.UNKNOWN
     if purchase.customer_id != customer.id:
         owner = await tx.customers.get(purchase.customer_id)
         if owner is not None and owner.telegram_id is not None:
-            return False  # somebody else's receipt: their survey stays theirs
+            return Linked.UNKNOWN  # somebody else's receipt: their survey stays theirs
         await tx.purchases.move(purchase.id, customer.id)
     await _relink(tx, surveys, customer.id)
-    return True
+    survey = (await tx.surveys.for_purchases([purchase.id])).get(purchase.id)
+    return Linked.SURVEY if survey is not None and survey.status in _COMING else Linked.NO_SURVEY
 
 
 async def link_by_phone(tx: Tx, surveys: Surveys, customer: Customer, raw_phone: str) -> int:

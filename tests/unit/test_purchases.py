@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.surveys.config import Surveys
-from bot.surveys.linking import link_by_phone, link_by_token
+from bot.surveys.linking import Linked, link_by_phone, link_by_token
 from bot.surveys.phones import PhoneError, parse_phone, renormalize_stored_phones
 from bot.surveys.purchases import (
     CustomerRef,
@@ -120,8 +120,8 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         assert first.status == "waiting_link"
         holder, _ = await tx.customers.touch_from_telegram(43, "C", None, "en")
         token = first.deep_link.split("start=")[1]
-        assert not await link_by_token(tx, surveys, holder, "no-such-token")
-        assert await link_by_token(tx, surveys, holder, token)
+        assert await link_by_token(tx, surveys, holder, "no-such-token") == Linked.UNKNOWN
+        assert await link_by_token(tx, surveys, holder, token) != Linked.UNKNOWN
         linked = await tx.customers.by_telegram_id(43)
         assert linked is not None and (linked.phone, linked.external_id) == (None, None)
         assert await tx.purchases.count_for(holder.id) == 1
@@ -133,7 +133,7 @@ async def test_a_receipt_link_links_that_purchase_and_nothing_else(
         assert survey.customer_id == holder.id
         # Another Telegram user with the same receipt link cannot take it over.
         stranger, _ = await tx.customers.touch_from_telegram(44, "D", None, "en")
-        assert not await link_by_token(tx, surveys, stranger, token)
+        assert await link_by_token(tx, surveys, stranger, token) == Linked.UNKNOWN
         # The real owner shares their contact: the rest is theirs, and later phone-only
         # purchases too.
         owner, _ = await tx.customers.touch_from_telegram(45, "E", None, "en")
