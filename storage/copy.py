@@ -16,7 +16,7 @@ from storage.sql import Conn
 # Parents before children (foreign keys), and with each table's key for a stable order.
 TABLES: dict[str, str] = {
     "customers": "id",
-    "business_connections": "id",
+    "business_connections": "user_id, id",  # its id is Telegram's text: no sequence
     "purchases": "id",
     "surveys": "id",
     "survey_aspects": "survey_id, aspect",
