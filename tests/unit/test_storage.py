@@ -21,6 +21,7 @@ from storage.models import Customer, OutboxItem
 from storage.repos.outbox import NewMessage, Outcome
 from storage.states import OutboxStatus
 from tests.support.backend import ON_POSTGRES, database_url
+from tests.support.upgrades import migrate_until
 
 
 async def open_db(tmp_path: Path) -> Database:
@@ -253,18 +254,8 @@ async def test_telegram_names_leave_the_shops_name_column_at_the_upgrade(tmp_pat
     db = Database(database_url(tmp_path, "names"))
     await db.connect()
     conn = db.conn
-    await applied_versions(conn)  # its table
     try:
-        for step in available(conn.engine):
-            if step.version >= 27:
-                break
-            await conn.begin(write=True)
-            await conn.script(step.sql)
-            await conn.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (step.version, step.name, "2026-01-01T00:00:00+00:00"),
-            )
-            await conn.commit()
+        await migrate_until(conn, 26)
         await conn.begin(write=True)
         for number, name, started in ((1, "Аня", "2026-01-02"), (2, "Борис Котов", None)):
             await conn.execute(

@@ -19,13 +19,14 @@ from bot.reports.digest import build_digest
 from bot.reports.render import render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
-from storage.migrate import applied_versions, available, migrate
+from storage.migrate import migrate
 from storage.repos.rows import Bands
 from storage.repos.stats import AnswerValue, NpsCounts, QuestionCounts, StatsRepo, SurveyCounts
 from storage.sql import Conn, count_if
 from storage.timefmt import to_db
 from tests.support.backend import database_url
 from tests.support.reportdata import add_response
+from tests.support.upgrades import migrate_until
 
 PREVIOUS_RELEASE = 28  # the last migration the previous release shipped
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
@@ -166,21 +167,6 @@ class PreviousReleaseStats(StatsRepo):
 UNRELATED = (31,)
 
 
-async def migrate_until(conn: Conn, last: int) -> None:
-    """The schema as the release whose last migration is `last` left it, plus UNRELATED."""
-    await applied_versions(conn)  # its table
-    for step in available(conn.engine):
-        if step.version > last and step.version not in UNRELATED:
-            continue
-        await conn.begin(write=True)
-        await conn.script(step.sql)
-        await conn.execute(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-            (step.version, step.name, "2026-01-01T00:00:00+00:00"),
-        )
-        await conn.commit()
-
-
 async def fill(conn: Conn) -> None:
     """Two weeks of answers as the previous release stored them: every category with and
     without a comment, aspects, CSAT from 1 to 5, every expectation, partial answers (NPS
@@ -222,7 +208,7 @@ async def figures(tx: Tx) -> dict[str, Any]:
 async def previous_release(tmp_path: Path) -> AsyncIterator[Database]:
     db = Database(database_url(tmp_path, "upgrade"))
     await db.connect()
-    await migrate_until(db.conn, PREVIOUS_RELEASE)
+    await migrate_until(db.conn, PREVIOUS_RELEASE, also=UNRELATED)
     async with db.transaction() as tx:
         await fill(tx.conn)
     yield db
