@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.core import Core
+from bot.retries import Retries
 from bot.settings import Settings
 
 TIMEOUT = 10.0  # a receiver that does not answer within this is tried again later
-GIVE_UP_AFTER = timedelta(hours=72)
-MAX_BACKOFF = 300.0  # seconds between tries, at most
+RETRIES = Retries(longest=300.0, give_up_after=timedelta(hours=72))
 PER_RECEIVER = 4  # requests in flight to one URL (each for another complaint)
 
 
@@ -34,8 +34,3 @@ class Events:
 
     config: EventsConfig
     core: Core
-
-
-def backoff(attempts: int) -> float:
-    """Seconds before the next try after `attempts` failed ones: 2, 4, 8 … up to 5 minutes."""
-    return min(MAX_BACKOFF, 2.0 ** min(attempts, 16))

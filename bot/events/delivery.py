@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from bot.events.config import GIVE_UP_AFTER, PER_RECEIVER, EventsConfig, backoff
+from bot.events.config import PER_RECEIVER, RETRIES, EventsConfig
 from bot.events.receivers import Answer, Receivers, origin
 from bot.faults import log_failure
 from bot.jobs import JobContext, job
@@ -210,8 +210,7 @@ async def _record(db: Database, tried: list[tuple[Delivery, Answer]]) -> None:
                 await tx.events.delivered(event_id, url, now)
                 continue
             error = answer.summary()
-            again = now + backoff(delivery.attempts + 1)
-            late = again - delivery.created_at > GIVE_UP_AFTER.total_seconds()
-            if late:
+            again = RETRIES.next_try(delivery.attempts, delivery.created_at, now)
+            if again is None:
                 log.warning("event %d to %s given up after 72 h: %s", event_id, url, error)
-            await tx.events.failed_once(event_id, url, error, None if late else again, now)
+            await tx.events.failed_once(event_id, url, error, again, now)

@@ -8,11 +8,11 @@ from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 from bot.core import Core
+from bot.retries import Retries
 from bot.settings import Settings
 
 TIMEOUT = 30.0  # seconds for the server to answer one step (connect, each command)
-GIVE_UP_AFTER = timedelta(hours=72)
-MAX_BACKOFF = 600.0  # seconds between tries, at most
+RETRIES = Retries(longest=600.0, give_up_after=timedelta(hours=72))
 _LOOPBACK = re.compile(r"^(127\.\d+\.\d+\.\d+|localhost|::1)$")
 
 
@@ -62,8 +62,3 @@ class Mailer:
 
     config: MailConfig
     core: Core
-
-
-def backoff(attempts: int) -> float:
-    """Seconds before the next try after `attempts` failed ones: 2, 4, 8 … up to 10 minutes."""
-    return min(MAX_BACKOFF, 2.0 ** min(attempts, 16))

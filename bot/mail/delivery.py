@@ -18,7 +18,7 @@ import aiosmtplib
 
 from bot.jobs import JobContext, job
 from bot.mail.compose import compose
-from bot.mail.config import GIVE_UP_AFTER, TIMEOUT, MailConfig, Mailer, Smtp, backoff
+from bot.mail.config import RETRIES, TIMEOUT, MailConfig, Mailer, Smtp
 from bot.mail.watch import watch
 from storage.db import Database
 from storage.repos.mail import QueuedMail
@@ -102,12 +102,14 @@ async def _record(db: Database, outcomes: list[tuple[QueuedMail, Outcome]], now:
             if outcome.ok:
                 await tx.mail.sent(queued.id, now)
                 continue
-            again = now + backoff(queued.attempts + 1)
-            late = again - queued.created_at > GIVE_UP_AFTER.total_seconds()
-            if outcome.final or late:
+            again = (
+                None
+                if outcome.final
+                else RETRIES.next_try(queued.attempts, queued.created_at, now)
+            )
+            if again is None:
                 log.warning("mail %d given up: %s", queued.id, outcome.error)
-            give_up = outcome.final or late
-            await tx.mail.failed_once(queued.id, outcome.error, None if give_up else again, now)
+            await tx.mail.failed_once(queued.id, outcome.error, again, now)
 
 
 @job

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from storage.repos.rows import FAILED_TRY, failed_try
 from storage.sql import Conn
 from storage.states import SurveyStatus
 from storage.timefmt import to_db
@@ -224,16 +225,8 @@ class EventRepo:
     ) -> None:
         """A try that failed: again at `next_at`, or given up (None)."""
         await self._conn.execute(
-            "UPDATE event_deliveries SET attempts = attempts + 1, last_error = ?, next_at = ?,"
-            " status = ?, done_at = ? WHERE event_id = ? AND url = ?",
-            (
-                error[:500],
-                now if next_at is None else next_at,
-                FAILED if next_at is None else PENDING,
-                now if next_at is None else None,
-                event_id,
-                url,
-            ),
+            f"UPDATE event_deliveries SET {FAILED_TRY} WHERE event_id = ? AND url = ?",
+            (*failed_try(error, next_at, now, PENDING, FAILED), event_id, url),
         )
 
     async def replay(self, since_id: int, urls: list[str], now: float) -> int:

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from storage.repos.rows import FAILED_TRY, failed_try
 from storage.sql import Conn
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
@@ -107,16 +108,8 @@ class MailRepo:
     ) -> None:
         """A try that failed: again at `next_at`, or given up (None)."""
         await self._conn.execute(
-            "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, next_at = ?,"
-            " status = ?, done_at = ? WHERE id = ? AND status = ?",
-            (
-                error[:500],
-                now if next_at is None else next_at,
-                FAILED if next_at is None else PENDING,
-                now if next_at is None else None,
-                mail_id,
-                PENDING,
-            ),
+            f"UPDATE mail_outbox SET {FAILED_TRY} WHERE id = ? AND status = ?",
+            (*failed_try(error, next_at, now, PENDING, FAILED), mail_id, PENDING),
         )
 
     async def backlog(self, now: float) -> MailBacklog:

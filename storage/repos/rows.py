@@ -88,3 +88,17 @@ class Bands:
 
     def promoter(self, column: str) -> str:
         return f"{column} >= {int(self.promoters_from)}"
+
+
+# A delivery's try that failed (the events' and the mail's queues keep the same columns):
+# again at `next_at`, or given up (None) with its time; the error kept short.
+FAILED_TRY = "attempts = attempts + 1, last_error = ?, next_at = ?, status = ?, done_at = ?"
+
+
+def failed_try(
+    error: str, next_at: float | None, now: float, pending: str, failed: str
+) -> tuple[str, float, str, float | None]:
+    """The values of FAILED_TRY, in its order."""
+    if next_at is None:
+        return error[:500], now, failed, now
+    return error[:500], next_at, pending, None
