@@ -409,7 +409,11 @@ def document() -> Schema:
                     "parameters": [
                         _query("from", "first day, e.g. 2026-10-01 (with `to`)", TEXT),
                         _query("to", "last day, included", TEXT),
-                        _query("branch", "one branch's figures", TEXT),
+                        _query(
+                            "branch",
+                            "one branch's figures (422 for a branch no purchase has)",
+                            TEXT,
+                        ),
                     ],
                     "responses": {
                         "200": _json("the figures", _ref("Stats")),

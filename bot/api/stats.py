@@ -10,7 +10,7 @@ from aiohttp import web
 from bot.api.http import Handler, answer, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
-from bot.reports.figures import period_figures
+from bot.reports.figures import UnknownBranch, period_figures
 from storage.db import Database, Tx
 
 MAX_PAGE = 1000
@@ -23,6 +23,8 @@ def stats_handler(db: Database, reports: Reports) -> Handler:
         branch = request.query.get("branch") or None
         try:
             digest = await period_figures(db, reports, first, last, branch)
+        except UnknownBranch as exc:
+            return error(422, str(exc), [_field("branch", str(exc))])
         except ValueError as exc:
             field = "to" if first and not last else "from"
             return error(422, str(exc), [_field(field, str(exc))])

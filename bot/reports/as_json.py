@@ -71,8 +71,9 @@ def digest_json(d: Digest) -> dict[str, Any]:
             "median_business_seconds_to_resolve": _round(d.median_resolve_business, 0),
             "resolution_satisfaction": _round(d.resolution_satisfaction, 4),
         },
-        "by_branch": {name: _nps(value) for name, value in d.by_branch},
-        "by_segment": {name: _nps(value) for name, value in d.by_segment},
+        # Answers with no branch (customers with no segment) are in "nps", in no group.
+        "by_branch": {name: _nps(value) for name, value in d.by_branch if name},
+        "by_segment": {name: _nps(value) for name, value in d.by_segment if name},
         "detractor_aspects": dict(d.aspects),
         "detractor_comments": [{"nps": n, "comment": text} for n, text in d.comments],
         "distribution": d.distribution,

@@ -2,7 +2,9 @@
 
 NPS = 100·(p − d) with p, d the shares of promoters (9–10) and detractors (0–6). Each answer is
 an indicator x ∈ {+1, 0, −1}; its variance is p + d − (p − d)², so the 95% margin of error of
-the NPS is 1.96·100·√((p + d − (p − d)²)/n).
+the NPS is 1.96·100·√((p + d − (p − d)²)/n). Below 30 answers the variance is estimated with
+one imaginary answer of each kind added (`_spread`), so a handful of equal answers never has a
+margin of ±0.
 """
 
 from __future__ import annotations
@@ -37,9 +39,20 @@ def nps(counts: NpsCounts) -> Nps:
     if n == 0:
         return Nps(0, None, None, 0.0, 0.0, 0.0)
     p, d = counts.promoters / n, counts.detractors / n
-    variance = max(0.0, p + d - (p - d) ** 2)
-    margin = Z95 * 100 * math.sqrt(variance / n)
+    margin = Z95 * 100 * math.sqrt(_spread(counts) / n)
     return Nps(n, 100 * (p - d), margin, p, 1 - p - d, d)
+
+
+def _spread(counts: NpsCounts) -> float:
+    """The variance of one answer's indicator, p + d − (p − d)². Below MIN_SAMPLE answers it is
+    estimated with one imaginary answer of each kind added (promoter, passive, detractor), as
+    Agresti and Coull do for a proportion: otherwise three equal answers have no spread at all
+    and their margin reads as ±0, a certainty a handful of answers cannot give."""
+    n, promoters, detractors = counts.n, counts.promoters, counts.detractors
+    if n < MIN_SAMPLE:
+        n, promoters, detractors = n + 3, promoters + 1, detractors + 1
+    p, d = promoters / n, detractors / n
+    return max(0.0, p + d - (p - d) ** 2)
 
 
 @dataclass(frozen=True)

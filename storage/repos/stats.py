@@ -174,6 +174,22 @@ class StatsRepo:
     async def _all(self, sql: str, params: dict[str, object]) -> list[tuple[object, ...]]:
         return [tuple(row) for row in await self._conn.fetch_all(sql, params)]
 
+    async def branch_known(self, branch: str) -> bool:
+        """Whether any purchase ever had this branch (a quiet branch is known, a typo is not)."""
+        row = await self._conn.fetch_one(
+            "SELECT 1 FROM purchases WHERE branch = :branch LIMIT 1", {"branch": branch}
+        )
+        return row is not None
+
+    async def branches(self, limit: int) -> list[str]:
+        """The branches purchases name, alphabetically, at most `limit`."""
+        rows = await self._all(
+            "SELECT DISTINCT branch FROM purchases WHERE branch IS NOT NULL AND branch != ''"
+            " ORDER BY branch LIMIT :limit",
+            {"limit": limit},
+        )
+        return [str(r[0]) for r in rows]
+
     async def surveys(
         self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
     ) -> tuple[SurveyCounts, list[int]]:

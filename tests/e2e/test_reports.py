@@ -197,10 +197,12 @@ async def test_stats_and_responses_api(make_app: MakeApp, fake: FakeTelegramServ
     assert body["nps"]["n"] == 5 and body["nps"]["nps"] == 40.0
     assert body["nps"]["too_few_answers"] is True
     assert body["distribution"][10] == 2 and body["by_branch"]["north"]["n"] == 5
+    # Five answers are too few, and a margin of ±0 would read as a certainty they cannot give.
+    assert body["by_branch"]["north"]["too_few_answers"] is True
+    assert body["by_branch"]["north"]["margin_95"] > 50
+    # Customers with no segment are in the shop's figure, not in a group named "".
+    assert "" not in body["by_segment"] and "" not in body["by_branch"]
     assert body["from"].startswith("2026-09-30T22:00:00")  # local midnight in Stockholm
-    assert (await get(app, "/api/v1/stats?from=2026-10-01&to=2026-10-31&branch=south"))[1]["nps"][
-        "n"
-    ] == 0
     assert (await get(app, "/api/v1/stats", token=None))[0] == 401
     status, body = await get(app, "/api/v1/stats?from=2026-13-01&to=2026-10-31")
     assert status == 422 and body["fields"][0]["field"] == "from"
@@ -213,6 +215,15 @@ async def test_stats_and_responses_api(make_app: MakeApp, fake: FakeTelegramServ
     assert rest["next_since"] is None
     assert (await get(app, "/api/v1/responses?limit=0"))[0] == 422
     assert (await get(app, "/api/v1/responses?since=-1"))[0] == 422
+
+    async with app.db.transaction() as tx:  # a branch with purchases, none in the period
+        await add_response(tx.conn, 2000, datetime(2026, 8, 1, tzinfo=UTC), 9, branch="south")
+    south = await get(app, "/api/v1/stats?from=2026-10-01&to=2026-10-31&branch=south")
+    assert south[0] == 200 and south[1]["nps"]["n"] == 0
+    # A branch no purchase ever had is a typo, not a quiet branch: it is named, with the known.
+    status, body = await get(app, "/api/v1/stats?from=2026-10-01&to=2026-10-31&branch=Nowhere")
+    assert status == 422 and body["fields"][0]["field"] == "branch"
+    assert "north, south" in body["fields"][0]["message"]
 
 
 async def test_export_in_a_russian_shop_sends_files_named_in_russian(

@@ -92,8 +92,9 @@ async def digest(tmp_path: Path) -> AsyncIterator[Digest]:
 def test_the_numbers_match_the_hand_count(digest: Digest) -> None:
     d = digest
     assert d.nps.n == 8 and d.nps.score == pytest.approx(25.0)
-    # p = .5, d = .25: var = .75 - .0625 = .6875; 1.96·100·√(.6875/8) ≈ 57.46
-    assert d.nps.margin == pytest.approx(57.46, abs=0.01)
+    # p = .5, d = .25, but 8 answers are too few: one imaginary answer of each kind is added
+    # for the spread, p = 5/11, d = 3/11: var = 8/11 - (2/11)² ≈ .6942; 1.96·100·√(.6942/8)
+    assert d.nps.margin == pytest.approx(57.74, abs=0.01)
     assert d.previous.n == 4 and d.previous.score == pytest.approx(-50.0)
     assert d.change is not None and d.change.delta == pytest.approx(75.0)
     assert not d.change.significant  # 8 and 4 answers: far too few to tell
@@ -123,7 +124,7 @@ def test_the_numbers_match_the_hand_count(digest: Digest) -> None:
 def test_the_text_in_english(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("en"), digest, TZ)
     assert text.startswith("📊 Weekly digest, 16.11.2026 09:00 – 23.11.2026 09:00")
-    assert "NPS +25 ±57 (n=8, too few answers)" in text
+    assert "NPS +25 ±58 (n=8, too few answers)" in text
     assert "▲ +75 vs the previous period: within the noise (±" in text
     assert "Response rate 80% (8 answered of 10 invited)" in text
     assert "Complaints: 3 opened, 2 resolved, 1 still open" in text
@@ -136,11 +137,11 @@ def test_the_text_in_english(digest: Digest) -> None:
 def test_the_text_in_russian(digest: Digest) -> None:
     text = render_digest(Catalog.load().bind("ru"), digest, TZ)
     assert text.startswith("📊 Недельная сводка, 16.11.2026 09:00 – 23.11.2026 09:00")
-    assert "NPS +25 ±57 (n=8, мало ответов, оценка грубая)" in text
+    assert "NPS +25 ±58 (n=8, мало ответов, оценка грубая)" in text
     assert "в пределах погрешности" in text and "Доля ответов 80\u00a0%" in text
     assert "CSAT 3,5/5" in text  # numbers the Russian way (CLDR)
     assert (
-        "По сегментам: остальные клиенты +33 ±60 (n=6, мало ответов, оценка грубая) ·"
+        "По сегментам: остальные клиенты +33 ±63 (n=6, мало ответов, оценка грубая) ·"
         " ключевые клиенты: слишком мало ответов для оценки (n=2)"
     ) in text
 
@@ -182,7 +183,7 @@ def test_a_handful_of_answers_is_called_too_few_not_given_a_margin(digest: Diges
     assert "±0" not in text
     one = [line for line in text.splitlines() if line.startswith("By segment")]
     assert one == [
-        "By segment: other customers +33 ±60 (n=6, too few answers) · key customers: too few"
+        "By segment: other customers +33 ±63 (n=6, too few answers) · key customers: too few"
         " answers to tell (n=2)"
     ]
 
@@ -200,7 +201,7 @@ def test_the_chart_says_what_it_shows(digest: Digest) -> None:
         top_legend = [text.get_text() for text in top_key.get_texts()]
         assert "Too few answers" in top_legend
         headline, caption = (text.get_text() for text in figure.texts)
-        assert headline == "NPS +25 ±57"  # the period's figure, large
+        assert headline == "NPS +25 ±58"  # the period's figure, large
         assert caption == "16.11.2026 09:00 – 23.11.2026 09:00 · 8 answers"
         for axes, key in ((top, top_key), (bottom, bottom_key)):  # never over a bar or point
             figure.canvas.draw()
@@ -219,7 +220,7 @@ def test_a_single_period_is_drawn_as_its_figure_not_a_trend(digest: Digest) -> N
         assert not top.axison and top.get_legend() is None and not top.lines
         shares = [text.get_text() for text in top.texts]
         assert shares == ["Критики\n25\u00a0%", "Нейтралы\n25\u00a0%", "Промоутеры\n50\u00a0%"]
-        assert figure.texts[0].get_text() == "NPS +25 ±57"
+        assert figure.texts[0].get_text() == "NPS +25 ±58"
     finally:
         plt.close(figure)
     few = dataclasses.replace(alone, nps=dataclasses.replace(alone.nps, n=3))

