@@ -176,11 +176,14 @@ async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
     customers = ", ".join(f"{i} {name} ({lang})" for i, (name, lang) in CUSTOMERS.items())
     minutes = int(LINK_TTL.total_seconds() // 60)
     staff = f'{{"user_id": {AGENT}, "chat_id": {STAFF_CHAT}, "text": "/find Mia"}}'
+    chats = w.settings.chats
     return f"""
 {READY}: the real bot against a fake Telegram, on this machine only. Ctrl-C stops it.
   database  {database}, kept between runs (--fresh starts it empty: make sandbox ARGS=--fresh)
   bot       @{fake.world.bot_username}, token {BOT_TOKEN}; staff chat {STAFF_CHAT}
   people    customers {customers}; staff: {AGENT} Sam; owner: {OWNER} Olive
+  settings  staff texts in {chats.staff_language}, times in {chats.timezone}; any setting in
+            docs/settings.md works set before the start: STAFF_LANGUAGE=ru TIMEZONE=Europe/Moscow
 
 HTTP API: {base}/api/v1   token: {API_TOKEN}   (docs/http-api.md)
   # register a purchase for Mia: her survey comes 5 s later, once she has started the bot

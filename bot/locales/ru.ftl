@@ -449,8 +449,8 @@ web-page_later = Пожалуйста, откройте эту страницу 
 survey-referral_personal = Знаете, кому мы тоже понравимся? Перешлите им следующее сообщение: это ваше личное приглашение.
 referral-invitation = 🎁 Рекомендую { $shop }. { $offer }
     Вот ссылка: { $link }
-shop-greeting = магазина
-shop-greeting_named = магазина «{ $name }»
+shop-greeting = компании
+shop-greeting_named = компании «{ $name }»
 shop-recommended = этот магазин
 shop-recommended_named = магазин «{ $name }»
 referral-share = Поделиться с другом

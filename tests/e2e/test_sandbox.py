@@ -21,8 +21,9 @@ from tests.support.texts import EN
 MIA = 9101  # a customer the sandbox makes up
 
 
-async def _sandbox(*args: str) -> asyncio.subprocess.Process:
+async def _sandbox(*args: str, **settings: str) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
+    env.update(settings)
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -86,9 +87,13 @@ async def test_the_sandbox_prints_what_works_and_stops_on_ctrl_c(tmp_path: Path)
         str(telegram_port),
         "--database",
         str(tmp_path / "sandbox.db"),
+        STAFF_LANGUAGE="ru",
+        TIMEZONE="Europe/Moscow",
     )
     try:
         text = await _ready_text(proc)
+        # The settings a newcomer would change are said, and the environment sets them.
+        assert "staff texts in ru, times in Europe/Moscow" in text
         api = _printed(r"HTTP API: (\S+)", text)
         token = _printed(r"token: (\S+)", text)
         control = _printed(r"Fake Telegram control API: (\S+)", text)

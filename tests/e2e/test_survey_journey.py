@@ -196,7 +196,7 @@ async def test_nobody_is_asked_for_a_phone_the_bot_does_not_need(
     for user in (7020, 7021, 7023):
         assert not any("номером телефона" in str(s.text) for s in world.sent_to(user)), user
     assert "номером телефона" in str(world.sent_to(7022)[-1].text)
-    assert "Я помощник магазина «Ромашка» по обратной связи." in str(world.sent_to(7022)[0].text)
+    assert "Я помощник компании «Ромашка» по обратной связи." in str(world.sent_to(7022)[0].text)
     own = {"phone_number": "79005550102", "first_name": "Petr", "user_id": 7022}
     await world.user_sends(7022, contact=own)
     await wait_new_message(world, 7022, "Я нашёл ваши покупки (2)")

@@ -50,14 +50,15 @@ def test_language_is_picked_from_telegram_code_with_fallback() -> None:
 
 
 def test_the_shop_is_named_in_the_case_each_sentence_needs() -> None:
-    """SHOP_NAME in Russian: "помощник магазина «…»" (genitive), "Рекомендую магазин «…»"
-    (accusative); without it, "магазина" and "этот магазин"."""
+    """SHOP_NAME in Russian: "помощник компании «…»" (genitive, and a word that fits a café or
+    a salon as well as a shop), "Рекомендую магазин «…»" (accusative); without it, "компании"
+    and "этот магазин"."""
     t = Catalog.load().bind("ru")
     named = t("shop.greeting_named", name="Ромашка")
     greeting = t("start.greeting", name="Анна", shop=named)
-    assert "Я помощник магазина «Ромашка» по обратной связи." in greeting
+    assert "Я помощник компании «Ромашка» по обратной связи." in greeting
     assert t("start.greeting_anonymous", shop=t("shop.greeting")).startswith(
-        "Здравствуйте! Я помощник магазина по обратной связи."
+        "Здравствуйте! Я помощник компании по обратной связи."
     )
     shop = t("shop.recommended_named", name="Ромашка")
     invitation = t("referral.invitation", shop=shop, offer="Скидка 10%.", link="https://t.me/x")
