@@ -49,7 +49,7 @@ def _fresh_databases() -> Iterator[None]:
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
     """A migrated database of the test's own (SQLite, or PostgreSQL under `make test-pg`)."""
-    database = Database(database_url(tmp_path, "test"))
+    database = Database(database_url(tmp_path, "test", migrated=True))
     await database.connect()
     await migrate(database.conn)
     yield database

@@ -56,7 +56,7 @@ def make_settings(
     values: dict[str, Any] = {
         "bot_token": TOKEN,
         "telegram_api_url": api_url,
-        "database_url": database_url(tmp_path),
+        "database_url": database_url(tmp_path, migrated=True),
         "staff_chat_id": STAFF_CHAT,
         "api_port": 0,
         "business_hours": "24/7",  # deadlines in seconds must not wait for Monday morning
