@@ -96,6 +96,9 @@ survey-alert-done = Already answered, thank you!
 survey-alert-thanks = Thank you!
 survey-use_buttons = Please answer with the buttons in the survey above.
 survey-comment_too_long = That is a bit long ({ $length } characters); please keep it under { $limit }.
+# An answer to a question the shop designed, named by its text (the card, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -125,6 +128,7 @@ mydata-profile =
     Segment: { $segment }
     Surveys: { $surveys }
 mydata-survey = • Order { $order }: { $status }; NPS { $nps }, satisfaction { $csat }, { $expectation }; comment: { $comment }
+mydata-aspects = What went wrong: { $aspects }
 mydata-none = none
 mydata-status-waiting_link = waiting until we can write to you
 mydata-status-scheduled = planned

@@ -105,6 +105,9 @@ survey-comment_too_long = Длинновато: { $length ->
     [few] { $length } знака
    *[many] { $length } знаков
 }. Пожалуйста, уложитесь в { $limit }.
+# Ответ на вопрос, который придумал магазин, с текстом вопроса (карточка, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -134,6 +137,7 @@ mydata-profile =
     Сегмент: { $segment }
     Опросы: { $surveys }
 mydata-survey = • Заказ { $order }: { $status }; NPS { $nps }, удовлетворённость { $csat }, { $expectation }; комментарий: { $comment }
+mydata-aspects = Что не так: { $aspects }
 mydata-none = нет
 mydata-status-waiting_link = ждёт, пока мы сможем вам написать
 mydata-status-scheduled = запланирован

@@ -96,6 +96,9 @@ survey-alert-done = Redan besvarat, tack!
 survey-alert-thanks = Tack!
 survey-use_buttons = Svara gärna med knapparna i enkäten ovan.
 survey-comment_too_long = Det blev lite långt ({ $length } tecken); håll dig under { $limit }.
+# Ett svar på en fråga som butiken lagt till, med frågans text (kortet, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -125,6 +128,7 @@ mydata-profile =
     Segment: { $segment }
     Enkäter: { $surveys }
 mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, { $expectation }; kommentar: { $comment }
+mydata-aspects = Vad gick fel: { $aspects }
 mydata-none = saknas
 mydata-status-waiting_link = väntar tills vi kan skriva till dig
 mydata-status-scheduled = planerad

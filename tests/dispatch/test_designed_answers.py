@@ -1,0 +1,60 @@
+"""Dispatcher level: the answers to the questions a shop designed reach what staff and the
+customer read: the complaint card (in the staff language) and /mydata (in theirs)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, create_app
+from bot.complaints.cards import card_text, load_view
+from tests.dispatch.test_survey_engine import designed, invited
+from tests.support.helpers import make_settings
+from tests.support.updates import feed, message, outbox_rows, press
+
+
+@pytest.fixture(params=["en", "ru"])
+async def staff_language(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[App]:
+    app = await create_app(make_settings(tmp_path, staff_language=request.param))
+    yield app
+    await app.stop()
+
+
+async def answered(app: App, customer: int) -> int:
+    """A detractor's answers to the designed survey: NPS 3, CES 2, online, two words."""
+    await designed(app)
+    sid = (await invited(app, customer)).id
+    await feed(app, press(1, customer, f"sv:{sid}:nps:3"))
+    await feed(app, press(2, customer, f"sv:{sid}:ces:2"))
+    await feed(app, press(3, customer, f"sv:{sid}:where:online"))
+    await feed(app, message(4, customer, "Кофе остыл"))
+    return sid
+
+
+async def card_of(app: App, survey_id: int) -> str:
+    async with app.db.read() as tx:
+        complaint = await tx.complaints.for_survey(survey_id)
+        assert complaint is not None
+        view = await load_view(tx, complaint.id)
+    assert view is not None
+    return card_text(app.complaints, view)
+
+
+async def test_the_card_names_each_designed_answer_in_the_staff_language(
+    staff_language: App,
+) -> None:
+    app = staff_language
+    sid = await answered(app, 81)
+    card = await card_of(app, sid)
+    print(card)
+    if app.complaints.core.staff_t.language == "ru":
+        assert "Насколько легко было купить? (1–7): 2" in card
+        assert "Где вы купили? — На сайте" in card
+    else:
+        assert "How easy was it to buy? (1–7): 2" in card
+        assert "Where did you buy? — Online" in card
+    assert "«Кофе остыл»" in card  # the text question, quoted as a comment is
+    assert "NPS 3" in card
+
