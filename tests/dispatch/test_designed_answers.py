@@ -58,3 +58,29 @@ async def test_the_card_names_each_designed_answer_in_the_staff_language(
     assert "«Кофе остыл»" in card  # the text question, quoted as a comment is
     assert "NPS 3" in card
 
+
+async def test_mydata_lists_the_answers_to_every_question(staff_language: App) -> None:
+    app = staff_language
+    await answered(app, 82)
+    await feed(app, message(5, 82, "/mydata"))
+    text = (await outbox_rows(app, 82))[-1][1]["text"]
+    print(text)
+    assert "How easy was it to buy? (1–7): 2" in text  # the customer's language (en)
+    assert "Where did you buy? — Online" in text
+    assert "Кофе остыл" in text
+    async with app.db.transaction() as tx:  # in Russian once they choose it
+        await tx.conn.execute("UPDATE customers SET language = 'ru' WHERE telegram_id = 82")
+    await feed(app, message(6, 82, "/mydata"))
+    text = (await outbox_rows(app, 82))[-1][1]["text"]
+    print(text)
+    assert "  Насколько легко было купить? (1–7): 2\n  Где вы купили? — На сайте" in text
+
+
+async def test_mydata_lists_the_aspects_a_detractor_picked(staff_language: App) -> None:
+    app = staff_language
+    sid = (await invited(app, 84)).id
+    await feed(app, press(1, 84, f"sv:{sid}:nps:2"))
+    await feed(app, press(2, 84, f"sv:{sid}:aspect:quality"))
+    await feed(app, message(3, 84, "/mydata"))
+    text = (await outbox_rows(app, 84))[-1][1]["text"]
+    assert "\n  What went wrong: Quality\n" in text
