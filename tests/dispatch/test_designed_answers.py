@@ -10,7 +10,10 @@ import pytest
 
 from bot.app import App, create_app
 from bot.complaints.cards import card_text, load_view
-from tests.dispatch.test_survey_engine import designed, invited
+from bot.surveys.design import Complaint, Definition, Question
+from bot.surveys.design_versions import replace
+from storage.search import Query
+from tests.dispatch.test_survey_engine import NOTE, designed, invited, texts
 from tests.support.helpers import make_settings
 from tests.support.updates import feed, message, outbox_rows, press
 
@@ -84,3 +87,26 @@ async def test_mydata_lists_the_aspects_a_detractor_picked(staff_language: App) 
     await feed(app, message(3, 84, "/mydata"))
     text = (await outbox_rows(app, 84))[-1][1]["text"]
     assert "\n  What went wrong: Quality\n" in text
+
+
+async def test_every_text_a_survey_got_is_found_and_tagged(staff_language: App) -> None:
+    """Two text questions: the second answer reaches /find and the themes as the first."""
+    app = staff_language
+    why = Question(id="why", type="text", text=texts("Why?", "Почему?", "Varför?"))
+    nps = Question(id="nps", type="nps", complaint=Complaint(at_most=6))
+    mine = Definition(questions=[nps, why, NOTE])
+    async with app.db.transaction() as tx:
+        await replace(tx, app.surveys.design, mine, "api", app.surveys.core.now())
+    sid = (await invited(app, 85)).id
+    await feed(app, press(1, 85, f"sv:{sid}:nps:1"))
+    await feed(app, message(2, 85, "Очередь у кассы"))
+    await feed(app, message(3, 85, "Курьер опоздал на час"))
+    async with app.db.read() as tx:
+        complaint = await tx.complaints.for_survey(sid)
+        assert complaint is not None
+        assert await tx.complaints.search.find(Query.parse("курьер"), 5) == [complaint.id]
+        tagged = await tx.conn.fetch_all(
+            "SELECT theme FROM text_themes WHERE survey_id = ?", (sid,)
+        )
+    assert "delivery" in [row[0] for row in tagged]
+    assert "«Очередь у кассы\nКурьер опоздал на час»" in await card_of(app, sid)
