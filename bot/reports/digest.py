@@ -12,6 +12,7 @@ from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
 from bot.reports.themes import ThemeFigures, theme_figures
+from bot.surveys.asked import every_question, in_survey_order
 from bot.surveys.rules import BANDS
 from bot.timeparse import BusinessHours
 from storage.db import Tx
@@ -61,7 +62,8 @@ class Digest:
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
     team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
     themes: list[ThemeFigures]  # what customers wrote about, most mentioned first
-    # The answers to each question but the NPS, by question id, whatever version asked it.
+    # The answers to each question but the NPS, by question id, whatever version asked it, in
+    # the survey's order (`in_survey_order`).
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
 
 
@@ -98,6 +100,9 @@ async def build_digest(
     by_branch = await stats.nps_by("branch", start, end, BANDS, branch)
     by_segment = await stats.nps_by("segment", start, end, BANDS, branch)
     fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)
+    asked = await every_question(tx)
+    counted = await stats.questions(start, end, branch)
+    questions = {q: counted[q] for q in in_survey_order(asked, counted)}
     return Digest(
         start=start,
         end=end,
@@ -137,7 +142,7 @@ async def build_digest(
         pulse=await _pulse(tx, end),
         team=team_figures(judged, hours, tz),
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
-        questions=await stats.questions(start, end, branch),
+        questions=questions,
     )
 
 
