@@ -329,6 +329,9 @@ digest-change-none = No answers to compare with in the previous period.
 digest-shares = Promoters { $promoters } · passives { $passives } · detractors { $detractors }
 digest-response = Response rate { $rate } ({ $answered } answered of { $invited } invited)
 digest-csat = CSAT { $csat }/5 · compared with expectations: worse { $worse }, as expected { $as_expected }, better { $better }
+digest-question-scale = { $question } — mean { $mean } (n={ $n })
+digest-question-scale_change = { $question } — mean { $mean }, { $change } vs the previous period (n={ $n })
+digest-question-choice = { $question } — chosen most: { $option } ({ $share }, n={ $n })
 digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
 digest-complaints_awaiting = Complaints: { $opened } opened, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }

@@ -342,6 +342,9 @@ digest-change-none = В прошлом периоде нет ответов дл
 digest-shares = Промоутеры { $promoters } · нейтралы { $passives } · критики { $detractors }
 digest-response = Доля ответов { $rate } (ответили { $answered } из { $invited })
 digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
+digest-question-scale = { $question } — в среднем { $mean } (n={ $n })
+digest-question-scale_change = { $question } — в среднем { $mean }, { $change } к прошлому периоду (n={ $n })
+digest-question-choice = { $question } — чаще всего: { $option } ({ $share }, n={ $n })
 digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
 digest-complaints_awaiting = Обращения: поступило { $opened }, решено { $resolved } (из них { $awaiting } { $awaiting ->
     [one] ждёт

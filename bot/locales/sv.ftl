@@ -329,6 +329,9 @@ digest-change-none = Inga svar att jämföra med i föregående period.
 digest-shares = Promotorer { $promoters } · passiva { $passives } · kritiker { $detractors }
 digest-response = Svarsfrekvens { $rate } ({ $answered } svarade av { $invited } inbjudna)
 digest-csat = CSAT { $csat }/5 · jämfört med förväntningarna: sämre { $worse }, som väntat { $as_expected }, bättre { $better }
+digest-question-scale = { $question } — snitt { $mean } (n={ $n })
+digest-question-scale_change = { $question } — snitt { $mean }, { $change } mot föregående period (n={ $n })
+digest-question-choice = { $question } — vanligast: { $option } ({ $share }, n={ $n })
 digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
 digest-complaints_awaiting = Ärenden: { $opened } öppnade, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.reports.designed import QuestionFigure, chosen
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
 from bot.reports.themes import ThemeFigures, theme_figures
-from bot.surveys.asked import every_question, in_survey_order
+from bot.surveys.asked import every_question, in_survey_order, is_designed
 from bot.surveys.rules import BANDS
 from bot.timeparse import BusinessHours
 from storage.db import Tx
@@ -65,6 +66,7 @@ class Digest:
     # The answers to each question but the NPS, by question id, whatever version asked it, in
     # the survey's order (`in_survey_order`).
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
+    designed: list[QuestionFigure] = field(default_factory=list)  # the few worth a line
 
 
 async def build_digest(
@@ -103,6 +105,9 @@ async def build_digest(
     asked = await every_question(tx)
     counted = await stats.questions(start, end, branch)
     questions = {q: counted[q] for q in in_survey_order(asked, counted)}
+    counted_before: dict[str, QuestionCounts] = {}  # read only for questions a shop added
+    if any(is_designed(q) for q in questions):
+        counted_before = await stats.questions(earlier[-1][0], start, branch)
     return Digest(
         start=start,
         end=end,
@@ -143,6 +148,7 @@ async def build_digest(
         team=team_figures(judged, hours, tz),
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
         questions=questions,
+        designed=chosen(asked, questions, counted_before),
     )
 
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.i18n import Catalog
 from bot.reports.as_json import digest_json
+from bot.reports.designed import chosen
 from bot.reports.digest import Digest, build_digest
+from bot.reports.render import render_digest
 from bot.surveys.design import Definition, Option, Question
 from bot.surveys.design_versions import body_text
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
+from storage.repos.stats import QuestionCounts
 from tests.support.reportdata import add_response
 
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
@@ -83,3 +87,56 @@ async def test_the_stats_list_the_questions_in_the_surveys_order(db: Database) -
     questions = digest_json(d)["questions"]
     assert list(questions) == ["nps", "where", "ces", "note", "bag"]  # removed ones last
     assert questions["ces"] == {"type": "scale", "n": 2, "mean": 3.0, "counts": {"2": 1, "4": 1}}
+
+
+async def test_the_digest_has_a_line_for_the_few_questions_that_matter(db: Database) -> None:
+    d = await shop(db)
+    catalog = Catalog.load()
+    said = {lang: render_digest(catalog.bind(lang), d, TZ) for lang in ("en", "ru")}
+    print(said["en"], said["ru"], sep="\n\n")
+    assert "How easy was it? (1–7) — mean 3.0, -2.0 vs the previous period (n=2)" in said["en"]
+    assert "Which shop did you visit? — chosen most: Tverskaya (67%, n=3)" in said["en"]
+    assert "Bag? — chosen most: No (100%, n=1)" in said["en"]  # an older version's question
+    assert "Насколько это было легко? (1–7) — в среднем 3,0, -2,0 к прошлому периоду" in said["ru"]
+    assert "В каком магазине вы были? — чаще всего: Тверская (67\xa0%, n=3)" in said["ru"]
+    assert "Anything else?" not in said["en"]  # a text's words are in the themes
+    assert "CSAT" not in said["en"]  # not asked: no row of dashes
+
+
+def counts(kind: str, n: int, total: int = 0) -> QuestionCounts:
+    return QuestionCounts(kind, n, {"a": n} if kind == "choice" else {str(n): n}, total)
+
+
+def test_at_most_three_chosen_scales_that_moved_first() -> None:
+    def q(qid: str, kind: str) -> Question:
+        if kind == "scale":
+            return Question(id=qid, type="scale", text=texts(qid, qid, qid), min=1, max=5)
+        options = [
+            Option(id="a", text=texts("A", "А", "A")),
+            Option(id="b", text=texts("B", "Б", "B")),
+        ]
+        return Question(id=qid, type="choice", text=texts(qid, qid, qid), options=options)
+
+    asked = {qid: q(qid, kind) for qid, kind in
+             [("c1", "choice"), ("s1", "scale"), ("s2", "scale"), ("c2", "choice"),
+              ("csat", "scale"), ("t", "text")]}  # fmt: skip
+    now = {
+        "c1": counts("choice", 9),
+        "s1": counts("scale", 4, total=12),  # mean 3, was 4: moved 1
+        "s2": counts("scale", 2, total=10),  # mean 5, was 2.5: moved 2.5
+        "c2": counts("choice", 20),
+        "csat": counts("scale", 50, total=100),  # built in: the digest's CSAT line has it
+        "t": QuestionCounts("text", 30, {}),
+    }
+    before = {"s1": counts("scale", 2, total=8), "s2": counts("scale", 2, total=5)}
+    picked = [f.question.id for f in chosen(asked, now, before)]
+    assert picked == ["s2", "s1", "c2"]
+    assert [f.question.id for f in chosen(asked, now, {})] == ["s1", "s2", "c2"]  # by answers
+
+
+async def test_the_default_survey_has_no_question_lines(db: Database) -> None:
+    async with db.transaction() as tx:
+        await add_response(tx.conn, 1, START + timedelta(days=1), 3, csat=2, aspects=("price",))
+    async with db.read() as tx:
+        d = await build_digest(tx, START, END, END, TZ, hours=BusinessHours(None))
+    assert d.designed == []
