@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from bot.i18n import Translator, one_line
 from bot.localized import decimal, percent
 from bot.surveys.asked import NAME_LIMIT, is_designed, name
-from bot.surveys.design import Question
-from bot.surveys.engine import text_of
+from bot.surveys.design import Question, text_of
 from storage.repos.stats import QuestionCounts
 
 MOST = 3

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.i18n import Translator, one_line
-from bot.surveys.design import Question
+from bot.surveys.design import Question, text_of
 from bot.surveys.design_default import BUILT_IN_IDS, DEFAULT_VERSION
-from bot.surveys.engine import text_of
 from bot.surveys.pinning import parsed, questions_of
 from storage.db import Tx
 from storage.models import Answer, Survey

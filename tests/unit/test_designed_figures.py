@@ -4,14 +4,20 @@ the exports. Both engines (`make test-pg`)."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import openpyxl
 
 from bot.i18n import Catalog
 from bot.reports.as_json import digest_json
 from bot.reports.designed import chosen
 from bot.reports.digest import Digest, build_digest
+from bot.reports.export import encode
 from bot.reports.render import render_digest
+from bot.reports.rows import table
 from bot.surveys.design import Definition, Option, Question
 from bot.surveys.design_versions import body_text
 from bot.timeparse import BusinessHours
@@ -140,3 +146,37 @@ async def test_the_default_survey_has_no_question_lines(db: Database) -> None:
     async with db.read() as tx:
         d = await build_digest(tx, START, END, END, TZ, hours=BusinessHours(None))
     assert d.designed == []
+
+
+async def test_the_exports_have_a_column_per_question_across_versions(db: Database) -> None:
+    await shop(db)
+    async with db.transaction() as tx:  # a multiple choice, as another version may ask it
+        await answer(tx, 6, START + timedelta(days=4), 7, where=("arbat", "tver"), note="=1+2")
+    async with db.read() as tx:
+        found = await table(tx, "responses", START - WEEK, END)
+    catalog = Catalog.load()
+    ru = openpyxl.load_workbook(io.BytesIO(encode(found, "xlsx", TZ, catalog.bind("ru")))).active
+    assert ru is not None
+    rows = list(ru.iter_rows(values_only=True))
+    titles = list(rows[0])
+    for text in ("В каком магазине вы были?", "Насколько это было легко?", "Что ещё?", "Пакет?"):
+        assert text in titles  # the current survey's in its order, then the removed one
+    at = {text: titles.index(text) for text in titles if isinstance(text, str)}
+    assert at["В каком магазине вы были?"] < at["Насколько это было легко?"] < at["Пакет?"]
+    by_order = {row[at["Заказ"]]: row for row in rows[1:]}
+    assert by_order["O-1"][at["Насколько это было легко?"]] == 5  # a number, not "5"
+    assert by_order["O-1"][at["Пакет?"]] == "Да"  # the old version's question keeps its column
+    assert by_order["O-6"][at["В каком магазине вы были?"]] == "Тверская, Арбат"
+    assert by_order["O-6"][at["Что ещё?"]] == "=1+2"  # text, never a formula
+    en = list(
+        csv.reader(io.StringIO(encode(found, "csv", TZ, catalog.bind("en")).decode("utf-8-sig")))
+    )
+    header, first = en[0], en[1]
+    assert header[-4:] == [
+        "Which shop did you visit?",
+        "How easy was it?",
+        "Anything else?",
+        "Bag?",
+    ]
+    assert first[-4:] == ["", "5", "", "Yes"]
+    assert en[-1][-4:] == ["Tverskaya, Arbat", "", "'=1+2", ""]
