@@ -13,6 +13,7 @@ from bot.complaints.config import CARD_COMMENT_LIMIT, Complaints
 from bot.complaints.sla import binds
 from bot.i18n import Translator, clip
 from bot.localized import money
+from bot.surveys.asked import Given, answer_line, given
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
 from storage.repos.desk import Story
@@ -39,6 +40,7 @@ class CardView:
     steps: list[SlaStep]
     corrective: CorrectiveAction | None = None
     story: Story | None = None  # the customer's earlier complaints, scores and purchases
+    answers: tuple[Given, ...] = ()  # to the questions the shop designed (scales, choices)
 
 
 def said(complaint: Complaint, survey: Survey | None) -> str | None:
@@ -68,6 +70,7 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
         steps=await tx.complaints.steps(complaint_id),
         corrective=await tx.corrective.get(complaint_id),
         story=await tx.desk.story(complaint.customer_id, complaint.id, complaint.survey_id),
+        answers=tuple(await given(tx, survey)) if survey else (),
     )
 
 
@@ -106,6 +109,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
             complaints.core.catalog.text(staff_t.language, f"aspect.{a}") for a in view.aspects
         )
         lines.append(staff_t("complaint.card.aspects", aspects=escape(labels)))
+    lines += [escape(answer_line(staff_t, answer)) for answer in view.answers]
     words = said(c, view.survey)
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")

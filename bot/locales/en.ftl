@@ -96,6 +96,9 @@ survey-alert-done = Already answered, thank you!
 survey-alert-thanks = Thank you!
 survey-use_buttons = Please answer with the buttons in the survey above.
 survey-comment_too_long = That is a bit long ({ $length } characters); please keep it under { $limit }.
+# An answer to a question the shop designed, named by its text (the card, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -125,6 +128,7 @@ mydata-profile =
     Segment: { $segment }
     Surveys: { $surveys }
 mydata-survey = • Order { $order }: { $status }; NPS { $nps }, satisfaction { $csat }, { $expectation }; comment: { $comment }
+mydata-aspects = What went wrong: { $aspects }
 mydata-none = none
 mydata-status-waiting_link = waiting until we can write to you
 mydata-status-scheduled = planned
@@ -325,6 +329,9 @@ digest-change-none = No answers to compare with in the previous period.
 digest-shares = Promoters { $promoters } · passives { $passives } · detractors { $detractors }
 digest-response = Response rate { $rate } ({ $answered } answered of { $invited } invited)
 digest-csat = CSAT { $csat }/5 · compared with expectations: worse { $worse }, as expected { $as_expected }, better { $better }
+digest-question-scale = { $question } — mean { $mean } (n={ $n })
+digest-question-scale_change = { $question } — mean { $mean }, { $change } vs the previous period (n={ $n })
+digest-question-choice = { $question } — chosen most: { $option } ({ $share }, n={ $n })
 digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
 digest-complaints_awaiting = Complaints: { $opened } opened, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }

@@ -105,6 +105,9 @@ survey-comment_too_long = Длинновато: { $length ->
     [few] { $length } знака
    *[many] { $length } знаков
 }. Пожалуйста, уложитесь в { $limit }.
+# Ответ на вопрос, который придумал магазин, с текстом вопроса (карточка, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -134,6 +137,7 @@ mydata-profile =
     Сегмент: { $segment }
     Опросы: { $surveys }
 mydata-survey = • Заказ { $order }: { $status }; NPS { $nps }, удовлетворённость { $csat }, { $expectation }; комментарий: { $comment }
+mydata-aspects = Что не так: { $aspects }
 mydata-none = нет
 mydata-status-waiting_link = ждёт, пока мы сможем вам написать
 mydata-status-scheduled = запланирован
@@ -338,6 +342,9 @@ digest-change-none = В прошлом периоде нет ответов дл
 digest-shares = Промоутеры { $promoters } · нейтралы { $passives } · критики { $detractors }
 digest-response = Доля ответов { $rate } (ответили { $answered } из { $invited })
 digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиями: хуже { $worse }, как ожидали { $as_expected }, лучше { $better }
+digest-question-scale = { $question } — в среднем { $mean } (n={ $n })
+digest-question-scale_change = { $question } — в среднем { $mean }, { $change } к прошлому периоду (n={ $n })
+digest-question-choice = { $question } — чаще всего: { $option } ({ $share }, n={ $n })
 digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
 digest-complaints_awaiting = Обращения: поступило { $opened }, решено { $resolved } (из них { $awaiting } { $awaiting ->
     [one] ждёт

@@ -96,6 +96,9 @@ survey-alert-done = Redan besvarat, tack!
 survey-alert-thanks = Tack!
 survey-use_buttons = Svara gärna med knapparna i enkäten ovan.
 survey-comment_too_long = Det blev lite långt ({ $length } tecken); håll dig under { $limit }.
+# Ett svar på en fråga som butiken lagt till, med frågans text (kortet, /mydata).
+survey-answer = { $question } — { $answer }
+survey-answer-scale = { $question } ({ $min }–{ $max }): { $answer }
 
 ## aspect
 
@@ -125,6 +128,7 @@ mydata-profile =
     Segment: { $segment }
     Enkäter: { $surveys }
 mydata-survey = • Order { $order }: { $status }; NPS { $nps }, nöjdhet { $csat }, { $expectation }; kommentar: { $comment }
+mydata-aspects = Vad gick fel: { $aspects }
 mydata-none = saknas
 mydata-status-waiting_link = väntar tills vi kan skriva till dig
 mydata-status-scheduled = planerad
@@ -325,6 +329,9 @@ digest-change-none = Inga svar att jämföra med i föregående period.
 digest-shares = Promotorer { $promoters } · passiva { $passives } · kritiker { $detractors }
 digest-response = Svarsfrekvens { $rate } ({ $answered } svarade av { $invited } inbjudna)
 digest-csat = CSAT { $csat }/5 · jämfört med förväntningarna: sämre { $worse }, som väntat { $as_expected }, bättre { $better }
+digest-question-scale = { $question } — snitt { $mean } (n={ $n })
+digest-question-scale_change = { $question } — snitt { $mean }, { $change } mot föregående period (n={ $n })
+digest-question-choice = { $question } — vanligast: { $option } ({ $share }, n={ $n })
 digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
 digest-complaints_awaiting = Ärenden: { $opened } öppnade, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }

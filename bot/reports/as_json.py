@@ -26,7 +26,8 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def _questions(d: Digest) -> dict[str, Any]:
-    """Per question (DESIGN §9): the NPS first, then every other question answered."""
+    """Per question (DESIGN §9): the NPS first, then every other question answered, in the
+    survey's order."""
     scores = {str(score): n for score, n in enumerate(d.distribution) if n}
     total = sum(score * n for score, n in enumerate(d.distribution))
     found: dict[str, Any] = {
@@ -37,7 +38,7 @@ def _questions(d: Digest) -> dict[str, Any]:
             "counts": scores,
         }
     }
-    for question, q in sorted(d.questions.items()):
+    for question, q in d.questions.items():
         found[question] = {"type": q.type, "n": q.n, "counts": dict(sorted(q.counts.items()))}
         if q.type == "scale":
             found[question]["mean"] = _round(mean(q.total, q.n))

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.reports.designed import QuestionFigure, chosen
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
 from bot.reports.themes import ThemeFigures, theme_figures
+from bot.surveys.asked import every_question, in_survey_order, is_designed
 from bot.surveys.rules import BANDS
 from bot.timeparse import BusinessHours
 from storage.db import Tx
@@ -61,8 +63,10 @@ class Digest:
     pulse: PulseResult | None  # the staff pulse round of the last PULSE_WINDOW, if any
     team: list[PersonFigures]  # per person (owners only: digests to owners, the dashboard)
     themes: list[ThemeFigures]  # what customers wrote about, most mentioned first
-    # The answers to each question but the NPS, by question id, whatever version asked it.
+    # The answers to each question but the NPS, by question id, whatever version asked it, in
+    # the survey's order (`in_survey_order`).
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
+    designed: list[QuestionFigure] = field(default_factory=list)  # the few worth a line
 
 
 async def build_digest(
@@ -98,6 +102,12 @@ async def build_digest(
     by_branch = await stats.nps_by("branch", start, end, BANDS, branch)
     by_segment = await stats.nps_by("segment", start, end, BANDS, branch)
     fixes_open, fixes_done = await tx.corrective.fixes(start, end, branch)
+    asked = await every_question(tx)
+    counted = await stats.questions(start, end, branch)
+    questions = {q: counted[q] for q in in_survey_order(asked, counted)}
+    counted_before: dict[str, QuestionCounts] = {}  # read only for questions a shop added
+    if any(is_designed(q) for q in questions):
+        counted_before = await stats.questions(earlier[-1][0], start, branch)
     return Digest(
         start=start,
         end=end,
@@ -137,7 +147,8 @@ async def build_digest(
         pulse=await _pulse(tx, end),
         team=team_figures(judged, hours, tz),
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
-        questions=await stats.questions(start, end, branch),
+        questions=questions,
+        designed=chosen(asked, questions, counted_before),
     )
 
 

@@ -12,23 +12,29 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.i18n import Translator
+from bot.reports.answer_columns import answer_cells, answer_columns
 from bot.reports.rows import Table
 from bot.spreadsheet import record
 
 
-def as_csv(table: Table) -> bytes:
-    """Comma-separated UTF-8 with the stored codes and UTC times: for BI tools."""
+def as_csv(table: Table, t: Translator | None = None) -> bytes:
+    """Comma-separated UTF-8 with the stored codes and UTC times: for BI tools; then the
+    answers to the shop's own questions, named by their texts in `t`'s language."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=table.columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(record(r) for r in table.rows)
+    questions = table.questions if t is not None else ()
+    own = answer_columns(t, questions, table.columns) if t is not None else {}
+    writer = csv.DictWriter(out, fieldnames=[*table.columns, *own], extrasaction="ignore")
+    writer.writerow({**{name: name for name in table.columns}, **own})  # the header
+    for r in table.rows:
+        answers = answer_cells(t, questions, r) if t is not None else {}
+        writer.writerow(record({**r, **answers}))
     return out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read UTF-8
 
 
 def encode(table: Table, export_format: str, tz: ZoneInfo, t: Translator) -> bytes:
     """The table as EXPORT_FORMAT says: an .xlsx workbook for people, CSV for machines."""
     if export_format == "csv":
-        return as_csv(table)
+        return as_csv(table, t)
     from bot.reports.workbook import as_xlsx  # openpyxl: loaded by the first workbook
 
     return as_xlsx(table, tz, t)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.i18n import TEXT_LIMIT, Translator, clip, duration, fluent_id
 from bot.localized import decimal, percent, signed, whole
 from bot.reports.advocates import referral_lines
+from bot.reports.designed import question_lines
 from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
 from bot.reports.metrics import PULSE_MIN_ANSWERS, Nps, nps
@@ -198,12 +199,18 @@ def _answers(t: Translator, d: Digest, lines: list[str], *, on_page: bool) -> No
         lines.append(t("digest.response", rate=rate, answered=d.nps.n, invited=d.invited))
     csat = "—" if d.csat is None else decimal(d.csat, t.language)
     e = d.expectations
-    lines.append(
-        t(
-            "digest.csat",
-            csat=csat,
-            worse=percent(e["worse"], t.language),
-            as_expected=percent(e["as_expected"], t.language),
-            better=percent(e["better"], t.language),
+    # A survey of the shop's own that asks neither the CSAT nor the expectation has its own
+    # questions' lines instead of a row of dashes.
+    unasked = d.designed and d.csat is None and all(v is None for v in e.values())
+    if not unasked:
+        lines.append(
+            t(
+                "digest.csat",
+                csat=csat,
+                worse=percent(e["worse"], t.language),
+                as_expected=percent(e["as_expected"], t.language),
+                better=percent(e["better"], t.language),
+            )
         )
-    )
+    if not on_page:  # the page shows every question's answers in full
+        lines += question_lines(t, d.designed)

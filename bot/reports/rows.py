@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.reports.answer_columns import answered_questions
+from bot.surveys.design import Question
 from storage.db import Tx
 
 PAGE = 5000
@@ -31,6 +33,7 @@ class Table:
     kind: str  # one of EXPORTED
     columns: tuple[str, ...]
     rows: list[dict[str, object]]  # as stored: codes, UTC times in ISO text
+    questions: tuple[Question, ...] = ()  # designed ones, a column each (`answer_columns`)
 
 
 async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
@@ -45,6 +48,8 @@ async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
     while batch := await page(after):
         rows += batch
         after = int(batch[-1]["id"])  # type: ignore[call-overload]
+    if kind == "responses":
+        return Table(kind, columns, rows, await answered_questions(tx, rows))
     return Table(kind, columns, rows)
 
 

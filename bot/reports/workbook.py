@@ -23,6 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.complaints.causes import cause_label
 from bot.i18n import Translator
+from bot.reports.answer_columns import cells, titles
 from bot.reports.render import segment_name
 from bot.reports.rows import Table
 
@@ -57,9 +58,12 @@ def as_xlsx(table: Table, tz: ZoneInfo, t: Translator) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=t(f"export.sheet.{table.kind}"))
     codes = _codes(t, table.kind)
-    sheet.append([_text(sheet, t(f"export.column.{name}")) for name in table.columns])
+    names = [t(f"export.column.{name}") for name in table.columns]
+    names += titles(t, table.questions, names)  # the shop's own questions (answer_columns)
+    sheet.append([_text(sheet, name) for name in names])
     for row in table.rows:
-        sheet.append([_cell(sheet, name, row.get(name), tz, codes) for name in table.columns])
+        own = [_cell(sheet, name, row.get(name), tz, codes) for name in table.columns]
+        sheet.append(own + [_answer(sheet, v) for v in cells(t, table.questions, row)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -85,6 +89,15 @@ def _cell(
     if name in codes:
         text = codes[name](text)
     return _text(sheet, text)
+
+
+def _answer(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell | None:
+    """A scale's score as a number, any other answer as text."""
+    if value is None or value == "":
+        return None
+    return (
+        WriteOnlyCell(sheet, value=value) if isinstance(value, int) else _text(sheet, str(value))
+    )
 
 
 def _text(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:

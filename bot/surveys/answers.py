@@ -110,7 +110,7 @@ async def _apply(
         score = _int_in(value, question.min, question.max)
         if score is None:
             return PressResult(alert=t("button.stale"))
-        await _record(tx, survey, question, Answer(number=score))
+        await _record(tx, survey, now.questions, question, Answer(number=score))
         return await _advance(tx, surveys, t, presser, now)
     if question.type == "choice":
         options = [o.id for o in question.options or []]
@@ -126,7 +126,7 @@ async def _apply(
             chosen = (await tx.surveys.answers(survey.id)).get(question.id)
             assert now.page is not None
             return PressResult(edit=render(t, survey.id, now.page, chosen))
-        await _record(tx, survey, question, Answer(options=(value,)))
+        await _record(tx, survey, now.questions, question, Answer(options=(value,)))
         return await _advance(tx, surveys, t, presser, now)
     if value not in CONTROLS:  # a text question's Skip (typed words come as a message)
         return PressResult(alert=t("button.stale"))
@@ -184,12 +184,15 @@ async def _advance(
 
 # The surveys' own columns keep the answers staff and owners read elsewhere (the complaint
 # card, /mydata, /find, the themes, events and the exports), whatever version asked them: the
-# CSAT and expectation where a question has the built-in id and fits its column, and the
-# first free text the customer wrote as the survey's comment.
+# CSAT and expectation where a question has the built-in id and fits its column, and as the
+# survey's comment the built-in follow-up's text, or every text a designed survey got (one a
+# line, in its order), so /find and the themes read each of them.
 _LEGACY_CSAT = range(1, 6)
 
 
-async def _record(tx: Tx, survey: Survey, question: Question, answer: Answer) -> None:
+async def _record(
+    tx: Tx, survey: Survey, questions: Sequence[Question], question: Question, answer: Answer
+) -> None:
     await tx.surveys.answer(
         survey.id, question.id, number=answer.number, text=answer.text, options=answer.options
     )
@@ -197,10 +200,14 @@ async def _record(tx: Tx, survey: Survey, question: Question, answer: Answer) ->
         await tx.surveys.update(survey.id, csat=answer.number)
     elif question.id == "expectation" and answer.options and answer.options[0] in EXPECTATIONS:
         await tx.surveys.update(survey.id, expectation=answer.options[0])
-    elif answer.text is not None and (
-        question.id in _LEGACY_TEXTS or (survey.version != DEFAULT_VERSION and not survey.comment)
-    ):
-        await tx.surveys.update(survey.id, comment=answer.text)  # finds its complaint too
+    elif answer.text is not None and survey.version == DEFAULT_VERSION:
+        if question.id in _LEGACY_TEXTS:
+            await tx.surveys.update(survey.id, comment=answer.text)  # finds its complaint too
+    elif answer.text is not None:
+        answers = await tx.surveys.answers(survey.id)
+        written = [answers[q.id].text for q in questions if q.id in answers]
+        comment = "\n".join(text for text in written if text)
+        await tx.surveys.update(survey.id, comment=comment)  # finds its complaint too
 
 
 _LEGACY_TEXTS = set(FOLLOW_UP_TEXT.values())
@@ -237,7 +244,7 @@ async def comment(
     assert customer.telegram_id is not None  # open_survey found one for them
     now = await asking(tx, surveys, survey)
     assert now.page is not None and now.page.typed is not None  # wants_comment said so
-    await _record(tx, survey, now.page.typed, Answer(text=text))
+    await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
     result = await _advance(tx, surveys, t, customer, now)
     await surveys.changed(tx, survey.id)
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with

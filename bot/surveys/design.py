@@ -9,7 +9,7 @@ longest one a question can produce, at the largest survey id a button may carry,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -22,6 +22,7 @@ from pydantic import (
     StrictStr,
 )
 
+from bot.i18n import Translator
 from bot.ids import RowId
 from bot.surveys.rules import Category
 from bot.surveys.rules import category as nps_category
@@ -132,6 +133,13 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+def text_of(t: Translator, texts: Mapping[str, str] | None, fallback: str = "") -> str:
+    """The text in the customer's language (every language the shop serves has one)."""
+    if not texts:
+        return fallback
+    return texts.get(t.language) or next(iter(texts.values()))
 
 
 def longest_callback(question: Question, survey_id: RowId = LARGEST_ROW_ID) -> str:

@@ -29,6 +29,17 @@ FOLLOW_UP_TEXT = {
     Category.PASSIVE: "make_it_ten",
     Category.PROMOTER: "liked_most",
 }
+# Every question id the built-in survey asks, in its order: their answers have the surveys'
+# own columns (NPS, CSAT, expectation, aspects, comment), which every reader shows already.
+BUILT_IN_IDS = (
+    "nps",
+    "aspect",
+    FOLLOW_UP_TEXT[Category.DETRACTOR],
+    FOLLOW_UP_TEXT[Category.PASSIVE],
+    FOLLOW_UP_TEXT[Category.PROMOTER],
+    "csat",
+    "expectation",
+)
 NPS_OFF = -1  # COMPLAINT_NPS_MAX=-1: no NPS opens a complaint
 CSAT_OFF = 0  # COMPLAINT_CSAT_MAX=0: no CSAT does
 

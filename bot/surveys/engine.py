@@ -20,6 +20,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.surveys.design import Question
+from bot.surveys.design import text_of as text_of  # where the survey renders its texts
 from bot.surveys.rules import category
 from bot.surveys.screens import Screen, button, nps_screen
 from storage.models import Answer
@@ -107,13 +108,6 @@ def current_page(
     if step == LEGACY_FOLLOWUP:
         return next_page(questions, page_of(questions, "nps"), nps, answers)
     return page_of(questions, step)
-
-
-def text_of(t: Translator, texts: Mapping[str, str] | None, fallback: str = "") -> str:
-    """The text in the customer's language (every language the shop serves has one)."""
-    if not texts:
-        return fallback
-    return texts.get(t.language) or next(iter(texts.values()))
 
 
 def render(

@@ -11,9 +11,10 @@ import json
 from datetime import datetime
 
 from bot.i18n import Translator, clip
+from bot.surveys.asked import answer_line, given
 from bot.surveys.phones import display_phone
 from storage.db import Tx
-from storage.models import Customer
+from storage.models import Customer, Survey
 
 HISTORY = 10
 
@@ -52,9 +53,20 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
                 comment=survey.comment or none,
             )
         )
+        lines += await _answers(tx, t, survey)
     lines += await _complaints(tx, t, customer)
     lines.append(t("mydata.more"))
     return "\n".join(lines)[:4000]
+
+
+async def _answers(tx: Tx, t: Translator, survey: Survey) -> list[str]:
+    """Under a survey's line, the answers it does not show: the aspects picked and each
+    question the shop designed (every text is in the comment)."""
+    lines = []
+    if aspects := await tx.surveys.aspects(survey.id):
+        picked = ", ".join(t.catalog.text(t.language, f"aspect.{a}") for a in aspects)
+        lines.append(f"  {t('mydata.aspects', aspects=picked)}")
+    return lines + [f"  {answer_line(t, answer)}" for answer in await given(tx, survey)]
 
 
 async def _complaints(tx: Tx, t: Translator, customer: Customer) -> list[str]:

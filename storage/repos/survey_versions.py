@@ -28,6 +28,11 @@ class SurveyVersionRepo:
     async def get(self, version: int) -> SurveyVersion | None:
         return await self._one("WHERE version = ?", (version,))
 
+    async def bodies(self) -> list[str]:
+        """Every stored definition's text, the newest version first."""
+        rows = await self._conn.fetch_all("SELECT body FROM survey_versions ORDER BY version DESC")
+        return [str(row[0]) for row in rows]
+
     async def add(self, body: str, by: str, at: datetime) -> int:
         """Store `body` as the next version (one more than the highest) and return it. Every
         write transaction holds the writers' lock, so two cannot draw the same number."""
