@@ -1,0 +1,189 @@
+"""The survey editor's form: a definition as flat form fields and back, and where each of the
+validator's problems belongs on it.
+
+Every field is named by the path `design_check` names a problem with
+(`questions[2].when.question`, `questions[3].options[1].text.ru`), so an error lands next to
+the field it is about without a second table of names. The form is read back into the very
+body `PUT /api/v1/survey` takes and checked by the same `parse_definition`; nothing here
+decides whether a definition is valid. Blank option rows are dropped when the form is read,
+and the page is drawn again from the body read, so the indices of the problems and of the
+fields always agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from bot.surveys.design_check import MAX_OPTIONS, MAX_QUESTIONS
+
+COMPLAINT_KINDS = ("at_most", "at_least", "options")
+NEW_TYPE = "text"  # a question added in the editor starts as a comment; its type is a select
+_INDEX = re.compile(r"questions\[(\d+)\]\.type")
+_NUMBER = re.compile(r"-?\d+")
+_SPLIT = re.compile(r"[,;\s]+")
+
+Body = dict[str, Any]
+
+
+def from_form(form: Mapping[str, str], languages: Sequence[str]) -> Body:
+    """The body the form describes, as `PUT /api/v1/survey` takes it (values the form could
+    not read as numbers are kept as typed: the validator names them)."""
+    count = 1 + max((int(m.group(1)) for k in form if (m := _INDEX.fullmatch(k))), default=-1)
+    questions = [_question(form, f"questions[{n}]", languages) for n in range(count)]
+    kinds = {q.get("id"): q.get("type") for q in questions}
+    for q in questions:  # a condition's values are read once every question's type is known
+        when = q.get("when")
+        if when is not None:
+            when["in"] = _values(when.pop("raw"), kinds.get(when["question"]))
+    body: Body = {"questions": questions}
+    variants = _variants(form.get("variants", ""))
+    if variants:
+        body["variants"] = variants
+    return body
+
+
+def _question(form: Mapping[str, str], at: str, languages: Sequence[str]) -> Body:
+    def get(name: str) -> str:
+        return form.get(f"{at}.{name}", "").strip()
+
+    kind = get("type")
+    q: Body = {"id": get("id"), "type": kind}
+    text = _texts(form, f"{at}.text", languages)
+    if text or kind != "nps":  # the NPS's own wording may be left to the catalog
+        q["text"] = text
+    if kind == "scale":
+        for name in ("min", "max"):
+            if get(name):
+                q[name] = _number(get(name))
+        low, high = (_texts(form, f"{at}.labels.{end}", languages) for end in ("min", "max"))
+        if low or high:
+            q["labels"] = {"min": low, "max": high}
+    if kind == "choice":
+        q["options"] = [
+            option
+            for n in range(MAX_OPTIONS + 1)
+            if (option := _option(form, f"{at}.options[{n}]", languages)) is not None
+        ]
+        if form.get(f"{at}.multiple"):
+            q["multiple"] = True
+    if get("when.question"):
+        q["when"] = {"question": get("when.question"), "raw": get("when.in")}
+    complaint = get("complaint.kind")
+    if complaint in COMPLAINT_KINDS:
+        raw = get("complaint.value")
+        value: Any = _split(raw) if complaint == "options" else _number(raw)
+        q["complaint"] = {complaint: value}
+    return q
+
+
+def _texts(form: Mapping[str, str], at: str, languages: Sequence[str]) -> dict[str, str]:
+    """The languages given (a blank one left out: "missing" is the validator's to say)."""
+    found = {}
+    for language in languages:
+        text = form.get(f"{at}.{language}", "").replace("\r\n", "\n").strip()
+        if text:
+            found[language] = text
+    return found
+
+
+def _option(form: Mapping[str, str], at: str, languages: Sequence[str]) -> Body | None:
+    option_id = form.get(f"{at}.id", "").strip()
+    text = _texts(form, f"{at}.text", languages)
+    return {"id": option_id, "text": text} if option_id or text else None
+
+
+def _number(raw: str) -> int | str:
+    return int(raw) if _NUMBER.fullmatch(raw) else raw
+
+
+def _split(raw: str) -> list[str]:
+    return [part for part in _SPLIT.split(raw) if part]
+
+
+def _values(raw: str, kind: Any) -> list[int | str]:
+    """A condition's answers as typed: scores are numbers, except a choice's option ids."""
+    parts = _split(raw)
+    return [part if kind == "choice" else _number(part) for part in parts]
+
+
+def _variants(raw: str) -> list[Any]:
+    """The variants ride along unchanged in a hidden field (this page does not edit them)."""
+    try:
+        value = json.loads(raw) if raw.strip() else []
+    except ValueError:
+        return [raw]  # the validator refuses it by its path, nothing is lost silently
+    return value if isinstance(value, list) else [value]
+
+
+def variants_field(body: Body) -> str:
+    return json.dumps(body.get("variants", []), ensure_ascii=False)
+
+
+def edited(body: Body, action: str) -> Body:
+    """The body after a button that changes the draft only: add a question, remove one, move
+    one up or down (the NPS stays first). Unknown actions change nothing."""
+    questions = list(body.get("questions", []))
+    verb, _, where = action.partition(":")
+    n = int(where) if where.isdigit() else 0
+    if verb == "add" and len(questions) - 1 < MAX_QUESTIONS:
+        questions.append({"id": _free_id(q.get("id") for q in questions), "type": NEW_TYPE})
+    elif verb == "remove" and 1 <= n < len(questions):
+        del questions[n]
+    elif verb == "up" and 2 <= n < len(questions):
+        questions[n - 1], questions[n] = questions[n], questions[n - 1]
+    elif verb == "down" and 1 <= n < len(questions) - 1:
+        questions[n + 1], questions[n] = questions[n], questions[n + 1]
+    return {**body, "questions": questions}
+
+
+def _free_id(taken: Iterable[Any]) -> str:
+    used = set(taken)
+    return next(f"q{n}" for n in range(1, MAX_QUESTIONS + 3) if f"q{n}" not in used)
+
+
+def placed(said: Iterable[tuple[str, str]], fields: Iterable[str]) -> dict[str, list[str]]:
+    """Each (path, message) under the field it belongs to: the field of that name, else the
+    nearest one it lies inside (`questions[2].complaint.at_most` is the complaint's field,
+    `questions[2]` the question's own). A path under no field goes to "" (the page's top)."""
+    known = set(fields)
+    found: dict[str, list[str]] = {}
+    for path, message in said:
+        found.setdefault(_owner(path, known), []).append(message)
+    return found
+
+
+def _owner(path: str, known: set[str]) -> str:
+    at = path
+    while at:
+        if at in known:
+            return at
+        cut = max(at.rfind("."), at.rfind("["))
+        at = at[:cut] if cut > 0 else ""
+    return ""
+
+
+def option_rows(question: Body) -> int:
+    """How many option rows a choice's form shows: its options and a blank one to add
+    another (two blank ones for a new choice), never more than a choice may have."""
+    given = len(question.get("options") or [])
+    return max(given, min(MAX_OPTIONS, max(2, given + 1)))
+
+
+def field_names(body: Body, languages: Sequence[str]) -> list[str]:
+    """Every name the page draws a field (or a question's block) under, for `placed`."""
+    names = ["questions", "variants"]
+    for n, q in enumerate(body.get("questions", [])):
+        at = f"questions[{n}]"
+        names += [at, f"{at}.id", f"{at}.type", f"{at}.text", f"{at}.when.question"]
+        names += [f"{at}.when.in", f"{at}.when", f"{at}.complaint", f"{at}.multiple"]
+        names += [f"{at}.min", f"{at}.max", f"{at}.labels", f"{at}.options"]
+        names += [f"{at}.text.{language}" for language in languages]
+        for end in ("min", "max"):
+            names += [f"{at}.labels.{end}.{language}" for language in languages]
+        for i in range(option_rows(q)):
+            names += [f"{at}.options[{i}]", f"{at}.options[{i}].id"]
+            names += [f"{at}.options[{i}].text.{language}" for language in languages]
+    return names
