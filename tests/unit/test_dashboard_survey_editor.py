@@ -98,8 +98,11 @@ def test_each_problem_lands_on_its_field_or_the_nearest_one_around_it() -> None:
     }
 
 
+def ids(body: dict[str, Any]) -> list[str]:
+    return [q["id"] for q in body["questions"]]
+
+
 def test_the_drafts_buttons_move_remove_and_add_but_never_the_nps() -> None:
-    ids = lambda body: [q["id"] for q in body["questions"]]  # noqa: E731
     assert ids(edited(SHOP_SURVEY, "down:1")) == ["nps", "where", "ces", "comment"]
     assert ids(edited(SHOP_SURVEY, "up:3")) == ["nps", "ces", "comment", "where"]
     assert ids(edited(SHOP_SURVEY, "up:1")) == ids(SHOP_SURVEY)  # not above the NPS
@@ -119,10 +122,11 @@ def problem_codes() -> set[str]:
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_p":
             code = node.args[2]
             sides = [code.body, code.orelse] if isinstance(code, ast.IfExp) else [code]
-            found |= {c.value for c in sides if isinstance(c, ast.Constant)}
+            found |= {str(c.value) for c in sides if isinstance(c, ast.Constant)}
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "_PLAIN":
             assert isinstance(node.value, ast.Dict)
-            found |= {f"type_{k.value}" for k in node.value.keys if isinstance(k, ast.Constant)}
+            keys = [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+            found |= {f"type_{k}" for k in keys if isinstance(k, str)}
     return found | {"only_scale", "only_choice", "required_scale", "required_choice"}
 
 
