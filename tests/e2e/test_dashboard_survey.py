@@ -13,9 +13,18 @@ from bot.app import App
 from faketg import FakeTelegramServer
 from tests.support.api import versions
 from tests.support.forms import form_of
-from tests.support.helpers import ManualClock
+from tests.support.helpers import ManualClock, wait_for
 from tests.support.httpclient import Browser
-from tests.support.journey import SHOP_SURVEY, MakeApp, get, put_survey
+from tests.support.journey import (
+    SHOP_SURVEY,
+    MakeApp,
+    button,
+    get,
+    post,
+    put_survey,
+    survey_of,
+    wait_new_message,
+)
 from tests.support.texts import EN
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -240,3 +249,63 @@ async def test_ten_questions_after_the_nps_fill_the_survey(
         assert "questions[11].id" not in fields
     finally:
         await browser.close()
+
+
+def preview_of(page: str, n: int, language: str) -> tuple[str, list[list[str]]]:
+    """Question `n`'s preview in `language`: the message's text and its rows of buttons."""
+    card = page[page.index(f'id="q{n}"') :]
+    card = card[: card.index("</section>")]
+    figure = card[card.index(f'<figure class="tg" lang="{language}">') :]
+    figure = figure[: figure.index("</figure>")]
+    text = re.search(r'<div class="bubble">(.*?)</div>', figure, re.S)
+    assert text
+    rows = [
+        [unescape(b) for b in re.findall(r'<span class="kb-btn[^"]*"[^>]*>([^<]*)<', row)]
+        for row in re.findall(r'<div class="kb-row">(.*?)</div>', figure, re.S)
+    ]
+    return unescape(text.group(1)), rows
+
+
+def texts_of(buttons: list[list[dict[str, Any]]]) -> list[list[str]]:
+    return [[str(b["text"]) for b in row] for row in buttons]
+
+
+async def test_a_customer_mid_survey_finishes_the_version_they_started_as_previewed(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The editor's preview is the message the customer gets; a version saved in the editor
+    while they answer changes nothing for them: they finish the one they started."""
+    app = await make_app(owner_ids=str(OWNER))
+    await put_survey(app, SHOP_SURVEY)
+    world = fake.world
+    browser = await browser_of(app, fake, OWNER)
+    try:
+        page, fields = await editor(browser)
+        world.add_user(7090, "Mira", "en")
+        await world.user_sends(7090, "/start")
+        status, _ = await post(app, {"order_id": "E-1", "customer": {"telegram_id": 7090}})
+        assert status == 201
+        asked = await wait_new_message(world, 7090, "recommend us")
+        assert preview_of(page, 0, "en") == (asked.text, texts_of(asked.buttons))
+        await world.user_presses(7090, asked, button(asked, "4"))
+        await wait_for(lambda: "How easy" in str(asked.text), what="the CES, for a detractor")
+        assert preview_of(page, 1, "en") == (asked.text, texts_of(asked.buttons))
+        # Meanwhile the owner drops the CES and rewords "where": version 2.
+        _, page, _ = await press(browser, fields, "remove:1")
+        fields, _ = form_of(page, "/app/survey")
+        reworded = {"questions[1].text.en": "Which shop was it?"}
+        status, _, answer = await press(browser, fields, "save", **reworded)
+        assert answer.headers["Location"] == "/app/survey?saved=2&new=1"
+        await world.user_presses(7090, asked, button(asked, "2"))
+        await wait_for(lambda: "Where did you buy?" in str(asked.text), what="version 1's")
+        await world.user_presses(7090, asked, button(asked, "Online"))
+        await wait_for(lambda: "Anything else?" in str(asked.text), what="the comment")
+        await world.user_sends(7090, "Fine")
+        await wait_new_message(world, 7090, "Thank you!")
+    finally:
+        await browser.close()
+    survey = await survey_of(app, "E-1")
+    assert (survey.status, survey.version) == ("answered", 1)
+    async with app.db.read() as tx:
+        answers = await tx.surveys.answers(survey.id)
+    assert set(answers) == {"ces", "where", "comment"}
