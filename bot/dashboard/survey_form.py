@@ -12,7 +12,7 @@ fields always agree.
 
 from __future__ import annotations
 
-import json
+import copy
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -21,9 +21,10 @@ from bot.surveys.design_check import MAX_OPTIONS, MAX_QUESTIONS
 
 COMPLAINT_KINDS = ("at_most", "at_least", "options")
 NEW_TYPE = "text"  # a question added in the editor starts as a comment; its type is a select
-_INDEX = re.compile(r"questions\[(\d+)\]\.type")
+_VARIANT = re.compile(r"variants\[(\d+)\]\.")
 _NUMBER = re.compile(r"-?\d+")
 _SPLIT = re.compile(r"[,;\s]+")
+_VARIANT_LIST = re.compile(r"variants\[(\d+)\]\.questions")
 
 Body = dict[str, Any]
 
@@ -31,18 +32,34 @@ Body = dict[str, Any]
 def from_form(form: Mapping[str, str], languages: Sequence[str]) -> Body:
     """The body the form describes, as `PUT /api/v1/survey` takes it (values the form could
     not read as numbers are kept as typed: the validator names them)."""
-    count = 1 + max((int(m.group(1)) for k in form if (m := _INDEX.fullmatch(k))), default=-1)
-    questions = [_question(form, f"questions[{n}]", languages) for n in range(count)]
+    body: Body = {"questions": _list(form, "questions", languages)}
+    found = (m.group(1) for k in form if (m := _VARIANT.match(k)))
+    count = 1 + max((int(n) for n in found), default=-1)
+    variants = []
+    for k in range(count):
+        at = f"variants[{k}]"
+        variant: Body = {}
+        for name in ("branch", "segment"):
+            if value := form.get(f"{at}.{name}", "").strip():
+                variant[name] = value
+        variant["questions"] = _list(form, f"{at}.questions", languages)
+        variants.append(variant)
+    if variants:
+        body["variants"] = variants
+    return body
+
+
+def _list(form: Mapping[str, str], prefix: str, languages: Sequence[str]) -> list[Body]:
+    """The questions of the list under `prefix` (the survey's, or a variant's)."""
+    index = re.compile(re.escape(prefix) + r"\[(\d+)\]\.type")
+    count = 1 + max((int(m.group(1)) for k in form if (m := index.fullmatch(k))), default=-1)
+    questions = [_question(form, f"{prefix}[{n}]", languages) for n in range(count)]
     kinds = {q.get("id"): q.get("type") for q in questions}
     for q in questions:  # a condition's values are read once every question's type is known
         when = q.get("when")
         if when is not None:
             when["in"] = _values(when.pop("raw"), kinds.get(when["question"]))
-    body: Body = {"questions": questions}
-    variants = _variants(form.get("variants", ""))
-    if variants:
-        body["variants"] = variants
-    return body
+    return questions
 
 
 def _question(form: Mapping[str, str], at: str, languages: Sequence[str]) -> Body:
@@ -109,25 +126,34 @@ def _values(raw: str, kind: Any) -> list[int | str]:
     return [part if kind == "choice" else _number(part) for part in parts]
 
 
-def _variants(raw: str) -> list[Any]:
-    """The variants ride along unchanged in a hidden field (this page does not edit them)."""
-    try:
-        value = json.loads(raw) if raw.strip() else []
-    except ValueError:
-        return [raw]  # the validator refuses it by its path, nothing is lost silently
-    return value if isinstance(value, list) else [value]
-
-
-def variants_field(body: Body) -> str:
-    return json.dumps(body.get("variants", []), ensure_ascii=False)
-
-
 def edited(body: Body, action: str) -> Body:
-    """The body after a button that changes the draft only: add a question, remove one, move
-    one up or down (the NPS stays first). Unknown actions change nothing."""
-    questions = list(body.get("questions", []))
-    verb, _, where = action.partition(":")
-    n = int(where) if where.isdigit() else 0
+    """The body after a button that changes the draft only: add a question to a list, remove
+    one, move one up or down (the NPS stays first); add a variant (a copy of the survey's
+    questions) or remove one. `action`: `add:<list>`, `up:<list>:<n>`, `down:…`,
+    `remove:…`, `add_variant`, `remove_variant:<k>`, where a list is `questions` or
+    `variants[k].questions`. Unknown actions change nothing."""
+    verb, _, rest = action.partition(":")
+    variants = [dict(v) for v in body.get("variants") or [] if isinstance(v, dict)]
+    if verb == "add_variant":
+        copied = copy.deepcopy(body.get("questions", []))
+        return {**body, "variants": [*variants, {"branch": "", "questions": copied}]}
+    if verb == "remove_variant":
+        k = int(rest) if rest.isdigit() else -1
+        return {**body, "variants": [v for i, v in enumerate(variants) if i != k]}
+    where, _, number = rest.rpartition(":") if verb != "add" else (rest, "", "")
+    n = int(number) if number.isdigit() else 0
+    found = _VARIANT_LIST.fullmatch(where)
+    if where == "questions":
+        return {**body, "questions": _edited_list(body.get("questions", []), verb, n)}
+    if found and int(found.group(1)) < len(variants):
+        k = int(found.group(1))
+        variants[k]["questions"] = _edited_list(variants[k].get("questions", []), verb, n)
+        return {**body, "variants": variants}
+    return body
+
+
+def _edited_list(given: list[Body], verb: str, n: int) -> list[Body]:
+    questions = list(given)
     if verb == "add" and len(questions) - 1 < MAX_QUESTIONS:
         questions.append({"id": _free_id(q.get("id") for q in questions), "type": NEW_TYPE})
     elif verb == "remove" and 1 <= n < len(questions):
@@ -136,7 +162,7 @@ def edited(body: Body, action: str) -> Body:
         questions[n - 1], questions[n] = questions[n], questions[n - 1]
     elif verb == "down" and 1 <= n < len(questions) - 1:
         questions[n + 1], questions[n] = questions[n], questions[n + 1]
-    return {**body, "questions": questions}
+    return questions
 
 
 def _free_id(taken: Iterable[Any]) -> str:
@@ -173,10 +199,21 @@ def option_rows(question: Body) -> int:
 
 
 def field_names(body: Body, languages: Sequence[str]) -> list[str]:
-    """Every name the page draws a field (or a question's block) under, for `placed`."""
+    """Every name the page draws a field (or a block) under, for `placed`."""
     names = ["questions", "variants"]
-    for n, q in enumerate(body.get("questions", [])):
-        at = f"questions[{n}]"
+    names += _list_names(body.get("questions", []), "questions", languages)
+    for k, variant in enumerate(body.get("variants") or []):
+        at = f"variants[{k}]"
+        names += [at, f"{at}.branch", f"{at}.segment", f"{at}.questions"]
+        questions = variant.get("questions", []) if isinstance(variant, dict) else []
+        names += _list_names(questions, f"{at}.questions", languages)
+    return names
+
+
+def _list_names(questions: list[Body], prefix: str, languages: Sequence[str]) -> list[str]:
+    names = []
+    for n, q in enumerate(questions):
+        at = f"{prefix}[{n}]"
         names += [at, f"{at}.id", f"{at}.type", f"{at}.text", f"{at}.when.question"]
         names += [f"{at}.when.in", f"{at}.when", f"{at}.complaint", f"{at}.multiple"]
         names += [f"{at}.min", f"{at}.max", f"{at}.labels", f"{at}.options"]

@@ -1,6 +1,7 @@
 """The survey editor (owners only): GET /app/survey shows the current definition as a form
-with each message's preview; POST /app/survey either changes the draft (add a question,
-remove one, move one) and shows it again, checks it ("preview"), or saves it.
+(the survey's questions, then each variant's) with each message's preview; POST /app/survey
+either changes the draft (add a question, remove one, move one; add or remove a variant) and
+shows it again, checks it ("preview"), or saves it.
 
 Saving runs the body through `parse_definition`, the very check of `PUT /api/v1/survey`, and
 stores a new version as the API does (`design_versions.replace`); refused, the page comes
@@ -28,7 +29,6 @@ from bot.dashboard.survey_form import (
     from_form,
     option_rows,
     placed,
-    variants_field,
 )
 from bot.dashboard.survey_preview import Preview, previews
 from bot.i18n import Catalog, Translator
@@ -40,7 +40,7 @@ from storage.clock import Clock
 from storage.repos.dashboard import DashboardSession
 
 TYPES = ("scale", "choice", "text")  # what a question after the NPS may be
-EDITS = ("add", "remove", "up", "down")  # buttons that change the draft, nothing stored
+EDITS = ("add", "remove", "up", "down", "add_variant", "remove_variant")  # draft only
 
 
 def by_owner(user_id: int) -> str:
@@ -120,10 +120,13 @@ class SurveyPages:
         languages = self.design.languages
         said = [(p.path, self._said(p)) for p in problems]
         errors = placed(said, field_names(body, languages))
-        shown: dict[str, Preview] = {}
+        shown: dict[str, dict[str, Preview]] = {}  # list (its field prefix) -> id -> preview
         seconds = None
         if definition is not None:
-            shown = previews(self.catalog, definition.questions, languages)
+            shown["questions"] = previews(self.catalog, definition.questions, languages)
+            for k, variant in enumerate(definition.variants):
+                key = f"variants[{k}].questions"
+                shown[key] = previews(self.catalog, variant.questions, languages)
             seconds = definition.estimated_seconds()
         questions = body.get("questions", [])
         return page(
@@ -136,16 +139,13 @@ class SurveyPages:
             version=version,
             languages=languages,
             questions=questions,
-            earlier=[[q.get("id", "") for q in questions[:n]] for n in range(len(questions))],
             types=TYPES,
             complaint_kinds=COMPLAINT_KINDS,
-            variants=body.get("variants", []),
-            variants_json=variants_field(body),
+            variants=body.get("variants") or [],
             errors=errors,
             previews=shown,
             seconds=seconds,
             warn_seconds=WARN_SECONDS,
-            room=len(questions) - 1 < MAX_QUESTIONS,
             most=MAX_QUESTIONS,
             value=_value,
             option_rows=option_rows,

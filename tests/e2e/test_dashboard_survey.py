@@ -86,11 +86,11 @@ async def test_an_owner_builds_the_shops_survey_in_the_form_and_the_api_reads_it
     try:
         _, fields = await editor(browser)
         for _ in range(6):  # today's six questions after the NPS
-            status, page, _ = await press(browser, fields, "remove:1")
+            status, page, _ = await press(browser, fields, "remove:questions:1")
             assert status == 200, page[:300]
             fields, _ = form_of(page, "/app/survey")
         for _ in range(3):
-            status, page, _ = await press(browser, fields, "add")
+            status, page, _ = await press(browser, fields, "add:questions")
             fields, _ = form_of(page, "/app/survey")
         assert [fields[f"questions[{n}].id"] for n in range(4)] == ["nps", "q1", "q2", "q3"]
         # A new type's own fields come with the next page (the script asks for it at once).
@@ -239,11 +239,11 @@ async def test_ten_questions_after_the_nps_fill_the_survey(
         _, fields = await editor(browser)
         page = ""
         for _ in range(4):  # today's six and four more
-            status, page, _ = await press(browser, fields, "add")
+            status, page, _ = await press(browser, fields, "add:questions")
             fields, _ = form_of(page, "/app/survey")
         assert "questions[10].id" in fields
-        assert 'value="add"' not in page and EN("dashboard.survey.full", most=10) in page
-        status, page, _ = await press(browser, fields, "add")  # a stale page's button
+        assert 'value="add:questions"' not in page and EN("dashboard.survey.full", most=10) in page
+        status, page, _ = await press(browser, fields, "add:questions")  # a stale page's button
         assert status == 200
         fields, _ = form_of(page, "/app/survey")
         assert "questions[11].id" not in fields
@@ -291,7 +291,7 @@ async def test_a_customer_mid_survey_finishes_the_version_they_started_as_previe
         await wait_for(lambda: "How easy" in str(asked.text), what="the CES, for a detractor")
         assert preview_of(page, 1, "en") == (asked.text, texts_of(asked.buttons))
         # Meanwhile the owner drops the CES and rewords "where": version 2.
-        _, page, _ = await press(browser, fields, "remove:1")
+        _, page, _ = await press(browser, fields, "remove:questions:1")
         fields, _ = form_of(page, "/app/survey")
         reworded = {"questions[1].text.en": "Which shop was it?"}
         status, _, answer = await press(browser, fields, "save", **reworded)
@@ -309,3 +309,32 @@ async def test_a_customer_mid_survey_finishes_the_version_they_started_as_previe
     async with app.db.read() as tx:
         answers = await tx.surveys.answers(survey.id)
     assert set(answers) == {"ces", "where", "comment"}
+
+
+async def test_an_owner_adds_a_variant_for_a_branch_from_a_copy_of_the_survey(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER))
+    await put_survey(app, SHOP_SURVEY)
+    browser = await browser_of(app, fake, OWNER)
+    try:
+        _, fields = await editor(browser)
+        _, page, _ = await press(browser, fields, "add_variant")
+        fields, _ = form_of(page, "/app/survey")
+        assert fields["variants[0].questions[1].id"] == "ces"  # a copy of the survey's
+        status, page, _ = await press(browser, fields, "save")
+        assert status == 422 and "variants[0].branch" in form_of(page, "/app/survey")[0]
+        fields, _ = form_of(page, "/app/survey")
+        for _ in range(2):  # the café asks neither the CES nor where they bought
+            _, page, _ = await press(browser, fields, "remove:variants[0].questions:1")
+            fields, _ = form_of(page, "/app/survey")
+        status, page, _ = await press(browser, fields, "save", **{"variants[0].branch": "Café"})
+        assert status == 303, re.findall(r'class="problem"[^>]*>([^<]*)', page)
+    finally:
+        await browser.close()
+    _, body = await get_survey(app)
+    cafe = {
+        "branch": "Café",
+        "questions": [SHOP_SURVEY["questions"][0], SHOP_SURVEY["questions"][3]],
+    }
+    assert body["questions"] == SHOP_SURVEY["questions"] and body["variants"] == [cafe]

@@ -25,9 +25,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def as_form(body: dict[str, Any]) -> dict[str, str]:
     """What the page's fields hold for `body` (the template's names), as a browser posts them."""
-    form: dict[str, str] = {"variants": "[]"}
-    for n, q in enumerate(body["questions"]):
-        at = f"questions[{n}]"
+    form = list_form(body["questions"], "questions")
+    for k, variant in enumerate(body.get("variants") or []):
+        at = f"variants[{k}]"
+        form |= {f"{at}.{name}": variant.get(name) or "" for name in ("branch", "segment")}
+        form |= list_form(variant["questions"], f"{at}.questions")
+    return form
+
+
+def list_form(questions: list[dict[str, Any]], prefix: str) -> dict[str, str]:
+    form: dict[str, str] = {}
+    for n, q in enumerate(questions):
+        at = f"{prefix}[{n}]"
         form |= {f"{at}.id": q["id"], f"{at}.type": q["type"]}
         form |= {f"{at}.text.{k}": v for k, v in (q.get("text") or {}).items()}
         form |= {f"{at}.{k}": str(q[k]) for k in ("min", "max") if k in q}
@@ -50,8 +59,19 @@ def as_form(body: dict[str, Any]) -> dict[str, str]:
     return form
 
 
+CAFE = {  # the shop's survey, and a shorter one for the café branch
+    **SHOP_SURVEY,
+    "variants": [
+        {
+            "branch": "Café",
+            "questions": SHOP_SURVEY["questions"][:1] + SHOP_SURVEY["questions"][3:],
+        }
+    ],
+}
+
+
 def test_todays_survey_and_the_shops_read_back_from_their_forms_unchanged() -> None:
-    for definition in (TODAY.as_json(), SHOP_SURVEY):
+    for definition in (TODAY.as_json(), SHOP_SURVEY, CAFE):
         body = from_form(as_form(definition), LANGUAGES)
         parsed, problems = parse_definition(body, LANGUAGES)
         assert problems == [] and parsed is not None
@@ -103,13 +123,40 @@ def ids(body: dict[str, Any]) -> list[str]:
 
 
 def test_the_drafts_buttons_move_remove_and_add_but_never_the_nps() -> None:
-    assert ids(edited(SHOP_SURVEY, "down:1")) == ["nps", "where", "ces", "comment"]
-    assert ids(edited(SHOP_SURVEY, "up:3")) == ["nps", "ces", "comment", "where"]
-    assert ids(edited(SHOP_SURVEY, "up:1")) == ids(SHOP_SURVEY)  # not above the NPS
-    assert ids(edited(SHOP_SURVEY, "remove:0")) == ids(SHOP_SURVEY)
-    assert ids(edited(SHOP_SURVEY, "remove:2")) == ["nps", "ces", "comment"]
-    assert ids(edited(SHOP_SURVEY, "add"))[-1] == "q1"
-    assert ids(edited(SHOP_SURVEY, "drop:1")) == ids(SHOP_SURVEY)
+    assert ids(edited(SHOP_SURVEY, "down:questions:1")) == ["nps", "where", "ces", "comment"]
+    assert ids(edited(SHOP_SURVEY, "up:questions:3")) == ["nps", "ces", "comment", "where"]
+    assert ids(edited(SHOP_SURVEY, "up:questions:1")) == ids(SHOP_SURVEY)  # not above the NPS
+    assert ids(edited(SHOP_SURVEY, "remove:questions:0")) == ids(SHOP_SURVEY)
+    assert ids(edited(SHOP_SURVEY, "remove:questions:2")) == ["nps", "ces", "comment"]
+    assert ids(edited(SHOP_SURVEY, "add:questions"))[-1] == "q1"
+    assert ids(edited(SHOP_SURVEY, "drop:questions:1")) == ids(SHOP_SURVEY)
+
+
+def test_a_variant_starts_as_a_copy_and_is_edited_as_its_own_list() -> None:
+    body = edited(SHOP_SURVEY, "add_variant")
+    assert body["variants"] == [{"branch": "", "questions": SHOP_SURVEY["questions"]}]
+    body["variants"][0]["questions"][1]["id"] = "ces2"
+    assert SHOP_SURVEY["questions"][1]["id"] == "ces"  # a copy, not the same questions
+    body = edited(body, "remove:variants[0].questions:2")
+    assert ids(body["variants"][0]) == ["nps", "ces2", "comment"] and ids(body) == ids(SHOP_SURVEY)
+    body = edited(body, "add:variants[0].questions")
+    assert ids(body["variants"][0])[-1] == "q1"
+    assert edited(body, "up:variants[5].questions:2") == body  # no such variant
+    assert edited(body, "remove_variant:0")["variants"] == []
+
+
+def test_a_variants_problems_land_in_its_own_fields() -> None:
+    body = from_form(as_form(CAFE) | {"variants[0].branch": ""}, LANGUAGES)
+    _, problems = parse_definition(body, LANGUAGES)
+    fields = field_names(body, LANGUAGES)
+    assert placed([(p.path, p.code) for p in problems], fields) == {
+        "variants[0]": ["variant_empty"]
+    }
+    body = from_form(as_form(CAFE) | {"variants[0].questions[1].text.sv": ""}, LANGUAGES)
+    _, problems = parse_definition(body, LANGUAGES)
+    assert placed([(p.path, p.code) for p in problems], fields) == {
+        "variants[0].questions[1].text.sv": ["text_missing"]
+    }
 
 
 def problem_codes() -> set[str]:
