@@ -10,7 +10,7 @@ import asyncio
 import pytest
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from faketg import FakeTelegramServer
 from tests.e2e.test_dashboard_browser import (
@@ -45,13 +45,38 @@ def _save_new_text(driver: WebDriver, base: str, field: str, text: str) -> str:
     return str(driver.find_element(By.CSS_SELECTOR, "[role=status]").text)
 
 
+def _refused(driver: WebDriver, language: str) -> list[str]:
+    """Empty a text the shop needs and save: the fields marked wrong (and a screenshot)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+    )
+    box = driver.find_element(By.NAME, "questions[3].text.ru")
+    box.clear()
+    driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+    WebDriverWait(driver, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "[aria-invalid]"))
+    marked = driver.find_elements(By.CSS_SELECTOR, "[aria-invalid=true]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", marked[0])
+    driver.save_screenshot(str(SHOTS / f"survey-{language}-refused-390x844.png"))
+    return [str(e.get_attribute("name")) for e in marked]
+
+
+def _retyped(driver: WebDriver) -> bool:
+    """Turn the comment into a scale: the page's script asks for its fields at once."""
+    select = Select(driver.find_element(By.NAME, "questions[3].type"))
+    select.select_by_value("scale")
+    WebDriverWait(driver, 20).until(lambda b: b.find_elements(By.NAME, "questions[3].min"))
+    return True
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])
 async def test_the_survey_editor_fits_both_screens_and_saves_in_the_browser(
     make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver, language: str
 ) -> None:
     app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language=language)
     fake.world.add_user(OWNER, "Owner", language)
-    await put_survey(app, SHOP_SURVEY)
+    cafe = [SHOP_SURVEY["questions"][0], SHOP_SURVEY["questions"][3]]
+    await put_survey(app, {**SHOP_SURVEY, "variants": [{"branch": "Café", "questions": cafe}]})
     async with app.db.transaction() as tx:
         link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
     base = f"http://127.0.0.1:{app.port}"
@@ -73,4 +98,8 @@ async def test_the_survey_editor_fits_both_screens_and_saves_in_the_browser(
         _save_new_text, chrome, base, "questions[3].text.en", "Anything else to tell us?"
     )
     assert "2" in said
+    refused = await asyncio.to_thread(_refused, chrome, language)
+    assert refused == ["questions[3].text.ru"]
+    shown = await asyncio.to_thread(_retyped, chrome)
+    assert shown  # the new type's own fields, at once
     assert await versions(app, "survey_versions") == [(1, "api"), (2, f"owner:{OWNER}")]
