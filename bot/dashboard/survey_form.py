@@ -198,6 +198,16 @@ def option_rows(question: Body) -> int:
     return max(given, min(MAX_OPTIONS, max(2, given + 1)))
 
 
+_CARD = re.compile(r"(?:variants\[(\d+)\])?\.?(?:questions\[(\d+)\])?")
+
+
+def card_of(path: str) -> str:
+    """The anchor of the card a problem's path is on (`q2`, `v0`, `v0q1`), "" for none."""
+    found = _CARD.match(path)
+    variant, question = (found.group(1), found.group(2)) if found else (None, None)
+    return (f"v{variant}" if variant else "") + (f"q{question}" if question else "")
+
+
 def field_names(body: Body, languages: Sequence[str]) -> list[str]:
     """Every name the page draws a field (or a block) under, for `placed`."""
     names = ["questions", "variants"]

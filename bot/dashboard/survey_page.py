@@ -24,6 +24,7 @@ from bot.dashboard.pages import page
 from bot.dashboard.survey_form import (
     COMPLAINT_KINDS,
     Body,
+    card_of,
     edited,
     field_names,
     from_form,
@@ -120,6 +121,7 @@ class SurveyPages:
         languages = self.design.languages
         said = [(p.path, self._said(p)) for p in problems]
         errors = placed(said, field_names(body, languages))
+        cards = list(dict.fromkeys(card for p in problems if (card := card_of(p.path))))
         shown: dict[str, dict[str, Preview]] = {}  # list (its field prefix) -> id -> preview
         seconds = None
         if definition is not None:
@@ -143,6 +145,7 @@ class SurveyPages:
             complaint_kinds=COMPLAINT_KINDS,
             variants=body.get("variants") or [],
             errors=errors,
+            cards=cards,
             previews=shown,
             seconds=seconds,
             warn_seconds=WARN_SECONDS,

@@ -697,6 +697,7 @@ dashboard-survey-saved = Saved as version { $version }: customers are asked it f
 dashboard-survey-same = Nothing changed: version { $version } stays the current survey.
 dashboard-survey-stale = Someone saved version { $version } while you were editing: your changes are still below and nothing was saved. Check them against the new version and save again.
 dashboard-survey-refused = Not saved: fix what is marked below. Nothing has changed for customers.
+dashboard-survey-go_to = Go to:
 dashboard-survey-time = About { $seconds } s to answer, along the longest path.
 dashboard-survey-time_long = Surveys longer than { $seconds } s lose customers halfway: consider fewer questions, or conditions.
 dashboard-survey-time_rule = Estimated per question: 5 s for the NPS, a scale or a single choice; 10 s for a multiple choice; 20 s for a text. Questions a condition skips count only on the path where they are asked.

@@ -697,6 +697,7 @@ dashboard-survey-saved = Sparad som version { $version }: kunderna får den frå
 dashboard-survey-same = Inget ändrades: version { $version } är fortfarande den aktuella enkäten.
 dashboard-survey-stale = Någon sparade version { $version } medan du redigerade. Dina ändringar finns kvar nedan men är inte sparade: jämför dem med den nya versionen och spara igen.
 dashboard-survey-refused = Inte sparad: rätta det som är markerat nedan. Inget har ändrats för kunderna.
+dashboard-survey-go_to = Gå till:
 dashboard-survey-time = Ungefär { $seconds } s att svara, längs den längsta vägen.
 dashboard-survey-time_long = Enkäter som tar mer än { $seconds } s tappar kunder halvvägs: ta bort några frågor eller ställ dem med villkor.
 dashboard-survey-time_rule = Uppskattat per fråga: 5 s för NPS, en skala eller ett enkelval; 10 s för flerval; 20 s för fritext. En fråga med villkor räknas bara på den väg där den ställs.

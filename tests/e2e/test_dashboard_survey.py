@@ -178,6 +178,11 @@ async def test_a_refused_survey_keeps_the_edits_and_says_each_problem_by_its_fie
         kept, _ = form_of(page, "/app/survey")
         assert kept["questions[1].max"] == "15" and kept["questions[2].options[0].id"] == "next"
         assert "Не сохранено" in page
+        jump = re.search(r'<p class="jump">(.*?)</p>', page, re.S)
+        assert jump and re.findall(r'href="#(\w+)">([^<]*)<', jump.group(1)) == [
+            ("q1", "Вопрос 1"),
+            ("q2", "Вопрос 2"),
+        ]
     finally:
         await browser.close()
     assert await versions(app, "survey_versions") == [(1, "api")]  # nothing stored

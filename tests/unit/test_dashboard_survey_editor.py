@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from bot.dashboard.survey_form import edited, field_names, from_form, placed
+from bot.dashboard.survey_form import card_of, edited, field_names, from_form, placed
 from bot.dashboard.survey_preview import previews
 from bot.i18n import Catalog, fluent_id
 from bot.surveys.design import Definition
@@ -120,6 +120,13 @@ def test_each_problem_lands_on_its_field_or_the_nearest_one_around_it() -> None:
 
 def ids(body: dict[str, Any]) -> list[str]:
     return [q["id"] for q in body["questions"]]
+
+
+def test_a_problem_names_the_card_it_is_on() -> None:
+    assert card_of("questions[2].when.in[0]") == "q2"
+    assert card_of("variants[1].questions[3].text.ru") == "v1q3"
+    assert card_of("variants[0]") == "v0" and card_of("variants[0].branch") == "v0"
+    assert card_of("questions") == "" and card_of("body") == ""
 
 
 def test_the_drafts_buttons_move_remove_and_add_but_never_the_nps() -> None:
