@@ -32,7 +32,7 @@ from bot.dashboard.survey_form import (
     placed,
 )
 from bot.dashboard.survey_preview import Preview, previews
-from bot.i18n import Catalog, Translator
+from bot.i18n import Catalog, Translator, fluent_id
 from bot.surveys import design_versions
 from bot.surveys.design import WARN_SECONDS, Definition, Problem
 from bot.surveys.design_check import MAX_QUESTIONS, parse_definition
@@ -88,7 +88,11 @@ class SurveyPages:
         action = fields.get("action", "check")
         based_on = int(fields["version"]) if fields.get("version", "").isdigit() else -1
         if action.partition(":")[0] in EDITS:
-            return self._render(session, edited(body, action), based_on, [], None)
+            draft = edited(body, action)
+            # Previewed when already valid; its problems wait for "check" or "save" (a new
+            # question is blank: the owner has not had a chance to fill it in yet).
+            definition, _ = parse_definition(draft, self.design.languages)
+            return self._render(session, draft, based_on, [], definition)
         definition, problems = parse_definition(body, self.design.languages)
         if definition is None:
             return self._render(session, body, based_on, problems, None, status=422)
@@ -159,9 +163,7 @@ class SurveyPages:
         parts = []
         for code in problem.code.split("|"):
             key = f"survey.check.{code}"
-            if not code or not self.catalog.bundles[self.t.language].has_message(
-                key.replace(".", "-")
-            ):
+            if not code or not self.catalog.bundles[self.t.language].has_message(fluent_id(key)):
                 return problem.message
             parts.append(self.t(key, **dict(problem.args)))
         return " / ".join(parts)

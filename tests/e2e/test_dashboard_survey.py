@@ -297,6 +297,7 @@ async def test_a_customer_mid_survey_finishes_the_version_they_started_as_previe
         assert preview_of(page, 1, "en") == (asked.text, texts_of(asked.buttons))
         # Meanwhile the owner drops the CES and rewords "where": version 2.
         _, page, _ = await press(browser, fields, "remove:questions:1")
+        assert preview_of(page, 1, "en")[0] == "Where did you buy?"  # still valid: previewed
         fields, _ = form_of(page, "/app/survey")
         reworded = {"questions[1].text.en": "Which shop was it?"}
         status, _, answer = await press(browser, fields, "save", **reworded)
