@@ -344,3 +344,28 @@ async def test_an_owner_adds_a_variant_for_a_branch_from_a_copy_of_the_survey(
         "questions": [SHOP_SURVEY["questions"][0], SHOP_SURVEY["questions"][3]],
     }
     assert body["questions"] == SHOP_SURVEY["questions"] and body["variants"] == [cafe]
+
+
+async def test_the_time_to_answer_is_shown_and_past_a_minute_warned_of(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER))
+    texts = [q for q in SHOP_SURVEY["questions"] if q["type"] == "text"]
+    long = [SHOP_SURVEY["questions"][0]] + [
+        {**texts[0], "id": f"c{n}"}
+        for n in range(4)  # four comments: 5 + 4 × 20 s
+    ]
+    await put_survey(app, {"questions": long, "variants": []})
+    browser = await browser_of(app, fake, OWNER)
+    try:
+        page, _ = await editor(browser)
+        assert 'data-seconds="85"' in page
+        assert EN("dashboard.survey.time_long", seconds=60) in unescape(page)
+        for _ in range(2):  # two comments fewer: 5 + 2 × 20 s
+            fields, _ = form_of(page, "/app/survey")
+            _, page, _ = await press(browser, fields, "remove:questions:1")
+        assert 'data-seconds="45"' in page and EN(
+            "dashboard.survey.time_long", seconds=60
+        ) not in unescape(page)
+    finally:
+        await browser.close()
