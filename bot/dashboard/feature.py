@@ -12,6 +12,7 @@ from bot.complaints.config import Complaints
 from bot.dashboard.access import Dashboard, dashboard_of
 from bot.dashboard.desk import DeskPages
 from bot.dashboard.saved import SavedPages
+from bot.dashboard.survey_page import SurveyPages
 from bot.dashboard.web import guarded, routes
 from bot.reports.config import Reports
 from bot.settings import address_warnings
@@ -30,6 +31,7 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
     w.routes += routes(dashboard, reports, design)
     desk = DeskPages(dashboard, complaints)
     replies = SavedPages(dashboard, complaints)
+    survey = SurveyPages(dashboard, design, w.core.catalog, w.core.staff_t, w.core.clock)
     w.routes += [
         (method, path, guarded(handler))
         for method, path, handler in (
@@ -39,6 +41,8 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
             ("POST", "/app/fixes/{number}/done", desk.fix_done),
             ("GET", "/app/saved", replies.listing),
             ("POST", "/app/saved", replies.change),
+            ("GET", "/app/survey", survey.show),
+            ("POST", "/app/survey", survey.change),
         )
     ]
     w.provide("dashboard", dashboard)

@@ -128,8 +128,13 @@ class Definition(_Strict):
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong where: `message` in English (the API's 422 says it), `code` and `args`
+    for whoever says it in another language (the dashboard: `survey.check.<code>`)."""
+
     path: str
     message: str
+    code: str = ""
+    args: tuple[tuple[str, str | int], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -46,7 +46,7 @@ def parse_definition(
 
     `languages`: those the shop serves; every text needs each of them, and no other."""
     if not isinstance(body, dict):
-        return None, [Problem("body", "expected an object with questions and variants")]
+        return None, [_p("body", "expected an object with questions and variants", "body")]
     try:
         definition = Definition.model_validate(body)
     except ValidationError as exc:
@@ -68,12 +68,17 @@ _PLAIN = {
 }
 
 
+def _p(path: str, message: str, code: str, **args: str | int) -> Problem:
+    return Problem(path, message, code, tuple(args.items()))
+
+
 def _structural(item: Any) -> Problem:
     parts = [p for p in item["loc"] if p not in ("int", "str")]  # a union's member names
     path = ""
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return Problem(path or "body", _PLAIN.get(item["type"], str(item["msg"])))
+    kind = item["type"] if item["type"] in _PLAIN else "other"
+    return _p(path or "body", _PLAIN.get(item["type"], str(item["msg"])), f"type_{kind}")
 
 
 def _merged(problems: list[Problem]) -> list[Problem]:
@@ -81,7 +86,8 @@ def _merged(problems: list[Problem]) -> list[Problem]:
     out: list[Problem] = []
     for problem in problems:
         if out and out[-1].path == problem.path:
-            out[-1] = Problem(problem.path, f"{out[-1].message} or {problem.message}")
+            code = f"{out[-1].code}|{problem.code}"  # each said in turn
+            out[-1] = Problem(problem.path, f"{out[-1].message} or {problem.message}", code)
         else:
             out.append(problem)
     return out
@@ -97,20 +103,33 @@ def _check(definition: Definition, languages: tuple[str, ...]) -> Iterator[Probl
         for name, longest in MAX_NAMES.items():
             value = getattr(variant, name)
             if value is not None and not (value.strip() and len(value) <= longest):
-                yield Problem(f"{path}.{name}", f"1-{longest} characters, as purchases give it")
+                yield _p(
+                    f"{path}.{name}",
+                    f"1-{longest} characters, as purchases give it",
+                    "name_length",
+                    most=longest,
+                )
         if variant.branch is None and variant.segment is None:
-            yield Problem(path, "give a branch, a segment or both")
+            yield _p(path, "give a branch, a segment or both", "variant_empty")
         elif key in keys:
-            yield Problem(path, f"the same branch and segment as variants[{keys[key]}]")
+            yield _p(
+                path,
+                f"the same branch and segment as variants[{keys[key]}]",
+                "variant_twice",
+                where=f"variants[{keys[key]}]",
+            )
         else:
             keys[key] = n
         yield from _check_list(variant.questions, f"{path}.questions", languages)
         for i, q in enumerate(variant.questions):
             known = types.setdefault(q.id, q.type)
             if known != q.type:
-                yield Problem(
+                yield _p(
                     f"{path}.questions[{i}].type",
                     f'"{q.id}" is a {known} elsewhere in this survey',
+                    "type_elsewhere",
+                    id=q.id,
+                    type=known,
                 )
 
 
@@ -119,18 +138,24 @@ def _check_list(
 ) -> Iterator[Problem]:
     if not questions or questions[0].id != "nps" or questions[0].type != "nps":
         where = f"{path}[0]" if questions else path
-        yield Problem(where, 'the first question is {"id": "nps", "type": "nps"}')
+        yield _p(where, 'the first question is {"id": "nps", "type": "nps"}', "nps_first")
     if len(questions) - 1 > MAX_QUESTIONS:
-        yield Problem(
+        yield _p(
             path,
             f"at most {MAX_QUESTIONS} questions after the NPS ({len(questions) - 1} given)",
+            "too_many",
+            most=MAX_QUESTIONS,
+            given=len(questions) - 1,
         )
     seen: dict[str, int] = {}
     for n, question in enumerate(questions):
         here = f"{path}[{n}]"
         yield from _check_question(question, here, n, languages)
         if question.id in seen:
-            yield Problem(f"{here}.id", f'"{question.id}" is already {path}[{seen[question.id]}]')
+            where = f"{path}[{seen[question.id]}]"
+            yield _p(
+                f"{here}.id", f'"{question.id}" is already {where}', "id_taken", id=question.id
+            )
         if question.when is not None and n > 0:
             yield from _check_when(question.when, f"{here}.when", questions, seen)
         seen.setdefault(question.id, n)
@@ -138,10 +163,13 @@ def _check_list(
             yield from _check_complaint(question, question.complaint, f"{here}.complaint")
         data = longest_callback(question)
         if len(data.encode()) > CALLBACK_LIMIT:
-            yield Problem(
+            size = len(data.encode())
+            yield _p(
                 here,
-                f"a button's data would be {len(data.encode())} bytes"
-                f" (Telegram allows {CALLBACK_LIMIT})",
+                f"a button's data would be {size} bytes (Telegram allows {CALLBACK_LIMIT})",
+                "callback",
+                bytes=size,
+                limit=CALLBACK_LIMIT,
             )
 
 
@@ -149,15 +177,15 @@ def _check_question(
     q: Question, here: str, n: int, languages: tuple[str, ...]
 ) -> Iterator[Problem]:
     if not QUESTION_ID.fullmatch(q.id):
-        yield Problem(f"{here}.id", "a-z, 0-9 and _ only, 1-16 characters")
+        yield _p(f"{here}.id", "a-z, 0-9 and _ only, 1-16 characters", "id_chars", most=16)
     if q.type == "nps" and n > 0:
-        yield Problem(f"{here}.type", "only the first question is the NPS")
+        yield _p(f"{here}.type", "only the first question is the NPS", "nps_only_first")
     if q.text is not None:
         yield from _check_texts(q.text, f"{here}.text", languages, MAX_TEXT)
     elif q.type != "nps":
-        yield Problem(f"{here}.text", "required")
+        yield _p(f"{here}.text", "required", "type_missing")
     if q.type == "nps" and q.when is not None and n == 0:
-        yield Problem(f"{here}.when", "the NPS is always asked")
+        yield _p(f"{here}.when", "the NPS is always asked", "nps_always")
     yield from _check_fields(q, here)
     if q.type == "scale":
         yield from _check_scale(q, here, languages)
@@ -173,9 +201,9 @@ def _check_fields(q: Question, here: str) -> Iterator[Problem]:
         given = getattr(q, name) is not None
         if given and q.type != owner:
             article = "a scale" if owner == "scale" else "a choice"
-            yield Problem(f"{here}.{name}", f"only {article} has {name}")
+            yield _p(f"{here}.{name}", f"only {article} has {name}", f"only_{owner}")
         elif not given and q.type == owner and name in ("min", "max", "options"):
-            yield Problem(f"{here}.{name}", f"required for a {owner}")
+            yield _p(f"{here}.{name}", f"required for a {owner}", f"required_{owner}")
 
 
 def _check_scale(q: Question, here: str, languages: tuple[str, ...]) -> Iterator[Problem]:
@@ -186,14 +214,18 @@ def _check_scale(q: Question, here: str, languages: tuple[str, ...]) -> Iterator
         return
     for name, value in (("min", q.min), ("max", q.max)):
         if not -SCALE_BOUND <= value <= SCALE_BOUND:
-            yield Problem(f"{here}.{name}", f"from -{SCALE_BOUND} to {SCALE_BOUND}")
+            bounds = {"low": -SCALE_BOUND, "high": SCALE_BOUND}
+            yield _p(f"{here}.{name}", f"from -{SCALE_BOUND} to {SCALE_BOUND}", "range", **bounds)
             return
     if q.max <= q.min:
-        yield Problem(f"{here}.max", f"more than min ({q.min})")
+        yield _p(f"{here}.max", f"more than min ({q.min})", "above_min", min=q.min)
     elif q.max - q.min + 1 > MAX_SCALE_BUTTONS:
-        yield Problem(
+        yield _p(
             f"{here}.max",
             f"at most {MAX_SCALE_BUTTONS} buttons, as the NPS's 0-10; {q.max - q.min + 1} given",
+            "scale_buttons",
+            most=MAX_SCALE_BUTTONS,
+            given=q.max - q.min + 1,
         )
 
 
@@ -201,18 +233,31 @@ def _check_options(
     options: list[Option], path: str, languages: tuple[str, ...]
 ) -> Iterator[Problem]:
     if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-        yield Problem(path, f"{MIN_OPTIONS}-{MAX_OPTIONS} options ({len(options)} given)")
+        yield _p(
+            path,
+            f"{MIN_OPTIONS}-{MAX_OPTIONS} options ({len(options)} given)",
+            "options_count",
+            least=MIN_OPTIONS,
+            most=MAX_OPTIONS,
+            given=len(options),
+        )
     seen: dict[str, int] = {}
     for n, option in enumerate(options):
         here = f"{path}[{n}]"
         if not OPTION_ID.fullmatch(option.id):
-            yield Problem(f"{here}.id", "a-z, 0-9 and _ only, 1-20 characters")
+            yield _p(f"{here}.id", "a-z, 0-9 and _ only, 1-20 characters", "id_chars", most=20)
         elif option.id in CONTROLS:
-            yield Problem(
-                f"{here}.id", f'"{option.id}" is a control button\'s ({", ".join(CONTROLS)})'
+            controls = ", ".join(CONTROLS)
+            yield _p(
+                f"{here}.id",
+                f'"{option.id}" is a control button\'s ({controls})',
+                "option_control",
+                id=option.id,
+                controls=controls,
             )
         elif option.id in seen:
-            yield Problem(f"{here}.id", f'"{option.id}" is already options[{seen[option.id]}]')
+            where = f"options[{seen[option.id]}]"
+            yield _p(f"{here}.id", f'"{option.id}" is already {where}', "id_taken", id=option.id)
         seen.setdefault(option.id, n)
         yield from _check_texts(option.text, f"{here}.text", languages, MAX_BUTTON)
 
@@ -223,14 +268,24 @@ def _check_texts(
     served = ", ".join(languages)
     for language in languages:
         if language not in texts:
-            yield Problem(f"{path}.{language}", f"missing (the shop serves {served})")
+            yield _p(
+                f"{path}.{language}",
+                f"missing (the shop serves {served})",
+                "text_missing",
+                served=served,
+            )
     for language, text in texts.items():
         if language not in languages:
-            yield Problem(f"{path}.{language}", f"not a language the shop serves ({served})")
+            yield _p(
+                f"{path}.{language}",
+                f"not a language the shop serves ({served})",
+                "text_language",
+                served=served,
+            )
         elif not text.strip():
-            yield Problem(f"{path}.{language}", "empty")
+            yield _p(f"{path}.{language}", "empty", "text_empty")
         elif len(text) > limit:
-            yield Problem(f"{path}.{language}", f"at most {limit} characters")
+            yield _p(f"{path}.{language}", f"at most {limit} characters", "text_long", most=limit)
 
 
 def _check_when(
@@ -239,19 +294,31 @@ def _check_when(
     if when.question not in earlier:
         later = any(q.id == when.question for q in questions)
         tail = " (it comes after)" if later else ""
-        yield Problem(f"{path}.question", f'no earlier question "{when.question}"{tail}')
+        yield _p(
+            f"{path}.question",
+            f'no earlier question "{when.question}"{tail}',
+            "when_later" if later else "when_unknown",
+            id=when.question,
+        )
         return
     source = questions[earlier[when.question]]
     if source.type == "text":
-        yield Problem(f"{path}.question", "a text answer cannot be a condition")
+        yield _p(f"{path}.question", "a text answer cannot be a condition", "when_text")
         return
     if not when.in_:
-        yield Problem(f"{path}.in", "give at least one answer")
+        yield _p(f"{path}.in", "give at least one answer", "when_empty")
     accepted, described = _answers(source)
     for n, value in enumerate(when.in_):
         if value not in accepted:
             hint = _as_number_hint(value, accepted)
-            yield Problem(f"{path}.in[{n}]", f"not an answer to {source.id} ({described}){hint}")
+            yield _p(
+                f"{path}.in[{n}]",
+                f"not an answer to {source.id} ({described}){hint}",
+                "when_quoted" if hint else "when_value",
+                value=str(value),
+                id=source.id,
+                answers=described.removeprefix("options "),
+            )
 
 
 def _as_number_hint(value: int | str, accepted: set[int | str]) -> str:
@@ -276,33 +343,33 @@ def _check_complaint(q: Question, complaint: Complaint, path: str) -> Iterator[P
         name for name in ("at_most", "at_least", "options") if getattr(complaint, name) is not None
     ]
     if q.type == "text":
-        yield Problem(path, "a text answer cannot open one")
+        yield _p(path, "a text answer cannot open one", "complaint_text")
         return
     if len(given) != 1:
-        yield Problem(path, "give one of at_most, at_least, options")
+        yield _p(path, "give one of at_most, at_least, options", "complaint_one")
         return
     name = given[0]
     if q.type == "choice":
         yield from _check_complaint_options(q, complaint, path, name)
         return
     if name == "options":
-        yield Problem(f"{path}.options", "only for a choice")
+        yield _p(f"{path}.options", "only for a choice", "complaint_choice_only")
         return
     low, high = (0, 10) if q.type == "nps" else (q.min, q.max)
     value = getattr(complaint, name)
     if low is not None and high is not None and not low <= value <= high:
-        yield Problem(f"{path}.{name}", f"from {low} to {high}")
+        yield _p(f"{path}.{name}", f"from {low} to {high}", "range", low=low, high=high)
 
 
 def _check_complaint_options(
     q: Question, complaint: Complaint, path: str, name: str
 ) -> Iterator[Problem]:
     if name != "options" or complaint.options is None:
-        yield Problem(f"{path}.{name}", "a choice opens by options")
+        yield _p(f"{path}.{name}", "a choice opens by options", "complaint_by_options")
         return
     if not complaint.options:
-        yield Problem(f"{path}.options", "give at least one option")
+        yield _p(f"{path}.options", "give at least one option", "complaint_no_options")
     ids = {o.id for o in q.options or []}
     for n, option in enumerate(complaint.options):
         if option not in ids:
-            yield Problem(f"{path}.options[{n}]", f'no option "{option}"')
+            yield _p(f"{path}.options[{n}]", f'no option "{option}"', "no_option", id=option)

@@ -44,6 +44,14 @@
       });
     });
   });
+  // The survey editor: a question's new type shows its own fields at once (without
+  // scripts, "Check and preview" does the same).
+  document.querySelectorAll("select[data-recheck]").forEach(function (select) {
+    select.addEventListener("change", function () {
+      const check = select.form.querySelector("button.default-action");
+      if (check) select.form.requestSubmit(check);
+    });
+  });
   // A one-time link's page: its button is pressed here, so a person opening the link is
   // signed in at once, while a link preview or a scanner fetching it uses nothing up.
   const signIn = document.getElementById("signin-form");
