@@ -161,6 +161,9 @@ class OutboxItem:
     purpose: Purpose | None
     ref: int | None
     expires_at: float | None = None  # Unix seconds; past it a retry is pointless
+    # Sent from the shop's Telegram account (Telegram Business): into the customer's chat
+    # with the account, a chat apart from theirs with the bot. None: the bot's own chat.
+    business_connection_id: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(self, purpose=Purpose)

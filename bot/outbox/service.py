@@ -61,6 +61,7 @@ class Outbox:
         item = await tx.outbox.add(
             NewMessage(
                 chat_id=lane_of(method),
+                business_connection_id=getattr(method, "business_connection_id", None),
                 method=name,
                 payload=payload,
                 priority=int(priority),
@@ -95,6 +96,7 @@ class Outbox:
         item = await tx.outbox.add(
             NewMessage(
                 chat_id=lane_of(method),
+                business_connection_id=getattr(method, "business_connection_id", None),
                 method=name,
                 payload=payload,
                 priority=int(priority),

@@ -9,11 +9,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from aiogram.methods import SendMessage
+
 from bot.app import App
 from bot.business.accounts import Accounts
 from faketg import FakeTelegramServer
 from faketg import business as tg_business
-from tests.support.helpers import STAFF_CHAT, ManualClock, health, passes, wait_for
+from tests.support.helpers import (
+    STAFF_CHAT,
+    ManualClock,
+    health,
+    passes,
+    sender_idle,
+    wait_for,
+)
 from tests.support.journey import MakeApp, wait_new_message
 from tests.support.staffroom import AGENT, OWNER, card, recorded, staff_group, staff_messages
 
@@ -109,3 +118,34 @@ async def test_a_refusal_telegram_gives_later_is_told_in_the_same_words(
     await wait_for(lambda: any(window in str(s.text) for s in staff_messages(world)))
     assert not from_the_account(fake, "Уже везём")
     assert world.count("sendmessage", 400) >= 1
+
+
+async def test_a_customer_who_blocked_the_bot_still_gets_the_accounts_answers(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Telegram refuses the bot's chat with the customer (403): what queued there is given up,
+    and the customer marked unreachable by the bot; the answers queued for the same person
+    from the shop's account go through their chat with the account all the same."""
+    world = fake.world
+    world.add_user(SHOP, "Cake Shop", "ru")
+    world.add_user(MIA, "Мия", "ru")
+    app = await make_app(owner_ids=str(OWNER))
+    await tg_business.connect(world, SHOP)
+    await tg_business.customer_writes(world, MIA, "привет")
+    await wait_for(lambda: accounts(app) != [], what="the connection stored")
+    world.blocked.add(MIA)
+    async with app.db.transaction() as tx:
+        for text, through in (("bot 1", None), ("account 1", "bc-1"), ("bot 2", None)):
+            said = SendMessage(chat_id=MIA, text=text, business_connection_id=through)
+            await app.outbox.send(tx, said)
+        await app.outbox.send(
+            tx, SendMessage(chat_id=MIA, text="account 2", business_connection_id="bc-1")
+        )
+    await wait_for(lambda: from_the_account(fake, "account 2"), what="the account's answers")
+    assert from_the_account(fake, "account 1")
+    assert not any("bot" in str(s.text) for s in world.sent_to(MIA))
+    assert await sender_idle(app, 10)
+    assert world.count("sendmessage", 403) == 1
+    async with app.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(MIA)
+        assert customer is not None and customer.unreachable_at is not None
