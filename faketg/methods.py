@@ -241,6 +241,9 @@ async def delete_message(world: World, params: Params) -> Any:
     chat = _chat(world, params)
     if world.messages.pop((chat["id"], params.get("message_id")), None) is None:  # type: ignore[arg-type]
         raise ApiError(400, "Bad Request: message to delete not found")
+    for sent in world.sent_to(chat["id"]):
+        if sent.message_id == params.get("message_id") and sent.business_connection_id is None:
+            sent.deleted = True
     return True
 
 

@@ -58,6 +58,7 @@ class Sent:
     message: dict[str, Any]
     edits: int = 0
     business_connection_id: str | None = None  # sent on behalf of a business account
+    deleted: bool = False  # the bot deleted it: no longer in the chat
 
     @property
     def text(self) -> str | None:
