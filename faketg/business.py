@@ -190,6 +190,14 @@ def business_message(
     return message
 
 
+def editable(connection: Connection, customer: int, message_id: Any) -> dict[str, Any]:
+    """A message the bot sent for the account (the account's own are not the bot's to edit)."""
+    message = connection.messages.get((customer, message_id))
+    if message is None or "sender_business_bot" not in message:
+        raise ApiError(400, "Bad Request: message to edit not found")
+    return message
+
+
 async def get_business_connection(world: World, params: dict[str, Any]) -> Any:
     connection = connections(world).get(str(params.get("business_connection_id")))
     if connection is None:

@@ -11,6 +11,7 @@ a message in a business chat cannot be copied from either: media travel by their
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,7 +30,7 @@ from aiogram.methods import (
 
 from bot.incoming import ChatMessage
 from storage.db import Tx
-from storage.models import Complaint
+from storage.models import Complaint, Customer
 from storage.states import Direction
 
 REPLY_WINDOW = timedelta(hours=24)  # Telegram: a business bot answers only within it
@@ -68,6 +69,26 @@ async def cannot_answer(tx: Tx, complaint: Complaint, now: datetime) -> str | No
     if last is None or now - last >= REPLY_WINDOW:
         return "complaint.relay.business_window"
     return None
+
+
+@dataclass(frozen=True)
+class Route:
+    """The way to a customer: from the shop's account `through`, or the bot's chat (None)."""
+
+    through: str | None = None
+
+
+async def route(tx: Tx, complaint: Complaint, customer: Customer, now: datetime) -> Route | None:
+    """How the bot reaches the complaint's customer now, for something it starts saying (not
+    an answer staff wrote: that goes where the customer wrote or not at all): from the
+    account they wrote to while it may answer them, else through the bot's own chat unless
+    Telegram refused it; None: no way at all."""
+    if customer.telegram_id is None:
+        return None
+    through = complaint.business_connection_id
+    if through is not None and await cannot_answer(tx, complaint, now) is None:
+        return Route(through)
+    return None if customer.unreachable_at else Route()
 
 
 def on_behalf(method: TelegramMethod[Any], connection_id: str | None) -> TelegramMethod[Any]:

@@ -187,7 +187,12 @@ class Outbox:
         if shown is None:
             return None
         edit = EditMessageText(
-            chat_id=shown.chat.id, message_id=shown.message_id, text=text, **options
+            chat_id=shown.chat.id,
+            message_id=shown.message_id,
+            text=text,
+            # A message in a chat of the shop's Telegram account is edited on its behalf.
+            business_connection_id=getattr(shown, "business_connection_id", None),
+            **options,
         )
         return await self.send(tx, edit)
 

@@ -23,8 +23,17 @@ from tests.support.helpers import (
     sender_idle,
     wait_for,
 )
-from tests.support.journey import MakeApp, wait_new_message
-from tests.support.staffroom import AGENT, OWNER, card, recorded, staff_group, staff_messages
+from tests.support.journey import MakeApp, button, wait_new_message
+from tests.support.staffroom import (
+    AGENT,
+    OWNER,
+    card,
+    complaint,
+    recorded,
+    staff_button,
+    staff_group,
+    staff_messages,
+)
 
 SHOP, MIA = 7701, 7702  # the shop's own Telegram account, a customer who writes to it
 
@@ -149,3 +158,35 @@ async def test_a_customer_who_blocked_the_bot_still_gets_the_accounts_answers(
     async with app.db.read() as tx:
         customer = await tx.customers.by_telegram_id(MIA)
         assert customer is not None and customer.unreachable_at is not None
+
+
+async def test_was_it_resolved_is_asked_and_answered_in_the_accounts_chat(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The customer never started the bot and wrote to the shop's account: the closing
+    question comes from the account (through the bot it could not reach them), and their
+    press there closes the complaint as a press in the bot's chat does."""
+    world = fake.world
+    staff_group(world)
+    world.add_user(SHOP, "Cake Shop", "ru")
+    world.add_user(MIA, "Мия", "ru")
+    world.blocked.add(MIA)
+    app = await make_app(owner_ids=str(OWNER))
+    await tg_business.connect(world, SHOP)
+    await tg_business.customer_writes(world, MIA, "заказ не пришёл")
+    shown = await card(world, 1)
+    await recorded(app, 1)
+    await world.user_presses(AGENT, shown, staff_button(shown, "Take"))
+    await wait_for(lambda: "Resolve" in str(shown.buttons))
+    await world.user_presses(AGENT, shown, staff_button(shown, "Resolve"))
+    asked = "Ваш вопрос решён?"
+    await wait_for(lambda: from_the_account(fake, asked), what="the question from the account")
+    question = next(s for s in world.sent_to(MIA) if asked in str(s.text))
+    await world.user_presses(MIA, question, button(question, "Да, решён"))
+    await wait_for(lambda: "closed" in str(shown.text), what="the card closed")
+    assert (await complaint(app, 1)).resolution_satisfied == 1
+    await wait_for(lambda: "Обращение №1 закрыто" in str(question.text), what="the answer shown")
+    assert question.buttons == [] and question.business_connection_id == "bc-1"
+    assert not any(
+        asked in str(s.text) for s in world.sent_to(MIA) if not s.business_connection_id
+    )
