@@ -91,6 +91,16 @@ async def route(tx: Tx, complaint: Complaint, customer: Customer, now: datetime)
     return None if customer.unreachable_at else Route()
 
 
+async def may_say(tx: Tx, connection_id: str | None) -> bool:
+    """Whether the bot may answer in the chat a customer just wrote in: its own (None), or the
+    account's while the connection is on with the right to reply (the window is open: they
+    just wrote)."""
+    if connection_id is None:
+        return True
+    connection = await tx.business.get(connection_id)
+    return connection is not None and connection.can_reply
+
+
 def on_behalf(method: TelegramMethod[Any], connection_id: str | None) -> TelegramMethod[Any]:
     """`method` sent from the account (unchanged for the bot's own chat)."""
     if connection_id is None:

@@ -109,6 +109,8 @@ aspect-other = Other
 ## stop
 
 stop-done = Done: you will get no more surveys from me. Write /start to turn them back on.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Done: we will send you no more surveys.
 
 ## command
 
@@ -147,6 +149,7 @@ forget-confirm = Erase your name, username, phone number, comments and messages?
 forget-yes = Yes, erase
 forget-no = Cancel
 forget-done = Done: your personal data is erased. Write /start if you ever want to talk again.
+forget-done_account = Done: your personal data is erased.
 forget-cancelled = Cancelled: nothing was erased.
 
 ## command

@@ -118,6 +118,8 @@ aspect-other = Другое
 ## stop
 
 stop-done = Готово: больше никаких опросов. Напишите /start, чтобы снова их включить.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Готово: больше не будем присылать вам опросы.
 
 ## command
 
@@ -156,6 +158,7 @@ forget-confirm = Стереть ваше имя, имя пользователя
 forget-yes = Да, стереть
 forget-no = Отмена
 forget-done = Готово: ваши персональные данные стёрты. Напишите /start, если захотите снова поговорить.
+forget-done_account = Готово: ваши персональные данные стёрты.
 forget-cancelled = Отменено: ничего не стёрто.
 
 ## command

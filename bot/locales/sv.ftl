@@ -109,6 +109,8 @@ aspect-other = Annat
 ## stop
 
 stop-done = Klart: inga fler enkäter från mig. Skriv /start för att slå på dem igen.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Klart: vi skickar inga fler enkäter till dig.
 
 ## command
 
@@ -147,6 +149,7 @@ forget-confirm = Radera ditt namn, användarnamn, telefonnummer, kommentarer och
 forget-yes = Ja, radera
 forget-no = Avbryt
 forget-done = Klart: dina personuppgifter är raderade. Skriv /start om du vill prata igen.
+forget-done_account = Klart: dina personuppgifter är raderade.
 forget-cancelled = Avbrutet: inget raderades.
 
 ## command

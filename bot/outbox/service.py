@@ -136,13 +136,18 @@ class Outbox:
         **options: Any,
     ) -> int:
         """As aiogram's `message.answer(text)`: `text` in the message's chat and forum topic,
-        queued like every send (`options`: parse_mode, reply_markup, ...)."""
+        queued like every send (`options`: parse_mode, reply_markup, ...); in a chat of the
+        shop's Telegram account, from the account."""
         from aiogram.methods import SendMessage
 
         from bot.incoming import topic_of
 
         method = SendMessage(
-            chat_id=message.chat.id, message_thread_id=topic_of(message), text=text, **options
+            chat_id=message.chat.id,
+            message_thread_id=topic_of(message),
+            text=text,
+            business_connection_id=message.business_connection_id,
+            **options,
         )
         return await self.send(tx, method, priority=priority)
 

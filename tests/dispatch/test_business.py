@@ -23,6 +23,7 @@ from tests.support.updates import (
     feed,
     message,
     outbox_rows,
+    press,
 )
 
 OWNER, ACCOUNT, CUSTOMER, STAFF_ID = 7101, 7102, 7103, 501
@@ -225,3 +226,50 @@ async def test_edits_and_deletions_of_the_customers_words_are_shown_to_staff(
     before = len(await texts_to(offline, STAFF_CHAT))
     await feed(offline, business_deleted(12, CUSTOMER, [777]))  # not the complaint's: quiet
     assert len(await texts_to(offline, STAFF_CHAT)) == before
+
+
+def press_in_the_account(update_id: int, data: str, message_id: int) -> dict[str, Any]:
+    """The customer presses a button under a message the bot sent from the shop's account."""
+    update = press(update_id, CUSTOMER, data)
+    update["callback_query"]["message"].update(
+        message_id=message_id, business_connection_id="bc-1"
+    )
+    return update
+
+
+async def test_stop_and_forget_me_typed_to_the_account_apply_as_in_the_bots_chat(
+    offline: App,
+) -> None:
+    """Surveys stop and the data goes as when the customer asks the bot; the answers come
+    from the account they wrote to. The account's owner typing the same in the customer's
+    chat asks for nothing, and other commands there get no answer (no menu, nothing staff)."""
+    await feed(offline, business_connection(1, ACCOUNT))
+    await feed(offline, business_message(2, CUSTOMER, "/forget_me", author=ACCOUNT))
+    await feed(offline, business_message(3, CUSTOMER, "/stop", author=ACCOUNT))
+    for update_id, command in ((4, "/help"), (5, "/open"), (6, "/start"), (7, "/mine")):
+        await feed(offline, business_message(update_id, CUSTOMER, command))
+    assert await to_customer(offline) == []
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is not None and customer.opted_out_at is None
+
+    await feed(offline, business_message(8, CUSTOMER, "/stop"))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is not None and customer.opted_out_at is not None
+    [(method, stopped)] = await to_customer(offline)
+    assert stopped["business_connection_id"] == "bc-1"
+    assert stopped["text"] == EN("stop.done_account")
+
+    await feed(offline, business_message(9, CUSTOMER, "/forget_me"))
+    _, asked = (await to_customer(offline))[-1]
+    assert asked["business_connection_id"] == "bc-1"
+    assert asked["text"] == EN("forget.confirm")
+    yes = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(offline, press_in_the_account(10, yes, message_id=77))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is None or customer.forgotten_at is not None
+    method, done = (await to_customer(offline))[-1]
+    assert (method, done["message_id"]) == ("EditMessageText", 77)
+    assert done["business_connection_id"] == "bc-1"
