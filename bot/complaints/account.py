@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram.methods import (
+    ReadBusinessMessage,
     SendAnimation,
     SendAudio,
     SendDocument,
@@ -29,6 +30,7 @@ from aiogram.methods import (
 )
 
 from bot.incoming import ChatMessage
+from bot.outbox.service import Outbox, Priority
 from storage.db import Tx
 from storage.models import Complaint, Customer
 from storage.states import Direction
@@ -99,6 +101,27 @@ async def may_say(tx: Tx, connection_id: str | None) -> bool:
         return True
     connection = await tx.business.get(connection_id)
     return connection is not None and connection.can_reply
+
+
+async def mark_read(tx: Tx, outbox: Outbox, complaint: Complaint, now: datetime) -> None:
+    """Staff took the complaint or answered it: the customer sees in the account's chat that
+    the shop read them (when the account gave the right to mark messages read; Telegram takes
+    it only for a chat active in the last 24 hours). The complaint answers where the customer
+    last wrote, so its latest message from them is in the account's chat."""
+    through = complaint.business_connection_id
+    if through is None:
+        return
+    connection = await tx.business.get(through)
+    if connection is None or not connection.enabled or not connection.may("can_read_messages"):
+        return
+    latest = await tx.complaints.last_from_customer(complaint.id)
+    if latest is None or now - latest[2] >= REPLY_WINDOW:
+        return
+    chat_id, message_id, _ = latest
+    read = ReadBusinessMessage(
+        business_connection_id=through, chat_id=chat_id, message_id=message_id
+    )
+    await outbox.send(tx, read, priority=Priority.NORMAL)
 
 
 def on_behalf(method: TelegramMethod[Any], connection_id: str | None) -> TelegramMethod[Any]:

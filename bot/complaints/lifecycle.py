@@ -60,6 +60,7 @@ async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
         )
     await _assign(tx, complaints, who, c)
     await refresh(tx, complaints, c.id)
+    await account.mark_read(tx, complaints.core.outbox, c, complaints.core.now())
     return Answer(complaints.staff_t("complaint.alert.taken", number=c.id))
 
 

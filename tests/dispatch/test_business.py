@@ -273,3 +273,33 @@ async def test_stop_and_forget_me_typed_to_the_account_apply_as_in_the_bots_chat
     method, done = (await to_customer(offline))[-1]
     assert (method, done["message_id"]) == ("EditMessageText", 77)
     assert done["business_connection_id"] == "bc-1"
+
+
+def reads(rows: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, int]]:
+    return [
+        (p["business_connection_id"], p["message_id"])
+        for m, p in rows
+        if m == "ReadBusinessMessage"
+    ]
+
+
+async def test_taking_or_answering_marks_the_customers_messages_read_in_the_account(
+    offline: App,
+) -> None:
+    """The customer sees in the account's chat that the shop read them, once staff took
+    the complaint or answered it (the account gave the bot the right to mark them read)."""
+    await complaint_from_the_account(offline)
+    assert reads(await to_customer(offline)) == []
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    assert reads(await to_customer(offline)) == [("bc-1", 2)]
+    await feed(offline, business_message(11, CUSTOMER, "и ещё: коробка мятая", lang="ru"))
+    await feed(offline, staff_reply(12, "Заменим коробку"))
+    assert reads(await to_customer(offline)) == [("bc-1", 2), ("bc-1", 11)]
+
+
+async def test_without_the_right_to_mark_read_nothing_is_marked(offline: App) -> None:
+    await complaint_from_the_account(offline, {"can_reply": True})
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    await feed(offline, staff_reply(11, "Заменим коробку"))
+    rows = await to_customer(offline)
+    assert reads(rows) == [] and rows[-1][1]["text"] == "Заменим коробку"

@@ -81,6 +81,11 @@ async def test_the_shops_account_as_the_desk(make_app: MakeApp, fake: FakeTelegr
         AGENT, "Мы проверили: заказ уже в пути", chat_id=STAFF_CHAT, reply_to=shown.message_id
     )
     await wait_for(lambda: from_the_account(fake, "заказ уже в пути"), what="the staff reply")
+    mias = [m for (who, m), said in world.business["bc-1"].messages.items() if who == MIA]
+    await wait_for(
+        lambda: tg_business.read_by_the_shop(world, MIA) == [min(mias)],
+        what="her message shown read in the account's chat",
+    )
     await world.user_sends(
         AGENT, "!курьер опаздывает", chat_id=STAFF_CHAT, reply_to=shown.message_id
     )
