@@ -120,6 +120,9 @@ class Survey:
     branch: str = ""  # its purchase's
     version: int = 0  # the survey definition it was started with (0: the built-in one)
     variant: int | None = None  # that definition's variant (index); None: its main questions
+    # Sent from the shop's Telegram account (Telegram Business) the customer wrote to: its
+    # message is in their chat with the account. None: the bot's own chat.
+    business_connection_id: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(

@@ -23,7 +23,7 @@ from tests.support.helpers import (
     sender_idle,
     wait_for,
 )
-from tests.support.journey import MakeApp, button, wait_new_message
+from tests.support.journey import MakeApp, button, post, survey_of, wait_new_message
 from tests.support.staffroom import (
     AGENT,
     OWNER,
@@ -195,3 +195,29 @@ async def test_was_it_resolved_is_asked_and_answered_in_the_accounts_chat(
     assert not any(
         asked in str(s.text) for s in world.sent_to(MIA) if not s.business_connection_id
     )
+
+
+async def test_a_survey_goes_from_the_account_the_customer_wrote_to(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """A customer who never started the bot but wrote to the shop's account today gets the
+    purchase's survey from the account; their press there answers it and the question moves
+    on in place, edited from the account."""
+    world = fake.world
+    staff_group(world)
+    world.add_user(SHOP, "Cake Shop", "en")
+    world.add_user(MIA, "Mia", "en")
+    world.blocked.add(MIA)
+    app = await make_app(owner_ids=str(OWNER), survey_delay="PT0S")
+    await tg_business.connect(world, SHOP)
+    await tg_business.customer_writes(world, MIA, "Thanks!")
+    await wait_for(lambda: from_the_account(fake, "welcome"), what="the thanks answered")
+    status, _ = await post(app, {"order_id": "B-1", "customer": {"telegram_id": MIA}})
+    assert status == 201
+    invite = await wait_new_message(world, MIA, "recommend us")
+    assert invite.business_connection_id == "bc-1"
+    await world.user_presses(MIA, invite, button(invite, "10"))
+    await wait_for(lambda: invite.edits >= 1, what="the next question, from the account")
+    survey = await survey_of(app, "B-1")
+    assert (survey.nps, survey.business_connection_id) == (10, "bc-1")
+    assert world.count("sendmessage", 403) == 0  # the bot's chat was never tried

@@ -6,3 +6,13 @@
 -- time Telegram says it was established (BusinessConnection.date), which owners see.
 ALTER TABLE outbox ADD COLUMN business_connection_id TEXT;
 ALTER TABLE business_connections ADD COLUMN connected_at TEXT;
+-- When each customer last wrote to each connected account: Telegram lets the bot write there
+-- only within 24 hours of it, and a survey goes out from the account while it may.
+CREATE TABLE business_chats (
+    connection_id TEXT NOT NULL,     -- business_connections.id
+    chat_id       BIGINT NOT NULL,   -- the customer's Telegram id (their chat with the account)
+    heard_at      TEXT NOT NULL,
+    PRIMARY KEY (connection_id, chat_id)
+);
+-- The account a survey was sent from (NULL: the bot's own chat): its later steps go there too.
+ALTER TABLE surveys ADD COLUMN business_connection_id TEXT;
