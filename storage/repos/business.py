@@ -18,6 +18,7 @@ class BusinessConnection:
     rights: dict[str, bool]  # BusinessBotRights as Telegram gave them (absent: False)
     enabled: bool
     changed_at: datetime | None = None
+    connected_at: datetime | None = None  # when Telegram says it was established
 
     def may(self, right: str) -> bool:
         return bool(self.rights.get(right))
@@ -44,10 +45,11 @@ class BusinessRepo:
         before = await self.get(connection.id)
         await self._conn.execute(
             "INSERT INTO business_connections (id, user_id, user_name, rights, enabled,"
-            " changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " user_id = excluded.user_id, user_name = excluded.user_name,"
+            " changed_at, connected_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+            " SET user_id = excluded.user_id, user_name = excluded.user_name,"
             " rights = excluded.rights, enabled = excluded.enabled,"
-            " changed_at = excluded.changed_at",
+            " changed_at = excluded.changed_at,"
+            " connected_at = COALESCE(excluded.connected_at, business_connections.connected_at)",
             (
                 connection.id,
                 connection.user_id,
@@ -55,6 +57,7 @@ class BusinessRepo:
                 json.dumps(connection.rights, sort_keys=True),
                 int(connection.enabled),
                 to_db(at),
+                None if connection.connected_at is None else to_db(connection.connected_at),
             ),
         )
         return before
@@ -87,7 +90,7 @@ class BusinessRepo:
 
     async def _many(self, where: str, params: tuple[object, ...]) -> list[BusinessConnection]:
         rows = await self._conn.fetch_all(
-            "SELECT id, user_id, user_name, rights, enabled, changed_at"
+            "SELECT id, user_id, user_name, rights, enabled, changed_at, connected_at"
             f" FROM business_connections {where}",
             params,
         )
@@ -99,6 +102,7 @@ class BusinessRepo:
                 rights={str(k): bool(v) for k, v in json.loads(str(r[3])).items()},
                 enabled=bool(r[4]),
                 changed_at=from_db(r[5]),
+                connected_at=from_db(r[6]),
             )
             for r in rows
         ]

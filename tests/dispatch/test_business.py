@@ -74,6 +74,7 @@ async def test_a_connection_is_stored_and_owners_told_what_the_bot_may_do(offlin
     async with offline.db.read() as tx:
         stored = await tx.business.get("bc-1")
     assert stored is not None and stored.user_id == ACCOUNT and stored.can_reply
+    assert stored.connected_at == datetime.fromtimestamp(1_700_000_000, UTC)  # Telegram's date
     for reader in (OWNER, ACCOUNT):
         [told] = await texts_to(offline, reader)
         assert "connected the bot as its chatbot" in told
