@@ -289,9 +289,10 @@ class ComplaintRepo(Stamping):
             " ORDER BY id DESC LIMIT 1",
             (complaint_id, Direction.FROM_CUSTOMER),
         )
-        if row is None or row[0] is None:
+        at = None if row is None else from_db(row[2])
+        if row is None or row[0] is None or at is None:
             return None
-        return int(row[0]), int(row[1]), from_db(row[2])
+        return int(row[0]), int(row[1]), at
 
     async def customer_messages_among(
         self, complaint_id: int, chat_id: int, message_ids: list[int]
