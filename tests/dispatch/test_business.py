@@ -304,3 +304,21 @@ async def test_without_the_right_to_mark_read_nothing_is_marked(offline: App) ->
     await feed(offline, staff_reply(11, "Заменим коробку"))
     rows = await to_customer(offline)
     assert reads(rows) == [] and rows[-1][1]["text"] == "Заменим коробку"
+
+
+async def test_was_it_resolved_is_asked_from_the_account_and_words_there_join_it(
+    offline: App,
+) -> None:
+    """The closing question goes from the account the customer wrote to; what they write
+    there after it joins the complaint for staff, as words in the bot's chat do."""
+    await complaint_from_the_account(offline)
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    await feed(offline, press(11, STAFF_ID, "cs:resolve:1", STAFF_CHAT))
+    _, asked = [row for row in await to_customer(offline) if row[0] == "SendMessage"][-1]
+    assert asked["business_connection_id"] == "bc-1"
+    assert asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith("cr:")
+    await feed(offline, business_message(12, CUSTOMER, "коробку так и не заменили", lang="ru"))
+    async with offline.db.read() as tx:
+        history = await tx.complaints.messages(1)
+    assert history[-1].text == "коробку так и не заменили"
+    assert any("коробку так и не заменили" in text for text in await texts_to(offline, STAFF_CHAT))
