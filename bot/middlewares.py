@@ -58,6 +58,11 @@ class ContextMiddleware(BaseMiddleware):
                 # They wrote to the bot, so Telegram delivers to them again (a message to the
                 # shop's account says nothing of the bot's chat).
                 await tx.customers.clear_unreachable(user.id)
+            through = getattr(
+                getattr(event, "business_message", None), "business_connection_id", None
+            )
+            if through is not None:  # the bot may write in their chat with the account a while
+                await tx.business.heard(through, user.id, tx.clock())
             if first_contact:  # surveys link the purchases registered by their Telegram id
                 await self.first_contact.send(tx, customer)
             data["customer"] = customer

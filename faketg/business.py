@@ -190,6 +190,14 @@ def business_message(
     return message
 
 
+def editable(connection: Connection, customer: int, message_id: Any) -> dict[str, Any]:
+    """A message the bot sent for the account (the account's own are not the bot's to edit)."""
+    message = connection.messages.get((customer, message_id))
+    if message is None or "sender_business_bot" not in message:
+        raise ApiError(400, "Bad Request: message to edit not found")
+    return message
+
+
 async def get_business_connection(world: World, params: dict[str, Any]) -> Any:
     connection = connections(world).get(str(params.get("business_connection_id")))
     if connection is None:
@@ -198,14 +206,30 @@ async def get_business_connection(world: World, params: dict[str, Any]) -> Any:
 
 
 async def read_business_message(world: World, params: dict[str, Any]) -> Any:
+    """The reference: the can_read_messages right, and "the chat must have been active in the
+    last 24 hours" (refused here as a send outside the window is: the real server's text for
+    this case is Telegram's own, not in telegram-bot-api). Reading a message reads the
+    customer's messages before it, as the app's read mark does."""
     connection = usable(world, params.get("business_connection_id"))
     if not connection.rights.get("can_read_messages"):
         raise ApiError(400, FORBIDDEN)
-    key = (params.get("chat_id"), params.get("message_id"))
-    if key not in connection.messages:
+    chat_id, message_id = params.get("chat_id"), params.get("message_id")
+    if (chat_id, message_id) not in connection.messages:
         raise ApiError(400, "Bad Request: message not found")
-    connection.read.add(key)
+    heard = connection.heard.get(chat_id)  # type: ignore[arg-type]
+    if heard is None or time.time() - heard > REPLY_WINDOW:
+        raise ApiError(400, PEER_USAGE_MISSING)
+    for (customer, number), message in connection.messages.items():
+        theirs = message["from"]["id"] == customer
+        if customer == chat_id and theirs and number <= message_id:  # type: ignore[operator]
+            connection.read.add((customer, number))
     return True
+
+
+def read_by_the_shop(world: World, customer: int, connection_id: str = "bc-1") -> list[int]:
+    """The customer's messages to the account that show as read, in order."""
+    read = connections(world)[connection_id].read
+    return sorted(number for who, number in read if who == customer)
 
 
 # -- the control API --------------------------------------------------------------------------

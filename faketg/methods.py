@@ -77,7 +77,9 @@ def _new_message(
 ) -> dict[str, Any]:
     connection = business.sending(world, params)
     if connection is not None:
-        _check_markup(params)
+        markup = _check_markup(params)
+        if markup and "inline_keyboard" in markup:
+            content = {**content, "reply_markup": markup}
         made = business.business_message(world, connection, chat, content)
         sent = Sent(method, chat["id"], made["message_id"], time.time(), made)
         sent.business_connection_id = connection.id
@@ -218,6 +220,9 @@ async def edit_message_reply_markup(world: World, params: Params) -> Any:
 
 def _editable(world: World, params: Params) -> dict[str, Any]:
     chat = _chat(world, params)
+    connection = business.sending(world, params)
+    if connection is not None:  # a message the bot sent on the account's behalf
+        return business.editable(connection, chat["id"], params.get("message_id"))
     message = world.messages.get((chat["id"], params.get("message_id")))  # type: ignore[arg-type]
     if message is None or message.get("from", {}).get("id") != world.bot_id:
         raise ApiError(400, "Bad Request: message to edit not found")
@@ -241,6 +246,9 @@ async def delete_message(world: World, params: Params) -> Any:
     chat = _chat(world, params)
     if world.messages.pop((chat["id"], params.get("message_id")), None) is None:  # type: ignore[arg-type]
         raise ApiError(400, "Bad Request: message to delete not found")
+    for sent in world.sent_to(chat["id"]):
+        if sent.message_id == params.get("message_id") and sent.business_connection_id is None:
+            sent.deleted = True
     return True
 
 

@@ -377,8 +377,10 @@ class FakeTelegramServer:
                     "text": s.text,
                     "buttons": s.buttons,
                     "edits": s.edits,
+                    "business_connection_id": s.business_connection_id,
                 }
                 for s in sent
+                if not s.deleted  # the chat as it is now: what the bot deleted is gone
             ]
         )
 

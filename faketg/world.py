@@ -58,6 +58,7 @@ class Sent:
     message: dict[str, Any]
     edits: int = 0
     business_connection_id: str | None = None  # sent on behalf of a business account
+    deleted: bool = False  # the bot deleted it: no longer in the chat
 
     @property
     def text(self) -> str | None:
@@ -336,12 +337,19 @@ class World:
         query = {
             "id": query_id,
             "from": self.users[user_id],
-            "message": self.messages[(sent.chat_id, sent.message_id)],
+            "message": self._shown(sent),
             "chat_instance": f"ci{sent.chat_id}",
             "data": data,
         }
         self.callbacks[query_id] = {"answered": False, "answer": None, "pressed_at": time.time()}
         return await self.push_update({"callback_query": query})
+
+    def _shown(self, sent: Sent) -> dict[str, Any]:
+        if sent.business_connection_id is None:
+            return self.messages[(sent.chat_id, sent.message_id)]
+        # A message the bot sent from a business account: in the account's chat with them.
+        connection = self.business[sent.business_connection_id]
+        return connection.messages[(sent.chat_id, sent.message_id)]
 
     # -- reading what the bot did ----------------------------------------------------------
     def sent_to(self, chat_id: int) -> list[Sent]:

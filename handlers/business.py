@@ -75,5 +75,6 @@ async def connection(event: TgConnection, tx: Tx, business: Accounts) -> None:
             user_name=event.user.full_name or event.user.username,
             rights={name: bool(value) for name, value in rights.items()},
             enabled=event.is_enabled,
+            connected_at=event.date,
         ),
     )

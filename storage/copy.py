@@ -17,6 +17,7 @@ from storage.sql import Conn
 TABLES: dict[str, str] = {
     "customers": "id",
     "business_connections": "user_id, id",  # its id is Telegram's text: no sequence
+    "business_chats": "connection_id, chat_id",
     "purchases": "id",
     "surveys": "id",
     "survey_aspects": "survey_id, aspect",

@@ -120,6 +120,9 @@ class Survey:
     branch: str = ""  # its purchase's
     version: int = 0  # the survey definition it was started with (0: the built-in one)
     variant: int | None = None  # that definition's variant (index); None: its main questions
+    # Sent from the shop's Telegram account (Telegram Business) the customer wrote to: its
+    # message is in their chat with the account. None: the bot's own chat.
+    business_connection_id: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(
@@ -161,6 +164,9 @@ class OutboxItem:
     purpose: Purpose | None
     ref: int | None
     expires_at: float | None = None  # Unix seconds; past it a retry is pointless
+    # Sent from the shop's Telegram account (Telegram Business): into the customer's chat
+    # with the account, a chat apart from theirs with the bot. None: the bot's own chat.
+    business_connection_id: str | None = None
 
     def __post_init__(self) -> None:
         _coerce(self, purpose=Purpose)

@@ -2,6 +2,7 @@
 customers' messages become complaints like messages to the bot.
 
 Installs: the accounts (`business`, for handlers) loaded at start and shown on /healthz.
+Rules: reach.py (whether a survey may go from the account the customer wrote to).
 Handlers: handlers/business.py (the connection, the owner's own answers, edits and deletions);
 a customer's message to the account is one of handlers/customer/words.py's situations, and
 staff answers go out from the account (bot/complaints/replying.py).

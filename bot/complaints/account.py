@@ -11,10 +11,12 @@ a message in a business chat cannot be copied from either: media travel by their
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram.methods import (
+    ReadBusinessMessage,
     SendAnimation,
     SendAudio,
     SendDocument,
@@ -28,8 +30,9 @@ from aiogram.methods import (
 )
 
 from bot.incoming import ChatMessage
+from bot.outbox.service import Outbox, Priority
 from storage.db import Tx
-from storage.models import Complaint
+from storage.models import Complaint, Customer
 from storage.states import Direction
 
 REPLY_WINDOW = timedelta(hours=24)  # Telegram: a business bot answers only within it
@@ -68,6 +71,57 @@ async def cannot_answer(tx: Tx, complaint: Complaint, now: datetime) -> str | No
     if last is None or now - last >= REPLY_WINDOW:
         return "complaint.relay.business_window"
     return None
+
+
+@dataclass(frozen=True)
+class Route:
+    """The way to a customer: from the shop's account `through`, or the bot's chat (None)."""
+
+    through: str | None = None
+
+
+async def route(tx: Tx, complaint: Complaint, customer: Customer, now: datetime) -> Route | None:
+    """How the bot reaches the complaint's customer now, for something it starts saying (not
+    an answer staff wrote: that goes where the customer wrote or not at all): from the
+    account they wrote to while it may answer them, else through the bot's own chat unless
+    Telegram refused it; None: no way at all."""
+    if customer.telegram_id is None:
+        return None
+    through = complaint.business_connection_id
+    if through is not None and await cannot_answer(tx, complaint, now) is None:
+        return Route(through)
+    return None if customer.unreachable_at else Route()
+
+
+async def may_say(tx: Tx, connection_id: str | None) -> bool:
+    """Whether the bot may answer in the chat a customer just wrote in: its own (None), or the
+    account's while the connection is on with the right to reply (the window is open: they
+    just wrote)."""
+    if connection_id is None:
+        return True
+    connection = await tx.business.get(connection_id)
+    return connection is not None and connection.can_reply
+
+
+async def mark_read(tx: Tx, outbox: Outbox, complaint: Complaint, now: datetime) -> None:
+    """Staff took the complaint or answered it: the customer sees in the account's chat that
+    the shop read them (when the account gave the right to mark messages read; Telegram takes
+    it only for a chat active in the last 24 hours). The complaint answers where the customer
+    last wrote, so its latest message from them is in the account's chat."""
+    through = complaint.business_connection_id
+    if through is None:
+        return
+    connection = await tx.business.get(through)
+    if connection is None or not connection.enabled or not connection.may("can_read_messages"):
+        return
+    latest = await tx.complaints.last_from_customer(complaint.id)
+    if latest is None or now - latest[2] >= REPLY_WINDOW:
+        return
+    chat_id, message_id, _ = latest
+    read = ReadBusinessMessage(
+        business_connection_id=through, chat_id=chat_id, message_id=message_id
+    )
+    await outbox.send(tx, read, priority=Priority.NORMAL)
 
 
 def on_behalf(method: TelegramMethod[Any], connection_id: str | None) -> TelegramMethod[Any]:

@@ -11,7 +11,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import corrective, events, ladder
+from bot.complaints import account, corrective, events, ladder
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import Complaints
@@ -60,6 +60,7 @@ async def take(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answ
         )
     await _assign(tx, complaints, who, c)
     await refresh(tx, complaints, c.id)
+    await account.mark_read(tx, complaints.core.outbox, c, complaints.core.now())
     return Answer(complaints.staff_t("complaint.alert.taken", number=c.id))
 
 
@@ -98,18 +99,23 @@ async def resolve(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> A
     await corrective.ask(tx, complaints, c.id)
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
-    if customer is None or customer.telegram_id is None or customer.unreachable_at:
+    way = None if customer is None else await account.route(tx, c, customer, now)
+    if customer is None or way is None:
         await close(tx, c.id, None, complaints)  # nobody to ask: resolved is as far as it goes
         await refresh(tx, complaints, c.id)
         return Answer(complaints.staff_t("complaint.alert.resolved_unasked", number=c.id))
-    await _ask_customer(tx, complaints, customer, c)
+    await _ask_customer(tx, complaints, customer, c, way)
     # Unanswered, the question lapses like a survey does, and the complaint closes itself.
     lapse = now + complaints.config.confirm_within
     await tx.complaints.set_step(c.id, Deadline.CONFIRM, lapse, started_at=now)
     return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
 
 
-async def _ask_customer(tx: Tx, complaints: Complaints, customer: Customer, c: Complaint) -> None:
+async def _ask_customer(
+    tx: Tx, complaints: Complaints, customer: Customer, c: Complaint, way: account.Route
+) -> None:
+    """Asked where the customer can read it: the shop's account they wrote to, or the bot
+    (the answer, a press or words, is taken alike from either chat)."""
     t = complaints.core.translator(customer)
     assert customer.telegram_id is not None
 
@@ -117,14 +123,12 @@ async def _ask_customer(tx: Tx, complaints: Complaints, customer: Customer, c: C
         data = ResolutionPress(complaint_id=c.id, answer=answer).pack()
         return InlineKeyboardButton(text=t(f"complaint.resolved.{answer}"), callback_data=data)
 
-    await complaints.core.outbox.send(
-        tx,
-        SendMessage(
-            chat_id=customer.telegram_id,
-            text=t("complaint.resolved.question", number=c.id),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button("yes"), button("no")]]),
-        ),
+    asked = SendMessage(
+        chat_id=customer.telegram_id,
+        text=t("complaint.resolved.question", number=c.id),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button("yes"), button("no")]]),
     )
+    await complaints.core.outbox.send(tx, account.on_behalf(asked, way.through))
 
 
 async def history(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> Answer:

@@ -58,6 +58,8 @@ async def to_customer(
     outgoing = await _outgoing(tx, complaints, complaint, message, method, customer.telegram_id)
     if isinstance(outgoing, str):
         return outgoing  # staff read why at once; their message stays in the chat
+    # Read, then answered: in the account's chat the customer's messages show as read first.
+    await account.mark_read(tx, complaints.core.outbox, complaint, complaints.core.now())
     await complaints.core.outbox.send(tx, outgoing, purpose=Purpose.TO_CUSTOMER, ref=complaint.id)
     await tx.complaints.add_message(
         complaint.id,

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from bot.business.accounts import USED_RIGHTS
 from bot.dashboard import charts, report
 from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
 from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
@@ -205,6 +206,7 @@ class Pages:
             ],
             figures=data_block(digest_json(d)),
             team=team_table(self.t, d.team),
+            accounts=await self._accounts(),
         )
 
     def _under_headline(self, d: Digest) -> str:
@@ -215,6 +217,27 @@ class Pages:
         if d.nps.too_few and d.nps.n >= FEWEST_FOR_A_FIGURE:
             said += f" · {self.t('digest.too_few')}"
         return said
+
+    async def _accounts(self) -> list[dict[str, str]]:
+        """The shop's Telegram accounts that connected the bot (Telegram Business): who, what
+        the bot may do there (of what it uses), on or off, since when."""
+        async with self.dashboard.db.read() as tx:
+            connections = await tx.business.all()
+        tz = self.reports.config.tz
+        return [
+            {
+                "name": c.user_name or str(c.user_id),
+                "rights": "; ".join(self.t(f"business.right.{r}") for r in USED_RIGHTS if c.may(r))
+                or self.t("dashboard.accounts.nothing"),
+                "state": self.t(
+                    "dashboard.accounts.on" if c.enabled else "dashboard.accounts.off"
+                ),
+                "since": ""
+                if c.connected_at is None
+                else f"{c.connected_at.astimezone(tz):%d.%m.%Y}",
+            }
+            for c in connections
+        ]
 
     async def _survey(self) -> Definition:
         async with self.dashboard.db.read() as tx:

@@ -112,6 +112,8 @@ aspect-other = Other
 ## stop
 
 stop-done = Done: you will get no more surveys from me. Write /start to turn them back on.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Done: we will send you no more surveys.
 
 ## command
 
@@ -151,6 +153,7 @@ forget-confirm = Erase your name, username, phone number, comments and messages?
 forget-yes = Yes, erase
 forget-no = Cancel
 forget-done = Done: your personal data is erased. Write /start if you ever want to talk again.
+forget-done_account = Done: your personal data is erased.
 forget-cancelled = Cancelled: nothing was erased.
 
 ## command
@@ -631,6 +634,15 @@ dashboard-team_resolved = Resolved
 dashboard-team_take = Median time to take
 dashboard-team_resolve = Median time to resolve
 dashboard-team_confirmed = Confirmed by the customer
+dashboard-accounts = The shop's Telegram accounts the bot answers for
+dashboard-accounts-account = Account
+dashboard-accounts-rights = The bot may
+dashboard-accounts-state = Bot
+dashboard-accounts-on = on
+dashboard-accounts-off = off or removed
+dashboard-accounts-since = Connected on
+dashboard-accounts-nothing = nothing it uses
+dashboard-accounts-note = Connected in the account's Telegram app: Settings → Telegram Business → Chatbots. What customers write there reaches the staff chat.
 dashboard-all_branches = All branches
 dashboard-show = Show
 dashboard-signout = Sign out

@@ -121,6 +121,8 @@ aspect-other = Другое
 ## stop
 
 stop-done = Готово: больше никаких опросов. Напишите /start, чтобы снова их включить.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Готово: больше не будем присылать вам опросы.
 
 ## command
 
@@ -160,6 +162,7 @@ forget-confirm = Стереть ваше имя, имя пользователя
 forget-yes = Да, стереть
 forget-no = Отмена
 forget-done = Готово: ваши персональные данные стёрты. Напишите /start, если захотите снова поговорить.
+forget-done_account = Готово: ваши персональные данные стёрты.
 forget-cancelled = Отменено: ничего не стёрто.
 
 ## command
@@ -649,6 +652,15 @@ dashboard-team_resolved = Решено
 dashboard-team_take = Медиана до взятия
 dashboard-team_resolve = Медиана до решения
 dashboard-team_confirmed = Подтвердил клиент
+dashboard-accounts = Telegram-аккаунты магазина, от имени которых отвечает бот
+dashboard-accounts-account = Аккаунт
+dashboard-accounts-rights = Бот может
+dashboard-accounts-state = Бот
+dashboard-accounts-on = включён
+dashboard-accounts-off = выключен или удалён
+dashboard-accounts-since = Подключён
+dashboard-accounts-nothing = ничего из нужного ему
+dashboard-accounts-note = Подключается в Telegram этого аккаунта: Настройки → Telegram для бизнеса → Чат-боты. То, что клиенты пишут туда, приходит в чат сотрудников.
 dashboard-all_branches = Все филиалы
 dashboard-show = Показать
 dashboard-signout = Выйти

@@ -112,6 +112,8 @@ aspect-other = Annat
 ## stop
 
 stop-done = Klart: inga fler enkäter från mig. Skriv /start för att slå på dem igen.
+# /stop typed to the shop's own Telegram account: /start there does nothing
+stop-done_account = Klart: vi skickar inga fler enkäter till dig.
 
 ## command
 
@@ -151,6 +153,7 @@ forget-confirm = Radera ditt namn, användarnamn, telefonnummer, kommentarer och
 forget-yes = Ja, radera
 forget-no = Avbryt
 forget-done = Klart: dina personuppgifter är raderade. Skriv /start om du vill prata igen.
+forget-done_account = Klart: dina personuppgifter är raderade.
 forget-cancelled = Avbrutet: inget raderades.
 
 ## command
@@ -631,6 +634,15 @@ dashboard-team_resolved = Lösta
 dashboard-team_take = Mediantid till tagen
 dashboard-team_resolve = Mediantid till löst
 dashboard-team_confirmed = Bekräftat av kunden
+dashboard-accounts = Butikens Telegramkonton som boten svarar för
+dashboard-accounts-account = Konto
+dashboard-accounts-rights = Boten får
+dashboard-accounts-state = Boten
+dashboard-accounts-on = på
+dashboard-accounts-off = av eller borttagen
+dashboard-accounts-since = Inkopplad
+dashboard-accounts-nothing = inget av det den använder
+dashboard-accounts-note = Kopplas in i kontots Telegram: Inställningar → Telegram Business → Chattbottar. Det kunder skriver där kommer till personalchatten.
 dashboard-all_branches = Alla filialer
 dashboard-show = Visa
 dashboard-signout = Logga ut

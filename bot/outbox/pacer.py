@@ -5,6 +5,9 @@ no faster than the chat's limit (private chats ~1/s with short bursts, groups 20
 share a global limit (~30/s). Among lanes that may send now, the lowest (priority, id) goes
 first, so interactive replies overtake bulk invitations. Lane 0 carries calls bound to no chat
 (answerCallbackQuery, setMyCommands): unordered, exempt from the per-chat and global limits.
+A customer's chat with the shop's Telegram account (Telegram Business) is a chat apart from
+theirs with the bot, with the same id: a lane of its own, so one refused (the bot blocked)
+does not take the other's messages with it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ from typing import NamedTuple
 from storage.models import OutboxItem
 
 FREE_LANE = 0
+Lane = tuple[int, str]  # (chat id, business connection id, "" for the bot's own chat)
+
+
+def lane(item: OutboxItem) -> Lane:
+    return (item.chat_id, item.business_connection_id or "")
 
 
 @dataclass(frozen=True)
@@ -119,12 +127,12 @@ class Pacer:
         # to 30 in any second however the sends arrive.
         self._global = TokenBucket(limits.global_per_second, 3.0, now)
         self._window = SendWindow(max(1, round(limits.global_per_second)))
-        self._lanes: dict[int, deque[OutboxItem]] = {}
-        self._buckets: dict[int, TokenBucket] = {}
-        self._paused: dict[int, float] = {}
-        self._busy: set[int] = set()
-        self._ready: list[tuple[int, int, int]] = []  # (priority, id, chat)
-        self._sleeping: list[tuple[float, int]] = []  # (wake at, chat)
+        self._lanes: dict[Lane, deque[OutboxItem]] = {}
+        self._buckets: dict[Lane, TokenBucket] = {}
+        self._paused: dict[Lane, float] = {}
+        self._busy: set[Lane] = set()
+        self._ready: list[tuple[int, int, Lane]] = []  # (priority, id, lane)
+        self._sleeping: list[tuple[float, Lane]] = []  # (wake at, lane)
         self._free: list[tuple[int, int, OutboxItem]] = []  # lane 0: (priority, id, item)
         self._free_later: list[tuple[float, int, OutboxItem]] = []
         self._next_cleanup = now
@@ -140,20 +148,21 @@ class Pacer:
         if item.chat_id == FREE_LANE:
             heapq.heappush(self._free_later, (item.not_before, item.id, item))
             return
-        lane = self._lanes.get(item.chat_id)
-        if lane is None:
-            lane = self._lanes[item.chat_id] = deque()
+        key = lane(item)
+        queue = self._lanes.get(key)
+        if queue is None:
+            queue = self._lanes[key] = deque()
         # Keep each lane in `_order`: restored or retried items find their place, a new card
         # overtakes relays queued for the same group. The head stays put while it is in
         # flight: its outcome will name it.
-        if lane and _order(lane[-1]) > _order(item):
-            pinned = [lane.popleft()] if item.chat_id in self._busy else []
-            items = sorted([*lane, item], key=_order)
-            lane.clear()
-            lane.extend([*pinned, *items])
+        if queue and _order(queue[-1]) > _order(item):
+            pinned = [queue.popleft()] if key in self._busy else []
+            items = sorted([*queue, item], key=_order)
+            queue.clear()
+            queue.extend([*pinned, *items])
         else:
-            lane.append(item)
-        self._schedule(item.chat_id, now)
+            queue.append(item)
+        self._schedule(key, now)
 
     # -- choosing --------------------------------------------------------------------------
     def next(self, now: float) -> OutboxItem | float | None:
@@ -165,8 +174,8 @@ class Pacer:
             self.queued -= 1
             return heapq.heappop(self._free)[2]
         while self._sleeping and self._sleeping[0][0] <= now:
-            _, chat = heapq.heappop(self._sleeping)
-            self._schedule(chat, now)
+            _, key = heapq.heappop(self._sleeping)
+            self._schedule(key, now)
         wake = self._wake_time()
         if not self._ready:
             return wake
@@ -177,19 +186,19 @@ class Pacer:
         if global_at > now:
             return global_at if wake is None else min(wake, global_at)
         while self._ready:
-            _, item_id, chat = heapq.heappop(self._ready)
-            lane = self._lanes.get(chat)
-            if chat in self._busy or not lane or lane[0].id != item_id:
+            _, item_id, key = heapq.heappop(self._ready)
+            queue = self._lanes.get(key)
+            if key in self._busy or not queue or queue[0].id != item_id:
                 continue  # a stale entry: the lane moved on since it was queued
-            if self._eligible_at(chat, now) > now:
-                self._schedule(chat, now)
+            if self._eligible_at(key, now) > now:
+                self._schedule(key, now)
                 continue
-            self._busy.add(chat)
+            self._busy.add(key)
             self._global.take(now)
             self._window.sent(item_id)
-            self._bucket(chat, now).take(now)
+            self._bucket(key, now).take(now)
             self.queued -= 1
-            return lane[0]
+            return queue[0]
         return self._wake_time()
 
     def _wake_time(self) -> float | None:
@@ -202,18 +211,19 @@ class Pacer:
         if item.chat_id == FREE_LANE:
             return
         self._window.answered(item.id, now)
-        if item.chat_id < 0 and item.chat_id in self._buckets:
+        key = lane(item)
+        if item.chat_id < 0 and key in self._buckets:
             # A group allows 20 a minute as its server counts them, on arrival: the spacing
             # counts from the answer, not the dispatch (3 s each; the answer's time is small).
-            self._buckets[item.chat_id].spent_at(now)
-        lane = self._lanes.get(item.chat_id)
-        self._busy.discard(item.chat_id)
-        if lane and lane[0].id == item.id:
-            lane.popleft()
-        if not lane:
-            self._lanes.pop(item.chat_id, None)
+            self._buckets[key].spent_at(now)
+        queue = self._lanes.get(key)
+        self._busy.discard(key)
+        if queue and queue[0].id == item.id:
+            queue.popleft()
+        if not queue:
+            self._lanes.pop(key, None)
             return
-        self._schedule(item.chat_id, now)
+        self._schedule(key, now)
 
     def retry(self, item: OutboxItem, at: float, now: float, pause_chat: bool = False) -> None:
         """Send the item again at `at`, keeping its place at the head of its lane."""
@@ -222,49 +232,49 @@ class Pacer:
             heapq.heappush(self._free_later, (at, item.id, item))
             return
         self._window.answered(item.id, now)
-        lane = self._lanes[item.chat_id]
-        lane[0] = item
-        self._busy.discard(item.chat_id)
+        key = lane(item)
+        self._lanes[key][0] = item
+        self._busy.discard(key)
         if pause_chat:
-            self._paused[item.chat_id] = at
-        self._schedule(item.chat_id, now)
+            self._paused[key] = at
+        self._schedule(key, now)
 
     def drop_lane(self, item: OutboxItem, now: float) -> list[OutboxItem]:
-        """Telegram refuses the chat: everything still queued for it is given up."""
+        """Telegram refuses the chat: everything still queued for it is given up (not what
+        goes to the same person from the shop's account: that is another chat)."""
         self._window.answered(item.id, now)
-        lane = self._lanes.pop(item.chat_id, deque())
-        self._busy.discard(item.chat_id)
-        rest = [i for i in lane if i.id != item.id]
+        key = lane(item)
+        queue = self._lanes.pop(key, deque())
+        self._busy.discard(key)
+        rest = [i for i in queue if i.id != item.id]
         self.queued -= len(rest)
         return rest
 
     # -- internals -------------------------------------------------------------------------
-    def _bucket(self, chat: int, now: float) -> TokenBucket:
-        bucket = self._buckets.get(chat)
+    def _bucket(self, key: Lane, now: float) -> TokenBucket:
+        bucket = self._buckets.get(key)
         if bucket is None:
-            if chat > 0:
+            if key[0] > 0:
                 rate, burst = self.limits.private_per_second, float(self.limits.private_burst)
             else:
                 rate, burst = self.limits.group_per_minute / 60.0, 1.0
-            bucket = self._buckets[chat] = TokenBucket(rate, burst, now)
+            bucket = self._buckets[key] = TokenBucket(rate, burst, now)
         return bucket
 
-    def _eligible_at(self, chat: int, now: float) -> float:
-        head = self._lanes[chat][0]
-        return max(
-            head.not_before, self._bucket(chat, now).ready_at(now), self._paused.get(chat, 0)
-        )
+    def _eligible_at(self, key: Lane, now: float) -> float:
+        head = self._lanes[key][0]
+        return max(head.not_before, self._bucket(key, now).ready_at(now), self._paused.get(key, 0))
 
-    def _schedule(self, chat: int, now: float) -> None:
-        lane = self._lanes.get(chat)
-        if not lane or chat in self._busy:
+    def _schedule(self, key: Lane, now: float) -> None:
+        queue = self._lanes.get(key)
+        if not queue or key in self._busy:
             return
-        at = self._eligible_at(chat, now)
+        at = self._eligible_at(key, now)
         if at <= now:
-            head = lane[0]
-            heapq.heappush(self._ready, (head.priority, head.id, chat))
+            head = queue[0]
+            heapq.heappush(self._ready, (head.priority, head.id, key))
         else:
-            heapq.heappush(self._sleeping, (at, chat))
+            heapq.heappush(self._sleeping, (at, key))
         self._forget_full_buckets(now)
 
     def _forget_full_buckets(self, now: float) -> None:

@@ -194,8 +194,8 @@ class Sender:
         except TelegramForbiddenError as exc:
             if item.chat_id < 0:  # a group: the bot was removed from it
                 self._refused[item.chat_id] = exc.message
-            else:
-                self._unreachable[item.chat_id] = exc.message
+            elif item.business_connection_id is None:  # the account's chat says nothing of
+                self._unreachable[item.chat_id] = exc.message  # the bot's standing with them
             for rest in self.pacer.drop_lane(item, now()):
                 failed = self._failed(rest, rest.attempts, "chat unreachable", drop=False)
                 self._outcomes.append((failed, rest))

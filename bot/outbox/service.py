@@ -61,6 +61,7 @@ class Outbox:
         item = await tx.outbox.add(
             NewMessage(
                 chat_id=lane_of(method),
+                business_connection_id=getattr(method, "business_connection_id", None),
                 method=name,
                 payload=payload,
                 priority=int(priority),
@@ -95,6 +96,7 @@ class Outbox:
         item = await tx.outbox.add(
             NewMessage(
                 chat_id=lane_of(method),
+                business_connection_id=getattr(method, "business_connection_id", None),
                 method=name,
                 payload=payload,
                 priority=int(priority),
@@ -134,13 +136,18 @@ class Outbox:
         **options: Any,
     ) -> int:
         """As aiogram's `message.answer(text)`: `text` in the message's chat and forum topic,
-        queued like every send (`options`: parse_mode, reply_markup, ...)."""
+        queued like every send (`options`: parse_mode, reply_markup, ...); in a chat of the
+        shop's Telegram account, from the account."""
         from aiogram.methods import SendMessage
 
         from bot.incoming import topic_of
 
         method = SendMessage(
-            chat_id=message.chat.id, message_thread_id=topic_of(message), text=text, **options
+            chat_id=message.chat.id,
+            message_thread_id=topic_of(message),
+            text=text,
+            business_connection_id=message.business_connection_id,
+            **options,
         )
         return await self.send(tx, method, priority=priority)
 
@@ -185,7 +192,12 @@ class Outbox:
         if shown is None:
             return None
         edit = EditMessageText(
-            chat_id=shown.chat.id, message_id=shown.message_id, text=text, **options
+            chat_id=shown.chat.id,
+            message_id=shown.message_id,
+            text=text,
+            # A message in a chat of the shop's Telegram account is edited on its behalf.
+            business_connection_id=getattr(shown, "business_connection_id", None),
+            **options,
         )
         return await self.send(tx, edit)
 

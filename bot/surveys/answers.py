@@ -247,12 +247,20 @@ async def comment(
     await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
     result = await _advance(tx, surveys, t, customer, now)
     await surveys.changed(tx, survey.id)
+    through = survey.business_connection_id  # the words came where the survey is
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
-        await surveys.core.outbox.send(
-            tx, EditMessageReplyMarkup(chat_id=survey.chat_id, message_id=survey.message_id)
+        done = EditMessageReplyMarkup(
+            chat_id=survey.chat_id, message_id=survey.message_id, business_connection_id=through
         )
+        await surveys.core.outbox.send(tx, done)
     if result.edit is not None:
         await send_screen(
-            tx, surveys, customer.telegram_id, survey.id, result.edit, Priority.INTERACTIVE
+            tx,
+            surveys,
+            customer.telegram_id,
+            survey.id,
+            result.edit,
+            Priority.INTERACTIVE,
+            through=through,
         )
     return None

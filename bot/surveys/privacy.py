@@ -108,6 +108,8 @@ async def erase(tx: Tx, customer: Customer, update_id: int | None = None) -> Non
     complaints = await tx.privacy.complaint_ids(customer.id)
     needles = sorted({form for w in words if w and len(w) >= SHORTEST for form in _forms(w)})
     await tx.privacy.forget(customer.id)
+    if customer.telegram_id is not None:
+        await tx.business.forget_chats(customer.telegram_id)
     await tx.privacy.scrub(needles, customer.telegram_id, complaints, update_id)
 
 

@@ -40,14 +40,22 @@ async def send_screen(
     screen: Screen,
     priority: Priority,
     pointless_after: timedelta | None = None,
+    through: str | None = None,
 ) -> None:
-    """Send `screen` as a new message that becomes the survey's message (edited later).
+    """Send `screen` as a new message that becomes the survey's message (edited later), from
+    the shop's Telegram account `through` if given (bot/business/reach.py says when).
 
     An invitation Telegram cannot take is retried until the survey expires, not beyond."""
     expires_at = None if pointless_after is None else time.time() + pointless_after.total_seconds()
+    said = SendMessage(
+        chat_id=chat_id,
+        text=screen.text,
+        reply_markup=screen.markup,
+        business_connection_id=through,
+    )
     await surveys.core.outbox.send(
         tx,
-        SendMessage(chat_id=chat_id, text=screen.text, reply_markup=screen.markup),
+        said,
         priority=priority,
         purpose=Purpose.SURVEY_MESSAGE,
         ref=survey_id,

@@ -13,11 +13,13 @@ from aiogram.types import (
     Update,
 )
 
+from bot.complaints import account
 from bot.i18n import Translator
 from bot.ids import RowId
 from bot.outbox.service import Outbox
 from bot.surveys.consent import opt_out
 from bot.surveys.privacy import describe_customer, erase
+from handlers.filters import from_the_customer
 from storage.db import Tx
 from storage.models import Customer
 
@@ -33,6 +35,14 @@ def router() -> Router:
     r.message.register(mydata, Command("mydata"))
     r.message.register(forget_me, Command("forget_me"))
     r.callback_query.register(forget_answer, ForgetChoice.filter())
+    # Typed by the customer to the shop's own Telegram account (Telegram Business): the same
+    # effect, the answer from the account. Its owner typing them in the customer's chat asks
+    # for nothing, and no other command is answered there (the account is the shop talking,
+    # not the bot's menu).
+    b = r.business_message
+    b.filter(from_the_customer)
+    b.register(stop, Command("stop"))
+    b.register(forget_me, Command("forget_me"))
     return r
 
 
@@ -40,7 +50,10 @@ async def stop(
     message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
 ) -> None:
     await opt_out(tx, customer)
-    await outbox.answer(tx, message, t("stop.done"))
+    if message.business_connection_id is None:
+        await outbox.answer(tx, message, t("stop.done"))
+    elif await account.may_say(tx, message.business_connection_id):
+        await outbox.answer(tx, message, t("stop.done_account"))
 
 
 async def mydata(
@@ -64,7 +77,8 @@ async def forget_me(
         ),
     ]
     markup = InlineKeyboardMarkup(inline_keyboard=[buttons])
-    await outbox.answer(tx, message, t("forget.confirm"), reply_markup=markup)
+    if await account.may_say(tx, message.business_connection_id):
+        await outbox.answer(tx, message, t("forget.confirm"), reply_markup=markup)
 
 
 async def forget_answer(
@@ -82,6 +96,12 @@ async def forget_answer(
         return
     if callback_data.erase:
         await erase(tx, customer, event_update.update_id)
-    text = t("forget.done") if callback_data.erase else t("forget.cancelled")
+    # In the shop's account's chat /start does nothing: the bot's way back is not offered.
+    done = (
+        "forget.done_account"
+        if getattr(query.message, "business_connection_id", None)
+        else "forget.done"
+    )
+    text = t(done) if callback_data.erase else t("forget.cancelled")
     await outbox.answer_press(tx, query)
     await outbox.edit_pressed(tx, query, text)

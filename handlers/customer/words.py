@@ -3,7 +3,8 @@
 The first situation that fits wins, in this order:
 
 1. a staff member owes the pulse's free-text answer: it is that answer (any kind of message);
-2. the customer's open survey is at its follow-up step: the text is its comment;
+2. the customer's open survey is at its follow-up step: the text is its comment (in the
+   shop's account's chat only for a survey sent from there);
 3. the open survey waits for a button, and no complaint of theirs is open: a hint to use them;
 4. a text too long for Telegram to pass on: said so;
 5. only thanks, an acknowledgement or a friendly emoji, and no complaint open: "you're welcome";
@@ -12,7 +13,7 @@ The first situation that fits wins, in this order:
 8. anything else (a sticker or a location alone, a kind the bot cannot pass on): said so.
 
 A customer's message to the shop's own Telegram account (a `business_message`) goes through
-5-7 alike; the answers go out from the account (bot/complaints/account.py).
+2 and 5-7 alike; the answers go out from the account (bot/complaints/account.py).
 
 Each situation is a filter that hands its find to the handler (the survey, the complaint),
 so a handler never looks again nor passes the message on. Commands are handled before this
@@ -55,10 +56,12 @@ def router() -> Router:
     r.message.register(new_complaint, passable, opens_a_complaint)
     r.message.register(unsupported)
     # A customer's message to the shop's own Telegram account (Telegram Business) is one to
-    # the bot for complaints and thanks; surveys and the pulse live in the bot's chat, and
-    # what cannot be passed on is the shop's conversation, not the bot's to answer.
+    # the bot for complaints and thanks, and a survey's comment when the survey was sent from
+    # the account; the pulse lives in the bot's chat, and what cannot be passed on is the
+    # shop's conversation, not the bot's to answer.
     b = r.business_message
     b.filter(NOT_A_COMMAND, from_the_customer)
+    b.register(survey_comment, F.text, survey_at_comment, survey_in_this_chat)
     b.register(welcome, F.text.func(thanks.just_thanks), invert_f(open_complaint))
     b.register(to_open_complaint, passable, open_complaint)
     b.register(new_complaint, passable, opens_a_complaint)
@@ -83,6 +86,11 @@ async def survey_at_comment(
     if survey is None or not await survey_answers.wants_comment(tx, surveys, survey):
         return False
     return {"survey": survey}
+
+
+def survey_in_this_chat(message: Message, survey: Survey) -> bool:
+    """The survey was sent in this chat: the bot's, or the shop's account's."""
+    return survey.business_connection_id == message.business_connection_id
 
 
 async def survey_at_buttons(

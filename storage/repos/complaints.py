@@ -280,6 +280,20 @@ class ComplaintRepo(Stamping):
         )
         return from_db(row[0]) if row and row[0] is not None else None
 
+    async def last_from_customer(self, complaint_id: int) -> tuple[int, int, datetime] | None:
+        """(chat id, message id, when stored) of the customer's latest message in the
+        complaint that has a place in a chat; None: there is none."""
+        row = await self._conn.fetch_one(
+            "SELECT chat_id, message_id, created_at FROM complaint_messages"
+            " WHERE complaint_id = ? AND direction = ? AND message_id IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (complaint_id, Direction.FROM_CUSTOMER),
+        )
+        at = None if row is None else from_db(row[2])
+        if row is None or row[0] is None or at is None:
+            return None
+        return int(row[0]), int(row[1]), at
+
     async def customer_messages_among(
         self, complaint_id: int, chat_id: int, message_ids: list[int]
     ) -> int:

@@ -8,7 +8,10 @@ from storage.models import OutboxItem
 from storage.sql import Conn
 from storage.states import OutboxStatus, Purpose
 
-_COLUMNS = "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at"
+_COLUMNS = (
+    "id, chat_id, method, payload, priority, attempts, not_before, purpose, ref, expires_at,"
+    " business_connection_id"
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class NewMessage:
     ref: int | None = None
     expires_at: float | None = None
     status: OutboxStatus = OutboxStatus.PENDING  # WAITING: sent only once released
+    business_connection_id: str | None = None  # sent from the shop's account (its own lane)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class OutboxRepo:
     async def add(self, message: NewMessage, now: float) -> OutboxItem:
         row = await self._conn.fetch_one(
             "INSERT INTO outbox (chat_id, method, payload, priority, not_before, purpose, ref,"
-            " expires_at, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " expires_at, created_at, status, business_connection_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 message.chat_id,
                 message.method,
@@ -56,6 +61,7 @@ class OutboxRepo:
                 message.expires_at,
                 now,
                 message.status,
+                message.business_connection_id,
             ),
         )
         assert row is not None
@@ -70,6 +76,7 @@ class OutboxRepo:
             purpose=message.purpose,
             ref=message.ref,
             expires_at=message.expires_at,
+            business_connection_id=message.business_connection_id,
         )
 
     async def pending(self) -> list[OutboxItem]:

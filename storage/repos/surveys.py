@@ -17,7 +17,7 @@ from storage.timefmt import stored, to_db
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
     " answered_at, step, chat_id, message_id, nps, csat, expectation, comment, branch, version,"
-    " variant"
+    " variant, business_connection_id"
 )
 # Statuses in which a survey still counts against the customer's cooldown.
 # Invitations that went out (or will): what the cooldown between surveys counts.
@@ -41,6 +41,7 @@ _WRITABLE = {
     "step",
     "chat_id",
     "message_id",
+    "business_connection_id",  # sent from the shop's Telegram account: its steps go there
     "nps",
     "csat",
     "expectation",

@@ -23,6 +23,7 @@ from tests.support.updates import (
     feed,
     message,
     outbox_rows,
+    press,
 )
 
 OWNER, ACCOUNT, CUSTOMER, STAFF_ID = 7101, 7102, 7103, 501
@@ -73,6 +74,7 @@ async def test_a_connection_is_stored_and_owners_told_what_the_bot_may_do(offlin
     async with offline.db.read() as tx:
         stored = await tx.business.get("bc-1")
     assert stored is not None and stored.user_id == ACCOUNT and stored.can_reply
+    assert stored.connected_at == datetime.fromtimestamp(1_700_000_000, UTC)  # Telegram's date
     for reader in (OWNER, ACCOUNT):
         [told] = await texts_to(offline, reader)
         assert "connected the bot as its chatbot" in told
@@ -225,3 +227,98 @@ async def test_edits_and_deletions_of_the_customers_words_are_shown_to_staff(
     before = len(await texts_to(offline, STAFF_CHAT))
     await feed(offline, business_deleted(12, CUSTOMER, [777]))  # not the complaint's: quiet
     assert len(await texts_to(offline, STAFF_CHAT)) == before
+
+
+def press_in_the_account(update_id: int, data: str, message_id: int) -> dict[str, Any]:
+    """The customer presses a button under a message the bot sent from the shop's account."""
+    update = press(update_id, CUSTOMER, data)
+    update["callback_query"]["message"].update(
+        message_id=message_id, business_connection_id="bc-1"
+    )
+    return update
+
+
+async def test_stop_and_forget_me_typed_to_the_account_apply_as_in_the_bots_chat(
+    offline: App,
+) -> None:
+    """Surveys stop and the data goes as when the customer asks the bot; the answers come
+    from the account they wrote to. The account's owner typing the same in the customer's
+    chat asks for nothing, and other commands there get no answer (no menu, nothing staff)."""
+    await feed(offline, business_connection(1, ACCOUNT))
+    await feed(offline, business_message(2, CUSTOMER, "/forget_me", author=ACCOUNT))
+    await feed(offline, business_message(3, CUSTOMER, "/stop", author=ACCOUNT))
+    for update_id, command in ((4, "/help"), (5, "/open"), (6, "/start"), (7, "/mine")):
+        await feed(offline, business_message(update_id, CUSTOMER, command))
+    assert await to_customer(offline) == []
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is not None and customer.opted_out_at is None
+
+    await feed(offline, business_message(8, CUSTOMER, "/stop"))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is not None and customer.opted_out_at is not None
+    [(method, stopped)] = await to_customer(offline)
+    assert stopped["business_connection_id"] == "bc-1"
+    assert stopped["text"] == EN("stop.done_account")
+
+    await feed(offline, business_message(9, CUSTOMER, "/forget_me"))
+    _, asked = (await to_customer(offline))[-1]
+    assert asked["business_connection_id"] == "bc-1"
+    assert asked["text"] == EN("forget.confirm")
+    yes = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(offline, press_in_the_account(10, yes, message_id=77))
+    async with offline.db.read() as tx:
+        customer = await tx.customers.by_telegram_id(CUSTOMER)
+    assert customer is None or customer.forgotten_at is not None
+    method, done = (await to_customer(offline))[-1]
+    assert (method, done["message_id"]) == ("EditMessageText", 77)
+    assert done["business_connection_id"] == "bc-1"
+
+
+def reads(rows: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, int]]:
+    return [
+        (p["business_connection_id"], p["message_id"])
+        for m, p in rows
+        if m == "ReadBusinessMessage"
+    ]
+
+
+async def test_taking_or_answering_marks_the_customers_messages_read_in_the_account(
+    offline: App,
+) -> None:
+    """The customer sees in the account's chat that the shop read them, once staff took
+    the complaint or answered it (the account gave the bot the right to mark them read)."""
+    await complaint_from_the_account(offline)
+    assert reads(await to_customer(offline)) == []
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    assert reads(await to_customer(offline)) == [("bc-1", 2)]
+    await feed(offline, business_message(11, CUSTOMER, "и ещё: коробка мятая", lang="ru"))
+    await feed(offline, staff_reply(12, "Заменим коробку"))
+    assert reads(await to_customer(offline)) == [("bc-1", 2), ("bc-1", 11)]
+
+
+async def test_without_the_right_to_mark_read_nothing_is_marked(offline: App) -> None:
+    await complaint_from_the_account(offline, {"can_reply": True})
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    await feed(offline, staff_reply(11, "Заменим коробку"))
+    rows = await to_customer(offline)
+    assert reads(rows) == [] and rows[-1][1]["text"] == "Заменим коробку"
+
+
+async def test_was_it_resolved_is_asked_from_the_account_and_words_there_join_it(
+    offline: App,
+) -> None:
+    """The closing question goes from the account the customer wrote to; what they write
+    there after it joins the complaint for staff, as words in the bot's chat do."""
+    await complaint_from_the_account(offline)
+    await feed(offline, press(10, STAFF_ID, "cs:take:1", STAFF_CHAT))
+    await feed(offline, press(11, STAFF_ID, "cs:resolve:1", STAFF_CHAT))
+    _, asked = [row for row in await to_customer(offline) if row[0] == "SendMessage"][-1]
+    assert asked["business_connection_id"] == "bc-1"
+    assert asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith("cr:")
+    await feed(offline, business_message(12, CUSTOMER, "коробку так и не заменили", lang="ru"))
+    async with offline.db.read() as tx:
+        history = await tx.complaints.messages(1)
+    assert history[-1].text == "коробку так и не заменили"
+    assert any("коробку так и не заменили" in text for text in await texts_to(offline, STAFF_CHAT))

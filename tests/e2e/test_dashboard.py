@@ -19,6 +19,7 @@ from bot.app import App
 from bot.localized import decimal, percent, signed, whole
 from bot.reports.render import FEWEST_FOR_A_FIGURE
 from faketg import FakeTelegramServer
+from storage.repos.business import BusinessConnection
 from storage.states import ComplaintSource, ComplaintStatus
 from tests.support.helpers import TOKEN, ManualClock, sender_idle
 from tests.support.httpclient import Browser
@@ -353,6 +354,50 @@ async def test_owners_see_each_persons_figures_for_the_period(
         assert row, table[:600]
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
         assert cells == ["2", "1", "20 min", "2 h", "0 / 0"]  # by the clock: 24/7 here
+    finally:
+        await browser.close()
+
+
+async def test_owners_see_the_shops_telegram_accounts_the_bot_serves(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Who connected the bot (Telegram Business), what it may do there, whether it is on,
+    and since when; nothing about it when no account ever connected."""
+    app = await dashboard_app(make_app, fake)
+    browser = Browser(app)
+    try:
+        async with app.db.transaction() as tx:
+            link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+        await browser.sign_in(link)
+        _, page, _ = await browser.get("/app")
+        assert 'class="accounts' not in page
+        since = NOW - timedelta(days=3)
+        async with app.db.transaction() as tx:
+            for id_, user, name, rights, on in (
+                (
+                    "bc-1",
+                    9501,
+                    "Cake <Shop>",
+                    {"can_reply": True, "can_read_messages": True},
+                    True,
+                ),
+                ("bc-2", 9502, "Old desk", {"can_read_messages": True}, False),
+            ):
+                connection = BusinessConnection(id_, user, name, rights, on, connected_at=since)
+                await tx.business.put(connection, NOW)
+        status, page, _ = await browser.get("/app")
+        assert status == 200
+        table = page[page.index('class="accounts') :]
+        rows = re.findall(r"<tr><td>(.*?)</td>(.*?)</tr>", table)
+        assert [name for name, _ in rows[:2]] == ["Cake &lt;Shop&gt;", "Old desk"]
+        first = re.findall(r"<td[^>]*>(.*?)</td>", rows[0][1])
+        assert first == [
+            "; ".join([EN("business.right.can_reply"), EN("business.right.can_read_messages")]),
+            EN("dashboard.accounts.on"),
+            f"{since:%d.%m.%Y}",
+        ]
+        second = re.findall(r"<td[^>]*>(.*?)</td>", rows[1][1])
+        assert second[:2] == [EN("business.right.can_read_messages"), EN("dashboard.accounts.off")]
     finally:
         await browser.close()
 

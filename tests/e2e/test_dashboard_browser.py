@@ -27,6 +27,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from bot.app import App
 from bot.themes import stored
 from faketg import FakeTelegramServer
+from storage.repos.business import BusinessConnection
 from storage.timefmt import to_db
 from tests.support.helpers import TOKEN, ManualClock
 from tests.support.journey import MakeApp
@@ -513,3 +514,48 @@ async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
     assert len(charts) == {0: 0, 4: 1, 500: 2}[answers]  # scores; the trend needs 2 periods
     themes = await asyncio.to_thread(chrome.find_elements, By.CSS_SELECTOR, "table.themes tr")
     assert (len(themes) > 1) == (answers > 0)  # a header and a row per theme mentioned
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_the_shops_telegram_accounts_fit_a_phone_and_a_desktop(
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver, language: str
+) -> None:
+    """The connected accounts (Telegram Business) on the overview: who, what the bot may do,
+    on or off, since when; nothing cut or out of the screen, in either language."""
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language=language)
+    fake.world.add_user(OWNER, "Owner", language)
+    both = {"can_reply": True, "can_read_messages": True}
+    async with app.db.transaction() as tx:
+        await add_response(tx.conn, 400, NOW - timedelta(days=1), 9, csat=4, branch="Арбат")
+        for id_, user, name, rights, on in (
+            ("bc-1", 9601, "Кондитерская «Сладкая жизнь» на Арбате", both, True),
+            ("bc-2", 9602, "Old desk", {"can_read_messages": True}, False),
+        ):
+            since = NOW - timedelta(days=40)
+            await tx.business.put(
+                BusinessConnection(id_, user, name, rights, on, connected_at=since), NOW
+            )
+        link = await app.wiring.workflow["dashboard"].link(tx, OWNER)
+    base = f"http://127.0.0.1:{app.port}"
+    await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for width, height in ((390, 844), (1366, 768)):
+        problems += await asyncio.to_thread(
+            _looked_at, chrome, base, ["/app"], width, height, "light"
+        )
+        shot = f"accounts-{language}-{width}x{height}.png"
+        await asyncio.to_thread(_section, chrome, "table.accounts", shot)
+    assert problems == [], "\n".join(problems)
+    rows = chrome.find_elements(By.CSS_SELECTOR, "table.accounts tbody tr")
+    assert len(rows) == 2 and "Old desk" in rows[1].text
+
+
+def _section(driver: WebDriver, selector: str, shot: str) -> None:
+    """A screenshot of the card holding `selector`, scrolled into view."""
+    card = driver.execute_script(
+        "const e = document.querySelector(arguments[0]).closest('section');"
+        " e.scrollIntoView(); return e;",
+        selector,
+    )
+    card.screenshot(str(SHOTS / shot))

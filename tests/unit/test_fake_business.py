@@ -117,3 +117,24 @@ async def test_copy_message_has_no_business_connection_in_the_reference(
     if fake.contract is not None:
         assert any("business_connection_id" in v for v in fake.world.violations)
     fake.world.violations.clear()
+
+
+async def test_read_business_message_as_the_reference_says(fake: FakeTelegramServer) -> None:
+    """readBusinessMessage: the can_read_messages right, a chat active in the last 24 hours;
+    reading a message reads the customer's messages before it too (the chat's history)."""
+    fake.world.set_limits(FakeLimits(enabled=False))
+    await _shop(fake, can_reply=True)
+    first = await tg_business.customer_writes(fake.world, CUSTOMER, "алло")
+    second = await tg_business.customer_writes(fake.world, CUSTOMER, "вы тут?")
+    ids = [u["business_message"]["message_id"] for u in (first, second)]
+    read = f"{fake.url}/bot{TOKEN}/readBusinessMessage"
+    body = {"business_connection_id": "bc-1", "chat_id": CUSTOMER, "message_id": ids[1]}
+    status, answer = await _post(read, body)
+    assert (status, answer["description"]) == (400, tg_business.FORBIDDEN)  # no right
+    await tg_business.connect(fake.world, OWNER, rights={"can_read_messages": True})
+    status, answer = await _post(read, body)
+    assert (status, answer["result"]) == (200, True)
+    assert tg_business.read_by_the_shop(fake.world, CUSTOMER) == ids
+    fake.world.business["bc-1"].heard[CUSTOMER] -= tg_business.REPLY_WINDOW + 1
+    status, answer = await _post(read, body)
+    assert (status, answer["description"]) == (400, tg_business.PEER_USAGE_MISSING)

@@ -7,9 +7,10 @@ from typing import Any
 import aiohttp
 
 from faketg import FakeTelegramServer
+from faketg import business as tg_business
 from tests.support.helpers import TOKEN
 
-USER = 9101
+USER, SHOP = 9101, 9102
 
 
 async def _post(url: str, body: dict[str, Any]) -> tuple[int, Any]:
@@ -51,3 +52,34 @@ async def test_a_press_on_a_button_or_message_that_is_not_there_is_a_404(
     assert await _post(press, exact) == (404, missing)
     status, update = await _post(press, {**exact, "message_id": asked})
     assert (status, update["callback_query"]["data"]) == (200, "nps:9")
+
+
+async def test_sent_shows_the_chat_as_it_is_now_and_who_spoke_in_it(
+    fake: FakeTelegramServer,
+) -> None:
+    """`GET /_fake/sent` lists what is in the chat now: a message the bot deleted is gone;
+    one the bot sent from a shop's Telegram account says which connection it went through."""
+    asked = await _bot_asks(fake, "9")
+    kept = await _bot_asks(fake, "10")
+    status, _ = await _post(
+        f"{fake.url}/bot{TOKEN}/deleteMessage", {"chat_id": USER, "message_id": asked}
+    )
+    assert status == 200
+    fake.world.add_user(SHOP, "Shop", "en")
+    await tg_business.connect(fake.world, SHOP)
+    await tg_business.customer_writes(fake.world, USER, "hello")
+    status, _ = await _post(
+        f"{fake.url}/bot{TOKEN}/sendMessage",
+        {"chat_id": USER, "text": "From the shop", "business_connection_id": "bc-1"},
+    )
+    assert status == 200
+    where = {"chat_id": USER}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{fake.url}/_fake/sent", params=where) as answer,
+    ):
+        listed = await answer.json()
+    assert [(m["message_id"], m["business_connection_id"]) for m in listed][:1] == [(kept, None)]
+    assert [(m["text"], m["business_connection_id"]) for m in listed][1:] == [
+        ("From the shop", "bc-1")
+    ]

@@ -12,7 +12,13 @@ from storage.models import OutboxItem
 GROUP = -100500
 
 
-def item(item_id: int, chat: int, priority: int = 1, not_before: float = 0.0) -> OutboxItem:
+def item(
+    item_id: int,
+    chat: int,
+    priority: int = 1,
+    not_before: float = 0.0,
+    through: str | None = None,
+) -> OutboxItem:
     return OutboxItem(
         id=item_id,
         chat_id=chat,
@@ -23,6 +29,7 @@ def item(item_id: int, chat: int, priority: int = 1, not_before: float = 0.0) ->
         not_before=not_before,
         purpose=None,
         ref=None,
+        business_connection_id=through,
     )
 
 
@@ -135,6 +142,21 @@ def test_dropped_lane_returns_what_was_queued() -> None:
     assert [i.id for i in pacer.drop_lane(head, 0.0)] == [2, 3]
     assert pacer.queued == 0
     assert pacer.next(1.0) is None
+
+
+def test_a_refused_bot_chat_leaves_the_accounts_chat_with_the_customer_going() -> None:
+    """The customer blocked the bot (or never started it): Telegram refuses the bot's chat,
+    and what queued there is given up; answers from the shop's account to the same person go
+    through another chat (theirs with the account), which keeps going."""
+    pacer = Pacer(Limits(), 0.0)
+    pacer.push(item(1, 5), 0.0)
+    pacer.push(item(2, 5, through="bc-1"), 0.0)
+    pacer.push(item(3, 5), 0.0)
+    pacer.push(item(4, 5, through="bc-1"), 0.0)
+    first = pacer.next(0.0)
+    assert isinstance(first, OutboxItem) and first.id == 1
+    assert [i.id for i in pacer.drop_lane(first, 0.0)] == [3]
+    assert [i for _, i in drain(pacer)] == [2, 4]
 
 
 def test_memory_stays_flat_after_many_chats() -> None:
