@@ -22,7 +22,7 @@ from bot.surveys.design_default import DEFAULT_VERSION, FOLLOW_UP_TEXT
 from bot.surveys.engine import LEGACY_FOLLOWUP, Page, current_page, next_page, render
 from bot.surveys.pinning import pinned_questions
 from bot.surveys.referrals import invite
-from bot.surveys.rules import EXPECTATIONS, Category, category
+from bot.surveys.rules import CSAT_SCALE, EXPECTATIONS, Category, category
 from bot.surveys.screens import Screen, thanks_screen
 from bot.surveys.steps import send_screen
 from storage.db import Tx
@@ -187,7 +187,7 @@ async def _advance(
 # CSAT and expectation where a question has the built-in id and fits its column, and as the
 # survey's comment the built-in follow-up's text, or every text a designed survey got (one a
 # line, in its order), so /find and the themes read each of them.
-_LEGACY_CSAT = range(1, 6)
+_LEGACY_CSAT = range(CSAT_SCALE[0], CSAT_SCALE[1] + 1)
 
 
 async def _record(

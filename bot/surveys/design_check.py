@@ -26,6 +26,8 @@ from bot.surveys.design import (
     When,
     longest_callback,
 )
+from bot.surveys.design_default import FOLLOW_UP_TEXT
+from bot.surveys.rules import CSAT_SCALE, EXPECTATIONS
 
 MAX_QUESTIONS = 10  # after the NPS
 MAX_TEXT = 1000  # a question's text: one message, well inside Telegram's 4096
@@ -187,10 +189,51 @@ def _check_question(
     if q.type == "nps" and q.when is not None and n == 0:
         yield _p(f"{here}.when", "the NPS is always asked", "nps_always")
     yield from _check_fields(q, here)
+    yield from _check_built_in(q, here)
     if q.type == "scale":
         yield from _check_scale(q, here, languages)
     if q.type == "choice" and q.options is not None:
         yield from _check_options(q.options, f"{here}.options", languages)
+
+
+def _check_built_in(q: Question, here: str) -> Iterator[Problem]:
+    """A built-in id keeps its built-in meaning: the figures read its answers as today's
+    question (the CSAT mean over 1-5, the expectation split, the aspects, the comment), so a
+    1-7 scale named csat would otherwise be averaged into a CSAT of 6.5/5."""
+    path, rest = f"{here}.id", "or choose another id"
+    if q.id == "csat" and (q.type, q.min, q.max) != ("scale", *CSAT_SCALE):
+        low, high = CSAT_SCALE
+        shape = f"a scale from {low} to {high}"
+        yield _p(
+            path,
+            f'"csat" is the built-in satisfaction question: {shape}, {rest}',
+            "built_in_csat",
+            low=low,
+            high=high,
+        )
+    elif q.id == "expectation" and not (
+        q.type == "choice"
+        and not q.multiple
+        and q.options is not None
+        and {o.id for o in q.options} <= set(EXPECTATIONS)
+    ):
+        named = ", ".join(EXPECTATIONS[:-1]) + f" and {EXPECTATIONS[-1]}"
+        yield _p(
+            path,
+            f'"expectation" is the built-in comparison: one choice of {named}, {rest}',
+            "built_in_expectation",
+            options=", ".join(EXPECTATIONS),
+        )
+    elif q.id == "aspect" and q.type != "choice":
+        yield _p(
+            path,
+            f'"aspect" is the built-in choice of aspects: a choice, {rest}',
+            "built_in_aspect",
+        )
+    elif q.id in FOLLOW_UP_TEXT.values() and q.type != "text":
+        yield _p(
+            path, f'"{q.id}" is a built-in text question: a text, {rest}', "built_in_text", id=q.id
+        )
 
 
 def _check_fields(q: Question, here: str) -> Iterator[Problem]:

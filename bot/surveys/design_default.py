@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.i18n import Catalog
 from bot.surveys.design import Complaint, Definition, Option, Question, When
-from bot.surveys.rules import EXPECTATIONS, Category
+from bot.surveys.rules import CSAT_SCALE, EXPECTATIONS, Category
 
 DEFAULT_VERSION = 0
 # The text question each NPS category is asked at the follow-up step (what a comment typed
@@ -94,8 +94,8 @@ def default_definition(
                 id="csat",
                 type="scale",
                 text=texts("survey.csat"),
-                min=1,
-                max=5,
+                min=CSAT_SCALE[0],
+                max=CSAT_SCALE[1],
                 complaint=None if csat_max <= CSAT_OFF else Complaint(at_most=csat_max),
             ),
             Question(

@@ -81,6 +81,7 @@ def skip_reason(opted_out: bool, unreachable: bool) -> str | None:
 
 
 EXPECTATIONS = ("worse", "as_expected", "better")  # how the purchase compared, as answered
+CSAT_SCALE = (1, 5)  # the satisfaction question's ends: the CSAT mean is over these
 
 
 class Category(StrEnum):

@@ -370,3 +370,44 @@ def test_problems_do_not_depend_on_the_input_being_reused() -> None:
     before = copy.deepcopy(body)
     problems(body)
     assert body == before
+
+
+@pytest.mark.parametrize(
+    ("question", "problem"),
+    [
+        (
+            {"id": "csat", "type": "scale", "text": words("Effort"), "min": 1, "max": 7},
+            'questions[1].id: "csat" is the built-in satisfaction question:'
+            " a scale from 1 to 5, or choose another id",
+        ),
+        (
+            {**shop(), "id": "expectation"},
+            'questions[1].id: "expectation" is the built-in comparison: one choice of worse,'
+            " as_expected and better, or choose another id",
+        ),
+        (
+            {**ces(), "id": "comment"},
+            'questions[1].id: "comment" is a built-in text question: a text, or choose another id',
+        ),
+        (
+            {**comment(), "id": "aspect"},
+            'questions[1].id: "aspect" is the built-in choice of aspects: a choice,'
+            " or choose another id",
+        ),
+    ],
+)
+def test_a_built_in_id_keeps_its_built_in_meaning(question: dict[str, Any], problem: str) -> None:
+    """The figures read a built-in id as today's question (the CSAT mean over 1-5, the
+    expectation split): a 1-7 scale named csat would be averaged into a CSAT of 6.5/5."""
+    assert problems({"questions": [nps(), question]}) == [problem]
+
+
+def test_built_in_ids_in_their_built_in_shapes_pass() -> None:
+    expectation = {
+        "id": "expectation",
+        "type": "choice",
+        "text": words("Compared?"),
+        "options": [{"id": k, "text": words(k)} for k in ("worse", "as_expected", "better")],
+    }
+    csat = {"id": "csat", "type": "scale", "text": words("Happy?"), "min": 1, "max": 5}
+    assert problems({"questions": [nps(), csat, expectation, comment()]}) == []
