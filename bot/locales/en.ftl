@@ -493,6 +493,7 @@ help-owner =
     /actions: fixes the business owes (from resolved complaints)
     /dashboard: a sign-in link to the dashboard (figures, by branch, in a browser)
     /saved: the team's saved replies (add, delete)
+    The shop's own Telegram account as the desk: in Telegram, Settings → Telegram Business → Chatbots → this bot. What customers write to the account then comes to the staff chat as complaints, and staff answer from the account.
 
 ## chart and quiet periods
 

@@ -493,6 +493,7 @@ help-owner =
     /actions: åtgärder verksamheten är skyldig (från lösta ärenden)
     /dashboard: en inloggningslänk till panelen (siffror och filialer i webbläsaren)
     /saved: teamets sparade svar (lägg till, ta bort)
+    Butikens eget Telegram-konto som kundtjänst: i Telegram, Inställningar → Telegram Business → Chattbottar → den här botten. Det kunderna skriver till kontot kommer då till personalchatten som ärenden, och personalen svarar från kontot.
 
 ## chart and quiet periods
 

@@ -188,6 +188,21 @@ async def test_help_in_the_staff_chat_and_for_owners_says_what_they_can_do(
     assert "/open" in said["text"] and "/mine" in said["text"]
 
 
+@pytest.mark.parametrize(("lang", "told"), [("ru", "Telegram для бизнеса"), ("en", "Business")])
+async def test_an_owners_help_says_how_to_make_the_shops_account_the_desk(
+    tmp_path: Path, lang: str, told: str
+) -> None:
+    """Owners learn in their own language that the shop's Telegram account can be the desk,
+    and where Telegram keeps the switch."""
+    app = await create_app(make_settings(tmp_path, owner_ids="7001"))
+    try:
+        await feed(app, message(70, 7001, "/help", lang=lang))
+        text = (await outbox_rows(app, 7001))[-1][1]["text"]
+    finally:
+        await app.stop()
+    assert told in text and "/digest" in text
+
+
 async def test_mydata_says_everything_in_words_of_the_customers_language(offline: App) -> None:
     await feed(offline, message(60, 93, "/start", lang="ru"))
     async with offline.db.transaction() as tx:
