@@ -14,8 +14,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.support.backend import own_sqlite
 from tests.support.helpers import HOLD_LOCK
 from tests.support.processes import STARTING
+
+pytestmark = own_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 

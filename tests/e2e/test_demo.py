@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.backend import own_sqlite
 from tests.support.processes import STARTING
+
+pytestmark = own_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,8 +15,11 @@ from typing import Any
 
 import aiohttp
 
+from tests.support.backend import own_sqlite
 from tests.support.processes import ROOT, free_port
 from tests.support.texts import EN
+
+pytestmark = own_sqlite
 
 MIA = 9101  # a customer the sandbox makes up
 

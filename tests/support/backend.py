@@ -28,6 +28,10 @@ ON_POSTGRES = SERVER.startswith(("postgresql://", "postgres://"))
 # Tests that reach into the SQLite file itself (a second process's lock, the file's own write
 # lock, raw sqlite3 reads): what they check has its own PostgreSQL counterpart or none.
 sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="reaches into the SQLite file itself")
+# Tests that start the product on a SQLite file of their own whatever the engine (the CLI on a
+# fresh machine, the demo, the sandbox): under `make test-pg` they would repeat, step for step,
+# what `make test` ran.
+own_sqlite = pytest.mark.skipif(ON_POSTGRES, reason="runs on a SQLite file of its own")
 
 
 def database_url(tmp_path: Path, name: str = "bot", *, migrated: bool = False) -> str:
