@@ -580,6 +580,7 @@ export-column-csat = Satisfaction (1–5)
 export-column-expectation = Against expectations
 export-column-aspects = What it was about
 export-column-comment = Comment
+export-column-themes = Themes
 export-column-referred = Came through a friend
 export-column-source = Opened from
 export-column-created_at = Opened at

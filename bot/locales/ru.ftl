@@ -598,6 +598,7 @@ export-column-csat = Удовлетворённость (1–5)
 export-column-expectation = По сравнению с ожиданиями
 export-column-aspects = Что не понравилось
 export-column-comment = Комментарий
+export-column-themes = Темы
 export-column-referred = Пришёл по приглашению друга
 export-column-source = Откуда
 export-column-created_at = Поступило

@@ -580,6 +580,7 @@ export-column-csat = Nöjdhet (1–5)
 export-column-expectation = Jämfört med förväntningarna
 export-column-aspects = Vad det gällde
 export-column-comment = Kommentar
+export-column-themes = Teman
 export-column-referred = Kom via en vän
 export-column-source = Öppnat från
 export-column-created_at = Öppnat

@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.themes import stored
 from storage.db import Tx
 
 PAGE = 5000
@@ -31,6 +32,7 @@ class Table:
     kind: str  # one of EXPORTED
     columns: tuple[str, ...]
     rows: list[dict[str, object]]  # as stored: codes, UTC times in ISO text
+    theme_names: dict[str, dict[str, str]] = field(default_factory=dict)  # id → by language
 
 
 async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
@@ -45,7 +47,24 @@ async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
     while batch := await page(after):
         rows += batch
         after = int(batch[-1]["id"])  # type: ignore[call-overload]
-    return Table(kind, columns, rows)
+    return await with_themes(tx, Table(kind, columns, rows))
+
+
+async def with_themes(tx: Tx, found: Table) -> Table:
+    """`found` with a last column, `themes`: the ids of the themes of what the customer wrote
+    (comma-separated, in the themes' order), and the themes' names for the workbook."""
+    current = (await stored.current(tx)).themes
+    order = {theme.theme: i for i, theme in enumerate(current)}
+    of = tx.themes.of_surveys if found.kind == "responses" else tx.themes.of_complaints
+    themes: dict[int, set[str]] = {}
+    for at in range(0, len(found.rows), PAGE):
+        ids = [int(str(row["id"])) for row in found.rows[at : at + PAGE]]
+        themes.update(await of(ids))
+    for row in found.rows:
+        mentioned = themes.get(int(str(row["id"])), set())
+        row["themes"] = ",".join(sorted(mentioned, key=lambda t: (order.get(t, len(order)), t)))
+    names = {theme.theme: {str(k): v for k, v in theme.name.items()} for theme in current}
+    return Table(found.kind, (*found.columns, "themes"), found.rows, names)
 
 
 def _page(

@@ -207,3 +207,39 @@ class ThemeRepo:
                 for row in await self._conn.fetch_all(sql, params):
                     found[(source, int(row[0]))] = str(row[1])
         return found
+
+    async def of_surveys(self, ids: Sequence[int]) -> dict[int, set[str]]:
+        """The themes of every text that counts under each of these answers (its comment,
+        a complaint it opened and the customer's messages there)."""
+        if not ids:
+            return {}
+        one_of, params = self._conn.one_of(ids)
+        rows = await self._conn.fetch_all(
+            f"SELECT survey_id, theme FROM text_themes WHERE survey_id {one_of}", params
+        )
+        return _grouped(rows)
+
+    async def of_complaints(self, ids: Sequence[int]) -> dict[int, set[str]]:
+        """The themes of what the customer wrote about each of these complaints: its text,
+        the comment of the answer that opened it and their messages."""
+        if not ids:
+            return {}
+        one_of, params = self._conn.one_of(ids)
+        rows = await self._conn.fetch_all(
+            "SELECT c.id, t.theme FROM complaints c JOIN text_themes t"
+            " ON (t.source = ? AND t.text_id = c.id)"
+            " OR (t.source = ? AND t.text_id = c.survey_id)"
+            f" WHERE c.id {one_of}"
+            " UNION SELECT m.complaint_id, t.theme FROM complaint_messages m"
+            " JOIN text_themes t ON t.source = ? AND t.text_id = m.id"
+            f" WHERE m.complaint_id {one_of}",
+            (TextSource.COMPLAINT, TextSource.COMMENT, *params, TextSource.MESSAGE, *params),
+        )
+        return _grouped(rows)
+
+
+def _grouped(rows: Sequence[Row]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for row in rows:
+        found.setdefault(int(row[0]), set()).add(str(row[1]))
+    return found
