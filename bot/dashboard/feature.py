@@ -35,6 +35,7 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
         for method, path, handler in (
             ("GET", "/app/complaints", desk.complaints_list),
             ("GET", "/app/complaints/{number}", desk.complaint),
+            ("GET", "/app/comments", desk.comments_list),
             ("GET", "/app/fixes", desk.fixes),
             ("POST", "/app/fixes/{number}/done", desk.fix_done),
             ("GET", "/app/saved", replies.listing),

@@ -74,6 +74,8 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
             ("?state=resolved&cause=delivery", True),
             ("?state=open", False),
             ("?holder=Nobody", False),
+            ("?theme=delivery", True),  # "parcel": what the customer wrote is delivery
+            ("?theme=cleanliness&q=parcel", False),
         ]:
             status, page, _ = await manager.get("/app/complaints" + query)
             assert status == 200 and ('href="/app/complaints/1"' in page) is found, query
