@@ -20,6 +20,8 @@ from bot.dashboard.http import csrf_ok, number_in, see, session_of
 from bot.dashboard.pages import page
 from bot.i18n import Translator
 from bot.incoming import Actor
+from bot.reports.fix_effects import effects_of
+from bot.reports.fixed import effect_line
 from bot.surveys.rules import BANDS
 from bot.themes import stored
 from storage.db import Tx
@@ -236,14 +238,40 @@ class DeskPages(StaffPages):
         async with self.dashboard.db.read() as tx:
             owed = await tx.corrective.open_fixes(200)
             done = await tx.corrective.done_fixes(50)
+            themes = await self._themes(tx)
+            effects = await effects_of(tx, done, self.complaints.core.now())
         return self._page(
             "fixes.html",
             session,
             owed=owed,
             fixed=done,
+            themes=themes,
+            theme_name=dict(themes),
+            effects={e.complaint_id: effect_line(self.t, e) for e in effects},
             cause_label=lambda c: cause_label(self.t, c) if c else "—",
             just_done=request.query.get("done"),
         )
+
+    async def fix_theme(self, request: web.Request) -> web.Response:
+        """An owner names the theme a fix is about (or none): "what we fixed" then follows
+        that theme's mentions before and after the fix."""
+        session = await self._session(request)
+        if session is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        if not await csrf_ok(request, session):
+            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        if session.role != "owner":
+            return web.json_response({"error": self.t("fixes.refused")}, status=403)
+        number, form = number_in(request), await request.post()
+        theme = str(form.get("theme") or "") or None
+        async with self.dashboard.db.transaction() as tx:
+            record = await tx.corrective.get(number)
+            if record is None or record.fix_needed_at is None:
+                return web.json_response({"error": "no such fix"}, status=404)
+            if theme is not None and theme not in dict(await self._themes(tx)):
+                return web.json_response({"error": f"unknown theme {theme!r}"}, status=422)
+            await tx.corrective.update(number, theme=theme)
+        return see("/app/fixes")
 
     async def fix_done(self, request: web.Request) -> web.Response:
         session = await self._session(request)

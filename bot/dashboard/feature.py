@@ -38,6 +38,7 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
             ("GET", "/app/comments", desk.comments_list),
             ("GET", "/app/fixes", desk.fixes),
             ("POST", "/app/fixes/{number}/done", desk.fix_done),
+            ("POST", "/app/fixes/{number}/theme", desk.fix_theme),
             ("GET", "/app/saved", replies.listing),
             ("POST", "/app/saved", replies.change),
         )

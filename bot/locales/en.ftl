@@ -415,6 +415,15 @@ fixed-same = as many as before
 fixed-done = ✅ Fixed in the business: #{ $number }{ $cause }{ $action }
 fixed-done_more = …and { $count } more fixed.
 fixed-open = 🔧 Fixes still owed: { $count } (/actions)
+fixed-theme = 📉 { $theme } since fix #{ $number } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} before and after): mentioned { $before } → { $after } ({ $verdict }); by detractors { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: fix #{ $number } was made less than a day ago, too early to tell
+fixed-verdict_down = fewer, bigger than the noise (±{ $noise })
+fixed-verdict_up = more, bigger than the noise (±{ $noise })
+fixed-verdict_same = within the noise (±{ $noise }), no real change
+fixed-verdict_few = too few to tell
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -713,6 +722,7 @@ dashboard-not_found = No such complaint.
 dashboard-fixes_owed = 🔧 Fixes the business still owes: { $count }
 dashboard-fixes-owed = What the business needs to fix
 dashboard-fixes-done = Already fixed
+dashboard-fixes-theme_save = Save
 dashboard-timeline-take = ⏰ Reminder sent to the staff chat: not taken by { $due }
 dashboard-timeline-resolve = 🚨 Escalated to managers and owners: not resolved by { $due }
 dashboard-timeline-fix_needed = 🔧 Needs a fix in the business (marked by { $name })

@@ -435,6 +435,16 @@ fixed-same = столько же, сколько раньше
 fixed-done = ✅ Исправлено в работе компании: №{ $number }{ $cause }{ $action }
 fixed-done_more = …и ещё исправлено: { $count }.
 fixed-open = 🔧 Ещё нужно исправить: { $count } (/actions)
+fixed-theme = 📉 { $theme } после исправления №{ $number } (по { $days } { $days ->
+    [one] дню
+    [few] дня
+   *[other] дней
+} до и после): упоминаний { $before } → { $after } ({ $verdict }); от критиков { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: исправление №{ $number } сделано меньше суток назад, судить рано
+fixed-verdict_down = заметное снижение, сверх погрешности (±{ $noise })
+fixed-verdict_up = заметный рост, сверх погрешности (±{ $noise })
+fixed-verdict_same = в пределах погрешности (±{ $noise }), реального изменения нет
+fixed-verdict_few = слишком мало, чтобы судить
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -733,6 +743,7 @@ dashboard-not_found = Такого обращения нет.
 dashboard-fixes_owed = 🔧 Ещё нужно исправить в работе компании: { $count }
 dashboard-fixes-owed = Что нужно исправить в работе компании
 dashboard-fixes-done = Уже исправлено
+dashboard-fixes-theme_save = Сохранить
 dashboard-timeline-take = ⏰ Напоминание в чат сотрудников: не взято в работу к { $due }
 dashboard-timeline-resolve = 🚨 Передано руководителям и владельцам: не решено к { $due }
 dashboard-timeline-fix_needed = 🔧 Нужно исправить в работе компании (отметка: { $name })

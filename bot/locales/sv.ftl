@@ -415,6 +415,15 @@ fixed-same = lika många som förra perioden
 fixed-done = ✅ Åtgärdat i verksamheten: #{ $number }{ $cause }{ $action }
 fixed-done_more = …och { $count } till.
 fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
+fixed-theme = 📉 { $theme } sedan åtgärd #{ $number } ({ $days } { $days ->
+    [one] dag
+   *[other] dagar
+} före och efter): nämnt { $before } → { $after } ({ $verdict }); av kritiker { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: åtgärd #{ $number } gjordes för mindre än ett dygn sedan, för tidigt att säga
+fixed-verdict_down = färre, större än bruset (±{ $noise })
+fixed-verdict_up = fler, större än bruset (±{ $noise })
+fixed-verdict_same = inom bruset (±{ $noise }), ingen verklig förändring
+fixed-verdict_few = för få för att säga
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -713,6 +722,7 @@ dashboard-not_found = Inget sådant ärende.
 dashboard-fixes_owed = 🔧 Åtgärder verksamheten ännu är skyldig: { $count }
 dashboard-fixes-owed = Det verksamheten behöver åtgärda
 dashboard-fixes-done = Redan åtgärdat
+dashboard-fixes-theme_save = Spara
 dashboard-timeline-take = ⏰ Påminnelse i personalchatten: inte tagen senast { $due }
 dashboard-timeline-resolve = 🚨 Eskalerad till chefer och ägare: inte löst senast { $due }
 dashboard-timeline-fix_needed = 🔧 Behöver åtgärdas i verksamheten (markerat av { $name })

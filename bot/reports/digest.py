@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.reports.fix_effects import FixEffect, fix_effects
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
@@ -63,6 +64,8 @@ class Digest:
     themes: list[ThemeFigures]  # what customers wrote about, most mentioned first
     # The answers to each question but the NPS, by question id, whatever version asked it.
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
+    # Fixes that name a theme: its mentions before and after each (bot/reports/fix_effects.py).
+    fix_effects: list[FixEffect] = field(default_factory=list)
 
 
 async def build_digest(
@@ -138,6 +141,7 @@ async def build_digest(
         team=team_figures(judged, hours, tz),
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
         questions=await stats.questions(start, end, branch),
+        fix_effects=await fix_effects(tx, end, branch),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from storage.repos.rows import Bands
 from storage.sql import Conn, Row
 from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
@@ -193,6 +194,24 @@ class ThemeRepo:
             )
             for r in rows
         ]
+
+    async def counted(
+        self, theme: str, start: datetime, end: datetime, bands: Bands, branch: str | None = None
+    ) -> tuple[int, int]:
+        """(texts written in [start, end) that mention `theme`, those of them counted under a
+        detractor's answer)."""
+        where = "t.theme = ? AND t.written_at >= ? AND t.written_at < ?"
+        params: tuple[object, ...] = (theme, to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND t.branch = ?", (*params, branch)
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN"
+            f" {bands.detractor('s.nps')} THEN 1 ELSE 0 END), 0)"
+            " FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
+            f" WHERE {where}",
+            params,
+        )
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     async def texts(
         self, keys: Sequence[tuple[TextSource, int]]
