@@ -676,6 +676,10 @@ dashboard-themes-theme = Theme
 dashboard-themes-mentions = Mentions
 dashboard-themes-detractors = From detractors
 dashboard-themes-note = Comments, complaints and customers' messages of the period, each counted once per theme it mentions; in brackets, the change against the previous period. NPS: of the customers who mention it.
+dashboard-unthemed = Not in a theme yet
+dashboard-unthemed-to = Add «{ $word }» to a theme
+dashboard-unthemed-add = Add to theme
+dashboard-unthemed-note = Words in the period's newest comments and complaints that no theme matches, in how many texts. Added to a theme, every form of the word counts there, in past texts too.
 dashboard-questions = Answers to each question
 dashboard-questions-answers = { $n ->
     [one] { $n } answer

@@ -696,6 +696,10 @@ dashboard-themes-theme = Тема
 dashboard-themes-mentions = Упоминаний
 dashboard-themes-detractors = От критиков
 dashboard-themes-note = Комментарии, обращения и сообщения клиентов за период, каждый текст учтён по разу в каждой теме, которую он упоминает; в скобках — изменение к прошлому периоду. NPS — среди клиентов, упомянувших тему.
+dashboard-unthemed = Пока ни в одной теме
+dashboard-unthemed-to = Добавить «{ $word }» в тему
+dashboard-unthemed-add = В тему
+dashboard-unthemed-note = Слова из последних комментариев и обращений за период, которые не подходят ни к одной теме, и в скольких текстах они встречаются. Слово, добавленное в тему, засчитывается в ней во всех формах, и в прошлых текстах тоже.
 dashboard-questions = Ответы на каждый вопрос
 dashboard-questions-answers = { $n ->
     [one] { $n } ответ

@@ -676,6 +676,10 @@ dashboard-themes-theme = Tema
 dashboard-themes-mentions = Omnämnanden
 dashboard-themes-detractors = Från kritiker
 dashboard-themes-note = Periodens kommentarer, ärenden och kundmeddelanden, varje text räknad en gång per tema den nämner; inom parentes förändringen mot förra perioden. NPS: bland kunderna som nämner temat.
+dashboard-unthemed = Inte i något tema än
+dashboard-unthemed-to = Lägg till ”{ $word }” i ett tema
+dashboard-unthemed-add = Lägg till
+dashboard-unthemed-note = Ord i periodens senaste kommentarer och ärenden som inget tema matchar, och i hur många texter. Läggs ordet till i ett tema räknas alla dess former där, även i tidigare texter.
 dashboard-questions = Svaren på varje fråga
 dashboard-questions-answers = { $n ->
     [one] { $n } svar

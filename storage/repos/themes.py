@@ -195,6 +195,36 @@ class ThemeRepo:
             for r in rows
         ]
 
+    async def recent_texts(
+        self, start: datetime, end: datetime, limit: int, branch: str | None = None
+    ) -> list[tuple[str, str | None]]:
+        """(text, customer's language) of the newest survey comments of the surveys sent in
+        [start, end) and complaints opened then, up to `limit` of each, an erased person's
+        never."""
+        survey_where = "s.sent_at >= ? AND s.sent_at < ? AND s.comment IS NOT NULL"
+        complaint_where = "c.created_at >= ? AND c.created_at < ? AND c.text IS NOT NULL"
+        survey_params: tuple[object, ...] = (to_db(start), to_db(end))
+        complaint_params = survey_params
+        if branch is not None:
+            survey_where += " AND s.branch = ?"
+            survey_params += (branch,)
+            complaint_where += " AND p.branch = ?"
+            complaint_params += (branch,)
+        rows = await self._conn.fetch_all(
+            "SELECT s.comment, COALESCE(cu.language, cu.tg_language) FROM surveys s"
+            " JOIN customers cu ON cu.id = s.customer_id"
+            f" WHERE {survey_where} AND cu.forgotten_at IS NULL ORDER BY s.id DESC LIMIT ?",
+            (*survey_params, limit),
+        )
+        rows += await self._conn.fetch_all(
+            "SELECT c.text, COALESCE(cu.language, cu.tg_language) FROM complaints c"
+            " JOIN customers cu ON cu.id = c.customer_id"
+            " LEFT JOIN purchases p ON p.id = c.purchase_id"
+            f" WHERE {complaint_where} AND cu.forgotten_at IS NULL ORDER BY c.id DESC LIMIT ?",
+            (*complaint_params, limit),
+        )
+        return [(str(r[0]), None if r[1] is None else str(r[1])) for r in rows]
+
     async def counted(
         self, theme: str, start: datetime, end: datetime, bands: Bands, branch: str | None = None
     ) -> tuple[int, int]:

@@ -4,6 +4,8 @@ filtered by theme, and words in no theme added to one with a tap."""
 
 from __future__ import annotations
 
+import asyncio
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -22,6 +24,8 @@ COMMENTS = [  # (nps, branch, comment)
     (10, "north", "Lovely staff, quick checkout"),
     (7, "south", "Prices are a bit high"),
     (3, "south", "Dirty floor near the entrance"),
+    (4, "north", "No parking anywhere near"),
+    (8, "south", "Parking was full"),
 ]
 
 
@@ -62,12 +66,12 @@ async def test_the_comment_list_filters_by_score_theme_branch_and_words(
         assert status == 200 and all(c in page for _, _, c in COMMENTS)
         assert 'href="/app/complaints/1"' in page  # the detractor's comment opened #1
         for query, shown in [
-            ("?score=detractor", {0, 3}),
+            ("?score=detractor", {0, 3, 4}),
             ("?score=promoter", {1}),
-            ("?score=passive", {2}),
+            ("?score=passive", {2, 5}),
             ("?theme=delivery", {0}),
             ("?theme=cleanliness&score=detractor", {3}),
-            ("?branch=south", {2, 3}),
+            ("?branch=south", {2, 3, 5}),
             ("?q=COURIER", {0}),
             ("?q=prices", {2}),
             ("?theme=payment", set()),
@@ -89,3 +93,46 @@ async def test_the_responses_api_lists_one_themes_answers(
     assert [r["comment"] for r in body["responses"]] == ["Prices are a bit high"]
     status, body = await api(app, "/api/v1/responses?theme=parking")
     assert status == 422 and body["fields"][0]["field"] == "theme"
+
+
+async def test_a_word_in_no_theme_is_added_to_one_with_a_tap(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    app, browser = await with_comments(make_app, fake)
+    try:
+        status, page, _ = await browser.get("/app")
+        assert status == 200 and "Not in a theme yet" in page
+        word = re.search(r'<li data-word="parking">(.*?)</li>', page, re.S)
+        assert word, page[page.find("Not in a theme") :][:1500]
+        assert '<span class="count">2</span>' in word.group(1)  # two comments say it
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page)
+        assert csrf
+        form = {"word": "parking", "language": "en", "theme": "cleanliness", "back": "/app"}
+        assert (await browser.post("/app/themes/words", data=form))[0] == 403  # no token
+        form["csrf"] = csrf.group(1)
+        bad = {**form, "theme": "nope"}
+        assert (await browser.post("/app/themes/words", data=bad))[0] == 422
+        status, _, answer = await browser.post("/app/themes/words", data=form)
+        assert status == 303 and answer.headers["Location"] == "/app"
+
+        status, themes = await api(app, "/api/v1/themes")
+        cleanliness = next(t for t in themes if t["theme"] == "cleanliness")
+        assert status == 200 and cleanliness["words"]["en"][-1] == "parking"
+        async with app.db.read() as tx:
+            stored = await tx.themes.current()
+        assert stored is not None and stored.created_by == "dashboard"
+        status, page, _ = await browser.get("/app")
+        assert 'data-word="parking"' not in page  # in a theme now
+        for _ in range(250):  # the past is tagged again: "Parking was full" is cleanliness
+            if await _comments_about(app, "cleanliness"):
+                break
+            await asyncio.sleep(0.04)
+        else:
+            raise AssertionError("the past was not tagged again")
+    finally:
+        await browser.close()
+
+
+async def _comments_about(app: App, theme: str) -> bool:
+    status, body = await api(app, f"/api/v1/responses?theme={theme}")
+    return status == 200 and "Parking was full" in {r["comment"] for r in body["responses"]}
