@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Protocol
 
 from storage.repos.rows import Bands
-from storage.sql import Conn, Row
+from storage.repos.stats import NpsCounts
+from storage.sql import Conn, Row, count_if
 from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
 
@@ -80,16 +81,15 @@ class ThemeVersion:
 
 
 @dataclass(frozen=True)
-class ThemeMention:
-    """One text mentioning one theme, with the score of the answer it counts under."""
+class ThemeCounts:
+    """One theme's texts in a period, by the category of the answer each counts under (a
+    text with no scored answer is in `mentions` alone), and its answers' NPS counts."""
 
-    theme: str
-    source: TextSource
-    text_id: int
-    customer_id: int
-    survey_id: int | None
-    nps: int | None
-    written_at: datetime
+    mentions: int
+    detractors: int
+    passives: int
+    promoters: int
+    nps: NpsCounts
 
 
 class ThemeRepo:
@@ -167,40 +167,66 @@ class ThemeRepo:
                 out,
             )
 
-    async def mentions(
-        self, start: datetime, end: datetime, branch: str | None = None
-    ) -> list[ThemeMention]:
-        """Every text written in [start, end) (of one branch) with each theme it mentions, and
-        the score of the answer it counts under; newest first."""
+    async def counts(
+        self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
+    ) -> dict[str, ThemeCounts]:
+        """Per theme, the texts written in [start, end) (of one branch) that mention it, by
+        the category of the answer each counts under, and the NPS counts of those answers
+        (each answer once however many of its texts mention the theme): two aggregates, the
+        rows never leave the database."""
         where = "t.written_at >= ? AND t.written_at < ?"
         params: tuple[object, ...] = (to_db(start), to_db(end))
         if branch is not None:
             where, params = where + " AND t.branch = ?", (*params, branch)
-        rows = await self._conn.fetch_all(
-            "SELECT t.theme, t.source, t.text_id, t.customer_id, t.survey_id, s.nps,"
-            " t.written_at FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
-            f" WHERE {where} ORDER BY t.written_at DESC, t.text_id DESC",
+        scored = "s.nps IS NOT NULL"
+        detractor = f"{scored} AND {bands.detractor('s.nps')}"
+        promoter = f"{scored} AND {bands.promoter('s.nps')}"
+        texts = await self._conn.fetch_all(
+            f"SELECT t.theme, COUNT(*), {count_if(scored)}, {count_if(detractor)},"
+            f" {count_if(promoter)} FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
+            f" WHERE {where} GROUP BY t.theme",
             params,
         )
-        return [
-            ThemeMention(
-                str(r[0]),
-                TextSource(str(r[1])),
-                int(r[2]),
-                int(r[3]),
-                None if r[4] is None else int(r[4]),
-                None if r[5] is None else int(r[5]),
-                from_db(str(r[6])) or start,
+        answers = await self._conn.fetch_all(
+            f"SELECT a.theme, COUNT(*), {count_if(promoter)}, {count_if(detractor)} FROM"
+            " (SELECT DISTINCT t.theme, t.survey_id FROM text_themes t"
+            f" WHERE {where} AND t.survey_id IS NOT NULL) a"
+            f" JOIN surveys s ON s.id = a.survey_id WHERE {scored} GROUP BY a.theme",
+            params,
+        )
+        nps = {str(r[0]): NpsCounts(int(r[1]), int(r[2]), int(r[3])) for r in answers}
+        return {
+            str(r[0]): ThemeCounts(
+                mentions=int(r[1]),
+                detractors=int(r[3]),
+                passives=int(r[2]) - int(r[3]) - int(r[4]),
+                promoters=int(r[4]),
+                nps=nps.get(str(r[0]), NpsCounts(0, 0, 0)),
             )
-            for r in rows
-        ]
+            for r in texts
+        }
+
+    async def newest(
+        self, theme: str, start: datetime, end: datetime, limit: int, branch: str | None = None
+    ) -> list[tuple[TextSource, int]]:
+        """The newest texts written in [start, end) that mention `theme` (by its index)."""
+        where = "theme = ? AND written_at >= ? AND written_at < ?"
+        params: tuple[object, ...] = (theme, to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND branch = ?", (*params, branch)
+        rows = await self._conn.fetch_all(
+            f"SELECT source, text_id FROM text_themes WHERE {where}"
+            f" ORDER BY written_at DESC, text_id DESC LIMIT {int(limit)}",
+            params,
+        )
+        return [(TextSource(str(r[0])), int(r[1])) for r in rows]
 
     async def recent_texts(
         self, start: datetime, end: datetime, limit: int, branch: str | None = None
     ) -> list[tuple[str, str | None]]:
-        """(text, customer's language) of the newest survey comments of the surveys sent in
-        [start, end) and complaints opened then, up to `limit` of each, an erased person's
-        never."""
+        """(text, customer's language) of the survey comments of the surveys sent last in
+        [start, end) and the complaints opened last then, up to `limit` of each, an erased
+        person's never."""
         survey_where = "s.sent_at >= ? AND s.sent_at < ? AND s.comment IS NOT NULL"
         complaint_where = "c.created_at >= ? AND c.created_at < ? AND c.text IS NOT NULL"
         survey_params: tuple[object, ...] = (to_db(start), to_db(end))
@@ -213,14 +239,16 @@ class ThemeRepo:
         rows = await self._conn.fetch_all(
             "SELECT s.comment, COALESCE(cu.language, cu.tg_language) FROM surveys s"
             " JOIN customers cu ON cu.id = s.customer_id"
-            f" WHERE {survey_where} AND cu.forgotten_at IS NULL ORDER BY s.id DESC LIMIT ?",
+            f" WHERE {survey_where} AND cu.forgotten_at IS NULL"
+            " ORDER BY s.sent_at DESC LIMIT ?",  # the period's index, read from its end
             (*survey_params, limit),
         )
         rows += await self._conn.fetch_all(
             "SELECT c.text, COALESCE(cu.language, cu.tg_language) FROM complaints c"
             " JOIN customers cu ON cu.id = c.customer_id"
             " LEFT JOIN purchases p ON p.id = c.purchase_id"
-            f" WHERE {complaint_where} AND cu.forgotten_at IS NULL ORDER BY c.id DESC LIMIT ?",
+            f" WHERE {complaint_where} AND cu.forgotten_at IS NULL"
+            " ORDER BY c.created_at DESC LIMIT ?",
             (*complaint_params, limit),
         )
         return [(str(r[0]), None if r[1] is None else str(r[1])) for r in rows]
