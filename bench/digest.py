@@ -125,7 +125,7 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         satisfied = rng.choice((0, 1, 1, 1)) if closed else None
         customer = rng.randrange(1, responses + 1)
         themed += [
-            ("complaint", n, theme, customer, None, "", to_db(opened))
+            ("complaint", n, theme, customer, None, "", to_db(opened), None)
             for theme in _themes_of(text)
         ]
         rows.append((
@@ -168,7 +168,7 @@ def generate(path: Path, responses: int, complaints: int) -> None:
 # Every text tagged as the app tags it when it is written (the default themes).
 _TAGGED = (
     "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
-    " written_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " written_at, nps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

@@ -20,24 +20,26 @@ from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
 
 # Each source's texts as (id, text, customer, language, the answer it counts under, time,
-# branch), an erased person's never (their words are gone: a late batch must not count them).
+# branch, that answer's NPS score), an erased person's never (their words are gone: a late batch must not count them).
 _TEXTS: dict[TextSource, str] = {
     TextSource.COMMENT: (
         "SELECT s.id, s.comment, s.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch FROM surveys s"
+        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch, s.nps FROM surveys s"
         " JOIN customers cu ON cu.id = s.customer_id"
         " WHERE s.comment IS NOT NULL AND cu.forgotten_at IS NULL AND s.id {cond}"
     ),
     TextSource.COMPLAINT: (
         "SELECT c.id, c.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, c.created_at, COALESCE(p.branch, '') FROM complaints c"
+        " c.survey_id, c.created_at, COALESCE(p.branch, ''),"
+        " (SELECT a.nps FROM surveys a WHERE a.id = c.survey_id) FROM complaints c"
         " JOIN customers cu ON cu.id = c.customer_id"
         " LEFT JOIN purchases p ON p.id = c.purchase_id"
         " WHERE c.text IS NOT NULL AND cu.forgotten_at IS NULL AND c.id {cond}"
     ),
     TextSource.MESSAGE: (
         "SELECT m.id, m.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, m.created_at, COALESCE(p.branch, '') FROM complaint_messages m"
+        " c.survey_id, m.created_at, COALESCE(p.branch, ''),"
+        " (SELECT a.nps FROM surveys a WHERE a.id = c.survey_id) FROM complaint_messages m"
         " JOIN complaints c ON c.id = m.complaint_id"
         " JOIN customers cu ON cu.id = c.customer_id"
         " LEFT JOIN purchases p ON p.id = c.purchase_id"
@@ -157,15 +159,21 @@ class ThemeRepo:
         for row in rows:
             language = None if row[3] is None else str(row[3])
             out += [
-                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]))
+                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]), row[7])
                 for theme in dict.fromkeys(tagger.tag(str(row[1]), language))
             ]
         if out:
             await self._conn.execute_many(
                 "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
-                " written_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                " written_at, nps) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 out,
             )
+
+    async def scored(self, survey_id: int, nps: int | None) -> None:
+        """The answer's score was given (or changed): its texts' tags count under it."""
+        await self._conn.execute(
+            "UPDATE text_themes SET nps = ? WHERE survey_id = ?", (nps, survey_id)
+        )
 
     async def counts(
         self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
@@ -178,20 +186,18 @@ class ThemeRepo:
         params: tuple[object, ...] = (to_db(start), to_db(end))
         if branch is not None:
             where, params = where + " AND t.branch = ?", (*params, branch)
-        scored = "s.nps IS NOT NULL"
-        detractor = f"{scored} AND {bands.detractor('s.nps')}"
-        promoter = f"{scored} AND {bands.promoter('s.nps')}"
+        scored = "t.nps IS NOT NULL"
+        detractor = f"{scored} AND {bands.detractor('t.nps')}"
+        promoter = f"{scored} AND {bands.promoter('t.nps')}"
         texts = await self._conn.fetch_all(
             f"SELECT t.theme, COUNT(*), {count_if(scored)}, {count_if(detractor)},"
-            f" {count_if(promoter)} FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
-            f" WHERE {where} GROUP BY t.theme",
+            f" {count_if(promoter)} FROM text_themes t WHERE {where} GROUP BY t.theme",
             params,
         )
         answers = await self._conn.fetch_all(
-            f"SELECT a.theme, COUNT(*), {count_if(promoter)}, {count_if(detractor)} FROM"
-            " (SELECT DISTINCT t.theme, t.survey_id FROM text_themes t"
-            f" WHERE {where} AND t.survey_id IS NOT NULL) a"
-            f" JOIN surveys s ON s.id = a.survey_id WHERE {scored} GROUP BY a.theme",
+            f"SELECT t.theme, COUNT(*), {count_if(promoter)}, {count_if(detractor)} FROM"
+            " (SELECT DISTINCT theme, survey_id, nps FROM text_themes t"
+            f" WHERE {where} AND {scored}) t GROUP BY t.theme",
             params,
         )
         nps = {str(r[0]): NpsCounts(int(r[1]), int(r[2]), int(r[3])) for r in answers}
@@ -264,9 +270,8 @@ class ThemeRepo:
             where, params = where + " AND t.branch = ?", (*params, branch)
         row = await self._conn.fetch_one(
             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN"
-            f" {bands.detractor('s.nps')} THEN 1 ELSE 0 END), 0)"
-            " FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
-            f" WHERE {where}",
+            f" {bands.detractor('t.nps')} THEN 1 ELSE 0 END), 0)"
+            f" FROM text_themes t WHERE {where}",
             params,
         )
         return (int(row[0]), int(row[1])) if row else (0, 0)
