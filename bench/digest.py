@@ -93,7 +93,9 @@ def generate(path: Path, responses: int, complaints: int) -> None:
             if score is not None and score <= 6:
                 aspects.append((n, rng.choice(ASPECTS)))
             comment = surveys[-1][9]
-            themed += [("comment", n, theme, n, n, branch, at) for theme in _themes_of(comment)]
+            themed += [
+                ("comment", n, theme, n, n, branch, at, score) for theme in _themes_of(comment)
+            ]
         conn.executemany(
             "INSERT INTO customers (id, segment, created_at, updated_at) VALUES (?, ?, ?, ?)",
             customers,
