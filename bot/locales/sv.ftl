@@ -679,6 +679,7 @@ dashboard-themes-note = Periodens kommentarer, ärenden och kundmeddelanden, var
 dashboard-unthemed = Inte i något tema än
 dashboard-unthemed-to = Lägg till ”{ $word }” i ett tema
 dashboard-unthemed-add = Lägg till
+dashboard-unthemed-pick = tema…
 dashboard-unthemed-note = Ord i periodens senaste kommentarer och ärenden som inget tema matchar, och i hur många texter. Läggs ordet till i ett tema räknas alla dess former där, även i tidigare texter.
 dashboard-questions = Svaren på varje fråga
 dashboard-questions-answers = { $n ->

@@ -53,6 +53,7 @@ class CommentFilters:
 
 
 SCORES = ("all", "detractor", "passive", "promoter")
+_ANSWERED = "COALESCE(s.answered_at, s.updated_at)"  # when a comment was written
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,15 @@ class DeskRepo:
     async def comments(
         self, filters: CommentFilters, bands: Bands, before_id: int | None, limit: int
     ) -> list[Comment]:
-        """Up to `limit` survey comments with ids below `before_id` (None: from the newest),
-        newest first, each with the complaint its answer opened (if any)."""
+        """Up to `limit` survey comments answered before the one of survey `before_id` (None:
+        from the newest), the latest answered first, each with the complaint its answer
+        opened (if any)."""
         where = ["s.comment IS NOT NULL", "cu.forgotten_at IS NULL"]
         params: list[object] = []
-        if before_id is not None:
-            where.append("s.id < ?")
-            params.append(before_id)
+        if before_id is not None:  # after that comment in the list's order
+            cursor = f"(SELECT {_ANSWERED.replace('s.', 'b.')} FROM surveys b WHERE b.id = ?)"
+            where.append(f"({_ANSWERED} < {cursor} OR ({_ANSWERED} = {cursor} AND s.id < ?))")
+            params += [before_id, before_id, before_id]
         score = {
             "detractor": bands.detractor("s.nps"),
             "promoter": bands.promoter("s.nps"),
@@ -169,11 +172,11 @@ class DeskRepo:
             params += spellings
         params.append(limit)
         rows = await self._conn.fetch_all(
-            "SELECT s.id, COALESCE(s.answered_at, s.updated_at), s.nps, s.branch, s.comment,"
+            f"SELECT s.id, {_ANSWERED}, s.nps, s.branch, s.comment,"
             " (SELECT MIN(c.id) FROM complaints c"  # by the customer's index, not a scan
             " WHERE c.customer_id = s.customer_id AND c.survey_id = s.id)"
             " FROM surveys s JOIN customers cu ON cu.id = s.customer_id"
-            f" WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ?",
+            f" WHERE {' AND '.join(where)} ORDER BY {_ANSWERED} DESC, s.id DESC LIMIT ?",
             tuple(params),
         )
         return [

@@ -65,6 +65,8 @@ async def test_the_comment_list_filters_by_score_theme_branch_and_words(
         status, page, _ = await browser.get("/app/comments")
         assert status == 200 and all(c in page for _, _, c in COMMENTS)
         assert 'href="/app/complaints/1"' in page  # the detractor's comment opened #1
+        at = [page.index(c) for _, _, c in COMMENTS]  # written an hour apart, newest first
+        assert at == sorted(at)
         for query, shown in [
             ("?score=detractor", {0, 3, 4}),
             ("?score=promoter", {1}),

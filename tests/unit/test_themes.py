@@ -237,6 +237,12 @@ def test_theme_words_stop_words_and_negators_are_never_in_no_theme() -> None:
     assert unthemed_words(texts, TAGGER, min_texts=1) == []
 
 
+def test_a_stop_word_written_with_yo_is_never_in_no_theme() -> None:
+    # "ещё" is a stop word, and it is written "еще" as often: both are one, left out.
+    texts = [("Ещё раз спасибо", "ru"), ("Еще раз спасибо", "ru"), ("ещё", "ru")]
+    assert unthemed_words(texts, TAGGER, min_texts=1) == []
+
+
 def test_a_word_added_to_a_theme_leaves_the_words_in_no_theme() -> None:
     texts = [("Парковка!", "ru"), ("Парковки нет", "ru"), ("parkeringen", "sv")] * 2
     (word, *_) = unthemed_words(texts, TAGGER)
