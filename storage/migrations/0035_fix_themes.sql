@@ -9,5 +9,6 @@ ALTER TABLE corrective_actions ADD COLUMN theme TEXT;
 ALTER TABLE text_themes ADD COLUMN nps INTEGER;
 UPDATE text_themes SET nps = (SELECT s.nps FROM surveys s WHERE s.id = text_themes.survey_id)
     WHERE survey_id IS NOT NULL;
-CREATE INDEX text_themes_theme ON text_themes(theme, written_at);
+-- (theme, written_at) leads; the score, answer and branch make it cover the counts too.
+CREATE INDEX text_themes_theme ON text_themes(theme, written_at, nps, survey_id, branch);
 CREATE INDEX text_themes_survey ON text_themes(survey_id);
