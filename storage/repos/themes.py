@@ -20,7 +20,8 @@ from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
 
 # Each source's texts as (id, text, customer, language, the answer it counts under, time,
-# branch, that answer's NPS score), an erased person's never (their words are gone: a late batch must not count them).
+# branch, that answer's NPS score), an erased person's never (their words are gone: a late
+# batch must not count them).
 _TEXTS: dict[TextSource, str] = {
     TextSource.COMMENT: (
         "SELECT s.id, s.comment, s.customer_id, COALESCE(cu.language, cu.tg_language),"
