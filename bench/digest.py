@@ -1,7 +1,8 @@
 """The digest over 1,000,000 responses and 100,000 complaints: seconds and peak memory.
 
 Run: .venv/bin/python -m bench.digest [--responses 1000000 --complaints 100000]. A child
-process writes the data set (12 weeks of invitations, 85% answered) into a temporary SQLite
+process writes the data set (12 weeks of invitations, 85% answered; comments and complaint
+texts tagged with the default themes) into a temporary SQLite
 file with executemany; this process then migrates nothing, opens it and times the weekly digest
 (the last week), a report over all 12 weeks (every response in the period) and the chart, and
 prints peak RSS (VmHWM). `make bench` runs it with --json. With `--postgres URL` (an empty
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import random
 import sqlite3
@@ -25,9 +27,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.complaints.sla import late_at
+from bot.dashboard.web import UNTHEMED_SHOWN, UNTHEMED_TEXTS
 from bot.i18n import Catalog
 from bot.reports.chart import render_chart
 from bot.reports.digest import build_digest
+from bot.reports.themes import theme_figures
+from bot.themes.defaults import default_themes
+from bot.themes.tagger import Tagger
+from bot.themes.unthemed import unthemed_words
 from bot.timeparse import BusinessHours
 from storage.copy import copy_all
 from storage.db import Database
@@ -65,6 +72,7 @@ def generate(path: Path, responses: int, complaints: int) -> None:
     for first in range(1, responses + 1, chunk):
         ids = range(first, min(first + chunk, responses + 1))
         customers, purchases, surveys, aspects = [], [], [], []
+        themed: list[tuple[object, ...]] = []
         for n in ids:
             sent = start + timedelta(seconds=rng.randrange(span))
             at = to_db(sent)
@@ -84,6 +92,10 @@ def generate(path: Path, responses: int, complaints: int) -> None:
             ))  # fmt: skip
             if score is not None and score <= 6:
                 aspects.append((n, rng.choice(ASPECTS)))
+            comment = surveys[-1][9]
+            themed += [
+                ("comment", n, theme, n, n, branch, at, score) for theme in _themes_of(comment)
+            ]
         conn.executemany(
             "INSERT INTO customers (id, segment, created_at, updated_at) VALUES (?, ?, ?, ?)",
             customers,
@@ -100,8 +112,10 @@ def generate(path: Path, responses: int, complaints: int) -> None:
             surveys,
         )
         conn.executemany("INSERT INTO survey_aspects VALUES (?, ?)", aspects)
+        conn.executemany(_TAGGED, themed)
         conn.commit()
     rows, steps, indexed = [], [], []
+    themed = []
     states: list[tuple[int, str, str, int | None]] = []
     for n in range(1, complaints + 1):
         opened = start + timedelta(seconds=rng.randrange(span))
@@ -111,8 +125,13 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         done = taken + timedelta(hours=rng.expovariate(1 / 10))
         closed = done < END
         satisfied = rng.choice((0, 1, 1, 1)) if closed else None
+        customer = rng.randrange(1, responses + 1)
+        themed += [
+            ("complaint", n, theme, customer, None, "", to_db(opened), None)
+            for theme in _themes_of(text)
+        ]
         rows.append((
-            n, rng.randrange(1, responses + 1), "closed" if closed else "taken", text,
+            n, customer, "closed" if closed else "taken", text,
             to_db(taken),
             to_db(done) if closed else None, to_db(done) if closed else None,
             satisfied, to_db(opened), to_db(opened), to_db(opened),
@@ -131,6 +150,7 @@ def generate(path: Path, responses: int, complaints: int) -> None:
         rows,
     )
     conn.executemany("INSERT INTO search_terms (term, complaint_id) VALUES (?, ?)", indexed)
+    conn.executemany(_TAGGED, themed)
     conn.executemany(
         "INSERT INTO sla_steps (complaint_id, step, due_at) VALUES (?, ?, ?)",
         [(n, step, due) for n, step, _, due in steps],
@@ -145,6 +165,21 @@ def generate(path: Path, responses: int, complaints: int) -> None:
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
+
+
+# Every text tagged as the app tags it when it is written (the default themes).
+_TAGGED = (
+    "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
+    " written_at, nps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@functools.cache
+def _themes_of(text: str | None) -> tuple[str, ...]:
+    return () if text is None else _TAGGER.tag(text, "en")
+
+
+_TAGGER = Tagger(default_themes())
 
 
 async def _schema(path: Path) -> None:
@@ -205,6 +240,7 @@ async def measure(database: Path | str) -> list[tuple[str, float]]:
         render_chart(digest, TZ, t)
         timings.append(("chart (PNG)", time.perf_counter() - began))
         timings += await complaint_list(db)
+        timings += await themes_alone(db)
     finally:
         await db.close()
     return timings
@@ -229,6 +265,26 @@ async def complaint_list(db: Database) -> list[tuple[str, float]]:
         async with db.read() as tx:
             await tx.desk.page(filters, late_at(END), before, 51)
         timings.append((f"complaint list, {label}", time.perf_counter() - began))
+    return timings
+
+
+async def themes_alone(db: Database) -> list[tuple[str, float]]:
+    """The digest's themes (inside the timings above) on their own, for the weekly digest and
+    the 12 weeks, and the overview's words in no theme (the week's newest texts lemmatised)."""
+    timings = []
+    for label, start in (("last 7 days", END - timedelta(days=7)), ("all 12 weeks", None)):
+        first = start or END - timedelta(days=7 * WEEKS)
+        began = time.perf_counter()
+        async with db.read() as tx:
+            await theme_figures(tx, first, END, first - (END - first))
+        timings.append((f"themes, {label}", time.perf_counter() - began))
+    tagger = Tagger(default_themes())
+    tagger.prepare()  # done at start in the product
+    began = time.perf_counter()
+    async with db.read() as tx:
+        texts = await tx.themes.recent_texts(END - timedelta(days=7), END, UNTHEMED_TEXTS)
+    unthemed_words(texts, tagger, limit=UNTHEMED_SHOWN)
+    timings.append(("words in no theme (overview)", time.perf_counter() - began))
     return timings
 
 

@@ -274,6 +274,7 @@ class CorrectiveAction:
     fix_by_name: str | None = None
     fix_done_at: datetime | None = None
     fix_done_by_name: str | None = None
+    theme: str | None = None  # the theme the fix is about (an owner names it), if any
 
     def __post_init__(self) -> None:
         _coerce(self, asked_at=datetime, fix_needed_at=datetime, fix_done_at=datetime)

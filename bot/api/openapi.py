@@ -223,8 +223,8 @@ def _query(name: str, description: str, schema: Schema) -> Schema:
     }
 
 
-def _paged(summary: str, page: str) -> Schema:
-    """A GET paged with ?since=ID&limit=N (bot/api/stats.py `paged`)."""
+def _paged(summary: str, page: str, *more: Schema) -> Schema:
+    """A GET paged with ?since=ID&limit=N (bot/api/stats.py `paged`), and `more` parameters."""
     return {
         "get": {
             "summary": summary,
@@ -236,6 +236,7 @@ def _paged(summary: str, page: str) -> Schema:
                     f"rows per page, 1-{MAX_PAGE}",
                     {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
                 ),
+                *more,
             ],
             "responses": {"200": _json("a page", _ref(page)), **_errors(401, 422, 503)},
         }
@@ -422,7 +423,14 @@ def document() -> Schema:
                 }
             },
             "/api/v1/responses": _paged(
-                "Every answered survey, oldest first, a page at a time", "Responses"
+                "Every answered survey, oldest first, a page at a time",
+                "Responses",
+                _query(
+                    "theme",
+                    "only answers something the customer wrote about mentions this theme"
+                    " (an id of GET /api/v1/themes)",
+                    TEXT,
+                ),
             ),
             "/api/v1/events": _paged(
                 "The events EVENTS_URL receives, oldest first, a page at a time"

@@ -11,6 +11,7 @@ from bot.api.http import Handler, answer, error
 from bot.reports.as_json import digest_json
 from bot.reports.config import Reports
 from bot.reports.figures import UnknownBranch, period_figures
+from bot.themes import stored
 from storage.db import Database, Tx
 
 MAX_PAGE = 1000
@@ -56,10 +57,24 @@ def paged(
 
 
 def responses_handler(db: Database) -> Handler:
-    async def read(tx: Tx, since: int, limit: int) -> list[dict[str, Any]]:
-        return await tx.stats.responses(since, limit)
+    """`?theme=ID` (optional): only the answers something the customer wrote about mentions
+    that theme (as the dashboard's filters); an id that is no current theme is a 422."""
 
-    return paged(db, "responses", read)
+    async def handle(request: web.Request) -> web.StreamResponse:
+        theme = request.query.get("theme") or None
+        if theme is not None:
+            async with db.read() as tx:
+                known = [t.theme for t in (await stored.current(tx)).themes]
+            if theme not in known:
+                message = f"theme must be one of: {', '.join(known)}"
+                return error(422, message, [_field("theme", message)])
+
+        async def read(tx: Tx, since: int, limit: int) -> list[dict[str, Any]]:
+            return await tx.stats.responses(since, limit, theme=theme)
+
+        return await paged(db, "responses", read)(request)
+
+    return handle
 
 
 def _int(text: str, low: int, high: int) -> int | None:

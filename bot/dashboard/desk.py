@@ -4,6 +4,7 @@ Owners and managers see them; only owners mark fixes done."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -19,10 +20,14 @@ from bot.dashboard.http import csrf_ok, number_in, see, session_of
 from bot.dashboard.pages import page
 from bot.i18n import Translator
 from bot.incoming import Actor
+from bot.reports.fix_effects import effects_of
+from bot.reports.fixed import effect_line
+from bot.surveys.rules import BANDS
+from bot.themes import stored
 from storage.db import Tx
 from storage.models import Complaint
 from storage.repos.dashboard import DashboardSession
-from storage.repos.desk import STATES, Filters
+from storage.repos.desk import SCORES, STATES, Comment, CommentFilters, Filters, Listed
 from storage.states import STAFF_DEADLINES, ComplaintStatus, Direction
 
 PAGE = 50
@@ -72,19 +77,15 @@ class DeskPages(StaffPages):
             cause=q.get("cause") or None,
             holder=q.get("holder") or None,
             words=(q.get("q") or "").strip()[:100] or None,
+            theme=q.get("theme") or None,
         )
-        before = q.get("before")
-        before_id = int(before) if before and before.isdigit() and len(before) < 16 else None
         async with self.dashboard.db.read() as tx:
             found = await tx.desk.page(
-                filters, late_at(self.complaints.core.now()), before_id, PAGE + 1
+                filters, late_at(self.complaints.core.now()), _before(request), PAGE + 1
             )
             branches, holders = await tx.desk.branches(), await tx.desk.holders()
-        shown = found[:PAGE]
-        older = None
-        if len(found) > PAGE:
-            kept = {k: v for k, v in q.items() if k != "before"}
-            older = "/app/complaints?" + urlencode({**kept, "before": shown[-1].id})
+            themes = await self._themes(tx)
+        shown, older = found[:PAGE], _older(request, found)
         return self._page(
             "complaints.html",
             session,
@@ -96,7 +97,45 @@ class DeskPages(StaffPages):
             causes=list(dict.fromkeys([*self.complaints.config.aspects, "other"])),
             cause_label=lambda c: cause_label(self.t, c) if c else "—",
             older=older,
+            themes=themes,
         )
+
+    async def comments_list(self, request: web.Request) -> web.Response:
+        """The newest survey comments (owners: they are the figures' words), filtered by
+        score, theme, branch and words, each linked to the complaint it opened."""
+        session = await self._session(request)
+        if session is None:
+            return see("/app")
+        if session.role != "owner":
+            return see("/app/complaints")
+        q = request.query
+        filters = CommentFilters(
+            score=q.get("score") if q.get("score") in SCORES else "all",  # type: ignore[arg-type]
+            theme=q.get("theme") or None,
+            branch=q.get("branch") or None,
+            words=(q.get("q") or "").strip()[:100] or None,
+        )
+        async with self.dashboard.db.read() as tx:
+            found = await tx.desk.comments(filters, BANDS, _before(request), PAGE + 1)
+            branches, themes = await tx.desk.survey_branches(), await self._themes(tx)
+        return self._page(
+            "comments.html",
+            session,
+            rows=found[:PAGE],
+            filters=filters,
+            scores=SCORES,
+            branches=branches,
+            themes=themes,
+            older=_older(request, found),
+        )
+
+    async def _themes(self, tx: Tx) -> list[tuple[str, str]]:
+        """(id, name in the staff language) of the current themes, for a filter."""
+        language = self.t.language
+        return [
+            (theme.theme, theme.name.get(language) or theme.name.get("en") or theme.theme)  # type: ignore[call-overload]
+            for theme in (await stored.current(tx)).themes
+        ]
 
     async def complaint(self, request: web.Request) -> web.Response:
         session = await self._session(request)
@@ -199,14 +238,40 @@ class DeskPages(StaffPages):
         async with self.dashboard.db.read() as tx:
             owed = await tx.corrective.open_fixes(200)
             done = await tx.corrective.done_fixes(50)
+            themes = await self._themes(tx)
+            effects = await effects_of(tx, done, self.complaints.core.now())
         return self._page(
             "fixes.html",
             session,
             owed=owed,
             fixed=done,
+            themes=themes,
+            theme_name=dict(themes),
+            effects={e.complaint_id: effect_line(self.t, e) for e in effects},
             cause_label=lambda c: cause_label(self.t, c) if c else "—",
             just_done=request.query.get("done"),
         )
+
+    async def fix_theme(self, request: web.Request) -> web.Response:
+        """An owner names the theme a fix is about (or none): "what we fixed" then follows
+        that theme's mentions before and after the fix."""
+        session = await self._session(request)
+        if session is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        if not await csrf_ok(request, session):
+            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        if session.role != "owner":
+            return web.json_response({"error": self.t("fixes.refused")}, status=403)
+        number, form = number_in(request), await request.post()
+        theme = str(form.get("theme") or "") or None
+        async with self.dashboard.db.transaction() as tx:
+            record = await tx.corrective.get(number)
+            if record is None or record.fix_needed_at is None:
+                return web.json_response({"error": "no such fix"}, status=404)
+            if theme is not None and theme not in dict(await self._themes(tx)):
+                return web.json_response({"error": f"unknown theme {theme!r}"}, status=422)
+            await tx.corrective.update(number, theme=theme)
+        return see("/app/fixes")
 
     async def fix_done(self, request: web.Request) -> web.Response:
         session = await self._session(request)
@@ -221,6 +286,20 @@ class DeskPages(StaffPages):
             who = await _actor(tx, session.user_id, self.t("dashboard.role.owner"))
             await mark_done(tx, self.complaints, self.t, who, number)
         return see(f"/app/fixes?done={number}")
+
+
+def _before(request: web.Request) -> int | None:
+    """The page's `before` cursor (an id), if it is one."""
+    before = request.query.get("before")
+    return int(before) if before and before.isdigit() and len(before) < 16 else None
+
+
+def _older(request: web.Request, found: Sequence[Listed | Comment]) -> str | None:
+    """The link to the next page when there is one (`found` has one row more than shown)."""
+    if len(found) <= PAGE:
+        return None
+    kept = {k: v for k, v in request.query.items() if k != "before"}
+    return f"{request.path}?" + urlencode({**kept, "before": found[PAGE - 1].id})
 
 
 async def _actor(tx: Tx, user_id: int, otherwise: str) -> Actor:

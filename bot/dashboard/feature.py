@@ -37,8 +37,10 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
         for method, path, handler in (
             ("GET", "/app/complaints", desk.complaints_list),
             ("GET", "/app/complaints/{number}", desk.complaint),
+            ("GET", "/app/comments", desk.comments_list),
             ("GET", "/app/fixes", desk.fixes),
             ("POST", "/app/fixes/{number}/done", desk.fix_done),
+            ("POST", "/app/fixes/{number}/theme", desk.fix_theme),
             ("GET", "/app/saved", replies.listing),
             ("POST", "/app/saved", replies.change),
             ("GET", "/app/survey", survey.show),

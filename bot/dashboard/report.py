@@ -198,6 +198,7 @@ class ThemeRow:
     detractors: int
     nps: str  # of the customers who mention it
     quote: str  # the newest, clipped
+    theme: str = ""  # its id: the row opens the comments about it
 
 
 def themes(t: Translator, found: list[ThemeFigures], limit: int = 8) -> list[ThemeRow]:
@@ -212,5 +213,7 @@ def themes(t: Translator, found: list[ThemeFigures], limit: int = 8) -> list[The
             shown += f" ({signed(delta, lang)})"
         name = theme.name.get(lang) or next(iter(theme.name.values()), theme.theme)
         quote = f"«{theme.quotes[0]}»" if theme.quotes else ""
-        rows.append(ThemeRow(name, shown, theme.detractors, _figure(t, theme.nps), quote))
+        rows.append(
+            ThemeRow(name, shown, theme.detractors, _figure(t, theme.nps), quote, theme.theme)
+        )
     return rows

@@ -51,6 +51,9 @@ from bot.settings import EXPORT_FORMATS
 from bot.surveys import design_versions
 from bot.surveys.design import Definition
 from bot.surveys.design_versions import Design
+from bot.themes import stored
+from bot.themes.definitions import ThemesInvalid, is_language
+from bot.themes.unthemed import Unthemed, unthemed_words
 from bot.web import client_address
 from storage.repos.dashboard import DashboardSession
 
@@ -63,6 +66,8 @@ STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_BODY = 64 * 1024  # launch data is under 8 KB
 LOGIN_BODY = 4096  # a sign-in button's form: one token
+UNTHEMED_TEXTS = 300  # the period's newest comments (and as many complaints) read for words
+UNTHEMED_SHOWN = 8
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Route = tuple[str, str, Handler]
 
@@ -90,6 +95,7 @@ def routes(dashboard: Dashboard, reports: Reports, design: Design) -> list[Route
         ("GET", "/app/figures.json", pages.figures),
         ("GET", "/app/chart.png", pages.chart),
         ("GET", "/app/export/{kind}", pages.export),
+        ("POST", "/app/themes/words", pages.add_word),
         ("GET", "/app/static/{name}", pages.static),
     ]
     return [(method, path, guarded(handler)) for method, path, handler in table]
@@ -160,6 +166,7 @@ class Pages:
             "to": _day(d.end, self.reports, last_day=True),
         }
         # One branch is the whole shop: its row would repeat the headline.
+        unthemed, choices = await self._unthemed(d, branch)
         by_branch = [(name, v) for name, v in d.by_branch if name]
         if branch is not None or len(d.by_branch) < 2:
             by_branch = []
@@ -183,6 +190,9 @@ class Pages:
             split=charts.split(d.distribution),
             funnel=report.funnel(self.t, d) if d.complaints.opened else [],
             themes=report.themes(self.t, d.themes),
+            unthemed=unthemed,
+            theme_choices=choices,
+            back=request.path_qs,
             questions=question_figures(self.t, d.questions, await self._survey()),
             lines=lines[1:],  # under the page's own title
             presets=[
@@ -208,6 +218,46 @@ class Pages:
             team=team_table(self.t, d.team),
             accounts=await self._accounts(),
         )
+
+    async def _unthemed(
+        self, d: Digest, branch: str | None
+    ) -> tuple[list[Unthemed], list[tuple[str, str]]]:
+        """Words that come up often in no theme, in the period's newest texts, and the
+        themes to add one to: (id, name in the staff language)."""
+        async with self.dashboard.db.read() as tx:
+            texts = await tx.themes.recent_texts(d.start, d.end, UNTHEMED_TEXTS, branch)
+            themes = await stored.current(tx)
+        words = unthemed_words(texts, stored.tagger_for(themes).tagger, limit=UNTHEMED_SHOWN)
+        lang = self.t.language
+        choices = [
+            (t.theme, t.name.get(lang) or t.name.get("en") or t.theme)  # type: ignore[call-overload]
+            for t in themes.themes
+        ]
+        return words, choices
+
+    async def add_word(self, request: web.Request) -> web.Response:
+        """A word in no theme added to one (owners, with the CSRF token): a new version of
+        the themes, as PUT /api/v1/themes stores one, so the past is tagged again."""
+        session = await self._session(request)
+        if session is None:
+            return web.json_response({"error": "sign in first"}, status=401)
+        if not await csrf_ok(request, session):
+            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        if session.role != "owner":
+            return web.json_response({"error": "for owners only"}, status=403)
+        form = await request.post()
+        theme, word, language = (str(form.get(k) or "") for k in ("theme", "word", "language"))
+        if not is_language(language):
+            return web.json_response({"error": "language: one of ru, en, sv"}, status=422)
+        try:
+            async with self.dashboard.db.transaction() as tx:
+                now = self.reports.core.now()
+                await stored.add_word(tx, theme, language, word, stored.BY_DASHBOARD, now)
+        except ThemesInvalid as exc:
+            return web.json_response({"error": str(exc)}, status=422)
+        back = str(form.get("back") or "")
+        # only back to a page of the dashboard: never a redirect to another site
+        return see(back if back == "/app" or back.startswith("/app?") else "/app")
 
     def _under_headline(self, d: Digest) -> str:
         """The period and how many answered (and whether that is too few to trust), once:

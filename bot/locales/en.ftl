@@ -425,6 +425,15 @@ fixed-same = as many as before
 fixed-done = ✅ Fixed in the business: #{ $number }{ $cause }{ $action }
 fixed-done_more = …and { $count } more fixed.
 fixed-open = 🔧 Fixes still owed: { $count } (/actions)
+fixed-theme = 📉 { $theme } since fix #{ $number } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} before and after): mentioned { $before } → { $after } ({ $verdict }); by detractors { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: fix #{ $number } was made less than a day ago, too early to tell
+fixed-verdict_down = fewer, bigger than the noise (±{ $noise })
+fixed-verdict_up = more, bigger than the noise (±{ $noise })
+fixed-verdict_same = within the noise (±{ $noise }), no real change
+fixed-verdict_few = too few to tell
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -591,6 +600,7 @@ export-column-csat = Satisfaction (1–5)
 export-column-expectation = Against expectations
 export-column-aspects = What it was about
 export-column-comment = Comment
+export-column-themes = Themes
 export-column-referred = Came through a friend
 export-column-source = Opened from
 export-column-created_at = Opened at
@@ -686,6 +696,11 @@ dashboard-themes-theme = Theme
 dashboard-themes-mentions = Mentions
 dashboard-themes-detractors = From detractors
 dashboard-themes-note = Comments, complaints and customers' messages of the period, each counted once per theme it mentions; in brackets, the change against the previous period. NPS: of the customers who mention it.
+dashboard-unthemed = Not in a theme yet
+dashboard-unthemed-to = Add «{ $word }» to a theme
+dashboard-unthemed-add = Add to theme
+dashboard-unthemed-pick = theme…
+dashboard-unthemed-note = Words in the period's newest comments and complaints that no theme matches, in how many texts. Added to a theme, every form of the word counts there, in past texts too.
 dashboard-questions = Answers to each question
 dashboard-questions-answers = { $n ->
     [one] { $n } answer
@@ -702,6 +717,7 @@ dashboard-customer = Customer
 dashboard-assigned = Assigned to
 dashboard-nav-overview = Overview
 dashboard-nav-complaints = Complaints
+dashboard-nav-comments = Comments
 dashboard-nav-fixes = Fixes
 dashboard-nav-saved = Saved replies
 dashboard-saved-name = Name
@@ -825,10 +841,20 @@ dashboard-any = any
 dashboard-search = Number, order, name or words
 dashboard-older = Older complaints
 dashboard-none = No complaints match.
+dashboard-comments-score = Score
+dashboard-comments-score-all = any
+dashboard-comments-score-detractor = detractors (0–6)
+dashboard-comments-score-passive = passives (7–8)
+dashboard-comments-score-promoter = promoters (9–10)
+dashboard-comments-words = Words
+dashboard-comments-complaint = complaint #{ $number }
+dashboard-comments-older = Older comments
+dashboard-comments-none = No comments match.
 dashboard-not_found = No such complaint.
 dashboard-fixes_owed = 🔧 Fixes the business still owes: { $count }
 dashboard-fixes-owed = What the business needs to fix
 dashboard-fixes-done = Already fixed
+dashboard-fixes-theme_save = Save
 dashboard-timeline-take = ⏰ Reminder sent to the staff chat: not taken by { $due }
 dashboard-timeline-resolve = 🚨 Escalated to managers and owners: not resolved by { $due }
 dashboard-timeline-fix_needed = 🔧 Needs a fix in the business (marked by { $name })

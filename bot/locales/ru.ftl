@@ -445,6 +445,16 @@ fixed-same = столько же, сколько раньше
 fixed-done = ✅ Исправлено в работе компании: №{ $number }{ $cause }{ $action }
 fixed-done_more = …и ещё исправлено: { $count }.
 fixed-open = 🔧 Ещё нужно исправить: { $count } (/actions)
+fixed-theme = 📉 { $theme } после исправления №{ $number } (по { $days } { $days ->
+    [one] дню
+    [few] дня
+   *[other] дней
+} до и после): упоминаний { $before } → { $after } ({ $verdict }); от критиков { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: исправление №{ $number } сделано меньше суток назад, судить рано
+fixed-verdict_down = заметное снижение, сверх погрешности (±{ $noise })
+fixed-verdict_up = заметный рост, сверх погрешности (±{ $noise })
+fixed-verdict_same = в пределах погрешности (±{ $noise }), реального изменения нет
+fixed-verdict_few = слишком мало, чтобы судить
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -609,6 +619,7 @@ export-column-csat = Удовлетворённость (1–5)
 export-column-expectation = По сравнению с ожиданиями
 export-column-aspects = Что не понравилось
 export-column-comment = Комментарий
+export-column-themes = Темы
 export-column-referred = Пришёл по приглашению друга
 export-column-source = Откуда
 export-column-created_at = Поступило
@@ -705,6 +716,11 @@ dashboard-themes-theme = Тема
 dashboard-themes-mentions = Упоминаний
 dashboard-themes-detractors = От критиков
 dashboard-themes-note = Комментарии, обращения и сообщения клиентов за период, каждый текст учтён по разу в каждой теме, которую он упоминает; в скобках — изменение к прошлому периоду. NPS — среди клиентов, упомянувших тему.
+dashboard-unthemed = Пока ни в одной теме
+dashboard-unthemed-to = Добавить «{ $word }» в тему
+dashboard-unthemed-add = В тему
+dashboard-unthemed-pick = тема…
+dashboard-unthemed-note = Слова из последних комментариев и обращений за период, которые не подходят ни к одной теме, и в скольких текстах они встречаются. Слово, добавленное в тему, засчитывается в ней во всех формах, и в прошлых текстах тоже.
 dashboard-questions = Ответы на каждый вопрос
 dashboard-questions-answers = { $n ->
     [one] { $n } ответ
@@ -722,6 +738,7 @@ dashboard-customer = Клиент
 dashboard-assigned = Назначено
 dashboard-nav-overview = Сводка
 dashboard-nav-complaints = Обращения
+dashboard-nav-comments = Комментарии
 dashboard-nav-fixes = Исправления
 dashboard-nav-saved = Шаблоны ответов
 dashboard-saved-name = Название
@@ -845,10 +862,20 @@ dashboard-any = любой
 dashboard-search = Номер, заказ, имя или слова
 dashboard-older = Более ранние обращения
 dashboard-none = Подходящих обращений нет.
+dashboard-comments-score = Оценка
+dashboard-comments-score-all = любая
+dashboard-comments-score-detractor = критики (0–6)
+dashboard-comments-score-passive = нейтралы (7–8)
+dashboard-comments-score-promoter = промоутеры (9–10)
+dashboard-comments-words = Слова
+dashboard-comments-complaint = обращение №{ $number }
+dashboard-comments-older = Комментарии раньше
+dashboard-comments-none = Подходящих комментариев нет.
 dashboard-not_found = Такого обращения нет.
 dashboard-fixes_owed = 🔧 Ещё нужно исправить в работе компании: { $count }
 dashboard-fixes-owed = Что нужно исправить в работе компании
 dashboard-fixes-done = Уже исправлено
+dashboard-fixes-theme_save = Сохранить
 dashboard-timeline-take = ⏰ Напоминание в чат сотрудников: не взято в работу к { $due }
 dashboard-timeline-resolve = 🚨 Передано руководителям и владельцам: не решено к { $due }
 dashboard-timeline-fix_needed = 🔧 Нужно исправить в работе компании (отметка: { $name })

@@ -425,6 +425,15 @@ fixed-same = lika många som förra perioden
 fixed-done = ✅ Åtgärdat i verksamheten: #{ $number }{ $cause }{ $action }
 fixed-done_more = …och { $count } till.
 fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
+fixed-theme = 📉 { $theme } sedan åtgärd #{ $number } ({ $days } { $days ->
+    [one] dag
+   *[other] dagar
+} före och efter): nämnt { $before } → { $after } ({ $verdict }); av kritiker { $detractors_before } → { $detractors_after } ({ $detractors_verdict })
+fixed-theme_early = 📉 { $theme }: åtgärd #{ $number } gjordes för mindre än ett dygn sedan, för tidigt att säga
+fixed-verdict_down = färre, större än bruset (±{ $noise })
+fixed-verdict_up = fler, större än bruset (±{ $noise })
+fixed-verdict_same = inom bruset (±{ $noise }), ingen verklig förändring
+fixed-verdict_few = för få för att säga
 
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
@@ -591,6 +600,7 @@ export-column-csat = Nöjdhet (1–5)
 export-column-expectation = Jämfört med förväntningarna
 export-column-aspects = Vad det gällde
 export-column-comment = Kommentar
+export-column-themes = Teman
 export-column-referred = Kom via en vän
 export-column-source = Öppnat från
 export-column-created_at = Öppnat
@@ -686,6 +696,11 @@ dashboard-themes-theme = Tema
 dashboard-themes-mentions = Omnämnanden
 dashboard-themes-detractors = Från kritiker
 dashboard-themes-note = Periodens kommentarer, ärenden och kundmeddelanden, varje text räknad en gång per tema den nämner; inom parentes förändringen mot förra perioden. NPS: bland kunderna som nämner temat.
+dashboard-unthemed = Inte i något tema än
+dashboard-unthemed-to = Lägg till ”{ $word }” i ett tema
+dashboard-unthemed-add = Lägg till
+dashboard-unthemed-pick = tema…
+dashboard-unthemed-note = Ord i periodens senaste kommentarer och ärenden som inget tema matchar, och i hur många texter. Läggs ordet till i ett tema räknas alla dess former där, även i tidigare texter.
 dashboard-questions = Svaren på varje fråga
 dashboard-questions-answers = { $n ->
     [one] { $n } svar
@@ -702,6 +717,7 @@ dashboard-customer = Kund
 dashboard-assigned = Tilldelat
 dashboard-nav-overview = Översikt
 dashboard-nav-complaints = Ärenden
+dashboard-nav-comments = Kommentarer
 dashboard-nav-fixes = Åtgärder
 dashboard-nav-saved = Sparade svar
 dashboard-saved-name = Namn
@@ -825,10 +841,20 @@ dashboard-any = alla
 dashboard-search = Nummer, order, namn eller ord
 dashboard-older = Äldre ärenden
 dashboard-none = Inga ärenden matchar.
+dashboard-comments-score = Betyg
+dashboard-comments-score-all = alla
+dashboard-comments-score-detractor = kritiker (0–6)
+dashboard-comments-score-passive = passiva (7–8)
+dashboard-comments-score-promoter = ambassadörer (9–10)
+dashboard-comments-words = Ord
+dashboard-comments-complaint = ärende #{ $number }
+dashboard-comments-older = Äldre kommentarer
+dashboard-comments-none = Inga kommentarer matchar.
 dashboard-not_found = Inget sådant ärende.
 dashboard-fixes_owed = 🔧 Åtgärder verksamheten ännu är skyldig: { $count }
 dashboard-fixes-owed = Det verksamheten behöver åtgärda
 dashboard-fixes-done = Redan åtgärdat
+dashboard-fixes-theme_save = Spara
 dashboard-timeline-take = ⏰ Påminnelse i personalchatten: inte tagen senast { $due }
 dashboard-timeline-resolve = 🚨 Eskalerad till chefer och ägare: inte löst senast { $due }
 dashboard-timeline-fix_needed = 🔧 Behöver åtgärdas i verksamheten (markerat av { $name })

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.reports.designed import QuestionFigure, chosen
+from bot.reports.fix_effects import FixEffect, fix_effects
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
@@ -67,6 +68,8 @@ class Digest:
     # the survey's order (`in_survey_order`).
     questions: dict[str, QuestionCounts] = field(default_factory=dict)
     designed: list[QuestionFigure] = field(default_factory=list)  # the few worth a line
+    # Fixes that name a theme: its mentions before and after each (bot/reports/fix_effects.py).
+    fix_effects: list[FixEffect] = field(default_factory=list)
 
 
 async def build_digest(
@@ -149,6 +152,7 @@ async def build_digest(
         themes=await theme_figures(tx, start, end, earlier[-1][0], branch),
         questions=questions,
         designed=chosen(asked, questions, counted_before),
+        fix_effects=await fix_effects(tx, end, branch),
     )
 
 

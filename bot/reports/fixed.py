@@ -7,7 +7,9 @@ from html import escape
 
 from bot.complaints.causes import SKIPPED, cause_label
 from bot.i18n import Translator, clip
+from bot.localized import whole
 from bot.reports.digest import Digest
+from bot.reports.fix_effects import Compared, FixEffect
 from storage.repos.corrective import UNRECORDED
 
 SHOWN_CAUSES = 6
@@ -17,7 +19,7 @@ RECURRING = 2  # a cause named this often in a period is "recurring"
 
 def fixed_lines(t: Translator, d: Digest) -> list[str]:
     current = [c for c in d.causes if c.complaints]
-    if not current and not d.fixes_done and not d.fixes_open:
+    if not current and not d.fixes_done and not d.fixes_open and not d.fix_effects:
         return []
     lines = [t("fixed.title")]
     # Nothing resolved in the previous period (a shop's first): no "up from 0" against nothing.
@@ -45,7 +47,31 @@ def fixed_lines(t: Translator, d: Digest) -> list[str]:
         lines.append(t("fixed.done_more", count=len(d.fixes_done) - SHOWN_FIXES))
     if d.fixes_open:
         lines.append(t("fixed.open", count=d.fixes_open))
+    lines += [effect_line(t, effect) for effect in d.fix_effects]
     return lines
+
+
+def effect_line(t: Translator, effect: FixEffect) -> str:
+    """Whether the theme a fix named is mentioned less since: equal windows either side."""
+    name = escape(effect.name.get(t.language) or effect.name.get("en") or effect.theme)
+    if not effect.days:
+        return t("fixed.theme_early", theme=name, number=effect.complaint_id)
+    return t(
+        "fixed.theme",
+        theme=name,
+        number=effect.complaint_id,
+        days=effect.days,
+        before=effect.mentions.before,
+        after=effect.mentions.after,
+        verdict=_verdict(t, effect.mentions),
+        detractors_before=effect.detractors.before,
+        detractors_after=effect.detractors.after,
+        detractors_verdict=_verdict(t, effect.detractors),
+    )
+
+
+def _verdict(t: Translator, counts: Compared) -> str:
+    return t(f"fixed.verdict_{counts.verdict}", noise=whole(counts.noise, t.language))
 
 
 def _trend(t: Translator, now: int, before: int) -> str:

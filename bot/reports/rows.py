@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.reports.answer_columns import answered_questions
 from bot.surveys.design import Question
+from bot.themes import stored
 from storage.db import Tx
 
 PAGE = 5000
@@ -34,6 +35,7 @@ class Table:
     columns: tuple[str, ...]
     rows: list[dict[str, object]]  # as stored: codes, UTC times in ISO text
     questions: tuple[Question, ...] = ()  # designed ones, a column each (`answer_columns`)
+    theme_names: dict[str, dict[str, str]] = field(default_factory=dict)  # id → by language
 
 
 async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
@@ -48,9 +50,25 @@ async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
     while batch := await page(after):
         rows += batch
         after = int(batch[-1]["id"])  # type: ignore[call-overload]
-    if kind == "responses":
-        return Table(kind, columns, rows, await answered_questions(tx, rows))
-    return Table(kind, columns, rows)
+    questions = await answered_questions(tx, rows) if kind == "responses" else ()
+    return await with_themes(tx, Table(kind, columns, rows, questions))
+
+
+async def with_themes(tx: Tx, found: Table) -> Table:
+    """`found` with a last column, `themes`: the ids of the themes of what the customer wrote
+    (comma-separated, in the themes' order), and the themes' names for the workbook."""
+    current = (await stored.current(tx)).themes
+    order = {theme.theme: i for i, theme in enumerate(current)}
+    of = tx.themes.of_surveys if found.kind == "responses" else tx.themes.of_complaints
+    themes: dict[int, set[str]] = {}
+    for at in range(0, len(found.rows), PAGE):
+        ids = [int(str(row["id"])) for row in found.rows[at : at + PAGE]]
+        themes.update(await of(ids))
+    for row in found.rows:
+        mentioned = themes.get(int(str(row["id"])), set())
+        row["themes"] = ",".join(sorted(mentioned, key=lambda t: (order.get(t, len(order)), t)))
+    names = {theme.theme: {str(k): v for k, v in theme.name.items()} for theme in current}
+    return Table(found.kind, (*found.columns, "themes"), found.rows, found.questions, names)
 
 
 def _page(

@@ -18,11 +18,11 @@ from datetime import datetime
 
 from bot.i18n import clip
 from bot.reports.metrics import Change, Nps, change, nps
-from bot.surveys.rules import Category, category
+from bot.surveys.rules import BANDS
 from bot.themes import stored
 from storage.db import Tx
 from storage.repos.stats import NpsCounts
-from storage.repos.themes import ThemeMention
+from storage.repos.themes import ThemeCounts
 
 QUOTES = 3  # per theme
 QUOTE_CLIP = 200  # characters, as the digest's comments
@@ -47,37 +47,42 @@ class ThemeFigures:
 async def theme_figures(
     tx: Tx, start: datetime, end: datetime, previous_start: datetime, branch: str | None = None
 ) -> list[ThemeFigures]:
-    """Every current theme mentioned in the period or the one before, most mentioned first."""
+    """Every current theme mentioned in the period or the one before, most mentioned first.
+    The counts are SQL aggregates (`ThemeRepo.counts`); only the quotes are rows."""
     themes = (await stored.current(tx)).themes
-    now = _by_theme(await tx.themes.mentions(start, end, branch))
-    before = _by_theme(await tx.themes.mentions(previous_start, start, branch))
+    now = await tx.themes.counts(start, end, BANDS, branch)
+    before = await tx.themes.counts(previous_start, start, BANDS, branch)
     order = {theme.theme: i for i, theme in enumerate(themes)}
     quoted = {
-        t.theme: [(m.source, m.text_id) for m in now.get(t.theme, [])[:QUOTES]] for t in themes
+        t.theme: await tx.themes.newest(t.theme, start, end, QUOTES, branch)
+        for t in themes
+        if t.theme in now
     }
     texts = await tx.themes.texts([key for keys in quoted.values() for key in keys])
     out = []
     for theme in themes:
-        mentions, earlier = now.get(theme.theme, []), before.get(theme.theme, [])
-        if not mentions and not earlier:
+        current, earlier = now.get(theme.theme), before.get(theme.theme)
+        if current is None and earlier is None:
             continue
-        split = _categories(mentions)
-        current, previous = _nps(mentions), _nps(earlier)
+        current, earlier = current or _NONE, earlier or _NONE
+        figure, previous = nps(current.nps), nps(earlier.nps)
         out.append(
             ThemeFigures(
                 theme=theme.theme,
                 name={lang: name for lang, name in theme.name.items()},
-                mentions=len(mentions),
-                detractors=split[Category.DETRACTOR],
-                passives=split[Category.PASSIVE],
-                promoters=split[Category.PROMOTER],
-                nps=current,
-                previous=len(earlier),
-                previous_detractors=_categories(earlier)[Category.DETRACTOR],
+                mentions=current.mentions,
+                detractors=current.detractors,
+                passives=current.passives,
+                promoters=current.promoters,
+                nps=figure,
+                previous=earlier.mentions,
+                previous_detractors=earlier.detractors,
                 previous_nps=previous,
-                change=change(current, previous),
+                change=change(figure, previous),
                 quotes=[
-                    clip(texts[key], QUOTE_CLIP) for key in quoted[theme.theme] if key in texts
+                    clip(texts[key], QUOTE_CLIP)
+                    for key in quoted.get(theme.theme, [])
+                    if key in texts
                 ],
             )
         )
@@ -85,31 +90,7 @@ async def theme_figures(
     return out
 
 
-def _by_theme(mentions: list[ThemeMention]) -> dict[str, list[ThemeMention]]:
-    found: dict[str, list[ThemeMention]] = {}
-    for mention in mentions:
-        found.setdefault(mention.theme, []).append(mention)
-    return found
-
-
-def _categories(mentions: list[ThemeMention]) -> dict[Category, int]:
-    split = dict.fromkeys(Category, 0)
-    for mention in mentions:
-        if mention.nps is not None:
-            split[category(mention.nps)] += 1
-    return split
-
-
-def _nps(mentions: list[ThemeMention]) -> Nps:
-    answers = {m.survey_id: m.nps for m in mentions if m.survey_id is not None}
-    kinds = [category(score) for score in answers.values() if score is not None]
-    return nps(
-        NpsCounts(
-            len(kinds),
-            kinds.count(Category.PROMOTER),
-            kinds.count(Category.DETRACTOR),
-        )
-    )
+_NONE = ThemeCounts(0, 0, 0, 0, NpsCounts(0, 0, 0))
 
 
 def detractors_talk_about(figures: list[ThemeFigures], language: str, top: int = 5) -> str:

@@ -36,8 +36,9 @@ COUNTS = {"id", "nps", "csat", "reopened"}
 YES_NO = {"referred", "resolution_satisfied"}
 
 
-def _codes(t: Translator, kind: str) -> dict[str, Callable[[str], str]]:
+def _codes(t: Translator, table: Table) -> dict[str, Callable[[str], str]]:
     """Column → how its code reads in the owners' language."""
+    kind = table.kind
     status = "export.survey_status" if kind == "responses" else "complaint.status"
 
     def yes_no(code: str) -> str:
@@ -51,13 +52,23 @@ def _codes(t: Translator, kind: str) -> dict[str, Callable[[str], str]]:
         "source": lambda code: t(f"export.source.{code}"),
         "cause": lambda code: cause_label(t, code),
         "segment": lambda code: segment_name(t, code),
+        "themes": lambda codes: _theme_names(t, table, codes),
     }
+
+
+def _theme_names(t: Translator, table: Table, codes: str) -> str:
+    """Theme ids as the owners named them, in `t`'s language (else English, else the id)."""
+    named = []
+    for code in filter(None, codes.split(",")):
+        name = table.theme_names.get(code, {})
+        named.append(name.get(t.language) or name.get("en") or code)
+    return ", ".join(named)
 
 
 def as_xlsx(table: Table, tz: ZoneInfo, t: Translator) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=t(f"export.sheet.{table.kind}"))
-    codes = _codes(t, table.kind)
+    codes = _codes(t, table)
     names = [t(f"export.column.{name}") for name in table.columns]
     names += titles(t, table.questions, names)  # the shop's own questions (answer_columns)
     sheet.append([_text(sheet, name) for name in names])

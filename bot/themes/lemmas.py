@@ -40,6 +40,10 @@ _RU_FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR"})
 # Another reading of a Russian word counts when the analyser finds it this likely, so
 # "стекло" is both "стекло" and "стечь" but a rare reading does not make a theme.
 _RU_OTHER_READING = 0.25
+# "жду", "ждём" with nothing else about time is looking forward ("Спасибо, жду"), not a wait:
+# these forms are kept as their own lemma, so "ждать" (speed) does not match them; a wait
+# said as one ("жду уже неделю", "долго жду") is speed by its other words.
+_RU_OWN_LEMMA = frozenset({"жду", "ждем"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,8 @@ def _morph() -> Any:
 @functools.lru_cache(maxsize=100_000)
 def _russian(token: str) -> tuple[tuple[str, ...], bool, bool]:
     """(lemmas, known to the dictionary, a function word) of a lowercased Russian word."""
+    if token in _RU_OWN_LEMMA:
+        return (token,), True, False
     morph = _morph()
     parses = morph.parse(token)
     lemmas = [parses[0].normal_form.replace("ё", "е")]

@@ -9,7 +9,8 @@ from bot.themes.definitions import Language
 
 
 def word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    """The words of `text`; "ё" as "е", as every text is read (`lemmas._normalise`)."""
+    return frozenset(text.replace("ё", "е").split())
 
 
 NEGATORS: dict[Language, frozenset[str]] = {

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.themes.defaults import default_themes
-from bot.themes.definitions import Theme, parse_themes, themes_as_json
+from bot.themes.definitions import Language, Theme, ThemesInvalid, parse_themes, themes_as_json
 from bot.themes.tagger import Tagger
 from storage.db import Database, Tx
 from storage.repos.themes import SOURCES, Tagging
 from storage.states import TextSource
 
 BY_API = "api"  # created_by of definitions stored with the API token
+BY_DASHBOARD = "dashboard"  # ... and by an owner on the dashboard
 PROGRESS_KEY = "themes.tagged"  # "<digest> <source> <last id>", or "<digest> done"
 BATCH = 500  # texts per transaction: ~0.1 s of tagging while the writers' lock is held
 BATCHES_PER_RUN = 20  # per tick, so a million texts take a few minutes and nothing waits long
@@ -55,6 +56,10 @@ class ThemeTagger:
         self.digest = current.digest
         self._tagger = Tagger(current.themes)
         self._tagger.prepare()  # here, not in the first request that writes a text
+
+    @property
+    def tagger(self) -> Tagger:
+        return self._tagger
 
     def tag(self, text: str, customer_language: str | None = None) -> tuple[str, ...]:
         return self._tagger.tag(text, customer_language)
@@ -87,6 +92,24 @@ async def replace(
 
     tx.after_commit(take_effect)
     return stored, True
+
+
+async def add_word(
+    tx: Tx, theme_id: str, language: Language, word: str, by: str, at: datetime
+) -> tuple[CurrentThemes, bool]:
+    """`word` added to the words of `theme_id` in `language`, as a new version (as a PUT of
+    the whole list would store it: the past is tagged again); ThemesInvalid for an unknown
+    theme or a word the definitions refuse."""
+    now = await current(tx)
+    body = now.as_json()
+    found = [theme for theme in body if theme["theme"] == theme_id]
+    if not found:
+        raise ThemesInvalid(f"theme: unknown theme {theme_id!r}")
+    words = found[0]["words"]
+    assert isinstance(words, dict)
+    if word not in words.get(language, []):
+        words[language] = [*words.get(language, []), word]
+    return await replace(tx, parse_themes(body), by, at)
 
 
 def use(tagging: Tagging, themes: CurrentThemes) -> ThemeTagger:

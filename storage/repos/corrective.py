@@ -12,7 +12,7 @@ from storage.timefmt import to_db
 
 _COLUMNS = (
     "complaint_id, asked_at, question_chat_id, question_message_id, cause, cause_by_name,"
-    " action, action_by_name, fix_needed_at, fix_by_name, fix_done_at, fix_done_by_name"
+    " action, action_by_name, fix_needed_at, fix_by_name, fix_done_at, fix_done_by_name, theme"
 )
 _WRITABLE = {
     "question_chat_id",
@@ -25,6 +25,7 @@ _WRITABLE = {
     "fix_by_name",
     "fix_done_at",
     "fix_done_by_name",
+    "theme",
 }
 UNRECORDED = "unrecorded"  # the cause of a complaint whose question nobody answered
 
@@ -107,6 +108,20 @@ class CorrectiveRepo:
             params,
         )
         return (int(row[0]) if row else 0), [CorrectiveAction(**dict(r)) for r in done]
+
+    async def themed_fixes(
+        self, since: datetime, until: datetime, limit: int, branch: str | None = None
+    ) -> list[CorrectiveAction]:
+        """Fixes done in [since, until) that name a theme, the latest first."""
+        params = {"start": to_db(since), "end": to_db(until), "branch": branch, "limit": limit}
+        rows = await self._conn.fetch_all(
+            f"SELECT {_COLUMNS} FROM corrective_actions a WHERE a.theme IS NOT NULL"
+            " AND a.fix_done_at >= :start AND a.fix_done_at < :end"
+            + _in_branch(branch)
+            + " ORDER BY a.fix_done_at DESC, a.complaint_id DESC LIMIT :limit",
+            params,
+        )
+        return [CorrectiveAction(**dict(r)) for r in rows]
 
 
 def _in_branch(branch: str | None) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.models import telegram_aside
-from storage.repos.rows import Overdue
+from storage.repos.rows import Bands, Overdue
 from storage.search import Query
 from storage.sql import Conn
 from storage.states import COMPLAINT_WORKED, ComplaintStatus, sql_in
@@ -25,6 +25,7 @@ class Filters:
     cause: str | None = None
     holder: str | None = None  # the staff member's name, as the card shows it
     words: str | None = None
+    theme: str | None = None  # a theme id one of its texts mentions (as /find's theme:x)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,28 @@ class Listed:
     text: str | None  # what the customer said: the survey comment, else the complaint's text
     assignee: str | None = None  # assigned, not taken yet: nobody holds it, someone should
     telegram: str | None = None  # the Telegram name, when the shop gave another
+
+
+@dataclass(frozen=True)
+class CommentFilters:
+    score: str = "all"  # one of SCORES
+    theme: str | None = None
+    branch: str | None = None
+    words: str | None = None  # each must be in the comment
+
+
+SCORES = ("all", "detractor", "passive", "promoter")
+_ANSWERED = "COALESCE(s.answered_at, s.updated_at)"  # when a comment was written
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int  # the survey's
+    at: datetime
+    nps: int | None
+    branch: str | None
+    text: str
+    complaint: int | None  # the complaint the answer opened
 
 
 class DeskRepo:
@@ -74,6 +97,10 @@ class DeskRepo:
             if value:
                 where.append(f"{column} = ?")
                 params.append(value)
+        if filters.theme:
+            about, asked = Query((), None, (filters.theme,)).condition("c.id")
+            where.append(about)
+            params += asked
         words = (filters.words or "").strip()
         if words:  # the search index, as /find reads it
             found, asked = Query.parse(words).condition("c.id")
@@ -108,6 +135,67 @@ class DeskRepo:
             )
             for r in rows
         ]
+
+    async def comments(
+        self, filters: CommentFilters, bands: Bands, before_id: int | None, limit: int
+    ) -> list[Comment]:
+        """Up to `limit` survey comments answered before the one of survey `before_id` (None:
+        from the newest), the latest answered first, each with the complaint its answer
+        opened (if any)."""
+        where = ["s.comment IS NOT NULL", "cu.forgotten_at IS NULL"]
+        params: list[object] = []
+        if before_id is not None:  # after that comment in the list's order
+            cursor = f"(SELECT {_ANSWERED.replace('s.', 'b.')} FROM surveys b WHERE b.id = ?)"
+            where.append(f"({_ANSWERED} < {cursor} OR ({_ANSWERED} = {cursor} AND s.id < ?))")
+            params += [before_id, before_id, before_id]
+        score = {
+            "detractor": bands.detractor("s.nps"),
+            "promoter": bands.promoter("s.nps"),
+            "passive": f"NOT ({bands.detractor('s.nps')}) AND NOT ({bands.promoter('s.nps')})",
+        }.get(filters.score)
+        if score is not None:
+            where.append(f"s.nps IS NOT NULL AND {score}")
+        if filters.theme:
+            where.append(
+                "EXISTS (SELECT 1 FROM text_themes t WHERE t.source = 'comment'"
+                " AND t.text_id = s.id AND t.theme = ?)"
+            )
+            params.append(filters.theme)
+        if filters.branch:
+            where.append("s.branch = ?")
+            params.append(filters.branch)
+        for word in (filters.words or "").split()[:6]:
+            # as typed, lowercased or capitalised: SQLite folds the case of ASCII letters only
+            spellings = list(dict.fromkeys((word, word.lower(), word.capitalize())))
+            found = " OR ".join([self._conn.contains("s.comment")] * len(spellings))
+            where.append(f"({found})")
+            params += spellings
+        params.append(limit)
+        rows = await self._conn.fetch_all(
+            f"SELECT s.id, {_ANSWERED}, s.nps, s.branch, s.comment,"
+            " (SELECT MIN(c.id) FROM complaints c"  # by the customer's index, not a scan
+            " WHERE c.customer_id = s.customer_id AND c.survey_id = s.id)"
+            " FROM surveys s JOIN customers cu ON cu.id = s.customer_id"
+            f" WHERE {' AND '.join(where)} ORDER BY {_ANSWERED} DESC, s.id DESC LIMIT ?",
+            tuple(params),
+        )
+        return [
+            Comment(
+                id=int(r[0]),
+                at=_when(r[1]),
+                nps=None if r[2] is None else int(r[2]),
+                branch=r[3] or None,
+                text=str(r[4]),
+                complaint=None if r[5] is None else int(r[5]),
+            )
+            for r in rows
+        ]
+
+    async def survey_branches(self) -> list[str]:
+        rows = await self._conn.fetch_all(
+            "SELECT DISTINCT branch FROM surveys WHERE branch != '' ORDER BY branch"
+        )
+        return [str(r[0]) for r in rows]
 
     async def branches(self) -> list[str]:
         rows = await self._conn.fetch_all(

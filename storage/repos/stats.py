@@ -438,12 +438,24 @@ class StatsRepo:
 
     # -- row exports (CSV, the responses API) ----------------------------------------------
     async def responses(
-        self, after_id: int, limit: int, start: datetime | None = None, end: datetime | None = None
+        self,
+        after_id: int,
+        limit: int,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        theme: str | None = None,
     ) -> list[dict[str, object]]:
-        """Surveys that got at least the NPS answer, by id (a stable cursor)."""
+        """Surveys that got at least the NPS answer, by id (a stable cursor); with `theme`,
+        only those a text counted under them mentions it (`text_themes.survey_id`)."""
         where = "s.id > :after AND s.nps IS NOT NULL"
         if start is not None and end is not None:
             where += " AND " + _SURVEY_FILTER
+        if theme is not None:
+            where += (
+                " AND s.id IN (SELECT t.survey_id FROM text_themes t WHERE t.theme = :theme"
+                " AND t.survey_id IS NOT NULL)"
+            )
         rows = [
             dict(row)
             for row in await self._conn.fetch_all(
@@ -455,7 +467,13 @@ class StatsRepo:
                 " FROM surveys s JOIN purchases p ON p.id = s.purchase_id"
                 f" JOIN customers c ON c.id = s.customer_id WHERE {where}"
                 " ORDER BY s.id LIMIT :limit",
-                {"after": after_id, "limit": limit, "start": stored(start), "end": stored(end)},
+                {
+                    "after": after_id,
+                    "limit": limit,
+                    "start": stored(start),
+                    "end": stored(end),
+                    "theme": theme,
+                },
             )
         ]
         answers = await self.answers_of([int(str(row["id"])) for row in rows])

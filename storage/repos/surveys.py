@@ -119,6 +119,9 @@ class SurveyRepo(Stamping):
             await SearchRepo(self._conn).add_survey_words(survey_id, str(fields["comment"]))
         if "comment" in fields:  # what it is about, in the same transaction
             await self.themes.tag(TextSource.COMMENT, survey_id)
+        if "nps" in fields:  # its texts' tags count under the score it has now
+            nps = fields["nps"]
+            await self.themes.scored(survey_id, nps if isinstance(nps, int) else None)
 
     async def invitations(
         self, customer_ids: Iterable[int], since: datetime, exclude: int | None = None

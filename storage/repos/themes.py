@@ -13,29 +13,34 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from storage.sql import Conn, Row
+from storage.repos.rows import Bands
+from storage.repos.stats import NpsCounts
+from storage.sql import Conn, Row, count_if
 from storage.states import Direction, TextSource
 from storage.timefmt import from_db, to_db
 
 # Each source's texts as (id, text, customer, language, the answer it counts under, time,
-# branch), an erased person's never (their words are gone: a late batch must not count them).
+# branch, that answer's NPS score), an erased person's never (their words are gone: a late
+# batch must not count them).
 _TEXTS: dict[TextSource, str] = {
     TextSource.COMMENT: (
         "SELECT s.id, s.comment, s.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch FROM surveys s"
+        " s.id, COALESCE(s.answered_at, s.updated_at), s.branch, s.nps FROM surveys s"
         " JOIN customers cu ON cu.id = s.customer_id"
         " WHERE s.comment IS NOT NULL AND cu.forgotten_at IS NULL AND s.id {cond}"
     ),
     TextSource.COMPLAINT: (
         "SELECT c.id, c.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, c.created_at, COALESCE(p.branch, '') FROM complaints c"
+        " c.survey_id, c.created_at, COALESCE(p.branch, ''),"
+        " (SELECT a.nps FROM surveys a WHERE a.id = c.survey_id) FROM complaints c"
         " JOIN customers cu ON cu.id = c.customer_id"
         " LEFT JOIN purchases p ON p.id = c.purchase_id"
         " WHERE c.text IS NOT NULL AND cu.forgotten_at IS NULL AND c.id {cond}"
     ),
     TextSource.MESSAGE: (
         "SELECT m.id, m.text, c.customer_id, COALESCE(cu.language, cu.tg_language),"
-        " c.survey_id, m.created_at, COALESCE(p.branch, '') FROM complaint_messages m"
+        " c.survey_id, m.created_at, COALESCE(p.branch, ''),"
+        " (SELECT a.nps FROM surveys a WHERE a.id = c.survey_id) FROM complaint_messages m"
         " JOIN complaints c ON c.id = m.complaint_id"
         " JOIN customers cu ON cu.id = c.customer_id"
         " LEFT JOIN purchases p ON p.id = c.purchase_id"
@@ -79,16 +84,15 @@ class ThemeVersion:
 
 
 @dataclass(frozen=True)
-class ThemeMention:
-    """One text mentioning one theme, with the score of the answer it counts under."""
+class ThemeCounts:
+    """One theme's texts in a period, by the category of the answer each counts under (a
+    text with no scored answer is in `mentions` alone), and its answers' NPS counts."""
 
-    theme: str
-    source: TextSource
-    text_id: int
-    customer_id: int
-    survey_id: int | None
-    nps: int | None
-    written_at: datetime
+    mentions: int
+    detractors: int
+    passives: int
+    promoters: int
+    nps: NpsCounts
 
 
 class ThemeRepo:
@@ -156,43 +160,122 @@ class ThemeRepo:
         for row in rows:
             language = None if row[3] is None else str(row[3])
             out += [
-                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]))
+                (source, int(row[0]), theme, int(row[2]), row[4], str(row[6]), str(row[5]), row[7])
                 for theme in dict.fromkeys(tagger.tag(str(row[1]), language))
             ]
         if out:
             await self._conn.execute_many(
                 "INSERT INTO text_themes (source, text_id, theme, customer_id, survey_id, branch,"
-                " written_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                " written_at, nps) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 out,
             )
 
-    async def mentions(
-        self, start: datetime, end: datetime, branch: str | None = None
-    ) -> list[ThemeMention]:
-        """Every text written in [start, end) (of one branch) with each theme it mentions, and
-        the score of the answer it counts under; newest first."""
+    async def scored(self, survey_id: int, nps: int | None) -> None:
+        """The answer's score was given (or changed): its texts' tags count under it."""
+        await self._conn.execute(
+            "UPDATE text_themes SET nps = ? WHERE survey_id = ?", (nps, survey_id)
+        )
+
+    async def counts(
+        self, start: datetime, end: datetime, bands: Bands, branch: str | None = None
+    ) -> dict[str, ThemeCounts]:
+        """Per theme, the texts written in [start, end) (of one branch) that mention it, by
+        the category of the answer each counts under, and the NPS counts of those answers
+        (each answer once however many of its texts mention the theme): two aggregates, the
+        rows never leave the database."""
         where = "t.written_at >= ? AND t.written_at < ?"
         params: tuple[object, ...] = (to_db(start), to_db(end))
         if branch is not None:
             where, params = where + " AND t.branch = ?", (*params, branch)
-        rows = await self._conn.fetch_all(
-            "SELECT t.theme, t.source, t.text_id, t.customer_id, t.survey_id, s.nps,"
-            " t.written_at FROM text_themes t LEFT JOIN surveys s ON s.id = t.survey_id"
-            f" WHERE {where} ORDER BY t.written_at DESC, t.text_id DESC",
+        scored = "t.nps IS NOT NULL"
+        detractor = f"{scored} AND {bands.detractor('t.nps')}"
+        promoter = f"{scored} AND {bands.promoter('t.nps')}"
+        texts = await self._conn.fetch_all(
+            f"SELECT t.theme, COUNT(*), {count_if(scored)}, {count_if(detractor)},"
+            f" {count_if(promoter)} FROM text_themes t WHERE {where} GROUP BY t.theme",
             params,
         )
-        return [
-            ThemeMention(
-                str(r[0]),
-                TextSource(str(r[1])),
-                int(r[2]),
-                int(r[3]),
-                None if r[4] is None else int(r[4]),
-                None if r[5] is None else int(r[5]),
-                from_db(str(r[6])) or start,
+        answers = await self._conn.fetch_all(
+            f"SELECT t.theme, COUNT(*), {count_if(promoter)}, {count_if(detractor)} FROM"
+            " (SELECT DISTINCT theme, survey_id, nps FROM text_themes t"
+            f" WHERE {where} AND {scored}) t GROUP BY t.theme",
+            params,
+        )
+        nps = {str(r[0]): NpsCounts(int(r[1]), int(r[2]), int(r[3])) for r in answers}
+        return {
+            str(r[0]): ThemeCounts(
+                mentions=int(r[1]),
+                detractors=int(r[3]),
+                passives=int(r[2]) - int(r[3]) - int(r[4]),
+                promoters=int(r[4]),
+                nps=nps.get(str(r[0]), NpsCounts(0, 0, 0)),
             )
-            for r in rows
-        ]
+            for r in texts
+        }
+
+    async def newest(
+        self, theme: str, start: datetime, end: datetime, limit: int, branch: str | None = None
+    ) -> list[tuple[TextSource, int]]:
+        """The newest texts written in [start, end) that mention `theme` (by its index)."""
+        where = "theme = ? AND written_at >= ? AND written_at < ?"
+        params: tuple[object, ...] = (theme, to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND branch = ?", (*params, branch)
+        rows = await self._conn.fetch_all(
+            f"SELECT source, text_id FROM text_themes WHERE {where}"
+            f" ORDER BY written_at DESC, text_id DESC LIMIT {int(limit)}",
+            params,
+        )
+        return [(TextSource(str(r[0])), int(r[1])) for r in rows]
+
+    async def recent_texts(
+        self, start: datetime, end: datetime, limit: int, branch: str | None = None
+    ) -> list[tuple[str, str | None]]:
+        """(text, customer's language) of the survey comments of the surveys sent last in
+        [start, end) and the complaints opened last then, up to `limit` of each, an erased
+        person's never."""
+        survey_where = "s.sent_at >= ? AND s.sent_at < ? AND s.comment IS NOT NULL"
+        complaint_where = "c.created_at >= ? AND c.created_at < ? AND c.text IS NOT NULL"
+        survey_params: tuple[object, ...] = (to_db(start), to_db(end))
+        complaint_params = survey_params
+        if branch is not None:
+            survey_where += " AND s.branch = ?"
+            survey_params += (branch,)
+            complaint_where += " AND p.branch = ?"
+            complaint_params += (branch,)
+        rows = await self._conn.fetch_all(
+            "SELECT s.comment, COALESCE(cu.language, cu.tg_language) FROM surveys s"
+            " JOIN customers cu ON cu.id = s.customer_id"
+            f" WHERE {survey_where} AND cu.forgotten_at IS NULL"
+            " ORDER BY s.sent_at DESC LIMIT ?",  # the period's index, read from its end
+            (*survey_params, limit),
+        )
+        rows += await self._conn.fetch_all(
+            "SELECT c.text, COALESCE(cu.language, cu.tg_language) FROM complaints c"
+            " JOIN customers cu ON cu.id = c.customer_id"
+            " LEFT JOIN purchases p ON p.id = c.purchase_id"
+            f" WHERE {complaint_where} AND cu.forgotten_at IS NULL"
+            " ORDER BY c.created_at DESC LIMIT ?",
+            (*complaint_params, limit),
+        )
+        return [(str(r[0]), None if r[1] is None else str(r[1])) for r in rows]
+
+    async def counted(
+        self, theme: str, start: datetime, end: datetime, bands: Bands, branch: str | None = None
+    ) -> tuple[int, int]:
+        """(texts written in [start, end) that mention `theme`, those of them counted under a
+        detractor's answer)."""
+        where = "t.theme = ? AND t.written_at >= ? AND t.written_at < ?"
+        params: tuple[object, ...] = (theme, to_db(start), to_db(end))
+        if branch is not None:
+            where, params = where + " AND t.branch = ?", (*params, branch)
+        row = await self._conn.fetch_one(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN"
+            f" {bands.detractor('t.nps')} THEN 1 ELSE 0 END), 0)"
+            f" FROM text_themes t WHERE {where}",
+            params,
+        )
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     async def texts(
         self, keys: Sequence[tuple[TextSource, int]]
@@ -207,3 +290,39 @@ class ThemeRepo:
                 for row in await self._conn.fetch_all(sql, params):
                     found[(source, int(row[0]))] = str(row[1])
         return found
+
+    async def of_surveys(self, ids: Sequence[int]) -> dict[int, set[str]]:
+        """The themes of every text that counts under each of these answers (its comment,
+        a complaint it opened and the customer's messages there)."""
+        if not ids:
+            return {}
+        one_of, params = self._conn.one_of(ids)
+        rows = await self._conn.fetch_all(
+            f"SELECT survey_id, theme FROM text_themes WHERE survey_id {one_of}", params
+        )
+        return _grouped(rows)
+
+    async def of_complaints(self, ids: Sequence[int]) -> dict[int, set[str]]:
+        """The themes of what the customer wrote about each of these complaints: its text,
+        the comment of the answer that opened it and their messages."""
+        if not ids:
+            return {}
+        one_of, params = self._conn.one_of(ids)
+        rows = await self._conn.fetch_all(
+            "SELECT c.id, t.theme FROM complaints c JOIN text_themes t"
+            " ON (t.source = ? AND t.text_id = c.id)"
+            " OR (t.source = ? AND t.text_id = c.survey_id)"
+            f" WHERE c.id {one_of}"
+            " UNION SELECT m.complaint_id, t.theme FROM complaint_messages m"
+            " JOIN text_themes t ON t.source = ? AND t.text_id = m.id"
+            f" WHERE m.complaint_id {one_of}",
+            (TextSource.COMPLAINT, TextSource.COMMENT, *params, TextSource.MESSAGE, *params),
+        )
+        return _grouped(rows)
+
+
+def _grouped(rows: Sequence[Row]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for row in rows:
+        found.setdefault(int(row[0]), set()).add(str(row[1]))
+    return found

@@ -437,7 +437,14 @@ async def test_every_page_fits_both_screens_and_reads_in_light_and_dark(
     base = f"http://127.0.0.1:{app.port}"
     await asyncio.to_thread(chrome.get, base + link[link.index("/app/login") :])
     SHOTS.mkdir(parents=True, exist_ok=True)
-    pages = ["/app", "/app/complaints", "/app/complaints/3", "/app/fixes", "/app/saved"]
+    pages = [
+        "/app",
+        "/app/comments",
+        "/app/complaints",
+        "/app/complaints/3",
+        "/app/fixes",
+        "/app/saved",
+    ]
     problems = []
     for width, height in ((390, 844), (1366, 768)):
         for theme in ("light", "dark"):
@@ -465,15 +472,17 @@ SAID = (
 )
 
 
+@pytest.mark.parametrize("language", ["ru", "en"])
 @pytest.mark.parametrize("answers", [0, 4, 500])
 async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
-    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver, answers: int
+    make_app: MakeApp, fake: FakeTelegramServer, chrome: WebDriver, answers: int, language: str
 ) -> None:
-    """The overview's tiles, trend, scores, funnel and branch table on both screens and in
-    both schemes, for a shop with no answers, four, and a season's 500 over twelve weeks in
-    three branches: nothing sticks out, nothing is faint, nothing is cut."""
-    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language="ru")
-    fake.world.add_user(OWNER, "Owner", "ru")
+    """The overview's tiles, trend, scores, funnel, themes (with the words in no theme) and
+    branch table, and the comment list, on both screens and in both schemes, in Russian and
+    English, for a shop with no answers, four, and a season's 500 over twelve weeks in three
+    branches: nothing sticks out, nothing is faint, nothing is cut."""
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language=language)
+    fake.world.add_user(OWNER, "Owner", language)
     async with app.db.transaction() as tx:
         for n in range(answers):
             days = (n * 84) // max(answers, 1) if answers > 4 else 1 + n
@@ -500,11 +509,12 @@ async def test_the_overview_reads_as_a_report_with_none_a_few_and_many_answers(
     problems = []
     for width, height in ((390, 844), (1366, 768)):
         for theme in ("light", "dark"):
-            problems += await asyncio.to_thread(
-                _looked_at, chrome, base, ["/app"], width, height, theme
-            )
-            name = f"overview-{answers}-answers-{width}x{height}-{theme}.png"
-            await asyncio.to_thread(_whole_page, chrome, name)
+            for path, page in (("/app/comments", "comments"), ("/app", "overview")):
+                problems += await asyncio.to_thread(
+                    _looked_at, chrome, base, [path], width, height, theme
+                )
+                name = f"{page}-{language}-{answers}-answers-{width}x{height}-{theme}.png"
+                await asyncio.to_thread(_whole_page, chrome, name)
     assert problems == [], "\n".join(problems)
     tiles = await asyncio.to_thread(
         chrome.find_elements, By.CSS_SELECTOR, ".tile .value"

@@ -74,6 +74,8 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
             ("?state=resolved&cause=delivery", True),
             ("?state=open", False),
             ("?holder=Nobody", False),
+            ("?theme=delivery", True),  # "parcel": what the customer wrote is delivery
+            ("?theme=cleanliness&q=parcel", False),
         ]:
             status, page, _ = await manager.get("/app/complaints" + query)
             assert status == 200 and ('href="/app/complaints/1"' in page) is found, query
@@ -115,6 +117,23 @@ async def test_a_complaints_life_on_the_dashboard_and_a_fix_marked_done_there(
         assert page.count('class="fixes done"') == 1  # once, in the page's body
         done = page[page.index('class="fixes done"') :]
         assert 'href="/app/complaints/1">#1</a>' in done and "/app/fixes/1/done" not in page
+
+        # The owner names the theme the fix was about: the page follows its mentions.
+        assert "/app/fixes/1/theme" not in page  # managers see no form
+        named = {"csrf": token.group(1), "theme": "delivery"}
+        assert (await manager.post("/app/fixes/1/theme", data=named))[0] == 403
+        assert (await owner.post("/app/fixes/1/theme", data={**named, "csrf": "x"}))[0] == 403
+        assert (await owner.post("/app/fixes/1/theme", data={**named, "theme": "x"}))[0] == 422
+        assert (await owner.post("/app/fixes/9/theme", data=named))[0] == 404
+        status, _, answer = await owner.post("/app/fixes/1/theme", data=named)
+        assert status == 303 and answer.headers["Location"] == "/app/fixes"
+        async with app.db.read() as tx:
+            record = await tx.corrective.get(1)
+        assert record is not None and record.theme == "delivery"
+        status, page, _ = await owner.get("/app/fixes")
+        done = page[page.index('class="fixes done"') :]
+        assert '<option value="delivery" selected>' in done
+        assert "Delivery: fix #1 was made less than a day ago, too early to tell" in done
     finally:
         await owner.close()
         await manager.close()

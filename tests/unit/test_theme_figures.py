@@ -100,3 +100,15 @@ async def test_the_digest_says_what_detractors_talk_about_in_each_language(
     assert "Detractors talk most about: Delivery 2 (+1), Staff 2 (+2)" in said["en"]
     assert "О чём чаще всего пишут критики: Доставка 2 (+1), Персонал 2 (+2)" in said["ru"]
     assert "Kritikerna skriver mest om: Leverans 2 (+1), Personal 2 (+2)" in said["sv"]
+
+
+async def test_a_score_given_after_the_text_counts_its_mentions_under_it(db: Database) -> None:
+    """Tags keep their answer's score to be counted fast: a score given or changed later
+    (a web answer after the comment, say) moves its mentions with it."""
+    await shop(db)
+    async with db.transaction() as tx:
+        await tx.surveys.update(1, nps=10)  # "The courier was rude": a detractor's, until now
+    async with db.read() as tx:
+        delivery = (await theme_figures(tx, START, END, BEFORE))[0]
+    assert (delivery.detractors, delivery.passives, delivery.promoters) == (1, 1, 2)
+    assert delivery.nps.n == 4 and delivery.nps.score == 25.0

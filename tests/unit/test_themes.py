@@ -103,6 +103,15 @@ def test_a_phrase_matches_its_words_in_a_row_in_one_clause() -> None:
     assert tagger.tag("подарочную карту не приняли", "ru") == ("parking",)
 
 
+def test_looking_forward_is_not_a_wait() -> None:
+    # "жду" alone is "I look forward to it", not a complaint about waiting; a wait said as
+    # one still is.
+    assert TAGGER.tag("Спасибо, жду", "ru") == ()
+    assert TAGGER.tag("Ждём новых поступлений!", "ru") == ()
+    assert TAGGER.tag("Покупатели ждут у кассы", "ru") == ("speed",)
+    assert TAGGER.tag("Жду заказ уже неделю", "ru") == ("speed",)
+
+
 def test_an_owners_word_matches_even_if_it_is_a_stop_word() -> None:
     tagger = Tagger(parse_themes([_theme(words={"ru": ["магазин"], "en": ["store"]})]))
     assert tagger.tag("магазина", "ru") == tagger.tag("the stores", "en") == ("parking",)
@@ -225,6 +234,12 @@ def test_theme_words_stop_words_and_negators_are_never_in_no_theme() -> None:
     texts = [("Курьер не опоздал, но это очень плохо", "ru")] * 3 + [
         ("The courier was not late and it was not bad", "en"),
     ] * 3
+    assert unthemed_words(texts, TAGGER, min_texts=1) == []
+
+
+def test_a_stop_word_written_with_yo_is_never_in_no_theme() -> None:
+    # "ещё" is a stop word, and it is written "еще" as often: both are one, left out.
+    texts = [("Ещё раз спасибо", "ru"), ("Еще раз спасибо", "ru"), ("ещё", "ru")]
     assert unthemed_words(texts, TAGGER, min_texts=1) == []
 
 
