@@ -16,6 +16,7 @@ from datetime import datetime
 
 from storage.states import (
     CardMode,
+    Channel,
     ComplaintSource,
     ComplaintStatus,
     Deadline,
@@ -120,6 +121,7 @@ class Survey:
     branch: str = ""  # its purchase's
     version: int = 0  # the survey definition it was started with (0: the built-in one)
     variant: int | None = None  # that definition's variant (index); None: its main questions
+    channel: Channel | None = None  # of its first answer, which answers it; None: no answer yet
 
     def __post_init__(self) -> None:
         _coerce(
@@ -130,6 +132,7 @@ class Survey:
             expires_at=datetime,
             answered_at=datetime,
             status=SurveyStatus,
+            channel=Channel,
         )
 
 

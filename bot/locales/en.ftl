@@ -93,6 +93,7 @@ survey-dismissed_never = Understood: no more surveys from me. Write /start if yo
 survey-closed = This survey has closed. Thank you!
 survey-alert-closed = This survey has closed.
 survey-alert-done = Already answered, thank you!
+survey-alert-done_web = You have already answered this survey on its web page. Thank you!
 survey-alert-thanks = Thank you!
 survey-use_buttons = Please answer with the buttons in the survey above.
 survey-comment_too_long = That is a bit long ({ $length } characters); please keep it under { $limit }.
@@ -185,6 +186,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = branch { $branch }
 complaint-card-aspects = What went wrong: { $aspects }
 complaint-card-source-low_score = From a survey answer.
+complaint-card-source-low_score_web = From a survey answer, via web (its page opened from the receipt).
 complaint-card-source-command = The customer opened it with /complaint.
 complaint-card-source-message = The customer wrote to the bot.
 complaint-card-source-business = The customer wrote to the shop's Telegram account.
@@ -419,10 +421,17 @@ fixed-open = 🔧 Fixes still owed: { $count } (/actions)
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Your feedback
-web-page_lead = Thank you for your purchase! We would love to hear how it went: it takes a minute.
-web-page_soon = Soon you will be able to answer right on this page. For now, please answer in Telegram:
-web-page_open = Answer in Telegram
-web-page_later = Please open this page again a little later.
+web-language_name = English
+web-words = A few words, if you like
+web-send = Send
+web-done_telegram = You have already answered this survey in Telegram. Thank you!
+web-no_survey = There is no survey for this purchase. Thank you for shopping with us!
+web-complaint = We are sorry it went wrong. The team has your answer and will look into it.
+web-review = Leave a public review
+web-invalid = That answer is not one of this question's choices. Please choose again.
+web-later = Please answer the questions in order: here is the one that comes now.
+web-too_long = That is a bit long; please keep it under { $limit } characters.
+web-slow_down = Too many answers in a short time. Please wait a few minutes, then try again.
 
 ## bring a friend
 

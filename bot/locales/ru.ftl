@@ -98,6 +98,7 @@ survey-dismissed_never = Хорошо, больше не будем спраши
 survey-closed = Этот опрос закрыт. Спасибо!
 survey-alert-closed = Этот опрос закрыт.
 survey-alert-done = Вы уже ответили, спасибо!
+survey-alert-done_web = Вы уже ответили на этот опрос на его веб-странице. Спасибо!
 survey-alert-thanks = Спасибо!
 survey-use_buttons = Пожалуйста, ответьте кнопками в опросе выше.
 survey-comment_too_long = Длинновато: { $length ->
@@ -194,6 +195,7 @@ complaint-card-order = Заказ { $order }
 complaint-card-branch = филиал { $branch }
 complaint-card-aspects = Что не так: { $aspects }
 complaint-card-source-low_score = Из ответа на опрос.
+complaint-card-source-low_score_web = Из ответа на опрос, через веб (страница опроса по ссылке с чека).
 complaint-card-source-command = Клиент сам открыл обращение командой /complaint.
 complaint-card-source-message = Клиент написал боту.
 complaint-card-source-business = Клиент написал в Telegram-аккаунт магазина.
@@ -439,10 +441,17 @@ fixed-open = 🔧 Ещё нужно исправить: { $count } (/actions)
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Ваш отзыв
-web-page_lead = Спасибо за покупку! Расскажите, как всё прошло, — это займёт минуту.
-web-page_soon = Скоро ответить можно будет прямо на этой странице. А пока, пожалуйста, ответьте в Telegram:
-web-page_open = Ответить в Telegram
-web-page_later = Пожалуйста, откройте эту страницу чуть позже.
+web-language_name = Русский
+web-words = Пара слов, если хотите
+web-send = Отправить
+web-done_telegram = Вы уже ответили на этот опрос в Telegram. Спасибо!
+web-no_survey = Опроса по этой покупке нет. Спасибо, что выбрали нас!
+web-complaint = Нам жаль, что так вышло. Команда получила ваш ответ и во всём разберётся.
+web-review = Оставить публичный отзыв
+web-invalid = Такого варианта ответа в этом вопросе нет. Пожалуйста, выберите ещё раз.
+web-later = Пожалуйста, отвечайте на вопросы по порядку: вот тот, что идёт сейчас.
+web-too_long = Слишком длинно: пожалуйста, уложитесь в { $limit } символов.
+web-slow_down = Слишком много ответов за короткое время. Подождите несколько минут и попробуйте снова.
 
 ## bring a friend
 

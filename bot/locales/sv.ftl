@@ -93,6 +93,7 @@ survey-dismissed_never = Uppfattat: inga fler enkäter från mig. Skriv /start o
 survey-closed = Den här enkäten är stängd. Tack!
 survey-alert-closed = Den här enkäten är stängd.
 survey-alert-done = Redan besvarat, tack!
+survey-alert-done_web = Du har redan besvarat den här enkäten på dess webbsida. Tack!
 survey-alert-thanks = Tack!
 survey-use_buttons = Svara gärna med knapparna i enkäten ovan.
 survey-comment_too_long = Det blev lite långt ({ $length } tecken); håll dig under { $limit }.
@@ -185,6 +186,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = butik { $branch }
 complaint-card-aspects = Vad gick fel: { $aspects }
 complaint-card-source-low_score = Från ett enkätsvar.
+complaint-card-source-low_score_web = Från ett enkätsvar, via webben (enkätens sida från kvittot).
 complaint-card-source-command = Kunden öppnade det själv med /complaint.
 complaint-card-source-message = Kunden skrev till boten.
 complaint-card-source-business = Kunden skrev till butikens Telegramkonto.
@@ -419,10 +421,17 @@ fixed-open = 🔧 Åtgärder som återstår: { $count } (/actions)
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Din återkoppling
-web-page_lead = Tack för ditt köp! Berätta gärna hur det gick – det tar bara en minut.
-web-page_soon = Snart kan du svara direkt på den här sidan. Till dess kan du svara i Telegram:
-web-page_open = Svara i Telegram
-web-page_later = Öppna sidan igen lite senare.
+web-language_name = Svenska
+web-words = Några ord, om du vill
+web-send = Skicka
+web-done_telegram = Du har redan besvarat den här enkäten i Telegram. Tack!
+web-no_survey = Det finns ingen enkät för det här köpet. Tack för att du handlade hos oss!
+web-complaint = Vi beklagar att det blev fel. Teamet har fått ditt svar och tittar på saken.
+web-review = Skriv en offentlig recension
+web-invalid = Det svaret finns inte bland frågans alternativ. Välj igen.
+web-later = Svara på frågorna i tur och ordning: här är den som står på tur.
+web-too_long = Det blev lite långt; håll dig under { $limit } tecken.
+web-slow_down = För många svar på kort tid. Vänta några minuter och försök sedan igen.
 
 ## bring a friend
 
