@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.i18n import Translator
+from bot.learned import UNKNOWN_USERNAME
 from bot.surveys.config import COMMENT_LIMIT, Surveys
 from bot.surveys.engine import text_of
 from bot.surveys.web_answers import Outcome, WebAnswer, WebState, WebView, answer, view
@@ -93,7 +94,7 @@ class SurveyPages:
                 return not_found()
             t = self._translator(request, opened.customer)
             now = await view(tx, self.surveys, opened.survey, opened.purchase, opened.customer)
-            return await self._render(tx, request, t, now)
+            return await self._render(tx, request, t, now, opened)
 
     async def post(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]
@@ -112,7 +113,8 @@ class SurveyPages:
                 shown = await view(
                     tx, self.surveys, opened.survey, opened.purchase, opened.customer
                 )
-                answer_page = await self._render(tx, request, t, shown, t("web.slow_down"), 429)
+                slow = t("web.slow_down")
+                answer_page = await self._render(tx, request, t, shown, opened, slow, 429)
                 answer_page.headers["Retry-After"] = str(
                     self.limit.retry_after(digest(token), now)
                 )
@@ -126,7 +128,7 @@ class SurveyPages:
                     tx, self.surveys, opened.survey, opened.purchase, opened.customer
                 )
                 problem = t(key, limit=COMMENT_LIMIT)
-                return await self._render(tx, request, t, shown, problem, status)
+                return await self._render(tx, request, t, shown, opened, problem, status)
         # Saved, or nothing to save (a form sent twice, a survey closed meanwhile): the page.
         query = f"?lang={request.query['lang']}" if "lang" in request.query else ""
         raise web.HTTPSeeOther(f"{token}{query}", headers=PRIVATE)
@@ -148,6 +150,7 @@ class SurveyPages:
         request: web.Request,
         t: Translator,
         now: WebView,
+        opened: Opened,
         problem: str | None = None,
         status: int = 200,
     ) -> web.Response:
@@ -164,7 +167,7 @@ class SurveyPages:
         if now.state == WebState.ASK:
             values["form"] = _form(t, now)
         elif now.state == WebState.DONE:
-            values.update(await self._thanks(tx, t, now.survey))
+            values.update(await self._thanks(tx, t, opened))
         else:
             key = {
                 WebState.DONE_TELEGRAM: "web.done_telegram",
@@ -174,15 +177,23 @@ class SurveyPages:
             values["lines"] = [t(key)]
         return page("survey.html", t.language, status, **values)
 
-    async def _thanks(self, tx: Tx, t: Translator, survey: Survey) -> dict[str, Any]:
+    async def _thanks(self, tx: Tx, t: Translator, opened: Opened) -> dict[str, Any]:
         """The thanks as Telegram's; after an answer that opened a complaint, that the team
-        has it, and the way to hear back in Telegram."""
+        has it, and how the reply reaches them: in Telegram if the bot knows their chat, else
+        by the receipt's deep link, which ties the complaint to the Telegram that opens it."""
+        core, config = self.surveys.core, self.surveys.config
         lines = [t("survey.thanks")]
         link = None
-        if await tx.complaints.for_survey(survey.id) is not None:
+        if await tx.complaints.for_survey(opened.survey.id) is not None:
             lines.append(t("web.complaint"))
-        elif self.surveys.config.review_url:  # everyone or no one, as in Telegram
-            link = {"href": self.surveys.config.review_url, "text": t("web.review")}
+            if opened.customer.telegram_id is not None:
+                lines.append(t("web.reply_telegram"))
+            elif core.learned.bot_username != UNKNOWN_USERNAME:  # never a link to YOUR_BOT
+                lines.append(t("web.complaint_telegram"))
+                href = core.deep_link(opened.purchase.link_token)
+                link = {"href": href, "text": t("web.continue_telegram")}
+        elif config.review_url:  # everyone or no one, as in Telegram
+            link = {"href": config.review_url, "text": t("web.review")}
         return {"lines": lines, "link": link}
 
     async def qr_svg(self, request: web.Request) -> web.Response:

@@ -14,7 +14,7 @@ from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_in
-from bot.surveys.linking import Linked, link_by_phone, link_by_token
+from bot.surveys.linking import Linked, link_by_phone, link_by_token, receipt_complaint
 from bot.surveys.referrals import Joined, is_invitation, join
 from storage.db import Tx
 from storage.models import Customer
@@ -126,13 +126,16 @@ async def start_with_token(
         return
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)
-    text = t(
-        {
-            Linked.SURVEY: "start.linked",
-            Linked.NO_SURVEY: "start.linked_no_survey",
-            Linked.UNKNOWN: "start.link_unknown",
-        }[found]
-    )
+    if found is Linked.COMPLAINT:
+        text = t("start.linked_complaint", number=await receipt_complaint(tx, payload) or 0)
+    else:
+        text = t(
+            {
+                Linked.SURVEY: "start.linked",
+                Linked.NO_SURVEY: "start.linked_no_survey",
+                Linked.UNKNOWN: "start.link_unknown",
+            }[found]
+        )
     await outbox.answer(tx, message, f"{back}\n\n{text}" if back else text)
 
 

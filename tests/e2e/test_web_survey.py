@@ -20,9 +20,10 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from storage.db import Tx
 from tests.support.api import API_SECRET, call, request
-from tests.support.helpers import make_settings, start
+from tests.support.helpers import STAFF_CHAT, make_settings, start
+from tests.support.journey import wait_new_message
 from tests.support.lookups import purchase_by_order, survey_for_purchase
-from tests.support.staffroom import card, staff_group
+from tests.support.staffroom import AGENT, card, staff_group, wait_for_staff_text
 
 PUBLIC = "https://shop.example"
 ANN: dict[str, Any] = {
@@ -238,6 +239,36 @@ async def test_a_whole_survey_answered_on_the_page_reaches_staff_via_web(
     assert "via web" in str(shown.text) and "Two days late" in str(shown.text)
     status, responses = await request(web, "GET", "responses")
     assert status == 200 and [r["channel"] for r in responses["responses"]] == ["web"]
+
+
+async def test_a_complaint_from_the_page_continues_in_telegram_by_its_deep_link(
+    web: App, fake: FakeTelegramServer
+) -> None:
+    """Staff answering a web customer with no Telegram are told so (not that the customer
+    erased their data); the thanks page's Telegram link ties the complaint to the customer's
+    Telegram, and the next reply reaches them there."""
+    world = fake.world
+    _, answer = await call(web, body=PHONE_ONLY)
+    path = path_of(answer["survey_url"])
+    await send(web, path, [("q", "nps"), ("v", "1")])
+    await send(web, path, [("q", "aspect"), ("v", "staff"), ("text", "Rude at the till")])
+    await send(web, path, [("q", "csat"), ("v", "1")])
+    await send(web, path, [("q", "expectation"), ("v", "worse")])
+    thanks = await page_of(web, path)
+    assert f'href="{answer["deep_link"]}"' in thanks and "Telegram" in thanks
+    shown = await card(world, 1)
+    await world.user_sends(AGENT, "Sorry!", chat_id=STAFF_CHAT, reply_to=shown.message_id)
+    told = await wait_for_staff_text(world, "no Telegram chat")
+    assert "erased" not in told
+    world.add_user(7301, "Wen", "en")
+    token = answer["deep_link"].split("start=")[1]
+    await world.user_sends(7301, f"/start {token}")
+    linked = await wait_new_message(world, 7301, "#1")
+    assert "reply" in str(linked.text)
+    await world.user_sends(
+        AGENT, "We will refund you", chat_id=STAFF_CHAT, reply_to=shown.message_id
+    )
+    await wait_new_message(world, 7301, "We will refund you")
 
 
 async def test_a_forged_form_gets_a_clear_answer_and_changes_nothing(web: App) -> None:
