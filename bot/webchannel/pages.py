@@ -17,8 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 # Big tap targets (3rem high at least) and system colours: readable on a small phone, light
 # or dark; the accent and the answer buttons' grey follow the reader's colour scheme.
 CSS = (
-    ":root{--a:#1f6fd1;--b:#eef1f5;--l:#c3cad4}"
-    "@media(prefers-color-scheme:dark){:root{--a:#5b9ef2;--b:#252a31;--l:#454d58}}"
+    ":root{--a:#1f6fd1;--f:#1f6fd1;--b:#eef1f5;--l:#c3cad4}"
+    "@media(prefers-color-scheme:dark){:root{--a:#7db3ff;--f:#2662b8;--b:#252a31;--l:#454d58}}"
     "body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1.25rem;"
     "color:CanvasText;background:Canvas}"
     "main{max-width:32rem;margin:0 auto}"
@@ -26,7 +26,7 @@ CSS = (
     ".q{font-weight:600;white-space:pre-line}"
     "button,.button,.option,textarea{font:inherit;box-sizing:border-box;border-radius:.75rem}"
     ".button{display:block;width:100%;min-height:3rem;padding:.75rem 1rem;margin:1rem 0 0;"
-    "text-align:center;text-decoration:none;font-weight:600;background:var(--a);color:#fff;"
+    "text-align:center;text-decoration:none;font-weight:600;background:var(--f);color:#fff;"
     "border:0}"
     ".scores{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.5rem}"
     ".scores.wide{grid-auto-flow:row;grid-template-columns:repeat(6,1fr)}"
@@ -48,7 +48,7 @@ CSS = (
 )
 _STYLE_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
 PAGE_CSP = (
-    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; img-src 'self';"
+    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; img-src 'self' data:;"
     " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 PRIVATE = {

@@ -26,6 +26,7 @@ from tests.support.lookups import purchase_by_order, survey_for_purchase
 from tests.support.staffroom import AGENT, card, staff_group, wait_for_staff_text
 
 PUBLIC = "https://shop.example"
+PAGE_BYTES = 4096  # the NPS page, style included: one round trip's worth on a slow line
 ANN: dict[str, Any] = {
     "order_id": "W-1",
     "customer": {"external_id": "crm-1", "name": "Ann Example"},
@@ -168,6 +169,7 @@ async def test_the_page_speaks_the_customers_language_and_names_the_shop(web: Ap
     assert headers["Referrer-Policy"] == "no-referrer"  # the token stays out of t.me's logs
     assert "unsafe-inline" not in headers["Content-Security-Policy"]
     assert "<script" not in page
+    assert len(body) < PAGE_BYTES, len(body)  # a slow connection loads it in a moment
 
     _, other = await call(web, body={"order_id": "W-9", "customer": {"phone": "+46701112233"}})
     _, _, swedish = await fetch(web, path_of(other["survey_url"]))
