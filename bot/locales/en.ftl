@@ -595,6 +595,7 @@ export-column-expectation = Against expectations
 export-column-aspects = What it was about
 export-column-comment = Comment
 export-column-referred = Came through a friend
+export-column-channel = Answered via
 export-column-source = Opened from
 export-column-created_at = Opened at
 export-column-taken_at = Taken at
@@ -620,6 +621,8 @@ export-survey_status-dismissed = declined by the customer
 export-source-low_score = a survey answer
 export-source-command = the /complaint command
 export-source-message = a message to the bot
+export-channel-telegram = Telegram
+export-channel-web = the web page
 
 ## the owners' dashboard
 

@@ -613,6 +613,7 @@ export-column-expectation = По сравнению с ожиданиями
 export-column-aspects = Что не понравилось
 export-column-comment = Комментарий
 export-column-referred = Пришёл по приглашению друга
+export-column-channel = Где ответил
 export-column-source = Откуда
 export-column-created_at = Поступило
 export-column-taken_at = Взято в работу
@@ -638,6 +639,8 @@ export-survey_status-dismissed = клиент отказался
 export-source-low_score = ответ в опросе
 export-source-command = команда /complaint
 export-source-message = сообщение боту
+export-channel-telegram = в Telegram
+export-channel-web = на веб-странице
 
 ## the owners' dashboard
 

@@ -595,6 +595,7 @@ export-column-expectation = Jämfört med förväntningarna
 export-column-aspects = Vad det gällde
 export-column-comment = Kommentar
 export-column-referred = Kom via en vän
+export-column-channel = Besvarad via
 export-column-source = Öppnat från
 export-column-created_at = Öppnat
 export-column-taken_at = Tagit
@@ -620,6 +621,8 @@ export-survey_status-dismissed = kunden avböjde
 export-source-low_score = ett svar i enkäten
 export-source-command = kommandot /complaint
 export-source-message = ett meddelande till boten
+export-channel-telegram = Telegram
+export-channel-web = webbsidan
 
 ## the owners' dashboard
 

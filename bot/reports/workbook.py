@@ -48,6 +48,7 @@ def _codes(t: Translator, kind: str) -> dict[str, Callable[[str], str]]:
         "expectation": lambda code: t(f"survey.expectation.{code}"),
         "aspects": lambda codes: ", ".join(t(f"aspect.{a}") for a in codes.split(",") if a),
         "source": lambda code: t(f"export.source.{code}"),
+        "channel": lambda code: t(f"export.channel.{code}"),
         "cause": lambda code: cause_label(t, code),
         "segment": lambda code: segment_name(t, code),
     }
