@@ -10,6 +10,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.complaints.config import Complaints
+from bot.complaints.posting import refresh
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import Surveys
@@ -126,8 +127,10 @@ async def start_with_token(
         return
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)
-    if found is Linked.COMPLAINT:
-        text = t("start.linked_complaint", number=await receipt_complaint(tx, payload) or 0)
+    number = await receipt_complaint(tx, payload) if found is Linked.COMPLAINT else None
+    if number is not None:
+        await refresh(tx, complaints, number)  # the card names who now hears the replies
+        text = t("start.linked_complaint", number=number)
     else:
         text = t(
             {

@@ -20,7 +20,7 @@ from bot.app import App, create_app
 from faketg import FakeTelegramServer
 from storage.db import Tx
 from tests.support.api import API_SECRET, call, request
-from tests.support.helpers import STAFF_CHAT, make_settings, start
+from tests.support.helpers import STAFF_CHAT, make_settings, start, wait_for
 from tests.support.journey import wait_new_message
 from tests.support.lookups import purchase_by_order, survey_for_purchase
 from tests.support.staffroom import AGENT, card, staff_group, wait_for_staff_text
@@ -267,6 +267,7 @@ async def test_a_complaint_from_the_page_continues_in_telegram_by_its_deep_link(
     await world.user_sends(7301, f"/start {token}")
     linked = await wait_new_message(world, 7301, "#1")
     assert "reply" in str(linked.text)
+    await wait_for(lambda: "Wen" in str(shown.text), what="the card names who continued")
     await world.user_sends(
         AGENT, "We will refund you", chat_id=STAFF_CHAT, reply_to=shown.message_id
     )
