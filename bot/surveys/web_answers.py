@@ -17,7 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from aiogram.methods import EditMessageText
+
 from bot.i18n import Translator
+from bot.outbox.service import Priority
 from bot.surveys.answers import PressResult, press, typed
 from bot.surveys.config import COMMENT_LIMIT, Surveys
 from bot.surveys.design import Question
@@ -126,7 +129,7 @@ async def answer(
     problem = _check(now.page, form)
     if problem is not None:
         return problem
-    survey = await _claim(tx, surveys, now.survey, customer)
+    survey = await _claim(tx, surveys, t, now.survey, customer)
     done = await _record(tx, surveys, t, customer, survey, now, form)
     return Outcome.SAVED if done else Outcome.INVALID
 
@@ -155,10 +158,12 @@ def _in(value: str, low: int, high: int) -> bool:
     return value.isdigit() and low <= int(value) <= high
 
 
-async def _claim(tx: Tx, surveys: Surveys, survey: Survey, customer: Customer) -> Survey:
+async def _claim(
+    tx: Tx, surveys: Surveys, t: Translator, survey: Survey, customer: Customer
+) -> Survey:
     """The page answers the survey from now on: one not yet sent starts here, pinned to the
-    current definition; no Telegram invitation or reminder follows (its buttons, if sent,
-    say it is done)."""
+    current definition; no Telegram invitation or reminder follows, and one already sent
+    loses its buttons and says where the survey is answered."""
     if survey.channel is not None:
         return survey
     now = surveys.core.now()
@@ -179,6 +184,10 @@ async def _claim(tx: Tx, surveys: Surveys, survey: Survey, customer: Customer) -
     else:
         expires = survey.expires_at or now + surveys.config.rules.expiry
         fields = {}
+        if survey.chat_id and survey.message_id:
+            done = t("survey.alert.done_web")
+            edit = EditMessageText(chat_id=survey.chat_id, message_id=survey.message_id, text=done)
+            await surveys.core.outbox.send(tx, edit, priority=Priority.NORMAL)
     # The tick only expires it now: the reminder is Telegram's, never sent for the page.
     await tx.surveys.update(survey.id, **fields, reminded_at=now, due_at=expires)
     return await tx.surveys.get(survey.id) or survey

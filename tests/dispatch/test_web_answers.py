@@ -17,7 +17,7 @@ from bot.surveys.web_answers import Outcome, WebAnswer, WebState, answer, view
 from storage.models import Answer, Survey
 from storage.states import Channel, SurveyStatus
 from storage.timefmt import to_db
-from tests.dispatch.test_survey_engine import alerts, answers, designed, invited, stored
+from tests.dispatch.test_survey_engine import alerts, answers, designed, invited, last, stored
 from tests.support.helpers import make_settings
 from tests.support.updates import feed, press
 
@@ -161,7 +161,11 @@ async def test_telegram_answered_first_so_the_page_says_it_is_done(offline: App)
 
 async def test_the_page_answered_first_so_telegram_says_it_is_done(offline: App) -> None:
     sid = (await invited(offline, 82)).id
+    async with offline.db.transaction() as tx:  # as Telegram's answer to the invitation says
+        await tx.surveys.update(sid, message_id=500)
     assert await web(offline, sid, "nps", "10") == Outcome.SAVED
+    invitation = await last(offline, 82, "EditMessageText")  # its buttons are done with
+    assert "on its web page" in invitation["text"] and "reply_markup" not in invitation
     await feed(offline, press(1, 82, f"sv:{sid}:liked_most:skip"))
     assert await alerts(offline) == [
         "You have already answered this survey on its web page. Thank you!"
