@@ -23,7 +23,7 @@ from tests.support.api import API_SECRET, call, request
 from tests.support.helpers import STAFF_CHAT, make_settings, start, wait_for
 from tests.support.journey import wait_new_message
 from tests.support.lookups import purchase_by_order, survey_for_purchase
-from tests.support.staffroom import AGENT, card, staff_group, wait_for_staff_text
+from tests.support.staffroom import AGENT, card, recorded, staff_group, wait_for_staff_text
 
 PUBLIC = "https://shop.example"
 PAGE_BYTES = 4096  # the NPS page, style included: one round trip's worth on a slow line
@@ -259,6 +259,7 @@ async def test_a_complaint_from_the_page_continues_in_telegram_by_its_deep_link(
     thanks = await page_of(web, path)
     assert f'href="{answer["deep_link"]}"' in thanks and "Telegram" in thanks
     shown = await card(world, 1)
+    await recorded(web, 1)  # replies need the card's message id
     await world.user_sends(AGENT, "Sorry!", chat_id=STAFF_CHAT, reply_to=shown.message_id)
     told = await wait_for_staff_text(world, "no Telegram chat")
     assert "erased" not in told
