@@ -16,6 +16,7 @@ from datetime import datetime
 
 from storage.states import (
     CardMode,
+    Channel,
     ComplaintSource,
     ComplaintStatus,
     Deadline,
@@ -123,6 +124,7 @@ class Survey:
     # Sent from the shop's Telegram account (Telegram Business) the customer wrote to: its
     # message is in their chat with the account. None: the bot's own chat.
     business_connection_id: str | None = None
+    channel: Channel | None = None  # of its first answer, which answers it; None: no answer yet
 
     def __post_init__(self) -> None:
         _coerce(
@@ -133,6 +135,7 @@ class Survey:
             expires_at=datetime,
             answered_at=datetime,
             status=SurveyStatus,
+            channel=Channel,
         )
 
 

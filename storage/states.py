@@ -20,7 +20,14 @@ class SurveyStatus(StrEnum):
     DISMISSED = "dismissed"  # the customer said "not now" or opted out after the invitation
 
 
-SURVEY_LIVE = (SurveyStatus.SCHEDULED, SurveyStatus.SENT)  # the survey tick still acts on these
+SURVEY_LIVE = (SurveyStatus.SCHEDULED, SurveyStatus.SENT)
+
+
+class Channel(StrEnum):
+    """Where a survey is answered: whichever gives its first answer answers it to the end."""
+
+    TELEGRAM = "telegram"  # the survey message's buttons
+    WEB = "web"  # its web page, PUBLIC_URL/s/<token>  # the survey tick still acts on these
 
 
 class SurveyStep(StrEnum):

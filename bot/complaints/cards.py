@@ -17,7 +17,13 @@ from bot.surveys.asked import Given, answer_line, given
 from storage.db import Tx
 from storage.models import Complaint, CorrectiveAction, Customer, Purchase, SlaStep, Survey
 from storage.repos.desk import Story
-from storage.states import COMPLAINT_WORKED, STAFF_DEADLINES, ComplaintSource, ComplaintStatus
+from storage.states import (
+    COMPLAINT_WORKED,
+    STAFF_DEADLINES,
+    Channel,
+    ComplaintSource,
+    ComplaintStatus,
+)
 
 STATUS_MARK = {
     ComplaintStatus.OPEN: "🔴",
@@ -113,7 +119,7 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     words = said(c, view.survey)
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
-    lines += _source_lines(staff_t, c)
+    lines += _source_lines(staff_t, c, view.survey)
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue
@@ -137,15 +143,19 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     return "\n".join(lines)
 
 
-def _source_lines(staff_t: Translator, c: Complaint) -> list[str]:
+def _source_lines(staff_t: Translator, c: Complaint, survey: Survey | None) -> list[str]:
     """How it came: a customer's message to the shop's Telegram account says so instead of
-    "wrote to the bot"; a complaint opened otherwise says it besides, once they write there."""
+    "wrote to the bot"; a complaint opened otherwise says it besides, once they write there.
+    A survey answered on its web page says "via web"."""
     business = staff_t("complaint.card.source.business")
+    source = "complaint.card.source." + c.source
+    if c.source == ComplaintSource.LOW_SCORE and survey and survey.channel == Channel.WEB:
+        source += "_web"
     if c.business_connection_id is None:
-        return [staff_t("complaint.card.source." + c.source)]
+        return [staff_t(source)]
     if c.source == ComplaintSource.MESSAGE:
         return [business]
-    return [staff_t("complaint.card.source." + c.source), business]
+    return [staff_t(source), business]
 
 
 def story_line(staff_t: Translator, story: Story) -> str | None:

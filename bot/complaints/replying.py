@@ -50,8 +50,10 @@ async def to_customer(
     if complaint.status == ComplaintStatus.CLOSED:
         return complaints.staff_t("complaint.relay.closed", number=complaint.id)
     customer = await tx.customers.get(complaint.customer_id)
-    if customer is None or customer.telegram_id is None:
+    if customer is None or customer.forgotten_at is not None:
         return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
+    if customer.telegram_id is None:  # answered on the web page, not (yet) in Telegram
+        return complaints.staff_t("complaint.relay.no_telegram", number=complaint.id)
     through = complaint.business_connection_id
     if customer.unreachable_at and through is None:
         return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)

@@ -52,6 +52,7 @@ command-language = Choose the language
 start-welcome_back = Welcome back! Surveys are on again.
 start-linked = Thank you! I have found your purchase and will send a short survey a little later.
 start-linked_no_survey = Thank you! I have found your purchase; there is no survey for this one. You can write to us here at any time.
+start-linked_complaint = Thank you! Your complaint #{ $number } is with the team: their reply will come here, and you can write to them here too.
 start-link_unknown = This link is no longer valid. Write /help to see what I can do.
 start-share_phone = Bought something from us? Share your phone number and I will find your purchase (the number is used only for this).
 start-share_phone_button = Share my phone number
@@ -93,6 +94,7 @@ survey-dismissed_never = Understood: no more surveys from me. Write /start if yo
 survey-closed = This survey has closed. Thank you!
 survey-alert-closed = This survey has closed.
 survey-alert-done = Already answered, thank you!
+survey-alert-done_web = You have already answered this survey on its web page. Thank you!
 survey-alert-thanks = Thank you!
 survey-use_buttons = Please answer with the buttons in the survey above.
 survey-comment_too_long = That is a bit long ({ $length } characters); please keep it under { $limit }.
@@ -192,6 +194,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = branch { $branch }
 complaint-card-aspects = What went wrong: { $aspects }
 complaint-card-source-low_score = From a survey answer.
+complaint-card-source-low_score_web = From a survey answer, via web (its page opened from the receipt).
 complaint-card-source-command = The customer opened it with /complaint.
 complaint-card-source-message = The customer wrote to the bot.
 complaint-card-source-business = The customer wrote to the shop's Telegram account.
@@ -238,6 +241,7 @@ complaint-history-confirmed = confirmed resolved
 complaint-reopened = ↩️ The customer says complaint #{ $number } is NOT resolved. It is open again and its clock restarted.
 complaint-relay-closed = Complaint #{ $number } is closed; this was not sent. The customer can write again to open a new one.
 complaint-relay-forgotten = The customer of #{ $number } erased their data; nothing can be sent.
+complaint-relay-no_telegram = The customer of #{ $number } answered on the survey's web page and has no Telegram chat with the bot yet: nothing can be sent. The page offered them to continue in Telegram; call them if you have their number.
 complaint-relay-unreachable = The customer of #{ $number } has blocked the bot; this was not delivered.
 complaint-relay-business_off = The shop's Telegram account has turned the bot off; the reply about #{ $number } was not sent. Your message stays here: send it again once the bot is on, or answer from the account.
 complaint-relay-business_no_reply = The bot may not answer from the shop's Telegram account (no right to reply); the reply about #{ $number } was not sent. Your message stays here: answer from the account in the Telegram app, or give the bot that right.
@@ -438,10 +442,20 @@ fixed-verdict_few = too few to tell
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Your feedback
-web-page_lead = Thank you for your purchase! We would love to hear how it went: it takes a minute.
-web-page_soon = Soon you will be able to answer right on this page. For now, please answer in Telegram:
-web-page_open = Answer in Telegram
-web-page_later = Please open this page again a little later.
+web-language_name = English
+web-words = A few words, if you like
+web-send = Send
+web-done_telegram = You have already answered this survey in Telegram. Thank you!
+web-no_survey = There is no survey for this purchase. Thank you for shopping with us!
+web-complaint = We are sorry it went wrong. The team has your answer and will look into it.
+web-complaint_telegram = To get the team's reply in Telegram, continue there:
+web-continue_telegram = Continue in Telegram
+web-reply_telegram = The team's reply will come to you in Telegram.
+web-review = Leave a public review
+web-invalid = That answer is not one of this question's choices. Please choose again.
+web-later = Please answer the questions in order: here is the one that comes now.
+web-too_long = That is a bit long; please keep it under { $limit } characters.
+web-slow_down = Too many answers in a short time. Please wait a few minutes, then try again.
 
 ## bring a friend
 
@@ -602,6 +616,7 @@ export-column-aspects = What it was about
 export-column-comment = Comment
 export-column-themes = Themes
 export-column-referred = Came through a friend
+export-column-channel = Answered via
 export-column-source = Opened from
 export-column-created_at = Opened at
 export-column-taken_at = Taken at
@@ -627,6 +642,8 @@ export-survey_status-dismissed = declined by the customer
 export-source-low_score = a survey answer
 export-source-command = the /complaint command
 export-source-message = a message to the bot
+export-channel-telegram = Telegram
+export-channel-web = the web page
 
 ## the owners' dashboard
 

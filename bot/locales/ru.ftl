@@ -57,6 +57,7 @@ command-language = Выбрать язык
 start-welcome_back = С возвращением! Опросы снова включены.
 start-linked = Спасибо! Я нашёл вашу покупку и чуть позже пришлю короткий опрос.
 start-linked_no_survey = Спасибо! Я нашёл вашу покупку, опроса по ней не будет. Написать нам можно здесь в любой момент.
+start-linked_complaint = Спасибо! Ваше обращение №{ $number } у команды: ответ придёт сюда, и написать им можно тоже здесь.
 start-link_unknown = Эта ссылка больше не действует. Напишите /help, чтобы узнать, что я умею.
 start-share_phone = Покупали у нас что-нибудь? Поделитесь номером телефона, и я найду вашу покупку (номер используется только для этого).
 start-share_phone_button = Поделиться номером телефона
@@ -98,6 +99,7 @@ survey-dismissed_never = Хорошо, больше не будем спраши
 survey-closed = Этот опрос закрыт. Спасибо!
 survey-alert-closed = Этот опрос закрыт.
 survey-alert-done = Вы уже ответили, спасибо!
+survey-alert-done_web = Вы уже ответили на этот опрос на его веб-странице. Спасибо!
 survey-alert-thanks = Спасибо!
 survey-use_buttons = Пожалуйста, ответьте кнопками в опросе выше.
 survey-comment_too_long = Длинновато: { $length ->
@@ -201,6 +203,7 @@ complaint-card-order = Заказ { $order }
 complaint-card-branch = филиал { $branch }
 complaint-card-aspects = Что не так: { $aspects }
 complaint-card-source-low_score = Из ответа на опрос.
+complaint-card-source-low_score_web = Из ответа на опрос, через веб (страница опроса по ссылке с чека).
 complaint-card-source-command = Клиент сам открыл обращение командой /complaint.
 complaint-card-source-message = Клиент написал боту.
 complaint-card-source-business = Клиент написал в Telegram-аккаунт магазина.
@@ -248,6 +251,7 @@ complaint-history-confirmed = клиент подтвердил решение
 complaint-reopened = ↩️ Клиент говорит, что обращение №{ $number } НЕ решено. Оно снова открыто, отсчёт срока начат заново.
 complaint-relay-closed = Обращение №{ $number } закрыто; сообщение не отправлено. Клиент может написать снова и открыть новое.
 complaint-relay-forgotten = Клиент обращения №{ $number } удалил свои данные; отправить ответ некуда.
+complaint-relay-no_telegram = Клиент обращения №{ $number } ответил на веб-странице опроса, и чата с ботом в Telegram у него пока нет: отправить ответ некуда. Страница предложила ему продолжить в Telegram; если есть номер телефона, позвоните.
 complaint-relay-unreachable = Клиент обращения №{ $number } заблокировал бота; сообщение не доставлено.
 complaint-relay-business_off = Telegram-аккаунт магазина отключил бота; ответ по обращению №{ $number } не отправлен. Ваше сообщение осталось здесь: отправьте его снова, когда бот будет включён, или ответьте из аккаунта.
 complaint-relay-business_no_reply = У бота нет права отвечать от имени Telegram-аккаунта магазина; ответ по обращению №{ $number } не отправлен. Ваше сообщение осталось здесь: ответьте из аккаунта в приложении Telegram или выдайте боту это право.
@@ -459,10 +463,20 @@ fixed-verdict_few = слишком мало, чтобы судить
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Ваш отзыв
-web-page_lead = Спасибо за покупку! Расскажите, как всё прошло, — это займёт минуту.
-web-page_soon = Скоро ответить можно будет прямо на этой странице. А пока, пожалуйста, ответьте в Telegram:
-web-page_open = Ответить в Telegram
-web-page_later = Пожалуйста, откройте эту страницу чуть позже.
+web-language_name = Русский
+web-words = Пара слов, если хотите
+web-send = Отправить
+web-done_telegram = Вы уже ответили на этот опрос в Telegram. Спасибо!
+web-no_survey = Опроса по этой покупке нет. Спасибо, что выбрали нас!
+web-complaint = Нам жаль, что так вышло. Команда получила ваш ответ и во всём разберётся.
+web-complaint_telegram = Чтобы получить ответ команды в Telegram, продолжите там:
+web-continue_telegram = Продолжить в Telegram
+web-reply_telegram = Ответ команды придёт вам в Telegram.
+web-review = Оставить публичный отзыв
+web-invalid = Такого варианта ответа в этом вопросе нет. Пожалуйста, выберите ещё раз.
+web-later = Пожалуйста, отвечайте на вопросы по порядку: вот тот, что идёт сейчас.
+web-too_long = Слишком длинно: пожалуйста, уложитесь в { $limit } символов.
+web-slow_down = Слишком много ответов за короткое время. Подождите несколько минут и попробуйте снова.
 
 ## bring a friend
 
@@ -621,6 +635,7 @@ export-column-aspects = Что не понравилось
 export-column-comment = Комментарий
 export-column-themes = Темы
 export-column-referred = Пришёл по приглашению друга
+export-column-channel = Где ответил
 export-column-source = Откуда
 export-column-created_at = Поступило
 export-column-taken_at = Взято в работу
@@ -646,6 +661,8 @@ export-survey_status-dismissed = клиент отказался
 export-source-low_score = ответ в опросе
 export-source-command = команда /complaint
 export-source-message = сообщение боту
+export-channel-telegram = в Telegram
+export-channel-web = на веб-странице
 
 ## the owners' dashboard
 

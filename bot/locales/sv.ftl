@@ -52,6 +52,7 @@ command-language = Välj språk
 start-welcome_back = Välkommen tillbaka! Enkäterna är på igen.
 start-linked = Tack! Jag har hittat ditt köp och skickar en kort enkät lite senare.
 start-linked_no_survey = Tack! Jag har hittat ditt köp; det blir ingen enkät om det. Du kan skriva till oss här när som helst.
+start-linked_complaint = Tack! Ditt ärende #{ $number } ligger hos teamet: deras svar kommer hit, och du kan skriva till dem här också.
 start-link_unknown = Den här länken gäller inte längre. Skriv /help för att se vad jag kan.
 start-share_phone = Har du handlat hos oss? Dela ditt telefonnummer så hittar jag ditt köp (numret används bara till det).
 start-share_phone_button = Dela mitt telefonnummer
@@ -93,6 +94,7 @@ survey-dismissed_never = Uppfattat: inga fler enkäter från mig. Skriv /start o
 survey-closed = Den här enkäten är stängd. Tack!
 survey-alert-closed = Den här enkäten är stängd.
 survey-alert-done = Redan besvarat, tack!
+survey-alert-done_web = Du har redan besvarat den här enkäten på dess webbsida. Tack!
 survey-alert-thanks = Tack!
 survey-use_buttons = Svara gärna med knapparna i enkäten ovan.
 survey-comment_too_long = Det blev lite långt ({ $length } tecken); håll dig under { $limit }.
@@ -192,6 +194,7 @@ complaint-card-order = Order { $order }
 complaint-card-branch = butik { $branch }
 complaint-card-aspects = Vad gick fel: { $aspects }
 complaint-card-source-low_score = Från ett enkätsvar.
+complaint-card-source-low_score_web = Från ett enkätsvar, via webben (enkätens sida från kvittot).
 complaint-card-source-command = Kunden öppnade det själv med /complaint.
 complaint-card-source-message = Kunden skrev till boten.
 complaint-card-source-business = Kunden skrev till butikens Telegramkonto.
@@ -238,6 +241,7 @@ complaint-history-confirmed = kunden bekräftade att det är löst
 complaint-reopened = ↩️ Kunden säger att ärende #{ $number } INTE är löst. Det är öppet igen och klockan har startat om.
 complaint-relay-closed = Ärende #{ $number } är stängt; detta skickades inte. Kunden kan skriva igen för att öppna ett nytt.
 complaint-relay-forgotten = Kunden i #{ $number } har raderat sina uppgifter; inget kan skickas.
+complaint-relay-no_telegram = Kunden i #{ $number } svarade på enkätens webbsida och har ännu ingen Telegramchatt med boten: inget kan skickas. Sidan erbjöd kunden att fortsätta i Telegram; ring om ni har numret.
 complaint-relay-unreachable = Kunden i #{ $number } har blockerat boten; detta levererades inte.
 complaint-relay-business_off = Butikens Telegramkonto har stängt av boten; svaret om #{ $number } skickades inte. Ditt meddelande finns kvar här: skicka det igen när boten är på, eller svara från kontot.
 complaint-relay-business_no_reply = Boten får inte svara från butikens Telegramkonto (ingen rätt att svara); svaret om #{ $number } skickades inte. Ditt meddelande finns kvar här: svara från kontot i Telegram-appen, eller ge boten rätten.
@@ -438,10 +442,20 @@ fixed-verdict_few = för få för att säga
 ## the survey's web page (PUBLIC_URL/s/…, a receipt's QR code)
 
 web-page_title = Din återkoppling
-web-page_lead = Tack för ditt köp! Berätta gärna hur det gick – det tar bara en minut.
-web-page_soon = Snart kan du svara direkt på den här sidan. Till dess kan du svara i Telegram:
-web-page_open = Svara i Telegram
-web-page_later = Öppna sidan igen lite senare.
+web-language_name = Svenska
+web-words = Några ord, om du vill
+web-send = Skicka
+web-done_telegram = Du har redan besvarat den här enkäten i Telegram. Tack!
+web-no_survey = Det finns ingen enkät för det här köpet. Tack för att du handlade hos oss!
+web-complaint = Vi beklagar att det blev fel. Teamet har fått ditt svar och tittar på saken.
+web-complaint_telegram = Vill du få teamets svar i Telegram, fortsätt där:
+web-continue_telegram = Fortsätt i Telegram
+web-reply_telegram = Teamets svar kommer till dig i Telegram.
+web-review = Skriv en offentlig recension
+web-invalid = Det svaret finns inte bland frågans alternativ. Välj igen.
+web-later = Svara på frågorna i tur och ordning: här är den som står på tur.
+web-too_long = Det blev lite långt; håll dig under { $limit } tecken.
+web-slow_down = För många svar på kort tid. Vänta några minuter och försök sedan igen.
 
 ## bring a friend
 
@@ -602,6 +616,7 @@ export-column-aspects = Vad det gällde
 export-column-comment = Kommentar
 export-column-themes = Teman
 export-column-referred = Kom via en vän
+export-column-channel = Besvarad via
 export-column-source = Öppnat från
 export-column-created_at = Öppnat
 export-column-taken_at = Tagit
@@ -627,6 +642,8 @@ export-survey_status-dismissed = kunden avböjde
 export-source-low_score = ett svar i enkäten
 export-source-command = kommandot /complaint
 export-source-message = ett meddelande till boten
+export-channel-telegram = Telegram
+export-channel-web = webbsidan
 
 ## the owners' dashboard
 

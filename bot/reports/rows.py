@@ -16,7 +16,7 @@ from storage.db import Tx
 PAGE = 5000
 RESPONSE_COLUMNS = (
     "id", "order_id", "branch", "segment", "sent_at", "answered_at", "status", "nps", "csat",
-    "expectation", "aspects", "comment", "referred",
+    "expectation", "aspects", "comment", "referred", "channel",
 )  # fmt: skip
 COMPLAINT_COLUMNS = (
     "id", "source", "status", "segment", "customer_name", "telegram_name", "phone", "order_id",

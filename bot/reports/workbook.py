@@ -50,6 +50,7 @@ def _codes(t: Translator, table: Table) -> dict[str, Callable[[str], str]]:
         "expectation": lambda code: t(f"survey.expectation.{code}"),
         "aspects": lambda codes: ", ".join(t(f"aspect.{a}") for a in codes.split(",") if a),
         "source": lambda code: t(f"export.source.{code}"),
+        "channel": lambda code: t(f"export.channel.{code}"),
         "cause": lambda code: cause_label(t, code),
         "segment": lambda code: segment_name(t, code),
         "themes": lambda codes: _theme_names(t, table, codes),

@@ -27,7 +27,7 @@ from bot.surveys.screens import Screen, thanks_screen
 from bot.surveys.steps import send_screen
 from storage.db import Tx
 from storage.models import Answer, Customer, Survey
-from storage.states import SurveyStatus, SurveyStep
+from storage.states import Channel, SurveyStatus, SurveyStep
 
 CONTROLS = {"next", "skip"}  # what a follow-up page's legacy `followup` buttons carry
 LEGACY_ASPECT = "aspect"  # the built-in survey's multiple choice, kept in survey_aspects too
@@ -64,10 +64,17 @@ async def press(
     survey_id: int,
     step: str,
     value: str,
+    channel: Channel = Channel.TELEGRAM,
 ) -> PressResult:
+    """`channel`: where the press comes from; a survey is answered where its first answer
+    was given (the other channel is told it is done)."""
     survey = await tx.surveys.get(survey_id)
     if survey is None or survey.customer_id != presser.id:
         return PressResult(alert=t("button.stale"))  # forged, or someone else's
+    if survey.channel == Channel.WEB and channel != Channel.WEB:
+        return PressResult(alert=t("survey.alert.done_web"))  # its web page answered first
+    if survey.channel not in (None, channel):
+        return PressResult(alert=t("survey.alert.done"))
     if survey.status == SurveyStatus.ANSWERED:
         return PressResult(alert=t("survey.alert.done"))
     if survey.status != SurveyStatus.SENT:  # not yet sent, or no longer open
@@ -78,6 +85,8 @@ async def press(
         if any(q.id == step for q in now.questions) or step == LEGACY_FOLLOWUP:
             return PressResult(alert=t("survey.alert.done"))  # an earlier question again
         return PressResult(alert=t("button.stale"))  # not a question of this survey's version
+    if survey.channel is None:  # the first answer: this channel answers the survey
+        await tx.surveys.update(survey.id, channel=channel)
     result = await _apply(tx, surveys, t, presser, now, question, value)
     await surveys.changed(tx, survey.id)
     return result
@@ -224,7 +233,11 @@ async def open_survey(tx: Tx, customer: Customer) -> Survey | None:
     """The survey a customer's typed words may be for: their latest one still open."""
     if customer.telegram_id is None:
         return None
-    open_surveys = await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,))
+    open_surveys = [
+        survey
+        for survey in await tx.surveys.by_customer(customer.id, (SurveyStatus.SENT,))
+        if survey.channel != Channel.WEB  # answered on its web page: words here are not for it
+    ]
     return open_surveys[-1] if open_surveys else None
 
 
@@ -232,6 +245,19 @@ async def wants_comment(tx: Tx, surveys: Surveys, survey: Survey) -> bool:
     """On a page with a text question typed words answer it; on the others, buttons do."""
     now = await asking(tx, surveys, survey)
     return now.page is not None and now.page.typed is not None
+
+
+async def typed(
+    tx: Tx, surveys: Surveys, t: Translator, customer: Customer, survey: Survey, text: str
+) -> PressResult:
+    """Words answering the text question of the page the survey waits on (typed in Telegram
+    or on the web page): stored, and the survey moves on."""
+    now = await asking(tx, surveys, survey)
+    assert now.page is not None and now.page.typed is not None  # the caller checked
+    await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
+    result = await _advance(tx, surveys, t, customer, now)
+    await surveys.changed(tx, survey.id)
+    return result
 
 
 async def comment(
@@ -242,11 +268,7 @@ async def comment(
     if len(text) > COMMENT_LIMIT:
         return t("survey.comment_too_long", length=len(text), limit=COMMENT_LIMIT)
     assert customer.telegram_id is not None  # open_survey found one for them
-    now = await asking(tx, surveys, survey)
-    assert now.page is not None and now.page.typed is not None  # wants_comment said so
-    await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
-    result = await _advance(tx, surveys, t, customer, now)
-    await surveys.changed(tx, survey.id)
+    result = await typed(tx, surveys, t, customer, survey, text)
     through = survey.business_connection_id  # the words came where the survey is
     if survey.chat_id and survey.message_id:  # the old question's buttons are done with
         done = EditMessageReplyMarkup(

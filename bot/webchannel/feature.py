@@ -14,7 +14,8 @@ from bot.wiring import Wiring
 def install(w: Wiring, surveys: Surveys) -> None:
     pages = SurveyPages(w.db, surveys, surveys.config.public_url)
     w.routes += [
-        ("GET", "/s/{token}", pages.waiting),
+        ("GET", "/s/{token}", pages.show),
+        ("POST", "/s/{token}", pages.post),
         ("GET", "/s/{token}/qr.svg", pages.qr_svg),
         ("GET", "/s/{token}/qr.png", pages.qr_png),
     ]

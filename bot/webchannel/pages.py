@@ -14,18 +14,41 @@ from typing import Any
 from aiohttp import web
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-# Big tap targets and system colours: readable on a small phone, light or dark.
+# Big tap targets (3rem high at least) and system colours: readable on a small phone, light
+# or dark; the accent and the answer buttons' grey follow the reader's colour scheme.
 CSS = (
-    "body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1.5rem;"
+    ":root{--a:#1f6fd1;--f:#1f6fd1;--b:#eef1f5;--l:#c3cad4}"
+    "@media(prefers-color-scheme:dark){:root{--a:#7db3ff;--f:#2662b8;--b:#252a31;--l:#454d58}}"
+    "body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1.25rem;"
     "color:CanvasText;background:Canvas}"
     "main{max-width:32rem;margin:0 auto}"
-    "h1{font-size:1.5rem}"
-    ".button{display:block;padding:1rem;border-radius:.75rem;text-align:center;"
-    "text-decoration:none;font-weight:600;background:#2a7de1;color:#fff}"
+    "h1{font-size:1.5rem;margin:0 0 1rem}"
+    ".q{font-weight:600;white-space:pre-line}"
+    "button,.button,.option,textarea{font:inherit;box-sizing:border-box;border-radius:.75rem}"
+    ".button{display:block;width:100%;min-height:3rem;padding:.75rem 1rem;margin:1rem 0 0;"
+    "text-align:center;text-decoration:none;font-weight:600;background:var(--f);color:#fff;"
+    "border:0}"
+    ".scores{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.5rem}"
+    ".scores.wide{grid-auto-flow:row;grid-template-columns:repeat(6,1fr)}"
+    ".scores button,.option{min-height:3rem;background:var(--b);color:inherit;"
+    "border:1px solid var(--l)}"
+    ".scores button{font-weight:600;padding:0}"
+    ".option{display:flex;align-items:center;gap:.75rem;width:100%;margin:.5rem 0;"
+    "padding:.75rem 1rem;text-align:left}"
+    ".option input{width:1.5rem;height:1.5rem;margin:0;accent-color:var(--a)}"
+    "textarea{width:100%;padding:.75rem;margin-top:.5rem;border:1px solid var(--l);"
+    "background:Canvas;color:inherit}"
+    ".skip{display:block;width:100%;min-height:3rem;margin:.5rem 0 0;background:none;border:0;"
+    "color:var(--a);text-decoration:underline}"
+    ".ends{display:flex;justify-content:space-between;gap:1rem;font-size:.95rem;opacity:.8}"
+    ".problem{padding:.75rem 1rem;border-radius:.75rem;background:#fde8e8;color:#8a1c1c}"
+    "@media(prefers-color-scheme:dark){.problem{background:#4a1d1d;color:#ffd6d6}}"
+    "nav{display:flex;gap:1.25rem;margin-top:2rem;font-size:.95rem}"
+    "nav a{color:var(--a);padding:.5rem 0}"
 )
 _STYLE_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
 PAGE_CSP = (
-    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; img-src 'self';"
+    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; img-src 'self' data:;"
     " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 PRIVATE = {
@@ -45,10 +68,10 @@ def _templates() -> Environment:
     )
 
 
-def page(name: str, lang: str, **values: Any) -> web.Response:
+def page(name: str, lang: str, status: int = 200, **values: Any) -> web.Response:
     text = _templates().get_template(name).render(lang=lang, css=CSS, **values)
     headers = {**PRIVATE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store"}
-    return web.Response(text=text, content_type="text/html", headers=headers)
+    return web.Response(status=status, text=text, content_type="text/html", headers=headers)
 
 
 def not_found() -> web.Response:

@@ -10,11 +10,12 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.complaints.config import Complaints
+from bot.complaints.posting import refresh
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_in
-from bot.surveys.linking import Linked, link_by_phone, link_by_token
+from bot.surveys.linking import Linked, link_by_phone, link_by_token, receipt_complaint
 from bot.surveys.referrals import Joined, is_invitation, join
 from storage.db import Tx
 from storage.models import Customer
@@ -126,13 +127,18 @@ async def start_with_token(
         return
     back = await _welcome_back(tx, customer, t)
     found = await link_by_token(tx, surveys, customer, payload)
-    text = t(
-        {
-            Linked.SURVEY: "start.linked",
-            Linked.NO_SURVEY: "start.linked_no_survey",
-            Linked.UNKNOWN: "start.link_unknown",
-        }[found]
-    )
+    number = await receipt_complaint(tx, payload) if found is Linked.COMPLAINT else None
+    if number is not None:
+        await refresh(tx, complaints, number)  # the card names who now hears the replies
+        text = t("start.linked_complaint", number=number)
+    else:
+        text = t(
+            {
+                Linked.SURVEY: "start.linked",
+                Linked.NO_SURVEY: "start.linked_no_survey",
+                Linked.UNKNOWN: "start.link_unknown",
+            }[found]
+        )
     await outbox.answer(tx, message, f"{back}\n\n{text}" if back else text)
 
 

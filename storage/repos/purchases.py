@@ -83,8 +83,13 @@ class PurchaseRepo:
         return Purchase(**dict(row)) if row else None
 
     async def move(self, purchase_id: int, customer_id: int) -> None:
-        """The purchase (and its survey) now belongs to another customer."""
-        for table, column in (("purchases", "id"), ("surveys", "purchase_id")):
+        """The purchase (its survey, and the complaints about it) now belongs to another
+        customer."""
+        for table, column in (
+            ("purchases", "id"),
+            ("surveys", "purchase_id"),
+            ("complaints", "purchase_id"),
+        ):
             await self._conn.execute(
                 f"UPDATE {table} SET customer_id = ? WHERE {column} = ?",
                 (customer_id, purchase_id),

@@ -460,7 +460,8 @@ class StatsRepo:
             dict(row)
             for row in await self._conn.fetch_all(
                 "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
-                f" s.nps, s.csat, s.expectation, (SELECT {self._conn.group_concat('aspect')} FROM"
+                " s.nps, s.csat, s.expectation, COALESCE(s.channel, 'telegram') AS channel,"
+                f" (SELECT {self._conn.group_concat('aspect')} FROM"
                 " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect) a)"
                 " AS aspects, s.comment, CASE WHEN EXISTS (SELECT 1 FROM referrals r"
                 " WHERE r.friend_id = s.customer_id) THEN 1 ELSE 0 END AS referred"
@@ -477,9 +478,8 @@ class StatsRepo:
             )
         ]
         answers = await self.answers_of([int(str(row["id"])) for row in rows])
-        for row in rows:  # every answer by question id; Telegram is the only channel so far
+        for row in rows:  # every answer by question id
             row["answers"] = answers.get(int(str(row["id"])), {})
-            row["channel"] = "telegram"
         return rows
 
     async def complaint_rows(

@@ -17,7 +17,7 @@ from storage.timefmt import stored, to_db
 _COLUMNS = (
     "id, purchase_id, customer_id, status, reason, due_at, sent_at, reminded_at, expires_at,"
     " answered_at, step, chat_id, message_id, nps, csat, expectation, comment, branch, version,"
-    " variant, business_connection_id"
+    " variant, business_connection_id, channel"
 )
 # Statuses in which a survey still counts against the customer's cooldown.
 # Invitations that went out (or will): what the cooldown between surveys counts.
@@ -49,6 +49,7 @@ _WRITABLE = {
     "segment",  # the customer's segment when the invitation goes out, kept from then on
     "version",  # the survey definition it is asked, pinned when the invitation goes out
     "variant",
+    "channel",  # the channel of its first answer (Channel): the one that answers it
 }
 
 

@@ -145,3 +145,28 @@ def test_files_sent_to_owners_are_named_in_their_language() -> None:
     assert file_name(ru, "responses", end, "xlsx") == "ответы-2026-10-31.xlsx"
     assert file_name(ru, "complaints", end, "csv") == "обращения-2026-10-31.csv"
     assert file_name(en, "complaints", end, "xlsx") == "complaints-2026-10-31.xlsx"
+
+
+async def test_each_response_says_where_it_was_answered(tmp_path: Path) -> None:
+    """Telegram or the survey's web page: a code in the CSV, words in the workbook; a survey
+    answered before the channel was kept counts as Telegram's (the only one then)."""
+    db = Database(database_url(tmp_path, "c"))
+    await db.connect()
+    await migrate(db.conn)
+    try:
+        async with db.transaction() as tx:
+            await add_response(tx.conn, 1, SENT, 2)
+            await add_response(tx.conn, 2, SENT, 9)
+            await tx.conn.execute("UPDATE surveys SET channel = 'web' WHERE id = 2")
+        async with db.read() as tx:
+            start, end = SENT - timedelta(days=1), SENT + timedelta(days=1)
+            responses = await table(tx, "responses", start, end)
+    finally:
+        await db.close()
+    machine = list(csv.DictReader(io.StringIO(as_csv(responses).decode("utf-8-sig"))))
+    assert [row["channel"] for row in machine] == ["telegram", "web"]
+    ru = Catalog.load().bind("ru")
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(responses, "xlsx", ZoneInfo("UTC"), ru)))
+    rows = list(sheet.active.iter_rows(values_only=True)) if sheet.active else []
+    where = rows[0].index("Где ответил")
+    assert [row[where] for row in rows[1:]] == ["в Telegram", "на веб-странице"]

@@ -163,9 +163,9 @@ class PreviousReleaseStats(StatsRepo):
 
 
 # Tables of features that came after it, which the figures now read but these migrations
-# leave alone (the themes' tags, a fix's theme and the tags' scores): present before the
-# upgrade too, so the digest can be built.
-UNRELATED = (31, 35)
+# leave alone (the themes' tags, the channel a survey was answered by, a fix's theme and the
+# tags' scores): present before the upgrade too, so the digest and the responses can be read.
+UNRELATED = (31, 34, 35)
 
 
 async def fill(conn: Conn) -> None:
