@@ -16,7 +16,7 @@ from bot.complaints.config import Complaints
 from bot.complaints.fixes import mark_done
 from bot.complaints.sla import late_at
 from bot.dashboard.access import Dashboard
-from bot.dashboard.http import csrf_ok, number_in, see, session_of
+from bot.dashboard.http import form_session, number_in, see, session_of
 from bot.dashboard.pages import page
 from bot.i18n import Translator
 from bot.incoming import Actor
@@ -255,13 +255,9 @@ class DeskPages(StaffPages):
     async def fix_theme(self, request: web.Request) -> web.Response:
         """An owner names the theme a fix is about (or none): "what we fixed" then follows
         that theme's mentions before and after the fix."""
-        session = await self._session(request)
-        if session is None:
-            return web.json_response({"error": "sign in first"}, status=401)
-        if not await csrf_ok(request, session):
-            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
-        if session.role != "owner":
-            return web.json_response({"error": self.t("fixes.refused")}, status=403)
+        session = await form_session(self.dashboard, request, self.t("fixes.refused"))
+        if isinstance(session, web.Response):
+            return session
         number, form = number_in(request), await request.post()
         theme = str(form.get("theme") or "") or None
         async with self.dashboard.db.transaction() as tx:
@@ -274,13 +270,9 @@ class DeskPages(StaffPages):
         return see("/app/fixes")
 
     async def fix_done(self, request: web.Request) -> web.Response:
-        session = await self._session(request)
-        if session is None:
-            return web.json_response({"error": "sign in first"}, status=401)
-        if not await csrf_ok(request, session):
-            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
-        if session.role != "owner":
-            return web.json_response({"error": self.t("fixes.refused")}, status=403)
+        session = await form_session(self.dashboard, request, self.t("fixes.refused"))
+        if isinstance(session, web.Response):
+            return session
         number = number_in(request)
         async with self.dashboard.db.transaction() as tx:
             who = await _actor(tx, session.user_id, self.t("dashboard.role.owner"))

@@ -23,6 +23,21 @@ async def csrf_ok(request: web.Request, session: DashboardSession) -> bool:
     return hmac.compare_digest(given.encode(), session.csrf.encode())
 
 
+async def form_session(
+    dashboard: Dashboard, request: web.Request, owners_only: str | None = None
+) -> DashboardSession | web.Response:
+    """The session behind a form's POST, or the answer refusing it: 401 signed out, 403
+    without the session's CSRF token, and 403 saying `owners_only` to a manager when given."""
+    session = await session_of(dashboard, request)
+    if session is None:
+        return web.json_response({"error": "sign in first"}, status=401)
+    if not await csrf_ok(request, session):
+        return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+    if owners_only is not None and session.role != "owner":
+        return web.json_response({"error": owners_only}, status=403)
+    return session
+
+
 def see(path: str) -> web.Response:
     """303 See Other: after a POST, or to the page this person may see."""
     return web.Response(status=303, headers={"Location": path})

@@ -9,7 +9,7 @@ from aiohttp import web
 
 from bot.complaints import saved
 from bot.dashboard.desk import StaffPages
-from bot.dashboard.http import csrf_ok, see, session_of
+from bot.dashboard.http import form_session, see, session_of
 from bot.dashboard.pages import page
 from storage.repos.dashboard import DashboardSession
 
@@ -41,11 +41,9 @@ class SavedPages(StaffPages):
 
     async def change(self, request: web.Request) -> web.Response:
         """POST: add (name, language, text) or delete (name, language, delete=1)."""
-        session = await session_of(self.dashboard, request)
-        if session is None:
-            return web.json_response({"error": "sign in first"}, status=401)
-        if not await csrf_ok(request, session):
-            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+        session = await form_session(self.dashboard, request)
+        if isinstance(session, web.Response):
+            return session
         form = await request.post()
         name, language = str(form.get("name", "")).strip(), str(form.get("language", ""))
         if language and language != self.complaints.core.catalog.default:

@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.dashboard.access import Dashboard
-from bot.dashboard.http import csrf_ok, see, session_of
+from bot.dashboard.http import form_session, see, session_of
 from bot.dashboard.pages import page
 from bot.dashboard.survey_form import (
     COMPLAINT_KINDS,
@@ -75,13 +75,9 @@ class SurveyPages:
         return self._render(session, body, survey.version, [], survey.definition, said)
 
     async def change(self, request: web.Request) -> web.Response:
-        session = await session_of(self.dashboard, request)
-        if session is None:
-            return web.json_response({"error": "sign in first"}, status=401)
-        if not await csrf_ok(request, session):
-            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
-        if session.role != "owner":
-            return web.json_response({"error": "for owners only"}, status=403)
+        session = await form_session(self.dashboard, request, "for owners only")
+        if isinstance(session, web.Response):
+            return session
         form = await request.post()
         fields = {key: str(value) for key, value in form.items()}
         body = from_form(fields, self.design.languages)

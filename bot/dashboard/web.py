@@ -26,7 +26,7 @@ from aiohttp import web
 from bot.business.accounts import USED_RIGHTS
 from bot.dashboard import charts, report
 from bot.dashboard.access import SESSION_TTL, Dashboard, NotAllowed, SignedIn
-from bot.dashboard.http import COOKIE, csrf_ok, see, session_of
+from bot.dashboard.http import COOKIE, csrf_ok, form_session, see, session_of
 from bot.dashboard.initdata import InitDataError
 from bot.dashboard.pages import data_block, page
 from bot.dashboard.presets import preset_days
@@ -238,13 +238,9 @@ class Pages:
     async def add_word(self, request: web.Request) -> web.Response:
         """A word in no theme added to one (owners, with the CSRF token): a new version of
         the themes, as PUT /api/v1/themes stores one, so the past is tagged again."""
-        session = await self._session(request)
-        if session is None:
-            return web.json_response({"error": "sign in first"}, status=401)
-        if not await csrf_ok(request, session):
-            return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
-        if session.role != "owner":
-            return web.json_response({"error": "for owners only"}, status=403)
+        session = await form_session(self.dashboard, request, "for owners only")
+        if isinstance(session, web.Response):
+            return session
         form = await request.post()
         theme, word, language = (str(form.get(k) or "") for k in ("theme", "word", "language"))
         if not is_language(language):
