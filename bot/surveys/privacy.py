@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from bot.i18n import Translator, clip
 from bot.surveys.asked import answer_line, given
@@ -26,7 +26,8 @@ def names(t: Translator, customer: Customer) -> str | None:
     return customer.shown_name
 
 
-async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
+async def describe_customer(tx: Tx, t: Translator, customer: Customer, tz: tzinfo) -> str:
+    """Everything kept about the person, in their language; days in the shop's time zone."""
     none = t("mydata.none")
     history = await tx.surveys.history(customer.id, HISTORY)
     lines = [
@@ -54,7 +55,7 @@ async def describe_customer(tx: Tx, t: Translator, customer: Customer) -> str:
             )
         )
         lines += await _answers(tx, t, survey)
-    lines += await _complaints(tx, t, customer)
+    lines += await _complaints(tx, t, customer, tz)
     lines.append(t("mydata.more"))
     return "\n".join(lines)[:4000]
 
@@ -69,13 +70,13 @@ async def _answers(tx: Tx, t: Translator, survey: Survey) -> list[str]:
     return lines + [f"  {answer_line(t, answer)}" for answer in await given(tx, survey)]
 
 
-async def _complaints(tx: Tx, t: Translator, customer: Customer) -> list[str]:
+async def _complaints(tx: Tx, t: Translator, customer: Customer, tz: tzinfo) -> list[str]:
     """The person's complaints (number, date, status, what they wrote) and how many messages
     they sent to support: /mydata shows everything kept about them, not only surveys."""
     none = t("mydata.none")
     lines = []
     for number, opened, status, text in await tx.privacy.complaints_of(customer.id, HISTORY):
-        day = datetime.fromisoformat(opened).date()
+        day = datetime.fromisoformat(opened).astimezone(tz).date()
         lines.append(
             t(
                 "mydata.complaint",

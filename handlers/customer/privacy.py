@@ -17,6 +17,7 @@ from bot.complaints import account
 from bot.i18n import Translator
 from bot.ids import RowId
 from bot.outbox.service import Outbox
+from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_out
 from bot.surveys.privacy import describe_customer, erase
 from handlers.filters import from_the_customer
@@ -57,9 +58,9 @@ async def stop(
 
 
 async def mydata(
-    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer, surveys: Surveys
 ) -> None:
-    text = await describe_customer(tx, t, customer)
+    text = await describe_customer(tx, t, customer, surveys.config.tz)
     await outbox.answer(tx, message, text)
 
 

@@ -97,3 +97,25 @@ async def test_while_there_are_no_owners_a_start_logs_the_id_to_set(
         "OWNER_IDS is empty: Telegram user 777 started the bot; if that was you, the owner,"
         " set OWNER_IDS=777 and restart"
     ], said
+
+
+async def test_mydata_dates_a_complaint_in_the_shops_time_zone(tmp_path: Path) -> None:
+    """Opened at 01:30 in Moscow on the 26th (22:30 UTC on the 25th): /mydata says the day the
+    customer and every other place in the shop's time zone call it."""
+    app = await create_app(make_settings(tmp_path, timezone="Europe/Moscow"))
+    try:
+        await feed(app, message(10, 901, "/start", lang="ru"))
+        async with app.db.transaction() as tx:
+            customer = await tx.customers.by_telegram_id(901)
+            assert customer is not None
+            await tx.conn.execute(
+                "INSERT INTO complaints (id, customer_id, source, status, segment, text,"
+                " created_at, updated_at) VALUES (8, ?, 'command', 'taken', '', 'Нет заказа',"
+                " '2026-11-25T22:30:00+00:00', '2026-11-25T22:30:00+00:00')",
+                (customer.id,),
+            )
+        await feed(app, message(11, 901, "/mydata", lang="ru"))
+        text = (await outbox_rows(app, 901))[-1][1]["text"]
+    finally:
+        await app.stop()
+    assert "№8 от 26.11.2026" in text, text
