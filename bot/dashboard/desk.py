@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.complaints.causes import cause_label
 from bot.complaints.config import Complaints
 from bot.complaints.fixes import mark_done
+from bot.complaints.origin import origin
 from bot.complaints.sla import late_at
 from bot.dashboard.access import Dashboard
 from bot.dashboard.http import form_session, number_in, see, session_of
@@ -157,7 +158,9 @@ class DeskPages(StaffPages):
         record = await tx.corrective.get(number)
         changes, deadlines = await tx.desk.history(number)
         facts = {
-            t("export.column.source"): t(f"export.source.{c.source}"),
+            t("export.column.source"): t(
+                f"export.source.{origin(c.source, c.business_connection_id)}"
+            ),
             t("export.column.status"): t(f"complaint.status.{c.status}"),
         }
         if c.taken_by_name:

@@ -642,6 +642,7 @@ export-survey_status-dismissed = declined by the customer
 export-source-low_score = a survey answer
 export-source-command = the /complaint command
 export-source-message = a message to the bot
+export-source-account_message = a message to the shop's Telegram account
 export-channel-telegram = Telegram
 export-channel-web = the web page
 

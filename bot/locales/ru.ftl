@@ -661,6 +661,7 @@ export-survey_status-dismissed = клиент отказался
 export-source-low_score = ответ в опросе
 export-source-command = команда /complaint
 export-source-message = сообщение боту
+export-source-account_message = сообщение в Telegram-аккаунт магазина
 export-channel-telegram = в Telegram
 export-channel-web = на веб-странице
 

@@ -642,6 +642,7 @@ export-survey_status-dismissed = kunden avböjde
 export-source-low_score = ett svar i enkäten
 export-source-command = kommandot /complaint
 export-source-message = ett meddelande till boten
+export-source-account_message = ett meddelande till butikens Telegram-konto
 export-channel-telegram = Telegram
 export-channel-web = webbsidan
 

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.complaints.origin import origin
 from bot.reports.answer_columns import answered_questions
 from bot.surveys.design import Question
 from bot.themes import stored
@@ -50,6 +51,9 @@ async def table(tx: Tx, kind: str, start: datetime, end: datetime) -> Table:
     while batch := await page(after):
         rows += batch
         after = int(batch[-1]["id"])  # type: ignore[call-overload]
+    for row in rows:
+        if "account" in row:  # a complaint: how it came, the account's messages told apart
+            row["source"] = origin(str(row["source"]), row.pop("account"))
     questions = await answered_questions(tx, rows) if kind == "responses" else ()
     return await with_themes(tx, Table(kind, columns, rows, questions))
 

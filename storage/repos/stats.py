@@ -493,7 +493,8 @@ class StatsRepo:
                 " c.taken_at, c.taken_by_name, c.resolved_at, c.closed_at, c.reopened,"
                 " c.resolution_satisfied, t.due_at AS take_due, r.due_at AS resolve_due,"
                 " COALESCE(s.comment, c.text) AS text,"  # what the customer said, as the card
-                " a.cause, a.action, a.fix_needed_at, a.fix_done_at"
+                " a.cause, a.action, a.fix_needed_at, a.fix_done_at,"
+                " c.business_connection_id AS account"  # read with source: bot.complaints.origin
                 " FROM complaints c JOIN customers cu ON cu.id = c.customer_id"
                 " LEFT JOIN purchases p ON p.id = c.purchase_id"
                 " LEFT JOIN surveys s ON s.id = c.survey_id"

@@ -170,3 +170,35 @@ async def test_each_response_says_where_it_was_answered(tmp_path: Path) -> None:
     rows = list(sheet.active.iter_rows(values_only=True)) if sheet.active else []
     where = rows[0].index("Где ответил")
     assert [row[where] for row in rows[1:]] == ["в Telegram", "на веб-странице"]
+
+
+async def test_a_message_to_the_shops_account_is_not_called_a_message_to_the_bot(
+    tmp_path: Path,
+) -> None:
+    """Both are stored as a `message` complaint; the account's is told apart by its
+    connection, in the workbook's words and the CSV's code."""
+    db = Database(database_url(tmp_path, "a", migrated=True))
+    await db.connect()
+    try:
+        async with db.transaction() as tx:
+            await add_response(tx.conn, 1, SENT, 2)
+            await add_response(tx.conn, 2, SENT, 2)
+            for number in (1, 2):
+                await add_complaint(tx.conn, number, number, SENT)
+            await tx.conn.execute("UPDATE complaints SET source = 'message'")
+            await tx.conn.execute(
+                "UPDATE complaints SET business_connection_id = 'bc-1' WHERE id = 2"
+            )
+        async with db.read() as tx:
+            complaints = await table(
+                tx, "complaints", SENT - timedelta(days=1), SENT + timedelta(days=1)
+            )
+    finally:
+        await db.close()
+    ru = Catalog.load().bind("ru")
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", UTC, ru))).active
+    assert sheet is not None
+    sources = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sources == ["сообщение боту", "сообщение в Telegram-аккаунт магазина"]
+    machine = csv.DictReader(io.StringIO(as_csv(complaints).decode("utf-8-sig")))
+    assert [row["source"] for row in machine] == ["message", "account_message"]
