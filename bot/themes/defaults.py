@@ -2,7 +2,8 @@
 `lemmas.py`), so one form is enough: "курьер" matches "курьера" and "курьеры"; a phrase matches
 its words in a row. Words sit where a shop's owner would look for them: a courier's rudeness is
 both `delivery` (курьер) and `staff` (хамить); "касса"/"checkout"/"kassan" alone make no theme
-(a queue there is `speed`, a broken card reader `payment`). A length of time is `speed`:
+(a queue there is `speed`, a broken card reader `payment`). A length of time is `speed`
+(not a day: "через день", "the next day" date what happened):
 "курьера не было два часа", "staff ignored me for 10 minutes" are about waiting (and so, less
 often rightly, is "broke after a week")."""
 
@@ -98,18 +99,19 @@ DEFAULT_THEMES: list[dict[str, Any]] = [
                 "протухший, гнилой, подгнивший, плесень, вялый, вкусный, невкусный, вкус,"
                 "безвкусный, вкусно, невкусно, сломаться, сломанный, брак, бракованный, дефект,"
                 "разбитый, разбить, помятый, холодный, остыть, жесткий, сырой, пережаренный,"
-                "пересоленный, кислый, соответствовать описанию, маломерить, большемерить"
+                "пересоленный, кислый, соответствовать описанию, маломерить, большемерить,"
+                "завянуть, вянуть, увянуть, завядший, увядший"
             ),
             "en": _w(
                 "quality, fresh, stale, rotten, mouldy, moldy, expired, out of date, tasteless,"
                 "tasty, delicious, taste, flavour, flavor, bland, cold, broken, broke,"
                 "defective, faulty, stopped working, fell apart, spoiled, undercooked,"
-                "overcooked, burnt, description"
+                "overcooked, burnt, description, wilted, wilt, withered, droopy"
             ),
             "sv": _w(
                 "kvalitet, färsk, fräsch, smak, smaka, smaklös, jättegod, trasig, sönder,"
                 "möglig, mögel, rutten, utgången, gått ut, bäst före, kall, isär, defekt,"
-                "äcklig mat"
+                "äcklig mat, vissen, vissna, vissnade"
             ),
         },
     },
@@ -121,17 +123,17 @@ DEFAULT_THEMES: list[dict[str, Any]] = [
                 "быстро, быстрый, медленно, медленный, долго, долгий, ждать, ожидание,"
                 "дождаться, очередь, опоздать, опоздание, опаздывать, задержка, задержать,"
                 "вовремя, пунктуальный, оперативно, оперативный, моментально, мгновенно,"
-                "в срок, скорость, шустро, минута, час, день, неделя, месяц"
+                "в срок, скорость, шустро, минута, час, неделя, месяц"
             ),
             "en": _w(
                 "fast, quick, quickly, slow, slowly, wait, queue, late, delay, delayed,"
-                "on time, ages, forever, prompt, promptly, speed, in no time, minute, hour, day,"
-                "week, month"
+                "on time, ages, forever, prompt, promptly, speed, in no time, minute, hour, week,"
+                "month"
             ),
             "sv": _w(
                 "snabb, snabbt, långsam, långsamt, vänta, väntetid, kö, kön, köer, försenad,"
                 "försening, för sent, sent, var sen, i tid, evighet, dröja, länge, minut, timme,"
-                "dag, vecka, månad"
+                "vecka, månad"
             ),
         },
     },

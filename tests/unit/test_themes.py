@@ -112,6 +112,15 @@ def test_looking_forward_is_not_a_wait() -> None:
     assert TAGGER.tag("Жду заказ уже неделю", "ru") == ("speed",)
 
 
+def test_wilted_flowers_are_quality_and_a_day_alone_is_no_wait() -> None:
+    # "через день" dates what happened; it is not a wait (a flower shop's first trial read
+    # «цветы завяли через день» as Speed).
+    assert TAGGER.tag("Цветы завяли через день", "ru") == ("quality",)
+    assert TAGGER.tag("The roses wilted the next day", "en") == ("quality",)
+    assert TAGGER.tag("Blommorna vissnade efter en dag", "sv") == ("quality",)
+    assert TAGGER.tag("Ждали курьера два часа", "ru") == ("delivery", "speed")
+
+
 def test_an_owners_word_matches_even_if_it_is_a_stop_word() -> None:
     tagger = Tagger(parse_themes([_theme(words={"ru": ["магазин"], "en": ["store"]})]))
     assert tagger.tag("магазина", "ru") == tagger.tag("the stores", "en") == ("parking",)
