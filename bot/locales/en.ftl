@@ -341,6 +341,7 @@ digest-question-scale_change = { $question } — mean { $mean }, { $change } vs 
 digest-question-choice = { $question } — chosen most: { $option } ({ $share }, n={ $n })
 digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
 digest-complaints_awaiting = Complaints: { $opened } opened, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
+digest-complaints_overdue = , { $overdue } of them overdue
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }
 digest-sla = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } · customers confirmed the resolution: { $satisfied }
 digest-sla_business = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } in business hours ({ $wall_take } and { $wall_resolve } of waiting for the customer) · customers confirmed the resolution: { $satisfied }

@@ -357,6 +357,7 @@ digest-complaints_awaiting = Обращения: поступило { $opened },
     [one] ждёт
    *[other] ждут
 } ответа клиента), ещё в работе { $still_open }
+digest-complaints_overdue = , из них просрочено { $overdue }
 digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
 digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }
 digest-sla_business = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } в рабочих часах (клиент ждал { $wall_take } и { $wall_resolve }) · клиенты подтвердили решение: { $satisfied }

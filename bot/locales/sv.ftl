@@ -341,6 +341,7 @@ digest-question-scale_change = { $question } — snitt { $mean }, { $change } mo
 digest-question-choice = { $question } — vanligast: { $option } ({ $share }, n={ $n })
 digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
 digest-complaints_awaiting = Ärenden: { $opened } öppnade, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
+digest-complaints_overdue = , varav { $overdue } försenade
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }
 digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } · kunderna bekräftade lösningen: { $satisfied }
 digest-sla_business = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } i öppettid ({ $wall_take } och { $wall_resolve } av väntan för kunden) · kunderna bekräftade lösningen: { $satisfied }

@@ -159,8 +159,10 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
 def _complaints(t: Translator, c: ComplaintCounts) -> str:
     counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
     if c.awaiting_customer:
-        return t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts)
-    return t("digest.complaints", **counts)
+        said = t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts)
+    else:
+        said = t("digest.complaints", **counts)
+    return said + (t("digest.complaints_overdue", overdue=c.overdue) if c.overdue else "")
 
 
 def _change(t: Translator, d: Digest) -> str:
