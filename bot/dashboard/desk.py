@@ -23,6 +23,7 @@ from bot.i18n import Translator
 from bot.incoming import Actor
 from bot.reports.fix_effects import effects_of
 from bot.reports.fixed import effect_line
+from bot.surveys.asked import answer_label, given, words
 from bot.surveys.rules import BANDS
 from bot.themes import stored
 from storage.db import Tx
@@ -185,6 +186,8 @@ class DeskPages(StaffPages):
             if aspects := await tx.surveys.aspects(survey.id):
                 named = ", ".join(t(f"aspect.{a}") for a in aspects)
                 facts[t("export.column.aspects")] = named
+            for answer in await given(tx, survey):  # the shop's own questions, as the card
+                facts[answer_label(t, answer.question)] = words(t, answer.question, answer.answer)
             if survey.comment:
                 facts[t("export.column.comment")] = survey.comment
         if record is not None and record.cause:

@@ -104,6 +104,13 @@ def words(t: Translator, question: Question, value: Value | Answer) -> str:
     return ", ".join(labels.get(key, key) for key in chosen)
 
 
+def answer_label(t: Translator, q: Question) -> str:
+    """A designed question as a label: its name, and a scale's range («…? (1–7)»)."""
+    if q.type == "scale" and q.min is not None and q.max is not None:
+        return f"{name(t, q)} ({q.min}–{q.max})"
+    return name(t, q)
+
+
 def answer_line(t: Translator, answer: Given) -> str:
     """«Which shop did you visit? — Tverskaya», «How easy was it? (1–7): 2»."""
     q = answer.question

@@ -100,7 +100,10 @@ async def test_a_designed_survey_is_answered_in_telegram_and_read_everywhere(
     try:
         assert (await browser.sign_in(link))[0] == 303
         status, overview, _ = await browser.get("/app")
+        _, complaint, _ = await browser.get("/app/complaints/1")  # the NPS 3 opened it
     finally:
         await browser.close()
     assert status == 200 and "Answers to each question" in overview
     assert CES in overview and "In the store" in overview
+    # The complaint's page says what the card says of the answers.
+    assert f"{CES} (1–7)" in complaint and "In the store" in complaint
