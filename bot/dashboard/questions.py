@@ -6,6 +6,7 @@ version asked keeps its id, since its figures are over every answer to it, whate
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.i18n import Translator
 from bot.localized import decimal, percent
@@ -19,7 +20,7 @@ class Count:
     label: str
     count: int
     share: str  # of those who answered the question
-    width: float  # 0..100, the bar's length
+    width: float  # 0..100, the bar's length: the share of those who answered
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,30 @@ def question_figures(
     period: the current survey's in its order (its variants' after), then older ones."""
     known: dict[str, Question] = {}
     variants = [q for variant in definition.variants for q in variant.questions]
-    for question in [*definition.questions, *variants]:
+    listed = [*definition.questions, *variants]
+    for question in listed:
         known.setdefault(question.id, question)
+    # A text asked on its question's page (the built-in comment under the aspects) shares that
+    # question's words: it is named as the comment, not by the same words twice.
+    comments = {
+        q.id for before, q in pairwise(listed) if q.type == "text" and q.text == before.text
+    }
     order = [qid for qid in known if qid in answered] + sorted(set(answered) - set(known))
-    return [_figure(t, qid, answered[qid], known.get(qid)) for qid in order if qid != "nps"]
+    return [
+        _figure(t, qid, answered[qid], known.get(qid), qid in comments)
+        for qid in order
+        if qid != "nps"
+    ]
 
 
-def _figure(t: Translator, qid: str, found: QuestionCounts, q: Question | None) -> Figure:
+def _figure(
+    t: Translator, qid: str, found: QuestionCounts, q: Question | None, comment: bool
+) -> Figure:
     lang = t.language
     answers = t("dashboard.questions.answers", n=found.n)
     text = text_of(t, q.text, qid) if q is not None else qid
+    if comment:
+        text = t("export.column.comment")
     if found.type == "scale":
         bounds = [int(k) for k in found.counts]  # every score of its range, none left out
         if q is not None and q.min is not None and q.max is not None:
@@ -57,18 +72,17 @@ def _figure(t: Translator, qid: str, found: QuestionCounts, q: Question | None) 
         labels = [(str(score), str(score)) for score in span]
     elif found.type == "choice":
         options = {o.id: text_of(t, o.text, o.id) for o in (q.options or [])} if q else {}
-        ids = [o for o in options if o in found.counts] + sorted(set(found.counts) - set(options))
+        ids = list(options) + sorted(set(found.counts) - set(options))  # none picked: 0 too
         summary = answers
         labels = [(key, options.get(key, key)) for key in ids]
     else:
         return Figure(qid, text, answers, [])
-    most = max(found.counts.values(), default=0) or 1
     counts = [
         Count(
             label,
             found.counts.get(key, 0),
             percent(found.counts.get(key, 0) / found.n, lang) if found.n else "—",
-            round(100 * found.counts.get(key, 0) / most, 1),
+            round(100 * found.counts.get(key, 0) / found.n, 1) if found.n else 0.0,
         )
         for key, label in labels
     ]

@@ -13,6 +13,7 @@ from bot.dashboard.report import against_the_rest
 from bot.i18n import Catalog
 from bot.reports.metrics import nps
 from bot.surveys.design import Definition
+from bot.surveys.design_default import default_definition
 from storage.repos.stats import NpsCounts, QuestionCounts
 
 EN = Catalog.load().bind("en")
@@ -93,3 +94,20 @@ def test_each_question_is_named_by_the_current_survey_and_shows_every_score() ->
         ("Arbat", 1, "33%"),
         ("Presnya", 2, "67%"),
     ]
+
+
+def test_a_choice_shows_every_option_with_bars_as_shares_and_a_comment_is_named_so() -> None:
+    """An option nobody picked is a figure too (0, 0%); a bar is the share of those who
+    answered, not the share of the most picked; the built-in survey's comment shares its
+    page's text with the aspects, so it is named as the comment, not twice the same words."""
+    definition = default_definition(Catalog.load(), ["speed", "staff"], nps_max=6, csat_max=2)
+    answered = {
+        "aspect": QuestionCounts("choice", 2, {"speed": 1}),
+        "comment": QuestionCounts("text", 2, {}),
+    }
+    aspect, comment = question_figures(EN, answered, definition)
+    assert [(c.label, c.count, c.share, c.width) for c in aspect.counts] == [
+        ("Speed", 1, "50%", 50.0),
+        ("Staff", 0, "0%", 0.0),
+    ]
+    assert comment.text == "Comment" and aspect.text != comment.text
