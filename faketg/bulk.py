@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from faketg import control
 from faketg.limits import max_in_window
 from faketg.world import Sent, World
 
@@ -18,7 +19,7 @@ def add_routes(app: web.Application, world: World) -> None:
     async def users(request: web.Request) -> web.Response:
         body = await request.json()
         ids = world.add_users(int(body["first_id"]), int(body["count"]))
-        return web.json_response({"added": len(ids)})
+        return control.answer({"added": len(ids)})
 
     async def updates(request: web.Request) -> web.Response:
         """Queue `updates`: {"user_id", "text"} messages and {"user_id", "button"} presses.
@@ -41,7 +42,7 @@ def add_routes(app: web.Application, world: World) -> None:
             else:
                 await world.user_sends(user_id, item.get("text"))
             pushed += 1
-        return web.json_response({"pushed": pushed, "missing": missing})
+        return control.answer({"pushed": pushed, "missing": missing})
 
     async def callbacks(request: web.Request) -> web.Response:
         """How many presses were answered; with ?times=1 also [pressed_at, answered_at] pairs."""
@@ -52,27 +53,27 @@ def add_routes(app: web.Application, world: World) -> None:
         }
         if request.query.get("times"):
             body["times"] = [[q["pressed_at"], q["answered_at"]] for q in answered]
-        return web.json_response(body)
+        return control.answer(body)
 
     async def pending(_: web.Request) -> web.Response:
-        return web.json_response({"updates": len(world.updates)})
+        return control.answer({"updates": len(world.updates)})
 
     async def group(request: web.Request) -> web.Response:
         body = await request.json()
         chat = world.add_group(int(body["chat_id"]), str(body["title"]), list(body["members"]))
-        return web.json_response(chat)
+        return control.answer(chat)
 
     async def reached(request: web.Request) -> web.Response:
         """How many of the users first..first+count-1 the bot has sent at least one message."""
         first, count = int(request.query["first"]), int(request.query["count"])
         chats = {s.chat_id for s in world.sent}
-        return web.json_response({"reached": sum(u in chats for u in range(first, first + count))})
+        return control.answer({"reached": sum(u in chats for u in range(first, first + count))})
 
     async def busiest(request: web.Request) -> web.Response:
         """Most successful limited calls to one chat within any `seconds`-long window."""
         chat_id, seconds = int(request.query["chat_id"]), float(request.query["seconds"])
         times = [t for t, _, chat, status in world.log if chat == chat_id and status == 200]
-        return web.json_response({"max": max_in_window(times, seconds), "total": len(times)})
+        return control.answer({"max": max_in_window(times, seconds), "total": len(times)})
 
     app.router.add_post("/_fake/bulk/users", users)
     app.router.add_post("/_fake/bulk/updates", updates)

@@ -23,6 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
+from faketg import control
 from faketg.world import ApiError, Connection, World
 
 REPLY_WINDOW = 24 * 3600.0  # seconds after the customer's last message the bot may answer
@@ -247,12 +248,12 @@ def add_routes(app: web.Application, world: World) -> None:
             body.get("rights"),
             enabled=bool(body.get("enabled", True)),
         )
-        return web.json_response(connection.as_update(world))
+        return control.answer(connection.as_update(world))
 
     async def disconnect_route(request: web.Request) -> web.Response:
         body = await request.json()
         connection = await disconnect(world, str(body.get("connection_id", "bc-1")))
-        return web.json_response(connection.as_update(world))
+        return control.answer(connection.as_update(world))
 
     async def write_route(request: web.Request) -> web.Response:
         body = await request.json()
@@ -260,14 +261,14 @@ def add_routes(app: web.Application, world: World) -> None:
         connection_id = str(body.pop("connection_id", "bc-1"))
         text = body.pop("text", None)
         update = await customer_writes(world, customer, text, connection_id, **body)
-        return web.json_response(update)
+        return control.answer(update)
 
     async def reply_route(request: web.Request) -> web.Response:
         body = await request.json()
         update = await owner_writes(
             world, int(body["user_id"]), str(body["text"]), str(body.get("connection_id", "bc-1"))
         )
-        return web.json_response(update)
+        return control.answer(update)
 
     async def edit_route(request: web.Request) -> web.Response:
         body = await request.json()
@@ -278,7 +279,7 @@ def add_routes(app: web.Application, world: World) -> None:
             str(body["text"]),
             str(body.get("connection_id", "bc-1")),
         )
-        return web.json_response(update)
+        return control.answer(update)
 
     async def delete_route(request: web.Request) -> web.Response:
         body = await request.json()
@@ -288,7 +289,7 @@ def add_routes(app: web.Application, world: World) -> None:
             [int(m) for m in body["message_ids"]],
             str(body.get("connection_id", "bc-1")),
         )
-        return web.json_response(update)
+        return control.answer(update)
 
     for name, route in (
         ("connect", connect_route),

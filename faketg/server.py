@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from faketg import bulk, business
+from faketg import bulk, business, control
 from faketg.contract import Contract
 from faketg.limits import FakeLimits, Faults
 from faketg.methods import LIMITED, METHODS
@@ -112,7 +112,7 @@ class FakeTelegramServer:
         return f"http://{self.host}:{self.port}"
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app = web.Application(client_max_size=60 * 1024 * 1024, middlewares=[control.refusals])
         app.router.add_route("*", "/bot{token}/{method}", self._api)
         app.router.add_post("/_fake/users", self._ctl_user)
         app.router.add_post("/_fake/messages", self._ctl_message)
@@ -312,13 +312,13 @@ class FakeTelegramServer:
             body.get("language_code", "en"),
             body.get("username"),
         )
-        return web.json_response(user)
+        return control.answer(user)
 
     async def _ctl_message(self, request: web.Request) -> web.Response:
         body = await request.json()
         user_id = int(body.pop("user_id"))
         update = await self.world.user_sends(user_id, body.pop("text", None), **body)
-        return web.json_response(update)
+        return control.answer(update)
 
     async def _ctl_press(self, request: web.Request) -> web.Response:
         """A press under a given message ({"chat_id", "message_id", "data"}), or ({"button"})
@@ -340,9 +340,9 @@ class FakeTelegramServer:
             )
             found = None if sent is None else (sent, str(body["data"]))
         if found is None:
-            return web.json_response({"error": "no such message or button"}, status=404)
+            return control.answer({"error": "no such message or button"}, status=404)
         update = await self.world.user_presses(user_id, *found)
-        return web.json_response(update)
+        return control.answer(update)
 
     async def _ctl_block(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -350,7 +350,7 @@ class FakeTelegramServer:
             self.world.blocked.add(int(body["user_id"]))
         else:
             self.world.blocked.discard(int(body["user_id"]))
-        return web.json_response({"ok": True})
+        return control.answer({"ok": True})
 
     async def _ctl_config(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -358,17 +358,17 @@ class FakeTelegramServer:
             self.world.set_limits(FakeLimits(**body["limits"]))
         if "faults" in body:
             self.world.faults = Faults(**body["faults"])
-        return web.json_response({"ok": True})
+        return control.answer({"ok": True})
 
     async def _ctl_outage(self, request: web.Request) -> web.Response:
         body = await request.json()
         await self.outage(float(body["seconds"]))
-        return web.json_response({"ok": True})
+        return control.answer({"ok": True})
 
     async def _ctl_sent(self, request: web.Request) -> web.Response:
         chat = request.query.get("chat_id")
         sent = self.world.sent if chat is None else self.world.sent_to(int(chat))
-        return web.json_response(
+        return control.answer(
             [
                 {
                     "method": s.method,
@@ -389,7 +389,7 @@ class FakeTelegramServer:
         by_status: dict[str, int] = {}
         for _, _, _, status in world.log:
             by_status[str(status)] = by_status.get(str(status), 0) + 1
-        return web.json_response(
+        return control.answer(
             {
                 "requests": len(world.log),
                 "by_status": by_status,

@@ -83,3 +83,22 @@ async def test_sent_shows_the_chat_as_it_is_now_and_who_spoke_in_it(
     assert [(m["text"], m["business_connection_id"]) for m in listed][1:] == [
         ("From the shop", "bc-1")
     ]
+
+
+async def test_the_control_api_writes_russian_readably_and_refuses_a_stranger_clearly(
+    fake: FakeTelegramServer,
+) -> None:
+    """Someone trying the sandbox in Russian reads the answers as written, not `\\u0417…`;
+    a customer the fake does not know is a 400 naming them, not a 500 and a traceback."""
+    fake.world.add_user(USER, "Мия", "ru")
+    async with aiohttp.ClientSession() as session:
+        body = {"user_id": USER, "text": "Здравствуйте"}
+        async with session.post(f"{fake.url}/_fake/messages", json=body) as answer:
+            assert answer.status == 200
+            assert "Здравствуйте" in await answer.text()
+        fake.world.add_user(SHOP, "Shop", "en")
+        await tg_business.connect(fake.world, SHOP)
+        stranger = {"user_id": 424242, "text": "у вас есть пионы?"}
+        async with session.post(f"{fake.url}/_fake/business/write", json=stranger) as answer:
+            assert answer.status == 400
+            assert "424242" in (await answer.json())["error"]
