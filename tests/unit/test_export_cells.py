@@ -195,8 +195,8 @@ async def test_a_message_to_the_shops_account_is_not_called_a_message_to_the_bot
             )
     finally:
         await db.close()
-    ru = Catalog.load().bind("ru")
-    sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", UTC, ru))).active
+    ru, utc = Catalog.load().bind("ru"), ZoneInfo("UTC")
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(complaints, "xlsx", utc, ru))).active
     assert sheet is not None
     sources = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sources == ["сообщение боту", "сообщение в Telegram-аккаунт магазина"]
