@@ -186,7 +186,12 @@ async def _claim(
         fields = {}
         if survey.chat_id and survey.message_id:
             done = t("survey.alert.done_web")
-            edit = EditMessageText(chat_id=survey.chat_id, message_id=survey.message_id, text=done)
+            edit = EditMessageText(
+                chat_id=survey.chat_id,
+                message_id=survey.message_id,
+                text=done,
+                business_connection_id=survey.business_connection_id,  # where it was sent
+            )
             await surveys.core.outbox.send(tx, edit, priority=Priority.NORMAL)
     # The tick only expires it now: the reminder is Telegram's, never sent for the page.
     await tx.surveys.update(survey.id, **fields, reminded_at=now, due_at=expires)

@@ -175,6 +175,19 @@ async def test_the_page_answered_first_so_telegram_says_it_is_done(offline: App)
     assert survey.reminded_at is not None  # no Telegram reminder for a survey on its page
 
 
+async def test_an_invitation_from_the_shops_account_is_closed_through_the_account(
+    offline: App,
+) -> None:
+    """Sent from the shop's Telegram account, the invitation lives in the customer's chat
+    with that account: the edit saying the page answered it goes through the same account."""
+    sid = (await invited(offline, 83)).id
+    async with offline.db.transaction() as tx:
+        await tx.surveys.update(sid, message_id=501, business_connection_id="bc-1")
+    assert await web(offline, sid, "nps", "10") == Outcome.SAVED
+    invitation = await last(offline, 83, "EditMessageText")
+    assert invitation.get("business_connection_id") == "bc-1"
+
+
 async def test_an_expired_or_opted_out_survey_takes_no_answer(offline: App) -> None:
     old = await by_phone(offline, "W-5")
     async with offline.db.transaction() as tx:
