@@ -225,7 +225,9 @@ async def test_a_number_written_the_russian_way_matches_the_shared_contact(
 async def test_cooldown_stop_and_rules_record_their_reasons(
     make_app: MakeApp, fake: FakeTelegramServer
 ) -> None:
-    app = await make_app()
+    # An hour's delay keeps D-1 scheduled while the test asks again: with no delay the
+    # survey tick may send it in between, and the repeat would truthfully say "sent".
+    app = await make_app(survey_delay="PT1H")
     world = fake.world
     await started(world, 7005, "Mia", "en")
     _, first = await post(app, {"order_id": "D-1", "customer": {"telegram_id": 7005}})
