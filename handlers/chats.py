@@ -13,7 +13,7 @@ from aiogram.types import ChatMemberRestricted, ChatMemberUpdated, Message
 from bot.chatevents import ChatEvents
 from bot.complaints import access
 from bot.complaints.config import Complaints
-from handlers.filters import InStaffChat
+from handlers.filters import InStaffChat, Magic
 from storage.db import Tx
 
 log = logging.getLogger(__name__)
@@ -21,10 +21,10 @@ log = logging.getLogger(__name__)
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.register(moved_away, F.migrate_to_chat_id)
-    r.message.register(moved_here, F.migrate_from_chat_id)
+    r.message.register(moved_away, Magic(F.migrate_to_chat_id))
+    r.message.register(moved_here, Magic(F.migrate_from_chat_id))
     r.my_chat_member.register(staff_membership, InStaffChat())
-    r.my_chat_member.register(other_group, F.chat.type.in_({"group", "supergroup"}))
+    r.my_chat_member.register(other_group, Magic(F.chat.type.in_({"group", "supergroup"})))
     return r
 
 

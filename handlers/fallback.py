@@ -8,13 +8,13 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import TEXT_LIMIT as MAX_TEXT
 from bot.i18n import Translator
 from bot.outbox.service import Outbox
-from handlers.filters import PRIVATE
+from handlers.filters import PRIVATE, Magic
 from storage.db import Tx
 
 
 def router() -> Router:
     r = Router(name=__name__)
-    r.message.register(unknown_text, PRIVATE, F.text)
+    r.message.register(unknown_text, PRIVATE, Magic(F.text))
     r.message.register(unsupported, PRIVATE)
     r.callback_query.register(stale_button)
     return r

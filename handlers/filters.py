@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, TelegramObject, User
+from magic_filter import MagicFilter
 
 from bot.complaints.config import Complaints
 from bot.complaints.staff import StaffDirectory
@@ -14,18 +17,31 @@ from bot.incoming import Actor, ChatMessage
 from bot.reports.config import Reports
 from storage.db import Tx
 
-PRIVATE = F.chat.type == ChatType.PRIVATE
-PRIVATE_CALLBACK = F.message.chat.type == ChatType.PRIVATE
+
+class Magic(Filter):
+    """A magic filter (`F.…`) checked in the event loop. aiogram runs any plain callable, a
+    bare `F.…` included, in a thread of its own: a thread hop for every update that reaches
+    it. Every filter here is a coroutine (tests/unit/test_handler_filters.py)."""
+
+    def __init__(self, magic: MagicFilter) -> None:
+        self.magic = magic
+
+    async def __call__(self, event: TelegramObject) -> Any:
+        return self.magic.resolve(event)
 
 
-def from_the_customer(message: Message) -> bool:
+PRIVATE = Magic(F.chat.type == ChatType.PRIVATE)
+PRIVATE_CALLBACK = Magic(F.message.chat.type == ChatType.PRIVATE)
+
+
+async def from_the_customer(message: Message) -> bool:
     """In a chat of the shop's Telegram account: written by the customer, not by the account's
     owner (or by the bot on its behalf)."""
     author = message.from_user
     return author is not None and author.id == message.chat.id
 
 
-def from_the_account(message: Message) -> bool:
+async def from_the_account(message: Message) -> bool:
     """In a chat of the shop's Telegram account: written by its owner in the Telegram app (not
     by this bot for the account: what the bot sends is in the history already)."""
     author = message.from_user

@@ -17,6 +17,7 @@ from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_in
 from bot.surveys.linking import Linked, link_by_phone, link_by_token, receipt_complaint
 from bot.surveys.referrals import Joined, is_invitation, join
+from handlers.filters import Magic
 from storage.db import Tx
 from storage.models import Customer
 
@@ -28,7 +29,7 @@ def router() -> Router:
     r.message.register(start_with_token, CommandStart(deep_link=True))
     r.message.register(start, CommandStart())
     r.message.register(help_, Command("help"))
-    r.message.register(contact, F.contact)
+    r.message.register(contact, Magic(F.contact))
     return r
 
 

@@ -37,21 +37,23 @@ from bot.outbox.service import Outbox
 from bot.pulse import answers as pulse
 from bot.surveys import answers as survey_answers
 from bot.surveys.config import Surveys
-from handlers.filters import from_the_customer
+from handlers.filters import Magic, from_the_customer
 from storage.db import Tx
 from storage.models import Complaint, Customer, Survey
 
-NOT_A_COMMAND = ~F.text.startswith("/")
+NOT_A_COMMAND = Magic(~F.text.startswith("/"))
+TEXT = Magic(F.text)
+JUST_THANKS = Magic(F.text.func(thanks.just_thanks))
 
 
 def router() -> Router:
     r = Router(name=__name__)
     r.message.filter(NOT_A_COMMAND)
     r.message.register(pulse_comment, owes_pulse_comment)
-    r.message.register(survey_comment, F.text, survey_at_comment)
-    r.message.register(use_buttons, F.text, survey_at_buttons, invert_f(open_complaint))
-    r.message.register(too_long, F.text.len() > TEXT_LIMIT)
-    r.message.register(welcome, F.text.func(thanks.just_thanks), invert_f(open_complaint))
+    r.message.register(survey_comment, TEXT, survey_at_comment)
+    r.message.register(use_buttons, TEXT, survey_at_buttons, invert_f(open_complaint))
+    r.message.register(too_long, Magic(F.text.len() > TEXT_LIMIT))
+    r.message.register(welcome, JUST_THANKS, invert_f(open_complaint))
     r.message.register(to_open_complaint, passable, open_complaint)
     r.message.register(new_complaint, passable, opens_a_complaint)
     r.message.register(unsupported)
@@ -61,8 +63,8 @@ def router() -> Router:
     # shop's conversation, not the bot's to answer.
     b = r.business_message
     b.filter(NOT_A_COMMAND, from_the_customer)
-    b.register(survey_comment, F.text, survey_at_comment, survey_in_this_chat)
-    b.register(welcome, F.text.func(thanks.just_thanks), invert_f(open_complaint))
+    b.register(survey_comment, TEXT, survey_at_comment, survey_in_this_chat)
+    b.register(welcome, JUST_THANKS, invert_f(open_complaint))
     b.register(to_open_complaint, passable, open_complaint)
     b.register(new_complaint, passable, opens_a_complaint)
     return r
@@ -88,7 +90,7 @@ async def survey_at_comment(
     return {"survey": survey}
 
 
-def survey_in_this_chat(message: Message, survey: Survey) -> bool:
+async def survey_in_this_chat(message: Message, survey: Survey) -> bool:
     """The survey was sent in this chat: the bot's, or the shop's account's."""
     return survey.business_connection_id == message.business_connection_id
 
@@ -106,13 +108,13 @@ async def open_complaint(message: Message, tx: Tx, customer: Customer) -> dict[s
     return False if complaint is None else {"complaint": complaint}
 
 
-def passable(message: Message) -> dict[str, Any] | bool:
+async def passable(message: Message) -> dict[str, Any] | bool:
     """A kind the bot can pass on to the staff chat (words, media, a location): as plain data."""
     said = ChatMessage.from_aiogram(message)
     return False if said.kind is None else {"said": said}
 
 
-def opens_a_complaint(message: Message, said: ChatMessage) -> bool:
+async def opens_a_complaint(message: Message, said: ChatMessage) -> bool:
     return relay.opens_one(said)
 
 
