@@ -31,6 +31,7 @@ from storage.states import Channel, SurveyStatus, SurveyStep
 
 CONTROLS = {"next", "skip"}  # what a follow-up page's legacy `followup` buttons carry
 LEGACY_ASPECT = "aspect"  # the built-in survey's multiple choice, kept in survey_aspects too
+Columns = dict[str, object]  # a survey row's columns to write, by name (SurveyRepo.update)
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,10 @@ async def press(
         if any(q.id == step for q in now.questions) or step == LEGACY_FOLLOWUP:
             return PressResult(alert=t("survey.alert.done"))  # an earlier question again
         return PressResult(alert=t("button.stale"))  # not a question of this survey's version
-    if survey.channel is None:  # the first answer: this channel answers the survey
-        await tx.surveys.update(survey.id, channel=channel)
-    result = await _apply(tx, surveys, t, presser, now, question, value)
+    # The first answer: this channel answers the survey (written with the answer's own row
+    # update, one statement a press).
+    claim: Columns = {"channel": channel} if survey.channel is None else {}
+    result = await _apply(tx, surveys, t, presser, now, question, value, claim)
     await surveys.changed(tx, survey.id)
     return result
 
@@ -110,24 +112,28 @@ async def _apply(
     now: Asking,
     question: Question,
     value: str,
+    claim: Columns,
 ) -> PressResult:
+    """`claim`: columns the survey gets with this answer (the channel of its first one)."""
     survey = now.survey
     if question.type == "nps":
-        return await _nps(tx, surveys, t, presser, now, value)
+        return await _nps(tx, surveys, t, presser, now, value, claim)
     if question.type == "scale":
         assert question.min is not None and question.max is not None
         score = _int_in(value, question.min, question.max)
         if score is None:
             return PressResult(alert=t("button.stale"))
         await _record(tx, survey, now.questions, question, Answer(number=score))
-        return await _advance(tx, surveys, t, presser, now)
+        return await _advance(tx, surveys, t, presser, now, claim)
     if question.type == "choice":
         options = [o.id for o in question.options or []]
         if question.multiple and value == "next":
-            return await _advance(tx, surveys, t, presser, now)
+            return await _advance(tx, surveys, t, presser, now, claim)
         if value not in options:
             return PressResult(alert=t("button.stale"))
         if question.multiple:
+            if claim:
+                await tx.surveys.update(survey.id, **claim)
             await tx.surveys.toggle_option(survey.id, question.id, value)
             # The copy the card, /mydata and the digest read, for the aspects they can name.
             if question.id == LEGACY_ASPECT and value in surveys.config.aspects:
@@ -136,40 +142,58 @@ async def _apply(
             assert now.page is not None
             return PressResult(edit=render(t, survey.id, now.page, chosen))
         await _record(tx, survey, now.questions, question, Answer(options=(value,)))
-        return await _advance(tx, surveys, t, presser, now)
+        return await _advance(tx, surveys, t, presser, now, claim)
     if value not in CONTROLS:  # a text question's Skip (typed words come as a message)
         return PressResult(alert=t("button.stale"))
-    return await _advance(tx, surveys, t, presser, now)
+    return await _advance(tx, surveys, t, presser, now, claim)
 
 
 async def _nps(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, now: Asking, value: str
+    tx: Tx,
+    surveys: Surveys,
+    t: Translator,
+    presser: Customer,
+    now: Asking,
+    value: str,
+    claim: Columns,
 ) -> PressResult:
     survey = now.survey
     if value == "later":
         await tx.surveys.update(
-            survey.id, status=SurveyStatus.DISMISSED, reason="later", due_at=None
+            survey.id, status=SurveyStatus.DISMISSED, reason="later", due_at=None, **claim
         )
         return PressResult(edit=Screen(t("survey.dismissed_later")))
     if value == "never":
+        if claim:
+            await tx.surveys.update(survey.id, **claim)
         await opt_out(tx, presser)
         return PressResult(edit=Screen(t("survey.dismissed_never")))
     score = _int_in(value, 0, 10)
     if score is None:
         return PressResult(alert=t("button.stale"))
-    await tx.surveys.update(survey.id, nps=score)
-    return await _advance(tx, surveys, t, presser, replace(now, survey=replace(survey, nps=score)))
+    scored = replace(now, survey=replace(survey, nps=score))
+    # The score is not among the answers rows: those read with the survey still hold.
+    return await _advance(tx, surveys, t, presser, scored, {**claim, "nps": score}, now.answers)
 
 
 async def _advance(
-    tx: Tx, surveys: Surveys, t: Translator, presser: Customer, now: Asking
+    tx: Tx,
+    surveys: Surveys,
+    t: Translator,
+    presser: Customer,
+    now: Asking,
+    claim: Columns,
+    answers: Mapping[str, Answer] | None = None,
 ) -> PressResult:
-    """On to the next page whose condition holds, or the thanks when none is left."""
+    """On to the next page whose condition holds, or the thanks when none is left; the
+    survey's row gets `claim` with its step, in one statement. `answers`: the answers as
+    they stand, when the caller knows them unchanged; else read again."""
     survey = now.survey
-    answers = await tx.surveys.answers(survey.id)
+    if answers is None:
+        answers = await tx.surveys.answers(survey.id)
     page = next_page(now.questions, now.page, survey.nps, answers)
     if page is not None:
-        await tx.surveys.update(survey.id, step=page.first.id)
+        await tx.surveys.update(survey.id, step=page.first.id, **claim)
         return PressResult(edit=render(t, survey.id, page, answers.get(page.first.id)))
     await tx.surveys.update(
         survey.id,
@@ -177,6 +201,7 @@ async def _advance(
         status=SurveyStatus.ANSWERED,
         answered_at=surveys.core.now(),
         due_at=None,
+        **claim,
     )
     promoter = survey.nps is not None and category(survey.nps) == Category.PROMOTER
     personal = promoter and await invite(tx, surveys, t, presser, survey)
@@ -255,7 +280,7 @@ async def typed(
     now = await asking(tx, surveys, survey)
     assert now.page is not None and now.page.typed is not None  # the caller checked
     await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
-    result = await _advance(tx, surveys, t, customer, now)
+    result = await _advance(tx, surveys, t, customer, now, {})
     await surveys.changed(tx, survey.id)
     return result
 
