@@ -41,6 +41,21 @@ def _row(row: Row) -> Customer:
     return Customer(**dict(row))
 
 
+def _as_written(
+    customer: Customer, name: str | None, username: str | None, tg_language: str | None
+) -> bool:
+    """The row the upsert below would leave as it is: someone forgotten (kept without a
+    profile until a /start), or who started before and shows the same name, username and
+    language in Telegram."""
+    if customer.forgotten_at is not None:
+        return True
+    return customer.started_at is not None and (
+        customer.tg_name,
+        customer.username,
+        customer.tg_language,
+    ) == (name, username, tg_language)
+
+
 class CustomerRepo(Stamping):
     async def by_telegram_id(self, telegram_id: int) -> Customer | None:
         return await self._one("telegram_id", telegram_id)
@@ -71,6 +86,9 @@ class CustomerRepo(Stamping):
         (`starting`: a /start). The erased list is read only for a new row or a /start."""
         now = self._now()
         before = await self.by_telegram_id(telegram_id)
+        unchanged = before is not None and _as_written(before, name, username, tg_language)
+        if before is not None and unchanged and not starting:
+            return before, False  # nothing to write: one statement for every later update
         # The clock may say the same second (or, in tests, the same instant) twice: whether
         # this is the first contact is read from the row as it was, not from its timestamps.
         first = before is None or (before.forgotten_at is None and before.started_at is None)
