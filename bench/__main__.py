@@ -3,6 +3,8 @@
 Each row is a rate, a ratio to the bare aiogram echo bot measured in the same run, or a time or
 size, next to its target. The machine is shared and noisy: compare ratios, rerun for trends.
 `--quick` shrinks every size (a smoke run of a few minutes, not the figures for the README).
+`--profile DIR` samples the product with py-spy during the inbound and relay benchmarks'
+timed phases and prints where its time goes (bench/profile.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiohttp
@@ -38,6 +40,7 @@ class Sizes:
     responses: int = 1_000_000
     complaints: int = 100_000
     customers: int = 100_000
+    profile: Path | None = None  # not a size: where py-spy writes (`--profile`), if anywhere
 
 
 QUICK = Sizes(300, 5, 40, 500, 600, 10_000, 50_000, 5_000, 2_000)
@@ -48,7 +51,7 @@ def verdict(ok: bool) -> str:
 
 
 async def inbound(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list[Row]:
-    pair = await throughput.presses_per_second(session, tmp, sizes.presses)
+    pair = await throughput.presses_per_second(session, tmp, sizes.presses, sizes.profile)
     return [
         (
             f"inbound: {sizes.presses:,} survey presses",
@@ -61,7 +64,7 @@ async def inbound(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> li
 
 async def relay(session: aiohttp.ClientSession, tmp: Path, sizes: Sizes) -> list[Row]:
     pair = await throughput.relays_per_second(
-        session, tmp, sizes.relay_customers, sizes.relay_each
+        session, tmp, sizes.relay_customers, sizes.relay_each, sizes.profile
     )
     total = sizes.relay_customers * sizes.relay_each
     return [
@@ -284,8 +287,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
     parser.add_argument("--only", nargs="+", choices=list(BENCHES), default=list(BENCHES))
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy the product")
     args = parser.parse_args()
-    rows = asyncio.run(run(args.only, QUICK if args.quick else Sizes()))
+    sizes = replace(QUICK if args.quick else Sizes(), profile=args.profile)
+    rows = asyncio.run(run(args.only, sizes))
     print(table(rows))
     if any(row[3] == "FAILED" for row in rows):
         raise SystemExit(1)

@@ -16,6 +16,7 @@ from pathlib import Path
 import aiohttp
 
 from bench.harness import STAFF_CHAT, Echo, Fake, Proc, Product, until
+from bench.profile import sampled
 
 FIRST_USER = 1_000_000
 # The fake's limits are off for these phases, so the product's own pacing to them is lifted
@@ -103,19 +104,27 @@ async def echo_process(fake: Fake, relay_to: int | None = None) -> AsyncIterator
         echo.stop()
 
 
-async def presses_per_second(session: aiohttp.ClientSession, tmp: Path, n: int) -> Pair:
-    """Survey button presses: update in, answer stored, callback answered and message edited."""
+async def presses_per_second(
+    session: aiohttp.ClientSession, tmp: Path, n: int, profile: Path | None = None
+) -> Pair:
+    """Survey button presses: update in, answer stored, callback answered and message edited.
+    `profile`: a folder for py-spy's samples of the product's presses (bench/profile.py)."""
     async with fake_process(session) as fake, echo_process(fake) as reference:
         users = await fake.users(FIRST_USER, n)
         await fake.push([{"user_id": u, "text": "hi"} for u in users])
         await until(lambda: fake.tallied("sendmessage 200", n), 300, "echo replies")
         echo, echo_cpu = await _timed_presses(fake, users, reference.proc)
-    ours, ours_cpu = await product_presses(session, tmp / "presses.db", n)
+    ours, ours_cpu = await product_presses(session, tmp / "presses.db", n, profile=profile)
     return Pair(echo, ours, echo_cpu, ours_cpu)
 
 
 async def product_presses(
-    session: aiohttp.ClientSession, db: Path | str, n: int, *, standby: bool = False
+    session: aiohttp.ClientSession,
+    db: Path | str,
+    n: int,
+    *,
+    standby: bool = False,
+    profile: Path | None = None,
 ) -> tuple[float, float]:
     """(presses per second, CPU ms per press of the leader) of the product on this database;
     `standby`: a second instance on the same (PostgreSQL) database, standing by."""
@@ -131,11 +140,17 @@ async def product_presses(
         await bot.purchases(users, "P")
         await until(lambda: fake.tallied("sendmessage 200", before + n), 300, "invitations")
         await bot.idle()
-        return await _timed_presses(fake, users, bot.proc)
+        out = None if profile is None else profile / "inbound.txt"
+        async with sampled(bot.proc.popen.pid, out):
+            return await _timed_presses(fake, users, bot.proc)
 
 
 async def relays_per_second(
-    session: aiohttp.ClientSession, tmp: Path, customers: int, each: int
+    session: aiohttp.ClientSession,
+    tmp: Path,
+    customers: int,
+    each: int,
+    profile: Path | None = None,
 ) -> Pair:
     """Customer messages outside a survey, each relayed into the staff chat. The reference is a
     bare aiogram bot copying each customer message into the same group chat."""
@@ -164,9 +179,10 @@ async def relays_per_second(
         await until(lambda: _staff_at_least(fake, customers), 120, "complaint cards")
         await bot.idle()
         base = await _staff_count(fake)
-        began = time.perf_counter()
-        await fake.push(texts)
-        done = await until(lambda: _staff_at_least(fake, base + total), 300, "relays")
+        async with sampled(bot.proc.popen.pid, None if profile is None else profile / "relay.txt"):
+            began = time.perf_counter()
+            await fake.push(texts)
+            done = await until(lambda: _staff_at_least(fake, base + total), 300, "relays")
         ours = total / (done - began)
     return Pair(reference, ours)
 
