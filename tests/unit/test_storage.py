@@ -7,6 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import asyncpg
 import pytest
@@ -269,3 +270,27 @@ async def test_telegram_names_leave_the_shops_name_column_at_the_upgrade(tmp_pat
         assert [tuple(r) for r in rows] == [(None, "Аня"), ("Борис Котов", None)]
     finally:
         await db.close()
+
+
+async def test_a_returning_customer_is_read_once_and_written_only_when_changed(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every update from a customer passes here first: one who shows Telegram what the row
+    already says costs one read; a new name is still written."""
+    async with db.transaction() as tx:
+        made, first = await tx.customers.touch_from_telegram(5, "Ann", "ann", "en", starting=True)
+    assert first
+    async with db.transaction() as tx:
+        statements: list[str] = []
+        for name in ("execute", "fetch_one", "fetch_all"):
+            real = getattr(tx.conn, name)
+
+            async def counted(sql: str, *args: object, real: Any = real) -> Any:
+                statements.append(sql)
+                return await real(sql, *args)
+
+            monkeypatch.setattr(tx.conn, name, counted)
+        same, first = await tx.customers.touch_from_telegram(5, "Ann", "ann", "en")
+        assert (same, first, len(statements)) == (made, False, 1)
+        renamed, _ = await tx.customers.touch_from_telegram(5, "Ann B", "ann", "en")
+    assert renamed.tg_name == "Ann B" and renamed.id == made.id
