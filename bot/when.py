@@ -2,7 +2,7 @@
 
 A feature says what it does when something happens while it installs itself
 (`w.when.survey_changed.connect(...)`, `w.when.sent[Purpose.CARD] = ...`); the one place
-where it happens sends it (`await when.survey_changed.send(tx, survey_id)`). The moments are
+where it happens sends it (`await when.survey_changed.send(tx, survey)`). The moments are
 the fields of `When` below: read them to know what a feature can act on, and look for a
 field's name to find who acts. Receivers run in the order they were connected (the installs'
 order, `bot/app.py`), one after the other; one that raises stops the rest and fails what sent
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec
 
 from storage.db import Tx
-from storage.models import Customer, OutboxItem
+from storage.models import Customer, OutboxItem, Survey
 from storage.states import Purpose
 
 if TYPE_CHECKING:  # aiogram takes seconds to import: the CLI's commands that send nothing
@@ -54,8 +54,9 @@ class When:
     connected: Signal[[User]] = field(default_factory=Signal)
     # Someone wrote to the bot for the first time, in that update's transaction.
     first_contact: Signal[[Tx, Customer]] = field(default_factory=Signal)
-    # A survey was answered, commented or expired (tx, survey id), in its transaction.
-    survey_changed: Signal[[Tx, int]] = field(default_factory=Signal)
+    # A survey was answered, commented or expired (tx, the survey as it is now), in its
+    # transaction.
+    survey_changed: Signal[[Tx, Survey]] = field(default_factory=Signal)
     # Telegram moved a group to a new id (tx, old id, new id), in the transaction recording it.
     chat_moved: Signal[[Tx, int, int]] = field(default_factory=Signal)
     # A group refused the bot, 403: it was removed (tx, group id, Telegram's words).

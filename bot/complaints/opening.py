@@ -85,12 +85,9 @@ def is_low(questions: Sequence[Question], survey: Survey, answers: Mapping[str, 
     return False
 
 
-async def on_survey_change(complaints: Complaints, design: Design, tx: Tx, survey_id: int) -> None:
+async def on_survey_change(complaints: Complaints, design: Design, tx: Tx, survey: Survey) -> None:
     """Survey listener: a low score opens a complaint whose card waits (up to COMPLAINT_SETTLE)
     for the rest of the survey; a finished survey sends its card now or refreshes it."""
-    survey = await tx.surveys.get(survey_id)
-    if survey is None:
-        return
     complaint = await tx.complaints.for_survey(survey.id)
     finished = survey.status == SurveyStatus.ANSWERED
     if complaint is None:

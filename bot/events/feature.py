@@ -18,6 +18,7 @@ from bot.events.watch import watch
 from bot.surveys.config import Surveys
 from bot.wiring import Wiring
 from storage.db import Tx
+from storage.models import Survey
 
 
 def install(w: Wiring, surveys: Surveys) -> Events:
@@ -36,7 +37,8 @@ def install(w: Wiring, surveys: Surveys) -> Events:
     return events
 
 
-async def on_survey_change(core: Core, tx: Tx, survey_id: int) -> None:
+async def on_survey_change(core: Core, tx: Tx, survey: Survey) -> None:
     """A survey answered to the end, or expired with its score given: response.completed
-    (once: the repository keeps one per survey)."""
-    await responses.completed(tx, survey_id, core.now())
+    (once: the repository keeps one per survey). Any other change says nothing."""
+    if survey.nps is not None and survey.status in responses.FINISHED:
+        await responses.completed(tx, survey.id, core.now())

@@ -11,11 +11,13 @@ from bot.surveys.rules import category
 from storage.db import Tx
 from storage.states import SurveyStatus
 
+# A response is complete when answered to the end, or expired with its score given.
+FINISHED = (SurveyStatus.ANSWERED, SurveyStatus.EXPIRED)
+
 
 async def completed(tx: Tx, survey_id: int, at: datetime) -> None:
     facts = await tx.events.about_survey(survey_id)
-    finished = (SurveyStatus.ANSWERED, SurveyStatus.EXPIRED)
-    if facts is None or facts.nps is None or facts.status not in finished:
+    if facts is None or facts.nps is None or facts.status not in FINISHED:
         return
     data = {
         "survey_id": survey_id,

@@ -70,4 +70,6 @@ class Surveys:
     async def changed(self, tx: Tx, survey_id: int) -> None:
         """In the answer's transaction, after a survey got an answer or finished (a low score
         opens a complaint; a response is an event)."""
-        await self.core.when.survey_changed.send(tx, survey_id)
+        survey = await tx.surveys.get(survey_id)  # once for every receiver, as it is now
+        if survey is not None:
+            await self.core.when.survey_changed.send(tx, survey)
