@@ -23,7 +23,7 @@ help-text =
     /forget_me: erase your personal data
     /help: this message
 
-    After a purchase I send a short survey with buttons: it takes about 20 seconds.
+    After a purchase I send a short survey with buttons: it takes { $duration }.
 
 ## language
 
@@ -71,7 +71,13 @@ phone-not_own = Please share your own contact with the button.
 survey-invite =
     Thank you for shopping with us! How likely are you to recommend us to a friend or colleague?
     0 = not at all, 10 = extremely likely
-survey-reminder = A gentle reminder: your answer takes 20 seconds and helps us a lot.
+survey-reminder = A gentle reminder: your answer takes { $duration } and helps us a lot.
+# How long the survey takes: seconds under a minute, else minutes (0 seconds then).
+survey-duration = { $minutes ->
+        [0] about { $seconds } seconds
+        [1] about a minute
+       *[other] about { $minutes } minutes
+    }
 survey-later = Not now
 survey-never = Don't ask me again
 survey-followup-detractor = We are sorry to hear that. What went wrong? Pick what applies, write a few words if you like, then press Next.

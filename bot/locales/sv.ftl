@@ -23,7 +23,7 @@ help-text =
     /forget_me: radera dina personuppgifter
     /help: det här meddelandet
 
-    Efter ett köp skickar jag en kort enkät med knappar: den tar ungefär 20 sekunder.
+    Efter ett köp skickar jag en kort enkät med knappar: den tar { $duration }.
 
 ## language
 
@@ -71,7 +71,13 @@ phone-not_own = Dela gärna din egen kontakt med knappen.
 survey-invite =
     Tack för ditt köp! Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?
     0 = inte alls, 10 = mycket troligt
-survey-reminder = En vänlig påminnelse: svaret tar 20 sekunder och hjälper oss mycket.
+survey-reminder = En vänlig påminnelse: svaret tar { $duration } och hjälper oss mycket.
+# Hur lång tid enkäten tar: sekunder under en minut, annars minuter (då 0 sekunder).
+survey-duration = { $minutes ->
+        [0] ungefär { $seconds } sekunder
+        [1] ungefär en minut
+       *[other] ungefär { $minutes } minuter
+    }
 survey-later = Inte nu
 survey-never = Fråga inte igen
 survey-followup-detractor = Det var tråkigt att höra. Vad gick fel? Välj det som stämmer, skriv gärna några ord och tryck sedan Nästa.
