@@ -810,7 +810,15 @@ dashboard-survey-text_hint = Клиент пишет ответ сам или п
 dashboard-survey-when = Задавать, только если
 dashboard-survey-always = задавать всегда
 dashboard-survey-when_in = ответ — один из
-dashboard-survey-when_hint = Через запятую: оценки (для NPS 0–10, а также detractor, passive, promoter) или идентификаторы вариантов.
+dashboard-survey-when_hint = Через запятую: оценки (для NPS — 0–10 или критики, нейтралы, промоутеры) или идентификаторы вариантов.
+# Категории NPS, как их называет условие (пишутся и показываются в поле).
+dashboard-survey-category-detractor = критики
+dashboard-survey-category-passive = нейтралы
+dashboard-survey-category-promoter = промоутеры
+dashboard-survey-kind-nps = NPS
+dashboard-survey-kind-scale = шкала
+dashboard-survey-kind-choice = выбор
+dashboard-survey-kind-text = текст
 dashboard-survey-complaint = Открывает обращение
 dashboard-survey-complaint-none = никогда
 dashboard-survey-complaint-at_most = при этой оценке и ниже
@@ -821,7 +829,6 @@ dashboard-survey-up = ↑ Выше
 dashboard-survey-down = ↓ Ниже
 dashboard-survey-remove = Удалить
 dashboard-survey-preview = Так клиент увидит вопрос в Telegram
-dashboard-survey-data = Кнопки несут до { $bytes } байт данных (Telegram допускает { $limit }).
 dashboard-survey-same_message = Задаётся в одном сообщении с вопросом { $id }: см. его предпросмотр.
 dashboard-survey-no_preview = Нажмите «Проверить и показать», чтобы увидеть вопрос глазами клиента.
 dashboard-survey-add = + Добавить вопрос
@@ -847,8 +854,8 @@ survey-check-type_model_type = нужен объект
 survey-check-type_literal_error = один из типов: шкала, выбор, текст
 survey-check-name_length = от 1 до { $most } символов
 survey-check-variant_empty = укажите филиал, сегмент или оба
-survey-check-variant_twice = тот же филиал и сегмент, что у { $where }
-survey-check-type_elsewhere = «{ $id }» в другом месте опроса — вопрос типа { $type }
+survey-check-variant_twice = тот же филиал и сегмент, что у варианта { $n }
+survey-check-type_elsewhere = «{ $id }» в другом месте опроса — вопрос типа «{ $type }»
 survey-check-nps_first = первым всегда идёт NPS
 survey-check-too_many = после NPS — не больше { $most } вопросов (сейчас { $given })
 survey-check-id_taken = идентификатор «{ $id }» уже занят: у каждого свой
@@ -856,7 +863,10 @@ survey-check-built_in_csat = «csat» — встроенный вопрос об
 survey-check-built_in_expectation = «expectation» — встроенное сравнение с ожиданиями: нужен один выбор из { $options }, иначе выберите другой id
 survey-check-built_in_aspect = «aspect» — встроенный выбор того, что не понравилось: нужен тип «выбор», иначе выберите другой id
 survey-check-built_in_text = «{ $id }» — встроенный текстовый вопрос: нужен тип «текст», иначе выберите другой id
-survey-check-callback = кнопки несли бы { $bytes } байт данных, а Telegram допускает { $limit }: сократите идентификатор вопроса или вариантов
+survey-check-callback = Слишком длинные идентификаторы вопроса и вариантов: сократите их вместе до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
 survey-check-id_chars = только a–z, 0–9 и _, от 1 до { $most } символов
 survey-check-nps_only_first = NPS может быть только первым вопросом
 survey-check-nps_always = NPS задаётся всегда
@@ -872,7 +882,18 @@ survey-check-option_control = «{ $id }» — слово служебной кн
 survey-check-text_missing = не заполнено: магазин работает на языках { $served }
 survey-check-text_language = магазин не работает на этом языке ({ $served })
 survey-check-text_empty = пусто
-survey-check-text_long = не больше { $most } символов
+survey-check-text_long = Слишком длинный текст вопроса: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
+survey-check-label_long = Слишком длинная подпись: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
+survey-check-option_long = Слишком длинный вариант ответа: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
 survey-check-when_unknown = нет более раннего вопроса «{ $id }»
 survey-check-when_later = вопрос «{ $id }» идёт после этого: условие может ссылаться только на более ранний
 survey-check-when_text = текстовый ответ не может быть условием
