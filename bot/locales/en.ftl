@@ -93,6 +93,9 @@ survey-expectation-worse = Worse
 survey-expectation-as_expected = As expected
 survey-expectation-better = Better
 survey-thanks = Thank you! Your answers went straight to the team.
+# The thanks of a survey whose answers opened a complaint: one message instead of two.
+survey-thanks-complaint = Thank you! We are sorry it was not good: your answers are now complaint #{ $number }, and a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+survey-thanks-complaint_answer = Thank you! We passed your answers on as complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
 survey-review = If you have a minute, you are welcome to leave a public review: { $url }
 survey-referral = Glad you liked it! Share it with a friend: { $url }
 survey-dismissed_later = No problem. Thank you for your time!

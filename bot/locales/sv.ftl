@@ -93,6 +93,9 @@ survey-expectation-worse = Sämre
 survey-expectation-as_expected = Som väntat
 survey-expectation-better = Bättre
 survey-thanks = Tack! Dina svar gick direkt till teamet.
+# Tacket för en enkät vars svar öppnade ett ärende: ett meddelande i stället för två.
+survey-thanks-complaint = Tack! Vi beklagar att det inte blev bra: dina svar är nu ärende #{ $number }, och en person i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, bilder) direkt i den här chatten.
+survey-thanks-complaint_answer = Tack! Vi har lämnat dina svar vidare som ärende #{ $number }: någon i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, bilder) direkt i den här chatten.
 survey-review = Om du har en minut får du gärna lämna ett offentligt omdöme: { $url }
 survey-referral = Kul att du gillade det! Dela med en vän: { $url }
 survey-dismissed_later = Inga problem. Tack för din tid!

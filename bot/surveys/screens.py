@@ -101,10 +101,12 @@ def thanks_screen(
     referral_url: str | None,
     *,
     personal: bool = False,
+    closing: str | None = None,
 ) -> Screen:
     """`personal`: the promoter got their own invitation link (in the next message), which
-    takes the place of the shop's static referral page."""
-    parts = [t("survey.thanks")]
+    takes the place of the shop's static referral page; `closing`: the thanks as another
+    feature words them (a complaint the answers opened)."""
+    parts = [closing or t("survey.thanks")]
     if review_url:  # everyone or no one: asking only the happy ones is review gating
         parts.append(t("survey.review", url=review_url))
     if personal:
