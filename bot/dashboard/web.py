@@ -322,15 +322,13 @@ class Pages:
             d = await self._requested(request)
         except ValueError:
             return web.Response(status=422)
-        from bot.reports.chart import NARROW, WIDTH, render_chart  # matplotlib: when drawn
+        from bot.reports.chart import page_figure, png  # matplotlib: when drawn
 
-        # The page shows the headline above the chart: not twice. A phone's page asks for
-        # it narrow: drawn wide and shrunk, its words would be 5 px tall.
-        width = NARROW if request.query.get("width") == "narrow" else WIDTH
-        png = await asyncio.to_thread(
-            render_chart, d, self.reports.config.tz, self.t, titled=False, width=width
-        )
-        return web.Response(body=png, content_type="image/png")
+        # A phone asks for it narrow: drawn wide and shrunk, its words would be 5 px tall.
+        narrow = request.query.get("width") == "narrow"
+        tz = self.reports.config.tz
+        drawn = await asyncio.to_thread(lambda: png(page_figure(d, tz, self.t, narrow=narrow)))
+        return web.Response(body=drawn, content_type="image/png")
 
     async def export(self, request: web.Request) -> web.Response:
         """The export command's spreadsheet of one kind for the overview's period (owners):
