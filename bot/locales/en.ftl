@@ -728,6 +728,7 @@ dashboard-unthemed = Not in a theme yet
 dashboard-unthemed-to = Add «{ $word }» to a theme
 dashboard-unthemed-add = Add to theme
 dashboard-unthemed-pick = theme…
+dashboard-unthemed-added = “{ $word }” added to the theme “{ $theme }”: every form of it counts there now, in past texts too.
 dashboard-unthemed-note = Words in the period's newest comments and complaints that no theme matches, in how many texts. Added to a theme, every form of the word counts there, in past texts too.
 dashboard-questions = Answers to each question
 dashboard-questions-answers = { $n ->

@@ -754,6 +754,7 @@ dashboard-unthemed = Пока ни в одной теме
 dashboard-unthemed-to = Добавить «{ $word }» в тему
 dashboard-unthemed-add = В тему
 dashboard-unthemed-pick = тема…
+dashboard-unthemed-added = Слово «{ $word }» добавлено в тему «{ $theme }»: теперь там засчитываются все его формы, и в прошлых текстах тоже.
 dashboard-unthemed-note = Слова из последних комментариев и обращений за период, которые не подходят ни к одной теме, и в скольких текстах они встречаются. Слово, добавленное в тему, засчитывается в ней во всех формах, и в прошлых текстах тоже.
 dashboard-questions = Ответы на каждый вопрос
 dashboard-questions-answers = { $n ->

@@ -728,6 +728,7 @@ dashboard-unthemed = Inte i något tema än
 dashboard-unthemed-to = Lägg till ”{ $word }” i ett tema
 dashboard-unthemed-add = Lägg till
 dashboard-unthemed-pick = tema…
+dashboard-unthemed-added = ”{ $word }” har lagts till i temat ”{ $theme }”: alla dess former räknas där nu, även i tidigare texter.
 dashboard-unthemed-note = Ord i periodens senaste kommentarer och ärenden som inget tema matchar, och i hur många texter. Läggs ordet till i ett tema räknas alla dess former där, även i tidigare texter.
 dashboard-questions = Svaren på varje fråga
 dashboard-questions-answers = { $n ->
