@@ -884,6 +884,7 @@ dashboard-comments-score-all = any
 dashboard-comments-score-detractor = detractors (0–6)
 dashboard-comments-score-passive = passives (7–8)
 dashboard-comments-score-promoter = promoters (9–10)
+dashboard-comments-question = Question
 dashboard-comments-words = Words
 dashboard-comments-complaint = complaint #{ $number }
 dashboard-comments-older = Older comments

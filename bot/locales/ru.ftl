@@ -923,6 +923,7 @@ dashboard-comments-score-all = любая
 dashboard-comments-score-detractor = критики (0–6)
 dashboard-comments-score-passive = нейтралы (7–8)
 dashboard-comments-score-promoter = промоутеры (9–10)
+dashboard-comments-question = Вопрос
 dashboard-comments-words = Слова
 dashboard-comments-complaint = обращение №{ $number }
 dashboard-comments-older = Комментарии раньше

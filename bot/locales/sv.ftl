@@ -884,6 +884,7 @@ dashboard-comments-score-all = alla
 dashboard-comments-score-detractor = kritiker (0–6)
 dashboard-comments-score-passive = passiva (7–8)
 dashboard-comments-score-promoter = ambassadörer (9–10)
+dashboard-comments-question = Fråga
 dashboard-comments-words = Ord
 dashboard-comments-complaint = ärende #{ $number }
 dashboard-comments-older = Äldre kommentarer

@@ -173,3 +173,26 @@ async def test_adding_a_word_says_what_went_where_and_stores_its_lemma(
         assert quality["words"]["ru"][-1] == "пакет"
     finally:
         await browser.close()
+
+
+async def test_the_comment_list_filters_by_a_question_of_the_survey(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Comments to one text question: the promoters' "what did you like most?" alone."""
+    app, browser = await with_comments(make_app, fake)
+    try:
+        async with app.db.transaction() as tx:
+            await tx.surveys.answer(301, "liked_most", text=COMMENTS[1][2])
+            await tx.surveys.answer(300, "comment", text=COMMENTS[0][2])
+        status, page, _ = await browser.get("/app/comments")
+        picker = re.search(r'<select name="question">(.*?)</select>', page, re.S)
+        assert status == 200 and picker, page[:2000]
+        options = dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)<', picker.group(1)))
+        assert {"comment", "make_it_ten", "liked_most"} <= set(options)
+        assert options["liked_most"].startswith("Wonderful! What did you like most?")
+        status, page, _ = await browser.get("/app/comments?question=liked_most")
+        found = {i for i, (_, _, c) in enumerate(COMMENTS) if c in page}
+        assert status == 200 and found == {1}
+        assert 'value="liked_most" selected' in page
+    finally:
+        await browser.close()
