@@ -23,8 +23,8 @@ from bot.i18n import Translator
 from bot.incoming import Actor
 from bot.reports.fix_effects import effects_of
 from bot.reports.fixed import effect_line
-from bot.surveys.asked import answer_label, given, words
 from bot.surveys import design_versions
+from bot.surveys.asked import answer_label, given, words
 from bot.surveys.design import text_of
 from bot.surveys.design_versions import Design
 from bot.surveys.rules import BANDS
