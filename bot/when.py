@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec
 
+from bot.i18n import Translator
 from storage.db import Tx
 from storage.models import Customer, OutboxItem, Survey
 from storage.states import Purpose
@@ -27,6 +28,8 @@ P = ParamSpec("P")
 
 ResultHook = Callable[[Tx, int, Any], Awaitable[None]]  # (tx, ref, Telegram's result)
 FailureHook = Callable[[Tx, int, str], Awaitable[None]]  # (tx, ref, error) for a given-up send
+# What a survey's closing message says besides the thanks (tx, the customer's translator).
+Closing = Callable[[Tx, Translator], Awaitable[str | None]]
 # (ref, method) → the method to send, completed at the last moment (a secret never stored)
 Prepare = Callable[[int, "TelegramMethod[Any]"], Awaitable["TelegramMethod[Any]"]]
 
@@ -57,6 +60,11 @@ class When:
     # A survey was answered, commented or expired (tx, the survey as it is now), in its
     # transaction.
     survey_changed: Signal[[Tx, Survey]] = field(default_factory=Signal)
+    # An answer in the customer's chat is about to be applied (tx, survey id): each receiver
+    # gives its words for the closing message, asked after `survey_changed` should the answer
+    # finish the survey (complaints: the complaint the answers opened, told there rather than
+    # in a second message, unless the customer was told of it already).
+    survey_closing: list[Callable[[Tx, int], Awaitable[Closing]]] = field(default_factory=list)
     # Telegram moved a group to a new id (tx, old id, new id), in the transaction recording it.
     chat_moved: Signal[[Tx, int, int]] = field(default_factory=Signal)
     # A group refused the bot, 403: it was removed (tx, group id, Telegram's words).

@@ -43,6 +43,7 @@ def install(w: Wiring, surveys: Surveys) -> Complaints:
     complaints = Complaints(ComplaintConfig.from_settings(w.settings), w.core)
     when = w.when
     when.survey_changed.connect(partial(on_survey_change, complaints, surveys.design))
+    when.survey_closing.append(partial(posting.closing_for, complaints))
     hooks, failed = when.sent, when.given_up
     hooks[Purpose.CARD] = partial(posting.on_card_sent, complaints)
     failed[Purpose.CARD] = partial(posting.on_card_failed, complaints)

@@ -37,13 +37,14 @@ from bot.complaints.cards import (
     topic_title,
 )
 from bot.complaints.config import Complaints
-from bot.i18n import TEXT_LIMIT, moment_words
+from bot.i18n import TEXT_LIMIT, Translator, moment_words
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.rules import Category, category
+from bot.when import Closing
 from storage.db import Tx
 from storage.models import Complaint
-from storage.states import CardMode, ComplaintSource, Deadline, Purpose
+from storage.states import CardMode, Channel, ComplaintSource, Deadline, Purpose, SurveyStatus
 
 log = logging.getLogger(__name__)
 
@@ -255,10 +256,42 @@ async def _post_summary(
 
 async def announce(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
     """Tell a low-score customer that a person will answer, and by when (others were told
-    when they wrote: their complaint opened with their message)."""
+    when they wrote: their complaint opened with their message; one whose survey ended in
+    their chat, in its closing message: `closing_for`)."""
     if complaint.source != ComplaintSource.LOW_SCORE:
         return
+    if await _told_in_closing(tx, complaint):
+        return
     await acknowledge(tx, complaints, complaint)
+
+
+async def _told_in_closing(tx: Tx, complaint: Complaint) -> bool:
+    if complaint.survey_id is None:
+        return False
+    survey = await tx.surveys.get(complaint.survey_id)
+    return (
+        survey is not None
+        and survey.status == SurveyStatus.ANSWERED
+        and survey.channel != Channel.WEB  # a web page's thanks do not say the deadline
+    )
+
+
+async def closing_for(complaints: Complaints, tx: Tx, survey_id: int) -> Closing:
+    """Before an answer in the customer's chat (`When.survey_closing`): if it finishes the
+    survey, its thanks tell the complaint its answers opened (number, by when) in one
+    message, unless its card went out before and the customer was told then."""
+    before = await tx.complaints.for_survey(survey_id)
+    told = before is not None and before.card_mode is not None  # `announce` said it then
+
+    async def words(tx: Tx, t: Translator) -> str | None:
+        complaint = await tx.complaints.for_survey(survey_id)
+        if told or complaint is None or complaint.source != ComplaintSource.LOW_SCORE:
+            return None
+        opened = await _opened_key(tx, complaint)
+        key = "survey.thanks.complaint_answer" if opened.endswith("survey_answer") else None
+        return await _deadline_text(tx, complaints, complaint, t, key or "survey.thanks.complaint")
+
+    return words
 
 
 async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> None:
@@ -273,16 +306,21 @@ async def acknowledge(tx: Tx, complaints: Complaints, complaint: Complaint) -> N
     if await account.cannot_answer(tx, complaint, complaints.core.now()):
         return  # the card says so when staff answer; nobody needs to hear it twice
     t = complaints.core.translator(customer)
-    zone = complaints.core.zone_of(customer)
-    steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
-    take = steps[Deadline.TAKE].due_at if Deadline.TAKE in steps else None
-    text = t(
-        await _opened_key(tx, complaint),
-        number=complaint.id,
-        at=moment_words(t, take or complaints.core.now(), complaints.core.now(), zone),
-    )
+    text = await _deadline_text(tx, complaints, complaint, t, await _opened_key(tx, complaint))
     said = SendMessage(chat_id=customer.telegram_id, text=text)
     await complaints.core.outbox.send(tx, account.on_behalf(said, through))
+
+
+async def _deadline_text(
+    tx: Tx, complaints: Complaints, complaint: Complaint, t: Translator, key: str
+) -> str:
+    """`key`'s text with the complaint's number and by when a person takes it."""
+    customer = await tx.customers.get(complaint.customer_id)
+    zone = complaints.core.zone_of(customer) if customer is not None else complaints.core.tz
+    steps = {step.step: step for step in await tx.complaints.steps(complaint.id)}
+    take = steps[Deadline.TAKE].due_at if Deadline.TAKE in steps else None
+    now = complaints.core.now()
+    return t(key, number=complaint.id, at=moment_words(t, take or now, now, zone))
 
 
 async def _opened_key(tx: Tx, complaint: Complaint) -> str:

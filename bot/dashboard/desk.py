@@ -23,7 +23,10 @@ from bot.i18n import Translator
 from bot.incoming import Actor
 from bot.reports.fix_effects import effects_of
 from bot.reports.fixed import effect_line
+from bot.surveys import design_versions
 from bot.surveys.asked import answer_label, given, words
+from bot.surveys.design import text_of
+from bot.surveys.design_versions import Design
 from bot.surveys.rules import BANDS
 from bot.themes import stored
 from storage.db import Tx
@@ -56,6 +59,10 @@ class StaffPages:
 
 
 class DeskPages(StaffPages):
+    def __init__(self, dashboard: Dashboard, complaints: Complaints, design: Design) -> None:
+        super().__init__(dashboard, complaints)
+        self.design = design  # the survey, whose text questions the comments filter by
+
     def _page(
         self, name: str, session: DashboardSession, status: int = 200, **values: object
     ) -> web.Response:
@@ -116,10 +123,12 @@ class DeskPages(StaffPages):
             theme=q.get("theme") or None,
             branch=q.get("branch") or None,
             words=(q.get("q") or "").strip()[:100] or None,
+            question=q.get("question") or None,
         )
         async with self.dashboard.db.read() as tx:
             found = await tx.desk.comments(filters, BANDS, _before(request), PAGE + 1)
             branches, themes = await tx.desk.survey_branches(), await self._themes(tx)
+            questions = await self._questions(tx)
         return self._page(
             "comments.html",
             session,
@@ -128,8 +137,19 @@ class DeskPages(StaffPages):
             scores=SCORES,
             branches=branches,
             themes=themes,
+            questions=questions,
             older=_older(request, found),
         )
+
+    async def _questions(self, tx: Tx) -> list[tuple[str, str]]:
+        """(id, text in the staff language) of the current survey's text questions, its
+        variants' too, for a filter: the questions whose answers are comments."""
+        definition = (await design_versions.current(tx, self.design)).definition
+        asked = [definition.questions, *(v.questions for v in definition.variants)]
+        found: dict[str, str] = {}
+        for q in (q for questions in asked for q in questions if q.type == "text"):
+            found.setdefault(q.id, text_of(self.t, q.text, q.id))
+        return list(found.items())
 
     async def _themes(self, tx: Tx) -> list[tuple[str, str]]:
         """(id, name in the staff language) of the current themes, for a filter."""

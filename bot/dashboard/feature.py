@@ -29,7 +29,7 @@ def install(w: Wiring, complaints: Complaints, reports: Reports, design: Design)
     for warning in address_warnings(w.settings):
         log.warning("%s", warning.removeprefix("warning: "))
     w.routes += routes(dashboard, reports, design)
-    desk = DeskPages(dashboard, complaints)
+    desk = DeskPages(dashboard, complaints, design)
     replies = SavedPages(dashboard, complaints)
     survey = SurveyPages(dashboard, design, w.core.catalog, w.core.staff_t, w.core.clock)
     w.routes += [

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from bot.i18n import Translator
+from bot.surveys.design import CATEGORIES
 from bot.surveys.design_check import MAX_OPTIONS, MAX_QUESTIONS
 
 COMPLAINT_KINDS = ("at_most", "at_least", "options")
@@ -29,10 +31,14 @@ _VARIANT_LIST = re.compile(r"variants\[(\d+)\]\.questions")
 Body = dict[str, Any]
 
 
-def from_form(form: Mapping[str, str], languages: Sequence[str]) -> Body:
+def from_form(
+    form: Mapping[str, str], languages: Sequence[str], words: Mapping[str, str] | None = None
+) -> Body:
     """The body the form describes, as `PUT /api/v1/survey` takes it (values the form could
-    not read as numbers are kept as typed: the validator names them)."""
-    body: Body = {"questions": _list(form, "questions", languages)}
+    not read as numbers are kept as typed: the validator names them). `words`: the NPS
+    categories as owners type them in a condition (`condition_words`), lowercased."""
+    known = words or {}
+    body: Body = {"questions": _list(form, "questions", languages, known)}
     found = (m.group(1) for k in form if (m := _VARIANT.match(k)))
     count = 1 + max((int(n) for n in found), default=-1)
     variants = []
@@ -42,14 +48,16 @@ def from_form(form: Mapping[str, str], languages: Sequence[str]) -> Body:
         for name in ("branch", "segment"):
             if value := form.get(f"{at}.{name}", "").strip():
                 variant[name] = value
-        variant["questions"] = _list(form, f"{at}.questions", languages)
+        variant["questions"] = _list(form, f"{at}.questions", languages, known)
         variants.append(variant)
     if variants:
         body["variants"] = variants
     return body
 
 
-def _list(form: Mapping[str, str], prefix: str, languages: Sequence[str]) -> list[Body]:
+def _list(
+    form: Mapping[str, str], prefix: str, languages: Sequence[str], words: Mapping[str, str]
+) -> list[Body]:
     """The questions of the list under `prefix` (the survey's, or a variant's)."""
     index = re.compile(re.escape(prefix) + r"\[(\d+)\]\.type")
     count = 1 + max((int(m.group(1)) for k in form if (m := index.fullmatch(k))), default=-1)
@@ -58,7 +66,7 @@ def _list(form: Mapping[str, str], prefix: str, languages: Sequence[str]) -> lis
     for q in questions:  # a condition's values are read once every question's type is known
         when = q.get("when")
         if when is not None:
-            when["in"] = _values(when.pop("raw"), kinds.get(when["question"]))
+            when["in"] = _values(when.pop("raw"), kinds.get(when["question"]), words)
     return questions
 
 
@@ -120,10 +128,34 @@ def _split(raw: str) -> list[str]:
     return [part for part in _SPLIT.split(raw) if part]
 
 
-def _values(raw: str, kind: Any) -> list[int | str]:
-    """A condition's answers as typed: scores are numbers, except a choice's option ids."""
+def _values(raw: str, kind: Any, words: Mapping[str, str]) -> list[int | str]:
+    """A condition's answers as typed: scores are numbers, except a choice's option ids; on
+    the NPS, a category in the owners' words is the API's word."""
     parts = _split(raw)
+    if kind == "nps":
+        return [words.get(part.lower(), _number(part)) for part in parts]
     return [part if kind == "choice" else _number(part) for part in parts]
+
+
+def condition_words(translators: Iterable[Translator]) -> dict[str, str]:
+    """Every word a condition on the NPS may name a category by, lowercased: the API's own
+    (`detractor`) and each language's (`критики`), so a draft typed in any of them reads
+    back."""
+    words = {str(c): str(c) for c in CATEGORIES}
+    for t in translators:
+        words |= {t(f"dashboard.survey.category.{c}").lower(): str(c) for c in CATEGORIES}
+    return words
+
+
+def shown_condition(values: Any, t: Translator) -> str:
+    """A condition's answers as the field shows them: the NPS categories in `t`'s words."""
+    if not isinstance(values, list):
+        return ""
+    said = (
+        t(f"dashboard.survey.category.{v}") if isinstance(v, str) and v in CATEGORIES else str(v)
+        for v in values
+    )
+    return ", ".join(said)
 
 
 def edited(body: Body, action: str) -> Body:

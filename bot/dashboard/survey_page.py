@@ -13,6 +13,7 @@ survey page (the survey is the owners' decision, as the overview's figures are).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,21 +26,25 @@ from bot.dashboard.survey_form import (
     COMPLAINT_KINDS,
     Body,
     card_of,
+    condition_words,
     edited,
     field_names,
     from_form,
     option_rows,
     placed,
+    shown_condition,
 )
 from bot.dashboard.survey_preview import Preview, previews
 from bot.i18n import Catalog, Translator, fluent_id
 from bot.surveys import design_versions
-from bot.surveys.design import WARN_SECONDS, Definition, Problem
+from bot.surveys.design import CATEGORIES, WARN_SECONDS, Definition, Problem
 from bot.surveys.design_check import MAX_QUESTIONS, parse_definition
 from bot.surveys.design_versions import Design
 from storage.clock import Clock
 from storage.repos.dashboard import DashboardSession
 
+_CATEGORY = re.compile(r"\b(?:" + "|".join(CATEGORIES) + r")\b")
+_RANGE = re.compile(r"(-?\d+)-(-?\d+)")
 TYPES = ("scale", "choice", "text")  # what a question after the NPS may be
 EDITS = ("add", "remove", "up", "down", "add_variant", "remove_variant")  # draft only
 
@@ -80,7 +85,8 @@ class SurveyPages:
             return session
         form = await request.post()
         fields = {key: str(value) for key, value in form.items()}
-        body = from_form(fields, self.design.languages)
+        translators = (self.catalog.bind(language) for language in self.catalog.languages)
+        body = from_form(fields, self.design.languages, condition_words(translators))
         action = fields.get("action", "check")
         based_on = int(fields["version"]) if fields.get("version", "").isdigit() else -1
         if action.partition(":")[0] in EDITS:
@@ -152,6 +158,7 @@ class SurveyPages:
             most=MAX_QUESTIONS,
             value=_value,
             option_rows=option_rows,
+            condition=lambda q: shown_condition(_value(q, "when", "in"), self.t),
         )
 
     def _said(self, problem: Problem) -> str:
@@ -161,8 +168,21 @@ class SurveyPages:
             key = f"survey.check.{code}"
             if not code or not self.catalog.bundles[self.t.language].has_message(fluent_id(key)):
                 return problem.message
-            parts.append(self.t(key, **dict(problem.args)))
+            parts.append(self.t(key, **self._args(problem)))
         return " / ".join(parts)
+
+    def _args(self, problem: Problem) -> dict[str, str | int]:
+        """The problem's values in the owners' words: the NPS categories among a condition's
+        answers, a question's type, ranges with a dash ("0–10")."""
+        args = dict(problem.args)
+        if isinstance(answers := args.get("answers"), str):
+            answers = _RANGE.sub("\\1–\\2", answers)
+            args["answers"] = _CATEGORY.sub(
+                lambda m: self.t(f"dashboard.survey.category.{m.group(0)}"), answers
+            )
+        if isinstance(kind := args.get("type"), str):
+            args["type"] = self.t(f"dashboard.survey.kind.{kind}")
+        return args
 
 
 def _value(question: dict[str, Any], *path: str | int) -> Any:

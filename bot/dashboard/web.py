@@ -66,6 +66,7 @@ STATIC = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_BODY = 64 * 1024  # launch data is under 8 KB
 LOGIN_BODY = 4096  # a sign-in button's form: one token
+ADDED = ("added", "added_to")  # the query saying which word was just added to which theme
 UNTHEMED_TEXTS = 300  # the period's newest comments (and as many complaints) read for words
 UNTHEMED_SHOWN = 8
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -167,6 +168,7 @@ class Pages:
         }
         # One branch is the whole shop: its row would repeat the headline.
         unthemed, choices = await self._unthemed(d, branch)
+        added = self._added(request, dict(choices))
         by_branch = [(name, v) for name, v in d.by_branch if name]
         if branch is not None or len(d.by_branch) < 2:
             by_branch = []
@@ -192,7 +194,8 @@ class Pages:
             themes=report.themes(self.t, d.themes),
             unthemed=unthemed,
             theme_choices=choices,
-            back=request.path_qs,
+            said=added,
+            back=_without(request, ADDED),
             questions=question_figures(self.t, d.questions, await self._survey()),
             lines=lines[1:],  # under the page's own title
             presets=[
@@ -253,7 +256,17 @@ class Pages:
             return web.json_response({"error": str(exc)}, status=422)
         back = str(form.get("back") or "")
         # only back to a page of the dashboard: never a redirect to another site
-        return see(back if back == "/app" or back.startswith("/app?") else "/app")
+        back = back if back == "/app" or back.startswith("/app?") else "/app"
+        # The page says what went where (the word may be gone from the list it was in).
+        said = urlencode({ADDED[0]: word, ADDED[1]: theme})
+        return see(f"{back}{'&' if '?' in back else '?'}{said}")
+
+    def _added(self, request: web.Request, names: dict[str, str]) -> str | None:
+        """After a word was added to a theme: what went where, in the owners' words."""
+        word, theme = (request.query.get(key, "") for key in ADDED)
+        if not word or theme not in names:
+            return None
+        return self.t("dashboard.unthemed.added", word=word, theme=names[theme])
 
     def _under_headline(self, d: Digest) -> str:
         """The period and how many answered (and whether that is too few to trust), once:
@@ -322,15 +335,13 @@ class Pages:
             d = await self._requested(request)
         except ValueError:
             return web.Response(status=422)
-        from bot.reports.chart import NARROW, WIDTH, render_chart  # matplotlib: when drawn
+        from bot.reports.chart import page_figure, png  # matplotlib: when drawn
 
-        # The page shows the headline above the chart: not twice. A phone's page asks for
-        # it narrow: drawn wide and shrunk, its words would be 5 px tall.
-        width = NARROW if request.query.get("width") == "narrow" else WIDTH
-        png = await asyncio.to_thread(
-            render_chart, d, self.reports.config.tz, self.t, titled=False, width=width
-        )
-        return web.Response(body=png, content_type="image/png")
+        # A phone asks for it narrow: drawn wide and shrunk, its words would be 5 px tall.
+        narrow = request.query.get("width") == "narrow"
+        tz = self.reports.config.tz
+        drawn = await asyncio.to_thread(lambda: png(page_figure(d, tz, self.t, narrow=narrow)))
+        return web.Response(body=drawn, content_type="image/png")
 
     async def export(self, request: web.Request) -> web.Response:
         """The export command's spreadsheet of one kind for the overview's period (owners):
@@ -447,3 +458,9 @@ def _day(moment: datetime, reports: Reports, *, last_day: bool = False) -> str:
     if last_day:
         local -= timedelta(microseconds=1)
     return f"{local:%Y-%m-%d}"
+
+
+def _without(request: web.Request, keys: tuple[str, ...]) -> str:
+    """The request's path and query without `keys` (a page's own address to come back to)."""
+    kept = [(k, v) for k, v in request.query.items() if k not in keys]
+    return request.path + (f"?{urlencode(kept)}" if kept else "")

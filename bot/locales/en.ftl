@@ -23,7 +23,7 @@ help-text =
     /forget_me: erase your personal data
     /help: this message
 
-    After a purchase I send a short survey with buttons: it takes about 20 seconds.
+    After a purchase I send a short survey with buttons: it takes { $duration }.
 
 ## language
 
@@ -71,7 +71,13 @@ phone-not_own = Please share your own contact with the button.
 survey-invite =
     Thank you for shopping with us! How likely are you to recommend us to a friend or colleague?
     0 = not at all, 10 = extremely likely
-survey-reminder = A gentle reminder: your answer takes 20 seconds and helps us a lot.
+survey-reminder = A gentle reminder: your answer takes { $duration } and helps us a lot.
+# How long the survey takes: seconds under a minute, else minutes (0 seconds then).
+survey-duration = { $minutes ->
+        [0] about { $seconds } seconds
+        [1] about a minute
+       *[other] about { $minutes } minutes
+    }
 survey-later = Not now
 survey-never = Don't ask me again
 survey-followup-detractor = We are sorry to hear that. What went wrong? Pick what applies, write a few words if you like, then press Next.
@@ -87,6 +93,9 @@ survey-expectation-worse = Worse
 survey-expectation-as_expected = As expected
 survey-expectation-better = Better
 survey-thanks = Thank you! Your answers went straight to the team.
+# The thanks of a survey whose answers opened a complaint: one message instead of two.
+survey-thanks-complaint = Thank you! We are sorry it was not good: your answers are now complaint #{ $number }, and a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+survey-thanks-complaint_answer = Thank you! We passed your answers on as complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
 survey-review = If you have a minute, you are welcome to leave a public review: { $url }
 survey-referral = Glad you liked it! Share it with a friend: { $url }
 survey-dismissed_later = No problem. Thank you for your time!
@@ -719,6 +728,7 @@ dashboard-unthemed = Not in a theme yet
 dashboard-unthemed-to = Add «{ $word }» to a theme
 dashboard-unthemed-add = Add to theme
 dashboard-unthemed-pick = theme…
+dashboard-unthemed-added = “{ $word }” added to the theme “{ $theme }”: every form of it counts there now, in past texts too.
 dashboard-unthemed-note = Words in the period's newest comments and complaints that no theme matches, in how many texts. Added to a theme, every form of the word counts there, in past texts too.
 dashboard-questions = Answers to each question
 dashboard-questions-answers = { $n ->
@@ -777,7 +787,15 @@ dashboard-survey-text_hint = Customers type an answer, or skip it with a button.
 dashboard-survey-when = Ask only if
 dashboard-survey-always = always asked
 dashboard-survey-when_in = answer is one of
-dashboard-survey-when_hint = Separate with commas: scores (0–10 for the NPS, also detractor, passive, promoter) or option ids.
+dashboard-survey-when_hint = Separate with commas: scores (0–10 for the NPS, or detractor, passive, promoter) or option ids.
+# The NPS categories as a condition names them (typed and shown in the field).
+dashboard-survey-category-detractor = detractor
+dashboard-survey-category-passive = passive
+dashboard-survey-category-promoter = promoter
+dashboard-survey-kind-nps = NPS
+dashboard-survey-kind-scale = scale
+dashboard-survey-kind-choice = choice
+dashboard-survey-kind-text = text
 dashboard-survey-complaint = Opens a complaint
 dashboard-survey-complaint-none = never
 dashboard-survey-complaint-at_most = at this score or lower
@@ -788,7 +806,6 @@ dashboard-survey-up = ↑ Up
 dashboard-survey-down = ↓ Down
 dashboard-survey-remove = Remove
 dashboard-survey-preview = As the customer sees it in Telegram
-dashboard-survey-data = Its buttons carry up to { $bytes } bytes of data (Telegram allows { $limit }).
 dashboard-survey-same_message = Asked on the same message as { $id }: see its preview.
 dashboard-survey-no_preview = Press "Check and preview" to see this question as customers will.
 dashboard-survey-add = + Add a question
@@ -814,8 +831,8 @@ survey-check-type_model_type = an object
 survey-check-type_literal_error = one of: scale, choice, text
 survey-check-name_length = 1 to { $most } characters
 survey-check-variant_empty = give a branch, a segment or both
-survey-check-variant_twice = the same branch and segment as { $where }
-survey-check-type_elsewhere = "{ $id }" is a { $type } elsewhere in this survey
+survey-check-variant_twice = the same branch and segment as variant { $n }
+survey-check-type_elsewhere = "{ $id }" is a { $type } question elsewhere in this survey
 survey-check-nps_first = the first question is the NPS
 survey-check-too_many = at most { $most } questions after the NPS ({ $given } given)
 survey-check-id_taken = "{ $id }" is taken: each id once
@@ -823,7 +840,7 @@ survey-check-built_in_csat = "csat" is the built-in satisfaction question: a sca
 survey-check-built_in_expectation = "expectation" is the built-in comparison: one choice of { $options }, or choose another id
 survey-check-built_in_aspect = "aspect" is the built-in choice of aspects: a choice, or choose another id
 survey-check-built_in_text = "{ $id }" is a built-in text question: a text, or choose another id
-survey-check-callback = its buttons would carry { $bytes } bytes of data, Telegram allows { $limit }: shorten the id or the option ids
+survey-check-callback = The ids of this question and of its options are too long together: shorten them to { $most } characters in all
 survey-check-id_chars = only a–z, 0–9 and _, 1 to { $most } characters
 survey-check-nps_only_first = only the first question is the NPS
 survey-check-nps_always = the NPS is always asked
@@ -839,7 +856,9 @@ survey-check-option_control = "{ $id }" is a control button's word ({ $controls 
 survey-check-text_missing = missing: the shop serves { $served }
 survey-check-text_language = not a language the shop serves ({ $served })
 survey-check-text_empty = empty
-survey-check-text_long = at most { $most } characters
+survey-check-text_long = Question text too long: shorten it to { $most } characters
+survey-check-label_long = Label too long: shorten it to { $most } characters
+survey-check-option_long = Answer option too long: shorten it to { $most } characters
 survey-check-when_unknown = no earlier question "{ $id }"
 survey-check-when_later = "{ $id }" comes after this question: a condition needs an earlier one
 survey-check-when_text = a text answer cannot be a condition
@@ -865,6 +884,7 @@ dashboard-comments-score-all = any
 dashboard-comments-score-detractor = detractors (0–6)
 dashboard-comments-score-passive = passives (7–8)
 dashboard-comments-score-promoter = promoters (9–10)
+dashboard-comments-question = Question
 dashboard-comments-words = Words
 dashboard-comments-complaint = complaint #{ $number }
 dashboard-comments-older = Older comments

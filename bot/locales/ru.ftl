@@ -24,7 +24,7 @@ help-text =
     /forget_me: стереть ваши персональные данные
     /help: это сообщение
 
-    После покупки я пришлю короткий опрос с кнопками: это займёт около 20 секунд.
+    После покупки я пришлю короткий опрос с кнопками: это займёт { $duration }.
 
 ## language
 
@@ -76,7 +76,19 @@ phone-not_own = Пожалуйста, поделитесь своим конта
 survey-invite =
     Спасибо за покупку! Насколько вероятно, что вы порекомендуете нас другу или коллеге?
     0 — точно нет, 10 — обязательно порекомендую
-survey-reminder = Небольшое напоминание: ответ займёт 20 секунд и очень нам поможет.
+survey-reminder = Небольшое напоминание: ответ займёт { $duration } и очень нам поможет.
+# Сколько займёт опрос: секунды, пока меньше минуты, иначе минуты (тогда секунд 0).
+survey-duration = { $minutes ->
+        [0] { $seconds ->
+            [one] около { $seconds } секунды
+           *[other] около { $seconds } секунд
+        }
+        [1] около минуты
+       *[other] { $minutes ->
+            [one] около { $minutes } минуты
+           *[other] около { $minutes } минут
+        }
+    }
 survey-later = Не сейчас
 survey-never = Больше не спрашивать
 survey-followup-detractor = Нам жаль это слышать. Что пошло не так? Отметьте подходящее, при желании напишите пару слов и нажмите «Далее».
@@ -92,6 +104,9 @@ survey-expectation-worse = Хуже
 survey-expectation-as_expected = Как ожидалось
 survey-expectation-better = Лучше
 survey-thanks = Спасибо! Ваши ответы сразу попали к команде.
+# Благодарность за опрос, ответы которого открыли обращение: одно сообщение вместо двух.
+survey-thanks-complaint = Спасибо! Нам жаль, что всё прошло не так: ваши ответы стали обращением №{ $number }, и сотрудник напишет вам здесь { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
+survey-thanks-complaint_answer = Спасибо! Мы передали ваши ответы команде как обращение №{ $number }: сотрудник напишет вам здесь { $at }. Можно добавить что угодно (текст, фото) прямо в этот чат.
 survey-review = Если есть минутка, будем рады публичному отзыву: { $url }
 survey-referral = Рады, что понравилось! Поделитесь с другом: { $url }
 survey-dismissed_later = Хорошо. Спасибо за ваше время!
@@ -739,6 +754,7 @@ dashboard-unthemed = Пока ни в одной теме
 dashboard-unthemed-to = Добавить «{ $word }» в тему
 dashboard-unthemed-add = В тему
 dashboard-unthemed-pick = тема…
+dashboard-unthemed-added = Слово «{ $word }» добавлено в тему «{ $theme }»: теперь там засчитываются все его формы, и в прошлых текстах тоже.
 dashboard-unthemed-note = Слова из последних комментариев и обращений за период, которые не подходят ни к одной теме, и в скольких текстах они встречаются. Слово, добавленное в тему, засчитывается в ней во всех формах, и в прошлых текстах тоже.
 dashboard-questions = Ответы на каждый вопрос
 dashboard-questions-answers = { $n ->
@@ -798,7 +814,15 @@ dashboard-survey-text_hint = Клиент пишет ответ сам или п
 dashboard-survey-when = Задавать, только если
 dashboard-survey-always = задавать всегда
 dashboard-survey-when_in = ответ — один из
-dashboard-survey-when_hint = Через запятую: оценки (для NPS 0–10, а также detractor, passive, promoter) или идентификаторы вариантов.
+dashboard-survey-when_hint = Через запятую: оценки (для NPS — 0–10 или критики, нейтралы, промоутеры) или идентификаторы вариантов.
+# Категории NPS, как их называет условие (пишутся и показываются в поле).
+dashboard-survey-category-detractor = критики
+dashboard-survey-category-passive = нейтралы
+dashboard-survey-category-promoter = промоутеры
+dashboard-survey-kind-nps = NPS
+dashboard-survey-kind-scale = шкала
+dashboard-survey-kind-choice = выбор
+dashboard-survey-kind-text = текст
 dashboard-survey-complaint = Открывает обращение
 dashboard-survey-complaint-none = никогда
 dashboard-survey-complaint-at_most = при этой оценке и ниже
@@ -809,7 +833,6 @@ dashboard-survey-up = ↑ Выше
 dashboard-survey-down = ↓ Ниже
 dashboard-survey-remove = Удалить
 dashboard-survey-preview = Так клиент увидит вопрос в Telegram
-dashboard-survey-data = Кнопки несут до { $bytes } байт данных (Telegram допускает { $limit }).
 dashboard-survey-same_message = Задаётся в одном сообщении с вопросом { $id }: см. его предпросмотр.
 dashboard-survey-no_preview = Нажмите «Проверить и показать», чтобы увидеть вопрос глазами клиента.
 dashboard-survey-add = + Добавить вопрос
@@ -835,8 +858,8 @@ survey-check-type_model_type = нужен объект
 survey-check-type_literal_error = один из типов: шкала, выбор, текст
 survey-check-name_length = от 1 до { $most } символов
 survey-check-variant_empty = укажите филиал, сегмент или оба
-survey-check-variant_twice = тот же филиал и сегмент, что у { $where }
-survey-check-type_elsewhere = «{ $id }» в другом месте опроса — вопрос типа { $type }
+survey-check-variant_twice = тот же филиал и сегмент, что у варианта { $n }
+survey-check-type_elsewhere = «{ $id }» в другом месте опроса — вопрос типа «{ $type }»
 survey-check-nps_first = первым всегда идёт NPS
 survey-check-too_many = после NPS — не больше { $most } вопросов (сейчас { $given })
 survey-check-id_taken = идентификатор «{ $id }» уже занят: у каждого свой
@@ -844,7 +867,10 @@ survey-check-built_in_csat = «csat» — встроенный вопрос об
 survey-check-built_in_expectation = «expectation» — встроенное сравнение с ожиданиями: нужен один выбор из { $options }, иначе выберите другой id
 survey-check-built_in_aspect = «aspect» — встроенный выбор того, что не понравилось: нужен тип «выбор», иначе выберите другой id
 survey-check-built_in_text = «{ $id }» — встроенный текстовый вопрос: нужен тип «текст», иначе выберите другой id
-survey-check-callback = кнопки несли бы { $bytes } байт данных, а Telegram допускает { $limit }: сократите идентификатор вопроса или вариантов
+survey-check-callback = Слишком длинные идентификаторы вопроса и вариантов: сократите их вместе до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
 survey-check-id_chars = только a–z, 0–9 и _, от 1 до { $most } символов
 survey-check-nps_only_first = NPS может быть только первым вопросом
 survey-check-nps_always = NPS задаётся всегда
@@ -860,7 +886,18 @@ survey-check-option_control = «{ $id }» — слово служебной кн
 survey-check-text_missing = не заполнено: магазин работает на языках { $served }
 survey-check-text_language = магазин не работает на этом языке ({ $served })
 survey-check-text_empty = пусто
-survey-check-text_long = не больше { $most } символов
+survey-check-text_long = Слишком длинный текст вопроса: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
+survey-check-label_long = Слишком длинная подпись: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
+survey-check-option_long = Слишком длинный вариант ответа: сократите до { $most ->
+        [one] { $most } символа
+       *[other] { $most } символов
+    }
 survey-check-when_unknown = нет более раннего вопроса «{ $id }»
 survey-check-when_later = вопрос «{ $id }» идёт после этого: условие может ссылаться только на более ранний
 survey-check-when_text = текстовый ответ не может быть условием
@@ -886,6 +923,7 @@ dashboard-comments-score-all = любая
 dashboard-comments-score-detractor = критики (0–6)
 dashboard-comments-score-passive = нейтралы (7–8)
 dashboard-comments-score-promoter = промоутеры (9–10)
+dashboard-comments-question = Вопрос
 dashboard-comments-words = Слова
 dashboard-comments-complaint = обращение №{ $number }
 dashboard-comments-older = Комментарии раньше

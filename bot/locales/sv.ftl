@@ -23,7 +23,7 @@ help-text =
     /forget_me: radera dina personuppgifter
     /help: det här meddelandet
 
-    Efter ett köp skickar jag en kort enkät med knappar: den tar ungefär 20 sekunder.
+    Efter ett köp skickar jag en kort enkät med knappar: den tar { $duration }.
 
 ## language
 
@@ -71,7 +71,13 @@ phone-not_own = Dela gärna din egen kontakt med knappen.
 survey-invite =
     Tack för ditt köp! Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?
     0 = inte alls, 10 = mycket troligt
-survey-reminder = En vänlig påminnelse: svaret tar 20 sekunder och hjälper oss mycket.
+survey-reminder = En vänlig påminnelse: svaret tar { $duration } och hjälper oss mycket.
+# Hur lång tid enkäten tar: sekunder under en minut, annars minuter (då 0 sekunder).
+survey-duration = { $minutes ->
+        [0] ungefär { $seconds } sekunder
+        [1] ungefär en minut
+       *[other] ungefär { $minutes } minuter
+    }
 survey-later = Inte nu
 survey-never = Fråga inte igen
 survey-followup-detractor = Det var tråkigt att höra. Vad gick fel? Välj det som stämmer, skriv gärna några ord och tryck sedan Nästa.
@@ -87,6 +93,9 @@ survey-expectation-worse = Sämre
 survey-expectation-as_expected = Som väntat
 survey-expectation-better = Bättre
 survey-thanks = Tack! Dina svar gick direkt till teamet.
+# Tacket för en enkät vars svar öppnade ett ärende: ett meddelande i stället för två.
+survey-thanks-complaint = Tack! Vi beklagar att det inte blev bra: dina svar är nu ärende #{ $number }, och en person i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, bilder) direkt i den här chatten.
+survey-thanks-complaint_answer = Tack! Vi har lämnat dina svar vidare som ärende #{ $number }: någon i vårt team skriver till dig här senast { $at }. Du kan lägga till vad som helst (text, bilder) direkt i den här chatten.
 survey-review = Om du har en minut får du gärna lämna ett offentligt omdöme: { $url }
 survey-referral = Kul att du gillade det! Dela med en vän: { $url }
 survey-dismissed_later = Inga problem. Tack för din tid!
@@ -719,6 +728,7 @@ dashboard-unthemed = Inte i något tema än
 dashboard-unthemed-to = Lägg till ”{ $word }” i ett tema
 dashboard-unthemed-add = Lägg till
 dashboard-unthemed-pick = tema…
+dashboard-unthemed-added = ”{ $word }” har lagts till i temat ”{ $theme }”: alla dess former räknas där nu, även i tidigare texter.
 dashboard-unthemed-note = Ord i periodens senaste kommentarer och ärenden som inget tema matchar, och i hur många texter. Läggs ordet till i ett tema räknas alla dess former där, även i tidigare texter.
 dashboard-questions = Svaren på varje fråga
 dashboard-questions-answers = { $n ->
@@ -777,7 +787,15 @@ dashboard-survey-text_hint = Kunden skriver ett svar eller hoppar över frågan 
 dashboard-survey-when = Ställ bara om
 dashboard-survey-always = ställs alltid
 dashboard-survey-when_in = svaret är något av
-dashboard-survey-when_hint = Skilj med kommatecken: betyg (0–10 för NPS, även detractor, passive, promoter) eller alternativens id.
+dashboard-survey-when_hint = Skilj med kommatecken: betyg (0–10 för NPS, eller kritiker, passiva, ambassadörer) eller alternativens id.
+# NPS-kategorierna som ett villkor anger dem (skrivs och visas i fältet).
+dashboard-survey-category-detractor = kritiker
+dashboard-survey-category-passive = passiva
+dashboard-survey-category-promoter = ambassadörer
+dashboard-survey-kind-nps = NPS
+dashboard-survey-kind-scale = skala
+dashboard-survey-kind-choice = val
+dashboard-survey-kind-text = text
 dashboard-survey-complaint = Öppnar ett ärende
 dashboard-survey-complaint-none = aldrig
 dashboard-survey-complaint-at_most = vid detta betyg eller lägre
@@ -788,7 +806,6 @@ dashboard-survey-up = ↑ Upp
 dashboard-survey-down = ↓ Ned
 dashboard-survey-remove = Ta bort
 dashboard-survey-preview = Så ser kunden den i Telegram
-dashboard-survey-data = Knapparna bär upp till { $bytes } byte data (Telegram tillåter { $limit }).
 dashboard-survey-same_message = Ställs i samma meddelande som { $id }: se dess förhandsvisning.
 dashboard-survey-no_preview = Tryck på ”Kontrollera och förhandsvisa” för att se frågan som kunderna ser den.
 dashboard-survey-add = + Lägg till en fråga
@@ -814,8 +831,8 @@ survey-check-type_model_type = ett objekt
 survey-check-type_literal_error = en av: skala, val, text
 survey-check-name_length = 1 till { $most } tecken
 survey-check-variant_empty = ange en filial, ett segment eller båda
-survey-check-variant_twice = samma filial och segment som { $where }
-survey-check-type_elsewhere = ”{ $id }” är av typen { $type } på ett annat ställe i enkäten
+survey-check-variant_twice = samma filial och segment som variant { $n }
+survey-check-type_elsewhere = ”{ $id }” är av typen ”{ $type }” på ett annat ställe i enkäten
 survey-check-nps_first = den första frågan är alltid NPS
 survey-check-too_many = högst { $most } frågor efter NPS ({ $given } angivna)
 survey-check-id_taken = id ”{ $id }” används redan: varje id en gång
@@ -823,7 +840,7 @@ survey-check-built_in_csat = "csat" är den inbyggda nöjdhetsfrågan: en skala 
 survey-check-built_in_expectation = "expectation" är den inbyggda jämförelsen: ett val av { $options }, eller välj ett annat id
 survey-check-built_in_aspect = "aspect" är det inbyggda valet av aspekter: ett val, eller välj ett annat id
 survey-check-built_in_text = "{ $id }" är en inbyggd textfråga: en text, eller välj ett annat id
-survey-check-callback = knapparna skulle bära { $bytes } byte data, Telegram tillåter { $limit }: korta frågans eller alternativens id
+survey-check-callback = Frågans och alternativens id är för långa tillsammans: korta dem till högst { $most } tecken totalt
 survey-check-id_chars = bara a–z, 0–9 och _, 1 till { $most } tecken
 survey-check-nps_only_first = bara den första frågan är NPS
 survey-check-nps_always = NPS ställs alltid
@@ -839,7 +856,9 @@ survey-check-option_control = ”{ $id }” är en kontrollknapps ord ({ $contro
 survey-check-text_missing = saknas: butiken använder { $served }
 survey-check-text_language = inte ett språk butiken använder ({ $served })
 survey-check-text_empty = tom
-survey-check-text_long = högst { $most } tecken
+survey-check-text_long = För lång frågetext: korta den till högst { $most } tecken
+survey-check-label_long = För lång text för betyget: korta den till högst { $most } tecken
+survey-check-option_long = För långt svarsalternativ: korta det till högst { $most } tecken
 survey-check-when_unknown = ingen tidigare fråga ”{ $id }”
 survey-check-when_later = ”{ $id }” kommer efter denna fråga: ett villkor behöver en tidigare
 survey-check-when_text = ett textsvar kan inte vara ett villkor
@@ -865,6 +884,7 @@ dashboard-comments-score-all = alla
 dashboard-comments-score-detractor = kritiker (0–6)
 dashboard-comments-score-passive = passiva (7–8)
 dashboard-comments-score-promoter = ambassadörer (9–10)
+dashboard-comments-question = Fråga
 dashboard-comments-words = Ord
 dashboard-comments-complaint = ärende #{ $number }
 dashboard-comments-older = Äldre kommentarer

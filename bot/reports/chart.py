@@ -210,10 +210,20 @@ def _legend_above(axes: Axes, columns: int, handles: list[Patch] | None = None) 
     )
 
 
+def page_figure(d: Digest, tz: ZoneInfo, t: Translator, *, narrow: bool) -> Figure:
+    """The chart the dashboard serves (/app/chart.png), narrow for a phone: a picture of its
+    own (the page draws its charts as SVG), so titled as the digest's at either width."""
+    return draw(d, tz, t, width=NARROW if narrow else WIDTH)
+
+
 def render_chart(
     d: Digest, tz: ZoneInfo, t: Translator, *, titled: bool = True, width: float = WIDTH
 ) -> bytes:
-    figure = draw(d, tz, t, titled=titled, width=width)
+    return png(draw(d, tz, t, titled=titled, width=width))
+
+
+def png(figure: Figure) -> bytes:
+    """The figure as a PNG; closed."""
     try:
         out = io.BytesIO()
         figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})

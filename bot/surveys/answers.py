@@ -25,6 +25,7 @@ from bot.surveys.referrals import invite
 from bot.surveys.rules import CSAT_SCALE, EXPECTATIONS, Category, category
 from bot.surveys.screens import Screen, thanks_screen
 from bot.surveys.steps import send_screen
+from bot.when import Closing
 from storage.db import Tx
 from storage.models import Answer, Customer, Survey
 from storage.states import Channel, SurveyStatus, SurveyStep
@@ -38,6 +39,7 @@ Columns = dict[str, object]  # a survey row's columns to write, by name (SurveyR
 class PressResult:
     alert: str | None = None  # shown to the presser; None: a silent acknowledgement
     edit: Screen | None = None  # new content of the pressed message
+    finished: bool = False  # the answer finished the survey: the thanks come once it settled
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,10 @@ async def press(
     # The first answer: this channel answers the survey (written with the answer's own row
     # update, one statement a press).
     claim: Columns = {"channel": channel} if survey.channel is None else {}
+    closings = await _closings(tx, surveys, survey, channel)
     result = await _apply(tx, surveys, t, presser, now, question, value, claim)
     await surveys.changed(tx, survey.id)
-    return result
+    return await _settled(tx, surveys, t, presser, survey.id, result, closings)
 
 
 def _pressed(now: Asking, step: str, value: str) -> Question | None:
@@ -203,17 +206,48 @@ async def _advance(
         due_at=None,
         **claim,
     )
+    return PressResult(finished=True)
+
+
+async def _closings(tx: Tx, surveys: Surveys, survey: Survey, channel: Channel) -> list[Closing]:
+    """Before an answer in the customer's chat: what the features will add to the thanks if
+    it finishes the survey (a web page says its own thanks)."""
+    if channel == Channel.WEB:
+        return []
+    return [await before(tx, survey.id) for before in surveys.core.when.survey_closing]
+
+
+async def _settled(
+    tx: Tx,
+    surveys: Surveys,
+    t: Translator,
+    presser: Customer,
+    survey_id: int,
+    result: PressResult,
+    closings: Sequence[Closing],
+) -> PressResult:
+    """The thanks of a survey the answer finished, once the features acted on it: one closing
+    message, saying what they add (the complaint it opened) in place of a message of theirs."""
+    if not result.finished:
+        return result
+    survey = await tx.surveys.get(survey_id)
+    if survey is None:
+        return result
+    words = None
+    for closing in closings:
+        words = words or await closing(tx, t)
     promoter = survey.nps is not None and category(survey.nps) == Category.PROMOTER
-    personal = promoter and await invite(tx, surveys, t, presser, survey)
-    return PressResult(
-        edit=thanks_screen(
-            t,
-            survey.nps,
-            surveys.config.review_url,
-            surveys.config.referral_url,
-            personal=personal,
-        )
+    # An invitation to recommend us beside a complaint reads as not listening.
+    personal = promoter and words is None and await invite(tx, surveys, t, presser, survey)
+    thanks = thanks_screen(
+        t,
+        survey.nps,
+        surveys.config.review_url,
+        None if words else surveys.config.referral_url,
+        personal=personal,
+        closing=words,
     )
+    return replace(result, edit=thanks)
 
 
 # The surveys' own columns keep the answers staff and owners read elsewhere (the complaint
@@ -279,10 +313,11 @@ async def typed(
     or on the web page): stored, and the survey moves on."""
     now = await asking(tx, surveys, survey)
     assert now.page is not None and now.page.typed is not None  # the caller checked
+    closings = await _closings(tx, surveys, survey, survey.channel or Channel.TELEGRAM)
     await _record(tx, survey, now.questions, now.page.typed, Answer(text=text))
     result = await _advance(tx, surveys, t, customer, now, {})
     await surveys.changed(tx, survey.id)
-    return result
+    return await _settled(tx, surveys, t, customer, survey.id, result, closings)
 
 
 async def comment(

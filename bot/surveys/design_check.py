@@ -119,6 +119,7 @@ def _check(definition: Definition, languages: tuple[str, ...]) -> Iterator[Probl
                 f"the same branch and segment as variants[{keys[key]}]",
                 "variant_twice",
                 where=f"variants[{keys[key]}]",
+                n=keys[key] + 1,  # as the editor numbers its variants
             )
         else:
             keys[key] = n
@@ -166,12 +167,15 @@ def _check_list(
         data = longest_callback(question)
         if len(data.encode()) > CALLBACK_LIMIT:
             size = len(data.encode())
+            # What the owner can change is the ids: say how long they may be together.
+            ids = len(data.rsplit(":", 2)[1]) + len(data.rsplit(":", 1)[1])
             yield _p(
                 here,
                 f"a button's data would be {size} bytes (Telegram allows {CALLBACK_LIMIT})",
                 "callback",
                 bytes=size,
                 limit=CALLBACK_LIMIT,
+                most=ids - (size - CALLBACK_LIMIT),
             )
 
 
@@ -183,7 +187,7 @@ def _check_question(
     if q.type == "nps" and n > 0:
         yield _p(f"{here}.type", "only the first question is the NPS", "nps_only_first")
     if q.text is not None:
-        yield from _check_texts(q.text, f"{here}.text", languages, MAX_TEXT)
+        yield from _check_texts(q.text, f"{here}.text", languages, MAX_TEXT, "text_long")
     elif q.type != "nps":
         yield _p(f"{here}.text", "required", "type_missing")
     if q.type == "nps" and q.when is not None and n == 0:
@@ -251,8 +255,9 @@ def _check_fields(q: Question, here: str) -> Iterator[Problem]:
 
 def _check_scale(q: Question, here: str, languages: tuple[str, ...]) -> Iterator[Problem]:
     if q.labels is not None:
-        yield from _check_texts(q.labels.min, f"{here}.labels.min", languages, MAX_BUTTON)
-        yield from _check_texts(q.labels.max, f"{here}.labels.max", languages, MAX_BUTTON)
+        for end, texts in (("min", q.labels.min), ("max", q.labels.max)):
+            at = f"{here}.labels.{end}"
+            yield from _check_texts(texts, at, languages, MAX_BUTTON, "label_long")
     if q.min is None or q.max is None:
         return
     for name, value in (("min", q.min), ("max", q.max)):
@@ -302,12 +307,14 @@ def _check_options(
             where = f"options[{seen[option.id]}]"
             yield _p(f"{here}.id", f'"{option.id}" is already {where}', "id_taken", id=option.id)
         seen.setdefault(option.id, n)
-        yield from _check_texts(option.text, f"{here}.text", languages, MAX_BUTTON)
+        yield from _check_texts(option.text, f"{here}.text", languages, MAX_BUTTON, "option_long")
 
 
 def _check_texts(
-    texts: dict[str, str], path: str, languages: tuple[str, ...], limit: int
+    texts: dict[str, str], path: str, languages: tuple[str, ...], limit: int, too_long: str
 ) -> Iterator[Problem]:
+    """`too_long`: the code of a text over `limit` (the owner is told which text to shorten:
+    the question's, a scale's label or an answer option)."""
     served = ", ".join(languages)
     for language in languages:
         if language not in texts:
@@ -328,7 +335,7 @@ def _check_texts(
         elif not text.strip():
             yield _p(f"{path}.{language}", "empty", "text_empty")
         elif len(text) > limit:
-            yield _p(f"{path}.{language}", f"at most {limit} characters", "text_long", most=limit)
+            yield _p(f"{path}.{language}", f"at most {limit} characters", too_long, most=limit)
 
 
 def _check_when(

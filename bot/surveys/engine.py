@@ -111,9 +111,14 @@ def current_page(
 
 
 def render(
-    t: Translator, survey_id: int, page: Page, answer: Answer | None, reminder: bool = False
+    t: Translator,
+    survey_id: int,
+    page: Page,
+    answer: Answer | None,
+    reminder: str | None = None,
 ) -> Screen:
-    """The page as a message; `answer`: the multiple choice's answer so far (its ticks)."""
+    """The page as a message; `answer`: the multiple choice's answer so far (its ticks);
+    `reminder`: the reminder's line to put first (`screens.reminder_line`)."""
     q = page.first
     if q.type == "nps":
         return nps_screen(t, survey_id, reminder, text=text_of(t, q.text, t("survey.invite")))
@@ -140,5 +145,5 @@ def render(
     else:  # text: typed, or skipped
         rows = [[button(t("survey.skip"), survey_id, q.id, "skip")]]
     if reminder:
-        text = f"{t('survey.reminder')}\n\n{text}"
+        text = f"{reminder}\n\n{text}"
     return Screen(text, InlineKeyboardMarkup(inline_keyboard=rows))

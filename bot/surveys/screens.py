@@ -8,6 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.surveys.callbacks import Question, SurveyPress
+from bot.surveys.duration import spoken
 from bot.surveys.rules import EXPECTATIONS, Category, category
 
 
@@ -35,9 +36,10 @@ def _score(survey_id: int, n: int) -> InlineKeyboardButton:
 
 
 def nps_screen(
-    t: Translator, survey_id: int, reminder: bool = False, text: str | None = None
+    t: Translator, survey_id: int, reminder: str | None = None, text: str | None = None
 ) -> Screen:
-    """`text`: the question as the survey's definition words it (the catalog's by default)."""
+    """`text`: the question as the survey's definition words it (the catalog's by default);
+    `reminder`: the reminder's line to put first (`reminder_line`)."""
     rows = [
         [_score(survey_id, n) for n in range(0, 6)],
         [_score(survey_id, n) for n in range(6, 11)],
@@ -48,8 +50,13 @@ def nps_screen(
     ]
     text = text or t("survey.invite")
     if reminder:
-        text = f"{t('survey.reminder')}\n\n{text}"
+        text = f"{reminder}\n\n{text}"
     return Screen(text, InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def reminder_line(t: Translator, seconds: int) -> str:
+    """The reminder's first line, saying how long the survey takes (`seconds`: estimated)."""
+    return t("survey.reminder", duration=spoken(t, seconds))
 
 
 def followup_screen(
@@ -94,10 +101,12 @@ def thanks_screen(
     referral_url: str | None,
     *,
     personal: bool = False,
+    closing: str | None = None,
 ) -> Screen:
     """`personal`: the promoter got their own invitation link (in the next message), which
-    takes the place of the shop's static referral page."""
-    parts = [t("survey.thanks")]
+    takes the place of the shop's static referral page; `closing`: the thanks as another
+    feature words them (a complaint the answers opened)."""
+    parts = [closing or t("survey.thanks")]
     if review_url:  # everyone or no one: asking only the happy ones is review gating
         parts.append(t("survey.review", url=review_url))
     if personal:

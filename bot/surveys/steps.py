@@ -11,9 +11,10 @@ from bot.i18n import Translator
 from bot.outbox.codec import message_id_of
 from bot.outbox.service import Priority
 from bot.surveys.config import Surveys
+from bot.surveys.design import estimated_seconds
 from bot.surveys.engine import current_page, next_page, render
 from bot.surveys.pinning import pinned_questions
-from bot.surveys.screens import Screen
+from bot.surveys.screens import Screen, reminder_line
 from storage.db import Tx
 from storage.models import Survey
 from storage.states import Purpose
@@ -29,7 +30,8 @@ async def current_screen(
     if page is None:
         page = next_page(questions, None, survey.nps, answers)
     assert page is not None  # the NPS comes first, always asked
-    return render(t, survey.id, page, answers.get(page.first.id), reminder)
+    line = reminder_line(t, estimated_seconds(questions)) if reminder else None
+    return render(t, survey.id, page, answers.get(page.first.id), line)
 
 
 async def send_screen(

@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.outbox.service import Outbox
 from bot.surveys.config import Surveys
 from bot.surveys.consent import opt_in
+from bot.surveys.duration import help_duration
 from bot.surveys.linking import Linked, link_by_phone, link_by_token, receipt_complaint
 from bot.surveys.referrals import Joined, is_invitation, join
 from handlers.filters import Magic
@@ -165,5 +166,8 @@ async def contact(
     await outbox.answer(tx, message, text, reply_markup=ReplyKeyboardRemove())
 
 
-async def help_(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
-    await outbox.answer(tx, message, t("help.text"))
+async def help_(
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer, surveys: Surveys
+) -> None:
+    duration = await help_duration(tx, surveys.design, t, customer.segment)
+    await outbox.answer(tx, message, t("help.text", duration=duration))

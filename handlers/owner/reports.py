@@ -15,7 +15,10 @@ from bot.outbox.service import Outbox
 from bot.reports.config import Reports
 from bot.reports.ondemand import OnDemand
 from bot.reports.periods import last_days, requested_period
+from bot.surveys.config import Surveys
+from bot.surveys.duration import help_duration
 from storage.db import Tx
+from storage.models import Customer
 from storage.states import ReportKind
 
 EXPORT_DAYS = 90
@@ -30,9 +33,12 @@ def router() -> Router:
     return r
 
 
-async def owner_help(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:
+async def owner_help(
+    message: Message, tx: Tx, outbox: Outbox, t: Translator, customer: Customer, surveys: Surveys
+) -> None:
     """An owner's /help: what every customer can do, and the owner commands."""
-    await outbox.answer(tx, message, f"{t('help.text')}\n\n{t('help.owner')}")
+    duration = await help_duration(tx, surveys.design, t, customer.segment)
+    await outbox.answer(tx, message, f"{t('help.text', duration=duration)}\n\n{t('help.owner')}")
 
 
 async def refuse(message: Message, tx: Tx, outbox: Outbox, t: Translator) -> None:

@@ -50,6 +50,7 @@ class CommentFilters:
     theme: str | None = None
     branch: str | None = None
     words: str | None = None  # each must be in the comment
+    question: str | None = None  # a text question's id: its answers alone, as written
 
 
 SCORES = ("all", "detractor", "passive", "promoter")
@@ -164,6 +165,15 @@ class DeskRepo:
         if filters.branch:
             where.append("s.branch = ?")
             params.append(filters.branch)
+        # Shown: the answer to the question filtered on, else the survey's comment.
+        said = "s.comment"
+        if filters.question:
+            said = (
+                "(SELECT a.text FROM survey_answers a WHERE a.survey_id = s.id"
+                " AND a.question_id = ? AND a.option_id = '')"
+            )
+            where.append(f"{said} IS NOT NULL")
+            params.append(filters.question)
         for word in (filters.words or "").split()[:6]:
             # as typed, lowercased or capitalised: SQLite folds the case of ASCII letters only
             spellings = list(dict.fromkeys((word, word.lower(), word.capitalize())))
@@ -171,13 +181,14 @@ class DeskRepo:
             where.append(f"({found})")
             params += spellings
         params.append(limit)
+        shown = [filters.question] if filters.question else []  # the SELECT's own `?`
         rows = await self._conn.fetch_all(
-            f"SELECT s.id, {_ANSWERED}, s.nps, s.branch, s.comment,"
+            f"SELECT s.id, {_ANSWERED}, s.nps, s.branch, {said},"
             " (SELECT MIN(c.id) FROM complaints c"  # by the customer's index, not a scan
             " WHERE c.customer_id = s.customer_id AND c.survey_id = s.id)"
             " FROM surveys s JOIN customers cu ON cu.id = s.customer_id"
             f" WHERE {' AND '.join(where)} ORDER BY {_ANSWERED} DESC, s.id DESC LIMIT ?",
-            tuple(params),
+            tuple(shown + params),
         )
         return [
             Comment(

@@ -459,7 +459,9 @@ class StatsRepo:
         rows = [
             dict(row)
             for row in await self._conn.fetch_all(
-                "SELECT s.id, p.order_id, p.branch, c.segment, s.sent_at, s.answered_at, s.status,"
+                # No segment is stored as "" but said as null, as no branch is (the API's).
+                "SELECT s.id, p.order_id, p.branch, NULLIF(c.segment, '') AS segment,"
+                " s.sent_at, s.answered_at, s.status,"
                 " s.nps, s.csat, s.expectation, COALESCE(s.channel, 'telegram') AS channel,"
                 f" (SELECT {self._conn.group_concat('aspect')} FROM"
                 " (SELECT aspect FROM survey_aspects WHERE survey_id = s.id ORDER BY aspect) a)"

@@ -260,7 +260,32 @@ async def test_a_complaint_opened_by_an_answer_of_a_promoter_is_not_called_a_bad
     async with offline.db.read() as tx:
         complaint = await tx.complaints.for_survey(sid)
     assert complaint is not None
-    told = [p["text"] for m, p in await outbox_rows(offline, 75) if m == "SendMessage"]
+    rows = await outbox_rows(offline, 75)
+    told = [p["text"] for m, p in rows if m in ("SendMessage", "EditMessageText")]
     opened = [text for text in told if f"#{complaint.id}" in text]
     assert opened and not any("sorry" in text for text in opened), told
-    assert opened[0].startswith("Thank you for telling us")
+    # Told in the survey's closing message (tests/dispatch/test_survey_endings.py).
+    assert opened[0].startswith("Thank you! We passed your answers on")
+
+
+async def test_help_says_how_long_the_shops_survey_takes(offline: App) -> None:
+    await feed(offline, message(1, 91, "/help"))
+    built_in = (await last(offline, 91, "SendMessage"))["text"]
+    assert "it takes about a minute." in built_in  # NPS, the follow-up's taps and words, two
+    await designed(offline)  # NPS, a scale, a choice and a comment: 35 s
+    await feed(offline, message(2, 91, "/help", lang="ru"))
+    designed_help = (await last(offline, 91, "SendMessage"))["text"]
+    assert "это займёт около 40 секунд." in designed_help
+
+
+async def test_the_reminder_says_how_long_the_survey_it_reminds_of_takes(offline: App) -> None:
+    await designed(offline)
+    survey = await invited(offline, 92)
+    due = offline.surveys.core.now() - timedelta(seconds=1)
+    async with offline.db.transaction() as tx:  # the reminder is due
+        await tx.surveys.update(survey.id, due_at=due)
+        await advance_due(tx, offline.surveys)
+    reminder = (await last(offline, 92, "SendMessage"))["text"]
+    assert reminder.startswith(
+        "A gentle reminder: your answer takes about 40 seconds and helps us a lot."
+    )

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from html import unescape
 from typing import Any
 
+import pytest
+
 from bot.app import App
 from faketg import FakeTelegramServer
 from tests.support.api import versions
@@ -369,3 +371,56 @@ async def test_the_time_to_answer_is_shown_and_past_a_minute_warned_of(
         ) not in unescape(page)
     finally:
         await browser.close()
+
+
+def visible(page: str) -> str:
+    """The page's words as a reader sees them: tags, scripts and styles left out, plus the
+    values of its fields (what the owner reads in them)."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    values = " ".join(re.findall(r'value="([^"]*)"', body))
+    return unescape(re.sub(r"<[^>]+>", " ", body) + " " + values)
+
+
+# The condition words as the owners' language says them, and the limit on a button's words.
+CONDITION_WORDS = {
+    "ru": ("критики", "критики, нейтралы, промоутеры"),
+    "sv": ("kritiker", "kritiker, passiva, ambassadörer"),
+}
+TOO_LONG_OPTION = {
+    "ru": "Слишком длинный вариант ответа: сократите до 40 символов",
+    "sv": "För långt svarsalternativ: korta det till högst 40 tecken",
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "sv"])
+async def test_the_editor_says_conditions_and_limits_in_the_owners_words(
+    make_app: MakeApp, fake: FakeTelegramServer, language: str
+) -> None:
+    app = await make_app(ManualClock(NOW), owner_ids=str(OWNER), staff_language=language)
+    await put_survey(app, SHOP_SURVEY)
+    browser = await browser_of(app, fake, OWNER)
+    try:
+        page, fields = await editor(browser)
+        detractors, every = CONDITION_WORDS[language]
+        assert fields["questions[1].when.in"] == detractors
+        for english in ("detractor", "passive", "promoter", "byte", "байт"):
+            assert english not in visible(page).lower(), english
+        wrong = {
+            "questions[1].when.in": f"{every}, 11",  # the owner's words read; 11 is no score
+            f"questions[2].options[0].text.{language}": "x" * 41,
+        }
+        status, page, _ = await press(browser, fields, "save", **wrong)
+        assert status == 422
+        said = problem_after(page, "questions[1].when.in")
+        assert f"0–10, {every})" in said and "detractor" not in said, said
+        option = f"questions[2].options[0].text.{language}"
+        assert problem_after(page, option) == TOO_LONG_OPTION[language]
+        kept, _ = form_of(page, "/app/survey")
+        assert kept["questions[1].when.in"] == f"{every}, 11"
+        right = {"questions[1].when.in": f"{detractors}, {every.split(', ')[1]}"}
+        status, _, _ = await press(browser, kept, "save", **right, **{option: "Online"})
+        assert status == 303
+    finally:
+        await browser.close()
+    _, body = await get(app, "/api/v1/survey")
+    assert body["questions"][1]["when"] == {"question": "nps", "in": ["detractor", "passive"]}

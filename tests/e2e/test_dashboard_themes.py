@@ -115,7 +115,8 @@ async def test_a_word_in_no_theme_is_added_to_one_with_a_tap(
         bad = {**form, "theme": "nope"}
         assert (await browser.post("/app/themes/words", data=bad))[0] == 422
         status, _, answer = await browser.post("/app/themes/words", data=form)
-        assert status == 303 and answer.headers["Location"] == "/app"
+        assert status == 303
+        assert answer.headers["Location"] == "/app?added=parking&added_to=cleanliness"
 
         status, themes = await api(app, "/api/v1/themes")
         cleanliness = next(t for t in themes if t["theme"] == "cleanliness")
@@ -138,3 +139,60 @@ async def test_a_word_in_no_theme_is_added_to_one_with_a_tap(
 async def _comments_about(app: App, theme: str) -> bool:
     status, body = await api(app, f"/api/v1/responses?theme={theme}")
     return status == 200 and "Parking was full" in {r["comment"] for r in body["responses"]}
+
+
+async def test_adding_a_word_says_what_went_where_and_stores_its_lemma(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """The tap gave no feedback and stored the word as written ("курьерам"): it stores the
+    lemma every form matches and the page says what was added to which theme."""
+    app, browser = await with_comments(make_app, fake)
+    try:
+        async with app.db.transaction() as tx:
+            for n, text in enumerate(("Пакеты рвутся", "Пакетов нет", "Пакеты рвутся опять")):
+                await add_response(tx.conn, 400 + n, NOW - timedelta(minutes=n + 1), 5,
+                                   comment=text)  # fmt: skip
+                await tx.themes.tag(TextSource.COMMENT, 400 + n)
+        status, page, _ = await browser.get("/app")
+        word = re.search(r'<li data-word="пакеты">(.*?)</li>', page, re.S)
+        assert word, page[page.find("Not in a theme") :][:1500]
+        assert '<span class="count">3</span>' in word.group(1)
+        hidden = re.search(r'name="word" value="([^"]+)"', word.group(1))
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page)
+        assert hidden and csrf
+        form = {"word": hidden.group(1), "language": "ru", "theme": "quality", "back": "/app"}
+        status, _, answer = await browser.post(
+            "/app/themes/words", data={**form, "csrf": csrf.group(1)}
+        )
+        assert status == 303
+        status, page, _ = await browser.get(answer.headers["Location"])
+        said = re.search(r'role="status">([^<]*)<', page)
+        assert said and "“пакет” added to the theme “Quality”" in said.group(1), said
+        status, themes = await api(app, "/api/v1/themes")
+        quality = next(t for t in themes if t["theme"] == "quality")
+        assert quality["words"]["ru"][-1] == "пакет"
+    finally:
+        await browser.close()
+
+
+async def test_the_comment_list_filters_by_a_question_of_the_survey(
+    make_app: MakeApp, fake: FakeTelegramServer
+) -> None:
+    """Comments to one text question: the promoters' "what did you like most?" alone."""
+    app, browser = await with_comments(make_app, fake)
+    try:
+        async with app.db.transaction() as tx:
+            await tx.surveys.answer(301, "liked_most", text=COMMENTS[1][2])
+            await tx.surveys.answer(300, "comment", text=COMMENTS[0][2])
+        status, page, _ = await browser.get("/app/comments")
+        picker = re.search(r'<select name="question">(.*?)</select>', page, re.S)
+        assert status == 200 and picker, page[:2000]
+        options = dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)<', picker.group(1)))
+        assert {"comment", "make_it_ten", "liked_most"} <= set(options)
+        assert options["liked_most"].startswith("Wonderful! What did you like most?")
+        status, page, _ = await browser.get("/app/comments?question=liked_most")
+        found = {i for i, (_, _, c) in enumerate(COMMENTS) if c in page}
+        assert status == 200 and found == {1}
+        assert 'value="liked_most" selected' in page
+    finally:
+        await browser.close()

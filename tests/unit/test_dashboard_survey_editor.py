@@ -181,6 +181,7 @@ def problem_codes() -> set[str]:
             assert isinstance(node.value, ast.Dict)
             keys = [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
             found |= {f"type_{k}" for k in keys if isinstance(k, str)}
+    found |= {"text_long", "label_long", "option_long"}  # `_check_texts`'s `too_long`
     return found | {"only_scale", "only_choice", "required_scale", "required_choice"}
 
 

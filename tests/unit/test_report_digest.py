@@ -15,8 +15,8 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from bot.i18n import Catalog
-from bot.reports.chart import NARROW, WIDTH, draw, render_chart
+from bot.i18n import Catalog, Translator
+from bot.reports.chart import NARROW, WIDTH, draw, page_figure, render_chart
 from bot.reports.digest import Digest, build_digest, worth_a_chart
 from bot.reports.metrics import nps
 from bot.reports.render import headline, render_digest
@@ -292,8 +292,35 @@ def test_every_chart_shows_its_words_whole_and_no_empty_space(
     t = Catalog.load().bind(language)
     d = answered(digest, n, trend=trend)
     figure = draw(d, TZ, t, width=width)
+    assert figure.get_size_inches()[0] == width
+    whole_and_titled(figure, d, t)
+
+
+@pytest.mark.parametrize("n", [0, 3, 500])
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_dashboards_chart_on_a_phone_has_the_title_the_wide_one_has(
+    digest: Digest, n: int, language: str
+) -> None:
+    """/app/chart.png?width=narrow had no headline (the page once showed it above the
+    picture; the page now draws its own charts, and the picture stands alone)."""
+    t = Catalog.load().bind(language)
+    d = answered(digest, n, trend=n > 3)
+    wide = page_figure(d, TZ, t, narrow=False)
     try:
-        assert figure.get_size_inches()[0] == width
+        wide_title = wide.texts[0].get_text() if wide.texts else None
+    finally:
+        plt.close(wide)
+    figure = page_figure(d, TZ, t, narrow=True)
+    assert figure.get_size_inches()[0] == NARROW
+    assert figure.texts and " ".join(figure.texts[0].get_text().split()) == " ".join(
+        (wide_title or "").split()
+    )
+    whole_and_titled(figure, d, t)
+
+
+def whole_and_titled(figure: Figure, d: Digest, t: Translator) -> None:
+    """Every word inside the picture, the headline whole above the plots, no white band."""
+    try:
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         inside = figure.bbox.padded(1)

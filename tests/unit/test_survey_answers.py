@@ -52,3 +52,17 @@ async def test_figures_per_question_and_each_responses_answers(db: Database) -> 
         ({"ces": 2, "note": "Кофе остыл", "where": ["shop"]}, "telegram"),
         ({"ces": 6, "where": ["shop", "web"]}, "telegram"),
     ]
+
+
+async def test_a_response_without_a_segment_says_null_as_one_without_a_branch(
+    db: Database,
+) -> None:
+    """`segment` was "" for a customer in no segment while `branch` was null for a purchase
+    of no branch: both are null for none (GET /api/v1/responses)."""
+    async with db.transaction() as tx:
+        await add_response(tx.conn, 1, NOW, 9)  # no segment
+        await add_response(tx.conn, 2, NOW, 3, segment="key")
+        await tx.conn.execute("UPDATE purchases SET branch = NULL WHERE id = 1")
+    async with db.read() as tx:
+        rows = await tx.stats.responses(0, 10)
+    assert [(r["branch"], r["segment"]) for r in rows] == [(None, None), ("north", "key")]

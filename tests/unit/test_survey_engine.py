@@ -17,6 +17,7 @@ from bot.surveys.screens import (
     expectation_screen,
     followup_screen,
     nps_screen,
+    reminder_line,
 )
 from storage.models import Answer
 
@@ -52,7 +53,8 @@ def test_the_first_page_is_todays_invitation(language: str, reminder: bool) -> N
     t = CATALOG.bind(language)
     first = next_page(TODAY, None, None, {})
     assert first is not None
-    same(render(t, SURVEY, first, None, reminder), nps_screen(t, SURVEY, reminder))
+    line = reminder_line(t, 45) if reminder else None
+    same(render(t, SURVEY, first, None, line), nps_screen(t, SURVEY, line))
 
 
 @pytest.mark.parametrize("language", CATALOG.languages)

@@ -239,6 +239,26 @@ def test_the_words_in_no_theme_are_counted_by_lemma_once_per_text() -> None:
     assert [u.word for u in found] == ["парковка", "parkering", "parking"]
 
 
+def test_a_words_forms_are_one_entry_even_where_the_analyser_reads_one_otherwise() -> None:
+    """ "молоку" reads likeliest as "молока", "цветах" as "цвета" (another reading of each is
+    the word's): shown as separate words before. One entry a
+    lemma, the texts summed, labelled with its commonest spelling; the lemma is what adding
+    it stores."""
+    texts = [
+        ("Молоко скисло", "ru"),
+        ("Молока не было", "ru"),
+        ("К молоку претензии", "ru"),
+        ("Молоко опять кислое", "ru"),
+        ("Цвет не тот", "ru"),
+        ("В цветах ошиблись", "ru"),
+    ]
+    found = {u.lemma: u for u in unthemed_words(texts, TAGGER, min_texts=1)}
+    assert (found["молоко"].word, found["молоко"].texts) == ("молоко", 4)
+    assert found["цвет"].texts == 2
+    assert not {"молока", "цвета"} & set(found)
+    assert found["молоко"].stored == "молоко"
+
+
 def test_theme_words_stop_words_and_negators_are_never_in_no_theme() -> None:
     texts = [("Курьер не опоздал, но это очень плохо", "ru")] * 3 + [
         ("The courier was not late and it was not bad", "en"),
