@@ -56,6 +56,9 @@ class When:
     first_contact: Signal[[Tx, Customer]] = field(default_factory=Signal)
     # A survey was answered, commented or expired (tx, survey id), in its transaction.
     survey_changed: Signal[[Tx, int]] = field(default_factory=Signal)
+    # A customer who follows their complaint on its web page has news (tx, complaint id, what
+    # staff replied; None: the question "was it resolved?"), in the transaction keeping it.
+    page_news: Signal[[Tx, int, str | None]] = field(default_factory=Signal)
     # Telegram moved a group to a new id (tx, old id, new id), in the transaction recording it.
     chat_moved: Signal[[Tx, int, int]] = field(default_factory=Signal)
     # A group refused the bot, 403: it was removed (tx, group id, Telegram's words).

@@ -234,8 +234,10 @@ async def test_a_whole_survey_answered_on_the_page_reaches_staff_via_web(
     await send(web, path, [("q", "csat"), ("v", "1")])
     await send(web, path, [("q", "expectation"), ("v", "worse")])
     thanks = await page_of(web, path)
-    assert "Your answers went straight to the team" in thanks and "<form" not in thanks
+    assert "Your answers went straight to the team" in thanks and 'name="q"' not in thanks
     assert "The team has your answer" in thanks
+    # the one form left is how to hear back: on a page of their own (test_web_conversation.py)
+    assert thanks.count("<form") == 1 and 'value="follow"' in thanks
     assert await progress(web, "W-5") == ("answered", "done", 2, "web")
     shown = await card(fake.world, 1)
     assert "via web" in str(shown.text) and "Two days late" in str(shown.text)
