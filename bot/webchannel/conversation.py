@@ -276,12 +276,13 @@ class ConversationPages:
             return page("conversation.html", t.language, status, css=CONVERSATION_CSS, **values)
         history = await self._history(tx, t, talk)
         values["history"] = history
-        values["lines"] = [self._state_line(t, c)]
+        # resolved: the question below says where it stands
+        values["lines"] = [] if c.status == ComplaintStatus.RESOLVED else [self._state_line(t, c)]
         if not any(entry["side"] == "team" for entry in history) and c.status in (
             ComplaintStatus.OPEN,
             ComplaintStatus.TAKEN,
         ):
-            values["lines"].append(t("conv.empty"))
+            values["after"] = [t("conv.empty")]
         if c.status == ComplaintStatus.RESOLVED:
             values["ask"] = {
                 "question": t("complaint.resolved.question", number=c.id),
@@ -301,7 +302,7 @@ class ConversationPages:
     def _state_line(self, t: Translator, c: Complaint) -> str:
         if c.status == ComplaintStatus.CLOSED:
             return t("conv.closed")
-        if c.reopened and c.status != ComplaintStatus.RESOLVED:
+        if c.reopened:
             return t("conv.reopened")
         return t("conv.open")
 

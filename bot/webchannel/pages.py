@@ -64,7 +64,8 @@ CONVERSATION_CSS = CSS + (
     "label.q{display:block}"
     ".alt{background:var(--b);color:inherit;border:1px solid var(--l)}"
     ".danger{background:#b3261e}"
-    "nav form{margin:0}"
+    "nav{align-items:center;flex-wrap:wrap}"
+    "nav form{margin:0 0 0 auto}"
     "nav button{font:inherit;background:none;border:0;color:var(--a);text-decoration:underline;"
     "padding:.5rem 0;min-height:3rem;cursor:pointer}"
 )
