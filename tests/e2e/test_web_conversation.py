@@ -282,3 +282,21 @@ async def test_a_post_from_another_site_is_refused(shop: App) -> None:
     ):
         assert resp.status == 403
     assert "forged" not in await page_of(shop, talk)
+
+
+async def test_retention_erases_the_address_of_a_long_closed_complaint(shop: App) -> None:
+    """The address is personal data: DATA_RETENTION after the complaint closed it goes (the
+    prune job's cutoff); an open complaint's stays."""
+    for n in (1, 2):
+        body = {"order_id": f"R-{n}", "customer": {"phone": f"+4670111330{n}"}}
+        await follow(shop, await answer_unhappy(shop, body), f"ann{n}@example.org")
+    async with shop.db.transaction() as tx:
+        await tx.conn.execute(
+            "UPDATE complaints SET status = 'closed', closed_at = ? WHERE id = 1",
+            (to_db(utc_now() - timedelta(days=100)),),
+        )
+        assert await tx.conversations.forget_addresses(to_db(utc_now() - timedelta(days=90)))
+    async with shop.db.read() as tx:
+        first, second = await tx.conversations.get(1), await tx.conversations.get(2)
+    assert first is not None and first.email is None
+    assert second is not None and second.email == "ann2@example.org"

@@ -22,6 +22,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.app import App, create_app
@@ -91,12 +93,18 @@ def _screen(driver: WebDriver, width: int, height: int, scheme: str = "light") -
     )
 
 
-def _tap(driver: WebDriver, css: str, text: str | None = None) -> None:
-    found = [
-        e for e in driver.find_elements(By.CSS_SELECTOR, css) if text is None or e.text == text
-    ]
-    assert found, (css, text)
-    found[0].click()
+def _tap(driver: WebDriver, css: str, text: str | None = None, submits: bool = True) -> None:
+    """Tap the first element matching, once the page shows it; a tap that posts waits for the
+    next page (the tapped element gone), so the next look is at that page."""
+
+    def matching(b: WebDriver) -> list[WebElement]:
+        return [e for e in b.find_elements(By.CSS_SELECTOR, css) if text in (None, e.text)]
+
+    WebDriverWait(driver, 20).until(lambda b: matching(b), message=f"{css} {text}")
+    tapped = matching(driver)[0]
+    tapped.click()
+    if submits:
+        WebDriverWait(driver, 20).until(staleness_of(tapped), message=f"after {css} {text}")
 
 
 def _look(driver: WebDriver, width: int, height: int, shot: str | None = None) -> dict[str, Any]:
@@ -131,7 +139,7 @@ def _answer_and_follow(driver: WebDriver, url: str, email: str) -> dict[str, Any
     _screen(driver, 360, 740)
     driver.get(url)
     _tap(driver, ".scores button", "3")
-    _tap(driver, "label.option")
+    _tap(driver, "label.option", submits=False)
     driver.find_element(By.CSS_SELECTOR, "textarea").send_keys("The courier was two hours late")
     _tap(driver, "button.button")
     _tap(driver, ".scores button", "2")
