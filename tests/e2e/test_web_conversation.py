@@ -27,6 +27,7 @@ from tests.e2e.test_mail import Mailbox, free_port
 from tests.e2e.test_web_survey import fetch, page_of, path_of, send
 from tests.support.api import API_SECRET, call
 from tests.support.helpers import STAFF_CHAT, make_settings, start, wait_for
+from tests.support.journey import wait_new_message
 from tests.support.staffroom import (
     AGENT,
     card,
@@ -300,3 +301,42 @@ async def test_retention_erases_the_address_of_a_long_closed_complaint(shop: App
         first, second = await tx.conversations.get(1), await tx.conversations.get(2)
     assert first is not None and first.email is None
     assert second is not None and second.email == "ann2@example.org"
+
+
+async def test_posts_to_one_conversation_are_limited(shop: App) -> None:
+    talk = await follow(shop, await answer_unhappy(shop))
+    for _ in range(30):
+        status, _, _ = await send(shop, talk, [("go", "send"), ("text", "")])
+        assert status == 400
+    status, headers, _ = await send(shop, talk, [("go", "send"), ("text", "Hello?")])
+    assert status == 429 and int(headers["Retry-After"]) > 0
+    assert "Hello?" not in await page_of(shop, talk)
+
+
+async def test_continuing_in_telegram_later_takes_the_replies_there(
+    shop: App, fake: FakeTelegramServer, mailbox: tuple[Mailbox, int]
+) -> None:
+    """A customer who followed the page, then opened the receipt's Telegram link: replies go
+    to Telegram as to anyone, and no email follows."""
+    world = fake.world
+    _, answer = await call(shop, body=CUSTOMER)
+    path = path_of(answer["survey_url"])
+    for fields in (
+        [("q", "nps"), ("v", "3")],
+        [("q", "aspect"), ("v", "delivery"), ("text", "Two days late")],
+        [("q", "csat"), ("v", "1")],
+        [("q", "expectation"), ("v", "worse")],
+    ):
+        await send(shop, path, fields)
+    await follow(shop, path, "ann@example.org")
+    shown = await card(world, 1)
+    await recorded(shop, 1)
+    world.add_user(7302, "Wen", "en")
+    await world.user_sends(7302, f"/start {answer['deep_link'].split('start=')[1]}")
+    await wait_new_message(world, 7302, "#1")
+    await world.user_sends(AGENT, "Coming today", chat_id=STAFF_CHAT, reply_to=shown.message_id)
+    await wait_new_message(world, 7302, "Coming today")
+    await wait_for(lambda: "web page" not in str(shown.text), what="the card without the page")
+    async with shop.db.read() as tx:
+        row = await tx.conn.fetch_one("SELECT COUNT(*) FROM mail_outbox")
+    assert row is not None and int(row[0]) == 0
