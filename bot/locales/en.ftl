@@ -449,6 +449,7 @@ web-words = A few words, if you like
 web-send = Send
 web-done_telegram = You have already answered this survey in Telegram. Thank you!
 web-no_survey = There is no survey for this purchase. Thank you for shopping with us!
+web-never_done = Understood: we will not ask you again. Thank you for shopping with us!
 web-complaint = We are sorry it went wrong. The team has your answer and will look into it.
 web-complaint_telegram = To get the team's reply in Telegram, continue there:
 web-continue_telegram = Continue in Telegram

@@ -449,6 +449,7 @@ web-words = Några ord, om du vill
 web-send = Skicka
 web-done_telegram = Du har redan besvarat den här enkäten i Telegram. Tack!
 web-no_survey = Det finns ingen enkät för det här köpet. Tack för att du handlade hos oss!
+web-never_done = Uppfattat: vi frågar dig inte igen. Tack för att du handlade hos oss!
 web-complaint = Vi beklagar att det blev fel. Teamet har fått ditt svar och tittar på saken.
 web-complaint_telegram = Vill du få teamets svar i Telegram, fortsätt där:
 web-continue_telegram = Fortsätt i Telegram

@@ -26,6 +26,7 @@ from bot.core import Core
 from bot.i18n import Translator
 from bot.learned import UNKNOWN_USERNAME
 from bot.surveys.config import COMMENT_LIMIT, Surveys
+from bot.surveys.consent import opt_out
 from bot.surveys.engine import text_of
 from bot.surveys.web_answers import Outcome, WebAnswer, WebState, WebView, answer, view
 from bot.surveys.web_links import digest, survey_of, survey_url
@@ -121,9 +122,19 @@ class SurveyPages:
                     self.limit.retry_after(digest(token), now)
                 )
                 return answer_page
-            outcome = await answer(
-                tx, self.surveys, t, opened.customer, opened.purchase, opened.survey, _read(form)
-            )
+            if form.get("go") == "never":  # "Don't ask me again": /stop's effect
+                await self._never(tx, opened)
+                outcome = Outcome.SAVED
+            else:
+                outcome = await answer(
+                    tx,
+                    self.surveys,
+                    t,
+                    opened.customer,
+                    opened.purchase,
+                    opened.survey,
+                    _read(form),
+                )
             if outcome in _PROBLEM:
                 key, status = _PROBLEM[outcome]
                 shown = await view(
@@ -136,6 +147,14 @@ class SurveyPages:
 
     def _translator(self, request: web.Request, customer: Customer) -> Translator:
         return translator_for(self.surveys.core, request, customer)
+
+    async def _never(self, tx: Tx, opened: Opened) -> None:
+        """Offered under the NPS, as in Telegram: while the survey waits for it, the customer
+        opts out (this survey ends, no other comes); later it changes nothing."""
+        shown = await view(tx, self.surveys, opened.survey, opened.purchase, opened.customer)
+        asked = shown.page.first.type if shown.page is not None else None
+        if shown.state == WebState.ASK and asked == "nps":
+            await opt_out(tx, opened.customer)
 
     async def _render(
         self,
@@ -167,6 +186,8 @@ class SurveyPages:
                 WebState.CLOSED: "survey.closed",
                 WebState.NONE: "web.no_survey",
             }[now.state]
+            if now.state == WebState.NONE and opened.customer.opted_out_at is not None:
+                key = "web.never_done"
             values["lines"] = [t(key)]
         return page("survey.html", t.language, status, **values)
 
@@ -268,6 +289,8 @@ def _form(t: Translator, now: WebView) -> dict[str, Any]:
             "choices": [(str(n), str(n)) for n in range(low, high + 1)],
             "wide": q.type == "nps" or high - low + 1 > WIDE_SCALE,
         }
+        if q.type == "nps":  # as Telegram's survey offers it under the scores
+            form["never"] = t("survey.never")
         if q.labels is not None:
             form |= {
                 "low": f"{low} — {text_of(t, q.labels.min)}",
