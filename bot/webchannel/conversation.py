@@ -361,6 +361,8 @@ class ConversationPages:
             if talk is None:
                 return not_found()
             t = translator_for(self.surveys.core, request, talk.customer)
+            if talk.ended:
+                return self._ended(t)
             return self._unsubscribe_page(t, talk, done=False)
 
     async def unsubscribe(self, request: web.Request) -> web.Response:
@@ -374,8 +376,10 @@ class ConversationPages:
             talk = await self._talk(tx, token)
             if talk is None:
                 return not_found()
-            await tx.conversations.stop_mail(talk.complaint.id)
             t = translator_for(self.surveys.core, request, talk.customer)
+            if talk.ended:
+                return self._ended(t)
+            await tx.conversations.stop_mail(talk.complaint.id)
             return self._unsubscribe_page(t, talk, done=True)
 
     def _unsubscribe_page(self, t: Translator, talk: Talk, done: bool) -> web.Response:

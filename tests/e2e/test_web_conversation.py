@@ -168,6 +168,7 @@ async def test_a_staff_reply_reaches_the_page_and_the_mailbox(
     link = re.search(rf"{PUBLIC}/c/[A-Za-z0-9_-]+", text)
     assert link is not None and link.group() in body_of(mail, "html")
     assert mail["List-Unsubscribe"] == f"<{link.group()}/unsubscribe>"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"  # RFC 8058
     status, _, _ = await fetch(shop, link.group().removeprefix(PUBLIC))
     assert status == 200  # the email's link opens the same conversation
 
@@ -253,6 +254,8 @@ async def test_forget_me_on_the_page_erases_and_ends_it(
     assert customer is not None and customer.forgotten_at is not None and customer.phone is None
     status, _, body = await fetch(shop, talk)
     assert status == 410 and b"has ended" in body and b"Two days late" not in body
+    status, _, body = await fetch(shop, f"{talk}/unsubscribe")
+    assert status == 410 and b"has ended" in body and b"Complaint #1" not in body
 
 
 async def test_a_closed_complaints_page_ends_once_retention_passed(shop: App) -> None:
