@@ -69,8 +69,8 @@ async def create_app(
         events_feature.install(w, surveys)
         api_feature.install(w, surveys, reports)
         dashboard_feature.install(w, complaints, reports, surveys.design)
-        mail_feature.install(w, w.core)
-        webchannel_feature.install(w, surveys)
+        mailer = mail_feature.install(w, w.core)
+        webchannel_feature.install(w, surveys, complaints, mailer)
         processor = updates_feature.install(w, dispatcher(w), poll_timeout=poll_timeout)
     except BaseException:
         await w.stack.aclose()

@@ -24,6 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.faults import log_failure
 from bot.liveness import Beat, Liveness
 from storage.db import Database
+from storage.timefmt import to_db
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,8 @@ async def prune_old_data(ctx: JobContext, retention: float) -> None:
         await tx.dashboard.prune(tx.clock() - timedelta(days=1))  # sign-ins over a day ago
         events = await tx.events.prune(now - retention)  # none a receiver awaits
         await tx.mail.prune(now - retention)  # addresses are personal data, sent or not
+        # and so is where a complaint's page emails news, once it is closed that long
+        await tx.conversations.forget_addresses(to_db(tx.clock() - timedelta(seconds=retention)))
     pages = await db.reclaim_space() if messages or updates or events else 0
     if messages or updates or events:
         log.info(

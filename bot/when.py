@@ -65,6 +65,9 @@ class When:
     # finish the survey (complaints: the complaint the answers opened, told there rather than
     # in a second message, unless the customer was told of it already).
     survey_closing: list[Callable[[Tx, int], Awaitable[Closing]]] = field(default_factory=list)
+    # A customer who follows their complaint on its web page has news (tx, complaint id, what
+    # staff replied; None: the question "was it resolved?"), in the transaction keeping it.
+    page_news: Signal[[Tx, int, str | None]] = field(default_factory=Signal)
     # Telegram moved a group to a new id (tx, old id, new id), in the transaction recording it.
     chat_moved: Signal[[Tx, int, int]] = field(default_factory=Signal)
     # A group refused the bot, 403: it was removed (tx, group id, Telegram's words).

@@ -52,6 +52,8 @@ TABLES: dict[str, str] = {
     "survey_answers": "survey_id, question_id, option_id",
     "survey_links": "digest",
     "mail_outbox": "id",
+    "conversations": "complaint_id",
+    "conversation_links": "digest",
 }
 BATCH = 1_000
 

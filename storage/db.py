@@ -12,6 +12,7 @@ from pathlib import Path
 from storage.clock import Clock, utc_now
 from storage.repos.business import BusinessRepo
 from storage.repos.complaints import ComplaintRepo
+from storage.repos.conversations import ConversationRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
 from storage.repos.dashboard import DashboardRepo
@@ -69,6 +70,7 @@ class Tx:
         self.events = EventRepo(conn)
         self.survey_links = SurveyLinkRepo(conn, clock)
         self.mail = MailRepo(conn)
+        self.conversations = ConversationRepo(conn, clock)
         self.stats = StatsRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 

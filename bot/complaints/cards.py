@@ -7,6 +7,7 @@ from html import escape
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.complaints import onpage
 from bot.complaints.callbacks import StaffAction, StaffPress
 from bot.complaints.causes import cause_label
 from bot.complaints.config import CARD_COMMENT_LIMIT, Complaints
@@ -47,6 +48,7 @@ class CardView:
     corrective: CorrectiveAction | None = None
     story: Story | None = None  # the customer's earlier complaints, scores and purchases
     answers: tuple[Given, ...] = ()  # to the questions the shop designed (scales, choices)
+    on_page: bool = False  # replies go to the customer's web page (they have no Telegram)
 
 
 def said(complaint: Complaint, survey: Survey | None) -> str | None:
@@ -67,9 +69,10 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
     if complaint is None:
         return None
     survey = await tx.surveys.get(complaint.survey_id) if complaint.survey_id else None
+    customer = await tx.customers.get(complaint.customer_id)
     return CardView(
         complaint=complaint,
-        customer=await tx.customers.get(complaint.customer_id),
+        customer=customer,
         purchase=await tx.purchases.get(complaint.purchase_id) if complaint.purchase_id else None,
         survey=survey,
         aspects=await tx.surveys.aspects(survey.id) if survey else [],
@@ -77,6 +80,7 @@ async def load_view(tx: Tx, complaint_id: int) -> CardView | None:
         corrective=await tx.corrective.get(complaint_id),
         story=await tx.desk.story(complaint.customer_id, complaint.id, complaint.survey_id),
         answers=tuple(await given(tx, survey)) if survey else (),
+        on_page=await onpage.followed(tx, complaint, customer),
     )
 
 
@@ -120,6 +124,8 @@ def card_text(complaints: Complaints, view: CardView) -> str:
     if words:
         lines.append(f"«{escaped(words, CARD_COMMENT_LIMIT)}»")
     lines += _source_lines(staff_t, c, view.survey)
+    if view.on_page and c.status != ComplaintStatus.CLOSED:
+        lines.append(staff_t("complaint.card.reply_web"))
     for step in view.steps:
         if step.step not in STAFF_DEADLINES:
             continue

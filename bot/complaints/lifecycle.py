@@ -11,7 +11,7 @@ from html import escape
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.complaints import account, corrective, events, ladder
+from bot.complaints import account, corrective, events, ladder, onpage
 from bot.complaints.callbacks import ResolutionPress, StaffAction
 from bot.complaints.cards import corrective_lines, escaped
 from bot.complaints.config import Complaints
@@ -100,6 +100,9 @@ async def resolve(tx: Tx, complaints: Complaints, who: Actor, c: Complaint) -> A
     await refresh(tx, complaints, c.id)
     customer = await tx.customers.get(c.customer_id)
     way = None if customer is None else await account.route(tx, c, customer, now)
+    if way is None and await onpage.followed(tx, c, customer):
+        await onpage.ask(tx, complaints, c, now)
+        return Answer(complaints.staff_t("complaint.alert.resolved", number=c.id))
     if customer is None or way is None:
         await close(tx, c.id, None, complaints)  # nobody to ask: resolved is as far as it goes
         await refresh(tx, complaints, c.id)

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram.methods import CopyMessage, SendMessage, TelegramMethod
 
-from bot.complaints import account
+from bot.complaints import account, onpage
 from bot.complaints.config import Complaints
 from bot.complaints.lifecycle import take_by_reply
 from bot.i18n import clip
@@ -53,7 +53,10 @@ async def to_customer(
     if customer is None or customer.forgotten_at is not None:
         return complaints.staff_t("complaint.relay.forgotten", number=complaint.id)
     if customer.telegram_id is None:  # answered on the web page, not (yet) in Telegram
-        return complaints.staff_t("complaint.relay.no_telegram", number=complaint.id)
+        if not await onpage.followed(tx, complaint, customer):
+            return complaints.staff_t("complaint.relay.no_telegram", number=complaint.id)
+        await onpage.reply(tx, complaints, complaint, message, kind, words)
+        return None
     through = complaint.business_connection_id
     if customer.unreachable_at and through is None:
         return complaints.staff_t("complaint.relay.unreachable", number=complaint.id)

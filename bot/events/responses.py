@@ -31,6 +31,7 @@ async def completed(tx: Tx, survey_id: int, at: datetime) -> None:
         "aspects": facts.aspects,
         "commented": facts.commented,
         "finished": facts.status == SurveyStatus.ANSWERED,
+        "channel": facts.channel,
     }
     await tx.events.add(
         "response.completed",

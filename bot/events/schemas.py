@@ -66,6 +66,10 @@ DATA: dict[str, dict[str, Any]] = {
             "aspects": {"type": "array", "items": {"type": "string"}},
             "commented": {"type": "boolean"},
             "finished": {"type": "boolean", "description": "false: expired part-way"},
+            "channel": {
+                "enum": ["telegram", "web", None],
+                "description": "where it was answered: Telegram or its web page",
+            },
         }
     ),
     "complaint.opened": _closed(_COMPLAINT),

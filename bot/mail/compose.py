@@ -1,5 +1,6 @@
 """A queued mail as the message the server gets: plain text and HTML as alternatives, and the
-headers a receiving server checks (Date, Message-ID, From, To, Subject, List-Unsubscribe)."""
+headers a receiving server checks (Date, Message-ID, From, To, Subject, List-Unsubscribe and
+its one-click List-Unsubscribe-Post)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def compose(mail: Mail, sender: str, written_at: float) -> EmailMessage:
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to it
     if mail.unsubscribe:
         message["List-Unsubscribe"] = f"<{mail.unsubscribe}>"
+        # RFC 8058: a mail program may stop such mail with one POST to that address
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(mail.text)
     message.add_alternative(mail.html, subtype="html")
     return message

@@ -15,6 +15,8 @@ async def opt_out(tx: Tx, customer: Customer) -> None:
     """/stop or "Don't ask me again": no invitation, reminder or survey from now on."""
     if customer.telegram_id is not None:
         await tx.customers.set_opted_out(customer.telegram_id, True)
+    else:  # on the survey's web page
+        await tx.customers.opt_out_by_id(customer.id)
     for survey in await tx.surveys.by_customer(
         customer.id, (SurveyStatus.SCHEDULED, SurveyStatus.WAITING_LINK)
     ):

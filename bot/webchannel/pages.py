@@ -1,4 +1,4 @@
-"""The customer's pages under /s/: small, no script, nothing loaded from elsewhere.
+"""The customer's pages under /s/ and /c/: small, no script, nothing loaded from elsewhere.
 
 Every answer says: no referrer (the address holds the survey's secret token, and a link out
 must not hand it to the next site), no caching of pages, no indexing, and a Content-Security-
@@ -45,12 +45,42 @@ CSS = (
     "@media(prefers-color-scheme:dark){.problem{background:#4a1d1d;color:#ffd6d6}}"
     "nav{display:flex;gap:1.25rem;margin-top:2rem;font-size:.95rem}"
     "nav a{color:var(--a);padding:.5rem 0}"
+    "input[type=email]{font:inherit;box-sizing:border-box;width:100%;min-height:3rem;"
+    "padding:.75rem;margin-top:.5rem;border:1px solid var(--l);border-radius:.75rem;"
+    "background:Canvas;color:inherit}"
 )
-_STYLE_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
-PAGE_CSP = (
-    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; img-src 'self' data:;"
-    " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+# The conversation page (/c/<token>): the messages as a chat shows them, the customer's on
+# the right in the accent colour, the team's on the left.
+CONVERSATION_CSS = CSS + (
+    ".sub{margin:-.5rem 0 1rem;opacity:.8}"
+    ".talk{list-style:none;padding:0;margin:1.25rem 0;display:flex;flex-direction:column;"
+    "gap:.75rem}"
+    ".talk li{max-width:85%;padding:.625rem .875rem;border-radius:1rem;background:var(--b);"
+    "border:1px solid var(--l);align-self:flex-start}"
+    ".talk li.you{align-self:flex-end;background:var(--f);border-color:var(--f);color:#fff}"
+    ".who{display:block;font-size:.85rem;opacity:.85}"
+    ".said{display:block;white-space:pre-wrap;overflow-wrap:anywhere}"
+    "form{margin:1.5rem 0 0}"
+    "label.q{display:block}"
+    ".alt{background:var(--b);color:inherit;border:1px solid var(--l)}"
+    ".danger{background:#b3261e}"
+    "nav{align-items:center;flex-wrap:wrap}"
+    "nav form{margin:0 0 0 auto}"
+    "nav button{font:inherit;background:none;border:0;color:var(--a);text-decoration:underline;"
+    "padding:.5rem 0;min-height:3rem;cursor:pointer}"
 )
+
+
+def _csp(css: str) -> str:
+    style_hash = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return (
+        f"default-src 'none'; style-src 'sha256-{style_hash}'; img-src 'self' data:;"
+        " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+
+
+PAGE_CSP = _csp(CSS)
+_CSP = {CSS: PAGE_CSP, CONVERSATION_CSS: _csp(CONVERSATION_CSS)}
 PRIVATE = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
@@ -68,9 +98,9 @@ def _templates() -> Environment:
     )
 
 
-def page(name: str, lang: str, status: int = 200, **values: Any) -> web.Response:
-    text = _templates().get_template(name).render(lang=lang, css=CSS, **values)
-    headers = {**PRIVATE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store"}
+def page(name: str, lang: str, status: int = 200, css: str = CSS, **values: Any) -> web.Response:
+    text = _templates().get_template(name).render(lang=lang, css=css, **values)
+    headers = {**PRIVATE, "Content-Security-Policy": _CSP[css], "Cache-Control": "no-store"}
     return web.Response(status=status, text=text, content_type="text/html", headers=headers)
 
 

@@ -22,9 +22,11 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.core import Core
 from bot.i18n import Translator
 from bot.learned import UNKNOWN_USERNAME
 from bot.surveys.config import COMMENT_LIMIT, Surveys
+from bot.surveys.consent import opt_out
 from bot.surveys.engine import text_of
 from bot.surveys.web_answers import Outcome, WebAnswer, WebState, WebView, answer, view
 from bot.surveys.web_links import digest, survey_of, survey_url
@@ -32,6 +34,7 @@ from bot.webchannel import qr
 from bot.webchannel.pages import PRIVATE, not_found, page
 from storage.db import Database, Tx
 from storage.models import Customer, Purchase, Survey
+from storage.states import COMPLAINT_ACTIVE
 
 # A token's code never changes: a receipt printer may fetch it once and keep it.
 QR_CACHE = "private, max-age=31536000, immutable"
@@ -119,9 +122,19 @@ class SurveyPages:
                     self.limit.retry_after(digest(token), now)
                 )
                 return answer_page
-            outcome = await answer(
-                tx, self.surveys, t, opened.customer, opened.purchase, opened.survey, _read(form)
-            )
+            if form.get("go") == "never":  # "Don't ask me again": /stop's effect
+                await self._never(tx, opened)
+                outcome = Outcome.SAVED
+            else:
+                outcome = await answer(
+                    tx,
+                    self.surveys,
+                    t,
+                    opened.customer,
+                    opened.purchase,
+                    opened.survey,
+                    _read(form),
+                )
             if outcome in _PROBLEM:
                 key, status = _PROBLEM[outcome]
                 shown = await view(
@@ -130,19 +143,18 @@ class SurveyPages:
                 problem = t(key, limit=COMMENT_LIMIT)
                 return await self._render(tx, request, t, shown, opened, problem, status)
         # Saved, or nothing to save (a form sent twice, a survey closed meanwhile): the page.
-        query = f"?lang={request.query['lang']}" if "lang" in request.query else ""
-        raise web.HTTPSeeOther(f"{token}{query}", headers=PRIVATE)
+        raise web.HTTPSeeOther(f"{token}{_lang_query(request)}", headers=PRIVATE)
 
     def _translator(self, request: web.Request, customer: Customer) -> Translator:
-        """The language asked for (?lang=), else the customer's known one, else the browser's
-        (Accept-Language), else the shop's default."""
-        core = self.surveys.core
-        chosen = request.query.get("lang")
-        if chosen in core.catalog.languages:
-            return core.catalog.bind(chosen)
-        if customer.language or customer.tg_language:
-            return core.translator(customer)
-        return core.catalog.bind(_accepted(request, core.catalog.languages, core.catalog.default))
+        return translator_for(self.surveys.core, request, customer)
+
+    async def _never(self, tx: Tx, opened: Opened) -> None:
+        """Offered under the NPS, as in Telegram: while the survey waits for it, the customer
+        opts out (this survey ends, no other comes); later it changes nothing."""
+        shown = await view(tx, self.surveys, opened.survey, opened.purchase, opened.customer)
+        asked = shown.page.first.type if shown.page is not None else None
+        if shown.state == WebState.ASK and asked == "nps":
+            await opt_out(tx, opened.customer)
 
     async def _render(
         self,
@@ -167,24 +179,30 @@ class SurveyPages:
         if now.state == WebState.ASK:
             values["form"] = _form(t, now)
         elif now.state == WebState.DONE:
-            values.update(await self._thanks(tx, t, opened))
+            values.update(await self._thanks(tx, request, t, opened))
         else:
             key = {
                 WebState.DONE_TELEGRAM: "web.done_telegram",
                 WebState.CLOSED: "survey.closed",
                 WebState.NONE: "web.no_survey",
             }[now.state]
+            if now.state == WebState.NONE and opened.customer.opted_out_at is not None:
+                key = "web.never_done"
             values["lines"] = [t(key)]
         return page("survey.html", t.language, status, **values)
 
-    async def _thanks(self, tx: Tx, t: Translator, opened: Opened) -> dict[str, Any]:
+    async def _thanks(
+        self, tx: Tx, request: web.Request, t: Translator, opened: Opened
+    ) -> dict[str, Any]:
         """The thanks as Telegram's; after an answer that opened a complaint, that the team
         has it, and how the reply reaches them: in Telegram if the bot knows their chat, else
-        by the receipt's deep link, which ties the complaint to the Telegram that opens it."""
+        as they choose: by the receipt's deep link, which ties the complaint to the Telegram
+        that opens it, or on a page of their own (/c/<token>), with an email if they like."""
         core, config = self.surveys.core, self.surveys.config
         lines = [t("survey.thanks")]
-        link = None
-        if await tx.complaints.for_survey(opened.survey.id) is not None:
+        link = follow = None
+        complaint = await tx.complaints.for_survey(opened.survey.id)
+        if complaint is not None:
             lines.append(t("web.complaint"))
             if opened.customer.telegram_id is not None:
                 lines.append(t("web.reply_telegram"))
@@ -192,9 +210,17 @@ class SurveyPages:
                 lines.append(t("web.complaint_telegram"))
                 href = core.deep_link(opened.purchase.link_token)
                 link = {"href": href, "text": t("web.continue_telegram")}
+            if opened.customer.telegram_id is None and complaint.status in COMPLAINT_ACTIVE:
+                token = request.match_info["token"]
+                follow = {
+                    "action": f"{token}/follow{_lang_query(request)}",
+                    "lead": t("web.follow_or") if link else None,
+                    "label": t("web.follow_email"),
+                    "button": t("web.follow"),
+                }
         elif config.review_url:  # everyone or no one, as in Telegram
             link = {"href": config.review_url, "text": t("web.review")}
-        return {"lines": lines, "link": link}
+        return {"lines": lines, "link": link, "follow": follow}
 
     async def qr_svg(self, request: web.Request) -> web.Response:
         return await self._qr(request, "svg")
@@ -263,6 +289,8 @@ def _form(t: Translator, now: WebView) -> dict[str, Any]:
             "choices": [(str(n), str(n)) for n in range(low, high + 1)],
             "wide": q.type == "nps" or high - low + 1 > WIDE_SCALE,
         }
+        if q.type == "nps":  # as Telegram's survey offers it under the scores
+            form["never"] = t("survey.never")
         if q.labels is not None:
             form |= {
                 "low": f"{low} — {text_of(t, q.labels.min)}",
@@ -282,6 +310,23 @@ def _form(t: Translator, now: WebView) -> dict[str, Any]:
         "next": t("survey.next") if q.type == "choice" else t("web.send"),
         "skip": t("survey.skip") if q.type == "text" else None,
     }
+
+
+def translator_for(core: Core, request: web.Request, customer: Customer) -> Translator:
+    """The language asked for (?lang=), else the customer's known one, else the browser's
+    (Accept-Language), else the shop's default."""
+    chosen = request.query.get("lang")
+    if chosen in core.catalog.languages:
+        return core.catalog.bind(chosen)
+    if customer.language or customer.tg_language:
+        return core.translator(customer)
+    return core.catalog.bind(_accepted(request, core.catalog.languages, core.catalog.default))
+
+
+def _lang_query(request: web.Request) -> str:
+    """The language the reader chose, kept across a post's redirect."""
+    chosen = request.query.get("lang", "")
+    return f"?lang={chosen}" if chosen.isalpha() and len(chosen) <= 8 else ""
 
 
 def _accepted(request: web.Request, languages: list[str], default: str) -> str:

@@ -287,6 +287,14 @@ class CustomerRepo(Stamping):
             (self._now() if opted_out else None, self._now(), telegram_id),
         )
 
+    async def opt_out_by_id(self, customer_id: int) -> None:
+        """A customer with no Telegram (the survey's web page) opts out."""
+        await self._conn.execute(
+            "UPDATE customers SET opted_out_at = ?, updated_at = ? WHERE id = ?"
+            " AND opted_out_at IS NULL",
+            (self._now(), self._now(), customer_id),
+        )
+
     async def merge(self, into_id: int, from_id: int) -> None:
         """Fold customer `from_id` (known from purchases) into `into_id` (known in Telegram)."""
         source = await self.get(from_id)

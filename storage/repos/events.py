@@ -86,6 +86,7 @@ class SurveyFacts:
     external_id: str | None
     order_id: str
     aspects: list[str]
+    channel: str | None = None  # telegram or web: which answered it
 
 
 def _event(row: Any) -> Event:
@@ -153,7 +154,8 @@ class EventRepo:
         """What a survey's event says of it, as the transaction sees it now."""
         row = await self._conn.fetch_one(
             "SELECT s.status, s.nps, s.csat, s.expectation, s.branch, s.segment,"
-            " s.comment IS NOT NULL, s.customer_id, cu.external_id, p.order_id FROM surveys s"
+            " s.comment IS NOT NULL, s.customer_id, cu.external_id, p.order_id, s.channel"
+            " FROM surveys s"
             " JOIN customers cu ON cu.id = s.customer_id"
             " JOIN purchases p ON p.id = s.purchase_id WHERE s.id = ?",
             (survey_id,),
@@ -175,6 +177,7 @@ class EventRepo:
             external_id=row[8],
             order_id=str(row[9]),
             aspects=[str(a[0]) for a in aspects],
+            channel=row[10],
         )
 
     # -- delivery ---------------------------------------------------------------------------

@@ -50,7 +50,8 @@ class PrivacyRepo(Stamping):
     async def forget(self, customer_id: int) -> None:
         """Erase what identifies the customer and what they wrote, in every table: the
         profile, survey comments and message ids, complaint texts and messages, referral links
-        and attributions (the counts stay), mail to them (queued or sent: their address), the
+        and attributions (the counts stay), mail to them (queued or sent: their address) and
+        the address their complaints' pages email news to, the
         raw updates they sent; and record that the
         person was erased. Anonymous scores stay."""
         now = self._now()
@@ -78,6 +79,8 @@ class PrivacyRepo(Stamping):
             "UPDATE referrals SET advocate_id = NULL WHERE advocate_id = :id",
             "UPDATE referrals SET friend_id = NULL WHERE friend_id = :id",
             "DELETE FROM mail_outbox WHERE customer_id = :id",  # their address, queued or sent
+            "UPDATE conversations SET email = NULL WHERE complaint_id IN"  # and for news
+            " (SELECT id FROM complaints WHERE customer_id = :id)",
             "DELETE FROM survey_links WHERE survey_id IN"  # their receipts' web pages close
             " (SELECT id FROM surveys WHERE customer_id = :id)",
         ):

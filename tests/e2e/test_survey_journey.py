@@ -92,6 +92,7 @@ async def test_deep_link_purchase_to_answered_survey(
         "detractor",
     )
     assert (data["aspects"], data["commented"], data["finished"]) == (["delivery"], True, True)
+    assert data["channel"] == "telegram"
     assert "late" not in str(completed)
 
 

@@ -234,8 +234,10 @@ async def test_a_whole_survey_answered_on_the_page_reaches_staff_via_web(
     await send(web, path, [("q", "csat"), ("v", "1")])
     await send(web, path, [("q", "expectation"), ("v", "worse")])
     thanks = await page_of(web, path)
-    assert "Your answers went straight to the team" in thanks and "<form" not in thanks
+    assert "Your answers went straight to the team" in thanks and 'name="q"' not in thanks
     assert "The team has your answer" in thanks
+    # the one form left is how to hear back: on a page of their own (test_web_conversation.py)
+    assert thanks.count("<form") == 1 and 'value="follow"' in thanks
     assert await progress(web, "W-5") == ("answered", "done", 2, "web")
     shown = await card(fake.world, 1)
     assert "via web" in str(shown.text) and "Two days late" in str(shown.text)
@@ -360,3 +362,21 @@ def modules_of(svg: bytes) -> list[list[bool]]:
     grid = [[(row, col) in dark for col in range(size)] for row in range(size)]
     border = 4
     return [row[border:-border] for row in grid[border:-border]]
+
+
+async def test_dont_ask_again_on_the_page_is_stop(web: App) -> None:
+    """The page's "Don't ask me again" under the NPS does what /stop does: this survey ends,
+    no other comes, and the page says so."""
+    _, answer = await call(web, body=PHONE_ONLY)
+    path = path_of(answer["survey_url"])
+    assert 'value="never"' in await page_of(web, path)
+    status, _, _ = await send(web, path, [("q", "nps"), ("go", "never")])
+    assert status == 303
+    assert "will not ask you again" in await page_of(web, path)
+    async with web.db.read() as tx:
+        survey = await survey_for_purchase(tx, await purchase_id(tx, "W-5"))
+        assert survey is not None and (survey.status, survey.reason) == ("skipped", "opted_out")
+        customer = await tx.customers.get(survey.customer_id)
+    assert customer is not None and customer.opted_out_at is not None
+    status, later = await call(web, body={**PHONE_ONLY, "order_id": "W-7"})
+    assert status == 201 and later["status"] == "skipped" and later["reason"] == "opted_out"

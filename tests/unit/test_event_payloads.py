@@ -30,7 +30,8 @@ async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Databa
         life = await Life.open(tx, 1, START + HOUR)  # its survey answered with NPS 3
         await tx.conn.execute("UPDATE customers SET external_id = 'crm-1' WHERE id = 1")
         await tx.conn.execute(
-            "UPDATE surveys SET csat = 2, expectation = 'worse', comment = 'bad' WHERE id = 1"
+            "UPDATE surveys SET csat = 2, expectation = 'worse', comment = 'bad',"
+            " channel = 'web' WHERE id = 1"
         )
         await responses.completed(tx, 1, START + 5 * MIN)
         await responses.completed(tx, 1, START + 6 * MIN)  # once per survey
@@ -64,6 +65,7 @@ async def test_each_event_type_matches_its_schema_and_erasure_redacts(db: Databa
         assert errors == [], (event, errors)
     survey = events[1]["data"]
     assert (survey["nps"], survey["category"], survey["commented"]) == (3, "detractor", True)
+    assert survey["channel"] == "web"  # answered on its web page
     assert "bad" not in json.dumps(events)  # what people wrote never leaves
     assert survey["customer"]["external_id"] == "crm-1"
     assert events[-2]["data"]["confirmed_by_customer"] is True
