@@ -11,6 +11,7 @@ from pathlib import Path
 
 from storage.clock import Clock, utc_now
 from storage.repos.business import BusinessRepo
+from storage.repos.complaint_sources import ComplaintSourceRepo
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.corrective import CorrectiveRepo
 from storage.repos.customers import CustomerRepo
@@ -70,6 +71,7 @@ class Tx:
         self.survey_links = SurveyLinkRepo(conn, clock)
         self.mail = MailRepo(conn)
         self.stats = StatsRepo(conn)
+        self.complaint_sources = ComplaintSourceRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 
     def after_commit(self, hook: AfterCommit) -> None:
