@@ -14,6 +14,7 @@ from pydantic.json_schema import models_json_schema
 from bot.api.models import MAX_BATCH, BatchIn
 from bot.api.stats import MAX_PAGE
 from bot.events import schemas as event_schemas
+from bot.reports.sources import ORIGINS
 from bot.surveys.design import Definition
 from bot.surveys.purchase_in import PurchaseIn
 from bot.themes.definitions import LANGUAGES, MAX_NAME, MAX_THEMES, MAX_WORD, MAX_WORDS
@@ -89,6 +90,11 @@ STATS: Schema = _obj(
     expectations={"type": "object", "additionalProperties": SHARE},
     complaints=_obj(
         opened=COUNT,
+        opened_by_source={
+            **_obj(**dict.fromkeys(ORIGINS, COUNT)),
+            "description": "`opened` by where each came from: a survey answer that opens one,"
+            " /complaint, a message to the bot, one to the shop's Telegram account",
+        },
         resolved=COUNT,
         awaiting_customer=COUNT,
         still_open=COUNT,
