@@ -7,6 +7,7 @@ fails when a field is added or changed without the document.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
@@ -328,7 +329,11 @@ def _survey_in(definition: Schema) -> Schema:
     }
 
 
+@functools.cache
 def document() -> Schema:
+    """The API's OpenAPI document: made from the code alone, so once per process (~0.1 s of
+    pydantic's schema generation each app would otherwise pay). Served as it is; never
+    changed."""
     _, defs = models_json_schema(
         [(PurchaseIn, "validation"), (BatchIn, "validation"), (Definition, "validation")],
         ref_template=REF,
