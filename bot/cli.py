@@ -295,8 +295,8 @@ def _write_report(report: ImportReport, out: Path | None, linked: bool, web: boo
 
 
 async def serve(settings: Settings) -> int:
-    from bot.app import create_app
-    from bot.container import looks_around
+    from bot.database import opened_database
+    from storage.clock import utc_now
     from storage.lock import AlreadyRunning
     from storage.sql import DatabaseError
 
@@ -304,6 +304,12 @@ async def serve(settings: Settings) -> int:
     for line in unknown_names_warnings():  # a typo in .env: said at every start
         logging.getLogger("bot").warning(line)
     try:
+        # The database first: one that cannot serve, or that another process serves, is said
+        # at once, not after the seconds aiogram takes to import.
+        async with opened_database(database, utc_now):
+            pass
+        from bot.app import create_app
+
         app = await create_app(settings)
     except AlreadyRunning as exc:
         print(f"start-up error: {exc}", file=sys.stderr)
@@ -328,6 +334,8 @@ async def serve(settings: Settings) -> int:
         print(f"start-up error: {where}{exc}", file=sys.stderr)
         await app.stop()
         return 3
+    from bot.container import looks_around
+
     looks_around(settings)  # started: where the data is and where it listens, once
     # What exists now (modules, aiogram's and pydantic's models and schemas) lives as long as the
     # process: frozen, full garbage collections stop scanning it. Measured under load: a full

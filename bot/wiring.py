@@ -30,6 +30,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot import jobs
 from bot.chatevents import ChatEvents
 from bot.core import Core
+from bot.database import opened_database
 from bot.i18n import Catalog
 from bot.jobs import JobContext, JobFunc, Plain, at_start, beat_name
 from bot.learned import Learned
@@ -38,7 +39,7 @@ from bot.metrics import Metrics
 from bot.outbox.pacer import Limits
 from bot.outbox.sender import Sender
 from bot.outbox.service import Outbox
-from bot.resources import opened_database, telegram_bot
+from bot.resources import telegram_bot
 from bot.roles import Roles
 from bot.settings import Settings
 from bot.web import Handler

@@ -10,6 +10,7 @@ The reference lives outside this repository (`../shared/botapi/api.json` beside 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -59,10 +60,14 @@ class Contract:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Contract | None:
+        """The reference at `path`, read once per process while the file stays the same
+        (~0.1 s of parsing every fake server would pay): a Contract is only read after it is
+        made, so every server shares one."""
         path = path or reference_path()
         if not path.is_file():
             return None
-        return cls(json.loads(path.read_text()))
+        stat = path.stat()
+        return _parsed(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
     def check(self, method: str, params: dict[str, Any]) -> list[str]:
         """What is wrong with this request, as sentences (empty: nothing)."""
@@ -116,6 +121,11 @@ class Contract:
         if kind in self.types:
             return isinstance(value, dict) and not self._object(kind, self.types[kind], value)
         return False
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(path: str, _mtime_ns: int, _size: int) -> Contract:
+    return Contract(json.loads(Path(path).read_text()))
 
 
 def _fields(raw: list[dict[str, Any]]) -> dict[str, Field]:

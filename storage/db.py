@@ -11,6 +11,7 @@ from pathlib import Path
 
 from storage.clock import Clock, utc_now
 from storage.repos.business import BusinessRepo
+from storage.repos.complaint_sources import ComplaintSourceRepo
 from storage.repos.complaints import ComplaintRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.corrective import CorrectiveRepo
@@ -72,6 +73,7 @@ class Tx:
         self.mail = MailRepo(conn)
         self.conversations = ConversationRepo(conn, clock)
         self.stats = StatsRepo(conn)
+        self.complaint_sources = ComplaintSourceRepo(conn)
         self.report_requests = ReportRequestRepo(conn)
 
     def after_commit(self, hook: AfterCommit) -> None:

@@ -11,7 +11,7 @@ from bot.i18n import Translator, duration
 from bot.localized import decimal, percent, signed, whole
 from bot.reports.digest import Digest
 from bot.reports.metrics import Nps, change, nps
-from bot.reports.render import FEWEST_FOR_A_FIGURE
+from bot.reports.render import FEWEST_FOR_A_FIGURE, opened_split
 from bot.reports.themes import ThemeFigures
 from storage.repos.stats import NpsCounts
 
@@ -66,7 +66,7 @@ def tiles(t: Translator, d: Digest) -> list[Tile]:
             whole(c.still_open, lang),
             (
                 t("dashboard.tile.overdue", count=c.overdue),
-                t("dashboard.tile.opened", count=c.opened),
+                t("dashboard.tile.opened", count=c.opened) + opened_split(t, d.opened_by),
             ),
             "bad" if c.overdue else "",
         ),

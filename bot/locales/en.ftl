@@ -349,8 +349,16 @@ digest-csat = CSAT { $csat }/5 · compared with expectations: worse { $worse }, 
 digest-question-scale = { $question } — mean { $mean } (n={ $n })
 digest-question-scale_change = { $question } — mean { $mean }, { $change } vs the previous period (n={ $n })
 digest-question-choice = { $question } — chosen most: { $option } ({ $share }, n={ $n })
-digest-complaints = Complaints: { $opened } opened, { $resolved } resolved, { $still_open } still open
-digest-complaints_awaiting = Complaints: { $opened } opened, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
+digest-complaints = Complaints: { $opened } opened{ $split }, { $resolved } resolved, { $still_open } still open
+digest-complaints_awaiting = Complaints: { $opened } opened{ $split }, { $resolved } resolved ({ $awaiting } of them waiting for the customer's answer), { $still_open } still open
+# Where the opened ones came from, said only when both kinds came (bot/reports/sources.py).
+digest-complaints_sources = { $answers } after { $answers ->
+    [one] a survey answer
+   *[other] survey answers
+}, { $messages } { $messages ->
+    [one] message
+   *[other] messages
+}
 digest-complaints_overdue = , { $overdue } of them overdue
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }
 digest-sla = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } · customers confirmed the resolution: { $satisfied }

@@ -368,11 +368,17 @@ digest-csat = CSAT { $csat }/5 · по сравнению с ожиданиям�
 digest-question-scale = { $question } — в среднем { $mean } (n={ $n })
 digest-question-scale_change = { $question } — в среднем { $mean }, { $change } к прошлому периоду (n={ $n })
 digest-question-choice = { $question } — чаще всего: { $option } ({ $share }, n={ $n })
-digest-complaints = Обращения: поступило { $opened }, решено { $resolved }, ещё в работе { $still_open }
-digest-complaints_awaiting = Обращения: поступило { $opened }, решено { $resolved } (из них { $awaiting } { $awaiting ->
+digest-complaints = Обращения: поступило { $opened }{ $split }, решено { $resolved }, ещё в работе { $still_open }
+digest-complaints_awaiting = Обращения: поступило { $opened }{ $split }, решено { $resolved } (из них { $awaiting } { $awaiting ->
     [one] ждёт
    *[other] ждут
 } ответа клиента), ещё в работе { $still_open }
+# Откуда поступили: только когда есть и те и другие (bot/reports/sources.py).
+digest-complaints_sources = { $answers } после опроса, { $messages } { $messages ->
+    [one] сообщение
+    [few] сообщения
+   *[many] сообщений
+}
 digest-complaints_overdue = , из них просрочено { $overdue }
 digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
 digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }

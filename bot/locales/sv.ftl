@@ -349,8 +349,13 @@ digest-csat = CSAT { $csat }/5 · jämfört med förväntningarna: sämre { $wor
 digest-question-scale = { $question } — snitt { $mean } (n={ $n })
 digest-question-scale_change = { $question } — snitt { $mean }, { $change } mot föregående period (n={ $n })
 digest-question-choice = { $question } — vanligast: { $option } ({ $share }, n={ $n })
-digest-complaints = Ärenden: { $opened } öppnade, { $resolved } lösta, { $still_open } fortfarande öppna
-digest-complaints_awaiting = Ärenden: { $opened } öppnade, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
+digest-complaints = Ärenden: { $opened } öppnade{ $split }, { $resolved } lösta, { $still_open } fortfarande öppna
+digest-complaints_awaiting = Ärenden: { $opened } öppnade{ $split }, { $resolved } lösta (varav { $awaiting } väntar på kundens svar), { $still_open } fortfarande öppna
+# Varifrån de öppnade kom: bara när båda slagen finns (bot/reports/sources.py).
+digest-complaints_sources = { $answers } efter enkätsvar, { $messages } { $messages ->
+    [one] meddelande
+   *[other] meddelanden
+}
 digest-complaints_overdue = , varav { $overdue } försenade
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }
 digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } · kunderna bekräftade lösningen: { $satisfied }

@@ -60,6 +60,7 @@ def digest_json(d: Digest) -> dict[str, Any]:
         "expectations": {k: _round(v, 4) for k, v in d.expectations.items()},
         "complaints": {
             "opened": c.opened,
+            "opened_by_source": d.opened_by.by_origin(),
             "resolved": c.resolved,
             "awaiting_customer": c.awaiting_customer,
             "still_open": c.still_open,

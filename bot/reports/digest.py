@@ -11,6 +11,7 @@ from bot.reports.fix_effects import FixEffect, fix_effects
 from bot.reports.metrics import Change, Nps, change, mean, nps, share
 from bot.reports.ontime import ComplaintCounts, cause_counts, complaint_counts
 from bot.reports.periods import earlier_periods, judged_at
+from bot.reports.sources import OpenedBySource, opened_by_source
 from bot.reports.spans import medians
 from bot.reports.team import PersonFigures, team_figures
 from bot.reports.themes import ThemeFigures, theme_figures
@@ -41,6 +42,7 @@ class Digest:
     csat: float | None
     expectations: dict[str, float | None]  # worse / as_expected / better, shares of answers
     complaints: ComplaintCounts
+    opened_by: OpenedBySource  # `complaints.opened` by where each came from
     take_on_time: float | None
     resolve_on_time: float | None
     median_take: float | None  # seconds by the clock: what the customer waited
@@ -127,6 +129,7 @@ async def build_digest(
             "better": share(surveys.better, answered),
         },
         complaints=c,
+        opened_by=await opened_by_source(tx, start, end, at, branch),
         take_on_time=share(c.taken_on_time, c.take_due),
         resolve_on_time=share(c.resolved_on_time, c.resolve_due),
         median_take=take.wall,

@@ -15,6 +15,7 @@ from bot.reports.digest import Digest
 from bot.reports.fixed import fixed_lines
 from bot.reports.metrics import PULSE_MIN_ANSWERS, Nps, nps
 from bot.reports.ontime import ComplaintCounts
+from bot.reports.sources import OpenedBySource
 from bot.reports.themes import detractors_talk_about
 from storage.repos.pulse import PulseResult
 
@@ -99,7 +100,7 @@ def render_digest(
     if d.pulse is not None:
         lines += _pulse(t, d.pulse, tz)
     if not on_page:  # the page's tile and funnel give them
-        lines.append(_complaints(t, c))
+        lines.append(_complaints(t, c, d.opened_by))
     if c.opened and not on_page:  # the page's funnel gives them
         sla = {
             "take": percent(d.take_on_time, t.language),
@@ -156,13 +157,30 @@ def _pulse(t: Translator, pulse: PulseResult, tz: ZoneInfo) -> list[str]:
     return lines
 
 
-def _complaints(t: Translator, c: ComplaintCounts) -> str:
-    counts = {"opened": c.opened, "resolved": c.resolved, "still_open": c.still_open}
+def _complaints(t: Translator, c: ComplaintCounts, by: OpenedBySource) -> str:
+    counts = {
+        "opened": c.opened,
+        "split": opened_split(t, by),
+        "resolved": c.resolved,
+        "still_open": c.still_open,
+    }
     if c.awaiting_customer:
         said = t("digest.complaints_awaiting", awaiting=c.awaiting_customer, **counts)
     else:
         said = t("digest.complaints", **counts)
     return said + (t("digest.complaints_overdue", overdue=c.overdue) if c.overdue else "")
+
+
+def opened_split(t: Translator, by: OpenedBySource) -> str:
+    """ " (5 after survey answers, 12 messages)" after the opened count, when both came."""
+    if not by.split:
+        return ""
+    return f" ({opened_sources(t, by)})"
+
+
+def opened_sources(t: Translator, by: OpenedBySource) -> str:
+    """ "5 after survey answers, 12 messages": the digest's words, also on the dashboard."""
+    return t("digest.complaints_sources", answers=by.after_answer, messages=by.messages)
 
 
 def _change(t: Translator, d: Digest) -> str:

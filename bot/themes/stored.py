@@ -11,6 +11,7 @@ where it stopped and a newer change starts it over.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -69,8 +70,14 @@ async def current(tx: Tx) -> CurrentThemes:
     stored = await tx.themes.current()
     if stored is None:
         return defaults()
-    themes = parse_themes(json.loads(stored.body))
+    themes = _parsed(stored.body)
     return CurrentThemes(stored.version, themes, stored.digest, stored.created_at)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(body: str) -> tuple[Theme, ...]:
+    """A stored version's themes, parsed once per process (each tick reads the current one)."""
+    return parse_themes(json.loads(body))
 
 
 async def replace(
@@ -133,7 +140,10 @@ def tagger_for(themes: CurrentThemes) -> ThemeTagger:
     return _TAGGERS[themes.digest]
 
 
+@functools.cache
 def defaults() -> CurrentThemes:
+    """The built-in themes, parsed once per process: every tick of a shop that never changed
+    them reads them again."""
     themes = default_themes()
     return CurrentThemes(0, themes, digest_of(themes))
 

@@ -130,6 +130,26 @@ def test_an_unusable_database_stops_start_up_with_one_line(tmp_path: Path, kind:
     assert len(lines) == 1 and lines[0].startswith("database error: cannot use "), lines
 
 
+def test_a_database_that_cannot_serve_is_said_before_aiogram_is_imported(tmp_path: Path) -> None:
+    """`run` checks the database first: its one line comes in a second, not after the seconds
+    of importing the Telegram framework."""
+    (tmp_path / "bad.db").write_text("not SQLite at all; " * 20)
+    code = "import sys\nfrom bot.cli import main\nprint(main(['run']), 'aiogram' in sys.modules)"
+    env = {"BOT_TOKEN": "1:abc", "STAFF_CHAT_ID": "-100", "API_PORT": "0"}
+    clean = {k: v for k, v in os.environ.items() if k not in {*env, "DATABASE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**clean, "PYTHONPATH": str(ROOT), "DATABASE_URL": "sqlite:///bad.db", **env},
+        capture_output=True,
+        text=True,
+        timeout=STARTING,
+        check=False,
+    )
+    assert result.stdout.split() == ["3", "False"], result.stderr
+    assert result.stderr.startswith("database error: cannot use "), result.stderr
+
+
 def test_a_second_process_on_the_same_database_refuses_with_one_line(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(tmp_path / "data" / "bot.db")],

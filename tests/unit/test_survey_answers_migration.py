@@ -20,9 +20,11 @@ from bot.reports.render import render_digest
 from bot.timeparse import BusinessHours
 from storage.db import Database, Tx
 from storage.migrate import migrate
+from storage.repos.complaint_sources import ComplaintSourceRepo, SourceCount
 from storage.repos.rows import Bands
 from storage.repos.stats import AnswerValue, NpsCounts, QuestionCounts, StatsRepo, SurveyCounts
 from storage.sql import Conn, count_if
+from storage.states import ComplaintSource
 from storage.timefmt import to_db
 from tests.support.backend import database_url
 from tests.support.reportdata import add_response
@@ -168,6 +170,25 @@ class PreviousReleaseStats(StatsRepo):
 UNRELATED = (31, 34, 35)
 
 
+class PreviousReleaseSources(ComplaintSourceRepo):
+    """The previous release's complaints by source: it had no shop's Telegram account to
+    come through (`business_connection_id` came with a later migration)."""
+
+    async def opened(
+        self, start: datetime, end: datetime, at: datetime, branch: str | None = None
+    ) -> list[SourceCount]:
+        join = " LEFT JOIN purchases bp ON bp.id = c.purchase_id" if branch else ""
+        rows = await self._conn.fetch_all(
+            f"SELECT c.source, COUNT(*) FROM complaints c{join} WHERE c.created_at >= :start"
+            " AND c.created_at < :end AND EXISTS (SELECT 1 FROM complaint_states s"
+            " WHERE s.complaint_id = c.id AND s.at < :at)"
+            + (" AND bp.branch = :branch" if branch else "")
+            + " GROUP BY c.source",
+            {"start": to_db(start), "end": to_db(end), "at": to_db(at), "branch": branch},
+        )
+        return [SourceCount(ComplaintSource(str(s)), False, int(str(n))) for s, n in rows]
+
+
 async def fill(conn: Conn) -> None:
     """Two weeks of answers as the previous release stored them: every category with and
     without a comment, aspects, CSAT from 1 to 5, every expectation, partial answers (NPS
@@ -222,6 +243,7 @@ async def test_the_built_in_surveys_figures_are_the_same_after_the_upgrade(
     db = previous_release
     async with db.read() as tx:
         tx.stats = PreviousReleaseStats(tx.conn)
+        tx.complaint_sources = PreviousReleaseSources(tx.conn)
         before = await figures(tx)
     assert before["stats None"]["csat_mean"] is not None  # the data set has every figure
     assert "«Words" in before["digest None en"]
