@@ -359,6 +359,7 @@ digest-complaints_sources = { $answers } after { $answers ->
     [one] message
    *[other] messages
 }
+digest-complaints_only_messages = all messages
 digest-complaints_overdue = , { $overdue } of them overdue
 digest-undelivered = ⚠️ Messages Telegram did not deliver: { $failed } · customers who blocked the bot: { $blocked }
 digest-sla = Taken on time { $take }, resolved on time { $resolve } · median time to take { $median_take }, to resolve { $median_resolve } · customers confirmed the resolution: { $satisfied }

@@ -379,6 +379,7 @@ digest-complaints_sources = { $answers } после опроса, { $messages } 
     [few] сообщения
    *[many] сообщений
 }
+digest-complaints_only_messages = все — сообщения
 digest-complaints_overdue = , из них просрочено { $overdue }
 digest-undelivered = ⚠️ Сообщений, которые Telegram не доставил: { $failed } · клиентов, заблокировавших бота: { $blocked }
 digest-sla = Взяты вовремя { $take }, решены вовремя { $resolve } · медиана до взятия { $median_take }, до решения { $median_resolve } · клиенты подтвердили решение: { $satisfied }

@@ -356,6 +356,7 @@ digest-complaints_sources = { $answers } efter enkätsvar, { $messages } { $mess
     [one] meddelande
    *[other] meddelanden
 }
+digest-complaints_only_messages = alla meddelanden
 digest-complaints_overdue = , varav { $overdue } försenade
 digest-undelivered = ⚠️ Meddelanden som Telegram inte levererade: { $failed } · kunder som blockerade boten: { $blocked }
 digest-sla = Tagna i tid { $take }, lösta i tid { $resolve } · median till tagen { $median_take }, till löst { $median_resolve } · kunderna bekräftade lösningen: { $satisfied }

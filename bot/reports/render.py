@@ -172,7 +172,10 @@ def _complaints(t: Translator, c: ComplaintCounts, by: OpenedBySource) -> str:
 
 
 def opened_split(t: Translator, by: OpenedBySource) -> str:
-    """ " (5 after survey answers, 12 messages)" after the opened count, when both came."""
+    """ " (5 after survey answers, 12 messages)" after the opened count when both came,
+    " (all messages)" when only messages did; nothing when only survey answers did."""
+    if by.only_messages:
+        return f" ({t('digest.complaints_only_messages')})"
     if not by.split:
         return ""
     return f" ({opened_sources(t, by)})"

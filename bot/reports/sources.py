@@ -46,6 +46,12 @@ class OpenedBySource:
         the dashboard's tile and the stats API give every count)."""
         return self.after_answer > 0 and self.messages > 0
 
+    @property
+    def only_messages(self) -> bool:
+        """Messages came and no survey answer opened one: a week of questions to the shop's
+        account must not read as that many unhappy customers."""
+        return self.messages > 0 and self.after_answer == 0
+
     def by_origin(self) -> dict[str, int]:
         """Every origin, none left out (zeros included), in ORIGINS order."""
         return {o: self.counts.get(o, 0) for o in ORIGINS}
