@@ -57,7 +57,7 @@ async def test_causes_count_the_complaints_counted_as_resolved(db: Database) -> 
     assert (d.complaints.resolved, d.complaints.still_open) == (1, 1)
     assert [(c.cause, c.complaints) for c in d.causes] == [("delivery", 1)]
     text = render_digest(EN, d, TZ)
-    assert "Complaints: 2 opened, 1 resolved, 1 still open" in text
+    assert "Complaints: 2 opened (all messages), 1 resolved, 1 still open" in text
     assert "Resolved complaints by cause: Delivery 1" in text
 
 
