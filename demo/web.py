@@ -1,7 +1,7 @@
 """The demo's web act: a customer with only a phone number answers the survey on its web page
 (plain form posts, as a browser without JavaScript sends them) and follows her complaint on a
 page of her own; staff reply from the card, the reply shows on the page and in an email read
-back from a local SMTP server, and her "No, not resolved" reopens the complaint."""
+back from a local SMTP server, and her "No, not yet" there reopens the complaint."""
 
 from __future__ import annotations
 
@@ -199,7 +199,7 @@ async def web_act(app: App, world: World, mail: LocalMail) -> None:
     talk = "/c/" + location.rsplit("/c/", 1)[1]
     say(NAME, f"(leaves {EMAIL}) [Follow on my page] → /c/…")
     page = await _get(app, talk)
-    say("page", " ".join(_texts(page, r'<p class="sub">(.*?)</p>')))
+    say("page", "\n".join(_texts(page, r'<p class="sub">(.*?)</p>')))
     number = int(re.findall(r"Complaint #(\d+)", page)[0])
     await _staff_reply(app, world, mail, number, talk)
 
