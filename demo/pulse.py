@@ -34,7 +34,7 @@ def _greeted(world: World, user: int) -> bool:
 
 
 async def pulse_act(app: App, world: World) -> None:
-    print("\n12. The staff pulse (STAFF_PULSE_CRON; the demo asks its round now)")
+    print("\n13. The staff pulse (STAFF_PULSE_CRON; the demo asks its round now)")
     for user in STAFF:
         await world.user_sends(user, "/start")
     await wait_until(lambda: all(_greeted(world, u) for u in STAFF))

@@ -22,6 +22,7 @@ from demo.complaints import MANAGER, MORE_STAFF, OWNER, complaint_act, settled, 
 from demo.pulse import PULSE_CRON, pulse_act
 from demo.referrals import referral_act
 from demo.surveys import DEMO_API_TOKEN, survey_act
+from demo.web import LocalMail, web_act
 from faketg import FakeTelegramServer, World
 from faketg.limits import FakeLimits
 from faketg.world import Sent
@@ -113,7 +114,7 @@ async def _summary(app: App) -> None:
         digest = await build_digest(
             tx, start, end, reports.core.now(), reports.config.tz, hours=reports.config.hours
         )
-    print("\n13. The digest owners get every Monday (here: the last 7 days)")
+    print("\n14. The digest owners get every Monday (here: the last 7 days)")
     for line in render_digest(
         app.reports.staff_t, digest, app.reports.config.tz, "digest"
     ).splitlines():
@@ -145,6 +146,7 @@ async def run_demo() -> int:
     fake = FakeTelegramServer(token=DEMO_TOKEN)
     await fake.start()
     port = free_port()
+    mail = LocalMail(free_port())  # SMTP_URL: the conversation page's emails, read back
     settings = load_settings(
         env_file=None,
         bot_token=DEMO_TOKEN,
@@ -152,7 +154,7 @@ async def run_demo() -> int:
         database_url=f"sqlite:///{DEMO_DB}",
         staff_chat_id=STAFF_CHAT,
         api_port=port,
-        public_url=f"http://127.0.0.1:{port}",  # /dashboard's links open on this machine
+        public_url=f"http://127.0.0.1:{port}",  # /dashboard, survey_url: this machine
         api_token=DEMO_API_TOKEN,
         survey_delay="2",
         quiet_hours="off",
@@ -171,6 +173,7 @@ async def run_demo() -> int:
         # Time runs in seconds here, so the group's 20 messages a minute is sped up with it.
         send_group_per_minute=120,
         storm_cards_per_minute=20,
+        **await mail.start(),
     )
     fake.world.set_limits(FakeLimits(group_per_minute=120))
     fake.world.add_group(STAFF_CHAT, "Support team", members=staff_people(fake.world))
@@ -183,12 +186,14 @@ async def run_demo() -> int:
         await survey_act(app, fake.world)
         await referral_act(app, fake.world)
         await complaint_act(app, fake.world)  # meanwhile the silent ones are reminded, expire
+        await web_act(app, fake.world, mail)
         await pulse_act(app, fake.world)
         await settled(app)
         await _summary(app)
     finally:
         await app.stop()
         await fake.stop()
+        await mail.stop()
     world = fake.world
     print(
         f"\nDone: {len(world.sent)} messages sent, {world.count(status=429)} answered 429, "

@@ -5,6 +5,7 @@ follow-up, waiting for buttons the survey engine had renamed)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,9 @@ def test_the_demo_plays_to_the_end(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "Done: " in result.stdout and "0 answered 429" in result.stdout
     assert (tmp_path / "data" / "demo-digest.png").stat().st_size > 10_000
+    out = result.stdout  # the web act: a customer with no Telegram, on her pages
+    assert "survey_url http://127.0.0.1:" in out and "From a survey answer, via web" in out
+    assert "(reloaded) Corner Books · " in out and ": Sorry, Nina! A new copy" in out
+    assert "«Corner Books: Reply to your complaint #" in out
+    assert re.search(r"link: http://127\.0\.0\.1:\d+/c/[A-Za-z0-9_-]+", out)
+    assert "the team is working on it again" in out and "reopened 1 time" in out
