@@ -479,6 +479,7 @@ web-too_long = That is a bit long; please keep it under { $limit } characters.
 web-slow_down = Too many answers in a short time. Please wait a few minutes, then try again.
 web-follow_or = Or follow the reply here, on a page of your own:
 web-follow = Follow on my page
+web-follow_open = Open my page
 web-follow_email = Your email, to hear when the team replies (optional)
 web-bad_email = That does not look like an email address. Please check it, or leave the field empty.
 conv-title = Complaint #{ $number }

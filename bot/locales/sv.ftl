@@ -476,6 +476,7 @@ web-too_long = Det blev lite långt; håll dig under { $limit } tecken.
 web-slow_down = För många svar på kort tid. Vänta några minuter och försök sedan igen.
 web-follow_or = Eller följ svaret här, på en egen sida:
 web-follow = Följ på min sida
+web-follow_open = Öppna min sida
 web-follow_email = Din e-post, så hör du när teamet svarar (frivilligt)
 web-bad_email = Det ser inte ut som en e-postadress. Kontrollera den eller lämna fältet tomt.
 conv-title = Ärende #{ $number }

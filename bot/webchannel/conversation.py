@@ -122,9 +122,10 @@ class ConversationPages:
             if opened is None:
                 return not_found()
             complaint = await tx.complaints.for_survey(opened.survey.id)
+            followed = complaint is not None and await tx.conversations.get(complaint.id)
             usable = (
                 complaint is not None
-                and complaint.status in COMPLAINT_ACTIVE
+                and (followed or complaint.status in COMPLAINT_ACTIVE)
                 and opened.customer.telegram_id is None
             )
             if not usable or complaint is None:  # nothing to follow here: the page again
@@ -144,9 +145,10 @@ class ConversationPages:
                         "button": t("web.follow"),
                     },
                 )
-            await tx.conversations.follow(complaint.id, email)
-            await posting.refresh(tx, self.complaints, complaint.id)  # "replies go to the page"
-            page_token = await mint(tx, complaint.id)
+            await tx.conversations.follow(complaint.id, email)  # none: the one given is kept
+            if not followed:
+                await posting.refresh(tx, self.complaints, complaint.id)  # "replies go to …"
+            page_token = await mint(tx, complaint.id)  # back by the receipt's link: a new one
         raise web.HTTPSeeOther(f"../../c/{page_token}{_lang_query(request)}", headers=PRIVATE)
 
     # -- the page ---------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from bot.wiring import Wiring
 
 
 def install(w: Wiring, surveys: Surveys, complaints: Complaints, mailer: Mailer) -> None:
-    pages = SurveyPages(w.db, surveys, surveys.config.public_url)
+    mail = mailer.config.smtp is not None
+    pages = SurveyPages(w.db, surveys, surveys.config.public_url, mail)
     retention = w.settings.storage.data_retention
     talks = ConversationPages(w.db, surveys, complaints, retention, mailer)
     w.routes += [

@@ -88,6 +88,7 @@ class SurveyPages:
     db: Database
     surveys: Surveys
     public_url: str | None  # the QR code encodes the address: none without PUBLIC_URL
+    mail: bool = False  # SMTP_URL is set: following on a page may leave an email address
     limit: WebLimit = field(default_factory=WebLimit)
 
     async def show(self, request: web.Request) -> web.Response:
@@ -210,13 +211,17 @@ class SurveyPages:
                 lines.append(t("web.complaint_telegram"))
                 href = core.deep_link(opened.purchase.link_token)
                 link = {"href": href, "text": t("web.continue_telegram")}
-            if opened.customer.telegram_id is None and complaint.status in COMPLAINT_ACTIVE:
+            # Followed already: the receipt's link is their way back to the page (a tab
+            # closed, no email), whatever the complaint's state (the page says if it ended).
+            followed = await tx.conversations.get(complaint.id) is not None
+            active = complaint.status in COMPLAINT_ACTIVE
+            if opened.customer.telegram_id is None and (followed or active):
                 token = request.match_info["token"]
                 follow = {
                     "action": f"{token}/follow{_lang_query(request)}",
-                    "lead": t("web.follow_or") if link else None,
-                    "label": t("web.follow_email"),
-                    "button": t("web.follow"),
+                    "lead": t("web.follow_or") if link and not followed else None,
+                    "label": t("web.follow_email") if self.mail and not followed else None,
+                    "button": t("web.follow_open") if followed else t("web.follow"),
                 }
         elif config.review_url:  # everyone or no one, as in Telegram
             link = {"href": config.review_url, "text": t("web.review")}

@@ -343,3 +343,44 @@ async def test_continuing_in_telegram_later_takes_the_replies_there(
     async with shop.db.read() as tx:
         row = await tx.conn.fetch_one("SELECT COUNT(*) FROM mail_outbox")
     assert row is not None and int(row[0]) == 0
+
+
+async def test_the_receipt_link_leads_back_to_ones_page(
+    shop: App, fake: FakeTelegramServer
+) -> None:
+    """A customer who closed the tab has only the receipt's link: it opens their page again
+    (a new link to it; the address they gave is kept), even once the complaint is closed."""
+    world = fake.world
+    path = await answer_unhappy(shop)
+    await follow(shop, path, "ann@example.org")
+    again = html.unescape(await page_of(shop, path))
+    assert "Open my page" in again and 'type="email"' not in again
+    talk = await follow(shop, path)
+    assert "Two days late" in html.unescape(await page_of(shop, talk))
+    async with shop.db.read() as tx:
+        kept = await tx.conversations.get(1)
+    assert kept is not None and kept.email == "ann@example.org"
+    shown = await card(world, 1)
+    await recorded(shop, 1)
+    await world.user_presses(AGENT, shown, staff_button(shown, "Resolve"))
+    await on_page(shop, talk, "Was your issue resolved?")
+    await send(shop, talk, [("go", "yes")])
+    assert (await complaint(shop, 1)).status == "closed"
+    assert "Open my page" in html.unescape(await page_of(shop, path))
+    assert "is closed" in html.unescape(await page_of(shop, await follow(shop, path)))
+
+
+async def test_without_a_mail_server_the_page_asks_for_no_email(
+    tmp_path: Path, fake: FakeTelegramServer
+) -> None:
+    """An address asked for and never used would be a promise broken: no SMTP_URL, no field."""
+    staff_group(fake.world)
+    settings = make_settings(tmp_path, fake.url, api_token=API_SECRET, public_url=PUBLIC)
+    app = await create_app(settings, poll_timeout=1, tick_seconds=0.2)
+    await start(app)
+    try:
+        path = await answer_unhappy(app)
+        thanks = await page_of(app, path)
+        assert "/follow" in thanks and 'type="email"' not in thanks
+    finally:
+        await app.stop()
