@@ -150,6 +150,7 @@ async def run_sandbox(database: Path, api_port: int, telegram_port: int) -> int:
         except AlreadyRunning as exc:
             return _refuse(f"{exc} (here: --database FILE)")
         try:
+            await _continue_update_ids(app, fake)
             await app.start()
             await asyncio.wait_for(app.connected.wait(), 10)
             print(await ready_text(app, fake, database), flush=True)
@@ -160,6 +161,15 @@ async def run_sandbox(database: Path, api_port: int, telegram_port: int) -> int:
         await fake.stop()
     print("Sandbox stopped.", flush=True)
     return 0
+
+
+async def _continue_update_ids(app: App, fake: FakeTelegramServer) -> None:
+    """The database is kept between runs and its inbox remembers which update ids were
+    handled: a fake counting from its start again would send ids the bot skips as seen."""
+    async with app.db.read() as tx:
+        last = await tx.inbox.last_update_id()
+    if last is not None:
+        fake.world.next_update_id = max(fake.world.next_update_id, last + 1)
 
 
 async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:

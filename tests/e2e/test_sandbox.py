@@ -151,3 +151,38 @@ async def test_a_taken_port_is_named_and_nothing_starts(tmp_path: Path) -> None:
         " or set SANDBOX_API_PORT=N"
     )
     assert not (tmp_path / "sandbox.db").exists()
+
+
+async def _run_until_ready(database: Path) -> tuple[asyncio.subprocess.Process, str]:
+    """A sandbox on `database` and its control API's address, once it is ready."""
+    telegram_port = free_port()
+    proc = await _sandbox(
+        "--api-port", str(free_port()), "--telegram-port", str(telegram_port),
+        "--database", str(database),
+    )  # fmt: skip
+    await _ready_text(proc)
+    return proc, f"http://127.0.0.1:{telegram_port}/_fake"
+
+
+async def _stop(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is None:
+        proc.send_signal(signal.SIGINT)
+    _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 0, err.decode()
+
+
+async def test_a_restarted_sandbox_answers_at_once(tmp_path: Path) -> None:
+    """The database is kept between runs and remembers the updates it handled: the fake
+    Telegram's next updates must not reuse their numbers, or the bot ignores them."""
+    database = tmp_path / "sandbox.db"
+    async with aiohttp.ClientSession() as session:
+        for words, answered in (("/start", "Hello, Mia!"), ("/help", "What I can do:")):
+            proc, control = await _run_until_ready(database)
+            try:
+                body = {"user_id": MIA, "text": words}
+                async with session.post(f"{control}/messages", json=body) as answer:
+                    assert answer.status == 200
+                sent = await _until_sent(session, control, MIA, bool)
+                assert sent[0]["text"].startswith(answered)
+            finally:
+                await _stop(proc)
