@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import json
 import os
 import signal
 import socket
@@ -186,6 +187,9 @@ async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
     customers = ", ".join(f"{i} {name} ({lang})" for i, (name, lang) in CUSTOMERS.items())
     minutes = int(LINK_TTL.total_seconds() // 60)
     staff = f'{{"user_id": {AGENT}, "chat_id": {STAFF_CHAT}, "text": "/find Mia"}}'
+    # The button's text is in the staff's language (STAFF_LANGUAGE).
+    button = json.dumps(w.core.staff_t("complaint.button.take"), ensure_ascii=False)
+    take = f'{{"user_id": {AGENT}, "chat_id": {STAFF_CHAT}, "button": {button}}}'
     chats = w.settings.chats
     return f"""
 {READY}: the real bot against a fake Telegram, on this machine only. Ctrl-C stops it.
@@ -214,6 +218,8 @@ Fake Telegram control API: {ctl}   (docs/operations.md#the-fake-telegram)
   # the staff chat: its cards; Sam writes there (add "reply_to": <a card's message_id>)
   curl -s '{ctl}/sent?chat_id={STAFF_CHAT}'
   curl -s -X POST {ctl}/messages -d '{staff}'
+  # Sam takes the newest card: presses its button by the text it shows
+  curl -s -X POST {ctl}/press -d '{take}'
 
 Dashboard: {base}/app
   sign in as Olive (once, within {minutes} minutes): {link}

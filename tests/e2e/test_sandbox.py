@@ -4,6 +4,7 @@ prints works, and Ctrl-C ends it cleanly."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -21,7 +22,8 @@ from tests.support.texts import EN
 
 pytestmark = own_sqlite
 
-MIA = 9101  # a customer the sandbox makes up
+MIA, OLLE = 9101, 9102  # customers the sandbox makes up
+STAFF = -1001000000002  # its staff chat
 
 
 async def _sandbox(*args: str, **settings: str) -> asyncio.subprocess.Process:
@@ -50,6 +52,10 @@ async def _ready_text(proc: asyncio.subprocess.Process) -> str:
             raise AssertionError(f"the sandbox ended:\n{(await proc.stderr.read()).decode()}")
         lines.append(line.decode())
     return "".join(lines)
+
+
+def _has_button(sent: list[Any], text: str) -> bool:
+    return any(b["text"] == text for s in sent for row in s["buttons"] for b in row)
 
 
 def _printed(pattern: str, text: str) -> str:
@@ -127,6 +133,20 @@ async def test_the_sandbox_prints_what_works_and_stops_on_ctrl_c(tmp_path: Path)
             asked = await _until_sent(session, control, MIA, lambda sent: bool(sent[-1]["edits"]))
             assert asked[-1]["message_id"] == invite["message_id"]  # the answer edits it
             assert asked[-1]["text"] == EN("survey-followup-promoter")
+            # Olle writes: his complaint's card comes to the staff chat, and Sam takes it by
+            # the printed line (the button's text, the newest card that has it).
+            take = json.loads(
+                _printed(rf"/press -d '(\{{[^']*\"chat_id\": {STAFF}[^']*\}})'", text)
+            )
+            body = {"user_id": OLLE, "text": "The lid is broken"}
+            async with session.post(f"{control}/messages", json=body) as answer:
+                assert answer.status == 200
+            assert take == {"user_id": 9201, "chat_id": STAFF, "button": "Взять"}  # ru staff
+            label = take["button"]
+            await _until_sent(session, control, STAFF, lambda sent: _has_button(sent, label))
+            async with session.post(f"{control}/press", json=take) as answer:
+                assert answer.status == 200
+            await _until_sent(session, control, STAFF, lambda sent: not _has_button(sent, label))
     finally:
         if proc.returncode is None:
             proc.send_signal(signal.SIGINT)
