@@ -567,7 +567,7 @@ help-owner =
     /actions: fixes the business owes (from resolved complaints)
     /dashboard: a sign-in link to the dashboard (figures, by branch, in a browser)
     /saved: the team's saved replies (add, delete)
-    The shop's own Telegram account as the desk: in Telegram, Settings → Telegram Business → Chatbots → this bot. What customers write to the account then comes to the staff chat as complaints, and staff answer from the account.
+    The shop's own Telegram account as the desk: first in @BotFather, Bot Settings → Business Mode → on for this bot; then in Telegram, Settings → Telegram Business → Chatbots → this bot. What customers write to the account then comes to the staff chat as complaints, and staff answer from the account.
 
 ## chart and quiet periods
 
@@ -722,7 +722,7 @@ dashboard-accounts-on = on
 dashboard-accounts-off = off or removed
 dashboard-accounts-since = Connected on
 dashboard-accounts-nothing = nothing it uses
-dashboard-accounts-note = Connected in the account's Telegram app: Settings → Telegram Business → Chatbots. What customers write there reaches the staff chat.
+dashboard-accounts-note = Connected in the account's Telegram app: Settings → Telegram Business → Chatbots (once the bot's Business Mode is on in @BotFather: Bot Settings → Business Mode). What customers write there reaches the staff chat.
 dashboard-all_branches = All branches
 dashboard-show = Show
 dashboard-signout = Sign out
