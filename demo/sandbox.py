@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import json
 import os
 import signal
 import socket
@@ -150,6 +151,7 @@ async def run_sandbox(database: Path, api_port: int, telegram_port: int) -> int:
         except AlreadyRunning as exc:
             return _refuse(f"{exc} (here: --database FILE)")
         try:
+            await _continue_update_ids(app, fake)
             await app.start()
             await asyncio.wait_for(app.connected.wait(), 10)
             print(await ready_text(app, fake, database), flush=True)
@@ -160,6 +162,15 @@ async def run_sandbox(database: Path, api_port: int, telegram_port: int) -> int:
         await fake.stop()
     print("Sandbox stopped.", flush=True)
     return 0
+
+
+async def _continue_update_ids(app: App, fake: FakeTelegramServer) -> None:
+    """The database is kept between runs and its inbox remembers which update ids were
+    handled: a fake counting from its start again would send ids the bot skips as seen."""
+    async with app.db.read() as tx:
+        last = await tx.inbox.last_update_id()
+    if last is not None:
+        fake.world.next_update_id = max(fake.world.next_update_id, last + 1)
 
 
 async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
@@ -176,6 +187,9 @@ async def ready_text(app: App, fake: FakeTelegramServer, database: Path) -> str:
     customers = ", ".join(f"{i} {name} ({lang})" for i, (name, lang) in CUSTOMERS.items())
     minutes = int(LINK_TTL.total_seconds() // 60)
     staff = f'{{"user_id": {AGENT}, "chat_id": {STAFF_CHAT}, "text": "/find Mia"}}'
+    # The button's text is in the staff's language (STAFF_LANGUAGE).
+    button = json.dumps(w.core.staff_t("complaint.button.take"), ensure_ascii=False)
+    take = f'{{"user_id": {AGENT}, "chat_id": {STAFF_CHAT}, "button": {button}}}'
     chats = w.settings.chats
     return f"""
 {READY}: the real bot against a fake Telegram, on this machine only. Ctrl-C stops it.
@@ -204,6 +218,8 @@ Fake Telegram control API: {ctl}   (docs/operations.md#the-fake-telegram)
   # the staff chat: its cards; Sam writes there (add "reply_to": <a card's message_id>)
   curl -s '{ctl}/sent?chat_id={STAFF_CHAT}'
   curl -s -X POST {ctl}/messages -d '{staff}'
+  # Sam takes the newest card: presses its button by the text it shows
+  curl -s -X POST {ctl}/press -d '{take}'
 
 Dashboard: {base}/app
   sign in as Olive (once, within {minutes} minutes): {link}

@@ -322,13 +322,15 @@ class FakeTelegramServer:
 
     async def _ctl_press(self, request: web.Request) -> web.Response:
         """A press under a given message ({"chat_id", "message_id", "data"}), or ({"button"})
-        on the button with that text under the newest message to the user that has one."""
+        on the button with that text under the newest message in the chat that has one: the
+        user's own chat with the bot, or the group given as "chat_id" (staff under a card)."""
         body = await request.json()
         user_id = int(body["user_id"])
         found: tuple[Sent, str] | None
         if "button" in body:
-            mine = bulk.latest_by_chat(self.world.sent).get(user_id, [])
-            found = bulk.with_button(mine, str(body["button"]))
+            chat = int(body.get("chat_id", user_id))
+            newest = bulk.latest_by_chat(self.world.sent).get(chat, [])
+            found = bulk.with_button(newest, str(body["button"]))
         else:
             sent = next(
                 (

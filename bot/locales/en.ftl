@@ -52,7 +52,7 @@ command-language = Choose the language
 start-welcome_back = Welcome back! Surveys are on again.
 start-linked = Thank you! I have found your purchase and will send a short survey a little later.
 start-linked_no_survey = Thank you! I have found your purchase; there is no survey for this one. You can write to us here at any time.
-start-linked_complaint = Thank you! Your complaint #{ $number } is with the team: their reply will come here, and you can write to them here too.
+start-linked_complaint = Thank you! Your request #{ $number } is with the team: their reply will come here, and you can write to them here too.
 start-link_unknown = This link is no longer valid. Write /help to see what I can do.
 start-share_phone = Bought something from us? Share your phone number and I will find your purchase (the number is used only for this).
 start-share_phone_button = Share my phone number
@@ -94,8 +94,8 @@ survey-expectation-as_expected = As expected
 survey-expectation-better = Better
 survey-thanks = Thank you! Your answers went straight to the team.
 # The thanks of a survey whose answers opened a complaint: one message instead of two.
-survey-thanks-complaint = Thank you! We are sorry it was not good: your answers are now complaint #{ $number }, and a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
-survey-thanks-complaint_answer = Thank you! We passed your answers on as complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+survey-thanks-complaint = Thank you! We are sorry it was not good: your answers are now request #{ $number }, and a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+survey-thanks-complaint_answer = Thank you! We passed your answers on as request #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
 survey-review = If you have a minute, you are welcome to leave a public review: { $url }
 survey-referral = Glad you liked it! Share it with a friend: { $url }
 survey-dismissed_later = No problem. Thank you for your time!
@@ -154,7 +154,7 @@ mydata-expectation-worse = worse than expected
 mydata-expectation-as_expected = as expected
 mydata-expectation-better = better than expected
 mydata-expectation-none = no answer about expectations
-mydata-complaint = • Complaint #{ $number } of { $date }: { $status }; you wrote: { $text }
+mydata-complaint = • Request #{ $number } of { $date }: { $status }; you wrote: { $text }
 mydata-messages = Messages to support: { $count }
 mydata-more = To erase it, write /forget_me.
 
@@ -175,17 +175,17 @@ command-complaint = Write to a person
 
 ## complaint
 
-complaint-opened-low_score = We are sorry it was not good. Your feedback is now complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
-complaint-opened-survey_answer = Thank you for telling us. We passed it on as complaint #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
-complaint-opened-message = Thank you, your message went to our team as complaint #{ $number }. A person will answer you here by { $at }; anything else you write here reaches them too.
-complaint-opened-command = Tell us what happened: write it here (text, photos, documents). It is complaint #{ $number }; a person will answer you here by { $at }.
-complaint-already_open = Your complaint #{ $number } is still open: just write here and it reaches our team.
-complaint-story_received = Thank you, it has reached our team as complaint #{ $number }. Anything else you write here reaches them too.
-complaint-resolved-question = Our team has marked complaint #{ $number } as resolved. Was your issue resolved?
+complaint-opened-low_score = We are sorry it was not good. Your feedback is now request #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+complaint-opened-survey_answer = Thank you for telling us. We passed it on as request #{ $number }: a person from our team will write to you here by { $at }. You can add anything (text, photos) right in this chat.
+complaint-opened-message = Thank you, your message went to our team as request #{ $number }. A person will answer you here by { $at }; anything else you write here reaches them too.
+complaint-opened-command = Tell us what happened: write it here (text, photos, documents). It is request #{ $number }; a person will answer you here by { $at }.
+complaint-already_open = Your request #{ $number } is still open: just write here and it reaches our team.
+complaint-story_received = Thank you, it has reached our team as request #{ $number }. Anything else you write here reaches them too.
+complaint-resolved-question = Our team has marked request #{ $number } as resolved. Was your issue resolved?
 complaint-resolved-yes = Yes, resolved
 complaint-resolved-no = No, not yet
-complaint-resolved-thanks = Thank you for confirming. Complaint #{ $number } is closed.
-complaint-resolved-reopened = We are sorry. Complaint #{ $number } is open again and our team is back on it.
+complaint-resolved-thanks = Thank you for confirming. Request #{ $number } is closed.
+complaint-resolved-reopened = We are sorry. Request #{ $number } is open again and our team is back on it.
 complaint-resolved-already = You have already answered this.
 complaint-card-title = Complaint #{ $number }
 complaint-status-open = open
@@ -482,12 +482,12 @@ web-follow = Follow on my page
 web-follow_open = Open my page
 web-follow_email = Your email, to hear when the team replies (optional)
 web-bad_email = That does not look like an email address. Please check it, or leave the field empty.
-conv-title = Complaint #{ $number }
+conv-title = Request #{ $number }
 conv-you = You
 conv-team = Team
-conv-open = The team has your complaint. Their replies appear on this page.
+conv-open = The team has your request. Their replies appear on this page.
 conv-reopened = You said the issue was not resolved: the team is working on it again.
-conv-closed = This complaint is closed. Thank you!
+conv-closed = This request is closed. Thank you!
 conv-empty = No replies yet. Keep this page: the team's answer will appear here.
 conv-attachment = (an attachment this page cannot show)
 conv-write = Write to the team
@@ -499,14 +499,14 @@ conv-email_save = Save
 conv-forget = Forget me
 conv-forget_confirm = Erase what you wrote, your phone number and your email? Your anonymous scores stay in the statistics. This cannot be undone.
 conv-ended = This conversation has ended. Thank you for writing to us!
-conv-unsubscribe = Stop emails about complaint #{ $number }?
-conv-unsubscribed = Done: no more emails about this complaint. Its page keeps the team's replies.
-conv-mail-subject = Reply to your complaint #{ $number }
-conv-mail-subject_resolved = Was your issue resolved? Complaint #{ $number }
-conv-mail-reply = The team replied to your complaint #{ $number }:
-conv-mail-resolved = The team has marked complaint #{ $number } as resolved. Was your issue resolved? Please tell us on its page.
+conv-unsubscribe = Stop emails about request #{ $number }?
+conv-unsubscribed = Done: no more emails about this request. Its page keeps the team's replies.
+conv-mail-subject = Reply to your request #{ $number }
+conv-mail-subject_resolved = Was your issue resolved? Request #{ $number }
+conv-mail-reply = The team replied to your request #{ $number }:
+conv-mail-resolved = The team has marked request #{ $number } as resolved. Was your issue resolved? Please tell us on its page.
 conv-mail-link = Open the conversation
-conv-mail-why = You get this email because you left your address on the complaint's page.
+conv-mail-why = You get this email because you left your address on the request's page.
 conv-mail-stop = Stop these emails
 
 ## bring a friend
@@ -568,7 +568,7 @@ help-owner =
     /actions: fixes the business owes (from resolved complaints)
     /dashboard: a sign-in link to the dashboard (figures, by branch, in a browser)
     /saved: the team's saved replies (add, delete)
-    The shop's own Telegram account as the desk: in Telegram, Settings → Telegram Business → Chatbots → this bot. What customers write to the account then comes to the staff chat as complaints, and staff answer from the account.
+    The shop's own Telegram account as the desk: first in @BotFather, Bot Settings → Business Mode → on for this bot; then in Telegram, Settings → Telegram Business → Chatbots → this bot. What customers write to the account then comes to the staff chat as complaints, and staff answer from the account.
 
 ## chart and quiet periods
 
@@ -723,7 +723,7 @@ dashboard-accounts-on = on
 dashboard-accounts-off = off or removed
 dashboard-accounts-since = Connected on
 dashboard-accounts-nothing = nothing it uses
-dashboard-accounts-note = Connected in the account's Telegram app: Settings → Telegram Business → Chatbots. What customers write there reaches the staff chat.
+dashboard-accounts-note = Connected in the account's Telegram app: Settings → Telegram Business → Chatbots (once the bot's Business Mode is on in @BotFather: Bot Settings → Business Mode). What customers write there reaches the staff chat.
 dashboard-all_branches = All branches
 dashboard-show = Show
 dashboard-signout = Sign out

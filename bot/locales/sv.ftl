@@ -565,7 +565,7 @@ help-owner =
     /actions: åtgärder verksamheten är skyldig (från lösta ärenden)
     /dashboard: en inloggningslänk till panelen (siffror och filialer i webbläsaren)
     /saved: teamets sparade svar (lägg till, ta bort)
-    Butikens eget Telegram-konto som kundtjänst: i Telegram, Inställningar → Telegram Business → Chattbottar → den här botten. Det kunderna skriver till kontot kommer då till personalchatten som ärenden, och personalen svarar från kontot.
+    Butikens eget Telegram-konto som kundtjänst: slå först på Business Mode för den här botten i @BotFather (Bot Settings → Business Mode), sedan i Telegram: Inställningar → Telegram Business → Chattbottar → den här botten. Det kunderna skriver till kontot kommer då till personalchatten som ärenden, och personalen svarar från kontot.
 
 ## chart and quiet periods
 
@@ -720,7 +720,7 @@ dashboard-accounts-on = på
 dashboard-accounts-off = av eller borttagen
 dashboard-accounts-since = Inkopplad
 dashboard-accounts-nothing = inget av det den använder
-dashboard-accounts-note = Kopplas in i kontots Telegram: Inställningar → Telegram Business → Chattbottar. Det kunder skriver där kommer till personalchatten.
+dashboard-accounts-note = Kopplas in i kontots Telegram: Inställningar → Telegram Business → Chattbottar (när botens Business Mode är påslaget i @BotFather: Bot Settings → Business Mode). Det kunder skriver där kommer till personalchatten.
 dashboard-all_branches = Alla filialer
 dashboard-show = Visa
 dashboard-signout = Logga ut

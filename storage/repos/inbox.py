@@ -83,6 +83,11 @@ class InboxRepo:
             )
         }
 
+    async def last_update_id(self) -> int | None:
+        """The highest update id stored (None: none is)."""
+        rows = await self._conn.fetch_all("SELECT MAX(update_id) FROM inbox")
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
     async def prune(self, before: float) -> int:
         """Forget processed updates older than `before` (their effects live elsewhere)."""
         return await self._conn.execute(

@@ -41,8 +41,8 @@ async def test_a_message_opens_one_complaint_and_the_next_joins_it(offline: App)
     await feed(offline, message(1, 80, "The fridge is warm"), message(2, 80, "Still warm"))
     await feed(offline, message(3, 80, "/complaint"))
     texts = [p["text"] for _, p in await outbox_rows(offline, 80)]
-    assert texts[0].startswith("Thank you, your message went to our team as complaint #1.")
-    assert texts[1] == "Your complaint #1 is still open: just write here and it reaches our team."
+    assert texts[0].startswith("Thank you, your message went to our team as request #1.")
+    assert texts[1] == "Your request #1 is still open: just write here and it reaches our team."
     staff = await outbox_rows(offline, STAFF_CHAT)
     assert staff[0][1]["text"].startswith("🔴 <b>Complaint #1</b>")
     assert staff[1][1]["text"] == "💬 #1 · Test\nStill warm"

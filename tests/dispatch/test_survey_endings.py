@@ -59,7 +59,7 @@ async def test_a_detractor_gets_one_closing_message_with_the_complaint(offline: 
         complaint = await tx.complaints.for_survey(sid)
     assert complaint is not None
     assert text.startswith("Thank you! We are sorry it was not good: your answers are now")
-    assert f"complaint #{complaint.id}" in text and "will write to you here" in text
+    assert f"request #{complaint.id}" in text and "will write to you here" in text
 
 
 async def test_a_promoter_whose_answer_opens_a_complaint_gets_one_closing_message(
@@ -77,7 +77,7 @@ async def test_a_promoter_whose_answer_opens_a_complaint_gets_one_closing_messag
     closing = await said_after(offline, 102, before)
     assert [m for m, _ in closing] == ["EditMessageText"], closing
     text = closing[0][1]["text"]
-    assert text.startswith("Thank you! We passed your answers on as complaint #")
+    assert text.startswith("Thank you! We passed your answers on as request #")
     assert "Share it with a friend" not in text  # no referral next to a complaint
 
 

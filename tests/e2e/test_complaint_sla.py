@@ -51,7 +51,7 @@ async def test_reminder_and_escalation_fire_once_at_business_hours_deadlines(
     app = await make_app(clock=clock, **LADDER)
     world.add_user(7201, "Gus", "en")
     await world.user_sends(7201, "Wrong size delivered")
-    told = await wait_new_message(world, 7201, "complaint #1")
+    told = await wait_new_message(world, 7201, "request #1")
     assert "by 23.11.2026 09:05" in str(told.text)  # Monday, after the weekend
     await card(world, 1)
     async with app.db.read() as tx:

@@ -58,9 +58,7 @@ async def test_two_hundred_complaints_reach_the_staff_chat_without_a_429(
         modes = [(await tx.complaints.get(n)) for n in everyone]
     assert all(c is not None and c.card_due_at is None for c in modes)
     await wait_for(
-        lambda: all(
-            any("complaint #" in str(s.text) for s in world.sent_to(u)) for u in customers
-        ),
+        lambda: all(any("request #" in str(s.text) for s in world.sent_to(u)) for u in customers),
         within=30,
         what="every customer told",
     )

@@ -26,7 +26,7 @@ async def test_a_topic_per_complaint_carries_card_relay_and_state(
     app = await make_app()
     world.add_user(7301, "Ivy", "en")
     await world.user_sends(7301, "The blender arrived broken")
-    await wait_new_message(world, 7301, "complaint #1")
+    await wait_new_message(world, 7301, "request #1")
     shown = await card(world, 1)
     c = await recorded(app, 1)
     assert c.topic_thread_id is not None

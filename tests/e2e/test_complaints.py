@@ -65,7 +65,7 @@ async def test_a_low_score_becomes_a_card_and_the_customer_is_told(
     assert "CSAT 1/5" in text and "worse than expected" in text and "Delivery" in text
     assert "&lt;b&gt;crushed&lt;/b&gt;" in text and "<b>crushed" not in text  # escaped
     assert [b["text"] for b in shown.buttons[0]] == ["Take", "Resolve", "History"]
-    told = await wait_new_message(world, 7101, "complaint #1")
+    told = await wait_new_message(world, 7101, "request #1")
     assert "a person from our team will write to you here by" in str(told.text)
 
     c = await recorded(app, 1)  # the card's id is stored when Telegram's answer is
@@ -93,7 +93,7 @@ async def test_relay_both_ways_with_media_and_internal_notes(
     app = await make_app()
     world.add_user(7102, "Eve", "en")
     await world.user_sends(7102, "My order never arrived")
-    await wait_new_message(world, 7102, "complaint #1")
+    await wait_new_message(world, 7102, "request #1")
     shown = await card(world, 1)
     assert "My order never arrived" in str(shown.text)
     assert EN("complaint.card.source.message") in str(shown.text)

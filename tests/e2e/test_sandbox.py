@@ -4,6 +4,7 @@ prints works, and Ctrl-C ends it cleanly."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -21,7 +22,8 @@ from tests.support.texts import EN
 
 pytestmark = own_sqlite
 
-MIA = 9101  # a customer the sandbox makes up
+MIA, OLLE = 9101, 9102  # customers the sandbox makes up
+STAFF = -1001000000002  # its staff chat
 
 
 async def _sandbox(*args: str, **settings: str) -> asyncio.subprocess.Process:
@@ -50,6 +52,10 @@ async def _ready_text(proc: asyncio.subprocess.Process) -> str:
             raise AssertionError(f"the sandbox ended:\n{(await proc.stderr.read()).decode()}")
         lines.append(line.decode())
     return "".join(lines)
+
+
+def _has_button(sent: list[Any], text: str) -> bool:
+    return any(b["text"] == text for s in sent for row in s["buttons"] for b in row)
 
 
 def _printed(pattern: str, text: str) -> str:
@@ -127,6 +133,20 @@ async def test_the_sandbox_prints_what_works_and_stops_on_ctrl_c(tmp_path: Path)
             asked = await _until_sent(session, control, MIA, lambda sent: bool(sent[-1]["edits"]))
             assert asked[-1]["message_id"] == invite["message_id"]  # the answer edits it
             assert asked[-1]["text"] == EN("survey-followup-promoter")
+            # Olle writes: his complaint's card comes to the staff chat, and Sam takes it by
+            # the printed line (the button's text, the newest card that has it).
+            take = json.loads(
+                _printed(rf"/press -d '(\{{[^']*\"chat_id\": {STAFF}[^']*\}})'", text)
+            )
+            body = {"user_id": OLLE, "text": "The lid is broken"}
+            async with session.post(f"{control}/messages", json=body) as answer:
+                assert answer.status == 200
+            assert take == {"user_id": 9201, "chat_id": STAFF, "button": "Взять"}  # ru staff
+            label = take["button"]
+            await _until_sent(session, control, STAFF, lambda sent: _has_button(sent, label))
+            async with session.post(f"{control}/press", json=take) as answer:
+                assert answer.status == 200
+            await _until_sent(session, control, STAFF, lambda sent: not _has_button(sent, label))
     finally:
         if proc.returncode is None:
             proc.send_signal(signal.SIGINT)
@@ -151,3 +171,38 @@ async def test_a_taken_port_is_named_and_nothing_starts(tmp_path: Path) -> None:
         " or set SANDBOX_API_PORT=N"
     )
     assert not (tmp_path / "sandbox.db").exists()
+
+
+async def _run_until_ready(database: Path) -> tuple[asyncio.subprocess.Process, str]:
+    """A sandbox on `database` and its control API's address, once it is ready."""
+    telegram_port = free_port()
+    proc = await _sandbox(
+        "--api-port", str(free_port()), "--telegram-port", str(telegram_port),
+        "--database", str(database),
+    )  # fmt: skip
+    await _ready_text(proc)
+    return proc, f"http://127.0.0.1:{telegram_port}/_fake"
+
+
+async def _stop(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is None:
+        proc.send_signal(signal.SIGINT)
+    _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 0, err.decode()
+
+
+async def test_a_restarted_sandbox_answers_at_once(tmp_path: Path) -> None:
+    """The database is kept between runs and remembers the updates it handled: the fake
+    Telegram's next updates must not reuse their numbers, or the bot ignores them."""
+    database = tmp_path / "sandbox.db"
+    async with aiohttp.ClientSession() as session:
+        for words, answered in (("/start", "Hello, Mia!"), ("/help", "What I can do:")):
+            proc, control = await _run_until_ready(database)
+            try:
+                body = {"user_id": MIA, "text": words}
+                async with session.post(f"{control}/messages", json=body) as answer:
+                    assert answer.status == 200
+                sent = await _until_sent(session, control, MIA, bool)
+                assert sent[0]["text"].startswith(answered)
+            finally:
+                await _stop(proc)

@@ -70,7 +70,7 @@ async def test_removed_from_the_staff_group_the_leads_are_told_and_nothing_is_lo
 
     sent_before = len(world.sent_to(STAFF_CHAT))
     await world.user_sends(7302, "Two weeks late")
-    await wait_new_message(world, 7302, "complaint #2")  # the customer is answered as usual
+    await wait_new_message(world, 7302, "request #2")  # the customer is answered as usual
     await world.user_sends(7301, "Any news about the handle?")
     clock.advance(timedelta(minutes=16))  # past the take deadline: the leads, in private
     await each_lead_told(world, "nobody has taken it", 2)
@@ -143,7 +143,7 @@ async def test_leads_named_after_the_chat_was_lost_are_told_at_their_start(
     assert ".env.example" in told(world, OWNER, "cannot write")[0]  # what is wrong, said
     world.add_user(7303, "Fay", "en")
     await world.user_sends(7303, "The lid does not close")
-    await wait_new_message(world, 7303, "complaint #1")
+    await wait_new_message(world, 7303, "request #1")
     clock.advance(timedelta(minutes=16))
     await wait_for(lambda: len(told(world, OWNER, "nobody has taken it")) == 1, what="reminder")
     assert "staff cannot see it" in told(world, OWNER, "nobody has taken it")[0]

@@ -32,7 +32,7 @@ async def complaint_in_its_topic(make_app: MakeApp, world: World, words: str) ->
     app = await make_app()
     world.add_user(CUSTOMER, "Dana", "en")
     await world.user_sends(CUSTOMER, words)
-    await wait_new_message(world, CUSTOMER, "complaint #1")
+    await wait_new_message(world, CUSTOMER, "request #1")
     await wait_for(lambda: bool(in_staff_chat(world, words)))
     thread = (await complaint(app, 1)).topic_thread_id
     assert thread is not None

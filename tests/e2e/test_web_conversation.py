@@ -128,7 +128,7 @@ async def test_the_thanks_page_offers_a_page_of_ones_own(
     status, headers, body = await fetch(shop, talk)
     page = body.decode()
     assert status == 200, page
-    assert "Complaint #1" in page and "Two days late" in page and "No replies yet" in page
+    assert "Request #1" in page and "Two days late" in page and "No replies yet" in page
     assert 'name="text"' in page and "a•••@example.org" in page
     assert "ann@example.org" not in page and "+4670" not in page
     assert "<script" not in page and "unsafe-inline" not in headers["Content-Security-Policy"]
@@ -162,7 +162,7 @@ async def test_a_staff_reply_reaches_the_page_and_the_mailbox(
     assert "call the courier" not in page and "Alex" not in page  # no notes, no staff names
     assert not any("no Telegram chat" in str(s.text) for s in world.sent_to(STAFF_CHAT))
     [mail] = mails(mailbox[0])
-    assert mail["To"] == "ann@example.org" and "Reply to your complaint #1" in mail["Subject"]
+    assert mail["To"] == "ann@example.org" and "Reply to your request #1" in mail["Subject"]
     text = body_of(mail, "plain")
     assert "Sorry! A new parcel leaves today." in text
     link = re.search(rf"{PUBLIC}/c/[A-Za-z0-9_-]+", text)
@@ -255,7 +255,7 @@ async def test_forget_me_on_the_page_erases_and_ends_it(
     status, _, body = await fetch(shop, talk)
     assert status == 410 and b"has ended" in body and b"Two days late" not in body
     status, _, body = await fetch(shop, f"{talk}/unsubscribe")
-    assert status == 410 and b"has ended" in body and b"Complaint #1" not in body
+    assert status == 410 and b"has ended" in body and b"Request #1" not in body
 
 
 async def test_a_closed_complaints_page_ends_once_retention_passed(shop: App) -> None:

@@ -192,7 +192,7 @@ async def test_a_web_customer_follows_the_complaint_to_its_reopening(
     )
     await wait_for(lambda: len(box.messages) == 1, within=15, what="the email")
     [mail] = box.messages
-    assert mail["To"] == "ann@example.org" and "Reply to your complaint #1" in mail["Subject"]
+    assert mail["To"] == "ann@example.org" and "Reply to your request #1" in mail["Subject"]
     text = mail.get_body(("plain",))
     assert text is not None and "We are sending a new parcel today." in text.get_content()
     link = re.search(rf"{PUBLIC}/c/[A-Za-z0-9_-]+", text.get_content())

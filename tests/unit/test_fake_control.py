@@ -41,6 +41,30 @@ async def test_a_press_by_button_text_goes_to_the_newest_message_with_it(
     assert query["from"]["id"] == USER
 
 
+async def test_staff_press_a_button_by_its_text_in_a_group(fake: FakeTelegramServer) -> None:
+    """The staff chat's cards: the newest message in that chat with a "Take" button."""
+    group, agent = -1001000000002, 9201
+    fake.world.add_user(agent, "Sam", "en")
+    fake.world.add_group(group, "Staff", members=[agent])
+    sent = []
+    for number in (1, 2):
+        keyboard = [[{"text": "Take", "callback_data": f"take:{number}"}]]
+        card = {
+            "chat_id": group,
+            "text": f"#{number}",
+            "reply_markup": {"inline_keyboard": keyboard},
+        }
+        status, answer = await _post(f"{fake.url}/bot{TOKEN}/sendMessage", card)
+        assert status == 200
+        sent.append(answer["result"]["message_id"])
+    press = {"user_id": agent, "chat_id": group, "button": "Take"}
+    status, update = await _post(f"{fake.url}/_fake/press", press)
+    assert status == 200
+    query = update["callback_query"]
+    assert (query["data"], query["message"]["message_id"]) == ("take:2", sent[1])
+    assert query["from"]["id"] == agent and query["message"]["chat"]["id"] == group
+
+
 async def test_a_press_on_a_button_or_message_that_is_not_there_is_a_404(
     fake: FakeTelegramServer,
 ) -> None:

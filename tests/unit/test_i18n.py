@@ -65,3 +65,41 @@ def test_the_shop_is_named_in_the_case_each_sentence_needs() -> None:
     assert invitation == "🎁 Рекомендую магазин «Ромашка». Скидка 10%.\nВот ссылка: https://t.me/x"
     plain = t("referral.invitation", shop=t("shop.recommended"), offer="", link="L")
     assert plain.startswith("🎁 Рекомендую этот магазин.")
+
+
+# What a customer reads about their own complaint: the bot's answers, /mydata and the web page
+# with its emails. Customers also write questions here, so English calls it a request (as ru
+# «обращение» and sv «ärende» do); staff texts keep "complaint".
+CUSTOMER_KEYS = [
+    "start.linked_complaint",
+    "survey.thanks.complaint",
+    "survey.thanks.complaint_answer",
+    "mydata.complaint",
+    "complaint.opened.low_score",
+    "complaint.opened.survey_answer",
+    "complaint.opened.message",
+    "complaint.opened.command",
+    "complaint.already_open",
+    "complaint.story_received",
+    "complaint.resolved.question",
+    "complaint.resolved.thanks",
+    "complaint.resolved.reopened",
+    "conv.title",
+    "conv.open",
+    "conv.closed",
+    "conv.unsubscribe",
+    "conv.unsubscribed",
+    "conv.mail.subject",
+    "conv.mail.subject_resolved",
+    "conv.mail.reply",
+    "conv.mail.resolved",
+    "conv.mail.why",
+]
+
+
+@pytest.mark.parametrize("key", CUSTOMER_KEYS)
+def test_customers_read_of_a_request_not_a_complaint(key: str) -> None:
+    catalog = Catalog.load()
+    values = {"number": 2, "at": "18:00", "date": "1 May", "status": "open", "text": "Hi"}
+    text = catalog.text("en", key, **values)
+    assert "complaint" not in text.lower(), text
