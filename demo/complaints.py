@@ -73,10 +73,10 @@ async def complaint_act(app: App, world: World) -> None:
     print("\n8. Ben writes to the bot outside a survey: a complaint opens, staff answer him")
     await world.user_sends(CUSTOMER, "My order arrived with a cracked screen")
     say("Ben", "My order arrived with a cracked screen")
-    await wait_until(lambda: _latest(world, CUSTOMER, "complaint #") is not None)
-    told = str(_latest(world, CUSTOMER, "complaint #").text)  # type: ignore[union-attr]
+    await wait_until(lambda: _latest(world, CUSTOMER, "request #") is not None)
+    told = str(_latest(world, CUSTOMER, "request #").text)  # type: ignore[union-attr]
     say("bot", told)
-    number = int(told.split("complaint #")[1].split(".")[0].split()[0])
+    number = int(told.split("request #")[1].split(".")[0].split()[0])
     card = await _card_of(world, number)
     await _until_recorded(app, number)
     await world.user_sends(AGENT, "/find cracked", chat_id=STAFF_CHAT)

@@ -200,7 +200,7 @@ async def web_act(app: App, world: World, mail: LocalMail) -> None:
     say(NAME, f"(leaves {EMAIL}) [Follow on my page] → /c/…")
     page = await _get(app, talk)
     say("page", "\n".join(_texts(page, r'<p class="sub">(.*?)</p>')))
-    number = int(re.findall(r"Complaint #(\d+)", page)[0])
+    number = int(re.findall(r"Request #(\d+)", page)[0])  # the customer reads "request"
     await _staff_reply(app, world, mail, number, talk)
 
 

@@ -35,6 +35,6 @@ def test_the_demo_plays_to_the_end(tmp_path: Path) -> None:
     out = result.stdout  # the web act: a customer with no Telegram, on her pages
     assert "survey_url http://127.0.0.1:" in out and "From a survey answer, via web" in out
     assert "(reloaded) Corner Books · " in out and ": Sorry, Nina! A new copy" in out
-    assert "«Corner Books: Reply to your complaint #" in out
+    assert "«Corner Books: Reply to your request #" in out
     assert re.search(r"link: http://127\.0\.0\.1:\d+/c/[A-Za-z0-9_-]+", out)
     assert "the team is working on it again" in out and "reopened 1 time" in out
