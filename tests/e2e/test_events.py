@@ -105,6 +105,19 @@ async def backlog(app: App, wanted: Callable[[dict[str, Any]], bool]) -> dict[st
     raise AssertionError(f"/healthz never showed the events as wanted: {body}")
 
 
+async def refused_once(app: App) -> None:
+    """Until a delivery try has been refused and its error recorded."""
+    for _ in range(200):
+        async with app.db.read() as tx:
+            row = await tx.conn.fetch_one(
+                "SELECT COUNT(*) FROM event_deliveries WHERE last_error IS NOT NULL"
+            )
+        if row is not None and row[0]:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("no delivery try was recorded as refused")
+
+
 async def cli(*args: str, **env: str) -> tuple[int, str, str]:
     """`python -m bot ARGS` in another process, as an operator runs it."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("EVENTS_", "BOT_"))}
@@ -172,6 +185,7 @@ async def test_owners_are_told_when_a_receiver_stops_taking_events_and_when_it_i
     await started(world, 7903, "Cy", "en")
     await world.user_sends(7903, "Broken")
     await backlog(app, lambda b: b["events_undelivered"] == 1)
+    await refused_once(app)  # else the owners could be told before any try, truly, "—"
     async with app.db.transaction() as tx:  # as if the receiver had been down for two hours
         await tx.conn.execute("UPDATE events SET created_at = created_at - 7200")
     told = await wait_new_message(world, OWNER, "Events are not reaching")
