@@ -41,7 +41,7 @@ from tests.support.staffroom import (
 PUBLIC = "https://shop.example"
 CUSTOMER: dict[str, Any] = {
     "order_id": "C-1",
-    "customer": {"phone": "+46701112299", "language": "en"},
+    "customer": {"phone": "+46701740611", "language": "en"},
 }
 
 
@@ -292,7 +292,7 @@ async def test_retention_erases_the_address_of_a_long_closed_complaint(shop: App
     """The address is personal data: DATA_RETENTION after the complaint closed it goes (the
     prune job's cutoff); an open complaint's stays."""
     for n in (1, 2):
-        body = {"order_id": f"R-{n}", "customer": {"phone": f"+4670111330{n}"}}
+        body = {"order_id": f"R-{n}", "customer": {"phone": f"+4670174062{n}"}}
         await follow(shop, await answer_unhappy(shop, body), f"ann{n}@example.org")
     async with shop.db.transaction() as tx:
         await tx.conn.execute(
