@@ -8,11 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.complaints.config import Complaints
-from bot.i18n import clip
-from bot.incoming import ChatMessage
 from storage.db import Tx
 from storage.models import Complaint, Customer
-from storage.states import Deadline, Direction
+from storage.states import Deadline
 
 
 async def followed(tx: Tx, complaint: Complaint, customer: Customer | None) -> bool:
@@ -22,25 +20,8 @@ async def followed(tx: Tx, complaint: Complaint, customer: Customer | None) -> b
     return await tx.conversations.get(complaint.id) is not None
 
 
-async def reply(
-    tx: Tx,
-    complaints: Complaints,
-    complaint: Complaint,
-    message: ChatMessage,
-    kind: str,
-    words: str | None,
-) -> None:
-    """Staff's reply, kept for the page (the history is the page's record), then news."""
-    await tx.complaints.add_message(
-        complaint.id,
-        Direction.TO_CUSTOMER,
-        message.author.id if message.author else None,
-        kind,
-        words,
-        chat_id=message.chat_id,
-        message_id=message.message_id,
-        sender_name=clip(message.author.name, 64) if message.author else None,
-    )
+async def replied(tx: Tx, complaints: Complaints, complaint: Complaint, words: str | None) -> None:
+    """Staff's reply, kept in the history (the page's record) by the caller: the news."""
     await complaints.core.when.page_news.send(tx, complaint.id, words or "")
 
 

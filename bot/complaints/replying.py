@@ -55,7 +55,8 @@ async def to_customer(
     if customer.telegram_id is None:  # answered on the web page, not (yet) in Telegram
         if not await onpage.followed(tx, complaint, customer):
             return complaints.staff_t("complaint.relay.no_telegram", number=complaint.id)
-        await onpage.reply(tx, complaints, complaint, message, kind, words)
+        await _kept(tx, complaint, message, kind, words)  # the history is the page's record
+        await onpage.replied(tx, complaints, complaint, words)
         return None
     through = complaint.business_connection_id
     if customer.unreachable_at and through is None:
@@ -66,6 +67,14 @@ async def to_customer(
     # Read, then answered: in the account's chat the customer's messages show as read first.
     await account.mark_read(tx, complaints.core.outbox, complaint, complaints.core.now())
     await complaints.core.outbox.send(tx, outgoing, purpose=Purpose.TO_CUSTOMER, ref=complaint.id)
+    await _kept(tx, complaint, message, kind, words)
+    return None
+
+
+async def _kept(
+    tx: Tx, complaint: Complaint, message: ChatMessage, kind: str, words: str | None
+) -> None:
+    """What staff said to the customer, in the complaint's history."""
     await tx.complaints.add_message(
         complaint.id,
         Direction.TO_CUSTOMER,
@@ -76,7 +85,6 @@ async def to_customer(
         message_id=message.message_id,
         sender_name=clip(message.author.name, 64) if message.author else None,
     )
-    return None
 
 
 async def _outgoing(
