@@ -54,22 +54,28 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
     server.stop()
 
 
-@pytest.fixture
-async def shop(
-    tmp_path: Path, fake: FakeTelegramServer, mailbox: tuple[Mailbox, int]
-) -> AsyncIterator[App]:
+async def open_shop(tmp_path: Path, fake: FakeTelegramServer, mail_port: int, name: str) -> App:
+    """The shop `name` with a staff chat, PUBLIC_URL and mail to the local SMTP server."""
     staff_group(fake.world)
     settings = make_settings(
         tmp_path,
         fake.url,
         api_token=API_SECRET,
         public_url=PUBLIC,
-        smtp_url=f"smtp://127.0.0.1:{mailbox[1]}",
-        mail_from="Shop <shop@example.com>",
-        shop_name="Shop",
+        smtp_url=f"smtp://127.0.0.1:{mail_port}",
+        mail_from=f"{name} <shop@example.com>",
+        shop_name=name,
     )
     app = await create_app(settings, poll_timeout=1, tick_seconds=0.2)
     await start(app)
+    return app
+
+
+@pytest.fixture
+async def shop(
+    tmp_path: Path, fake: FakeTelegramServer, mailbox: tuple[Mailbox, int]
+) -> AsyncIterator[App]:
+    app = await open_shop(tmp_path, fake, mailbox[1], "Shop")
     yield app
     await app.stop()
 

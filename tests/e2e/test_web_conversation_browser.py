@@ -14,34 +14,33 @@ import asyncio
 import base64
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
-from bot.app import App, create_app
+from bot.app import App
 from faketg import FakeTelegramServer
 from tests.e2e.test_dashboard_browser import CHROMIUM, DRIVER, SHOTS
 from tests.e2e.test_dashboard_browser import chrome as _chrome
-from tests.e2e.test_mail import Mailbox, free_port
-from tests.e2e.test_web_conversation import answer_unhappy, follow, on_page
+from tests.e2e.test_mail import Mailbox
+from tests.e2e.test_web_conversation import answer_unhappy, follow, on_page, open_shop
+from tests.e2e.test_web_conversation import mailbox as _mailbox
 from tests.e2e.test_web_survey import send
-from tests.support.api import API_SECRET, call
-from tests.support.helpers import STAFF_CHAT, make_settings, start, wait_for
+from tests.support.api import call
+from tests.support.helpers import STAFF_CHAT, wait_for
 from tests.support.staffroom import (
     AGENT,
     card,
     complaint,
     recorded,
     staff_button,
-    staff_group,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -50,34 +49,15 @@ pytestmark = pytest.mark.skipif(
 )
 PUBLIC = "https://shop.example"
 chrome = _chrome  # the dashboard's browser fixture, shared
+mailbox = _mailbox  # the local SMTP server of the page's other tests
 OUT = Path(os.environ.get("CONVERSATION_SHOTS", str(SHOTS)))
-
-
-@pytest.fixture
-def mailbox() -> Iterator[tuple[Mailbox, int]]:
-    box, port = Mailbox(), free_port()
-    server = Controller(box, hostname="127.0.0.1", port=port)
-    server.start()
-    yield box, port
-    server.stop()
 
 
 @pytest.fixture
 async def shop(
     tmp_path: Path, fake: FakeTelegramServer, mailbox: tuple[Mailbox, int]
 ) -> AsyncIterator[App]:
-    staff_group(fake.world)
-    settings = make_settings(
-        tmp_path,
-        fake.url,
-        api_token=API_SECRET,
-        public_url=PUBLIC,
-        smtp_url=f"smtp://127.0.0.1:{mailbox[1]}",
-        mail_from="Ромашка <shop@example.com>",
-        shop_name="Ромашка",
-    )
-    app = await create_app(settings, poll_timeout=1, tick_seconds=0.2)
-    await start(app)
+    app = await open_shop(tmp_path, fake, mailbox[1], "Ромашка")
     yield app
     await app.stop()
 
